@@ -1,0 +1,404 @@
+//! Hard rules 1-8 of the contract for one (request, expert) pair, and an index that finds all
+//! eligible pairs of a batch without testing every pair.
+//!
+//! [`check`] is the single definition of the rules: it returns every rule a pair breaks, as
+//! [`Reason`] codes with a plain-language text. [`candidates`] must return exactly the pairs for
+//! which `check` is empty (a property test holds it to that); it only narrows the search:
+//! experts are grouped by (role, theme) and each group is sorted by latitude, so an on-site request
+//! scans only the band of latitudes its farthest-travelling candidate could come from.
+//!
+//! Rules over the whole batch (8's one-per-slot, 9, 10, 11) belong to the solver.
+
+use crate::model::{Expert, Instance, Request, Role};
+use crate::policy::Policy;
+use rayon::prelude::*;
+
+/// Why a pair is not allowed: one code per hard rule clause, in the order a coordinator checks them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[repr(u8)]
+pub enum Reason {
+    /// Rule 1: the expert is on leave.
+    Inactive,
+    /// Rule 1: not certified, and the policy does not open this role to uncertified experts.
+    NotCertified,
+    /// Rule 2: the expert does not take this role.
+    Role,
+    /// Rule 3: no theme of the request is among the expert's themes.
+    NoSharedTheme,
+    /// Rule 3: a theme of the request is one the expert avoids now.
+    AvoidedTheme,
+    /// Rule 4: the expert must not be sent to this organisation.
+    ExcludedOrg,
+    /// Rule 5: the request is online and the expert does not work online.
+    NotOnline,
+    /// Rule 5: the request is farther than the expert travels.
+    TooFar,
+    /// Rule 6: the expert does not speak the request's language.
+    Language,
+    /// Rule 6: the expert's gender is not the requested one.
+    Gender,
+    /// Rule 7: the age gap to the young person is too large.
+    AgeGap,
+    /// Rule 8: the expert is not available in the request's slot.
+    SlotUnavailable,
+    /// Rule 8: a flexible request needs an expert with at least one available slot.
+    NoAvailability,
+}
+
+impl Reason {
+    /// All reasons, in check order.
+    pub const ALL: [Reason; 13] = [
+        Reason::Inactive,
+        Reason::NotCertified,
+        Reason::Role,
+        Reason::NoSharedTheme,
+        Reason::AvoidedTheme,
+        Reason::ExcludedOrg,
+        Reason::NotOnline,
+        Reason::TooFar,
+        Reason::Language,
+        Reason::Gender,
+        Reason::AgeGap,
+        Reason::SlotUnavailable,
+        Reason::NoAvailability,
+    ];
+
+    /// The contract's rule number.
+    pub fn rule(self) -> u8 {
+        match self {
+            Reason::Inactive | Reason::NotCertified => 1,
+            Reason::Role => 2,
+            Reason::NoSharedTheme | Reason::AvoidedTheme => 3,
+            Reason::ExcludedOrg => 4,
+            Reason::NotOnline | Reason::TooFar => 5,
+            Reason::Language | Reason::Gender => 6,
+            Reason::AgeGap => 7,
+            Reason::SlotUnavailable | Reason::NoAvailability => 8,
+        }
+    }
+
+    /// A stable machine-readable code.
+    pub fn code(self) -> &'static str {
+        match self {
+            Reason::Inactive => "inactive",
+            Reason::NotCertified => "not-certified",
+            Reason::Role => "role",
+            Reason::NoSharedTheme => "no-shared-theme",
+            Reason::AvoidedTheme => "avoided-theme",
+            Reason::ExcludedOrg => "excluded-org",
+            Reason::NotOnline => "not-online",
+            Reason::TooFar => "too-far",
+            Reason::Language => "language",
+            Reason::Gender => "gender",
+            Reason::AgeGap => "age-gap",
+            Reason::SlotUnavailable => "slot-unavailable",
+            Reason::NoAvailability => "no-availability",
+        }
+    }
+
+    /// Plain words for a coordinator. Never names a theme: which theme someone lives with is
+    /// health data.
+    pub fn text(self) -> &'static str {
+        match self {
+            Reason::Inactive => "is on leave",
+            Reason::NotCertified => "has not completed the training",
+            Reason::Role => "does not take this role",
+            Reason::NoSharedTheme => "has no lived experience with the request's themes",
+            Reason::AvoidedTheme => "does not take on one of the request's themes now",
+            Reason::ExcludedOrg => "must not be sent to this organisation",
+            Reason::NotOnline => "does not work online",
+            Reason::TooFar => "lives beyond their travel distance",
+            Reason::Language => "does not speak the request's language",
+            Reason::Gender => "is not of the requested gender",
+            Reason::AgeGap => "differs too much in age from the young person",
+            Reason::SlotUnavailable => "is not available in the request's slot",
+            Reason::NoAvailability => "has no available slot",
+        }
+    }
+
+    /// What the surviving experts lack, for "no expert ..." sentences (the funnel).
+    pub fn funnel_text(self) -> &'static str {
+        match self {
+            Reason::Inactive => "active",
+            Reason::NotCertified => "certified",
+            Reason::Role => "with this role",
+            Reason::NoSharedTheme => "with experience of a request theme",
+            Reason::AvoidedTheme => "not avoiding a request theme now",
+            Reason::ExcludedOrg => "free to work for this organisation",
+            Reason::NotOnline => "working online",
+            Reason::TooFar => "within travel distance",
+            Reason::Language => "speaking the language",
+            Reason::Gender => "of the requested gender",
+            Reason::AgeGap => "within the buddy age gap",
+            Reason::SlotUnavailable => "available in the slot",
+            Reason::NoAvailability => "with any available slot",
+        }
+    }
+}
+
+/// A set of [`Reason`]s as a bit set; empty = eligible.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct Reasons(pub u16);
+
+impl Reasons {
+    /// No rule broken.
+    pub fn is_eligible(self) -> bool {
+        self.0 == 0
+    }
+    /// Whether `r` is in the set.
+    pub fn contains(self, r: Reason) -> bool {
+        self.0 & (1 << r as u8) != 0
+    }
+    fn add(&mut self, r: Reason) {
+        self.0 |= 1 << r as u8;
+    }
+    /// The reasons in check order.
+    pub fn iter(self) -> impl Iterator<Item = Reason> {
+        Reason::ALL.into_iter().filter(move |&r| self.contains(r))
+    }
+}
+
+/// The expert's age in the batch's week, from the birth year (ISO year of the week - birth year).
+pub fn age_in_week(birth_year: i32, inst: &Instance) -> i32 {
+    inst.week.map_or(0, |w| w.year) - birth_year
+}
+
+/// Distance in km between the request's place and the expert's home, when on site.
+pub fn distance_km(r: &Request, e: &Expert) -> Option<f64> {
+    if r.online {
+        return None;
+    }
+    r.location.map(|l| l.distance_km(e.location))
+}
+
+fn sorted_intersects(a: &[u32], b: &[u32]) -> bool {
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => return true,
+        }
+    }
+    false
+}
+
+/// Every hard rule 1-8 that assigning expert `e` to request `r` breaks.
+pub fn check(inst: &Instance, policy: &Policy, r: &Request, e: &Expert) -> Reasons {
+    let mut out = Reasons::default();
+    if !e.active {
+        out.add(Reason::Inactive);
+    }
+    if !e.certified && !policy.uncertified_allowed(r.role) {
+        out.add(Reason::NotCertified);
+    }
+    if !e.roles.contains(r.role) {
+        out.add(Reason::Role);
+    }
+    if !sorted_intersects(&r.themes, &e.themes) {
+        out.add(Reason::NoSharedTheme);
+    }
+    if sorted_intersects(&r.themes, &e.avoid_themes) {
+        out.add(Reason::AvoidedTheme);
+    }
+    if e.excluded_orgs.binary_search(&r.org).is_ok() {
+        out.add(Reason::ExcludedOrg);
+    }
+    if r.online {
+        if !e.online {
+            out.add(Reason::NotOnline);
+        }
+    } else if distance_km(r, e).is_none_or(|d| d > e.max_travel_km) {
+        out.add(Reason::TooFar);
+    }
+    if e.languages.binary_search(&r.language).is_err() {
+        out.add(Reason::Language);
+    }
+    if !r.gender_pref.is_empty() && r.gender_pref != e.gender {
+        out.add(Reason::Gender);
+    }
+    if r.role == Role::Buddy {
+        if let (Some(age), Some(by)) = (r.client_age, e.birth_year) {
+            let gap = (age_in_week(by, inst) - age as i32).unsigned_abs();
+            if gap > policy.rules.buddy_max_age_gap {
+                out.add(Reason::AgeGap);
+            }
+        }
+    }
+    match r.slot {
+        Some(s) if !e.availability.contains(s) => out.add(Reason::SlotUnavailable),
+        None if e.availability.is_empty() => out.add(Reason::NoAvailability),
+        _ => {}
+    }
+    out
+}
+
+/// One eligible pair, by index into the instance's requests and experts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Pair {
+    /// Request index.
+    pub request: u32,
+    /// Expert index.
+    pub expert: u32,
+}
+
+/// Experts grouped by (role, theme), each group sorted by latitude, with the group's longest
+/// travel distance.
+pub struct CandidateIndex {
+    /// `groups[role][theme]`: (latitude, expert index), sorted.
+    groups: Vec<Vec<Vec<(f64, u32)>>>,
+    max_travel: Vec<Vec<f64>>,
+}
+
+/// Km per degree of latitude on the contract's sphere.
+const KM_PER_DEG_LAT: f64 = std::f64::consts::PI * crate::model::EARTH_RADIUS_KM / 180.0;
+
+impl CandidateIndex {
+    /// Builds the index over the experts that can take some role at all (active, certified or
+    /// allowed uncertified).
+    pub fn new(inst: &Instance, policy: &Policy) -> Self {
+        let nt = inst.themes.len();
+        let mut groups = vec![vec![Vec::new(); nt]; 4];
+        let mut max_travel = vec![vec![0.0f64; nt]; 4];
+        for (i, e) in inst.experts.iter().enumerate() {
+            if !e.active {
+                continue;
+            }
+            for role in Role::ALL {
+                if !e.roles.contains(role) || (!e.certified && !policy.uncertified_allowed(role)) {
+                    continue;
+                }
+                for &t in &e.themes {
+                    groups[role.index()][t as usize].push((e.location.lat, i as u32));
+                    let m = &mut max_travel[role.index()][t as usize];
+                    *m = m.max(e.max_travel_km);
+                }
+            }
+        }
+        for g in groups.iter_mut().flatten() {
+            g.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+        }
+        CandidateIndex { groups, max_travel }
+    }
+
+    /// The experts eligible for request `ri`, ascending by index.
+    pub fn for_request(&self, inst: &Instance, policy: &Policy, ri: usize) -> Vec<u32> {
+        let r = &inst.requests[ri];
+        let mut seen: Vec<u32> = Vec::new();
+        for &t in &r.themes {
+            let g = &self.groups[r.role.index()][t as usize];
+            let slice = match (r.online, r.location) {
+                (false, Some(loc)) => {
+                    // An expert farther in latitude than the group's longest travel is out of range.
+                    let band = self.max_travel[r.role.index()][t as usize] / KM_PER_DEG_LAT + 1e-9;
+                    let lo = g.partition_point(|x| x.0 < loc.lat - band);
+                    let hi = g.partition_point(|x| x.0 <= loc.lat + band);
+                    &g[lo..hi]
+                }
+                _ => &g[..],
+            };
+            seen.extend(slice.iter().map(|x| x.1));
+        }
+        seen.sort_unstable();
+        seen.dedup();
+        seen.retain(|&e| check(inst, policy, r, &inst.experts[e as usize]).is_eligible());
+        seen
+    }
+}
+
+/// All eligible pairs of the batch, sorted by request then expert. Runs in parallel; the result
+/// does not depend on the thread count.
+pub fn candidates(inst: &Instance, policy: &Policy) -> Vec<Pair> {
+    let index = CandidateIndex::new(inst, policy);
+    let per_request: Vec<Vec<u32>> = (0..inst.requests.len())
+        .into_par_iter()
+        .map(|ri| index.for_request(inst, policy, ri))
+        .collect();
+    let total = per_request.iter().map(Vec::len).sum();
+    let mut out = Vec::with_capacity(total);
+    for (ri, es) in per_request.into_iter().enumerate() {
+        out.extend(es.into_iter().map(|e| Pair {
+            request: ri as u32,
+            expert: e,
+        }));
+    }
+    out
+}
+
+/// The plain all-pairs reference for [`candidates`]: every pair tested with [`check`].
+pub fn candidates_all_pairs(inst: &Instance, policy: &Policy) -> Vec<Pair> {
+    let mut out = Vec::new();
+    for (ri, r) in inst.requests.iter().enumerate() {
+        for (ei, e) in inst.experts.iter().enumerate() {
+            if check(inst, policy, r, e).is_eligible() {
+                out.push(Pair {
+                    request: ri as u32,
+                    expert: ei as u32,
+                });
+            }
+        }
+    }
+    out
+}
+
+/// How many experts pass each rule in turn for request `r` (rules in [`Reason::ALL`] order; a
+/// reason that cannot apply to this request is skipped). The first stage that reaches zero is why
+/// nobody can take the request.
+pub fn funnel(inst: &Instance, policy: &Policy, r: &Request) -> Vec<(Reason, usize)> {
+    let all: Vec<Reasons> = inst
+        .experts
+        .iter()
+        .map(|e| check(inst, policy, r, e))
+        .collect();
+    let mut mask = 0u16;
+    let mut out = Vec::new();
+    for reason in Reason::ALL {
+        let applies = match reason {
+            Reason::NotOnline => r.online,
+            Reason::TooFar => !r.online,
+            Reason::Gender => !r.gender_pref.is_empty(),
+            Reason::AgeGap => r.role == Role::Buddy && r.client_age.is_some(),
+            Reason::SlotUnavailable => r.slot.is_some(),
+            Reason::NoAvailability => r.slot.is_none(),
+            _ => true,
+        };
+        if !applies {
+            continue;
+        }
+        mask |= 1 << reason as u8;
+        out.push((reason, all.iter().filter(|x| x.0 & mask == 0).count()));
+    }
+    out
+}
+
+/// A sentence for a request nobody can take: "no expert with this role, with experience of a
+/// request theme and within travel distance (3 with this role and experience)".
+pub fn nobody_sentence(funnel: &[(Reason, usize)]) -> String {
+    let Some(zero) = funnel.iter().position(|x| x.1 == 0) else {
+        return String::new();
+    };
+    let mut parts: Vec<&str> = funnel[..=zero]
+        .iter()
+        .map(|x| x.0)
+        .filter(|r| !matches!(r, Reason::Inactive | Reason::NotCertified))
+        .map(Reason::funnel_text)
+        .collect();
+    if parts.is_empty() {
+        parts.push("active and certified");
+    }
+    let before = if zero > 0 { funnel[zero - 1].1 } else { 0 };
+    format!(
+        "no expert {} (blocked by rule {}: {} of the experts before this rule)",
+        join_and(&parts),
+        funnel[zero].0.rule(),
+        before
+    )
+}
+
+fn join_and(parts: &[&str]) -> String {
+    match parts {
+        [] => String::new(),
+        [one] => one.to_string(),
+        [init @ .., last] => format!("{}, and {last}", init.join(", ")),
+    }
+}

@@ -1,0 +1,487 @@
+//! The domain vocabulary: roles, slots, ISO weeks, experts, requests and history rows.
+//!
+//! Everything here is plain data after ingest: names are resolved to dense ids (themes, orgs,
+//! languages are interned), places to coordinates and defaults to values, so that the later stages
+//! (eligibility, scoring, solving) compare integers and never strings.
+
+use std::collections::HashMap;
+use std::fmt;
+
+/// What an expert does for an organisation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Role {
+    /// A buddy (ervaringsmaatje) for one young person.
+    Buddy,
+    /// An adviser (adviseur, meedenker) to a care organisation or municipality.
+    Adviser,
+    /// A trainer of professionals.
+    Trainer,
+    /// A speaker (spreker, voorlichter).
+    Speaker,
+}
+
+impl Role {
+    /// All roles, in output order.
+    pub const ALL: [Role; 4] = [Role::Buddy, Role::Adviser, Role::Trainer, Role::Speaker];
+
+    /// Parses a role or one of its Dutch aliases (case-insensitive, trimmed).
+    pub fn parse(s: &str) -> Option<Role> {
+        match normalize(s).as_str() {
+            "buddy" | "maatje" | "ervaringsmaatje" => Some(Role::Buddy),
+            "adviser" | "advisor" | "adviseur" | "meedenker" => Some(Role::Adviser),
+            "trainer" => Some(Role::Trainer),
+            "speaker" | "spreker" | "voorlichter" => Some(Role::Speaker),
+            _ => None,
+        }
+    }
+
+    /// The canonical (English) code.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Buddy => "buddy",
+            Role::Adviser => "adviser",
+            Role::Trainer => "trainer",
+            Role::Speaker => "speaker",
+        }
+    }
+
+    /// Index 0..4, used for per-role tables.
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
+    /// The bit of this role in a [`RoleSet`].
+    pub fn bit(self) -> u8 {
+        1 << (self as u8)
+    }
+}
+
+impl fmt::Display for Role {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A set of roles as a bit set.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct RoleSet(pub u8);
+
+impl RoleSet {
+    /// Whether `role` is in the set.
+    pub fn contains(self, role: Role) -> bool {
+        self.0 & role.bit() != 0
+    }
+    /// Adds `role`.
+    pub fn insert(&mut self, role: Role) {
+        self.0 |= role.bit();
+    }
+    /// Whether the set is empty.
+    pub fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+}
+
+/// Days of the week, in slot order.
+pub const DAYS: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+const DAYS_NL: [&str; 7] = ["ma", "di", "wo", "do", "vr", "za", "zo"];
+/// Parts of the day, in slot order.
+pub const PARTS: [&str; 3] = ["am", "pm", "eve"];
+const PARTS_NL: [&str; 3] = ["ochtend", "middag", "avond"];
+
+/// One of the 21 weekly slots (`wed-pm`), stored as `day * 3 + part`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Slot(pub u8);
+
+impl Slot {
+    /// Number of slots in a week.
+    pub const COUNT: usize = 21;
+
+    /// Parses `wed-pm` or the Dutch `wo-middag` (case-insensitive; `-`, `_`, `/` or a space between).
+    pub fn parse(s: &str) -> Option<Slot> {
+        let t = normalize(s);
+        let (d, p) = t.split_once(['-', '_', '/', ' '])?;
+        let day = DAYS
+            .iter()
+            .position(|x| *x == d)
+            .or_else(|| DAYS_NL.iter().position(|x| *x == d))?;
+        let part = PARTS
+            .iter()
+            .position(|x| *x == p)
+            .or_else(|| PARTS_NL.iter().position(|x| *x == p))?;
+        Some(Slot((day * 3 + part) as u8))
+    }
+}
+
+impl fmt::Display for Slot {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let i = self.0 as usize;
+        write!(f, "{}-{}", DAYS[i / 3], PARTS[i % 3])
+    }
+}
+
+/// A set of slots as a 21-bit mask.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct SlotSet(pub u32);
+
+impl SlotSet {
+    /// All 21 slots (`*` or `any`).
+    pub const ALL: SlotSet = SlotSet((1 << 21) - 1);
+    /// Whether `slot` is in the set.
+    pub fn contains(self, slot: Slot) -> bool {
+        self.0 & (1 << slot.0) != 0
+    }
+    /// Adds `slot`.
+    pub fn insert(&mut self, slot: Slot) {
+        self.0 |= 1 << slot.0;
+    }
+    /// Removes `slot`.
+    pub fn remove(&mut self, slot: Slot) {
+        self.0 &= !(1 << slot.0);
+    }
+    /// Whether the set is empty.
+    pub fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+    /// Number of slots in the set.
+    pub fn len(self) -> u32 {
+        self.0.count_ones()
+    }
+}
+
+/// An ISO 8601 week, written `2026-W47`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Week {
+    /// ISO week-numbering year.
+    pub year: i32,
+    /// Week 1..=52 or 53.
+    pub week: u32,
+}
+
+impl Week {
+    /// Parses `2026-W47` (also `2026W47`, `2026-w7`).
+    pub fn parse(s: &str) -> Option<Week> {
+        let t = s.trim().to_ascii_uppercase();
+        let (y, w) = t.split_once('W')?;
+        let year: i32 = y.trim_end_matches('-').parse().ok()?;
+        let week: u32 = w.parse().ok()?;
+        if !(1900..=2200).contains(&year) || week == 0 || week > weeks_in_year(year) {
+            return None;
+        }
+        Some(Week { year, week })
+    }
+
+    /// Days since 1970-01-01 of this week's Monday.
+    pub fn monday(self) -> i64 {
+        // Jan 4 is always in week 1.
+        let jan4 = days_from_civil(self.year, 1, 4);
+        let wd = weekday(jan4); // 0 = Monday
+        jan4 - wd + (self.week as i64 - 1) * 7
+    }
+
+    /// The ISO week containing the day `days` since 1970-01-01.
+    pub fn of_day(days: i64) -> Week {
+        let thursday = days - weekday(days) + 3;
+        let (year, _, _) = civil_from_days(thursday);
+        let jan1 = days_from_civil(year, 1, 1);
+        Week {
+            year,
+            week: ((thursday - jan1) / 7 + 1) as u32,
+        }
+    }
+
+    /// The week `n` weeks later (negative: earlier).
+    pub fn plus(self, n: i64) -> Week {
+        Week::of_day(self.monday() + 7 * n)
+    }
+
+    /// How many weeks `self` lies after `earlier` (negative if before).
+    pub fn weeks_since(self, earlier: Week) -> i64 {
+        (self.monday() - earlier.monday()) / 7
+    }
+}
+
+impl fmt::Display for Week {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}-W{:02}", self.year, self.week)
+    }
+}
+
+/// Number of ISO weeks (52 or 53) in ISO year `year`.
+pub fn weeks_in_year(year: i32) -> u32 {
+    let dec28 = days_from_civil(year, 12, 28);
+    Week::of_day(dec28).week
+}
+
+fn weekday(days: i64) -> i64 {
+    // 1970-01-01 was a Thursday (3 when Monday = 0).
+    (days + 3).rem_euclid(7)
+}
+
+/// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's `days_from_civil`).
+pub fn days_from_civil(y: i32, m: u32, d: u32) -> i64 {
+    let y = if m <= 2 { y as i64 - 1 } else { y as i64 };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (m as i64 + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + d as i64 - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146097 + doe - 719468
+}
+
+/// The date of a day since 1970-01-01 (Howard Hinnant's `civil_from_days`).
+pub fn civil_from_days(z: i64) -> (i32, u32, u32) {
+    let z = z + 719468;
+    let era = z.div_euclid(146097);
+    let doe = z - era * 146097;
+    let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    let y = yoe + era * 400;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    (if m <= 2 { y + 1 } else { y } as i32, m, d)
+}
+
+/// Lower-cases, trims and collapses runs of white space to one space: how theme, place, org and
+/// language names are compared.
+pub fn normalize(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for word in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.extend(word.chars().flat_map(char::to_lowercase));
+    }
+    out
+}
+
+/// Interns normalised names as dense `u32` ids, keeping the first spelling seen for display.
+#[derive(Clone, Debug, Default)]
+pub struct Interner {
+    ids: HashMap<String, u32>,
+    names: Vec<String>,
+}
+
+impl Interner {
+    /// The id of `name`, adding it if new.
+    pub fn intern(&mut self, name: &str) -> u32 {
+        let key = normalize(name);
+        if let Some(&id) = self.ids.get(&key) {
+            return id;
+        }
+        let id = self.names.len() as u32;
+        self.names.push(name.trim().to_string());
+        self.ids.insert(key, id);
+        id
+    }
+    /// The id of `name`, if known.
+    pub fn get(&self, name: &str) -> Option<u32> {
+        self.ids.get(&normalize(name)).copied()
+    }
+    /// The display name of `id`.
+    pub fn name(&self, id: u32) -> &str {
+        &self.names[id as usize]
+    }
+    /// Number of names.
+    pub fn len(&self) -> usize {
+        self.names.len()
+    }
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.names.is_empty()
+    }
+    /// All display names, by id.
+    pub fn names(&self) -> &[String] {
+        &self.names
+    }
+}
+
+/// A point on Earth in degrees.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct LatLon {
+    /// Latitude in degrees.
+    pub lat: f64,
+    /// Longitude in degrees.
+    pub lon: f64,
+}
+
+/// Earth radius used for distances, in km (as the contract says).
+pub const EARTH_RADIUS_KM: f64 = 6371.0;
+
+impl LatLon {
+    /// Great-circle (haversine) distance in km.
+    pub fn distance_km(self, other: LatLon) -> f64 {
+        let (p1, p2) = (self.lat.to_radians(), other.lat.to_radians());
+        let dp = p2 - p1;
+        let dl = (other.lon - self.lon).to_radians();
+        let a = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
+        2.0 * EARTH_RADIUS_KM * a.sqrt().min(1.0).asin()
+    }
+}
+
+/// An expert by experience, after ingest.
+#[derive(Clone, Debug)]
+pub struct Expert {
+    /// Unique id.
+    pub id: String,
+    /// Zero-based data row in the input file.
+    pub row: usize,
+    /// Display name (may be empty).
+    pub name: String,
+    /// Roles the expert takes on.
+    pub roles: RoleSet,
+    /// Completed the experts-by-experience training.
+    pub certified: bool,
+    /// Themes of lived experience (interned ids, sorted, unique).
+    pub themes: Vec<u32>,
+    /// Themes not taken on now (interned ids, sorted, unique).
+    pub avoid_themes: Vec<u32>,
+    /// Home place name as written (empty when given by coordinates).
+    pub place: String,
+    /// Home coordinates.
+    pub location: LatLon,
+    /// Furthest on-site request, km.
+    pub max_travel_km: f64,
+    /// Willing to work online.
+    pub online: bool,
+    /// Available slots.
+    pub availability: SlotSet,
+    /// Most assignments this week.
+    pub max_assignments: u32,
+    /// Most wellbeing load this week.
+    pub load_budget: u32,
+    /// Birth year, for the buddy age rule.
+    pub birth_year: Option<i32>,
+    /// Languages spoken (interned ids, sorted).
+    pub languages: Vec<u32>,
+    /// Gender, normalised (empty = not given).
+    pub gender: String,
+    /// Organisations the expert must not be sent to (interned org ids, sorted).
+    pub excluded_orgs: Vec<u32>,
+    /// Not on leave.
+    pub active: bool,
+}
+
+/// A request from an organisation, after ingest.
+#[derive(Clone, Debug)]
+pub struct Request {
+    /// Unique id.
+    pub id: String,
+    /// Zero-based data row in the input file.
+    pub row: usize,
+    /// Requesting organisation (interned).
+    pub org: u32,
+    /// The role asked for.
+    pub role: Role,
+    /// Themes the request is about (interned, sorted, unique).
+    pub themes: Vec<u32>,
+    /// Where it happens (None when online without a place).
+    pub location: Option<LatLon>,
+    /// Place name as written.
+    pub place: String,
+    /// Takes place online.
+    pub online: bool,
+    /// When it happens; None = flexible.
+    pub slot: Option<Slot>,
+    /// Seats to fill.
+    pub experts_needed: u32,
+    /// Wellbeing load of one seat (resolved from the policy when not given).
+    pub intensity: u32,
+    /// Whether `intensity` was given in the file (otherwise the policy's default).
+    pub intensity_given: bool,
+    /// 1 low, 2 normal, 3 urgent.
+    pub priority: u8,
+    /// Language the expert must speak (interned).
+    pub language: u32,
+    /// Age of the young person (buddy).
+    pub client_age: Option<u32>,
+    /// The expert's gender must equal this (normalised; empty = none).
+    pub gender_pref: String,
+    /// Soft wish: index of the preferred expert.
+    pub preferred_expert: Option<usize>,
+    /// Coordinator's decision: indexes of experts that must be assigned.
+    pub pinned: Vec<usize>,
+}
+
+/// One past assignment.
+#[derive(Clone, Debug)]
+pub struct HistoryRow {
+    /// The week it took place.
+    pub week: Week,
+    /// Index of the expert.
+    pub expert: usize,
+    /// Organisation (interned).
+    pub org: u32,
+    /// Role.
+    pub role: Role,
+    /// Wellbeing load.
+    pub intensity: u32,
+}
+
+/// A whole batch after ingest: the experts, requests and history, and the name tables.
+#[derive(Clone, Debug, Default)]
+pub struct Instance {
+    /// Experts, in file order.
+    pub experts: Vec<Expert>,
+    /// Requests, in file order.
+    pub requests: Vec<Request>,
+    /// History rows, in file order.
+    pub history: Vec<HistoryRow>,
+    /// Theme names.
+    pub themes: Interner,
+    /// Organisation names.
+    pub orgs: Interner,
+    /// Language names.
+    pub languages: Interner,
+    /// The batch's week.
+    pub week: Option<Week>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slots_parse_english_and_dutch() {
+        assert_eq!(Slot::parse("wed-pm"), Slot::parse("wo-middag"));
+        assert_eq!(Slot::parse(" WED-PM ").unwrap().to_string(), "wed-pm");
+        assert_eq!(Slot::parse("zo-avond").unwrap().to_string(), "sun-eve");
+        assert_eq!(Slot::parse("mon-am").unwrap().0, 0);
+        assert_eq!(Slot::parse("sun-eve").unwrap().0, 20);
+        assert!(Slot::parse("wed-pn").is_none());
+        assert!(Slot::parse("wed").is_none());
+    }
+
+    #[test]
+    fn iso_weeks() {
+        // 2026-11-27 is a Friday in 2026-W48.
+        let d = days_from_civil(2026, 11, 27);
+        assert_eq!(Week::of_day(d).to_string(), "2026-W48");
+        // 2021-01-03 (Sunday) belongs to 2020-W53; 2026 has 53 weeks.
+        assert_eq!(
+            Week::of_day(days_from_civil(2021, 1, 3)).to_string(),
+            "2020-W53"
+        );
+        assert_eq!(weeks_in_year(2026), 53);
+        assert_eq!(weeks_in_year(2025), 52);
+        let w = Week::parse("2027-W01").unwrap();
+        assert_eq!(w.plus(-1).to_string(), "2026-W53");
+        assert_eq!(w.weeks_since(Week::parse("2026-W50").unwrap()), 4);
+        assert!(Week::parse("2025-W53").is_none());
+        assert_eq!(civil_from_days(days_from_civil(2000, 2, 29)), (2000, 2, 29));
+    }
+
+    #[test]
+    fn haversine_known_distance() {
+        let utrecht = LatLon { lat: 52.0908, lon: 5.1222 };
+        let amsterdam = LatLon { lat: 52.374, lon: 4.8897 };
+        let d = utrecht.distance_km(amsterdam);
+        assert!((d - 34.9).abs() < 0.5, "{d}");
+        assert_eq!(utrecht.distance_km(utrecht), 0.0);
+    }
+
+    #[test]
+    fn normalize_collapses() {
+        assert_eq!(normalize("  Gesloten   Jeugdzorg "), "gesloten jeugdzorg");
+    }
+}

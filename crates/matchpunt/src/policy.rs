@@ -1,0 +1,353 @@
+//! The matching policy: hard-rule settings, default intensities and the weights of the soft score.
+//!
+//! A policy is a TOML file; every field has a documented default, so an empty file is the default
+//! policy and an analyst changes only what they test. `matchpunt policy --default` prints
+//! [`DEFAULT_POLICY_TOML`], which is parsed in a test so that the printed text and the built-in
+//! values never drift apart.
+
+use crate::model::{normalize, Role};
+use serde::Deserialize;
+
+/// The default policy, as printed by `matchpunt policy --default`.
+pub const DEFAULT_POLICY_TOML: &str = r#"# matchpunt policy. Every field is optional; a missing field takes the value shown here.
+
+[rules]
+# Hard-rule settings (contract rules 1, 5, 7, 9).
+default_max_travel_km = 25.0    # experts.max_travel_km when empty
+default_max_assignments = 2     # experts.max_assignments when empty
+default_load_budget = 4         # experts.load_budget when empty
+buddy_max_age_gap = 10          # rule 7: |expert age - client age| <= this, in years
+uncertified_roles = []          # roles open to experts without the training, e.g. ["speaker"]
+
+[intensity]
+# Wellbeing load of one seat when requests.intensity is empty: by role, plus heavy_extra when
+# any of the request's themes is heavy.
+buddy = 2
+adviser = 1
+trainer = 1
+speaker = 1
+heavy_extra = 1
+heavy_themes = ["suicidaliteit", "eetstoornis", "zelfbeschadiging", "trauma"]
+
+[objective]
+# Value of one filled seat, in points, by request priority. With the weights below summing to
+# 100 points, a normal seat is worth twice a perfect score: filling seats comes first.
+seat_low = 100
+seat_normal = 200
+seat_urgent = 400
+# Convex batch spread: the k-th assignment of one expert in this batch costs (k - 1) * this.
+batch_spread = 5
+
+[weights]
+# Points for each part of the score of a pair; each part is a number from 0 to 1.
+theme_fit = 30          # share of the request's themes the expert has
+distance = 15           # 1 - km / max_travel_km (online: 1)
+continuity = 15         # 1 preferred expert, 0.5 worked with this org before, else 0
+recent_load = 10        # 1 - decayed recent load / load budget
+fair_spread = 10        # 1 / (1 + decayed recent assignments)
+role_experience = 10    # past assignments in this role, 3 or more = 1
+age_proximity = 10      # buddy: 1 - age gap / max gap; not applicable: 0.5
+
+[history]
+# Week k before the batch counts decay^(k - 1); weeks beyond window are ignored.
+decay = 0.5
+window_weeks = 8
+"#;
+
+/// A whole policy.
+#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[serde(default, deny_unknown_fields)]
+pub struct Policy {
+    /// Hard-rule settings.
+    pub rules: Rules,
+    /// Default intensities.
+    pub intensity: Intensity,
+    /// Seat values and batch spread.
+    pub objective: Objective,
+    /// Score weights.
+    pub weights: Weights,
+    /// History decay.
+    pub history: History,
+}
+
+/// Hard-rule settings.
+#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[serde(default, deny_unknown_fields)]
+pub struct Rules {
+    /// Default max_travel_km.
+    pub default_max_travel_km: f64,
+    /// Default max_assignments.
+    pub default_max_assignments: u32,
+    /// Default load_budget.
+    pub default_load_budget: u32,
+    /// Rule 7 limit in years.
+    pub buddy_max_age_gap: u32,
+    /// Roles open to uncertified experts.
+    pub uncertified_roles: Vec<String>,
+}
+
+/// Default intensities.
+#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[serde(default, deny_unknown_fields)]
+pub struct Intensity {
+    /// Buddy seat.
+    pub buddy: u32,
+    /// Adviser seat.
+    pub adviser: u32,
+    /// Trainer seat.
+    pub trainer: u32,
+    /// Speaker seat.
+    pub speaker: u32,
+    /// Added when a theme is heavy.
+    pub heavy_extra: u32,
+    /// Heavy themes.
+    pub heavy_themes: Vec<String>,
+}
+
+/// Seat values and batch spread, in points.
+#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[serde(default, deny_unknown_fields)]
+pub struct Objective {
+    /// Priority 1.
+    pub seat_low: f64,
+    /// Priority 2.
+    pub seat_normal: f64,
+    /// Priority 3.
+    pub seat_urgent: f64,
+    /// Cost of the k-th assignment of an expert: (k - 1) * this.
+    pub batch_spread: f64,
+}
+
+/// Weights of the score parts, in points.
+#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[serde(default, deny_unknown_fields)]
+pub struct Weights {
+    /// Theme fit.
+    pub theme_fit: f64,
+    /// Distance.
+    pub distance: f64,
+    /// Continuity.
+    pub continuity: f64,
+    /// Recent load.
+    pub recent_load: f64,
+    /// Fair spread.
+    pub fair_spread: f64,
+    /// Role experience.
+    pub role_experience: f64,
+    /// Age proximity.
+    pub age_proximity: f64,
+}
+
+/// History decay.
+#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[serde(default, deny_unknown_fields)]
+pub struct History {
+    /// Weight of week k back is decay^(k-1).
+    pub decay: f64,
+    /// Weeks considered.
+    pub window_weeks: u32,
+}
+
+impl Default for Rules {
+    fn default() -> Self {
+        Rules {
+            default_max_travel_km: 25.0,
+            default_max_assignments: 2,
+            default_load_budget: 4,
+            buddy_max_age_gap: 10,
+            uncertified_roles: Vec::new(),
+        }
+    }
+}
+
+impl Default for Intensity {
+    fn default() -> Self {
+        Intensity {
+            buddy: 2,
+            adviser: 1,
+            trainer: 1,
+            speaker: 1,
+            heavy_extra: 1,
+            heavy_themes: ["suicidaliteit", "eetstoornis", "zelfbeschadiging", "trauma"]
+                .map(String::from)
+                .to_vec(),
+        }
+    }
+}
+
+impl Default for Objective {
+    fn default() -> Self {
+        Objective {
+            seat_low: 100.0,
+            seat_normal: 200.0,
+            seat_urgent: 400.0,
+            batch_spread: 5.0,
+        }
+    }
+}
+
+impl Default for Weights {
+    fn default() -> Self {
+        Weights {
+            theme_fit: 30.0,
+            distance: 15.0,
+            continuity: 15.0,
+            recent_load: 10.0,
+            fair_spread: 10.0,
+            role_experience: 10.0,
+            age_proximity: 10.0,
+        }
+    }
+}
+
+impl Default for History {
+    fn default() -> Self {
+        History {
+            decay: 0.5,
+            window_weeks: 8,
+        }
+    }
+}
+
+impl Default for Policy {
+    fn default() -> Self {
+        Policy {
+            rules: Rules::default(),
+            intensity: Intensity::default(),
+            objective: Objective::default(),
+            weights: Weights::default(),
+            history: History::default(),
+        }
+    }
+}
+
+/// A policy file that could not be used.
+#[derive(Debug, thiserror::Error)]
+#[error("{source_name}: {message}")]
+pub struct PolicyError {
+    /// The file.
+    pub source_name: String,
+    /// What is wrong, with the line and column where TOML says.
+    pub message: String,
+}
+
+impl Policy {
+    /// Parses and checks a policy; `source_name` names the file in errors.
+    pub fn from_toml(text: &str, source_name: &str) -> Result<Policy, PolicyError> {
+        let err = |message: String| PolicyError {
+            source_name: source_name.to_string(),
+            message,
+        };
+        let policy: Policy = toml::from_str(text).map_err(|e| err(e.to_string()))?;
+        policy.validate().map_err(err)?;
+        Ok(policy)
+    }
+
+    /// Checks ranges: weights and seat values finite and non-negative, decay in (0, 1].
+    pub fn validate(&self) -> Result<(), String> {
+        let w = &self.weights;
+        let o = &self.objective;
+        let named = [
+            ("weights.theme_fit", w.theme_fit),
+            ("weights.distance", w.distance),
+            ("weights.continuity", w.continuity),
+            ("weights.recent_load", w.recent_load),
+            ("weights.fair_spread", w.fair_spread),
+            ("weights.role_experience", w.role_experience),
+            ("weights.age_proximity", w.age_proximity),
+            ("objective.seat_low", o.seat_low),
+            ("objective.seat_normal", o.seat_normal),
+            ("objective.seat_urgent", o.seat_urgent),
+            ("objective.batch_spread", o.batch_spread),
+            ("rules.default_max_travel_km", self.rules.default_max_travel_km),
+        ];
+        for (name, v) in named {
+            if !v.is_finite() || !(0.0..=1.0e6).contains(&v) {
+                return Err(format!(
+                    "{name} = {v}: expected a number from 0 to 1000000"
+                ));
+            }
+        }
+        if !(self.history.decay > 0.0 && self.history.decay <= 1.0) {
+            return Err(format!(
+                "history.decay = {}: expected a number above 0 and at most 1",
+                self.history.decay
+            ));
+        }
+        for r in &self.rules.uncertified_roles {
+            if Role::parse(r).is_none() {
+                return Err(format!(
+                    "rules.uncertified_roles: {r:?}: expected buddy, adviser, trainer or speaker"
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    /// Whether uncertified experts may take `role`.
+    pub fn uncertified_allowed(&self, role: Role) -> bool {
+        self.rules
+            .uncertified_roles
+            .iter()
+            .any(|r| Role::parse(r) == Some(role))
+    }
+
+    /// The default intensity of a seat of `role` whose themes (as written) are `themes`.
+    pub fn default_intensity<'a>(&self, role: Role, themes: impl IntoIterator<Item = &'a str>) -> u32 {
+        let i = &self.intensity;
+        let base = match role {
+            Role::Buddy => i.buddy,
+            Role::Adviser => i.adviser,
+            Role::Trainer => i.trainer,
+            Role::Speaker => i.speaker,
+        };
+        let heavy = themes.into_iter().any(|t| {
+            let t = normalize(t);
+            i.heavy_themes.iter().any(|h| normalize(h) == t)
+        });
+        base + if heavy { i.heavy_extra } else { 0 }
+    }
+
+    /// The value of one filled seat of a request with `priority` (1, 2, 3).
+    pub fn seat_value(&self, priority: u8) -> f64 {
+        match priority {
+            1 => self.objective.seat_low,
+            3 => self.objective.seat_urgent,
+            _ => self.objective.seat_normal,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn printed_default_is_the_builtin_default() {
+        let p = Policy::from_toml(DEFAULT_POLICY_TOML, "default").unwrap();
+        assert_eq!(p, Policy::default());
+        assert_eq!(Policy::from_toml("", "empty").unwrap(), Policy::default());
+    }
+
+    #[test]
+    fn unknown_field_is_an_error_with_position() {
+        let e = Policy::from_toml("[weights]\nthem_fit = 3\n", "p.toml").unwrap_err();
+        let s = e.to_string();
+        assert!(s.contains("p.toml") && s.contains("them_fit") && s.contains("line 2"), "{s}");
+    }
+
+    #[test]
+    fn bad_ranges_rejected() {
+        assert!(Policy::from_toml("[history]\ndecay = 0\n", "p").is_err());
+        assert!(Policy::from_toml("[weights]\ndistance = -1\n", "p").is_err());
+        assert!(Policy::from_toml("[rules]\nuncertified_roles=[\"pilot\"]\n", "p").is_err());
+    }
+
+    #[test]
+    fn default_intensity_by_role_and_heavy_theme() {
+        let p = Policy::default();
+        assert_eq!(p.default_intensity(Role::Buddy, ["pesten"]), 2);
+        assert_eq!(p.default_intensity(Role::Buddy, ["pesten", "Eetstoornis"]), 3);
+        assert_eq!(p.default_intensity(Role::Speaker, ["trauma"]), 2);
+    }
+}
