@@ -119,7 +119,7 @@ impl Reason {
     /// What the surviving experts lack, for "no expert ..." sentences (the funnel).
     pub fn funnel_text(self) -> &'static str {
         match self {
-            Reason::Inactive => "active",
+            Reason::Inactive => "active (not on leave)",
             Reason::NotCertified => "certified",
             Reason::Role => "with this role",
             Reason::NoSharedTheme => "with experience of a request theme",
@@ -371,34 +371,20 @@ pub fn funnel(inst: &Instance, policy: &Policy, r: &Request) -> Vec<(Reason, usi
     out
 }
 
-/// A sentence for a request nobody can take: "no expert with this role, with experience of a
-/// request theme and within travel distance (3 with this role and experience)".
+/// A sentence for a request nobody can take, from its [`funnel`]: the first rule that no
+/// expert meets, and how many met every rule before it.
 pub fn nobody_sentence(funnel: &[(Reason, usize)]) -> String {
     let Some(zero) = funnel.iter().position(|x| x.1 == 0) else {
         return String::new();
     };
-    let mut parts: Vec<&str> = funnel[..=zero]
-        .iter()
-        .map(|x| x.0)
-        .filter(|r| !matches!(r, Reason::Inactive | Reason::NotCertified))
-        .map(Reason::funnel_text)
-        .collect();
-    if parts.is_empty() {
-        parts.push("active and certified");
+    let stage = funnel[zero].0;
+    if zero == 0 {
+        return format!("no expert is {} (rule {})", stage.funnel_text(), stage.rule());
     }
-    let before = if zero > 0 { funnel[zero - 1].1 } else { 0 };
     format!(
-        "no expert {} (blocked by rule {}: {} of the experts before this rule)",
-        join_and(&parts),
-        funnel[zero].0.rule(),
-        before
+        "no expert {} (rule {}) among the {} who meet the rules before it",
+        stage.funnel_text(),
+        stage.rule(),
+        funnel[zero - 1].1
     )
-}
-
-fn join_and(parts: &[&str]) -> String {
-    match parts {
-        [] => String::new(),
-        [one] => one.to_string(),
-        [init @ .., last] => format!("{}, and {last}", init.join(", ")),
-    }
 }

@@ -11,3 +11,8 @@ pub mod ingest;
 pub mod model;
 pub mod places;
 pub mod policy;
+pub mod batch;
+pub mod lp;
+pub mod report;
+pub mod scoring;
+pub mod solve;

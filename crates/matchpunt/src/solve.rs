@@ -1,0 +1,613 @@
+//! The exact batch solver: a capacitated bipartite matching with wellbeing-load budgets.
+//!
+//! # The problem
+//! Arcs are eligible (request, expert) pairs with an integer value. Choose a set of arcs that
+//! maximises `Σ value − Σ_e spread · (k_e − 1)` over each expert's k-th assignment (a convex
+//! batch-spread cost), subject to: each expert at most `max_count` arcs and at most `budget` load
+//! (sum of intensities), at most one arc per (expert, slot), each request at most `seats` arcs.
+//!
+//! Without the load budgets this is a min-cost flow (source → expert, with one parallel arc per
+//! assignment number carrying the convex spread cost → (expert, slot) node where two arcs share a
+//! slot → request → sink, and a zero-cost bypass source → sink so that unprofitable seats stay
+//! empty), solved exactly by [`matchpunt_flow`]. The budgets make it a generalised assignment
+//! problem (NP-hard), solved exactly by branch and bound on top of the flow relaxation:
+//!
+//! * **relaxation**: the flow without budgets, strengthened per expert by dropping arcs heavier
+//!   than the remaining budget and capping the count at the most arcs whose lightest intensities
+//!   fit in it;
+//! * **branching**: on an expert over budget, the heaviest of its arcs in the relaxation is
+//!   forced in one child and forbidden in the other (a complete binary split);
+//! * **incumbents**: each relaxation is repaired (drop the least valuable arcs per unit of load of
+//!   over-budget experts, then greedily add profitable arcs that fit) into a feasible solution;
+//! * **search**: best bound first, ties by creation order, so the search is deterministic.
+//!
+//! The candidate graph is first split into connected components (petgraph's union-find), solved
+//! independently and in parallel; results are merged in component order, so the answer does not
+//! depend on the thread count. When a deadline or node limit stops the search, the best feasible
+//! solution is returned with the proven upper bound, and the gap is reported.
+
+use matchpunt_flow::{Algorithm, FlowNetwork};
+use petgraph::unionfind::UnionFind;
+use rayon::prelude::*;
+use std::collections::BinaryHeap;
+use std::time::{Duration, Instant};
+
+/// Capacity of one expert in a [`Problem`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ExpertCap {
+    /// Most further assignments.
+    pub max_count: u32,
+    /// Most further load.
+    pub budget: u32,
+    /// Assignments the expert already holds (pins): the spread cost of the next one starts there.
+    pub already: u32,
+    /// Slots already taken (pins); arcs in these slots are not allowed. Bit i = slot i.
+    pub busy_slots: u32,
+}
+
+/// One eligible (request, expert) pair.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Arc {
+    /// Request index.
+    pub request: u32,
+    /// Expert index.
+    pub expert: u32,
+    /// Value in solver units (> 0 for a useful arc).
+    pub value: i64,
+    /// Wellbeing load.
+    pub intensity: u32,
+    /// The request's slot (0..21), None when flexible.
+    pub slot: Option<u8>,
+}
+
+/// A batch as the solver sees it.
+#[derive(Clone, Debug, Default)]
+pub struct Problem {
+    /// Per expert.
+    pub experts: Vec<ExpertCap>,
+    /// Seats per request.
+    pub seats: Vec<u32>,
+    /// Eligible pairs; at most one per (request, expert).
+    pub arcs: Vec<Arc>,
+    /// Cost of each assignment of an expert beyond their first, times its number minus one.
+    pub spread: i64,
+}
+
+/// Solver settings.
+#[derive(Clone, Copy, Debug)]
+pub struct SolveOptions {
+    /// Stop branching after this long and report the gap.
+    pub time_limit: Option<Duration>,
+    /// Stop branching after this many nodes per component.
+    pub node_limit: usize,
+    /// The min-cost flow algorithm for the relaxations.
+    pub algorithm: Algorithm,
+}
+
+impl Default for SolveOptions {
+    fn default() -> Self {
+        SolveOptions {
+            time_limit: Some(Duration::from_secs(30)),
+            node_limit: 1_000_000,
+            algorithm: Algorithm::default(),
+        }
+    }
+}
+
+/// What the solver found.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Solution {
+    /// Chosen arcs (indexes into `Problem::arcs`), ascending.
+    pub chosen: Vec<usize>,
+    /// The objective of `chosen`.
+    pub objective: i64,
+    /// A proven upper bound on the optimum (== objective when proven).
+    pub bound: i64,
+    /// Whether `objective` is proven optimal.
+    pub proven: bool,
+    /// Branch-and-bound nodes evaluated (relaxations solved).
+    pub nodes: usize,
+    /// Connected components of the candidate graph.
+    pub components: usize,
+    /// Components in which a load budget had to be branched on.
+    pub branched_components: usize,
+}
+
+/// The objective of `chosen`, or the first constraint it breaks.
+pub fn evaluate(p: &Problem, chosen: &[usize]) -> Result<i64, String> {
+    let mut count = vec![0u32; p.experts.len()];
+    let mut load = vec![0u32; p.experts.len()];
+    let mut slots: Vec<u32> = p.experts.iter().map(|e| e.busy_slots).collect();
+    let mut seats = vec![0u32; p.seats.len()];
+    let mut seen = std::collections::HashSet::new();
+    let mut total = 0i64;
+    for &a in chosen {
+        let arc = p.arcs.get(a).ok_or_else(|| format!("arc {a} out of range"))?;
+        if !seen.insert((arc.request, arc.expert)) {
+            return Err(format!("pair ({}, {}) chosen twice", arc.request, arc.expert));
+        }
+        let (e, r) = (arc.expert as usize, arc.request as usize);
+        let cap = p.experts[e];
+        total += arc.value - p.spread * (cap.already + count[e]) as i64;
+        count[e] += 1;
+        load[e] += arc.intensity;
+        seats[r] += 1;
+        if count[e] > cap.max_count {
+            return Err(format!("expert {e} over max_count"));
+        }
+        if load[e] > cap.budget {
+            return Err(format!("expert {e} over load budget"));
+        }
+        if seats[r] > p.seats[r] {
+            return Err(format!("request {r} over seats"));
+        }
+        if let Some(s) = arc.slot {
+            if slots[e] & (1 << s) != 0 {
+                return Err(format!("expert {e} twice in slot {s}"));
+            }
+            slots[e] |= 1 << s;
+        }
+    }
+    Ok(total)
+}
+
+/// Solves `p` exactly (or up to the limits in `opts`, reporting the bound).
+pub fn solve(p: &Problem, opts: &SolveOptions) -> Solution {
+    let deadline = opts.time_limit.map(|t| Instant::now() + t);
+    let comps = components(p);
+    let results: Vec<(Vec<usize>, Solution)> = comps
+        .par_iter()
+        .map(|arcs| {
+            let (sub, back) = subproblem(p, arcs);
+            let s = branch_and_bound(&sub, opts, deadline);
+            (back, s)
+        })
+        .collect();
+    let mut out = Solution {
+        components: comps.len(),
+        proven: true,
+        ..Solution::default()
+    };
+    for (back, s) in results {
+        out.chosen.extend(s.chosen.iter().map(|&a| back[a]));
+        out.objective += s.objective;
+        out.bound += s.bound;
+        out.proven &= s.proven;
+        out.nodes += s.nodes;
+        out.branched_components += usize::from(s.nodes > 1);
+    }
+    out.chosen.sort_unstable();
+    out
+}
+
+/// The arcs of each connected component (experts and requests joined by arcs), in a
+/// deterministic order: components by their smallest arc index, arcs ascending.
+pub fn components(p: &Problem) -> Vec<Vec<usize>> {
+    let ne = p.experts.len();
+    let mut uf = UnionFind::<u32>::new(ne + p.seats.len());
+    for a in &p.arcs {
+        uf.union(a.expert, ne as u32 + a.request);
+    }
+    let mut comp_of_root = std::collections::HashMap::new();
+    let mut comps: Vec<Vec<usize>> = Vec::new();
+    for (i, a) in p.arcs.iter().enumerate() {
+        let root = uf.find(a.expert);
+        let c = *comp_of_root.entry(root).or_insert_with(|| {
+            comps.push(Vec::new());
+            comps.len() - 1
+        });
+        comps[c].push(i);
+    }
+    comps
+}
+
+/// The sub-problem on `arcs`, with local indexes, and the map back to the original arc indexes.
+fn subproblem(p: &Problem, arcs: &[usize]) -> (Problem, Vec<usize>) {
+    let mut emap = std::collections::HashMap::new();
+    let mut rmap = std::collections::HashMap::new();
+    let mut sub = Problem {
+        spread: p.spread,
+        ..Problem::default()
+    };
+    for &i in arcs {
+        let a = p.arcs[i];
+        let e = *emap.entry(a.expert).or_insert_with(|| {
+            sub.experts.push(p.experts[a.expert as usize]);
+            sub.experts.len() as u32 - 1
+        });
+        let r = *rmap.entry(a.request).or_insert_with(|| {
+            sub.seats.push(p.seats[a.request as usize]);
+            sub.seats.len() as u32 - 1
+        });
+        sub.arcs.push(Arc {
+            request: r,
+            expert: e,
+            ..a
+        });
+    }
+    (sub, arcs.to_vec())
+}
+
+/// A branch-and-bound node: arcs forced in and forbidden (sorted arc indexes).
+#[derive(Clone, Debug, Default)]
+struct Fix {
+    forced: Vec<usize>,
+    forbidden: Vec<usize>,
+}
+
+/// The relaxation of one node.
+struct Relaxed {
+    /// Forced arcs plus the arcs of the optimal flow, ascending.
+    chosen: Vec<usize>,
+    /// Its objective: an upper bound for the node.
+    bound: i64,
+}
+
+/// The residual state after the forced arcs of a node; None if they already break a rule.
+struct Residual {
+    count: Vec<u32>,
+    budget: Vec<u32>,
+    slots: Vec<u32>,
+    seats: Vec<u32>,
+    forced_value: i64,
+}
+
+fn residual(p: &Problem, fix: &Fix) -> Option<Residual> {
+    let mut res = Residual {
+        count: p.experts.iter().map(|e| e.max_count).collect(),
+        budget: p.experts.iter().map(|e| e.budget).collect(),
+        slots: p.experts.iter().map(|e| e.busy_slots).collect(),
+        seats: p.seats.clone(),
+        forced_value: 0,
+    };
+    for &a in &fix.forced {
+        let arc = p.arcs[a];
+        let (e, r) = (arc.expert as usize, arc.request as usize);
+        let used = p.experts[e].max_count - res.count[e];
+        res.forced_value += arc.value - p.spread * (p.experts[e].already + used) as i64;
+        res.count[e] = res.count[e].checked_sub(1)?;
+        res.budget[e] = res.budget[e].checked_sub(arc.intensity)?;
+        res.seats[r] = res.seats[r].checked_sub(1)?;
+        if let Some(s) = arc.slot {
+            if res.slots[e] & (1 << s) != 0 {
+                return None;
+            }
+            res.slots[e] |= 1 << s;
+        }
+    }
+    Some(res)
+}
+
+/// Builds the flow network of a node. Returns the network and, per network arc, the problem arc
+/// it stands for (`usize::MAX` for structural arcs).
+pub fn network(p: &Problem, fix_forced: &[usize], fix_forbidden: &[usize]) -> Option<(FlowNetwork, Vec<usize>)> {
+    let fix = Fix {
+        forced: fix_forced.to_vec(),
+        forbidden: fix_forbidden.to_vec(),
+    };
+    let res = residual(p, &fix)?;
+    Some(build_network(p, &fix, &res).0)
+}
+
+fn build_network(p: &Problem, fix: &Fix, res: &Residual) -> ((FlowNetwork, Vec<usize>), i64) {
+    let ne = p.experts.len();
+    let nr = p.seats.len();
+    // Usable arcs per expert.
+    let mut by_expert: Vec<Vec<usize>> = vec![Vec::new(); ne];
+    for (i, a) in p.arcs.iter().enumerate() {
+        let e = a.expert as usize;
+        if fix.forced.binary_search(&i).is_ok() || fix.forbidden.binary_search(&i).is_ok() {
+            continue;
+        }
+        if a.intensity > res.budget[e] || res.seats[a.request as usize] == 0 || a.value <= 0 {
+            continue;
+        }
+        if let Some(s) = a.slot {
+            if res.slots[e] & (1 << s) != 0 {
+                continue;
+            }
+        }
+        by_expert[e].push(i);
+    }
+    let source = 0u32;
+    let sink = 1u32;
+    let mut net = FlowNetwork::with_capacity(2 + ne + nr, p.arcs.len() + 2 * ne + nr + 1);
+    for _ in 0..(ne + nr) {
+        net.add_node();
+    }
+    let enode = |e: usize| 2 + e as u32;
+    let rnode = |r: usize| 2 + ne as u32 + r as u32;
+    let mut map = Vec::new();
+    let mut supply = 0i64;
+    for e in 0..ne {
+        let arcs = &by_expert[e];
+        if arcs.is_empty() || res.count[e] == 0 {
+            continue;
+        }
+        // Strengthening: at most as many arcs as the lightest intensities that fit the budget.
+        let mut ints: Vec<u32> = arcs.iter().map(|&a| p.arcs[a].intensity).collect();
+        ints.sort_unstable();
+        let mut fit = 0u32;
+        let mut sum = 0u32;
+        for i in ints {
+            if sum + i > res.budget[e] {
+                break;
+            }
+            sum += i;
+            fit += 1;
+        }
+        let cap = res.count[e].min(fit).min(arcs.len() as u32);
+        if cap == 0 {
+            continue;
+        }
+        let used = p.experts[e].max_count - res.count[e] + p.experts[e].already;
+        if p.spread == 0 {
+            net.add_arc(source, enode(e), cap as i64, 0);
+            map.push(usize::MAX);
+        } else {
+            for k in 0..cap {
+                net.add_arc(source, enode(e), 1, p.spread * (used + k) as i64);
+                map.push(usize::MAX);
+            }
+        }
+        supply += cap as i64;
+        // Slot nodes where two or more arcs share a slot.
+        let mut per_slot = [0u32; 21];
+        for &a in arcs {
+            if let Some(s) = p.arcs[a].slot {
+                per_slot[s as usize] += 1;
+            }
+        }
+        let mut slot_node = [u32::MAX; 21];
+        for s in 0..21 {
+            if per_slot[s] >= 2 {
+                let n = net.add_node();
+                net.add_arc(enode(e), n, 1, 0);
+                map.push(usize::MAX);
+                slot_node[s] = n;
+            }
+        }
+        for &a in arcs {
+            let arc = p.arcs[a];
+            let from = match arc.slot {
+                Some(s) if slot_node[s as usize] != u32::MAX => slot_node[s as usize],
+                _ => enode(e),
+            };
+            net.add_arc(from, rnode(arc.request as usize), 1, -arc.value);
+            map.push(a);
+        }
+    }
+    let mut demand = 0i64;
+    for r in 0..nr {
+        if res.seats[r] > 0 {
+            net.add_arc(rnode(r), sink, res.seats[r] as i64, 0);
+            map.push(usize::MAX);
+            demand += res.seats[r] as i64;
+        }
+    }
+    let flow = supply.min(demand);
+    net.add_arc(source, sink, flow, 0);
+    map.push(usize::MAX);
+    net.set_supply(source, flow);
+    net.set_supply(sink, -flow);
+    ((net, map), res.forced_value)
+}
+
+fn relax(p: &Problem, fix: &Fix, alg: Algorithm) -> Option<Relaxed> {
+    let res = residual(p, fix)?;
+    let ((net, map), forced_value) = build_network(p, fix, &res);
+    let sol = matchpunt_flow::solve(&net, alg).expect("the batch network is always feasible");
+    let mut chosen = fix.forced.clone();
+    for (i, &a) in map.iter().enumerate() {
+        if a != usize::MAX && sol.flow[i] > 0 {
+            chosen.push(a);
+        }
+    }
+    chosen.sort_unstable();
+    Some(Relaxed {
+        chosen,
+        bound: forced_value - sol.cost,
+    })
+}
+
+/// Experts over budget in `chosen`, with their excess, most over first (ties by index).
+fn over_budget(p: &Problem, chosen: &[usize]) -> Vec<(usize, u32)> {
+    let mut load = vec![0u32; p.experts.len()];
+    for &a in chosen {
+        load[p.arcs[a].expert as usize] += p.arcs[a].intensity;
+    }
+    let mut over: Vec<(usize, u32)> = load
+        .iter()
+        .enumerate()
+        .filter(|(e, &l)| l > p.experts[*e].budget)
+        .map(|(e, &l)| (e, l - p.experts[e].budget))
+        .collect();
+    over.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    over
+}
+
+/// Turns a relaxation into a feasible solution: drop, then greedily fill.
+fn repair(p: &Problem, chosen: &[usize], by_value: &[usize]) -> (Vec<usize>, i64) {
+    let ne = p.experts.len();
+    let mut per_expert: Vec<Vec<usize>> = vec![Vec::new(); ne];
+    for &a in chosen {
+        per_expert[p.arcs[a].expert as usize].push(a);
+    }
+    for (e, arcs) in per_expert.iter_mut().enumerate() {
+        let budget = p.experts[e].budget;
+        let mut load: u32 = arcs.iter().map(|&a| p.arcs[a].intensity).sum();
+        while load > budget {
+            // Drop the arc with the least value per unit of load (ties: higher index).
+            let (pos, _) = arcs
+                .iter()
+                .enumerate()
+                .min_by(|(_, &x), (_, &y)| {
+                    let (ax, ay) = (p.arcs[x], p.arcs[y]);
+                    (ax.value * ay.intensity.max(1) as i64)
+                        .cmp(&(ay.value * ax.intensity.max(1) as i64))
+                        .then(y.cmp(&x))
+                })
+                .expect("over budget means non-empty");
+            load -= p.arcs[arcs[pos]].intensity;
+            arcs.remove(pos);
+        }
+    }
+    let mut count = vec![0u32; ne];
+    let mut load = vec![0u32; ne];
+    let mut slots: Vec<u32> = p.experts.iter().map(|e| e.busy_slots).collect();
+    let mut seats = vec![0u32; p.seats.len()];
+    let mut taken = vec![false; p.arcs.len()];
+    let mut out = Vec::new();
+    for arcs in &per_expert {
+        for &a in arcs {
+            let arc = p.arcs[a];
+            let e = arc.expert as usize;
+            count[e] += 1;
+            load[e] += arc.intensity;
+            seats[arc.request as usize] += 1;
+            if let Some(s) = arc.slot {
+                slots[e] |= 1 << s;
+            }
+            taken[a] = true;
+            out.push(a);
+        }
+    }
+    for &a in by_value {
+        let arc = p.arcs[a];
+        let (e, r) = (arc.expert as usize, arc.request as usize);
+        let cap = p.experts[e];
+        let gain = arc.value - p.spread * (cap.already + count[e]) as i64;
+        if taken[a]
+            || gain <= 0
+            || count[e] >= cap.max_count
+            || load[e] + arc.intensity > cap.budget
+            || seats[r] >= p.seats[r]
+            || arc.slot.is_some_and(|s| slots[e] & (1 << s) != 0)
+        {
+            continue;
+        }
+        count[e] += 1;
+        load[e] += arc.intensity;
+        seats[r] += 1;
+        if let Some(s) = arc.slot {
+            slots[e] |= 1 << s;
+        }
+        taken[a] = true;
+        out.push(a);
+    }
+    out.sort_unstable();
+    let value = evaluate(p, &out).expect("repair keeps every constraint");
+    (out, value)
+}
+
+struct Open {
+    bound: i64,
+    seq: usize,
+    fix: Fix,
+    relaxed: Vec<usize>,
+}
+
+impl PartialEq for Open {
+    fn eq(&self, o: &Self) -> bool {
+        self.bound == o.bound && self.seq == o.seq
+    }
+}
+impl Eq for Open {}
+impl PartialOrd for Open {
+    fn partial_cmp(&self, o: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(o))
+    }
+}
+impl Ord for Open {
+    fn cmp(&self, o: &Self) -> std::cmp::Ordering {
+        // Max-heap: highest bound first, then earliest created.
+        self.bound.cmp(&o.bound).then(o.seq.cmp(&self.seq))
+    }
+}
+
+fn branch_and_bound(p: &Problem, opts: &SolveOptions, deadline: Option<Instant>) -> Solution {
+    let mut by_value: Vec<usize> = (0..p.arcs.len()).collect();
+    by_value.sort_by(|&a, &b| p.arcs[b].value.cmp(&p.arcs[a].value).then(a.cmp(&b)));
+    let root = relax(p, &Fix::default(), opts.algorithm).expect("the root has no forced arcs");
+    let mut nodes = 1;
+    let (mut best, mut best_value) = repair(p, &root.chosen, &by_value);
+    let mut heap = BinaryHeap::new();
+    let mut seq = 0;
+    if root.bound > best_value {
+        heap.push(Open {
+            bound: root.bound,
+            seq,
+            fix: Fix::default(),
+            relaxed: root.chosen,
+        });
+    }
+    let mut stopped = false;
+    while let Some(node) = heap.pop() {
+        if node.bound <= best_value {
+            heap.clear();
+            break;
+        }
+        if nodes >= opts.node_limit || deadline.is_some_and(|d| Instant::now() >= d) {
+            heap.push(node);
+            stopped = true;
+            break;
+        }
+        let over = over_budget(p, &node.relaxed);
+        let (e, _) = over[0];
+        // The heaviest free arc of expert e in the relaxation (ties: lower value, then index).
+        let arc = node
+            .relaxed
+            .iter()
+            .copied()
+            .filter(|&a| p.arcs[a].expert as usize == e && node.fix.forced.binary_search(&a).is_err())
+            .max_by(|&x, &y| {
+                let (ax, ay) = (p.arcs[x], p.arcs[y]);
+                ax.intensity
+                    .cmp(&ay.intensity)
+                    .then(ay.value.cmp(&ax.value))
+                    .then(y.cmp(&x))
+            })
+            .expect("an expert over budget has a free arc: forced arcs fit the budget");
+        for force in [false, true] {
+            let mut fix = node.fix.clone();
+            let list = if force { &mut fix.forced } else { &mut fix.forbidden };
+            let pos = list.binary_search(&arc).unwrap_err();
+            list.insert(pos, arc);
+            let Some(child) = relax(p, &fix, opts.algorithm) else {
+                continue;
+            };
+            nodes += 1;
+            if child.bound <= best_value {
+                continue;
+            }
+            if over_budget(p, &child.chosen).is_empty() {
+                best_value = child.bound;
+                best = child.chosen;
+                continue;
+            }
+            let (cand, v) = repair(p, &child.chosen, &by_value);
+            if v > best_value {
+                best_value = v;
+                best = cand;
+            }
+            seq += 1;
+            heap.push(Open {
+                bound: child.bound,
+                seq,
+                fix,
+                relaxed: child.chosen,
+            });
+        }
+    }
+    let open_bound = heap.iter().map(|n| n.bound).max();
+    let bound = open_bound.map_or(best_value, |b| b.max(best_value));
+    Solution {
+        chosen: best,
+        objective: best_value,
+        bound,
+        proven: !stopped || bound == best_value,
+        nodes,
+        components: 1,
+        branched_components: 0,
+    }
+}
