@@ -26,10 +26,11 @@
 //! depend on the thread count. When a deadline or node limit stops the search, the best feasible
 //! solution is returned with the proven upper bound, and the gap is reported.
 
+mod bundle;
+
 use matchpunt_flow::{Algorithm, FlowNetwork};
 use petgraph::unionfind::UnionFind;
 use rayon::prelude::*;
-use std::collections::BinaryHeap;
 use std::time::{Duration, Instant};
 
 /// Capacity of one expert in a [`Problem`].
@@ -119,13 +120,14 @@ pub fn evaluate(p: &Problem, chosen: &[usize]) -> Result<i64, String> {
     let mut load = vec![0u32; p.experts.len()];
     let mut slots: Vec<u32> = p.experts.iter().map(|e| e.busy_slots).collect();
     let mut seats = vec![0u32; p.seats.len()];
-    let mut seen = std::collections::HashSet::new();
+    let mut sorted = chosen.to_vec();
+    sorted.sort_unstable();
+    if let Some(w) = sorted.windows(2).find(|w| w[0] == w[1]) {
+        return Err(format!("arc {} chosen twice", w[0]));
+    }
     let mut total = 0i64;
     for &a in chosen {
         let arc = p.arcs.get(a).ok_or_else(|| format!("arc {a} out of range"))?;
-        if !seen.insert((arc.request, arc.expert)) {
-            return Err(format!("pair ({}, {}) chosen twice", arc.request, arc.expert));
-        }
         let (e, r) = (arc.expert as usize, arc.request as usize);
         let cap = p.experts[e];
         total += arc.value - p.spread * (cap.already + count[e]) as i64;
@@ -154,6 +156,10 @@ pub fn evaluate(p: &Problem, chosen: &[usize]) -> Result<i64, String> {
 /// Solves `p` exactly (or up to the limits in `opts`, reporting the bound).
 pub fn solve(p: &Problem, opts: &SolveOptions) -> Solution {
     let deadline = opts.time_limit.map(|t| Instant::now() + t);
+    solve_until(p, opts, deadline)
+}
+
+fn solve_until(p: &Problem, opts: &SolveOptions, deadline: Option<Instant>) -> Solution {
     let comps = components(p);
     let results: Vec<(Vec<usize>, Solution)> = comps
         .par_iter()
@@ -241,6 +247,8 @@ struct Relaxed {
     chosen: Vec<usize>,
     /// Its objective: an upper bound for the node.
     bound: i64,
+    /// Seat prices from the flow's node potentials (the duals of rule 10).
+    mu: Vec<i64>,
 }
 
 /// The residual state after the forced arcs of a node; None if they already break a rule.
@@ -286,10 +294,15 @@ pub fn network(p: &Problem, fix_forced: &[usize], fix_forbidden: &[usize]) -> Op
         forbidden: fix_forbidden.to_vec(),
     };
     let res = residual(p, &fix)?;
-    Some(build_network(p, &fix, &res).0)
+    Some(build_network(p, &fix, &res, &vec![0; p.experts.len()]).0)
 }
 
-fn build_network(p: &Problem, fix: &Fix, res: &Residual) -> ((FlowNetwork, Vec<usize>), i64) {
+fn build_network(
+    p: &Problem,
+    fix: &Fix,
+    res: &Residual,
+    lambda: &[i64],
+) -> ((FlowNetwork, Vec<usize>), i64) {
     let ne = p.experts.len();
     let nr = p.seats.len();
     // Usable arcs per expert.
@@ -299,7 +312,8 @@ fn build_network(p: &Problem, fix: &Fix, res: &Residual) -> ((FlowNetwork, Vec<u
         if fix.forced.binary_search(&i).is_ok() || fix.forbidden.binary_search(&i).is_ok() {
             continue;
         }
-        if a.intensity > res.budget[e] || res.seats[a.request as usize] == 0 || a.value <= 0 {
+        let reduced = a.value - lambda[e] * a.intensity as i64;
+        if a.intensity > res.budget[e] || res.seats[a.request as usize] == 0 || reduced <= 0 {
             continue;
         }
         if let Some(s) = a.slot {
@@ -373,7 +387,12 @@ fn build_network(p: &Problem, fix: &Fix, res: &Residual) -> ((FlowNetwork, Vec<u
                 Some(s) if slot_node[s as usize] != u32::MAX => slot_node[s as usize],
                 _ => enode(e),
             };
-            net.add_arc(from, rnode(arc.request as usize), 1, -arc.value);
+            net.add_arc(
+                from,
+                rnode(arc.request as usize),
+                1,
+                lambda[e] * arc.intensity as i64 - arc.value,
+            );
             map.push(a);
         }
     }
@@ -393,9 +412,12 @@ fn build_network(p: &Problem, fix: &Fix, res: &Residual) -> ((FlowNetwork, Vec<u
     ((net, map), res.forced_value)
 }
 
-fn relax(p: &Problem, fix: &Fix, alg: Algorithm) -> Option<Relaxed> {
+/// Solves the Lagrangian relaxation of a node: load budgets moved into the objective with
+/// multipliers `lambda` (per expert, in value units per unit of load). For any `lambda >= 0` its
+/// value is an upper bound on the node's optimum; `lambda = 0` is the plain flow relaxation.
+fn relax(p: &Problem, fix: &Fix, alg: Algorithm, lambda: &[i64]) -> Option<Relaxed> {
     let res = residual(p, fix)?;
-    let ((net, map), forced_value) = build_network(p, fix, &res);
+    let ((net, map), forced_value) = build_network(p, fix, &res, lambda);
     let sol = matchpunt_flow::solve(&net, alg).expect("the batch network is always feasible");
     let mut chosen = fix.forced.clone();
     for (i, &a) in map.iter().enumerate() {
@@ -404,10 +426,155 @@ fn relax(p: &Problem, fix: &Fix, alg: Algorithm) -> Option<Relaxed> {
         }
     }
     chosen.sort_unstable();
+    let penalty: i64 = lambda
+        .iter()
+        .zip(&res.budget)
+        .map(|(&l, &b)| l * b as i64)
+        .sum();
+    let ne = p.experts.len();
+    let sink = sol.potential[1];
+    let mu = (0..p.seats.len())
+        .map(|r| (sink - sol.potential[2 + ne + r]).max(0))
+        .collect();
     Some(Relaxed {
         chosen,
-        bound: forced_value - sol.cost,
+        bound: forced_value - sol.cost + penalty,
+        mu,
     })
+}
+
+/// The best feasible solution found so far.
+struct Incumbent {
+    chosen: Vec<usize>,
+    value: i64,
+}
+
+impl Incumbent {
+    fn offer(&mut self, p: &Problem, chosen: &[usize], by_value: &[usize]) {
+        let (cand, v) = match evaluate(p, chosen) {
+            Ok(v) => (chosen.to_vec(), v),
+            Err(_) => repair(p, chosen, by_value),
+        };
+        if v > self.value {
+            self.value = v;
+            self.chosen = cand;
+        }
+    }
+}
+
+/// A node after its Lagrangian iterations.
+struct Evaluated {
+    bound: i64,
+    /// The flow relaxation's solution at the best multipliers (keeps seats, may break budgets).
+    relaxed: Vec<usize>,
+    lambda: Vec<i64>,
+    /// The bundle relaxation's solution (keeps budgets, may overfill seats) and its prices.
+    bundled: Vec<usize>,
+    mu: Vec<i64>,
+    /// Whether the bundle bound is the tighter one.
+    bundle_tighter: bool,
+}
+
+/// Subgradient optimisation of the multipliers of one node (Held, Wolfe and Crowder 1974;
+/// Fisher 1981, "The Lagrangian relaxation method for solving integer programming problems"):
+/// `lambda_e += t * (load_e - budget_e)`, clipped at 0, with Polyak's step
+/// `t = theta * (bound - incumbent) / |g|^2` and theta halved when the bound stalls.
+fn evaluate_node(
+    p: &Problem,
+    fix: &Fix,
+    alg: Algorithm,
+    mut lambda: Vec<i64>,
+    mu_start: Option<Vec<i64>>,
+    iterations: usize,
+    bundle_iterations: usize,
+    inc: &mut Incumbent,
+    by_value: &[usize],
+    nodes: &mut usize,
+) -> Option<Evaluated> {
+    *nodes += 1;
+    let mut best: Option<Evaluated> = None;
+    let mut theta = 1.0f64;
+    let mut stall = 0;
+    for _ in 0..iterations {
+        let r = relax(p, fix, alg, &lambda)?;
+        inc.offer(p, &r.chosen, by_value);
+        let improved = best.as_ref().is_none_or(|b| r.bound < b.bound);
+        let mut load = vec![0i64; p.experts.len()];
+        for &a in &r.chosen {
+            load[p.arcs[a].expert as usize] += p.arcs[a].intensity as i64;
+        }
+        let gap = r.bound - inc.value;
+        if improved {
+            stall = 0;
+            best = Some(Evaluated {
+                bound: r.bound,
+                relaxed: r.chosen,
+                lambda: lambda.clone(),
+                bundled: Vec::new(),
+                mu: r.mu,
+                bundle_tighter: false,
+            });
+        } else {
+            stall += 1;
+            if stall >= 2 {
+                theta /= 2.0;
+                stall = 0;
+            }
+        }
+        if gap <= 0 {
+            break;
+        }
+        let g: Vec<i64> = (0..p.experts.len())
+            .map(|e| load[e] - p.experts[e].budget as i64)
+            .collect();
+        let norm2: f64 = g
+            .iter()
+            .zip(&lambda)
+            .filter(|(&g, &l)| g > 0 || l > 0)
+            .map(|(&g, _)| (g * g) as f64)
+            .sum();
+        if norm2 == 0.0 {
+            break;
+        }
+        let step = theta * gap as f64 / norm2;
+        let mut changed = false;
+        for e in 0..lambda.len() {
+            if g[e] == 0 || (g[e] < 0 && lambda[e] == 0) {
+                continue;
+            }
+            let delta = (step * g[e] as f64).round() as i64;
+            let delta = if delta == 0 { g[e].signum() } else { delta };
+            let new = (lambda[e] + delta).max(0);
+            changed |= new != lambda[e];
+            lambda[e] = new;
+        }
+        if !changed || theta < 1e-3 {
+            break;
+        }
+    }
+    let res = residual(p, fix)?;
+    let mut best = best.unwrap_or_else(|| Evaluated {
+        bound: i64::MAX,
+        relaxed: Vec::new(),
+        lambda,
+        bundled: Vec::new(),
+        mu: vec![0; p.seats.len()],
+        bundle_tighter: false,
+    });
+    if best.bound > inc.value {
+        let start = mu_start.unwrap_or_else(|| best.mu.clone());
+        let (b, chosen, mu) = bundle::optimise(p, fix, &res, start, bundle_iterations, |x| {
+            inc.offer(p, x, by_value);
+            inc.value
+        });
+        best.bundled = chosen;
+        best.mu = mu;
+        if b < best.bound {
+            best.bound = b;
+            best.bundle_tighter = true;
+        }
+    }
+    Some(best)
 }
 
 /// Experts over budget in `chosen`, with their excess, most over first (ties by index).
@@ -429,9 +596,20 @@ fn over_budget(p: &Problem, chosen: &[usize]) -> Vec<(usize, u32)> {
 /// Turns a relaxation into a feasible solution: drop, then greedily fill.
 fn repair(p: &Problem, chosen: &[usize], by_value: &[usize]) -> (Vec<usize>, i64) {
     let ne = p.experts.len();
+    // Overfilled requests keep their most valuable arcs.
+    let mut by_request: Vec<usize> = chosen.to_vec();
+    by_request.sort_by(|&x, &y| {
+        let (ax, ay) = (p.arcs[x], p.arcs[y]);
+        ax.request.cmp(&ay.request).then(ay.value.cmp(&ax.value)).then(x.cmp(&y))
+    });
+    let mut seats_used = vec![0u32; p.seats.len()];
     let mut per_expert: Vec<Vec<usize>> = vec![Vec::new(); ne];
-    for &a in chosen {
-        per_expert[p.arcs[a].expert as usize].push(a);
+    for a in by_request {
+        let r = p.arcs[a].request as usize;
+        if seats_used[r] < p.seats[r] {
+            seats_used[r] += 1;
+            per_expert[p.arcs[a].expert as usize].push(a);
+        }
     }
     for (e, arcs) in per_expert.iter_mut().enumerate() {
         let budget = p.experts[e].budget;
@@ -505,6 +683,10 @@ struct Open {
     seq: usize,
     fix: Fix,
     relaxed: Vec<usize>,
+    lambda: Vec<i64>,
+    bundled: Vec<usize>,
+    mu: Vec<i64>,
+    bundle_tighter: bool,
 }
 
 impl PartialEq for Open {
@@ -525,89 +707,273 @@ impl Ord for Open {
     }
 }
 
+/// Multiplier iterations at the root and at every other node.
+const ROOT_ITERATIONS: usize = 60;
+const NODE_ITERATIONS: usize = 0;
+/// Seat-price iterations of the bundle bound at the root and at every other node.
+const ROOT_BUNDLE_ITERATIONS: usize = 300;
+const NODE_BUNDLE_ITERATIONS: usize = 40;
+
 fn branch_and_bound(p: &Problem, opts: &SolveOptions, deadline: Option<Instant>) -> Solution {
     let mut by_value: Vec<usize> = (0..p.arcs.len()).collect();
     by_value.sort_by(|&a, &b| p.arcs[b].value.cmp(&p.arcs[a].value).then(a.cmp(&b)));
-    let root = relax(p, &Fix::default(), opts.algorithm).expect("the root has no forced arcs");
-    let mut nodes = 1;
-    let (mut best, mut best_value) = repair(p, &root.chosen, &by_value);
-    let mut heap = BinaryHeap::new();
+    let mut inc = Incumbent {
+        chosen: Vec::new(),
+        value: 0,
+    };
+    let mut nodes = 0;
+    let alg = opts.algorithm;
+    let zero = vec![0i64; p.experts.len()];
+    let root = evaluate_node(
+        p,
+        &Fix::default(),
+        alg,
+        zero,
+        None,
+        ROOT_ITERATIONS,
+        ROOT_BUNDLE_ITERATIONS,
+        &mut inc,
+        &by_value,
+        &mut nodes,
+    )
+    .expect("the root has no forced arcs");
+    let before_dive = inc.value;
+    if root.bound > inc.value {
+        flow_dive(p, alg, &root.lambda, &mut inc, &by_value);
+        flow_dive(p, alg, &vec![0; p.experts.len()], &mut inc, &by_value);
+    }
+    if std::env::var_os("MATCHPUNT_DEBUG").is_some() {
+        eprintln!("dive: incumbent {before_dive} -> {}", inc.value);
+        eprintln!(
+            "root: bound {} (bundle tighter: {}), incumbent {}, relaxations {}",
+            root.bound, root.bundle_tighter, inc.value, nodes
+        );
+    }
+    // Reduced-cost fixing at the root: drop the arcs that cannot improve on the incumbent and
+    // solve what is left (which often falls apart into small components) from scratch.
+    if root.bound > inc.value && root.bundle_tighter {
+        let res = residual(p, &Fix::default()).expect("no forced arcs");
+        let drop = bundle::fixable(p, &Fix::default(), &res, &root.mu, inc.value);
+        if std::env::var_os("MATCHPUNT_DEBUG").is_some() {
+            eprintln!("fixable: {} of {}", drop.len(), p.arcs.len());
+        }
+        if drop.len() * 10 >= p.arcs.len() {
+            let keep: Vec<usize> = (0..p.arcs.len()).filter(|a| drop.binary_search(a).is_err()).collect();
+            let reduced = Problem {
+                experts: p.experts.clone(),
+                seats: p.seats.clone(),
+                arcs: keep.iter().map(|&a| p.arcs[a]).collect(),
+                spread: p.spread,
+            };
+            if std::env::var_os("MATCHPUNT_DEBUG").is_some() {
+                eprintln!("fixing: {} of {} arcs dropped", drop.len(), p.arcs.len());
+            }
+            let sub = solve_until(&reduced, opts, deadline);
+            let better = sub.objective > inc.value;
+            let bound = sub.bound.max(inc.value);
+            return Solution {
+                chosen: if better { sub.chosen.iter().map(|&a| keep[a]).collect() } else { inc.chosen },
+                objective: sub.objective.max(inc.value),
+                bound,
+                proven: sub.proven || bound <= sub.objective.max(inc.value),
+                nodes: nodes + sub.nodes,
+                components: 1,
+                branched_components: 0,
+            };
+        }
+    }
+    let mut open: Vec<Open> = Vec::new();
     let mut seq = 0;
-    if root.bound > best_value {
-        heap.push(Open {
+    let root_mu = root.mu.clone();
+    if root.bound > inc.value {
+        open.push(Open {
             bound: root.bound,
             seq,
             fix: Fix::default(),
-            relaxed: root.chosen,
+            relaxed: root.relaxed,
+            lambda: root.lambda,
+            bundled: root.bundled,
+            mu: root.mu,
+            bundle_tighter: root.bundle_tighter,
         });
     }
+    // Arcs that cannot be in a solution better than the incumbent (reduced-cost fixing with
+    // the root's prices), forbidden in every node; refreshed when the incumbent improves.
+    let root_res = residual(p, &Fix::default()).expect("no forced arcs");
+    let mut global: Vec<usize> = bundle::fixable(p, &Fix::default(), &root_res, &root_mu, inc.value);
+    let mut fixed_at = inc.value;
     let mut stopped = false;
-    while let Some(node) = heap.pop() {
-        if node.bound <= best_value {
-            heap.clear();
-            break;
+    let mut pops = 0usize;
+    while !open.is_empty() {
+        // Best bound first, with every third pick the newest node (a dive) to find incumbents.
+        pops += 1;
+        let pick = if pops % 3 == 0 {
+            (0..open.len()).max_by_key(|&i| open[i].seq)
+        } else {
+            (0..open.len()).max_by(|&a, &b| open[a].cmp(&open[b]))
+        }
+        .expect("open is not empty");
+        let node = open.swap_remove(pick);
+        if node.bound <= inc.value {
+            continue;
         }
         if nodes >= opts.node_limit || deadline.is_some_and(|d| Instant::now() >= d) {
-            heap.push(node);
+            open.push(node);
             stopped = true;
             break;
         }
-        let over = over_budget(p, &node.relaxed);
-        let (e, _) = over[0];
-        // The heaviest free arc of expert e in the relaxation (ties: lower value, then index).
-        let arc = node
-            .relaxed
-            .iter()
-            .copied()
-            .filter(|&a| p.arcs[a].expert as usize == e && node.fix.forced.binary_search(&a).is_err())
-            .max_by(|&x, &y| {
-                let (ax, ay) = (p.arcs[x], p.arcs[y]);
-                ax.intensity
-                    .cmp(&ay.intensity)
-                    .then(ay.value.cmp(&ax.value))
-                    .then(y.cmp(&x))
-            })
-            .expect("an expert over budget has a free arc: forced arcs fit the budget");
+        if inc.value > fixed_at {
+            global = bundle::fixable(p, &Fix::default(), &root_res, &root_mu, inc.value);
+            fixed_at = inc.value;
+        }
+        let Some(arc) = branching_arc(p, &node, alg, &mut inc, &by_value, &mut nodes) else {
+            continue;
+        };
         for force in [false, true] {
             let mut fix = node.fix.clone();
             let list = if force { &mut fix.forced } else { &mut fix.forbidden };
             let pos = list.binary_search(&arc).unwrap_err();
             list.insert(pos, arc);
-            let Some(child) = relax(p, &fix, opts.algorithm) else {
+            let mut eval_fix = fix.clone();
+            eval_fix.forbidden = merge_sorted(&fix.forbidden, &global, &fix.forced);
+            let Some(child) = evaluate_node(
+                p,
+                &eval_fix,
+                alg,
+                node.lambda.clone(),
+                Some(node.mu.clone()),
+                NODE_ITERATIONS,
+                NODE_BUNDLE_ITERATIONS,
+                &mut inc,
+                &by_value,
+                &mut nodes,
+            ) else {
                 continue;
             };
-            nodes += 1;
-            if child.bound <= best_value {
+            if child.bound <= inc.value {
                 continue;
-            }
-            if over_budget(p, &child.chosen).is_empty() {
-                best_value = child.bound;
-                best = child.chosen;
-                continue;
-            }
-            let (cand, v) = repair(p, &child.chosen, &by_value);
-            if v > best_value {
-                best_value = v;
-                best = cand;
             }
             seq += 1;
-            heap.push(Open {
+            open.push(Open {
                 bound: child.bound,
                 seq,
                 fix,
-                relaxed: child.chosen,
+                relaxed: child.relaxed,
+                lambda: child.lambda,
+                bundled: child.bundled,
+                mu: child.mu,
+                bundle_tighter: child.bundle_tighter,
             });
         }
     }
+    let heap = open;
     let open_bound = heap.iter().map(|n| n.bound).max();
-    let bound = open_bound.map_or(best_value, |b| b.max(best_value));
+    let bound = open_bound.map_or(inc.value, |b| b.max(inc.value));
     Solution {
-        chosen: best,
-        objective: best_value,
+        chosen: inc.chosen,
+        objective: inc.value,
         bound,
-        proven: !stopped || bound == best_value,
+        proven: !stopped || bound == inc.value,
         nodes,
         components: 1,
         branched_components: 0,
     }
+}
+
+/// The union of two sorted lists, without the arcs in `except` (sorted).
+fn merge_sorted(a: &[usize], b: &[usize], except: &[usize]) -> Vec<usize> {
+    let mut out: Vec<usize> = a.iter().chain(b).copied().filter(|x| except.binary_search(x).is_err()).collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// A primal heuristic: solve the flow relaxation, forbid the heaviest arc of every expert over
+/// budget, and repeat until the flow keeps every budget. Each round is one flow solve; the
+/// result is a feasible solution that the flow optimised globally.
+fn flow_dive(p: &Problem, alg: Algorithm, lambda: &[i64], inc: &mut Incumbent, by_value: &[usize]) {
+    let mut fix = Fix::default();
+    for _ in 0..100 {
+        let Some(r) = relax(p, &fix, alg, lambda) else { return };
+        inc.offer(p, &r.chosen, by_value);
+        let over = over_budget(p, &r.chosen);
+        if over.is_empty() {
+            return;
+        }
+        for (e, _) in over {
+            let heaviest = r
+                .chosen
+                .iter()
+                .copied()
+                .filter(|&a| p.arcs[a].expert as usize == e)
+                .max_by(|&x, &y| {
+                    let (ax, ay) = (p.arcs[x], p.arcs[y]);
+                    ax.intensity.cmp(&ay.intensity).then(ay.value.cmp(&ax.value)).then(y.cmp(&x))
+                });
+            if let Some(a) = heaviest {
+                let pos = fix.forbidden.binary_search(&a).unwrap_err();
+                fix.forbidden.insert(pos, a);
+            }
+        }
+    }
+}
+
+/// In the bundle solution, the least valuable free arc into the most overfilled request.
+fn overfilled_arc(p: &Problem, node: &Open) -> Option<usize> {
+    let mut taken = vec![0u32; p.seats.len()];
+    for &a in &node.bundled {
+        taken[p.arcs[a].request as usize] += 1;
+    }
+    let r = (0..p.seats.len())
+        .filter(|&r| taken[r] > p.seats[r])
+        .max_by(|&x, &y| (taken[x] - p.seats[x]).cmp(&(taken[y] - p.seats[y])).then(y.cmp(&x)))?;
+    node.bundled
+        .iter()
+        .copied()
+        .filter(|&a| p.arcs[a].request as usize == r && node.fix.forced.binary_search(&a).is_err())
+        .min_by(|&x, &y| p.arcs[x].value.cmp(&p.arcs[y].value).then(x.cmp(&y)))
+}
+
+/// The arc to branch on at `node`: the heaviest free arc of the expert most over budget in the
+/// node's relaxation. When that relaxation keeps every budget (the bound is open only through
+/// the multipliers), the plain flow relaxation of the node decides: feasible means the node is
+/// solved exactly (None), otherwise its most-over-budget expert is used.
+fn branching_arc(
+    p: &Problem,
+    node: &Open,
+    alg: Algorithm,
+    inc: &mut Incumbent,
+    by_value: &[usize],
+    nodes: &mut usize,
+) -> Option<usize> {
+    if node.bundle_tighter {
+        if let Some(a) = overfilled_arc(p, node) {
+            return Some(a);
+        }
+    }
+    let mut relaxed = std::borrow::Cow::Borrowed(&node.relaxed);
+    let mut over = over_budget(p, &relaxed);
+    if over.is_empty() {
+        let plain = relax(p, &node.fix, alg, &vec![0; p.experts.len()])?;
+        *nodes += 1;
+        // The bundle relaxation may be feasible already.
+        inc.offer(p, &plain.chosen, by_value);
+        over = over_budget(p, &plain.chosen);
+        if over.is_empty() {
+            return None;
+        }
+        relaxed = std::borrow::Cow::Owned(plain.chosen);
+    }
+    let (e, _) = over[0];
+    relaxed
+        .iter()
+        .copied()
+        .filter(|&a| p.arcs[a].expert as usize == e && node.fix.forced.binary_search(&a).is_err())
+        .max_by(|&x, &y| {
+            let (ax, ay) = (p.arcs[x], p.arcs[y]);
+            ax.intensity
+                .cmp(&ay.intensity)
+                .then(ay.value.cmp(&ax.value))
+                .then(y.cmp(&x))
+        })
 }

@@ -1,0 +1,271 @@
+//! The bundle bound: the Lagrangian relaxation of the request seat limits (rule 10).
+//!
+//! With seats priced by multipliers `mu_r >= 0`, the batch falls apart into one small problem per
+//! expert: the best *bundle* of arcs that keeps the expert's count, load budget and one-per-slot
+//! rules, valued at `value - mu_r` less the batch-spread cost. Each is a group knapsack (one arc
+//! per slot group) solved exactly by dynamic programming over (assignments, load). Because the
+//! per-expert problem keeps the budget as an integer knapsack, this bound is at least as strong as
+//! the linear relaxation of the whole model, and far stronger where budgets bind (Fisher, Jaikumar
+//! and Van Wassenhove 1986, "A multiplier adjustment method for the generalized assignment
+//! problem", Management Science 32(9)). Multipliers start from the seat prices of the flow
+//! relaxation and improve by subgradient steps.
+
+use super::{Fix, Problem, Residual};
+
+/// Per-expert arcs usable in a node, grouped by slot.
+pub(super) struct Bundles {
+    /// Per expert: usable arc indexes, sorted by (slot group, arc).
+    arcs: Vec<Vec<usize>>,
+}
+
+impl Bundles {
+    pub(super) fn new(p: &Problem, fix: &Fix, res: &Residual) -> Bundles {
+        let mut arcs: Vec<Vec<usize>> = vec![Vec::new(); p.experts.len()];
+        for (i, a) in p.arcs.iter().enumerate() {
+            let e = a.expert as usize;
+            if fix.forced.binary_search(&i).is_ok() || fix.forbidden.binary_search(&i).is_ok() {
+                continue;
+            }
+            if a.intensity > res.budget[e] || res.seats[a.request as usize] == 0 || res.count[e] == 0 {
+                continue;
+            }
+            if a.slot.is_some_and(|s| res.slots[e] & (1 << s) != 0) {
+                continue;
+            }
+            arcs[e].push(i);
+        }
+        for list in &mut arcs {
+            list.sort_by_key(|&i| (p.arcs[i].slot.map_or(u32::MAX, u32::from), i));
+        }
+        Bundles { arcs }
+    }
+}
+
+/// The best bundle of one expert under prices `mu`: (value, chosen arcs).
+fn best_bundle(p: &Problem, e: usize, arcs: &[usize], res: &Residual, mu: &[i64], used: u32) -> (i64, Vec<usize>) {
+    // Items with positive reduced value; at most one per slot group.
+    let items: Vec<(usize, i64)> = arcs
+        .iter()
+        .map(|&a| (a, p.arcs[a].value - mu[p.arcs[a].request as usize]))
+        .filter(|x| x.1 > 0)
+        .collect();
+    if items.is_empty() {
+        return (0, Vec::new());
+    }
+    let cap = (res.count[e] as usize).min(items.len());
+    let budget = res.budget[e].min(items.iter().map(|x| p.arcs[x.0].intensity).sum()) as usize;
+    let width = (cap + 1) * (budget + 1);
+    const NONE: i64 = i64::MIN / 4;
+    let mut dp = vec![NONE; width];
+    dp[0] = 0;
+    // Groups: consecutive items with the same slot (flexible arcs are each their own group).
+    let mut groups: Vec<(usize, usize)> = Vec::new();
+    let mut start = 0;
+    for i in 1..=items.len() {
+        let same = i < items.len()
+            && p.arcs[items[i].0].slot.is_some()
+            && p.arcs[items[i].0].slot == p.arcs[items[i - 1].0].slot;
+        if !same {
+            groups.push((start, i));
+            start = i;
+        }
+    }
+    // choice[g * width + state] = item index + 1 taken in group g to reach state, 0 = none.
+    // In place: each group adds one arc, so rows are updated from the highest count down and a
+    // row is read before this group writes to it.
+    let mut choice = vec![0u32; groups.len() * width];
+    for (g, &(lo, hi)) in groups.iter().enumerate() {
+        let ch = &mut choice[g * width..(g + 1) * width];
+        for k in (0..cap).rev() {
+            for b in (0..=budget).rev() {
+                let cur = dp[k * (budget + 1) + b];
+                if cur == NONE {
+                    continue;
+                }
+                for (idx, &(a, w)) in items[lo..hi].iter().enumerate() {
+                    let nb = b + p.arcs[a].intensity as usize;
+                    if nb > budget {
+                        continue;
+                    }
+                    let s = (k + 1) * (budget + 1) + nb;
+                    if cur + w > dp[s] {
+                        dp[s] = cur + w;
+                        ch[s] = (lo + idx) as u32 + 1;
+                    }
+                }
+            }
+        }
+    }
+    let already = p.experts[e].already + used;
+    let mut best = (0i64, 0usize, 0usize);
+    for k in 1..=cap {
+        let spread: i64 = (0..k as u32).map(|j| p.spread * (already + j) as i64).sum();
+        for b in 0..=budget {
+            let v = dp[k * (budget + 1) + b];
+            if v != NONE && v - spread > best.0 {
+                best = (v - spread, k, b);
+            }
+        }
+    }
+    let (value, mut k, mut b) = best;
+    let mut chosen = Vec::new();
+    for g in (0..groups.len()).rev() {
+        if k == 0 {
+            break;
+        }
+        let c = choice[g * width + k * (budget + 1) + b];
+        if c > 0 {
+            let (a, _) = items[c as usize - 1];
+            chosen.push(a);
+            k -= 1;
+            b -= p.arcs[a].intensity as usize;
+        }
+    }
+    (value, chosen)
+}
+
+/// The bound for prices `mu` and the arcs the experts' best bundles choose (plus forced arcs).
+pub(super) fn bound(p: &Problem, fix: &Fix, res: &Residual, bundles: &Bundles, mu: &[i64]) -> (i64, Vec<usize>) {
+    let mut total = res.forced_value;
+    let mut chosen = fix.forced.clone();
+    for e in 0..p.experts.len() {
+        if bundles.arcs[e].is_empty() {
+            continue;
+        }
+        let used = p.experts[e].max_count - res.count[e];
+        let (v, c) = best_bundle(p, e, &bundles.arcs[e], res, mu, used);
+        total += v;
+        chosen.extend(c);
+    }
+    for (r, &m) in mu.iter().enumerate() {
+        total += m * res.seats[r] as i64;
+    }
+    chosen.sort_unstable();
+    (total, chosen)
+}
+
+/// Subgradient optimisation of the seat prices from `mu`; returns the best bound, the chosen
+/// arcs at it, and its prices. `incumbent` is the best known feasible value (for Polyak steps);
+/// `offer` receives every relaxed solution so that it can be repaired into an incumbent.
+pub(super) fn optimise(
+    p: &Problem,
+    fix: &Fix,
+    res: &Residual,
+    mut mu: Vec<i64>,
+    iterations: usize,
+    mut incumbent: impl FnMut(&[usize]) -> i64,
+) -> (i64, Vec<usize>, Vec<i64>) {
+    let bundles = Bundles::new(p, fix, res);
+    let mut best: Option<(i64, Vec<usize>, Vec<i64>)> = None;
+    let mut theta = 1.0f64;
+    let mut stall = 0;
+    for _ in 0..iterations.max(1) {
+        let (bound, chosen) = bound(p, fix, res, &bundles, &mu);
+        let inc = incumbent(&chosen);
+        if best.as_ref().is_none_or(|b| bound < b.0) {
+            best = Some((bound, chosen.clone(), mu.clone()));
+            stall = 0;
+        } else {
+            stall += 1;
+            if stall >= 3 {
+                theta /= 2.0;
+                stall = 0;
+            }
+        }
+        let gap = best.as_ref().map_or(bound, |b| b.0) - inc;
+        if gap <= 0 || theta < 1e-4 {
+            break;
+        }
+        // d bound / d mu_r = seats_r - arcs chosen into r.
+        let mut taken = vec![0i64; p.seats.len()];
+        for &a in &chosen {
+            if fix.forced.binary_search(&a).is_err() {
+                taken[p.arcs[a].request as usize] += 1;
+            }
+        }
+        let g: Vec<i64> = (0..p.seats.len()).map(|r| res.seats[r] as i64 - taken[r]).collect();
+        let norm2: f64 = g
+            .iter()
+            .zip(&mu)
+            .filter(|(&g, &m)| g < 0 || m > 0)
+            .map(|(&g, _)| (g * g) as f64)
+            .sum();
+        if norm2 == 0.0 {
+            break;
+        }
+        let step = theta * (bound - inc).max(1) as f64 / norm2;
+        for r in 0..mu.len() {
+            if g[r] == 0 || (g[r] > 0 && mu[r] == 0) {
+                continue;
+            }
+            let delta = (step * g[r] as f64).round() as i64;
+            let delta = if delta == 0 { g[r].signum() } else { delta };
+            mu[r] = (mu[r] - delta).max(0);
+        }
+    }
+    best.expect("at least one iteration")
+}
+
+/// Reduced-cost fixing: the arcs that cannot be in any solution better than `incumbent`.
+///
+/// For prices `mu`, an arc `a` of expert `e` can only be in a solution worth at most
+/// `L(mu) - best_e + best_e(a)`, where `best_e(a)` is the best bundle of `e` that holds `a`.
+/// `best_e(a)` is bounded above by `w_a` plus the best bundle of one arc fewer within the
+/// remaining budget (which may reuse `a`'s slot, so it is an over-estimate and the test is safe).
+pub(super) fn fixable(p: &Problem, fix: &Fix, res: &Residual, mu: &[i64], incumbent: i64) -> Vec<usize> {
+    let bundles = Bundles::new(p, fix, res);
+    let (total, _) = bound(p, fix, res, &bundles, mu);
+    let mut out = Vec::new();
+    for e in 0..p.experts.len() {
+        let arcs = &bundles.arcs[e];
+        if arcs.is_empty() {
+            continue;
+        }
+        let used = p.experts[e].max_count - res.count[e];
+        let (best_e, _) = best_bundle(p, e, arcs, res, mu, used);
+        let cap = res.count[e] as usize;
+        let budget = res.budget[e] as usize;
+        // dp[k][b]: best value of k arcs with load exactly b, ignoring slots (an over-estimate).
+        let mut dp = vec![vec![i64::MIN / 4; budget + 1]; cap];
+        dp[0][0] = 0;
+        for &a in arcs {
+            let w = p.arcs[a].value - mu[p.arcs[a].request as usize];
+            if w <= 0 {
+                continue;
+            }
+            let int = p.arcs[a].intensity as usize;
+            for k in (1..cap).rev() {
+                for b in (int..=budget).rev() {
+                    let prev = dp[k - 1][b - int];
+                    if prev + w > dp[k][b] {
+                        dp[k][b] = prev + w;
+                    }
+                }
+            }
+        }
+        // best_upto[k][b] = max over load <= b.
+        for row in &mut dp {
+            for b in 1..=budget {
+                row[b] = row[b].max(row[b - 1]);
+            }
+        }
+        let already = p.experts[e].already + used;
+        for &a in arcs {
+            let w = p.arcs[a].value - mu[p.arcs[a].request as usize];
+            let int = p.arcs[a].intensity as usize;
+            let room = budget - int;
+            let mut with_a = i64::MIN;
+            for (k, row) in dp.iter().enumerate() {
+                let spread: i64 = (0..=k as u32).map(|j| p.spread * (already + j) as i64).sum();
+                if row[room] > i64::MIN / 8 {
+                    with_a = with_a.max(w + row[room] - spread);
+                }
+            }
+            if total - best_e + with_a <= incumbent {
+                out.push(a);
+            }
+        }
+    }
+    out.sort_unstable();
+    out
+}

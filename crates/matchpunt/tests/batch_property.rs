@@ -1,0 +1,161 @@
+//! Invariants of whole batches on random generated instances and random policies: every hard
+//! rule holds in every output, pins are kept unless they conflict, the reported objective is the
+//! objective of the returned assignment, and the result does not depend on the thread count.
+
+use matchpunt::batch::{self, BatchResult};
+use matchpunt::eligibility::check;
+use matchpunt::ingest::{load, Inputs, Source, WeekChoice};
+use matchpunt::model::{Instance, Week};
+use matchpunt::places::Places;
+use matchpunt::policy::Policy;
+use matchpunt::report;
+use matchpunt::scoring::to_units;
+use matchpunt::solve::SolveOptions;
+use matchpunt_gen::{GenParams, PlaceWeight};
+use proptest::prelude::*;
+
+fn instance(experts: usize, requests: usize, seed: u64, policy: &Policy) -> Instance {
+    let places = Places::bundled();
+    let pw: Vec<PlaceWeight> = places
+        .all()
+        .iter()
+        .map(|p| PlaceWeight {
+            name: p.name.clone(),
+            lat: p.location.lat,
+            lon: p.location.lon,
+            population: p.population,
+        })
+        .collect();
+    let params = GenParams {
+        experts,
+        requests,
+        seed,
+        week: (2026, 48),
+        history_weeks: 4,
+    };
+    let (mut e, mut r, mut h) = (Vec::new(), Vec::new(), Vec::new());
+    matchpunt_gen::generate(&params, &pw, &mut e, &mut r, &mut h).unwrap();
+    let inputs = Inputs {
+        experts: Source::new("experts.csv", &e[..]),
+        requests: Source::new("requests.csv", &r[..]),
+        history: Some(Source::new("history.csv", &h[..])),
+    };
+    let week = WeekChoice {
+        given: None,
+        fallback: Week::parse("2026-W48").unwrap(),
+    };
+    load(inputs, &places, policy, week).unwrap().instance
+}
+
+fn assert_hard_rules(inst: &Instance, policy: &Policy, res: &BatchResult) {
+    let mut count = vec![0u32; inst.experts.len()];
+    let mut load = vec![0u32; inst.experts.len()];
+    let mut slots = vec![0u32; inst.experts.len()];
+    let mut seats = vec![0u32; inst.requests.len()];
+    let mut pairs = std::collections::HashSet::new();
+    for a in &res.assignments {
+        let (r, e) = (&inst.requests[a.request], &inst.experts[a.expert]);
+        assert!(check(inst, policy, r, e).is_eligible(), "rules 1-8: {} {}", r.id, e.id);
+        assert!(pairs.insert((a.request, a.expert)), "rule 10: twice");
+        count[a.expert] += 1;
+        load[a.expert] += r.intensity;
+        seats[a.request] += 1;
+        if let Some(s) = r.slot {
+            assert_eq!(slots[a.expert] & (1 << s.0), 0, "rule 8: slot clash for {}", e.id);
+            slots[a.expert] |= 1 << s.0;
+        }
+    }
+    for (i, e) in inst.experts.iter().enumerate() {
+        assert!(count[i] <= e.max_assignments, "rule 9 count: {}", e.id);
+        assert!(load[i] <= e.load_budget, "rule 9 load: {}", e.id);
+    }
+    for (i, r) in inst.requests.iter().enumerate() {
+        assert!(seats[i] <= r.experts_needed, "rule 10: {}", r.id);
+    }
+    // Rule 11: every pin is assigned or reported as a conflict, never both.
+    for (ri, r) in inst.requests.iter().enumerate() {
+        for &ei in &r.pinned {
+            let assigned = res.assignments.iter().any(|a| a.request == ri && a.expert == ei && a.pinned);
+            let conflict = res.pin_conflicts.iter().any(|c| c.request == ri && c.expert == ei);
+            assert!(assigned != conflict, "pin {} {}", r.id, inst.experts[ei].id);
+            if conflict {
+                assert!(!res.assignments.iter().any(|a| a.request == ri && a.expert == ei));
+            }
+        }
+    }
+    // The reported objective is the objective of the assignment.
+    let spread = to_units(policy.objective.batch_spread);
+    let mut per_expert = vec![0i64; inst.experts.len()];
+    let mut total = 0i64;
+    for a in &res.assignments {
+        total += res.scored[a.scored].value - spread * per_expert[a.expert];
+        per_expert[a.expert] += 1;
+    }
+    assert_eq!(total, res.objective);
+    assert!(res.bound >= res.objective);
+}
+
+fn outputs(inst: &Instance, policy: &Policy, res: &BatchResult) -> (Vec<u8>, Vec<u8>, Vec<u8>) {
+    let (mut a, mut u, mut e) = (Vec::new(), Vec::new(), Vec::new());
+    report::write_assignments(inst, res, &mut a).unwrap();
+    let un = report::unmatched(inst, policy, res);
+    report::write_unmatched(inst, &un, &mut u).unwrap();
+    report::write_experts(inst, res, &mut e).unwrap();
+    (a, u, e)
+}
+
+fn random_policy(uncertified: bool, gap: u32, spread: f64, budget: u32, travel: f64) -> Policy {
+    let mut p = Policy::default();
+    if uncertified {
+        p.rules.uncertified_roles = vec!["speaker".into(), "trainer".into()];
+    }
+    p.rules.buddy_max_age_gap = gap;
+    p.objective.batch_spread = spread;
+    p.rules.default_load_budget = budget;
+    p.rules.default_max_travel_km = travel;
+    p
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(40))]
+    #[test]
+    fn hard_rules_hold_under_random_policies(
+        seed in 0u64..10_000,
+        experts in 1usize..70,
+        requests in 1usize..70,
+        uncertified in any::<bool>(),
+        gap in 0u32..15,
+        spread in prop::sample::select(vec![0.0, 5.0, 150.0]),
+        budget in 0u32..7,
+        travel in prop::sample::select(vec![0.0, 10.0, 25.0, 80.0]),
+    ) {
+        let policy = random_policy(uncertified, gap, spread, budget, travel);
+        let inst = instance(experts, requests, seed, &policy);
+        let res = batch::run(&inst, &policy, &SolveOptions::default());
+        assert_hard_rules(&inst, &policy, &res);
+        prop_assert!(res.proven);
+        let un = report::unmatched(&inst, &policy, &res);
+        for u in &un {
+            prop_assert!(!u.reason.is_empty());
+        }
+    }
+}
+
+#[test]
+fn same_output_whatever_the_thread_count() {
+    let policy = Policy::default();
+    let inst = instance(400, 300, 5, &policy);
+    let run = |threads: usize| {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .unwrap()
+            .install(|| {
+                let res = batch::run(&inst, &policy, &SolveOptions::default());
+                (outputs(&inst, &policy, &res), res.objective)
+            })
+    };
+    let one = run(1);
+    assert_eq!(one, run(4));
+    assert_eq!(one, run(2));
+}
