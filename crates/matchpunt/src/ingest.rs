@@ -14,7 +14,7 @@ use crate::model::{
 };
 use crate::places::Places;
 use crate::policy::Policy;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::io::Read;
 
@@ -62,6 +62,9 @@ pub struct InputErrors {
     pub errors: Vec<InputError>,
     /// Errors found beyond the per-file limit, only counted.
     pub not_listed: usize,
+    /// Warnings met on the way (unknown columns, near-miss excluded organisations), shown after
+    /// the errors so that a failed load loses none; they never contain theme names.
+    pub warnings: Vec<String>,
 }
 
 impl InputErrors {
@@ -88,6 +91,9 @@ impl fmt::Display for InputErrors {
                 "  ... and {} more (at most {MAX_ERRORS_PER_FILE} are listed per file)",
                 self.not_listed
             )?;
+        }
+        for w in &self.warnings {
+            writeln!(f, "warning: {w}")?;
         }
         Ok(())
     }
@@ -149,69 +155,64 @@ pub fn load(
     policy: &Policy,
     week: WeekChoice,
 ) -> Result<Loaded, InputErrors> {
-    let mut errs = InputErrors::default();
+    let mut errs = Errs::default();
     let mut warnings = Vec::new();
     let mut inst = Instance::default();
 
-    let experts_t = read_table(inputs.experts, EXPERT_COLUMNS, &mut errs, &mut warnings);
-    let requests_t = read_table(inputs.requests, REQUEST_COLUMNS, &mut errs, &mut warnings);
-    let history_t = inputs
-        .history
-        .and_then(|h| read_table(h, HISTORY_COLUMNS, &mut errs, &mut warnings));
+    let experts_t = read_table(
+        inputs.experts,
+        FileKind::Experts,
+        EXPERT_COLUMNS,
+        &mut errs,
+        &mut warnings,
+    );
+    let requests_t = read_table(
+        inputs.requests,
+        FileKind::Requests,
+        REQUEST_COLUMNS,
+        &mut errs,
+        &mut warnings,
+    );
+    let history_t = inputs.history.and_then(|h| {
+        read_table(
+            h,
+            FileKind::History,
+            HISTORY_COLUMNS,
+            &mut errs,
+            &mut warnings,
+        )
+    });
 
     let mut excluded_raw = Vec::new();
     if let Some(t) = &experts_t {
         excluded_raw = parse_experts(t, places, policy, &mut inst, &mut errs);
     }
-    let expert_ids: HashMap<String, usize> = inst
-        .experts
-        .iter()
-        .enumerate()
-        .map(|(i, e)| (e.id.clone(), i))
-        .collect();
+    // Without a readable experts file, references to experts cannot be checked.
+    let expert_ids = experts_t.as_ref().map(|t| ExpertIds::new(t, &inst.experts));
     let mut requests = Vec::new();
     if let Some(t) = &requests_t {
-        requests = parse_requests(t, places, policy, &expert_ids, &mut inst, &mut errs);
+        requests = parse_requests(t, places, policy, expert_ids.as_ref(), &mut inst, &mut errs);
     }
     let mut history = Vec::new();
     if let Some(t) = &history_t {
-        history = parse_history(t, policy, &expert_ids, &mut inst, &mut errs);
+        history = parse_history(t, policy, expert_ids.as_ref(), &mut inst, &mut errs);
     }
     inst.requests = requests;
     inst.history = history;
 
-    // Excluded orgs: a safety rule, so a near-miss spelling of an org in this batch is an error.
     if let Some(t) = &experts_t {
-        let known: Vec<String> = inst.orgs.names().to_vec();
-        for (ei, items) in excluded_raw.into_iter().enumerate() {
-            let mut ids = Vec::new();
-            for (name, line) in items {
-                if inst.orgs.get(&name).is_none() {
-                    if let Some(s) = did_you_mean(&name, known.iter().map(String::as_str)) {
-                        errs.push_cell(
-                            t,
-                            line,
-                            "excluded_orgs",
-                            &name,
-                            format!("no organisation of this name asks or asked for experts; did you mean {s:?}?"),
-                        );
-                    }
-                }
-                ids.push(inst.orgs.intern(&name));
-            }
-            ids.sort_unstable();
-            ids.dedup();
-            if let Some(e) = inst.experts.get_mut(ei) {
-                e.excluded_orgs = ids;
-            }
-        }
+        let orgs = BatchOrgs::new([&requests_t, &history_t].into_iter().flatten());
+        resolve_excluded_orgs(t, excluded_raw, &orgs, &mut inst, &mut warnings);
     }
 
     if !errs.is_empty() {
-        return Err(errs);
+        return Err(errs.finish(warnings));
     }
     let latest = inst.history.iter().map(|h| h.week).max();
-    let w = week.given.or(latest.map(|w| w.plus(1))).unwrap_or(week.fallback);
+    let w = week
+        .given
+        .or(latest.map(|w| w.plus(1)))
+        .unwrap_or(week.fallback);
     let later = inst.history.iter().filter(|h| h.week >= w).count();
     if later > 0 {
         warnings.push(format!(
@@ -280,6 +281,7 @@ const HISTORY_COLUMNS: &[(&str, bool)] = &[
 /// A CSV file read into trimmed cells, with the line of each row.
 struct Table {
     file: String,
+    kind: FileKind,
     /// Column index in the file of each known column (by position in the column list).
     cols: HashMap<&'static str, usize>,
     headers: Vec<String>,
@@ -299,57 +301,148 @@ impl Table {
     }
 }
 
-impl InputErrors {
-    fn push(&mut self, e: InputError) {
-        let listed = self.errors.iter().filter(|x| x.file == e.file).count();
-        if listed >= MAX_ERRORS_PER_FILE {
-            self.not_listed += 1;
-        } else {
-            self.errors.push(e);
-        }
+/// Which input a problem is in; errors are listed in this order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum FileKind {
+    Experts,
+    Requests,
+    History,
+}
+
+/// The errors of a batch as they are found, in any order; [`Errs::finish`] sorts and caps them.
+#[derive(Default)]
+struct Errs {
+    found: Vec<(FileKind, InputError)>,
+}
+
+impl Errs {
+    fn is_empty(&self) -> bool {
+        self.found.is_empty()
     }
-    fn push_file(&mut self, file: &str, line: Option<u64>, message: String) {
-        self.push(InputError {
-            file: file.to_string(),
-            line,
-            column: None,
-            value: None,
-            message,
-        });
+    fn push(&mut self, kind: FileKind, e: InputError) {
+        self.found.push((kind, e));
+    }
+    fn push_file(&mut self, kind: FileKind, file: &str, line: Option<u64>, message: String) {
+        self.push(
+            kind,
+            InputError {
+                file: file.to_string(),
+                line,
+                column: None,
+                value: None,
+                message,
+            },
+        );
     }
     fn push_cell(&mut self, t: &Table, line: u64, col: &str, value: &str, message: String) {
-        let idx = t.cols.get(col).copied();
-        self.push(InputError {
-            file: t.file.clone(),
-            line: Some(line),
-            column: Some((
-                idx.map_or(0, |i| i + 1),
-                idx.map_or(col.to_string(), |i| t.headers[i].clone()),
-            )),
-            value: Some(value.to_string()),
-            message,
-        });
+        let e = match t.cols.get(col) {
+            Some(&i) => InputError {
+                file: t.file.clone(),
+                line: Some(line),
+                column: Some((i + 1, t.headers[i].clone())),
+                value: Some(value.to_string()),
+                message,
+            },
+            // A cell of a column the file lacks: a whole-row error naming the column.
+            None => InputError {
+                file: t.file.clone(),
+                line: Some(line),
+                column: None,
+                value: (!value.is_empty()).then(|| value.to_string()),
+                message: format!("no '{col}' column: {message}"),
+            },
+        };
+        self.push(t.kind, e);
+    }
+    /// File by file (experts, requests, history), in line and column order; whole-file problems
+    /// first. At most [`MAX_ERRORS_PER_FILE`] per file are listed, the rest only counted.
+    fn finish(mut self, warnings: Vec<String>) -> InputErrors {
+        // Stable, so that errors of one cell keep the order they were found in.
+        self.found
+            .sort_by_key(|(kind, e)| (*kind, e.line, e.column.as_ref().map(|c| c.0)));
+        let mut out = InputErrors {
+            warnings,
+            ..InputErrors::default()
+        };
+        let mut current: Option<(FileKind, usize)> = None;
+        for (kind, e) in self.found {
+            let listed = match current {
+                Some((k, n)) if k == kind => n,
+                _ => 0,
+            };
+            if listed >= MAX_ERRORS_PER_FILE {
+                out.not_listed += 1;
+            } else {
+                out.errors.push(e);
+            }
+            current = Some((kind, listed + 1));
+        }
+        out
+    }
+}
+
+/// Physical line numbers (1-based) of byte offsets, for offsets met in increasing order.
+///
+/// The csv crate's own line count is off by one in CRLF files (a record starts at the `\n` of
+/// the previous CRLF) and after blank lines (a record starts at the blank line it skips), so
+/// the line is counted here from the record's byte offset, past any line ends it starts on.
+struct LineCounter<'a> {
+    text: &'a [u8],
+    at: usize,
+    newlines: u64,
+}
+
+impl<'a> LineCounter<'a> {
+    fn new(text: &'a [u8]) -> Self {
+        LineCounter {
+            text,
+            at: 0,
+            newlines: 0,
+        }
+    }
+    fn line_at(&mut self, byte: u64) -> u64 {
+        let mut start = usize::try_from(byte).map_or(self.text.len(), |b| b.min(self.text.len()));
+        while start < self.text.len() && matches!(self.text[start], b'\r' | b'\n') {
+            start += 1;
+        }
+        if start < self.at {
+            // Not expected (offsets only grow), but stay right if it happens.
+            self.at = 0;
+            self.newlines = 0;
+        }
+        self.newlines += self.text[self.at..start]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count() as u64;
+        self.at = start;
+        self.newlines + 1
     }
 }
 
 fn read_table(
     mut src: Source<'_>,
+    kind: FileKind,
     columns: &[(&'static str, bool)],
-    errs: &mut InputErrors,
+    errs: &mut Errs,
     warnings: &mut Vec<String>,
 ) -> Option<Table> {
     let file = src.name.clone();
     let mut bytes = Vec::new();
     if let Err(e) = src.reader.read_to_end(&mut bytes) {
-        errs.push_file(&file, None, format!("cannot be read: {e}"));
+        errs.push_file(kind, &file, None, format!("cannot be read: {e}"));
         return None;
     }
     let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
     let text = match std::str::from_utf8(body) {
         Ok(t) => t,
         Err(e) => {
-            let line = body[..e.valid_up_to()].iter().filter(|&&b| b == b'\n').count() as u64 + 1;
+            let line = body[..e.valid_up_to()]
+                .iter()
+                .filter(|&&b| b == b'\n')
+                .count() as u64
+                + 1;
             errs.push_file(
+                kind,
                 &file,
                 Some(line),
                 "is not UTF-8 text: expected a CSV file saved as UTF-8 (in Excel: \"CSV UTF-8\")"
@@ -360,19 +453,29 @@ fn read_table(
     };
     if let Some(pos) = text.find('\0') {
         let line = text[..pos].matches('\n').count() as u64 + 1;
-        errs.push_file(&file, Some(line), "contains binary data (a NUL byte): expected CSV text".into());
+        errs.push_file(
+            kind,
+            &file,
+            Some(line),
+            "contains binary data (a NUL byte): expected CSV text".into(),
+        );
         return None;
     }
     let required: Vec<&str> = columns.iter().filter(|c| c.1).map(|c| c.0).collect();
     if text.trim().is_empty() {
         errs.push_file(
+            kind,
             &file,
             None,
-            format!("is empty: expected a header line with the columns {}", required.join(", ")),
+            format!(
+                "is empty: expected a header line with the columns {}",
+                required.join(", ")
+            ),
         );
         return None;
     }
     let delimiter = detect_delimiter(text);
+    let mut lines = LineCounter::new(text.as_bytes());
     let mut rdr = csv::ReaderBuilder::new()
         .delimiter(delimiter)
         .flexible(true)
@@ -382,11 +485,11 @@ fn read_table(
     let header = match records.next() {
         Some(Ok(h)) => h,
         Some(Err(e)) => {
-            errs.push_file(&file, Some(1), format!("bad header line: {e}"));
+            errs.push_file(kind, &file, Some(1), format!("bad header line: {e}"));
             return None;
         }
         None => {
-            errs.push_file(&file, None, "is empty: expected a header line".into());
+            errs.push_file(kind, &file, None, "is empty: expected a header line".into());
             return None;
         }
     };
@@ -398,7 +501,12 @@ fn read_table(
         match columns.iter().find(|c| c.0 == key) {
             Some(c) => {
                 if cols.insert(c.0, i).is_some() {
-                    errs.push_file(&file, Some(1), format!("column '{h}' appears twice in the header"));
+                    errs.push_file(
+                        kind,
+                        &file,
+                        Some(1),
+                        format!("column '{h}' appears twice in the header"),
+                    );
                 }
             }
             None if h.is_empty() => {}
@@ -409,7 +517,11 @@ fn read_table(
         warnings.push(format!(
             "{file}: ignoring unknown column{} {}",
             if unknown.len() == 1 { "" } else { "s" },
-            unknown.iter().map(|u| format!("'{u}'")).collect::<Vec<_>>().join(", ")
+            unknown
+                .iter()
+                .map(|u| format!("'{u}'"))
+                .collect::<Vec<_>>()
+                .join(", ")
         ));
     }
     let mut missing = false;
@@ -420,9 +532,13 @@ fn read_table(
                 .map(|s| format!(" (did you mean '{s}'?)"))
                 .unwrap_or_default();
             errs.push_file(
+                kind,
                 &file,
                 Some(1),
-                format!("missing required column '{name}'{hint}; the header has: {}", headers.join(", ")),
+                format!(
+                    "missing required column '{name}'{hint}; the header has: {}",
+                    headers.join(", ")
+                ),
             );
         }
     }
@@ -435,14 +551,14 @@ fn read_table(
         let rec = match rec {
             Ok(r) => r,
             Err(e) => {
-                let line = e.position().map(|p| p.line());
-                errs.push_file(&file, line, format!("bad CSV: {e}"));
+                let line = e.position().map(|p| lines.line_at(p.byte()));
+                errs.push_file(kind, &file, line, format!("bad CSV: {e}"));
                 continue;
             }
         };
-        let line = rec.position().map_or(0, |p| p.line());
-        if rec.len() == 1 && rec.get(0).is_some_and(|c| c.trim().is_empty()) {
-            continue; // blank line
+        let line = rec.position().map_or(0, |p| lines.line_at(p.byte()));
+        if rec.iter().all(|c| c.trim().is_empty()) {
+            continue; // a blank line, or a row of only delimiters (Excel writes these)
         }
         let mut cells: Vec<String> = rec.iter().map(|c| c.trim().to_string()).collect();
         if cells.len() > width && cells[width..].iter().all(|c| c.is_empty()) {
@@ -450,6 +566,7 @@ fn read_table(
         }
         if cells.len() != width {
             errs.push_file(
+                kind,
                 &file,
                 Some(line),
                 format!(
@@ -464,6 +581,7 @@ fn read_table(
     }
     Some(Table {
         file,
+        kind,
         cols,
         headers,
         rows,
@@ -491,7 +609,10 @@ fn detect_delimiter(text: &str) -> u8 {
 
 /// The closest of `candidates` to `name` (Damerau-Levenshtein on normalised names, at most a
 /// quarter of the length away, at least 1), for a "did you mean".
-pub fn did_you_mean<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+pub fn did_you_mean<'a>(
+    name: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
     let n = normalize(name);
     let limit = (n.chars().count() / 4).max(1);
     let mut best: Option<(usize, &str)> = None;
@@ -506,16 +627,30 @@ pub fn did_you_mean<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str
 
 /// Splits a list cell on `|`, `;` or `,`, trimming items and dropping empty ones.
 pub fn split_list(cell: &str) -> impl Iterator<Item = &str> {
-    cell.split(['|', ';', ',']).map(str::trim).filter(|s| !s.is_empty())
+    cell.split(['|', ';', ','])
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
 }
 
+/// A cell that is none of the contract's boolean spellings.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct NotABool;
+
+impl fmt::Display for NotABool {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(BOOL_EXPECTED)
+    }
+}
+
+impl std::error::Error for NotABool {}
+
 /// Parses a contract boolean; `None` for an empty cell, `Err` for anything else.
-pub fn parse_bool(cell: &str) -> Result<Option<bool>, ()> {
+pub fn parse_bool(cell: &str) -> Result<Option<bool>, NotABool> {
     match normalize(cell).as_str() {
         "" => Ok(None),
         "yes" | "ja" | "true" | "y" | "j" | "1" | "waar" => Ok(Some(true)),
         "no" | "nee" | "false" | "n" | "0" | "onwaar" => Ok(Some(false)),
-        _ => Err(()),
+        _ => Err(NotABool),
     }
 }
 
@@ -524,7 +659,7 @@ const BOOL_EXPECTED: &str = "expected yes/no, ja/nee, true/false, y/n, j/n or 1/
 /// Cell readers that record errors and return a fallback so that parsing goes on.
 struct Cells<'t, 'e> {
     t: &'t Table,
-    errs: &'e mut InputErrors,
+    errs: &'e mut Errs,
     line: u64,
     row: &'t [String],
     ok: bool,
@@ -538,11 +673,25 @@ impl<'t> Cells<'t, '_> {
         self.ok = false;
         self.errs.push_cell(self.t, self.line, col, value, message);
     }
+    /// An error about the whole row, not one cell.
+    fn err_row(&mut self, message: String) {
+        self.ok = false;
+        self.errs.push(
+            self.t.kind,
+            InputError {
+                file: self.t.file.clone(),
+                line: Some(self.line),
+                column: None,
+                value: None,
+                message,
+            },
+        );
+    }
     fn bool_or(&mut self, col: &str, default: bool) -> bool {
         let v = self.get(col);
         match parse_bool(v) {
             Ok(b) => b.unwrap_or(default),
-            Err(()) => {
+            Err(NotABool) => {
                 self.err(col, v, BOOL_EXPECTED.into());
                 default
             }
@@ -556,7 +705,7 @@ impl<'t> Cells<'t, '_> {
                 self.err(col, v, format!("is empty: {BOOL_EXPECTED}"));
                 false
             }
-            Err(()) => {
+            Err(NotABool) => {
                 self.err(col, v, BOOL_EXPECTED.into());
                 false
             }
@@ -573,7 +722,11 @@ impl<'t> Cells<'t, '_> {
                 self.err(
                     col,
                     v,
-                    format!("expected a whole number from {} to {}", range.start(), range.end()),
+                    format!(
+                        "expected a whole number from {} to {}",
+                        range.start(),
+                        range.end()
+                    ),
                 );
                 None
             }
@@ -591,7 +744,11 @@ impl<'t> Cells<'t, '_> {
                 self.err(
                     col,
                     v,
-                    format!("expected a number from {} to {}", range.start(), range.end()),
+                    format!(
+                        "expected a number from {} to {}",
+                        range.start(),
+                        range.end()
+                    ),
                 );
                 None
             }
@@ -611,7 +768,11 @@ impl<'t> Cells<'t, '_> {
         ids.dedup();
         if required && ids.is_empty() {
             // The value is empty, so nothing sensitive is printed.
-            self.err(col, v, "is empty: expected one or more themes separated by |".into());
+            self.err(
+                col,
+                v,
+                "is empty: expected one or more themes separated by |".into(),
+            );
         }
         ids
     }
@@ -622,10 +783,18 @@ impl<'t> Cells<'t, '_> {
             let lat = self.float("lat", -90.0..=90.0);
             let lon = self.float("lon", -180.0..=180.0);
             if lat_s.is_empty() {
-                self.err("lat", lat_s, "is empty while lon is given: expected both".into());
+                self.err(
+                    "lat",
+                    lat_s,
+                    "is empty while lon is given: expected both".into(),
+                );
             }
             if lon_s.is_empty() {
-                self.err("lon", lon_s, "is empty while lat is given: expected both".into());
+                self.err(
+                    "lon",
+                    lon_s,
+                    "is empty while lat is given: expected both".into(),
+                );
             }
             return match (lat, lon) {
                 (Some(lat), Some(lon)) => (place.to_string(), Some(LatLon { lat, lon })),
@@ -634,12 +803,19 @@ impl<'t> Cells<'t, '_> {
         }
         if place.is_empty() {
             if required {
-                let col = if self.t.has("place") { "place" } else { "lat" };
-                self.err(
-                    col,
-                    place,
-                    "is empty: expected a place from the places table, or lat and lon".into(),
-                );
+                if self.t.has("place") || self.t.has("lat") {
+                    let col = if self.t.has("place") { "place" } else { "lat" };
+                    self.err(
+                        col,
+                        place,
+                        "is empty: expected a place from the places table, or lat and lon".into(),
+                    );
+                } else {
+                    self.err_row(
+                        "missing column 'place': this row is on site, so it needs a place from the places table (or lat and lon columns), or online yes"
+                            .into(),
+                    );
+                }
             }
             return (String::new(), None);
         }
@@ -659,17 +835,32 @@ impl<'t> Cells<'t, '_> {
             }
         }
     }
-    fn expert_ref(&mut self, col: &str, id: &str, experts: &HashMap<String, usize>) -> Option<usize> {
-        if let Some(&i) = experts.get(id) {
-            return Some(i);
+    /// The index of the expert `id` refers to. No error when the experts file could not be read
+    /// or the expert's own row has an error: that is reported already, and a second error here
+    /// would only mislead. The row is then not used either way.
+    fn expert_ref(&mut self, col: &str, id: &str, experts: Option<&ExpertIds>) -> Option<usize> {
+        let Some(known) = experts else {
+            self.ok = false;
+            return None;
+        };
+        match known.index.get(id) {
+            Some(Some(i)) => Some(*i),
+            Some(None) => {
+                self.ok = false;
+                None
+            }
+            None => {
+                let hint = did_you_mean(id, known.sorted.iter().map(String::as_str))
+                    .map(|s| format!("; did you mean {s:?}?"))
+                    .unwrap_or_default();
+                self.err(
+                    col,
+                    id,
+                    format!("is not an expert id in the experts file{hint}"),
+                );
+                None
+            }
         }
-        let mut ids: Vec<&str> = experts.keys().map(String::as_str).collect();
-        ids.sort_unstable();
-        let hint = did_you_mean(id, ids)
-            .map(|s| format!("; did you mean {s:?}?"))
-            .unwrap_or_default();
-        self.err(col, id, format!("is not an expert id in the experts file{hint}"));
-        None
     }
 }
 
@@ -693,7 +884,9 @@ fn parse_language(s: &str) -> String {
 }
 
 fn language_ids(v: &str, langs: &mut Interner) -> Vec<u32> {
-    let mut ids: Vec<u32> = split_list(v).map(|l| langs.intern(&parse_language(l))).collect();
+    let mut ids: Vec<u32> = split_list(v)
+        .map(|l| langs.intern(&parse_language(l)))
+        .collect();
     if ids.is_empty() {
         ids.push(langs.intern("nl"));
     }
@@ -702,12 +895,104 @@ fn language_ids(v: &str, langs: &mut Interner) -> Vec<u32> {
     ids
 }
 
-type ExcludedRaw = Vec<Vec<(String, u64)>>;
+/// The ids of the experts file: every row's id cell, with the expert's index when its row
+/// parsed cleanly.
+struct ExpertIds {
+    index: HashMap<String, Option<usize>>,
+    /// All ids, sorted, for a "did you mean".
+    sorted: Vec<String>,
+}
 
-fn check_unique_id<'t>(
-    c: &mut Cells<'t, '_>,
-    seen: &mut HashMap<&'t str, u64>,
-) -> &'t str {
+impl ExpertIds {
+    fn new(t: &Table, experts: &[Expert]) -> Self {
+        let mut index: HashMap<String, Option<usize>> = HashMap::new();
+        for (_, row) in &t.rows {
+            let id = t.cell(row, "id");
+            if !id.is_empty() {
+                index.entry(id.to_string()).or_insert(None);
+            }
+        }
+        for (i, e) in experts.iter().enumerate() {
+            index.insert(e.id.clone(), Some(i));
+        }
+        let mut sorted: Vec<String> = index.keys().cloned().collect();
+        sorted.sort_unstable();
+        ExpertIds { index, sorted }
+    }
+}
+
+/// The `excluded_orgs` cell of one experts row.
+struct ExcludedCell {
+    line: u64,
+    id: String,
+    /// Index in `Instance::experts`, if the row parsed cleanly.
+    expert: Option<usize>,
+    names: Vec<String>,
+}
+
+type ExcludedRaw = Vec<ExcludedCell>;
+
+/// The organisations of a batch: the `org` cell of every request and history row, also of rows
+/// with other errors, first spelling kept, in file order.
+struct BatchOrgs<'t> {
+    names: Vec<&'t str>,
+    normalized: HashSet<String>,
+}
+
+impl<'t> BatchOrgs<'t> {
+    fn new(tables: impl IntoIterator<Item = &'t Table>) -> Self {
+        let mut orgs = BatchOrgs {
+            names: Vec::new(),
+            normalized: HashSet::new(),
+        };
+        for t in tables {
+            for (_, row) in &t.rows {
+                let o = t.cell(row, "org");
+                if !o.is_empty() && orgs.normalized.insert(normalize(o)) {
+                    orgs.names.push(o);
+                }
+            }
+        }
+        orgs
+    }
+}
+
+/// Sets each expert's `excluded_orgs`. Excluding is a safety rule, and a wrong match is worse
+/// than no match: a name that is no org of this batch but close to one (a "did you mean") may be
+/// a misspelling, so both the name as written and the close org are excluded, with a warning.
+/// Real organisations can differ by a letter ("Gemeente Ede", "Gemeente Epe"), so this is not
+/// an error.
+fn resolve_excluded_orgs(
+    t: &Table,
+    excluded: ExcludedRaw,
+    orgs: &BatchOrgs<'_>,
+    inst: &mut Instance,
+    warnings: &mut Vec<String>,
+) {
+    for cell in excluded {
+        let mut ids = Vec::new();
+        for name in &cell.names {
+            ids.push(inst.orgs.intern(name));
+            if orgs.normalized.contains(&normalize(name)) {
+                continue;
+            }
+            if let Some(close) = did_you_mean(name, orgs.names.iter().copied()) {
+                ids.push(inst.orgs.intern(close));
+                warnings.push(format!(
+                    "{}:{}: expert {}: excluded_orgs names {name:?}, which is no organisation of this batch, but {close:?} is close: excluding both to be safe",
+                    t.file, cell.line, cell.id
+                ));
+            }
+        }
+        ids.sort_unstable();
+        ids.dedup();
+        if let Some(e) = cell.expert.and_then(|i| inst.experts.get_mut(i)) {
+            e.excluded_orgs = ids;
+        }
+    }
+}
+
+fn check_unique_id<'t>(c: &mut Cells<'t, '_>, seen: &mut HashMap<&'t str, u64>) -> &'t str {
     let id = c.required_nonempty("id", "a unique id");
     if !id.is_empty() {
         if let Some(first) = seen.get(id) {
@@ -725,10 +1010,12 @@ fn parse_experts(
     places: &Places,
     policy: &Policy,
     inst: &mut Instance,
-    errs: &mut InputErrors,
+    errs: &mut Errs,
 ) -> ExcludedRaw {
-    if !t.has("place") && !(t.has("lat") && t.has("lon")) {
+    let has_location = t.has("place") || (t.has("lat") && t.has("lon"));
+    if !has_location {
         errs.push_file(
+            t.kind,
             &t.file,
             Some(1),
             "missing required column 'place' (or both 'lat' and 'lon')".into(),
@@ -747,7 +1034,8 @@ fn parse_experts(
         };
         let id = check_unique_id(&mut c, &mut seen);
         let mut roles = RoleSet::default();
-        let roles_cell = c.required_nonempty("roles", "one or more of buddy, adviser, trainer, speaker");
+        let roles_cell =
+            c.required_nonempty("roles", "one or more of buddy, adviser, trainer, speaker");
         for r in split_list(roles_cell) {
             match Role::parse(r) {
                 Some(role) => roles.insert(role),
@@ -791,11 +1079,18 @@ fn parse_experts(
         let languages = language_ids(c.get("languages"), &mut inst.languages);
         let gender = parse_gender(c.get("gender"));
         let active = c.bool_or("active", true);
-        excluded.push(
-            split_list(c.get("excluded_orgs"))
-                .map(|o| (o.to_string(), *line))
-                .collect(),
-        );
+        let mut names: Vec<String> = Vec::new();
+        for o in split_list(c.get("excluded_orgs")) {
+            if !names.iter().any(|n| normalize(n) == normalize(o)) {
+                names.push(o.to_string());
+            }
+        }
+        excluded.push(ExcludedCell {
+            line: *line,
+            id: id.to_string(),
+            expert: c.ok.then_some(inst.experts.len()),
+            names,
+        });
         if c.ok {
             inst.experts.push(Expert {
                 id: id.to_string(),
@@ -818,8 +1113,6 @@ fn parse_experts(
                 excluded_orgs: Vec::new(),
                 active,
             });
-        } else {
-            excluded.pop();
         }
     }
     excluded
@@ -839,9 +1132,9 @@ fn parse_requests(
     t: &Table,
     places: &Places,
     policy: &Policy,
-    experts: &HashMap<String, usize>,
+    experts: Option<&ExpertIds>,
     inst: &mut Instance,
-    errs: &mut InputErrors,
+    errs: &mut Errs,
 ) -> Vec<Request> {
     let mut seen = HashMap::new();
     let mut out = Vec::new();
@@ -892,7 +1185,11 @@ fn parse_requests(
         let given_intensity = c.uint("intensity", 0..=100);
         let pr_cell = c.get("priority");
         let priority = parse_priority(pr_cell).unwrap_or_else(|| {
-            c.err("priority", pr_cell, "expected 1 (low), 2 (normal) or 3 (urgent)".into());
+            c.err(
+                "priority",
+                pr_cell,
+                "expected 1 (low), 2 (normal) or 3 (urgent)".into(),
+            );
             2
         });
         let lang_cell = c.get("language");
@@ -948,9 +1245,9 @@ fn parse_requests(
 fn parse_history(
     t: &Table,
     policy: &Policy,
-    experts: &HashMap<String, usize>,
+    experts: Option<&ExpertIds>,
     inst: &mut Instance,
-    errs: &mut InputErrors,
+    errs: &mut Errs,
 ) -> Vec<HistoryRow> {
     let mut out = Vec::new();
     for (line, row) in &t.rows {
@@ -964,7 +1261,11 @@ fn parse_history(
         let week_cell = c.get("week");
         let week = Week::parse(week_cell);
         if week.is_none() {
-            c.err("week", week_cell, "expected an ISO week like 2026-W47".into());
+            c.err(
+                "week",
+                week_cell,
+                "expected an ISO week like 2026-W47".into(),
+            );
         }
         let expert_cell = c.required_nonempty("expert", "an expert id");
         let expert = if expert_cell.is_empty() {
@@ -976,7 +1277,11 @@ fn parse_history(
         let role_cell = c.get("role");
         let role = Role::parse(role_cell);
         if role.is_none() {
-            c.err("role", role_cell, "expected buddy, adviser, trainer or speaker".into());
+            c.err(
+                "role",
+                role_cell,
+                "expected buddy, adviser, trainer or speaker".into(),
+            );
         }
         let intensity = c.uint("intensity", 0..=100);
         if let (true, Some(week), Some(expert), Some(role)) = (c.ok, week, expert, role) {

@@ -37,6 +37,9 @@ seat_normal = 200
 seat_urgent = 400
 # Convex batch spread: the k-th assignment of one expert in this batch costs (k - 1) * this.
 batch_spread = 5
+# Pair values (seat value + score) are rounded to a multiple of this many points before
+# optimising. Coarser values let the solver prove optimality sooner; 0.001 is the finest.
+resolution = 0.1
 
 [weights]
 # Points for each part of the score of a pair; each part is a number from 0 to 1.
@@ -116,6 +119,8 @@ pub struct Objective {
     pub seat_urgent: f64,
     /// Cost of the k-th assignment of an expert: (k - 1) * this.
     pub batch_spread: f64,
+    /// Pair values are rounded to a multiple of this (points).
+    pub resolution: f64,
 }
 
 /// Weights of the score parts, in points.
@@ -182,6 +187,7 @@ impl Default for Objective {
             seat_normal: 200.0,
             seat_urgent: 400.0,
             batch_spread: 5.0,
+            resolution: 0.1,
         }
     }
 }
@@ -267,6 +273,12 @@ impl Policy {
                     "{name} = {v}: expected a number from 0 to 1000000"
                 ));
             }
+        }
+        if !(self.objective.resolution >= 0.001 && self.objective.resolution <= 100.0) {
+            return Err(format!(
+                "objective.resolution = {}: expected a number from 0.001 to 100",
+                self.objective.resolution
+            ));
         }
         if !(self.history.decay > 0.0 && self.history.decay <= 1.0) {
             return Err(format!(

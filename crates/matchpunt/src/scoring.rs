@@ -19,6 +19,11 @@ pub fn to_units(points: f64) -> i64 {
     (points * SCALE).round() as i64
 }
 
+/// Rounds `units` to the nearest multiple of `step` (ties away from zero).
+pub fn round_to(units: i64, step: i64) -> i64 {
+    (units as f64 / step as f64).round() as i64 * step
+}
+
 /// Converts solver units to points.
 pub fn to_points(units: i64) -> f64 {
     units as f64 / SCALE
@@ -188,7 +193,10 @@ pub fn score_pair(inst: &Instance, policy: &Policy, hist: &[ExpertHistory], pair
         distance_km: dist,
         parts,
         score,
-        value: to_units(policy.seat_value(r.priority) + score),
+        value: round_to(
+            to_units(policy.seat_value(r.priority) + score),
+            to_units(policy.objective.resolution).max(1),
+        ),
     }
 }
 

@@ -165,7 +165,7 @@ fn solve_until(p: &Problem, opts: &SolveOptions, deadline: Option<Instant>) -> S
         .par_iter()
         .map(|arcs| {
             let (sub, back) = subproblem(p, arcs);
-            let s = branch_and_bound(&sub, opts, deadline);
+            let s = branch_and_bound(&sub, opts, deadline, true);
             (back, s)
         })
         .collect();
@@ -447,9 +447,17 @@ fn relax(p: &Problem, fix: &Fix, alg: Algorithm, lambda: &[i64]) -> Option<Relax
 struct Incumbent {
     chosen: Vec<usize>,
     value: i64,
+    /// The smallest possible improvement: the gcd of all arc values and the spread step, since
+    /// every objective value is a multiple of it.
+    step: i64,
 }
 
 impl Incumbent {
+    /// A solution must be worth more than this to be better than the incumbent.
+    fn cutoff(&self) -> i64 {
+        self.value + self.step - 1
+    }
+
     fn offer(&mut self, p: &Problem, chosen: &[usize], by_value: &[usize]) {
         let (cand, v) = match evaluate(p, chosen) {
             Ok(v) => (chosen.to_vec(), v),
@@ -503,7 +511,7 @@ fn evaluate_node(
         for &a in &r.chosen {
             load[p.arcs[a].expert as usize] += p.arcs[a].intensity as i64;
         }
-        let gap = r.bound - inc.value;
+        let gap = r.bound - inc.cutoff();
         if improved {
             stall = 0;
             best = Some(Evaluated {
@@ -561,11 +569,11 @@ fn evaluate_node(
         mu: vec![0; p.seats.len()],
         bundle_tighter: false,
     });
-    if best.bound > inc.value {
+    if best.bound > inc.cutoff() {
         let start = mu_start.unwrap_or_else(|| best.mu.clone());
         let (b, chosen, mu) = bundle::optimise(p, fix, &res, start, bundle_iterations, |x| {
             inc.offer(p, x, by_value);
-            inc.value
+            inc.cutoff()
         });
         best.bundled = chosen;
         best.mu = mu;
@@ -712,14 +720,20 @@ const ROOT_ITERATIONS: usize = 60;
 const NODE_ITERATIONS: usize = 0;
 /// Seat-price iterations of the bundle bound at the root and at every other node.
 const ROOT_BUNDLE_ITERATIONS: usize = 300;
-const NODE_BUNDLE_ITERATIONS: usize = 40;
+const NODE_BUNDLE_ITERATIONS: usize = 25;
 
-fn branch_and_bound(p: &Problem, opts: &SolveOptions, deadline: Option<Instant>) -> Solution {
+fn branch_and_bound(
+    p: &Problem,
+    opts: &SolveOptions,
+    deadline: Option<Instant>,
+    neighbourhoods: bool,
+) -> Solution {
     let mut by_value: Vec<usize> = (0..p.arcs.len()).collect();
     by_value.sort_by(|&a, &b| p.arcs[b].value.cmp(&p.arcs[a].value).then(a.cmp(&b)));
     let mut inc = Incumbent {
         chosen: Vec::new(),
         value: 0,
+        step: granularity(p),
     };
     let mut nodes = 0;
     let alg = opts.algorithm;
@@ -738,9 +752,13 @@ fn branch_and_bound(p: &Problem, opts: &SolveOptions, deadline: Option<Instant>)
     )
     .expect("the root has no forced arcs");
     let before_dive = inc.value;
-    if root.bound > inc.value {
+    if root.bound > inc.cutoff() {
         flow_dive(p, alg, &root.lambda, &mut inc, &by_value);
         flow_dive(p, alg, &vec![0; p.experts.len()], &mut inc, &by_value);
+    }
+    if neighbourhoods && root.bound > inc.cutoff() {
+        let seeds = over_budget(p, &root.relaxed);
+        local_search(p, opts, deadline, &seeds, &mut inc);
     }
     if std::env::var_os("MATCHPUNT_DEBUG").is_some() {
         eprintln!("dive: incumbent {before_dive} -> {}", inc.value);
@@ -751,9 +769,9 @@ fn branch_and_bound(p: &Problem, opts: &SolveOptions, deadline: Option<Instant>)
     }
     // Reduced-cost fixing at the root: drop the arcs that cannot improve on the incumbent and
     // solve what is left (which often falls apart into small components) from scratch.
-    if root.bound > inc.value && root.bundle_tighter {
+    if root.bound > inc.cutoff() && root.bundle_tighter {
         let res = residual(p, &Fix::default()).expect("no forced arcs");
-        let drop = bundle::fixable(p, &Fix::default(), &res, &root.mu, inc.value);
+        let drop = bundle::fixable(p, &Fix::default(), &res, &root.mu, inc.cutoff());
         if std::env::var_os("MATCHPUNT_DEBUG").is_some() {
             eprintln!("fixable: {} of {}", drop.len(), p.arcs.len());
         }
@@ -770,12 +788,17 @@ fn branch_and_bound(p: &Problem, opts: &SolveOptions, deadline: Option<Instant>)
             }
             let sub = solve_until(&reduced, opts, deadline);
             let better = sub.objective > inc.value;
-            let bound = sub.bound.max(inc.value);
+            let objective = sub.objective.max(inc.value);
+            let mut bound = sub.bound.max(objective);
+            let proven = sub.proven || bound < objective + inc.step;
+            if proven {
+                bound = objective;
+            }
             return Solution {
                 chosen: if better { sub.chosen.iter().map(|&a| keep[a]).collect() } else { inc.chosen },
-                objective: sub.objective.max(inc.value),
+                objective,
                 bound,
-                proven: sub.proven || bound <= sub.objective.max(inc.value),
+                proven,
                 nodes: nodes + sub.nodes,
                 components: 1,
                 branched_components: 0,
@@ -785,7 +808,7 @@ fn branch_and_bound(p: &Problem, opts: &SolveOptions, deadline: Option<Instant>)
     let mut open: Vec<Open> = Vec::new();
     let mut seq = 0;
     let root_mu = root.mu.clone();
-    if root.bound > inc.value {
+    if root.bound > inc.cutoff() {
         open.push(Open {
             bound: root.bound,
             seq,
@@ -800,7 +823,8 @@ fn branch_and_bound(p: &Problem, opts: &SolveOptions, deadline: Option<Instant>)
     // Arcs that cannot be in a solution better than the incumbent (reduced-cost fixing with
     // the root's prices), forbidden in every node; refreshed when the incumbent improves.
     let root_res = residual(p, &Fix::default()).expect("no forced arcs");
-    let mut global: Vec<usize> = bundle::fixable(p, &Fix::default(), &root_res, &root_mu, inc.value);
+    let mut global: Vec<usize> =
+        bundle::fixable(p, &Fix::default(), &root_res, &root_mu, inc.cutoff());
     let mut fixed_at = inc.value;
     let mut stopped = false;
     let mut pops = 0usize;
@@ -814,7 +838,7 @@ fn branch_and_bound(p: &Problem, opts: &SolveOptions, deadline: Option<Instant>)
         }
         .expect("open is not empty");
         let node = open.swap_remove(pick);
-        if node.bound <= inc.value {
+        if node.bound <= inc.cutoff() {
             continue;
         }
         if nodes >= opts.node_limit || deadline.is_some_and(|d| Instant::now() >= d) {
@@ -823,7 +847,7 @@ fn branch_and_bound(p: &Problem, opts: &SolveOptions, deadline: Option<Instant>)
             break;
         }
         if inc.value > fixed_at {
-            global = bundle::fixable(p, &Fix::default(), &root_res, &root_mu, inc.value);
+            global = bundle::fixable(p, &Fix::default(), &root_res, &root_mu, inc.cutoff());
             fixed_at = inc.value;
         }
         let Some(arc) = branching_arc(p, &node, alg, &mut inc, &by_value, &mut nodes) else {
@@ -850,7 +874,7 @@ fn branch_and_bound(p: &Problem, opts: &SolveOptions, deadline: Option<Instant>)
             ) else {
                 continue;
             };
-            if child.bound <= inc.value {
+            if child.bound <= inc.cutoff() {
                 continue;
             }
             seq += 1;
@@ -868,7 +892,10 @@ fn branch_and_bound(p: &Problem, opts: &SolveOptions, deadline: Option<Instant>)
     }
     let heap = open;
     let open_bound = heap.iter().map(|n| n.bound).max();
-    let bound = open_bound.map_or(inc.value, |b| b.max(inc.value));
+    let mut bound = open_bound.map_or(inc.value, |b| b.max(inc.value));
+    if bound <= inc.cutoff() {
+        bound = inc.value;
+    }
     Solution {
         chosen: inc.chosen,
         objective: inc.value,
@@ -878,6 +905,103 @@ fn branch_and_bound(p: &Problem, opts: &SolveOptions, deadline: Option<Instant>)
         components: 1,
         branched_components: 0,
     }
+}
+
+/// Large-neighbourhood search (Shaw 1998): around each seed expert (where the relaxation breaks a
+/// budget), free that expert and the experts competing with it for the same requests, keep the
+/// rest of the incumbent fixed, and solve the small remaining problem exactly. Improves the
+/// incumbent, which lets the bounds prune and fix more.
+fn local_search(
+    p: &Problem,
+    opts: &SolveOptions,
+    deadline: Option<Instant>,
+    seeds: &[(usize, u32)],
+    inc: &mut Incumbent,
+) {
+    const FREE: usize = 30;
+    let mut by_expert: Vec<Vec<usize>> = vec![Vec::new(); p.experts.len()];
+    let mut by_request: Vec<Vec<usize>> = vec![Vec::new(); p.seats.len()];
+    for (i, a) in p.arcs.iter().enumerate() {
+        by_expert[a.expert as usize].push(i);
+        by_request[a.request as usize].push(i);
+    }
+    for &(seed, _) in seeds.iter().take(40) {
+        if deadline.is_some_and(|d| Instant::now() >= d) {
+            return;
+        }
+        // Breadth-first over shared requests.
+        let mut free = vec![seed];
+        let mut is_free = vec![false; p.experts.len()];
+        is_free[seed] = true;
+        let mut i = 0;
+        while i < free.len() && free.len() < FREE {
+            for &a in &by_expert[free[i]] {
+                for &b in &by_request[p.arcs[a].request as usize] {
+                    let e = p.arcs[b].expert as usize;
+                    if !is_free[e] && free.len() < FREE {
+                        is_free[e] = true;
+                        free.push(e);
+                    }
+                }
+            }
+            i += 1;
+        }
+        // The incumbent's arcs of the other experts are fixed: they use up seats.
+        let mut seats = p.seats.clone();
+        let mut fixed_value = 0i64;
+        let mut kept = Vec::new();
+        let mut count = vec![0u32; p.experts.len()];
+        for &a in &inc.chosen {
+            let arc = p.arcs[a];
+            if !is_free[arc.expert as usize] {
+                seats[arc.request as usize] -= 1;
+                fixed_value += arc.value - p.spread * (p.experts[arc.expert as usize].already + count[arc.expert as usize]) as i64;
+                count[arc.expert as usize] += 1;
+                kept.push(a);
+            }
+        }
+        let mut sub = Problem {
+            experts: p.experts.clone(),
+            seats,
+            arcs: Vec::new(),
+            spread: p.spread,
+        };
+        let mut back = Vec::new();
+        for &e in &free {
+            for &a in &by_expert[e] {
+                sub.arcs.push(p.arcs[a]);
+                back.push(a);
+            }
+        }
+        let small = SolveOptions {
+            node_limit: 200,
+            ..*opts
+        };
+        let s = branch_and_bound(&sub, &small, deadline, false);
+        if fixed_value + s.objective > inc.value {
+            let mut chosen = kept;
+            chosen.extend(s.chosen.iter().map(|&a| back[a]));
+            chosen.sort_unstable();
+            let v = evaluate(p, &chosen).expect("a neighbourhood solution is feasible");
+            if v > inc.value {
+                inc.value = v;
+                inc.chosen = chosen;
+            }
+        }
+    }
+}
+
+/// The gcd of every arc value and the spread step (1 when there is nothing).
+fn granularity(p: &Problem) -> i64 {
+    fn gcd(a: i64, b: i64) -> i64 {
+        if b == 0 {
+            a.abs()
+        } else {
+            gcd(b, a % b)
+        }
+    }
+    let g = p.arcs.iter().map(|a| a.value).fold(p.spread, gcd);
+    g.max(1)
 }
 
 /// The union of two sorted lists, without the arcs in `except` (sorted).

@@ -1,0 +1,465 @@
+//! Goldberg–Tarjan cost-scaling push–relabel.
+//!
+//! A. V. Goldberg and R. E. Tarjan, "Finding minimum-cost circulations by successive
+//! approximation", Math. Oper. Res. 15 (1990); A. V. Goldberg, "An efficient implementation of a
+//! scaling minimum-cost flow algorithm", J. Algorithms 22 (1997).
+//!
+//! Outline:
+//! 1. Dinic's max flow from a super source to a super sink finds a feasible flow (or proves
+//!    there is none). The super arcs are then frozen, which leaves a min-cost *circulation*
+//!    problem on the residual network.
+//! 2. Costs are multiplied by `M = n + 1`. With prices `p`, the reduced cost of a residual arc
+//!    is `c(u, v) + p(u) - p(v)`; a pseudoflow is ε-optimal when no residual arc has reduced cost
+//!    below −ε. Zero prices are ε-optimal for ε = max |scaled cost|. Each phase ("refine")
+//!    divides ε by `ALPHA`, saturates every arc whose reduced cost is below −ε, and then removes
+//!    the resulting excesses until the flow is a circulation again. A 1-optimal circulation for
+//!    the scaled costs is (1/M)-optimal for the original ones, hence optimal, as every cycle has
+//!    fewer than `M` arcs.
+//! 3. Excesses are removed by partial augment–relabel (Goldberg 1997, §"augment-relabel"; the
+//!    default method of LEMON's `CostScaling`): from the oldest active node, follow admissible
+//!    arcs (negative reduced cost) for up to `MAX_PATH` steps or until a deficit, relabeling and
+//!    stepping back at dead ends, then push along the path. Global price updates (Dial-bucket
+//!    shortest paths towards the deficits, in units of ε) run at the start of each phase and
+//!    after every `n` relabels.
+//! 4. Exact integer potentials for the original costs come from one Dijkstra run with arc
+//!    lengths `M·c + 1`, for which the final prices are valid potentials (see
+//!    [`CostScaling::exact_potentials`]).
+
+use std::cmp::Reverse;
+use std::collections::{BinaryHeap, VecDeque};
+
+use crate::residual::{Cap, Residual, NONE};
+use crate::{maxflow, ssp, total_cost, FlowError, FlowNetwork, FlowSolution};
+
+/// Factor by which ε shrinks from one phase to the next.
+const ALPHA: i64 = 5;
+/// Longest partial augmenting path.
+const MAX_PATH: usize = 4;
+/// Prices stay within `-PRICE_LIMIT..=0`; beyond that the solver gives up and falls back to
+/// successive shortest paths (see [`crate::Algorithm::CostScaling`]). With scaled costs bounded
+/// by `MAX_SCALED_COST = 2^59`, every reduced cost and every intermediate value then fits in an
+/// `i64`.
+const PRICE_LIMIT: i64 = 1 << 60;
+
+fn tune(name: &str, default: i64) -> i64 {
+    std::env::var(name).ok().and_then(|v| v.parse().ok()).unwrap_or(default)
+}
+
+/// Why the push–relabel run stopped early (both lead to the fallback).
+#[derive(Debug)]
+enum Abort {
+    /// A price left `-PRICE_LIMIT..=0`.
+    PriceOverflow,
+    /// An active node has no residual arc (impossible for a feasible network).
+    Stuck,
+}
+
+/// Solves `net` (already validated) by cost scaling.
+pub(crate) fn solve(net: &FlowNetwork) -> Result<FlowSolution, FlowError> {
+    let small = |v: i64| i32::try_from(v).is_ok();
+    if net.cap.iter().all(|&c| small(c)) && net.supply.iter().all(|&b| small(b)) {
+        solve_with::<i32>(net)
+    } else {
+        solve_with::<i64>(net)
+    }
+}
+
+fn solve_with<C: Cap>(net: &FlowNetwork) -> Result<FlowSolution, FlowError> {
+    let n = net.num_nodes();
+    let mult = n as i64 + 1;
+    let max_scaled = net.max_abs_cost() * mult;
+    let (mut g, required) = maxflow::with_super_terminals::<C>(net, mult);
+    let routable = maxflow::dinic(&mut g, n as u32, n as u32 + 1);
+    if routable < required {
+        return Err(FlowError::Infeasible { required, routable });
+    }
+    // Freeze the super arcs: the current flow is a feasible flow, and from now on only
+    // circulations on the input arcs are added to it.
+    for a in g.first[n] as usize..g.first[n + 2] as usize {
+        g.arcs[a].res = C::of(0);
+        let r = g.rev[a] as usize;
+        g.arcs[r].res = C::of(0);
+    }
+    let mut cs = CostScaling::new(g, n);
+    if let Err(abort) = cs.run(max_scaled) {
+        debug_assert!(
+            matches!(abort, Abort::PriceOverflow),
+            "cost scaling got stuck on a feasible network"
+        );
+        return ssp::solve(net);
+    }
+    let potential = cs.exact_potentials(mult);
+    let flow = cs.g.extract_flow(net);
+    let cost = total_cost(net, &flow)?;
+    Ok(FlowSolution {
+        cost,
+        flow,
+        potential,
+    })
+}
+
+/// State of the scaling phases.
+struct CostScaling<C> {
+    g: Residual<C>,
+    /// Nodes taking part: `0..n` (the frozen super terminals `n`, `n + 1` do not).
+    n: usize,
+    excess: Vec<i64>,
+    price: Vec<i64>,
+    /// Current arc of each node: no arc of its row before it is admissible.
+    cur: Vec<u32>,
+    /// Active nodes (positive excess), oldest first.
+    queue: VecDeque<u32>,
+    eps: i64,
+    alpha: i64,
+    gu: usize,
+    sat0: bool,
+    t0: std::time::Instant,
+    st: [u64; 8],
+    /// Relabels since the last global price update.
+    relabels: usize,
+    /// Partial augmenting path (arc indices).
+    path: Vec<u32>,
+    // Buffers of the global price update.
+    rank: Vec<u32>,
+    done: Vec<bool>,
+    bucket: Vec<u32>,
+    bnext: Vec<u32>,
+    bprev: Vec<u32>,
+}
+
+impl<C: Cap> CostScaling<C> {
+    fn new(g: Residual<C>, n: usize) -> Self {
+        CostScaling {
+            g,
+            n,
+            excess: vec![0; n],
+            price: vec![0; n],
+            cur: vec![0; n],
+            queue: VecDeque::new(),
+            eps: 1,
+            alpha: tune("CS_ALPHA", ALPHA),
+            gu: tune("CS_GU", 1) as usize,
+            sat0: tune("CS_SAT0", 0) == 1,
+            t0: std::time::Instant::now(),
+            st: [0; 8],
+            relabels: 0,
+            path: Vec::with_capacity(MAX_PATH + 1),
+            rank: vec![NONE; n],
+            done: vec![false; n],
+            bucket: vec![NONE; n + 2],
+            bnext: vec![NONE; n],
+            bprev: vec![NONE; n],
+        }
+    }
+
+    /// All phases, from ε = `max_scaled` / ALPHA down to ε = 1.
+    fn run(&mut self, max_scaled: i64) -> Result<(), Abort> {
+        let mut eps = max_scaled;
+        loop {
+            eps = (eps / self.alpha).max(1);
+            let t = std::time::Instant::now();
+            self.refine(eps)?;
+            if tune("CS_TRACE", 0) == 1 { eprintln!("eps {eps}: {:?} (at {:?}) relabels {} relabel-arcs {} search-arcs {} augments {} path-arcs {} gu-arcs {} sat {}", t.elapsed(), self.t0.elapsed(), self.st[0], self.st[1], self.st[2], self.st[3], self.st[4], self.st[5], self.st[6]); self.st = [0; 8]; }
+            if eps == 1 {
+                return Ok(());
+            }
+        }
+    }
+
+    /// Turns the (ε·ALPHA)-optimal circulation into an ε-optimal one.
+    fn refine(&mut self, eps: i64) -> Result<(), Abort> {
+        self.eps = eps;
+        let n = self.n;
+        let sat = if self.sat0 { 0 } else { -eps };
+        // Saturate every arc of reduced cost below −ε: the pseudoflow becomes ε-optimal.
+        for u in 0..n {
+            let pu = self.price[u];
+            for a in self.g.row(u) {
+                let arc = self.g.arcs[a];
+                let r = arc.res.get();
+                if r > 0 {
+                    let v = arc.head as usize;
+                    if v < n && arc.cost + pu - self.price[v] < sat {
+                        self.g.push(a, r);
+                        self.st[6] += 1;
+                        self.excess[u] -= r;
+                        self.excess[v] += r;
+                    }
+                }
+            }
+        }
+        self.queue.clear();
+        for u in 0..n {
+            if self.excess[u] > 0 {
+                self.queue.push_back(u as u32);
+            }
+        }
+        if self.queue.is_empty() {
+            return Ok(());
+        }
+        if tune("CS_GU0", 1) == 1 { self.global_update()?; }
+        while let Some(&start) = self.queue.front() {
+            let start = start as usize;
+            if self.excess[start] <= 0 {
+                self.queue.pop_front();
+                continue;
+            }
+            self.augment_from(start)?;
+            if self.relabels >= n * self.gu {
+                self.global_update()?;
+            }
+        }
+        Ok(())
+    }
+
+    /// One partial augment–relabel step from the active node `start`.
+    fn augment_from(&mut self, start: usize) -> Result<(), Abort> {
+        self.path.clear();
+        let mut tip = start;
+        'extend: while self.path.len() < MAX_PATH && self.excess[tip] >= 0 {
+            let end = self.g.first[tip + 1] as usize;
+            let pt = self.price[tip];
+            let from = self.cur[tip] as usize;
+            // Minimum of cost - price[head] over the residual arcs scanned.
+            let mut best = i64::MAX;
+            for a in from..end {
+                self.st[2] += 1;
+                let arc = self.g.arcs[a];
+                if arc.res.get() > 0 {
+                    let val = arc.cost - self.price[arc.head as usize];
+                    if val + pt < 0 {
+                        self.cur[tip] = a as u32;
+                        let repeated = self.path.contains(&(a as u32));
+                        self.path.push(a as u32);
+                        if repeated {
+                            break 'extend;
+                        }
+                        tip = arc.head as usize;
+                        continue 'extend;
+                    }
+                    best = best.min(val);
+                }
+            }
+            // Dead end: relabel the tip, also counting the reverse of the path arc into it
+            // (residual once the path is augmented), and step back.
+            if tip != start {
+                let ra = self.g.rev[*self.path.last().expect("tip != start") as usize] as usize;
+                let arc = self.g.arcs[ra];
+                best = best.min(arc.cost - self.price[arc.head as usize]);
+            }
+            if !self.relabel(tip, best, from)? {
+                return Err(Abort::Stuck);
+            }
+            if tip != start {
+                let a = self.path.pop().expect("tip != start has an entry arc") as usize;
+                tip = self.g.tail(a);
+            }
+        }
+        let mut u = start;
+        for i in 0..self.path.len() {
+            let a = self.path[i] as usize;
+            let v = self.g.arcs[a].head as usize;
+            let d = self.g.arcs[a].res.get().min(self.excess[u]);
+            self.g.push(a, d);
+            self.excess[u] -= d;
+            let old = self.excess[v];
+            self.excess[v] = old + d;
+            if old <= 0 && old + d > 0 {
+                self.queue.push_back(v as u32);
+            }
+            u = v;
+        }
+        Ok(())
+    }
+
+    /// Lowers the price of `u`, which has no admissible arc, as far as ε-optimality allows: the
+    /// cheapest residual arc gets reduced cost −ε. `best` is the minimum of `cost - price[head]`
+    /// over the residual arcs from `scanned` to the row end (and any extra arc to count); the
+    /// arcs before `scanned` are scanned here. Arcs whose reduced cost was below the minimum
+    /// plus ε become admissible too, so the current arc restarts at the row start. Returns
+    /// `false` if `u` has no residual arc at all (then nothing changes).
+    fn relabel(&mut self, u: usize, mut best: i64, scanned: usize) -> Result<bool, Abort> {
+        self.st[0] += 1;
+        let start = self.g.first[u] as usize;
+        self.st[1] += (scanned - start) as u64;
+        for a in start..scanned {
+            let arc = self.g.arcs[a];
+            if arc.res.get() > 0 {
+                best = best.min(arc.cost - self.price[arc.head as usize]);
+            }
+        }
+        if best == i64::MAX {
+            return Ok(false);
+        }
+        debug_assert!(best + self.price[u] >= 0, "relabel of a node with an admissible arc");
+        let p = -best - self.eps;
+        if p < -PRICE_LIMIT {
+            return Err(Abort::PriceOverflow);
+        }
+        self.price[u] = p;
+        self.cur[u] = start as u32;
+        self.relabels += 1;
+        Ok(true)
+    }
+
+    fn bucket_insert(&mut self, v: u32, r: u32) {
+        let h = self.bucket[r as usize];
+        self.bnext[v as usize] = h;
+        self.bprev[v as usize] = NONE;
+        if h != NONE {
+            self.bprev[h as usize] = v;
+        }
+        self.bucket[r as usize] = v;
+    }
+
+    fn bucket_remove(&mut self, v: u32, r: u32) {
+        let (p, x) = (self.bprev[v as usize], self.bnext[v as usize]);
+        if p != NONE {
+            self.bnext[p as usize] = x;
+        } else {
+            self.bucket[r as usize] = x;
+        }
+        if x != NONE {
+            self.bprev[x as usize] = p;
+        }
+    }
+
+    /// Global price update: computes, in units of ε, each node's distance to the nearest
+    /// deficit, with arc lengths `floor(reduced cost / ε) + 1` (Dial's buckets, reverse
+    /// residual arcs), and lowers each price by distance·ε. This keeps ε-optimality and gives
+    /// every active node an admissible path to a deficit. The search stops once all active
+    /// nodes are reached; nodes not reached are lowered by the last distance scanned (which
+    /// also keeps ε-optimality: every arc into them from a reached node stays within bounds).
+    fn global_update(&mut self) -> Result<(), Abort> {
+        self.relabels = 0;
+        let n = self.n;
+        let eps = self.eps;
+        let max_rank = n as u32 + 1;
+        let mut remaining: i64 = self.excess.iter().filter(|&&e| e > 0).sum();
+        if remaining == 0 {
+            return Ok(());
+        }
+        self.rank.fill(NONE);
+        let mut pending = 0usize;
+        let mut top = 0u32;
+        for v in 0..n {
+            if self.excess[v] < 0 {
+                self.rank[v] = 0;
+                self.bucket_insert(v as u32, 0);
+                pending += 1;
+            }
+        }
+        let mut r = 0u32;
+        'scan: while r <= max_rank && pending > 0 {
+            while self.bucket[r as usize] != NONE {
+                let u = self.bucket[r as usize];
+                self.bucket_remove(u, r);
+                pending -= 1;
+                let u = u as usize;
+                self.done[u] = true;
+                if self.excess[u] > 0 {
+                    remaining -= self.excess[u];
+                    if remaining <= 0 {
+                        break 'scan;
+                    }
+                }
+                let pu = self.price[u];
+                self.st[5] += self.g.row(u).len() as u64;
+                for a in self.g.row(u) {
+                    let v = self.g.arcs[a].head as usize;
+                    if v >= n || self.done[v] {
+                        continue;
+                    }
+                    let ra = self.g.rev[a] as usize;
+                    let back = self.g.arcs[ra];
+                    if back.res.get() == 0 {
+                        continue;
+                    }
+                    // Arc v -> u.
+                    let rc = back.cost + self.price[v] - pu;
+                    debug_assert!(rc >= -eps, "ε-optimality violated");
+                    let nr = r as i64 + rc.div_euclid(eps) + 1;
+                    if nr > max_rank as i64 || nr >= self.rank[v] as i64 {
+                        continue;
+                    }
+                    let nr = nr as u32;
+                    if self.rank[v] == NONE {
+                        pending += 1;
+                    } else {
+                        self.bucket_remove(v as u32, self.rank[v]);
+                    }
+                    self.rank[v] = nr;
+                    self.bucket_insert(v as u32, nr);
+                    top = top.max(nr);
+                }
+            }
+            r += 1;
+        }
+        for b in &mut self.bucket[..=top.min(max_rank) as usize] {
+            *b = NONE;
+        }
+        for v in 0..n {
+            let k = if self.done[v] { self.rank[v] } else { r };
+            self.done[v] = false;
+            if k > 0 {
+                let p = (k as i64)
+                    .checked_mul(eps)
+                    .and_then(|d| self.price[v].checked_sub(d))
+                    .ok_or(Abort::PriceOverflow)?;
+                if p < -PRICE_LIMIT {
+                    return Err(Abort::PriceOverflow);
+                }
+                self.price[v] = p;
+            }
+        }
+        self.cur.copy_from_slice(&self.g.first[..n]);
+        Ok(())
+    }
+
+    /// Exact optimal potentials for the original costs.
+    ///
+    /// At the end every residual arc has scaled reduced cost `M·c + p(u) - p(v) >= -1`, so `p`
+    /// is a valid potential for the lengths `W = M·c + 1`, and Dijkstra computes the
+    /// `W`-distances `D` from a virtual root joined to every node at length 0. Residual cycles
+    /// have `c >= 0` (the flow is optimal), hence positive `W`, so shortest paths are simple,
+    /// with fewer than `M` arcs: `D(v) = M·d(v) + (number of arcs)` where `d(v)` is the least
+    /// `c`-length of a path to `v`. So `d = floor(D / M)`, the exact `c`-distances, which are
+    /// optimal potentials: `c(u, v) + d(u) - d(v) >= 0` on every residual arc.
+    fn exact_potentials(&self, mult: i64) -> Vec<i64> {
+        let n = self.n;
+        let g = &self.g;
+        // key(v) = D(v) - p(v); arc weights W + p(u) - p(v) >= 0.
+        let mut key: Vec<i128> = self.price.iter().map(|&p| -(p as i128)).collect();
+        let mut heap: BinaryHeap<Reverse<(i128, u32)>> =
+            (0..n).map(|v| Reverse((key[v], v as u32))).collect();
+        let mut done = vec![false; n];
+        while let Some(Reverse((k, u))) = heap.pop() {
+            let u = u as usize;
+            if done[u] || k > key[u] {
+                continue;
+            }
+            done[u] = true;
+            let pu = self.price[u];
+            for a in g.row(u) {
+                let arc = g.arcs[a];
+                let v = arc.head as usize;
+                if arc.res.get() == 0 || v >= n || done[v] {
+                    continue;
+                }
+                let w = arc.cost as i128 + 1 + pu as i128 - self.price[v] as i128;
+                debug_assert!(w >= 0, "final prices are not 1-optimal");
+                let nk = k + w;
+                if nk < key[v] {
+                    key[v] = nk;
+                    heap.push(Reverse((nk, v as u32)));
+                }
+            }
+        }
+        (0..n)
+            .map(|v| {
+                let d = key[v] + self.price[v] as i128;
+                d.div_euclid(mult as i128) as i64
+            })
+            .collect()
+    }
+}
