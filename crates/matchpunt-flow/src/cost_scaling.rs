@@ -68,7 +68,10 @@ fn solve_with<C: Cap>(net: &FlowNetwork) -> Result<FlowSolution, FlowError> {
     let n = net.num_nodes();
     let mult = n as i64 + 1;
     let max_scaled = net.max_abs_cost() * mult;
+    let t0 = std::time::Instant::now();
+    let tr = tune("CS_TRACE", 0) == 1;
     let (mut g, required) = maxflow::with_super_terminals::<C>(net, mult);
+    if tr { eprintln!("build {:?}", t0.elapsed()); }
     let routable = maxflow::dinic(&mut g, n as u32, n as u32 + 1);
     if routable < required {
         return Err(FlowError::Infeasible { required, routable });
@@ -76,21 +79,30 @@ fn solve_with<C: Cap>(net: &FlowNetwork) -> Result<FlowSolution, FlowError> {
     // Freeze the super arcs: the current flow is a feasible flow, and from now on only
     // circulations on the input arcs are added to it.
     for a in g.first[n] as usize..g.first[n + 2] as usize {
-        g.arcs[a].res = C::of(0);
         let r = g.rev[a] as usize;
-        g.arcs[r].res = C::of(0);
+        for x in [a, r] {
+            g.arcs[x].res = C::of(0);
+            g.cap[x] = C::of(0);
+        }
     }
+    if tr { eprintln!("dinic {:?}", t0.elapsed()); }
     let mut cs = CostScaling::new(g, n);
-    if let Err(abort) = cs.run(max_scaled) {
-        debug_assert!(
-            matches!(abort, Abort::PriceOverflow),
-            "cost scaling got stuck on a feasible network"
-        );
-        return ssp::solve(net);
-    }
-    let potential = cs.exact_potentials(mult);
+    let early = match cs.run(max_scaled, mult) {
+        Ok(p) => p,
+        Err(abort) => {
+            debug_assert!(
+                matches!(abort, Abort::PriceOverflow),
+                "cost scaling got stuck on a feasible network"
+            );
+            return ssp::solve(net);
+        }
+    };
+    if tr { eprintln!("run {:?}", t0.elapsed()); }
+    let potential = match early { Some(p) => p, None => cs.exact_potentials(mult) };
+    if tr { eprintln!("pot {:?}", t0.elapsed()); }
     let flow = cs.g.extract_flow(net);
     let cost = total_cost(net, &flow)?;
+    if tr { eprintln!("end {:?}", t0.elapsed()); }
     Ok(FlowSolution {
         cost,
         flow,
@@ -111,6 +123,7 @@ struct CostScaling<C> {
     queue: VecDeque<u32>,
     eps: i64,
     alpha: i64,
+    maxp: usize,
     gu: usize,
     sat0: bool,
     t0: std::time::Instant,
@@ -138,6 +151,7 @@ impl<C: Cap> CostScaling<C> {
             queue: VecDeque::new(),
             eps: 1,
             alpha: tune("CS_ALPHA", ALPHA),
+            maxp: tune("CS_PATH", MAX_PATH as i64) as usize,
             gu: tune("CS_GU", 1) as usize,
             sat0: tune("CS_SAT0", 0) == 1,
             t0: std::time::Instant::now(),
@@ -153,15 +167,21 @@ impl<C: Cap> CostScaling<C> {
     }
 
     /// All phases, from ε = `max_scaled` / ALPHA down to ε = 1.
-    fn run(&mut self, max_scaled: i64) -> Result<(), Abort> {
+    fn run(&mut self, max_scaled: i64, mult: i64) -> Result<Option<Vec<i64>>, Abort> {
         let mut eps = max_scaled;
         loop {
+            if eps < mult * tune("CS_EARLY", 0) && eps > 1 {
+                let t = std::time::Instant::now();
+                let r = self.try_exact_potentials(mult);
+                if tune("CS_TRACE", 0) == 1 { eprintln!("early check at eps {eps}: {} in {:?}", r.is_some(), t.elapsed()); }
+                if let Some(p) = r { return Ok(Some(p)); }
+            }
             eps = (eps / self.alpha).max(1);
             let t = std::time::Instant::now();
             self.refine(eps)?;
             if tune("CS_TRACE", 0) == 1 { eprintln!("eps {eps}: {:?} (at {:?}) relabels {} relabel-arcs {} search-arcs {} augments {} path-arcs {} gu-arcs {} sat {}", t.elapsed(), self.t0.elapsed(), self.st[0], self.st[1], self.st[2], self.st[3], self.st[4], self.st[5], self.st[6]); self.st = [0; 8]; }
             if eps == 1 {
-                return Ok(());
+                return Ok(None);
             }
         }
     }
@@ -216,7 +236,8 @@ impl<C: Cap> CostScaling<C> {
     fn augment_from(&mut self, start: usize) -> Result<(), Abort> {
         self.path.clear();
         let mut tip = start;
-        'extend: while self.path.len() < MAX_PATH && self.excess[tip] >= 0 {
+        let maxp = self.maxp;
+        'extend: while self.path.len() < maxp && self.excess[tip] >= 0 {
             let end = self.g.first[tip + 1] as usize;
             let pt = self.price[tip];
             let from = self.cur[tip] as usize;
@@ -366,17 +387,13 @@ impl<C: Cap> CostScaling<C> {
                 let pu = self.price[u];
                 self.st[5] += self.g.row(u).len() as u64;
                 for a in self.g.row(u) {
-                    let v = self.g.arcs[a].head as usize;
-                    if v >= n || self.done[v] {
+                    let arc = self.g.arcs[a];
+                    let v = arc.head as usize;
+                    if v >= n || self.done[v] || self.g.cap[a].get() == arc.res.get() {
                         continue;
                     }
-                    let ra = self.g.rev[a] as usize;
-                    let back = self.g.arcs[ra];
-                    if back.res.get() == 0 {
-                        continue;
-                    }
-                    // Arc v -> u.
-                    let rc = back.cost + self.price[v] - pu;
+                    // The reverse arc v -> u is residual.
+                    let rc = -arc.cost + self.price[v] - pu;
                     debug_assert!(rc >= -eps, "ε-optimality violated");
                     let nr = r as i64 + rc.div_euclid(eps) + 1;
                     if nr > max_rank as i64 || nr >= self.rank[v] as i64 {
@@ -414,6 +431,42 @@ impl<C: Cap> CostScaling<C> {
         }
         self.cur.copy_from_slice(&self.g.first[..n]);
         Ok(())
+    }
+
+    /// Tries to certify that the current circulation is already optimal: label-correcting
+    /// shortest paths from `floor(price / M)` with a work budget.
+    fn try_exact_potentials(&self, mult: i64) -> Option<Vec<i64>> {
+        let n = self.n;
+        let g = &self.g;
+        let mut pi: Vec<i64> = self.price.iter().map(|&p| p.div_euclid(mult)).collect();
+        let mut inq = vec![true; n];
+        let mut queue: VecDeque<u32> = (0..n as u32).collect();
+        let mut budget = 3 * g.arcs.len() as i64;
+        while let Some(u) = queue.pop_front() {
+            let u = u as usize;
+            inq[u] = false;
+            let pu = pi[u];
+            let row = g.row(u);
+            budget -= row.len() as i64;
+            if budget < 0 {
+                return None;
+            }
+            for a in row {
+                let arc = g.arcs[a];
+                let v = arc.head as usize;
+                if arc.res.get() > 0 && v < n {
+                    let d = pu + arc.cost / mult;
+                    if d < pi[v] {
+                        pi[v] = d;
+                        if !inq[v] {
+                            inq[v] = true;
+                            queue.push_back(v as u32);
+                        }
+                    }
+                }
+            }
+        }
+        Some(pi)
     }
 
     /// Exact optimal potentials for the original costs.

@@ -62,6 +62,9 @@ pub(crate) struct Residual<C> {
     pub arcs: Vec<RArc<C>>,
     /// Index of the paired reverse arc.
     pub rev: Vec<u32>,
+    /// Capacity of the arc pair: `arcs[a].res + arcs[rev[a]].res == cap[a] == cap[rev[a]]`, so
+    /// the reverse residual capacity is known without touching the reverse arc.
+    pub cap: Vec<C>,
     /// For each input arc, the index of its forward residual arc, or [`NONE`] for a self-loop.
     pub pos: Vec<u32>,
 }
@@ -93,6 +96,7 @@ impl<C: Cap> Residual<C> {
         let mut fill: Vec<u32> = first[..n].to_vec();
         let mut arcs = vec![RArc::<C>::default(); total];
         let mut rev = vec![0u32; total];
+        let mut pair_cap = vec![C::of(0); total];
         let mut pos = Vec::with_capacity(m + extra.len());
         let mut add = |u: u32, v: u32, cap: i64, c: i64| -> u32 {
             let a = fill[u as usize];
@@ -111,6 +115,8 @@ impl<C: Cap> Residual<C> {
             };
             rev[a as usize] = b;
             rev[b as usize] = a;
+            pair_cap[a as usize] = C::of(cap);
+            pair_cap[b as usize] = C::of(cap);
             a
         };
         for i in 0..m {
@@ -128,6 +134,7 @@ impl<C: Cap> Residual<C> {
             first,
             arcs,
             rev,
+            cap: pair_cap,
             pos,
         }
     }
@@ -147,6 +154,12 @@ impl<C: Cap> Residual<C> {
     #[inline(always)]
     pub fn tail(&self, a: usize) -> usize {
         self.arcs[self.rev[a] as usize].head as usize
+    }
+
+    /// Residual capacity of the reverse of arc `a`.
+    #[inline(always)]
+    pub fn rev_res(&self, a: usize) -> i64 {
+        self.cap[a].get() - self.arcs[a].res.get()
     }
 
     /// Moves `d` units along arc `a`.

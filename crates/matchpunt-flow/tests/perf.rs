@@ -72,3 +72,88 @@ fn perf_cost_scaling_vs_ssp() {
         );
     }
 }
+
+/// A random sparse network: `n` nodes, `m` arcs with capacities 1..=100 and costs
+/// −1000..=1000 (negative cycles included), `units` unit transfers as supplies, plus a
+/// high-cost "backbone" path so that the supplies are feasible.
+fn random_network(seed: u64, n: usize, m: usize, units: usize) -> FlowNetwork {
+    let mut rng = ChaCha8Rng::seed_from_u64(seed);
+    let mut net = FlowNetwork::with_capacity(n, m + 2 * n);
+    for _ in 0..m {
+        let u = rng.gen_range(0..n as u32);
+        let v = rng.gen_range(0..n as u32);
+        net.add_arc(u, v, rng.gen_range(1..=100), rng.gen_range(-1000..=1000));
+    }
+    for v in 0..n as u32 {
+        let w = (v + 1) % n as u32;
+        net.add_arc(v, w, units as i64, 5000);
+        net.add_arc(w, v, units as i64, 5000);
+    }
+    for _ in 0..units {
+        let s = rng.gen_range(0..n as u32);
+        let t = rng.gen_range(0..n as u32);
+        net.set_supply(s, net.supply(s) + 1);
+        net.set_supply(t, net.supply(t) - 1);
+    }
+    net
+}
+
+/// A grid with random costs: long augmenting paths.
+fn grid_network(seed: u64, side: usize, units: usize) -> FlowNetwork {
+    let mut rng = ChaCha8Rng::seed_from_u64(seed);
+    let n = side * side;
+    let mut net = FlowNetwork::with_capacity(n, 4 * n);
+    let id = |r: usize, c: usize| (r * side + c) as u32;
+    for r in 0..side {
+        for c in 0..side {
+            if c + 1 < side {
+                net.add_arc(id(r, c), id(r, c + 1), rng.gen_range(1..=20), rng.gen_range(0..=100));
+                net.add_arc(id(r, c + 1), id(r, c), rng.gen_range(1..=20), rng.gen_range(0..=100));
+            }
+            if r + 1 < side {
+                net.add_arc(id(r, c), id(r + 1, c), rng.gen_range(1..=20), rng.gen_range(0..=100));
+                net.add_arc(id(r + 1, c), id(r, c), rng.gen_range(1..=20), rng.gen_range(0..=100));
+            }
+        }
+    }
+    // Sources on the left column, sinks on the right column.
+    for k in 0..units {
+        let s = id(k % side, 0);
+        let t = id((k * 7) % side, side - 1);
+        net.set_supply(s, net.supply(s) + 1);
+        net.set_supply(t, net.supply(t) - 1);
+    }
+    net
+}
+
+#[test]
+#[ignore = "timing; run in release with --ignored --nocapture"]
+fn perf_other_families() {
+    for (n, with_ssp) in [(2_000, true), (20_000, false)] {
+        let net = random_network(3, n, 10 * n, n);
+        let (cs, c1) = time(&net, Algorithm::CostScaling);
+        let ssp = if with_ssp {
+            let (ssp, c2) = time(&net, Algorithm::SuccessiveShortestPaths);
+            assert_eq!(c1, c2);
+            format!("{ssp:.3} s")
+        } else {
+            "not run".to_string()
+        };
+        println!(
+            "random {} nodes, {} arcs: cost scaling {cs:.3} s, SSP {ssp}",
+            net.num_nodes(),
+            net.num_arcs()
+        );
+    }
+    for side in [50, 150] {
+        let net = grid_network(4, side, 10 * side);
+        let (cs, c1) = time(&net, Algorithm::CostScaling);
+        let (ssp, c2) = time(&net, Algorithm::SuccessiveShortestPaths);
+        assert_eq!(c1, c2);
+        println!(
+            "grid {} nodes, {} arcs: cost scaling {cs:.3} s, SSP {ssp:.3} s",
+            net.num_nodes(),
+            net.num_arcs()
+        );
+    }
+}

@@ -470,6 +470,43 @@ impl Incumbent {
     }
 }
 
+/// What the search carries from node to node.
+struct Ctx<'a> {
+    p: &'a Problem,
+    alg: Algorithm,
+    /// Arc indexes by decreasing value (for greedy repair).
+    by_value: Vec<usize>,
+    deadline: Option<Instant>,
+    start: Instant,
+    /// Seconds the last flow relaxation took (to judge what fits in the time left).
+    flow_secs: f64,
+    /// Nodes evaluated.
+    nodes: usize,
+    inc: Incumbent,
+}
+
+impl Ctx<'_> {
+    fn expired(&self) -> bool {
+        self.deadline.is_some_and(|d| Instant::now() >= d)
+    }
+    /// The instant when `share` of the time allowed has passed.
+    fn share(&self, share: f64) -> Option<Instant> {
+        self.deadline
+            .map(|d| self.start + (d.saturating_duration_since(self.start)).mul_f64(share))
+    }
+    fn past_share(&self, share: f64) -> bool {
+        self.share(share).is_some_and(|t| Instant::now() >= t)
+    }
+    /// Whether `n` more flow solves fit in the time left.
+    fn flows_fit(&self, n: f64) -> bool {
+        self.deadline
+            .is_none_or(|d| d.saturating_duration_since(Instant::now()).as_secs_f64() > n * self.flow_secs)
+    }
+    fn offer(&mut self, chosen: &[usize]) {
+        self.inc.offer(self.p, chosen, &self.by_value);
+    }
+}
+
 /// A node after its Lagrangian iterations.
 struct Evaluated {
     bound: i64,
@@ -488,30 +525,34 @@ struct Evaluated {
 /// `lambda_e += t * (load_e - budget_e)`, clipped at 0, with Polyak's step
 /// `t = theta * (bound - incumbent) / |g|^2` and theta halved when the bound stalls.
 fn evaluate_node(
-    p: &Problem,
+    cx: &mut Ctx<'_>,
     fix: &Fix,
-    alg: Algorithm,
     mut lambda: Vec<i64>,
     mu_start: Option<Vec<i64>>,
     iterations: usize,
     bundle_iterations: usize,
-    inc: &mut Incumbent,
-    by_value: &[usize],
-    nodes: &mut usize,
+    root: bool,
 ) -> Option<Evaluated> {
-    *nodes += 1;
+    let p = cx.p;
+    cx.nodes += 1;
     let mut best: Option<Evaluated> = None;
     let mut theta = 1.0f64;
     let mut stall = 0;
-    for _ in 0..iterations {
-        let r = relax(p, fix, alg, &lambda)?;
-        inc.offer(p, &r.chosen, by_value);
+    for it in 0..iterations {
+        // At the root, the flow multipliers get at most 15% of the time allowed.
+        if it > 0 && (cx.expired() || cx.past_share(0.15) || !cx.flows_fit(8.0)) {
+            break;
+        }
+        let t = Instant::now();
+        let r = relax(p, fix, cx.alg, &lambda)?;
+        cx.flow_secs = t.elapsed().as_secs_f64();
+        cx.offer(&r.chosen);
         let improved = best.as_ref().is_none_or(|b| r.bound < b.bound);
         let mut load = vec![0i64; p.experts.len()];
         for &a in &r.chosen {
             load[p.arcs[a].expert as usize] += p.arcs[a].intensity as i64;
         }
-        let gap = r.bound - inc.cutoff();
+        let gap = r.bound - cx.inc.cutoff();
         if improved {
             stall = 0;
             best = Some(Evaluated {
@@ -569,9 +610,13 @@ fn evaluate_node(
         mu: vec![0; p.seats.len()],
         bundle_tighter: false,
     });
-    if best.bound > inc.cutoff() {
+    if best.bound > cx.inc.cutoff() {
         let start = mu_start.unwrap_or_else(|| best.mu.clone());
-        let (b, chosen, mu) = bundle::optimise(p, fix, &res, start, bundle_iterations, |x| {
+        // At the root, the seat prices get up to half of the time allowed.
+        let deadline = if root { cx.share(0.5) } else { cx.deadline };
+        let by_value = &cx.by_value;
+        let inc = &mut cx.inc;
+        let (b, chosen, mu) = bundle::optimise(p, fix, &res, start, bundle_iterations, deadline, |x| {
             inc.offer(p, x, by_value);
             inc.cutoff()
         });
@@ -730,50 +775,57 @@ fn branch_and_bound(
 ) -> Solution {
     let mut by_value: Vec<usize> = (0..p.arcs.len()).collect();
     by_value.sort_by(|&a, &b| p.arcs[b].value.cmp(&p.arcs[a].value).then(a.cmp(&b)));
-    let mut inc = Incumbent {
-        chosen: Vec::new(),
-        value: 0,
-        step: granularity(p),
+    let mut cx = Ctx {
+        p,
+        alg: opts.algorithm,
+        by_value,
+        deadline,
+        start: Instant::now(),
+        flow_secs: 0.0,
+        nodes: 0,
+        inc: Incumbent {
+            chosen: Vec::new(),
+            value: 0,
+            step: granularity(p),
+        },
     };
-    let mut nodes = 0;
-    let alg = opts.algorithm;
+    let debug = std::env::var_os("MATCHPUNT_DEBUG").is_some();
     let zero = vec![0i64; p.experts.len()];
     let root = evaluate_node(
-        p,
+        &mut cx,
         &Fix::default(),
-        alg,
         zero,
         None,
         ROOT_ITERATIONS,
         ROOT_BUNDLE_ITERATIONS,
-        &mut inc,
-        &by_value,
-        &mut nodes,
+        true,
     )
     .expect("the root has no forced arcs");
-    let before_dive = inc.value;
-    if root.bound > inc.cutoff() {
-        flow_dive(p, alg, &root.lambda, &mut inc, &by_value);
-        flow_dive(p, alg, &vec![0; p.experts.len()], &mut inc, &by_value);
+    let before = cx.inc.value;
+    if root.bound > cx.inc.cutoff() {
+        flow_dive(&mut cx, &root.lambda);
+        flow_dive(&mut cx, &vec![0; p.experts.len()]);
     }
-    if neighbourhoods && root.bound > inc.cutoff() {
+    if neighbourhoods && root.bound > cx.inc.cutoff() {
         let seeds = over_budget(p, &root.relaxed);
-        local_search(p, opts, deadline, &seeds, &mut inc);
+        local_search(&mut cx, opts, &seeds);
     }
-    if std::env::var_os("MATCHPUNT_DEBUG").is_some() {
-        eprintln!("dive: incumbent {before_dive} -> {}", inc.value);
+    if debug {
         eprintln!(
-            "root: bound {} (bundle tighter: {}), incumbent {}, relaxations {}",
-            root.bound, root.bundle_tighter, inc.value, nodes
+            "root: {} arcs, bound {} (bundle tighter: {}), incumbent {before} -> {} after dives and neighbourhoods",
+            p.arcs.len(),
+            root.bound,
+            root.bundle_tighter,
+            cx.inc.value
         );
     }
+    let root_res = residual(p, &Fix::default()).expect("no forced arcs");
     // Reduced-cost fixing at the root: drop the arcs that cannot improve on the incumbent and
     // solve what is left (which often falls apart into small components) from scratch.
-    if root.bound > inc.cutoff() && root.bundle_tighter {
-        let res = residual(p, &Fix::default()).expect("no forced arcs");
-        let drop = bundle::fixable(p, &Fix::default(), &res, &root.mu, inc.cutoff());
-        if std::env::var_os("MATCHPUNT_DEBUG").is_some() {
-            eprintln!("fixable: {} of {}", drop.len(), p.arcs.len());
+    if root.bound > cx.inc.cutoff() && root.bundle_tighter && !cx.expired() {
+        let drop = bundle::fixable(p, &Fix::default(), &root_res, &root.mu, cx.inc.cutoff());
+        if debug {
+            eprintln!("fixable: {} of {} arcs", drop.len(), p.arcs.len());
         }
         if drop.len() * 10 >= p.arcs.len() {
             let keep: Vec<usize> = (0..p.arcs.len()).filter(|a| drop.binary_search(a).is_err()).collect();
@@ -783,10 +835,8 @@ fn branch_and_bound(
                 arcs: keep.iter().map(|&a| p.arcs[a]).collect(),
                 spread: p.spread,
             };
-            if std::env::var_os("MATCHPUNT_DEBUG").is_some() {
-                eprintln!("fixing: {} of {} arcs dropped", drop.len(), p.arcs.len());
-            }
             let sub = solve_until(&reduced, opts, deadline);
+            let inc = cx.inc;
             let better = sub.objective > inc.value;
             let objective = sub.objective.max(inc.value);
             let mut bound = sub.bound.max(objective);
@@ -799,7 +849,7 @@ fn branch_and_bound(
                 objective,
                 bound,
                 proven,
-                nodes: nodes + sub.nodes,
+                nodes: cx.nodes + sub.nodes,
                 components: 1,
                 branched_components: 0,
             };
@@ -808,7 +858,7 @@ fn branch_and_bound(
     let mut open: Vec<Open> = Vec::new();
     let mut seq = 0;
     let root_mu = root.mu.clone();
-    if root.bound > inc.cutoff() {
+    if root.bound > cx.inc.cutoff() {
         open.push(Open {
             bound: root.bound,
             seq,
@@ -822,10 +872,8 @@ fn branch_and_bound(
     }
     // Arcs that cannot be in a solution better than the incumbent (reduced-cost fixing with
     // the root's prices), forbidden in every node; refreshed when the incumbent improves.
-    let root_res = residual(p, &Fix::default()).expect("no forced arcs");
-    let mut global: Vec<usize> =
-        bundle::fixable(p, &Fix::default(), &root_res, &root_mu, inc.cutoff());
-    let mut fixed_at = inc.value;
+    let mut global: Vec<usize> = Vec::new();
+    let mut fixed_at = i64::MIN;
     let mut stopped = false;
     let mut pops = 0usize;
     while !open.is_empty() {
@@ -838,19 +886,19 @@ fn branch_and_bound(
         }
         .expect("open is not empty");
         let node = open.swap_remove(pick);
-        if node.bound <= inc.cutoff() {
+        if node.bound <= cx.inc.cutoff() {
             continue;
         }
-        if nodes >= opts.node_limit || deadline.is_some_and(|d| Instant::now() >= d) {
+        if cx.nodes >= opts.node_limit || cx.expired() {
             open.push(node);
             stopped = true;
             break;
         }
-        if inc.value > fixed_at {
-            global = bundle::fixable(p, &Fix::default(), &root_res, &root_mu, inc.cutoff());
-            fixed_at = inc.value;
+        if cx.inc.value > fixed_at {
+            global = bundle::fixable(p, &Fix::default(), &root_res, &root_mu, cx.inc.cutoff());
+            fixed_at = cx.inc.value;
         }
-        let Some(arc) = branching_arc(p, &node, alg, &mut inc, &by_value, &mut nodes) else {
+        let Some(arc) = branching_arc(&mut cx, &node) else {
             continue;
         };
         for force in [false, true] {
@@ -861,20 +909,17 @@ fn branch_and_bound(
             let mut eval_fix = fix.clone();
             eval_fix.forbidden = merge_sorted(&fix.forbidden, &global, &fix.forced);
             let Some(child) = evaluate_node(
-                p,
+                &mut cx,
                 &eval_fix,
-                alg,
                 node.lambda.clone(),
                 Some(node.mu.clone()),
                 NODE_ITERATIONS,
                 NODE_BUNDLE_ITERATIONS,
-                &mut inc,
-                &by_value,
-                &mut nodes,
+                false,
             ) else {
                 continue;
             };
-            if child.bound <= inc.cutoff() {
+            if child.bound <= cx.inc.cutoff() {
                 continue;
             }
             seq += 1;
@@ -890,18 +935,18 @@ fn branch_and_bound(
             });
         }
     }
-    let heap = open;
-    let open_bound = heap.iter().map(|n| n.bound).max();
+    let inc = cx.inc;
+    let open_bound = open.iter().map(|n| n.bound).max();
     let mut bound = open_bound.map_or(inc.value, |b| b.max(inc.value));
     if bound <= inc.cutoff() {
         bound = inc.value;
     }
     Solution {
+        proven: !stopped || bound == inc.value,
         chosen: inc.chosen,
         objective: inc.value,
         bound,
-        proven: !stopped || bound == inc.value,
-        nodes,
+        nodes: cx.nodes,
         components: 1,
         branched_components: 0,
     }
@@ -911,14 +956,9 @@ fn branch_and_bound(
 /// budget), free that expert and the experts competing with it for the same requests, keep the
 /// rest of the incumbent fixed, and solve the small remaining problem exactly. Improves the
 /// incumbent, which lets the bounds prune and fix more.
-fn local_search(
-    p: &Problem,
-    opts: &SolveOptions,
-    deadline: Option<Instant>,
-    seeds: &[(usize, u32)],
-    inc: &mut Incumbent,
-) {
+fn local_search(cx: &mut Ctx<'_>, opts: &SolveOptions, seeds: &[(usize, u32)]) {
     const FREE: usize = 30;
+    let p = cx.p;
     let mut by_expert: Vec<Vec<usize>> = vec![Vec::new(); p.experts.len()];
     let mut by_request: Vec<Vec<usize>> = vec![Vec::new(); p.seats.len()];
     for (i, a) in p.arcs.iter().enumerate() {
@@ -926,7 +966,7 @@ fn local_search(
         by_request[a.request as usize].push(i);
     }
     for &(seed, _) in seeds.iter().take(40) {
-        if deadline.is_some_and(|d| Instant::now() >= d) {
+        if cx.expired() {
             return;
         }
         // Breadth-first over shared requests.
@@ -946,17 +986,13 @@ fn local_search(
             }
             i += 1;
         }
-        // The incumbent's arcs of the other experts are fixed: they use up seats.
+        // The incumbent's arcs of the other experts stay: they use up seats.
         let mut seats = p.seats.clone();
-        let mut fixed_value = 0i64;
         let mut kept = Vec::new();
-        let mut count = vec![0u32; p.experts.len()];
-        for &a in &inc.chosen {
+        for &a in &cx.inc.chosen {
             let arc = p.arcs[a];
             if !is_free[arc.expert as usize] {
                 seats[arc.request as usize] -= 1;
-                fixed_value += arc.value - p.spread * (p.experts[arc.expert as usize].already + count[arc.expert as usize]) as i64;
-                count[arc.expert as usize] += 1;
                 kept.push(a);
             }
         }
@@ -977,18 +1013,52 @@ fn local_search(
             node_limit: 200,
             ..*opts
         };
-        let s = branch_and_bound(&sub, &small, deadline, false);
-        if fixed_value + s.objective > inc.value {
-            let mut chosen = kept;
-            chosen.extend(s.chosen.iter().map(|&a| back[a]));
-            chosen.sort_unstable();
-            let v = evaluate(p, &chosen).expect("a neighbourhood solution is feasible");
-            if v > inc.value {
-                inc.value = v;
-                inc.chosen = chosen;
+        let s = branch_and_bound(&sub, &small, cx.deadline, false);
+        let mut chosen = kept;
+        chosen.extend(s.chosen.iter().map(|&a| back[a]));
+        chosen.sort_unstable();
+        cx.offer(&chosen);
+    }
+}
+
+/// A primal heuristic: solve the flow relaxation, forbid the heaviest arc of every expert over
+/// budget, and repeat until the flow keeps every budget. Each round is one flow solve; the
+/// result is a feasible solution that the flow optimised globally.
+fn flow_dive(cx: &mut Ctx<'_>, lambda: &[i64]) {
+    let p = cx.p;
+    let mut fix = Fix::default();
+    for _ in 0..100 {
+        if cx.expired() || !cx.flows_fit(10.0) {
+            return;
+        }
+        let Some(r) = relax(p, &fix, cx.alg, lambda) else { return };
+        cx.offer(&r.chosen);
+        let over = over_budget(p, &r.chosen);
+        if over.is_empty() {
+            return;
+        }
+        for (e, _) in over {
+            if let Some(a) = heaviest_free_arc(p, &r.chosen, e, &[]) {
+                let pos = fix.forbidden.binary_search(&a).unwrap_err();
+                fix.forbidden.insert(pos, a);
             }
         }
     }
+}
+
+/// The heaviest arc of expert `e` in `chosen` that is not forced (ties: lower value, then index).
+fn heaviest_free_arc(p: &Problem, chosen: &[usize], e: usize, forced: &[usize]) -> Option<usize> {
+    chosen
+        .iter()
+        .copied()
+        .filter(|&a| p.arcs[a].expert as usize == e && forced.binary_search(&a).is_err())
+        .max_by(|&x, &y| {
+            let (ax, ay) = (p.arcs[x], p.arcs[y]);
+            ax.intensity
+                .cmp(&ay.intensity)
+                .then(ay.value.cmp(&ax.value))
+                .then(y.cmp(&x))
+        })
 }
 
 /// The gcd of every arc value and the spread step (1 when there is nothing).
@@ -1012,36 +1082,6 @@ fn merge_sorted(a: &[usize], b: &[usize], except: &[usize]) -> Vec<usize> {
     out
 }
 
-/// A primal heuristic: solve the flow relaxation, forbid the heaviest arc of every expert over
-/// budget, and repeat until the flow keeps every budget. Each round is one flow solve; the
-/// result is a feasible solution that the flow optimised globally.
-fn flow_dive(p: &Problem, alg: Algorithm, lambda: &[i64], inc: &mut Incumbent, by_value: &[usize]) {
-    let mut fix = Fix::default();
-    for _ in 0..100 {
-        let Some(r) = relax(p, &fix, alg, lambda) else { return };
-        inc.offer(p, &r.chosen, by_value);
-        let over = over_budget(p, &r.chosen);
-        if over.is_empty() {
-            return;
-        }
-        for (e, _) in over {
-            let heaviest = r
-                .chosen
-                .iter()
-                .copied()
-                .filter(|&a| p.arcs[a].expert as usize == e)
-                .max_by(|&x, &y| {
-                    let (ax, ay) = (p.arcs[x], p.arcs[y]);
-                    ax.intensity.cmp(&ay.intensity).then(ay.value.cmp(&ax.value)).then(y.cmp(&x))
-                });
-            if let Some(a) = heaviest {
-                let pos = fix.forbidden.binary_search(&a).unwrap_err();
-                fix.forbidden.insert(pos, a);
-            }
-        }
-    }
-}
-
 /// In the bundle solution, the least valuable free arc into the most overfilled request.
 fn overfilled_arc(p: &Problem, node: &Open) -> Option<usize> {
     let mut taken = vec![0u32; p.seats.len()];
@@ -1058,18 +1098,12 @@ fn overfilled_arc(p: &Problem, node: &Open) -> Option<usize> {
         .min_by(|&x, &y| p.arcs[x].value.cmp(&p.arcs[y].value).then(x.cmp(&y)))
 }
 
-/// The arc to branch on at `node`: the heaviest free arc of the expert most over budget in the
-/// node's relaxation. When that relaxation keeps every budget (the bound is open only through
-/// the multipliers), the plain flow relaxation of the node decides: feasible means the node is
-/// solved exactly (None), otherwise its most-over-budget expert is used.
-fn branching_arc(
-    p: &Problem,
-    node: &Open,
-    alg: Algorithm,
-    inc: &mut Incumbent,
-    by_value: &[usize],
-    nodes: &mut usize,
-) -> Option<usize> {
+/// The arc to branch on at `node`: in the bundle relaxation (when it gave the bound), the least
+/// valuable arc into the most overfilled request; otherwise the heaviest free arc of the expert
+/// most over budget in the flow relaxation. When neither relaxation breaks a rule, the plain flow
+/// relaxation of the node decides: feasible means the node is solved exactly (None).
+fn branching_arc(cx: &mut Ctx<'_>, node: &Open) -> Option<usize> {
+    let p = cx.p;
     if node.bundle_tighter {
         if let Some(a) = overfilled_arc(p, node) {
             return Some(a);
@@ -1078,26 +1112,13 @@ fn branching_arc(
     let mut relaxed = std::borrow::Cow::Borrowed(&node.relaxed);
     let mut over = over_budget(p, &relaxed);
     if over.is_empty() {
-        let plain = relax(p, &node.fix, alg, &vec![0; p.experts.len()])?;
-        *nodes += 1;
-        // The bundle relaxation may be feasible already.
-        inc.offer(p, &plain.chosen, by_value);
+        let plain = relax(p, &node.fix, cx.alg, &vec![0; p.experts.len()])?;
+        cx.offer(&plain.chosen);
         over = over_budget(p, &plain.chosen);
         if over.is_empty() {
             return None;
         }
         relaxed = std::borrow::Cow::Owned(plain.chosen);
     }
-    let (e, _) = over[0];
-    relaxed
-        .iter()
-        .copied()
-        .filter(|&a| p.arcs[a].expert as usize == e && node.fix.forced.binary_search(&a).is_err())
-        .max_by(|&x, &y| {
-            let (ax, ay) = (p.arcs[x], p.arcs[y]);
-            ax.intensity
-                .cmp(&ay.intensity)
-                .then(ay.value.cmp(&ax.value))
-                .then(y.cmp(&x))
-        })
+    heaviest_free_arc(p, &relaxed, over[0].0, &node.fix.forced)
 }

@@ -153,6 +153,7 @@ pub(super) fn optimise(
     res: &Residual,
     mut mu: Vec<i64>,
     iterations: usize,
+    deadline: Option<std::time::Instant>,
     mut incumbent: impl FnMut(&[usize]) -> i64,
 ) -> (i64, Vec<usize>, Vec<i64>) {
     let bundles = Bundles::new(p, fix, res);
@@ -161,6 +162,9 @@ pub(super) fn optimise(
     let mut stall = 0;
     let mut inc = i64::MIN;
     for it in 0..iterations.max(1) {
+        if it > 0 && deadline.is_some_and(|d| std::time::Instant::now() >= d) {
+            break;
+        }
         let (bound, chosen) = bound(p, fix, res, &bundles, &mu);
         let improved = best.as_ref().is_none_or(|b| bound < b.0);
         // Repairing a relaxed solution costs about as much as computing it: do it when the
