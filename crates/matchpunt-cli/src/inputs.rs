@@ -51,7 +51,10 @@ impl InputArgs {
             p.exists().then_some(p)
         });
         Paths {
-            experts: self.experts.clone().unwrap_or_else(|| self.data.join("experts.csv")),
+            experts: self
+                .experts
+                .clone()
+                .unwrap_or_else(|| self.data.join("experts.csv")),
             requests: self
                 .requests
                 .clone()

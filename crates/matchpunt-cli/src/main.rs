@@ -37,7 +37,9 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     if let Some(n) = cli.threads {
         // Only fails if a pool exists already, which it cannot at this point.
-        let _ = rayon::ThreadPoolBuilder::new().num_threads(n.max(1)).build_global();
+        let _ = rayon::ThreadPoolBuilder::new()
+            .num_threads(n.max(1))
+            .build_global();
     }
     let result = match cli.command {
         Command::Check(a) => cmd::check::run(a),

@@ -30,7 +30,11 @@ impl Outputs {
     }
 
     /// Stages `name` in the output folder, written by `f`.
-    pub fn stage(&mut self, name: &str, f: impl FnOnce(&mut dyn Write) -> Result<()>) -> Result<()> {
+    pub fn stage(
+        &mut self,
+        name: &str,
+        f: impl FnOnce(&mut dyn Write) -> Result<()>,
+    ) -> Result<()> {
         let target = self.dir.join(name);
         self.stage_path(&target, f)
     }
@@ -72,8 +76,9 @@ impl Outputs {
             tmp.as_file()
                 .sync_all()
                 .with_context(|| format!("cannot write {}", target.display()))?;
-            tmp.persist(&target)
-                .with_context(|| format!("cannot move the output into place at {}", target.display()))?;
+            tmp.persist(&target).with_context(|| {
+                format!("cannot move the output into place at {}", target.display())
+            })?;
             done.push(target);
         }
         Ok(done)

@@ -18,12 +18,18 @@
 //! 3. Excesses are removed by partial augment–relabel (Goldberg 1997, §"augment-relabel"; the
 //!    default method of LEMON's `CostScaling`): from the oldest active node, follow admissible
 //!    arcs (negative reduced cost) for up to `MAX_PATH` steps or until a deficit, relabeling and
-//!    stepping back at dead ends, then push along the path. Global price updates (Dial-bucket
-//!    shortest paths towards the deficits, in units of ε) run at the start of each phase and
-//!    after every `n` relabels.
-//! 4. Exact integer potentials for the original costs come from one Dijkstra run with arc
-//!    lengths `M·c + 1`, for which the final prices are valid potentials (see
-//!    [`CostScaling::exact_potentials`]).
+//!    stepping back at dead ends, then push along the path. The relabel of a dead end reuses
+//!    the minimum found while scanning for an admissible arc. Global price updates
+//!    (Dial-bucket shortest paths towards the deficits, in units of ε) run at the start of each
+//!    phase and after every `GLOBAL_UPDATE_FACTOR · n` relabels; they read the reverse residual
+//!    capacity from the pair capacity, so they scan memory sequentially.
+//! 4. Early termination: once ε < M (below one unit of the original costs), a label-correcting
+//!    pass with a linear work budget tries to turn `floor(p / M)` into exact potentials that
+//!    prove the current circulation optimal; if it succeeds, the remaining phases are skipped
+//!    (a cheap form of Goldberg's price refinement).
+//! 5. Otherwise, after the phase ε = 1, exact integer potentials for the original costs come
+//!    from one Dijkstra run with arc lengths `M·c + 1`, for which the final prices are valid
+//!    potentials (see [`CostScaling::exact_potentials`]).
 
 use std::cmp::Reverse;
 use std::collections::{BinaryHeap, VecDeque};
@@ -35,15 +41,15 @@ use crate::{maxflow, ssp, total_cost, FlowError, FlowNetwork, FlowSolution};
 const ALPHA: i64 = 5;
 /// Longest partial augmenting path.
 const MAX_PATH: usize = 4;
+/// A global price update runs after this many relabels per node.
+const GLOBAL_UPDATE_FACTOR: usize = 2;
 /// Prices stay within `-PRICE_LIMIT..=0`; beyond that the solver gives up and falls back to
 /// successive shortest paths (see [`crate::Algorithm::CostScaling`]). With scaled costs bounded
 /// by `MAX_SCALED_COST = 2^59`, every reduced cost and every intermediate value then fits in an
 /// `i64`.
 const PRICE_LIMIT: i64 = 1 << 60;
-
-fn tune(name: &str, default: i64) -> i64 {
-    std::env::var(name).ok().and_then(|v| v.parse().ok()).unwrap_or(default)
-}
+/// Work budget of the early-termination check, in arc scans per residual arc.
+const EARLY_CHECK_BUDGET: usize = 3;
 
 /// Why the push–relabel run stopped early (both lead to the fallback).
 #[derive(Debug)]
@@ -58,20 +64,17 @@ enum Abort {
 pub(crate) fn solve(net: &FlowNetwork) -> Result<FlowSolution, FlowError> {
     let small = |v: i64| i32::try_from(v).is_ok();
     if net.cap.iter().all(|&c| small(c)) && net.supply.iter().all(|&b| small(b)) {
-        solve_with::<i32>(net)
+        solve_with::<i32>(net, PRICE_LIMIT)
     } else {
-        solve_with::<i64>(net)
+        solve_with::<i64>(net, PRICE_LIMIT)
     }
 }
 
-fn solve_with<C: Cap>(net: &FlowNetwork) -> Result<FlowSolution, FlowError> {
+fn solve_with<C: Cap>(net: &FlowNetwork, price_limit: i64) -> Result<FlowSolution, FlowError> {
     let n = net.num_nodes();
     let mult = n as i64 + 1;
     let max_scaled = net.max_abs_cost() * mult;
-    let t0 = std::time::Instant::now();
-    let tr = tune("CS_TRACE", 0) == 1;
     let (mut g, required) = maxflow::with_super_terminals::<C>(net, mult);
-    if tr { eprintln!("build {:?}", t0.elapsed()); }
     let routable = maxflow::dinic(&mut g, n as u32, n as u32 + 1);
     if routable < required {
         return Err(FlowError::Infeasible { required, routable });
@@ -85,8 +88,7 @@ fn solve_with<C: Cap>(net: &FlowNetwork) -> Result<FlowSolution, FlowError> {
             g.cap[x] = C::of(0);
         }
     }
-    if tr { eprintln!("dinic {:?}", t0.elapsed()); }
-    let mut cs = CostScaling::new(g, n);
+    let mut cs = CostScaling::new(g, n, price_limit);
     let early = match cs.run(max_scaled, mult) {
         Ok(p) => p,
         Err(abort) => {
@@ -97,12 +99,12 @@ fn solve_with<C: Cap>(net: &FlowNetwork) -> Result<FlowSolution, FlowError> {
             return ssp::solve(net);
         }
     };
-    if tr { eprintln!("run {:?}", t0.elapsed()); }
-    let potential = match early { Some(p) => p, None => cs.exact_potentials(mult) };
-    if tr { eprintln!("pot {:?}", t0.elapsed()); }
+    let potential = match early {
+        Some(p) => p,
+        None => cs.exact_potentials(mult),
+    };
     let flow = cs.g.extract_flow(net);
     let cost = total_cost(net, &flow)?;
-    if tr { eprintln!("end {:?}", t0.elapsed()); }
     Ok(FlowSolution {
         cost,
         flow,
@@ -122,12 +124,8 @@ struct CostScaling<C> {
     /// Active nodes (positive excess), oldest first.
     queue: VecDeque<u32>,
     eps: i64,
-    alpha: i64,
-    maxp: usize,
-    gu: usize,
-    sat0: bool,
-    t0: std::time::Instant,
-    st: [u64; 8],
+    /// Prices stay within `-price_limit..=0` (`PRICE_LIMIT` except in tests).
+    price_limit: i64,
     /// Relabels since the last global price update.
     relabels: usize,
     /// Partial augmenting path (arc indices).
@@ -141,7 +139,7 @@ struct CostScaling<C> {
 }
 
 impl<C: Cap> CostScaling<C> {
-    fn new(g: Residual<C>, n: usize) -> Self {
+    fn new(g: Residual<C>, n: usize, price_limit: i64) -> Self {
         CostScaling {
             g,
             n,
@@ -150,12 +148,7 @@ impl<C: Cap> CostScaling<C> {
             cur: vec![0; n],
             queue: VecDeque::new(),
             eps: 1,
-            alpha: tune("CS_ALPHA", ALPHA),
-            maxp: tune("CS_PATH", MAX_PATH as i64) as usize,
-            gu: tune("CS_GU", 1) as usize,
-            sat0: tune("CS_SAT0", 0) == 1,
-            t0: std::time::Instant::now(),
-            st: [0; 8],
+            price_limit,
             relabels: 0,
             path: Vec::with_capacity(MAX_PATH + 1),
             rank: vec![NONE; n],
@@ -170,16 +163,13 @@ impl<C: Cap> CostScaling<C> {
     fn run(&mut self, max_scaled: i64, mult: i64) -> Result<Option<Vec<i64>>, Abort> {
         let mut eps = max_scaled;
         loop {
-            if eps < mult * tune("CS_EARLY", 0) && eps > 1 {
-                let t = std::time::Instant::now();
-                let r = self.try_exact_potentials(mult);
-                if tune("CS_TRACE", 0) == 1 { eprintln!("early check at eps {eps}: {} in {:?}", r.is_some(), t.elapsed()); }
-                if let Some(p) = r { return Ok(Some(p)); }
+            if eps < mult && eps > 1 {
+                if let Some(p) = self.try_exact_potentials(mult) {
+                    return Ok(Some(p));
+                }
             }
-            eps = (eps / self.alpha).max(1);
-            let t = std::time::Instant::now();
+            eps = (eps / ALPHA).max(1);
             self.refine(eps)?;
-            if tune("CS_TRACE", 0) == 1 { eprintln!("eps {eps}: {:?} (at {:?}) relabels {} relabel-arcs {} search-arcs {} augments {} path-arcs {} gu-arcs {} sat {}", t.elapsed(), self.t0.elapsed(), self.st[0], self.st[1], self.st[2], self.st[3], self.st[4], self.st[5], self.st[6]); self.st = [0; 8]; }
             if eps == 1 {
                 return Ok(None);
             }
@@ -190,7 +180,6 @@ impl<C: Cap> CostScaling<C> {
     fn refine(&mut self, eps: i64) -> Result<(), Abort> {
         self.eps = eps;
         let n = self.n;
-        let sat = if self.sat0 { 0 } else { -eps };
         // Saturate every arc of reduced cost below −ε: the pseudoflow becomes ε-optimal.
         for u in 0..n {
             let pu = self.price[u];
@@ -199,9 +188,8 @@ impl<C: Cap> CostScaling<C> {
                 let r = arc.res.get();
                 if r > 0 {
                     let v = arc.head as usize;
-                    if v < n && arc.cost + pu - self.price[v] < sat {
+                    if v < n && arc.cost + pu - self.price[v] < -eps {
                         self.g.push(a, r);
-                        self.st[6] += 1;
                         self.excess[u] -= r;
                         self.excess[v] += r;
                     }
@@ -217,7 +205,7 @@ impl<C: Cap> CostScaling<C> {
         if self.queue.is_empty() {
             return Ok(());
         }
-        if tune("CS_GU0", 1) == 1 { self.global_update()?; }
+        self.global_update()?;
         while let Some(&start) = self.queue.front() {
             let start = start as usize;
             if self.excess[start] <= 0 {
@@ -225,7 +213,7 @@ impl<C: Cap> CostScaling<C> {
                 continue;
             }
             self.augment_from(start)?;
-            if self.relabels >= n * self.gu {
+            if self.relabels >= GLOBAL_UPDATE_FACTOR * n {
                 self.global_update()?;
             }
         }
@@ -236,15 +224,13 @@ impl<C: Cap> CostScaling<C> {
     fn augment_from(&mut self, start: usize) -> Result<(), Abort> {
         self.path.clear();
         let mut tip = start;
-        let maxp = self.maxp;
-        'extend: while self.path.len() < maxp && self.excess[tip] >= 0 {
+        'extend: while self.path.len() < MAX_PATH && self.excess[tip] >= 0 {
             let end = self.g.first[tip + 1] as usize;
             let pt = self.price[tip];
             let from = self.cur[tip] as usize;
             // Minimum of cost - price[head] over the residual arcs scanned.
             let mut best = i64::MAX;
             for a in from..end {
-                self.st[2] += 1;
                 let arc = self.g.arcs[a];
                 if arc.res.get() > 0 {
                     let val = arc.cost - self.price[arc.head as usize];
@@ -300,9 +286,7 @@ impl<C: Cap> CostScaling<C> {
     /// plus ε become admissible too, so the current arc restarts at the row start. Returns
     /// `false` if `u` has no residual arc at all (then nothing changes).
     fn relabel(&mut self, u: usize, mut best: i64, scanned: usize) -> Result<bool, Abort> {
-        self.st[0] += 1;
         let start = self.g.first[u] as usize;
-        self.st[1] += (scanned - start) as u64;
         for a in start..scanned {
             let arc = self.g.arcs[a];
             if arc.res.get() > 0 {
@@ -312,9 +296,12 @@ impl<C: Cap> CostScaling<C> {
         if best == i64::MAX {
             return Ok(false);
         }
-        debug_assert!(best + self.price[u] >= 0, "relabel of a node with an admissible arc");
+        debug_assert!(
+            best + self.price[u] >= 0,
+            "relabel of a node with an admissible arc"
+        );
         let p = -best - self.eps;
-        if p < -PRICE_LIMIT {
+        if p < -self.price_limit {
             return Err(Abort::PriceOverflow);
         }
         self.price[u] = p;
@@ -385,7 +372,6 @@ impl<C: Cap> CostScaling<C> {
                     }
                 }
                 let pu = self.price[u];
-                self.st[5] += self.g.row(u).len() as u64;
                 for a in self.g.row(u) {
                     let arc = self.g.arcs[a];
                     let v = arc.head as usize;
@@ -423,7 +409,7 @@ impl<C: Cap> CostScaling<C> {
                     .checked_mul(eps)
                     .and_then(|d| self.price[v].checked_sub(d))
                     .ok_or(Abort::PriceOverflow)?;
-                if p < -PRICE_LIMIT {
+                if p < -self.price_limit {
                     return Err(Abort::PriceOverflow);
                 }
                 self.price[v] = p;
@@ -434,14 +420,18 @@ impl<C: Cap> CostScaling<C> {
     }
 
     /// Tries to certify that the current circulation is already optimal: label-correcting
-    /// shortest paths from `floor(price / M)` with a work budget.
+    /// (FIFO Bellman–Ford) shortest paths on the residual network with the original costs,
+    /// starting from `floor(price / M)`, which is nearly a valid potential when ε < M. If the
+    /// labels settle within the work budget they are exact optimal potentials (every residual
+    /// arc has non-negative reduced cost); a negative cycle, i.e. a non-optimal circulation,
+    /// exhausts the budget and gives `None`.
     fn try_exact_potentials(&self, mult: i64) -> Option<Vec<i64>> {
         let n = self.n;
         let g = &self.g;
         let mut pi: Vec<i64> = self.price.iter().map(|&p| p.div_euclid(mult)).collect();
         let mut inq = vec![true; n];
         let mut queue: VecDeque<u32> = (0..n as u32).collect();
-        let mut budget = 3 * g.arcs.len() as i64;
+        let mut budget = (EARLY_CHECK_BUDGET * g.arcs.len()) as i64;
         while let Some(u) = queue.pop_front() {
             let u = u as usize;
             inq[u] = false;
@@ -514,5 +504,31 @@ impl<C: Cap> CostScaling<C> {
                 d.div_euclid(mult as i128) as i64
             })
             .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{verify, Algorithm};
+
+    /// With a tiny price limit the run aborts and falls back to successive shortest paths,
+    /// which still gives the optimum.
+    #[test]
+    fn price_overflow_falls_back_to_ssp() {
+        let mut net = FlowNetwork::new(4);
+        net.set_supply(0, 3);
+        net.set_supply(3, -3);
+        net.add_arc(0, 1, 2, 5);
+        net.add_arc(0, 2, 2, 1);
+        net.add_arc(1, 3, 3, -4);
+        net.add_arc(2, 3, 1, 7);
+        net.add_arc(2, 1, 2, 1);
+        let want = crate::solve(&net, Algorithm::SuccessiveShortestPaths).unwrap();
+        let got = solve_with::<i64>(&net, 10).unwrap();
+        assert_eq!(got.cost, want.cost);
+        verify(&net, &got).unwrap();
+        let got = solve_with::<i32>(&net, PRICE_LIMIT).unwrap();
+        assert_eq!(got.cost, want.cost);
     }
 }

@@ -14,7 +14,7 @@
 //! equivalent network without lower bounds: the arc gets capacity `CAP - LOW`, `FROM` loses and
 //! `TO` gains `LOW` units of supply, and `LOW · COST` is added to
 //! [`DimacsProblem::lower_bound_cost`]. The flow of the original problem on arc `i` is then
-//! `lower[i] + flow[i]` and its cost `lower_bound_cost + cost`. [`write`] always writes `LOW = 0`.
+//! `lower[i] + flow[i]` and its cost `lower_bound_cost + cost`. [`write()`] always writes `LOW = 0`.
 //!
 //! ```
 //! use matchpunt_flow::{dimacs, solve, Algorithm};
@@ -266,11 +266,7 @@ pub fn read<R: BufRead>(mut r: R) -> Result<DimacsProblem, DimacsError> {
                 let cap = int(line_no, fields[3], "the capacity")?;
                 let cost = int(line_no, fields[4], "the cost")?;
                 if low > cap {
-                    return Err(err(
-                        line_no,
-                        text,
-                        "a lower bound not above the capacity",
-                    ));
+                    return Err(err(line_no, text, "a lower bound not above the capacity"));
                 }
                 let overflow = || {
                     err(

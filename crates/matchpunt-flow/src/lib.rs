@@ -203,7 +203,11 @@ impl FlowNetwork {
 
     /// Largest absolute arc cost (0 without arcs).
     fn max_abs_cost(&self) -> i64 {
-        self.cost.iter().map(|c| c.unsigned_abs()).max().unwrap_or(0) as i64
+        self.cost
+            .iter()
+            .map(|c| c.unsigned_abs())
+            .max()
+            .unwrap_or(0) as i64
     }
 }
 
@@ -213,21 +217,27 @@ impl FlowNetwork {
 pub enum Algorithm {
     /// Goldberg–Tarjan cost-scaling push–relabel (the default, fast on large networks).
     ///
-    /// Costs are multiplied by `n + 1` and the scaling runs down to ε = 1, so the result is
-    /// exactly optimal. Each phase ("refine") first saturates every arc of negative reduced
-    /// cost and then discharges active nodes in FIFO order with push look-ahead; prices are
-    /// recomputed by Dial-bucket "global price updates" at the start of a phase and after every
-    /// `n` relabels. A max-flow (Dinic) pass checks feasibility first.
+    /// A max-flow pass (Dinic) first finds a feasible flow or proves there is none. Costs are
+    /// then multiplied by `n + 1` and ε-scaling runs from the largest scaled cost down to
+    /// ε = 1 (divided by 5 per phase), so the result is exactly optimal. Each phase ("refine")
+    /// saturates the arcs whose reduced cost is below −ε and removes the resulting excesses by
+    /// partial augment–relabel (paths of up to 4 admissible arcs, FIFO order of active nodes,
+    /// current arcs); Dial-bucket global price updates run at the start of a phase and after
+    /// every `2n` relabels. Once ε drops below one unit of the original costs, a cheap
+    /// label-correcting check tries to prove the current flow optimal and skip the remaining
+    /// phases. Arrays are compact (arcs sorted by tail with a paired reverse arc, 16-byte arc
+    /// records when capacities and supplies fit in 32 bits).
     ///
-    /// Complexity: `O(n³ log(nC))` worst case for the FIFO selection rule (`n` nodes, `C` the
-    /// largest |cost|; each of the `O(log(nC))` phases is a push–relabel run), plus `O(n² m)`
-    /// worst case for the Dinic feasibility check; in practice a few linear passes per phase on
-    /// assignment-like networks.
+    /// Complexity: `O(n² m log(nC))` worst case (`n` nodes, `m` arcs, `C` the largest |cost|;
+    /// `O(log(nC))` phases), plus `O(n² m)` for the feasibility check; in practice a few linear
+    /// passes per phase. Measured: about 1.3–1.5 s in release mode on 2 cores for 30 000 nodes
+    /// and 2 million arcs of the matching shape the `matchpunt` crate builds.
     ///
     /// Sources: A. V. Goldberg and R. E. Tarjan, "Finding minimum-cost circulations by
     /// successive approximation", Math. Oper. Res. 15 (1990) 430–466; A. V. Goldberg, "An
     /// efficient implementation of a scaling minimum-cost flow algorithm", J. Algorithms 22
-    /// (1997) 1–29; the same design as LEMON's `CostScaling` and OR-Tools' `MinCostFlow`.
+    /// (1997) 1–29; the same design as LEMON's `CostScaling` (partial augment–relabel) and
+    /// OR-Tools' `MinCostFlow`.
     ///
     /// If prices would leave the safe integer range (only possible with huge costs on huge
     /// networks) the solver transparently falls back to successive shortest paths.

@@ -117,7 +117,9 @@ pub(crate) fn dinic<C: Cap>(g: &mut Residual<C>, s: u32, t: u32) -> i64 {
                 }
                 // Dead end: no arc from u leads to t in this phase any more.
                 level[u] = UNSEEN;
-                let a = path.pop().expect("a non-source node on the path has an entry arc");
+                let a = path
+                    .pop()
+                    .expect("a non-source node on the path has an entry arc");
                 u = g.tail(a as usize);
                 cur[u] += 1;
             }

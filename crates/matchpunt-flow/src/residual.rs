@@ -74,7 +74,12 @@ impl<C: Cap> Residual<C> {
     /// `net.num_nodes() + extra_nodes` nodes, with `extra` arcs `(tail, head, capacity)` of cost
     /// 0 appended after the input arcs (their forward positions follow in `pos`). Every
     /// capacity must fit in `C`.
-    pub fn build(net: &FlowNetwork, mult: i64, extra_nodes: usize, extra: &[(u32, u32, i64)]) -> Self {
+    pub fn build(
+        net: &FlowNetwork,
+        mult: i64,
+        extra_nodes: usize,
+        extra: &[(u32, u32, i64)],
+    ) -> Self {
         let n = net.num_nodes() + extra_nodes;
         let m = net.num_arcs();
         let mut first = vec![0u32; n + 1];
@@ -154,12 +159,6 @@ impl<C: Cap> Residual<C> {
     #[inline(always)]
     pub fn tail(&self, a: usize) -> usize {
         self.arcs[self.rev[a] as usize].head as usize
-    }
-
-    /// Residual capacity of the reverse of arc `a`.
-    #[inline(always)]
-    pub fn rev_res(&self, a: usize) -> i64 {
-        self.cap[a].get() - self.arcs[a].res.get()
     }
 
     /// Moves `d` units along arc `a`.

@@ -74,7 +74,10 @@ pub(crate) fn solve(net: &FlowNetwork) -> Result<FlowSolution, FlowError> {
                     continue;
                 }
                 let rc = arc.cost + pu - potential[v];
-                debug_assert!(rc >= 0, "negative reduced cost in successive shortest paths");
+                debug_assert!(
+                    rc >= 0,
+                    "negative reduced cost in successive shortest paths"
+                );
                 let nd = d + rc;
                 if nd < dist[v] {
                     if dist[v] == i64::MAX {

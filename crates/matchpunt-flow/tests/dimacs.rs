@@ -100,34 +100,80 @@ fn errors_name_line_text_and_expectation() {
         ("p min 999999999999 0\n", 1, "999999999999", "node count"),
         ("p min 2 1\np min 2 1\n", 2, "p min 2 1", "only one"),
         ("n 1 2\n", 1, "n 1 2", "`p min NODES ARCS` line first"),
-        ("a 1 2 0 1 1\n", 1, "a 1 2 0 1 1", "`p min NODES ARCS` line first"),
+        (
+            "a 1 2 0 1 1\n",
+            1,
+            "a 1 2 0 1 1",
+            "`p min NODES ARCS` line first",
+        ),
         ("p min 2 1\nn 3 1\n", 2, "3", "node id from 1 to 2"),
         ("p min 2 1\nn 0 1\n", 2, "0", "node id from 1 to 2"),
         ("p min 2 1\nn 1 1.5\n", 2, "1.5", "supply"),
-        ("p min 2 1\nn 1 1\nn 1 1\n", 3, "n 1 1", "at most one `n` line for node 1"),
+        (
+            "p min 2 1\nn 1 1\nn 1 1\n",
+            3,
+            "n 1 1",
+            "at most one `n` line for node 1",
+        ),
         ("p min 2 1\nn 1\n", 2, "n 1", "n ID SUPPLY"),
-        ("p min 2 1\na 1 2 0 1\n", 2, "a 1 2 0 1", "a FROM TO LOW CAP COST"),
+        (
+            "p min 2 1\na 1 2 0 1\n",
+            2,
+            "a 1 2 0 1",
+            "a FROM TO LOW CAP COST",
+        ),
         ("p min 2 1\na 1 3 0 1 1\n", 2, "3", "head node id"),
         ("p min 2 1\na x 2 0 1 1\n", 2, "x", "tail node id"),
-        ("p min 2 1\na 1 2 2 1 1\n", 2, "a 1 2 2 1 1", "lower bound not above"),
-        ("p min 2 1\na 1 2 0 99999999999999999999 1\n", 2, "99999999999999999999", "capacity"),
+        (
+            "p min 2 1\na 1 2 2 1 1\n",
+            2,
+            "a 1 2 2 1 1",
+            "lower bound not above",
+        ),
+        (
+            "p min 2 1\na 1 2 0 99999999999999999999 1\n",
+            2,
+            "99999999999999999999",
+            "capacity",
+        ),
         ("p min 2 1\na 1 2 0 1 --1\n", 2, "--1", "cost"),
-        ("p min 2 1\na 1 2 0 1 1\na 1 2 0 1 1\n", 3, "a 1 2 0 1 1", "no more than the 1 arcs"),
+        (
+            "p min 2 1\na 1 2 0 1 1\na 1 2 0 1 1\n",
+            3,
+            "a 1 2 0 1 1",
+            "no more than the 1 arcs",
+        ),
         ("p min 2 2\na 1 2 0 1 1\n", 3, "end of input", "2 arc lines"),
-        ("p min 2 1\nx 1 2\n", 2, "x 1 2", "starting with `c`, `p`, `n` or `a`"),
+        (
+            "p min 2 1\nx 1 2\n",
+            2,
+            "x 1 2",
+            "starting with `c`, `p`, `n` or `a`",
+        ),
         (
             "p min 2 1\na 1 2 -9223372036854775807 9223372036854775807 1\n",
             2,
             "a 1 2",
             "fits in an i64",
         ),
-        ("p min 2 1\nn 1 9223372036854775807\na 2 1 1 1 1\n", 3, "a 2 1", "fits in an i64"),
+        (
+            "p min 2 1\nn 1 9223372036854775807\na 2 1 1 1 1\n",
+            3,
+            "a 2 1",
+            "fits in an i64",
+        ),
     ];
     for &(input, line, text, expected) in cases {
         let (l, t, e) = parse_err(input);
         assert_eq!(l, line, "line for {input:?}");
-        assert!(t.contains(text), "text {t:?} for {input:?} should contain {text:?}");
-        assert!(e.contains(expected), "expectation {e:?} for {input:?} should contain {expected:?}");
+        assert!(
+            t.contains(text),
+            "text {t:?} for {input:?} should contain {text:?}"
+        );
+        assert!(
+            e.contains(expected),
+            "expectation {e:?} for {input:?} should contain {expected:?}"
+        );
         // The message shows all three.
         let msg = dimacs::read(input.as_bytes()).unwrap_err().to_string();
         assert!(msg.starts_with(&format!("line {line}: expected ")), "{msg}");
@@ -138,7 +184,9 @@ fn errors_name_line_text_and_expectation() {
     let mut bytes = b"p min 1 0\n".to_vec();
     bytes.extend_from_slice(&[b'n', b' ', 0xff, 0xfe, b'\n']);
     match dimacs::read(bytes.as_slice()) {
-        Err(DimacsError::Parse { line: 2, expected, .. }) => assert!(expected.contains("UTF-8")),
+        Err(DimacsError::Parse {
+            line: 2, expected, ..
+        }) => assert!(expected.contains("UTF-8")),
         other => panic!("{other:?}"),
     }
     let long = format!("p min 1 0\nq {}\n", "x".repeat(10_000));

@@ -61,7 +61,12 @@ fn perf_production_size_cost_scaling() {
 #[test]
 #[ignore = "timing; run in release with --ignored --nocapture"]
 fn perf_cost_scaling_vs_ssp() {
-    for (e, r, k) in [(250, 500, 20), (500, 1_000, 50), (1_000, 2_000, 100), (2_500, 5_000, 100)] {
+    for (e, r, k) in [
+        (250, 500, 20),
+        (500, 1_000, 50),
+        (1_000, 2_000, 100),
+        (2_500, 5_000, 100),
+    ] {
         let net = matching_network(2, e, r, k);
         let (cs, c1) = time(&net, Algorithm::CostScaling);
         let (ssp, c2) = time(&net, Algorithm::SuccessiveShortestPaths);
@@ -107,12 +112,32 @@ fn grid_network(seed: u64, side: usize, units: usize) -> FlowNetwork {
     for r in 0..side {
         for c in 0..side {
             if c + 1 < side {
-                net.add_arc(id(r, c), id(r, c + 1), rng.gen_range(1..=20), rng.gen_range(0..=100));
-                net.add_arc(id(r, c + 1), id(r, c), rng.gen_range(1..=20), rng.gen_range(0..=100));
+                net.add_arc(
+                    id(r, c),
+                    id(r, c + 1),
+                    rng.gen_range(5..=20),
+                    rng.gen_range(0..=100),
+                );
+                net.add_arc(
+                    id(r, c + 1),
+                    id(r, c),
+                    rng.gen_range(5..=20),
+                    rng.gen_range(0..=100),
+                );
             }
             if r + 1 < side {
-                net.add_arc(id(r, c), id(r + 1, c), rng.gen_range(1..=20), rng.gen_range(0..=100));
-                net.add_arc(id(r + 1, c), id(r, c), rng.gen_range(1..=20), rng.gen_range(0..=100));
+                net.add_arc(
+                    id(r, c),
+                    id(r + 1, c),
+                    rng.gen_range(5..=20),
+                    rng.gen_range(0..=100),
+                );
+                net.add_arc(
+                    id(r + 1, c),
+                    id(r, c),
+                    rng.gen_range(5..=20),
+                    rng.gen_range(0..=100),
+                );
             }
         }
     }
@@ -146,7 +171,7 @@ fn perf_other_families() {
         );
     }
     for side in [50, 150] {
-        let net = grid_network(4, side, 10 * side);
+        let net = grid_network(4, side, 2 * side);
         let (cs, c1) = time(&net, Algorithm::CostScaling);
         let (ssp, c2) = time(&net, Algorithm::SuccessiveShortestPaths);
         assert_eq!(c1, c2);

@@ -56,6 +56,13 @@ proptest! {
         let _ = solve_both(&net);
     }
 
+    /// Capacities beyond 32 bits (the 64-bit arc records) and costs up to `MAX_COST`, where
+    /// the optimal cost may overflow `i64` (both must then report the same `CostOverflow`).
+    #[test]
+    fn algorithms_agree_huge_numbers(net in network(8, 20, 1 << 40, 1 << 40, 12)) {
+        let _ = solve_both(&net);
+    }
+
     /// The reference itself is right: equal to the minimum over all integer flows.
     #[test]
     fn matches_brute_force(net in network(5, 8, 2, 10, 5)) {
@@ -188,7 +195,12 @@ fn medium_matching_networks_agree() {
 }
 
 /// source → experts (cap 2..=3) → requests (cap 1) → sink (requests cap 1..=3) + bypass.
-fn matching_network(rng: &mut Rng, experts: usize, requests: usize, per_request: usize) -> FlowNetwork {
+fn matching_network(
+    rng: &mut Rng,
+    experts: usize,
+    requests: usize,
+    per_request: usize,
+) -> FlowNetwork {
     let n = experts + requests + 2;
     let (s, t) = (0u32, (n - 1) as u32);
     let mut net = FlowNetwork::new(n);

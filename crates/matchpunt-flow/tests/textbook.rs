@@ -216,7 +216,10 @@ fn errors() {
         net.add_arc(0, 1, -1, 0);
         assert_eq!(
             solve(&net, alg).unwrap_err(),
-            FlowError::NegativeCapacity { arc: 0, capacity: -1 }
+            FlowError::NegativeCapacity {
+                arc: 0,
+                capacity: -1
+            }
         );
 
         let mut net = FlowNetwork::new(2);
@@ -237,7 +240,10 @@ fn errors() {
         let mut net = FlowNetwork::new(2);
         net.set_supply(0, 3);
         net.set_supply(1, -2);
-        assert_eq!(solve(&net, alg).unwrap_err(), FlowError::Unbalanced { total: 1 });
+        assert_eq!(
+            solve(&net, alg).unwrap_err(),
+            FlowError::Unbalanced { total: 1 }
+        );
 
         // 5 units must go 0 -> 2, but only 2 + 1 fit through.
         let mut net = FlowNetwork::new(3);
@@ -249,7 +255,10 @@ fn errors() {
         net.add_arc(2, 0, 9, -50);
         assert_eq!(
             solve(&net, alg).unwrap_err(),
-            FlowError::Infeasible { required: 5, routable: 3 }
+            FlowError::Infeasible {
+                required: 5,
+                routable: 3
+            }
         );
 
         // The optimal cost overflows i64.

@@ -379,7 +379,11 @@ pub fn nobody_sentence(funnel: &[(Reason, usize)]) -> String {
     };
     let stage = funnel[zero].0;
     if zero == 0 {
-        return format!("no expert is {} (rule {})", stage.funnel_text(), stage.rule());
+        return format!(
+            "no expert is {} (rule {})",
+            stage.funnel_text(),
+            stage.rule()
+        );
     }
     format!(
         "no expert {} (rule {}) among the {} who meet the rules before it",

@@ -6,13 +6,13 @@
 //! [`report`] (outputs with reasons). The library never touches argv, stdout or paths: it takes
 //! readers and returns data.
 
+pub mod batch;
 pub mod eligibility;
 pub mod ingest;
+pub mod lp;
 pub mod model;
 pub mod places;
 pub mod policy;
-pub mod batch;
-pub mod lp;
 pub mod report;
 pub mod scoring;
 pub mod solve;

@@ -16,11 +16,17 @@ use std::io::{self, Write};
 /// Writes the model of `res` (the batch run on `inst`) as CPLEX LP.
 pub fn write_lp<W: Write>(inst: &Instance, res: &BatchResult, spread: i64, w: W) -> io::Result<()> {
     let mut w = io::BufWriter::new(w);
-    let var = |ri: usize, ei: usize| {
-        format!("x_{}_{}", inst.requests[ri].row, inst.experts[ei].row)
-    };
-    writeln!(w, "\\ matchpunt batch model, week {}", inst.week.map(|w| w.to_string()).unwrap_or_default())?;
-    writeln!(w, "\\ x_R_E: request data row R assigned expert data row E; objective in points")?;
+    let var =
+        |ri: usize, ei: usize| format!("x_{}_{}", inst.requests[ri].row, inst.experts[ei].row);
+    writeln!(
+        w,
+        "\\ matchpunt batch model, week {}",
+        inst.week.map(|w| w.to_string()).unwrap_or_default()
+    )?;
+    writeln!(
+        w,
+        "\\ x_R_E: request data row R assigned expert data row E; objective in points"
+    )?;
     writeln!(w, "Maximize")?;
     write!(w, " obj:")?;
     let mut n = 0usize;
@@ -28,13 +34,17 @@ pub fn write_lp<W: Write>(inst: &Instance, res: &BatchResult, spread: i64, w: W)
         let sign = if coef < 0 { '-' } else { '+' };
         write!(w, " {sign} {} {name}", fmt_units(coef.abs()))?;
         n += 1;
-        if n % 8 == 0 {
+        if n.is_multiple_of(8) {
             writeln!(w)?;
         }
         Ok(())
     };
     for s in &res.scored {
-        term(&mut w, s.value, &var(s.pair.request as usize, s.pair.expert as usize))?;
+        term(
+            &mut w,
+            s.value,
+            &var(s.pair.request as usize, s.pair.expert as usize),
+        )?;
     }
     let mut spread_vars = Vec::new();
     if spread > 0 {
@@ -58,7 +68,13 @@ pub fn write_lp<W: Write>(inst: &Instance, res: &BatchResult, spread: i64, w: W)
                 .iter()
                 .map(|s| var(ri, s.pair.expert as usize))
                 .collect();
-            writeln!(w, " seats_{}: {} <= {}", r.row, names.join(" + "), r.experts_needed)?;
+            writeln!(
+                w,
+                " seats_{}: {} <= {}",
+                r.row,
+                names.join(" + "),
+                r.experts_needed
+            )?;
         }
         for (k, s) in res.scored[lo..hi].iter().enumerate() {
             by_expert[s.pair.expert as usize].push(lo + k);
@@ -74,7 +90,13 @@ pub fn write_lp<W: Write>(inst: &Instance, res: &BatchResult, spread: i64, w: W)
             .iter()
             .map(|&i| var(res.scored[i].pair.request as usize, ei))
             .collect();
-        writeln!(w, " count_{}: {} <= {}", e.row, names.join(" + "), e.max_assignments)?;
+        writeln!(
+            w,
+            " count_{}: {} <= {}",
+            e.row,
+            names.join(" + "),
+            e.max_assignments
+        )?;
         let loads: Vec<String> = list
             .iter()
             .map(|&i| {
@@ -82,16 +104,35 @@ pub fn write_lp<W: Write>(inst: &Instance, res: &BatchResult, spread: i64, w: W)
                 format!("{} {}", inst.requests[ri].intensity, var(ri, ei))
             })
             .collect();
-        writeln!(w, " load_{}: {} <= {}", e.row, loads.join(" + "), e.load_budget)?;
+        writeln!(
+            w,
+            " load_{}: {} <= {}",
+            e.row,
+            loads.join(" + "),
+            e.load_budget
+        )?;
         if spread > 0 && e.max_assignments >= 2 {
-            let s: Vec<String> = (2..=e.max_assignments).map(|k| format!("s_{}_{}", e.row, k)).collect();
-            writeln!(w, " spread_{}: {} - {} <= 1", e.row, names.join(" + "), s.join(" - "))?;
+            let s: Vec<String> = (2..=e.max_assignments)
+                .map(|k| format!("s_{}_{}", e.row, k))
+                .collect();
+            writeln!(
+                w,
+                " spread_{}: {} - {} <= 1",
+                e.row,
+                names.join(" + "),
+                s.join(" - ")
+            )?;
         }
         for slot in 0..21u8 {
             let in_slot: Vec<&String> = list
                 .iter()
                 .zip(&names)
-                .filter(|(&i, _)| inst.requests[res.scored[i].pair.request as usize].slot.map(|s| s.0) == Some(slot))
+                .filter(|(&i, _)| {
+                    inst.requests[res.scored[i].pair.request as usize]
+                        .slot
+                        .map(|s| s.0)
+                        == Some(slot)
+                })
                 .map(|(_, n)| n)
                 .collect();
             if in_slot.len() >= 2 {
@@ -101,20 +142,38 @@ pub fn write_lp<W: Write>(inst: &Instance, res: &BatchResult, spread: i64, w: W)
         }
     }
     for a in res.assignments.iter().filter(|a| a.pinned) {
-        writeln!(w, " pin_{}_{}: {} = 1", inst.requests[a.request].row, inst.experts[a.expert].row, var(a.request, a.expert))?;
+        writeln!(
+            w,
+            " pin_{}_{}: {} = 1",
+            inst.requests[a.request].row,
+            inst.experts[a.expert].row,
+            var(a.request, a.expert)
+        )?;
     }
     for c in &res.pin_conflicts {
         let eligible = res
             .scored
-            .binary_search_by(|s| (s.pair.request as usize, s.pair.expert as usize).cmp(&(c.request, c.expert)))
+            .binary_search_by(|s| {
+                (s.pair.request as usize, s.pair.expert as usize).cmp(&(c.request, c.expert))
+            })
             .is_ok();
         if eligible {
-            writeln!(w, " pinconflict_{}_{}: {} = 0", inst.requests[c.request].row, inst.experts[c.expert].row, var(c.request, c.expert))?;
+            writeln!(
+                w,
+                " pinconflict_{}_{}: {} = 0",
+                inst.requests[c.request].row,
+                inst.experts[c.expert].row,
+                var(c.request, c.expert)
+            )?;
         }
     }
     writeln!(w, "Binary")?;
     for s in &res.scored {
-        writeln!(w, " {}", var(s.pair.request as usize, s.pair.expert as usize))?;
+        writeln!(
+            w,
+            " {}",
+            var(s.pair.request as usize, s.pair.expert as usize)
+        )?;
     }
     for s in &spread_vars {
         writeln!(w, " {s}")?;

@@ -473,8 +473,14 @@ mod tests {
 
     #[test]
     fn haversine_known_distance() {
-        let utrecht = LatLon { lat: 52.0908, lon: 5.1222 };
-        let amsterdam = LatLon { lat: 52.374, lon: 4.8897 };
+        let utrecht = LatLon {
+            lat: 52.0908,
+            lon: 5.1222,
+        };
+        let amsterdam = LatLon {
+            lat: 52.374,
+            lon: 4.8897,
+        };
         let d = utrecht.distance_km(amsterdam);
         assert!((d - 34.9).abs() < 0.5, "{d}");
         assert_eq!(utrecht.distance_km(utrecht), 0.0);

@@ -58,7 +58,7 @@ window_weeks = 8
 "#;
 
 /// A whole policy.
-#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
 #[serde(default, deny_unknown_fields)]
 pub struct Policy {
     /// Hard-rule settings.
@@ -215,18 +215,6 @@ impl Default for History {
     }
 }
 
-impl Default for Policy {
-    fn default() -> Self {
-        Policy {
-            rules: Rules::default(),
-            intensity: Intensity::default(),
-            objective: Objective::default(),
-            weights: Weights::default(),
-            history: History::default(),
-        }
-    }
-}
-
 /// A policy file that could not be used.
 #[derive(Debug, thiserror::Error)]
 #[error("{source_name}: {message}")]
@@ -265,13 +253,14 @@ impl Policy {
             ("objective.seat_normal", o.seat_normal),
             ("objective.seat_urgent", o.seat_urgent),
             ("objective.batch_spread", o.batch_spread),
-            ("rules.default_max_travel_km", self.rules.default_max_travel_km),
+            (
+                "rules.default_max_travel_km",
+                self.rules.default_max_travel_km,
+            ),
         ];
         for (name, v) in named {
             if !v.is_finite() || !(0.0..=1.0e6).contains(&v) {
-                return Err(format!(
-                    "{name} = {v}: expected a number from 0 to 1000000"
-                ));
+                return Err(format!("{name} = {v}: expected a number from 0 to 1000000"));
             }
         }
         if !(self.objective.resolution >= 0.001 && self.objective.resolution <= 100.0) {
@@ -305,7 +294,11 @@ impl Policy {
     }
 
     /// The default intensity of a seat of `role` whose themes (as written) are `themes`.
-    pub fn default_intensity<'a>(&self, role: Role, themes: impl IntoIterator<Item = &'a str>) -> u32 {
+    pub fn default_intensity<'a>(
+        &self,
+        role: Role,
+        themes: impl IntoIterator<Item = &'a str>,
+    ) -> u32 {
         let i = &self.intensity;
         let base = match role {
             Role::Buddy => i.buddy,
@@ -345,7 +338,10 @@ mod tests {
     fn unknown_field_is_an_error_with_position() {
         let e = Policy::from_toml("[weights]\nthem_fit = 3\n", "p.toml").unwrap_err();
         let s = e.to_string();
-        assert!(s.contains("p.toml") && s.contains("them_fit") && s.contains("line 2"), "{s}");
+        assert!(
+            s.contains("p.toml") && s.contains("them_fit") && s.contains("line 2"),
+            "{s}"
+        );
     }
 
     #[test]
@@ -359,7 +355,10 @@ mod tests {
     fn default_intensity_by_role_and_heavy_theme() {
         let p = Policy::default();
         assert_eq!(p.default_intensity(Role::Buddy, ["pesten"]), 2);
-        assert_eq!(p.default_intensity(Role::Buddy, ["pesten", "Eetstoornis"]), 3);
+        assert_eq!(
+            p.default_intensity(Role::Buddy, ["pesten", "Eetstoornis"]),
+            3
+        );
         assert_eq!(p.default_intensity(Role::Speaker, ["trauma"]), 2);
     }
 }

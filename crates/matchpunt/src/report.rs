@@ -325,8 +325,16 @@ pub fn summary_text(inst: &Instance, res: &BatchResult) -> String {
         fmt_units(res.objective),
         fmt_units(res.bound),
         fmt_units(gap),
-        if res.bound == 0 { 0.0 } else { 100.0 * gap as f64 / res.bound as f64 },
-        if res.proven { ", optimal" } else { ", stopped at the limit" }
+        if res.bound == 0 {
+            0.0
+        } else {
+            100.0 * gap as f64 / res.bound as f64
+        },
+        if res.proven {
+            ", optimal"
+        } else {
+            ", stopped at the limit"
+        }
     ));
     s.push_str(&format!(
         "pins: {} kept, {} conflicts; solver: {} components, {} branch-and-bound nodes ({} components branched)\n",

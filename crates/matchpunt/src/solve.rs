@@ -127,7 +127,10 @@ pub fn evaluate(p: &Problem, chosen: &[usize]) -> Result<i64, String> {
     }
     let mut total = 0i64;
     for &a in chosen {
-        let arc = p.arcs.get(a).ok_or_else(|| format!("arc {a} out of range"))?;
+        let arc = p
+            .arcs
+            .get(a)
+            .ok_or_else(|| format!("arc {a} out of range"))?;
         let (e, r) = (arc.expert as usize, arc.request as usize);
         let cap = p.experts[e];
         total += arc.value - p.spread * (cap.already + count[e]) as i64;
@@ -288,7 +291,11 @@ fn residual(p: &Problem, fix: &Fix) -> Option<Residual> {
 
 /// Builds the flow network of a node. Returns the network and, per network arc, the problem arc
 /// it stands for (`usize::MAX` for structural arcs).
-pub fn network(p: &Problem, fix_forced: &[usize], fix_forbidden: &[usize]) -> Option<(FlowNetwork, Vec<usize>)> {
+pub fn network(
+    p: &Problem,
+    fix_forced: &[usize],
+    fix_forbidden: &[usize],
+) -> Option<(FlowNetwork, Vec<usize>)> {
     let fix = Fix {
         forced: fix_forced.to_vec(),
         forbidden: fix_forbidden.to_vec(),
@@ -477,9 +484,6 @@ struct Ctx<'a> {
     /// Arc indexes by decreasing value (for greedy repair).
     by_value: Vec<usize>,
     deadline: Option<Instant>,
-    start: Instant,
-    /// Seconds the last flow relaxation took (to judge what fits in the time left).
-    flow_secs: f64,
     /// Nodes evaluated.
     nodes: usize,
     inc: Incumbent,
@@ -488,19 +492,6 @@ struct Ctx<'a> {
 impl Ctx<'_> {
     fn expired(&self) -> bool {
         self.deadline.is_some_and(|d| Instant::now() >= d)
-    }
-    /// The instant when `share` of the time allowed has passed.
-    fn share(&self, share: f64) -> Option<Instant> {
-        self.deadline
-            .map(|d| self.start + (d.saturating_duration_since(self.start)).mul_f64(share))
-    }
-    fn past_share(&self, share: f64) -> bool {
-        self.share(share).is_some_and(|t| Instant::now() >= t)
-    }
-    /// Whether `n` more flow solves fit in the time left.
-    fn flows_fit(&self, n: f64) -> bool {
-        self.deadline
-            .is_none_or(|d| d.saturating_duration_since(Instant::now()).as_secs_f64() > n * self.flow_secs)
     }
     fn offer(&mut self, chosen: &[usize]) {
         self.inc.offer(self.p, chosen, &self.by_value);
@@ -531,7 +522,6 @@ fn evaluate_node(
     mu_start: Option<Vec<i64>>,
     iterations: usize,
     bundle_iterations: usize,
-    root: bool,
 ) -> Option<Evaluated> {
     let p = cx.p;
     cx.nodes += 1;
@@ -539,13 +529,10 @@ fn evaluate_node(
     let mut theta = 1.0f64;
     let mut stall = 0;
     for it in 0..iterations {
-        // At the root, the flow multipliers get at most 15% of the time allowed.
-        if it > 0 && (cx.expired() || cx.past_share(0.15) || !cx.flows_fit(8.0)) {
+        if it > 0 && cx.expired() {
             break;
         }
-        let t = Instant::now();
         let r = relax(p, fix, cx.alg, &lambda)?;
-        cx.flow_secs = t.elapsed().as_secs_f64();
         cx.offer(&r.chosen);
         let improved = best.as_ref().is_none_or(|b| r.bound < b.bound);
         let mut load = vec![0i64; p.experts.len()];
@@ -612,14 +599,14 @@ fn evaluate_node(
     });
     if best.bound > cx.inc.cutoff() {
         let start = mu_start.unwrap_or_else(|| best.mu.clone());
-        // At the root, the seat prices get up to half of the time allowed.
-        let deadline = if root { cx.share(0.5) } else { cx.deadline };
+        let deadline = cx.deadline;
         let by_value = &cx.by_value;
         let inc = &mut cx.inc;
-        let (b, chosen, mu) = bundle::optimise(p, fix, &res, start, bundle_iterations, deadline, |x| {
-            inc.offer(p, x, by_value);
-            inc.cutoff()
-        });
+        let (b, chosen, mu) =
+            bundle::optimise(p, fix, &res, start, bundle_iterations, deadline, |x| {
+                inc.offer(p, x, by_value);
+                inc.cutoff()
+            });
         best.bundled = chosen;
         best.mu = mu;
         if b < best.bound {
@@ -653,7 +640,10 @@ fn repair(p: &Problem, chosen: &[usize], by_value: &[usize]) -> (Vec<usize>, i64
     let mut by_request: Vec<usize> = chosen.to_vec();
     by_request.sort_by(|&x, &y| {
         let (ax, ay) = (p.arcs[x], p.arcs[y]);
-        ax.request.cmp(&ay.request).then(ay.value.cmp(&ax.value)).then(x.cmp(&y))
+        ax.request
+            .cmp(&ay.request)
+            .then(ay.value.cmp(&ax.value))
+            .then(x.cmp(&y))
     });
     let mut seats_used = vec![0u32; p.seats.len()];
     let mut per_expert: Vec<Vec<usize>> = vec![Vec::new(); ne];
@@ -761,7 +751,7 @@ impl Ord for Open {
 }
 
 /// Multiplier iterations at the root and at every other node.
-const ROOT_ITERATIONS: usize = 60;
+const ROOT_ITERATIONS: usize = 20;
 const NODE_ITERATIONS: usize = 0;
 /// Seat-price iterations of the bundle bound at the root and at every other node.
 const ROOT_BUNDLE_ITERATIONS: usize = 300;
@@ -780,8 +770,6 @@ fn branch_and_bound(
         alg: opts.algorithm,
         by_value,
         deadline,
-        start: Instant::now(),
-        flow_secs: 0.0,
         nodes: 0,
         inc: Incumbent {
             chosen: Vec::new(),
@@ -791,14 +779,15 @@ fn branch_and_bound(
     };
     let debug = std::env::var_os("MATCHPUNT_DEBUG").is_some();
     let zero = vec![0i64; p.experts.len()];
+    // Iteration counts shrink with the size of the problem (work, not time, decides, so that
+    // the search and its answer do not depend on the machine's speed).
     let root = evaluate_node(
         &mut cx,
         &Fix::default(),
         zero,
         None,
-        ROOT_ITERATIONS,
-        ROOT_BUNDLE_ITERATIONS,
-        true,
+        work_limit(p, ROOT_ITERATIONS, 5e6).max(1),
+        work_limit(p, ROOT_BUNDLE_ITERATIONS, 3e8).max(20),
     )
     .expect("the root has no forced arcs");
     let before = cx.inc.value;
@@ -828,7 +817,9 @@ fn branch_and_bound(
             eprintln!("fixable: {} of {} arcs", drop.len(), p.arcs.len());
         }
         if drop.len() * 10 >= p.arcs.len() {
-            let keep: Vec<usize> = (0..p.arcs.len()).filter(|a| drop.binary_search(a).is_err()).collect();
+            let keep: Vec<usize> = (0..p.arcs.len())
+                .filter(|a| drop.binary_search(a).is_err())
+                .collect();
             let reduced = Problem {
                 experts: p.experts.clone(),
                 seats: p.seats.clone(),
@@ -845,7 +836,11 @@ fn branch_and_bound(
                 bound = objective;
             }
             return Solution {
-                chosen: if better { sub.chosen.iter().map(|&a| keep[a]).collect() } else { inc.chosen },
+                chosen: if better {
+                    sub.chosen.iter().map(|&a| keep[a]).collect()
+                } else {
+                    inc.chosen
+                },
                 objective,
                 bound,
                 proven,
@@ -879,7 +874,7 @@ fn branch_and_bound(
     while !open.is_empty() {
         // Best bound first, with every third pick the newest node (a dive) to find incumbents.
         pops += 1;
-        let pick = if pops % 3 == 0 {
+        let pick = if pops.is_multiple_of(3) {
             (0..open.len()).max_by_key(|&i| open[i].seq)
         } else {
             (0..open.len()).max_by(|&a, &b| open[a].cmp(&open[b]))
@@ -903,7 +898,11 @@ fn branch_and_bound(
         };
         for force in [false, true] {
             let mut fix = node.fix.clone();
-            let list = if force { &mut fix.forced } else { &mut fix.forbidden };
+            let list = if force {
+                &mut fix.forced
+            } else {
+                &mut fix.forbidden
+            };
             let pos = list.binary_search(&arc).unwrap_err();
             list.insert(pos, arc);
             let mut eval_fix = fix.clone();
@@ -915,7 +914,6 @@ fn branch_and_bound(
                 Some(node.mu.clone()),
                 NODE_ITERATIONS,
                 NODE_BUNDLE_ITERATIONS,
-                false,
             ) else {
                 continue;
             };
@@ -1027,11 +1025,13 @@ fn local_search(cx: &mut Ctx<'_>, opts: &SolveOptions, seeds: &[(usize, u32)]) {
 fn flow_dive(cx: &mut Ctx<'_>, lambda: &[i64]) {
     let p = cx.p;
     let mut fix = Fix::default();
-    for _ in 0..100 {
-        if cx.expired() || !cx.flows_fit(10.0) {
+    for _ in 0..work_limit(p, 100, 5e6) {
+        if cx.expired() {
             return;
         }
-        let Some(r) = relax(p, &fix, cx.alg, lambda) else { return };
+        let Some(r) = relax(p, &fix, cx.alg, lambda) else {
+            return;
+        };
         cx.offer(&r.chosen);
         let over = over_budget(p, &r.chosen);
         if over.is_empty() {
@@ -1061,6 +1061,11 @@ fn heaviest_free_arc(p: &Problem, chosen: &[usize], e: usize, forced: &[usize]) 
         })
 }
 
+/// At most `max` passes over the arcs, and at most `work / arcs`.
+fn work_limit(p: &Problem, max: usize, work: f64) -> usize {
+    max.min((work / p.arcs.len().max(1) as f64) as usize)
+}
+
 /// The gcd of every arc value and the spread step (1 when there is nothing).
 fn granularity(p: &Problem) -> i64 {
     fn gcd(a: i64, b: i64) -> i64 {
@@ -1076,7 +1081,12 @@ fn granularity(p: &Problem) -> i64 {
 
 /// The union of two sorted lists, without the arcs in `except` (sorted).
 fn merge_sorted(a: &[usize], b: &[usize], except: &[usize]) -> Vec<usize> {
-    let mut out: Vec<usize> = a.iter().chain(b).copied().filter(|x| except.binary_search(x).is_err()).collect();
+    let mut out: Vec<usize> = a
+        .iter()
+        .chain(b)
+        .copied()
+        .filter(|x| except.binary_search(x).is_err())
+        .collect();
     out.sort_unstable();
     out.dedup();
     out
@@ -1090,7 +1100,11 @@ fn overfilled_arc(p: &Problem, node: &Open) -> Option<usize> {
     }
     let r = (0..p.seats.len())
         .filter(|&r| taken[r] > p.seats[r])
-        .max_by(|&x, &y| (taken[x] - p.seats[x]).cmp(&(taken[y] - p.seats[y])).then(y.cmp(&x)))?;
+        .max_by(|&x, &y| {
+            (taken[x] - p.seats[x])
+                .cmp(&(taken[y] - p.seats[y]))
+                .then(y.cmp(&x))
+        })?;
     node.bundled
         .iter()
         .copied()

@@ -55,13 +55,23 @@ fn assert_hard_rules(inst: &Instance, policy: &Policy, res: &BatchResult) {
     let mut pairs = std::collections::HashSet::new();
     for a in &res.assignments {
         let (r, e) = (&inst.requests[a.request], &inst.experts[a.expert]);
-        assert!(check(inst, policy, r, e).is_eligible(), "rules 1-8: {} {}", r.id, e.id);
+        assert!(
+            check(inst, policy, r, e).is_eligible(),
+            "rules 1-8: {} {}",
+            r.id,
+            e.id
+        );
         assert!(pairs.insert((a.request, a.expert)), "rule 10: twice");
         count[a.expert] += 1;
         load[a.expert] += r.intensity;
         seats[a.request] += 1;
         if let Some(s) = r.slot {
-            assert_eq!(slots[a.expert] & (1 << s.0), 0, "rule 8: slot clash for {}", e.id);
+            assert_eq!(
+                slots[a.expert] & (1 << s.0),
+                0,
+                "rule 8: slot clash for {}",
+                e.id
+            );
             slots[a.expert] |= 1 << s.0;
         }
     }
@@ -75,11 +85,20 @@ fn assert_hard_rules(inst: &Instance, policy: &Policy, res: &BatchResult) {
     // Rule 11: every pin is assigned or reported as a conflict, never both.
     for (ri, r) in inst.requests.iter().enumerate() {
         for &ei in &r.pinned {
-            let assigned = res.assignments.iter().any(|a| a.request == ri && a.expert == ei && a.pinned);
-            let conflict = res.pin_conflicts.iter().any(|c| c.request == ri && c.expert == ei);
+            let assigned = res
+                .assignments
+                .iter()
+                .any(|a| a.request == ri && a.expert == ei && a.pinned);
+            let conflict = res
+                .pin_conflicts
+                .iter()
+                .any(|c| c.request == ri && c.expert == ei);
             assert!(assigned != conflict, "pin {} {}", r.id, inst.experts[ei].id);
             if conflict {
-                assert!(!res.assignments.iter().any(|a| a.request == ri && a.expert == ei));
+                assert!(!res
+                    .assignments
+                    .iter()
+                    .any(|a| a.request == ri && a.expert == ei));
             }
         }
     }

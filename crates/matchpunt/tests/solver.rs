@@ -48,9 +48,17 @@ fn random_problem(rng: &mut ChaCha8Rng, max_arcs: usize) -> Problem {
                     request: r as u32,
                     expert: e as u32,
                     // Few distinct values so that ties are common.
-                    value: if rng.gen_bool(0.3) { 100 } else { rng.gen_range(1..=400) },
+                    value: if rng.gen_bool(0.3) {
+                        100
+                    } else {
+                        rng.gen_range(1..=400)
+                    },
                     intensity: rng.gen_range(0..=4),
-                    slot: if rng.gen_bool(0.5) { Some(rng.gen_range(0..3)) } else { None },
+                    slot: if rng.gen_bool(0.5) {
+                        Some(rng.gen_range(0..3))
+                    } else {
+                        None
+                    },
                 });
             }
         }
@@ -59,7 +67,11 @@ fn random_problem(rng: &mut ChaCha8Rng, max_arcs: usize) -> Problem {
         experts,
         seats,
         arcs,
-        spread: if rng.gen_bool(0.5) { 0 } else { rng.gen_range(1..=60) },
+        spread: if rng.gen_bool(0.5) {
+            0
+        } else {
+            rng.gen_range(1..=60)
+        },
     }
 }
 
@@ -75,14 +87,18 @@ fn check_against_brute_force(seed: u64, cases: usize, alg: Algorithm) {
         let p = random_problem(&mut rng, 15);
         let s = solve(&p, &opts);
         branched += usize::from(s.nodes > 1);
-        let v = evaluate(&p, &s.chosen).unwrap_or_else(|e| panic!("case {case}: infeasible: {e}\n{p:?}"));
+        let v = evaluate(&p, &s.chosen)
+            .unwrap_or_else(|e| panic!("case {case}: infeasible: {e}\n{p:?}"));
         assert_eq!(v, s.objective, "case {case}: reported objective");
         let best = brute_force(&p);
         assert_eq!(s.objective, best, "case {case}: not optimal\n{p:?}\n{s:?}");
         assert!(s.proven && s.bound == s.objective, "case {case}");
     }
     // The budgets must actually bind often enough to exercise branch and bound.
-    assert!(branched * 10 > cases, "only {branched} of {cases} cases branched");
+    assert!(
+        branched * 10 > cases,
+        "only {branched} of {cases} cases branched"
+    );
 }
 
 #[test]
@@ -108,9 +124,27 @@ fn budget_binding_textbook_case() {
         }],
         seats: vec![1, 1, 1],
         arcs: vec![
-            Arc { request: 0, expert: 0, value: 10, intensity: 3, slot: None },
-            Arc { request: 1, expert: 0, value: 7, intensity: 2, slot: None },
-            Arc { request: 2, expert: 0, value: 6, intensity: 2, slot: None },
+            Arc {
+                request: 0,
+                expert: 0,
+                value: 10,
+                intensity: 3,
+                slot: None,
+            },
+            Arc {
+                request: 1,
+                expert: 0,
+                value: 7,
+                intensity: 2,
+                slot: None,
+            },
+            Arc {
+                request: 2,
+                expert: 0,
+                value: 6,
+                intensity: 2,
+                slot: None,
+            },
         ],
         spread: 0,
     };
@@ -133,14 +167,28 @@ fn equals_hungarian_method_on_one_to_one_instances() {
                 if rng.gen_bool(0.4) {
                     let v = rng.gen_range(1..=100_000);
                     weights[(r, e)] = v;
-                    arcs.push(Arc { request: r as u32, expert: e as u32, value: v, intensity: 1, slot: None });
+                    arcs.push(Arc {
+                        request: r as u32,
+                        expert: e as u32,
+                        value: v,
+                        intensity: 1,
+                        slot: None,
+                    });
                 }
             }
         }
         // Rows = requests; pad columns so rows <= columns as kuhn_munkres requires.
         let (hungarian, _) = kuhn_munkres(&weights);
         let p = Problem {
-            experts: vec![ExpertCap { max_count: 1, budget: 100, already: 0, busy_slots: 0 }; m],
+            experts: vec![
+                ExpertCap {
+                    max_count: 1,
+                    budget: 100,
+                    already: 0,
+                    busy_slots: 0
+                };
+                m
+            ],
             seats: vec![1; n],
             arcs,
             spread: 0,

@@ -60,7 +60,14 @@ pub fn run(args: Args) -> Result<ExitCode> {
             .count();
         let rq: Vec<_> = inst.requests.iter().filter(|r| r.role == role).collect();
         let seats: u32 = rq.iter().map(|r| r.experts_needed).sum();
-        writeln!(out, "  {:<14} {:>7} {:>9} {:>6}", role.as_str(), ex, rq.len(), seats)?;
+        writeln!(
+            out,
+            "  {:<14} {:>7} {:>9} {:>6}",
+            role.as_str(),
+            ex,
+            rq.len(),
+            seats
+        )?;
     }
 
     let places = Places::bundled();
@@ -75,7 +82,11 @@ pub fn run(args: Args) -> Result<ExitCode> {
         regions.entry(province(&e.place)).or_default().0 += 1;
     }
     for r in &inst.requests {
-        let key = if r.online { "(online)".to_string() } else { province(&r.place) };
+        let key = if r.online {
+            "(online)".to_string()
+        } else {
+            province(&r.place)
+        };
         regions.entry(key).or_default().1 += 1;
     }
     writeln!(out, "\nby province      experts  requests")?;
@@ -83,7 +94,10 @@ pub fn run(args: Args) -> Result<ExitCode> {
         writeln!(out, "  {p:<14} {e:>7} {r:>9}")?;
     }
 
-    writeln!(out, "\nby theme (counts only)     experts  avoiding  requests")?;
+    writeln!(
+        out,
+        "\nby theme (counts only)     experts  avoiding  requests"
+    )?;
     let mut themes: Vec<(usize, usize, usize)> = vec![(0, 0, 0); inst.themes.len()];
     for e in inst.experts.iter().filter(|e| e.active) {
         for &t in &e.themes {
@@ -99,10 +113,19 @@ pub fn run(args: Args) -> Result<ExitCode> {
         }
     }
     let mut order: Vec<usize> = (0..themes.len()).collect();
-    order.sort_by_key(|&t| (std::cmp::Reverse(themes[t].2 + themes[t].0), inst.themes.name(t as u32).to_lowercase()));
+    order.sort_by_key(|&t| {
+        (
+            std::cmp::Reverse(themes[t].2 + themes[t].0),
+            inst.themes.name(t as u32).to_lowercase(),
+        )
+    });
     for t in order {
         let (e, a, r) = themes[t];
-        writeln!(out, "  {:<24} {e:>7} {a:>9} {r:>9}", inst.themes.name(t as u32))?;
+        writeln!(
+            out,
+            "  {:<24} {e:>7} {a:>9} {r:>9}",
+            inst.themes.name(t as u32)
+        )?;
     }
 
     let no_avail: Vec<&str> = inst
@@ -115,20 +138,30 @@ pub fn run(args: Args) -> Result<ExitCode> {
         out,
         "\nactive experts with no availability: {}{}",
         no_avail.len(),
-        if no_avail.is_empty() { String::new() } else { format!(" ({})", no_avail.join(", ")) }
+        if no_avail.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", no_avail.join(", "))
+        }
     )?;
 
     report_impossible(&mut out, inst, &policy)?;
     Ok(ExitCode::SUCCESS)
 }
 
-fn report_impossible(out: &mut impl Write, inst: &Instance, policy: &matchpunt::policy::Policy) -> Result<()> {
+fn report_impossible(
+    out: &mut impl Write,
+    inst: &Instance,
+    policy: &matchpunt::policy::Policy,
+) -> Result<()> {
     let pairs = candidates(inst, policy);
     let mut count = vec![0usize; inst.requests.len()];
     for p in &pairs {
         count[p.request as usize] += 1;
     }
-    let impossible: Vec<usize> = (0..inst.requests.len()).filter(|&r| count[r] == 0).collect();
+    let impossible: Vec<usize> = (0..inst.requests.len())
+        .filter(|&r| count[r] == 0)
+        .collect();
     writeln!(
         out,
         "eligible pairs: {}; requests no expert could ever take: {}",
@@ -152,7 +185,10 @@ fn report_impossible(out: &mut impl Write, inst: &Instance, policy: &matchpunt::
         )?;
     }
     if !by_rule.is_empty() {
-        let parts: Vec<String> = by_rule.iter().map(|(k, v)| format!("rule {k}: {v}")).collect();
+        let parts: Vec<String> = by_rule
+            .iter()
+            .map(|(k, v)| format!("rule {k}: {v}"))
+            .collect();
         writeln!(out, "  blocked by {}", parts.join(", "))?;
     }
     Ok(())

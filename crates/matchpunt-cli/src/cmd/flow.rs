@@ -33,8 +33,12 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let f = std::fs::File::open(&args.file)
         .with_context(|| format!("cannot open {}", args.file.display()))?;
     let t0 = Instant::now();
-    let problem = dimacs::read(BufReader::new(f))
-        .with_context(|| format!("{} is not a valid DIMACS min-cost flow file", args.file.display()))?;
+    let problem = dimacs::read(BufReader::new(f)).with_context(|| {
+        format!(
+            "{} is not a valid DIMACS min-cost flow file",
+            args.file.display()
+        )
+    })?;
     let read = t0.elapsed();
     let alg = match args.algorithm {
         Alg::CostScaling => Algorithm::CostScaling,

@@ -71,8 +71,12 @@ pub fn run(args: Args) -> Result<ExitCode> {
         protected.push(h.as_path());
     }
     let mut outs = Outputs::new(&args.out, &protected)?;
-    outs.stage("assignments.csv", |w| Ok(report::write_assignments(inst, &res, w)?))?;
-    outs.stage("unmatched.csv", |w| Ok(report::write_unmatched(inst, &unmatched, w)?))?;
+    outs.stage("assignments.csv", |w| {
+        Ok(report::write_assignments(inst, &res, w)?)
+    })?;
+    outs.stage("unmatched.csv", |w| {
+        Ok(report::write_unmatched(inst, &unmatched, w)?)
+    })?;
     outs.stage("experts.csv", |w| Ok(report::write_experts(inst, &res, w)?))?;
     if let Some(lp) = &args.export_lp {
         let spread = to_units(policy.objective.batch_spread);

@@ -56,7 +56,11 @@ pub fn run(args: Args) -> Result<ExitCode> {
             )
         })
         .collect();
-    scored.sort_by(|a, b| b.value.cmp(&a.value).then(a.pair.expert.cmp(&b.pair.expert)));
+    scored.sort_by(|a, b| {
+        b.value
+            .cmp(&a.value)
+            .then(a.pair.expert.cmp(&b.pair.expert))
+    });
     let mut out = std::io::stdout().lock();
     writeln!(
         out,
@@ -64,7 +68,11 @@ pub fn run(args: Args) -> Result<ExitCode> {
         r.id,
         inst.orgs.name(r.org),
         r.role,
-        if r.online { "online".to_string() } else { r.place.clone() },
+        if r.online {
+            "online".to_string()
+        } else {
+            r.place.clone()
+        },
         r.slot.map(|s| format!(", {s}")).unwrap_or_default(),
         scored.len()
     )?;
@@ -81,28 +89,36 @@ pub fn run(args: Args) -> Result<ExitCode> {
             e.id,
             e.name,
             s.score,
-            s.distance_km.map(|d| format!(", {d:.1} km")).unwrap_or_default()
+            s.distance_km
+                .map(|d| format!(", {d:.1} km"))
+                .unwrap_or_default()
         )?;
         let parts: Vec<String> = Parts::NAMES
             .iter()
             .zip(s.parts.values())
             .map(|(n, v)| format!("{n} {v:.2}"))
             .collect();
-        writeln!(out, "    {} (value {})", parts.join(", "), fmt_units(s.value))?;
+        writeln!(
+            out,
+            "    {} (value {})",
+            parts.join(", "),
+            fmt_units(s.value)
+        )?;
     }
-    // Near misses: experts with the role who break exactly one rule, not a health-data rule.
+    // Near misses: experts who meet rules 1-4 (so nothing about their themes is revealed) and
+    // break exactly one of rules 5-8: the ones a coordinator could ask to travel or shift a slot.
     let near: Vec<String> = inst
         .experts
         .iter()
         .filter_map(|e| {
             let why = eligibility::check(inst, &policy, r, e);
             let v: Vec<_> = why.iter().collect();
-            (v.len() == 1 && e.roles.contains(r.role)).then(|| format!("{} {}", e.id, v[0].text()))
+            (v.len() == 1 && v[0].rule() >= 5).then(|| format!("{} {}", e.id, v[0].text()))
         })
         .take(args.top)
         .collect();
     if !near.is_empty() {
-        writeln!(out, "near misses (one rule broken):")?;
+        writeln!(out, "near misses (one of rules 5-8 broken):")?;
         for n in near {
             writeln!(out, "  {n}")?;
         }

@@ -36,7 +36,7 @@ pub fn brute_force(net: &FlowNetwork) -> Option<i64> {
     let mut bad = rest.iter().filter(|&&r| r != 0).count();
     let mut cost = 0i64;
     let mut best: Option<i64> = None;
-    let mut change = |rest: &mut Vec<i64>, bad: &mut usize, v: usize, d: i64| {
+    let change = |rest: &mut Vec<i64>, bad: &mut usize, v: usize, d: i64| {
         let before = rest[v] != 0;
         rest[v] += d;
         let after = rest[v] != 0;
@@ -88,7 +88,14 @@ impl Rng {
 }
 
 /// A random network: `n` nodes, `m` arcs, balanced supplies made of `units` unit transfers.
-pub fn random_network(rng: &mut Rng, n: usize, m: usize, max_cap: i64, max_cost: i64, units: usize) -> FlowNetwork {
+pub fn random_network(
+    rng: &mut Rng,
+    n: usize,
+    m: usize,
+    max_cap: i64,
+    max_cost: i64,
+    units: usize,
+) -> FlowNetwork {
     let mut net = FlowNetwork::new(n);
     for _ in 0..m {
         let u = rng.range(0, n as i64 - 1) as u32;

@@ -26,7 +26,10 @@ impl Bundles {
             if fix.forced.binary_search(&i).is_ok() || fix.forbidden.binary_search(&i).is_ok() {
                 continue;
             }
-            if a.intensity > res.budget[e] || res.seats[a.request as usize] == 0 || res.count[e] == 0 {
+            if a.intensity > res.budget[e]
+                || res.seats[a.request as usize] == 0
+                || res.count[e] == 0
+            {
                 continue;
             }
             if a.slot.is_some_and(|s| res.slots[e] & (1 << s) != 0) {
@@ -42,7 +45,14 @@ impl Bundles {
 }
 
 /// The best bundle of one expert under prices `mu`: (value, chosen arcs).
-fn best_bundle(p: &Problem, e: usize, arcs: &[usize], res: &Residual, mu: &[i64], used: u32) -> (i64, Vec<usize>) {
+fn best_bundle(
+    p: &Problem,
+    e: usize,
+    arcs: &[usize],
+    res: &Residual,
+    mu: &[i64],
+    used: u32,
+) -> (i64, Vec<usize>) {
     // Items with positive reduced value; at most one per slot group.
     let items: Vec<(usize, i64)> = arcs
         .iter()
@@ -125,7 +135,13 @@ fn best_bundle(p: &Problem, e: usize, arcs: &[usize], res: &Residual, mu: &[i64]
 }
 
 /// The bound for prices `mu` and the arcs the experts' best bundles choose (plus forced arcs).
-pub(super) fn bound(p: &Problem, fix: &Fix, res: &Residual, bundles: &Bundles, mu: &[i64]) -> (i64, Vec<usize>) {
+pub(super) fn bound(
+    p: &Problem,
+    fix: &Fix,
+    res: &Residual,
+    bundles: &Bundles,
+    mu: &[i64],
+) -> (i64, Vec<usize>) {
     let mut total = res.forced_value;
     let mut chosen = fix.forced.clone();
     for e in 0..p.experts.len() {
@@ -193,7 +209,9 @@ pub(super) fn optimise(
                 taken[p.arcs[a].request as usize] += 1;
             }
         }
-        let g: Vec<i64> = (0..p.seats.len()).map(|r| res.seats[r] as i64 - taken[r]).collect();
+        let g: Vec<i64> = (0..p.seats.len())
+            .map(|r| res.seats[r] as i64 - taken[r])
+            .collect();
         let norm2: f64 = g
             .iter()
             .zip(&mu)
@@ -222,7 +240,13 @@ pub(super) fn optimise(
 /// `L(mu) - best_e + best_e(a)`, where `best_e(a)` is the best bundle of `e` that holds `a`.
 /// `best_e(a)` is bounded above by `w_a` plus the best bundle of one arc fewer within the
 /// remaining budget (which may reuse `a`'s slot, so it is an over-estimate and the test is safe).
-pub(super) fn fixable(p: &Problem, fix: &Fix, res: &Residual, mu: &[i64], incumbent: i64) -> Vec<usize> {
+pub(super) fn fixable(
+    p: &Problem,
+    fix: &Fix,
+    res: &Residual,
+    mu: &[i64],
+    incumbent: i64,
+) -> Vec<usize> {
     let bundles = Bundles::new(p, fix, res);
     let (total, _) = bound(p, fix, res, &bundles, mu);
     let mut out = Vec::new();
@@ -266,7 +290,9 @@ pub(super) fn fixable(p: &Problem, fix: &Fix, res: &Residual, mu: &[i64], incumb
             let room = budget - int;
             let mut with_a = i64::MIN;
             for (k, row) in dp.iter().enumerate() {
-                let spread: i64 = (0..=k as u32).map(|j| p.spread * (already + j) as i64).sum();
+                let spread: i64 = (0..=k as u32)
+                    .map(|j| p.spread * (already + j) as i64)
+                    .sum();
                 if row[room] > i64::MIN / 8 {
                     with_a = with_a.max(w + row[room] - spread);
                 }
