@@ -133,9 +133,38 @@ struct CostScaling<C> {
     // Buffers of the global price update.
     rank: Vec<u32>,
     done: Vec<bool>,
-    bucket: Vec<u32>,
-    bnext: Vec<u32>,
-    bprev: Vec<u32>,
+    buckets: Buckets,
+}
+
+/// Doubly linked bucket lists of nodes, indexed by rank (Dial's algorithm).
+struct Buckets {
+    head: Vec<u32>,
+    next: Vec<u32>,
+    prev: Vec<u32>,
+}
+
+impl Buckets {
+    fn insert(&mut self, v: u32, r: u32) {
+        let h = self.head[r as usize];
+        self.next[v as usize] = h;
+        self.prev[v as usize] = NONE;
+        if h != NONE {
+            self.prev[h as usize] = v;
+        }
+        self.head[r as usize] = v;
+    }
+
+    fn remove(&mut self, v: u32, r: u32) {
+        let (p, x) = (self.prev[v as usize], self.next[v as usize]);
+        if p != NONE {
+            self.next[p as usize] = x;
+        } else {
+            self.head[r as usize] = x;
+        }
+        if x != NONE {
+            self.prev[x as usize] = p;
+        }
+    }
 }
 
 impl<C: Cap> CostScaling<C> {
@@ -153,9 +182,11 @@ impl<C: Cap> CostScaling<C> {
             path: Vec::with_capacity(MAX_PATH + 1),
             rank: vec![NONE; n],
             done: vec![false; n],
-            bucket: vec![NONE; n + 2],
-            bnext: vec![NONE; n],
-            bprev: vec![NONE; n],
+            buckets: Buckets {
+                head: vec![NONE; n + 2],
+                next: vec![NONE; n],
+                prev: vec![NONE; n],
+            },
         }
     }
 
@@ -230,22 +261,29 @@ impl<C: Cap> CostScaling<C> {
             let from = self.cur[tip] as usize;
             // Minimum of cost - price[head] over the residual arcs scanned.
             let mut best = i64::MAX;
-            for a in from..end {
-                let arc = self.g.arcs[a];
-                if arc.res.get() > 0 {
-                    let val = arc.cost - self.price[arc.head as usize];
-                    if val + pt < 0 {
-                        self.cur[tip] = a as u32;
-                        let repeated = self.path.contains(&(a as u32));
-                        self.path.push(a as u32);
-                        if repeated {
-                            break 'extend;
+            let mut found = None;
+            {
+                let price = &self.price;
+                for (k, arc) in self.g.arcs[from..end].iter().enumerate() {
+                    if arc.res.get() > 0 {
+                        let val = arc.cost - price[arc.head as usize];
+                        if val + pt < 0 {
+                            found = Some(from + k);
+                            break;
                         }
-                        tip = arc.head as usize;
-                        continue 'extend;
+                        best = best.min(val);
                     }
-                    best = best.min(val);
                 }
+            }
+            if let Some(a) = found {
+                self.cur[tip] = a as u32;
+                let repeated = self.path.contains(&(a as u32));
+                self.path.push(a as u32);
+                if repeated {
+                    break 'extend;
+                }
+                tip = self.g.arcs[a].head as usize;
+                continue 'extend;
             }
             // Dead end: relabel the tip, also counting the reverse of the path arc into it
             // (residual once the path is augmented), and step back.
@@ -287,8 +325,7 @@ impl<C: Cap> CostScaling<C> {
     /// `false` if `u` has no residual arc at all (then nothing changes).
     fn relabel(&mut self, u: usize, mut best: i64, scanned: usize) -> Result<bool, Abort> {
         let start = self.g.first[u] as usize;
-        for a in start..scanned {
-            let arc = self.g.arcs[a];
+        for arc in &self.g.arcs[start..scanned] {
             if arc.res.get() > 0 {
                 best = best.min(arc.cost - self.price[arc.head as usize]);
             }
@@ -310,28 +347,6 @@ impl<C: Cap> CostScaling<C> {
         Ok(true)
     }
 
-    fn bucket_insert(&mut self, v: u32, r: u32) {
-        let h = self.bucket[r as usize];
-        self.bnext[v as usize] = h;
-        self.bprev[v as usize] = NONE;
-        if h != NONE {
-            self.bprev[h as usize] = v;
-        }
-        self.bucket[r as usize] = v;
-    }
-
-    fn bucket_remove(&mut self, v: u32, r: u32) {
-        let (p, x) = (self.bprev[v as usize], self.bnext[v as usize]);
-        if p != NONE {
-            self.bnext[p as usize] = x;
-        } else {
-            self.bucket[r as usize] = x;
-        }
-        if x != NONE {
-            self.bprev[x as usize] = p;
-        }
-    }
-
     /// Global price update: computes, in units of ε, each node's distance to the nearest
     /// deficit, with arc lengths `floor(reduced cost / ε) + 1` (Dial's buckets, reverse
     /// residual arcs), and lowers each price by distance·ε. This keeps ε-optimality and gives
@@ -340,82 +355,96 @@ impl<C: Cap> CostScaling<C> {
     /// also keeps ε-optimality: every arc into them from a reached node stays within bounds).
     fn global_update(&mut self) -> Result<(), Abort> {
         self.relabels = 0;
-        let n = self.n;
-        let eps = self.eps;
+        let CostScaling {
+            g,
+            n,
+            excess,
+            price,
+            cur,
+            eps,
+            price_limit,
+            rank,
+            done,
+            buckets,
+            ..
+        } = self;
+        let (n, eps) = (*n, *eps);
         let max_rank = n as u32 + 1;
-        let mut remaining: i64 = self.excess.iter().filter(|&&e| e > 0).sum();
+        let mut remaining: i64 = excess.iter().filter(|&&e| e > 0).sum();
         if remaining == 0 {
             return Ok(());
         }
-        self.rank.fill(NONE);
+        rank.fill(NONE);
         let mut pending = 0usize;
         let mut top = 0u32;
         for v in 0..n {
-            if self.excess[v] < 0 {
-                self.rank[v] = 0;
-                self.bucket_insert(v as u32, 0);
+            if excess[v] < 0 {
+                rank[v] = 0;
+                buckets.insert(v as u32, 0);
                 pending += 1;
             }
         }
         let mut r = 0u32;
         'scan: while r <= max_rank && pending > 0 {
-            while self.bucket[r as usize] != NONE {
-                let u = self.bucket[r as usize];
-                self.bucket_remove(u, r);
+            while buckets.head[r as usize] != NONE {
+                let u = buckets.head[r as usize];
+                buckets.remove(u, r);
                 pending -= 1;
                 let u = u as usize;
-                self.done[u] = true;
-                if self.excess[u] > 0 {
-                    remaining -= self.excess[u];
+                done[u] = true;
+                if excess[u] > 0 {
+                    remaining -= excess[u];
                     if remaining <= 0 {
                         break 'scan;
                     }
                 }
-                let pu = self.price[u];
-                for a in self.g.row(u) {
-                    let arc = self.g.arcs[a];
+                let pu = price[u];
+                let row = g.row(u);
+                for (arc, cap) in g.arcs[row.clone()].iter().zip(&g.cap[row]) {
                     let v = arc.head as usize;
-                    if v >= n || self.done[v] || self.g.cap[a].get() == arc.res.get() {
+                    if v >= n || done[v] || cap.get() == arc.res.get() {
                         continue;
                     }
-                    // The reverse arc v -> u is residual.
-                    let rc = -arc.cost + self.price[v] - pu;
+                    // The reverse arc v -> u is residual; its length in units of ε is
+                    // floor(rc / ε) + 1, and v improves if r + length < min(rank[v], max_rank + 1),
+                    // i.e. rc < k·ε (checked first, to divide only when it pays).
+                    let rc = -arc.cost + price[v] - pu;
                     debug_assert!(rc >= -eps, "ε-optimality violated");
-                    let nr = r as i64 + rc.div_euclid(eps) + 1;
-                    if nr > max_rank as i64 || nr >= self.rank[v] as i64 {
+                    let k = rank[v].min(max_rank + 1) as i64 - r as i64 - 1;
+                    if rc >= k.saturating_mul(eps) {
                         continue;
                     }
-                    let nr = nr as u32;
-                    if self.rank[v] == NONE {
+                    let nr = (r as i64 + rc.div_euclid(eps) + 1) as u32;
+                    if rank[v] == NONE {
                         pending += 1;
                     } else {
-                        self.bucket_remove(v as u32, self.rank[v]);
+                        buckets.remove(v as u32, rank[v]);
                     }
-                    self.rank[v] = nr;
-                    self.bucket_insert(v as u32, nr);
+                    rank[v] = nr;
+                    buckets.insert(v as u32, nr);
                     top = top.max(nr);
                 }
             }
             r += 1;
         }
-        for b in &mut self.bucket[..=top.min(max_rank) as usize] {
+        for b in &mut buckets.head[..=top.min(max_rank) as usize] {
             *b = NONE;
         }
         for v in 0..n {
-            let k = if self.done[v] { self.rank[v] } else { r };
-            self.done[v] = false;
+            let k = if done[v] { rank[v] } else { r };
+            done[v] = false;
             if k > 0 {
                 let p = (k as i64)
                     .checked_mul(eps)
-                    .and_then(|d| self.price[v].checked_sub(d))
+                    .and_then(|d| price[v].checked_sub(d))
                     .ok_or(Abort::PriceOverflow)?;
-                if p < -self.price_limit {
+                if p < -*price_limit {
                     return Err(Abort::PriceOverflow);
                 }
-                self.price[v] = p;
+                price[v] = p;
             }
         }
-        self.cur.copy_from_slice(&self.g.first[..n]);
+        cur.copy_from_slice(&g.first[..n]);
         Ok(())
     }
 

@@ -46,9 +46,13 @@ pub fn write_lp<W: Write>(inst: &Instance, res: &BatchResult, spread: i64, w: W)
             &var(s.pair.request as usize, s.pair.expert as usize),
         )?;
     }
+    let mut has_pairs = vec![false; inst.experts.len()];
+    for s in &res.scored {
+        has_pairs[s.pair.expert as usize] = true;
+    }
     let mut spread_vars = Vec::new();
     if spread > 0 {
-        for e in &inst.experts {
+        for (_, e) in inst.experts.iter().enumerate().filter(|(i, _)| has_pairs[*i]) {
             for k in 2..=e.max_assignments {
                 let name = format!("s_{}_{}", e.row, k);
                 term(&mut w, -spread * (k as i64 - 1), &name)?;

@@ -777,7 +777,6 @@ fn branch_and_bound(
             step: granularity(p),
         },
     };
-    let debug = std::env::var_os("MATCHPUNT_DEBUG").is_some();
     let zero = vec![0i64; p.experts.len()];
     // Iteration counts shrink with the size of the problem (work, not time, decides, so that
     // the search and its answer do not depend on the machine's speed).
@@ -790,7 +789,6 @@ fn branch_and_bound(
         work_limit(p, ROOT_BUNDLE_ITERATIONS, 3e8).max(20),
     )
     .expect("the root has no forced arcs");
-    let before = cx.inc.value;
     if root.bound > cx.inc.cutoff() {
         flow_dive(&mut cx, &root.lambda);
         flow_dive(&mut cx, &vec![0; p.experts.len()]);
@@ -799,23 +797,11 @@ fn branch_and_bound(
         let seeds = over_budget(p, &root.relaxed);
         local_search(&mut cx, opts, &seeds);
     }
-    if debug {
-        eprintln!(
-            "root: {} arcs, bound {} (bundle tighter: {}), incumbent {before} -> {} after dives and neighbourhoods",
-            p.arcs.len(),
-            root.bound,
-            root.bundle_tighter,
-            cx.inc.value
-        );
-    }
     let root_res = residual(p, &Fix::default()).expect("no forced arcs");
     // Reduced-cost fixing at the root: drop the arcs that cannot improve on the incumbent and
     // solve what is left (which often falls apart into small components) from scratch.
     if root.bound > cx.inc.cutoff() && root.bundle_tighter && !cx.expired() {
         let drop = bundle::fixable(p, &Fix::default(), &root_res, &root.mu, cx.inc.cutoff());
-        if debug {
-            eprintln!("fixable: {} of {} arcs", drop.len(), p.arcs.len());
-        }
         if drop.len() * 10 >= p.arcs.len() {
             let keep: Vec<usize> = (0..p.arcs.len())
                 .filter(|a| drop.binary_search(a).is_err())

@@ -1,0 +1,118 @@
+//! The exported LP model is the engine's model: read it back with a small parser, set the
+//! variables from the engine's assignment (spread variables at their cheapest feasible values),
+//! and check that every constraint holds and the LP objective equals the engine's objective;
+//! and that every `x_R_E` is a pair allowed by rules 1-8.
+
+use matchpunt::eligibility::check;
+use matchpunt::ingest::{load, Inputs, Source, WeekChoice};
+use matchpunt::model::Week;
+use matchpunt::places::Places;
+use matchpunt::policy::Policy;
+use matchpunt::scoring::to_units;
+use matchpunt::solve::SolveOptions;
+use std::collections::HashMap;
+
+fn parse_terms(expr: &str) -> Vec<(f64, String)> {
+    let mut out = Vec::new();
+    let mut sign = 1.0;
+    let mut coef: Option<f64> = None;
+    for tok in expr.split_whitespace() {
+        match tok {
+            "+" => sign = 1.0,
+            "-" => sign = -1.0,
+            t => {
+                if let Ok(v) = t.parse::<f64>() {
+                    coef = Some(v);
+                } else {
+                    out.push((sign * coef.unwrap_or(1.0), t.to_string()));
+                    sign = 1.0;
+                    coef = None;
+                }
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn lp_model_matches_the_engine_on_the_sample() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/sample");
+    let open = |f: &str| Source::new(f.to_string(), std::fs::File::open(dir.join(f)).unwrap());
+    let inputs = Inputs {
+        experts: open("experts.csv"),
+        requests: open("requests.csv"),
+        history: Some(open("history.csv")),
+    };
+    let policy = Policy::default();
+    let week = WeekChoice {
+        given: None,
+        fallback: Week::parse("2026-W48").unwrap(),
+    };
+    let inst = load(inputs, &Places::bundled(), &policy, week).unwrap().instance;
+    let res = matchpunt::batch::run(&inst, &policy, &SolveOptions::default());
+    let mut lp = Vec::new();
+    let spread = to_units(policy.objective.batch_spread);
+    matchpunt::lp::write_lp(&inst, &res, spread, &mut lp).unwrap();
+    let lp = String::from_utf8(lp).unwrap();
+
+    // Sections.
+    let body: Vec<&str> = lp.lines().filter(|l| !l.starts_with('\\')).collect();
+    let st = body.iter().position(|l| *l == "Subject To").unwrap();
+    let bin = body.iter().position(|l| *l == "Binary").unwrap();
+    assert_eq!(body[0], "Maximize");
+    assert_eq!(*body.last().unwrap(), "End");
+    let objective = parse_terms(body[1..st].join(" ").trim_start_matches(" obj:"));
+
+    // Values: x from the assignment; s_E_K = 1 for K = 2..n_E.
+    let mut val: HashMap<String, f64> = HashMap::new();
+    let mut n = vec![0u32; inst.experts.len()];
+    for a in &res.assignments {
+        val.insert(format!("x_{}_{}", a.request, a.expert), 1.0);
+        n[a.expert] += 1;
+    }
+    for (e, &k) in n.iter().enumerate() {
+        for j in 2..=k {
+            val.insert(format!("s_{e}_{j}"), 1.0);
+        }
+    }
+    let v = |name: &str| *val.get(name).unwrap_or(&0.0);
+    let lp_objective: f64 = objective.iter().map(|(c, x)| c * v(x)).sum();
+    assert!(
+        (lp_objective - res.objective as f64 / 1000.0).abs() < 1e-6,
+        "LP objective {lp_objective} != engine {}",
+        res.objective
+    );
+
+    // Every constraint holds.
+    for line in &body[st + 1..bin] {
+        let (name, rest) = line.trim().split_once(':').unwrap();
+        let (lhs, op, rhs) = if let Some((l, r)) = rest.split_once("<=") {
+            (l, "<=", r)
+        } else {
+            let (l, r) = rest.split_once('=').unwrap();
+            (l, "=", r)
+        };
+        let total: f64 = parse_terms(lhs).iter().map(|(c, x)| c * v(x)).sum();
+        let rhs: f64 = rhs.trim().parse().unwrap();
+        match op {
+            "<=" => assert!(total <= rhs + 1e-9, "{name}: {total} > {rhs}"),
+            _ => assert!((total - rhs).abs() < 1e-9, "{name}: {total} != {rhs}"),
+        }
+    }
+
+    // Binaries: one x per eligible pair, nothing else but spread variables.
+    let mut xs = 0;
+    for line in &body[bin + 1..body.len() - 1] {
+        let name = line.trim();
+        if let Some(rest) = name.strip_prefix("x_") {
+            let (r, e) = rest.split_once('_').unwrap();
+            let (r, e): (usize, usize) = (r.parse().unwrap(), e.parse().unwrap());
+            assert!(check(&inst, &policy, &inst.requests[r], &inst.experts[e]).is_eligible());
+            xs += 1;
+        } else {
+            assert!(name.starts_with("s_"), "{name}");
+        }
+    }
+    assert_eq!(xs, res.scored.len());
+    assert!(lp.contains(" pin_"), "the sample's kept pins are constraints");
+}
