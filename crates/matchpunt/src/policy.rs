@@ -225,6 +225,21 @@ pub struct PolicyError {
     pub message: String,
 }
 
+impl Weights {
+    /// The weights in the order of [`crate::scoring::Parts::NAMES`].
+    pub fn as_array(&self) -> [f64; 7] {
+        [
+            self.theme_fit,
+            self.distance,
+            self.continuity,
+            self.recent_load,
+            self.fair_spread,
+            self.role_experience,
+            self.age_proximity,
+        ]
+    }
+}
+
 impl Policy {
     /// Parses and checks a policy; `source_name` names the file in errors.
     pub fn from_toml(text: &str, source_name: &str) -> Result<Policy, PolicyError> {
@@ -239,25 +254,23 @@ impl Policy {
 
     /// Checks ranges: weights and seat values finite and non-negative, decay in (0, 1].
     pub fn validate(&self) -> Result<(), String> {
-        let w = &self.weights;
         let o = &self.objective;
-        let named = [
-            ("weights.theme_fit", w.theme_fit),
-            ("weights.distance", w.distance),
-            ("weights.continuity", w.continuity),
-            ("weights.recent_load", w.recent_load),
-            ("weights.fair_spread", w.fair_spread),
-            ("weights.role_experience", w.role_experience),
-            ("weights.age_proximity", w.age_proximity),
-            ("objective.seat_low", o.seat_low),
-            ("objective.seat_normal", o.seat_normal),
-            ("objective.seat_urgent", o.seat_urgent),
-            ("objective.batch_spread", o.batch_spread),
-            (
-                "rules.default_max_travel_km",
-                self.rules.default_max_travel_km,
-            ),
-        ];
+        let weights = crate::scoring::Parts::NAMES
+            .iter()
+            .zip(self.weights.as_array());
+        let named = weights.map(|(n, w)| (format!("weights.{n}"), w)).chain(
+            [
+                ("objective.seat_low", o.seat_low),
+                ("objective.seat_normal", o.seat_normal),
+                ("objective.seat_urgent", o.seat_urgent),
+                ("objective.batch_spread", o.batch_spread),
+                (
+                    "rules.default_max_travel_km",
+                    self.rules.default_max_travel_km,
+                ),
+            ]
+            .map(|(n, w)| (n.to_string(), w)),
+        );
         for (name, v) in named {
             if !v.is_finite() || !(0.0..=1.0e6).contains(&v) {
                 return Err(format!("{name} = {v}: expected a number from 0 to 1000000"));

@@ -75,16 +75,7 @@ impl Parts {
 
     /// The weighted sum in points.
     pub fn score(&self, policy: &Policy) -> f64 {
-        let w = &policy.weights;
-        let weights = [
-            w.theme_fit,
-            w.distance,
-            w.continuity,
-            w.recent_load,
-            w.fair_spread,
-            w.role_experience,
-            w.age_proximity,
-        ];
+        let weights = policy.weights.as_array();
         self.values().iter().zip(weights).map(|(v, w)| v * w).sum()
     }
 }

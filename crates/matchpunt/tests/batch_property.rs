@@ -11,21 +11,12 @@ use matchpunt::policy::Policy;
 use matchpunt::report;
 use matchpunt::scoring::to_units;
 use matchpunt::solve::SolveOptions;
-use matchpunt_gen::{GenParams, PlaceWeight};
+use matchpunt_gen::GenParams;
 use proptest::prelude::*;
 
 fn instance(experts: usize, requests: usize, seed: u64, policy: &Policy) -> Instance {
     let places = Places::bundled();
-    let pw: Vec<PlaceWeight> = places
-        .all()
-        .iter()
-        .map(|p| PlaceWeight {
-            name: p.name.clone(),
-            lat: p.location.lat,
-            lon: p.location.lon,
-            population: p.population,
-        })
-        .collect();
+    let pw = matchpunt_gen::places_from_csv(matchpunt::places::BUNDLED_CSV.as_bytes()).unwrap();
     let params = GenParams {
         experts,
         requests,

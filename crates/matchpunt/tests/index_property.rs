@@ -20,16 +20,7 @@ fn places() -> &'static Places {
 fn place_weights() -> &'static [PlaceWeight] {
     static W: OnceLock<Vec<PlaceWeight>> = OnceLock::new();
     W.get_or_init(|| {
-        places()
-            .all()
-            .iter()
-            .map(|p| PlaceWeight {
-                name: p.name.clone(),
-                lat: p.location.lat,
-                lon: p.location.lon,
-                population: p.population,
-            })
-            .collect()
+        matchpunt_gen::places_from_csv(matchpunt::places::BUNDLED_CSV.as_bytes()).unwrap()
     })
 }
 

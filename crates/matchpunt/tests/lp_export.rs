@@ -48,7 +48,9 @@ fn lp_model_matches_the_engine_on_the_sample() {
         given: None,
         fallback: Week::parse("2026-W48").unwrap(),
     };
-    let inst = load(inputs, &Places::bundled(), &policy, week).unwrap().instance;
+    let inst = load(inputs, &Places::bundled(), &policy, week)
+        .unwrap()
+        .instance;
     let res = matchpunt::batch::run(&inst, &policy, &SolveOptions::default());
     let mut lp = Vec::new();
     let spread = to_units(policy.objective.batch_spread);
@@ -114,5 +116,8 @@ fn lp_model_matches_the_engine_on_the_sample() {
         }
     }
     assert_eq!(xs, res.scored.len());
-    assert!(lp.contains(" pin_"), "the sample's kept pins are constraints");
+    assert!(
+        lp.contains(" pin_"),
+        "the sample's kept pins are constraints"
+    );
 }

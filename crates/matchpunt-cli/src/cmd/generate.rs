@@ -2,8 +2,8 @@
 
 use anyhow::{Context, Result};
 use matchpunt::model::Week;
-use matchpunt::places::Places;
-use matchpunt_gen::{GenParams, PlaceWeight};
+use matchpunt::places::BUNDLED_CSV;
+use matchpunt_gen::GenParams;
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -38,16 +38,7 @@ pub struct Args {
 pub fn run(args: Args) -> Result<ExitCode> {
     let week = Week::parse(&args.week)
         .with_context(|| format!("--week {:?}: expected an ISO week like 2026-W48", args.week))?;
-    let places: Vec<PlaceWeight> = Places::bundled()
-        .all()
-        .iter()
-        .map(|p| PlaceWeight {
-            name: p.name.clone(),
-            lat: p.location.lat,
-            lon: p.location.lon,
-            population: p.population,
-        })
-        .collect();
+    let places = matchpunt_gen::places_from_csv(BUNDLED_CSV.as_bytes())?;
     let params = GenParams {
         experts: args.experts,
         requests: args.requests,
