@@ -56,6 +56,9 @@ pub struct Size {
     /// echo the limit. At 1000 x 1000 the default instance is not proven optimal within minutes
     /// (see `benches/README.md`), so the search there is cut after this many nodes.
     pub node_limit: usize,
+    /// About how long the `solve` benchmark takes at this size on a 2-core machine; sets
+    /// criterion's measurement time (see [`Sampling::for_routine`]), not what is measured.
+    pub solve_typical: Duration,
 }
 
 /// The three benchmark sizes: a typical week (120 x 80), a large one (1000 x 1000) and a
@@ -70,6 +73,7 @@ pub const SIZES: [Size; 3] = [
         sample_size: 50,
         time_limit: Duration::from_secs(30),
         node_limit: 1_000_000,
+        solve_typical: Duration::from_millis(10),
     },
     Size {
         name: "1000x1000",
@@ -78,7 +82,8 @@ pub const SIZES: [Size; 3] = [
         seed: 1,
         sample_size: 10,
         time_limit: Duration::from_secs(10),
-        node_limit: 100,
+        node_limit: 50,
+        solve_typical: Duration::from_millis(2500),
     },
     Size {
         name: "10000x20000",
@@ -87,7 +92,8 @@ pub const SIZES: [Size; 3] = [
         seed: 1,
         sample_size: 10,
         time_limit: Duration::from_secs(3),
-        node_limit: 100,
+        node_limit: 50,
+        solve_typical: Duration::from_secs(4),
     },
 ];
 
@@ -139,7 +145,9 @@ impl Sampling {
         Sampling {
             sample_size: n,
             warm_up: Duration::from_secs(1),
-            measurement: (typical * n as u32).mul_f64(1.2).max(Duration::from_secs(2)),
+            measurement: (typical * n as u32)
+                .mul_f64(1.2)
+                .max(Duration::from_secs(2)),
             flat: true,
         }
     }
@@ -156,18 +164,10 @@ pub struct Csv {
     pub history: Vec<u8>,
 }
 
-/// The bundled places table as the generator's input.
+/// The bundled places table as the generator's input (as `matchpunt generate` reads it).
 pub fn place_weights() -> Vec<PlaceWeight> {
-    Places::bundled()
-        .all()
-        .iter()
-        .map(|p| PlaceWeight {
-            name: p.name.clone(),
-            lat: p.location.lat,
-            lon: p.location.lon,
-            population: p.population,
-        })
-        .collect()
+    matchpunt_gen::places_from_csv(matchpunt::places::BUNDLED_CSV.as_bytes())
+        .expect("the bundled places table is valid")
 }
 
 /// Generates the CSV files of `size` (the same bytes as `matchpunt generate --experts N

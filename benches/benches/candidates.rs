@@ -2,7 +2,7 @@
 
 mod common;
 
-use criterion::{black_box, criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
+use criterion::{black_box, criterion_main, BenchmarkId, Criterion, Throughput};
 use matchpunt::eligibility::candidates;
 use matchpunt_benches::{prepared, sizes};
 use std::time::Duration;
@@ -13,7 +13,11 @@ fn bench(c: &mut Criterion) {
         let p = prepared(&size);
         let inst = p.instance();
         group.throughput(Throughput::Elements(p.pairs().len() as u64));
-        common::configure(&mut group, &size, Duration::from_millis(size.experts as u64 / 10));
+        common::configure(
+            &mut group,
+            &size,
+            Duration::from_millis(size.experts as u64 / 10),
+        );
         group.bench_with_input(BenchmarkId::from_parameter(size.name), inst, |b, inst| {
             b.iter(|| candidates(black_box(inst), &p.policy))
         });
@@ -21,5 +25,8 @@ fn bench(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, bench);
-criterion_main!(benches);
+// In a private module, so that the generated `pub fn benches` needs no docs.
+mod group {
+    criterion::criterion_group!(benches, super::bench);
+}
+criterion_main!(group::benches);

@@ -60,6 +60,7 @@ enum Abort {
     Stuck,
 }
 
+thread_local!(static WATCH: std::cell::Cell<u64> = const { std::cell::Cell::new(0) });
 /// Solves `net` (already validated) by cost scaling.
 pub(crate) fn solve(net: &FlowNetwork) -> Result<FlowSolution, FlowError> {
     let small = |v: i64| i32::try_from(v).is_ok();
@@ -71,6 +72,7 @@ pub(crate) fn solve(net: &FlowNetwork) -> Result<FlowSolution, FlowError> {
 }
 
 fn solve_with<C: Cap>(net: &FlowNetwork, price_limit: i64) -> Result<FlowSolution, FlowError> {
+    WATCH.with(|w| w.set(0));
     let n = net.num_nodes();
     let mult = n as i64 + 1;
     let max_scaled = net.max_abs_cost() * mult;
@@ -244,6 +246,7 @@ impl<C: Cap> CostScaling<C> {
                 continue;
             }
             self.augment_from(start)?;
+            WATCH.with(|w| { let c = w.get() + 1; w.set(c); assert!(c < 2_000_000, "WATCHDOG cs"); });
             if self.relabels >= GLOBAL_UPDATE_FACTOR * n {
                 self.global_update()?;
             }

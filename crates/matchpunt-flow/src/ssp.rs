@@ -37,7 +37,10 @@ pub(crate) fn solve(net: &FlowNetwork) -> Result<FlowSolution, FlowError> {
     let mut touched: Vec<u32> = Vec::new();
     let mut done: Vec<u32> = Vec::new();
     let mut heap: BinaryHeap<Reverse<(i64, u32)>> = BinaryHeap::new();
+    let mut watch = 0u64;
     loop {
+        watch += 1;
+        assert!(watch < 2_000_000, "WATCHDOG ssp");
         // Multi-source Dijkstra from every node with excess, on reduced costs.
         heap.clear();
         for v in 0..n {

@@ -468,6 +468,22 @@ impl Incumbent {
     fn offer(&mut self, p: &Problem, chosen: &[usize], by_value: &[usize]) {
         let (cand, v) = match evaluate(p, chosen) {
             Ok(v) => (chosen.to_vec(), v),
+            Err(_) if over_budget(p, chosen).is_empty() => {
+                // Every budget holds but seats are overfilled (a bundle relaxation): the best
+                // way to keep a subset of these arcs is itself a flow, since any subset of an
+                // expert's bundle keeps that expert's rules.
+                let sub = Problem {
+                    experts: p.experts.clone(),
+                    seats: p.seats.clone(),
+                    arcs: chosen.iter().map(|&a| p.arcs[a]).collect(),
+                    spread: p.spread,
+                };
+                let zero = vec![0; p.experts.len()];
+                let kept: Vec<usize> = relax(&sub, &Fix::default(), Algorithm::default(), &zero)
+                    .map(|r| r.chosen.iter().map(|&a| chosen[a]).collect())
+                    .unwrap_or_default();
+                repair(p, &kept, by_value)
+            }
             Err(_) => repair(p, chosen, by_value),
         };
         if v > self.value {
@@ -633,6 +649,64 @@ fn over_budget(p: &Problem, chosen: &[usize]) -> Vec<(usize, u32)> {
     over
 }
 
+/// The arcs that a flow adds to the feasible set `kept` without breaking any rule.
+fn fill_flow(p: &Problem, kept: &[usize]) -> Vec<usize> {
+    let ne = p.experts.len();
+    let mut count = vec![0u32; ne];
+    let mut load = vec![0u32; ne];
+    let mut slots: Vec<u32> = p.experts.iter().map(|e| e.busy_slots).collect();
+    let mut seats = p.seats.clone();
+    let mut taken = vec![false; p.arcs.len()];
+    for &a in kept {
+        let arc = p.arcs[a];
+        let e = arc.expert as usize;
+        count[e] += 1;
+        load[e] += arc.intensity;
+        seats[arc.request as usize] -= 1;
+        if let Some(s) = arc.slot {
+            slots[e] |= 1 << s;
+        }
+        taken[a] = true;
+    }
+    let rem: Vec<u32> = (0..ne).map(|e| p.experts[e].budget - load[e]).collect();
+    let mut heaviest = vec![0u32; ne];
+    let mut back = Vec::new();
+    let mut arcs = Vec::new();
+    for (i, a) in p.arcs.iter().enumerate() {
+        let e = a.expert as usize;
+        if !taken[i] && a.intensity <= rem[e] && seats[a.request as usize] > 0 {
+            heaviest[e] = heaviest[e].max(a.intensity);
+            arcs.push(*a);
+            back.push(i);
+        }
+    }
+    if arcs.is_empty() {
+        return Vec::new();
+    }
+    let experts = (0..ne)
+        .map(|e| {
+            let room = p.experts[e].max_count - count[e];
+            let safe = rem[e].checked_div(heaviest[e]).unwrap_or(room);
+            ExpertCap {
+                max_count: room.min(safe),
+                budget: rem[e],
+                already: p.experts[e].already + count[e],
+                busy_slots: slots[e],
+            }
+        })
+        .collect();
+    let sub = Problem {
+        experts,
+        seats,
+        arcs,
+        spread: p.spread,
+    };
+    let zero = vec![0; ne];
+    relax(&sub, &Fix::default(), Algorithm::default(), &zero)
+        .map(|r| r.chosen.iter().map(|&a| back[a]).collect())
+        .unwrap_or_default()
+}
+
 /// Turns a relaxation into a feasible solution: drop, then greedily fill.
 fn repair(p: &Problem, chosen: &[usize], by_value: &[usize]) -> (Vec<usize>, i64) {
     let ne = p.experts.len();
@@ -672,6 +746,12 @@ fn repair(p: &Problem, chosen: &[usize], by_value: &[usize]) -> (Vec<usize>, i64
             load -= p.arcs[arcs[pos]].intensity;
             arcs.remove(pos);
         }
+    }
+    // Fill by a flow that can only keep every budget: each expert may add arcs that fit its
+    // remaining budget, at most as many as fit if all were the heaviest of them.
+    let kept: Vec<usize> = per_expert.iter().flatten().copied().collect();
+    for a in fill_flow(p, &kept) {
+        per_expert[p.arcs[a].expert as usize].push(a);
     }
     let mut count = vec![0u32; ne];
     let mut load = vec![0u32; ne];
@@ -794,7 +874,18 @@ fn branch_and_bound(
         flow_dive(&mut cx, &vec![0; p.experts.len()]);
     }
     if neighbourhoods && root.bound > cx.inc.cutoff() {
-        let seeds = over_budget(p, &root.relaxed);
+        // Seeds: experts over budget in the flow relaxation, then experts whose bundle in the
+        // bundle relaxation differs from their arcs in the incumbent.
+        let mut seeds: Vec<usize> = over_budget(p, &root.relaxed).iter().map(|x| x.0).collect();
+        let mut mine = vec![Vec::new(); p.experts.len()];
+        let mut theirs = vec![Vec::new(); p.experts.len()];
+        for &a in &cx.inc.chosen {
+            mine[p.arcs[a].expert as usize].push(a);
+        }
+        for &a in &root.bundled {
+            theirs[p.arcs[a].expert as usize].push(a);
+        }
+        seeds.extend((0..p.experts.len()).filter(|&e| mine[e] != theirs[e]));
         local_search(&mut cx, opts, &seeds);
     }
     let root_res = residual(p, &Fix::default()).expect("no forced arcs");
@@ -940,7 +1031,7 @@ fn branch_and_bound(
 /// budget), free that expert and the experts competing with it for the same requests, keep the
 /// rest of the incumbent fixed, and solve the small remaining problem exactly. Improves the
 /// incumbent, which lets the bounds prune and fix more.
-fn local_search(cx: &mut Ctx<'_>, opts: &SolveOptions, seeds: &[(usize, u32)]) {
+fn local_search(cx: &mut Ctx<'_>, opts: &SolveOptions, seeds: &[usize]) {
     const FREE: usize = 30;
     let p = cx.p;
     let mut by_expert: Vec<Vec<usize>> = vec![Vec::new(); p.experts.len()];
@@ -949,10 +1040,16 @@ fn local_search(cx: &mut Ctx<'_>, opts: &SolveOptions, seeds: &[(usize, u32)]) {
         by_expert[a.expert as usize].push(i);
         by_request[a.request as usize].push(i);
     }
-    for &(seed, _) in seeds.iter().take(40) {
-        if cx.expired() {
+    let mut covered = vec![false; p.experts.len()];
+    let mut rounds = 0;
+    for &seed in seeds {
+        if cx.expired() || rounds == 60 {
             return;
         }
+        if covered[seed] {
+            continue;
+        }
+        rounds += 1;
         // Breadth-first over shared requests.
         let mut free = vec![seed];
         let mut is_free = vec![false; p.experts.len()];
@@ -969,6 +1066,9 @@ fn local_search(cx: &mut Ctx<'_>, opts: &SolveOptions, seeds: &[(usize, u32)]) {
                 }
             }
             i += 1;
+        }
+        for &e in &free {
+            covered[e] = true;
         }
         // The incumbent's arcs of the other experts stay: they use up seats.
         let mut seats = p.seats.clone();
