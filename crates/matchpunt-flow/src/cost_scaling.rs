@@ -11,7 +11,7 @@
 //! 2. Costs are multiplied by `M = n + 1`. With prices `p`, the reduced cost of a residual arc
 //!    is `c(u, v) + p(u) - p(v)`; a pseudoflow is ε-optimal when no residual arc has reduced cost
 //!    below −ε. Zero prices are ε-optimal for ε = max |scaled cost|. Each phase ("refine")
-//!    divides ε by `ALPHA`, saturates every arc whose reduced cost is below −ε, and then removes
+//!    divides ε by `ALPHA`, saturates every arc of negative reduced cost, and then removes
 //!    the resulting excesses until the flow is a circulation again. A 1-optimal circulation for
 //!    the scaled costs is (1/M)-optimal for the original ones, hence optimal, as every cycle has
 //!    fewer than `M` arcs.
@@ -60,7 +60,6 @@ enum Abort {
     Stuck,
 }
 
-thread_local!(static WATCH: std::cell::Cell<u64> = const { std::cell::Cell::new(0) });
 /// Solves `net` (already validated) by cost scaling.
 pub(crate) fn solve(net: &FlowNetwork) -> Result<FlowSolution, FlowError> {
     let small = |v: i64| i32::try_from(v).is_ok();
@@ -72,7 +71,6 @@ pub(crate) fn solve(net: &FlowNetwork) -> Result<FlowSolution, FlowError> {
 }
 
 fn solve_with<C: Cap>(net: &FlowNetwork, price_limit: i64) -> Result<FlowSolution, FlowError> {
-    WATCH.with(|w| w.set(0));
     let n = net.num_nodes();
     let mult = n as i64 + 1;
     let max_scaled = net.max_abs_cost() * mult;
@@ -213,7 +211,11 @@ impl<C: Cap> CostScaling<C> {
     fn refine(&mut self, eps: i64) -> Result<(), Abort> {
         self.eps = eps;
         let n = self.n;
-        // Saturate every arc of reduced cost below −ε: the pseudoflow becomes ε-optimal.
+        // Saturate every arc of negative reduced cost: the pseudoflow becomes 0-optimal, so there
+        // are no admissible arcs and, as relabels only create admissible arcs out of the
+        // relabeled node, the admissible network stays acyclic (Goldberg–Tarjan), which the
+        // termination of the augment–relabel loop relies on. (Saturating only the arcs below
+        // −ε would leave admissible cycles, around which flow could circulate forever.)
         for u in 0..n {
             let pu = self.price[u];
             for a in self.g.row(u) {
@@ -221,7 +223,7 @@ impl<C: Cap> CostScaling<C> {
                 let r = arc.res.get();
                 if r > 0 {
                     let v = arc.head as usize;
-                    if v < n && arc.cost + pu - self.price[v] < -eps {
+                    if v < n && arc.cost + pu - self.price[v] < 0 {
                         self.g.push(a, r);
                         self.excess[u] -= r;
                         self.excess[v] += r;
@@ -246,7 +248,6 @@ impl<C: Cap> CostScaling<C> {
                 continue;
             }
             self.augment_from(start)?;
-            WATCH.with(|w| { let c = w.get() + 1; w.set(c); assert!(c < 2_000_000, "WATCHDOG cs"); });
             if self.relabels >= GLOBAL_UPDATE_FACTOR * n {
                 self.global_update()?;
             }
@@ -461,6 +462,10 @@ impl<C: Cap> CostScaling<C> {
         let n = self.n;
         let g = &self.g;
         let mut pi: Vec<i64> = self.price.iter().map(|&p| p.div_euclid(mult)).collect();
+        // Exact labels are at least min(pi) - (n - 1)·C (a path has fewer than n arcs); lower
+        // means a negative cycle. (No overflow: |pi| <= 2^60, n·C <= 2^59.)
+        let max_cost = g.arcs.iter().map(|a| a.cost.abs()).max().unwrap_or(0) / mult;
+        let floor = pi.iter().copied().min().unwrap_or(0) - n as i64 * max_cost;
         let mut inq = vec![true; n];
         let mut queue: VecDeque<u32> = (0..n as u32).collect();
         let mut budget = (EARLY_CHECK_BUDGET * g.arcs.len()) as i64;
@@ -479,6 +484,9 @@ impl<C: Cap> CostScaling<C> {
                 if arc.res.get() > 0 && v < n {
                     let d = pu + arc.cost / mult;
                     if d < pi[v] {
+                        if d < floor {
+                            return None;
+                        }
                         pi[v] = d;
                         if !inq[v] {
                             inq[v] = true;

@@ -220,7 +220,7 @@ pub enum Algorithm {
     /// A max-flow pass (Dinic) first finds a feasible flow or proves there is none. Costs are
     /// then multiplied by `n + 1` and ε-scaling runs from the largest scaled cost down to
     /// ε = 1 (divided by 5 per phase), so the result is exactly optimal. Each phase ("refine")
-    /// saturates the arcs whose reduced cost is below −ε and removes the resulting excesses by
+    /// saturates the arcs of negative reduced cost and removes the resulting excesses by
     /// partial augment–relabel (paths of up to 4 admissible arcs, FIFO order of active nodes,
     /// current arcs); Dial-bucket global price updates run at the start of a phase and after
     /// every `2n` relabels. Once ε drops below one unit of the original costs, a cheap
@@ -230,8 +230,10 @@ pub enum Algorithm {
     ///
     /// Complexity: `O(n² m log(nC))` worst case (`n` nodes, `m` arcs, `C` the largest |cost|;
     /// `O(log(nC))` phases), plus `O(n² m)` for the feasibility check; in practice a few linear
-    /// passes per phase. Measured: about 1.3–1.5 s in release mode on 2 cores for 30 000 nodes
-    /// and 2 million arcs of the matching shape the `matchpunt` crate builds.
+    /// passes per phase. Measured (release build, one core of a shared 2-core machine): about
+    /// 1.1–1.4 s for 30 000 nodes and 2 million arcs of the matching shape the `matchpunt` crate
+    /// builds, 0.2 s for a quarter of that (successive shortest paths: 11 s); see
+    /// `tests/perf.rs`.
     ///
     /// Sources: A. V. Goldberg and R. E. Tarjan, "Finding minimum-cost circulations by
     /// successive approximation", Math. Oper. Res. 15 (1990) 430–466; A. V. Goldberg, "An

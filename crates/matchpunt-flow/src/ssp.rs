@@ -12,7 +12,7 @@ pub(crate) fn solve(net: &FlowNetwork) -> Result<FlowSolution, FlowError> {
     let n = net.num_nodes();
     let mut g = Residual::<i64>::build(net, 1, 0, &[]);
     let mut excess: Vec<i64> = net.supply.clone();
-    let mut potential = match initial_potentials(&g) {
+    let mut potential = match shortest_labels(&g, Some(64 * n + 1024)) {
         Some(p) => p,
         None => {
             // Negative cycle (or slow convergence): saturate every negative arc instead, so that
@@ -37,10 +37,7 @@ pub(crate) fn solve(net: &FlowNetwork) -> Result<FlowSolution, FlowError> {
     let mut touched: Vec<u32> = Vec::new();
     let mut done: Vec<u32> = Vec::new();
     let mut heap: BinaryHeap<Reverse<(i64, u32)>> = BinaryHeap::new();
-    let mut watch = 0u64;
     loop {
-        watch += 1;
-        assert!(watch < 2_000_000, "WATCHDOG ssp");
         // Multi-source Dijkstra from every node with excess, on reduced costs.
         heap.clear();
         for v in 0..n {
@@ -99,8 +96,26 @@ pub(crate) fn solve(net: &FlowNetwork) -> Result<FlowSolution, FlowError> {
         // Potentials: p(v) += dist(v) - dist(t) on settled nodes keeps every residual reduced
         // cost non-negative and makes the path to t tight.
         let dt = dist[t];
+        let mut overflow = false;
         for &v in &done {
-            potential[v as usize] += dist[v as usize] - dt;
+            let v = v as usize;
+            match potential[v].checked_add(dist[v] - dt) {
+                Some(p) => potential[v] = p,
+                None => overflow = true,
+            }
+        }
+        if overflow {
+            // Potentials drift by the path lengths; in the (pathological) case that they leave
+            // the i64 range, recompute them from scratch: the residual network of the current
+            // pseudoflow has no negative cycle, so shortest labels exist and are bounded by n·C.
+            potential = shortest_labels(&g, None).expect("no negative cycle without a budget");
+            for &v in &touched {
+                dist[v as usize] = i64::MAX;
+                settled[v as usize] = false;
+            }
+            touched.clear();
+            done.clear();
+            continue;
         }
         // Augment along the path by its bottleneck.
         let mut delta = -excess[t];
@@ -137,33 +152,40 @@ pub(crate) fn solve(net: &FlowNetwork) -> Result<FlowSolution, FlowError> {
 }
 
 /// Shortest distances from a virtual root joined to every node by a zero-cost arc, on the
-/// residual network with zero flow (label-correcting, FIFO queue). These are valid potentials:
-/// `cost(u, v) + d(u) - d(v) >= 0` on every arc. Returns `None` if a negative cycle exists or
-/// the search takes more than a linear number of node scans (then saturating the negative arcs
-/// is used instead).
-fn initial_potentials(g: &Residual<i64>) -> Option<Vec<i64>> {
+/// residual network (label-correcting, FIFO queue). These are valid potentials:
+/// `cost(u, v) + d(u) - d(v) >= 0` on every residual arc. Returns `None` if a negative cycle
+/// exists or, with a `budget`, the search takes more than `budget` node scans (then saturating
+/// the negative arcs is used instead). Without a budget the network must have no negative
+/// cycle, and the search then always terminates.
+fn shortest_labels(g: &Residual<i64>, budget: Option<usize>) -> Option<Vec<i64>> {
     let n = g.num_nodes();
     let mut dist = vec![0i64; n];
     if !g.arcs.iter().any(|a| a.cost < 0 && a.res > 0) {
         return Some(dist);
     }
+    // Every shortest path has fewer than n arcs, so labels below -(n - 1)·C betray a negative
+    // cycle. (No overflow: the validated limits give n·C <= 2^59.)
+    let max_cost = g.arcs.iter().map(|a| a.cost.abs()).max().unwrap_or(0);
+    let floor = -(n as i64) * max_cost;
     let mut in_queue = vec![true; n];
     let mut queue: std::collections::VecDeque<u32> = (0..n as u32).collect();
-    let mut budget = 64 * n + 1024;
+    let mut budget = budget;
     while let Some(u) = queue.pop_front() {
         let u = u as usize;
         in_queue[u] = false;
-        if budget == 0 {
-            return None;
+        if let Some(b) = budget.as_mut() {
+            if *b == 0 {
+                return None;
+            }
+            *b -= 1;
         }
-        budget -= 1;
         for a in g.row(u) {
             let arc = g.arcs[a];
             if arc.res > 0 {
                 let v = arc.head as usize;
                 let nd = dist[u] + arc.cost;
                 if nd < dist[v] {
-                    if nd < -(n as i64) * crate::MAX_COST {
+                    if nd < floor {
                         // Shorter than any simple path can be: a negative cycle.
                         return None;
                     }
