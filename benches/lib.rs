@@ -70,7 +70,7 @@ pub const SIZES: [Size; 3] = [
         experts: 120,
         requests: 80,
         seed: 1,
-        sample_size: 50,
+        sample_size: 20,
         time_limit: Duration::from_secs(30),
         node_limit: 1_000_000,
         solve_typical: Duration::from_millis(10),
