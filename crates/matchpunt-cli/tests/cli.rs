@@ -833,31 +833,23 @@ fn closed_stdout_counts_as_success() {
     );
 
     // Closed before the first byte is written.
-    let mut child = bin()
-        .args(["check", "--data", ".", "--week", WEEK])
-        .current_dir(dir.path())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    drop(child.stdout.take());
-    let mut err = String::new();
-    child
-        .stderr
-        .take()
-        .unwrap()
-        .read_to_string(&mut err)
-        .unwrap();
-    let status = child.wait().unwrap();
+    let (status, err) = with_stdout_closed(&["check", "--data", ".", "--week", WEEK], dir.path());
     assert!(status.success(), "status {status:?}\n{err}");
 }
 
 #[test]
 fn closed_stdout_for_policy_default() {
     let dir = tempfile::tempdir().unwrap();
+    let (status, err) = with_stdout_closed(&["policy", "--default"], dir.path());
+    assert!(status.success(), "status {status:?}\n{err}");
+}
+
+/// Runs the binary with its stdout closed before it writes anything; returns the exit status
+/// and stderr.
+fn with_stdout_closed(args: &[&str], cwd: &Path) -> (std::process::ExitStatus, String) {
     let mut child = bin()
-        .args(["policy", "--default"])
-        .current_dir(dir.path())
+        .args(args)
+        .current_dir(cwd)
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
@@ -870,8 +862,7 @@ fn closed_stdout_for_policy_default() {
         .unwrap()
         .read_to_string(&mut err)
         .unwrap();
-    let status = child.wait().unwrap();
-    assert!(status.success(), "status {status:?}\n{err}");
+    (child.wait().unwrap(), err)
 }
 
 // ---- (h) generate, then check and run -----------------------------------------------------------
