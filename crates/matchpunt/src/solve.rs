@@ -500,6 +500,8 @@ struct Ctx<'a> {
     /// Arc indexes by decreasing value (for greedy repair).
     by_value: Vec<usize>,
     deadline: Option<Instant>,
+    /// Arc indexes into each request.
+    by_request: Vec<Vec<usize>>,
     /// Nodes evaluated.
     nodes: usize,
     inc: Incumbent,
@@ -850,6 +852,13 @@ fn branch_and_bound(
         alg: opts.algorithm,
         by_value,
         deadline,
+        by_request: {
+            let mut v = vec![Vec::new(); p.seats.len()];
+            for (i, a) in p.arcs.iter().enumerate() {
+                v[a.request as usize].push(i);
+            }
+            v
+        },
         nodes: 0,
         inc: Incumbent {
             chosen: Vec::new(),
@@ -970,18 +979,34 @@ fn branch_and_bound(
             global = bundle::fixable(p, &Fix::default(), &root_res, &root_mu, cx.inc.cutoff());
             fixed_at = cx.inc.value;
         }
-        let Some(arc) = branching_arc(&mut cx, &node) else {
-            continue;
-        };
-        for force in [false, true] {
-            let mut fix = node.fix.clone();
-            let list = if force {
-                &mut fix.forced
-            } else {
-                &mut fix.forbidden
+        let children: Vec<Fix> = if let Some((left, right)) = gub_split(&cx, &node) {
+            [left, right]
+                .into_iter()
+                .map(|half| Fix {
+                    forced: node.fix.forced.clone(),
+                    forbidden: merge_sorted(&node.fix.forbidden, &half, &[]),
+                })
+                .collect()
+        } else {
+            let Some(arc) = branching_arc(&mut cx, &node) else {
+                continue;
             };
-            let pos = list.binary_search(&arc).unwrap_err();
-            list.insert(pos, arc);
+            [false, true]
+                .into_iter()
+                .map(|force| {
+                    let mut fix = node.fix.clone();
+                    let list = if force {
+                        &mut fix.forced
+                    } else {
+                        &mut fix.forbidden
+                    };
+                    let pos = list.binary_search(&arc).unwrap_err();
+                    list.insert(pos, arc);
+                    fix
+                })
+                .collect()
+        };
+        for fix in children {
             let mut eval_fix = fix.clone();
             eval_fix.forbidden = merge_sorted(&fix.forbidden, &global, &fix.forced);
             let Some(child) = evaluate_node(
@@ -1178,19 +1203,70 @@ fn merge_sorted(a: &[usize], b: &[usize], except: &[usize]) -> Vec<usize> {
     out
 }
 
-/// In the bundle solution, the least valuable free arc into the most overfilled request.
-fn overfilled_arc(p: &Problem, node: &Open) -> Option<usize> {
+/// The most overfilled request in the bundle solution.
+fn overfilled_request(p: &Problem, node: &Open) -> Option<usize> {
     let mut taken = vec![0u32; p.seats.len()];
     for &a in &node.bundled {
         taken[p.arcs[a].request as usize] += 1;
     }
-    let r = (0..p.seats.len())
+    (0..p.seats.len())
         .filter(|&r| taken[r] > p.seats[r])
         .max_by(|&x, &y| {
             (taken[x] - p.seats[x])
                 .cmp(&(taken[y] - p.seats[y]))
                 .then(y.cmp(&x))
-        })?;
+        })
+}
+
+/// GUB branching (Beale and Tomlin 1970) for an overfilled request with one seat left: its
+/// usable arcs, by decreasing value, are split so that each half holds some of the bundle
+/// solution's arcs into it. A solution uses at most one of them, so it lies in the child that
+/// forbids the first half or in the one that forbids the second. Near-equal experts make
+/// single-arc branching slow (forbid one and the next takes its place); this split removes
+/// half of them at once.
+fn gub_split(cx: &Ctx<'_>, node: &Open) -> Option<(Vec<usize>, Vec<usize>)> {
+    let p = cx.p;
+    if !node.bundle_tighter {
+        return None;
+    }
+    let r = overfilled_request(p, node)?;
+    let arcs = &cx.by_request[r];
+    let forced_here = arcs
+        .iter()
+        .filter(|a| node.fix.forced.binary_search(a).is_ok())
+        .count() as u32;
+    if p.seats[r] != forced_here + 1 {
+        return None;
+    }
+    let mut usable: Vec<usize> = arcs
+        .iter()
+        .copied()
+        .filter(|a| {
+            node.fix.forbidden.binary_search(a).is_err()
+                && node.fix.forced.binary_search(a).is_err()
+        })
+        .collect();
+    usable.sort_by(|&x, &y| p.arcs[y].value.cmp(&p.arcs[x].value).then(x.cmp(&y)));
+    let in_bundle: Vec<usize> = usable
+        .iter()
+        .enumerate()
+        .filter(|(_, a)| node.bundled.binary_search(a).is_ok())
+        .map(|(i, _)| i)
+        .collect();
+    if in_bundle.len() < 2 {
+        return None;
+    }
+    let cut = in_bundle[in_bundle.len().div_ceil(2) - 1] + 1;
+    let mut left = usable[..cut].to_vec();
+    let mut right = usable[cut..].to_vec();
+    left.sort_unstable();
+    right.sort_unstable();
+    Some((left, right))
+}
+
+/// In the bundle solution, the least valuable free arc into the most overfilled request.
+fn overfilled_arc(p: &Problem, node: &Open) -> Option<usize> {
+    let r = overfilled_request(p, node)?;
     node.bundled
         .iter()
         .copied()

@@ -231,7 +231,35 @@ pub(super) fn optimise(
             mu[r] = (mu[r] - delta).max(0);
         }
     }
-    best.expect("at least one iteration")
+    let mut best = best.expect("at least one iteration");
+    // Complementary slackness: a price on a request with a seat left only inflates the bound.
+    // Zeroing those prices is a valid move that subgradient steps reach slowly.
+    for _ in 0..10 {
+        let mut taken = vec![0u32; p.seats.len()];
+        for &a in &best.1 {
+            if fix.forced.binary_search(&a).is_err() {
+                taken[p.arcs[a].request as usize] += 1;
+            }
+        }
+        let mut mu = best.2.clone();
+        let mut changed = false;
+        for r in 0..mu.len() {
+            if mu[r] > 0 && taken[r] < res.seats[r] {
+                mu[r] = 0;
+                changed = true;
+            }
+        }
+        if !changed {
+            break;
+        }
+        let (b, chosen) = bound(p, fix, res, &bundles, &mu);
+        if b >= best.0 {
+            break;
+        }
+        incumbent(&chosen);
+        best = (b, chosen, mu);
+    }
+    best
 }
 
 /// Reduced-cost fixing: the arcs that cannot be in any solution better than `incumbent`.
