@@ -141,7 +141,11 @@ proptest! {
     ) {
         let policy = random_policy(uncertified, gap, spread, budget, travel);
         let inst = instance(experts, requests, seed, &policy);
-        let res = batch::run(&inst, &policy, &SolveOptions::default());
+        let opts = SolveOptions {
+            time_limit: None,
+            ..SolveOptions::default()
+        };
+        let res = batch::run(&inst, &policy, &opts);
         assert_hard_rules(&inst, &policy, &res);
         prop_assert!(res.proven);
         let un = report::unmatched(&inst, &policy, &res);
@@ -161,7 +165,13 @@ fn same_output_whatever_the_thread_count() {
             .build()
             .unwrap()
             .install(|| {
-                let res = batch::run(&inst, &policy, &SolveOptions::default());
+                // A work limit instead of a time limit: a slow machine must not change the answer.
+                let opts = SolveOptions {
+                    time_limit: None,
+                    node_limit: 300,
+                    ..SolveOptions::default()
+                };
+                let res = batch::run(&inst, &policy, &opts);
                 (outputs(&inst, &policy, &res), res.objective)
             })
     };
