@@ -24,7 +24,7 @@ use matchpunt::model::{Instance, Week};
 use matchpunt::places::Places;
 use matchpunt::policy::Policy;
 use matchpunt::scoring::{score_pairs, Scored};
-use matchpunt::solve::{network, Problem, SolveOptions};
+use matchpunt::solve::{root_network, Problem, SolveOptions};
 use matchpunt_flow::FlowNetwork;
 use matchpunt_gen::{GenParams, PlaceWeight};
 use std::sync::OnceLock;
@@ -278,11 +278,7 @@ impl Prepared {
     /// The root flow network: the problem without load budgets, as exported by
     /// `matchpunt run --export-dimacs`.
     pub fn root(&self) -> &FlowNetwork {
-        self.root.get_or_init(|| {
-            network(self.problem(), &[], &[])
-                .expect("the root network has no forced arcs")
-                .0
-        })
+        self.root.get_or_init(|| root_network(self.problem()).0)
     }
 }
 

@@ -665,7 +665,17 @@ struct Cells<'t, 'e> {
     ok: bool,
 }
 
-impl<'t> Cells<'t, '_> {
+impl<'t, 'e> Cells<'t, 'e> {
+    fn new(t: &'t Table, errs: &'e mut Errs, line: u64, row: &'t [String]) -> Self {
+        Cells {
+            t,
+            errs,
+            line,
+            row,
+            ok: true,
+        }
+    }
+
     fn get(&self, col: &str) -> &'t str {
         self.t.cell(self.row, col)
     }
@@ -1025,13 +1035,7 @@ fn parse_experts(
     let mut seen = HashMap::new();
     let mut excluded = Vec::new();
     for (row_idx, (line, row)) in t.rows.iter().enumerate() {
-        let mut c = Cells {
-            t,
-            errs,
-            line: *line,
-            row,
-            ok: true,
-        };
+        let mut c = Cells::new(t, errs, *line, row);
         let id = check_unique_id(&mut c, &mut seen);
         let mut roles = RoleSet::default();
         let roles_cell =
@@ -1139,13 +1143,7 @@ fn parse_requests(
     let mut seen = HashMap::new();
     let mut out = Vec::new();
     for (row_idx, (line, row)) in t.rows.iter().enumerate() {
-        let mut c = Cells {
-            t,
-            errs,
-            line: *line,
-            row,
-            ok: true,
-        };
+        let mut c = Cells::new(t, errs, *line, row);
         let id = check_unique_id(&mut c, &mut seen);
         let org_name = c.required_nonempty("org", "the requesting organisation");
         let role_cell = c.required_nonempty("role", "one of buddy, adviser, trainer, speaker");
@@ -1251,13 +1249,7 @@ fn parse_history(
 ) -> Vec<HistoryRow> {
     let mut out = Vec::new();
     for (line, row) in &t.rows {
-        let mut c = Cells {
-            t,
-            errs,
-            line: *line,
-            row,
-            ok: true,
-        };
+        let mut c = Cells::new(t, errs, *line, row);
         let week_cell = c.get("week");
         let week = Week::parse(week_cell);
         if week.is_none() {

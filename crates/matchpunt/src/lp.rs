@@ -52,12 +52,7 @@ pub fn write_lp<W: Write>(inst: &Instance, res: &BatchResult, spread: i64, w: W)
     }
     let mut spread_vars = Vec::new();
     if spread > 0 {
-        for (_, e) in inst
-            .experts
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| has_pairs[*i])
-        {
+        for (e, _) in inst.experts.iter().zip(&has_pairs).filter(|(_, &has)| has) {
             for k in 2..=e.max_assignments {
                 let name = format!("s_{}_{}", e.row, k);
                 term(&mut w, -spread * (k as i64 - 1), &name)?;

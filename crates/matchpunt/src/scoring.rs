@@ -24,11 +24,6 @@ pub fn round_to(units: i64, step: i64) -> i64 {
     (units as f64 / step as f64).round() as i64 * step
 }
 
-/// Converts solver units to points.
-pub fn to_points(units: i64) -> f64 {
-    units as f64 / SCALE
-}
-
 /// The parts of a score, each from 0 to 1.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
 pub struct Parts {

@@ -289,19 +289,21 @@ fn residual(p: &Problem, fix: &Fix) -> Option<Residual> {
     Some(res)
 }
 
-/// Builds the flow network of a node. Returns the network and, per network arc, the problem arc
-/// it stands for (`usize::MAX` for structural arcs).
-pub fn network(
-    p: &Problem,
-    fix_forced: &[usize],
-    fix_forbidden: &[usize],
-) -> Option<(FlowNetwork, Vec<usize>)> {
-    let fix = Fix {
-        forced: fix_forced.to_vec(),
-        forbidden: fix_forbidden.to_vec(),
-    };
-    let res = residual(p, &fix)?;
-    Some(build_network(p, &fix, &res, &vec![0; p.experts.len()]).0)
+/// The flow network of the whole problem without load budgets (the root relaxation). Returns
+/// the network and, per network arc, the problem arc it stands for (`usize::MAX` for structural
+/// arcs).
+pub fn root_network(p: &Problem) -> (FlowNetwork, Vec<usize>) {
+    let fix = Fix::default();
+    let res = residual(p, &fix).expect("nothing is forced at the root");
+    build_network(p, &fix, &res, &vec![0; p.experts.len()]).0
+}
+
+/// The arcs of `sub` chosen by its plain flow relaxation (no multipliers, nothing fixed).
+fn flow_choice(sub: &Problem) -> Vec<usize> {
+    let zero = vec![0; sub.experts.len()];
+    relax(sub, &Fix::default(), Algorithm::default(), &zero)
+        .map(|r| r.chosen)
+        .unwrap_or_default()
 }
 
 fn build_network(
@@ -478,10 +480,7 @@ impl Incumbent {
                     arcs: chosen.iter().map(|&a| p.arcs[a]).collect(),
                     spread: p.spread,
                 };
-                let zero = vec![0; p.experts.len()];
-                let kept: Vec<usize> = relax(&sub, &Fix::default(), Algorithm::default(), &zero)
-                    .map(|r| r.chosen.iter().map(|&a| chosen[a]).collect())
-                    .unwrap_or_default();
+                let kept: Vec<usize> = flow_choice(&sub).iter().map(|&a| chosen[a]).collect();
                 repair(p, &kept, by_value)
             }
             Err(_) => repair(p, chosen, by_value),
@@ -703,10 +702,7 @@ fn fill_flow(p: &Problem, kept: &[usize]) -> Vec<usize> {
         arcs,
         spread: p.spread,
     };
-    let zero = vec![0; ne];
-    relax(&sub, &Fix::default(), Algorithm::default(), &zero)
-        .map(|r| r.chosen.iter().map(|&a| back[a]).collect())
-        .unwrap_or_default()
+    flow_choice(&sub).iter().map(|&a| back[a]).collect()
 }
 
 /// Turns a relaxation into a feasible solution: drop, then greedily fill.

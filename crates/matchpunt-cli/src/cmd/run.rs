@@ -83,8 +83,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         outs.stage_path(lp, |w| Ok(matchpunt::lp::write_lp(inst, &res, spread, w)?))?;
     }
     if let Some(d) = &args.export_dimacs {
-        let (net, _) = matchpunt::solve::network(&res.problem, &[], &[])
-            .expect("the root network has no forced arcs");
+        let (net, _) = matchpunt::solve::root_network(&res.problem);
         let comment = format!(
             "matchpunt batch {}: flow part without load budgets; costs are -(value) in milli-points",
             inst.week.map(|w| w.to_string()).unwrap_or_default()
