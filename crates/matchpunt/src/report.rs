@@ -337,12 +337,13 @@ pub fn summary_text(inst: &Instance, res: &BatchResult) -> String {
         }
     ));
     s.push_str(&format!(
-        "pins: {} kept, {} conflicts; solver: {} components, {} branch-and-bound nodes ({} components branched)\n",
+        "pins: {} kept, {} conflicts; solver: {} components, {} branch-and-bound nodes ({} components branched, {} closed by listing bundles)\n",
         res.assignments.iter().filter(|a| a.pinned).count(),
         res.pin_conflicts.len(),
         res.solution.components,
         res.solution.nodes,
-        res.solution.branched_components
+        res.solution.branched_components,
+        res.solution.listed_components
     ));
     s
 }

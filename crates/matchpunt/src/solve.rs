@@ -27,6 +27,7 @@
 //! solution is returned with the proven upper bound, and the gap is reported.
 
 mod bundle;
+mod master;
 
 use matchpunt_flow::{Algorithm, FlowNetwork};
 use petgraph::unionfind::UnionFind;
@@ -112,6 +113,8 @@ pub struct Solution {
     pub components: usize,
     /// Components in which a load budget had to be branched on.
     pub branched_components: usize,
+    /// Components proven optimal by listing the bundles within the gap (see the module docs).
+    pub listed_components: usize,
 }
 
 /// The objective of `chosen`, or the first constraint it breaks.
@@ -184,6 +187,7 @@ fn solve_until(p: &Problem, opts: &SolveOptions, deadline: Option<Instant>) -> S
         out.proven &= s.proven;
         out.nodes += s.nodes;
         out.branched_components += usize::from(s.nodes > 1);
+        out.listed_components += s.listed_components;
     }
     out.chosen.sort_unstable();
     out
@@ -829,11 +833,13 @@ impl Ord for Open {
 }
 
 /// Multiplier iterations at the root and at every other node.
-const ROOT_ITERATIONS: usize = 20;
+const ROOT_ITERATIONS: usize = 5;
 const NODE_ITERATIONS: usize = 0;
 /// Seat-price iterations of the bundle bound at the root and at every other node.
-const ROOT_BUNDLE_ITERATIONS: usize = 300;
+const ROOT_BUNDLE_ITERATIONS: usize = 30;
 const NODE_BUNDLE_ITERATIONS: usize = 25;
+/// Most LP rounds of the master bound at the root.
+const MASTER_ROUNDS: usize = 40;
 
 fn branch_and_bound(
     p: &Problem,
@@ -865,7 +871,7 @@ fn branch_and_bound(
     let zero = vec![0i64; p.experts.len()];
     // Iteration counts shrink with the size of the problem (work, not time, decides, so that
     // the search and its answer do not depend on the machine's speed).
-    let root = evaluate_node(
+    let mut root = evaluate_node(
         &mut cx,
         &Fix::default(),
         zero,
@@ -874,6 +880,68 @@ fn branch_and_bound(
         work_limit(p, ROOT_BUNDLE_ITERATIONS, 3e8).max(20),
     )
     .expect("the root has no forced arcs");
+    let root_res = residual(p, &Fix::default()).expect("no forced arcs");
+    // The exact seat prices (the master's duals), then the bundles within reach of them.
+    if root.bound > cx.inc.cutoff() && !cx.expired() {
+        let refined = master::refine(
+            p,
+            &Fix::default(),
+            &root_res,
+            &root.mu,
+            root.bound,
+            MASTER_ROUNDS,
+            deadline,
+        );
+        if let Some((bound, chosen, mu)) = refined {
+            cx.offer(&chosen);
+            root.bound = bound;
+            root.bundled = chosen;
+            root.mu = mu;
+            root.bundle_tighter = true;
+        }
+    }
+    // A bound proven by listing: no solution is worth more than `listed_below`.
+    let mut listed_below = i64::MAX;
+    if root.bound > cx.inc.cutoff() && root.bundle_tighter {
+        // List the bundles of every solution within `width` of the bound and solve over those
+        // exactly; widen while the answer lies below the width and the listing stays small.
+        let mut width = 4 * cx.inc.step;
+        while !cx.expired() {
+            let floor = (root.bound - width).max(cx.inc.value);
+            let found = master::enumerate(
+                p,
+                &Fix::default(),
+                &root_res,
+                &root.mu,
+                floor,
+                &cx.inc.chosen,
+                deadline,
+            );
+            if let Some(c) = &found.chosen {
+                cx.offer(c);
+            }
+            if found.exact {
+                if cx.inc.value >= floor {
+                    let inc = cx.inc;
+                    return Solution {
+                        objective: inc.value,
+                        bound: inc.value,
+                        proven: true,
+                        chosen: inc.chosen,
+                        nodes: cx.nodes,
+                        components: 1,
+                        branched_components: 0,
+                        listed_components: 1,
+                    };
+                }
+                listed_below = floor;
+            }
+            if !found.exact || floor <= cx.inc.value {
+                break;
+            }
+            width *= 4;
+        }
+    }
     if root.bound > cx.inc.cutoff() {
         flow_dive(&mut cx, &root.lambda);
         flow_dive(&mut cx, &vec![0; p.experts.len()]);
@@ -893,7 +961,6 @@ fn branch_and_bound(
         seeds.extend((0..p.experts.len()).filter(|&e| mine[e] != theirs[e]));
         local_search(&mut cx, opts, &seeds);
     }
-    let root_res = residual(p, &Fix::default()).expect("no forced arcs");
     // Reduced-cost fixing at the root: drop the arcs that cannot improve on the incumbent and
     // solve what is left (which often falls apart into small components) from scratch.
     if root.bound > cx.inc.cutoff() && root.bundle_tighter && !cx.expired() {
@@ -929,6 +996,7 @@ fn branch_and_bound(
                 nodes: cx.nodes + sub.nodes,
                 components: 1,
                 branched_components: 0,
+                listed_components: sub.listed_components,
             };
         }
     }
@@ -1033,7 +1101,7 @@ fn branch_and_bound(
     }
     let inc = cx.inc;
     let open_bound = open.iter().map(|n| n.bound).max();
-    let mut bound = open_bound.map_or(inc.value, |b| b.max(inc.value));
+    let mut bound = open_bound.map_or(inc.value, |b| b.min(listed_below).max(inc.value));
     if bound <= inc.cutoff() {
         bound = inc.value;
     }
@@ -1045,6 +1113,7 @@ fn branch_and_bound(
         nodes: cx.nodes,
         components: 1,
         branched_components: 0,
+        listed_components: 0,
     }
 }
 

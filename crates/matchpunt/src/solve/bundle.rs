@@ -15,7 +15,7 @@ use super::{Fix, Problem, Residual};
 /// Per-expert arcs usable in a node, grouped by slot.
 pub(super) struct Bundles {
     /// Per expert: usable arc indexes, sorted by (slot group, arc).
-    arcs: Vec<Vec<usize>>,
+    pub(super) arcs: Vec<Vec<usize>>,
 }
 
 impl Bundles {
@@ -45,7 +45,7 @@ impl Bundles {
 }
 
 /// The best bundle of one expert under prices `mu`: (value, chosen arcs).
-fn best_bundle(
+pub(super) fn best_bundle(
     p: &Problem,
     e: usize,
     arcs: &[usize],

@@ -1,0 +1,627 @@
+//! The master bound: the exact Lagrangian dual of the seat limits, by linear programming.
+//!
+//! Subgradient steps ([`super::bundle::optimise`]) get the seat prices close to their best
+//! quickly, but not exactly: on a 1000 x 1000 batch they stop some 50 points above the best
+//! bound, and branching alone cannot close that (twin experts give children the same bound).
+//! The best prices are the optimal duals of the Dantzig–Wolfe master problem: choose at most one
+//! bundle per expert, each request at most its seats. Its dual is
+//!
+//! ```text
+//! minimise   Σ_e u_e + Σ_r seats_r · π_r
+//! subject to u_e + Σ_{r ∈ b} π_r ≥ value(b)   for every bundle b of expert e,
+//!            u, π ≥ 0,
+//! ```
+//!
+//! with one row per bundle: far too many to write down, but only a few matter. Kelley's cutting
+//! planes (Kelley 1960, "The cutting-plane method for solving convex programs", J. SIAM 8(4);
+//! the dual view of column generation, Desrosiers and Lübbecke 2005, "A primer in column
+//! generation") solve it with the rows that matter: solve the LP over the rows known so far,
+//! price every expert's best bundle at its prices with the exact knapsack DP, add the bundles
+//! that break a row, repeat. The prices stay in a box around the subgradient's (a trust region,
+//! widened when it binds) so that the first rounds do not wander off.
+//!
+//! The LP ([`microlp`], a pure-Rust simplex) only proposes prices. Every bound this module
+//! returns is the Lagrangian value of integer prices, computed exactly in integers by the DP, so
+//! it is valid whatever the LP's round-off; an LP failure just ends the refinement.
+//!
+//! Cost: each round is one LP over the rows found so far (a few thousand at 1000 x 1000) plus one
+//! DP per expert; a handful of rounds usually reach the optimum of the master.
+
+use super::bundle::{best_bundle, bound, Bundles};
+use super::{Fix, Problem, Residual};
+use microlp::{ComparisonOp, OptimizationDirection};
+use std::collections::HashSet;
+use std::time::Instant;
+
+/// Above this many new rows in a round the LP is rebuilt and solved afresh; below, the rows are
+/// added to the solved LP one by one (a few dual simplex steps each).
+const REBUILD_ROWS: usize = 40;
+
+/// Refines the prices `mu` (with Lagrangian bound `start_bound`) towards the exact dual of the
+/// master problem, for at most `rounds` LP solves. Returns the best bound found, the chosen arcs
+/// at it and its prices, or None when no round improved on `start_bound`.
+pub(super) fn refine(
+    p: &Problem,
+    fix: &Fix,
+    res: &Residual,
+    mu: &[i64],
+    start_bound: i64,
+    rounds: usize,
+    deadline: Option<Instant>,
+) -> Option<(i64, Vec<usize>, Vec<i64>)> {
+    let bundles = Bundles::new(p, fix, res);
+    let experts: Vec<usize> = (0..p.experts.len())
+        .filter(|&e| !bundles.arcs[e].is_empty())
+        .collect();
+    if experts.is_empty() {
+        return None;
+    }
+    // Rows: (expert, requests of the bundle, value of the bundle).
+    let mut rows: Vec<(usize, Vec<usize>, i64)> = Vec::new();
+    let mut seen: HashSet<(usize, Vec<usize>)> = HashSet::new();
+    let mut add = |rows: &mut Vec<(usize, Vec<usize>, i64)>, e: usize, arcs: &[usize], value| {
+        let mut req: Vec<usize> = arcs.iter().map(|&a| p.arcs[a].request as usize).collect();
+        req.sort_unstable();
+        if seen.insert((e, req.clone())) {
+            rows.push((e, req, value));
+            true
+        } else {
+            false
+        }
+    };
+    // Start: every expert's best bundle at `mu`, and each single arc within reach of it.
+    let mut width = 1i64;
+    for &e in &experts {
+        let used = p.experts[e].max_count - res.count[e];
+        let (best, chosen) = best_bundle(p, e, &bundles.arcs[e], res, mu, used);
+        let spread = |k: usize| -> i64 {
+            (0..k as u32)
+                .map(|j| p.spread * (p.experts[e].already + used + j) as i64)
+                .sum()
+        };
+        if !chosen.is_empty() {
+            let v = chosen.iter().map(|&a| p.arcs[a].value).sum::<i64>() - spread(chosen.len());
+            add(&mut rows, e, &chosen, v);
+        }
+        for &a in &bundles.arcs[e] {
+            let reduced = p.arcs[a].value - mu[p.arcs[a].request as usize] - spread(1);
+            if reduced > 0 && reduced >= best - best / 4 {
+                add(&mut rows, e, &[a], p.arcs[a].value - spread(1));
+            }
+            width = width.max(p.arcs[a].value / 20);
+        }
+    }
+    let mut best: Option<(i64, Vec<usize>, Vec<i64>)> = None;
+    let mut best_bound = start_bound;
+    let centre: Vec<f64> = mu.iter().map(|&m| m as f64).collect();
+    let mut radius = vec![(width / 10).max(1) as f64; p.seats.len()];
+    let mut lp = Lp::new(p, res, &experts, &rows, &centre, &radius, deadline)?;
+    for _ in 0..rounds {
+        if deadline.is_some_and(|d| Instant::now() >= d) {
+            break;
+        }
+        let Some((pi, u)) = lp.values() else {
+            break;
+        };
+        let prices: Vec<i64> = pi.iter().map(|&x| x.round().max(0.0) as i64).collect();
+        let (b, chosen) = bound(p, fix, res, &bundles, &prices);
+        if b < best_bound {
+            best_bound = b;
+            best = Some((b, chosen.clone(), prices.clone()));
+        }
+        // Rows broken at the LP's prices: each expert's best bundle there.
+        let mut new_rows = Vec::new();
+        for &e in &experts {
+            let used = p.experts[e].max_count - res.count[e];
+            let (_, bundle) = best_bundle(p, e, &bundles.arcs[e], res, &prices, used);
+            if bundle.is_empty() {
+                continue;
+            }
+            let k = bundle.len() as u32;
+            let v = bundle.iter().map(|&a| p.arcs[a].value).sum::<i64>()
+                - (0..k)
+                    .map(|j| p.spread * (p.experts[e].already + used + j) as i64)
+                    .sum::<i64>();
+            let reduced = v as f64
+                - bundle
+                    .iter()
+                    .map(|&a| pi[p.arcs[a].request as usize])
+                    .sum::<f64>();
+            if reduced > u[e] + 0.5 && add(&mut rows, e, &bundle, v) {
+                new_rows.push(rows.len() - 1);
+            }
+        }
+        // Prices held by the box; their boxes widen when no row is broken.
+        let at_edge: Vec<usize> = (0..pi.len())
+            .filter(|&r| {
+                let (x, c) = (pi[r], centre[r]);
+                let lo = (c - radius[r]).max(0.0);
+                (lo > 0.0 && x <= lo + 1e-6) || x >= c + radius[r] - 1e-6
+            })
+            .collect();
+        if new_rows.is_empty() && at_edge.is_empty() {
+            break;
+        }
+        if new_rows.is_empty() || new_rows.len() > REBUILD_ROWS {
+            if new_rows.is_empty() {
+                // The box binds: widen the boxes that hold a price.
+                for &r in &at_edge {
+                    radius[r] *= 4.0;
+                }
+            }
+            match Lp::new(p, res, &experts, &rows, &centre, &radius, deadline) {
+                Some(next) => lp = next,
+                None => break,
+            }
+        } else if new_rows.iter().any(|&i| lp.add_row(&rows[i]).is_none()) {
+            break;
+        }
+    }
+    best
+}
+
+/// The dual master LP over the rows found so far, with prices in the box `centre ± radius`.
+struct Lp {
+    /// None only after a failed edit (the refinement then stops).
+    solution: Option<microlp::Solution>,
+    u_var: Vec<Option<microlp::Variable>>,
+    pi_var: Vec<Option<microlp::Variable>>,
+}
+
+impl Lp {
+    fn new(
+        p: &Problem,
+        res: &Residual,
+        experts: &[usize],
+        rows: &[(usize, Vec<usize>, i64)],
+        centre: &[f64],
+        radius: &[f64],
+        deadline: Option<Instant>,
+    ) -> Option<Lp> {
+        let mut lp = microlp::Problem::new(OptimizationDirection::Minimize);
+        if let Some(d) = deadline {
+            lp.set_time_limit(d.saturating_duration_since(Instant::now()));
+        }
+        let mut u_var = vec![None; p.experts.len()];
+        for &e in experts {
+            u_var[e] = Some(lp.add_var(1.0, (0.0, f64::INFINITY)));
+        }
+        // Every request an expert could serve gets a price variable from the start, so that
+        // rows added later only name existing variables.
+        let mut pi_var = vec![None; p.seats.len()];
+        for (r, var) in pi_var.iter_mut().enumerate() {
+            if res.seats[r] > 0 {
+                let lo = (centre[r] - radius[r]).max(0.0);
+                let hi = centre[r] + radius[r];
+                *var = Some(lp.add_var(res.seats[r] as f64, (lo, hi)));
+            }
+        }
+        for (e, req, value) in rows {
+            let mut expr = vec![(u_var[*e]?, 1.0)];
+            expr.extend(req.iter().map(|&r| (pi_var[r].expect("added above"), 1.0)));
+            lp.add_constraint(&expr[..], ComparisonOp::Ge, *value as f64);
+        }
+        let solution = lp.solve().ok()?.into_solution().ok()?;
+        Some(Lp {
+            solution: Some(solution),
+            u_var,
+            pi_var,
+        })
+    }
+
+    fn add_row(&mut self, row: &(usize, Vec<usize>, i64)) -> Option<()> {
+        let (e, req, value) = row;
+        let mut expr = vec![(self.u_var[*e]?, 1.0)];
+        expr.extend(
+            req.iter()
+                .map(|&r| (self.pi_var[r].expect("seats > 0"), 1.0)),
+        );
+        let solution = self.solution.take()?;
+        self.solution = solution
+            .add_constraint(&expr[..], ComparisonOp::Ge, *value as f64)
+            .ok()?
+            .into_solution()
+            .ok();
+        self.solution.as_ref().map(|_| ())
+    }
+
+    /// The prices π per request and the values u per expert (0 where the LP has no variable).
+    fn values(&self) -> Option<(Vec<f64>, Vec<f64>)> {
+        let solution = self.solution.as_ref()?;
+        let get = |v: &Option<microlp::Variable>| v.map_or(0.0, |v| solution.var_value(v));
+        Some((
+            self.pi_var.iter().map(get).collect(),
+            self.u_var.iter().map(get).collect(),
+        ))
+    }
+}
+
+/// Most bundles listed per expert, and in all, by [`enumerate`].
+const ENUM_PER_EXPERT: usize = 500;
+const ENUM_TOTAL: usize = 20_000;
+/// Node limit of the MIP over the listed bundles (a work limit, so the answer does not depend
+/// on the machine).
+const MIP_NODES: u64 = 20_000;
+
+/// What [`enumerate`] found.
+pub(super) struct Enumerated {
+    /// The best solution among the listed bundles and `keep` (forced arcs included), if the
+    /// MIP found one.
+    pub chosen: Option<Vec<usize>>,
+    /// Whether the listing was complete and its MIP solved to optimality: then no solution worth
+    /// more than `floor` is better than `chosen`.
+    pub exact: bool,
+}
+
+/// Solves the problem exactly over the bundles that can still matter.
+///
+/// With prices `mu` and Lagrangian bound `bound`, a solution's value is `bound` minus the sum of
+/// its bundles' reduced costs (`best_e` less the bundle's reduced value) minus the prices of its
+/// empty seats, each term `>= 0`. A solution better than `incumbent` therefore uses only bundles
+/// whose reduced cost is below `bound - incumbent`. When the prices are (near) the optimal duals
+/// and the gap is small, there are few of those: list them all per expert (depth-first, arcs by
+/// reduced value) and solve the set-packing problem over them (choose at most one bundle per
+/// expert, each request at most its seats) as a MIP. The same idea is used to close
+/// vehicle-routing problems by route enumeration (Baldacci, Christofides and Mingozzi 2008, "An
+/// exact algorithm for the vehicle routing problem based on the set partitioning formulation
+/// with additional cuts", Math. Programming 115).
+pub(super) fn enumerate(
+    p: &Problem,
+    fix: &Fix,
+    res: &Residual,
+    mu: &[i64],
+    floor: i64,
+    keep: &[usize],
+    deadline: Option<Instant>,
+) -> Enumerated {
+    let step = super::granularity(p);
+    let bundles = Bundles::new(p, fix, res);
+    let (bound, _) = bound(p, fix, res, &bundles, mu);
+    let gap = bound - floor;
+    let mut columns: Vec<(usize, Vec<usize>, i64)> = Vec::new();
+    let mut complete = true;
+    for e in 0..p.experts.len() {
+        let arcs = &bundles.arcs[e];
+        if arcs.is_empty() {
+            continue;
+        }
+        let used = p.experts[e].max_count - res.count[e];
+        let (best_e, _) = best_bundle(p, e, arcs, res, mu, used);
+        let spread: Vec<i64> = (0..=res.count[e])
+            .map(|k| {
+                (0..k)
+                    .map(|j| p.spread * (p.experts[e].already + used + j) as i64)
+                    .sum()
+            })
+            .collect();
+        // Arcs by reduced value, best first. An arc whose reduced value is `-gap` or less
+        // cannot be in a bundle within `gap` of the expert's best (adding it costs that much).
+        let mut items: Vec<(usize, i64)> = arcs
+            .iter()
+            .map(|&a| (a, p.arcs[a].value - mu[p.arcs[a].request as usize]))
+            .filter(|x| x.1 > -gap)
+            .collect();
+        items.sort_by(|x, y| y.1.cmp(&x.1).then(x.0.cmp(&y.0)));
+        // A bundle is kept when its reduced value exceeds best_e - gap.
+        let floor = best_e - gap;
+        let mut found: Vec<Vec<usize>> = Vec::new();
+        let mut stack: Vec<usize> = Vec::new();
+        let ok = list(
+            p,
+            &items,
+            0,
+            &mut stack,
+            0,
+            res.budget[e],
+            res.slots[e],
+            res.count[e] as usize,
+            &spread,
+            floor,
+            &mut found,
+        );
+        if !ok || columns.len() + found.len() > ENUM_TOTAL {
+            complete = false;
+        }
+        // The kept solution's bundle, so that the MIP can do no worse than it.
+        let mine: Vec<usize> = keep
+            .iter()
+            .copied()
+            .filter(|&a| p.arcs[a].expert as usize == e && fix.forced.binary_search(&a).is_err())
+            .collect();
+        if !mine.is_empty() && !found.iter().any(|b| sorted(b) == mine) {
+            found.push(mine);
+        }
+        for b in found {
+            let k = b.len();
+            let v = b.iter().map(|&a| p.arcs[a].value).sum::<i64>() - spread[k];
+            columns.push((e, b, v));
+        }
+        if columns.len() > ENUM_TOTAL {
+            break;
+        }
+    }
+    // The set-packing MIP over the columns, in units of the objective's granularity.
+    let mut lp = microlp::Problem::new(OptimizationDirection::Maximize);
+    if let Some(d) = deadline {
+        lp.set_time_limit(d.saturating_duration_since(Instant::now()));
+    }
+    let vars: Vec<microlp::Variable> = columns
+        .iter()
+        .map(|c| lp.add_binary_var((c.2 / step) as f64))
+        .collect();
+    let mut by_expert: Vec<Vec<(microlp::Variable, f64)>> = vec![Vec::new(); p.experts.len()];
+    let mut by_request: Vec<Vec<(microlp::Variable, f64)>> = vec![Vec::new(); p.seats.len()];
+    for (c, &v) in columns.iter().zip(&vars) {
+        by_expert[c.0].push((v, 1.0));
+        for &a in &c.1 {
+            by_request[p.arcs[a].request as usize].push((v, 1.0));
+        }
+    }
+    for row in by_expert.iter().filter(|r| r.len() > 1) {
+        lp.add_constraint(&row[..], ComparisonOp::Le, 1.0);
+    }
+    for (r, row) in by_request.iter().enumerate() {
+        if row.len() > res.seats[r] as usize {
+            lp.add_constraint(&row[..], ComparisonOp::Le, res.seats[r] as f64);
+        }
+    }
+    let mut options = microlp::SolveOptions::default();
+    options.node_limit = Some(MIP_NODES);
+    let failed = Enumerated {
+        chosen: None,
+        exact: false,
+    };
+    let Ok(outcome) = lp.solve_with(options) else {
+        return failed;
+    };
+    let optimal = outcome.is_optimal();
+    let Some(solution) = outcome.solution() else {
+        return failed;
+    };
+    let mut chosen = fix.forced.clone();
+    for (c, &v) in columns.iter().zip(&vars) {
+        if solution.var_value(v) > 0.5 {
+            chosen.extend(&c.1);
+        }
+    }
+    chosen.sort_unstable();
+    // The value in integers; a MIP answer that breaks a rule (round-off) is no answer.
+    if super::evaluate(p, &chosen).is_err() {
+        return failed;
+    }
+    Enumerated {
+        chosen: Some(chosen),
+        exact: complete && optimal,
+    }
+}
+
+fn sorted(b: &[usize]) -> Vec<usize> {
+    let mut b = b.to_vec();
+    b.sort_unstable();
+    b
+}
+
+/// Depth-first listing of one expert's bundles from `items[from..]` whose reduced value (sum of
+/// item values less the spread cost) exceeds `floor`. Returns false when the listing was cut
+/// at [`ENUM_PER_EXPERT`].
+#[allow(clippy::too_many_arguments)]
+fn list(
+    p: &Problem,
+    items: &[(usize, i64)],
+    from: usize,
+    stack: &mut Vec<usize>,
+    sum: i64,
+    budget: u32,
+    slots: u32,
+    cap: usize,
+    spread: &[i64],
+    floor: i64,
+    found: &mut Vec<Vec<usize>>,
+) -> bool {
+    let k = stack.len();
+    if k > 0 && sum - spread[k] > floor {
+        if found.len() >= ENUM_PER_EXPERT {
+            return false;
+        }
+        found.push(stack.clone());
+    }
+    if k == cap {
+        return true;
+    }
+    for i in from..items.len() {
+        let (a, w) = items[i];
+        // Items are sorted by value: if even filling up with this one's value cannot reach
+        // the floor, no later item can either.
+        // The spread cost only grows with the count, so `cap - k` more items each worth at most
+        // `w` (or one item, when `w <= 0`) bound every extension from here.
+        let most = if w > 0 { (cap - k) as i64 * w } else { w };
+        if sum + most - spread[k + 1] <= floor {
+            break;
+        }
+        let arc = p.arcs[a];
+        if arc.intensity > budget {
+            continue;
+        }
+        let bit = arc.slot.map_or(0, |s| 1u32 << s);
+        if slots & bit != 0 {
+            continue;
+        }
+        stack.push(a);
+        let ok = list(
+            p,
+            items,
+            i + 1,
+            stack,
+            sum + w,
+            budget - arc.intensity,
+            slots | bit,
+            cap,
+            spread,
+            floor,
+            found,
+        );
+        stack.pop();
+        if !ok {
+            return false;
+        }
+    }
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    //! The listing and the refined prices against exhaustive search, on tiny random problems
+    //! with random prices: the listing's proof must hold for *any* prices, not only good ones.
+
+    use super::super::{evaluate, residual, Arc, ExpertCap};
+    use super::*;
+    use rand::{Rng, SeedableRng};
+    use rand_chacha::ChaCha8Rng;
+
+    fn random_problem(rng: &mut ChaCha8Rng) -> Problem {
+        let ne = rng.gen_range(1..=5);
+        let nr = rng.gen_range(1..=5);
+        let mut arcs = Vec::new();
+        for r in 0..nr {
+            for e in 0..ne {
+                if arcs.len() < 12 && rng.gen_bool(0.45) {
+                    arcs.push(Arc {
+                        request: r as u32,
+                        expert: e as u32,
+                        value: 10 * rng.gen_range(1..=40),
+                        intensity: rng.gen_range(0..=3),
+                        slot: rng.gen_bool(0.5).then(|| rng.gen_range(0..3)),
+                    });
+                }
+            }
+        }
+        Problem {
+            experts: (0..ne)
+                .map(|_| ExpertCap {
+                    max_count: rng.gen_range(1..=3),
+                    budget: rng.gen_range(1..=5),
+                    already: rng.gen_range(0..=1),
+                    busy_slots: u32::from(rng.gen_bool(0.2)),
+                })
+                .collect(),
+            seats: (0..nr).map(|_| rng.gen_range(1..=2)).collect(),
+            arcs,
+            spread: 10 * rng.gen_range(0..=3),
+        }
+    }
+
+    /// The best value over all feasible arc sets that hold `forced`.
+    fn brute_force(p: &Problem, forced: &[usize]) -> Option<i64> {
+        fn go(
+            p: &Problem,
+            i: usize,
+            forced: &[usize],
+            set: &mut Vec<usize>,
+            best: &mut Option<i64>,
+        ) {
+            if i == p.arcs.len() {
+                if let Ok(v) = evaluate(p, set) {
+                    *best = Some(best.map_or(v, |b| b.max(v)));
+                }
+                return;
+            }
+            if !forced.contains(&i) {
+                go(p, i + 1, forced, set, best);
+            }
+            set.push(i);
+            if evaluate(p, set).is_ok() {
+                go(p, i + 1, forced, set, best);
+            }
+            set.pop();
+        }
+        let mut best = None;
+        go(p, 0, forced, &mut Vec::new(), &mut best);
+        best
+    }
+
+    #[test]
+    fn listing_is_exact_for_any_prices() {
+        let mut rng = ChaCha8Rng::seed_from_u64(5);
+        let (mut exact, mut proved) = (0, 0);
+        for case in 0..3000 {
+            let p = random_problem(&mut rng);
+            let mut fix = Fix::default();
+            if !p.arcs.is_empty() && rng.gen_bool(0.3) {
+                fix.forced.push(rng.gen_range(0..p.arcs.len()));
+            }
+            let Some(res) = residual(&p, &fix) else {
+                continue;
+            };
+            let Some(opt) = brute_force(&p, &fix.forced) else {
+                continue;
+            };
+            let mu: Vec<i64> = (0..p.seats.len())
+                .map(|_| {
+                    if rng.gen_bool(0.3) {
+                        0
+                    } else {
+                        rng.gen_range(0..=300)
+                    }
+                })
+                .collect();
+            let (l, _) = bound(&p, &fix, &res, &Bundles::new(&p, &fix, &res), &mu);
+            assert!(
+                l >= opt,
+                "case {case}: Lagrangian bound {l} below the optimum {opt}"
+            );
+            let floor = rng.gen_range(opt - 100..=l);
+            let found = enumerate(&p, &fix, &res, &mu, floor, &[], None);
+            let value = found.chosen.as_ref().map(|c| {
+                assert!(
+                    fix.forced.iter().all(|a| c.contains(a)),
+                    "case {case}: forced arc lost"
+                );
+                evaluate(&p, c).unwrap_or_else(|e| panic!("case {case}: infeasible: {e}"))
+            });
+            if found.exact {
+                exact += 1;
+                // Every solution worth more than `floor` is listed, so the best of them is found.
+                if opt > floor {
+                    proved += 1;
+                    assert_eq!(
+                        value,
+                        Some(opt),
+                        "case {case}: {p:?}\nmu {mu:?} floor {floor}"
+                    );
+                }
+            }
+        }
+        assert!(
+            exact > 2000 && proved > 1000,
+            "exact {exact}, proved {proved}"
+        );
+    }
+
+    #[test]
+    fn refined_prices_give_valid_and_better_bounds() {
+        let mut rng = ChaCha8Rng::seed_from_u64(6);
+        let mut improved = 0;
+        for case in 0..1500 {
+            let p = random_problem(&mut rng);
+            let fix = Fix::default();
+            let res = residual(&p, &fix).expect("nothing forced");
+            let opt = brute_force(&p, &[]).expect("the empty set is feasible");
+            let mu: Vec<i64> = (0..p.seats.len()).map(|_| rng.gen_range(0..=300)).collect();
+            let (start, _) = bound(&p, &fix, &res, &Bundles::new(&p, &fix, &res), &mu);
+            if let Some((b, chosen, prices)) = refine(&p, &fix, &res, &mu, start, 40, None) {
+                improved += 1;
+                assert!(
+                    b < start && b >= opt,
+                    "case {case}: bound {b}, start {start}, optimum {opt}"
+                );
+                let bundles = Bundles::new(&p, &fix, &res);
+                assert_eq!(
+                    bound(&p, &fix, &res, &bundles, &prices),
+                    (b, chosen),
+                    "case {case}"
+                );
+            }
+        }
+        assert!(improved > 500, "only {improved} refinements");
+    }
+}
