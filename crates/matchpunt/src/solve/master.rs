@@ -33,6 +33,11 @@ use microlp::{ComparisonOp, OptimizationDirection};
 use std::collections::HashSet;
 use std::time::Instant;
 
+/// The largest master LP tried, in experts plus requests: beyond it a round of the simplex
+/// takes seconds (at 10,000 x 20,000 the first LP does not finish in two minutes), and the time
+/// is better spent on the search.
+const MAX_LP_SIZE: usize = 12_000;
+
 /// Above this many new rows in a round the LP is rebuilt and solved afresh; below, the rows are
 /// added to the solved LP one by one (a few dual simplex steps each).
 const REBUILD_ROWS: usize = 40;
@@ -53,7 +58,7 @@ pub(super) fn refine(
     let experts: Vec<usize> = (0..p.experts.len())
         .filter(|&e| !bundles.arcs[e].is_empty())
         .collect();
-    if experts.is_empty() {
+    if experts.is_empty() || experts.len() + p.seats.len() > MAX_LP_SIZE {
         return None;
     }
     // Rows: (expert, requests of the bundle, value of the bundle).
@@ -131,7 +136,7 @@ pub(super) fn refine(
                 new_rows.push(rows.len() - 1);
             }
         }
-        // Prices held by the box; their boxes widen when no row is broken.
+        // Prices held by their box.
         let at_edge: Vec<usize> = (0..pi.len())
             .filter(|&r| {
                 let (x, c) = (pi[r], centre[r]);
@@ -142,12 +147,11 @@ pub(super) fn refine(
         if new_rows.is_empty() && at_edge.is_empty() {
             break;
         }
-        if new_rows.is_empty() || new_rows.len() > REBUILD_ROWS {
-            if new_rows.is_empty() {
-                // The box binds: widen the boxes that hold a price.
-                for &r in &at_edge {
-                    radius[r] *= 4.0;
-                }
+        // A price held by its box: widen that box (a trust region that only grows, so the
+        // method ends as plain Kelley cutting planes and converges).
+        if !at_edge.is_empty() || new_rows.len() > REBUILD_ROWS {
+            for &r in &at_edge {
+                radius[r] *= 4.0;
             }
             match Lp::new(p, res, &experts, &rows, &centre, &radius, deadline) {
                 Some(next) => lp = next,
@@ -238,7 +242,7 @@ impl Lp {
 
 /// Most bundles listed per expert, and in all, by [`enumerate`].
 const ENUM_PER_EXPERT: usize = 500;
-const ENUM_TOTAL: usize = 20_000;
+const ENUM_TOTAL: usize = 100_000;
 /// Node limit of the MIP over the listed bundles (a work limit, so the answer does not depend
 /// on the machine).
 const MIP_NODES: u64 = 20_000;
