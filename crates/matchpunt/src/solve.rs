@@ -10,16 +10,27 @@
 //! assignment number carrying the convex spread cost → (expert, slot) node where two arcs share a
 //! slot → request → sink, and a zero-cost bypass source → sink so that unprofitable seats stay
 //! empty), solved exactly by [`matchpunt_flow`]. The budgets make it a generalised assignment
-//! problem (NP-hard), solved exactly by branch and bound on top of the flow relaxation:
+//! problem (NP-hard), solved exactly in four steps, each used only when the one before has not
+//! closed the gap:
 //!
-//! * **relaxation**: the flow without budgets, strengthened per expert by dropping arcs heavier
-//!   than the remaining budget and capping the count at the most arcs whose lightest intensities
-//!   fit in it;
-//! * **branching**: on an expert over budget, the heaviest of its arcs in the relaxation is
-//!   forced in one child and forbidden in the other (a complete binary split);
-//! * **incumbents**: each relaxation is repaired (drop the least valuable arcs per unit of load of
-//!   over-budget experts, then greedily add profitable arcs that fit) into a feasible solution;
-//! * **search**: best bound first, ties by creation order, so the search is deterministic.
+//! 1. **Lagrangian bounds** (`bundle`): the flow without budgets, with multipliers on the
+//!    budgets; and the stronger *bundle* bound, which prices the seats instead and solves one
+//!    exact group knapsack per expert (count, budget, one arc per slot). A few subgradient steps
+//!    bring the seat prices near their best and every relaxed solution is repaired into an
+//!    incumbent.
+//! 2. **The master** (`master::refine`): the best seat prices are the duals of the
+//!    Dantzig–Wolfe master LP over the experts' bundles; Kelley's cutting planes find them with
+//!    a few thousand bundles. On generated batches this bound equals the optimum or comes within
+//!    a few points of it (the subgradient stalls about 50 points above at 1,000 x 1,000).
+//! 3. **Listing** (`master::enumerate`): at those prices a solution within `w` of the bound
+//!    can only use bundles whose reduced cost is below `w`. They are listed, and the
+//!    set-packing problem over them is solved as a MIP; `w` grows until the optimum is proven.
+//! 4. **Branch and bound**, when the listing grows too large: branching on an expert over budget
+//!    (the heaviest of its arcs forced in one child, forbidden in the other) or on an overfilled
+//!    one-seat request (its experts split in two halves); incumbents from flow dives and
+//!    large-neighbourhood search with exact sub-solves; reduced-cost fixing; nodes chosen best
+//!    bound first with regular dives. The search is limited by work, not time, so that it and
+//!    its answer do not depend on the machine's speed.
 //!
 //! The candidate graph is first split into connected components (petgraph's union-find), solved
 //! independently and in parallel; results are merged in component order, so the answer does not
@@ -84,6 +95,10 @@ pub struct SolveOptions {
     pub node_limit: usize,
     /// The min-cost flow algorithm for the relaxations.
     pub algorithm: Algorithm,
+    /// Use the master LP's exact seat prices and the bundle listing (steps 2 and 3 of the
+    /// module docs). Off, the solver is Lagrangian branch and bound alone: slower on large
+    /// batches, but a second, independent route to the same optimum (for tests and comparisons).
+    pub master: bool,
 }
 
 impl Default for SolveOptions {
@@ -92,6 +107,7 @@ impl Default for SolveOptions {
             time_limit: Some(Duration::from_secs(30)),
             node_limit: 1_000_000,
             algorithm: Algorithm::default(),
+            master: true,
         }
     }
 }
@@ -882,7 +898,7 @@ fn branch_and_bound(
     .expect("the root has no forced arcs");
     let root_res = residual(p, &Fix::default()).expect("no forced arcs");
     // The exact seat prices (the master's duals), then the bundles within reach of them.
-    if root.bound > cx.inc.cutoff() && !cx.expired() {
+    if opts.master && root.bound > cx.inc.cutoff() && !cx.expired() {
         let refined = master::refine(
             p,
             &Fix::default(),
@@ -902,7 +918,7 @@ fn branch_and_bound(
     }
     // A bound proven by listing: no solution is worth more than `listed_below`.
     let mut listed_below = i64::MAX;
-    if root.bound > cx.inc.cutoff() && root.bundle_tighter {
+    if opts.master && root.bound > cx.inc.cutoff() {
         // List the bundles of every solution within `width` of the bound and solve over those
         // exactly; widen while the answer lies below the width and the listing stays small.
         let mut width = 4 * cx.inc.step;

@@ -19,12 +19,17 @@ pub struct SolverArgs {
     /// Stop branching on load budgets after this many seconds and report the proven gap.
     #[arg(long, value_name = "SECS", default_value_t = 30.0)]
     pub time_limit: f64,
+    /// Solve by Lagrangian branch and bound alone, without the master LP and the bundle listing
+    /// (slower; for comparing the two methods, which must agree).
+    #[arg(long)]
+    pub no_master: bool,
 }
 
 impl SolverArgs {
     pub fn options(&self) -> SolveOptions {
         SolveOptions {
             time_limit: Some(Duration::from_secs_f64(self.time_limit.max(0.0))),
+            master: !self.no_master,
             ..SolveOptions::default()
         }
     }

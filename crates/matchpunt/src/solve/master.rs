@@ -346,9 +346,6 @@ pub(super) fn enumerate(
     }
     // The set-packing MIP over the columns, in units of the objective's granularity.
     let mut lp = microlp::Problem::new(OptimizationDirection::Maximize);
-    if let Some(d) = deadline {
-        lp.set_time_limit(d.saturating_duration_since(Instant::now()));
-    }
     let vars: Vec<microlp::Variable> = columns
         .iter()
         .map(|c| lp.add_binary_var((c.2 / step) as f64))
@@ -371,6 +368,8 @@ pub(super) fn enumerate(
     }
     let mut options = microlp::SolveOptions::default();
     options.node_limit = Some(MIP_NODES);
+    // `solve_with` takes its time limit from the options, not from the problem.
+    options.time_limit = deadline.map(|d| d.saturating_duration_since(Instant::now()));
     let failed = Enumerated {
         chosen: None,
         exact: false,
