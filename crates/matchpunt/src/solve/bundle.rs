@@ -44,6 +44,18 @@ impl Bundles {
     }
 }
 
+/// The batch-spread cost of `k` more assignments of expert `e`, for `k` = 0 to the expert's
+/// remaining count (index `k`): each assignment costs `spread` times the number of assignments
+/// the expert holds before it.
+pub(super) fn spread_costs(p: &Problem, e: usize, res: &Residual) -> Vec<i64> {
+    let held = p.experts[e].already + p.experts[e].max_count - res.count[e];
+    let mut out = vec![0i64; res.count[e] as usize + 1];
+    for k in 1..out.len() {
+        out[k] = out[k - 1] + p.spread * (held + k as u32 - 1) as i64;
+    }
+    out
+}
+
 /// The best bundle of one expert under prices `mu`: (value, chosen arcs).
 pub(super) fn best_bundle(
     p: &Problem,

@@ -27,7 +27,7 @@
 //! Cost: each round is one LP over the rows found so far (a few thousand at 1000 x 1000) plus one
 //! DP per expert; a handful of rounds usually reach the optimum of the master.
 
-use super::bundle::{best_bundle, bound, Bundles};
+use super::bundle::{best_bundle, bound, spread_costs, Bundles};
 use super::{Fix, Problem, Residual};
 use microlp::{ComparisonOp, OptimizationDirection};
 use std::collections::HashSet;
@@ -79,19 +79,15 @@ pub(super) fn refine(
     for &e in &experts {
         let used = p.experts[e].max_count - res.count[e];
         let (best, chosen) = best_bundle(p, e, &bundles.arcs[e], res, mu, used);
-        let spread = |k: usize| -> i64 {
-            (0..k as u32)
-                .map(|j| p.spread * (p.experts[e].already + used + j) as i64)
-                .sum()
-        };
+        let spread = spread_costs(p, e, res);
         if !chosen.is_empty() {
-            let v = chosen.iter().map(|&a| p.arcs[a].value).sum::<i64>() - spread(chosen.len());
+            let v = chosen.iter().map(|&a| p.arcs[a].value).sum::<i64>() - spread[chosen.len()];
             add(&mut rows, e, &chosen, v);
         }
         for &a in &bundles.arcs[e] {
-            let reduced = p.arcs[a].value - mu[p.arcs[a].request as usize] - spread(1);
+            let reduced = p.arcs[a].value - mu[p.arcs[a].request as usize] - spread[1];
             if reduced > 0 && reduced >= best - best / 4 {
-                add(&mut rows, e, &[a], p.arcs[a].value - spread(1));
+                add(&mut rows, e, &[a], p.arcs[a].value - spread[1]);
             }
             width = width.max(p.arcs[a].value / 20);
         }
@@ -122,11 +118,8 @@ pub(super) fn refine(
             if bundle.is_empty() {
                 continue;
             }
-            let k = bundle.len() as u32;
             let v = bundle.iter().map(|&a| p.arcs[a].value).sum::<i64>()
-                - (0..k)
-                    .map(|j| p.spread * (p.experts[e].already + used + j) as i64)
-                    .sum::<i64>();
+                - spread_costs(p, e, res)[bundle.len()];
             let reduced = v as f64
                 - bundle
                     .iter()
@@ -291,13 +284,7 @@ pub(super) fn enumerate(
         }
         let used = p.experts[e].max_count - res.count[e];
         let (best_e, _) = best_bundle(p, e, arcs, res, mu, used);
-        let spread: Vec<i64> = (0..=res.count[e])
-            .map(|k| {
-                (0..k)
-                    .map(|j| p.spread * (p.experts[e].already + used + j) as i64)
-                    .sum()
-            })
-            .collect();
+        let spread = spread_costs(p, e, res);
         // Arcs by reduced value, best first. An arc whose reduced value is `-gap` or less
         // cannot be in a bundle within `gap` of the expert's best (adding it costs that much).
         let mut items: Vec<(usize, i64)> = arcs
