@@ -848,11 +848,14 @@ impl Ord for Open {
     }
 }
 
-/// Multiplier iterations at the root and at every other node.
-const ROOT_ITERATIONS: usize = 5;
+/// Multiplier iterations at the root (when the master follows, and when not) and at every
+/// other node.
+const ROOT_ITERATIONS: [usize; 2] = [5, 20];
 const NODE_ITERATIONS: usize = 0;
-/// Seat-price iterations of the bundle bound at the root and at every other node.
-const ROOT_BUNDLE_ITERATIONS: usize = 30;
+/// Seat-price iterations of the bundle bound at the root (when the master follows, and when
+/// not) and at every other node. The master needs only a start; without it, the subgradient
+/// steps and their repaired solutions are the root's bound and incumbents.
+const ROOT_BUNDLE_ITERATIONS: [usize; 2] = [30, 300];
 const NODE_BUNDLE_ITERATIONS: usize = 25;
 /// Most LP rounds of the master bound at the root.
 const MASTER_ROUNDS: usize = 40;
@@ -885,6 +888,11 @@ fn branch_and_bound(
         },
     };
     let zero = vec![0i64; p.experts.len()];
+    let root_res = residual(p, &Fix::default()).expect("no forced arcs");
+    // The master LP and the listing (steps 2 and 3) are skipped where the LP would be too slow;
+    // listing at the subgradient's prices would list too much.
+    let master = opts.master && master::applies(p, &Fix::default(), &root_res);
+    let which = usize::from(!master);
     // Iteration counts shrink with the size of the problem (work, not time, decides, so that
     // the search and its answer do not depend on the machine's speed).
     let mut root = evaluate_node(
@@ -892,13 +900,12 @@ fn branch_and_bound(
         &Fix::default(),
         zero,
         None,
-        work_limit(p, ROOT_ITERATIONS, 5e6).max(1),
-        work_limit(p, ROOT_BUNDLE_ITERATIONS, 3e8).max(20),
+        work_limit(p, ROOT_ITERATIONS[which], 5e6).max(1),
+        work_limit(p, ROOT_BUNDLE_ITERATIONS[which], 3e8).max(20),
     )
     .expect("the root has no forced arcs");
-    let root_res = residual(p, &Fix::default()).expect("no forced arcs");
     // The exact seat prices (the master's duals), then the bundles within reach of them.
-    if opts.master && root.bound > cx.inc.cutoff() && !cx.expired() {
+    if master && root.bound > cx.inc.cutoff() && !cx.expired() {
         let refined = master::refine(
             p,
             &Fix::default(),
@@ -918,7 +925,7 @@ fn branch_and_bound(
     }
     // A bound proven by listing: no solution is worth more than `listed_below`.
     let mut listed_below = i64::MAX;
-    if opts.master && root.bound > cx.inc.cutoff() {
+    if master && root.bound > cx.inc.cutoff() {
         // List the bundles of every solution within `width` of the bound and solve over those
         // exactly; widen while the answer lies below the width and the listing stays small.
         let mut width = 4 * cx.inc.step;

@@ -33,14 +33,28 @@ use microlp::{ComparisonOp, OptimizationDirection};
 use std::collections::HashSet;
 use std::time::Instant;
 
-/// The largest master LP tried, in experts plus requests: beyond it a round of the simplex
-/// takes seconds (at 10,000 x 20,000 the first LP does not finish in two minutes), and the time
-/// is better spent on the search.
+/// The largest master LP tried, in experts plus requests and in candidate arcs. Beyond it the
+/// pure-Rust simplex takes too long for the bound to pay: 3,000 x 3,000 (77,000 arcs) converges
+/// in a few seconds, 2,500 x 5,000 (109,000 arcs) takes a minute, and at 10,000 x 20,000 the
+/// first LP does not finish in two. Larger batches go straight to the search.
 const MAX_LP_SIZE: usize = 12_000;
+const MAX_LP_ARCS: usize = 80_000;
 
 /// Above this many new rows in a round the LP is rebuilt and solved afresh; below, the rows are
 /// added to the solved LP one by one (a few dual simplex steps each).
 const REBUILD_ROWS: usize = 40;
+
+/// Whether the master LP is small enough to try (see [`MAX_LP_SIZE`]).
+fn fits(p: &Problem, bundles: &Bundles) -> bool {
+    let experts = bundles.arcs.iter().filter(|a| !a.is_empty()).count();
+    let arcs: usize = bundles.arcs.iter().map(Vec::len).sum();
+    experts + p.seats.len() <= MAX_LP_SIZE && arcs <= MAX_LP_ARCS
+}
+
+/// Whether [`refine`] would try the master LP on this node at all.
+pub(super) fn applies(p: &Problem, fix: &Fix, res: &Residual) -> bool {
+    fits(p, &Bundles::new(p, fix, res))
+}
 
 /// Refines the prices `mu` (with Lagrangian bound `start_bound`) towards the exact dual of the
 /// master problem, for at most `rounds` LP solves. Returns the best bound found, the chosen arcs
@@ -58,7 +72,7 @@ pub(super) fn refine(
     let experts: Vec<usize> = (0..p.experts.len())
         .filter(|&e| !bundles.arcs[e].is_empty())
         .collect();
-    if experts.is_empty() || experts.len() + p.seats.len() > MAX_LP_SIZE {
+    if experts.is_empty() || !fits(p, &bundles) {
         return None;
     }
     // Rows: (expert, requests of the bundle, value of the bundle).
