@@ -957,3 +957,50 @@ fn generate_bad_week_exit_1() {
     assert_eq!(code(&o), 1, "{}", show(&o));
     assert!(!dir.path().join("gen").join("experts.csv").exists());
 }
+
+// ---- (g) the two solver routes agree ----------------------------------------------------------
+
+#[test]
+fn run_with_and_without_the_master_proves_the_same_optimum() {
+    let dir = tempfile::tempdir().unwrap();
+    let gen = run(
+        &[
+            "generate",
+            "--experts",
+            "400",
+            "--requests",
+            "300",
+            "--seed",
+            "11",
+            "--out",
+            "batch",
+        ],
+        dir.path(),
+    );
+    assert_eq!(code(&gen), 0, "{}", show(&gen));
+    let summary = |extra: &[&str], out: &str| {
+        let mut args = vec!["run", "--data", "batch", "--out", out];
+        args.extend_from_slice(extra);
+        let o = run(&args, dir.path());
+        assert_eq!(code(&o), 0, "{}", show(&o));
+        let stdout = text(&o.stdout);
+        let line = |prefix: &str| {
+            stdout
+                .lines()
+                .find(|l| l.starts_with(prefix))
+                .unwrap_or_else(|| panic!("no '{prefix}' line in:\n{stdout}"))
+                .to_string()
+        };
+        (line("objective"), line("pins"))
+    };
+    let (with, with_solver) = summary(&[], "a");
+    let (without, without_solver) = summary(&["--no-master"], "b");
+    assert!(with.ends_with("optimal"), "{with}");
+    assert_eq!(with, without);
+    // The route without the master must have branched instead of listing.
+    assert!(
+        without_solver.contains(" 0 closed by listing"),
+        "{without_solver}"
+    );
+    assert!(with_solver.contains("1 closed by listing"), "{with_solver}");
+}
