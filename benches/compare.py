@@ -516,7 +516,7 @@ def main():
                     help="instances for (a), EXPERTSxREQUESTS (default: %(default)s)")
     ap.add_argument("--assignment", default="1000,2000,sparse:20000:20",
                     help="problems for (b): N (dense N x N) or sparse:N:K (default: %(default)s)")
-    ap.add_argument("--mip-sizes", default="120x80,400x300,1000x1000",
+    ap.add_argument("--mip-sizes", default="120x80,400x300,1000x1000,2000x2000,3000x3000",
                     help="instances for (c) (default: %(default)s)")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--time-limit", type=float, default=30.0,
