@@ -36,7 +36,7 @@
 use super::bundle::{best_bundle, bound, spread_costs, Bundles};
 use super::{Fix, Problem, Residual};
 use microlp::{ComparisonOp, OptimizationDirection};
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 use std::time::Instant;
 
 /// The largest master LP tried, in experts plus requests and in candidate arcs. Beyond it the
@@ -256,8 +256,9 @@ impl Lp {
 /// Most bundles listed per expert, and in all, by [`enumerate`].
 const ENUM_PER_EXPERT: usize = 500;
 const ENUM_TOTAL: usize = 100_000;
-/// Node limit of the MIP over the listed bundles (a work limit, so the answer does not depend
-/// on the machine).
+/// Node limits of the MIP over the listed bundles, branching on bundles and then on arcs (work
+/// limits, so the answer does not depend on the machine).
+const BUNDLE_BRANCH_NODES: u64 = 200;
 const MIP_NODES: u64 = 20_000;
 
 /// What [`enumerate`] found.
@@ -351,18 +352,74 @@ pub(super) fn enumerate(
             break;
         }
     }
-    // The set-packing MIP over the columns, in units of the objective's granularity.
+    // First branching on bundles, which is cheapest when the MIP closes in a few nodes; when it
+    // does not, branching on arcs (which expert serves which request) closes in far fewer nodes
+    // than bundle branching, at a larger LP per node.
+    let mut result = None;
+    for (on_arcs, nodes) in [(false, BUNDLE_BRANCH_NODES), (true, MIP_NODES)] {
+        result = solve_packing(p, res, &columns, step, on_arcs, nodes, deadline);
+        if result.as_ref().is_some_and(|r| r.1) {
+            break;
+        }
+    }
+    let Some((mut chosen, optimal)) = result else {
+        return Enumerated {
+            chosen: None,
+            exact: false,
+        };
+    };
+    chosen.extend(&fix.forced);
+    chosen.sort_unstable();
+    // The value in integers; a MIP answer that breaks a rule (round-off) is no answer.
+    if super::evaluate(p, &chosen).is_err() {
+        return Enumerated {
+            chosen: None,
+            exact: false,
+        };
+    }
+    Enumerated {
+        chosen: Some(chosen),
+        exact: complete && optimal,
+    }
+}
+
+/// The set-packing MIP over `columns` (expert, arcs, value): at most one bundle per expert,
+/// each request at most its seats, values in units of `step`. With `on_arcs`, the bundles are
+/// continuous and one binary per arc equals the sum of the bundles that hold it: integral arcs
+/// make the bundles integral (an expert's arcs then name exactly one bundle), so the model is
+/// the same, but the branch and bound branches on arcs. Returns the arcs of the best solution
+/// found within `nodes` nodes and whether it is proven optimal.
+fn solve_packing(
+    p: &Problem,
+    res: &Residual,
+    columns: &[(usize, Vec<usize>, i64)],
+    step: i64,
+    on_arcs: bool,
+    nodes: u64,
+    deadline: Option<Instant>,
+) -> Option<(Vec<usize>, bool)> {
     let mut lp = microlp::Problem::new(OptimizationDirection::Maximize);
     let vars: Vec<microlp::Variable> = columns
         .iter()
-        .map(|c| lp.add_binary_var((c.2 / step) as f64))
+        .map(|c| {
+            let value = (c.2 / step) as f64;
+            if on_arcs {
+                lp.add_var(value, (0.0, 1.0))
+            } else {
+                lp.add_binary_var(value)
+            }
+        })
         .collect();
     let mut by_expert: Vec<Vec<(microlp::Variable, f64)>> = vec![Vec::new(); p.experts.len()];
     let mut by_request: Vec<Vec<(microlp::Variable, f64)>> = vec![Vec::new(); p.seats.len()];
+    let mut by_arc: BTreeMap<usize, Vec<(microlp::Variable, f64)>> = BTreeMap::new();
     for (c, &v) in columns.iter().zip(&vars) {
         by_expert[c.0].push((v, 1.0));
         for &a in &c.1 {
             by_request[p.arcs[a].request as usize].push((v, 1.0));
+            if on_arcs {
+                by_arc.entry(a).or_default().push((v, -1.0));
+            }
         }
     }
     for row in by_expert.iter().filter(|r| r.len() > 1) {
@@ -373,36 +430,23 @@ pub(super) fn enumerate(
             lp.add_constraint(&row[..], ComparisonOp::Le, res.seats[r] as f64);
         }
     }
+    for (_, mut row) in by_arc {
+        row.push((lp.add_binary_var(0.0), 1.0));
+        lp.add_constraint(&row[..], ComparisonOp::Eq, 0.0);
+    }
     let mut options = microlp::SolveOptions::default();
-    options.node_limit = Some(MIP_NODES);
+    options.node_limit = Some(nodes);
     // `solve_with` takes its time limit from the options, not from the problem.
     options.time_limit = deadline.map(|d| d.saturating_duration_since(Instant::now()));
-    let failed = Enumerated {
-        chosen: None,
-        exact: false,
-    };
-    let Ok(outcome) = lp.solve_with(options) else {
-        return failed;
-    };
-    let optimal = outcome.is_optimal();
-    let Some(solution) = outcome.solution() else {
-        return failed;
-    };
-    let mut chosen = fix.forced.clone();
-    for (c, &v) in columns.iter().zip(&vars) {
-        if solution.var_value(v) > 0.5 {
-            chosen.extend(&c.1);
-        }
-    }
-    chosen.sort_unstable();
-    // The value in integers; a MIP answer that breaks a rule (round-off) is no answer.
-    if super::evaluate(p, &chosen).is_err() {
-        return failed;
-    }
-    Enumerated {
-        chosen: Some(chosen),
-        exact: complete && optimal,
-    }
+    let outcome = lp.solve_with(options).ok()?;
+    let solution = outcome.solution()?;
+    let chosen = columns
+        .iter()
+        .zip(&vars)
+        .filter(|(_, &v)| solution.var_value(v) > 0.5)
+        .flat_map(|(c, _)| c.1.iter().copied())
+        .collect();
+    Some((chosen, outcome.is_optimal()))
 }
 
 fn sorted(b: &[usize]) -> Vec<usize> {
@@ -633,5 +677,114 @@ mod tests {
             }
         }
         assert!(improved > 500, "only {improved} refinements");
+    }
+}
+
+#[cfg(test)]
+mod packing_tests {
+    //! Both branching forms of the set-packing MIP against exhaustive search: with every
+    //! feasible bundle listed, the MIP's optimum is the problem's.
+
+    use super::super::{evaluate, granularity, residual, Arc, ExpertCap};
+    use super::*;
+    use rand::{Rng, SeedableRng};
+    use rand_chacha::ChaCha8Rng;
+
+    #[test]
+    fn bundle_and_arc_branching_both_find_the_optimum() {
+        let mut rng = ChaCha8Rng::seed_from_u64(9);
+        for case in 0..1500 {
+            let (ne, nr) = (rng.gen_range(1..=4), rng.gen_range(1..=5));
+            let mut arcs = Vec::new();
+            for r in 0..nr {
+                for e in 0..ne {
+                    if arcs.len() < 12 && rng.gen_bool(0.7) {
+                        arcs.push(Arc {
+                            request: r as u32,
+                            expert: e as u32,
+                            value: [100, 110, 120, 150, 200][rng.gen_range(0..5)],
+                            intensity: rng.gen_range(1..=3),
+                            slot: rng.gen_bool(0.4).then(|| rng.gen_range(0..2)),
+                        });
+                    }
+                }
+            }
+            let p = Problem {
+                experts: (0..ne)
+                    .map(|_| ExpertCap {
+                        max_count: rng.gen_range(2..=3),
+                        budget: rng.gen_range(2..=4),
+                        already: 0,
+                        busy_slots: 0,
+                    })
+                    .collect(),
+                seats: (0..nr).map(|_| rng.gen_range(1..=2)).collect(),
+                arcs,
+                spread: 10 * rng.gen_range(0..=2),
+            };
+            let fix = Fix::default();
+            let res = residual(&p, &fix).expect("nothing forced");
+            let bundles = Bundles::new(&p, &fix, &res);
+            // Every feasible bundle: everything above a floor no bundle can miss.
+            let mut columns = Vec::new();
+            for e in 0..ne {
+                let spread = spread_costs(&p, e, &res);
+                let items: Vec<(usize, i64)> = bundles.arcs[e]
+                    .iter()
+                    .map(|&a| (a, p.arcs[a].value))
+                    .collect();
+                let mut found = Vec::new();
+                let cap = res.count[e] as usize;
+                let all = list(
+                    &p,
+                    &items,
+                    0,
+                    &mut Vec::new(),
+                    0,
+                    res.budget[e],
+                    res.slots[e],
+                    cap,
+                    &spread,
+                    i64::MIN / 4,
+                    &mut found,
+                );
+                assert!(all, "case {case}: listing cut");
+                for b in found {
+                    let v = b.iter().map(|&a| p.arcs[a].value).sum::<i64>() - spread[b.len()];
+                    columns.push((e, b, v));
+                }
+            }
+            let best = {
+                // Exhaustive search over arc sets.
+                let n = p.arcs.len();
+                (0u32..1 << n)
+                    .filter_map(|m| {
+                        let set: Vec<usize> = (0..n).filter(|i| m >> i & 1 == 1).collect();
+                        evaluate(&p, &set).ok()
+                    })
+                    .max()
+                    .expect("the empty set is feasible")
+            };
+            for on_arcs in [false, true] {
+                let (chosen, optimal) = solve_packing(
+                    &p,
+                    &res,
+                    &columns,
+                    granularity(&p),
+                    on_arcs,
+                    MIP_NODES,
+                    None,
+                )
+                .unwrap_or_else(|| panic!("case {case}: no answer"));
+                let mut chosen = chosen;
+                chosen.sort_unstable();
+                assert!(optimal, "case {case}");
+                assert_eq!(
+                    evaluate(&p, &chosen),
+                    Ok(best),
+                    "case {case}, on_arcs {on_arcs}"
+                );
+            }
+        }
     }
 }
