@@ -233,18 +233,14 @@ fn broken_case(case: &Path) -> Vec<String> {
     let out = tempfile::tempdir().unwrap();
     let out_dir = out.path().join("existing");
     fs::create_dir(&out_dir).unwrap();
-    let o = run(
-        &[
-            "run",
-            "--data",
-            ".",
-            "--week",
-            WEEK,
-            "--out",
-            out_dir.to_str().unwrap(),
-        ],
-        dir.path(),
-    );
+    let run_into = |out: &Path| {
+        let out = out.to_str().unwrap();
+        run(
+            &["run", "--data", ".", "--week", WEEK, "--out", out],
+            dir.path(),
+        )
+    };
+    let o = run_into(&out_dir);
     if o.status.code() != Some(1) {
         fails.push(format!(
             "{name}: run exit {:?}, want 1\n{}",
@@ -266,18 +262,7 @@ fn broken_case(case: &Path) -> Vec<String> {
     }
     // run --out into a folder that does not exist: it is not even created.
     let fresh = out.path().join("fresh");
-    let o = run(
-        &[
-            "run",
-            "--data",
-            ".",
-            "--week",
-            WEEK,
-            "--out",
-            fresh.to_str().unwrap(),
-        ],
-        dir.path(),
-    );
+    let o = run_into(&fresh);
     if o.status.code() != Some(1) {
         fails.push(format!(
             "{name}: run (fresh out) exit {:?}, want 1",

@@ -56,6 +56,12 @@ pub(super) fn spread_costs(p: &Problem, e: usize, res: &Residual) -> Vec<i64> {
     out
 }
 
+/// The value of a bundle of one expert: its arcs' values less the spread cost of their number
+/// (`spread` from [`spread_costs`]).
+pub(super) fn bundle_value(p: &Problem, arcs: &[usize], spread: &[i64]) -> i64 {
+    arcs.iter().map(|&a| p.arcs[a].value).sum::<i64>() - spread[arcs.len()]
+}
+
 /// The best bundle of one expert under prices `mu`: (value, chosen arcs).
 pub(super) fn best_bundle(
     p: &Problem,
@@ -63,7 +69,6 @@ pub(super) fn best_bundle(
     arcs: &[usize],
     res: &Residual,
     mu: &[i64],
-    used: u32,
 ) -> (i64, Vec<usize>) {
     // Items with positive reduced value; at most one per slot group.
     let items: Vec<(usize, i64)> = arcs
@@ -118,14 +123,13 @@ pub(super) fn best_bundle(
             }
         }
     }
-    let already = p.experts[e].already + used;
+    let spread = spread_costs(p, e, res);
     let mut best = (0i64, 0usize, 0usize);
     for k in 1..=cap {
-        let spread: i64 = (0..k as u32).map(|j| p.spread * (already + j) as i64).sum();
         for b in 0..=budget {
             let v = dp[k * (budget + 1) + b];
-            if v != NONE && v - spread > best.0 {
-                best = (v - spread, k, b);
+            if v != NONE && v - spread[k] > best.0 {
+                best = (v - spread[k], k, b);
             }
         }
     }
@@ -160,8 +164,7 @@ pub(super) fn bound(
         if bundles.arcs[e].is_empty() {
             continue;
         }
-        let used = p.experts[e].max_count - res.count[e];
-        let (v, c) = best_bundle(p, e, &bundles.arcs[e], res, mu, used);
+        let (v, c) = best_bundle(p, e, &bundles.arcs[e], res, mu);
         total += v;
         chosen.extend(c);
     }
@@ -295,8 +298,7 @@ pub(super) fn fixable(
         if arcs.is_empty() {
             continue;
         }
-        let used = p.experts[e].max_count - res.count[e];
-        let (best_e, _) = best_bundle(p, e, arcs, res, mu, used);
+        let (best_e, _) = best_bundle(p, e, arcs, res, mu);
         let cap = res.count[e] as usize;
         let budget = res.budget[e] as usize;
         // dp[k][b]: best value of k arcs with load exactly b, ignoring slots (an over-estimate).
@@ -323,18 +325,16 @@ pub(super) fn fixable(
                 row[b] = row[b].max(row[b - 1]);
             }
         }
-        let already = p.experts[e].already + used;
+        let spread = spread_costs(p, e, res);
         for &a in arcs {
             let w = p.arcs[a].value - mu[p.arcs[a].request as usize];
             let int = p.arcs[a].intensity as usize;
             let room = budget - int;
             let mut with_a = i64::MIN;
+            // k other arcs plus `a`: the spread cost of k + 1 assignments.
             for (k, row) in dp.iter().enumerate() {
-                let spread: i64 = (0..=k as u32)
-                    .map(|j| p.spread * (already + j) as i64)
-                    .sum();
                 if row[room] > i64::MIN / 8 {
-                    with_a = with_a.max(w + row[room] - spread);
+                    with_a = with_a.max(w + row[room] - spread[k + 1]);
                 }
             }
             if total - best_e + with_a <= incumbent {

@@ -33,7 +33,7 @@
 //! listing is exponential in an expert's count limit in the worst case, but with exact prices
 //! and a gap of a few points it holds a few bundles per expert (2,000 columns at 1000 x 1000).
 
-use super::bundle::{best_bundle, bound, spread_costs, Bundles};
+use super::bundle::{best_bundle, bound, bundle_value, spread_costs, Bundles};
 use super::{Fix, Problem, Residual};
 use microlp::{ComparisonOp, OptimizationDirection};
 use std::collections::{BTreeMap, HashSet};
@@ -97,12 +97,10 @@ pub(super) fn refine(
     // Start: every expert's best bundle at `mu`, and each single arc within reach of it.
     let mut width = 1i64;
     for &e in &experts {
-        let used = p.experts[e].max_count - res.count[e];
-        let (best, chosen) = best_bundle(p, e, &bundles.arcs[e], res, mu, used);
+        let (best, chosen) = best_bundle(p, e, &bundles.arcs[e], res, mu);
         let spread = spread_costs(p, e, res);
         if !chosen.is_empty() {
-            let v = chosen.iter().map(|&a| p.arcs[a].value).sum::<i64>() - spread[chosen.len()];
-            add(&mut rows, e, &chosen, v);
+            add(&mut rows, e, &chosen, bundle_value(p, &chosen, &spread));
         }
         for &a in &bundles.arcs[e] {
             let reduced = p.arcs[a].value - mu[p.arcs[a].request as usize] - spread[1];
@@ -133,13 +131,11 @@ pub(super) fn refine(
         // Rows broken at the LP's prices: each expert's best bundle there.
         let mut new_rows = Vec::new();
         for &e in &experts {
-            let used = p.experts[e].max_count - res.count[e];
-            let (_, bundle) = best_bundle(p, e, &bundles.arcs[e], res, &prices, used);
+            let (_, bundle) = best_bundle(p, e, &bundles.arcs[e], res, &prices);
             if bundle.is_empty() {
                 continue;
             }
-            let v = bundle.iter().map(|&a| p.arcs[a].value).sum::<i64>()
-                - spread_costs(p, e, res)[bundle.len()];
+            let v = bundle_value(p, &bundle, &spread_costs(p, e, res));
             let reduced = v as f64
                 - bundle
                     .iter()
@@ -303,8 +299,7 @@ pub(super) fn enumerate(
         if arcs.is_empty() {
             continue;
         }
-        let used = p.experts[e].max_count - res.count[e];
-        let (best_e, _) = best_bundle(p, e, arcs, res, mu, used);
+        let (best_e, _) = best_bundle(p, e, arcs, res, mu);
         let spread = spread_costs(p, e, res);
         // Arcs by reduced value, best first. An arc whose reduced value is `-gap` or less
         // cannot be in a bundle within `gap` of the expert's best (adding it costs that much).
@@ -344,8 +339,7 @@ pub(super) fn enumerate(
             found.push(mine);
         }
         for b in found {
-            let k = b.len();
-            let v = b.iter().map(|&a| p.arcs[a].value).sum::<i64>() - spread[k];
+            let v = bundle_value(p, &b, &spread);
             columns.push((e, b, v));
         }
         if columns.len() > ENUM_TOTAL {
@@ -524,10 +518,11 @@ fn list(
 
 #[cfg(test)]
 mod tests {
-    //! The listing and the refined prices against exhaustive search, on tiny random problems
-    //! with random prices: the listing's proof must hold for *any* prices, not only good ones.
+    //! The listing, the refined prices and the listing's MIP against exhaustive search, on tiny
+    //! random problems; the listing with random prices, since its proof must hold for *any*
+    //! prices, not only good ones.
 
-    use super::super::{evaluate, residual, Arc, ExpertCap};
+    use super::super::{evaluate, granularity, residual, Arc, ExpertCap};
     use super::*;
     use rand::{Rng, SeedableRng};
     use rand_chacha::ChaCha8Rng;
@@ -678,56 +673,53 @@ mod tests {
         }
         assert!(improved > 500, "only {improved} refinements");
     }
-}
 
-#[cfg(test)]
-mod packing_tests {
-    //! Both branching forms of the set-packing MIP against exhaustive search: with every
-    //! feasible bundle listed, the MIP's optimum is the problem's.
+    /// A tiny batch where budgets and seats compete, with tied values: its master LP is often
+    /// fractional, so the MIP must branch.
+    fn contested_problem(rng: &mut ChaCha8Rng) -> Problem {
+        let (ne, nr) = (rng.gen_range(1..=4), rng.gen_range(1..=5));
+        let mut arcs = Vec::new();
+        for r in 0..nr {
+            for e in 0..ne {
+                if arcs.len() < 12 && rng.gen_bool(0.7) {
+                    arcs.push(Arc {
+                        request: r as u32,
+                        expert: e as u32,
+                        value: [100, 110, 120, 150, 200][rng.gen_range(0..5)],
+                        intensity: rng.gen_range(1..=3),
+                        slot: rng.gen_bool(0.4).then(|| rng.gen_range(0..2)),
+                    });
+                }
+            }
+        }
+        Problem {
+            experts: (0..ne)
+                .map(|_| ExpertCap {
+                    max_count: rng.gen_range(2..=3),
+                    budget: rng.gen_range(2..=4),
+                    already: 0,
+                    busy_slots: 0,
+                })
+                .collect(),
+            seats: (0..nr).map(|_| rng.gen_range(1..=2)).collect(),
+            arcs,
+            spread: 10 * rng.gen_range(0..=2),
+        }
+    }
 
-    use super::super::{evaluate, granularity, residual, Arc, ExpertCap};
-    use super::*;
-    use rand::{Rng, SeedableRng};
-    use rand_chacha::ChaCha8Rng;
-
+    /// Both branching forms of the set-packing MIP against exhaustive search: with every
+    /// feasible bundle listed, the MIP's optimum is the problem's.
     #[test]
     fn bundle_and_arc_branching_both_find_the_optimum() {
         let mut rng = ChaCha8Rng::seed_from_u64(9);
         for case in 0..1500 {
-            let (ne, nr) = (rng.gen_range(1..=4), rng.gen_range(1..=5));
-            let mut arcs = Vec::new();
-            for r in 0..nr {
-                for e in 0..ne {
-                    if arcs.len() < 12 && rng.gen_bool(0.7) {
-                        arcs.push(Arc {
-                            request: r as u32,
-                            expert: e as u32,
-                            value: [100, 110, 120, 150, 200][rng.gen_range(0..5)],
-                            intensity: rng.gen_range(1..=3),
-                            slot: rng.gen_bool(0.4).then(|| rng.gen_range(0..2)),
-                        });
-                    }
-                }
-            }
-            let p = Problem {
-                experts: (0..ne)
-                    .map(|_| ExpertCap {
-                        max_count: rng.gen_range(2..=3),
-                        budget: rng.gen_range(2..=4),
-                        already: 0,
-                        busy_slots: 0,
-                    })
-                    .collect(),
-                seats: (0..nr).map(|_| rng.gen_range(1..=2)).collect(),
-                arcs,
-                spread: 10 * rng.gen_range(0..=2),
-            };
+            let p = contested_problem(&mut rng);
             let fix = Fix::default();
             let res = residual(&p, &fix).expect("nothing forced");
             let bundles = Bundles::new(&p, &fix, &res);
             // Every feasible bundle: everything above a floor no bundle can miss.
             let mut columns = Vec::new();
-            for e in 0..ne {
+            for e in 0..p.experts.len() {
                 let spread = spread_costs(&p, e, &res);
                 let items: Vec<(usize, i64)> = bundles.arcs[e]
                     .iter()
@@ -750,21 +742,11 @@ mod packing_tests {
                 );
                 assert!(all, "case {case}: listing cut");
                 for b in found {
-                    let v = b.iter().map(|&a| p.arcs[a].value).sum::<i64>() - spread[b.len()];
+                    let v = bundle_value(&p, &b, &spread);
                     columns.push((e, b, v));
                 }
             }
-            let best = {
-                // Exhaustive search over arc sets.
-                let n = p.arcs.len();
-                (0u32..1 << n)
-                    .filter_map(|m| {
-                        let set: Vec<usize> = (0..n).filter(|i| m >> i & 1 == 1).collect();
-                        evaluate(&p, &set).ok()
-                    })
-                    .max()
-                    .expect("the empty set is feasible")
-            };
+            let best = brute_force(&p, &[]).expect("the empty set is feasible");
             for on_arcs in [false, true] {
                 let (chosen, optimal) = solve_packing(
                     &p,
