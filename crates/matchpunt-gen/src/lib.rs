@@ -242,7 +242,8 @@ pub fn generate<W1: Write, W2: Write, W3: Write>(
     })
 }
 
-/// Reads a places table (`place`, `lat`, `lon`, optional `population`; other columns ignored;
+/// Reads a places table (`place`, `lat`, `lon`, optional `population`; rows of `kind`
+/// `municipality` are skipped, as their towns have rows of their own; other columns ignored;
 /// `,` or `;` delimited, detected from the header; a UTF-8 byte-order mark allowed) into
 /// [`PlaceWeight`]s. A missing population counts as 1.
 ///
@@ -285,10 +286,15 @@ pub fn places_from_csv<R: Read>(mut reader: R) -> io::Result<Vec<PlaceWeight>> {
         col("lon").ok_or_else(|| missing("lon"))?,
     );
     let ipop = col("population");
+    let ikind = col("kind");
     let mut out = Vec::new();
     for (n, rec) in rd.records().enumerate() {
         let rec = rec.map_err(io::Error::from)?;
         let line = n + 2;
+        // A municipality row sums the population of its towns, which have rows of their own.
+        if ikind.and_then(|i| rec.get(i)) == Some("municipality") {
+            continue;
+        }
         let num = |i: usize, what: &str| -> io::Result<f64> {
             let v = rec.get(i).unwrap_or("");
             v.parse::<f64>().map_err(|_| {

@@ -807,7 +807,27 @@ impl<'t, 'e> Cells<'t, 'e> {
                 );
             }
             return match (lat, lon) {
-                (Some(lat), Some(lon)) => (place.to_string(), Some(LatLon { lat, lon })),
+                (Some(lat), Some(lon)) if crate::places::in_netherlands(lat, lon) => {
+                    (place.to_string(), Some(LatLon { lat, lon }))
+                }
+                (Some(lat), Some(lon)) => {
+                    // Outside the country the expert silently fits nothing, or the request
+                    // no one: a swap is the usual cause.
+                    let hint = if crate::places::in_netherlands(lon, lat) {
+                        "; lat and lon swapped? (in the Netherlands lat is about 51-53, lon about 4-7)"
+                    } else {
+                        ""
+                    };
+                    let msg = format!(
+                        "{lat}, {lon} is not in the Netherlands: expected lat {}..{} and lon {}..{}{hint}",
+                        crate::places::NL_LAT.start(),
+                        crate::places::NL_LAT.end(),
+                        crate::places::NL_LON.start(),
+                        crate::places::NL_LON.end()
+                    );
+                    self.err("lat", lat_s, msg);
+                    (place.to_string(), None)
+                }
                 _ => (place.to_string(), None),
             };
         }
@@ -829,18 +849,11 @@ impl<'t, 'e> Cells<'t, 'e> {
             }
             return (String::new(), None);
         }
-        match places.get(place) {
-            Some(p) => (place.to_string(), Some(p.location)),
-            None => {
-                let hint = places
-                    .suggest(place)
-                    .map(|s| format!("; did you mean {s:?}?"))
-                    .unwrap_or_default();
-                self.err(
-                    "place",
-                    place,
-                    format!("is not in the places table{hint} (or give lat and lon columns)"),
-                );
+        match places.lookup(place) {
+            Ok(p) => (place.to_string(), Some(p.location)),
+            Err(miss) => {
+                let msg = format!("{} (or give lat and lon columns)", miss.describe());
+                self.err("place", place, msg);
                 (place.to_string(), None)
             }
         }

@@ -1,18 +1,28 @@
-//! The places table: Dutch municipalities and towns with coordinates.
+//! The places table: Dutch towns and municipalities with coordinates.
 //!
-//! The project ships `data/nl-places.csv` (GeoNames, CC BY 4.0); it is compiled into the library so
-//! that the engine never reads a file it was not handed. Names are compared as the contract says:
-//! case-insensitively with spaces collapsed.
+//! The project ships `data/nl-places.csv` (GeoNames, CC BY 4.0): every town or village of 1,000 or
+//! more inhabitants, every municipality whose name is not itself a town, and the other names
+//! people use (`Den Bosch`, `'s-Gravenhage`). It is compiled into the library so that the engine
+//! never reads a file it was not handed.
+//!
+//! Why a lookup of its own: coordinators type place names as they say them (`'s Hertogenbosch`,
+//! `s-Hertogenbosch`, `Den-Haag`, `Alphen a/d Rijn`, `Súdwest-Fryslân`). Those are the same
+//! name written differently, so they are found. A name that is *not* the same name is never
+//! resolved by a guess: it gets an error with a "did you mean" that shows the province, and a
+//! name shared by towns in two provinces (`Hengelo` in Overijssel and Gelderland, where the
+//! table has no row of that bare name) is an error that lists them. A wrong place is a wrong
+//! distance, and a wrong distance can send someone further than they travel.
 
 use crate::model::{normalize, LatLon};
 use std::collections::HashMap;
+use unicode_normalization::UnicodeNormalization;
 
-/// The bundled table (place,province,lat,lon,population). Derived from GeoNames
-/// (<https://www.geonames.org>), licensed under Creative Commons Attribution 4.0.
+/// The bundled table (`place,province,lat,lon,population,municipality,kind,aliases`). Derived
+/// from GeoNames (<https://www.geonames.org>), licensed under Creative Commons Attribution 4.0.
 pub const BUNDLED_CSV: &str = include_str!("../../../data/nl-places.csv");
 
 /// One place.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Place {
     /// Name as written in the table.
     pub name: String,
@@ -22,13 +32,52 @@ pub struct Place {
     pub location: LatLon,
     /// Inhabitants (0 when not given).
     pub population: u64,
+    /// The municipality (gemeente) the place belongs to; empty when not given.
+    pub municipality: String,
+    /// Whether the row is a municipality (placed at the population-weighted centre of its
+    /// towns) rather than a town.
+    pub is_municipality: bool,
+    /// Other names for the same place.
+    pub aliases: Vec<String>,
 }
 
-/// A lookup table of places by normalised name.
+/// Why a name is not one place of the table.
+#[derive(Clone, Debug, PartialEq)]
+pub enum PlaceMiss<'a> {
+    /// No place has this name; the closest name, if one is close.
+    Unknown(Option<&'a Place>),
+    /// Several places answer to this name (towns of one name in different provinces).
+    Ambiguous(Vec<&'a Place>),
+}
+
+impl PlaceMiss<'_> {
+    /// The words after the value in an error message: what is wrong and what is expected.
+    pub fn describe(&self) -> String {
+        match self {
+            PlaceMiss::Unknown(Some(p)) => format!(
+                "is not in the places table; did you mean {:?} ({})?",
+                p.name, p.province
+            ),
+            PlaceMiss::Unknown(None) => "is not in the places table".to_string(),
+            PlaceMiss::Ambiguous(ps) => format!(
+                "names more than one place: {}; write the one you mean",
+                ps.iter()
+                    .map(|p| format!("{:?} ({})", p.name, p.province))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        }
+    }
+}
+
+/// A lookup table of places by name and alias.
 #[derive(Clone, Debug, Default)]
 pub struct Places {
     places: Vec<Place>,
+    /// Exact names and aliases, normalised (case and spacing).
     by_name: HashMap<String, usize>,
+    /// Names and aliases by [`place_key`]; more than one index when two rows share a key.
+    by_key: HashMap<String, Vec<usize>>,
 }
 
 impl Places {
@@ -37,7 +86,13 @@ impl Places {
         Places::from_csv(BUNDLED_CSV).expect("the bundled places table is valid")
     }
 
-    /// Parses a table with columns `place,province,lat,lon` and optionally `population`.
+    /// Parses a table with columns `place,lat,lon` and optionally `province`, `population`,
+    /// `municipality`, `kind` (`place` or `municipality`) and `aliases` (`|`-separated).
+    ///
+    /// # Errors
+    ///
+    /// A message naming the line for a missing column, a bad coordinate, or a name or alias
+    /// that two rows share.
     pub fn from_csv(text: &str) -> Result<Places, String> {
         let mut rdr = csv::ReaderBuilder::new()
             .trim(csv::Trim::All)
@@ -47,40 +102,99 @@ impl Places {
         let (Some(p), Some(lat), Some(lon)) = (col("place"), col("lat"), col("lon")) else {
             return Err("places table needs columns place, lat, lon".into());
         };
-        let (prov, pop) = (col("province"), col("population"));
+        let cell = |rec: &csv::StringRecord, c: Option<usize>| {
+            c.and_then(|c| rec.get(c)).unwrap_or("").to_string()
+        };
         let mut places = Places::default();
         for (i, rec) in rdr.records().enumerate() {
             let rec = rec.map_err(|e| e.to_string())?;
+            let line = i + 2;
             let num = |c: usize| -> Result<f64, String> {
                 rec.get(c)
                     .unwrap_or("")
                     .parse()
-                    .map_err(|_| format!("places table line {}: bad coordinate", i + 2))
+                    .map_err(|_| format!("places table line {line}: bad coordinate"))
             };
             let place = Place {
-                name: rec.get(p).unwrap_or("").to_string(),
-                province: prov.and_then(|c| rec.get(c)).unwrap_or("").to_string(),
+                name: cell(&rec, Some(p)),
+                province: cell(&rec, col("province")),
                 location: LatLon {
                     lat: num(lat)?,
                     lon: num(lon)?,
                 },
-                population: pop
-                    .and_then(|c| rec.get(c))
-                    .and_then(|s| s.parse().ok())
-                    .unwrap_or(0),
+                population: cell(&rec, col("population")).parse().unwrap_or(0),
+                municipality: cell(&rec, col("municipality")),
+                is_municipality: cell(&rec, col("kind")) == "municipality",
+                aliases: cell(&rec, col("aliases"))
+                    .split('|')
+                    .map(str::trim)
+                    .filter(|a| !a.is_empty())
+                    .map(str::to_string)
+                    .collect(),
             };
-            places
-                .by_name
-                .entry(normalize(&place.name))
-                .or_insert(places.places.len());
+            let idx = places.places.len();
+            for name in std::iter::once(&place.name).chain(&place.aliases) {
+                if places.by_name.insert(normalize(name), idx).is_some() {
+                    return Err(format!(
+                        "places table line {line}: the name {name:?} is used twice"
+                    ));
+                }
+                let ids = places.by_key.entry(place_key(name)).or_default();
+                if !ids.contains(&idx) {
+                    ids.push(idx);
+                }
+            }
             places.places.push(place);
         }
         Ok(places)
     }
 
-    /// The place named `name` (case-insensitive, spaces collapsed).
+    /// The place named `name`, or `None` when [`Places::lookup`] finds no single place.
     pub fn get(&self, name: &str) -> Option<&Place> {
-        self.by_name.get(&normalize(name)).map(|&i| &self.places[i])
+        self.lookup(name).ok()
+    }
+
+    /// The place named `name`: by its name or an alias, compared case-insensitively with
+    /// spaces collapsed; failing that, by [`place_key`] (diacritics, apostrophes, hyphens,
+    /// `a/d`, a `(stad)`, `(gemeente)` or `centrum` suffix), when exactly one place has that key.
+    ///
+    /// # Errors
+    ///
+    /// [`PlaceMiss::Ambiguous`] when the key belongs to several places, or the name is the
+    /// bare name of several bracketed ones (`Hengelo (Overijssel)`, `Hengelo (Gelderland)`);
+    /// [`PlaceMiss::Unknown`] with the closest name otherwise. Never resolves a name by
+    /// closeness: a suggestion is only a suggestion.
+    ///
+    /// Cost: O(1) expected for a hit; a miss compares the key with every name (O(names ×
+    /// length²), about 2,000 names).
+    pub fn lookup(&self, name: &str) -> Result<&Place, PlaceMiss<'_>> {
+        if let Some(&i) = self.by_name.get(&normalize(name)) {
+            return Ok(&self.places[i]);
+        }
+        let key = place_key(name);
+        match self.by_key.get(&key).map(Vec::as_slice) {
+            Some([i]) => return Ok(&self.places[*i]),
+            Some(several) if several.len() > 1 => {
+                return Err(PlaceMiss::Ambiguous(
+                    several.iter().map(|&i| &self.places[i]).collect(),
+                ))
+            }
+            _ => {}
+        }
+        // A bare name of towns that carry their province or municipality in brackets.
+        let bracketed: Vec<&Place> = self
+            .places
+            .iter()
+            .filter(|p| {
+                p.name
+                    .split_once(" (")
+                    .is_some_and(|(base, _)| place_key(base) == key)
+            })
+            .collect();
+        match bracketed.len() {
+            0 => Err(PlaceMiss::Unknown(self.suggest(name))),
+            _ => Err(PlaceMiss::Ambiguous(bracketed)),
+        }
     }
 
     /// All places, in table order.
@@ -88,10 +202,101 @@ impl Places {
         &self.places
     }
 
-    /// The closest name to `name`, for a "did you mean".
-    pub fn suggest(&self, name: &str) -> Option<&str> {
-        crate::ingest::did_you_mean(name, self.places.iter().map(|p| p.name.as_str()))
+    /// The place whose name or alias is closest to `name` (Damerau-Levenshtein on
+    /// [`place_key`]s, at most a quarter of the length away), for a "did you mean"; ties go to
+    /// the larger population.
+    pub fn suggest(&self, name: &str) -> Option<&Place> {
+        let key = place_key(name);
+        let n = key.chars().count();
+        let limit = (n / 4).max(1);
+        let mut best: Option<(usize, u64, usize)> = None;
+        for (k, ids) in &self.by_key {
+            if k.chars().count().abs_diff(n) > limit {
+                continue;
+            }
+            let d = strsim::damerau_levenshtein(&key, k);
+            if d > limit {
+                continue;
+            }
+            for &i in ids {
+                let pop = self.places[i].population;
+                let better = match best {
+                    None => true,
+                    Some((bd, bp, bi)) => {
+                        (d, std::cmp::Reverse(pop), i) < (bd, std::cmp::Reverse(bp), bi)
+                    }
+                };
+                if better {
+                    best = Some((d, pop, i));
+                }
+            }
+        }
+        best.map(|(_, _, i)| &self.places[i])
     }
+}
+
+/// The key two spellings of one place name share: Unicode canonical decomposition (NFD) with
+/// the combining marks dropped (`Súdwest` = `Sûdwest` = `Sudwest`), lower case, every run of
+/// characters that are not letters or digits made one space (`'s-Hertogenbosch` =
+/// `s Hertogenbosch`, `Den-Haag` = `Den Haag`, curly apostrophes), `a/d` read as `aan den`,
+/// and a trailing `(stad)`, `(gemeente)`, `(gem.)` or `centrum` dropped.
+pub fn place_key(name: &str) -> String {
+    let folded: String = strip_qualifier(name)
+        .nfd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+        .flat_map(char::to_lowercase)
+        .map(|c| if c.is_alphanumeric() { c } else { ' ' })
+        .collect();
+    let words: Vec<&str> = folded.split_whitespace().collect();
+    let mut out = String::with_capacity(folded.len());
+    let mut i = 0;
+    while i < words.len() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        if words[i] == "a" && words.get(i + 1) == Some(&"d") {
+            out.push_str("aan den");
+            i += 2;
+        } else {
+            out.push_str(words[i]);
+            i += 1;
+        }
+    }
+    out
+}
+
+/// `name` without a trailing `(stad)`, `(gemeente)`, `(gem.)`, `(city)` or `centrum`
+/// (a place's coordinates are its centre).
+fn strip_qualifier(name: &str) -> &str {
+    let t = name.trim_end();
+    if let Some(base) = t
+        .strip_suffix("centrum")
+        .or_else(|| t.strip_suffix("Centrum"))
+        .filter(|b| b.ends_with(' ') && !b.trim().is_empty())
+    {
+        return base.trim_end();
+    }
+    if let (Some(open), true) = (t.rfind('('), t.ends_with(')')) {
+        let inner = t[open + 1..t.len() - 1].trim().trim_end_matches('.');
+        if ["stad", "gemeente", "gem", "city", "centrum"]
+            .iter()
+            .any(|q| inner.eq_ignore_ascii_case(q))
+        {
+            return t[..open].trim_end();
+        }
+    }
+    name
+}
+
+/// The area a Dutch location lies in, in degrees: the country's extent with a margin of about
+/// 25 km (mainland and Wadden islands; the Caribbean municipalities are not in the table).
+pub const NL_LAT: std::ops::RangeInclusive<f64> = 50.5..=53.8;
+/// See [`NL_LAT`].
+pub const NL_LON: std::ops::RangeInclusive<f64> = 3.0..=7.5;
+
+/// Whether `lat`, `lon` lie in the Netherlands (with the margin of [`NL_LAT`], [`NL_LON`]).
+pub fn in_netherlands(lat: f64, lon: f64) -> bool {
+    NL_LAT.contains(&lat) && NL_LON.contains(&lon)
 }
 
 #[cfg(test)]
@@ -101,10 +306,90 @@ mod tests {
     #[test]
     fn bundled_table_loads() {
         let p = Places::bundled();
-        assert!(p.all().len() > 200);
+        assert!(p.all().len() > 1500);
         let u = p.get("  utrecht ").unwrap();
         assert_eq!(u.province, "Utrecht");
         assert!(p.get("Den  Haag").is_some());
-        assert_eq!(p.suggest("Utrect"), Some("Utrecht"));
+        assert_eq!(
+            p.suggest("Utrect").map(|p| p.name.as_str()),
+            Some("Utrecht")
+        );
+    }
+
+    #[test]
+    fn spellings_of_one_name_are_found() {
+        let p = Places::bundled();
+        for (written, name) in [
+            ("'s-Gravenhage", "Den Haag"),
+            ("The Hague", "Den Haag"),
+            ("Den-Haag", "Den Haag"),
+            ("Den Bosch", "'s-Hertogenbosch"),
+            ("'s Hertogenbosch", "'s-Hertogenbosch"),
+            ("\u{2019}s-Hertogenbosch", "'s-Hertogenbosch"),
+            ("s-Hertogenbosch", "'s-Hertogenbosch"),
+            ("Alphen a/d Rijn", "Alphen aan den Rijn"),
+            ("Capelle aan den Ijssel", "Capelle aan den IJssel"),
+            ("Capelle a/d IJssel", "Capelle aan den IJssel"),
+            ("Súdwest-Fryslân", "Sûdwest Fryslân"),
+            ("Bergen op zoom", "Bergen op Zoom"),
+            ("Utrecht (stad)", "Utrecht"),
+            ("Utrecht centrum", "Utrecht"),
+            ("Houten", "Houten"),
+            ("De Bilt", "De Bilt"),
+            ("Almere", "Almere"),
+            ("Stichtse Vecht", "Stichtse Vecht"),
+        ] {
+            assert_eq!(
+                p.lookup(written).map(|x| x.name.as_str()),
+                Ok(name),
+                "{written}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_near_name_is_suggested_with_its_province_never_resolved() {
+        let p = Places::bundled();
+        let miss = p.lookup("Houtn").unwrap_err();
+        assert_eq!(
+            miss.describe(),
+            "is not in the places table; did you mean \"Houten\" (Utrecht)?"
+        );
+        // 's-Gravenhage is an alias of Den Haag, so it is found, not "did you mean 's-Gravenzande".
+        assert_eq!(p.lookup("'s-Gravenhage").unwrap().name, "Den Haag");
+        assert!(matches!(
+            p.lookup("Utrecht Oost"),
+            Err(PlaceMiss::Unknown(_))
+        ));
+    }
+
+    #[test]
+    fn a_shared_bare_name_is_ambiguous() {
+        let p = Places::from_csv(
+            "place,province,lat,lon\nLaren (Noord-Holland),Noord-Holland,52.25,5.22\nLaren (Gelderland),Gelderland,52.19,6.36\n",
+        )
+        .unwrap();
+        let Err(PlaceMiss::Ambiguous(ps)) = p.lookup("laren") else {
+            panic!("expected ambiguous");
+        };
+        assert_eq!(ps.len(), 2);
+        assert!(PlaceMiss::Ambiguous(ps).describe().contains("(Gelderland)"));
+        assert_eq!(
+            p.lookup("Laren (Gelderland)").unwrap().province,
+            "Gelderland"
+        );
+    }
+
+    #[test]
+    fn duplicate_names_are_refused() {
+        let e = Places::from_csv("place,lat,lon,aliases\nA,52,5,B\nB,52,5,\n").unwrap_err();
+        assert!(e.contains("line 3"), "{e}");
+    }
+
+    #[test]
+    fn every_place_of_the_table_is_in_the_netherlands() {
+        for p in Places::bundled().all() {
+            assert!(in_netherlands(p.location.lat, p.location.lon), "{}", p.name);
+        }
     }
 }

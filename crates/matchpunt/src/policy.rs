@@ -252,7 +252,13 @@ impl Policy {
         Ok(policy)
     }
 
-    /// Checks ranges: weights and seat values finite and non-negative, decay in (0, 1].
+    /// Checks ranges: weights and seat values finite, from 0 to 1,000,000; travel from 0 to
+    /// 1,000 km; the whole numbers of [`Policy::whole_numbers`] within theirs; resolution from
+    /// 0.001 to 100; decay in (0, 1]; roles known.
+    ///
+    /// # Errors
+    ///
+    /// The first field out of range, as `section.field = value: expected ...`.
     pub fn validate(&self) -> Result<(), String> {
         let o = &self.objective;
         let weights = crate::scoring::Parts::NAMES
@@ -264,16 +270,27 @@ impl Policy {
                 ("objective.seat_normal", o.seat_normal),
                 ("objective.seat_urgent", o.seat_urgent),
                 ("objective.batch_spread", o.batch_spread),
-                (
-                    "rules.default_max_travel_km",
-                    self.rules.default_max_travel_km,
-                ),
             ]
             .map(|(n, w)| (n.to_string(), w)),
         );
         for (name, v) in named {
             if !v.is_finite() || !(0.0..=1.0e6).contains(&v) {
                 return Err(format!("{name} = {v}: expected a number from 0 to 1000000"));
+            }
+        }
+        let km = self.rules.default_max_travel_km;
+        if !(0.0..=1000.0).contains(&km) {
+            return Err(format!(
+                "rules.default_max_travel_km = {km}: expected a number from 0 to 1000"
+            ));
+        }
+        for (name, v, range) in self.whole_numbers() {
+            if !range.contains(&v) {
+                return Err(format!(
+                    "{name} = {v}: expected a whole number from {} to {}",
+                    range.start(),
+                    range.end()
+                ));
             }
         }
         if !(self.objective.resolution >= 0.001 && self.objective.resolution <= 100.0) {
@@ -296,6 +313,28 @@ impl Policy {
             }
         }
         Ok(())
+    }
+
+    /// The policy's whole numbers with their allowed ranges: the ranges of the matching
+    /// experts and requests columns, so that a default can be nothing a file could not say,
+    /// and no load or count sum can overflow (at most 50 assignments of load 200 each).
+    pub fn whole_numbers(&self) -> [(&'static str, u32, std::ops::RangeInclusive<u32>); 9] {
+        let (r, i) = (&self.rules, &self.intensity);
+        [
+            (
+                "rules.default_max_assignments",
+                r.default_max_assignments,
+                0..=50,
+            ),
+            ("rules.default_load_budget", r.default_load_budget, 0..=1000),
+            ("rules.buddy_max_age_gap", r.buddy_max_age_gap, 0..=120),
+            ("intensity.buddy", i.buddy, 0..=100),
+            ("intensity.adviser", i.adviser, 0..=100),
+            ("intensity.trainer", i.trainer, 0..=100),
+            ("intensity.speaker", i.speaker, 0..=100),
+            ("intensity.heavy_extra", i.heavy_extra, 0..=100),
+            ("history.window_weeks", self.history.window_weeks, 1..=520),
+        ]
     }
 
     /// Whether uncertified experts may take `role`.
@@ -362,6 +401,36 @@ mod tests {
         assert!(Policy::from_toml("[history]\ndecay = 0\n", "p").is_err());
         assert!(Policy::from_toml("[weights]\ndistance = -1\n", "p").is_err());
         assert!(Policy::from_toml("[rules]\nuncertified_roles=[\"pilot\"]\n", "p").is_err());
+    }
+
+    #[test]
+    fn numbers_that_would_wrap_are_refused() {
+        for (text, field) in [
+            ("[intensity]\nbuddy = 4294967295\n", "intensity.buddy"),
+            ("[intensity]\nheavy_extra = 101\n", "intensity.heavy_extra"),
+            (
+                "[rules]\ndefault_max_assignments = 4294967295\n",
+                "rules.default_max_assignments",
+            ),
+            (
+                "[rules]\ndefault_load_budget = 1001\n",
+                "rules.default_load_budget",
+            ),
+            (
+                "[rules]\ndefault_max_travel_km = 1e9\n",
+                "rules.default_max_travel_km",
+            ),
+            ("[history]\nwindow_weeks = 0\n", "history.window_weeks"),
+        ] {
+            let e = Policy::from_toml(text, "p.toml").unwrap_err().to_string();
+            assert!(e.contains(field) && e.contains("expected"), "{text}: {e}");
+        }
+        // A value beyond u32 is refused by the TOML reader itself, naming the field.
+        let e = Policy::from_toml("[intensity]\nbuddy = 99999999999\n", "p").unwrap_err();
+        assert!(e.to_string().contains("buddy"), "{e}");
+        // The edges of every range are accepted.
+        let edges = "[rules]\ndefault_max_assignments = 50\ndefault_load_budget = 1000\n[intensity]\nbuddy = 100\nheavy_extra = 100\n";
+        assert!(Policy::from_toml(edges, "p").is_ok());
     }
 
     #[test]

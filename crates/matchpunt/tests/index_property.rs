@@ -279,6 +279,29 @@ fn bits<'a>(mask: u8, names: &[&'a str]) -> Vec<&'a str> {
         .collect()
 }
 
+/// Coordinates as a file gives them: ingest takes points in the Netherlands only, so a point
+/// elsewhere is written as Utrecht and set on the loaded instance by [`place_anywhere`]: the
+/// index itself works for any point on Earth.
+fn coords_cell(lat: f64, lon: f64) -> (String, String) {
+    if matchpunt::places::in_netherlands(lat, lon) {
+        (lat.to_string(), lon.to_string())
+    } else {
+        ("52.09".into(), "5.12".into())
+    }
+}
+
+/// Sets the coordinates that [`coords_cell`] could not write.
+fn place_anywhere(inst: &mut Instance, experts: &[(f64, f64)], requests: &[Option<(f64, f64)>]) {
+    for (ex, &(lat, lon)) in inst.experts.iter_mut().zip(experts) {
+        ex.location = LatLon { lat, lon };
+    }
+    for (r, at) in inst.requests.iter_mut().zip(requests) {
+        if let Some((lat, lon)) = *at {
+            r.location = Some(LatLon { lat, lon });
+        }
+    }
+}
+
 fn experts_csv(xs: &[RandExpert]) -> String {
     let mut s = String::from("id;roles;certified;themes;avoid_themes;lat;lon;max_travel_km;online;availability;birth_year;languages;excluded_orgs;active\n");
     for (i, x) in xs.iter().enumerate() {
@@ -293,8 +316,8 @@ fn experts_csv(xs: &[RandExpert]) -> String {
             if x.certified { "ja" } else { "nee" },
             bits(x.themes, &THEMES).join("|"),
             bits(x.avoid, &THEMES).join("|"),
-            x.lat,
-            x.lon,
+            coords_cell(x.lat, x.lon).0,
+            coords_cell(x.lat, x.lon).1,
             x.travel,
             if x.online { "yes" } else { "no" },
             avail,
@@ -314,7 +337,7 @@ fn requests_csv(xs: &[RandRequest]) -> String {
         let (lat, lon) = if x.online && i % 2 == 0 {
             (String::new(), String::new())
         } else {
-            (x.lat.to_string(), x.lon.to_string())
+            coords_cell(x.lat, x.lon)
         };
         s.push_str(&format!(
             "R{i};{};{};{};{lat};{lon};{};{};{};{}\n",
@@ -347,10 +370,19 @@ proptest! {
         let week = Week::parse("2026-W48").unwrap();
         let mut inst = load(e.as_bytes(), r.as_bytes(), None, &policy, week);
         prop_assert_eq!(inst.experts.len(), experts.len());
-        // The text round-trips the coordinates exactly.
+        // The text round-trips the coordinates exactly where a file may give them.
         for (x, ex) in experts.iter().zip(&inst.experts) {
-            prop_assert_eq!((ex.location.lat, ex.location.lon), (x.lat, x.lon));
+            if matchpunt::places::in_netherlands(x.lat, x.lon) {
+                prop_assert_eq!((ex.location.lat, ex.location.lon), (x.lat, x.lon));
+            }
         }
+        let at_e: Vec<_> = experts.iter().map(|x| (x.lat, x.lon)).collect();
+        let at_r: Vec<_> = requests
+            .iter()
+            .enumerate()
+            .map(|(i, x)| (!(x.online && i % 2 == 0)).then_some((x.lat, x.lon)))
+            .collect();
+        place_anywhere(&mut inst, &at_e, &at_r);
         assert_index_exact(&inst, &policy);
         for (ex, h) in inst.experts.iter_mut().zip(&huge) {
             if let Some(km) = h {
@@ -374,6 +406,7 @@ impl Case {
         let mut e =
             String::from("id,roles,certified,themes,lat,lon,max_travel_km,online,availability\n");
         for (i, (lat, lon, km, online)) in self.experts.iter().enumerate() {
+            let (lat, lon) = coords_cell(*lat, *lon);
             e.push_str(&format!(
                 "E{i},buddy,yes,pesten,{lat},{lon},{km},{},*\n",
                 if *online { "yes" } else { "no" }
@@ -381,18 +414,23 @@ impl Case {
         }
         let mut r = String::from("id,org,role,themes,lat,lon,online\n");
         for (i, (lat, lon, online)) in self.requests.iter().enumerate() {
+            let (lat, lon) = coords_cell(*lat, *lon);
             r.push_str(&format!(
                 "R{i},Org,buddy,pesten,{lat},{lon},{}\n",
                 if *online { "yes" } else { "no" }
             ));
         }
-        load(
+        let mut inst = load(
             e.as_bytes(),
             r.as_bytes(),
             None,
             &Policy::default(),
             Week::parse("2026-W48").unwrap(),
-        )
+        );
+        let at_e: Vec<_> = self.experts.iter().map(|x| (x.0, x.1)).collect();
+        let at_r: Vec<_> = self.requests.iter().map(|x| Some((x.0, x.1))).collect();
+        place_anywhere(&mut inst, &at_e, &at_r);
+        inst
     }
 }
 
