@@ -179,3 +179,51 @@ fn same_output_whatever_the_thread_count() {
     assert_eq!(one, run(4));
     assert_eq!(one, run(2));
 }
+
+/// One whole number of a policy file: inside its range most of the time, else anywhere in
+/// `u32` or just past the edge.
+fn policy_number(max: u32) -> impl Strategy<Value = u32> {
+    prop_oneof![
+        4 => 0..=max,
+        1 => Just(max + 1),
+        1 => any::<u32>(),
+        1 => Just(u32::MAX),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+    /// Policy numbers within and beyond their ranges, as a user writes them in the file: either
+    /// a clear error naming the field, or a batch that keeps every hard rule (issue: a buddy
+    /// intensity of 4294967295 once wrapped a load sum and put a pin over a budget).
+    #[test]
+    fn policy_numbers_give_a_clear_error_or_keep_the_hard_rules(
+        seed in 0u64..10_000,
+        experts in 1usize..40,
+        requests in 1usize..40,
+        max_assignments in policy_number(50),
+        budget in policy_number(1000),
+        buddy in policy_number(100),
+        heavy_extra in policy_number(100),
+        gap in policy_number(120),
+    ) {
+        let text = format!(
+            "[rules]\ndefault_max_assignments = {max_assignments}\ndefault_load_budget = {budget}\nbuddy_max_age_gap = {gap}\n[intensity]\nbuddy = {buddy}\nheavy_extra = {heavy_extra}\n"
+        );
+        let within = max_assignments <= 50 && budget <= 1000 && buddy <= 100 && heavy_extra <= 100 && gap <= 120;
+        match Policy::from_toml(&text, "policy.toml") {
+            Err(e) => {
+                prop_assert!(!within, "refused a policy within range: {e}");
+                let msg = e.to_string();
+                prop_assert!(msg.starts_with("policy.toml: ") && msg.contains("expected a whole number"), "{}", msg);
+            }
+            Ok(policy) => {
+                prop_assert!(within, "accepted {text}");
+                let inst = instance(experts, requests, seed, &policy);
+                let opts = SolveOptions { time_limit: None, node_limit: 300, ..SolveOptions::default() };
+                let res = batch::run(&inst, &policy, &opts);
+                assert_hard_rules(&inst, &policy, &res);
+            }
+        }
+    }
+}
