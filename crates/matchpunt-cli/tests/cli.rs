@@ -955,8 +955,10 @@ fn run_with_and_without_the_master_proves_the_same_optimum() {
             "400",
             "--requests",
             "300",
+            // A batch where the master closes a component by listing and the route without
+            // it must branch (75 nodes); chosen again when the places table changed.
             "--seed",
-            "11",
+            "6",
             "--out",
             "batch",
         ],
@@ -964,7 +966,16 @@ fn run_with_and_without_the_master_proves_the_same_optimum() {
     );
     assert_eq!(code(&gen), 0, "{}", show(&gen));
     let summary = |extra: &[&str], out: &str| {
-        let mut args = vec!["run", "--data", "batch", "--out", out];
+        // A generous limit: a busy machine must not turn a proof into "stopped at the limit".
+        let mut args = vec![
+            "run",
+            "--data",
+            "batch",
+            "--out",
+            out,
+            "--time-limit",
+            "600",
+        ];
         args.extend_from_slice(extra);
         let o = run(&args, dir.path());
         assert_eq!(code(&o), 0, "{}", show(&o));

@@ -125,12 +125,12 @@ pub fn settle_pins(inst: &Instance, policy: &Policy) -> Pins {
                         e.id, e.max_assignments
                     ),
                 ))
-            } else if load[ei] + r.intensity > e.load_budget {
+            } else if load[ei] + r.intensity > e.budget() {
                 Some((
                     9,
                     format!(
                         "{} would exceed load budget {} (load {} + {}) with the pins before it (rule 9)",
-                        e.id, e.load_budget, load[ei], r.intensity
+                        e.id, e.budget(), load[ei], r.intensity
                     ),
                 ))
             } else if r.slot.is_some_and(|s| slots[ei] & (1 << s.0) != 0) {
@@ -184,7 +184,7 @@ pub fn build_problem(
         .iter()
         .map(|e| ExpertCap {
             max_count: e.max_assignments,
-            budget: e.load_budget,
+            budget: e.budget(),
             already: 0,
             busy_slots: 0,
         })

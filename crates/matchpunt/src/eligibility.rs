@@ -9,7 +9,7 @@
 //!
 //! Rules over the whole batch (8's one-per-slot, 9, 10, 11) belong to the solver.
 
-use crate::model::{Expert, Instance, Request, Role};
+use crate::model::{Expert, Instance, Request, Role, Supervision};
 use crate::policy::Policy;
 use rayon::prelude::*;
 
@@ -21,6 +21,8 @@ pub enum Reason {
     Inactive,
     /// Rule 1: not certified, and the policy does not open this role to uncertified experts.
     NotCertified,
+    /// Rule 1 (extended): the last supervision (intervisie) is missing or too long ago.
+    SupervisionLapsed,
     /// Rule 2: the expert does not take this role.
     Role,
     /// Rule 3: no theme of the request is among the expert's themes.
@@ -43,13 +45,16 @@ pub enum Reason {
     SlotUnavailable,
     /// Rule 8: a flexible request needs an expert with at least one available slot.
     NoAvailability,
+    /// Rule 9 (over weeks): a heavy-theme request within the expert's pause after one.
+    HeavyPause,
 }
 
 impl Reason {
     /// All reasons, in check order.
-    pub const ALL: [Reason; 13] = [
+    pub const ALL: [Reason; 15] = [
         Reason::Inactive,
         Reason::NotCertified,
+        Reason::SupervisionLapsed,
         Reason::Role,
         Reason::NoSharedTheme,
         Reason::AvoidedTheme,
@@ -61,12 +66,13 @@ impl Reason {
         Reason::AgeGap,
         Reason::SlotUnavailable,
         Reason::NoAvailability,
+        Reason::HeavyPause,
     ];
 
     /// The contract's rule number.
     pub fn rule(self) -> u8 {
         match self {
-            Reason::Inactive | Reason::NotCertified => 1,
+            Reason::Inactive | Reason::NotCertified | Reason::SupervisionLapsed => 1,
             Reason::Role => 2,
             Reason::NoSharedTheme | Reason::AvoidedTheme => 3,
             Reason::ExcludedOrg => 4,
@@ -74,6 +80,7 @@ impl Reason {
             Reason::Language | Reason::Gender => 6,
             Reason::AgeGap => 7,
             Reason::SlotUnavailable | Reason::NoAvailability => 8,
+            Reason::HeavyPause => 9,
         }
     }
 
@@ -82,6 +89,7 @@ impl Reason {
         match self {
             Reason::Inactive => "inactive",
             Reason::NotCertified => "not-certified",
+            Reason::SupervisionLapsed => "supervision-lapsed",
             Reason::Role => "role",
             Reason::NoSharedTheme => "no-shared-theme",
             Reason::AvoidedTheme => "avoided-theme",
@@ -93,6 +101,7 @@ impl Reason {
             Reason::AgeGap => "age-gap",
             Reason::SlotUnavailable => "slot-unavailable",
             Reason::NoAvailability => "no-availability",
+            Reason::HeavyPause => "heavy-pause",
         }
     }
 
@@ -102,6 +111,7 @@ impl Reason {
         match self {
             Reason::Inactive => "is on leave",
             Reason::NotCertified => "has not completed the training",
+            Reason::SupervisionLapsed => "has no recent enough supervision (intervisie)",
             Reason::Role => "does not take this role",
             Reason::NoSharedTheme => "has no lived experience with the request's themes",
             Reason::AvoidedTheme => "does not take on one of the request's themes now",
@@ -113,6 +123,7 @@ impl Reason {
             Reason::AgeGap => "differs too much in age from the young person",
             Reason::SlotUnavailable => "is not available in the request's slot",
             Reason::NoAvailability => "has no available slot",
+            Reason::HeavyPause => "is in a pause from heavy-theme requests",
         }
     }
 
@@ -121,6 +132,7 @@ impl Reason {
         match self {
             Reason::Inactive => "active (not on leave)",
             Reason::NotCertified => "certified",
+            Reason::SupervisionLapsed => "with a recent supervision",
             Reason::Role => "with this role",
             Reason::NoSharedTheme => "with experience of a request theme",
             Reason::AvoidedTheme => "not avoiding a request theme now",
@@ -132,6 +144,7 @@ impl Reason {
             Reason::AgeGap => "within the buddy age gap",
             Reason::SlotUnavailable => "available in the slot",
             Reason::NoAvailability => "with any available slot",
+            Reason::HeavyPause => "outside a heavy-theme pause",
         }
     }
 }
@@ -183,7 +196,8 @@ fn sorted_intersects(a: &[u32], b: &[u32]) -> bool {
     false
 }
 
-/// Every hard rule 1-8 that assigning expert `e` to request `r` breaks.
+/// Every hard rule 1-8 (and the per-pair parts of the supervision and heavy-pause rules) that
+/// assigning expert `e` to request `r` breaks.
 pub fn check(inst: &Instance, policy: &Policy, r: &Request, e: &Expert) -> Reasons {
     let mut out = Reasons::default();
     if !e.active {
@@ -191,6 +205,9 @@ pub fn check(inst: &Instance, policy: &Policy, r: &Request, e: &Expert) -> Reaso
     }
     if !e.certified && !policy.uncertified_allowed(r.role) {
         out.add(Reason::NotCertified);
+    }
+    if supervision_lapsed(inst, policy, r, e) {
+        out.add(Reason::SupervisionLapsed);
     }
     if !e.roles.contains(r.role) {
         out.add(Reason::Role);
@@ -230,7 +247,36 @@ pub fn check(inst: &Instance, policy: &Policy, r: &Request, e: &Expert) -> Reaso
         None if e.availability.is_empty() => out.add(Reason::NoAvailability),
         _ => {}
     }
+    if in_heavy_pause(inst, policy, r, e) {
+        out.add(Reason::HeavyPause);
+    }
     out
+}
+
+/// Whether the expert's last supervision is missing or older than the policy allows for this
+/// request (`supervision_heavy_within_weeks` for a heavy one, when set). Never when the experts
+/// file has no `last_supervision` column, or the batch has no week.
+pub fn supervision_lapsed(inst: &Instance, policy: &Policy, r: &Request, e: &Expert) -> bool {
+    let rules = &policy.rules;
+    let within = match rules.supervision_heavy_within_weeks {
+        Some(h) if r.heavy => h.min(rules.supervision_within_weeks),
+        _ => rules.supervision_within_weeks,
+    };
+    match (e.supervision, inst.week) {
+        (Supervision::NotChecked, _) | (_, None) => false,
+        (Supervision::Never, Some(_)) => true,
+        (Supervision::Week(last), Some(now)) => now.weeks_since(last) > within as i64,
+    }
+}
+
+/// Whether a heavy-theme request falls in the expert's pause: a heavy-theme seat in one of the
+/// `heavy_pause_weeks` weeks before the batch week.
+pub fn in_heavy_pause(inst: &Instance, policy: &Policy, r: &Request, e: &Expert) -> bool {
+    let pause = policy.rules.heavy_pause_weeks as i64;
+    match (pause > 0 && r.heavy, e.last_heavy, inst.week) {
+        (true, Some(last), Some(now)) => (1..=pause).contains(&now.weeks_since(last)),
+        _ => false,
+    }
 }
 
 /// One eligible pair, by index into the instance's requests and experts.
@@ -360,6 +406,7 @@ pub fn funnel(inst: &Instance, policy: &Policy, r: &Request) -> Vec<(Reason, usi
             Reason::AgeGap => r.role == Role::Buddy && r.client_age.is_some(),
             Reason::SlotUnavailable => r.slot.is_some(),
             Reason::NoAvailability => r.slot.is_none(),
+            Reason::HeavyPause => r.heavy && policy.rules.heavy_pause_weeks > 0,
             _ => true,
         };
         if !applies {

@@ -10,7 +10,7 @@
 
 use crate::model::{
     normalize, Expert, HistoryRow, Instance, Interner, LatLon, Request, Role, RoleSet, Slot,
-    SlotSet, Week,
+    SlotSet, Supervision, Week,
 };
 use crate::places::Places;
 use crate::policy::Policy;
@@ -220,10 +220,72 @@ pub fn load(
         ));
     }
     inst.week = Some(w);
+    apply_history_rules(&mut inst, policy);
     Ok(Loaded {
         instance: inst,
         warnings,
     })
+}
+
+/// Sets each expert's load in the rolling window's earlier weeks and their latest heavy-theme
+/// week, from the history rows before the batch week (declined rows did not take place).
+fn apply_history_rules(inst: &mut Instance, policy: &Policy) {
+    let Some(now) = inst.week else { return };
+    let earlier = i64::from(policy.rules.rolling_weeks) - 1;
+    for h in &inst.history {
+        let back = now.weeks_since(h.week);
+        if h.declined || back < 1 {
+            continue;
+        }
+        let e = &mut inst.experts[h.expert];
+        if back <= earlier {
+            e.rolling_used = e.rolling_used.saturating_add(h.intensity);
+        }
+        if h.heavy && e.last_heavy.is_none_or(|w| w < h.week) {
+            e.last_heavy = Some(h.week);
+        }
+    }
+}
+
+/// An ISO week (`2026-W48`) or a date: `2026-11-24`, `24-11-2026`, `24/11/2026`, `24.11.2026`,
+/// or an Excel date serial (days since 1899-12-30, from 1 to 200,000). Returns the week the day
+/// is in.
+pub fn parse_week_or_date(v: &str) -> Option<crate::model::Week> {
+    use crate::model::{days_from_civil, Week};
+    let v = v.trim();
+    if let Some(w) = Week::parse(v) {
+        return Some(w);
+    }
+    if let Ok(serial) = v.parse::<u32>() {
+        if (1..=200_000).contains(&serial) {
+            return Some(Week::of_day(
+                days_from_civil(1899, 12, 30) + i64::from(serial),
+            ));
+        }
+        return None;
+    }
+    // A time part (Excel writes "2026-11-24 00:00:00") is ignored.
+    let date = v.split([' ', 'T']).next().unwrap_or(v);
+    let parts: Vec<&str> = date.split(['-', '/', '.']).collect();
+    let [a, b, c] = parts.as_slice() else {
+        return None;
+    };
+    let (y, m, d) = if a.len() == 4 {
+        (a.parse().ok()?, b.parse().ok()?, c.parse().ok()?)
+    } else if c.len() == 4 {
+        (c.parse().ok()?, b.parse().ok()?, a.parse().ok()?)
+    } else {
+        return None;
+    };
+    let valid_day = |y: i32, m: u32, d: u32| {
+        (1..=12).contains(&m)
+            && d >= 1
+            && crate::model::civil_from_days(days_from_civil(y, m, d)) == (y, m, d)
+    };
+    if !(1900..=2200).contains(&y) || !valid_day(y, m, d) {
+        return None;
+    }
+    Some(Week::of_day(days_from_civil(y, m, d)))
 }
 
 const EXPERT_COLUMNS: &[(&str, bool)] = &[
@@ -246,6 +308,9 @@ const EXPERT_COLUMNS: &[(&str, bool)] = &[
     ("gender", false),
     ("excluded_orgs", false),
     ("active", false),
+    ("coach", false),
+    ("last_supervision", false),
+    ("rolling_budget", false),
 ];
 
 const REQUEST_COLUMNS: &[(&str, bool)] = &[
@@ -276,6 +341,7 @@ const HISTORY_COLUMNS: &[(&str, bool)] = &[
     ("intensity", true),
     ("request", false),
     ("themes", false),
+    ("declined", false),
 ];
 
 /// A CSV file read into trimmed cells, with the line of each row.
@@ -1096,6 +1162,30 @@ fn parse_experts(
         let languages = language_ids(c.get("languages"), &mut inst.languages);
         let gender = parse_gender(c.get("gender"));
         let active = c.bool_or("active", true);
+        let supervision = if t.has("last_supervision") {
+            let v = c.get("last_supervision");
+            if v.is_empty() {
+                Supervision::Never
+            } else {
+                match parse_week_or_date(v) {
+                    Some(w) => Supervision::Week(w),
+                    None => {
+                        c.err(
+                            "last_supervision",
+                            v,
+                            "expected a date (2026-11-24 or 24-11-2026) or an ISO week (2026-W48)"
+                                .into(),
+                        );
+                        Supervision::Never
+                    }
+                }
+            }
+        } else {
+            Supervision::NotChecked
+        };
+        let rolling_budget = c
+            .uint("rolling_budget", 0..=10_000)
+            .or(policy.rules.rolling_budget);
         let mut names: Vec<String> = Vec::new();
         for o in split_list(c.get("excluded_orgs")) {
             if !names.iter().any(|n| normalize(n) == normalize(o)) {
@@ -1129,6 +1219,11 @@ fn parse_experts(
                 gender,
                 excluded_orgs: Vec::new(),
                 active,
+                coach: c.get("coach").to_string(),
+                supervision,
+                rolling_budget,
+                rolling_used: 0,
+                last_heavy: None,
             });
         }
     }
@@ -1247,6 +1342,7 @@ fn parse_requests(
                 gender_pref,
                 preferred_expert,
                 pinned,
+                heavy: policy.is_heavy(split_list(themes_cell)),
             });
         }
     }
@@ -1289,6 +1385,7 @@ fn parse_history(
             );
         }
         let intensity = c.uint("intensity", 0..=100);
+        let declined = c.bool_or("declined", false);
         if let (true, Some(week), Some(expert), Some(role)) = (c.ok, week, expert, role) {
             let intensity = intensity
                 .unwrap_or_else(|| policy.default_intensity(role, split_list(c.get("themes"))));
@@ -1298,6 +1395,8 @@ fn parse_history(
                 org: inst.orgs.intern(org),
                 role,
                 intensity,
+                heavy: policy.is_heavy(split_list(c.get("themes"))),
+                declined,
             });
         }
     }

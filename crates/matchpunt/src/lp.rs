@@ -115,6 +115,16 @@ pub fn write_lp<W: Write>(inst: &Instance, res: &BatchResult, spread: i64, w: W)
             loads.join(" + "),
             e.load_budget
         )?;
+        if let Some(rolling) = e.rolling_budget {
+            // Load over weeks: what the rolling budget leaves after the window's earlier weeks.
+            writeln!(
+                w,
+                " rolling_{}: {} <= {}",
+                e.row,
+                loads.join(" + "),
+                rolling.saturating_sub(e.rolling_used)
+            )?;
+        }
         if spread > 0 && e.max_assignments >= 2 {
             let s: Vec<String> = (2..=e.max_assignments)
                 .map(|k| format!("s_{}_{}", e.row, k))

@@ -360,6 +360,39 @@ pub struct Expert {
     pub excluded_orgs: Vec<u32>,
     /// Not on leave.
     pub active: bool,
+    /// The expert's coach (empty when not given).
+    pub coach: String,
+    /// The last supervision (intervisie), when the experts file has the column.
+    pub supervision: Supervision,
+    /// Most wellbeing load over the policy's rolling window (this week and the weeks of history
+    /// before it); `None` = no rolling budget.
+    pub rolling_budget: Option<u32>,
+    /// Load already used in the rolling window's earlier weeks (from history, declines excluded).
+    pub rolling_used: u32,
+    /// The latest week before the batch with a heavy-theme seat (from history).
+    pub last_heavy: Option<Week>,
+}
+
+impl Expert {
+    /// The load this expert may take on this week (rule 9): the weekly `load_budget`, and no
+    /// more than what the rolling budget leaves after the window's earlier weeks.
+    pub fn budget(&self) -> u32 {
+        match self.rolling_budget {
+            Some(b) => self.load_budget.min(b.saturating_sub(self.rolling_used)),
+            None => self.load_budget,
+        }
+    }
+}
+
+/// What the experts file says about an expert's last supervision (intervisie).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Supervision {
+    /// The file has no `last_supervision` column: supervision is not checked.
+    NotChecked,
+    /// The column is there and the cell is empty: never supervised, as far as the file says.
+    Never,
+    /// The week of the last supervision.
+    Week(Week),
 }
 
 /// A request from an organisation, after ingest.
@@ -401,6 +434,8 @@ pub struct Request {
     pub preferred_expert: Option<usize>,
     /// Coordinator's decision: indexes of experts that must be assigned.
     pub pinned: Vec<usize>,
+    /// Whether a theme of the request is one of the policy's heavy themes.
+    pub heavy: bool,
 }
 
 /// One past assignment.
@@ -416,6 +451,11 @@ pub struct HistoryRow {
     pub role: Role,
     /// Wellbeing load.
     pub intensity: u32,
+    /// Whether the seat had a heavy theme (from the optional `themes` column).
+    pub heavy: bool,
+    /// The proposal was declined: it did not take place, so it adds no load, count or
+    /// continuity.
+    pub declined: bool,
 }
 
 /// A whole batch after ingest: the experts, requests and history, and the name tables.

@@ -18,6 +18,17 @@ default_max_assignments = 2     # experts.max_assignments when empty
 default_load_budget = 4         # experts.load_budget when empty
 buddy_max_age_gap = 10          # rule 7: |expert age - client age| <= this, in years
 uncertified_roles = []          # roles open to experts without the training, e.g. ["speaker"]
+# Supervision (intervisie): where experts.csv has a last_supervision column, an expert whose
+# last supervision is more than this many weeks before the batch week (or empty) is not deployed.
+supervision_within_weeks = 8
+# Heavy-theme requests may ask for a fresher supervision (weeks); off when absent.
+# supervision_heavy_within_weeks = 4
+# Load over weeks: the sum of intensities over this week and the rolling_weeks - 1 weeks of
+# history before it is at most rolling_budget (experts.rolling_budget overrides); off when absent.
+rolling_weeks = 4
+# rolling_budget = 10
+# After a seat with a heavy theme, no heavy-theme seat for this many weeks (0 = off).
+heavy_pause_weeks = 0
 
 [intensity]
 # Wellbeing load of one seat when requests.intensity is empty: by role, plus heavy_extra when
@@ -87,6 +98,16 @@ pub struct Rules {
     pub buddy_max_age_gap: u32,
     /// Roles open to uncertified experts.
     pub uncertified_roles: Vec<String>,
+    /// Weeks within which the last supervision must lie (where the column is given).
+    pub supervision_within_weeks: u32,
+    /// A stricter limit for heavy-theme requests; `None` = the same as for others.
+    pub supervision_heavy_within_weeks: Option<u32>,
+    /// The rolling load window in weeks, this week included.
+    pub rolling_weeks: u32,
+    /// Default rolling budget over the window; `None` = off (unless an expert has one).
+    pub rolling_budget: Option<u32>,
+    /// Weeks without heavy-theme seats after one (0 = off).
+    pub heavy_pause_weeks: u32,
 }
 
 /// Default intensities.
@@ -161,6 +182,11 @@ impl Default for Rules {
             default_load_budget: 4,
             buddy_max_age_gap: 10,
             uncertified_roles: Vec::new(),
+            supervision_within_weeks: 8,
+            supervision_heavy_within_weeks: None,
+            rolling_weeks: 4,
+            rolling_budget: None,
+            heavy_pause_weeks: 0,
         }
     }
 }
@@ -318,9 +344,26 @@ impl Policy {
     /// The policy's whole numbers with their allowed ranges: the ranges of the matching
     /// experts and requests columns, so that a default can be nothing a file could not say,
     /// and no load or count sum can overflow (at most 50 assignments of load 200 each).
-    pub fn whole_numbers(&self) -> [(&'static str, u32, std::ops::RangeInclusive<u32>); 9] {
+    pub fn whole_numbers(&self) -> [(&'static str, u32, std::ops::RangeInclusive<u32>); 14] {
         let (r, i) = (&self.rules, &self.intensity);
         [
+            (
+                "rules.supervision_within_weeks",
+                r.supervision_within_weeks,
+                0..=520,
+            ),
+            (
+                "rules.supervision_heavy_within_weeks",
+                r.supervision_heavy_within_weeks.unwrap_or(0),
+                0..=520,
+            ),
+            ("rules.rolling_weeks", r.rolling_weeks, 1..=52),
+            (
+                "rules.rolling_budget",
+                r.rolling_budget.unwrap_or(0),
+                0..=10_000,
+            ),
+            ("rules.heavy_pause_weeks", r.heavy_pause_weeks, 0..=52),
             (
                 "rules.default_max_assignments",
                 r.default_max_assignments,
@@ -345,6 +388,17 @@ impl Policy {
             .any(|r| Role::parse(r) == Some(role))
     }
 
+    /// Whether any of `themes` (as written) is one of the policy's heavy themes.
+    pub fn is_heavy<'a>(&self, themes: impl IntoIterator<Item = &'a str>) -> bool {
+        themes.into_iter().any(|t| {
+            let t = normalize(t);
+            self.intensity
+                .heavy_themes
+                .iter()
+                .any(|h| normalize(h) == t)
+        })
+    }
+
     /// The default intensity of a seat of `role` whose themes (as written) are `themes`.
     pub fn default_intensity<'a>(
         &self,
@@ -358,11 +412,11 @@ impl Policy {
             Role::Trainer => i.trainer,
             Role::Speaker => i.speaker,
         };
-        let heavy = themes.into_iter().any(|t| {
-            let t = normalize(t);
-            i.heavy_themes.iter().any(|h| normalize(h) == t)
-        });
-        base + if heavy { i.heavy_extra } else { 0 }
+        base + if self.is_heavy(themes) {
+            i.heavy_extra
+        } else {
+            0
+        }
     }
 
     /// The value of one filled seat of a request with `priority` (1, 2, 3).

@@ -151,7 +151,7 @@ pub fn unmatched(inst: &Instance, policy: &Policy, res: &BatchResult) -> Vec<Unm
                 here += 1;
             } else if u.count >= ex.max_assignments {
                 at_count += 1;
-            } else if u.load + r.intensity > ex.load_budget {
+            } else if u.load + r.intensity > ex.budget() {
                 at_load += 1;
             } else if r.slot.is_some_and(|sl| u.slots & (1 << sl.0) != 0) {
                 busy += 1;
@@ -244,6 +244,7 @@ pub fn write_experts<W: Write>(inst: &Instance, res: &BatchResult, w: W) -> csv:
         "max_assignments",
         "active",
         "requests",
+        "rolling_left",
     ])?;
     for (i, e) in inst.experts.iter().enumerate() {
         out.write_record([
@@ -254,6 +255,9 @@ pub fn write_experts<W: Write>(inst: &Instance, res: &BatchResult, w: W) -> csv:
             &e.max_assignments.to_string(),
             if e.active { "yes" } else { "no" },
             &requests[i].join("|"),
+            &e.rolling_budget
+                .map(|b| b.saturating_sub(e.rolling_used).to_string())
+                .unwrap_or_default(),
         ])?;
     }
     out.flush()?;

@@ -94,7 +94,8 @@ pub fn history_stats(inst: &Instance, policy: &Policy) -> Vec<ExpertHistory> {
     let Some(week) = inst.week else { return out };
     for h in &inst.history {
         let back = week.weeks_since(h.week);
-        if back < 1 {
+        // A declined proposal did not take place: no load, count or continuity.
+        if back < 1 || h.declined {
             continue;
         }
         let s = &mut out[h.expert];

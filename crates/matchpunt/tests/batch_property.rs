@@ -68,7 +68,7 @@ fn assert_hard_rules(inst: &Instance, policy: &Policy, res: &BatchResult) {
     }
     for (i, e) in inst.experts.iter().enumerate() {
         assert!(count[i] <= e.max_assignments, "rule 9 count: {}", e.id);
-        assert!(load[i] <= e.load_budget, "rule 9 load: {}", e.id);
+        assert!(load[i] <= e.budget(), "rule 9 load: {}", e.id);
     }
     for (i, r) in inst.requests.iter().enumerate() {
         assert!(seats[i] <= r.experts_needed, "rule 10: {}", r.id);

@@ -36,6 +36,18 @@ fn parse_terms(expr: &str) -> Vec<(f64, String)> {
 
 #[test]
 fn lp_model_matches_the_engine_on_the_sample() {
+    lp_model_matches_the_engine(&Policy::default(), "");
+}
+
+/// With a rolling budget over four weeks, the model carries one `rolling_` row per expert, the
+/// engine's assignment keeps it, and it binds somewhere (else the test would prove nothing).
+#[test]
+fn lp_model_carries_the_rolling_budget() {
+    let policy = Policy::from_toml("[rules]\nrolling_budget = 4\n", "p").unwrap();
+    lp_model_matches_the_engine(&policy, " rolling_");
+}
+
+fn lp_model_matches_the_engine(policy: &Policy, must_contain: &str) {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/sample");
     let open = |f: &str| Source::new(f.to_string(), std::fs::File::open(dir.join(f)).unwrap());
     let inputs = Inputs {
@@ -43,15 +55,14 @@ fn lp_model_matches_the_engine_on_the_sample() {
         requests: open("requests.csv"),
         history: Some(open("history.csv")),
     };
-    let policy = Policy::default();
     let week = WeekChoice {
         given: None,
         fallback: Week::parse("2026-W48").unwrap(),
     };
-    let inst = load(inputs, &Places::bundled(), &policy, week)
+    let inst = load(inputs, &Places::bundled(), policy, week)
         .unwrap()
         .instance;
-    let res = matchpunt::batch::run(&inst, &policy, &SolveOptions::default());
+    let res = matchpunt::batch::run(&inst, policy, &SolveOptions::default());
     let mut lp = Vec::new();
     let spread = to_units(policy.objective.batch_spread);
     matchpunt::lp::write_lp(&inst, &res, spread, &mut lp).unwrap();
@@ -109,7 +120,7 @@ fn lp_model_matches_the_engine_on_the_sample() {
         if let Some(rest) = name.strip_prefix("x_") {
             let (r, e) = rest.split_once('_').unwrap();
             let (r, e): (usize, usize) = (r.parse().unwrap(), e.parse().unwrap());
-            assert!(check(&inst, &policy, &inst.requests[r], &inst.experts[e]).is_eligible());
+            assert!(check(&inst, policy, &inst.requests[r], &inst.experts[e]).is_eligible());
             xs += 1;
         } else {
             assert!(name.starts_with("s_"), "{name}");
@@ -120,4 +131,19 @@ fn lp_model_matches_the_engine_on_the_sample() {
         lp.contains(" pin_"),
         "the sample's kept pins are constraints"
     );
+    assert!(lp.contains(must_contain), "no {must_contain:?} rows");
+    if !must_contain.is_empty() {
+        let binding = inst
+            .experts
+            .iter()
+            .filter(|e| {
+                e.rolling_budget
+                    .is_some_and(|b| b.saturating_sub(e.rolling_used) < e.load_budget)
+            })
+            .count();
+        assert!(
+            binding > 0,
+            "the rolling budget never binds below the weekly one"
+        );
+    }
 }

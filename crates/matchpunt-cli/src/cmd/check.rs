@@ -145,8 +145,81 @@ pub fn run(args: Args) -> Result<ExitCode> {
         }
     )?;
 
+    report_supervision(&mut out, inst, &policy)?;
     report_impossible(&mut out, inst, &policy)?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// Supervision (intervisie) and coaching: whose supervision has lapsed or lapses within two
+/// weeks, and who has no coach; or, once, that supervision is not checked.
+fn report_supervision(
+    out: &mut impl Write,
+    inst: &Instance,
+    policy: &matchpunt::policy::Policy,
+) -> Result<()> {
+    use matchpunt::model::Supervision;
+    let active: Vec<_> = inst.experts.iter().filter(|e| e.active).collect();
+    let checked = active
+        .iter()
+        .any(|e| e.supervision != Supervision::NotChecked);
+    let Some(now) = inst.week else {
+        return Ok(());
+    };
+    if !checked {
+        writeln!(
+            out,
+            "supervision: not checked (experts.csv has no last_supervision column)"
+        )?;
+    } else {
+        let within = i64::from(policy.rules.supervision_within_weeks);
+        let (mut lapsed, mut soon) = (Vec::new(), Vec::new());
+        for e in &active {
+            match e.supervision {
+                Supervision::Never => lapsed.push(e.id.as_str()),
+                Supervision::Week(w) if now.weeks_since(w) > within => lapsed.push(e.id.as_str()),
+                Supervision::Week(w) if now.weeks_since(w) + 2 > within => soon.push(e.id.as_str()),
+                _ => {}
+            }
+        }
+        let list = |v: &[&str]| {
+            if v.is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", v.join(", "))
+            }
+        };
+        writeln!(
+            out,
+            "supervision older than {within} weeks, not deployed: {}{}",
+            lapsed.len(),
+            list(&lapsed)
+        )?;
+        writeln!(
+            out,
+            "supervision lapsing within two weeks: {}{}",
+            soon.len(),
+            list(&soon)
+        )?;
+    }
+    let no_coach: Vec<&str> = active
+        .iter()
+        .filter(|e| e.coach.is_empty())
+        .map(|e| e.id.as_str())
+        .collect();
+    if !no_coach.is_empty() && active.len() != no_coach.len() {
+        writeln!(
+            out,
+            "active experts without a coach: {} ({})",
+            no_coach.len(),
+            no_coach.join(", ")
+        )?;
+    } else if !active.is_empty() && active.len() == no_coach.len() {
+        writeln!(
+            out,
+            "coaches: not given (experts.csv has no coach column, or it is empty)"
+        )?;
+    }
+    Ok(())
 }
 
 fn report_impossible(

@@ -1,0 +1,223 @@
+//! The rules over weeks (issue: the weekly round): supervision (intervisie), the rolling load
+//! budget, the heavy-theme pause, and declined history rows. Each rule is tested on both sides of
+//! its boundary, through ingest, `eligibility::check` and a whole batch.
+
+use matchpunt::batch;
+use matchpunt::eligibility::{check, Reason};
+use matchpunt::ingest::{self, parse_week_or_date, Inputs, Source, WeekChoice};
+use matchpunt::model::{Instance, Supervision, Week};
+use matchpunt::places::Places;
+use matchpunt::policy::Policy;
+use matchpunt::solve::SolveOptions;
+
+const WEEK: &str = "2026-W48";
+
+fn load(experts: &str, requests: &str, history: Option<&str>, policy: &Policy) -> Instance {
+    let week = Week::parse(WEEK).unwrap();
+    let inputs = Inputs {
+        experts: Source::new("experts.csv", experts.as_bytes()),
+        requests: Source::new("requests.csv", requests.as_bytes()),
+        history: history.map(|h| Source::new("history.csv", h.as_bytes())),
+    };
+    match ingest::load(
+        inputs,
+        &Places::bundled(),
+        policy,
+        WeekChoice {
+            given: Some(week),
+            fallback: week,
+        },
+    ) {
+        Ok(l) => l.instance,
+        Err(e) => panic!("does not load:\n{e}"),
+    }
+}
+
+fn policy(toml: &str) -> Policy {
+    Policy::from_toml(toml, "policy.toml").unwrap()
+}
+
+const REQUESTS: &str = "id,org,role,themes,place,slot\nR1,Org,speaker,pesten,Utrecht,mon-am\nR2,Org,speaker,trauma,Utrecht,tue-am\n";
+
+fn reasons(inst: &Instance, p: &Policy, r: usize) -> Vec<Reason> {
+    check(inst, p, &inst.requests[r], &inst.experts[0])
+        .iter()
+        .collect()
+}
+
+#[test]
+fn dates_and_weeks_of_a_supervision() {
+    let w = |s: &str| parse_week_or_date(s).map(|w| w.to_string());
+    assert_eq!(w("2026-W40").as_deref(), Some("2026-W40"));
+    // 2026-11-24 is a Tuesday of week 48, written three ways.
+    for s in [
+        "2026-11-24",
+        "24-11-2026",
+        "24/11/2026",
+        "24.11.2026",
+        "2026-11-24 00:00:00",
+    ] {
+        assert_eq!(w(s).as_deref(), Some("2026-W48"), "{s}");
+    }
+    // Excel's serial for 2026-11-24 (days since 1899-12-30).
+    assert_eq!(w("46350").as_deref(), Some("2026-W48"));
+    for bad in ["31-02-2026", "2026-13-01", "gisteren", "11-24", "0"] {
+        assert_eq!(w(bad), None, "{bad}");
+    }
+}
+
+#[test]
+fn supervision_on_both_sides_of_the_limit() {
+    let p = Policy::default(); // within 8 weeks
+    let expert = |last: &str| {
+        format!("id,roles,certified,themes,place,availability,last_supervision\nE1,speaker,yes,pesten|trauma,Utrecht,*,{last}\n")
+    };
+    // Exactly 8 weeks before the batch week: deployable. 9: not.
+    let inst = load(&expert("2026-W40"), REQUESTS, None, &p);
+    assert_eq!(
+        inst.experts[0].supervision,
+        Supervision::Week(Week::parse("2026-W40").unwrap())
+    );
+    assert!(reasons(&inst, &p, 0).is_empty());
+    let inst = load(&expert("2026-W39"), REQUESTS, None, &p);
+    assert_eq!(reasons(&inst, &p, 0), [Reason::SupervisionLapsed]);
+    // The column with an empty cell: never supervised, not deployed.
+    let inst = load(&expert(""), REQUESTS, None, &p);
+    assert_eq!(reasons(&inst, &p, 0), [Reason::SupervisionLapsed]);
+    // Without the column nothing is checked.
+    let inst = load(
+        "id,roles,certified,themes,place,availability\nE1,speaker,yes,pesten,Utrecht,*\n",
+        REQUESTS,
+        None,
+        &p,
+    );
+    assert_eq!(inst.experts[0].supervision, Supervision::NotChecked);
+    assert!(reasons(&inst, &p, 0).is_empty());
+}
+
+#[test]
+fn heavy_requests_may_ask_for_a_fresher_supervision() {
+    let p = policy("[rules]\nsupervision_heavy_within_weeks = 4\n");
+    let e = "id,roles,certified,themes,place,availability,last_supervision\nE1,speaker,yes,pesten|trauma,Utrecht,*,2026-W43\n";
+    let inst = load(e, REQUESTS, None, &p);
+    assert!(!inst.requests[0].heavy && inst.requests[1].heavy);
+    // Five weeks ago: fine for the light request, too old for the heavy one (trauma).
+    assert!(reasons(&inst, &p, 0).is_empty());
+    assert_eq!(reasons(&inst, &p, 1), [Reason::SupervisionLapsed]);
+    let e4 = e.replace("2026-W43", "2026-W44");
+    let inst = load(&e4, REQUESTS, None, &p);
+    assert!(reasons(&inst, &p, 1).is_empty());
+}
+
+const ONE_EXPERT: &str = "id,roles,certified,themes,place,availability,load_budget,max_assignments\nE1,speaker,yes,pesten|trauma,Utrecht,*,4,4\n";
+
+/// History of E1: `load` in each of the weeks `back` before the batch week.
+fn history(rows: &[(i64, u32, bool, bool)]) -> String {
+    let now = Week::parse(WEEK).unwrap();
+    let mut h = String::from("week,expert,org,role,intensity,themes,declined\n");
+    for &(back, load, heavy, declined) in rows {
+        h.push_str(&format!(
+            "{},E1,Org,speaker,{load},{},{}\n",
+            now.plus(-back),
+            if heavy { "trauma" } else { "pesten" },
+            if declined { "yes" } else { "no" }
+        ));
+    }
+    h
+}
+
+#[test]
+fn rolling_budget_counts_the_windows_earlier_weeks_only() {
+    let p = policy("[rules]\nrolling_weeks = 4\nrolling_budget = 6\n");
+    // Weeks 1-3 back are in the window; week 4 back is not; a declined row never counts.
+    let h = history(&[
+        (1, 2, false, false),
+        (3, 2, false, false),
+        (4, 5, false, false),
+        (2, 3, false, true),
+    ]);
+    let inst = load(ONE_EXPERT, REQUESTS, Some(&h), &p);
+    let e = &inst.experts[0];
+    assert_eq!((e.rolling_used, e.budget()), (4, 2));
+    // In a batch: two requests of intensity 1 and 2 (trauma is heavy: speaker 1 + 1), budget 2
+    // left of the weekly 4: only one of them fits... both have intensity <= 2, total 3 > 2.
+    let res = batch::run(&inst, &p, &SolveOptions::default());
+    let used: u32 = res
+        .assignments
+        .iter()
+        .map(|a| inst.requests[a.request].intensity)
+        .sum();
+    assert_eq!(res.assignments.len(), 1);
+    assert!(used <= 2);
+    // One point more of rolling budget: both fit (1 + 2 = 3).
+    let p7 = policy("[rules]\nrolling_weeks = 4\nrolling_budget = 7\n");
+    let inst = load_again(&h, &p7);
+    assert_eq!(inst.experts[0].budget(), 3);
+    assert_eq!(
+        batch::run(&inst, &p7, &SolveOptions::default())
+            .assignments
+            .len(),
+        2
+    );
+    // An expert's own column wins over the policy's default.
+    let own = ONE_EXPERT
+        .replace("max_assignments\n", "max_assignments,rolling_budget\n")
+        .replace(",4,4\n", ",4,4,100\n");
+    let inst = load(&own, REQUESTS, Some(&h), &p);
+    assert_eq!(inst.experts[0].budget(), 4);
+}
+
+fn load_again(h: &str, p: &Policy) -> Instance {
+    load(ONE_EXPERT, REQUESTS, Some(h), p)
+}
+
+#[test]
+fn heavy_pause_on_both_sides_of_its_end() {
+    let p = policy("[rules]\nheavy_pause_weeks = 2\n");
+    // A heavy seat 2 weeks back: still in the pause for the heavy request, not for the light one.
+    let inst = load_again(&history(&[(2, 1, true, false)]), &p);
+    assert_eq!(reasons(&inst, &p, 1), [Reason::HeavyPause]);
+    assert!(reasons(&inst, &p, 0).is_empty());
+    // 3 weeks back: the pause is over.
+    let inst = load_again(&history(&[(3, 1, true, false)]), &p);
+    assert!(reasons(&inst, &p, 1).is_empty());
+    // A declined heavy seat did not take place.
+    let inst = load_again(&history(&[(1, 1, true, true)]), &p);
+    assert!(reasons(&inst, &p, 1).is_empty());
+    // Off by default.
+    let d = Policy::default();
+    let inst = load_again(&history(&[(1, 1, true, false)]), &d);
+    assert!(reasons(&inst, &d, 1).is_empty());
+    // The batch never assigns the paused pair.
+    let inst = load_again(&history(&[(1, 1, true, false)]), &p);
+    let res = batch::run(&inst, &p, &SolveOptions::default());
+    assert!(res.assignments.iter().all(|a| a.request == 0));
+}
+
+#[test]
+fn a_bad_supervision_cell_is_located() {
+    let e = "id,roles,certified,themes,place,availability,last_supervision\nE1,speaker,yes,pesten,Utrecht,*,vorige week\n";
+    let inputs = Inputs {
+        experts: Source::new("experts.csv", e.as_bytes()),
+        requests: Source::new("requests.csv", REQUESTS.as_bytes()),
+        history: None,
+    };
+    let w = Week::parse(WEEK).unwrap();
+    let err = ingest::load(
+        inputs,
+        &Places::bundled(),
+        &Policy::default(),
+        WeekChoice {
+            given: Some(w),
+            fallback: w,
+        },
+    )
+    .unwrap_err()
+    .to_string();
+    assert!(
+        err.contains(
+            "experts.csv:2:7: column 'last_supervision': \"vorige week\": expected a date"
+        ),
+        "{err}"
+    );
+}
