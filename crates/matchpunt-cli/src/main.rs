@@ -6,6 +6,7 @@
 mod cmd;
 mod inputs;
 mod out;
+mod round;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;

@@ -85,6 +85,12 @@ pub struct Pins {
 
 /// Settles the pins of a batch (rule 11).
 pub fn settle_pins(inst: &Instance, policy: &Policy) -> Pins {
+    settle_pins_except(inst, policy, &[])
+}
+
+/// [`settle_pins`], where a pin on one of the `declined` (request, expert) pairs (sorted) is a
+/// conflict: the expert or the organisation said no.
+pub fn settle_pins_except(inst: &Instance, policy: &Policy, declined: &[(usize, usize)]) -> Pins {
     let mut order: Vec<usize> = (0..inst.requests.len()).collect();
     order.sort_by_key(|&r| (std::cmp::Reverse(inst.requests[r].priority), r));
     let mut count = vec![0u32; inst.experts.len()];
@@ -98,7 +104,9 @@ pub fn settle_pins(inst: &Instance, policy: &Policy) -> Pins {
         for &ei in &r.pinned {
             let e = &inst.experts[ei];
             let why = eligibility::check(inst, policy, r, e);
-            let conflict = if let Some(reason) = why.iter().next() {
+            let conflict = if declined.binary_search(&(ri, ei)).is_ok() {
+                Some((11, format!("{} declined this request (decisions)", e.id)))
+            } else if let Some(reason) = why.iter().next() {
                 Some((
                     reason.rule(),
                     format!(
@@ -242,15 +250,55 @@ fn find_scored(scored: &[Scored], r: usize, e: usize) -> Option<usize> {
         .ok()
 }
 
+/// Changes to a batch's pairs for a re-run in the weekly round: pairs never to propose, and a
+/// bonus on pairs proposed before (see [`crate::round`]).
+#[derive(Clone, Debug, Default)]
+pub struct Adjust {
+    /// (request, expert) pairs left out of the candidates (declined), sorted.
+    pub forbidden: Vec<(usize, usize)>,
+    /// (request, expert) pairs whose value gets `bonus` solver units on top, sorted.
+    pub kept: Vec<(usize, usize)>,
+    /// The bonus of a kept pair, in solver units (milli-points).
+    pub bonus: i64,
+}
+
 /// Runs a whole batch: candidates, scores, pins, exact solve.
 pub fn run(inst: &Instance, policy: &Policy, opts: &SolveOptions) -> BatchResult {
+    run_adjusted(inst, policy, opts, &Adjust::default())
+}
+
+/// [`run`] with [`Adjust`]ments: forbidden pairs are no candidates (so never assigned, also
+/// not by a pin), and kept pairs are worth `bonus` more in the objective, which the result's
+/// `objective`, `bound` and each scored pair's `value` include.
+pub fn run_adjusted(
+    inst: &Instance,
+    policy: &Policy,
+    opts: &SolveOptions,
+    adjust: &Adjust,
+) -> BatchResult {
     let t0 = Instant::now();
-    let pairs: Vec<Pair> = candidates(inst, policy);
+    let mut pairs: Vec<Pair> = candidates(inst, policy);
+    if !adjust.forbidden.is_empty() {
+        pairs.retain(|p| {
+            adjust
+                .forbidden
+                .binary_search(&(p.request as usize, p.expert as usize))
+                .is_err()
+        });
+    }
     let t1 = Instant::now();
-    let scored = score_pairs(inst, policy, &pairs);
+    let mut scored = score_pairs(inst, policy, &pairs);
     drop(pairs);
+    if !adjust.kept.is_empty() {
+        for s in &mut scored {
+            let pair = (s.pair.request as usize, s.pair.expert as usize);
+            if adjust.kept.binary_search(&pair).is_ok() {
+                s.value += adjust.bonus;
+            }
+        }
+    }
     let t2 = Instant::now();
-    let pins = settle_pins(inst, policy);
+    let pins = settle_pins_except(inst, policy, &adjust.forbidden);
     let (problem, arc_scored, pinned_value) = build_problem(inst, policy, &scored, &pins);
     let solution = solve::solve(&problem, opts);
     let mut assignments: Vec<Assignment> = pins

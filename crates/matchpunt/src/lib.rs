@@ -14,5 +14,6 @@ pub mod model;
 pub mod places;
 pub mod policy;
 pub mod report;
+pub mod round;
 pub mod scoring;
 pub mod solve;

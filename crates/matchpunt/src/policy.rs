@@ -66,6 +66,12 @@ age_proximity = 10      # buddy: 1 - age gap / max gap; not applicable: 0.5
 # Week k before the batch counts decay^(k - 1); weeks beyond window are ignored.
 decay = 0.5
 window_weeks = 8
+
+[round]
+# Re-runs with --previous: each earlier proposal that is still possible is worth this many points
+# more. Above any difference in score (the weights sum to 100), below a normal seat (200): a
+# proposal moves when that fills a seat, not for a slightly better pair.
+keep_bonus = 120
 "#;
 
 /// A whole policy.
@@ -82,6 +88,22 @@ pub struct Policy {
     pub weights: Weights,
     /// History decay.
     pub history: History,
+    /// The weekly round: re-runs after decisions.
+    pub round: Round,
+}
+
+/// The `[round]` section: re-runs with `--previous`.
+#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[serde(default, deny_unknown_fields)]
+pub struct Round {
+    /// Points added to the value of a pair proposed in the previous run.
+    pub keep_bonus: f64,
+}
+
+impl Default for Round {
+    fn default() -> Self {
+        Round { keep_bonus: 120.0 }
+    }
 }
 
 /// Hard-rule settings.
@@ -296,6 +318,7 @@ impl Policy {
                 ("objective.seat_normal", o.seat_normal),
                 ("objective.seat_urgent", o.seat_urgent),
                 ("objective.batch_spread", o.batch_spread),
+                ("round.keep_bonus", self.round.keep_bonus),
             ]
             .map(|(n, w)| (n.to_string(), w)),
         );

@@ -46,6 +46,8 @@ pub struct Args {
     inputs: InputArgs,
     #[command(flatten)]
     solver: SolverArgs,
+    #[command(flatten)]
+    round: crate::round::RoundArgs,
     /// Output folder.
     #[arg(long, value_name = "DIR", default_value = "out")]
     out: PathBuf,
@@ -66,7 +68,16 @@ pub fn run(args: Args) -> Result<ExitCode> {
         eprintln!("warning: {w}");
     }
     let inst = &loaded.instance;
-    let res = batch::run(inst, &policy, &args.solver.options());
+    let (res, changes) = match args.round.load()? {
+        Some(round) => {
+            let out = matchpunt::round::run_round(inst, &policy, &args.solver.options(), &round);
+            for w in &out.warnings {
+                eprintln!("warning: {w}");
+            }
+            (out.result, Some(out.changes))
+        }
+        None => (batch::run(inst, &policy, &args.solver.options()), None),
+    };
     let unmatched = report::unmatched(inst, &policy, &res);
 
     let t_write = Instant::now();
@@ -75,6 +86,8 @@ pub fn run(args: Args) -> Result<ExitCode> {
     if let Some(h) = &paths.history {
         protected.push(h.as_path());
     }
+    let round_inputs = args.round.inputs();
+    protected.extend(round_inputs.iter().map(|p| p.as_path()));
     let mut outs = Outputs::new(&args.out, &protected)?;
     outs.stage("assignments.csv", |w| {
         Ok(report::write_assignments(inst, &res, w)?)
@@ -83,6 +96,11 @@ pub fn run(args: Args) -> Result<ExitCode> {
         Ok(report::write_unmatched(inst, &unmatched, w)?)
     })?;
     outs.stage("experts.csv", |w| Ok(report::write_experts(inst, &res, w)?))?;
+    if let Some(changes) = &changes {
+        outs.stage("changes.csv", |w| {
+            Ok(matchpunt::round::write_changes(changes, w)?)
+        })?;
+    }
     if let Some(lp) = &args.export_lp {
         let spread = to_units(policy.objective.batch_spread);
         outs.stage_path(lp, |w| Ok(matchpunt::lp::write_lp(inst, &res, spread, w)?))?;
@@ -100,6 +118,13 @@ pub fn run(args: Args) -> Result<ExitCode> {
 
     let mut out = std::io::stdout().lock();
     out.write_all(report::summary_text(inst, &res).as_bytes())?;
+    if let Some(changes) = &changes {
+        let (kept, accepted, dropped, new) = matchpunt::round::counts(changes);
+        writeln!(
+            out,
+            "round: {kept} proposal(s) kept ({accepted} accepted), {dropped} dropped, {new} new; see changes.csv (the objective includes the keep bonus)"
+        )?;
+    }
     writeln!(
         out,
         "time: read {:.3} s, candidates {:.3} s, scoring {:.3} s, solve {:.3} s, write {:.3} s, total {:.3} s",

@@ -1,0 +1,156 @@
+//! The weekly round through the real binary: run, decide, re-run.
+
+use std::fs;
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn run(args: &[&str], cwd: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_matchpunt"))
+        .args(args)
+        .current_dir(cwd)
+        .output()
+        .unwrap()
+}
+
+fn sample() -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../data/sample")
+        .display()
+        .to_string()
+}
+
+/// (request, expert) pairs of an assignments.csv.
+fn pairs(path: &Path) -> Vec<(String, String)> {
+    fs::read_to_string(path)
+        .unwrap()
+        .lines()
+        .skip(1)
+        .map(|l| {
+            let mut c = l.split(',');
+            (c.next().unwrap().to_string(), c.next().unwrap().to_string())
+        })
+        .collect()
+}
+
+#[test]
+fn decide_and_rerun() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let data = sample();
+    let o = run(&["run", "--data", &data, "--out", "w1"], d);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let first = pairs(&d.join("w1/assignments.csv"));
+    let (accept, decline) = (&first[0], &first[1]);
+    fs::write(
+        d.join("decisions.csv"),
+        format!(
+            "request;expert;decision\n{};{};geaccepteerd\n{};{};afgewezen\n",
+            accept.0, accept.1, decline.0, decline.1
+        ),
+    )
+    .unwrap();
+    let o = run(
+        &[
+            "run",
+            "--data",
+            &data,
+            "--previous",
+            "w1/assignments.csv",
+            "--decisions",
+            "decisions.csv",
+            "--out",
+            "w2",
+        ],
+        d,
+    );
+    let stdout = String::from_utf8_lossy(&o.stdout);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let second = pairs(&d.join("w2/assignments.csv"));
+    assert!(second.contains(accept));
+    assert!(!second.contains(decline));
+    let changes = fs::read_to_string(d.join("w2/changes.csv")).unwrap();
+    assert!(changes.starts_with("request,expert,change,why,decision\n"));
+    assert!(
+        changes.contains(&format!(
+            "{},{},dropped,declined,declined",
+            decline.0, decline.1
+        )),
+        "{changes}"
+    );
+    assert!(stdout.contains("round: "), "{stdout}");
+    // Without decisions, a re-run on the same data keeps every proposal.
+    let o = run(
+        &[
+            "run",
+            "--data",
+            &data,
+            "--previous",
+            "w1/assignments.csv",
+            "--out",
+            "w3",
+        ],
+        d,
+    );
+    assert!(o.status.success());
+    assert_eq!(pairs(&d.join("w3/assignments.csv")), first);
+    let stdout = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        stdout.contains(&format!(
+            "round: {} proposal(s) kept (0 accepted), 0 dropped, 0 new",
+            first.len()
+        )),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn a_bad_decision_is_located_and_nothing_is_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let data = sample();
+    assert!(run(&["run", "--data", &data, "--out", "w1"], d)
+        .status
+        .success());
+    fs::write(
+        d.join("decisions.csv"),
+        "request,expert,decision\nR00002,E0009,misschien\n",
+    )
+    .unwrap();
+    let o = run(
+        &[
+            "run",
+            "--data",
+            &data,
+            "--previous",
+            "w1/assignments.csv",
+            "--decisions",
+            "decisions.csv",
+            "--out",
+            "w2",
+        ],
+        d,
+    );
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains(
+            "decisions.csv:2:3: column 'decision': \"misschien\": expected accepted or declined"
+        ),
+        "{err}"
+    );
+    assert!(!d.join("w2").join("assignments.csv").exists());
+    // Decisions without the previous run are a usage error.
+    let o = run(
+        &[
+            "run",
+            "--data",
+            &data,
+            "--decisions",
+            "decisions.csv",
+            "--out",
+            "w3",
+        ],
+        d,
+    );
+    assert_eq!(o.status.code(), Some(2));
+}

@@ -1,0 +1,479 @@
+//! The weekly round: proposals go out, experts and organisations accept or decline, and the
+//! coordinator re-runs the batch.
+//!
+//! Why a module of its own: a re-run must keep what people agreed to, never propose again what
+//! someone declined, and move as few other proposals as it can, since every moved proposal is
+//! another phone call. So the re-run is still an exact optimum, of a stated objective:
+//!
+//! - **accepted** pairs become pins (checked against the rules like any pin; one that now breaks
+//!   a rule is a pin conflict, and a change "dropped: rule now broken");
+//! - **declined** pairs are no candidates at all, also not through a pin in requests.csv;
+//! - every other pair of the **previous** proposals that is still possible is worth the policy's
+//!   `[round] keep_bonus` points more (default 120: more than any difference in score, as the
+//!   weights sum to 100, and less than a normal seat, 200). A proposal therefore moves when that
+//!   fills a seat, not for a slightly better pair.
+//!
+//! [`compare`] then lists every pair as kept, dropped (with why) or new.
+//!
+//! The module takes readers and returns data, as the rest of the library does.
+
+use crate::batch::{self, Adjust, BatchResult};
+use crate::eligibility::{self, Reason};
+use crate::ingest::{did_you_mean, InputError, InputErrors, Source, MAX_ERRORS_PER_FILE};
+use crate::model::{normalize, Instance};
+use crate::policy::Policy;
+use crate::scoring::to_units;
+use crate::solve::SolveOptions;
+use std::collections::HashMap;
+use std::io::{Read, Write};
+
+/// A decision on one proposal.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Verdict {
+    /// Accepted by expert and organisation: kept like a pin.
+    Accepted,
+    /// Declined: never proposed again this week.
+    Declined,
+}
+
+/// A proposal of an earlier run, or a decision on one, by ids as written (a request may have
+/// been withdrawn since, an expert may have left the file).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PairRow {
+    /// Request id.
+    pub request: String,
+    /// Expert id.
+    pub expert: String,
+    /// The decision, for a decisions row.
+    pub verdict: Option<Verdict>,
+    /// Line in its file.
+    pub line: u64,
+}
+
+/// The inputs of a re-run: the previous proposals (a run's `assignments.csv`) and the decisions.
+#[derive(Clone, Debug, Default)]
+pub struct Round {
+    /// The previous run's pairs.
+    pub previous: Vec<PairRow>,
+    /// Decisions, in file order (a later row on the same pair wins).
+    pub decisions: Vec<PairRow>,
+}
+
+/// What happened to one pair between the previous run and this one.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Change {
+    /// Proposed before and again now.
+    Kept,
+    /// Proposed before, not now, and why.
+    Dropped(String),
+    /// Proposed now, not before.
+    New,
+}
+
+impl Change {
+    /// `kept`, `dropped` or `new`.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Change::Kept => "kept",
+            Change::Dropped(_) => "dropped",
+            Change::New => "new",
+        }
+    }
+}
+
+/// One row of `changes.csv`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ChangeRow {
+    /// Request id.
+    pub request: String,
+    /// Expert id.
+    pub expert: String,
+    /// What happened.
+    pub change: Change,
+    /// Accepted or declined, when decided.
+    pub verdict: Option<Verdict>,
+}
+
+/// Reads a `decisions.csv`: `request, expert, decision` (`accepted`/`declined`, Dutch
+/// `geaccepteerd`/`afgewezen`, or `ja`/`nee`, `yes`/`no`) and an optional `note`.
+///
+/// # Errors
+///
+/// Every bad row, located (file, line, column, value, what was expected): a missing column, an
+/// empty id, a decision that is none of the words above.
+pub fn read_decisions(src: Source<'_>) -> Result<Vec<PairRow>, InputErrors> {
+    read_pairs(src, true)
+}
+
+/// Reads the pairs of a previous run's `assignments.csv` (columns `request` and `expert`; others
+/// are ignored).
+///
+/// # Errors
+///
+/// As [`read_decisions`].
+pub fn read_previous(src: Source<'_>) -> Result<Vec<PairRow>, InputErrors> {
+    read_pairs(src, false)
+}
+
+fn parse_verdict(v: &str) -> Option<Verdict> {
+    match normalize(v).as_str() {
+        "accepted" | "accept" | "geaccepteerd" | "akkoord" | "ja" | "yes" | "j" | "y" => {
+            Some(Verdict::Accepted)
+        }
+        "declined" | "decline" | "afgewezen" | "geweigerd" | "nee" | "no" | "n" => {
+            Some(Verdict::Declined)
+        }
+        _ => None,
+    }
+}
+
+fn read_pairs(mut src: Source<'_>, decisions: bool) -> Result<Vec<PairRow>, InputErrors> {
+    let file = src.name.clone();
+    let fail = |line: Option<u64>, message: String| InputErrors {
+        errors: vec![InputError {
+            file: file.clone(),
+            line,
+            column: None,
+            value: None,
+            message,
+        }],
+        ..InputErrors::default()
+    };
+    let mut bytes = Vec::new();
+    src.reader
+        .read_to_end(&mut bytes)
+        .map_err(|e| fail(None, format!("cannot be read: {e}")))?;
+    let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+    let text = std::str::from_utf8(body).map_err(|_| {
+        fail(
+            None,
+            "is not UTF-8 text: expected a CSV file saved as UTF-8".into(),
+        )
+    })?;
+    let header_line = text.lines().next().unwrap_or("");
+    let delimiter = if header_line.matches(';').count() > header_line.matches(',').count() {
+        b';'
+    } else {
+        b','
+    };
+    let mut rdr = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let headers: Vec<String> = rdr
+        .headers()
+        .map_err(|e| fail(Some(1), format!("bad header line: {e}")))?
+        .iter()
+        .map(|h| normalize(h).replace(' ', "_"))
+        .collect();
+    let col = |names: &[&str]| headers.iter().position(|h| names.contains(&h.as_str()));
+    let request = col(&["request", "aanvraag"]);
+    let expert = col(&["expert", "ervaringsdeskundige"]);
+    let decision = col(&["decision", "besluit", "beslissing"]);
+    let mut missing = Vec::new();
+    if request.is_none() {
+        missing.push("request");
+    }
+    if expert.is_none() {
+        missing.push("expert");
+    }
+    if decisions && decision.is_none() {
+        missing.push("decision");
+    }
+    if !missing.is_empty() {
+        return Err(fail(
+            Some(1),
+            format!(
+                "missing required column{} {}; the header has: {}",
+                if missing.len() == 1 { "" } else { "s" },
+                missing.join(", "),
+                headers.join(", ")
+            ),
+        ));
+    }
+    let (request, expert) = (request.unwrap_or(0), expert.unwrap_or(0));
+    let mut out = Vec::new();
+    let mut errs = InputErrors::default();
+    let mut err = |line: u64, c: usize, value: &str, message: String| {
+        if errs.errors.len() < MAX_ERRORS_PER_FILE {
+            errs.errors.push(InputError {
+                file: file.clone(),
+                line: Some(line),
+                column: Some((c + 1, headers[c].clone())),
+                value: Some(value.chars().take(80).collect()),
+                message,
+            });
+        } else {
+            errs.not_listed += 1;
+        }
+    };
+    for rec in rdr.records() {
+        let rec = match rec {
+            Ok(r) => r,
+            Err(e) => {
+                let line = e.position().map_or(0, |p| p.line());
+                err(line, request, "", format!("bad CSV: {e}"));
+                continue;
+            }
+        };
+        if rec.iter().all(|c| c.trim().is_empty()) {
+            continue;
+        }
+        let line = rec.position().map_or(0, |p| p.line());
+        let cell = |i: usize| rec.get(i).unwrap_or("").trim();
+        let (r, e) = (cell(request), cell(expert));
+        if r.is_empty() {
+            err(line, request, r, "is empty: expected a request id".into());
+        }
+        if e.is_empty() {
+            err(line, expert, e, "is empty: expected an expert id".into());
+        }
+        let verdict = match decision {
+            Some(d) if decisions => {
+                let v = cell(d);
+                let parsed = parse_verdict(v);
+                if parsed.is_none() {
+                    err(
+                        line,
+                        d,
+                        v,
+                        "expected accepted or declined (geaccepteerd/afgewezen, ja/nee)".into(),
+                    );
+                }
+                parsed
+            }
+            _ => None,
+        };
+        if !r.is_empty() && !e.is_empty() && (verdict.is_some() || !decisions) {
+            out.push(PairRow {
+                request: r.to_string(),
+                expert: e.to_string(),
+                verdict,
+                line,
+            });
+        }
+    }
+    if errs.is_empty() {
+        Ok(out)
+    } else {
+        Err(errs)
+    }
+}
+
+/// The outcome of a re-run.
+#[derive(Clone, Debug)]
+pub struct RoundResult {
+    /// The batch, solved with the round's pins, forbidden pairs and keep bonus.
+    pub result: BatchResult,
+    /// Every pair of the previous run and of this one, in (request, expert) order of ids.
+    pub changes: Vec<ChangeRow>,
+    /// Warnings: decisions on pairs that were not proposed, or on unknown ids.
+    pub warnings: Vec<String>,
+}
+
+/// Re-runs a batch in the weekly round (see the module docs): accepted pairs pinned, declined
+/// pairs forbidden, the other previous pairs worth `policy.round.keep_bonus` more.
+///
+/// `inst` is the batch as read now; ids of the previous run that are no longer in it count as a
+/// withdrawn request or an expert who left. A decision on an id that is not in the batch is a
+/// warning, not an error: the decision cannot apply any more.
+///
+/// Cost: one batch solve ([`batch::run_adjusted`]) plus O(pairs · log pairs).
+pub fn run_round(
+    inst: &Instance,
+    policy: &Policy,
+    opts: &SolveOptions,
+    round: &Round,
+) -> RoundResult {
+    let req_index: HashMap<&str, usize> = inst
+        .requests
+        .iter()
+        .enumerate()
+        .map(|(i, r)| (r.id.as_str(), i))
+        .collect();
+    let exp_index: HashMap<&str, usize> = inst
+        .experts
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (e.id.as_str(), i))
+        .collect();
+    let mut warnings = Vec::new();
+    let mut verdicts: HashMap<(&str, &str), Verdict> = HashMap::new();
+    for d in &round.decisions {
+        if let Some(v) = d.verdict {
+            verdicts.insert((d.request.as_str(), d.expert.as_str()), v);
+        }
+    }
+    let mut inst_pinned = inst.clone();
+    let (mut forbidden, mut kept) = (Vec::new(), Vec::new());
+    for d in &round.decisions {
+        let (Some(&ri), Some(&ei)) = (
+            req_index.get(d.request.as_str()),
+            exp_index.get(d.expert.as_str()),
+        ) else {
+            let unknown = if !req_index.contains_key(d.request.as_str()) {
+                let hint = did_you_mean(&d.request, inst.requests.iter().map(|r| r.id.as_str()))
+                    .map(|h| format!(" (did you mean {h:?}?)"))
+                    .unwrap_or_default();
+                format!("request {:?}{hint}", d.request)
+            } else {
+                let hint = did_you_mean(&d.expert, inst.experts.iter().map(|e| e.id.as_str()))
+                    .map(|h| format!(" (did you mean {h:?}?)"))
+                    .unwrap_or_default();
+                format!("expert {:?}{hint}", d.expert)
+            };
+            warnings.push(format!(
+                "decisions line {}: {unknown} is not in this batch; the decision is not applied",
+                d.line
+            ));
+            continue;
+        };
+        // The last decision on a pair is the one that counts.
+        match verdicts.get(&(d.request.as_str(), d.expert.as_str())) {
+            Some(Verdict::Accepted) => {
+                let pins = &mut inst_pinned.requests[ri].pinned;
+                if !pins.contains(&ei) {
+                    pins.push(ei);
+                }
+            }
+            Some(Verdict::Declined) => forbidden.push((ri, ei)),
+            None => {}
+        }
+    }
+    for p in &round.previous {
+        if let (Some(&ri), Some(&ei)) = (
+            req_index.get(p.request.as_str()),
+            exp_index.get(p.expert.as_str()),
+        ) {
+            if !verdicts.contains_key(&(p.request.as_str(), p.expert.as_str())) {
+                kept.push((ri, ei));
+            }
+        }
+    }
+    forbidden.sort_unstable();
+    forbidden.dedup();
+    kept.sort_unstable();
+    kept.dedup();
+    let adjust = Adjust {
+        forbidden,
+        kept,
+        bonus: to_units(policy.round.keep_bonus),
+    };
+    let result = batch::run_adjusted(&inst_pinned, policy, opts, &adjust);
+    let changes = compare(&inst_pinned, policy, round, &result, &verdicts);
+    RoundResult {
+        result,
+        changes,
+        warnings,
+    }
+}
+
+/// Every pair of the previous run and of `res`: kept, dropped with why, or new.
+fn compare(
+    inst: &Instance,
+    policy: &Policy,
+    round: &Round,
+    res: &BatchResult,
+    verdicts: &HashMap<(&str, &str), Verdict>,
+) -> Vec<ChangeRow> {
+    let now: std::collections::BTreeSet<(&str, &str)> = res
+        .assignments
+        .iter()
+        .map(|a| {
+            (
+                inst.requests[a.request].id.as_str(),
+                inst.experts[a.expert].id.as_str(),
+            )
+        })
+        .collect();
+    let before: std::collections::BTreeSet<(&str, &str)> = round
+        .previous
+        .iter()
+        .map(|p| (p.request.as_str(), p.expert.as_str()))
+        .collect();
+    let request = |id: &str| inst.requests.iter().find(|r| r.id == id);
+    let expert = |id: &str| inst.experts.iter().find(|e| e.id == id);
+    let mut out = Vec::new();
+    for &(r, e) in before.union(&now) {
+        let verdict = verdicts.get(&(r, e)).copied();
+        let change = match (before.contains(&(r, e)), now.contains(&(r, e))) {
+            (true, true) => Change::Kept,
+            (false, _) => Change::New,
+            (true, false) => Change::Dropped(match (request(r), expert(e)) {
+                _ if verdict == Some(Verdict::Declined) => "declined".into(),
+                (None, _) => "request withdrawn".into(),
+                (_, None) => "expert no longer in the experts file".into(),
+                (_, Some(ex)) if !ex.active => "expert now inactive".into(),
+                (Some(rq), Some(ex)) => {
+                    match eligibility::check(inst, policy, rq, ex).iter().next() {
+                        Some(reason) => format!("rule now broken: {}", dropped_words(reason)),
+                        None => "moved: the re-run found a better use of the seats".into(),
+                    }
+                }
+            }),
+        };
+        out.push(ChangeRow {
+            request: r.to_string(),
+            expert: e.to_string(),
+            change,
+            verdict,
+        });
+    }
+    out
+}
+
+/// Why a pair now breaks a rule, in words that reveal no theme or care relationship.
+fn dropped_words(reason: Reason) -> String {
+    match reason.rule() {
+        3 | 4 => format!(
+            "not for this request now, for a personal reason (rule {})",
+            reason.rule()
+        ),
+        _ => format!("{} (rule {})", reason.text(), reason.rule()),
+    }
+}
+
+/// Counts of a round's changes: (kept, of which accepted), dropped, new.
+pub fn counts(changes: &[ChangeRow]) -> (usize, usize, usize, usize) {
+    let kept = changes.iter().filter(|c| c.change == Change::Kept).count();
+    let accepted = changes
+        .iter()
+        .filter(|c| c.change == Change::Kept && c.verdict == Some(Verdict::Accepted))
+        .count();
+    let dropped = changes
+        .iter()
+        .filter(|c| matches!(c.change, Change::Dropped(_)))
+        .count();
+    let new = changes.iter().filter(|c| c.change == Change::New).count();
+    (kept, accepted, dropped, new)
+}
+
+/// Writes `changes.csv`: `request, expert, change, why, decision`.
+///
+/// # Errors
+///
+/// Any error of the writer.
+pub fn write_changes<W: Write>(changes: &[ChangeRow], w: W) -> csv::Result<()> {
+    let mut out = csv::Writer::from_writer(w);
+    out.write_record(["request", "expert", "change", "why", "decision"])?;
+    for c in changes {
+        let why = match &c.change {
+            Change::Dropped(why) => why.as_str(),
+            _ => "",
+        };
+        let decision = match c.verdict {
+            Some(Verdict::Accepted) => "accepted",
+            Some(Verdict::Declined) => "declined",
+            None => "",
+        };
+        out.write_record([
+            c.request.as_str(),
+            c.expert.as_str(),
+            c.change.code(),
+            why,
+            decision,
+        ])?;
+    }
+    out.flush()?;
+    Ok(())
+}

@@ -1,0 +1,107 @@
+//! Shared helpers of the core's integration tests: generated batches and the hard-rule check
+//! that every output must pass.
+
+#![allow(dead_code)]
+
+use matchpunt::batch::BatchResult;
+use matchpunt::eligibility::check;
+use matchpunt::ingest::{load, Inputs, Source, WeekChoice};
+use matchpunt::model::{Instance, Week};
+use matchpunt::places::Places;
+use matchpunt::policy::Policy;
+use matchpunt::scoring::to_units;
+use matchpunt_gen::GenParams;
+
+/// A generated batch of `experts` × `requests` with four weeks of history, read by ingest.
+pub fn instance(experts: usize, requests: usize, seed: u64, policy: &Policy) -> Instance {
+    let places = Places::bundled();
+    let pw = matchpunt_gen::places_from_csv(matchpunt::places::BUNDLED_CSV.as_bytes()).unwrap();
+    let params = GenParams {
+        experts,
+        requests,
+        seed,
+        week: (2026, 48),
+        history_weeks: 4,
+    };
+    let (mut e, mut r, mut h) = (Vec::new(), Vec::new(), Vec::new());
+    matchpunt_gen::generate(&params, &pw, &mut e, &mut r, &mut h).unwrap();
+    let inputs = Inputs {
+        experts: Source::new("experts.csv", &e[..]),
+        requests: Source::new("requests.csv", &r[..]),
+        history: Some(Source::new("history.csv", &h[..])),
+    };
+    let week = WeekChoice {
+        given: None,
+        fallback: Week::parse("2026-W48").unwrap(),
+    };
+    load(inputs, &places, policy, week).unwrap().instance
+}
+
+/// Every hard rule holds in `res`, pins are kept or reported, and the reported objective is
+/// the objective of the assignment.
+pub fn assert_hard_rules(inst: &Instance, policy: &Policy, res: &BatchResult) {
+    let mut count = vec![0u32; inst.experts.len()];
+    let mut load = vec![0u32; inst.experts.len()];
+    let mut slots = vec![0u32; inst.experts.len()];
+    let mut seats = vec![0u32; inst.requests.len()];
+    let mut pairs = std::collections::HashSet::new();
+    for a in &res.assignments {
+        let (r, e) = (&inst.requests[a.request], &inst.experts[a.expert]);
+        assert!(
+            check(inst, policy, r, e).is_eligible(),
+            "rules 1-8: {} {}",
+            r.id,
+            e.id
+        );
+        assert!(pairs.insert((a.request, a.expert)), "rule 10: twice");
+        count[a.expert] += 1;
+        load[a.expert] += r.intensity;
+        seats[a.request] += 1;
+        if let Some(s) = r.slot {
+            assert_eq!(
+                slots[a.expert] & (1 << s.0),
+                0,
+                "rule 8: slot clash for {}",
+                e.id
+            );
+            slots[a.expert] |= 1 << s.0;
+        }
+    }
+    for (i, e) in inst.experts.iter().enumerate() {
+        assert!(count[i] <= e.max_assignments, "rule 9 count: {}", e.id);
+        assert!(load[i] <= e.budget(), "rule 9 load: {}", e.id);
+    }
+    for (i, r) in inst.requests.iter().enumerate() {
+        assert!(seats[i] <= r.experts_needed, "rule 10: {}", r.id);
+    }
+    // Rule 11: every pin is assigned or reported as a conflict, never both.
+    for (ri, r) in inst.requests.iter().enumerate() {
+        for &ei in &r.pinned {
+            let assigned = res
+                .assignments
+                .iter()
+                .any(|a| a.request == ri && a.expert == ei && a.pinned);
+            let conflict = res
+                .pin_conflicts
+                .iter()
+                .any(|c| c.request == ri && c.expert == ei);
+            assert!(assigned != conflict, "pin {} {}", r.id, inst.experts[ei].id);
+            if conflict {
+                assert!(!res
+                    .assignments
+                    .iter()
+                    .any(|a| a.request == ri && a.expert == ei));
+            }
+        }
+    }
+    // The reported objective is the objective of the assignment.
+    let spread = to_units(policy.objective.batch_spread);
+    let mut per_expert = vec![0i64; inst.experts.len()];
+    let mut total = 0i64;
+    for a in &res.assignments {
+        total += res.scored[a.scored].value - spread * per_expert[a.expert];
+        per_expert[a.expert] += 1;
+    }
+    assert_eq!(total, res.objective);
+    assert!(res.bound >= res.objective);
+}
