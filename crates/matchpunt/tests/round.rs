@@ -220,7 +220,7 @@ proptest! {
         let moved = |y: &BTreeSet<(String, String)>| prev.symmetric_difference(y).count();
         let feasible = all_feasible(&after, &policy);
         let most = feasible.iter().map(BTreeSet::len).max().unwrap_or(0);
-        let fewest = feasible.iter().filter(|y| y.len() == most).map(|y| moved(y)).min().unwrap_or(0);
+        let fewest = feasible.iter().filter(|y| y.len() == most).map(&moved).min().unwrap_or(0);
         let got = ids(&after, &out.result);
         prop_assert_eq!(got.len(), most, "seats");
         prop_assert_eq!(moved(&got), fewest, "moves");
