@@ -16,4 +16,5 @@ pub mod policy;
 pub mod report;
 pub mod round;
 pub mod scoring;
+pub mod sheet;
 pub mod solve;

@@ -1,0 +1,266 @@
+//! Output tables as data, written as CSV in the coordinator's dialect or as an Excel workbook.
+//!
+//! Why: coordinators open the outputs in Excel. Dutch Excel reads `;`-separated files with
+//! decimal commas and shows accents right only with a byte-order mark; a file with `,` and
+//! decimal points opens as one column of text. And a cell that starts with `=`, `+`, `-` or `@`
+//! is a formula to Excel: a name like `=HYPERLINK(...)` in the data must never be evaluated
+//! (OWASP, "CSV injection"). So every output is first a [`Sheet`] of typed cells, and the writers
+//! here decide the form: [`write_csv`] in a [`Dialect`], [`workbook`] as `.xlsx` (by
+//! `rust_xlsxwriter`, where text is always written as a string cell, never as a formula).
+
+use std::borrow::Cow;
+use std::io::Write;
+
+/// One cell.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Cell {
+    /// Text, written as text (made inert in CSV when it looks like a formula).
+    Text(String),
+    /// A whole number.
+    Int(i64),
+    /// A number shown with this many decimals.
+    Num(f64, u8),
+    /// Nothing.
+    Empty,
+}
+
+impl From<&str> for Cell {
+    fn from(s: &str) -> Self {
+        Cell::Text(s.to_string())
+    }
+}
+
+impl From<String> for Cell {
+    fn from(s: String) -> Self {
+        Cell::Text(s)
+    }
+}
+
+/// A table with a header row.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Sheet {
+    /// Sheet name in a workbook (at most 31 characters).
+    pub name: String,
+    /// Column names.
+    pub header: Vec<String>,
+    /// Rows, each as long as the header.
+    pub rows: Vec<Vec<Cell>>,
+    /// A column holding a share from 0 to 1, shown as a data bar in a workbook.
+    pub data_bar: Option<usize>,
+}
+
+/// How a CSV file is written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Dialect {
+    /// Field separator.
+    pub delimiter: u8,
+    /// Decimal comma instead of point.
+    pub decimal_comma: bool,
+    /// Start with a UTF-8 byte-order mark (Excel then reads UTF-8).
+    pub bom: bool,
+}
+
+impl Dialect {
+    /// `,` and decimal points, with a BOM.
+    pub const INTL: Dialect = Dialect {
+        delimiter: b',',
+        decimal_comma: false,
+        bom: true,
+    };
+    /// Dutch Excel: `;` and decimal commas, with a BOM.
+    pub const NL: Dialect = Dialect {
+        delimiter: b';',
+        decimal_comma: true,
+        bom: true,
+    };
+    /// `,`, points and no BOM: the plain form for other tools.
+    pub const PLAIN: Dialect = Dialect {
+        delimiter: b',',
+        decimal_comma: false,
+        bom: false,
+    };
+
+    /// The dialect that matches an input separated by `delimiter`: Dutch for `;`.
+    pub fn following(delimiter: u8) -> Dialect {
+        if delimiter == b';' {
+            Dialect::NL
+        } else {
+            Dialect::INTL
+        }
+    }
+
+    /// Parses `nl` or `intl` (also `plain`).
+    pub fn parse(s: &str) -> Option<Dialect> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "nl" => Some(Dialect::NL),
+            "intl" | "en" => Some(Dialect::INTL),
+            "plain" => Some(Dialect::PLAIN),
+            _ => None,
+        }
+    }
+}
+
+/// Text as a spreadsheet must show it: a value that starts with `=`, `+`, `-`, `@`, a tab or a
+/// carriage return gets a leading `'`, so that Excel and LibreOffice show it as text and never
+/// evaluate it (OWASP's CSV-injection guidance).
+pub fn inert(s: &str) -> Cow<'_, str> {
+    match s.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => Cow::Owned(format!("'{s}")),
+        _ => Cow::Borrowed(s),
+    }
+}
+
+fn number(x: f64, decimals: u8, comma: bool) -> String {
+    let s = format!("{x:.*}", decimals as usize);
+    if comma {
+        s.replace('.', ",")
+    } else {
+        s
+    }
+}
+
+/// Writes `sheet` as CSV in `dialect`. Text cells are made [`inert`].
+///
+/// # Errors
+///
+/// Any error of the writer.
+pub fn write_csv<W: Write>(sheet: &Sheet, dialect: Dialect, mut w: W) -> csv::Result<()> {
+    if dialect.bom {
+        w.write_all(b"\xEF\xBB\xBF")?;
+    }
+    let mut out = csv::WriterBuilder::new()
+        .delimiter(dialect.delimiter)
+        .from_writer(w);
+    out.write_record(&sheet.header)?;
+    for row in &sheet.rows {
+        out.write_record(row.iter().map(|c| match c {
+            Cell::Text(s) => inert(s).into_owned(),
+            Cell::Int(n) => n.to_string(),
+            Cell::Num(x, d) => number(*x, *d, dialect.decimal_comma),
+            Cell::Empty => String::new(),
+        }))?;
+    }
+    out.flush()?;
+    Ok(())
+}
+
+/// The sheets as one `.xlsx` workbook, in memory: a bold, frozen header row with an autofilter,
+/// columns as wide as their content, numbers as numbers (with their decimals), text always as
+/// text, and a data bar on a sheet's [`Sheet::data_bar`] column.
+///
+/// # Errors
+///
+/// `rust_xlsxwriter`'s error for a sheet name it refuses (longer than 31 characters, or with
+/// `[]:*?/\`) or a table beyond Excel's limits.
+pub fn workbook(sheets: &[Sheet]) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
+    use rust_xlsxwriter::{ConditionalFormatDataBar, ConditionalFormatType, Format, Workbook};
+    let mut book = Workbook::new();
+    let bold = Format::new().set_bold();
+    let formats: Vec<Format> = (0..=4u8)
+        .map(|d| {
+            let pattern = if d == 0 {
+                "0".to_string()
+            } else {
+                format!("0.{}", "0".repeat(d as usize))
+            };
+            Format::new().set_num_format(pattern)
+        })
+        .collect();
+    for sheet in sheets {
+        let ws = book.add_worksheet();
+        ws.set_name(&sheet.name)?;
+        for (c, h) in sheet.header.iter().enumerate() {
+            ws.write_string_with_format(0, c as u16, h, &bold)?;
+        }
+        for (r, row) in sheet.rows.iter().enumerate() {
+            let r = r as u32 + 1;
+            for (c, cell) in row.iter().enumerate() {
+                let c = c as u16;
+                match cell {
+                    Cell::Text(s) => {
+                        ws.write_string(r, c, s)?;
+                    }
+                    Cell::Int(n) => {
+                        ws.write_number_with_format(r, c, *n as f64, &formats[0])?;
+                    }
+                    Cell::Num(x, d) => {
+                        ws.write_number_with_format(r, c, *x, &formats[(*d).min(4) as usize])?;
+                    }
+                    Cell::Empty => {}
+                }
+            }
+        }
+        let last_col = sheet.header.len().saturating_sub(1) as u16;
+        let last_row = sheet.rows.len() as u32;
+        ws.set_freeze_panes(1, 0)?;
+        if !sheet.header.is_empty() {
+            ws.autofilter(0, 0, last_row, last_col)?;
+        }
+        if let (Some(col), true) = (sheet.data_bar, last_row > 0) {
+            let bar = ConditionalFormatDataBar::new()
+                .set_minimum(ConditionalFormatType::Number, 0)
+                .set_maximum(ConditionalFormatType::Number, 1);
+            ws.add_conditional_format(1, col as u16, last_row, col as u16, &bar)?;
+        }
+        ws.autofit();
+    }
+    book.save_to_buffer()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sheet() -> Sheet {
+        Sheet {
+            name: "toewijzingen".into(),
+            header: vec!["naam".into(), "km".into(), "aantal".into()],
+            rows: vec![
+                vec!["=HYPERLINK(\"x\")".into(), Cell::Num(12.5, 2), Cell::Int(2)],
+                vec!["Anouk".into(), Cell::Num(-3.0, 1), Cell::Empty],
+                vec!["@SUM(A1)".into(), Cell::Num(0.25, 3), Cell::Int(-1)],
+            ],
+            data_bar: Some(1),
+        }
+    }
+
+    #[test]
+    fn dutch_csv_has_semicolons_decimal_commas_and_a_bom() {
+        let mut out = Vec::new();
+        write_csv(&sheet(), Dialect::NL, &mut out).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        assert_eq!(
+            text,
+            "\u{feff}naam;km;aantal\n\"'=HYPERLINK(\"\"x\"\")\";12,50;2\nAnouk;-3,0;\n'@SUM(A1);0,250;-1\n"
+        );
+    }
+
+    #[test]
+    fn international_csv_keeps_points() {
+        let mut out = Vec::new();
+        write_csv(&sheet(), Dialect::INTL, &mut out).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        assert!(text.starts_with("\u{feff}naam,km,aantal\n"));
+        assert!(text.contains(",12.50,2\n"), "{text}");
+    }
+
+    #[test]
+    fn formulas_are_inert_and_numbers_are_not_touched() {
+        for s in ["=1+1", "+31 6", "-x", "@x", "\tx", "\rx"] {
+            assert!(inert(s).starts_with('\''), "{s}");
+        }
+        assert_eq!(inert("Anouk"), "Anouk");
+        assert_eq!(inert(""), "");
+    }
+
+    #[test]
+    fn workbook_is_a_zip() {
+        let bytes = workbook(&[sheet()]).unwrap();
+        assert_eq!(&bytes[..2], b"PK");
+        assert!(workbook(&[Sheet {
+            name: "bad/name".into(),
+            ..Sheet::default()
+        }])
+        .is_err());
+    }
+}
