@@ -82,9 +82,23 @@ fn snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
     out
 }
 
-/// A parsed output CSV: header and rows.
+/// A parsed output CSV: header and rows. Outputs start with a byte-order mark and follow the
+/// input's dialect: `;` with decimal commas, which are read back as points here.
 fn read_csv(path: &Path) -> (Vec<String>, Vec<Vec<String>>) {
     let t = fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let t = t.strip_prefix('\u{feff}').unwrap_or(&t);
+    let sep = if t.lines().next().unwrap_or("").contains(';') {
+        ';'
+    } else {
+        ','
+    };
+    let decimal = |c: String| -> String {
+        let numeric = |p: &str| !p.is_empty() && p.chars().all(|ch| ch.is_ascii_digit());
+        match c.trim_start_matches('-').split_once(',') {
+            Some((a, b)) if sep == ';' && numeric(a) && numeric(b) => c.replace(',', "."),
+            _ => c,
+        }
+    };
     let mut lines = t.lines();
     let split = |l: &str| -> Vec<String> {
         // The outputs here hold no quoted cells with commas except free text at the end; a
@@ -100,11 +114,11 @@ fn read_csv(path: &Path) -> (Vec<String>, Vec<Vec<String>>) {
                     chars.next();
                 }
                 '"' => quoted = !quoted,
-                ',' if !quoted => cells.push(std::mem::take(&mut cur)),
+                c if c == sep && !quoted => cells.push(decimal(std::mem::take(&mut cur))),
                 _ => cur.push(c),
             }
         }
-        cells.push(cur);
+        cells.push(decimal(cur));
         cells
     };
     let header = split(lines.next().unwrap_or(""));

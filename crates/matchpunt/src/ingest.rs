@@ -136,6 +136,9 @@ pub struct Loaded {
     pub instance: Instance,
     /// Warnings for the user; they never contain theme names.
     pub warnings: Vec<String>,
+    /// The field separator of the experts file (`;` for Dutch Excel), so that outputs can
+    /// follow the input's dialect.
+    pub delimiter: u8,
 }
 
 /// Which week the batch is for.
@@ -221,9 +224,11 @@ pub fn load(
     }
     inst.week = Some(w);
     apply_history_rules(&mut inst, policy);
+    let delimiter = experts_t.as_ref().map_or(b',', |t| t.delimiter);
     Ok(Loaded {
         instance: inst,
         warnings,
+        delimiter,
     })
 }
 
@@ -352,6 +357,8 @@ struct Table {
     cols: HashMap<&'static str, usize>,
     headers: Vec<String>,
     rows: Vec<(u64, Vec<String>)>,
+    /// The field separator detected.
+    delimiter: u8,
 }
 
 impl Table {
@@ -651,6 +658,7 @@ fn read_table(
         cols,
         headers,
         rows,
+        delimiter,
     })
 }
 

@@ -9,6 +9,7 @@ use crate::eligibility;
 use crate::model::{Instance, Role};
 use crate::policy::Policy;
 use crate::scoring::Parts;
+use crate::sheet::{write_csv, Cell, Dialect, Sheet};
 use std::io::Write;
 
 /// Formats solver units (milli-points) as points with three decimals, exactly.
@@ -16,14 +17,6 @@ pub fn fmt_units(units: i64) -> String {
     let sign = if units < 0 { "-" } else { "" };
     let u = units.unsigned_abs();
     format!("{sign}{}.{:03}", u / 1000, u % 1000)
-}
-
-fn fmt2(x: f64) -> String {
-    format!("{x:.2}")
-}
-
-fn fmt3(x: f64) -> String {
-    format!("{x:.3}")
 }
 
 /// The per-expert state after the batch.
@@ -59,10 +52,10 @@ pub fn expert_use(inst: &Instance, res: &BatchResult) -> Vec<ExpertUse> {
     out
 }
 
-/// Writes `assignments.csv`.
-pub fn write_assignments<W: Write>(inst: &Instance, res: &BatchResult, w: W) -> csv::Result<()> {
-    let mut out = csv::Writer::from_writer(w);
-    let mut header = vec![
+/// `assignments.csv` as a [`Sheet`] (`toewijzingen`): one row per assignment, with the score's
+/// parts as columns from 0 to 1.
+pub fn assignments_sheet(inst: &Instance, res: &BatchResult) -> Sheet {
+    let mut header: Vec<String> = [
         "request",
         "expert",
         "org",
@@ -75,32 +68,48 @@ pub fn write_assignments<W: Write>(inst: &Instance, res: &BatchResult, w: W) -> 
         "pinned",
         "priority",
         "expert_name",
-    ];
-    header.extend(Parts::NAMES);
-    out.write_record(&header)?;
+    ]
+    .map(String::from)
+    .to_vec();
+    header.extend(Parts::NAMES.iter().map(|n| n.to_string()));
+    let mut rows = Vec::with_capacity(res.assignments.len());
     for a in &res.assignments {
         let r = &inst.requests[a.request];
         let e = &inst.experts[a.expert];
         let s = &res.scored[a.scored];
         let mut row = vec![
-            r.id.clone(),
-            e.id.clone(),
-            inst.orgs.name(r.org).to_string(),
-            r.role.to_string(),
-            r.slot.map(|s| s.to_string()).unwrap_or_default(),
-            s.distance_km.map(fmt2).unwrap_or_default(),
-            r.intensity.to_string(),
-            fmt3(s.score),
-            fmt_units(s.value),
-            if a.pinned { "yes" } else { "no" }.to_string(),
-            r.priority.to_string(),
-            e.name.clone(),
+            Cell::from(r.id.as_str()),
+            e.id.as_str().into(),
+            inst.orgs.name(r.org).into(),
+            r.role.as_str().into(),
+            r.slot.map_or(Cell::Empty, |s| s.to_string().into()),
+            s.distance_km.map_or(Cell::Empty, |d| Cell::Num(d, 2)),
+            Cell::Int(r.intensity.into()),
+            Cell::Num(s.score, 3),
+            Cell::Num(s.value as f64 / 1000.0, 3),
+            if a.pinned { "yes" } else { "no" }.into(),
+            Cell::Int(r.priority.into()),
+            e.name.as_str().into(),
         ];
-        row.extend(s.parts.values().iter().map(|&v| fmt3(v)));
-        out.write_record(&row)?;
+        row.extend(s.parts.values().iter().map(|&v| Cell::Num(v, 3)));
+        rows.push(row);
     }
-    out.flush()?;
-    Ok(())
+    Sheet {
+        name: "toewijzingen".into(),
+        header,
+        rows,
+        data_bar: None,
+    }
+}
+
+/// Writes `assignments.csv` in the plain dialect (`,`, points, no BOM); see
+/// [`assignments_sheet`] for other dialects and workbooks.
+///
+/// # Errors
+///
+/// Any error of the writer.
+pub fn write_assignments<W: Write>(inst: &Instance, res: &BatchResult, w: W) -> csv::Result<()> {
+    write_csv(&assignments_sheet(inst, res), Dialect::PLAIN, w)
 }
 
 /// One request with open seats.
@@ -200,10 +209,9 @@ pub fn unmatched(inst: &Instance, policy: &Policy, res: &BatchResult) -> Vec<Unm
     out
 }
 
-/// Writes `unmatched.csv`.
-pub fn write_unmatched<W: Write>(inst: &Instance, rows: &[Unmatched], w: W) -> csv::Result<()> {
-    let mut out = csv::Writer::from_writer(w);
-    out.write_record([
+/// `unmatched.csv` as a [`Sheet`] (`open plekken`).
+pub fn unmatched_sheet(inst: &Instance, rows: &[Unmatched]) -> Sheet {
+    let header = [
         "request",
         "org",
         "role",
@@ -211,32 +219,51 @@ pub fn write_unmatched<W: Write>(inst: &Instance, rows: &[Unmatched], w: W) -> c
         "eligible_experts",
         "priority",
         "reason",
-    ])?;
-    for u in rows {
-        let r = &inst.requests[u.request];
-        out.write_record([
-            r.id.as_str(),
-            inst.orgs.name(r.org),
-            r.role.as_str(),
-            &u.seats_open.to_string(),
-            &u.eligible.to_string(),
-            &r.priority.to_string(),
-            &u.reason,
-        ])?;
+    ]
+    .map(String::from)
+    .to_vec();
+    let rows = rows
+        .iter()
+        .map(|u| {
+            let r = &inst.requests[u.request];
+            vec![
+                Cell::from(r.id.as_str()),
+                inst.orgs.name(r.org).into(),
+                r.role.as_str().into(),
+                Cell::Int(u.seats_open.into()),
+                Cell::Int(u.eligible as i64),
+                Cell::Int(r.priority.into()),
+                u.reason.as_str().into(),
+            ]
+        })
+        .collect();
+    Sheet {
+        name: "open plekken".into(),
+        header,
+        rows,
+        data_bar: None,
     }
-    out.flush()?;
-    Ok(())
 }
 
-/// Writes `experts.csv`.
-pub fn write_experts<W: Write>(inst: &Instance, res: &BatchResult, w: W) -> csv::Result<()> {
+/// Writes `unmatched.csv` in the plain dialect; see [`unmatched_sheet`].
+///
+/// # Errors
+///
+/// Any error of the writer.
+pub fn write_unmatched<W: Write>(inst: &Instance, rows: &[Unmatched], w: W) -> csv::Result<()> {
+    write_csv(&unmatched_sheet(inst, rows), Dialect::PLAIN, w)
+}
+
+/// `experts.csv` as a [`Sheet`] (`ervaringsdeskundigen`): per expert the assignments and load
+/// used against the budget; `load_share` = load used / this week's budget (a data bar in a
+/// workbook; 0 for a budget of 0).
+pub fn experts_sheet(inst: &Instance, res: &BatchResult) -> Sheet {
     let used = expert_use(inst, res);
     let mut requests: Vec<Vec<&str>> = vec![Vec::new(); inst.experts.len()];
     for a in &res.assignments {
         requests[a.expert].push(&inst.requests[a.request].id);
     }
-    let mut out = csv::Writer::from_writer(w);
-    out.write_record([
+    let header = [
         "expert",
         "assignments",
         "load_used",
@@ -245,23 +272,118 @@ pub fn write_experts<W: Write>(inst: &Instance, res: &BatchResult, w: W) -> csv:
         "active",
         "requests",
         "rolling_left",
-    ])?;
-    for (i, e) in inst.experts.iter().enumerate() {
-        out.write_record([
-            e.id.as_str(),
-            &used[i].count.to_string(),
-            &used[i].load.to_string(),
-            &e.load_budget.to_string(),
-            &e.max_assignments.to_string(),
-            if e.active { "yes" } else { "no" },
-            &requests[i].join("|"),
-            &e.rolling_budget
-                .map(|b| b.saturating_sub(e.rolling_used).to_string())
-                .unwrap_or_default(),
-        ])?;
+        "load_share",
+    ]
+    .map(String::from)
+    .to_vec();
+    let rows = inst
+        .experts
+        .iter()
+        .enumerate()
+        .map(|(i, e)| {
+            let budget = e.budget();
+            vec![
+                Cell::from(e.id.as_str()),
+                Cell::Int(used[i].count.into()),
+                Cell::Int(used[i].load.into()),
+                Cell::Int(e.load_budget.into()),
+                Cell::Int(e.max_assignments.into()),
+                if e.active { "yes" } else { "no" }.into(),
+                requests[i].join("|").into(),
+                e.rolling_budget.map_or(Cell::Empty, |b| {
+                    Cell::Int(b.saturating_sub(e.rolling_used).into())
+                }),
+                Cell::Num(
+                    if budget == 0 {
+                        0.0
+                    } else {
+                        f64::from(used[i].load) / f64::from(budget)
+                    },
+                    2,
+                ),
+            ]
+        })
+        .collect();
+    Sheet {
+        name: "ervaringsdeskundigen".into(),
+        header,
+        rows,
+        data_bar: Some(8),
     }
-    out.flush()?;
-    Ok(())
+}
+
+/// Writes `experts.csv` in the plain dialect; see [`experts_sheet`].
+///
+/// # Errors
+///
+/// Any error of the writer.
+pub fn write_experts<W: Write>(inst: &Instance, res: &BatchResult, w: W) -> csv::Result<()> {
+    write_csv(&experts_sheet(inst, res), Dialect::PLAIN, w)
+}
+
+/// The summary as a [`Sheet`] (`overzicht`): the week, seats asked and filled by role, the
+/// objective, its proven bound and whether it is optimal.
+pub fn summary_sheet(inst: &Instance, res: &BatchResult) -> Sheet {
+    let mut rows = vec![vec![
+        Cell::from("week"),
+        inst.week.map_or(Cell::Empty, |w| w.to_string().into()),
+        Cell::Empty,
+        Cell::Empty,
+        Cell::Empty,
+    ]];
+    let counts = by_role(inst, res);
+    let (mut asked, mut filled, mut reqs) = (0, 0, 0);
+    for role in Role::ALL {
+        let c = counts[role.index()];
+        asked += c.asked;
+        filled += c.filled;
+        reqs += c.requests;
+        rows.push(vec![
+            role.as_str().into(),
+            Cell::Int(c.requests.into()),
+            Cell::Int(c.asked.into()),
+            Cell::Int(c.filled.into()),
+            Cell::Num(pct(c.filled, c.asked) / 100.0, 3),
+        ]);
+    }
+    rows.push(vec![
+        "total".into(),
+        Cell::Int(reqs.into()),
+        Cell::Int(asked.into()),
+        Cell::Int(filled.into()),
+        Cell::Num(pct(filled, asked) / 100.0, 3),
+    ]);
+    let num = |label: &str, v: i64| {
+        vec![
+            Cell::from(label),
+            Cell::Num(v as f64 / 1000.0, 3),
+            Cell::Empty,
+            Cell::Empty,
+            Cell::Empty,
+        ]
+    };
+    rows.push(num("objective", res.objective));
+    rows.push(num("proven bound", res.bound));
+    rows.push(vec![
+        "optimal".into(),
+        if res.proven {
+            "yes"
+        } else {
+            "no (stopped at the limit)"
+        }
+        .into(),
+        Cell::Empty,
+        Cell::Empty,
+        Cell::Empty,
+    ]);
+    Sheet {
+        name: "overzicht".into(),
+        header: ["", "requests", "seats", "filled", "fill share"]
+            .map(String::from)
+            .to_vec(),
+        rows,
+        data_bar: Some(4),
+    }
 }
 
 /// Seats asked and filled for one role.

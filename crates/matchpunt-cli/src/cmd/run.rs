@@ -6,6 +6,7 @@ use anyhow::Result;
 use matchpunt::batch;
 use matchpunt::report;
 use matchpunt::scoring::to_units;
+use matchpunt::sheet::{self, Dialect};
 use matchpunt::solve::SolveOptions;
 use std::io::Write;
 use std::path::PathBuf;
@@ -51,12 +52,24 @@ pub struct Args {
     /// Output folder.
     #[arg(long, value_name = "DIR", default_value = "out")]
     out: PathBuf,
+    /// CSV form of the outputs: nl (`;`, decimal commas), intl (`,`, points) or plain (intl
+    /// without the byte-order mark) [default: nl when the experts file uses `;`, else intl].
+    #[arg(long, value_name = "DIALECT", value_parser = parse_dialect, help_heading = "Outputs")]
+    csv_dialect: Option<Dialect>,
+    /// Also write the workbook matchpunt.xlsx (sheets overzicht, toewijzingen, open plekken,
+    /// ervaringsdeskundigen). An --out ending in .xlsx writes only that workbook.
+    #[arg(long, help_heading = "Outputs")]
+    xlsx: bool,
     /// Also write the optimisation model in CPLEX LP format.
     #[arg(long, value_name = "FILE")]
     export_lp: Option<PathBuf>,
     /// Also write the flow part of the model (without load budgets) as a DIMACS min-cost flow file.
     #[arg(long, value_name = "FILE")]
     export_dimacs: Option<PathBuf>,
+}
+
+fn parse_dialect(s: &str) -> Result<Dialect, String> {
+    Dialect::parse(s).ok_or_else(|| format!("{s:?}: expected nl, intl or plain"))
 }
 
 pub fn run(args: Args) -> Result<ExitCode> {
@@ -88,18 +101,51 @@ pub fn run(args: Args) -> Result<ExitCode> {
     }
     let round_inputs = args.round.inputs();
     protected.extend(round_inputs.iter().map(|p| p.as_path()));
-    let mut outs = Outputs::new(&args.out, &protected)?;
-    outs.stage("assignments.csv", |w| {
-        Ok(report::write_assignments(inst, &res, w)?)
-    })?;
-    outs.stage("unmatched.csv", |w| {
-        Ok(report::write_unmatched(inst, &unmatched, w)?)
-    })?;
-    outs.stage("experts.csv", |w| Ok(report::write_experts(inst, &res, w)?))?;
-    if let Some(changes) = &changes {
-        outs.stage("changes.csv", |w| {
-            Ok(matchpunt::round::write_changes(changes, w)?)
-        })?;
+    let workbook_only = args
+        .out
+        .extension()
+        .is_some_and(|x| x.eq_ignore_ascii_case("xlsx"));
+    let out_dir = if workbook_only {
+        args.out
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(std::path::Path::new("."))
+            .to_path_buf()
+    } else {
+        args.out.clone()
+    };
+    let mut outs = Outputs::new(&out_dir, &protected)?;
+    let dialect = args
+        .csv_dialect
+        .unwrap_or_else(|| Dialect::following(loaded.delimiter));
+    let sheets = [
+        report::summary_sheet(inst, &res),
+        report::assignments_sheet(inst, &res),
+        report::unmatched_sheet(inst, &unmatched),
+        report::experts_sheet(inst, &res),
+    ];
+    if !workbook_only {
+        for (name, sheet) in ["assignments.csv", "unmatched.csv", "experts.csv"]
+            .iter()
+            .zip(&sheets[1..])
+        {
+            outs.stage(name, |w| Ok(sheet::write_csv(sheet, dialect, w)?))?;
+        }
+        if let Some(changes) = &changes {
+            outs.stage("changes.csv", |w| {
+                Ok(matchpunt::round::write_changes(changes, w)?)
+            })?;
+        }
+    }
+    if args.xlsx || workbook_only {
+        let book = sheet::workbook(&sheets)
+            .map_err(|e| anyhow::anyhow!("cannot build the workbook: {e}"))?;
+        let target = if workbook_only {
+            args.out.clone()
+        } else {
+            args.out.join("matchpunt.xlsx")
+        };
+        outs.stage_path(&target, |w| Ok(w.write_all(&book)?))?;
     }
     if let Some(lp) = &args.export_lp {
         let spread = to_units(policy.objective.batch_spread);
