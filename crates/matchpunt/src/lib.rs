@@ -16,3 +16,4 @@ pub mod policy;
 pub mod report;
 pub mod scoring;
 pub mod solve;
+pub mod themes;
