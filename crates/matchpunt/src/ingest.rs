@@ -979,50 +979,74 @@ fn org_words(s: &str) -> Vec<String> {
     folded.split_whitespace().map(String::from).collect()
 }
 
-/// Whether two different organisation names may be one name with a typo: they differ only in
-/// punctuation, diacritics or one space, or they have the same number of words and every word
-/// is equal or a small edit away (none for words of up to 3 letters, one up to 7 letters, two
-/// beyond), at most two edits in all. Compared word by word, so that another branch of the same
-/// organisation in another town ("Jeugdbescherming Maastricht", "Jeugdbescherming Utrecht") is
-/// not a near miss, while "Gemeente Utrech" is one of "Gemeente Utrecht".
-pub fn org_near_miss(a: &str, b: &str) -> bool {
-    if org_key(a) == org_key(b) {
-        return false;
-    }
-    let (wa, wb) = (org_words(a), org_words(b));
-    if wa.is_empty() || wb.is_empty() {
-        return false;
-    }
-    if wa == wb || wa.concat() == wb.concat() {
-        return true;
-    }
-    if wa.len() != wb.len() {
-        return false;
-    }
-    let mut total = 0;
-    for (x, y) in wa.iter().zip(&wb) {
-        if x == y {
-            continue;
+/// An organisation's name prepared for [`org_near_miss`].
+struct OrgName {
+    key: String,
+    words: Vec<String>,
+    joined: String,
+}
+
+impl OrgName {
+    fn new(s: &str) -> Self {
+        let words = org_words(s);
+        OrgName {
+            key: org_key(s),
+            joined: words.concat(),
+            words,
         }
-        let longest = x.chars().count().max(y.chars().count());
-        let allowed = match longest {
-            0..=3 => 0,
-            4..=7 => 1,
-            _ => 2,
-        };
-        let d = strsim::damerau_levenshtein(x, y);
-        if d > allowed {
+    }
+
+    /// See [`org_near_miss`].
+    fn near(&self, other: &OrgName) -> bool {
+        if self.key == other.key || self.words.is_empty() || other.words.is_empty() {
             return false;
         }
-        total += d;
+        if self.joined == other.joined {
+            return true;
+        }
+        if self.words.len() != other.words.len() {
+            return false;
+        }
+        let mut total = 0;
+        for (x, y) in self.words.iter().zip(&other.words) {
+            if x == y {
+                continue;
+            }
+            let longest = x.chars().count().max(y.chars().count());
+            let allowed = match longest {
+                0..=3 => 0,
+                4..=7 => 1,
+                _ => 2,
+            };
+            if x.len().abs_diff(y.len()) > 2 * allowed {
+                return false;
+            }
+            let d = strsim::damerau_levenshtein(x, y);
+            if d > allowed {
+                return false;
+            }
+            total += d;
+        }
+        total <= 2
     }
-    total <= 2
+}
+
+/// Whether two different organisation names may be one name with a typo: they differ only in
+/// punctuation, diacritics or spaces between words, or they have the same number of words and
+/// every word is equal or a small edit away (none for words of up to 3 letters, one up to 7
+/// letters, two beyond), at most two edits in all. Compared word by word, so that another branch
+/// of the same organisation in another town ("Jeugdbescherming Maastricht", "Jeugdbescherming
+/// Utrecht") is not a near miss, while "Gemeente Utrech" is one of "Gemeente Utrecht".
+pub fn org_near_miss(a: &str, b: &str) -> bool {
+    OrgName::new(a).near(&OrgName::new(b))
 }
 
 /// The organisations of a batch: the `org` cell of every request and history row, also of rows
 /// with other errors, first spelling kept, in file order, grouped by [`org_key`].
 struct BatchOrgs<'t> {
     names: Vec<&'t str>,
+    /// [`OrgName`] of each of `names`.
+    prepared: Vec<OrgName>,
     normalized: HashSet<String>,
     by_key: HashMap<String, Vec<&'t str>>,
 }
@@ -1031,6 +1055,7 @@ impl<'t> BatchOrgs<'t> {
     fn new(tables: impl IntoIterator<Item = &'t Table>) -> Self {
         let mut orgs = BatchOrgs {
             names: Vec::new(),
+            prepared: Vec::new(),
             normalized: HashSet::new(),
             by_key: HashMap::new(),
         };
@@ -1039,6 +1064,7 @@ impl<'t> BatchOrgs<'t> {
                 let o = t.cell(row, "org");
                 if !o.is_empty() && orgs.normalized.insert(normalize(o)) {
                     orgs.names.push(o);
+                    orgs.prepared.push(OrgName::new(o));
                     orgs.by_key.entry(org_key(o)).or_default().push(o);
                 }
             }
@@ -1109,12 +1135,14 @@ fn resolve_excluded_orgs(
             if *exact {
                 continue;
             }
-            for close in orgs
+            let reading = OrgName::new(name);
+            let close_ones = orgs
                 .names
                 .iter()
-                .copied()
-                .filter(|o| org_near_miss(name, o))
-            {
+                .zip(&orgs.prepared)
+                .filter(|(_, o)| reading.near(o))
+                .map(|(&n, _)| n);
+            for close in close_ones {
                 ids.push(inst.orgs.intern(close));
                 if warned.insert((normalize(name), close)) {
                     warnings.push(format!(
