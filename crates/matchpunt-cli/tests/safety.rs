@@ -8,7 +8,7 @@
 //! Every test copies its fixture into a fresh temporary folder, so the fixtures are never written.
 
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Output};
 
 const WEEK: &str = "2026-W48";

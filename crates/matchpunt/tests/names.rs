@@ -7,7 +7,7 @@
 use matchpunt::batch;
 use matchpunt::eligibility::{self, Reason, PERSONAL_REASON};
 use matchpunt::ingest::{self, InputErrors, Inputs, Loaded, Source, WeekChoice};
-use matchpunt::model::{fold_theme, normalize, theme_key, Instance, Week};
+use matchpunt::model::{fold_theme, normalize, Instance, Week};
 use matchpunt::places::Places;
 use matchpunt::policy::Policy;
 use matchpunt::report;
@@ -135,11 +135,10 @@ fn avoided_themes_hold_whatever_the_spelling() {
     ];
     let (e, r) = avoid_batch("huiselijk geweld|autisme", &spellings);
     let l = ok(&e, &r);
-    for k in 0..spellings.len() {
+    for (k, sp) in spellings.iter().enumerate() {
         assert!(
             reasons(&l.instance, k, 0).contains(Reason::AvoidedTheme),
-            "{:?}",
-            spellings[k]
+            "{sp:?}"
         );
     }
     for (req, avoid) in [
@@ -542,5 +541,4 @@ fn errors_quote_only_the_offending_cell() {
             assert!(!v.contains('|') || col == "availability", "{x}");
         }
     }
-    let _ = theme_key("x");
 }
