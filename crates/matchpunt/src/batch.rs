@@ -96,7 +96,7 @@ pub fn settle_pins_except(inst: &Instance, policy: &Policy, declined: &[(usize, 
     let mut count = vec![0u32; inst.experts.len()];
     let mut load = vec![0u32; inst.experts.len()];
     let mut slots = vec![0u32; inst.experts.len()];
-    let mut accepted = Vec::new();
+    let mut accepted: Vec<(usize, usize)> = Vec::new();
     let mut conflicts = Vec::new();
     for ri in order {
         let r = &inst.requests[ri];
@@ -107,22 +107,33 @@ pub fn settle_pins_except(inst: &Instance, policy: &Policy, declined: &[(usize, 
             let conflict = if declined.binary_search(&(ri, ei)).is_ok() {
                 Some((11, format!("{} declined this request (decisions)", e.id)))
             } else if let Some(reason) = why.iter().next() {
-                Some((
-                    reason.rule(),
+                // A personal reason (rules 3, 4) is never told apart: which one it is would
+                // reveal an avoided theme or a former care provider.
+                let text = if reason.is_personal() {
+                    format!("{} {} (rules 3-4)", e.id, reason.text())
+                } else {
                     format!(
                         "{} {} (rule {}: {})",
                         e.id,
                         reason.text(),
                         reason.rule(),
                         reason.code()
-                    ),
-                ))
+                    )
+                };
+                Some((reason.rule(), text))
             } else if seats >= r.experts_needed {
+                let taken: Vec<&str> = accepted
+                    .iter()
+                    .filter(|&&(ar, _)| ar == ri)
+                    .map(|&(_, ae)| inst.experts[ae].id.as_str())
+                    .collect();
                 Some((
                     10,
                     format!(
-                        "{} not assigned: more pinned experts than the {} seat(s) (rule 10)",
-                        e.id, r.experts_needed
+                        "{} not assigned: the {} seat(s) are taken by the pins before it ({}) (rule 10)",
+                        e.id,
+                        r.experts_needed,
+                        taken.join(", ")
                     ),
                 ))
             } else if count[ei] >= e.max_assignments {

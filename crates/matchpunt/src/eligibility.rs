@@ -105,17 +105,35 @@ impl Reason {
         }
     }
 
-    /// Plain words for a coordinator. Never names a theme: which theme someone lives with is
-    /// health data.
+    /// Whether this reason is personal: which themes someone has lived experience of or avoids
+    /// now (rule 3) is health data, and an excluded organisation (rule 4) may be a former care
+    /// provider. Said of a named expert, all three read the same ([`PERSONAL_REASON`]), so that
+    /// no text tells them apart.
+    pub fn is_personal(self) -> bool {
+        matches!(
+            self,
+            Reason::NoSharedTheme | Reason::AvoidedTheme | Reason::ExcludedOrg
+        )
+    }
+
+    /// The rule as shown: `rule 5`, or `rules 3-4` for the stage of the [`funnel`] that joins the
+    /// avoided themes and excluded organisations.
+    pub fn rule_label(self) -> String {
+        match self {
+            Reason::AvoidedTheme | Reason::ExcludedOrg => "rules 3-4".into(),
+            r => format!("rule {}", r.rule()),
+        }
+    }
+
+    /// Plain words for a coordinator, said of a named expert. Never names a theme, and the
+    /// personal reasons ([`Reason::is_personal`]) all read [`PERSONAL_REASON`].
     pub fn text(self) -> &'static str {
         match self {
             Reason::Inactive => "is on leave",
             Reason::NotCertified => "has not completed the training",
             Reason::SupervisionLapsed => "has no recent enough supervision (intervisie)",
             Reason::Role => "does not take this role",
-            Reason::NoSharedTheme => "has no lived experience with the request's themes",
-            Reason::AvoidedTheme => "does not take on one of the request's themes now",
-            Reason::ExcludedOrg => "must not be sent to this organisation",
+            Reason::NoSharedTheme | Reason::AvoidedTheme | Reason::ExcludedOrg => PERSONAL_REASON,
             Reason::NotOnline => "does not work online",
             Reason::TooFar => "lives beyond their travel distance",
             Reason::Language => "does not speak the request's language",
@@ -135,8 +153,9 @@ impl Reason {
             Reason::SupervisionLapsed => "with a recent supervision",
             Reason::Role => "with this role",
             Reason::NoSharedTheme => "with experience of a request theme",
-            Reason::AvoidedTheme => "not avoiding a request theme now",
-            Reason::ExcludedOrg => "free to work for this organisation",
+            Reason::AvoidedTheme | Reason::ExcludedOrg => {
+                "free for this request now, for personal reasons"
+            }
             Reason::NotOnline => "working online",
             Reason::TooFar => "within travel distance",
             Reason::Language => "speaking the language",
@@ -146,6 +165,18 @@ impl Reason {
             Reason::NoAvailability => "with any available slot",
             Reason::HeavyPause => "outside a heavy-theme pause",
         }
+    }
+}
+
+/// How a personal reason ([`Reason::is_personal`]) reads in every text about a named expert.
+pub const PERSONAL_REASON: &str = "is not for this request now, for a personal reason";
+
+/// A count as shown in any text that could point at a person: below 3 (but not 0) it is
+/// "fewer than 3", so that no count singles anyone out.
+pub fn shown_count(n: usize) -> String {
+    match n {
+        1 | 2 => "fewer than 3".into(),
+        n => n.to_string(),
     }
 }
 
@@ -389,7 +420,8 @@ pub fn candidates_all_pairs(inst: &Instance, policy: &Policy) -> Vec<Pair> {
 
 /// How many experts pass each rule in turn for request `r` (rules in [`Reason::ALL`] order; a
 /// reason that cannot apply to this request is skipped). The first stage that reaches zero is why
-/// nobody can take the request.
+/// nobody can take the request. Avoided themes and excluded organisations are one stage, shown
+/// as [`Reason::AvoidedTheme`], so that the funnel never tells which of the two it is.
 pub fn funnel(inst: &Instance, policy: &Policy, r: &Request) -> Vec<(Reason, usize)> {
     let all: Vec<Reasons> = inst
         .experts
@@ -407,19 +439,23 @@ pub fn funnel(inst: &Instance, policy: &Policy, r: &Request) -> Vec<(Reason, usi
             Reason::SlotUnavailable => r.slot.is_some(),
             Reason::NoAvailability => r.slot.is_none(),
             Reason::HeavyPause => r.heavy && policy.rules.heavy_pause_weeks > 0,
+            Reason::ExcludedOrg => false, // joined with AvoidedTheme
             _ => true,
         };
         if !applies {
             continue;
         }
         mask |= 1 << reason as u8;
+        if reason == Reason::AvoidedTheme {
+            mask |= 1 << Reason::ExcludedOrg as u8;
+        }
         out.push((reason, all.iter().filter(|x| x.0 & mask == 0).count()));
     }
     out
 }
 
 /// A sentence for a request nobody can take, from its [`funnel`]: the first rule that no
-/// expert meets, and how many met every rule before it.
+/// expert meets, and how many met every rule before it ([`shown_count`]: "fewer than 3" below 3).
 pub fn nobody_sentence(funnel: &[(Reason, usize)]) -> String {
     let Some(zero) = funnel.iter().position(|x| x.1 == 0) else {
         return String::new();
@@ -427,15 +463,19 @@ pub fn nobody_sentence(funnel: &[(Reason, usize)]) -> String {
     let stage = funnel[zero].0;
     if zero == 0 {
         return format!(
-            "no expert is {} (rule {})",
+            "no expert is {} ({})",
             stage.funnel_text(),
-            stage.rule()
+            stage.rule_label()
         );
     }
+    let before = funnel[zero - 1].1;
     format!(
-        "no expert {} (rule {}) among the {} who meet the rules before it",
+        "no expert {} ({}) among {} who meet the rules before it",
         stage.funnel_text(),
-        stage.rule(),
-        funnel[zero - 1].1
+        stage.rule_label(),
+        match before {
+            1 | 2 => shown_count(before),
+            n => format!("the {n}"),
+        }
     )
 }

@@ -13,7 +13,7 @@ use crate::model::{
     SlotSet, Supervision, Week,
 };
 use crate::places::Places;
-use crate::policy::Policy;
+use crate::policy::{Heavy, Policy};
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::io::Read;
@@ -186,15 +186,23 @@ pub fn load(
         )
     });
 
-    let mut excluded_raw = Vec::new();
+    let mut expert_rows = Vec::new();
     if let Some(t) = &experts_t {
-        excluded_raw = parse_experts(t, places, policy, &mut inst, &mut errs);
+        expert_rows = parse_experts(t, places, policy, &mut inst, &mut errs);
     }
     // Without a readable experts file, references to experts cannot be checked.
     let expert_ids = experts_t.as_ref().map(|t| ExpertIds::new(t, &inst.experts));
     let mut requests = Vec::new();
     if let Some(t) = &requests_t {
-        requests = parse_requests(t, places, policy, expert_ids.as_ref(), &mut inst, &mut errs);
+        requests = parse_requests(
+            t,
+            places,
+            policy,
+            expert_ids.as_ref(),
+            &mut inst,
+            &mut errs,
+            &mut warnings,
+        );
     }
     let mut history = Vec::new();
     if let Some(t) = &history_t {
@@ -205,7 +213,8 @@ pub fn load(
 
     if let Some(t) = &experts_t {
         let orgs = BatchOrgs::new([&requests_t, &history_t].into_iter().flatten());
-        resolve_excluded_orgs(t, excluded_raw, &orgs, &mut inst, &mut warnings);
+        resolve_excluded_orgs(t, &expert_rows, &orgs, &mut inst, &mut warnings);
+        resolve_avoided_near_misses(t, &expert_rows, &mut inst, &mut warnings);
     }
 
     if !errs.is_empty() {
@@ -940,7 +949,7 @@ impl<'t, 'e> Cells<'t, 'e> {
             self.ok = false;
             return None;
         };
-        match known.index.get(id) {
+        match known.index.get(&normalize(id)) {
             Some(Some(i)) => Some(*i),
             Some(None) => {
                 self.ok = false;
@@ -995,6 +1004,7 @@ fn language_ids(v: &str, langs: &mut Interner) -> Vec<u32> {
 /// The ids of the experts file: every row's id cell, with the expert's index when its row
 /// parsed cleanly.
 struct ExpertIds {
+    /// By normalised id.
     index: HashMap<String, Option<usize>>,
     /// All ids, sorted, for a "did you mean".
     sorted: Vec<String>,
@@ -1003,50 +1013,146 @@ struct ExpertIds {
 impl ExpertIds {
     fn new(t: &Table, experts: &[Expert]) -> Self {
         let mut index: HashMap<String, Option<usize>> = HashMap::new();
+        let mut sorted: Vec<String> = Vec::new();
         for (_, row) in &t.rows {
             let id = t.cell(row, "id");
             if !id.is_empty() {
-                index.entry(id.to_string()).or_insert(None);
+                index.entry(normalize(id)).or_insert(None);
+                sorted.push(id.to_string());
             }
         }
         for (i, e) in experts.iter().enumerate() {
-            index.insert(e.id.clone(), Some(i));
+            index.insert(normalize(&e.id), Some(i));
         }
-        let mut sorted: Vec<String> = index.keys().cloned().collect();
         sorted.sort_unstable();
+        sorted.dedup();
         ExpertIds { index, sorted }
     }
 }
 
-/// The `excluded_orgs` cell of one experts row.
-struct ExcludedCell {
+/// The cells of one experts row that are resolved once the whole batch is read.
+struct ExpertRow {
     line: u64,
     id: String,
     /// Index in `Instance::experts`, if the row parsed cleanly.
     expert: Option<usize>,
-    names: Vec<String>,
+    /// The `excluded_orgs` cell as written.
+    excluded: String,
 }
 
-type ExcludedRaw = Vec<ExcludedCell>;
+/// A name compared with the separators of a list cell (`|`, `;`, `,`) read as spaces, so that
+/// `Jeugdhulp Utrecht, locatie Oost` in a request and the pieces `Jeugdhulp Utrecht` and
+/// `locatie Oost` of an `excluded_orgs` cell meet.
+fn org_key(s: &str) -> String {
+    normalize(&s.replace(['|', ';', ','], " "))
+}
+
+/// The words of an organisation's name for [`org_near_miss`]: normalised, diacritics folded,
+/// punctuation read as a space.
+fn org_words(s: &str) -> Vec<String> {
+    use unicode_normalization::char::is_combining_mark;
+    use unicode_normalization::UnicodeNormalization;
+    let folded: String = normalize(s)
+        .nfd()
+        .filter(|&c| !is_combining_mark(c))
+        .map(|c| {
+            if c.is_alphanumeric() || c == '&' {
+                c
+            } else {
+                ' '
+            }
+        })
+        .collect();
+    folded.split_whitespace().map(String::from).collect()
+}
+
+/// An organisation's name prepared for [`org_near_miss`].
+struct OrgName {
+    key: String,
+    words: Vec<String>,
+    joined: String,
+}
+
+impl OrgName {
+    fn new(s: &str) -> Self {
+        let words = org_words(s);
+        OrgName {
+            key: org_key(s),
+            joined: words.concat(),
+            words,
+        }
+    }
+
+    /// See [`org_near_miss`].
+    fn near(&self, other: &OrgName) -> bool {
+        if self.key == other.key || self.words.is_empty() || other.words.is_empty() {
+            return false;
+        }
+        if self.joined == other.joined {
+            return true;
+        }
+        if self.words.len() != other.words.len() {
+            return false;
+        }
+        let mut total = 0;
+        for (x, y) in self.words.iter().zip(&other.words) {
+            if x == y {
+                continue;
+            }
+            let longest = x.chars().count().max(y.chars().count());
+            let allowed = match longest {
+                0..=3 => 0,
+                4..=7 => 1,
+                _ => 2,
+            };
+            if x.len().abs_diff(y.len()) > 2 * allowed {
+                return false;
+            }
+            let d = strsim::damerau_levenshtein(x, y);
+            if d > allowed {
+                return false;
+            }
+            total += d;
+        }
+        total <= 2
+    }
+}
+
+/// Whether two different organisation names may be one name with a typo: they differ only in
+/// punctuation, diacritics or spaces between words, or they have the same number of words and
+/// every word is equal or a small edit away (none for words of up to 3 letters, one up to 7
+/// letters, two beyond), at most two edits in all. Compared word by word, so that another branch
+/// of the same organisation in another town ("Jeugdbescherming Maastricht", "Jeugdbescherming
+/// Utrecht") is not a near miss, while "Gemeente Utrech" is one of "Gemeente Utrecht".
+pub fn org_near_miss(a: &str, b: &str) -> bool {
+    OrgName::new(a).near(&OrgName::new(b))
+}
 
 /// The organisations of a batch: the `org` cell of every request and history row, also of rows
-/// with other errors, first spelling kept, in file order.
+/// with other errors, first spelling kept, in file order, grouped by [`org_key`].
 struct BatchOrgs<'t> {
     names: Vec<&'t str>,
+    /// [`OrgName`] of each of `names`.
+    prepared: Vec<OrgName>,
     normalized: HashSet<String>,
+    by_key: HashMap<String, Vec<&'t str>>,
 }
 
 impl<'t> BatchOrgs<'t> {
     fn new(tables: impl IntoIterator<Item = &'t Table>) -> Self {
         let mut orgs = BatchOrgs {
             names: Vec::new(),
+            prepared: Vec::new(),
             normalized: HashSet::new(),
+            by_key: HashMap::new(),
         };
         for t in tables {
             for (_, row) in &t.rows {
                 let o = t.cell(row, "org");
                 if !o.is_empty() && orgs.normalized.insert(normalize(o)) {
                     orgs.names.push(o);
+                    orgs.prepared.push(OrgName::new(o));
+                    orgs.by_key.entry(org_key(o)).or_default().push(o);
                 }
             }
         }
@@ -1055,48 +1161,150 @@ impl<'t> BatchOrgs<'t> {
 }
 
 /// Sets each expert's `excluded_orgs`. Excluding is a safety rule, and a wrong match is worse
-/// than no match: a name that is no org of this batch but close to one (a "did you mean") may be
-/// a misspelling, so both the name as written and the close org are excluded, with a warning.
-/// Real organisations can differ by a letter ("Gemeente Ede", "Gemeente Epe"), so this is not
-/// an error.
+/// than no match, so every reading of the cell that names an organisation of the batch counts:
+///
+/// - each item of the list, as written;
+/// - the whole cell and every run of consecutive items that is the name of an organisation of
+///   the batch (`"Jeugdhulp Utrecht, locatie Oost"` is one organisation, not two items), with a
+///   warning where an item on its own is an organisation of the batch too (the cell can be
+///   read both ways);
+/// - an organisation of the batch that an item or a run is a near miss of ([`org_near_miss`]: a
+///   typo of the same name), together with the name as written, with a warning. Real
+///   organisations can differ by a letter ("Gemeente Ede", "Gemeente Epe"), so this is not an
+///   error.
 fn resolve_excluded_orgs(
     t: &Table,
-    excluded: ExcludedRaw,
+    rows: &[ExpertRow],
     orgs: &BatchOrgs<'_>,
     inst: &mut Instance,
     warnings: &mut Vec<String>,
 ) {
-    for cell in excluded {
+    for row in rows {
+        let pieces: Vec<&str> = split_list(&row.excluded).collect();
+        let keys: Vec<String> = pieces.iter().map(|p| org_key(p)).collect();
         let mut ids = Vec::new();
-        for name in &cell.names {
-            ids.push(inst.orgs.intern(name));
-            if orgs.normalized.contains(&normalize(name)) {
+        let mut seen: HashSet<&str> = HashSet::new();
+        // (name as written or run, batch orgs it names exactly)
+        let mut readings: Vec<(String, bool)> = Vec::new();
+        for (i, p) in pieces.iter().enumerate() {
+            if seen.insert(keys[i].as_str()) {
+                ids.push(inst.orgs.intern(p));
+                readings.push((p.to_string(), orgs.by_key.contains_key(&keys[i])));
+            }
+        }
+        let mut both_ways: Vec<String> = Vec::new();
+        for i in 0..pieces.len() {
+            for j in i + 1..pieces.len() {
+                let key = keys[i..=j].join(" ");
+                let run = pieces[i..=j].join(", ");
+                match orgs.by_key.get(&key) {
+                    Some(names) => {
+                        for o in names {
+                            ids.push(inst.orgs.intern(o));
+                        }
+                        if keys[i..=j].iter().any(|k| orgs.by_key.contains_key(k)) {
+                            both_ways.push(names[0].to_string());
+                        }
+                        readings.push((run, true));
+                    }
+                    None => readings.push((run, false)),
+                }
+            }
+        }
+        for name in both_ways {
+            warnings.push(format!(
+                "{}:{}: expert {}: excluded_orgs {:?} can be read as the organisation {name:?} or as a list of organisations: excluding every reading to be safe",
+                t.file, row.line, row.id, row.excluded
+            ));
+        }
+        let mut warned: HashSet<(String, &str)> = HashSet::new();
+        for (name, exact) in &readings {
+            if *exact {
                 continue;
             }
-            if let Some(close) = did_you_mean(name, orgs.names.iter().copied()) {
+            let reading = OrgName::new(name);
+            let close_ones = orgs
+                .names
+                .iter()
+                .zip(&orgs.prepared)
+                .filter(|(_, o)| reading.near(o))
+                .map(|(&n, _)| n);
+            for close in close_ones {
                 ids.push(inst.orgs.intern(close));
-                warnings.push(format!(
-                    "{}:{}: expert {}: excluded_orgs names {name:?}, which is no organisation of this batch, but {close:?} is close: excluding both to be safe",
-                    t.file, cell.line, cell.id
-                ));
+                if warned.insert((normalize(name), close)) {
+                    warnings.push(format!(
+                        "{}:{}: expert {}: excluded_orgs names {name:?}, which is no organisation of this batch, but {close:?} is close: excluding both to be safe",
+                        t.file, row.line, row.id
+                    ));
+                }
             }
         }
         ids.sort_unstable();
         ids.dedup();
-        if let Some(e) = cell.expert.and_then(|i| inst.experts.get_mut(i)) {
+        if let Some(e) = row.expert.and_then(|i| inst.experts.get_mut(i)) {
             e.excluded_orgs = ids;
         }
     }
 }
 
-fn check_unique_id<'t>(c: &mut Cells<'t, '_>, seen: &mut HashMap<&'t str, u64>) -> &'t str {
+/// Adds to each expert's avoided themes every theme of the batch's requests that one of them is
+/// a near miss of ([`crate::themes::near_miss`]: one letter away, not both themes of the
+/// vocabulary), with a warning naming the row but not the theme. An avoided theme is a safety
+/// field: a typo in it, or in a request, must not send the expert to that theme.
+fn resolve_avoided_near_misses(
+    t: &Table,
+    rows: &[ExpertRow],
+    inst: &mut Instance,
+    warnings: &mut Vec<String>,
+) {
+    let mut request_themes: Vec<u32> = inst
+        .requests
+        .iter()
+        .flat_map(|r| r.themes.iter().copied())
+        .collect();
+    request_themes.sort_unstable();
+    request_themes.dedup();
+    let mut near: HashMap<u32, Vec<u32>> = HashMap::new();
+    for row in rows {
+        let Some(ei) = row.expert else { continue };
+        let mut add = Vec::new();
+        for &a in &inst.experts[ei].avoid_themes {
+            let close = near.entry(a).or_insert_with(|| {
+                let ka = inst.themes.key(a);
+                request_themes
+                    .iter()
+                    .copied()
+                    .filter(|&r| crate::themes::near_miss(ka, inst.themes.key(r)))
+                    .collect()
+            });
+            add.extend(close.iter().copied());
+        }
+        let e = &mut inst.experts[ei];
+        add.retain(|x| e.avoid_themes.binary_search(x).is_err());
+        if add.is_empty() {
+            continue;
+        }
+        e.avoid_themes.extend(add);
+        e.avoid_themes.sort_unstable();
+        e.avoid_themes.dedup();
+        warnings.push(format!(
+            "{}:{}: expert {}: an avoided theme is one letter away from a theme of a request in this batch: taken as the same theme and avoided, to be safe",
+            t.file, row.line, row.id
+        ));
+    }
+}
+
+/// Checks that the row's id is there and unique; ids are compared by [`normalize`], so `E01`,
+/// `e01` and `E01` with a non-breaking space are one id.
+fn check_unique_id<'t>(c: &mut Cells<'t, '_>, seen: &mut HashMap<String, u64>) -> &'t str {
     let id = c.required_nonempty("id", "a unique id");
     if !id.is_empty() {
-        if let Some(first) = seen.get(id) {
+        let key = normalize(id);
+        if let Some(first) = seen.get(&key) {
             let msg = format!("duplicate id (first on line {first}): expected each id once");
             c.err("id", id, msg);
         } else {
-            seen.insert(id, c.line);
+            seen.insert(key, c.line);
         }
     }
     id
@@ -1108,7 +1316,7 @@ fn parse_experts(
     policy: &Policy,
     inst: &mut Instance,
     errs: &mut Errs,
-) -> ExcludedRaw {
+) -> Vec<ExpertRow> {
     let has_location = t.has("place") || (t.has("lat") && t.has("lon"));
     if !has_location {
         errs.push_file(
@@ -1120,7 +1328,7 @@ fn parse_experts(
         return Vec::new();
     }
     let mut seen = HashMap::new();
-    let mut excluded = Vec::new();
+    let mut rows = Vec::new();
     for (row_idx, (line, row)) in t.rows.iter().enumerate() {
         let mut c = Cells::new(t, errs, *line, row);
         let id = check_unique_id(&mut c, &mut seen);
@@ -1194,17 +1402,11 @@ fn parse_experts(
         let rolling_budget = c
             .uint("rolling_budget", 0..=10_000)
             .or(policy.rules.rolling_budget);
-        let mut names: Vec<String> = Vec::new();
-        for o in split_list(c.get("excluded_orgs")) {
-            if !names.iter().any(|n| normalize(n) == normalize(o)) {
-                names.push(o.to_string());
-            }
-        }
-        excluded.push(ExcludedCell {
+        rows.push(ExpertRow {
             line: *line,
             id: id.to_string(),
             expert: c.ok.then_some(inst.experts.len()),
-            names,
+            excluded: c.get("excluded_orgs").to_string(),
         });
         if c.ok {
             inst.experts.push(Expert {
@@ -1235,7 +1437,7 @@ fn parse_experts(
             });
         }
     }
-    excluded
+    rows
 }
 
 fn parse_priority(v: &str) -> Option<u8> {
@@ -1255,6 +1457,7 @@ fn parse_requests(
     experts: Option<&ExpertIds>,
     inst: &mut Instance,
     errs: &mut Errs,
+    warnings: &mut Vec<String>,
 ) -> Vec<Request> {
     let mut seen = HashMap::new();
     let mut out = Vec::new();
@@ -1329,6 +1532,13 @@ fn parse_requests(
             }
         }
         if let (true, Some(role)) = (c.ok, role) {
+            if given_intensity.is_none() && policy.heavy(split_list(themes_cell)) == Heavy::NearMiss
+            {
+                warnings.push(format!(
+                    "{}:{}: request {id}: a theme is one letter away from a heavy theme of the policy: its default intensity includes the heavy extra, to be safe",
+                    t.file, line
+                ));
+            }
             let intensity = given_intensity
                 .unwrap_or_else(|| policy.default_intensity(role, split_list(themes_cell)));
             out.push(Request {

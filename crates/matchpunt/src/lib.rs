@@ -18,3 +18,4 @@ pub mod round;
 pub mod scoring;
 pub mod sheet;
 pub mod solve;
+pub mod themes;

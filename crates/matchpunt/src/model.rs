@@ -242,45 +242,194 @@ pub fn civil_from_days(z: i64) -> (i32, u32, u32) {
     (if m <= 2 { y + 1 } else { y } as i32, m, d)
 }
 
-/// Lower-cases, trims and collapses runs of white space to one space: how theme, place, org and
-/// language names are compared.
-pub fn normalize(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for word in s.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
+/// Whether `c` is invisible in a spreadsheet cell and so never part of a name: zero-width
+/// space, non-joiner and joiner, word joiner, byte-order mark, soft hyphen, direction marks,
+/// variation selectors and the other default-ignorable code points, and control characters
+/// other than white space.
+pub fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00AD}'
+            | '\u{034F}'
+            | '\u{061C}'
+            | '\u{115F}'
+            | '\u{1160}'
+            | '\u{17B4}'
+            | '\u{17B5}'
+            | '\u{180B}'..='\u{180F}'
+            | '\u{200B}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{206F}'
+            | '\u{3164}'
+            | '\u{FE00}'..='\u{FE0F}'
+            | '\u{FEFF}'
+            | '\u{FFA0}'
+            | '\u{FFF0}'..='\u{FFF8}'
+            | '\u{1BCA0}'..='\u{1BCA3}'
+            | '\u{1D173}'..='\u{1D17A}'
+            | '\u{E0000}'..='\u{E0FFF}'
+    ) || (c.is_control() && !c.is_whitespace())
+}
+
+/// One spelling for the look-alike dashes and apostrophes a word processor puts in a cell
+/// (`‐ ‑ – — −` are `-`; `’ ‘ ´ ʼ` and the backtick are `'`).
+fn plain_punctuation(c: char) -> char {
+    match c {
+        '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE63}' | '\u{FF0D}' => '-',
+        '\u{2018}' | '\u{2019}' | '\u{201B}' | '\u{0060}' | '\u{00B4}' | '\u{02BC}'
+        | '\u{FF07}' => '\'',
+        _ => c,
+    }
+}
+
+/// Collapses runs of white space (any Unicode white space, so also non-breaking spaces) to one
+/// space and trims.
+fn collapse_spaces(chars: impl Iterator<Item = char>) -> String {
+    let mut out = String::new();
+    let mut space = false;
+    for c in chars {
+        if c.is_whitespace() {
+            space = !out.is_empty();
+        } else {
+            if space {
+                out.push(' ');
+                space = false;
+            }
+            out.push(c);
         }
-        out.extend(word.chars().flat_map(char::to_lowercase));
     }
     out
 }
 
-/// Interns normalised names as dense `u32` ids, keeping the first spelling seen for display.
+/// How every name-like cell (ids, themes, places, organisations, languages, codes) is compared:
+/// invisible characters removed ([`is_invisible`]), look-alike dashes and apostrophes made
+/// plain, lower-cased, Unicode NFC (so a decomposed `é`, as a Mac writes it, equals the composed
+/// one), and runs of white space, non-breaking spaces included, collapsed to one space and trimmed.
+///
+/// Diacritics and hyphens are kept: `Coöperatie` and `Cooperatie` are different names here
+/// (themes fold them too: [`theme_key`]).
+pub fn normalize(s: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    if s.is_ascii() {
+        return collapse_spaces(
+            s.chars()
+                .filter(|c| !c.is_control() || c.is_whitespace())
+                .map(|c| plain_punctuation(c.to_ascii_lowercase())),
+        );
+    }
+    collapse_spaces(
+        s.chars()
+            .filter(|&c| !is_invisible(c))
+            .map(plain_punctuation)
+            .flat_map(char::to_lowercase)
+            .nfc(),
+    )
+}
+
+/// A cell as it is shown back to the user: [`normalize`] without the lower-casing.
+pub fn tidy(s: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    collapse_spaces(
+        s.chars()
+            .filter(|&c| !is_invisible(c))
+            .map(plain_punctuation)
+            .nfc(),
+    )
+}
+
+/// A theme spelling folded for comparison: [`normalize`], then diacritics removed
+/// (`suïcidaliteit` is `suicidaliteit`) and everything but letters and digits dropped (hyphens,
+/// spaces, apostrophes: `zelf-beschadiging` is `zelfbeschadiging`, `trauma's` is `traumas`).
+/// This is the spelling key; [`theme_key`] also maps it through the theme vocabulary.
+pub fn fold_theme(s: &str) -> String {
+    use unicode_normalization::char::is_combining_mark;
+    use unicode_normalization::UnicodeNormalization;
+    normalize(s)
+        .nfd()
+        .filter(|&c| !is_combining_mark(c) && c.is_alphanumeric())
+        .collect()
+}
+
+/// The key under which a theme is compared everywhere (matching, avoided themes, heavy themes):
+/// [`fold_theme`], and for a spelling the bundled theme vocabulary knows (a synonym or plural
+/// form, `eetstoornissen`), the key of its canonical theme (`eetstoornis`). Two cells name the
+/// same theme exactly when their keys are equal.
+pub fn theme_key(s: &str) -> String {
+    let folded = fold_theme(s);
+    match crate::themes::Vocabulary::bundled().canonical_of_folded(&folded) {
+        Some(t) => t.key.clone(),
+        None => folded,
+    }
+}
+
+/// Which comparison an [`Interner`] uses.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum NameKind {
+    /// Names ([`normalize`]): organisations, languages.
+    #[default]
+    Name,
+    /// Themes ([`theme_key`]); a theme the vocabulary knows is shown by its canonical name.
+    Theme,
+}
+
+/// Interns names as dense `u32` ids under their comparison key ([`normalize`] or [`theme_key`]),
+/// keeping a spelling for display: the first one seen, or for a known theme its canonical name.
 #[derive(Clone, Debug, Default)]
 pub struct Interner {
+    kind: NameKind,
     ids: HashMap<String, u32>,
     names: Vec<String>,
+    keys: Vec<String>,
 }
 
 impl Interner {
+    /// An empty interner for names of `kind`.
+    pub fn new(kind: NameKind) -> Self {
+        Interner {
+            kind,
+            ..Interner::default()
+        }
+    }
+    /// The comparison key of `name`.
+    pub fn key_of(&self, name: &str) -> String {
+        match self.kind {
+            NameKind::Name => normalize(name),
+            NameKind::Theme => theme_key(name),
+        }
+    }
     /// The id of `name`, adding it if new.
     pub fn intern(&mut self, name: &str) -> u32 {
-        let key = normalize(name);
+        let key = self.key_of(name);
         if let Some(&id) = self.ids.get(&key) {
             return id;
         }
         let id = self.names.len() as u32;
-        self.names.push(name.trim().to_string());
+        let display = match self.kind {
+            NameKind::Theme => crate::themes::Vocabulary::bundled()
+                .by_key(&key)
+                .map(|t| t.name.clone()),
+            NameKind::Name => None,
+        };
+        self.names.push(display.unwrap_or_else(|| tidy(name)));
+        self.keys.push(key.clone());
         self.ids.insert(key, id);
         id
     }
     /// The id of `name`, if known.
     pub fn get(&self, name: &str) -> Option<u32> {
-        self.ids.get(&normalize(name)).copied()
+        self.ids.get(&self.key_of(name)).copied()
     }
     /// The display name of `id`.
     pub fn name(&self, id: u32) -> &str {
         &self.names[id as usize]
+    }
+    /// The comparison key of `id`.
+    pub fn key(&self, id: u32) -> &str {
+        &self.keys[id as usize]
+    }
+    /// Which comparison this interner uses.
+    pub fn kind(&self) -> NameKind {
+        self.kind
     }
     /// Number of names.
     pub fn len(&self) -> usize {
@@ -459,7 +608,7 @@ pub struct HistoryRow {
 }
 
 /// A whole batch after ingest: the experts, requests and history, and the name tables.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub struct Instance {
     /// Experts, in file order.
     pub experts: Vec<Expert>,
@@ -467,7 +616,7 @@ pub struct Instance {
     pub requests: Vec<Request>,
     /// History rows, in file order.
     pub history: Vec<HistoryRow>,
-    /// Theme names.
+    /// Theme names (compared by [`theme_key`]).
     pub themes: Interner,
     /// Organisation names.
     pub orgs: Interner,
@@ -475,6 +624,20 @@ pub struct Instance {
     pub languages: Interner,
     /// The batch's week.
     pub week: Option<Week>,
+}
+
+impl Default for Instance {
+    fn default() -> Self {
+        Instance {
+            experts: Vec::new(),
+            requests: Vec::new(),
+            history: Vec::new(),
+            themes: Interner::new(NameKind::Theme),
+            orgs: Interner::default(),
+            languages: Interner::default(),
+            week: None,
+        }
+    }
 }
 
 #[cfg(test)]

@@ -5,7 +5,7 @@
 //! [`DEFAULT_POLICY_TOML`], which is parsed in a test so that the printed text and the built-in
 //! values never drift apart.
 
-use crate::model::{normalize, Role};
+use crate::model::{theme_key, Role};
 use serde::Deserialize;
 
 /// The default policy, as printed by `matchpunt policy --default`.
@@ -263,6 +263,18 @@ impl Default for History {
     }
 }
 
+/// How a seat's themes meet the policy's heavy themes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Heavy {
+    /// No theme is heavy.
+    No,
+    /// A theme is heavy.
+    Yes,
+    /// No theme is heavy, but one is a [`crate::themes::near_miss`] of a heavy theme: perhaps a
+    /// typo, so counted as heavy to be safe.
+    NearMiss,
+}
+
 /// A policy file that could not be used.
 #[derive(Debug, thiserror::Error)]
 #[error("{source_name}: {message}")]
@@ -411,18 +423,37 @@ impl Policy {
             .any(|r| Role::parse(r) == Some(role))
     }
 
-    /// Whether any of `themes` (as written) is one of the policy's heavy themes.
-    pub fn is_heavy<'a>(&self, themes: impl IntoIterator<Item = &'a str>) -> bool {
-        themes.into_iter().any(|t| {
-            let t = normalize(t);
-            self.intensity
-                .heavy_themes
-                .iter()
-                .any(|h| normalize(h) == t)
-        })
+    /// How the themes (as written) of a seat meet the policy's heavy themes. Themes are compared
+    /// by [`theme_key`], so spelling, diacritics, plurals and synonyms do not matter.
+    pub fn heavy<'a>(&self, themes: impl IntoIterator<Item = &'a str>) -> Heavy {
+        let heavy: Vec<String> = self
+            .intensity
+            .heavy_themes
+            .iter()
+            .map(|h| theme_key(h))
+            .collect();
+        let mut out = Heavy::No;
+        for t in themes {
+            let k = theme_key(t);
+            if heavy.contains(&k) {
+                return Heavy::Yes;
+            }
+            if heavy.iter().any(|h| crate::themes::near_miss(&k, h)) {
+                out = Heavy::NearMiss;
+            }
+        }
+        out
     }
 
-    /// The default intensity of a seat of `role` whose themes (as written) are `themes`.
+    /// Whether a seat with these themes counts as heavy: a heavy theme or, to be safe, a near
+    /// miss of one ([`Policy::heavy`]).
+    pub fn is_heavy<'a>(&self, themes: impl IntoIterator<Item = &'a str>) -> bool {
+        self.heavy(themes) != Heavy::No
+    }
+
+    /// The default intensity of a seat of `role` whose themes (as written) are `themes`: the
+    /// role's intensity, plus `heavy_extra` when a theme is heavy or, to be safe, one letter
+    /// away from a heavy theme ([`Heavy::NearMiss`]).
     pub fn default_intensity<'a>(
         &self,
         role: Role,
@@ -435,11 +466,8 @@ impl Policy {
             Role::Trainer => i.trainer,
             Role::Speaker => i.speaker,
         };
-        base + if self.is_heavy(themes) {
-            i.heavy_extra
-        } else {
-            0
-        }
+        let heavy = self.heavy(themes) != Heavy::No;
+        base + if heavy { i.heavy_extra } else { 0 }
     }
 
     /// The value of one filled seat of a request with `priority` (1, 2, 3).
@@ -519,5 +547,25 @@ mod tests {
             3
         );
         assert_eq!(p.default_intensity(Role::Speaker, ["trauma"]), 2);
+    }
+
+    #[test]
+    fn heavy_themes_compare_by_theme_key() {
+        let p = Policy::default();
+        for t in [
+            "suïcidaliteit",
+            "Sui\u{0308}cidaliteit",
+            "eetstoornissen",
+            "zelf-beschadiging",
+            "Trauma's",
+            "anorexia",
+        ] {
+            assert_eq!(p.heavy([t]), Heavy::Yes, "{t}");
+            assert_eq!(p.default_intensity(Role::Speaker, [t]), 2, "{t}");
+        }
+        // One letter away from a heavy theme: counted as heavy, to be safe.
+        assert_eq!(p.heavy(["suicidalitiet"]), Heavy::NearMiss);
+        assert_eq!(p.default_intensity(Role::Buddy, ["suicidalitiet"]), 3);
+        assert_eq!(p.heavy(["pesten", "angst"]), Heavy::No);
     }
 }

@@ -471,6 +471,16 @@ pub fn summary_text(inst: &Instance, res: &BatchResult) -> String {
         res.solution.branched_components,
         res.solution.listed_components
     ));
+    // Every pin not kept, with its request, expert and cause (rule 11): also those whose
+    // request was filled otherwise and so is not in unmatched.csv.
+    for c in &res.pin_conflicts {
+        s.push_str(&format!(
+            "pin not kept: {} ({}): {}\n",
+            inst.requests[c.request].id,
+            inst.orgs.name(inst.requests[c.request].org),
+            c.text
+        ));
+    }
     s
 }
 

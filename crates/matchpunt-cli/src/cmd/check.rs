@@ -2,7 +2,7 @@
 
 use crate::inputs::InputArgs;
 use anyhow::Result;
-use matchpunt::eligibility::{self, candidates};
+use matchpunt::eligibility::{self, candidates, shown_count};
 use matchpunt::model::{Instance, Role};
 use matchpunt::places::Places;
 use std::collections::BTreeMap;
@@ -94,9 +94,11 @@ pub fn run(args: Args) -> Result<ExitCode> {
         writeln!(out, "  {p:<14} {e:>7} {r:>9}")?;
     }
 
+    // Counts only, and below 3 only "fewer than 3": a count of 1 next to a theme could point
+    // at a person.
     writeln!(
         out,
-        "\nby theme (counts only)     experts  avoiding  requests"
+        "\nby theme (counts only)          experts      avoiding      requests"
     )?;
     let mut themes: Vec<(usize, usize, usize)> = vec![(0, 0, 0); inst.themes.len()];
     for e in inst.experts.iter().filter(|e| e.active) {
@@ -121,12 +123,19 @@ pub fn run(args: Args) -> Result<ExitCode> {
     });
     for t in order {
         let (e, a, r) = themes[t];
+        if e + a + r == 0 {
+            continue;
+        }
         writeln!(
             out,
-            "  {:<24} {e:>7} {a:>9} {r:>9}",
-            inst.themes.name(t as u32)
+            "  {:<24} {:>12}  {:>12}  {:>12}",
+            inst.themes.name(t as u32),
+            shown_count(e),
+            shown_count(a),
+            shown_count(r)
         )?;
     }
+    report_unknown_themes(&mut out, inst)?;
 
     let no_avail: Vec<&str> = inst
         .experts
@@ -241,12 +250,12 @@ fn report_impossible(
         pairs.len(),
         impossible.len()
     )?;
-    let mut by_rule: BTreeMap<u8, usize> = BTreeMap::new();
+    let mut by_rule: BTreeMap<(u8, String), usize> = BTreeMap::new();
     for &ri in &impossible {
         let r = &inst.requests[ri];
         let f = eligibility::funnel(inst, policy, r);
         if let Some(z) = f.iter().find(|x| x.1 == 0) {
-            *by_rule.entry(z.0.rule()).or_default() += 1;
+            *by_rule.entry((z.0.rule(), z.0.rule_label())).or_default() += 1;
         }
         writeln!(
             out,
@@ -260,9 +269,36 @@ fn report_impossible(
     if !by_rule.is_empty() {
         let parts: Vec<String> = by_rule
             .iter()
-            .map(|(k, v)| format!("rule {k}: {v}"))
+            .map(|((_, label), v)| format!("{label}: {v}"))
             .collect();
         writeln!(out, "  blocked by {}", parts.join(", "))?;
+    }
+    Ok(())
+}
+
+/// Themes the vocabulary (`data/themes.csv`) does not know: each spelling with the number of
+/// cells it is in and a "did you mean". Never who has or avoids it.
+fn report_unknown_themes(out: &mut impl Write, inst: &Instance) -> Result<()> {
+    let unknown = matchpunt::themes::unknown_themes(inst);
+    if unknown.is_empty() {
+        return Ok(());
+    }
+    writeln!(
+        out,
+        "\nthemes not in the theme vocabulary (data/themes.csv): {}; each is compared as written (case, diacritics, hyphens and spaces aside)",
+        unknown.len()
+    )?;
+    for u in &unknown {
+        writeln!(
+            out,
+            "  {:?} in {} cell(s){}",
+            u.spelling,
+            shown_count(u.cells),
+            u.suggestion
+                .as_ref()
+                .map(|s| format!(": did you mean {s:?}?"))
+                .unwrap_or_default()
+        )?;
     }
     Ok(())
 }

@@ -1,0 +1,282 @@
+//! The theme vocabulary: canonical Dutch themes with their synonyms and plural forms.
+//!
+//! The project ships `data/themes.csv` (columns `theme,synonyms`, synonyms separated by `|`); it is
+//! compiled into the library like the places table. Every spelling is compared by
+//! [`fold_theme`] (case, diacritics, hyphens, spaces and apostrophes folded), and a spelling the
+//! vocabulary knows stands for its canonical theme: `eetstoornissen`, `Eetstoornis` and
+//! `eet-stoornis` are one theme. Themes the vocabulary does not know are still used, compared by
+//! their folded spelling; `check` lists them with a "did you mean".
+//!
+//! A spelling one letter away from another theme's spelling ([`near_miss`]) may be a typo. Where
+//! that matters for safety (an avoided theme, a heavy theme), the safe reading wins.
+
+use crate::model::{fold_theme, Instance};
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+/// The bundled vocabulary (`theme,synonyms`).
+pub const BUNDLED_CSV: &str = include_str!("../../../data/themes.csv");
+
+/// One canonical theme.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Theme {
+    /// The canonical name, as shown.
+    pub name: String,
+    /// Its comparison key: the folded canonical name.
+    pub key: String,
+    /// Every spelling of it, folded (the canonical name first, then the synonyms).
+    pub forms: Vec<String>,
+}
+
+/// The canonical themes and every spelling that stands for one of them.
+#[derive(Clone, Debug, Default)]
+pub struct Vocabulary {
+    themes: Vec<Theme>,
+    by_form: HashMap<String, usize>,
+}
+
+static BUNDLED: LazyLock<Vocabulary> = LazyLock::new(|| {
+    Vocabulary::from_csv(BUNDLED_CSV).expect("the bundled theme vocabulary is valid")
+});
+
+impl Vocabulary {
+    /// The vocabulary compiled into the library.
+    pub fn bundled() -> &'static Vocabulary {
+        &BUNDLED
+    }
+
+    /// Parses a vocabulary with columns `theme,synonyms`. A spelling that folds to the same key
+    /// as a spelling of another theme is an error: it would make two themes one.
+    pub fn from_csv(text: &str) -> Result<Vocabulary, String> {
+        let mut rdr = csv::ReaderBuilder::new()
+            .trim(csv::Trim::All)
+            .from_reader(text.as_bytes());
+        let headers = rdr.headers().map_err(|e| e.to_string())?.clone();
+        let col = |n: &str| headers.iter().position(|h| h.eq_ignore_ascii_case(n));
+        let Some(tc) = col("theme") else {
+            return Err("theme vocabulary needs a column theme".into());
+        };
+        let sc = col("synonyms");
+        let mut v = Vocabulary::default();
+        for (i, rec) in rdr.records().enumerate() {
+            let rec = rec.map_err(|e| e.to_string())?;
+            let line = i + 2;
+            let name = rec.get(tc).unwrap_or("").to_string();
+            let key = fold_theme(&name);
+            if key.is_empty() {
+                return Err(format!("theme vocabulary line {line}: empty theme"));
+            }
+            let idx = v.themes.len();
+            let mut forms = vec![key.clone()];
+            let synonyms = sc.and_then(|c| rec.get(c)).unwrap_or("");
+            for s in synonyms.split('|').map(str::trim).filter(|s| !s.is_empty()) {
+                let f = fold_theme(s);
+                if !f.is_empty() && !forms.contains(&f) {
+                    forms.push(f);
+                }
+            }
+            for f in &forms {
+                if let Some(&other) = v.by_form.get(f) {
+                    return Err(format!(
+                        "theme vocabulary line {line}: {f:?} is also a spelling of {:?}",
+                        v.themes[other].name
+                    ));
+                }
+                v.by_form.insert(f.clone(), idx);
+            }
+            v.themes.push(Theme { name, key, forms });
+        }
+        Ok(v)
+    }
+
+    /// All canonical themes, in table order.
+    pub fn themes(&self) -> &[Theme] {
+        &self.themes
+    }
+
+    /// The canonical theme a spelling stands for, if the vocabulary knows it.
+    pub fn get(&self, spelling: &str) -> Option<&Theme> {
+        self.canonical_of_folded(&fold_theme(spelling))
+    }
+
+    /// The canonical theme of a spelling already folded by [`fold_theme`].
+    pub fn canonical_of_folded(&self, folded: &str) -> Option<&Theme> {
+        self.by_form.get(folded).map(|&i| &self.themes[i])
+    }
+
+    /// The canonical theme whose key ([`crate::model::theme_key`]) is `key`.
+    pub fn by_key(&self, key: &str) -> Option<&Theme> {
+        self.canonical_of_folded(key).filter(|t| t.key == key)
+    }
+
+    /// The canonical name closest to an unknown spelling, for a "did you mean" (Damerau-Levenshtein
+    /// over every known spelling, at most a quarter of the length away, at least 1).
+    pub fn suggest(&self, spelling: &str) -> Option<&str> {
+        let f = fold_theme(spelling);
+        if f.is_empty() || self.by_form.contains_key(&f) {
+            return None;
+        }
+        let limit = (f.chars().count() / 4).max(1);
+        let mut best: Option<(usize, usize)> = None;
+        for (i, t) in self.themes.iter().enumerate() {
+            for form in &t.forms {
+                let d = strsim::damerau_levenshtein(&f, form);
+                if d <= limit && best.is_none_or(|(bd, _)| d < bd) {
+                    best = Some((d, i));
+                }
+            }
+        }
+        best.map(|(_, i)| self.themes[i].name.as_str())
+    }
+
+    /// The folded spellings that stand for the theme with key `key`: all of a known theme's
+    /// forms, or the key itself.
+    fn forms_of_key<'a>(&'a self, key: &'a str) -> Vec<&'a str> {
+        match self.by_key(key) {
+            Some(t) => t.forms.iter().map(String::as_str).collect(),
+            None => vec![key],
+        }
+    }
+}
+
+/// Whether two different theme keys may be one theme with a typo: some spelling of one is one
+/// letter (an insertion, deletion, substitution or swap of neighbours) away from some spelling of
+/// the other, and not both are themes of the vocabulary (two known themes are different themes,
+/// however alike). So `suicidalitiet` is a near miss of `suicidaliteit`, and `eetstoornisen` of
+/// `eetstoornis` (through its plural `eetstoornissen`).
+pub fn near_miss(a_key: &str, b_key: &str) -> bool {
+    if a_key == b_key || a_key.is_empty() || b_key.is_empty() {
+        return false;
+    }
+    let v = Vocabulary::bundled();
+    if v.by_key(a_key).is_some() && v.by_key(b_key).is_some() {
+        return false;
+    }
+    let (fa, fb) = (v.forms_of_key(a_key), v.forms_of_key(b_key));
+    fa.iter().any(|a| {
+        fb.iter()
+            .any(|b| a.len().abs_diff(b.len()) <= 4 && strsim::damerau_levenshtein(a, b) <= 1)
+    })
+}
+
+/// A theme spelling of the batch that the vocabulary does not know.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UnknownTheme {
+    /// The spelling as first met (tidied).
+    pub spelling: String,
+    /// In how many cells (experts' themes and avoid_themes, requests' themes) it occurs.
+    pub cells: usize,
+    /// The closest canonical theme, for a "did you mean".
+    pub suggestion: Option<String>,
+}
+
+/// The batch's themes that are not in the bundled vocabulary, most frequent first. Says nothing
+/// about who has or avoids them: only the spelling and a count of cells.
+pub fn unknown_themes(inst: &Instance) -> Vec<UnknownTheme> {
+    let v = Vocabulary::bundled();
+    let mut cells = vec![0usize; inst.themes.len()];
+    for e in &inst.experts {
+        for &t in e.themes.iter().chain(&e.avoid_themes) {
+            cells[t as usize] += 1;
+        }
+    }
+    for r in &inst.requests {
+        for &t in &r.themes {
+            cells[t as usize] += 1;
+        }
+    }
+    let mut out: Vec<UnknownTheme> = (0..inst.themes.len() as u32)
+        .filter(|&t| cells[t as usize] > 0 && v.by_key(inst.themes.key(t)).is_none())
+        .map(|t| UnknownTheme {
+            spelling: inst.themes.name(t).to_string(),
+            cells: cells[t as usize],
+            suggestion: v.suggest(inst.themes.name(t)).map(String::from),
+        })
+        .collect();
+    out.sort_by(|a, b| b.cells.cmp(&a.cells).then(a.spelling.cmp(&b.spelling)));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::theme_key;
+
+    #[test]
+    fn bundled_vocabulary_loads_and_knows_the_generators_themes() {
+        let v = Vocabulary::bundled();
+        assert!(v.themes().len() >= 30);
+        for t in [
+            "uithuisplaatsing",
+            "verslaving",
+            "eetstoornis",
+            "schooluitval",
+            "echtscheiding",
+            "pesten",
+            "suicidaliteit",
+            "zelfbeschadiging",
+            "trauma",
+            "dakloosheid",
+            "mantelzorg",
+            "lvb",
+            "autisme",
+            "adhd",
+            "depressie",
+            "angst",
+            "jeugdzorg",
+            "gesloten jeugdzorg",
+            "armoede",
+            "lgbtiq",
+        ] {
+            assert_eq!(v.get(t).map(|x| x.name.as_str()), Some(t));
+        }
+    }
+
+    #[test]
+    fn spellings_of_one_theme_share_a_key() {
+        for (a, b) in [
+            ("eetstoornissen", "eetstoornis"),
+            ("zelf-beschadiging", "zelfbeschadiging"),
+            ("suïcidaliteit", "suicidaliteit"),
+            ("Sui\u{0308}cidaliteit", "suicidaliteit"),
+            ("Trauma's", "trauma"),
+            ("LHBTIQ+", "lgbtiq"),
+            ("huiselijk\u{00A0}geweld", "Huiselijk Geweld"),
+            ("rou\u{200B}w", "rouw"),
+            ("\u{FEFF}Verslaving\u{00AD} ", "verslaving"),
+        ] {
+            assert_eq!(theme_key(a), theme_key(b), "{a} / {b}");
+        }
+        assert_ne!(theme_key("angst"), theme_key("adhd"));
+        // Unknown themes are compared by their folded spelling.
+        assert_eq!(theme_key("Eigen-Thema"), theme_key("eigen thema"));
+    }
+
+    #[test]
+    fn near_misses_are_one_letter_typos_of_a_spelling() {
+        let k = theme_key;
+        assert!(near_miss(&k("suicidalitiet"), &k("suïcidaliteit")));
+        assert!(near_miss(&k("eetstoornisen"), &k("eetstoornis")));
+        assert!(near_miss(&k("depresie"), &k("depressie")));
+        assert!(near_miss(&k("rouww"), &k("rouw")));
+        // Two themes of the vocabulary are different themes, however alike.
+        assert!(!near_miss(&k("ass"), &k("add")));
+        assert!(!near_miss(&k("angst"), &k("angst")));
+        assert!(!near_miss(&k("depresssssie"), &k("depressie")));
+    }
+
+    #[test]
+    fn suggestions_for_unknown_spellings() {
+        let v = Vocabulary::bundled();
+        assert_eq!(v.suggest("depresie"), Some("depressie"));
+        assert_eq!(v.suggest("eetstornissen"), Some("eetstoornis"));
+        assert_eq!(v.suggest("depressie"), None);
+        assert_eq!(v.suggest("xqzvw"), None);
+    }
+
+    #[test]
+    fn a_spelling_of_two_themes_is_an_error() {
+        let e = Vocabulary::from_csv("theme,synonyms\nangst,vrees\nfobie,Vrees\n").unwrap_err();
+        assert!(e.contains("line 3") && e.contains("angst"), "{e}");
+    }
+}
