@@ -16,6 +16,6 @@ pub mod policy;
 pub mod report;
 pub mod round;
 pub mod scoring;
-pub mod sheet;
+pub mod table;
 pub mod solve;
 pub mod themes;

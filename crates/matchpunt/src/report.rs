@@ -9,7 +9,7 @@ use crate::eligibility;
 use crate::model::{Instance, Role};
 use crate::policy::Policy;
 use crate::scoring::Parts;
-use crate::sheet::{write_csv, Cell, Dialect, Sheet};
+use crate::table::{write_csv, Cell, Dialect, Sheet};
 use std::io::Write;
 
 /// Formats solver units (milli-points) as points with three decimals, exactly.

@@ -6,7 +6,7 @@ use anyhow::Result;
 use matchpunt::batch;
 use matchpunt::report;
 use matchpunt::scoring::to_units;
-use matchpunt::sheet::{self, Dialect};
+use matchpunt::table::{self, Dialect};
 use matchpunt::solve::SolveOptions;
 use std::io::Write;
 use std::path::PathBuf;
@@ -129,7 +129,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
             .iter()
             .zip(&sheets[1..])
         {
-            outs.stage(name, |w| Ok(sheet::write_csv(sheet, dialect, w)?))?;
+            outs.stage(name, |w| Ok(table::write_csv(sheet, dialect, w)?))?;
         }
         if let Some(changes) = &changes {
             outs.stage("changes.csv", |w| {
@@ -138,7 +138,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         }
     }
     if args.xlsx || workbook_only {
-        let book = sheet::workbook(&sheets)
+        let book = table::workbook(&sheets)
             .map_err(|e| anyhow::anyhow!("cannot build the workbook: {e}"))?;
         let target = if workbook_only {
             args.out.clone()
