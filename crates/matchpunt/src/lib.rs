@@ -15,4 +15,5 @@ pub mod places;
 pub mod policy;
 pub mod report;
 pub mod scoring;
+pub mod sheet;
 pub mod solve;

@@ -487,11 +487,16 @@ fn missing_required_column_names_file_and_column() {
     assert!(err.message.contains("'roles'"), "{}", err.message);
     let text = err.to_string();
     assert!(text.starts_with("experts.csv:1"), "{text}");
-    // In requests, with a did-you-mean for a misspelt header.
-    let r = "id,org,role,thema,place\nR1,Org,buddy,pesten,Utrecht\n";
+    // In requests, a misspelt header: one error, the near miss, with the hint the right way
+    // round (not also "missing required column").
+    let r = "id,org,role,themse,place\nR1,Org,buddy,pesten,Utrecht\n";
     let err = one_err(EXPERTS, r);
     assert_eq!(err.file, "requests.csv");
-    assert!(err.message.contains("'themes'"), "{}", err.message);
+    assert!(
+        err.to_string()
+            .starts_with("requests.csv:1: column 4 'themse': did you mean 'themes'?"),
+        "{err}"
+    );
 }
 
 #[test]
