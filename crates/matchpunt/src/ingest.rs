@@ -477,11 +477,16 @@ fn read_table(
                     continue;
                 };
                 if cols.insert(c, i).is_some() {
+                    let also = if sheet::header_key(h) == sheet::header_key(c) {
+                        String::new()
+                    } else {
+                        format!(" (as '{c}')")
+                    };
                     errs.push_file(
                         kind,
                         &file,
                         Some(header_line),
-                        format!("column '{h}' appears twice in the header (as '{c}')"),
+                        format!("column '{h}' appears twice in the header{also}"),
                     );
                 }
             }
