@@ -96,7 +96,10 @@ fn the_reference_batch_has_the_values_of_the_file() {
     assert!(l.warnings.is_empty(), "{:?}", l.warnings);
     let e = &l.instance.experts;
     let names: Vec<&str> = e.iter().map(|x| x.name.as_str()).collect();
-    assert_eq!(names, ["Zoë de Vries", "Daniëlle Bakker", "Noah van den Berg"]);
+    assert_eq!(
+        names,
+        ["Zoë de Vries", "Daniëlle Bakker", "Noah van den Berg"]
+    );
     assert_eq!(e[0].max_travel_km, 12.5);
     assert_eq!(
         e.iter().map(|x| x.birth_year).collect::<Vec<_>>(),
@@ -116,7 +119,10 @@ fn excel_saves_read_like_the_reference_with_one_note_each() {
     let want = batch(&reference);
     // (case, what the one warning about experts.csv must say; None = no warning at all)
     let cases: &[(&str, Option<&str>)] = &[
-        ("sep-line", Some("separated by ';' as its 'sep=' line 1 says")),
+        (
+            "sep-line",
+            Some("separated by ';' as its 'sep=' line 1 says"),
+        ),
         ("tabs", Some("tab-separated")),
         (
             "utf16",
@@ -131,7 +137,11 @@ fn excel_saves_read_like_the_reference_with_one_note_each() {
     ];
     for &(case, note) in cases {
         let l = load(case);
-        assert_eq!(batch(&l), want, "{case} reads other values than the reference");
+        assert_eq!(
+            batch(&l),
+            want,
+            "{case} reads other values than the reference"
+        );
         let about_experts: Vec<&String> = l
             .warnings
             .iter()
@@ -154,7 +164,9 @@ fn excel_dates_in_birth_year_give_the_year_with_a_warning_naming_the_cell() {
     let w = l.warnings.join("\n");
     assert_eq!(l.warnings.len(), 2, "{w}");
     assert!(
-        w.contains("experts.csv:2:10: column 'birth_year': a date, not a year: read as the year 2001"),
+        w.contains(
+            "experts.csv:2:10: column 'birth_year': a date, not a year: read as the year 2001"
+        ),
         "{w}"
     );
     assert!(
@@ -263,4 +275,36 @@ fn ragged_cascade_reads_whole() {
     assert_eq!(r05.preferred_expert, e10);
     // "GGZ Centraal; locatie Zeist" is one quoted cell: the row is not ragged either.
     assert!(l.instance.experts.iter().any(|e| e.id == "E09"));
+}
+
+#[test]
+fn the_readme_lists_every_header_alias() {
+    let readme =
+        fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("../../README.md")).unwrap();
+    let section = &readme[readme
+        .find("### Reading spreadsheets")
+        .expect("README has a 'Reading spreadsheets' section")..];
+    for (file, table) in [
+        ("**experts.csv**", matchpunt::sheet::EXPERT_ALIASES),
+        ("**requests.csv**", matchpunt::sheet::REQUEST_ALIASES),
+        ("**history.csv**", matchpunt::sheet::HISTORY_ALIASES),
+    ] {
+        let at = section
+            .find(file)
+            .unwrap_or_else(|| panic!("no {file} table"));
+        for (column, aliases) in table {
+            let row_start = section[at..]
+                .find(&format!("\n| `{column}` |"))
+                .unwrap_or_else(|| panic!("{file}: no row for {column}"))
+                + at;
+            let row = &section[row_start + 1..];
+            let row = &row[..row.find('\n').unwrap()];
+            for a in *aliases {
+                assert!(
+                    row.contains(&format!("`{a}`")),
+                    "{file} {column}: {a} missing"
+                );
+            }
+        }
+    }
 }

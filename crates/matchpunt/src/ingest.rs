@@ -1,7 +1,9 @@
 //! Reading experts, requests and history as the data contract says.
 //!
-//! Coordinators export these files from spreadsheets, so ingest is forgiving about form (a BOM,
-//! `;` or `,`, header case, Dutch aliases, decimal commas) and strict about content: every bad cell
+//! Coordinators export these files from spreadsheets, so ingest is forgiving about form (the
+//! encodings, delimiters, line ends, lines before the header and Dutch header names of
+//! [`crate::sheet`], decimal commas, cells as Excel users type them) and strict about content: a
+//! header close to a known column is an error, not an ignored column, and every bad cell
 //! becomes an [`InputError`] naming file, line, column, the value and what was expected, and all the
 //! errors of a batch are returned together (up to [`MAX_ERRORS_PER_FILE`] per file). A batch with any
 //! error yields no [`Instance`], so nothing downstream ever sees half-read data.
@@ -541,7 +543,10 @@ fn read_table(
     }
     // Empty header cells at the end are no columns (Excel writes a delimiter for each column of
     // the sheet's used range).
-    let width = headers.iter().rposition(|h| !h.is_empty()).map_or(0, |i| i + 1);
+    let width = headers
+        .iter()
+        .rposition(|h| !h.is_empty())
+        .map_or(0, |i| i + 1);
     let mut rows = Vec::new();
     let mut ragged = Vec::new();
     for rec in records {
@@ -555,9 +560,9 @@ fn read_table(
                 continue;
             }
         };
-        let line = rec
-            .position()
-            .map_or(header_line, |p| lines.record_line(text, hl.start + p.byte() as usize));
+        let line = rec.position().map_or(header_line, |p| {
+            lines.record_line(text, hl.start + p.byte() as usize)
+        });
         if rec.iter().all(|c| c.trim().is_empty()) {
             continue; // a blank line, or a row of only delimiters (Excel writes these)
         }
@@ -608,12 +613,7 @@ fn reading_note(hl: &sheet::HeaderLine, encoding: sheet::Encoding) -> Option<Str
     } else if hl.delimiter == b'\t' {
         parts.push("tab-separated".into());
     }
-    let list = |v: &[u64]| {
-        v.iter()
-            .map(u64::to_string)
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
+    let list = |v: &[u64]| v.iter().map(u64::to_string).collect::<Vec<_>>().join(", ");
     let mut skipped = Vec::new();
     if !hl.skipped_blank.is_empty() {
         skipped.push(format!(

@@ -548,11 +548,22 @@ mod tests {
         ] {
             assert_eq!(Slot::parse(s), wed_pm, "{s}");
         }
-        assert_eq!(Slot::parse("donderdagavond").unwrap().to_string(), "thu-eve");
+        assert_eq!(
+            Slot::parse("donderdagavond").unwrap().to_string(),
+            "thu-eve"
+        );
         assert_eq!(Slot::parse("zondagochtend").unwrap().to_string(), "sun-am");
         assert_eq!(Slot::parse("vrij-och").unwrap().to_string(), "fri-am");
         assert_eq!(Slot::parse("zat avond").unwrap().to_string(), "sat-eve");
-        for bad in ["woensdag", "middag", "wo-", "w-pm", "wo-mi", "wo-middagje", "wodag"] {
+        for bad in [
+            "woensdag",
+            "middag",
+            "wo-",
+            "w-pm",
+            "wo-mi",
+            "wo-middagje",
+            "wodag",
+        ] {
             assert_eq!(Slot::parse(bad), None, "{bad}");
         }
     }

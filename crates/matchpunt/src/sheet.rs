@@ -197,8 +197,12 @@ fn decode_bytes(bytes: &[u8]) -> Result<Decoded<'_>, DecodeError> {
 fn looks_like_utf16_without_bom(bytes: &[u8]) -> bool {
     let head = &bytes[..bytes.len().min(64) & !1];
     head.len() >= 4
-        && (head.chunks(2).all(|p| p[1] == 0 && p[0] != 0 && p[0].is_ascii())
-            || head.chunks(2).all(|p| p[0] == 0 && p[1] != 0 && p[1].is_ascii()))
+        && (head
+            .chunks(2)
+            .all(|p| p[1] == 0 && p[0] != 0 && p[0].is_ascii())
+            || head
+                .chunks(2)
+                .all(|p| p[0] == 0 && p[1] != 0 && p[1].is_ascii()))
 }
 
 /// The 1-based line that the byte after `bytes` is on: line ends counted as [`Lines`] does.
@@ -260,7 +264,8 @@ impl Lines {
         while at < b.len() && matches!(b[at], b'\r' | b'\n') {
             at += 1;
         }
-        self.line_of(at.min(self.len.saturating_sub(1))).min(self.count())
+        self.line_of(at.min(self.len.saturating_sub(1)))
+            .min(self.count())
     }
 
     /// Byte range of 0-based line `n`, without its line end.
@@ -480,7 +485,11 @@ pub const REQUEST_ALIASES: &[(&str, &[&str])] = &[
     ("slot", &["dagdeel", "tijdslot"]),
     (
         "experts_needed",
-        &["aantal", "aantal_deskundigen", "aantal_ervaringsdeskundigen"],
+        &[
+            "aantal",
+            "aantal_deskundigen",
+            "aantal_ervaringsdeskundigen",
+        ],
     ),
     ("intensity", &["intensiteit", "belasting"]),
     ("priority", &["prioriteit", "urgentie"]),
@@ -708,7 +717,7 @@ pub enum YearFrom {
 }
 
 /// The latest Excel date serial read as a year: 2100-12-31.
-const LAST_SERIAL: u64 = 73_415;
+pub const LAST_SERIAL: u64 = 73_415;
 
 /// Reads a year where a spreadsheet may have put a date: a whole number from 1000 to 2100 is a
 /// year; a larger one up to [`LAST_SERIAL`] (2100-12-31) is an Excel date serial; a date with a
@@ -770,7 +779,7 @@ fn date_year(s: &str) -> Option<i32> {
     let plausible = if parts[0].len() == 4 {
         (1..=12).contains(&a) && (1..=31).contains(&b)
     } else {
-        lo >= 1 && lo <= 12 && hi <= 31
+        (1..=12).contains(&lo) && hi <= 31
     };
     (plausible && (1000..=2100).contains(&y)).then_some(y as i32)
 }
@@ -827,7 +836,15 @@ mod tests {
         assert_eq!(year("73415"), Some((2100, YearFrom::ExcelSerial)));
         assert_eq!(year("35796,25"), Some((1998, YearFrom::ExcelSerial)));
         for bad in [
-            "73416", "999", "13-13-2001", "32-1-2001", "2001-13-01", "12-3-01", "twee", "", "1.000",
+            "73416",
+            "999",
+            "13-13-2001",
+            "32-1-2001",
+            "2001-13-01",
+            "12-3-01",
+            "twee",
+            "",
+            "1.000",
             "12-3-2001 morgen",
         ] {
             assert_eq!(year(bad), None, "{bad:?}");
@@ -840,7 +857,10 @@ mod tests {
         assert_eq!(header_key("Max travel (km)"), "maxtravelkm");
         assert_eq!(header_key("leeftijd_clie\u{308}nt"), "leeftijdclient");
         let e = HeaderNames::experts();
-        assert_eq!(e.classify("Excluded Orgs"), HeaderMatch::Known("excluded_orgs"));
+        assert_eq!(
+            e.classify("Excluded Orgs"),
+            HeaderMatch::Known("excluded_orgs")
+        );
         assert_eq!(e.classify("thema's"), HeaderMatch::Known("themes"));
         assert_eq!(
             e.classify("exluded_orgs"),
@@ -882,7 +902,16 @@ mod tests {
                 e.classify(h)
             );
         }
-        for h in ["Opmerking", "email", "notes", "no", "x", "", "coach", "telefoon"] {
+        for h in [
+            "Opmerking",
+            "email",
+            "notes",
+            "no",
+            "x",
+            "",
+            "coach",
+            "telefoon",
+        ] {
             assert_eq!(e.classify(h), HeaderMatch::Unknown, "{h}");
         }
         // The requests file has no safety stems; history's intensity alias works.
@@ -938,7 +967,10 @@ mod tests {
             .chain("Zoë\r\n".encode_utf16().flat_map(u16::to_le_bytes))
             .collect();
         let d = decode(&le).unwrap();
-        assert_eq!((d.text.as_ref(), d.encoding), ("Zoë\r\n", Encoding::Utf16Le));
+        assert_eq!(
+            (d.text.as_ref(), d.encoding),
+            ("Zoë\r\n", Encoding::Utf16Le)
+        );
         let be: Vec<u8> = [0xFE, 0xFF]
             .into_iter()
             .chain("Zoë".encode_utf16().flat_map(u16::to_be_bytes))

@@ -1400,7 +1400,11 @@ fn utf16_and_windows_1252_are_decoded_with_one_note() {
         let l = load_bytes_with(&bytes, REQUESTS.as_bytes(), &Policy::default()).unwrap();
         assert_eq!(l.instance.experts[0].name, "Zoë", "{note}");
         assert_eq!(l.warnings.len(), 1, "{:?}", l.warnings);
-        assert!(l.warnings[0].starts_with("experts.csv: read as "), "{:?}", l.warnings);
+        assert!(
+            l.warnings[0].starts_with("experts.csv: read as "),
+            "{:?}",
+            l.warnings
+        );
         assert!(l.warnings[0].contains(note), "{:?}", l.warnings);
     }
     // A bad cell keeps its line in every encoding, also with CR-only line ends.
@@ -1462,7 +1466,8 @@ fn sep_line_blank_and_title_lines_before_the_header() {
         "{all}"
     );
     // The delimiter comes from the header, never from a blank line of delimiters before it.
-    let e = ",,,,\nid;roles;certified;themes;place;availability\nE1;maatje;ja;pesten|angst;Utrecht;*\n";
+    let e =
+        ",,,,\nid;roles;certified;themes;place;availability\nE1;maatje;ja;pesten|angst;Utrecht;*\n";
     let l = ok(e, REQUESTS);
     assert_eq!(l.instance.experts[0].themes.len(), 2);
     // Only blank lines: empty.
@@ -1520,9 +1525,15 @@ fn a_header_close_to_a_known_column_is_an_error_naming_it() {
         ("Max_assignment", "did you mean 'max_assignments'?"),
         ("load-budgt", "did you mean 'load_budget'?"),
         ("activ", "did you mean 'active'?"),
-        ("Excluded orgs (former care)", "did you mean 'excluded_orgs'?"),
+        (
+            "Excluded orgs (former care)",
+            "did you mean 'excluded_orgs'?",
+        ),
         ("inactive", "did you mean 'active'?"),
-        ("uitgeslote orgs", "did you mean 'uitgesloten_orgs' (= excluded_orgs)?"),
+        (
+            "uitgeslote orgs",
+            "did you mean 'uitgesloten_orgs' (= excluded_orgs)?",
+        ),
         (
             "te vermijden themas's",
             "did you mean 'te_vermijden_thema's' (= avoid_themes)?",
