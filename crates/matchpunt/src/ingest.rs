@@ -1,7 +1,9 @@
 //! Reading experts, requests and history as the data contract says.
 //!
-//! Coordinators export these files from spreadsheets, so ingest is forgiving about form (a BOM,
-//! `;` or `,`, header case, Dutch aliases, decimal commas) and strict about content: every bad cell
+//! Coordinators export these files from spreadsheets, so ingest is forgiving about form (the
+//! encodings, delimiters, line ends, lines before the header and Dutch header names of
+//! [`crate::sheet`], decimal commas, cells as Excel users type them) and strict about content: a
+//! header close to a known column is an error, not an ignored column, and every bad cell
 //! becomes an [`InputError`] naming file, line, column, the value and what was expected, and all the
 //! errors of a batch are returned together (up to [`MAX_ERRORS_PER_FILE`] per file). A batch with any
 //! error yields no [`Instance`], so nothing downstream ever sees half-read data.
@@ -14,6 +16,7 @@ use crate::model::{
 };
 use crate::places::Places;
 use crate::policy::{Heavy, Policy};
+use crate::sheet::{self, HeaderMatch, HeaderNames, Lines};
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::io::Read;
@@ -220,6 +223,7 @@ pub fn load(
     if !errs.is_empty() {
         return Err(errs.finish(warnings));
     }
+    warnings.append(&mut errs.notes);
     let latest = inst.history.iter().map(|h| h.week).max();
     let w = week
         .given
@@ -365,9 +369,14 @@ struct Table {
     /// Column index in the file of each known column (by position in the column list).
     cols: HashMap<&'static str, usize>,
     headers: Vec<String>,
+    /// The header's line (after any blank, title or `sep=` lines).
+    header_line: u64,
     rows: Vec<(u64, Vec<String>)>,
     /// The field separator detected.
     delimiter: u8,
+    /// Rows rejected for their number of fields (already an error), kept so that references to
+    /// them are not reported a second time.
+    ragged: Vec<(u64, Vec<String>)>,
 }
 
 impl Table {
@@ -395,6 +404,8 @@ enum FileKind {
 #[derive(Default)]
 struct Errs {
     found: Vec<(FileKind, InputError)>,
+    /// Warnings about single cells (a date read as a year), in the order found.
+    notes: Vec<String>,
 }
 
 impl Errs {
@@ -415,6 +426,14 @@ impl Errs {
                 message,
             },
         );
+    }
+    /// A warning about one cell: `file:line:column: column 'name': message`.
+    fn note_cell(&mut self, t: &Table, line: u64, col: &str, message: &str) {
+        let at = match t.cols.get(col) {
+            Some(&i) => format!("{line}:{}: column '{}'", i + 1, t.headers[i]),
+            None => format!("{line}: column '{col}'"),
+        };
+        self.notes.push(format!("{}:{at}: {message}", t.file));
     }
     fn push_cell(&mut self, t: &Table, line: u64, col: &str, value: &str, message: String) {
         let e = match t.cols.get(col) {
@@ -438,7 +457,8 @@ impl Errs {
     }
     /// File by file (experts, requests, history), in line and column order; whole-file problems
     /// first. At most [`MAX_ERRORS_PER_FILE`] per file are listed, the rest only counted.
-    fn finish(mut self, warnings: Vec<String>) -> InputErrors {
+    fn finish(mut self, mut warnings: Vec<String>) -> InputErrors {
+        warnings.append(&mut self.notes);
         // Stable, so that errors of one cell keep the order they were found in.
         self.found
             .sort_by_key(|(kind, e)| (*kind, e.line, e.column.as_ref().map(|c| c.0)));
@@ -463,44 +483,6 @@ impl Errs {
     }
 }
 
-/// Physical line numbers (1-based) of byte offsets, for offsets met in increasing order.
-///
-/// The csv crate's own line count is off by one in CRLF files (a record starts at the `\n` of
-/// the previous CRLF) and after blank lines (a record starts at the blank line it skips), so
-/// the line is counted here from the record's byte offset, past any line ends it starts on.
-struct LineCounter<'a> {
-    text: &'a [u8],
-    at: usize,
-    newlines: u64,
-}
-
-impl<'a> LineCounter<'a> {
-    fn new(text: &'a [u8]) -> Self {
-        LineCounter {
-            text,
-            at: 0,
-            newlines: 0,
-        }
-    }
-    fn line_at(&mut self, byte: u64) -> u64 {
-        let mut start = usize::try_from(byte).map_or(self.text.len(), |b| b.min(self.text.len()));
-        while start < self.text.len() && matches!(self.text[start], b'\r' | b'\n') {
-            start += 1;
-        }
-        if start < self.at {
-            // Not expected (offsets only grow), but stay right if it happens.
-            self.at = 0;
-            self.newlines = 0;
-        }
-        self.newlines += self.text[self.at..start]
-            .iter()
-            .filter(|&&b| b == b'\n')
-            .count() as u64;
-        self.at = start;
-        self.newlines + 1
-    }
-}
-
 fn read_table(
     mut src: Source<'_>,
     kind: FileKind,
@@ -514,85 +496,103 @@ fn read_table(
         errs.push_file(kind, &file, None, format!("cannot be read: {e}"));
         return None;
     }
-    let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
-    let text = match std::str::from_utf8(body) {
-        Ok(t) => t,
+    let decoded = match sheet::decode(&bytes) {
+        Ok(d) => d,
         Err(e) => {
-            let line = body[..e.valid_up_to()]
-                .iter()
-                .filter(|&&b| b == b'\n')
-                .count() as u64
-                + 1;
-            errs.push_file(
-                kind,
-                &file,
-                Some(line),
-                "is not UTF-8 text: expected a CSV file saved as UTF-8 (in Excel: \"CSV UTF-8\")"
-                    .into(),
-            );
+            errs.push_file(kind, &file, e.line, e.message);
             return None;
         }
     };
-    if let Some(pos) = text.find('\0') {
-        let line = text[..pos].matches('\n').count() as u64 + 1;
-        errs.push_file(
-            kind,
-            &file,
-            Some(line),
-            "contains binary data (a NUL byte): expected CSV text".into(),
-        );
-        return None;
-    }
+    let text: &str = &decoded.text;
     let required: Vec<&str> = columns.iter().filter(|c| c.1).map(|c| c.0).collect();
-    if text.trim().is_empty() {
-        errs.push_file(
-            kind,
-            &file,
-            None,
-            format!(
-                "is empty: expected a header line with the columns {}",
-                required.join(", ")
-            ),
-        );
+    let empty = || {
+        format!(
+            "is empty: expected a header line with the columns {}",
+            required.join(", ")
+        )
+    };
+    let names = match kind {
+        FileKind::Experts => HeaderNames::experts(),
+        FileKind::Requests => HeaderNames::requests(),
+        FileKind::History => HeaderNames::history(),
+    };
+    let lines = Lines::new(text);
+    let Some(hl) = sheet::locate_header(text, &lines, |c| names.known(c).is_some()) else {
+        errs.push_file(kind, &file, None, empty());
         return None;
+    };
+    let header_line = hl.line;
+    if let Some(note) = reading_note(&hl, decoded.encoding) {
+        warnings.push(format!("{file}: {note}"));
     }
-    let delimiter = detect_delimiter(text);
-    let mut lines = LineCounter::new(text.as_bytes());
+
+    let body = &text[hl.start..];
     let mut rdr = csv::ReaderBuilder::new()
-        .delimiter(delimiter)
+        .delimiter(hl.delimiter)
         .flexible(true)
         .has_headers(false)
-        .from_reader(text.as_bytes());
+        .from_reader(body.as_bytes());
     let mut records = rdr.records();
     let header = match records.next() {
         Some(Ok(h)) => h,
         Some(Err(e)) => {
-            errs.push_file(kind, &file, Some(1), format!("bad header line: {e}"));
+            errs.push_file(
+                kind,
+                &file,
+                Some(header_line),
+                format!("bad header line: {e}"),
+            );
             return None;
         }
         None => {
-            errs.push_file(kind, &file, None, "is empty: expected a header line".into());
+            errs.push_file(kind, &file, None, empty());
             return None;
         }
     };
     let headers: Vec<String> = header.iter().map(|h| h.trim().to_string()).collect();
     let mut cols = HashMap::new();
     let mut unknown = Vec::new();
+    let mut near_missed = HashSet::new();
     for (i, h) in headers.iter().enumerate() {
-        let key = normalize(h).replace(' ', "_");
-        match columns.iter().find(|c| c.0 == key) {
-            Some(c) => {
-                if cols.insert(c.0, i).is_some() {
+        match names.classify(h) {
+            HeaderMatch::Known(c) => {
+                // Every known name is in the column list; find it for its 'static name.
+                let Some(&(c, _)) = columns.iter().find(|col| col.0 == c) else {
+                    continue;
+                };
+                if cols.insert(c, i).is_some() {
+                    let also = if sheet::header_key(h) == sheet::header_key(c) {
+                        String::new()
+                    } else {
+                        format!(" (as '{c}')")
+                    };
                     errs.push_file(
                         kind,
                         &file,
-                        Some(1),
-                        format!("column '{h}' appears twice in the header"),
+                        Some(header_line),
+                        format!("column '{h}' appears twice in the header{also}"),
                     );
                 }
             }
-            None if h.is_empty() => {}
-            None => unknown.push(h.clone()),
+            HeaderMatch::NearMiss { suggestion, column } => {
+                near_missed.insert(column);
+                let also = if suggestion == column {
+                    String::new()
+                } else {
+                    format!(" (= {column})")
+                };
+                errs.push_file(
+                    kind,
+                    &file,
+                    Some(header_line),
+                    format!(
+                        "column {} '{h}': did you mean '{suggestion}'{also}? (a column this close to a known one is not ignored, since a misspelt column would switch its rule off; a column of your own needs a name unlike any column)",
+                        i + 1
+                    ),
+                );
+            }
+            HeaderMatch::Unknown if h.is_empty() => {}
+            HeaderMatch::Unknown => unknown.push(h.clone()),
         }
     }
     if !unknown.is_empty() {
@@ -606,39 +606,45 @@ fn read_table(
                 .join(", ")
         ));
     }
-    let mut missing = false;
     for name in &required {
-        if !cols.contains_key(name) {
-            missing = true;
-            let hint = did_you_mean(name, headers.iter().map(String::as_str))
-                .map(|s| format!(" (did you mean '{s}'?)"))
-                .unwrap_or_default();
+        // A near miss of a required column is reported once, as the near miss.
+        if !cols.contains_key(name) && !near_missed.contains(name) {
             errs.push_file(
                 kind,
                 &file,
-                Some(1),
+                Some(header_line),
                 format!(
-                    "missing required column '{name}'{hint}; the header has: {}",
+                    "missing required column '{name}'; the header has: {}",
                     headers.join(", ")
                 ),
             );
         }
     }
-    if missing {
+    if required.iter().any(|n| !cols.contains_key(n)) {
         return None;
     }
-    let width = headers.len();
+    // Empty header cells at the end are no columns (Excel writes a delimiter for each column of
+    // the sheet's used range).
+    let width = headers
+        .iter()
+        .rposition(|h| !h.is_empty())
+        .map_or(0, |i| i + 1);
     let mut rows = Vec::new();
+    let mut ragged = Vec::new();
     for rec in records {
         let rec = match rec {
             Ok(r) => r,
             Err(e) => {
-                let line = e.position().map(|p| lines.line_at(p.byte()));
+                let line = e
+                    .position()
+                    .map(|p| lines.record_line(text, hl.start + p.byte() as usize));
                 errs.push_file(kind, &file, line, format!("bad CSV: {e}"));
                 continue;
             }
         };
-        let line = rec.position().map_or(0, |p| lines.line_at(p.byte()));
+        let line = rec.position().map_or(header_line, |p| {
+            lines.record_line(text, hl.start + p.byte() as usize)
+        });
         if rec.iter().all(|c| c.trim().is_empty()) {
             continue; // a blank line, or a row of only delimiters (Excel writes these)
         }
@@ -652,11 +658,12 @@ fn read_table(
                 &file,
                 Some(line),
                 format!(
-                    "has {} fields, expected {width} as in the header (a missing or extra '{}'?)",
+                    "has {} fields, expected {width} as in the header (a missing or extra {}?)",
                     cells.len(),
-                    delimiter as char
+                    sheet::delimiter_name(hl.delimiter)
                 ),
             );
+            ragged.push((line, cells));
             continue;
         }
         rows.push((line, cells));
@@ -666,28 +673,53 @@ fn read_table(
         kind,
         cols,
         headers,
+        header_line,
         rows,
-        delimiter,
+        delimiter: hl.delimiter,
+        ragged,
     })
 }
 
-/// `;` when the header line has more semicolons than commas outside quotes, else `,`.
-fn detect_delimiter(text: &str) -> u8 {
-    let (mut semi, mut comma, mut quoted) = (0, 0, false);
-    for c in text.chars() {
-        match c {
-            '"' => quoted = !quoted,
-            '\n' | '\r' if !quoted => break,
-            ';' if !quoted => semi += 1,
-            ',' if !quoted => comma += 1,
-            _ => {}
-        }
+/// The one note on how a file was read, when it was not plain UTF-8 CSV with its header on the
+/// first line: the encoding assumed, the delimiter when a `sep=` line or tabs set it, and the
+/// lines skipped before the header.
+fn reading_note(hl: &sheet::HeaderLine, encoding: sheet::Encoding) -> Option<String> {
+    let mut parts = Vec::new();
+    if encoding != sheet::Encoding::Utf8 {
+        parts.push(format!("read as {}", encoding.describe()));
     }
-    if semi > comma {
-        b';'
-    } else {
-        b','
+    if hl.sep_line {
+        parts.push(format!(
+            "separated by {} as its 'sep=' line 1 says",
+            sheet::delimiter_name(hl.delimiter)
+        ));
+    } else if hl.delimiter == b'\t' {
+        parts.push("tab-separated".into());
     }
+    let list = |v: &[u64]| v.iter().map(u64::to_string).collect::<Vec<_>>().join(", ");
+    let mut skipped = Vec::new();
+    if !hl.skipped_blank.is_empty() {
+        skipped.push(format!(
+            "blank line{} {}",
+            if hl.skipped_blank.len() == 1 { "" } else { "s" },
+            list(&hl.skipped_blank)
+        ));
+    }
+    if !hl.skipped_other.is_empty() {
+        skipped.push(format!(
+            "line{} {} (naming no column: a title?)",
+            if hl.skipped_other.len() == 1 { "" } else { "s" },
+            list(&hl.skipped_other)
+        ));
+    }
+    if !skipped.is_empty() {
+        parts.push(format!(
+            "the header is on line {}; skipped {} before it",
+            hl.line,
+            skipped.join(" and ")
+        ));
+    }
+    (!parts.is_empty()).then(|| parts.join("; "))
 }
 
 /// The closest of `candidates` to `name` (Damerau-Levenshtein on normalised names, at most a
@@ -731,13 +763,23 @@ impl std::error::Error for NotABool {}
 pub fn parse_bool(cell: &str) -> Result<Option<bool>, NotABool> {
     match normalize(cell).as_str() {
         "" => Ok(None),
-        "yes" | "ja" | "true" | "y" | "j" | "1" | "waar" => Ok(Some(true)),
-        "no" | "nee" | "false" | "n" | "0" | "onwaar" => Ok(Some(false)),
+        "yes" | "ja" | "true" | "y" | "j" | "1" | "waar" | "✓" | "✔" | "☑" => Ok(Some(true)),
+        "no" | "nee" | "false" | "n" | "0" | "onwaar" | "✗" | "✘" => Ok(Some(false)),
         _ => Err(NotABool),
     }
 }
 
 const BOOL_EXPECTED: &str = "expected yes/no, ja/nee, true/false, y/n, j/n or 1/0";
+
+/// What a bad boolean cell is told: an `x` may mean ticked or crossed out, so it is never read
+/// either way.
+fn bool_expected(v: &str) -> String {
+    if normalize(v) == "x" {
+        format!("is ambiguous (ticked or crossed out?): {BOOL_EXPECTED}")
+    } else {
+        BOOL_EXPECTED.into()
+    }
+}
 
 /// Cell readers that record errors and return a fallback so that parsing goes on.
 struct Cells<'t, 'e> {
@@ -785,7 +827,7 @@ impl<'t, 'e> Cells<'t, 'e> {
         match parse_bool(v) {
             Ok(b) => b.unwrap_or(default),
             Err(NotABool) => {
-                self.err(col, v, BOOL_EXPECTED.into());
+                self.err(col, v, bool_expected(v));
                 default
             }
         }
@@ -799,7 +841,7 @@ impl<'t, 'e> Cells<'t, 'e> {
                 false
             }
             Err(NotABool) => {
-                self.err(col, v, BOOL_EXPECTED.into());
+                self.err(col, v, bool_expected(v));
                 false
             }
         }
@@ -809,14 +851,86 @@ impl<'t, 'e> Cells<'t, 'e> {
         if v.is_empty() {
             return None;
         }
-        match v.parse::<u32>() {
-            Ok(n) if range.contains(&n) => Some(n),
+        // Spreadsheets write a whole number in a number cell as `2,0` or `2.00`.
+        match sheet::whole_number(v) {
+            Ok(n) if n <= u64::from(*range.end()) && n >= u64::from(*range.start()) => {
+                Some(n as u32)
+            }
+            Err(sheet::NotWhole::Ambiguous) => {
+                self.err(
+                    col,
+                    v,
+                    format!(
+                        "is ambiguous (a thousands separator or a decimal point?): expected a whole number from {} to {} without separators",
+                        range.start(),
+                        range.end()
+                    ),
+                );
+                None
+            }
             _ => {
                 self.err(
                     col,
                     v,
                     format!(
                         "expected a whole number from {} to {}",
+                        range.start(),
+                        range.end()
+                    ),
+                );
+                None
+            }
+        }
+    }
+    /// A year from 1900 to 2100. A date or an Excel date serial number (a date cell saved as a
+    /// number) gives its year, with a warning naming the cell; the date itself is personal and
+    /// is not repeated.
+    fn year(&mut self, col: &str) -> Option<i32> {
+        let v = self.get(col);
+        if v.is_empty() {
+            return None;
+        }
+        match sheet::year(v) {
+            Some((y, from)) if (1900..=2100).contains(&y) => {
+                let how = match from {
+                    sheet::YearFrom::Year => None,
+                    sheet::YearFrom::Date => Some("a date"),
+                    sheet::YearFrom::ExcelSerial => {
+                        Some("an Excel date serial number (a date cell saved as a number)")
+                    }
+                };
+                if let Some(how) = how {
+                    let msg = format!("{how}, not a year: read as the year {y}");
+                    self.errs.note_cell(self.t, self.line, col, &msg);
+                }
+                Some(y)
+            }
+            _ => {
+                self.err(
+                    col,
+                    v,
+                    "expected a year from 1900 to 2100 (or a date such as 12-3-2001)".into(),
+                );
+                None
+            }
+        }
+    }
+    /// A distance in km: a number, optionally followed by `km` (`20 km`).
+    fn km(&mut self, col: &str, range: std::ops::RangeInclusive<f64>) -> Option<f64> {
+        let v = self.get(col);
+        if v.is_empty() {
+            return None;
+        }
+        let lower = v.to_ascii_lowercase();
+        let number = lower.strip_suffix("km").unwrap_or(&lower).trim_end();
+        match number.replace(',', ".").parse::<f64>() {
+            Ok(x) if x.is_finite() && range.contains(&x) => Some(x),
+            _ => {
+                self.err(
+                    col,
+                    v,
+                    format!(
+                        "expected a number of km from {} to {}",
                         range.start(),
                         range.end()
                     ),
@@ -1014,7 +1128,8 @@ impl ExpertIds {
     fn new(t: &Table, experts: &[Expert]) -> Self {
         let mut index: HashMap<String, Option<usize>> = HashMap::new();
         let mut sorted: Vec<String> = Vec::new();
-        for (_, row) in &t.rows {
+        // Rows rejected for their width count too: their id is probably where the header says.
+        for (_, row) in t.rows.iter().chain(&t.ragged) {
             let id = t.cell(row, "id");
             if !id.is_empty() {
                 index.entry(normalize(id)).or_insert(None);
@@ -1322,7 +1437,7 @@ fn parse_experts(
         errs.push_file(
             t.kind,
             &t.file,
-            Some(1),
+            Some(t.header_line),
             "missing required column 'place' (or both 'lat' and 'lon')".into(),
         );
         return Vec::new();
@@ -1335,14 +1450,25 @@ fn parse_experts(
         let mut roles = RoleSet::default();
         let roles_cell =
             c.required_nonempty("roles", "one or more of buddy, adviser, trainer, speaker");
-        for r in split_list(roles_cell) {
+        // Excel users also write `maatje/spreker`.
+        for r in split_list(roles_cell).flat_map(|r| r.split(['/', '+']).map(str::trim)) {
+            if r.is_empty() {
+                continue;
+            }
             match Role::parse(r) {
                 Some(role) => roles.insert(role),
-                None => c.err(
-                    "roles",
-                    r,
-                    "is not a role: expected buddy, adviser, trainer or speaker (or maatje, adviseur, meedenker, spreker, voorlichter)".into(),
-                ),
+                None => {
+                    let hint = if normalize(r).starts_with("ervaringsdeskundig") {
+                        " (every expert is an ervaringsdeskundige: name the roles they take on)"
+                    } else {
+                        ""
+                    };
+                    c.err(
+                        "roles",
+                        r,
+                        format!("is not a role: expected buddy, adviser, trainer or speaker (or maatje, adviseur, meedenker, spreker, voorlichter){hint}"),
+                    )
+                }
             }
         }
         let certified = c.required_bool("certified");
@@ -1350,7 +1476,7 @@ fn parse_experts(
         let avoid_themes = c.themes("avoid_themes", false, &mut inst.themes);
         let (place, location) = c.location(places, true);
         let max_travel_km = c
-            .float("max_travel_km", 0.0..=1000.0)
+            .km("max_travel_km", 0.0..=1000.0)
             .unwrap_or(policy.rules.default_max_travel_km);
         let online = c.bool_or("online", true);
         let avail_cell = c.get("availability");
@@ -1374,7 +1500,7 @@ fn parse_experts(
         let load_budget = c
             .uint("load_budget", 0..=1000)
             .unwrap_or(policy.rules.default_load_budget);
-        let birth_year = c.uint("birth_year", 1900..=2100).map(|y| y as i32);
+        let birth_year = c.year("birth_year");
         let languages = language_ids(c.get("languages"), &mut inst.languages);
         let gender = parse_gender(c.get("gender"));
         let active = c.bool_or("active", true);

@@ -16,6 +16,7 @@ pub mod policy;
 pub mod report;
 pub mod round;
 pub mod scoring;
-pub mod table;
+pub mod sheet;
 pub mod solve;
+pub mod table;
 pub mod themes;

@@ -83,10 +83,84 @@ impl RoleSet {
 
 /// Days of the week, in slot order.
 pub const DAYS: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
-const DAYS_NL: [&str; 7] = ["ma", "di", "wo", "do", "vr", "za", "zo"];
 /// Parts of the day, in slot order.
 pub const PARTS: [&str; 3] = ["am", "pm", "eve"];
-const PARTS_NL: [&str; 3] = ["ochtend", "middag", "avond"];
+
+/// Names of days (English and Dutch, short and full) and their index in [`DAYS`].
+const DAY_NAMES: [(&str, usize); 35] = [
+    ("mon", 0),
+    ("monday", 0),
+    ("ma", 0),
+    ("maandag", 0),
+    ("tue", 1),
+    ("tues", 1),
+    ("tuesday", 1),
+    ("di", 1),
+    ("dinsdag", 1),
+    ("wed", 2),
+    ("weds", 2),
+    ("wednesday", 2),
+    ("wo", 2),
+    ("woensdag", 2),
+    ("thu", 3),
+    ("thur", 3),
+    ("thurs", 3),
+    ("thursday", 3),
+    ("do", 3),
+    ("donderdag", 3),
+    ("fri", 4),
+    ("friday", 4),
+    ("vr", 4),
+    ("vrij", 4),
+    ("vrijdag", 4),
+    ("sat", 5),
+    ("saturday", 5),
+    ("za", 5),
+    ("zat", 5),
+    ("zaterdag", 5),
+    ("sun", 6),
+    ("sunday", 6),
+    ("zo", 6),
+    ("zon", 6),
+    ("zondag", 6),
+];
+
+/// Names of day parts and their index in [`PARTS`].
+const PART_NAMES: [(&str, usize); 12] = [
+    ("am", 0),
+    ("morning", 0),
+    ("ochtend", 0),
+    ("ochtends", 0),
+    ("pm", 1),
+    ("afternoon", 1),
+    ("middag", 1),
+    ("middags", 1),
+    ("eve", 2),
+    ("evening", 2),
+    ("avond", 2),
+    ("avonds", 2),
+];
+
+/// The index of `token` in a name table: a name, or the start (3 letters or more) of names of
+/// only one index (`mid` for middag, `woe` for woensdag).
+fn name_index(token: &str, names: &[(&str, usize)]) -> Option<usize> {
+    if let Some(&(_, i)) = names.iter().find(|(n, _)| *n == token) {
+        return Some(i);
+    }
+    if token.chars().count() < 3 {
+        return None;
+    }
+    let mut found = None;
+    for &(n, i) in names {
+        if n.starts_with(token) {
+            if found.is_some_and(|f| f != i) {
+                return None;
+            }
+            found = Some(i);
+        }
+    }
+    found
+}
 
 /// One of the 21 weekly slots (`wed-pm`), stored as `day * 3 + part`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -96,18 +170,24 @@ impl Slot {
     /// Number of slots in a week.
     pub const COUNT: usize = 21;
 
-    /// Parses `wed-pm` or the Dutch `wo-middag` (case-insensitive; `-`, `_`, `/` or a space between).
+    /// Parses a day and a part of the day, case-insensitive: `wed-pm`, the Dutch `wo-middag`, and
+    /// as spreadsheets are typed: full names (`woensdag middag`, `wednesday afternoon`), the two
+    /// written together (`woensdagmiddag`), unambiguous starts of names (`wo-mid`), with `-`,
+    /// `_`, `/`, `.`, `:` or a space between.
     pub fn parse(s: &str) -> Option<Slot> {
         let t = normalize(s);
-        let (d, p) = t.split_once(['-', '_', '/', ' '])?;
-        let day = DAYS
-            .iter()
-            .position(|x| *x == d)
-            .or_else(|| DAYS_NL.iter().position(|x| *x == d))?;
-        let part = PARTS
-            .iter()
-            .position(|x| *x == p)
-            .or_else(|| PARTS_NL.iter().position(|x| *x == p))?;
+        let is_sep = |c: char| matches!(c, '-' | '_' | '/' | ' ' | '.' | ':');
+        let (day, part) = match t.find(is_sep) {
+            Some(i) => (
+                name_index(&t[..i], &DAY_NAMES)?,
+                name_index(t[i..].trim_start_matches(is_sep), &PART_NAMES)?,
+            ),
+            None => DAY_NAMES.iter().find_map(|&(n, d)| {
+                let rest = t.strip_prefix(n)?;
+                let p = PART_NAMES.iter().find(|(pn, _)| *pn == rest)?.1;
+                Some((d, p))
+            })?,
+        };
         Some(Slot((day * 3 + part) as u8))
     }
 }
@@ -653,6 +733,42 @@ mod tests {
         assert_eq!(Slot::parse("sun-eve").unwrap().0, 20);
         assert!(Slot::parse("wed-pn").is_none());
         assert!(Slot::parse("wed").is_none());
+    }
+
+    #[test]
+    fn slots_as_spreadsheets_are_typed() {
+        let wed_pm = Slot::parse("wed-pm");
+        for s in [
+            "woensdagmiddag",
+            "Woensdag middag",
+            "wo middag",
+            "Wo-Middag",
+            "wo-mid",
+            "woe. middag",
+            "wednesday afternoon",
+            "wedpm",
+            "wo_middag",
+        ] {
+            assert_eq!(Slot::parse(s), wed_pm, "{s}");
+        }
+        assert_eq!(
+            Slot::parse("donderdagavond").unwrap().to_string(),
+            "thu-eve"
+        );
+        assert_eq!(Slot::parse("zondagochtend").unwrap().to_string(), "sun-am");
+        assert_eq!(Slot::parse("vrij-och").unwrap().to_string(), "fri-am");
+        assert_eq!(Slot::parse("zat avond").unwrap().to_string(), "sat-eve");
+        for bad in [
+            "woensdag",
+            "middag",
+            "wo-",
+            "w-pm",
+            "wo-mi",
+            "wo-middagje",
+            "wodag",
+        ] {
+            assert_eq!(Slot::parse(bad), None, "{bad}");
+        }
     }
 
     #[test]

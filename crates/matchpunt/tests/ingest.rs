@@ -487,11 +487,16 @@ fn missing_required_column_names_file_and_column() {
     assert!(err.message.contains("'roles'"), "{}", err.message);
     let text = err.to_string();
     assert!(text.starts_with("experts.csv:1"), "{text}");
-    // In requests, with a did-you-mean for a misspelt header.
-    let r = "id,org,role,thema,place\nR1,Org,buddy,pesten,Utrecht\n";
+    // In requests, a misspelt header: one error, the near miss, with the hint the right way
+    // round (not also "missing required column").
+    let r = "id,org,role,themse,place\nR1,Org,buddy,pesten,Utrecht\n";
     let err = one_err(EXPERTS, r);
     assert_eq!(err.file, "requests.csv");
-    assert!(err.message.contains("'themes'"), "{}", err.message);
+    assert!(
+        err.to_string()
+            .starts_with("requests.csv:1: column 4 'themse': did you mean 'themes'?"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -811,8 +816,9 @@ fn binary_garbage_is_an_error_not_a_panic() {
     assert_eq!(e.count(), 1, "{e}");
     assert_eq!(e.errors[0].file, "experts.csv");
     assert_eq!(e.errors[0].line, Some(1));
-    assert!(e.errors[0].message.contains("UTF-8"), "{}", e.errors[0]);
-    // UTF-16 (Excel "Unicode text"): invalid UTF-8 from the BOM on.
+    assert!(e.errors[0].message.contains("workbook"), "{}", e.errors[0]);
+    assert!(e.errors[0].message.contains("CSV UTF-8"), "{}", e.errors[0]);
+    // UTF-16 (Excel "Unicode text") is read: here its missing columns are the error.
     let utf16: Vec<u8> = "\u{feff}id,org\n"
         .encode_utf16()
         .flat_map(|u| u.to_le_bytes())
@@ -825,12 +831,15 @@ fn binary_garbage_is_an_error_not_a_panic() {
     assert_eq!(e.count(), 1, "{e}");
     assert_eq!(e.errors[0].line, Some(3));
     assert!(e.errors[0].message.contains("NUL"), "{}", e.errors[0]);
-    // Invalid UTF-8 on line 2 is located there.
+    // Bytes that are not UTF-8 are read as Windows-1252 ("Den Bosch é", not in the places
+    // table, on line 3) with a note.
     let latin1 = b"id,roles,certified,themes,place,availability\nE1,buddy,yes,pesten,Utrecht,*\n";
     let mut bad = latin1.to_vec();
     bad.extend_from_slice(b"E2,buddy,yes,pesten,Den Bosch \xe9,*\n");
     let e = load_bytes_with(&bad, REQUESTS.as_bytes(), &Policy::default()).unwrap_err();
     assert_eq!(e.errors[0].line, Some(3), "{e}");
+    assert_eq!(e.errors[0].value.as_deref(), Some("Den Bosch é"), "{e}");
+    assert!(e.warnings[0].contains("Windows-1252"), "{e}");
 }
 
 #[test]
@@ -1357,4 +1366,357 @@ fn on_site_request_in_a_file_without_place_or_lat_columns() {
         "id,org,role,themes,online\nR1,Org,buddy,pesten,ja\n",
     );
     assert_eq!(l.instance.requests.len(), 1);
+}
+
+// ---- Spreadsheet exports: encodings, dialects, headers, cells as typed --------------------------
+
+fn utf16(text: &str, little_endian: bool) -> Vec<u8> {
+    let mut b = if little_endian {
+        vec![0xFF, 0xFE]
+    } else {
+        vec![0xFE, 0xFF]
+    };
+    for u in text.encode_utf16() {
+        b.extend(if little_endian {
+            u.to_le_bytes()
+        } else {
+            u.to_be_bytes()
+        });
+    }
+    b
+}
+
+#[test]
+fn utf16_and_windows_1252_are_decoded_with_one_note() {
+    let e = "id\tname\troles\tcertified\tthemes\tplace\tavailability\r\nE1\tZoë\tmaatje\tja\tpesten\tUtrecht\t*\r\n";
+    for (bytes, note) in [
+        (utf16(e, true), "UTF-16 LE"),
+        (utf16(e, false), "UTF-16 BE"),
+        (
+            encoding_rs::WINDOWS_1252.encode(e).0.into_owned(),
+            "Windows-1252",
+        ),
+    ] {
+        let l = load_bytes_with(&bytes, REQUESTS.as_bytes(), &Policy::default()).unwrap();
+        assert_eq!(l.instance.experts[0].name, "Zoë", "{note}");
+        assert_eq!(l.warnings.len(), 1, "{:?}", l.warnings);
+        assert!(
+            l.warnings[0].starts_with("experts.csv: read as "),
+            "{:?}",
+            l.warnings
+        );
+        assert!(l.warnings[0].contains(note), "{:?}", l.warnings);
+    }
+    // A bad cell keeps its line in every encoding, also with CR-only line ends.
+    let bad = "id;roles;certified;themes;place;availability\rE1;maatje;ja;pesten;Utrecht;*\rE2;maatje;ja;pesten;Utrecht;wo-xx\r";
+    for bytes in [
+        bad.as_bytes().to_vec(),
+        utf16(bad, true),
+        utf16(bad, false),
+        encoding_rs::WINDOWS_1252.encode(bad).0.into_owned(),
+    ] {
+        let err = load_bytes_with(&bytes, REQUESTS.as_bytes(), &Policy::default()).unwrap_err();
+        assert_eq!(err.count(), 1, "{err}");
+        assert_eq!(err.errors[0].line, Some(3), "{err}");
+    }
+}
+
+#[test]
+fn text_that_is_not_text_or_mixes_encodings_is_an_error_on_its_line() {
+    // UTF-8 characters and a Windows-1252 byte in one file: reading either way would garble a
+    // name, so neither is guessed.
+    let mixed = b"id,roles,certified,themes,place,availability\nE1,buddy,yes,su\xc3\xafcidaliteit,Utrecht,*\nE2,buddy,yes,pesten,Den Bosch \xe9,*\n";
+    let e = load_bytes_with(mixed, REQUESTS.as_bytes(), &Policy::default()).unwrap_err();
+    assert_eq!(e.count(), 1, "{e}");
+    assert_eq!(e.errors[0].line, Some(3), "{e}");
+    assert!(e.errors[0].message.contains("mixes UTF-8"), "{e}");
+    // Control bytes: binary, on their line.
+    let bin = b"id,roles\nE1,\x02\x9d\xff\n";
+    let e = load_bytes_with(bin, REQUESTS.as_bytes(), &Policy::default()).unwrap_err();
+    assert_eq!(e.errors[0].line, Some(2), "{e}");
+    assert!(e.errors[0].message.contains("is not text"), "{e}");
+    // A UTF-8 BOM on bytes that are not UTF-8.
+    let e = load_bytes_with(
+        b"\xEF\xBB\xBFid\nE1\xe9\n",
+        REQUESTS.as_bytes(),
+        &Policy::default(),
+    )
+    .unwrap_err();
+    assert_eq!(e.errors[0].line, Some(2), "{e}");
+}
+
+#[test]
+fn sep_line_blank_and_title_lines_before_the_header() {
+    // Excel's sep= line sets the delimiter, even one the header alone would not suggest.
+    let e = "sep=;\r\nid;roles;certified;themes;place;availability;name\r\nE1;maatje;ja;pesten;Utrecht;*;Jansen, Piet\r\nE2;maatje;ja;pesten;Utrecht;wo-xx;X\r\n";
+    let all = errs(e, REQUESTS);
+    assert_eq!(all.count(), 1, "{all}");
+    assert_eq!(all.errors[0].line, Some(4), "{all}");
+    let l = ok(&e.replace("wo-xx", "*"), REQUESTS);
+    assert_eq!(l.instance.experts[0].name, "Jansen, Piet");
+    assert_eq!(l.warnings.len(), 1, "{:?}", l.warnings);
+    assert!(l.warnings[0].contains("'sep=' line 1"), "{:?}", l.warnings);
+    // A title line and blank lines before the header are skipped, and said so once.
+    let e = "Ervaringsdeskundigen november\n\n;;;;\nid,roles,certified,themes,place,availability\nE1,maatje,ja,pesten,Utrecht,wo-xx\n";
+    let all = errs(e, REQUESTS);
+    assert_eq!(all.errors[0].line, Some(5), "{all}");
+    assert_eq!(all.warnings.len(), 1, "{all}");
+    assert!(
+        all.warnings[0].contains("the header is on line 4; skipped blank lines 2, 3 and line 1 (naming no column: a title?)"),
+        "{all}"
+    );
+    // The delimiter comes from the header, never from a blank line of delimiters before it.
+    let e =
+        ",,,,\nid;roles;certified;themes;place;availability\nE1;maatje;ja;pesten|angst;Utrecht;*\n";
+    let l = ok(e, REQUESTS);
+    assert_eq!(l.instance.experts[0].themes.len(), 2);
+    // Only blank lines: empty.
+    let err = one_err("\r\n;;;\r\n  \r\n", REQUESTS);
+    assert!(err.message.contains("is empty"), "{err}");
+}
+
+#[test]
+fn tab_separated_files_are_read() {
+    let e = "id\troles\tcertified\tthemes\tplace\tavailability\nE1\tmaatje\tja\tpesten, angst\tUtrecht\t*\n";
+    let l = ok(e, REQUESTS);
+    assert_eq!(l.instance.experts[0].themes.len(), 2);
+    assert!(l.warnings[0].contains("tab-separated"), "{:?}", l.warnings);
+    let err = one_err(&format!("{e}E2\tmaatje\n"), REQUESTS);
+    assert!(err.message.contains("a missing or extra tab?"), "{err}");
+}
+
+#[test]
+fn dutch_header_names_in_every_file() {
+    let e = "ID;Naam;Rollen;Gecertificeerd;Thema's;Te vermijden thema's;Woonplaats;Max reisafstand (km);Beschikbaarheid;Max opdrachten;Belastbaarheid;Geboortejaar;Talen;Geslacht;Uitgesloten organisaties;Actief\n\
+             E1;Anna;maatje;ja;pesten;trauma;Utrecht;12,5;wo-middag;1;3;2001;nl;v;GGZ Zeist;nee\n";
+    let r = "id;Organisatie;Rol;Thema's;Plaats;Dagdeel;Aantal;Intensiteit;Prioriteit;Taal;Leeftijd cliënt;Voorkeur geslacht;Voorkeursdeskundige;Vaste deskundige\n\
+             R1;GGZ Zeist;maatje;pesten;Utrecht;wo-middag;2;3;spoed;nl;16;v;E1;\n";
+    let h = "Week;Deskundige;Organisatie;Rol;Intensiteit\n2026-W46;E1;GGZ Zeist;maatje;2\n";
+    let l = load_with_history(e, r, h).unwrap();
+    assert!(l.warnings.is_empty(), "{:?}", l.warnings);
+    let x = &l.instance.experts[0];
+    assert_eq!(
+        (
+            x.name.as_str(),
+            x.max_travel_km,
+            x.max_assignments,
+            x.load_budget,
+            x.birth_year,
+            x.active
+        ),
+        ("Anna", 12.5, 1, 3, Some(2001), false)
+    );
+    assert_eq!((x.avoid_themes.len(), x.excluded_orgs.len()), (1, 1));
+    let q = &l.instance.requests[0];
+    assert_eq!(
+        (q.experts_needed, q.intensity, q.priority, q.client_age),
+        (2, 3, 3, Some(16))
+    );
+    assert_eq!(q.preferred_expert, Some(0));
+    assert_eq!(l.instance.history.len(), 1);
+}
+
+#[test]
+fn a_header_close_to_a_known_column_is_an_error_naming_it() {
+    let base = "id,roles,certified,themes,place,availability";
+    for (header, hint) in [
+        ("exluded_orgs", "did you mean 'excluded_orgs'?"),
+        ("avoided_themes", "did you mean 'avoid_themes'?"),
+        ("Max_assignment", "did you mean 'max_assignments'?"),
+        ("load-budgt", "did you mean 'load_budget'?"),
+        ("activ", "did you mean 'active'?"),
+        (
+            "Excluded orgs (former care)",
+            "did you mean 'excluded_orgs'?",
+        ),
+        ("inactive", "did you mean 'active'?"),
+        (
+            "uitgeslote orgs",
+            "did you mean 'uitgesloten_orgs' (= excluded_orgs)?",
+        ),
+        (
+            "te vermijden themas's",
+            "did you mean 'te_vermijden_thema's' (= avoid_themes)?",
+        ),
+    ] {
+        let e = format!("{base},{header}\nE1,buddy,yes,pesten,Utrecht,*,GGZ Zeist\n");
+        let err = one_err(&e, REQUESTS);
+        let want = format!("experts.csv:1: column 7 '{header}': {hint}");
+        assert!(err.to_string().starts_with(&want), "{err}\nwant {want}");
+    }
+    // A misspelt required column: one error, the hint the right way round.
+    let e = "id,roles,certified,themes,place,availabilty\nE1,buddy,yes,pesten,Utrecht,*\n";
+    let err = one_err(e, REQUESTS);
+    assert!(
+        err.to_string()
+            .starts_with("experts.csv:1: column 6 'availabilty': did you mean 'availability'?"),
+        "{err}"
+    );
+    // In requests and history too; after a title line the header line is named.
+    let r = "Aanvragen\nid,org,role,themes,place,gender_prf\nR1,Org,buddy,pesten,Utrecht,v\n";
+    let err = one_err(EXPERTS, r);
+    assert!(
+        err.to_string()
+            .starts_with("requests.csv:2: column 6 'gender_prf': did you mean 'gender_pref'?"),
+        "{err}"
+    );
+    // Names that resemble no column are still only a warning.
+    let l = ok(
+        &format!("{base},Opmerking,telefoon,coach\nE1,buddy,yes,pesten,Utrecht,*,a,b,c\n"),
+        REQUESTS,
+    );
+    assert_eq!(l.warnings.len(), 1, "{:?}", l.warnings);
+}
+
+#[test]
+fn ids_of_rows_rejected_for_their_width_are_not_unknown_elsewhere() {
+    let e = "id,roles,certified,themes,place,availability\nE1,buddy,yes,pesten,Utrecht\nE2,buddy,yes,pesten,Utrecht,*\n";
+    let r = "id,org,role,themes,place,preferred_expert,pinned_expert\nR1,Org,buddy,pesten,Utrecht,E1,E1\n";
+    let h = "week,expert,org,role,intensity\n2026-W46,E1,Org,buddy,2\n";
+    let all = load_with_history(e, r, h).unwrap_err();
+    assert_eq!(all.count(), 1, "{all}");
+    assert_eq!(all.errors[0].line, Some(2));
+    // Trailing empty header cells are no columns: rows without them are whole.
+    let e = "id;roles;certified;themes;place;availability;;\nE1;buddy;ja;pesten;Utrecht;*\nE2;buddy;ja;pesten;Utrecht;*;;\n";
+    assert_eq!(ok(e, REQUESTS).instance.experts.len(), 2);
+}
+
+#[test]
+fn numbers_as_spreadsheets_write_them() {
+    let e = "id;roles;certified;themes;place;availability;max_assignments;load_budget;max_travel_km;birth_year\n\
+             E1;maatje/spreker;ja;pesten;Utrecht;*;2,0;4,00;20 km;1996,0\n\
+             E2;maatje + trainer;✓;pesten;Utrecht;woensdagmiddag|do avond;1;3;15KM;12-3-2001\n";
+    let r = "id;org;role;themes;place;slot;experts_needed;intensity;client_age\nR1;Org;maatje;pesten;Utrecht;woensdag middag;1,0;2,0;16,0\n";
+    let l = ok(e, r);
+    let x = &l.instance.experts;
+    assert_eq!((x[0].max_assignments, x[0].load_budget), (2, 4));
+    assert_eq!((x[0].max_travel_km, x[1].max_travel_km), (20.0, 15.0));
+    assert!(x[0].roles.contains(Role::Buddy) && x[0].roles.contains(Role::Speaker));
+    assert!(x[1].roles.contains(Role::Trainer) && x[1].certified);
+    assert_eq!((x[0].birth_year, x[1].birth_year), (Some(1996), Some(2001)));
+    assert_eq!(x[1].availability.len(), 2);
+    let q = &l.instance.requests[0];
+    assert_eq!(
+        (q.slot, q.experts_needed, q.intensity, q.client_age),
+        (Slot::parse("wed-pm"), 1, 2, Some(16))
+    );
+    // Only the date warns, naming its cell and not repeating the date.
+    assert_eq!(l.warnings.len(), 1, "{:?}", l.warnings);
+    assert!(
+        l.warnings[0].starts_with("experts.csv:3:10: column 'birth_year': a date"),
+        "{:?}",
+        l.warnings
+    );
+    // What stays wrong: a fraction, an ambiguous thousands separator, an 'x' in a boolean, a
+    // year out of range.
+    for (col, v, msg) in [
+        ("max_assignments", "2,5", "expected a whole number"),
+        ("load_budget", "1.000", "ambiguous"),
+        ("active", "x", "ambiguous (ticked or crossed out?)"),
+        ("birth_year", "1850", "expected a year from 1900 to 2100"),
+        ("birth_year", "99999", "expected a year"),
+        ("max_travel_km", "20 mijl", "expected a number of km"),
+    ] {
+        let e = format!("id,roles,certified,themes,place,availability,{col}\nE1,buddy,yes,pesten,Utrecht,*,\"{v}\"\n");
+        let err = one_err(&e, REQUESTS);
+        assert_eq!(err.value.as_deref(), Some(v), "{err}");
+        assert!(err.message.contains(msg), "{col}={v}: {err}");
+    }
+    let err = one_err(
+        "id,roles,certified,themes,place,availability\nE1,buddy,X,pesten,Utrecht,*\n",
+        REQUESTS,
+    );
+    assert!(err.message.contains("ambiguous"), "{err}");
+}
+
+/// Physical lines of a text: line ends are LF, CRLF or CR; at least 1.
+fn physical_lines(t: &str) -> u64 {
+    let b = t.as_bytes();
+    let mut n = 0;
+    for (i, &c) in b.iter().enumerate() {
+        if c == b'\n' || (c == b'\r' && b.get(i + 1) != Some(&b'\n')) {
+            n += 1;
+        }
+    }
+    let ends_with_line_end = b.last().is_some_and(|&c| c == b'\n' || c == b'\r');
+    if !ends_with_line_end && !b.is_empty() {
+        n += 1;
+    }
+    n.max(1)
+}
+
+/// Every error of `file` names a line from 1 to `lines`, or is about a file that is empty.
+fn errors_within(errs: &InputErrors, file: &str, lines: u64) {
+    for e in errs.errors.iter().filter(|e| e.file == file) {
+        match e.line {
+            Some(l) => assert!((1..=lines).contains(&l), "line {l} of {lines}: {e}"),
+            None => assert!(e.message.starts_with("is empty"), "no line: {e}"),
+        }
+    }
+}
+
+fn header_line() -> impl Strategy<Value = String> {
+    prop_oneof![
+        Just("id;name;roles;certified;themes;avoid_themes;place;availability;max_assignments;birth_year;active".to_string()),
+        Just("id,roles,certified,themes,place,availability,exluded_orgs".to_string()),
+        Just("id\trollen\tgecertificeerd\tthema's\twoonplaats\tbeschikbaarheid".to_string()),
+        Just("sep=;".to_string()),
+        Just("Titel".to_string()),
+        "[a-z_;,\t ]{0,40}",
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, failure_persistence: None, ..ProptestConfig::default() })]
+
+    /// Text in any encoding and line-end convention, with sep=, blank and title lines: never a
+    /// panic, and every error names a line of the file.
+    #[test]
+    fn errors_name_a_line_of_the_file(
+        first in header_line(),
+        header in header_line(),
+        rows in prop::collection::vec("[A-Za-z0-9éëï½;,\t|\" *./-]{0,40}", 0..8),
+        ends in prop::collection::vec(prop::sample::select(vec!["\n", "\r\n", "\r"]), 12),
+        last_end in any::<bool>(),
+        encoding in 0u8..5,
+    ) {
+        let mut text = String::new();
+        for (i, line) in [first, header].into_iter().chain(rows).enumerate() {
+            if i > 0 {
+                text.push_str(ends[i % ends.len()]);
+            }
+            text.push_str(&line);
+        }
+        if last_end {
+            text.push_str(ends[0]);
+        }
+        let bytes = match encoding {
+            0 => text.as_bytes().to_vec(),
+            1 => [b"\xEF\xBB\xBF".as_slice(), text.as_bytes()].concat(),
+            2 => utf16(&text, true),
+            3 => utf16(&text, false),
+            _ => encoding_rs::WINDOWS_1252.encode(&text).0.into_owned(),
+        };
+        let lines = physical_lines(&text);
+        if let Err(errs) = load_bytes_with(&bytes, VALID_REQUESTS.as_bytes(), &Policy::default()) {
+            errors_within(&errs, "experts.csv", lines);
+            errors_within(&errs, "requests.csv", physical_lines(VALID_REQUESTS));
+        }
+    }
+
+    /// Any bytes, also after a byte-order mark: never a panic, and an error's line is never past
+    /// the file's line ends.
+    #[test]
+    fn any_bytes_give_errors_within_the_file(
+        bom in prop::sample::select(vec![&b""[..], b"\xEF\xBB\xBF", b"\xFF\xFE", b"\xFE\xFF"]),
+        body in prop::collection::vec(any::<u8>(), 0..300),
+    ) {
+        let bytes = [bom, &body].concat();
+        // Every line end of any decoding has a 0x0A or 0x0D byte.
+        let bound = 1 + bytes.iter().filter(|&&b| b == b'\n' || b == b'\r').count() as u64;
+        must_not_panic(&bytes, VALID_REQUESTS.as_bytes());
+        if let Err(errs) = load_bytes_with(&bytes, VALID_REQUESTS.as_bytes(), &Policy::default()) {
+            errors_within(&errs, "experts.csv", bound);
+        }
+    }
 }
