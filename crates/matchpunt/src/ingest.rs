@@ -595,6 +595,20 @@ fn read_table(
             HeaderMatch::Unknown => unknown.push(h.clone()),
         }
     }
+    // A first line that names no column at all is data, not a header: its cells (an avoided
+    // theme, say) are never echoed.
+    if cols.is_empty() && near_missed.is_empty() {
+        errs.push_file(
+            kind,
+            &file,
+            Some(header_line),
+            format!(
+                "has no header line: line {header_line} names none of the columns (its cells are not repeated here); expected a first line with the columns {}",
+                required.join(", ")
+            ),
+        );
+        return None;
+    }
     if !unknown.is_empty() {
         warnings.push(format!(
             "{file}: ignoring unknown column{} {}",
