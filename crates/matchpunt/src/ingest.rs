@@ -41,6 +41,23 @@ pub struct InputError {
 
 impl fmt::Display for InputError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // In a workbook, a place is a cell as a spreadsheet user finds it: "sheet experts, cell G5".
+        if self.file.contains(", sheet ") {
+            write!(f, "{}", self.file)?;
+            match (self.line, &self.column) {
+                (Some(line), Some((n, name))) => write!(
+                    f,
+                    ", cell {}{line} (column '{name}')",
+                    crate::workbook::column_letters(*n)
+                )?,
+                (Some(line), None) => write!(f, ", row {line}")?,
+                _ => {}
+            }
+            if let Some(v) = &self.value {
+                write!(f, ": {v:?}")?;
+            }
+            return write!(f, ": {}", self.message);
+        }
         write!(f, "{}", self.file)?;
         if let Some(line) = self.line {
             write!(f, ":{line}")?;
@@ -495,6 +512,39 @@ fn read_table(
     if let Err(e) = src.reader.read_to_end(&mut bytes) {
         errs.push_file(kind, &file, None, format!("cannot be read: {e}"));
         return None;
+    }
+    // A workbook: its sheet for this table, as CSV text whose lines are the sheet's rows.
+    let mut file = file;
+    if crate::workbook::is_workbook(&bytes) {
+        let names: &[&str] = match kind {
+            FileKind::Experts => &["experts", "ervaringsdeskundigen", "deskundigen"],
+            FileKind::Requests => &["requests", "aanvragen"],
+            FileKind::History => &["history", "historie", "geschiedenis"],
+        };
+        match crate::workbook::sheet_csv(&bytes, names) {
+            Ok(Some(sheet)) => {
+                file = format!("{file}, sheet {}", sheet.sheet);
+                bytes = sheet.csv.into_bytes();
+            }
+            Ok(None) => {
+                let have = crate::workbook::sheet_names(&bytes);
+                errs.push_file(
+                    kind,
+                    &file,
+                    None,
+                    format!(
+                        "has no sheet named {}; its sheets are: {}",
+                        names.join(" or "),
+                        have.join(", ")
+                    ),
+                );
+                return None;
+            }
+            Err(e) => {
+                errs.push_file(kind, &file, None, e);
+                return None;
+            }
+        }
     }
     let decoded = match sheet::decode(&bytes) {
         Ok(d) => d,
@@ -1718,12 +1768,16 @@ fn parse_history(
     for (line, row) in &t.rows {
         let mut c = Cells::new(t, errs, *line, row);
         let week_cell = c.get("week");
-        let week = Week::parse(week_cell);
+        // An ISO week, or a date written year first (a workbook's date cell reads so): the week
+        // it falls in. Day-first dates stay an error here, as 03-04 could be either way round.
+        let iso_date = week_cell.len() >= 10 && week_cell.as_bytes()[4] == b'-';
+        let week = Week::parse(week_cell)
+            .or_else(|| iso_date.then(|| parse_week_or_date(week_cell)).flatten());
         if week.is_none() {
             c.err(
                 "week",
                 week_cell,
-                "expected an ISO week like 2026-W47".into(),
+                "expected an ISO week like 2026-W47 (or a date like 2026-11-16)".into(),
             );
         }
         let expert_cell = c.required_nonempty("expert", "an expert id");

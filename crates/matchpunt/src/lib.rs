@@ -20,3 +20,4 @@ pub mod sheet;
 pub mod solve;
 pub mod table;
 pub mod themes;
+pub mod workbook;
