@@ -1,6 +1,7 @@
 //! The `matchpunt` command line: glue between argv, files and the `matchpunt` library.
 //!
-//! Exit codes: 0 success; 1 bad input or another failure (nothing is written); 2 usage error.
+//! Exit codes: 0 success; 1 bad input or another failure (no output is changed); 2 usage error;
+//! 130 stopped by Ctrl-C or a termination signal.
 //! A closed stdout (`matchpunt check | head`) counts as success.
 
 mod cmd;
@@ -35,6 +36,9 @@ enum Command {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    // Ctrl-C, SIGTERM and SIGHUP remove the temporary files and the lock of an output set being
+    // written before the process ends (see `out`). Only fails if a handler is set already.
+    let _ = ctrlc::set_handler(|| out::on_signal());
     if let Some(n) = cli.threads {
         // Only fails if a pool exists already, which it cannot at this point.
         let _ = rayon::ThreadPoolBuilder::new()

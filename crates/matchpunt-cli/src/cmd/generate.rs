@@ -46,7 +46,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         week: (week.year, week.week),
         history_weeks: args.history_weeks,
     };
-    let mut outs = crate::out::Outputs::new(&args.out, &[])?;
+    let mut outs = crate::out::OutputSet::open(&args.out)?;
     let mut e = Vec::new();
     let mut r = Vec::new();
     let mut h = Vec::new();

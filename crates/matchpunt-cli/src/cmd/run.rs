@@ -1,14 +1,14 @@
 //! `matchpunt run`: the weekly batch.
 
 use crate::inputs::InputArgs;
-use crate::out::Outputs;
-use anyhow::Result;
+use crate::out::OutputSet;
+use anyhow::{bail, Result};
 use matchpunt::batch;
 use matchpunt::report;
 use matchpunt::scoring::to_units;
 use matchpunt::solve::SolveOptions;
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
@@ -57,9 +57,19 @@ pub struct Args {
     export_dimacs: Option<PathBuf>,
 }
 
+/// The files `run` writes into `--out`.
+pub const OUTPUT_NAMES: [&str; 3] = ["assignments.csv", "unmatched.csv", "experts.csv"];
+
 pub fn run(args: Args) -> Result<ExitCode> {
     let t0 = Instant::now();
     let policy = args.inputs.policy()?;
+    check_paths(&args)?;
+    // The output folder is locked before anything is read, so that a second run on it is
+    // refused at once.
+    let outs = OutputSet::open(&args.out)?;
+    if let Some(note) = &outs.recovered {
+        eprintln!("note: {}: {note}", args.out.display());
+    }
     let loaded = args.inputs.load(&policy)?;
     let t_read = t0.elapsed();
     for w in &loaded.warnings {
@@ -70,12 +80,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let unmatched = report::unmatched(inst, &policy, &res);
 
     let t_write = Instant::now();
-    let paths = args.inputs.paths();
-    let mut protected = vec![paths.experts.as_path(), paths.requests.as_path()];
-    if let Some(h) = &paths.history {
-        protected.push(h.as_path());
-    }
-    let mut outs = Outputs::new(&args.out, &protected)?;
+    let mut outs = outs;
     outs.stage("assignments.csv", |w| {
         Ok(report::write_assignments(inst, &res, w)?)
     })?;
@@ -113,4 +118,127 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let names: Vec<String> = written.iter().map(|p| p.display().to_string()).collect();
     writeln!(out, "wrote {}", names.join(", "))?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// Refuses, before anything is read or solved, an output that would replace an input or
+/// another output, or whose path is of the wrong kind; each refusal names the option to change.
+fn check_paths(args: &Args) -> Result<()> {
+    let paths = args.inputs.paths();
+    let mut inputs: Vec<(&str, &Path)> = vec![
+        ("experts", paths.experts.as_path()),
+        ("requests", paths.requests.as_path()),
+    ];
+    if let Some(h) = &paths.history {
+        inputs.push(("history", h.as_path()));
+    }
+    if let Some(p) = &args.inputs.policy {
+        inputs.push(("policy", p.as_path()));
+    }
+    let input_ids: Vec<(&str, &Path, PathBuf)> = inputs
+        .iter()
+        .filter_map(|&(what, p)| std::fs::canonicalize(p).ok().map(|c| (what, p, c)))
+        .collect();
+    let input_at = |target: &Path| {
+        let id = identity(target)?;
+        input_ids
+            .iter()
+            .find(|(_, _, c)| *c == id)
+            .map(|(w, p, _)| (*w, *p))
+    };
+    let out = &args.out;
+    if out.exists() && !out.is_dir() {
+        bail!("--out {}: is a file, not a folder", out.display());
+    }
+    let mut outputs: Vec<(PathBuf, String)> = Vec::new();
+    for name in OUTPUT_NAMES {
+        let target = out.join(name);
+        if let Some((what, p)) = input_at(&target) {
+            bail!(
+                "--out {}: {name} would overwrite the {what} file {} (an input): choose another --out folder",
+                out.display(),
+                p.display()
+            );
+        }
+        if target.is_dir() {
+            bail!(
+                "--out {}: {} is a folder, where run writes the file {name}: move it away, or choose another --out folder",
+                out.display(),
+                target.display()
+            );
+        }
+        if let Some(id) = identity(&target) {
+            outputs.push((
+                id,
+                format!("where run writes {name} (--out {})", out.display()),
+            ));
+        }
+    }
+    let exports = [
+        ("--export-lp", args.export_lp.as_deref()),
+        ("--export-dimacs", args.export_dimacs.as_deref()),
+    ];
+    for (opt, path) in exports {
+        let Some(path) = path else { continue };
+        if path.is_dir() {
+            bail!("{opt} {}: is a folder, not a file", path.display());
+        }
+        if identity(path) == identity(out) {
+            bail!(
+                "{opt} {}: is the output folder (--out), not a file",
+                path.display()
+            );
+        }
+        let parent = path
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        if !parent.is_dir() && identity(parent) != identity(out) {
+            bail!(
+                "{opt} {}: the folder {} does not exist",
+                path.display(),
+                parent.display()
+            );
+        }
+        let Some(target) = identity(path).filter(|_| path.file_name().is_some()) else {
+            bail!("{opt} {}: expected a file name", path.display());
+        };
+        if let Some((what, p)) = input_at(&target) {
+            bail!(
+                "{opt} {} would overwrite the {what} file {} (an input): choose another file for {opt}",
+                path.display(),
+                p.display()
+            );
+        }
+        if let Some((_, what)) = outputs.iter().find(|(id, _)| *id == target) {
+            bail!(
+                "{opt} {} is {what}: choose another file for {opt}",
+                path.display()
+            );
+        }
+        outputs.push((target, format!("also given to {opt}")));
+    }
+    Ok(())
+}
+
+/// The path `p` resolves to: each existing part resolved (links, `..`), the rest appended
+/// as written, so that two spellings of one file are equal even before it exists.
+fn identity(p: &Path) -> Option<PathBuf> {
+    let mut cur = if p.is_absolute() {
+        PathBuf::new()
+    } else {
+        std::env::current_dir().ok()?
+    };
+    for c in p.components() {
+        match c {
+            std::path::Component::CurDir => {}
+            std::path::Component::ParentDir => {
+                cur.pop();
+            }
+            other => cur.push(other.as_os_str()),
+        }
+        if let Ok(real) = std::fs::canonicalize(&cur) {
+            cur = real;
+        }
+    }
+    Some(cur)
 }
