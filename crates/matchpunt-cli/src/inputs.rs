@@ -12,9 +12,10 @@ use std::path::{Path, PathBuf};
 #[derive(clap::Args, Debug, Clone)]
 #[command(next_help_heading = "Inputs")]
 pub struct InputArgs {
-    /// Folder with experts.csv, requests.csv and (optional) history.csv.
-    #[arg(long, value_name = "DIR", default_value = "data/sample")]
-    pub data: PathBuf,
+    /// Folder with experts.csv, requests.csv and (optional) history.csv [default: the folder
+    /// of the first of --experts, --requests, --history given, else data/sample].
+    #[arg(long, value_name = "DIR")]
+    pub data: Option<PathBuf>,
     /// Experts file [default: DIR/experts.csv].
     #[arg(long, value_name = "FILE")]
     pub experts: Option<PathBuf>,
@@ -42,24 +43,70 @@ pub struct Paths {
     pub experts: PathBuf,
     pub requests: PathBuf,
     pub history: Option<PathBuf>,
+    /// Where an optional history file was looked for, when there is none.
+    pub no_history: Option<PathBuf>,
+}
+
+impl Paths {
+    /// Every file read, for the summary: `read a/experts.csv, a/requests.csv, ...`.
+    pub fn describe(&self, policy: Option<&Path>) -> String {
+        let mut files = vec![
+            self.experts.display().to_string(),
+            self.requests.display().to_string(),
+        ];
+        if let Some(h) = &self.history {
+            files.push(h.display().to_string());
+        }
+        if let Some(p) = policy {
+            files.push(format!("policy {}", p.display()));
+        }
+        let mut s = format!("read {}", files.join(", "));
+        if let Some(h) = &self.no_history {
+            s.push_str(&format!(" (no history: {} does not exist)", h.display()));
+        }
+        s
+    }
 }
 
 impl InputArgs {
+    /// The folder that files not given default to: `--data`, else the folder of the first file
+    /// given (so that a batch is never mixed with the bundled sample), else `data/sample`.
+    pub fn folder(&self) -> PathBuf {
+        if let Some(d) = &self.data {
+            return d.clone();
+        }
+        [&self.experts, &self.requests, &self.history]
+            .into_iter()
+            .flatten()
+            .next()
+            .map(|f| {
+                f.parent()
+                    .filter(|p| !p.as_os_str().is_empty())
+                    .unwrap_or(Path::new("."))
+                    .to_path_buf()
+            })
+            .unwrap_or_else(|| PathBuf::from("data/sample"))
+    }
+
     pub fn paths(&self) -> Paths {
-        let history = self.history.clone().or_else(|| {
-            let p = self.data.join("history.csv");
-            p.exists().then_some(p)
-        });
+        let dir = self.folder();
+        let default_history = dir.join("history.csv");
+        let (history, no_history) = match &self.history {
+            Some(h) => (Some(h.clone()), None),
+            None if default_history.exists() => (Some(default_history), None),
+            None => (None, Some(default_history)),
+        };
         Paths {
             experts: self
                 .experts
                 .clone()
-                .unwrap_or_else(|| self.data.join("experts.csv")),
+                .unwrap_or_else(|| dir.join("experts.csv")),
             requests: self
                 .requests
                 .clone()
-                .unwrap_or_else(|| self.data.join("requests.csv")),
+                .unwrap_or_else(|| dir.join("requests.csv")),
             history,
+            no_history,
         }
     }
 

@@ -40,16 +40,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         inst.history.len(),
         inst.week.map(|w| w.to_string()).unwrap_or_default()
     )?;
-    writeln!(
-        out,
-        "files: {}, {}{}",
-        paths.experts.display(),
-        paths.requests.display(),
-        paths
-            .history
-            .map(|h| format!(", {}", h.display()))
-            .unwrap_or_default()
-    )?;
+    writeln!(out, "{}", paths.describe(args.inputs.policy.as_deref()))?;
 
     writeln!(out, "\nby role          experts  requests  seats")?;
     for role in Role::ALL {

@@ -107,6 +107,11 @@ pub fn run(args: Args) -> Result<ExitCode> {
     out.write_all(report::summary_text(inst, &res).as_bytes())?;
     writeln!(
         out,
+        "{}",
+        args.inputs.paths().describe(args.inputs.policy.as_deref())
+    )?;
+    writeln!(
+        out,
         "time: read {:.3} s, candidates {:.3} s, scoring {:.3} s, solve {:.3} s, write {:.3} s, total {:.3} s",
         t_read.as_secs_f64(),
         res.timings.candidates.as_secs_f64(),
