@@ -114,3 +114,153 @@ fn files_given_without_data_never_read_the_bundled_sample() {
         show(&o)
     );
 }
+
+#[test]
+fn time_limit_values_are_checked() {
+    let dir = tempfile::tempdir().unwrap();
+    for bad in ["inf", "1e19", "NaN", "-1", "soon", "1000001", "2,5"] {
+        let o = run(dir.path(), &["run", "--time-limit", bad]);
+        assert_eq!(o.status.code(), Some(2), "{bad}\n{}", show(&o));
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(
+            err.contains("expected a number of seconds from 0 to 1000000"),
+            "{bad}: {err}"
+        );
+        if bad == "2,5" {
+            assert!(err.contains("use a decimal point"), "{err}");
+        }
+    }
+    for bad in ["0", "-3", "many", "1e3"] {
+        let o = run(dir.path(), &["run", "--work-limit", bad]);
+        assert_eq!(o.status.code(), Some(2), "{bad}\n{}", show(&o));
+    }
+    assert!(fs::read_dir(dir.path()).unwrap().next().is_none());
+}
+
+/// A generated batch (50 x 100, seed 6) whose proof takes more than one branch-and-bound node.
+fn hard_batch(dir: &Path) {
+    let o = run(
+        dir,
+        &[
+            "generate",
+            "--experts",
+            "50",
+            "--requests",
+            "100",
+            "--seed",
+            "6",
+            "--out",
+            "batch",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", show(&o));
+}
+
+fn objective_line(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout)
+        .lines()
+        .find(|l| l.starts_with("objective"))
+        .unwrap_or_else(|| panic!("no objective line\n{}", show(o)))
+        .to_string()
+}
+
+#[test]
+fn the_work_limit_gives_the_same_answer_whatever_the_threads_and_says_it_stopped_the_run() {
+    let dir = tempfile::tempdir().unwrap();
+    hard_batch(dir.path());
+    let mut outs = Vec::new();
+    for threads in ["1", "2"] {
+        let out = format!("out{threads}");
+        let o = run(
+            dir.path(),
+            &[
+                "--threads",
+                threads,
+                "run",
+                "--data",
+                "batch",
+                "--no-master",
+                "--work-limit",
+                "1",
+                "--out",
+                &out,
+            ],
+        );
+        assert_eq!(o.status.code(), Some(0), "{}", show(&o));
+        let line = objective_line(&o);
+        assert!(
+            line.ends_with("not proven: stopped by the work limit"),
+            "{line}"
+        );
+        outs.push((
+            line,
+            fs::read(dir.path().join(&out).join("assignments.csv")).unwrap(),
+        ));
+    }
+    assert_eq!(outs[0], outs[1]);
+    // A time limit of 0 stops the search at once; the answer keeps every rule all the same
+    // (checked by the library's tests) and the summary names the time limit.
+    let o = run(
+        dir.path(),
+        &[
+            "run",
+            "--data",
+            "batch",
+            "--no-master",
+            "--time-limit",
+            "0",
+            "--out",
+            "out0",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", show(&o));
+    let line = objective_line(&o);
+    assert!(
+        line.ends_with("not proven: stopped by the time limit"),
+        "{line}"
+    );
+}
+
+/// The time limit holds within 10% for the whole run at the largest benchmark size (10,000
+/// experts x 20,000 requests, 1.8 million eligible pairs), where the root flow alone takes 1-2 s.
+/// Timing depends on the machine, so this runs only on request, with a release build:
+/// `cargo test --release -p matchpunt-cli --test run_options -- --ignored`.
+#[test]
+#[ignore]
+fn time_limit_holds_at_the_largest_bench_size() {
+    let dir = tempfile::tempdir().unwrap();
+    let o = run(
+        dir.path(),
+        &[
+            "generate",
+            "--experts",
+            "10000",
+            "--requests",
+            "20000",
+            "--seed",
+            "1",
+            "--out",
+            "big",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", show(&o));
+    for limit in [10.0f64, 4.0] {
+        let t = std::time::Instant::now();
+        let o = run(
+            dir.path(),
+            &[
+                "run",
+                "--data",
+                "big",
+                "--out",
+                "out",
+                "--time-limit",
+                &limit.to_string(),
+            ],
+        );
+        let took = t.elapsed().as_secs_f64();
+        assert_eq!(o.status.code(), Some(0), "{}", show(&o));
+        println!("--time-limit {limit}: {took:.2} s\n{}", objective_line(&o));
+        assert!(took <= limit * 1.1, "--time-limit {limit} took {took:.2} s");
+    }
+}

@@ -242,7 +242,10 @@ fn find_scored(scored: &[Scored], r: usize, e: usize) -> Option<usize> {
         .ok()
 }
 
-/// Runs a whole batch: candidates, scores, pins, exact solve.
+/// Runs a whole batch: candidates, scores, pins, exact solve. `opts.time_limit` counts from the
+/// start of this call: candidates and scoring use up part of it, and the search stops early
+/// enough to leave time for what follows its deadline (a last bound, repairing the best
+/// solution): three passes over the pairs, each estimated by the time that scoring them took.
 pub fn run(inst: &Instance, policy: &Policy, opts: &SolveOptions) -> BatchResult {
     let t0 = Instant::now();
     let pairs: Vec<Pair> = candidates(inst, policy);
@@ -252,7 +255,13 @@ pub fn run(inst: &Instance, policy: &Policy, opts: &SolveOptions) -> BatchResult
     let t2 = Instant::now();
     let pins = settle_pins(inst, policy);
     let (problem, arc_scored, pinned_value) = build_problem(inst, policy, &scored, &pins);
-    let solution = solve::solve(&problem, opts);
+    let opts = SolveOptions {
+        time_limit: opts
+            .time_limit
+            .map(|t| t.saturating_sub(t0.elapsed()).saturating_sub(3 * (t2 - t1))),
+        ..*opts
+    };
+    let solution = solve::solve(&problem, &opts);
     let mut assignments: Vec<Assignment> = pins
         .accepted
         .iter()

@@ -330,10 +330,10 @@ pub fn summary_text(inst: &Instance, res: &BatchResult) -> String {
         } else {
             100.0 * gap as f64 / res.bound as f64
         },
-        if res.proven {
-            ", optimal"
-        } else {
-            ", stopped at the limit"
+        match (res.proven, res.solution.stopped_by) {
+            (true, _) => ", optimal",
+            (false, Some(crate::solve::Limit::Work)) => ", not proven: stopped by the work limit",
+            (false, _) => ", not proven: stopped by the time limit",
         }
     ));
     s.push_str(&format!(

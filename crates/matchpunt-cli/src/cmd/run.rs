@@ -14,21 +14,69 @@ use std::time::{Duration, Instant};
 
 /// Solver options shared by `run` and `shortlist`.
 #[derive(clap::Args, Debug, Clone)]
-#[command(next_help_heading = "Solver")]
+#[command(next_help_heading = "Limits and solver")]
 pub struct SolverArgs {
-    /// Stop branching on load budgets after this many seconds and report the proven gap.
-    #[arg(long, value_name = "SECS", default_value_t = 30.0)]
-    pub time_limit: f64,
+    /// Stop after this many seconds, counted from the start of the run (reading and writing
+    /// included), and report the best assignment found with its proven gap. The answer may
+    /// then differ from one machine to another [default: 30, none with --work-limit].
+    #[arg(long, value_name = "SECS", value_parser = parse_seconds, allow_negative_numbers = true)]
+    pub time_limit: Option<f64>,
+    /// Stop branching after N branch-and-bound nodes per component of the batch, and report
+    /// the best assignment found with its proven gap: a limit of work, not time, so that the
+    /// answer is the same on every machine and with any --threads. Without --time-limit, no time
+    /// limit applies; with both, whichever comes first. The summary says which one stopped the
+    /// search.
+    #[arg(long, value_name = "N", allow_negative_numbers = true,
+        value_parser = clap::value_parser!(u64).range(1..=1_000_000_000))]
+    pub work_limit: Option<u64>,
     /// Solve by Lagrangian branch and bound alone, without the master LP and the bundle listing
     /// (slower; for comparing the two methods, which must agree).
     #[arg(long)]
     pub no_master: bool,
 }
 
+/// Longest time limit accepted, in seconds (11.6 days).
+const MAX_SECONDS: f64 = 1e6;
+
+fn parse_seconds(s: &str) -> Result<f64, String> {
+    let expected =
+        format!("expected a number of seconds from 0 to {MAX_SECONDS:.0}, e.g. 30 or 2.5");
+    let hint = if s.contains(',') && !s.contains('.') {
+        " (use a decimal point)"
+    } else {
+        ""
+    };
+    match s.trim().parse::<f64>() {
+        Ok(v) if v.is_finite() && (0.0..=MAX_SECONDS).contains(&v) => Ok(v),
+        _ => Err(format!("{expected}{hint}")),
+    }
+}
+
 impl SolverArgs {
-    pub fn options(&self) -> SolveOptions {
+    /// The default time limit, when neither limit is given.
+    pub const DEFAULT_SECONDS: f64 = 30.0;
+
+    /// The time limit in force, if any.
+    pub fn seconds(&self) -> Option<f64> {
+        match (self.time_limit, self.work_limit) {
+            (Some(t), _) => Some(t),
+            (None, Some(_)) => None,
+            (None, None) => Some(Self::DEFAULT_SECONDS),
+        }
+    }
+
+    /// The solver's options, with the time limit less what has been used since `start` and
+    /// `reserve` for what follows the solve.
+    pub fn options(&self, start: Instant, reserve: Duration) -> SolveOptions {
         SolveOptions {
-            time_limit: Some(Duration::from_secs_f64(self.time_limit.max(0.0))),
+            time_limit: self.seconds().map(|t| {
+                Duration::from_secs_f64(t)
+                    .saturating_sub(start.elapsed())
+                    .saturating_sub(reserve)
+            }),
+            node_limit: self
+                .work_limit
+                .map_or(SolveOptions::default().node_limit, |n| n as usize),
             master: !self.no_master,
             ..SolveOptions::default()
         }
@@ -76,10 +124,16 @@ pub fn run(args: Args) -> Result<ExitCode> {
         eprintln!("warning: {w}");
     }
     let inst = &loaded.instance;
-    let res = batch::run(inst, &policy, &args.solver.options());
-    let unmatched = report::unmatched(inst, &policy, &res);
-
+    // What follows the solve (reasons, writing) takes about as long as reading did; with 2% of
+    // the limit on top, that reserve keeps the whole run within the limit.
+    let reserve = args.solver.seconds().map_or(Duration::ZERO, |t| {
+        Duration::from_secs_f64(t * 0.02) + t_read
+    });
+    let res = batch::run(inst, &policy, &args.solver.options(t0, reserve));
     let t_write = Instant::now();
+    let unmatched = report::unmatched(inst, &policy, &res);
+    let t_reasons = t_write.elapsed();
+
     let mut outs = outs;
     outs.stage("assignments.csv", |w| {
         Ok(report::write_assignments(inst, &res, w)?)
@@ -112,12 +166,13 @@ pub fn run(args: Args) -> Result<ExitCode> {
     )?;
     writeln!(
         out,
-        "time: read {:.3} s, candidates {:.3} s, scoring {:.3} s, solve {:.3} s, write {:.3} s, total {:.3} s",
+        "time: read {:.3} s, candidates {:.3} s, scoring {:.3} s, solve {:.3} s, reasons {:.3} s, write {:.3} s, total {:.3} s",
         t_read.as_secs_f64(),
         res.timings.candidates.as_secs_f64(),
         res.timings.scoring.as_secs_f64(),
         res.timings.solve.as_secs_f64(),
-        t_write.as_secs_f64(),
+        t_reasons.as_secs_f64(),
+        (t_write - t_reasons).as_secs_f64(),
         t0.elapsed().as_secs_f64()
     )?;
     let names: Vec<String> = written.iter().map(|p| p.display().to_string()).collect();
