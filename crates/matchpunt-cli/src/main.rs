@@ -17,9 +17,10 @@ use std::process::ExitCode;
 #[derive(Parser, Debug)]
 #[command(name = "matchpunt", version, about, long_about = None, propagate_version = true)]
 struct Cli {
-    /// Worker threads (default: all cores). Results do not depend on it.
-    #[arg(long, global = true, value_name = "N")]
-    threads: Option<usize>,
+    /// Worker threads, 1 to 512 (default: all cores). Results do not depend on it.
+    #[arg(long, global = true, value_name = "N",
+          value_parser = clap::value_parser!(u16).range(1..=512))]
+    threads: Option<u16>,
     #[command(subcommand)]
     command: Command,
 }
@@ -42,7 +43,7 @@ fn main() -> ExitCode {
     if let Some(n) = cli.threads {
         // Only fails if a pool exists already, which it cannot at this point.
         let _ = rayon::ThreadPoolBuilder::new()
-            .num_threads(n.max(1))
+            .num_threads(n as usize)
             .build_global();
     }
     let result = match cli.command {

@@ -264,3 +264,83 @@ fn time_limit_holds_at_the_largest_bench_size() {
         assert!(took <= limit * 1.1, "--time-limit {limit} took {took:.2} s");
     }
 }
+
+/// Runs the binary and fails if it has not answered within `secs` seconds (killing it then).
+fn run_within(dir: &Path, args: &[&str], secs: u64) -> Output {
+    let mut child = bin()
+        .args(args)
+        .current_dir(dir)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let t = std::time::Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if t.elapsed() > std::time::Duration::from_secs(secs) {
+            child.kill().unwrap();
+            panic!("{args:?} did not answer within {secs} s");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    child.wait_with_output().unwrap()
+}
+
+#[test]
+fn hostile_arguments_are_refused_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    for args in [
+        &["--threads", "100000", "check"][..],
+        &["--threads", "0", "check"][..],
+        &[
+            "generate",
+            "--experts",
+            "99999999999",
+            "--requests",
+            "5",
+            "--out",
+            "g",
+        ][..],
+        &[
+            "generate",
+            "--experts",
+            "5",
+            "--requests",
+            "2000001",
+            "--out",
+            "g",
+        ][..],
+        &[
+            "generate",
+            "--experts",
+            "5",
+            "--requests",
+            "5",
+            "--history-weeks",
+            "100000",
+            "--out",
+            "g",
+        ][..],
+    ] {
+        let o = run_within(dir.path(), args, 20);
+        assert_eq!(o.status.code(), Some(2), "{args:?}\n{}", show(&o));
+        assert!(
+            String::from_utf8_lossy(&o.stderr).contains("not in"),
+            "{args:?}\n{}",
+            show(&o)
+        );
+    }
+    assert!(fs::read_dir(dir.path()).unwrap().next().is_none());
+}
+
+#[test]
+fn a_tiny_dimacs_file_announcing_a_huge_network_is_refused_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("huge.min"), "p min 134217728 0\n").unwrap();
+    let o = run_within(dir.path(), &["flow", "huge.min"], 20);
+    assert_eq!(o.status.code(), Some(1), "{}", show(&o));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("line 1") && err.contains("at most 1048576 nodes"),
+        "{err}"
+    );
+}

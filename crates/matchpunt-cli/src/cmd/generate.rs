@@ -15,12 +15,12 @@ use std::process::ExitCode;
 /// files, byte for byte.
 #[derive(clap::Args, Debug)]
 pub struct Args {
-    /// Number of experts.
-    #[arg(long, value_name = "N")]
-    experts: usize,
-    /// Number of requests.
-    #[arg(long, value_name = "M")]
-    requests: usize,
+    /// Number of experts (0 to 1,000,000).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(0..=MAX_EXPERTS))]
+    experts: u64,
+    /// Number of requests (0 to 2,000,000).
+    #[arg(long, value_name = "M", value_parser = clap::value_parser!(u64).range(0..=MAX_REQUESTS))]
+    requests: u64,
     /// Random seed.
     #[arg(long, value_name = "S", default_value_t = 1)]
     seed: u64,
@@ -30,18 +30,23 @@ pub struct Args {
     /// The batch week; history covers the weeks before it.
     #[arg(long, value_name = "WEEK", default_value = "2026-W48")]
     week: String,
-    /// Weeks of history.
-    #[arg(long, value_name = "N", default_value_t = 4)]
+    /// Weeks of history (0 to 104).
+    #[arg(long, value_name = "N", default_value_t = 4, value_parser = clap::value_parser!(u32).range(0..=104))]
     history_weeks: u32,
 }
+
+/// Most experts `generate` writes: 20 times the largest benchmark, about 140 MB of CSV.
+const MAX_EXPERTS: u64 = 1_000_000;
+/// Most requests `generate` writes.
+const MAX_REQUESTS: u64 = 2_000_000;
 
 pub fn run(args: Args) -> Result<ExitCode> {
     let week = Week::parse(&args.week)
         .with_context(|| format!("--week {:?}: expected an ISO week like 2026-W48", args.week))?;
     let places = matchpunt_gen::places_from_csv(BUNDLED_CSV.as_bytes())?;
     let params = GenParams {
-        experts: args.experts,
-        requests: args.requests,
+        experts: args.experts as usize,
+        requests: args.requests as usize,
         seed: args.seed,
         week: (week.year, week.week),
         history_weeks: args.history_weeks,
