@@ -7,6 +7,7 @@
 mod cmd;
 mod inputs;
 mod out;
+mod progress;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;

@@ -344,3 +344,39 @@ fn a_tiny_dimacs_file_announcing_a_huge_network_is_refused_at_once() {
         "{err}"
     );
 }
+
+/// The summary says in a coordinator's words why seats stay open, and progress lines appear
+/// only on a terminal (here stderr is a pipe).
+#[test]
+fn the_summary_counts_open_seats_by_cause() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("experts.csv"),
+        "id,roles,certified,themes,place,availability,active\n\
+         E1,buddy,yes,autisme,Utrecht,mon-am,yes\n\
+         E2,buddy,yes,autisme,Utrecht,mon-am,no\n",
+    )
+    .unwrap();
+    fs::write(
+        dir.path().join("requests.csv"),
+        "id,org,role,themes,place,slot,experts_needed,pinned_expert\n\
+         R1,Org A,buddy,autisme,Groningen,mon-am,2,\n\
+         R2,Org B,buddy,autisme,Utrecht,tue-pm,3,\n\
+         R3,Org C,buddy,autisme,Utrecht,mon-am,2,E2\n",
+    )
+    .unwrap();
+    let o = run(
+        dir.path(),
+        &["run", "--data", ".", "--week", "2026-W48", "--out", "out"],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", show(&o));
+    let stdout = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        stdout.contains(
+            "6 seats open, see out/unmatched.csv: 3 no free slot, 2 too far, 1 pin conflict\n"
+        ),
+        "{stdout}"
+    );
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(!stderr.contains("solving"), "{stderr}");
+}

@@ -26,7 +26,7 @@ fn run_sample(threads: &str) -> (String, String, String, String) {
         .unwrap()
         .lines()
         .filter(|l| !l.starts_with("time:") && !l.starts_with("wrote ") && !l.starts_with("read "))
-        .map(|l| format!("{l}\n"))
+        .map(|l| format!("{}\n", l.replace(&out.path().display().to_string(), "OUT")))
         .collect();
     let read = |f: &str| std::fs::read_to_string(out.path().join(f)).unwrap();
     (

@@ -247,12 +247,36 @@ fn find_scored(scored: &[Scored], r: usize, e: usize) -> Option<usize> {
 /// enough to leave time for what follows its deadline (a last bound, repairing the best
 /// solution): three passes over the pairs, each estimated by the time that scoring them took.
 pub fn run(inst: &Instance, policy: &Policy, opts: &SolveOptions) -> BatchResult {
+    run_observed(inst, policy, opts, &mut |_| {})
+}
+
+/// A stage of [`run_observed`], for progress displays.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Stage {
+    /// Checking hard rules 1-8 for the pairs the index offers.
+    Candidates,
+    /// Scoring this many eligible pairs.
+    Scoring(usize),
+    /// Settling pins and solving over this many pairs.
+    Solving(usize),
+}
+
+/// [`run`], telling `on_stage` when each stage starts.
+pub fn run_observed(
+    inst: &Instance,
+    policy: &Policy,
+    opts: &SolveOptions,
+    on_stage: &mut dyn FnMut(Stage),
+) -> BatchResult {
     let t0 = Instant::now();
+    on_stage(Stage::Candidates);
     let pairs: Vec<Pair> = candidates(inst, policy);
     let t1 = Instant::now();
+    on_stage(Stage::Scoring(pairs.len()));
     let scored = score_pairs(inst, policy, &pairs);
     drop(pairs);
     let t2 = Instant::now();
+    on_stage(Stage::Solving(scored.len()));
     let pins = settle_pins(inst, policy);
     let (problem, arc_scored, pinned_value) = build_problem(inst, policy, &scored, &pins);
     let opts = SolveOptions {

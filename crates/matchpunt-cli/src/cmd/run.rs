@@ -2,6 +2,7 @@
 
 use crate::inputs::InputArgs;
 use crate::out::OutputSet;
+use crate::progress::{thousands, Progress};
 use anyhow::{bail, Result};
 use matchpunt::batch;
 use matchpunt::report;
@@ -105,6 +106,23 @@ pub struct Args {
     export_dimacs: Option<PathBuf>,
 }
 
+/// The summary line for a coordinator: `6 seats open, see out/unmatched.csv: 3 no free slot,
+/// 2 too far, 1 pin conflict`.
+fn open_seats_line(unmatched: &[report::Unmatched], out: &Path) -> String {
+    let by = report::open_seats(unmatched);
+    let open: u32 = by.iter().map(|x| x.1).sum();
+    if open == 0 {
+        return "every seat is filled".to_string();
+    }
+    let parts: Vec<String> = by.iter().map(|(c, n)| format!("{n} {c}")).collect();
+    format!(
+        "{open} seat{} open, see {}: {}",
+        if open == 1 { "" } else { "s" },
+        out.join("unmatched.csv").display(),
+        parts.join(", ")
+    )
+}
+
 /// The files `run` writes into `--out`.
 pub const OUTPUT_NAMES: [&str; 3] = ["assignments.csv", "unmatched.csv", "experts.csv"];
 
@@ -118,22 +136,44 @@ pub fn run(args: Args) -> Result<ExitCode> {
     if let Some(note) = &outs.recovered {
         eprintln!("note: {}: {note}", args.out.display());
     }
+    let progress = Progress::start("reading the inputs");
     let loaded = args.inputs.load(&policy)?;
     let t_read = t0.elapsed();
-    for w in &loaded.warnings {
-        eprintln!("warning: {w}");
-    }
+    progress.suspend(|| {
+        for w in &loaded.warnings {
+            eprintln!("warning: {w}");
+        }
+    });
     let inst = &loaded.instance;
     // What follows the solve (reasons, writing) takes about as long as reading did; with 2% of
     // the limit on top, that reserve keeps the whole run within the limit.
     let reserve = args.solver.seconds().map_or(Duration::ZERO, |t| {
         Duration::from_secs_f64(t * 0.02) + t_read
     });
-    let res = batch::run(inst, &policy, &args.solver.options(t0, reserve));
+    let limit = match args.solver.seconds() {
+        Some(t) => format!("time limit {t} s for the whole run"),
+        None => "no time limit".to_string(),
+    };
+    let res = batch::run_observed(
+        inst,
+        &policy,
+        &args.solver.options(t0, reserve),
+        &mut |stage| match stage {
+            batch::Stage::Candidates => progress.stage("checking hard rules 1-8 (candidates)"),
+            batch::Stage::Scoring(n) => {
+                progress.stage(&format!("scoring {} eligible pairs", thousands(n)))
+            }
+            batch::Stage::Solving(n) => {
+                progress.stage(&format!("solving over {} pairs ({limit})", thousands(n)))
+            }
+        },
+    );
+    progress.stage("explaining the open seats");
     let t_write = Instant::now();
     let unmatched = report::unmatched(inst, &policy, &res);
     let t_reasons = t_write.elapsed();
 
+    progress.stage(&format!("writing to {}", args.out.display()));
     let mut outs = outs;
     outs.stage("assignments.csv", |w| {
         Ok(report::write_assignments(inst, &res, w)?)
@@ -156,9 +196,11 @@ pub fn run(args: Args) -> Result<ExitCode> {
     }
     let written = outs.commit()?;
     let t_write = t_write.elapsed();
+    drop(progress);
 
     let mut out = std::io::stdout().lock();
     out.write_all(report::summary_text(inst, &res).as_bytes())?;
+    writeln!(out, "{}", open_seats_line(&unmatched, &args.out))?;
     writeln!(
         out,
         "{}",
