@@ -34,7 +34,8 @@ pub struct InputArgs {
     pub week: Option<Week>,
 }
 
-fn parse_week(s: &str) -> Result<Week, String> {
+/// `--week`: an ISO week (a usage error otherwise).
+pub fn parse_week(s: &str) -> Result<Week, String> {
     Week::parse(s).ok_or_else(|| format!("{s:?} is not an ISO week: expected e.g. 2026-W48"))
 }
 
@@ -113,11 +114,7 @@ impl InputArgs {
     pub fn policy(&self) -> Result<Policy> {
         match &self.policy {
             None => Ok(Policy::default()),
-            Some(p) => {
-                let text = std::fs::read_to_string(p)
-                    .with_context(|| format!("cannot read policy file {}", p.display()))?;
-                Ok(Policy::from_toml(&text, &p.display().to_string())?)
-            }
+            Some(p) => read_policy(p),
         }
     }
 
@@ -139,6 +136,51 @@ impl InputArgs {
         };
         Ok(ingest::load(inputs, &Places::bundled(), policy, week)?)
     }
+}
+
+/// Reads and checks a policy file. A number written with a decimal comma (`decay = 0,5`, as a
+/// Dutch spreadsheet would) gets a hint naming the line.
+pub fn read_policy(p: &Path) -> Result<Policy> {
+    let text = std::fs::read_to_string(p)
+        .with_context(|| format!("cannot read policy file {}", p.display()))?;
+    Policy::from_toml(&text, &p.display().to_string()).map_err(|e| match decimal_comma(&text) {
+        Some((line, fixed)) => {
+            anyhow::anyhow!("{e}\n  hint: line {line}: use a decimal point in numbers: {fixed}")
+        }
+        None => e.into(),
+    })
+}
+
+/// The first line `key = 12,5` (a number with a decimal comma), with its number and the line
+/// written with a decimal point.
+fn decimal_comma(text: &str) -> Option<(usize, String)> {
+    text.lines().enumerate().find_map(|(i, line)| {
+        let code = line.split('#').next().unwrap_or("");
+        let (key, value) = code.split_once('=')?;
+        let v = value.trim();
+        let (whole, frac) = v.split_once(',')?;
+        let digits = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_digit());
+        let whole_ok = digits(whole.strip_prefix('-').unwrap_or(whole));
+        (whole_ok && digits(frac)).then(|| (i + 1, format!("{} = {whole}.{frac}", key.trim())))
+    })
+}
+
+/// Warnings for inputs that load but cannot give a batch anything to do.
+pub fn emptiness_warnings(inst: &matchpunt::model::Instance, paths: &Paths) -> Vec<String> {
+    let mut out = Vec::new();
+    if inst.experts.is_empty() {
+        out.push(format!(
+            "{}: no experts: no request can be filled",
+            paths.experts.display()
+        ));
+    }
+    if inst.requests.is_empty() {
+        out.push(format!(
+            "{}: no requests: nothing to assign",
+            paths.requests.display()
+        ));
+    }
+    out
 }
 
 /// The ISO week of today (UTC).

@@ -13,10 +13,21 @@ use clap::{Parser, Subcommand};
 use std::process::ExitCode;
 
 /// Matches requests from organisations to certified experts by experience.
-///
-/// Exit codes: 0 success, 1 bad input or failure (nothing written), 2 usage error.
 #[derive(Parser, Debug)]
-#[command(name = "matchpunt", version, about, long_about = None, propagate_version = true)]
+#[command(
+    name = "matchpunt",
+    version,
+    about,
+    long_about = "Assigns requests from organisations (buddy, adviser, trainer, speaker) to young \
+certified experts by experience, read from spreadsheets (CSV). The weekly batch is an exact \
+optimum under hard rules that hold in every output: never beyond an expert's weekly limits, \
+never to a theme they avoid, never to an organisation they must not go to. Every open seat \
+gets a reason a coordinator can act on.",
+    after_help = "Exit codes: 0 success; 1 bad input or another failure (no output is changed); \
+2 usage error; 130 stopped by Ctrl-C or a termination signal.\n\
+Start with `matchpunt check` and `matchpunt run` on the bundled sample (data/sample).",
+    propagate_version = true
+)]
 struct Cli {
     /// Worker threads, 1 to 512 (default: all cores). Results do not depend on it.
     #[arg(long, global = true, value_name = "N",

@@ -380,3 +380,196 @@ fn the_summary_counts_open_seats_by_cause() {
     let stderr = String::from_utf8_lossy(&o.stderr);
     assert!(!stderr.contains("solving"), "{stderr}");
 }
+
+#[test]
+fn generate_refuses_a_folder_with_files_unless_forced() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir(dir.path().join("real")).unwrap();
+    fs::write(dir.path().join("real/experts.csv"), "real data").unwrap();
+    fs::write(dir.path().join("real/notes.txt"), "mine").unwrap();
+    let args = [
+        "generate",
+        "--experts",
+        "5",
+        "--requests",
+        "5",
+        "--out",
+        "real",
+    ];
+    let o = run(dir.path(), &args);
+    assert_eq!(o.status.code(), Some(1), "{}", show(&o));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("not empty") && err.contains("--force"),
+        "{err}"
+    );
+    assert_eq!(
+        fs::read_to_string(dir.path().join("real/experts.csv")).unwrap(),
+        "real data"
+    );
+    let mut forced = args.to_vec();
+    forced.push("--force");
+    let o = run(dir.path(), &forced);
+    assert_eq!(o.status.code(), Some(0), "{}", show(&o));
+    assert!(fs::read_to_string(dir.path().join("real/experts.csv"))
+        .unwrap()
+        .starts_with("id,"));
+    assert_eq!(
+        fs::read_to_string(dir.path().join("real/notes.txt")).unwrap(),
+        "mine"
+    );
+    // An empty folder, or none, needs no --force.
+    fs::create_dir(dir.path().join("empty")).unwrap();
+    for out in ["empty", "new/sub"] {
+        let o = run(
+            dir.path(),
+            &[
+                "generate",
+                "--experts",
+                "5",
+                "--requests",
+                "5",
+                "--out",
+                out,
+            ],
+        );
+        assert_eq!(o.status.code(), Some(0), "{out}: {}", show(&o));
+    }
+}
+
+#[test]
+fn policy_check_prints_toml_and_hints_at_decimal_commas() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("p.toml"), "[history]\ndecay = 0.25\n").unwrap();
+    let o = run(dir.path(), &["policy", "--check", "p.toml"]);
+    assert_eq!(o.status.code(), Some(0), "{}", show(&o));
+    let out = String::from_utf8_lossy(&o.stdout).into_owned();
+    assert!(out.contains("[history]\ndecay = 0.25\n"), "{out}");
+    assert!(!out.contains("Policy {"), "a debug dump: {out}");
+    // What it prints is itself a policy file that reads back the same.
+    fs::write(dir.path().join("again.toml"), &out).unwrap();
+    let again = run(dir.path(), &["policy", "--check", "again.toml"]);
+    assert_eq!(again.status.code(), Some(0), "{}", show(&again));
+    assert_eq!(
+        String::from_utf8_lossy(&again.stdout)
+            .lines()
+            .skip(1)
+            .collect::<Vec<_>>(),
+        out.lines().skip(1).collect::<Vec<_>>()
+    );
+    fs::write(
+        dir.path().join("comma.toml"),
+        "[history]\n\ndecay = 0,5 # Dutch\n",
+    )
+    .unwrap();
+    for args in [
+        &["policy", "--check", "comma.toml"][..],
+        &["run", "--policy", "comma.toml", "--out", "o"][..],
+    ] {
+        let o = run(dir.path(), args);
+        assert_eq!(o.status.code(), Some(1), "{}", show(&o));
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(
+            err.contains("line 3: use a decimal point in numbers: decay = 0.5"),
+            "{err}"
+        );
+    }
+}
+
+#[test]
+fn help_says_what_the_tool_does_and_groups_outputs() {
+    let dir = tempfile::tempdir().unwrap();
+    let o = run(dir.path(), &["--help"]);
+    assert_eq!(o.status.code(), Some(0));
+    let help = String::from_utf8_lossy(&o.stdout);
+    for want in [
+        "certified experts by experience",
+        "check ",
+        "run ",
+        "generate ",
+        "policy ",
+        "flow ",
+        "shortlist ",
+        "Exit codes: 0 success; 1 bad input",
+        "2 usage error; 130 stopped",
+    ] {
+        assert!(help.contains(want), "{want:?} not in:\n{help}");
+    }
+    let o = run(dir.path(), &["run", "--help"]);
+    let help = String::from_utf8_lossy(&o.stdout);
+    let outputs = help.find("\nOutputs:").expect("an Outputs heading");
+    for opt in [
+        "--out <DIR>",
+        "--export-lp <FILE>",
+        "--export-dimacs <FILE>",
+    ] {
+        let at = help
+            .find(opt)
+            .unwrap_or_else(|| panic!("{opt} not in {help}"));
+        assert!(at > outputs, "{opt} is not under Outputs:\n{help}");
+    }
+    for opt in ["--time-limit", "--work-limit"] {
+        assert!(help.contains(opt), "{opt}");
+    }
+    assert!(help.contains("which one stopped"), "{help}");
+}
+
+/// The case `flow-cost-overflow`: the cause is the headline, not "no feasible flow".
+#[test]
+fn flow_names_the_real_cause() {
+    let dir = tempfile::tempdir().unwrap();
+    let src = fixture("flow-cost-overflow");
+    for f in ["overflow.min", "bigcost.min"] {
+        fs::copy(src.join(f), dir.path().join(f)).unwrap();
+    }
+    let o = run(dir.path(), &["flow", "overflow.min"]);
+    assert_eq!(o.status.code(), Some(1), "{}", show(&o));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.starts_with("matchpunt: overflow.min: the optimal cost is too large"),
+        "{err}"
+    );
+    assert!(!err.contains("no feasible flow"), "{err}");
+    let o = run(dir.path(), &["flow", "bigcost.min"]);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.starts_with("matchpunt: bigcost.min: numbers too large for the solver: arc 0 has cost"),
+        "{err}"
+    );
+    fs::write(
+        dir.path().join("infeasible.min"),
+        "p min 2 1\nn 1 2\nn 2 -2\na 1 2 0 1 1\n",
+    )
+    .unwrap();
+    let o = run(dir.path(), &["flow", "infeasible.min"]);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("infeasible.min has no feasible flow"), "{err}");
+}
+
+#[test]
+fn an_empty_requests_or_experts_file_warns() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("experts.csv"),
+        "id,roles,certified,themes,place,availability\n",
+    )
+    .unwrap();
+    fs::write(
+        dir.path().join("requests.csv"),
+        "id,org,role,themes,place\n",
+    )
+    .unwrap();
+    for cmd in ["check", "run"] {
+        let o = run(dir.path(), &[cmd, "--data", ".", "--week", "2026-W48"]);
+        assert_eq!(o.status.code(), Some(0), "{}", show(&o));
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(
+            err.contains("warning: ./experts.csv: no experts: no request can be filled"),
+            "{cmd}: {err}"
+        );
+        assert!(
+            err.contains("warning: ./requests.csv: no requests: nothing to assign"),
+            "{cmd}: {err}"
+        );
+    }
+}

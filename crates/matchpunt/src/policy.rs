@@ -6,7 +6,7 @@
 //! values never drift apart.
 
 use crate::model::{normalize, Role};
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 /// The default policy, as printed by `matchpunt policy --default`.
 pub const DEFAULT_POLICY_TOML: &str = r#"# matchpunt policy. Every field is optional; a missing field takes the value shown here.
@@ -58,7 +58,7 @@ window_weeks = 8
 "#;
 
 /// A whole policy.
-#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
+#[derive(Clone, Debug, Default, Deserialize, Serialize, PartialEq)]
 #[serde(default, deny_unknown_fields)]
 pub struct Policy {
     /// Hard-rule settings.
@@ -74,7 +74,7 @@ pub struct Policy {
 }
 
 /// Hard-rule settings.
-#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
 #[serde(default, deny_unknown_fields)]
 pub struct Rules {
     /// Default max_travel_km.
@@ -90,7 +90,7 @@ pub struct Rules {
 }
 
 /// Default intensities.
-#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
 #[serde(default, deny_unknown_fields)]
 pub struct Intensity {
     /// Buddy seat.
@@ -108,7 +108,7 @@ pub struct Intensity {
 }
 
 /// Seat values and batch spread, in points.
-#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
 #[serde(default, deny_unknown_fields)]
 pub struct Objective {
     /// Priority 1.
@@ -124,7 +124,7 @@ pub struct Objective {
 }
 
 /// Weights of the score parts, in points.
-#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
 #[serde(default, deny_unknown_fields)]
 pub struct Weights {
     /// Theme fit.
@@ -144,7 +144,7 @@ pub struct Weights {
 }
 
 /// History decay.
-#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
 #[serde(default, deny_unknown_fields)]
 pub struct History {
     /// Weight of week k back is decay^(k-1).
@@ -241,6 +241,11 @@ impl Weights {
 }
 
 impl Policy {
+    /// The policy as TOML, every field written out (what the engine uses).
+    pub fn to_toml(&self) -> String {
+        toml::to_string(self).expect("a policy is plain numbers, strings and lists")
+    }
+
     /// Parses and checks a policy; `source_name` names the file in errors.
     pub fn from_toml(text: &str, source_name: &str) -> Result<Policy, PolicyError> {
         let err = |message: String| PolicyError {

@@ -26,10 +26,14 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let loaded = args.inputs.load(&policy)?;
     let inst = &loaded.instance;
     let mut out = std::io::stdout().lock();
-    for w in &loaded.warnings {
+    let paths = args.inputs.paths();
+    for w in loaded
+        .warnings
+        .iter()
+        .chain(&crate::inputs::emptiness_warnings(inst, &paths))
+    {
         eprintln!("warning: {w}");
     }
-    let paths = args.inputs.paths();
     writeln!(
         out,
         "ok: {} experts ({} active, {} certified), {} requests, {} history rows; batch week {}",

@@ -95,14 +95,21 @@ pub struct Args {
     inputs: InputArgs,
     #[command(flatten)]
     solver: SolverArgs,
-    /// Output folder.
-    #[arg(long, value_name = "DIR", default_value = "out")]
+    /// Output folder for assignments.csv, unmatched.csv and experts.csv (created if missing;
+    /// other files in it are kept). Written as one set: see "Outputs" in the README.
+    #[arg(
+        long,
+        value_name = "DIR",
+        default_value = "out",
+        help_heading = "Outputs"
+    )]
     out: PathBuf,
-    /// Also write the optimisation model in CPLEX LP format.
-    #[arg(long, value_name = "FILE")]
+    /// Also write the optimisation model in CPLEX LP format (not onto an input or an output).
+    #[arg(long, value_name = "FILE", help_heading = "Outputs")]
     export_lp: Option<PathBuf>,
-    /// Also write the flow part of the model (without load budgets) as a DIMACS min-cost flow file.
-    #[arg(long, value_name = "FILE")]
+    /// Also write the flow part of the model (without load budgets) as a DIMACS min-cost flow
+    /// file (not onto an input or an output).
+    #[arg(long, value_name = "FILE", help_heading = "Outputs")]
     export_dimacs: Option<PathBuf>,
 }
 
@@ -139,8 +146,9 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let progress = Progress::start("reading the inputs");
     let loaded = args.inputs.load(&policy)?;
     let t_read = t0.elapsed();
+    let empty = crate::inputs::emptiness_warnings(&loaded.instance, &args.inputs.paths());
     progress.suspend(|| {
-        for w in &loaded.warnings {
+        for w in loaded.warnings.iter().chain(&empty) {
             eprintln!("warning: {w}");
         }
     });
