@@ -149,7 +149,7 @@ SUMMARY_RE = {
     "solver": re.compile(r"solver: (\d+) components, (\d+) branch-and-bound nodes", re.M),
     "time": re.compile(
         r"^time: read ([\d.]+) s, candidates ([\d.]+) s, scoring ([\d.]+) s, solve ([\d.]+) s, "
-        r"write ([\d.]+) s, total ([\d.]+) s", re.M),
+        r"(?:reasons ([\d.]+) s, )?write ([\d.]+) s, total ([\d.]+) s", re.M),
 }
 
 
@@ -174,8 +174,12 @@ def parse_summary(text):
     m = SUMMARY_RE["time"].search(text)
     if not m:
         raise ValueError("no 'time:' line in the summary")
-    for i, stage in enumerate(STAGES):
-        out[stage + "_s"] = float(m.group(i + 1))
+    read, cand, scoring, solve, reasons, write, total = m.groups()
+    # "write" is everything after the solve: the reasons for open seats (timed on their own
+    # since the time limit covers the whole run) and the files.
+    write = float(write) + float(reasons or 0)
+    for stage, v in zip(STAGES, [read, cand, scoring, solve, write, total]):
+        out[stage + "_s"] = float(v)
     return out
 
 

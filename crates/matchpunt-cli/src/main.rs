@@ -1,25 +1,39 @@
 //! The `matchpunt` command line: glue between argv, files and the `matchpunt` library.
 //!
-//! Exit codes: 0 success; 1 bad input or another failure (nothing is written); 2 usage error.
+//! Exit codes: 0 success; 1 bad input or another failure (no output is changed); 2 usage error;
+//! 130 stopped by Ctrl-C or a termination signal.
 //! A closed stdout (`matchpunt check | head`) counts as success.
 
 mod cmd;
 mod inputs;
 mod out;
+mod progress;
 mod round;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
 
 /// Matches requests from organisations to certified experts by experience.
-///
-/// Exit codes: 0 success, 1 bad input or failure (nothing written), 2 usage error.
 #[derive(Parser, Debug)]
-#[command(name = "matchpunt", version, about, long_about = None, propagate_version = true)]
+#[command(
+    name = "matchpunt",
+    version,
+    about,
+    long_about = "Assigns requests from organisations (buddy, adviser, trainer, speaker) to young \
+certified experts by experience, read from spreadsheets (CSV). The weekly batch is an exact \
+optimum under hard rules that hold in every output: never beyond an expert's weekly limits, \
+never to a theme they avoid, never to an organisation they must not go to. Every open seat \
+gets a reason a coordinator can act on.",
+    after_help = "Exit codes: 0 success; 1 bad input or another failure (no output is changed); \
+2 usage error; 130 stopped by Ctrl-C or a termination signal.\n\
+Start with `matchpunt check` and `matchpunt run` on the bundled sample (data/sample).",
+    propagate_version = true
+)]
 struct Cli {
-    /// Worker threads (default: all cores). Results do not depend on it.
-    #[arg(long, global = true, value_name = "N")]
-    threads: Option<usize>,
+    /// Worker threads, 1 to 512 (default: all cores). Results do not depend on it.
+    #[arg(long, global = true, value_name = "N",
+          value_parser = clap::value_parser!(u16).range(1..=512))]
+    threads: Option<u16>,
     #[command(subcommand)]
     command: Command,
 }
@@ -36,10 +50,13 @@ enum Command {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    // Ctrl-C, SIGTERM and SIGHUP remove the temporary files and the lock of an output set being
+    // written before the process ends (see `out`). Only fails if a handler is set already.
+    let _ = ctrlc::set_handler(|| out::on_signal());
     if let Some(n) = cli.threads {
         // Only fails if a pool exists already, which it cannot at this point.
         let _ = rayon::ThreadPoolBuilder::new()
-            .num_threads(n.max(1))
+            .num_threads(n as usize)
             .build_global();
     }
     let result = match cli.command {

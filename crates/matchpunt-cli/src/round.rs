@@ -21,15 +21,6 @@ pub struct RoundArgs {
 }
 
 impl RoundArgs {
-    /// The files this reads, for the check that no output replaces an input.
-    pub fn inputs(&self) -> Vec<PathBuf> {
-        self.previous
-            .iter()
-            .chain(&self.decisions)
-            .cloned()
-            .collect()
-    }
-
     /// Reads the round's files; `None` without `--previous`.
     pub fn load(&self) -> Result<Option<Round>> {
         let Some(prev) = &self.previous else {

@@ -937,7 +937,7 @@ fn generate_then_check_and_run() {
 }
 
 #[test]
-fn generate_bad_week_exit_1() {
+fn generate_bad_week_exit_2() {
     let dir = tempfile::tempdir().unwrap();
     let o = run(
         &[
@@ -953,7 +953,7 @@ fn generate_bad_week_exit_1() {
         ],
         dir.path(),
     );
-    assert_eq!(code(&o), 1, "{}", show(&o));
+    assert_eq!(code(&o), 2, "{}", show(&o));
     assert!(!dir.path().join("gen").join("experts.csv").exists());
 }
 

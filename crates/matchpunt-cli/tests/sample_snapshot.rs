@@ -21,12 +21,12 @@ fn run_sample(threads: &str) -> (String, String, String, String) {
         .output()
         .unwrap();
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    // The summary without the timing line and the temporary paths.
+    // The summary without the timing line and the paths.
     let summary: String = String::from_utf8(o.stdout)
         .unwrap()
         .lines()
-        .filter(|l| !l.starts_with("time:") && !l.starts_with("wrote "))
-        .map(|l| format!("{l}\n"))
+        .filter(|l| !l.starts_with("time:") && !l.starts_with("wrote ") && !l.starts_with("read "))
+        .map(|l| format!("{}\n", l.replace(&out.path().display().to_string(), "OUT")))
         .collect();
     let read = |f: &str| std::fs::read_to_string(out.path().join(f)).unwrap();
     (

@@ -99,14 +99,6 @@ fn the_workbook_has_four_sheets_and_the_run_s_assignments() {
         assert_eq!(x[1], Data::String(c[1].clone()));
         assert_eq!(x[6], Data::Float(c[6].parse().unwrap()));
     }
-    // --out FILE.xlsx writes only the workbook.
-    let o = run(
-        &["run", "--data", &sample(), "--out", "week.xlsx"],
-        dir.path(),
-    );
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    assert!(dir.path().join("week.xlsx").exists());
-    assert!(!dir.path().join("assignments.csv").exists());
 }
 
 #[test]

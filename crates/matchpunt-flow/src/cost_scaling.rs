@@ -35,7 +35,7 @@ use std::cmp::Reverse;
 use std::collections::{BinaryHeap, VecDeque};
 
 use crate::residual::{Cap, Residual, NONE};
-use crate::{maxflow, ssp, total_cost, FlowError, FlowNetwork, FlowSolution};
+use crate::{maxflow, ssp, total_cost, Clock, FlowError, FlowNetwork, FlowSolution};
 
 /// Factor by which ε shrinks from one phase to the next.
 const ALPHA: i64 = 5;
@@ -51,31 +51,44 @@ const PRICE_LIMIT: i64 = 1 << 60;
 /// Work budget of the early-termination check, in arc scans per residual arc.
 const EARLY_CHECK_BUDGET: usize = 3;
 
-/// Why the push–relabel run stopped early (both lead to the fallback).
+/// Why the push–relabel run stopped early (the first two lead to the fallback).
 #[derive(Debug)]
 enum Abort {
     /// A price left `-PRICE_LIMIT..=0`.
     PriceOverflow,
     /// An active node has no residual arc (impossible for a feasible network).
     Stuck,
+    /// The deadline passed.
+    TimeLimit,
 }
 
-/// Solves `net` (already validated) by cost scaling.
-pub(crate) fn solve(net: &FlowNetwork) -> Result<FlowSolution, FlowError> {
-    let small = |v: i64| i32::try_from(v).is_ok();
-    if net.cap.iter().all(|&c| small(c)) && net.supply.iter().all(|&b| small(b)) {
-        solve_with::<i32>(net, PRICE_LIMIT)
-    } else {
-        solve_with::<i64>(net, PRICE_LIMIT)
+impl From<FlowError> for Abort {
+    fn from(_: FlowError) -> Self {
+        // The clock's only error.
+        Abort::TimeLimit
     }
 }
 
-fn solve_with<C: Cap>(net: &FlowNetwork, price_limit: i64) -> Result<FlowSolution, FlowError> {
+/// Solves `net` (already validated) by cost scaling.
+pub(crate) fn solve(net: &FlowNetwork, clock: &mut Clock) -> Result<FlowSolution, FlowError> {
+    let small = |v: i64| i32::try_from(v).is_ok();
+    if net.cap.iter().all(|&c| small(c)) && net.supply.iter().all(|&b| small(b)) {
+        solve_with::<i32>(net, PRICE_LIMIT, clock)
+    } else {
+        solve_with::<i64>(net, PRICE_LIMIT, clock)
+    }
+}
+
+fn solve_with<C: Cap>(
+    net: &FlowNetwork,
+    price_limit: i64,
+    clock: &mut Clock,
+) -> Result<FlowSolution, FlowError> {
     let n = net.num_nodes();
     let mult = n as i64 + 1;
     let max_scaled = net.max_abs_cost() * mult;
     let (mut g, required) = maxflow::with_super_terminals::<C>(net, mult);
-    let routable = maxflow::dinic(&mut g, n as u32, n as u32 + 1);
+    let routable = maxflow::dinic(&mut g, n as u32, n as u32 + 1, clock)?;
     if routable < required {
         return Err(FlowError::Infeasible { required, routable });
     }
@@ -88,20 +101,21 @@ fn solve_with<C: Cap>(net: &FlowNetwork, price_limit: i64) -> Result<FlowSolutio
             g.cap[x] = C::of(0);
         }
     }
-    let mut cs = CostScaling::new(g, n, price_limit);
+    let mut cs = CostScaling::new(g, n, price_limit, clock);
     let early = match cs.run(max_scaled, mult) {
         Ok(p) => p,
+        Err(Abort::TimeLimit) => return Err(FlowError::TimeLimit),
         Err(abort) => {
             debug_assert!(
                 matches!(abort, Abort::PriceOverflow),
                 "cost scaling got stuck on a feasible network"
             );
-            return ssp::solve(net);
+            return ssp::solve(net, cs.clock);
         }
     };
     let potential = match early {
         Some(p) => p,
-        None => cs.exact_potentials(mult),
+        None => cs.exact_potentials(mult)?,
     };
     let flow = cs.g.extract_flow(net);
     let cost = total_cost(net, &flow)?;
@@ -113,7 +127,8 @@ fn solve_with<C: Cap>(net: &FlowNetwork, price_limit: i64) -> Result<FlowSolutio
 }
 
 /// State of the scaling phases.
-struct CostScaling<C> {
+struct CostScaling<'c, C> {
+    clock: &'c mut Clock,
     g: Residual<C>,
     /// Nodes taking part: `0..n` (the frozen super terminals `n`, `n + 1` do not).
     n: usize,
@@ -167,9 +182,10 @@ impl Buckets {
     }
 }
 
-impl<C: Cap> CostScaling<C> {
-    fn new(g: Residual<C>, n: usize, price_limit: i64) -> Self {
+impl<'c, C: Cap> CostScaling<'c, C> {
+    fn new(g: Residual<C>, n: usize, price_limit: i64, clock: &'c mut Clock) -> Self {
         CostScaling {
+            clock,
             g,
             n,
             excess: vec![0; n],
@@ -242,6 +258,7 @@ impl<C: Cap> CostScaling<C> {
         }
         self.global_update()?;
         while let Some(&start) = self.queue.front() {
+            self.clock.tick()?;
             let start = start as usize;
             if self.excess[start] <= 0 {
                 self.queue.pop_front();
@@ -508,7 +525,7 @@ impl<C: Cap> CostScaling<C> {
     /// with fewer than `M` arcs: `D(v) = M·d(v) + (number of arcs)` where `d(v)` is the least
     /// `c`-length of a path to `v`. So `d = floor(D / M)`, the exact `c`-distances, which are
     /// optimal potentials: `c(u, v) + d(u) - d(v) >= 0` on every residual arc.
-    fn exact_potentials(&self, mult: i64) -> Vec<i64> {
+    fn exact_potentials(&mut self, mult: i64) -> Result<Vec<i64>, FlowError> {
         let n = self.n;
         let g = &self.g;
         // key(v) = D(v) - p(v); arc weights W + p(u) - p(v) >= 0.
@@ -517,6 +534,7 @@ impl<C: Cap> CostScaling<C> {
             (0..n).map(|v| Reverse((key[v], v as u32))).collect();
         let mut done = vec![false; n];
         while let Some(Reverse((k, u))) = heap.pop() {
+            self.clock.tick()?;
             let u = u as usize;
             if done[u] || k > key[u] {
                 continue;
@@ -538,12 +556,12 @@ impl<C: Cap> CostScaling<C> {
                 }
             }
         }
-        (0..n)
+        Ok((0..n)
             .map(|v| {
                 let d = key[v] + self.price[v] as i128;
                 d.div_euclid(mult as i128) as i64
             })
-            .collect()
+            .collect())
     }
 }
 
@@ -565,10 +583,10 @@ mod tests {
         net.add_arc(2, 3, 1, 7);
         net.add_arc(2, 1, 2, 1);
         let want = crate::solve(&net, Algorithm::SuccessiveShortestPaths).unwrap();
-        let got = solve_with::<i64>(&net, 10).unwrap();
+        let got = solve_with::<i64>(&net, 10, &mut Clock::new(None)).unwrap();
         assert_eq!(got.cost, want.cost);
         verify(&net, &got).unwrap();
-        let got = solve_with::<i32>(&net, PRICE_LIMIT).unwrap();
+        let got = solve_with::<i32>(&net, PRICE_LIMIT, &mut Clock::new(None)).unwrap();
         assert_eq!(got.cost, want.cost);
     }
 }

@@ -31,6 +31,7 @@
 //! assert!(String::from_utf8(out).unwrap().starts_with("c reduced\np min 3 3\n"));
 //! ```
 
+use std::collections::{HashMap, HashSet};
 use std::io::{BufRead, BufWriter, Write};
 
 use crate::{FlowNetwork, MAX_ARCS};
@@ -149,15 +150,26 @@ fn node(line: usize, tok: &str, n: usize, what: &str) -> Result<u32, DimacsError
     }
 }
 
+/// Nodes that no arc and no `n` line touches are accepted up to this many (2^20): isolated
+/// nodes are legal but useless, and a `p` line must not make [`read`] allocate for millions of
+/// them (a 19-byte file `p min 134217728 0` took 10 GB).
+pub const MAX_ISOLATED_NODES: usize = 1 << 20;
+
 /// Reads a DIMACS minimum-cost flow problem. Comment (`c`) lines and blank lines are skipped
 /// anywhere; the `p min` line must come before all `n` and `a` lines, and there must be exactly
-/// as many `a` lines as it announces. Never panics: every malformed input gives a
+/// as many `a` lines as it announces. Memory is allocated for what the text holds, not for what
+/// the `p` line announces: a node count above what the arcs and node lines can touch plus
+/// [`MAX_ISOLATED_NODES`] is refused at the end. Never panics: every malformed input gives a
 /// [`DimacsError`] naming the line, the offending text and what was expected.
 pub fn read<R: BufRead>(mut r: R) -> Result<DimacsProblem, DimacsError> {
     let mut buf = Vec::new();
     let mut line_no = 0usize;
-    // (network, announced arcs, nodes with an `n` line)
-    let mut state: Option<(FlowNetwork, usize, Vec<bool>)> = None;
+    // (line and text of the `p` line, nodes, announced arcs)
+    let mut header: Option<(usize, String, usize, usize)> = None;
+    let mut net = FlowNetwork::default();
+    // Supplies of the nodes with an `n` line or a lower bound, and the nodes with an `n` line.
+    let mut supply: HashMap<u32, i64> = HashMap::new();
+    let mut seen: HashSet<u32> = HashSet::new();
     let mut lower: Vec<i64> = Vec::new();
     let mut lower_cost: i64 = 0;
     loop {
@@ -190,7 +202,7 @@ pub fn read<R: BufRead>(mut r: R) -> Result<DimacsProblem, DimacsError> {
         let fields: Vec<&str> = toks.collect();
         match kind {
             "p" => {
-                if state.is_some() {
+                if header.is_some() {
                     return Err(err(line_no, text, "only one `p` line"));
                 }
                 if fields.len() != 3 || fields[0] != "min" {
@@ -216,27 +228,29 @@ pub fn read<R: BufRead>(mut r: R) -> Result<DimacsProblem, DimacsError> {
                         ))
                     }
                 };
-                let reserve = m.min(1 << 20);
+                // Room for what a first chunk of the text can hold; the rest grows as read.
+                let reserve = m.min(1 << 16);
                 lower.reserve(reserve);
-                state = Some((FlowNetwork::with_capacity(n, reserve), m, vec![false; n]));
+                net = FlowNetwork::with_capacity(0, reserve);
+                header = Some((line_no, text.to_string(), n, m));
             }
             "n" => {
-                let Some((net, _, seen)) = state.as_mut() else {
+                let Some((_, _, n, _)) = header else {
                     return Err(err(line_no, text, "the `p min NODES ARCS` line first"));
                 };
                 if fields.len() != 2 {
                     return Err(err(line_no, text, "a node line `n ID SUPPLY`"));
                 }
-                let v = node(line_no, fields[0], net.num_nodes(), "a node id")?;
+                let v = node(line_no, fields[0], n, "a node id")?;
                 let b = int(line_no, fields[1], "a supply")?;
-                if std::mem::replace(&mut seen[v as usize], true) {
+                if !seen.insert(v) {
                     return Err(err(
                         line_no,
                         text,
                         format!("at most one `n` line for node {}", v as u64 + 1),
                     ));
                 }
-                let s = &mut net.supply[v as usize];
+                let s = supply.entry(v).or_insert(0);
                 *s = s.checked_add(b).ok_or_else(|| {
                     err(
                         line_no,
@@ -246,20 +260,19 @@ pub fn read<R: BufRead>(mut r: R) -> Result<DimacsProblem, DimacsError> {
                 })?;
             }
             "a" => {
-                let Some((net, m, _)) = state.as_mut() else {
+                let Some((_, _, n, m)) = header else {
                     return Err(err(line_no, text, "the `p min NODES ARCS` line first"));
                 };
                 if fields.len() != 5 {
                     return Err(err(line_no, text, "an arc line `a FROM TO LOW CAP COST`"));
                 }
-                if net.num_arcs() == *m {
+                if net.num_arcs() == m {
                     return Err(err(
                         line_no,
                         text,
                         format!("no more than the {m} arcs announced by the `p` line"),
                     ));
                 }
-                let n = net.num_nodes();
                 let u = node(line_no, fields[0], n, "the tail node id")?;
                 let v = node(line_no, fields[1], n, "the head node id")?;
                 let low = int(line_no, fields[2], "the lower bound")?;
@@ -277,20 +290,19 @@ pub fn read<R: BufRead>(mut r: R) -> Result<DimacsProblem, DimacsError> {
                 };
                 let cap = cap.checked_sub(low).ok_or_else(overflow)?;
                 if low != 0 {
-                    let su = net.supply[u as usize]
-                        .checked_sub(low)
-                        .ok_or_else(overflow)?;
-                    net.supply[u as usize] = su;
-                    let sv = net.supply[v as usize]
-                        .checked_add(low)
-                        .ok_or_else(overflow)?;
-                    net.supply[v as usize] = sv;
+                    let su = supply.entry(u).or_insert(0);
+                    *su = su.checked_sub(low).ok_or_else(overflow)?;
+                    let sv = supply.entry(v).or_insert(0);
+                    *sv = sv.checked_add(low).ok_or_else(overflow)?;
                     lower_cost = low
                         .checked_mul(cost)
                         .and_then(|c| c.checked_add(lower_cost))
                         .ok_or_else(overflow)?;
                 }
-                net.add_arc(u, v, cap, cost);
+                net.tail.push(u);
+                net.head.push(v);
+                net.cap.push(cap);
+                net.cost.push(cost);
                 lower.push(low);
             }
             _ => {
@@ -302,21 +314,37 @@ pub fn read<R: BufRead>(mut r: R) -> Result<DimacsProblem, DimacsError> {
             }
         }
     }
-    let Some((network, m, _)) = state else {
+    let Some((p_line, p_text, n, m)) = header else {
         return Err(err(line_no, "end of input", "a `p min NODES ARCS` line"));
     };
-    if network.num_arcs() != m {
+    if net.num_arcs() != m {
         return Err(err(
             line_no,
             "end of input",
             format!(
                 "{m} arc lines as announced by the `p` line, not {}",
-                network.num_arcs()
+                net.num_arcs()
             ),
         ));
     }
+    let touched = 2 * m + seen.len();
+    if n > touched + MAX_ISOLATED_NODES {
+        return Err(err(
+            p_line,
+            &p_text,
+            format!(
+                "at most {} nodes: {m} arcs and {} node lines touch at most {touched}, and at most {MAX_ISOLATED_NODES} more nodes may be isolated",
+                touched + MAX_ISOLATED_NODES,
+                seen.len()
+            ),
+        ));
+    }
+    net.supply = vec![0; n];
+    for (v, b) in supply {
+        net.supply[v as usize] = b;
+    }
     Ok(DimacsProblem {
-        network,
+        network: net,
         lower_bound_cost: lower_cost,
         lower,
     })

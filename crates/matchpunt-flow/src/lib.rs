@@ -63,6 +63,7 @@
 //! Both algorithms are deterministic: the same network gives the same solution, bit for bit.
 
 use std::fmt;
+use std::time::Instant;
 
 mod cost_scaling;
 pub mod dimacs;
@@ -326,6 +327,37 @@ pub enum FlowError {
         /// The exact optimal cost.
         cost: i128,
     },
+    /// The deadline given to [`solve_before`] passed before the flow was solved.
+    #[error("the time limit ran out before the flow was solved")]
+    TimeLimit,
+}
+
+/// A deadline that the long loops of the algorithms check. Reading the clock costs about as
+/// much as one step of a loop, so it is read every [`Clock::EVERY`] steps only.
+pub(crate) struct Clock {
+    deadline: Option<Instant>,
+    ticks: u32,
+}
+
+impl Clock {
+    /// Steps between two readings of the clock.
+    const EVERY: u32 = 256;
+
+    pub(crate) fn new(deadline: Option<Instant>) -> Self {
+        Clock { deadline, ticks: 0 }
+    }
+
+    /// One step of a loop: [`FlowError::TimeLimit`] once the deadline has passed.
+    #[inline]
+    pub(crate) fn tick(&mut self) -> Result<(), FlowError> {
+        if let Some(d) = self.deadline {
+            self.ticks = self.ticks.wrapping_add(1);
+            if self.ticks.is_multiple_of(Self::EVERY) && Instant::now() >= d {
+                return Err(FlowError::TimeLimit);
+            }
+        }
+        Ok(())
+    }
 }
 
 /// Finds a minimum-cost flow that meets every supply exactly.
@@ -337,10 +369,23 @@ pub enum FlowError {
 /// Arcs of negative cost are fine, including cycles of negative cost (they all have finite
 /// capacity): the optimum saturates them as far as profitable.
 pub fn solve(net: &FlowNetwork, algorithm: Algorithm) -> Result<FlowSolution, FlowError> {
+    solve_before(net, algorithm, None)
+}
+
+/// [`solve`], giving up with [`FlowError::TimeLimit`] once `deadline` has passed. The loops of
+/// both algorithms check the clock every few hundred steps, so the call returns within a few
+/// milliseconds of the deadline (on a network of millions of arcs, at most the time of one
+/// linear pass over them).
+pub fn solve_before(
+    net: &FlowNetwork,
+    algorithm: Algorithm,
+    deadline: Option<Instant>,
+) -> Result<FlowSolution, FlowError> {
     validate(net)?;
+    let mut clock = Clock::new(deadline);
     let sol = match algorithm {
-        Algorithm::CostScaling => cost_scaling::solve(net)?,
-        Algorithm::SuccessiveShortestPaths => ssp::solve(net)?,
+        Algorithm::CostScaling => cost_scaling::solve(net, &mut clock)?,
+        Algorithm::SuccessiveShortestPaths => ssp::solve(net, &mut clock)?,
     };
     debug_assert_eq!(verify(net, &sol), Ok(()));
     Ok(sol)

@@ -4,7 +4,7 @@
 //! estimation", Soviet Math. Doklady 11 (1970); `O(n² m)`.
 
 use crate::residual::{Cap, Residual};
-use crate::FlowNetwork;
+use crate::{Clock, FlowError, FlowNetwork};
 
 const UNSEEN: u32 = u32::MAX;
 
@@ -32,12 +32,18 @@ pub(crate) fn with_super_terminals<C: Cap>(net: &FlowNetwork, mult: i64) -> (Res
 pub(crate) fn routable(net: &FlowNetwork) -> (i64, i64) {
     let (mut g, required) = with_super_terminals::<i64>(net, 0);
     let n = net.num_nodes() as u32;
-    let flow = dinic(&mut g, n, n + 1);
+    let flow = dinic(&mut g, n, n + 1, &mut Clock::new(None)).expect("no deadline");
     (flow, required)
 }
 
 /// Augments a maximum flow from `s` to `t` on `g` (in place) and returns its value.
-pub(crate) fn dinic<C: Cap>(g: &mut Residual<C>, s: u32, t: u32) -> i64 {
+/// Gives up with [`FlowError::TimeLimit`] once `clock`'s deadline has passed.
+pub(crate) fn dinic<C: Cap>(
+    g: &mut Residual<C>,
+    s: u32,
+    t: u32,
+    clock: &mut Clock,
+) -> Result<i64, FlowError> {
     let n = g.num_nodes();
     let (s, t) = (s as usize, t as usize);
     let mut level = vec![UNSEEN; n];
@@ -53,6 +59,7 @@ pub(crate) fn dinic<C: Cap>(g: &mut Residual<C>, s: u32, t: u32) -> i64 {
         queue.push(s as u32);
         let mut qi = 0;
         while qi < queue.len() {
+            clock.tick()?;
             let u = queue[qi] as usize;
             qi += 1;
             if u == t {
@@ -68,7 +75,7 @@ pub(crate) fn dinic<C: Cap>(g: &mut Residual<C>, s: u32, t: u32) -> i64 {
             }
         }
         if level[t] == UNSEEN {
-            return total;
+            return Ok(total);
         }
         let lt = level[t];
         cur.copy_from_slice(&g.first[..n]);
@@ -76,6 +83,7 @@ pub(crate) fn dinic<C: Cap>(g: &mut Residual<C>, s: u32, t: u32) -> i64 {
         path.clear();
         let mut u = s;
         loop {
+            clock.tick()?;
             if u == t {
                 let f = path
                     .iter()

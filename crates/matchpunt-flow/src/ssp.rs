@@ -5,10 +5,10 @@ use std::cmp::Reverse;
 use std::collections::BinaryHeap;
 
 use crate::residual::{Residual, NONE};
-use crate::{maxflow, total_cost, FlowError, FlowNetwork, FlowSolution};
+use crate::{maxflow, total_cost, Clock, FlowError, FlowNetwork, FlowSolution};
 
 /// Solves `net` (already validated) by successive shortest paths.
-pub(crate) fn solve(net: &FlowNetwork) -> Result<FlowSolution, FlowError> {
+pub(crate) fn solve(net: &FlowNetwork, clock: &mut Clock) -> Result<FlowSolution, FlowError> {
     let n = net.num_nodes();
     let mut g = Residual::<i64>::build(net, 1, 0, &[]);
     let mut excess: Vec<i64> = net.supply.clone();
@@ -53,6 +53,7 @@ pub(crate) fn solve(net: &FlowNetwork) -> Result<FlowSolution, FlowError> {
         }
         let mut target = None;
         while let Some(Reverse((d, u))) = heap.pop() {
+            clock.tick()?;
             let u = u as usize;
             if settled[u] || d > dist[u] {
                 continue;

@@ -257,3 +257,27 @@ proptest! {
         roundtrip(&net, &comment);
     }
 }
+
+/// A 19-byte file announcing 2^27 nodes took 77 s and 10 GB: memory follows the text, and a node
+/// count far above what the arcs and node lines touch is refused, naming the `p` line.
+#[test]
+fn a_huge_announced_size_allocates_nothing_and_is_refused() {
+    let t = std::time::Instant::now();
+    let e = dimacs::read("p min 134217728 0\n".as_bytes()).unwrap_err();
+    assert!(
+        t.elapsed() < std::time::Duration::from_secs(5),
+        "{:?}",
+        t.elapsed()
+    );
+    assert_eq!(e.line(), 1);
+    let msg = e.to_string();
+    assert!(msg.contains("at most 1048576 nodes"), "{msg}");
+    // Many arcs announced, few given: refused at the end without reserving for them.
+    let e = dimacs::read("p min 2 1073741820\na 1 2 0 1 1\n".as_bytes()).unwrap_err();
+    assert!(e.to_string().contains("1073741820 arc lines"), "{e}");
+    // Isolated nodes are fine in moderation (an exported batch has experts without arcs).
+    let p = dimacs::read("p min 1000 1\nn 1 1\nn 2 -1\na 1 2 0 1 5\n".as_bytes()).unwrap();
+    assert_eq!(p.network.num_nodes(), 1000);
+    assert_eq!(p.network.supply(0), 1);
+    assert_eq!(p.network.supply(1), -1);
+}

@@ -273,9 +273,12 @@ pub struct Adjust {
     pub bonus: i64,
 }
 
-/// Runs a whole batch: candidates, scores, pins, exact solve.
+/// Runs a whole batch: candidates, scores, pins, exact solve. `opts.time_limit` counts from the
+/// start of this call: candidates and scoring use up part of it, and the search stops early
+/// enough to leave time for what follows its deadline (a last bound, repairing the best
+/// solution): three passes over the pairs, each estimated by the time that scoring them took.
 pub fn run(inst: &Instance, policy: &Policy, opts: &SolveOptions) -> BatchResult {
-    run_adjusted(inst, policy, opts, &Adjust::default())
+    run_observed(inst, policy, opts, &Adjust::default(), &mut |_| {})
 }
 
 /// [`run`] with [`Adjust`]ments: forbidden pairs are no candidates (so never assigned, also
@@ -287,7 +290,30 @@ pub fn run_adjusted(
     opts: &SolveOptions,
     adjust: &Adjust,
 ) -> BatchResult {
+    run_observed(inst, policy, opts, adjust, &mut |_| {})
+}
+
+/// A stage of [`run_observed`], for progress displays.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Stage {
+    /// Checking hard rules 1-8 for the pairs the index offers.
+    Candidates,
+    /// Scoring this many eligible pairs.
+    Scoring(usize),
+    /// Settling pins and solving over this many pairs.
+    Solving(usize),
+}
+
+/// [`run_adjusted`], telling `on_stage` when each stage starts.
+pub fn run_observed(
+    inst: &Instance,
+    policy: &Policy,
+    opts: &SolveOptions,
+    adjust: &Adjust,
+    on_stage: &mut dyn FnMut(Stage),
+) -> BatchResult {
     let t0 = Instant::now();
+    on_stage(Stage::Candidates);
     let mut pairs: Vec<Pair> = candidates(inst, policy);
     if !adjust.forbidden.is_empty() {
         pairs.retain(|p| {
@@ -298,6 +324,7 @@ pub fn run_adjusted(
         });
     }
     let t1 = Instant::now();
+    on_stage(Stage::Scoring(pairs.len()));
     let mut scored = score_pairs(inst, policy, &pairs);
     drop(pairs);
     if !adjust.kept.is_empty() {
@@ -309,9 +336,16 @@ pub fn run_adjusted(
         }
     }
     let t2 = Instant::now();
+    on_stage(Stage::Solving(scored.len()));
     let pins = settle_pins_except(inst, policy, &adjust.forbidden);
     let (problem, arc_scored, pinned_value) = build_problem(inst, policy, &scored, &pins);
-    let solution = solve::solve(&problem, opts);
+    let opts = SolveOptions {
+        time_limit: opts
+            .time_limit
+            .map(|t| t.saturating_sub(t0.elapsed()).saturating_sub(3 * (t2 - t1))),
+        ..*opts
+    };
+    let solution = solve::solve(&problem, &opts);
     let mut assignments: Vec<Assignment> = pins
         .accepted
         .iter()

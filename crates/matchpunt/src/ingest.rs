@@ -69,9 +69,31 @@ impl fmt::Display for InputError {
             write!(f, ": column '{name}'")?;
         }
         if let Some(v) = &self.value {
-            write!(f, ": {v:?}")?;
+            write!(f, ": {}", quoted_short(v))?;
         }
-        write!(f, ": {}", self.message)
+        match shorten(&self.message, MAX_SHOWN_MESSAGE) {
+            Some(cut) => write!(f, ": {cut}… ({} characters)", self.message.chars().count()),
+            None => write!(f, ": {}", self.message),
+        }
+    }
+}
+
+/// Longest value quoted whole in a message, in characters; longer ones are cut, with their
+/// length (a 1 MiB cell must not be echoed whole, once per error).
+pub const MAX_SHOWN_VALUE: usize = 100;
+/// Longest message shown whole, in characters.
+const MAX_SHOWN_MESSAGE: usize = 400;
+
+/// The first `max` characters of `s`, if it is longer.
+fn shorten(s: &str, max: usize) -> Option<&str> {
+    s.char_indices().nth(max).map(|(i, _)| &s[..i])
+}
+
+/// `v` quoted (`"..."`, escapes as in Rust), cut after [`MAX_SHOWN_VALUE`] characters.
+fn quoted_short(v: &str) -> String {
+    match shorten(v, MAX_SHOWN_VALUE) {
+        Some(cut) => format!("{cut:?}… ({} characters)", v.chars().count()),
+        None => format!("{v:?}"),
     }
 }
 
@@ -787,21 +809,93 @@ fn reading_note(hl: &sheet::HeaderLine, encoding: sheet::Encoding) -> Option<Str
 }
 
 /// The closest of `candidates` to `name` (Damerau-Levenshtein on normalised names, at most a
-/// quarter of the length away, at least 1), for a "did you mean".
+/// quarter of the length away, at least 1), for a "did you mean". For many look-ups in the same
+/// names, build a [`NearNames`] once.
 pub fn did_you_mean<'a>(
     name: &str,
     candidates: impl IntoIterator<Item = &'a str>,
 ) -> Option<&'a str> {
-    let n = normalize(name);
-    let limit = (n.chars().count() / 4).max(1);
-    let mut best: Option<(usize, &str)> = None;
-    for c in candidates {
-        let d = strsim::damerau_levenshtein(&n, &normalize(c));
-        if d <= limit && best.is_none_or(|(bd, _)| d < bd) {
-            best = Some((d, c));
-        }
+    NearNames::new(candidates).closest(name).copied()
+}
+
+/// Names longer than this (in characters, normalised) get no "did you mean" and are never
+/// suggested: no real id or name is that long, and edit distances grow with the square of it.
+pub const MAX_SUGGEST_LEN: usize = 200;
+
+/// Names prepared for "did you mean" look-ups ([`did_you_mean`]): normalised once, each with its
+/// length and a letter-count signature. Both bound the edit distance from below (an edit
+/// changes the length by at most 1 and the letter counts by at most 2), so that most names are
+/// ruled out without computing it.
+pub struct NearNames<T> {
+    names: Vec<NearName<T>>,
+}
+
+struct NearName<T> {
+    name: T,
+    norm: String,
+    len: usize,
+    sig: [u8; 32],
+}
+
+fn signature(norm: &str) -> [u8; 32] {
+    let mut sig = [0u8; 32];
+    for c in norm.chars() {
+        let b = &mut sig[(c as u32 % 32) as usize];
+        *b = b.saturating_add(1);
     }
-    best.map(|b| b.1)
+    sig
+}
+
+impl<T: AsRef<str>> NearNames<T> {
+    /// Prepares `candidates`, in their order (ties go to the first).
+    pub fn new(candidates: impl IntoIterator<Item = T>) -> Self {
+        let names = candidates
+            .into_iter()
+            .filter_map(|name| {
+                let norm = normalize(name.as_ref());
+                let len = norm.chars().count();
+                (len <= MAX_SUGGEST_LEN).then(|| NearName {
+                    sig: signature(&norm),
+                    name,
+                    norm,
+                    len,
+                })
+            })
+            .collect();
+        NearNames { names }
+    }
+
+    /// The closest name to `name`, as [`did_you_mean`] defines it.
+    pub fn closest(&self, name: &str) -> Option<&T> {
+        let n = normalize(name);
+        let len = n.chars().count();
+        if len > MAX_SUGGEST_LEN {
+            return None;
+        }
+        let sig = signature(&n);
+        let limit = (len / 4).max(1);
+        let mut best: Option<(usize, &T)> = None;
+        for c in &self.names {
+            // Only a distance below both the limit + 1 and the best so far can win.
+            let beat = best.map_or(limit + 1, |(d, _)| d.min(limit + 1));
+            if len.abs_diff(c.len) >= beat {
+                continue;
+            }
+            let l1: usize = sig
+                .iter()
+                .zip(&c.sig)
+                .map(|(&a, &b)| a.abs_diff(b) as usize)
+                .sum();
+            if l1.div_ceil(2) >= beat {
+                continue;
+            }
+            let d = strsim::damerau_levenshtein(&n, &c.norm);
+            if d < beat {
+                best = Some((d, &c.name));
+            }
+        }
+        best.map(|b| b.1)
+    }
 }
 
 /// Splits a list cell on `|`, `;` or `,`, trimming items and dropping empty ones.
@@ -1134,7 +1228,20 @@ impl<'t, 'e> Cells<'t, 'e> {
                 None
             }
             None => {
-                let hint = did_you_mean(id, known.sorted.iter().map(String::as_str))
+                let given = {
+                    let mut hints = known.hints.borrow_mut();
+                    let n = hints.entry(self.t.file.clone()).or_insert(0);
+                    *n += 1;
+                    *n
+                };
+                let hint = (given <= MAX_ERRORS_PER_FILE)
+                    .then(|| {
+                        known
+                            .near
+                            .get_or_init(|| NearNames::new(known.sorted.iter().cloned()))
+                            .closest(id)
+                    })
+                    .flatten()
                     .map(|s| format!("; did you mean {s:?}?"))
                     .unwrap_or_default();
                 self.err(
@@ -1186,6 +1293,11 @@ struct ExpertIds {
     index: HashMap<String, Option<usize>>,
     /// All ids, sorted, for a "did you mean".
     sorted: Vec<String>,
+    /// The ids prepared for "did you mean", at the first one.
+    near: std::cell::OnceCell<NearNames<String>>,
+    /// "Did you mean" hints given per file: at most [`MAX_ERRORS_PER_FILE`], as no more errors
+    /// of a file are listed (20,000 unknown ids took minutes when each got one).
+    hints: std::cell::RefCell<HashMap<String, usize>>,
 }
 
 impl ExpertIds {
@@ -1205,7 +1317,12 @@ impl ExpertIds {
         }
         sorted.sort_unstable();
         sorted.dedup();
-        ExpertIds { index, sorted }
+        ExpertIds {
+            index,
+            sorted,
+            near: std::cell::OnceCell::new(),
+            hints: std::cell::RefCell::new(HashMap::new()),
+        }
     }
 }
 

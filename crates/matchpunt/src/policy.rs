@@ -6,7 +6,7 @@
 //! values never drift apart.
 
 use crate::model::{theme_key, Role};
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 /// The default policy, as printed by `matchpunt policy --default`.
 pub const DEFAULT_POLICY_TOML: &str = r#"# matchpunt policy. Every field is optional; a missing field takes the value shown here.
@@ -75,7 +75,7 @@ keep_bonus = 120
 "#;
 
 /// A whole policy.
-#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
+#[derive(Clone, Debug, Default, Deserialize, Serialize, PartialEq)]
 #[serde(default, deny_unknown_fields)]
 pub struct Policy {
     /// Hard-rule settings.
@@ -93,7 +93,7 @@ pub struct Policy {
 }
 
 /// The `[round]` section: re-runs with `--previous`.
-#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
 #[serde(default, deny_unknown_fields)]
 pub struct Round {
     /// Points added to the value of a pair proposed in the previous run.
@@ -107,7 +107,7 @@ impl Default for Round {
 }
 
 /// Hard-rule settings.
-#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
 #[serde(default, deny_unknown_fields)]
 pub struct Rules {
     /// Default max_travel_km.
@@ -133,7 +133,7 @@ pub struct Rules {
 }
 
 /// Default intensities.
-#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
 #[serde(default, deny_unknown_fields)]
 pub struct Intensity {
     /// Buddy seat.
@@ -151,7 +151,7 @@ pub struct Intensity {
 }
 
 /// Seat values and batch spread, in points.
-#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
 #[serde(default, deny_unknown_fields)]
 pub struct Objective {
     /// Priority 1.
@@ -167,7 +167,7 @@ pub struct Objective {
 }
 
 /// Weights of the score parts, in points.
-#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
 #[serde(default, deny_unknown_fields)]
 pub struct Weights {
     /// Theme fit.
@@ -187,7 +187,7 @@ pub struct Weights {
 }
 
 /// History decay.
-#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
 #[serde(default, deny_unknown_fields)]
 pub struct History {
     /// Weight of week k back is decay^(k-1).
@@ -301,6 +301,11 @@ impl Weights {
 }
 
 impl Policy {
+    /// The policy as TOML, every field written out (what the engine uses).
+    pub fn to_toml(&self) -> String {
+        toml::to_string(self).expect("a policy is plain numbers, strings and lists")
+    }
+
     /// Parses and checks a policy; `source_name` names the file in errors.
     pub fn from_toml(text: &str, source_name: &str) -> Result<Policy, PolicyError> {
         let err = |message: String| PolicyError {

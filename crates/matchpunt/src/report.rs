@@ -123,6 +123,39 @@ pub struct Unmatched {
     pub eligible: usize,
     /// Why, in words.
     pub reason: String,
+    /// The main cause, in a few words for the summary ([`open_seats`]).
+    pub cause: &'static str,
+}
+
+/// The cause of open seats for the summary line, by the rule that stopped every expert.
+fn cause_of(rule: eligibility::Reason) -> &'static str {
+    use eligibility::Reason::*;
+    match rule {
+        Inactive | NotCertified => "no active certified expert",
+        SupervisionLapsed => "no recent supervision",
+        HeavyPause => "heavy-theme pause",
+        Role => "no expert with the role",
+        NoSharedTheme => "no expert with the theme",
+        // Avoided themes and excluded organisations are personal: not named, even as counts.
+        AvoidedTheme | ExcludedOrg => "personal reasons",
+        NotOnline => "no expert online",
+        TooFar => "too far",
+        Language | Gender => "language or gender",
+        AgeGap => "age gap",
+        SlotUnavailable | NoAvailability => "no free slot",
+    }
+}
+
+/// Open seats by cause, most first (ties by cause): for a summary line such as
+/// `6 seats open: 3 no free slot, 2 too far, 1 pin conflict`.
+pub fn open_seats(rows: &[Unmatched]) -> Vec<(&'static str, u32)> {
+    let mut by: std::collections::BTreeMap<&'static str, u32> = Default::default();
+    for u in rows {
+        *by.entry(u.cause).or_default() += u.seats_open;
+    }
+    let mut v: Vec<(&'static str, u32)> = by.into_iter().collect();
+    v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    v
 }
 
 /// Every request with open seats and why.
@@ -167,10 +200,23 @@ pub fn unmatched(inst: &Instance, policy: &Policy, res: &BatchResult) -> Vec<Unm
             }
         }
         let others = cands.len() - here;
+        let mut cause = if parts.is_empty() {
+            "experts needed elsewhere"
+        } else {
+            "pin conflict"
+        };
         if cands.is_empty() {
             let f = eligibility::funnel(inst, policy, r);
+            if let Some(z) = f.iter().find(|x| x.1 == 0) {
+                if parts.is_empty() {
+                    cause = cause_of(z.0);
+                }
+            }
             parts.push(eligibility::nobody_sentence(&f));
         } else if others == 0 {
+            if parts.is_empty() {
+                cause = "too few eligible experts";
+            }
             parts.push(format!(
                 "only {here} expert(s) are eligible and all are assigned to this request"
             ));
@@ -186,6 +232,13 @@ pub fn unmatched(inst: &Instance, policy: &Policy, res: &BatchResult) -> Vec<Unm
                 why.push(format!("{busy} busy in this slot"));
             }
             let limited = at_count + at_load + busy;
+            if limited == others && parts.is_empty() {
+                cause = if busy == others {
+                    "no free slot"
+                } else {
+                    "experts at their limit"
+                };
+            }
             if limited == others {
                 parts.push(format!(
                     "all {others} eligible expert(s) are at their limit ({})",
@@ -204,6 +257,7 @@ pub fn unmatched(inst: &Instance, policy: &Policy, res: &BatchResult) -> Vec<Unm
             seats_open: r.experts_needed - filled[ri],
             eligible: cands.len(),
             reason: parts.join("; "),
+            cause,
         });
     }
     out
@@ -456,10 +510,10 @@ pub fn summary_text(inst: &Instance, res: &BatchResult) -> String {
         } else {
             100.0 * gap as f64 / res.bound as f64
         },
-        if res.proven {
-            ", optimal"
-        } else {
-            ", stopped at the limit"
+        match (res.proven, res.solution.stopped_by) {
+            (true, _) => ", optimal",
+            (false, Some(crate::solve::Limit::Work)) => ", not proven: stopped by the work limit",
+            (false, _) => ", not proven: stopped by the time limit",
         }
     ));
     s.push_str(&format!(

@@ -89,9 +89,13 @@ pub struct Problem {
 /// Solver settings.
 #[derive(Clone, Copy, Debug)]
 pub struct SolveOptions {
-    /// Stop branching after this long and report the gap.
+    /// Stop after this long and report the gap. Every long loop checks it, flows included, so
+    /// the solve ends within a few milliseconds of it (on millions of arcs, within one linear
+    /// pass over them). The answer then depends on the machine's speed.
     pub time_limit: Option<Duration>,
-    /// Stop branching after this many nodes per component.
+    /// Stop branching after this many nodes per component: the work limit. Without a time
+    /// limit, the search and its answer are the same on every machine and with any number of
+    /// threads (the root's phases do a fixed number of iterations).
     pub node_limit: usize,
     /// The min-cost flow algorithm for the relaxations.
     pub algorithm: Algorithm,
@@ -110,6 +114,15 @@ impl Default for SolveOptions {
             master: true,
         }
     }
+}
+
+/// Which limit stopped a search before it proved its answer optimal.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Limit {
+    /// [`SolveOptions::time_limit`].
+    Time,
+    /// [`SolveOptions::node_limit`], the work limit.
+    Work,
 }
 
 /// What the solver found.
@@ -131,6 +144,8 @@ pub struct Solution {
     pub branched_components: usize,
     /// Components proven optimal by listing the bundles within the gap (see the module docs).
     pub listed_components: usize,
+    /// When not proven: the limit that stopped the search (the time limit if both did).
+    pub stopped_by: Option<Limit>,
 }
 
 /// The objective of `chosen`, or the first constraint it breaks.
@@ -204,6 +219,10 @@ fn solve_until(p: &Problem, opts: &SolveOptions, deadline: Option<Instant>) -> S
         out.nodes += s.nodes;
         out.branched_components += usize::from(s.nodes > 1);
         out.listed_components += s.listed_components;
+        out.stopped_by = match (out.stopped_by, s.stopped_by) {
+            (Some(Limit::Time), _) | (_, Some(Limit::Time)) => Some(Limit::Time),
+            (a, b) => a.or(b),
+        };
     }
     out.chosen.sort_unstable();
     out
@@ -318,10 +337,11 @@ pub fn root_network(p: &Problem) -> (FlowNetwork, Vec<usize>) {
     build_network(p, &fix, &res, &vec![0; p.experts.len()]).0
 }
 
-/// The arcs of `sub` chosen by its plain flow relaxation (no multipliers, nothing fixed).
-fn flow_choice(sub: &Problem) -> Vec<usize> {
+/// The arcs of `sub` chosen by its plain flow relaxation (no multipliers, nothing fixed); none
+/// once the deadline has passed.
+fn flow_choice(sub: &Problem, deadline: Option<Instant>) -> Vec<usize> {
     let zero = vec![0; sub.experts.len()];
-    relax(sub, &Fix::default(), Algorithm::default(), &zero)
+    relax(sub, &Fix::default(), Algorithm::default(), &zero, deadline)
         .map(|r| r.chosen)
         .unwrap_or_default()
 }
@@ -441,13 +461,35 @@ fn build_network(
     ((net, map), res.forced_value)
 }
 
+/// Why a node has no relaxation.
+#[derive(Debug, PartialEq, Eq)]
+enum NoRelaxation {
+    /// Its forced arcs already break a rule.
+    Infeasible,
+    /// The deadline passed during the flow.
+    Stopped,
+}
+
 /// Solves the Lagrangian relaxation of a node: load budgets moved into the objective with
 /// multipliers `lambda` (per expert, in value units per unit of load). For any `lambda >= 0` its
 /// value is an upper bound on the node's optimum; `lambda = 0` is the plain flow relaxation.
-fn relax(p: &Problem, fix: &Fix, alg: Algorithm, lambda: &[i64]) -> Option<Relaxed> {
-    let res = residual(p, fix)?;
+fn relax(
+    p: &Problem,
+    fix: &Fix,
+    alg: Algorithm,
+    lambda: &[i64],
+    deadline: Option<Instant>,
+) -> Result<Relaxed, NoRelaxation> {
+    let res = residual(p, fix).ok_or(NoRelaxation::Infeasible)?;
+    if deadline.is_some_and(|d| Instant::now() >= d) {
+        return Err(NoRelaxation::Stopped);
+    }
     let ((net, map), forced_value) = build_network(p, fix, &res, lambda);
-    let sol = matchpunt_flow::solve(&net, alg).expect("the batch network is always feasible");
+    let sol = match matchpunt_flow::solve_before(&net, alg, deadline) {
+        Ok(sol) => sol,
+        Err(matchpunt_flow::FlowError::TimeLimit) => return Err(NoRelaxation::Stopped),
+        Err(e) => panic!("the batch network is always feasible and small enough: {e}"),
+    };
     let mut chosen = fix.forced.clone();
     for (i, &a) in map.iter().enumerate() {
         if a != usize::MAX && sol.flow[i] > 0 {
@@ -465,7 +507,7 @@ fn relax(p: &Problem, fix: &Fix, alg: Algorithm, lambda: &[i64]) -> Option<Relax
     let mu = (0..p.seats.len())
         .map(|r| (sink - sol.potential[2 + ne + r]).max(0))
         .collect();
-    Some(Relaxed {
+    Ok(Relaxed {
         chosen,
         bound: forced_value - sol.cost + penalty,
         mu,
@@ -479,6 +521,8 @@ struct Incumbent {
     /// The smallest possible improvement: the gcd of all arc values and the spread step, since
     /// every objective value is a multiple of it.
     step: i64,
+    /// Past it, repairs fill greedily, without flows.
+    deadline: Option<Instant>,
 }
 
 impl Incumbent {
@@ -500,10 +544,13 @@ impl Incumbent {
                     arcs: chosen.iter().map(|&a| p.arcs[a]).collect(),
                     spread: p.spread,
                 };
-                let kept: Vec<usize> = flow_choice(&sub).iter().map(|&a| chosen[a]).collect();
-                repair(p, &kept, by_value)
+                let kept: Vec<usize> = flow_choice(&sub, self.deadline)
+                    .iter()
+                    .map(|&a| chosen[a])
+                    .collect();
+                repair(p, &kept, by_value, self.deadline)
             }
-            Err(_) => repair(p, chosen, by_value),
+            Err(_) => repair(p, chosen, by_value, self.deadline),
         };
         if v > self.value {
             self.value = v;
@@ -569,7 +616,11 @@ fn evaluate_node(
         if it > 0 && cx.expired() {
             break;
         }
-        let r = relax(p, fix, cx.alg, &lambda)?;
+        let r = match relax(p, fix, cx.alg, &lambda, cx.deadline) {
+            Ok(r) => r,
+            Err(NoRelaxation::Infeasible) => return None,
+            Err(NoRelaxation::Stopped) => break,
+        };
         cx.offer(&r.chosen);
         let improved = best.as_ref().is_none_or(|b| r.bound < b.bound);
         let mut load = vec![0i64; p.experts.len()];
@@ -634,7 +685,10 @@ fn evaluate_node(
         mu: vec![0; p.seats.len()],
         bundle_tighter: false,
     });
-    if best.bound > cx.inc.cutoff() {
+    // Past the deadline, the bundle bound is computed only when there is no bound at all (the
+    // first flow was cut short): one pass, far cheaper than a flow.
+    let bounded = best.bound != i64::MAX;
+    if best.bound > cx.inc.cutoff() && !(bounded && cx.expired()) {
         let start = mu_start.unwrap_or_else(|| best.mu.clone());
         let deadline = cx.deadline;
         let by_value = &cx.by_value;
@@ -670,8 +724,9 @@ fn over_budget(p: &Problem, chosen: &[usize]) -> Vec<(usize, u32)> {
     over
 }
 
-/// The arcs that a flow adds to the feasible set `kept` without breaking any rule.
-fn fill_flow(p: &Problem, kept: &[usize]) -> Vec<usize> {
+/// The arcs that a flow adds to the feasible set `kept` without breaking any rule (none once
+/// the deadline has passed).
+fn fill_flow(p: &Problem, kept: &[usize], deadline: Option<Instant>) -> Vec<usize> {
     let ne = p.experts.len();
     let mut count = vec![0u32; ne];
     let mut load = vec![0u32; ne];
@@ -722,11 +777,20 @@ fn fill_flow(p: &Problem, kept: &[usize]) -> Vec<usize> {
         arcs,
         spread: p.spread,
     };
-    flow_choice(&sub).iter().map(|&a| back[a]).collect()
+    flow_choice(&sub, deadline)
+        .iter()
+        .map(|&a| back[a])
+        .collect()
 }
 
-/// Turns a relaxation into a feasible solution: drop, then greedily fill.
-fn repair(p: &Problem, chosen: &[usize], by_value: &[usize]) -> (Vec<usize>, i64) {
+/// Turns a relaxation into a feasible solution: drop, then fill by a flow (before the
+/// deadline) and greedily.
+fn repair(
+    p: &Problem,
+    chosen: &[usize],
+    by_value: &[usize],
+    deadline: Option<Instant>,
+) -> (Vec<usize>, i64) {
     let ne = p.experts.len();
     // Overfilled requests keep their most valuable arcs.
     let mut by_request: Vec<usize> = chosen.to_vec();
@@ -768,7 +832,7 @@ fn repair(p: &Problem, chosen: &[usize], by_value: &[usize]) -> (Vec<usize>, i64
     // Fill by a flow that can only keep every budget: each expert may add arcs that fit its
     // remaining budget, at most as many as fit if all were the heaviest of them.
     let kept: Vec<usize> = per_expert.iter().flatten().copied().collect();
-    for a in fill_flow(p, &kept) {
+    for a in fill_flow(p, &kept, deadline) {
         per_expert[p.arcs[a].expert as usize].push(a);
     }
     let mut count = vec![0u32; ne];
@@ -885,6 +949,7 @@ fn branch_and_bound(
             chosen: Vec::new(),
             value: 0,
             step: granularity(p),
+            deadline,
         },
     };
     let zero = vec![0i64; p.experts.len()];
@@ -955,6 +1020,7 @@ fn branch_and_bound(
                         components: 1,
                         branched_components: 0,
                         listed_components: 1,
+                        stopped_by: None,
                     };
                 }
                 listed_below = floor;
@@ -1020,6 +1086,11 @@ fn branch_and_bound(
                 components: 1,
                 branched_components: 0,
                 listed_components: sub.listed_components,
+                stopped_by: if proven {
+                    None
+                } else {
+                    sub.stopped_by.or(Some(Limit::Time))
+                },
             };
         }
     }
@@ -1042,7 +1113,7 @@ fn branch_and_bound(
     // the root's prices), forbidden in every node; refreshed when the incumbent improves.
     let mut global: Vec<usize> = Vec::new();
     let mut fixed_at = i64::MIN;
-    let mut stopped = false;
+    let mut stopped: Option<Limit> = None;
     let mut pops = 0usize;
     while !open.is_empty() {
         // Best bound first, with every third pick the newest node (a dive) to find incumbents.
@@ -1057,9 +1128,13 @@ fn branch_and_bound(
         if node.bound <= cx.inc.cutoff() {
             continue;
         }
-        if cx.nodes >= opts.node_limit || cx.expired() {
+        if cx.expired() || cx.nodes >= opts.node_limit {
             open.push(node);
-            stopped = true;
+            stopped = Some(if cx.expired() {
+                Limit::Time
+            } else {
+                Limit::Work
+            });
             break;
         }
         if cx.inc.value > fixed_at {
@@ -1075,8 +1150,14 @@ fn branch_and_bound(
                 })
                 .collect()
         } else {
-            let Some(arc) = branching_arc(&mut cx, &node) else {
-                continue;
+            let arc = match branching_arc(&mut cx, &node) {
+                Branch::On(arc) => arc,
+                Branch::Solved => continue,
+                Branch::Stopped => {
+                    open.push(node);
+                    stopped = Some(Limit::Time);
+                    break;
+                }
             };
             [false, true]
                 .into_iter()
@@ -1128,8 +1209,9 @@ fn branch_and_bound(
     if bound <= inc.cutoff() {
         bound = inc.value;
     }
+    let proven = stopped.is_none() || bound == inc.value;
     Solution {
-        proven: !stopped || bound == inc.value,
+        proven,
         chosen: inc.chosen,
         objective: inc.value,
         bound,
@@ -1137,6 +1219,7 @@ fn branch_and_bound(
         components: 1,
         branched_components: 0,
         listed_components: 0,
+        stopped_by: if proven { None } else { stopped },
     }
 }
 
@@ -1228,7 +1311,7 @@ fn flow_dive(cx: &mut Ctx<'_>, lambda: &[i64]) {
         if cx.expired() {
             return;
         }
-        let Some(r) = relax(p, &fix, cx.alg, lambda) else {
+        let Ok(r) = relax(p, &fix, cx.alg, lambda, cx.deadline) else {
             return;
         };
         cx.offer(&r.chosen);
@@ -1362,27 +1445,45 @@ fn overfilled_arc(p: &Problem, node: &Open) -> Option<usize> {
         .min_by(|&x, &y| p.arcs[x].value.cmp(&p.arcs[y].value).then(x.cmp(&y)))
 }
 
+/// What to do with a node.
+enum Branch {
+    /// Branch on this arc.
+    On(usize),
+    /// Nothing left to branch on: the node is solved exactly (or infeasible).
+    Solved,
+    /// The deadline passed before this could be decided.
+    Stopped,
+}
+
 /// The arc to branch on at `node`: in the bundle relaxation (when it gave the bound), the least
 /// valuable arc into the most overfilled request; otherwise the heaviest free arc of the expert
 /// most over budget in the flow relaxation. When neither relaxation breaks a rule, the plain flow
-/// relaxation of the node decides: feasible means the node is solved exactly (None).
-fn branching_arc(cx: &mut Ctx<'_>, node: &Open) -> Option<usize> {
+/// relaxation of the node decides: feasible means the node is solved exactly.
+fn branching_arc(cx: &mut Ctx<'_>, node: &Open) -> Branch {
     let p = cx.p;
     if node.bundle_tighter {
         if let Some(a) = overfilled_arc(p, node) {
-            return Some(a);
+            return Branch::On(a);
         }
     }
     let mut relaxed = std::borrow::Cow::Borrowed(&node.relaxed);
     let mut over = over_budget(p, &relaxed);
     if over.is_empty() {
-        let plain = relax(p, &node.fix, cx.alg, &vec![0; p.experts.len()])?;
+        let zero = vec![0; p.experts.len()];
+        let plain = match relax(p, &node.fix, cx.alg, &zero, cx.deadline) {
+            Ok(r) => r,
+            Err(NoRelaxation::Infeasible) => return Branch::Solved,
+            Err(NoRelaxation::Stopped) => return Branch::Stopped,
+        };
         cx.offer(&plain.chosen);
         over = over_budget(p, &plain.chosen);
         if over.is_empty() {
-            return None;
+            return Branch::Solved;
         }
         relaxed = std::borrow::Cow::Owned(plain.chosen);
     }
-    heaviest_free_arc(p, &relaxed, over[0].0, &node.fix.forced)
+    match heaviest_free_arc(p, &relaxed, over[0].0, &node.fix.forced) {
+        Some(a) => Branch::On(a),
+        None => Branch::Solved,
+    }
 }

@@ -26,10 +26,14 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let loaded = args.inputs.load(&policy)?;
     let inst = &loaded.instance;
     let mut out = std::io::stdout().lock();
-    for w in &loaded.warnings {
+    let paths = args.inputs.paths();
+    for w in loaded
+        .warnings
+        .iter()
+        .chain(&crate::inputs::emptiness_warnings(inst, &paths))
+    {
         eprintln!("warning: {w}");
     }
-    let paths = args.inputs.paths();
     writeln!(
         out,
         "ok: {} experts ({} active, {} certified), {} requests, {} history rows; batch week {}",
@@ -40,16 +44,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         inst.history.len(),
         inst.week.map(|w| w.to_string()).unwrap_or_default()
     )?;
-    writeln!(
-        out,
-        "files: {}, {}{}",
-        paths.experts.display(),
-        paths.requests.display(),
-        paths
-            .history
-            .map(|h| format!(", {}", h.display()))
-            .unwrap_or_default()
-    )?;
+    writeln!(out, "{}", paths.describe(args.inputs.policy.as_deref()))?;
 
     writeln!(out, "\nby role          experts  requests  seats")?;
     for role in Role::ALL {

@@ -1,7 +1,7 @@
 //! `matchpunt flow`: solve a DIMACS min-cost flow file with matchpunt's own solver.
 
 use anyhow::{Context, Result};
-use matchpunt_flow::{dimacs, Algorithm};
+use matchpunt_flow::{dimacs, Algorithm, FlowError};
 use std::io::{BufReader, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -45,8 +45,21 @@ pub fn run(args: Args) -> Result<ExitCode> {
         Alg::Ssp => Algorithm::SuccessiveShortestPaths,
     };
     let t1 = Instant::now();
-    let sol = matchpunt_flow::solve(&problem.network, alg)
-        .with_context(|| format!("{} has no feasible flow", args.file.display()))?;
+    let sol = matchpunt_flow::solve(&problem.network, alg).map_err(|e| {
+        let file = args.file.display();
+        match e {
+            FlowError::Infeasible { .. } | FlowError::Unbalanced { .. } => {
+                anyhow::anyhow!("{file} has no feasible flow: {e}")
+            }
+            FlowError::CostOverflow { .. } => anyhow::anyhow!(
+                "{file}: the optimal cost is too large: {e} (it has a feasible flow, but matchpunt computes costs in 64 bits)"
+            ),
+            FlowError::CostTooLarge { .. } | FlowError::CapacityTooLarge { .. } => {
+                anyhow::anyhow!("{file}: numbers too large for the solver: {e}")
+            }
+            _ => anyhow::anyhow!("{file}: {e}"),
+        }
+    })?;
     let solve = t1.elapsed();
     let mut out = std::io::stdout().lock();
     writeln!(

@@ -1,6 +1,6 @@
 //! `matchpunt generate`: write a synthetic, realistic batch.
 
-use anyhow::{Context, Result};
+use anyhow::{bail, Result};
 use matchpunt::model::Week;
 use matchpunt::places::BUNDLED_CSV;
 use matchpunt_gen::GenParams;
@@ -15,38 +15,58 @@ use std::process::ExitCode;
 /// files, byte for byte.
 #[derive(clap::Args, Debug)]
 pub struct Args {
-    /// Number of experts.
-    #[arg(long, value_name = "N")]
-    experts: usize,
-    /// Number of requests.
-    #[arg(long, value_name = "M")]
-    requests: usize,
+    /// Number of experts (0 to 1,000,000).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(0..=MAX_EXPERTS))]
+    experts: u64,
+    /// Number of requests (0 to 2,000,000).
+    #[arg(long, value_name = "M", value_parser = clap::value_parser!(u64).range(0..=MAX_REQUESTS))]
+    requests: u64,
     /// Random seed.
     #[arg(long, value_name = "S", default_value_t = 1)]
     seed: u64,
-    /// Output folder (created if missing; existing files are replaced).
+    /// Output folder: created if missing; a folder with files in it is refused without
+    /// --force, so that real data is never overwritten by made-up data.
     #[arg(long, value_name = "DIR")]
     out: PathBuf,
+    /// Write into a folder that has files: experts.csv, requests.csv and history.csv are
+    /// replaced (as one set), other files are kept.
+    #[arg(long)]
+    force: bool,
     /// The batch week; history covers the weeks before it.
-    #[arg(long, value_name = "WEEK", default_value = "2026-W48")]
-    week: String,
-    /// Weeks of history.
-    #[arg(long, value_name = "N", default_value_t = 4)]
+    #[arg(long, value_name = "WEEK", default_value = "2026-W48", value_parser = crate::inputs::parse_week)]
+    week: Week,
+    /// Weeks of history (0 to 104).
+    #[arg(long, value_name = "N", default_value_t = 4, value_parser = clap::value_parser!(u32).range(0..=104))]
     history_weeks: u32,
 }
 
+/// Most experts `generate` writes: 20 times the largest benchmark, about 140 MB of CSV.
+const MAX_EXPERTS: u64 = 1_000_000;
+/// Most requests `generate` writes.
+const MAX_REQUESTS: u64 = 2_000_000;
+
 pub fn run(args: Args) -> Result<ExitCode> {
-    let week = Week::parse(&args.week)
-        .with_context(|| format!("--week {:?}: expected an ISO week like 2026-W48", args.week))?;
+    let week = args.week;
+    if !args.force {
+        if let Ok(mut entries) = std::fs::read_dir(&args.out) {
+            if let Some(Ok(first)) = entries.next() {
+                bail!(
+                    "--out {}: the folder is not empty (it has {}); generate writes made-up experts, requests and history there: choose an empty folder, or add --force to replace those three files",
+                    args.out.display(),
+                    first.file_name().to_string_lossy()
+                );
+            }
+        }
+    }
     let places = matchpunt_gen::places_from_csv(BUNDLED_CSV.as_bytes())?;
     let params = GenParams {
-        experts: args.experts,
-        requests: args.requests,
+        experts: args.experts as usize,
+        requests: args.requests as usize,
         seed: args.seed,
         week: (week.year, week.week),
         history_weeks: args.history_weeks,
     };
-    let mut outs = crate::out::Outputs::new(&args.out, &[])?;
+    let mut outs = crate::out::OutputSet::open(&args.out)?;
     let mut e = Vec::new();
     let mut r = Vec::new();
     let mut h = Vec::new();

@@ -1,7 +1,7 @@
 //! `matchpunt policy`: print or check a matching policy.
 
-use anyhow::{Context, Result};
-use matchpunt::policy::{Policy, DEFAULT_POLICY_TOML};
+use anyhow::Result;
+use matchpunt::policy::DEFAULT_POLICY_TOML;
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -17,7 +17,8 @@ pub struct Args {
     /// Print the built-in default policy with comments.
     #[arg(long, conflicts_with = "check")]
     default: bool,
-    /// Check a policy file and print it as the engine reads it.
+    /// Check a policy file and print it as the engine reads it: TOML with every field, the
+    /// defaults filled in (usable as a policy file itself).
     #[arg(long, value_name = "FILE")]
     check: Option<PathBuf>,
 }
@@ -27,10 +28,13 @@ pub fn run(args: Args) -> Result<ExitCode> {
     if args.default {
         out.write_all(DEFAULT_POLICY_TOML.as_bytes())?;
     } else if let Some(p) = args.check {
-        let text = std::fs::read_to_string(&p)
-            .with_context(|| format!("cannot read policy file {}", p.display()))?;
-        let policy = Policy::from_toml(&text, &p.display().to_string())?;
-        writeln!(out, "{} is a valid policy:\n{policy:#?}", p.display())?;
+        let policy = crate::inputs::read_policy(&p)?;
+        writeln!(
+            out,
+            "# {} is a valid policy. As the engine reads it, with every default filled in:\n",
+            p.display()
+        )?;
+        out.write_all(policy.to_toml().as_bytes())?;
     }
     Ok(ExitCode::SUCCESS)
 }

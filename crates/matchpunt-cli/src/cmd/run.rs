@@ -1,35 +1,84 @@
 //! `matchpunt run`: the weekly batch.
 
 use crate::inputs::InputArgs;
-use crate::out::Outputs;
-use anyhow::Result;
+use crate::out::OutputSet;
+use crate::progress::{thousands, Progress};
+use anyhow::{bail, Result};
 use matchpunt::batch;
 use matchpunt::report;
 use matchpunt::scoring::to_units;
 use matchpunt::solve::SolveOptions;
 use matchpunt::table::{self, Dialect};
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
 /// Solver options shared by `run` and `shortlist`.
 #[derive(clap::Args, Debug, Clone)]
-#[command(next_help_heading = "Solver")]
+#[command(next_help_heading = "Limits and solver")]
 pub struct SolverArgs {
-    /// Stop branching on load budgets after this many seconds and report the proven gap.
-    #[arg(long, value_name = "SECS", default_value_t = 30.0)]
-    pub time_limit: f64,
+    /// Stop after this many seconds, counted from the start of the run (reading and writing
+    /// included), and report the best assignment found with its proven gap. The answer may
+    /// then differ from one machine to another [default: 30, none with --work-limit].
+    #[arg(long, value_name = "SECS", value_parser = parse_seconds, allow_negative_numbers = true)]
+    pub time_limit: Option<f64>,
+    /// Stop branching after N branch-and-bound nodes per component of the batch, and report
+    /// the best assignment found with its proven gap: a limit of work, not time, so that the
+    /// answer is the same on every machine and with any --threads. Without --time-limit, no time
+    /// limit applies; with both, whichever comes first. The summary says which one stopped the
+    /// search.
+    #[arg(long, value_name = "N", allow_negative_numbers = true,
+        value_parser = clap::value_parser!(u64).range(1..=1_000_000_000))]
+    pub work_limit: Option<u64>,
     /// Solve by Lagrangian branch and bound alone, without the master LP and the bundle listing
     /// (slower; for comparing the two methods, which must agree).
     #[arg(long)]
     pub no_master: bool,
 }
 
+/// Longest time limit accepted, in seconds (11.6 days).
+const MAX_SECONDS: f64 = 1e6;
+
+fn parse_seconds(s: &str) -> Result<f64, String> {
+    let expected =
+        format!("expected a number of seconds from 0 to {MAX_SECONDS:.0}, e.g. 30 or 2.5");
+    let hint = if s.contains(',') && !s.contains('.') {
+        " (use a decimal point)"
+    } else {
+        ""
+    };
+    match s.trim().parse::<f64>() {
+        Ok(v) if v.is_finite() && (0.0..=MAX_SECONDS).contains(&v) => Ok(v),
+        _ => Err(format!("{expected}{hint}")),
+    }
+}
+
 impl SolverArgs {
-    pub fn options(&self) -> SolveOptions {
+    /// The default time limit, when neither limit is given.
+    pub const DEFAULT_SECONDS: f64 = 30.0;
+
+    /// The time limit in force, if any.
+    pub fn seconds(&self) -> Option<f64> {
+        match (self.time_limit, self.work_limit) {
+            (Some(t), _) => Some(t),
+            (None, Some(_)) => None,
+            (None, None) => Some(Self::DEFAULT_SECONDS),
+        }
+    }
+
+    /// The solver's options, with the time limit less what has been used since `start` and
+    /// `reserve` for what follows the solve.
+    pub fn options(&self, start: Instant, reserve: Duration) -> SolveOptions {
         SolveOptions {
-            time_limit: Some(Duration::from_secs_f64(self.time_limit.max(0.0))),
+            time_limit: self.seconds().map(|t| {
+                Duration::from_secs_f64(t)
+                    .saturating_sub(start.elapsed())
+                    .saturating_sub(reserve)
+            }),
+            node_limit: self
+                .work_limit
+                .map_or(SolveOptions::default().node_limit, |n| n as usize),
             master: !self.no_master,
             ..SolveOptions::default()
         }
@@ -49,72 +98,124 @@ pub struct Args {
     solver: SolverArgs,
     #[command(flatten)]
     round: crate::round::RoundArgs,
-    /// Output folder.
-    #[arg(long, value_name = "DIR", default_value = "out")]
+    /// Output folder for assignments.csv, unmatched.csv and experts.csv (created if missing;
+    /// other files in it are kept). Written as one set: see "Outputs" in the README.
+    #[arg(
+        long,
+        value_name = "DIR",
+        default_value = "out",
+        help_heading = "Outputs"
+    )]
     out: PathBuf,
     /// CSV form of the outputs: nl (`;`, decimal commas), intl (`,`, points) or plain (intl
     /// without the byte-order mark) [default: nl when the experts file uses `;`, else intl].
     #[arg(long, value_name = "DIALECT", value_parser = parse_dialect, help_heading = "Outputs")]
     csv_dialect: Option<Dialect>,
-    /// Also write the workbook matchpunt.xlsx (sheets overzicht, toewijzingen, open plekken,
-    /// ervaringsdeskundigen). An --out ending in .xlsx writes only that workbook.
+    /// Also write the workbook matchpunt.xlsx into the output folder (sheets overzicht,
+    /// toewijzingen, open plekken, ervaringsdeskundigen), in the same set as the CSVs.
     #[arg(long, help_heading = "Outputs")]
     xlsx: bool,
-    /// Also write the optimisation model in CPLEX LP format.
-    #[arg(long, value_name = "FILE")]
+    /// Also write the optimisation model in CPLEX LP format (not onto an input or an output).
+    #[arg(long, value_name = "FILE", help_heading = "Outputs")]
     export_lp: Option<PathBuf>,
-    /// Also write the flow part of the model (without load budgets) as a DIMACS min-cost flow file.
-    #[arg(long, value_name = "FILE")]
+    /// Also write the flow part of the model (without load budgets) as a DIMACS min-cost flow
+    /// file (not onto an input or an output).
+    #[arg(long, value_name = "FILE", help_heading = "Outputs")]
     export_dimacs: Option<PathBuf>,
+}
+
+/// The summary line for a coordinator: `6 seats open, see out/unmatched.csv: 3 no free slot,
+/// 2 too far, 1 pin conflict`.
+fn open_seats_line(unmatched: &[report::Unmatched], out: &Path) -> String {
+    let by = report::open_seats(unmatched);
+    let open: u32 = by.iter().map(|x| x.1).sum();
+    if open == 0 {
+        return "every seat is filled".to_string();
+    }
+    let parts: Vec<String> = by.iter().map(|(c, n)| format!("{n} {c}")).collect();
+    format!(
+        "{open} seat{} open, see {}: {}",
+        if open == 1 { "" } else { "s" },
+        out.join("unmatched.csv").display(),
+        parts.join(", ")
+    )
 }
 
 fn parse_dialect(s: &str) -> Result<Dialect, String> {
     Dialect::parse(s).ok_or_else(|| format!("{s:?}: expected nl, intl or plain"))
 }
 
+/// The files `run` writes into `--out`.
+pub const OUTPUT_NAMES: [&str; 3] = ["assignments.csv", "unmatched.csv", "experts.csv"];
+
 pub fn run(args: Args) -> Result<ExitCode> {
     let t0 = Instant::now();
     let policy = args.inputs.policy()?;
+    check_paths(&args)?;
+    // The output folder is locked before anything is read, so that a second run on it is
+    // refused at once.
+    let outs = OutputSet::open(&args.out)?;
+    if let Some(note) = &outs.recovered {
+        eprintln!("note: {}: {note}", args.out.display());
+    }
+    let progress = Progress::start("reading the inputs");
     let loaded = args.inputs.load(&policy)?;
     let t_read = t0.elapsed();
-    for w in &loaded.warnings {
-        eprintln!("warning: {w}");
-    }
-    let inst = &loaded.instance;
-    let (res, changes) = match args.round.load()? {
-        Some(round) => {
-            let out = matchpunt::round::run_round(inst, &policy, &args.solver.options(), &round);
-            for w in &out.warnings {
-                eprintln!("warning: {w}");
-            }
-            (out.result, Some(out.changes))
+    let empty = crate::inputs::emptiness_warnings(&loaded.instance, &args.inputs.paths());
+    progress.suspend(|| {
+        for w in loaded.warnings.iter().chain(&empty) {
+            eprintln!("warning: {w}");
         }
-        None => (batch::run(inst, &policy, &args.solver.options()), None),
+    });
+    let inst = &loaded.instance;
+    // What follows the solve (reasons, writing) takes about as long as reading did; with 2% of
+    // the limit on top, that reserve keeps the whole run within the limit.
+    let reserve = args.solver.seconds().map_or(Duration::ZERO, |t| {
+        Duration::from_secs_f64(t * 0.02) + t_read
+    });
+    let limit = match args.solver.seconds() {
+        Some(t) => format!("time limit {t} s for the whole run"),
+        None => "no time limit".to_string(),
     };
-    let unmatched = report::unmatched(inst, &policy, &res);
-
+    let round = args.round.load()?;
+    let mut changes = None;
+    let mut on_stage = |stage| match stage {
+        batch::Stage::Candidates => progress.stage("checking hard rules 1-8 (candidates)"),
+        batch::Stage::Scoring(n) => {
+            progress.stage(&format!("scoring {} eligible pairs", thousands(n)))
+        }
+        batch::Stage::Solving(n) => {
+            progress.stage(&format!("solving over {} pairs ({limit})", thousands(n)))
+        }
+    };
+    let opts = args.solver.options(t0, reserve);
+    let res = match &round {
+        Some(round) => {
+            on_stage(batch::Stage::Solving(0));
+            let out = matchpunt::round::run_round(inst, &policy, &opts, round);
+            progress.suspend(|| {
+                for w in &out.warnings {
+                    eprintln!("warning: {w}");
+                }
+            });
+            changes = Some(out.changes);
+            out.result
+        }
+        None => batch::run_observed(
+            inst,
+            &policy,
+            &opts,
+            &batch::Adjust::default(),
+            &mut on_stage,
+        ),
+    };
+    progress.stage("explaining the open seats");
     let t_write = Instant::now();
-    let paths = args.inputs.paths();
-    let mut protected = vec![paths.experts.as_path(), paths.requests.as_path()];
-    if let Some(h) = &paths.history {
-        protected.push(h.as_path());
-    }
-    let round_inputs = args.round.inputs();
-    protected.extend(round_inputs.iter().map(|p| p.as_path()));
-    let workbook_only = args
-        .out
-        .extension()
-        .is_some_and(|x| x.eq_ignore_ascii_case("xlsx"));
-    let out_dir = if workbook_only {
-        args.out
-            .parent()
-            .filter(|p| !p.as_os_str().is_empty())
-            .unwrap_or(std::path::Path::new("."))
-            .to_path_buf()
-    } else {
-        args.out.clone()
-    };
-    let mut outs = Outputs::new(&out_dir, &protected)?;
+    let unmatched = report::unmatched(inst, &policy, &res);
+    let t_reasons = t_write.elapsed();
+
+    progress.stage(&format!("writing to {}", args.out.display()));
+    let mut outs = outs;
     let dialect = args
         .csv_dialect
         .unwrap_or_else(|| Dialect::following(loaded.delimiter));
@@ -124,28 +225,18 @@ pub fn run(args: Args) -> Result<ExitCode> {
         report::unmatched_sheet(inst, &unmatched),
         report::experts_sheet(inst, &res),
     ];
-    if !workbook_only {
-        for (name, sheet) in ["assignments.csv", "unmatched.csv", "experts.csv"]
-            .iter()
-            .zip(&sheets[1..])
-        {
-            outs.stage(name, |w| Ok(table::write_csv(sheet, dialect, w)?))?;
-        }
-        if let Some(changes) = &changes {
-            outs.stage("changes.csv", |w| {
-                Ok(matchpunt::round::write_changes(changes, w)?)
-            })?;
-        }
+    for (name, sheet) in OUTPUT_NAMES.iter().zip(&sheets[1..]) {
+        outs.stage(name, |w| Ok(table::write_csv(sheet, dialect, w)?))?;
     }
-    if args.xlsx || workbook_only {
+    if let Some(changes) = &changes {
+        outs.stage("changes.csv", |w| {
+            Ok(matchpunt::round::write_changes(changes, w)?)
+        })?;
+    }
+    if args.xlsx {
         let book = table::workbook(&sheets)
             .map_err(|e| anyhow::anyhow!("cannot build the workbook: {e}"))?;
-        let target = if workbook_only {
-            args.out.clone()
-        } else {
-            args.out.join("matchpunt.xlsx")
-        };
-        outs.stage_path(&target, |w| Ok(w.write_all(&book)?))?;
+        outs.stage("matchpunt.xlsx", |w| Ok(w.write_all(&book)?))?;
     }
     if let Some(lp) = &args.export_lp {
         let spread = to_units(policy.objective.batch_spread);
@@ -161,6 +252,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
     }
     let written = outs.commit()?;
     let t_write = t_write.elapsed();
+    drop(progress);
 
     let mut out = std::io::stdout().lock();
     out.write_all(report::summary_text(inst, &res).as_bytes())?;
@@ -171,17 +263,153 @@ pub fn run(args: Args) -> Result<ExitCode> {
             "round: {kept} proposal(s) kept ({accepted} accepted), {dropped} dropped, {new} new; see changes.csv (the objective includes the keep bonus)"
         )?;
     }
+    writeln!(out, "{}", open_seats_line(&unmatched, &args.out))?;
     writeln!(
         out,
-        "time: read {:.3} s, candidates {:.3} s, scoring {:.3} s, solve {:.3} s, write {:.3} s, total {:.3} s",
+        "{}",
+        args.inputs.paths().describe(args.inputs.policy.as_deref())
+    )?;
+    writeln!(
+        out,
+        "time: read {:.3} s, candidates {:.3} s, scoring {:.3} s, solve {:.3} s, reasons {:.3} s, write {:.3} s, total {:.3} s",
         t_read.as_secs_f64(),
         res.timings.candidates.as_secs_f64(),
         res.timings.scoring.as_secs_f64(),
         res.timings.solve.as_secs_f64(),
-        t_write.as_secs_f64(),
+        t_reasons.as_secs_f64(),
+        (t_write - t_reasons).as_secs_f64(),
         t0.elapsed().as_secs_f64()
     )?;
     let names: Vec<String> = written.iter().map(|p| p.display().to_string()).collect();
     writeln!(out, "wrote {}", names.join(", "))?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// Refuses, before anything is read or solved, an output that would replace an input or
+/// another output, or whose path is of the wrong kind; each refusal names the option to change.
+fn check_paths(args: &Args) -> Result<()> {
+    let paths = args.inputs.paths();
+    let mut inputs: Vec<(&str, &Path)> = vec![
+        ("experts", paths.experts.as_path()),
+        ("requests", paths.requests.as_path()),
+    ];
+    if let Some(h) = &paths.history {
+        inputs.push(("history", h.as_path()));
+    }
+    if let Some(p) = &args.inputs.policy {
+        inputs.push(("policy", p.as_path()));
+    }
+    if let Some(p) = &args.round.previous {
+        inputs.push(("previous", p.as_path()));
+    }
+    if let Some(p) = &args.round.decisions {
+        inputs.push(("decisions", p.as_path()));
+    }
+    let input_ids: Vec<(&str, &Path, PathBuf)> = inputs
+        .iter()
+        .filter_map(|&(what, p)| std::fs::canonicalize(p).ok().map(|c| (what, p, c)))
+        .collect();
+    let input_at = |target: &Path| {
+        let id = identity(target)?;
+        input_ids
+            .iter()
+            .find(|(_, _, c)| *c == id)
+            .map(|(w, p, _)| (*w, *p))
+    };
+    let out = &args.out;
+    if out.exists() && !out.is_dir() {
+        bail!("--out {}: is a file, not a folder", out.display());
+    }
+    let mut outputs: Vec<(PathBuf, String)> = Vec::new();
+    for name in OUTPUT_NAMES {
+        let target = out.join(name);
+        if let Some((what, p)) = input_at(&target) {
+            bail!(
+                "--out {}: {name} would overwrite the {what} file {} (an input): choose another --out folder",
+                out.display(),
+                p.display()
+            );
+        }
+        if target.is_dir() {
+            bail!(
+                "--out {}: {} is a folder, where run writes the file {name}: move it away, or choose another --out folder",
+                out.display(),
+                target.display()
+            );
+        }
+        if let Some(id) = identity(&target) {
+            outputs.push((
+                id,
+                format!("where run writes {name} (--out {})", out.display()),
+            ));
+        }
+    }
+    let exports = [
+        ("--export-lp", args.export_lp.as_deref()),
+        ("--export-dimacs", args.export_dimacs.as_deref()),
+    ];
+    for (opt, path) in exports {
+        let Some(path) = path else { continue };
+        if path.is_dir() {
+            bail!("{opt} {}: is a folder, not a file", path.display());
+        }
+        if identity(path) == identity(out) {
+            bail!(
+                "{opt} {}: is the output folder (--out), not a file",
+                path.display()
+            );
+        }
+        let parent = path
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        if !parent.is_dir() && identity(parent) != identity(out) {
+            bail!(
+                "{opt} {}: the folder {} does not exist",
+                path.display(),
+                parent.display()
+            );
+        }
+        let Some(target) = identity(path).filter(|_| path.file_name().is_some()) else {
+            bail!("{opt} {}: expected a file name", path.display());
+        };
+        if let Some((what, p)) = input_at(&target) {
+            bail!(
+                "{opt} {} would overwrite the {what} file {} (an input): choose another file for {opt}",
+                path.display(),
+                p.display()
+            );
+        }
+        if let Some((_, what)) = outputs.iter().find(|(id, _)| *id == target) {
+            bail!(
+                "{opt} {} is {what}: choose another file for {opt}",
+                path.display()
+            );
+        }
+        outputs.push((target, format!("also given to {opt}")));
+    }
+    Ok(())
+}
+
+/// The path `p` resolves to: each existing part resolved (links, `..`), the rest appended
+/// as written, so that two spellings of one file are equal even before it exists.
+fn identity(p: &Path) -> Option<PathBuf> {
+    let mut cur = if p.is_absolute() {
+        PathBuf::new()
+    } else {
+        std::env::current_dir().ok()?
+    };
+    for c in p.components() {
+        match c {
+            std::path::Component::CurDir => {}
+            std::path::Component::ParentDir => {
+                cur.pop();
+            }
+            other => cur.push(other.as_os_str()),
+        }
+        if let Ok(real) = std::fs::canonicalize(&cur) {
+            cur = real;
+        }
+    }
+    Some(cur)
 }

@@ -250,6 +250,9 @@ pub(super) fn optimise(
     // Complementary slackness: a price on a request with a seat left only inflates the bound.
     // Zeroing those prices is a valid move that subgradient steps reach slowly.
     for _ in 0..10 {
+        if deadline.is_some_and(|d| std::time::Instant::now() >= d) {
+            break;
+        }
         let mut taken = vec![0u32; p.seats.len()];
         for &a in &best.1 {
             if fix.forced.binary_search(&a).is_err() {
