@@ -30,7 +30,8 @@ enum Command {
     Generate(cmd::generate::Args),
     Policy(cmd::policy::Args),
     Flow(cmd::flow::Args),
-    Shortlist(cmd::shortlist::Args),
+    #[command(alias = "shortlist")]
+    Suggest(cmd::suggest::Args),
 }
 
 fn main() -> ExitCode {
@@ -47,7 +48,7 @@ fn main() -> ExitCode {
         Command::Generate(a) => cmd::generate::run(a),
         Command::Policy(a) => cmd::policy::run(a),
         Command::Flow(a) => cmd::flow::run(a),
-        Command::Shortlist(a) => cmd::shortlist::run(a),
+        Command::Suggest(a) => cmd::suggest::run(a),
     };
     match result {
         Ok(code) => code,

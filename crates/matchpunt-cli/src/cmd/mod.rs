@@ -5,4 +5,4 @@ pub mod flow;
 pub mod generate;
 pub mod policy;
 pub mod run;
-pub mod shortlist;
+pub mod suggest;
