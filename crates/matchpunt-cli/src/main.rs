@@ -32,6 +32,7 @@ enum Command {
     Flow(cmd::flow::Args),
     #[command(alias = "shortlist")]
     Suggest(cmd::suggest::Args),
+    Explain(cmd::explain::Args),
 }
 
 fn main() -> ExitCode {
@@ -49,6 +50,7 @@ fn main() -> ExitCode {
         Command::Policy(a) => cmd::policy::run(a),
         Command::Flow(a) => cmd::flow::run(a),
         Command::Suggest(a) => cmd::suggest::run(a),
+        Command::Explain(a) => cmd::explain::run(a),
     };
     match result {
         Ok(code) => code,

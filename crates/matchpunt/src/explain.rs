@@ -163,17 +163,13 @@ fn read_assignment_rows(mut src: Source<'_>) -> Result<AssignmentRows, InputErro
     }
     let mut rows = Vec::new();
     for rec in records {
-        let rec = rec.map_err(|e| {
-            fail(
-                e.position().map(|p| p.line()),
-                format!("bad CSV: {e}"),
-            )
-        })?;
+        let rec = rec.map_err(|e| fail(e.position().map(|p| p.line()), format!("bad CSV: {e}")))?;
         if rec.iter().all(|c| c.trim().is_empty()) {
             continue;
         }
         let line = rec.position().map_or(0, |p| p.line());
-        let cells = std::array::from_fn(|k| idx[k].map(|i| unescape_cell(rec.get(i).unwrap_or(""))));
+        let cells =
+            std::array::from_fn(|k| idx[k].map(|i| unescape_cell(rec.get(i).unwrap_or(""))));
         rows.push((line, cells));
     }
     Ok(AssignmentRows { file, rows })
@@ -359,9 +355,7 @@ impl Miss {
             Miss::AtCount => 1.0,
             Miss::AtLoad => over_load.max(1) as f64,
             Miss::Rule(Reason::TooFar) => travel_steps(over_km),
-            Miss::Busy | Miss::Rule(Reason::SlotUnavailable) | Miss::Rule(Reason::NotOnline) => {
-                2.0
-            }
+            Miss::Busy | Miss::Rule(Reason::SlotUnavailable) | Miss::Rule(Reason::NotOnline) => 2.0,
             Miss::Rule(Reason::Language) | Miss::Rule(Reason::NoAvailability) => 3.0,
             Miss::Rule(Reason::Gender) | Miss::Rule(Reason::AgeGap) => 4.0,
             Miss::Unsure => 10.0,
@@ -550,6 +544,8 @@ pub enum Change {
         expert: usize,
         /// New max_travel_km.
         max_travel_km: f64,
+        /// The distance to the request that needs it, km.
+        distance_km: f64,
     },
     /// The request in another slot.
     Slot {
@@ -602,12 +598,11 @@ impl Change {
             Change::Travel {
                 expert,
                 max_travel_km,
+                ..
             } => inst.experts[expert].max_travel_km = max_travel_km,
             Change::Slot { request, slot } => inst.requests[request].slot = Some(slot),
             Change::Online { request } => inst.requests[request].online = true,
-            Change::Language { request, language } => {
-                inst.requests[request].language = language
-            }
+            Change::Language { request, language } => inst.requests[request].language = language,
             Change::DropPin { request, expert } => {
                 inst.requests[request].pinned.retain(|&e| e != expert)
             }
@@ -637,6 +632,7 @@ impl Change {
             Change::Travel {
                 expert,
                 max_travel_km,
+                ..
             } => travel_steps(max_travel_km - inst.experts[expert].max_travel_km),
             Change::Slot { .. } | Change::Online { .. } => 2.0,
             Change::Language { .. } | Change::DropPin { .. } => 3.0,
@@ -682,10 +678,9 @@ impl Change {
                 let more = max_assignments > e.max_assignments;
                 let n = ename(expert);
                 match (more, extra > 0) {
-                    (true, false) => lang.fill(
-                        Msg::FixLimits,
-                        &[("expert", &n), ("max", &max_assignments)],
-                    ),
+                    (true, false) => {
+                        lang.fill(Msg::FixLimits, &[("expert", &n), ("max", &max_assignments)])
+                    }
                     (false, _) => lang.fill(
                         Msg::FixLoad,
                         &[("expert", &n), ("budget", &load_budget), ("extra", &extra)],
@@ -704,14 +699,16 @@ impl Change {
             Change::Travel {
                 expert,
                 max_travel_km,
+                distance_km,
             } => {
                 let e = &inst.experts[expert];
                 lang.fill(
                     Msg::FixTravel,
                     &[
                         ("expert", &ename(expert)),
-                        ("km", &lang.num(max_travel_km, 0)),
+                        ("km", &lang.num(distance_km, 1)),
                         ("max", &lang.num(e.max_travel_km, 0)),
+                        ("to", &lang.num(max_travel_km, 0)),
                     ],
                 )
             }
@@ -806,13 +803,12 @@ pub struct Base<'a> {
     pub opts: SolveOptions,
     hist: Vec<ExpertHistory>,
     /// All eligible pairs, scored, sorted by (request, expert).
-    pub scored: Vec<Scored>,
+    pub scored: Cow<'a, [Scored]>,
     pins: Pins,
-    problem: Problem,
-    arc_scored: Vec<usize>,
+    problem: Cow<'a, Problem>,
     pinned_value: i64,
     /// Chosen problem arcs, ascending.
-    chosen: Vec<usize>,
+    chosen: Cow<'a, [usize]>,
     /// Objective in solver units.
     pub objective: i64,
     /// Whether the objective is a proven optimum.
@@ -840,7 +836,7 @@ impl<'a> Base<'a> {
         inst: &'a Instance,
         policy: &'a Policy,
         opts: SolveOptions,
-        res: BatchResult,
+        res: &'a BatchResult,
     ) -> Self {
         let pins = Pins {
             accepted: res
@@ -849,7 +845,7 @@ impl<'a> Base<'a> {
                 .filter(|a| a.pinned)
                 .map(|a| (a.request, a.expert))
                 .collect(),
-            conflicts: res.pin_conflicts,
+            conflicts: res.pin_conflicts.clone(),
         };
         let assigned = res
             .assignments
@@ -863,22 +859,15 @@ impl<'a> Base<'a> {
             opts,
             hist: scoring::history_stats(inst, policy),
             pinned_value: res.objective - res.solution.objective,
-            scored: res.scored,
+            scored: Cow::Borrowed(&res.scored),
             pins,
-            problem: res.problem,
-            arc_scored: res.arc_scored,
-            chosen: res.solution.chosen,
+            problem: Cow::Borrowed(&res.problem),
+            chosen: Cow::Borrowed(&res.solution.chosen),
             objective: res.objective,
             proven: res.proven,
             assigned,
             comp,
         }
-    }
-
-    /// Runs the batch and takes its result.
-    pub fn solve(inst: &'a Instance, policy: &'a Policy, opts: SolveOptions) -> Self {
-        let res = batch::run(inst, policy, &opts);
-        Self::from_result(inst, policy, opts, res)
     }
 
     /// The base of given assignments (an assignments file of a run on the same inputs). Fails,
@@ -893,9 +882,9 @@ impl<'a> Base<'a> {
         let cands = eligibility::candidates(inst, policy);
         let scored = scoring::score_pairs(inst, policy, &cands);
         let pins = batch::settle_pins(inst, policy);
-        let (problem, arc_scored, pinned_value) =
-            batch::build_problem(inst, policy, &scored, &pins);
-        let label = |r: usize, e: usize| format!("{} to {}", inst.experts[e].id, inst.requests[r].id);
+        let (problem, _, pinned_value) = batch::build_problem(inst, policy, &scored, &pins);
+        let label =
+            |r: usize, e: usize| format!("{} to {}", inst.experts[e].id, inst.requests[r].id);
         for &(r, e) in &pins.accepted {
             if !pairs.iter().any(|p| p.0 == r && p.1 == e) {
                 return Err(format!(
@@ -949,12 +938,11 @@ impl<'a> Base<'a> {
             policy,
             opts,
             hist: scoring::history_stats(inst, policy),
-            scored,
+            scored: Cow::Owned(scored),
             pins,
-            problem,
-            arc_scored,
+            problem: Cow::Owned(problem),
             pinned_value,
-            chosen,
+            chosen: Cow::Owned(chosen),
             objective: pinned_value + value,
             proven: false,
             assigned,
@@ -972,8 +960,12 @@ impl<'a> Base<'a> {
 
     /// The eligible pairs of request `r`.
     pub fn scored_of_request(&self, r: usize) -> &[Scored] {
-        let lo = self.scored.partition_point(|s| (s.pair.request as usize) < r);
-        let hi = self.scored.partition_point(|s| (s.pair.request as usize) <= r);
+        let lo = self
+            .scored
+            .partition_point(|s| (s.pair.request as usize) < r);
+        let hi = self
+            .scored
+            .partition_point(|s| (s.pair.request as usize) <= r);
         &self.scored[lo..hi]
     }
 
@@ -1262,15 +1254,19 @@ pub struct FixBudget {
     /// Work left, in candidate pairs handled (each try costs the batch's pairs plus the
     /// re-solved ones); the search stops when it is used up.
     pub work: usize,
+    /// After `want` fixes, also try the other changes of the same size (to rank equal sizes by
+    /// their cost); off, the first fixes found in candidate order are kept.
+    pub ties: bool,
 }
 
 impl FixBudget {
     /// For the fix column of a whole run.
     pub fn for_run() -> Self {
         FixBudget {
-            max_arcs: 20_000,
-            max_tries: 40,
-            work: 40_000_000,
+            max_arcs: 5_000,
+            max_tries: 30,
+            work: 20_000_000,
+            ties: false,
         }
     }
     /// For one request in `explain`.
@@ -1279,6 +1275,7 @@ impl FixBudget {
             max_arcs: 200_000,
             max_tries: 60,
             work: usize::MAX,
+            ties: true,
         }
     }
 }
@@ -1343,7 +1340,11 @@ impl Base<'_> {
                 }
             }
         }
-        eligible.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.pair.expert.cmp(&b.pair.expert)));
+        eligible.sort_by(|a, b| {
+            b.score
+                .total_cmp(&a.score)
+                .then(a.pair.expert.cmp(&b.pair.expert))
+        });
         for s in eligible.iter().take(3) {
             out.push(Change::Pin {
                 request: r,
@@ -1367,6 +1368,7 @@ impl Base<'_> {
                         out.push(Change::Travel {
                             expert: ei,
                             max_travel_km: d.ceil().max(ex.max_travel_km + 1.0),
+                            distance_km: d,
                         });
                     }
                     online |= ex.online;
@@ -1431,7 +1433,11 @@ impl Base<'_> {
         let mut found: Vec<Fix> = Vec::new();
         let mut too_large = None;
         let mut cutoff: Option<f64> = None;
-        for change in self.fix_candidates(r, booked).into_iter().take(budget.max_tries) {
+        for change in self
+            .fix_candidates(r, booked)
+            .into_iter()
+            .take(budget.max_tries)
+        {
             let size = change.size(self.inst);
             if cutoff.is_some_and(|c| size > c) {
                 break;
@@ -1457,6 +1463,9 @@ impl Base<'_> {
                     outcome,
                 });
                 if found.len() >= want {
+                    if !budget.ties {
+                        break;
+                    }
                     cutoff = Some(size);
                 }
             }
@@ -1828,7 +1837,14 @@ fn week_view(r: &Request, e: &Expert, u: &WeekUse, policy: &Policy, lang: Lang) 
 }
 
 /// The near miss in words.
-pub fn miss_text(inst: &Instance, r: &Request, e: &Expert, u: &WeekUse, miss: Miss, lang: Lang) -> String {
+pub fn miss_text(
+    inst: &Instance,
+    r: &Request,
+    e: &Expert,
+    u: &WeekUse,
+    miss: Miss,
+    lang: Lang,
+) -> String {
     match miss {
         Miss::Rule(reason) => reason_text(inst, r, e, u, reason, lang),
         Miss::Busy => lang.fill(
@@ -1841,14 +1857,24 @@ pub fn miss_text(inst: &Instance, r: &Request, e: &Expert, u: &WeekUse, miss: Mi
         ),
         Miss::AtLoad => lang.fill(
             Msg::AtLoad,
-            &[("load", &(u.load + r.intensity)), ("budget", &e.load_budget)],
+            &[
+                ("load", &(u.load + r.intensity)),
+                ("budget", &e.load_budget),
+            ],
         ),
         Miss::Unsure => lang.text(Msg::Unsure).replace("{why}", "?"),
     }
 }
 
 /// One broken rule in words; rules 3 and 4 only as "not for this request now".
-pub fn reason_text(inst: &Instance, r: &Request, e: &Expert, u: &WeekUse, reason: Reason, lang: Lang) -> String {
+pub fn reason_text(
+    inst: &Instance,
+    r: &Request,
+    e: &Expert,
+    u: &WeekUse,
+    reason: Reason,
+    lang: Lang,
+) -> String {
     match reason {
         Reason::Inactive => lang.text(Msg::OnLeave).into(),
         Reason::NotCertified => lang.text(Msg::NotCertifiedYet).into(),
@@ -1874,16 +1900,12 @@ pub fn reason_text(inst: &Instance, r: &Request, e: &Expert, u: &WeekUse, reason
         Reason::Gender => lang.text(Msg::NotGender).into(),
         Reason::AgeGap => {
             let gap = match (r.client_age, e.birth_year) {
-                (Some(a), Some(by)) => (eligibility::age_in_week(by, inst) - a as i32).unsigned_abs(),
+                (Some(a), Some(by)) => {
+                    (eligibility::age_in_week(by, inst) - a as i32).unsigned_abs()
+                }
                 _ => 0,
             };
-            lang.fill(
-                Msg::AgeGapTooBig,
-                &[
-                    ("years", &gap),
-                    ("max", &0u32),
-                ],
-            )
+            lang.fill(Msg::AgeGapTooBig, &[("years", &gap), ("max", &0u32)])
         }
         Reason::SlotUnavailable => lang.fill(
             Msg::NotInSlot,
@@ -1946,10 +1968,7 @@ pub fn funnel_text(inst: &Instance, policy: &Policy, r: &Request, lang: Lang) ->
     };
     let rule = stage.rule();
     // The rule 3 stage covers both halves: experts before it met rules 1-2.
-    let before_idx = f
-        .iter()
-        .position(|x| x.0.rule() == rule)
-        .unwrap_or(zero);
+    let before_idx = f.iter().position(|x| x.0.rule() == rule).unwrap_or(zero);
     if before_idx == 0 {
         return Some(lang.fill(
             Msg::FunnelNobody,
@@ -2001,9 +2020,7 @@ pub fn suggest_view(
             let ei = c.scored.pair.expert as usize;
             let e = &inst.experts[ei];
             let reasons = part_views(inst, policy, &hist, &c.scored, lang);
-            let week = s
-                .booked
-                .then(|| week_view(r, e, &c.week, policy, lang));
+            let week = s.booked.then(|| week_view(r, e, &c.week, policy, lang));
             let mut words: Vec<String> = reasons.iter().map(|p| p.text.clone()).collect();
             if let Some(w) = &week {
                 words.push(w.text.clone());
@@ -2056,7 +2073,9 @@ pub fn suggest_view(
                     extra.push(lang.fill(Msg::NearExtraKm, &[("km", &lang.num(d, 1))]));
                 }
                 if !matches!(n.miss, Miss::Rule(Reason::SlotUnavailable)) {
-                    extra.push(lang.fill(Msg::NearExtraFree, &[("free", &lang.slots(n.free_slots))]));
+                    extra.push(
+                        lang.fill(Msg::NearExtraFree, &[("free", &lang.slots(n.free_slots))]),
+                    );
                 }
             }
             let extra = if extra.is_empty() {
@@ -2069,8 +2088,16 @@ pub fn suggest_view(
                 name: e.name.clone(),
                 code: n.miss.code(),
                 gap: n.gap,
-                distance_km: if not_now { None } else { n.distance_km.map(round3) },
-                free_slots: if not_now { Vec::new() } else { slot_codes(n.free_slots) },
+                distance_km: if not_now {
+                    None
+                } else {
+                    n.distance_km.map(round3)
+                },
+                free_slots: if not_now {
+                    Vec::new()
+                } else {
+                    slot_codes(n.free_slots)
+                },
                 text: lang.fill(
                     Msg::NearMissLine,
                     &[
@@ -2165,4 +2192,1014 @@ pub fn render_suggest(v: &SuggestView, lang: Lang) -> String {
         }
     }
     out
+}
+
+// ---------------------------------------------------------------------------------------------
+// explain.
+
+/// One change a re-solve makes, as shown.
+#[derive(Clone, Debug, Serialize)]
+pub struct ChangeView {
+    /// `seat-lost`, `seat-gained`, `expert-moves`, `expert-added`, `expert-dropped` or `pin-lost`.
+    pub kind: &'static str,
+    /// The request concerned (seats, pins).
+    pub request: Option<String>,
+    /// The expert concerned (moves, pins).
+    pub expert: Option<String>,
+    /// Requests the expert leaves.
+    pub from: Vec<String>,
+    /// Requests the expert takes.
+    pub to: Vec<String>,
+    /// Filled seats of the request before and after.
+    pub filled: Option<[u32; 2]>,
+    /// In words.
+    pub text: String,
+}
+
+/// The changes of an outcome in words: seats lost and gained, experts moving, pins lost. The
+/// expert of a forced pair is not said to take the request it is forced on.
+pub fn change_views(
+    inst: &Instance,
+    o: &Outcome,
+    target: Option<(usize, Option<usize>)>,
+    lang: Lang,
+) -> Vec<ChangeView> {
+    let rid = |r: usize| inst.requests[r].id.clone();
+    let mut out = Vec::new();
+    for &(r, before, after) in &o.seats {
+        if target.is_some_and(|t| t.0 == r) {
+            continue;
+        }
+        let seats = inst.requests[r].experts_needed;
+        let text = if after == 0 {
+            lang.fill(Msg::SeatLost, &[("request", &rid(r))])
+        } else if after < before {
+            lang.fill(
+                Msg::SeatLostSome,
+                &[("request", &rid(r)), ("filled", &after), ("seats", &seats)],
+            )
+        } else {
+            lang.fill(Msg::SeatGained, &[("request", &rid(r))])
+        };
+        out.push(ChangeView {
+            kind: if after < before {
+                "seat-lost"
+            } else {
+                "seat-gained"
+            },
+            request: Some(rid(r)),
+            expert: None,
+            from: Vec::new(),
+            to: Vec::new(),
+            filled: Some([before, after]),
+            text,
+        });
+    }
+    for (e, before, after) in &o.moves {
+        let mut from: Vec<usize> = before
+            .iter()
+            .copied()
+            .filter(|r| !after.contains(r))
+            .collect();
+        let mut to: Vec<usize> = after
+            .iter()
+            .copied()
+            .filter(|r| !before.contains(r))
+            .collect();
+        if let Some((r, Some(fe))) = target {
+            if fe == *e {
+                to.retain(|&x| x != r);
+            }
+        }
+        from.dedup();
+        to.dedup();
+        let ids = |v: &[usize]| -> Vec<String> { v.iter().map(|&r| rid(r)).collect() };
+        let (f, t) = (ids(&from), ids(&to));
+        let name = expert_label(&inst.experts[*e]);
+        let (kind, text) = match (f.is_empty(), t.is_empty()) {
+            (true, true) => continue,
+            (false, false) => (
+                "expert-moves",
+                lang.fill(
+                    Msg::ExpertMoves,
+                    &[
+                        ("expert", &name),
+                        ("from", &lang.list(&f)),
+                        ("to", &lang.list(&t)),
+                    ],
+                ),
+            ),
+            (true, false) => (
+                "expert-added",
+                lang.fill(
+                    Msg::ExpertAdded,
+                    &[("expert", &name), ("to", &lang.list(&t))],
+                ),
+            ),
+            (false, true) => (
+                "expert-dropped",
+                lang.fill(
+                    Msg::ExpertDropped,
+                    &[("expert", &name), ("from", &lang.list(&f))],
+                ),
+            ),
+        };
+        out.push(ChangeView {
+            kind,
+            request: None,
+            expert: Some(inst.experts[*e].id.clone()),
+            from: f,
+            to: t,
+            filled: None,
+            text,
+        });
+    }
+    for &(r, e) in &o.pins_lost {
+        out.push(ChangeView {
+            kind: "pin-lost",
+            request: Some(rid(r)),
+            expert: Some(inst.experts[e].id.clone()),
+            from: Vec::new(),
+            to: Vec::new(),
+            filled: None,
+            text: lang.fill(
+                Msg::PinDropped,
+                &[
+                    ("expert", &expert_label(&inst.experts[e])),
+                    ("request", &rid(r)),
+                ],
+            ),
+        });
+    }
+    out
+}
+
+fn changes_text(changes: &[ChangeView], lang: Lang) -> String {
+    if changes.is_empty() {
+        return lang.text(Msg::CostNothing).to_string();
+    }
+    let mut items: Vec<String> = changes.iter().take(5).map(|c| c.text.clone()).collect();
+    if changes.len() > 5 {
+        items.push(lang.fill(Msg::MoreChanges, &[("n", &(changes.len() - 5))]));
+    }
+    items.join("; ")
+}
+
+/// A fix as shown.
+#[derive(Clone, Debug, Serialize)]
+pub struct FixView {
+    /// The kind of change ([`Change::code`]).
+    pub change: &'static str,
+    /// Its size ([`Change::size`]).
+    pub size: f64,
+    /// Objective after minus before, in points.
+    pub objective_change: f64,
+    /// Whether the re-solve proved its optimum (so the change is exact).
+    pub proven: bool,
+    /// Requests that lose a seat.
+    pub seats_lost_elsewhere: Vec<String>,
+    /// Everything else that changes.
+    pub changes: Vec<ChangeView>,
+    /// In words.
+    pub text: String,
+}
+
+/// The view of a verified fix of request `r`.
+pub fn fix_view(inst: &Instance, r: usize, f: &Fix, lang: Lang) -> FixView {
+    let o = &f.outcome;
+    let forced = match f.change {
+        Change::Pin { expert, .. } => Some(expert),
+        _ => None,
+    };
+    let changes = change_views(inst, o, Some((r, forced)), lang);
+    let lost: Vec<String> = o
+        .seats_lost_elsewhere(r)
+        .into_iter()
+        .map(|x| inst.requests[x].id.clone())
+        .collect();
+    let mut delta = lang.signed(points(o.delta));
+    if !o.proven {
+        delta = format!("{delta} {}", lang.text(Msg::NotProven));
+    }
+    let effect = if lost.is_empty() {
+        lang.fill(Msg::FixCostNothing, &[("delta", &delta)])
+    } else {
+        let seat_changes: Vec<ChangeView> = changes
+            .iter()
+            .filter(|c| c.kind == "seat-lost")
+            .cloned()
+            .collect();
+        lang.fill(
+            Msg::FixCost,
+            &[
+                ("list", &changes_text(&seat_changes, lang)),
+                ("delta", &delta),
+            ],
+        )
+    };
+    FixView {
+        change: f.change.code(),
+        size: f.size,
+        objective_change: round3(points(o.delta)),
+        proven: o.proven,
+        seats_lost_elsewhere: lost,
+        changes,
+        text: lang.fill(
+            Msg::FixLine,
+            &[("change", &f.change.text(inst, lang)), ("effect", &effect)],
+        ),
+    }
+}
+
+/// The words of a [`Fixes`] result for a one-cell summary (the `fix` column): the smallest fix,
+/// or why there is none.
+pub fn fixes_text(inst: &Instance, policy: &Policy, r: usize, fixes: &Fixes, lang: Lang) -> String {
+    let req = &inst.requests[r];
+    match fixes {
+        Fixes::Found(v) => fix_view(inst, r, &v[0], lang).text,
+        Fixes::NoneFound => match funnel_text(inst, policy, req, lang) {
+            Some(f) => lang.fill(Msg::FixNone, &[("funnel", &f)]),
+            None => lang.text(Msg::FixNoneRules).to_string(),
+        },
+        Fixes::TooLarge(n) => lang.fill(
+            Msg::FixNotComputed,
+            &[(
+                "why",
+                &lang.fill(Msg::FixTooLarge, &[("arcs", n), ("request", &req.id)]),
+            )],
+        ),
+        Fixes::WorkLimit => lang.fill(
+            Msg::FixNotComputed,
+            &[(
+                "why",
+                &lang.fill(Msg::FixWorkLimit, &[("request", &req.id)]),
+            )],
+        ),
+    }
+}
+
+/// An assigned expert as shown.
+#[derive(Clone, Debug, Serialize)]
+pub struct AssignedView {
+    /// Expert id.
+    pub expert: String,
+    /// Display name.
+    pub name: String,
+    /// Set by a coordinator's pin.
+    pub pinned: bool,
+    /// The pair's score.
+    pub score: f64,
+    /// Km (on site).
+    pub distance_km: Option<f64>,
+    /// The score's parts in words, largest first.
+    pub reasons: Vec<PartView>,
+    /// In words.
+    pub text: String,
+}
+
+/// A runner-up as shown.
+#[derive(Clone, Debug, Serialize)]
+pub struct RunnerUpView {
+    /// Expert id.
+    pub expert: String,
+    /// Display name.
+    pub name: String,
+    /// The pair's score.
+    pub score: f64,
+    /// Score minus the weakest assigned expert's (None when nobody is assigned).
+    pub score_diff: Option<f64>,
+    /// Requests the expert is assigned to in the batch.
+    pub assigned_to: Vec<String>,
+    /// Why the expert is not free for this request ([`Miss::code`]), None when free.
+    pub limit: Option<&'static str>,
+    /// Objective change of putting the expert here, in points (None when it cannot be done).
+    pub objective_change: Option<f64>,
+    /// Whether the re-solve proved its optimum.
+    pub proven: bool,
+    /// What else changes.
+    pub changes: Vec<ChangeView>,
+    /// Why the pair cannot be forced (a pin conflict).
+    pub refused: Option<String>,
+    /// In words.
+    pub text: String,
+}
+
+/// Ineligible experts counted by the first rule they break.
+#[derive(Clone, Debug, Serialize)]
+pub struct RuleCountView {
+    /// The contract's rule.
+    pub rule: u8,
+    /// Experts whose first broken rule it is.
+    pub count: usize,
+    /// In words.
+    pub text: String,
+}
+
+/// The open seats of a request as shown.
+#[derive(Clone, Debug, Serialize)]
+pub struct OpenView {
+    /// Seats not filled.
+    pub seats_open: u32,
+    /// Why, in words.
+    pub why: String,
+    /// Verified fixes, smallest first.
+    pub fixes: Vec<FixView>,
+    /// When there is no fix: why not.
+    pub no_fix: Option<String>,
+}
+
+/// The output of `explain --request`; `--format json` prints it as is.
+#[derive(Clone, Debug, Serialize)]
+pub struct ExplainRequestView {
+    /// `matchpunt.explain-request/1`.
+    pub schema: &'static str,
+    /// Language of the texts.
+    pub lang: &'static str,
+    /// The batch week.
+    pub week: Option<String>,
+    /// The request.
+    pub request: RequestView,
+    /// Seats filled.
+    pub filled: u32,
+    /// The batch objective in points.
+    pub objective: f64,
+    /// Whether it is a proven optimum.
+    pub proven: bool,
+    /// Assigned experts.
+    pub assigned: Vec<AssignedView>,
+    /// The best other eligible experts, with the exact cost of putting each in.
+    pub runners_up: Vec<RunnerUpView>,
+    /// Ineligible experts by the first rule they break.
+    pub never_eligible: Vec<RuleCountView>,
+    /// Pins of this request the batch could not keep, in words.
+    pub pin_conflicts: Vec<String>,
+    /// The open seats, when there are any.
+    pub open: Option<OpenView>,
+    /// The heading line.
+    pub text: String,
+}
+
+fn pin_conflict_text(inst: &Instance, policy: &Policy, c: &PinConflict, lang: Lang) -> String {
+    let r = &inst.requests[c.request];
+    let e = &inst.experts[c.expert];
+    let why = match c.rule {
+        9 => lang.text(Msg::PinRule9).to_string(),
+        10 => lang.text(Msg::PinRule10).to_string(),
+        _ => match eligibility::check(inst, policy, r, e).iter().next() {
+            Some(reason) => {
+                let t = fill_max_age(
+                    reason_text(inst, r, e, &WeekUse::default(), reason, lang),
+                    policy,
+                    reason,
+                );
+                lang.fill(Msg::PinRuleBroken, &[("why", &t), ("rule", &reason.rule())])
+            }
+            None => lang.text(Msg::PinRule8).to_string(),
+        },
+    };
+    lang.fill(
+        Msg::PinConflictText,
+        &[("id", &expert_label(e)), ("why", &why)],
+    )
+}
+
+fn rule_what(rule: u8, lang: Lang) -> &'static str {
+    lang.text(match rule {
+        1 => Msg::RuleWhat1,
+        2 => Msg::RuleWhat2,
+        3 => Msg::RuleWhat3,
+        4 => Msg::RuleWhat4,
+        5 => Msg::RuleWhat5,
+        6 => Msg::RuleWhat6,
+        7 => Msg::RuleWhat7,
+        _ => Msg::RuleWhat8,
+    })
+}
+
+impl Base<'_> {
+    /// Why request `r` has open seats, in words.
+    pub fn open_why(&self, r: usize, booked: &Booked, lang: Lang) -> String {
+        let inst = self.inst;
+        let req = &inst.requests[r];
+        let cands = self.scored_of_request(r);
+        if cands.is_empty() {
+            return funnel_text(inst, self.policy, req, lang).unwrap_or_default();
+        }
+        let here = self.experts_of(r);
+        let others: Vec<usize> = cands
+            .iter()
+            .map(|s| s.pair.expert as usize)
+            .filter(|e| !here.contains(e))
+            .collect();
+        if others.is_empty() {
+            return lang.fill(Msg::OnlyAssignedHere, &[("n", &cands.len())]);
+        }
+        let limited: Vec<String> = others
+            .iter()
+            .filter_map(|&e| {
+                let ex = &inst.experts[e];
+                let u = &booked.uses[e];
+                limit_miss(req, ex, u)
+                    .map(|m| format!("{} ({})", ex.id, miss_text(inst, req, ex, u, m, lang)))
+            })
+            .collect();
+        if limited.len() == others.len() {
+            lang.fill(
+                Msg::WhyAllBusy,
+                &[("n", &others.len()), ("list", &limited.join(", "))],
+            )
+        } else {
+            lang.fill(
+                Msg::WhyBetterElsewhere,
+                &[("n", &(others.len() - limited.len()))],
+            )
+        }
+    }
+
+    /// `explain --request`: who got request `r` and why, the `top` best runners-up with the
+    /// exact cost of each, the ineligible experts by rule, and for open seats the fixes.
+    pub fn explain_request(&self, r: usize, top: usize, lang: Lang) -> ExplainRequestView {
+        let inst = self.inst;
+        let policy = self.policy;
+        let req = &inst.requests[r];
+        let booked = self.booked();
+        let here = self.experts_of(r);
+        let assigned: Vec<AssignedView> = here
+            .iter()
+            .map(|&e| {
+                let s = self.scored_pair(r, e).expect("an assignment is eligible");
+                let ex = &inst.experts[e];
+                let reasons = part_views(inst, policy, &self.hist, s, lang);
+                let pinned = self.is_pinned(r, e);
+                let words: Vec<&str> = reasons.iter().map(|p| p.text.as_str()).collect();
+                let mut text = format!(
+                    "{}, score {}: {}",
+                    expert_label(ex),
+                    lang.num(s.score, 1),
+                    words.join("; ")
+                );
+                if pinned {
+                    text = format!("{text}; {}", lang.text(Msg::AssignedPinned));
+                }
+                AssignedView {
+                    expert: ex.id.clone(),
+                    name: ex.name.clone(),
+                    pinned,
+                    score: round3(s.score),
+                    distance_km: s.distance_km.map(round3),
+                    reasons,
+                    text,
+                }
+            })
+            .collect();
+        let weakest = here
+            .iter()
+            .filter_map(|&e| self.scored_pair(r, e))
+            .min_by(|a, b| a.score.total_cmp(&b.score));
+        let mut others: Vec<&Scored> = self
+            .scored_of_request(r)
+            .iter()
+            .filter(|s| !here.contains(&(s.pair.expert as usize)))
+            .collect();
+        others.sort_by(|a, b| {
+            b.score
+                .total_cmp(&a.score)
+                .then(a.pair.expert.cmp(&b.pair.expert))
+        });
+        let runners_up = others
+            .iter()
+            .take(top)
+            .map(|s| self.runner_up(r, s, weakest, &booked, lang))
+            .collect();
+        let mut counts: BTreeMap<u8, usize> = BTreeMap::new();
+        for e in &inst.experts {
+            if let Some(first) = eligibility::check(inst, policy, req, e).iter().next() {
+                *counts.entry(first.rule()).or_default() += 1;
+            }
+        }
+        let never_eligible = counts
+            .into_iter()
+            .map(|(rule, count)| RuleCountView {
+                rule,
+                count,
+                text: lang.fill(
+                    Msg::RuleCount,
+                    &[
+                        ("rule", &rule),
+                        ("what", &rule_what(rule, lang)),
+                        ("n", &count),
+                    ],
+                ),
+            })
+            .collect();
+        let pin_conflicts = self
+            .pins
+            .conflicts
+            .iter()
+            .filter(|c| c.request == r)
+            .map(|c| pin_conflict_text(inst, policy, c, lang))
+            .collect();
+        let filled = here.len() as u32;
+        let open = (filled < req.experts_needed).then(|| {
+            let mut budget = FixBudget::for_explain();
+            let fixes = self.fixes(r, &booked, 3, &mut budget);
+            let (list, no_fix) = match &fixes {
+                Fixes::Found(v) => (v.iter().map(|f| fix_view(inst, r, f, lang)).collect(), None),
+                other => (Vec::new(), Some(fixes_text(inst, policy, r, other, lang))),
+            };
+            OpenView {
+                seats_open: req.experts_needed - filled,
+                why: self.open_why(r, &booked, lang),
+                fixes: list,
+                no_fix,
+            }
+        });
+        let text = lang.fill(
+            Msg::ExplainHead,
+            &[
+                ("request", &req.id),
+                ("org", &inst.orgs.name(req.org)),
+                ("role", &lang.role(req.role)),
+                ("where", &where_text(req, lang)),
+                ("slot", &slot_text(req, lang)),
+                ("filled", &filled),
+                ("seats", &req.experts_needed),
+            ],
+        );
+        ExplainRequestView {
+            schema: "matchpunt.explain-request/1",
+            lang: lang.code(),
+            week: inst.week.map(|w| w.to_string()),
+            request: request_view(inst, req),
+            filled,
+            objective: round3(points(self.objective)),
+            proven: self.proven,
+            assigned,
+            runners_up,
+            never_eligible,
+            pin_conflicts,
+            open,
+            text,
+        }
+    }
+
+    fn runner_up(
+        &self,
+        r: usize,
+        s: &Scored,
+        weakest: Option<&Scored>,
+        booked: &Booked,
+        lang: Lang,
+    ) -> RunnerUpView {
+        let inst = self.inst;
+        let req = &inst.requests[r];
+        let e = s.pair.expert as usize;
+        let ex = &inst.experts[e];
+        let u = &booked.uses[e];
+        let elsewhere: Vec<String> = self
+            .requests_of(e)
+            .into_iter()
+            .map(|x| inst.requests[x].id.clone())
+            .collect();
+        let miss = limit_miss(req, ex, u);
+        let mut status = Vec::new();
+        if !elsewhere.is_empty() {
+            status.push(lang.fill(
+                Msg::StatusUsedElsewhere,
+                &[("requests", &lang.list(&elsewhere))],
+            ));
+        }
+        match miss {
+            Some(m) => status.push(miss_text(inst, req, ex, u, m, lang)),
+            None if elsewhere.is_empty() => status.push(lang.text(Msg::StatusFree).to_string()),
+            None => {}
+        }
+        let status = status.join("; ");
+        let change = Change::Pin {
+            request: r,
+            expert: e,
+        };
+        let outcome = self
+            .evaluate(&change, usize::MAX)
+            .expect("no limit on the part");
+        let label = expert_label(ex);
+        let score = lang.num(s.score, 1);
+        if let Some(c) = &outcome.refused {
+            let why = pin_conflict_text(inst, self.policy, c, lang);
+            return RunnerUpView {
+                expert: ex.id.clone(),
+                name: ex.name.clone(),
+                score: round3(s.score),
+                score_diff: weakest.map(|w| round3(s.score - w.score)),
+                assigned_to: elsewhere,
+                limit: miss.map(Miss::code),
+                objective_change: None,
+                proven: outcome.proven,
+                changes: Vec::new(),
+                refused: Some(why.clone()),
+                text: lang.fill(
+                    Msg::CannotForce,
+                    &[
+                        ("name", &label),
+                        ("id", &ex.id),
+                        ("score", &score),
+                        ("why", &why),
+                    ],
+                ),
+            };
+        }
+        let changes = change_views(inst, &outcome, Some((r, Some(e))), lang);
+        let mut cost = lang.signed(points(outcome.delta));
+        if !outcome.proven {
+            cost = format!("{cost} {}", lang.text(Msg::NotProven));
+        }
+        let changes_words = lang.fill(
+            Msg::ChangesIntro,
+            &[("list", &changes_text(&changes, lang))],
+        );
+        let name = display_name(ex).to_string();
+        let text = match weakest {
+            Some(w) => lang.fill(
+                Msg::RunnerUpLine,
+                &[
+                    ("name", &name),
+                    ("id", &ex.id),
+                    ("score", &score),
+                    ("diff", &lang.signed(s.score - w.score)),
+                    (
+                        "other",
+                        &display_name(&inst.experts[w.pair.expert as usize]),
+                    ),
+                    ("status", &status),
+                    ("cost", &cost),
+                    ("changes", &changes_words),
+                ],
+            ),
+            None => lang.fill(
+                Msg::RunnerUpLineOpen,
+                &[
+                    ("name", &name),
+                    ("id", &ex.id),
+                    ("score", &score),
+                    ("status", &status),
+                    ("cost", &cost),
+                    ("changes", &changes_words),
+                ],
+            ),
+        };
+        RunnerUpView {
+            expert: ex.id.clone(),
+            name: ex.name.clone(),
+            score: round3(s.score),
+            score_diff: weakest.map(|w| round3(s.score - w.score)),
+            assigned_to: elsewhere,
+            limit: miss.map(Miss::code),
+            objective_change: Some(round3(points(outcome.delta))),
+            proven: outcome.proven,
+            changes,
+            refused: None,
+            text,
+        }
+    }
+}
+
+/// The text of an [`ExplainRequestView`], as `explain --request` prints it.
+pub fn render_explain_request(v: &ExplainRequestView, lang: Lang) -> String {
+    let mut out = format!("{}\n", v.text);
+    out.push_str(&format!("{}\n", lang.text(Msg::AssignedHead)));
+    if v.assigned.is_empty() {
+        out.push_str(&format!("  {}\n", lang.text(Msg::NobodyAssigned)));
+    }
+    for a in &v.assigned {
+        out.push_str(&format!("  {}\n", a.text));
+    }
+    for p in &v.pin_conflicts {
+        out.push_str(&format!("  {p}\n"));
+    }
+    out.push_str(&format!("{}\n", lang.text(Msg::RunnersUpHead)));
+    if v.runners_up.is_empty() {
+        out.push_str(&format!("  {}\n", lang.text(Msg::NoRunnersUp)));
+    }
+    for r in &v.runners_up {
+        out.push_str(&format!("  {}\n", r.text));
+    }
+    if !v.never_eligible.is_empty() {
+        let counts: Vec<&str> = v.never_eligible.iter().map(|c| c.text.as_str()).collect();
+        out.push_str(&format!(
+            "{}\n",
+            lang.fill(Msg::NeverEligibleHead, &[("counts", &counts.join(", "))])
+        ));
+    }
+    if let Some(o) = &v.open {
+        out.push_str(&format!(
+            "{}\n",
+            lang.fill(Msg::OpenSeatsHead, &[("n", &o.seats_open), ("why", &o.why)])
+        ));
+        if !o.fixes.is_empty() {
+            out.push_str(&format!("{}\n", lang.text(Msg::FixesHead)));
+            for f in &o.fixes {
+                out.push_str(&format!("  {}\n", f.text));
+            }
+        }
+        if let Some(n) = &o.no_fix {
+            out.push_str(&format!("  {n}\n"));
+        }
+    }
+    out
+}
+
+/// One of an expert's assignments as shown.
+#[derive(Clone, Debug, Serialize)]
+pub struct ExpertAssignmentView {
+    /// Request id.
+    pub request: String,
+    /// Organisation.
+    pub org: String,
+    /// Role code.
+    pub role: &'static str,
+    /// Slot code.
+    pub slot: Option<String>,
+    /// Load of the seat.
+    pub load: u32,
+    /// The pair's score.
+    pub score: f64,
+    /// Set by a coordinator's pin.
+    pub pinned: bool,
+    /// The score's parts in words.
+    pub reasons: Vec<PartView>,
+    /// In words.
+    pub text: String,
+}
+
+/// A request the expert was eligible for but did not get, as shown.
+#[derive(Clone, Debug, Serialize)]
+pub struct NotAssignedView {
+    /// Request id.
+    pub request: String,
+    /// The pair's score.
+    pub score: f64,
+    /// Experts the request went to.
+    pub went_to: Vec<String>,
+    /// Why the expert was not free for it ([`Miss::code`]), None when free.
+    pub limit: Option<&'static str>,
+    /// Objective change of putting the expert there, in points (for the best few).
+    pub objective_change: Option<f64>,
+    /// Whether that re-solve proved its optimum.
+    pub proven: Option<bool>,
+    /// What else would change.
+    pub changes: Vec<ChangeView>,
+    /// In words.
+    pub text: String,
+}
+
+/// An expert's week as shown.
+#[derive(Clone, Debug, Serialize)]
+pub struct ExpertWeekView {
+    /// Expert id.
+    pub id: String,
+    /// Display name.
+    pub name: String,
+    /// Not on leave.
+    pub active: bool,
+    /// Assignments in the batch.
+    pub assignments: u32,
+    /// Most assignments.
+    pub max_assignments: u32,
+    /// Load used.
+    pub load: u32,
+    /// Load budget.
+    pub load_budget: u32,
+}
+
+/// The output of `explain --expert`; `--format json` prints it as is.
+#[derive(Clone, Debug, Serialize)]
+pub struct ExplainExpertView {
+    /// `matchpunt.explain-expert/1`.
+    pub schema: &'static str,
+    /// Language of the texts.
+    pub lang: &'static str,
+    /// The batch week.
+    pub week: Option<String>,
+    /// The expert's week.
+    pub expert: ExpertWeekView,
+    /// The assignments.
+    pub assignments: Vec<ExpertAssignmentView>,
+    /// Requests eligible for but not assigned, best score first.
+    pub not_assigned: Vec<NotAssignedView>,
+    /// The heading line.
+    pub text: String,
+}
+
+impl Base<'_> {
+    /// `explain --expert`: expert `e`'s week, and the requests they were eligible for but did
+    /// not get, with the reason (and, for the best `top`, the exact cost of putting them there).
+    pub fn explain_expert(&self, e: usize, top: usize, lang: Lang) -> ExplainExpertView {
+        let inst = self.inst;
+        let ex = &inst.experts[e];
+        let booked = self.booked();
+        let u = booked.uses[e];
+        let mine = self.requests_of(e);
+        let assignments = mine
+            .iter()
+            .map(|&r| {
+                let req = &inst.requests[r];
+                let s = self.scored_pair(r, e).expect("an assignment is eligible");
+                let reasons = part_views(inst, self.policy, &self.hist, s, lang);
+                let pinned = self.is_pinned(r, e);
+                let words: Vec<&str> = reasons.iter().map(|p| p.text.as_str()).collect();
+                let head = lang.fill(
+                    Msg::ExpertAssignment,
+                    &[
+                        ("request", &req.id),
+                        ("org", &inst.orgs.name(req.org)),
+                        ("role", &lang.role(req.role)),
+                        ("slot", &slot_text(req, lang)),
+                        ("load", &req.intensity),
+                        ("score", &lang.num(s.score, 1)),
+                        (
+                            "pinned",
+                            &if pinned {
+                                format!(", {}", lang.text(Msg::AssignedPinned))
+                            } else {
+                                String::new()
+                            },
+                        ),
+                    ],
+                );
+                ExpertAssignmentView {
+                    request: req.id.clone(),
+                    org: inst.orgs.name(req.org).to_string(),
+                    role: req.role.as_str(),
+                    slot: req.slot.map(|s| s.to_string()),
+                    load: req.intensity,
+                    score: round3(s.score),
+                    pinned,
+                    text: format!("{head}: {}", words.join("; ")),
+                    reasons,
+                }
+            })
+            .collect();
+        let mut eligible: Vec<&Scored> = self
+            .scored
+            .iter()
+            .filter(|s| s.pair.expert as usize == e && !mine.contains(&(s.pair.request as usize)))
+            .collect();
+        eligible.sort_by(|a, b| {
+            b.score
+                .total_cmp(&a.score)
+                .then(a.pair.request.cmp(&b.pair.request))
+        });
+        let not_assigned = eligible
+            .iter()
+            .enumerate()
+            .map(|(i, s)| {
+                let r = s.pair.request as usize;
+                let req = &inst.requests[r];
+                let went: Vec<String> = self
+                    .experts_of(r)
+                    .into_iter()
+                    .map(|x| inst.experts[x].id.clone())
+                    .collect();
+                let miss = limit_miss(req, ex, &u);
+                let mut why = vec![if went.is_empty() {
+                    lang.text(Msg::StaysOpen).to_string()
+                } else {
+                    lang.fill(Msg::WentTo, &[("experts", &lang.list(&went))])
+                }];
+                if let Some(m) = miss {
+                    why.push(miss_text(inst, req, ex, &u, m, lang));
+                }
+                let (mut cost, mut proven, mut changes) = (None, None, Vec::new());
+                if i < top {
+                    let o = self
+                        .evaluate(
+                            &Change::Pin {
+                                request: r,
+                                expert: e,
+                            },
+                            usize::MAX,
+                        )
+                        .expect("no limit on the part");
+                    if let Some(c) = &o.refused {
+                        why.push(pin_conflict_text(inst, self.policy, c, lang));
+                    } else {
+                        changes = change_views(inst, &o, Some((r, Some(e))), lang);
+                        let mut c = lang.signed(points(o.delta));
+                        if !o.proven {
+                            c = format!("{c} {}", lang.text(Msg::NotProven));
+                        }
+                        why.push(lang.fill(
+                            Msg::ForcedCost,
+                            &[
+                                ("name", &display_name(ex)),
+                                ("cost", &c),
+                                (
+                                    "changes",
+                                    &lang.fill(
+                                        Msg::ChangesIntro,
+                                        &[("list", &changes_text(&changes, lang))],
+                                    ),
+                                ),
+                            ],
+                        ));
+                        cost = Some(round3(points(o.delta)));
+                        proven = Some(o.proven);
+                    }
+                }
+                NotAssignedView {
+                    request: req.id.clone(),
+                    score: round3(s.score),
+                    went_to: went,
+                    limit: miss.map(Miss::code),
+                    objective_change: cost,
+                    proven,
+                    changes,
+                    text: lang.fill(
+                        Msg::ExpertNotAssigned,
+                        &[
+                            ("request", &req.id),
+                            ("org", &inst.orgs.name(req.org)),
+                            ("role", &lang.role(req.role)),
+                            ("slot", &slot_text(req, lang)),
+                            ("score", &lang.num(s.score, 1)),
+                            ("why", &why.join("; ")),
+                        ],
+                    ),
+                }
+            })
+            .collect();
+        let text = if ex.active {
+            lang.fill(
+                Msg::ExpertHead,
+                &[
+                    ("name", &display_name(ex)),
+                    ("id", &ex.id),
+                    ("count", &u.count),
+                    ("max", &ex.max_assignments),
+                    ("load", &u.load),
+                    ("budget", &ex.load_budget),
+                ],
+            )
+        } else {
+            lang.fill(
+                Msg::ExpertOnLeave,
+                &[("name", &display_name(ex)), ("id", &ex.id)],
+            )
+        };
+        ExplainExpertView {
+            schema: "matchpunt.explain-expert/1",
+            lang: lang.code(),
+            week: inst.week.map(|w| w.to_string()),
+            expert: ExpertWeekView {
+                id: ex.id.clone(),
+                name: ex.name.clone(),
+                active: ex.active,
+                assignments: u.count,
+                max_assignments: ex.max_assignments,
+                load: u.load,
+                load_budget: ex.load_budget,
+            },
+            assignments,
+            not_assigned,
+            text,
+        }
+    }
+}
+
+/// The text of an [`ExplainExpertView`], as `explain --expert` prints it.
+pub fn render_explain_expert(v: &ExplainExpertView, lang: Lang) -> String {
+    let mut out = format!("{}\n", v.text);
+    for a in &v.assignments {
+        out.push_str(&format!("  {}\n", a.text));
+    }
+    out.push_str(&format!("{}\n", lang.text(Msg::ExpertEligibleHead)));
+    if v.not_assigned.is_empty() {
+        out.push_str(&format!("  {}\n", lang.text(Msg::ExpertNoEligible)));
+    }
+    for n in &v.not_assigned {
+        out.push_str(&format!("  {}\n", n.text));
+    }
+    out
+}
+
+/// Fills the `fix` of every row of `unmatched` with the smallest change that fills one of its
+/// seats, verified by a re-solve, in English (within [`FixBudget::for_run`]).
+pub fn with_fixes(
+    inst: &Instance,
+    policy: &Policy,
+    opts: &SolveOptions,
+    res: &BatchResult,
+    mut unmatched: Vec<crate::report::Unmatched>,
+) -> Vec<crate::report::Unmatched> {
+    if unmatched.is_empty() {
+        return unmatched;
+    }
+    let base = Base::from_result(inst, policy, *opts, res);
+    let booked = base.booked();
+    let mut budget = FixBudget::for_run();
+    for u in &mut unmatched {
+        let fixes = base.fixes(u.request, &booked, 1, &mut budget);
+        u.fix = fixes_text(inst, policy, u.request, &fixes, Lang::En);
+    }
+    unmatched
 }

@@ -228,7 +228,10 @@ fn load_with(
         resolve_excluded_orgs(t, excluded_raw, &orgs, &mut inst, &mut warnings);
     }
 
-    let row_errors_only = errs.found.iter().all(|(_, e)| e.line.is_some_and(|l| l > 1));
+    let row_errors_only = errs
+        .found
+        .iter()
+        .all(|(_, e)| e.line.is_some_and(|l| l > 1));
     if !errs.is_empty() {
         if !(skip_bad_rows && row_errors_only) {
             return Err(errs.finish(warnings));
@@ -1396,12 +1399,7 @@ pub fn parse_request(
         return Err(errs.finish(warnings));
     }
     let Some(mut r) = parsed.pop() else {
-        errs.push_file(
-            FileKind::Requests,
-            source,
-            None,
-            "holds no request".into(),
-        );
+        errs.push_file(FileKind::Requests, source, None, "holds no request".into());
         return Err(errs.finish(warnings));
     };
     r.row = inst.requests.len();

@@ -280,6 +280,12 @@ messages! {
     FixesHead => "changes that fill a seat, smallest first (each checked by re-solving the batch):", "wijzigingen die een plek vullen, kleinste eerst (elk gecontroleerd door de batch opnieuw op te lossen):";
     WhyAllBusy => "{n} eligible expert(s), all used to the limit this week: {list}", "{n} geschikte expert(s), allemaal deze week tot de grens ingezet: {list}";
     WhyBetterElsewhere => "{n} eligible expert(s) are free, but putting them here lowers the batch objective", "{n} geschikte expert(s) zijn vrij, maar ze hier inzetten verlaagt de batchwaarde";
+    OnlyAssignedHere => "only {n} expert(s) are eligible, and all are assigned here", "maar {n} expert(s) zijn geschikt, en die zijn allemaal hier toegewezen";
+    NobodyAssigned => "nobody", "niemand";
+    PinRule9 => "would go beyond their limits with the pins before it (rule 9)", "zou met de vastzettingen ervoor over de grenzen gaan (regel 9)";
+    PinRule10 => "more pinned experts than seats (rule 10)", "meer vastgezette experts dan plekken (regel 10)";
+    PinRule8 => "already pinned in this slot (rule 8)", "staat in dit tijdvak al vast (regel 8)";
+    PinRuleBroken => "{why} (rule {rule})", "{why} (regel {rule})";
     PinConflictText => "pin of {id} not kept: {why}", "vastzetting van {id} niet gehouden: {why}";
 
     // The changes a runner-up or a fix makes elsewhere.
@@ -299,16 +305,15 @@ messages! {
     FixLimits => "let {expert} take one more assignment (max {max})", "laat {expert} één inzet meer doen (max {max})";
     FixLoad => "raise {expert}'s load budget to {budget} (+{extra})", "verhoog de belastingsgrens van {expert} naar {budget} (+{extra})";
     FixLimitsAndLoad => "let {expert} take one more assignment (max {max}) with load budget {budget} (+{extra})", "laat {expert} één inzet meer doen (max {max}) met belastingsgrens {budget} (+{extra})";
-    FixTravel => "{expert} is {km} km away, limit {max}: ask {expert} to travel {km} km", "{expert} woont op {km} km, grens {max}: vraag {expert} om {km} km te reizen";
+    FixTravel => "{expert} is {km} km away, limit {max}: raise the limit to {to} km", "{expert} woont op {km} km, grens {max}: verhoog de grens naar {to} km";
     FixOnline => "hold {request} online instead of on site", "houd {request} online in plaats van op locatie";
     FixSlot => "move {request} to {slot}", "verplaats {request} naar {slot}";
     FixLanguage => "hold {request} in {language}", "houd {request} in het {language}";
     FixDropPin => "drop the pin of {expert} on {request}", "haal de vastzetting van {expert} op {request} weg";
     FixPin => "pin {expert} to {request}", "zet {expert} vast op {request}";
-    FixCostNothing => "costs nothing elsewhere", "kost elders niets";
-    FixCost => "costs {cost} elsewhere: {list}", "kost elders {cost}: {list}";
-    FixGain => "objective {cost}", "batchwaarde {cost}";
-    FixLine => "{change} ({cost})", "{change} ({cost})";
+    FixCostNothing => "nothing is lost elsewhere (objective {delta})", "elders gaat niets verloren (batchwaarde {delta})";
+    FixCost => "elsewhere: {list} (objective {delta})", "elders: {list} (batchwaarde {delta})";
+    FixLine => "{change}: {effect}", "{change}: {effect}";
     FixNone => "no single change fills it; {funnel}", "geen enkele wijziging alleen vult deze plek; {funnel}";
     FixNoneRules => "no single change fills it", "geen enkele wijziging alleen vult deze plek";
     FixNotComputed => "not computed: {why}", "niet berekend: {why}";

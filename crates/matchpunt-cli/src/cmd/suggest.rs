@@ -153,8 +153,13 @@ impl InlineRequest {
         if inst.requests.iter().any(|r| &r.id == id) {
             bail!("a request {id:?} is in the requests file already: ask for it with --request {id}, or give another --id");
         }
-        match ingest::parse_request(&named, "the request options", &Places::bundled(), policy, inst)
-        {
+        match ingest::parse_request(
+            &named,
+            "the request options",
+            &Places::bundled(),
+            policy,
+            inst,
+        ) {
             Ok((r, warnings)) => {
                 for w in warnings {
                     eprintln!("warning: {w}");
@@ -205,7 +210,12 @@ pub struct Args {
     #[command(flatten)]
     inputs: InputArgs,
     /// The request id, from the requests file.
-    #[arg(long, value_name = "ID", required_unless_present = "role", conflicts_with = "inline")]
+    #[arg(
+        long,
+        value_name = "ID",
+        required_unless_present = "role",
+        conflicts_with = "inline"
+    )]
     request: Option<String>,
     #[command(flatten)]
     inline: InlineRequest,
