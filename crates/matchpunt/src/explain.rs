@@ -484,10 +484,16 @@ pub fn suggest(
         } else if let Some(reason) = single_near_reason(why) {
             let over_km = dist.map_or(0.0, |d| d - e.max_travel_km);
             let miss = Miss::Rule(reason);
+            // Not available in the slot and no other slot free either: as far as no slot at all.
+            let gap = if reason == Reason::SlotUnavailable && free_slots == 0 {
+                Miss::Rule(Reason::NoAvailability).gap(0.0, 0)
+            } else {
+                miss.gap(over_km, 0)
+            };
             near.push(NearMiss {
                 expert: ei,
                 miss,
-                gap: miss.gap(over_km, 0),
+                gap,
                 distance_km: dist,
                 free_slots,
             });

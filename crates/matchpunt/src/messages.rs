@@ -308,7 +308,7 @@ messages! {
     FixTravel => "{expert} is {km} km away, limit {max}: raise the limit to {to} km", "{expert} woont op {km} km, grens {max}: verhoog de grens naar {to} km";
     FixOnline => "hold {request} online instead of on site", "houd {request} online in plaats van op locatie";
     FixSlot => "move {request} to {slot}", "verplaats {request} naar {slot}";
-    FixLanguage => "hold {request} in {language}", "houd {request} in het {language}";
+    FixLanguage => "hold {request} in {language}", "houd {request} in de taal {language}";
     FixDropPin => "drop the pin of {expert} on {request}", "haal de vastzetting van {expert} op {request} weg";
     FixPin => "pin {expert} to {request}", "zet {expert} vast op {request}";
     FixCostNothing => "nothing is lost elsewhere (objective {delta})", "elders gaat niets verloren (batchwaarde {delta})";
