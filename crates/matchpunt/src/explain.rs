@@ -823,6 +823,17 @@ pub struct Base<'a> {
     pub assigned: Vec<(usize, usize, bool)>,
     /// Per node (experts, then requests) its component in the problem.
     comp: Vec<u32>,
+    /// Candidate pairs per component (by the component's root node).
+    comp_arcs: Vec<usize>,
+}
+
+/// Candidate pairs per component root.
+fn component_arcs(p: &Problem, comp: &[u32]) -> Vec<usize> {
+    let mut out = vec![0; comp.len()];
+    for a in &p.arcs {
+        out[comp[a.expert as usize] as usize] += 1;
+    }
+    out
 }
 
 /// Components of the nodes of `p` (experts 0..ne, then requests); isolated nodes alone.
@@ -859,6 +870,7 @@ impl<'a> Base<'a> {
             .map(|a| (a.request, a.expert, a.pinned))
             .collect();
         let comp = node_components(&res.problem);
+        let comp_arcs = component_arcs(&res.problem, &comp);
         Base {
             inst,
             policy,
@@ -873,6 +885,7 @@ impl<'a> Base<'a> {
             proven: res.proven,
             assigned,
             comp,
+            comp_arcs,
         }
     }
 
@@ -939,6 +952,7 @@ impl<'a> Base<'a> {
             .collect();
         assigned.sort_unstable();
         let comp = node_components(&problem);
+        let comp_arcs = component_arcs(&problem, &comp);
         Ok(Base {
             inst,
             policy,
@@ -953,6 +967,7 @@ impl<'a> Base<'a> {
             proven: false,
             assigned,
             comp,
+            comp_arcs,
         })
     }
 
@@ -1010,8 +1025,8 @@ impl<'a> Base<'a> {
     }
 
     /// Applies `change` and re-solves the part of the batch it can affect (see the module docs).
-    /// `max_arcs` bounds that part: None when it holds more candidate pairs.
-    pub fn evaluate(&self, change: &Change, max_arcs: usize) -> Option<Outcome> {
+    /// `max_arcs` bounds that part: `Err(pairs)` when it holds more candidate pairs.
+    pub fn evaluate(&self, change: &Change, max_arcs: usize) -> Result<Outcome, usize> {
         let inst0 = self.inst;
         let mut inst = inst0.clone();
         change.apply(&mut inst);
@@ -1083,7 +1098,7 @@ impl<'a> Base<'a> {
             .filter(|&a| in_part[problem.arcs[a].expert as usize])
             .collect();
         if arcs.len() > max_arcs {
-            return None;
+            return Err(arcs.len());
         }
         let (sub, back) = extract(&problem, &arcs);
         let sol = solve::solve(&sub, &self.opts);
@@ -1140,7 +1155,7 @@ impl<'a> Base<'a> {
             .copied()
             .filter(|p| !pins.accepted.contains(p))
             .collect();
-        Some(Outcome {
+        Ok(Outcome {
             delta,
             proven: sol.proven,
             seats: seats
@@ -1271,7 +1286,7 @@ impl FixBudget {
         FixBudget {
             max_arcs: 5_000,
             max_tries: 30,
-            work: 20_000_000,
+            work: 10_000_000,
             ties: false,
         }
     }
@@ -1436,6 +1451,9 @@ impl Base<'_> {
 
     /// The verified fixes of an open seat of request `r`, at most `want`, within `budget`.
     pub fn fixes(&self, r: usize, booked: &Booked, want: usize, budget: &mut FixBudget) -> Fixes {
+        if self.part_size(r) > budget.max_arcs {
+            return Fixes::TooLarge(self.part_size(r));
+        }
         let mut found: Vec<Fix> = Vec::new();
         let mut too_large = None;
         let mut cutoff: Option<f64> = None;
@@ -1458,9 +1476,12 @@ impl Base<'_> {
             budget.work = budget.work.saturating_sub(
                 self.problem.arcs.len() + outcome.as_ref().map_or(budget.max_arcs, |o| o.arcs),
             );
-            let Some(outcome) = outcome else {
-                too_large = Some(self.part_size(r));
-                continue;
+            let outcome = match outcome {
+                Ok(o) => o,
+                Err(n) => {
+                    too_large = Some(n);
+                    continue;
+                }
             };
             if outcome.refused.is_none() && outcome.seat_change(r) > 0 {
                 found.push(Fix {
@@ -1498,14 +1519,8 @@ impl Base<'_> {
     }
 
     /// Candidate pairs in the component of request `r`.
-    fn part_size(&self, r: usize) -> usize {
-        let ne = self.inst.experts.len();
-        let c = self.comp[ne + r];
-        self.problem
-            .arcs
-            .iter()
-            .filter(|a| self.comp[a.expert as usize] == c)
-            .count()
+    pub fn part_size(&self, r: usize) -> usize {
+        self.comp_arcs[self.comp[self.inst.experts.len() + r] as usize]
     }
 }
 
@@ -3188,6 +3203,10 @@ pub fn render_explain_expert(v: &ExplainExpertView, lang: Lang) -> String {
     out
 }
 
+/// Batches with more candidate pairs than this get no `fix` column in `run` (only a pointer to
+/// `explain --request`).
+pub const RUN_FIX_MAX_PAIRS: usize = 200_000;
+
 /// Fills the `fix` of every row of `unmatched` with the smallest change that fills one of its
 /// seats, verified by a re-solve, in English (within [`FixBudget::for_run`]).
 pub fn with_fixes(
@@ -3198,6 +3217,20 @@ pub fn with_fixes(
     mut unmatched: Vec<crate::report::Unmatched>,
 ) -> Vec<crate::report::Unmatched> {
     if unmatched.is_empty() {
+        return unmatched;
+    }
+    // Each try rebuilds the batch's problem: beyond this size the column would cost more than
+    // the run itself.
+    let pairs = res.problem.arcs.len();
+    if pairs > RUN_FIX_MAX_PAIRS {
+        let why = Lang::En.fill(Msg::FixBatchTooLarge, &[("pairs", &pairs)]);
+        for u in &mut unmatched {
+            let req = &inst.requests[u.request].id;
+            u.fix = Lang::En.fill(
+                Msg::FixNotComputed,
+                &[("why", &why.replace("{request}", req))],
+            );
+        }
         return unmatched;
     }
     let base = Base::from_result(inst, policy, *opts, res);
