@@ -2405,9 +2405,10 @@ pub fn fix_view(inst: &Instance, r: usize, f: &Fix, lang: Lang) -> FixView {
     let effect = if lost.is_empty() {
         lang.fill(Msg::FixCostNothing, &[("delta", &delta)])
     } else {
+        // Seats lost, and those gained in their place (an equally good solution may move them).
         let seat_changes: Vec<ChangeView> = changes
             .iter()
-            .filter(|c| c.kind == "seat-lost")
+            .filter(|c| c.kind == "seat-lost" || c.kind == "seat-gained")
             .cloned()
             .collect();
         lang.fill(

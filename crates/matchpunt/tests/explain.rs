@@ -77,7 +77,7 @@ proptest! {
         let pairs: Vec<(usize, usize)> = res
             .assignments
             .iter()
-            .filter(|a| (a.request as u64 + booked_seed) % 2 == 0)
+            .filter(|a| (a.request as u64 + booked_seed).is_multiple_of(2))
             .map(|a| (a.request, a.expert))
             .collect();
         let booked = Booked::from_pairs(&inst, pairs.iter().copied());
@@ -101,7 +101,7 @@ proptest! {
                         let ok = r.slot.is_none_or(|sl| u.slots & (1 << sl.0) == 0)
                             && u.count < ex.max_assignments
                             && u.load + r.intensity <= ex.load_budget;
-                        ok.then(|| (x.score - policy.objective.batch_spread * u.count as f64, e))
+                        ok.then_some((x.score - policy.objective.batch_spread * u.count as f64, e))
                     })
                     .collect();
                 reference.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
