@@ -1860,6 +1860,7 @@ fn week_view(r: &Request, e: &Expert, u: &WeekUse, policy: &Policy, lang: Lang) 
 /// The near miss in words.
 pub fn miss_text(
     inst: &Instance,
+    policy: &Policy,
     r: &Request,
     e: &Expert,
     u: &WeekUse,
@@ -1867,7 +1868,7 @@ pub fn miss_text(
     lang: Lang,
 ) -> String {
     match miss {
-        Miss::Rule(reason) => reason_text(inst, r, e, u, reason, lang),
+        Miss::Rule(reason) => reason_text(inst, policy, r, e, u, reason, lang),
         Miss::Busy => lang.fill(
             Msg::BusyInSlot,
             &[("slot", &r.slot.map(|s| lang.slot(s)).unwrap_or_default())],
@@ -1883,13 +1884,14 @@ pub fn miss_text(
                 ("budget", &e.load_budget),
             ],
         ),
-        Miss::Unsure => lang.text(Msg::Unsure).replace("{why}", "?"),
+        Miss::Unsure => lang.text(Msg::Unsure).to_string(),
     }
 }
 
 /// One broken rule in words; rules 3 and 4 only as "not for this request now".
 pub fn reason_text(
     inst: &Instance,
+    policy: &Policy,
     r: &Request,
     e: &Expert,
     u: &WeekUse,
@@ -1926,7 +1928,10 @@ pub fn reason_text(
                 }
                 _ => 0,
             };
-            lang.fill(Msg::AgeGapTooBig, &[("years", &gap), ("max", &0u32)])
+            lang.fill(
+                Msg::AgeGapTooBig,
+                &[("years", &gap), ("max", &policy.rules.buddy_max_age_gap)],
+            )
         }
         Reason::SlotUnavailable => lang.fill(
             Msg::NotInSlot,
@@ -1936,19 +1941,6 @@ pub fn reason_text(
             ],
         ),
         Reason::NoAvailability => lang.text(Msg::NoAvailabilityAtAll).into(),
-    }
-}
-
-fn fill_max_age(text: String, policy: &Policy, reason: Reason) -> String {
-    if reason == Reason::AgeGap {
-        // The template's {max} was filled with 0 above; the policy's gap is the real one.
-        let gap = policy.rules.buddy_max_age_gap.to_string();
-        match text.rfind(" 0)") {
-            Some(i) => format!("{}{}{}", &text[..i + 1], gap, &text[i + 2..]),
-            None => text,
-        }
-    } else {
-        text
     }
 }
 
@@ -2082,11 +2074,7 @@ pub fn suggest_view(
         .map(|n| {
             let e = &inst.experts[n.expert];
             let u = use_of(n.expert);
-            let why = miss_text(inst, r, e, &u, n.miss, lang);
-            let why = match n.miss {
-                Miss::Rule(reason) => fill_max_age(why, policy, reason),
-                _ => why,
-            };
+            let why = miss_text(inst, policy, r, e, &u, n.miss, lang);
             let not_now = n.miss.code() == "not-now";
             let mut extra = Vec::new();
             if !not_now {
@@ -2569,11 +2557,7 @@ fn pin_conflict_text(inst: &Instance, policy: &Policy, c: &PinConflict, lang: La
         10 => lang.text(Msg::PinRule10).to_string(),
         _ => match eligibility::check(inst, policy, r, e).iter().next() {
             Some(reason) => {
-                let t = fill_max_age(
-                    reason_text(inst, r, e, &WeekUse::default(), reason, lang),
-                    policy,
-                    reason,
-                );
+                let t = reason_text(inst, policy, r, e, &WeekUse::default(), reason, lang);
                 lang.fill(Msg::PinRuleBroken, &[("why", &t), ("rule", &reason.rule())])
             }
             None => lang.text(Msg::PinRule8).to_string(),
@@ -2621,8 +2605,13 @@ impl Base<'_> {
             .filter_map(|&e| {
                 let ex = &inst.experts[e];
                 let u = &booked.uses[e];
-                limit_miss(req, ex, u)
-                    .map(|m| format!("{} ({})", ex.id, miss_text(inst, req, ex, u, m, lang)))
+                limit_miss(req, ex, u).map(|m| {
+                    format!(
+                        "{} ({})",
+                        ex.id,
+                        miss_text(inst, self.policy, req, ex, u, m, lang)
+                    )
+                })
             })
             .collect();
         if limited.len() == others.len() {
@@ -2792,7 +2781,7 @@ impl Base<'_> {
             ));
         }
         match miss {
-            Some(m) => status.push(miss_text(inst, req, ex, u, m, lang)),
+            Some(m) => status.push(miss_text(inst, self.policy, req, ex, u, m, lang)),
             None if elsewhere.is_empty() => status.push(lang.text(Msg::StatusFree).to_string()),
             None => {}
         }
@@ -3089,7 +3078,7 @@ impl Base<'_> {
                     lang.fill(Msg::WentTo, &[("experts", &lang.list(&went))])
                 }];
                 if let Some(m) = miss {
-                    why.push(miss_text(inst, req, ex, &u, m, lang));
+                    why.push(miss_text(inst, self.policy, req, ex, &u, m, lang));
                 }
                 let (mut cost, mut proven, mut changes) = (None, None, Vec::new());
                 if i < top {
