@@ -1294,9 +1294,9 @@ impl FixBudget {
     pub fn for_explain() -> Self {
         FixBudget {
             max_arcs: 200_000,
-            max_tries: 60,
+            max_tries: 30,
             work: usize::MAX,
-            ties: true,
+            ties: false,
         }
     }
 }

@@ -373,3 +373,26 @@ E3,Sem,speaker,yes,pesten,,Utrecht,mon-am,
         assert_eq!(v.near_misses[0].expert, "E3");
     }
 }
+
+#[test]
+fn an_age_near_miss_says_how_far_and_the_policys_limit() {
+    let experts = "\
+id,name,roles,certified,themes,place,availability,birth_year
+E1,Lotte,buddy,yes,angst,Utrecht,*,1990
+E2,Sem,buddy,yes,angst,Utrecht,*,2004
+";
+    let requests = "id,org,role,themes,place,slot,client_age\nR1,Gemeente Utrecht,buddy,angst,Utrecht,wed-pm,16\n";
+    let inst = from_csv(experts.as_bytes(), requests.as_bytes(), None);
+    let policy = Policy::default();
+    let s = explain::suggest(&inst, &policy, 0, None, 5);
+    let v = explain::suggest_view(&inst, &policy, &s, None, Lang::En);
+    assert_eq!(v.candidates[0].expert, "E2");
+    let n = &v.near_misses[0];
+    assert_eq!((n.expert.as_str(), n.code), ("E1", "age-gap"));
+    // 2026 - 1990 = 36, 20 years from 16; the default limit is 10.
+    assert!(
+        n.text.contains("20 years apart in age from the young person (at most 10)"),
+        "{}",
+        n.text
+    );
+}
