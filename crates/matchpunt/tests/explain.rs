@@ -391,7 +391,8 @@ E2,Sem,buddy,yes,angst,Utrecht,*,2004
     assert_eq!((n.expert.as_str(), n.code), ("E1", "age-gap"));
     // 2026 - 1990 = 36, 20 years from 16; the default limit is 10.
     assert!(
-        n.text.contains("20 years apart in age from the young person (at most 10)"),
+        n.text
+            .contains("20 years apart in age from the young person (at most 10)"),
         "{}",
         n.text
     );
