@@ -1284,8 +1284,8 @@ impl FixBudget {
     /// For the fix column of a whole run.
     pub fn for_run() -> Self {
         FixBudget {
-            max_arcs: 5_000,
-            max_tries: 30,
+            max_arcs: 2_000,
+            max_tries: 20,
             work: 10_000_000,
             ties: false,
         }
