@@ -1945,7 +1945,8 @@ pub fn reason_text(
 }
 
 /// The first rule that no expert meets for request `r`, in words, naming (up to five of) the
-/// experts who meet every rule before it; None when someone meets them all.
+/// experts who meet every rule before it (not when the rule is 3 or 4: that would tell something
+/// personal about each); None when someone meets them all.
 pub fn funnel_text(inst: &Instance, policy: &Policy, r: &Request, lang: Lang) -> Option<String> {
     let all: Vec<Reasons> = inst
         .experts
@@ -1998,6 +1999,17 @@ pub fn funnel_text(inst: &Instance, policy: &Policy, r: &Request, lang: Lang) ->
         .filter(|(_, w)| w.0 & mask == 0)
         .map(|(i, _)| inst.experts[i].id.as_str())
         .collect();
+    if matches!(rule, 3 | 4) {
+        // Naming the experts who fail only here would tell something personal about each.
+        return Some(lang.fill(
+            Msg::FunnelAmongUnnamed,
+            &[
+                ("n", &passed.len()),
+                ("stage", &stage_text),
+                ("rule", &rule),
+            ],
+        ));
+    }
     let mut names: Vec<String> = passed.iter().take(5).map(|s| s.to_string()).collect();
     if passed.len() > 5 {
         names.push(lang.fill(Msg::ExpertMoreEligible, &[("n", &(passed.len() - 5))]));
@@ -2558,7 +2570,12 @@ fn pin_conflict_text(inst: &Instance, policy: &Policy, c: &PinConflict, lang: La
         _ => match eligibility::check(inst, policy, r, e).iter().next() {
             Some(reason) => {
                 let t = reason_text(inst, policy, r, e, &WeekUse::default(), reason, lang);
-                lang.fill(Msg::PinRuleBroken, &[("why", &t), ("rule", &reason.rule())])
+                if matches!(reason.rule(), 3 | 4) {
+                    // Which of the two would tell something personal.
+                    t
+                } else {
+                    lang.fill(Msg::PinRuleBroken, &[("why", &t), ("rule", &reason.rule())])
+                }
             }
             None => lang.text(Msg::PinRule8).to_string(),
         },

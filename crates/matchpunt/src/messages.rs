@@ -242,6 +242,7 @@ messages! {
     // Funnel: the first rule that no expert meets.
     FunnelNobody => "no expert {stage} (rule {rule})", "geen expert {stage} (regel {rule})";
     FunnelAmong => "{n} expert(s) meet the rules before it ({experts}), but none {stage} (rule {rule})", "{n} expert(s) voldoen aan de regels ervoor ({experts}), maar geen {stage} (regel {rule})";
+    FunnelAmongUnnamed => "{n} expert(s) meet the rules before it, but none {stage} (rule {rule})", "{n} expert(s) voldoen aan de regels ervoor, maar geen {stage} (regel {rule})";
     StageActive => "is active", "is actief";
     StageCertified => "is certified", "is gecertificeerd";
     StageRole => "takes this role", "doet deze rol";

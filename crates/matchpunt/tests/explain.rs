@@ -397,3 +397,22 @@ E2,Sem,buddy,yes,angst,Utrecht,*,2004
         n.text
     );
 }
+
+#[test]
+fn the_experts_stopped_by_rule_3_or_4_are_not_named() {
+    // Both speakers exclude the organisation: nobody is left at rule 4.
+    let experts = "\
+id,name,roles,certified,themes,place,availability,excluded_orgs
+E1,Noor,speaker,yes,pesten,Utrecht,*,Gemeente Utrecht
+E2,Daan,speaker,yes,pesten,Utrecht,*,Gemeente Utrecht
+";
+    let requests =
+        "id,org,role,themes,place,slot\nR1,Gemeente Utrecht,speaker,pesten,Utrecht,wed-pm\n";
+    let inst = from_csv(experts.as_bytes(), requests.as_bytes(), None);
+    let policy = Policy::default();
+    for lang in [Lang::En, Lang::Nl] {
+        let t = explain::funnel_text(&inst, &policy, &inst.requests[0], lang).unwrap();
+        assert!(!t.contains("E1") && !t.contains("E2"), "{t}");
+        assert!(t.contains('2'), "{t}");
+    }
+}
