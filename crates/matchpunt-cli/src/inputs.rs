@@ -1,4 +1,4 @@
-//! The input options shared by `check`, `run` and `shortlist`, and loading them.
+//! The input options shared by `check`, `run`, `suggest` and `explain`, and loading them.
 
 use anyhow::{Context, Result};
 use matchpunt::ingest::{self, Inputs, Loaded, Source, WeekChoice};

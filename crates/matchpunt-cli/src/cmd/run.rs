@@ -12,7 +12,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
-/// Solver options shared by `run` and `shortlist`.
+/// Solver options shared by `run` and `explain`.
 #[derive(clap::Args, Debug, Clone)]
 #[command(next_help_heading = "Solver")]
 pub struct SolverArgs {
