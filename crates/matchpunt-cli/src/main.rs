@@ -45,7 +45,9 @@ enum Command {
     Generate(cmd::generate::Args),
     Policy(cmd::policy::Args),
     Flow(cmd::flow::Args),
-    Shortlist(cmd::shortlist::Args),
+    #[command(alias = "shortlist")]
+    Suggest(Box<cmd::suggest::Args>),
+    Explain(cmd::explain::Args),
 }
 
 fn main() -> ExitCode {
@@ -65,7 +67,8 @@ fn main() -> ExitCode {
         Command::Generate(a) => cmd::generate::run(a),
         Command::Policy(a) => cmd::policy::run(a),
         Command::Flow(a) => cmd::flow::run(a),
-        Command::Shortlist(a) => cmd::shortlist::run(a),
+        Command::Suggest(a) => cmd::suggest::run(*a),
+        Command::Explain(a) => cmd::explain::run(a),
     };
     match result {
         Ok(code) => code,

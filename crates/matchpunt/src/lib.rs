@@ -3,13 +3,17 @@
 //! The pipeline, one module each:
 //! [`ingest`] (CSV per the data contract) → [`eligibility`] (hard rules 1-8, candidate index) →
 //! [`scoring`] (the policy's soft score) → [`solve`] (exact optimum under rules 8-11) →
-//! [`report`] (outputs with reasons). The library never touches argv, stdout or paths: it takes
-//! readers and returns data.
+//! [`report`] (outputs with reasons). [`explain`] answers the advice-and-match point (`suggest`,
+//! `explain`, verified fixes for open seats), with its texts in English and Dutch from
+//! [`messages`]. The library never touches argv, stdout or paths: it takes readers and returns
+//! data.
 
 pub mod batch;
 pub mod eligibility;
+pub mod explain;
 pub mod ingest;
 pub mod lp;
+pub mod messages;
 pub mod model;
 pub mod places;
 pub mod policy;

@@ -72,6 +72,10 @@ window_weeks = 8
 # more. Above any difference in score (the weights sum to 100), below a normal seat (200): a
 # proposal moves when that fills a seat, not for a slightly better pair.
 keep_bonus = 120
+
+[texts]
+# Language of the texts of suggest and explain when --lang is not given: "en" or "nl".
+language = "en"
 "#;
 
 /// A whole policy.
@@ -90,6 +94,8 @@ pub struct Policy {
     pub history: History,
     /// The weekly round: re-runs after decisions.
     pub round: Round,
+    /// Texts for people.
+    pub texts: Texts,
 }
 
 /// The `[round]` section: re-runs with `--previous`.
@@ -103,6 +109,22 @@ pub struct Round {
 impl Default for Round {
     fn default() -> Self {
         Round { keep_bonus: 120.0 }
+    }
+}
+
+/// Texts for people.
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
+#[serde(default, deny_unknown_fields)]
+pub struct Texts {
+    /// The default language of `suggest` and `explain` (`en` or `nl`).
+    pub language: String,
+}
+
+impl Default for Texts {
+    fn default() -> Self {
+        Texts {
+            language: "en".into(),
+        }
     }
 }
 
@@ -371,6 +393,12 @@ impl Policy {
                 self.history.decay
             ));
         }
+        if crate::messages::Lang::parse(&self.texts.language).is_none() {
+            return Err(format!(
+                "texts.language = {:?}: expected \"en\" or \"nl\"",
+                self.texts.language
+            ));
+        }
         for r in &self.rules.uncertified_roles {
             if Role::parse(r).is_none() {
                 return Err(format!(
@@ -418,6 +446,11 @@ impl Policy {
             ("intensity.heavy_extra", i.heavy_extra, 0..=100),
             ("history.window_weeks", self.history.window_weeks, 1..=520),
         ]
+    }
+
+    /// The default language of the texts.
+    pub fn lang(&self) -> crate::messages::Lang {
+        crate::messages::Lang::parse(&self.texts.language).unwrap_or_default()
     }
 
     /// Whether uncertified experts may take `role`.
@@ -511,6 +544,9 @@ mod tests {
         assert!(Policy::from_toml("[history]\ndecay = 0\n", "p").is_err());
         assert!(Policy::from_toml("[weights]\ndistance = -1\n", "p").is_err());
         assert!(Policy::from_toml("[rules]\nuncertified_roles=[\"pilot\"]\n", "p").is_err());
+        assert!(Policy::from_toml("[texts]\nlanguage = \"fr\"\n", "p").is_err());
+        let nl = Policy::from_toml("[texts]\nlanguage = \"nl\"\n", "p").unwrap();
+        assert_eq!(nl.lang(), crate::messages::Lang::Nl);
     }
 
     #[test]

@@ -125,6 +125,9 @@ pub struct Unmatched {
     pub reason: String,
     /// The main cause, in a few words for the summary ([`open_seats`]).
     pub cause: &'static str,
+    /// The smallest change that fills a seat, verified by a re-solve (see
+    /// [`crate::explain::with_fixes`]); empty when not computed.
+    pub fix: String,
 }
 
 /// The cause of open seats for the summary line, by the rule that stopped every expert.
@@ -258,6 +261,7 @@ pub fn unmatched(inst: &Instance, policy: &Policy, res: &BatchResult) -> Vec<Unm
             eligible: cands.len(),
             reason: parts.join("; "),
             cause,
+            fix: String::new(),
         });
     }
     out
@@ -273,6 +277,7 @@ pub fn unmatched_sheet(inst: &Instance, rows: &[Unmatched]) -> Sheet {
         "eligible_experts",
         "priority",
         "reason",
+        "fix",
     ]
     .map(String::from)
     .to_vec();
@@ -288,6 +293,7 @@ pub fn unmatched_sheet(inst: &Instance, rows: &[Unmatched]) -> Sheet {
                 Cell::Int(u.eligible as i64),
                 Cell::Int(r.priority.into()),
                 u.reason.as_str().into(),
+                u.fix.as_str().into(),
             ]
         })
         .collect();

@@ -1239,7 +1239,9 @@ fn local_search(cx: &mut Ctx<'_>, opts: &SolveOptions, seeds: &[usize]) {
     let mut covered = vec![false; p.experts.len()];
     let mut rounds = 0;
     for &seed in seeds {
-        if cx.expired() || rounds == 60 {
+        // The work limit bounds the neighbourhoods too: a search told to stop after N nodes
+        // does not spend 60 sub-searches of 200 nodes first.
+        if cx.expired() || rounds == 60.min(opts.node_limit) {
             return;
         }
         if covered[seed] {
@@ -1290,7 +1292,7 @@ fn local_search(cx: &mut Ctx<'_>, opts: &SolveOptions, seeds: &[usize]) {
             }
         }
         let small = SolveOptions {
-            node_limit: 200,
+            node_limit: 200.min(opts.node_limit),
             ..*opts
         };
         let s = branch_and_bound(&sub, &small, cx.deadline, false);

@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
-/// Solver options shared by `run` and `shortlist`.
+/// Solver options shared by `run` and `explain`.
 #[derive(clap::Args, Debug, Clone)]
 #[command(next_help_heading = "Limits and solver")]
 pub struct SolverArgs {
@@ -212,6 +212,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
     progress.stage("explaining the open seats");
     let t_write = Instant::now();
     let unmatched = report::unmatched(inst, &policy, &res);
+    let unmatched = matchpunt::explain::with_fixes(inst, &policy, &opts, &res, unmatched);
     let t_reasons = t_write.elapsed();
 
     progress.stage(&format!("writing to {}", args.out.display()));
