@@ -31,6 +31,7 @@ enum Command {
     Policy(cmd::policy::Args),
     Flow(cmd::flow::Args),
     Shortlist(cmd::shortlist::Args),
+    Serve(cmd::serve::Args),
 }
 
 fn main() -> ExitCode {
@@ -48,6 +49,7 @@ fn main() -> ExitCode {
         Command::Policy(a) => cmd::policy::run(a),
         Command::Flow(a) => cmd::flow::run(a),
         Command::Shortlist(a) => cmd::shortlist::run(a),
+        Command::Serve(a) => cmd::serve::run(a),
     };
     match result {
         Ok(code) => code,

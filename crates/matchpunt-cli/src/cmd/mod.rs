@@ -5,4 +5,5 @@ pub mod flow;
 pub mod generate;
 pub mod policy;
 pub mod run;
+pub mod serve;
 pub mod shortlist;
