@@ -183,8 +183,8 @@ pub fn form_view(lang: Lang, d: &Data, v: &FormValues, err: Option<&FieldError>)
     html! {
         h1 { (t(L::FormTitle)) }
         p.hint { (t(L::FormHint)) }
-        @if let Some(e) = err.filter(|e| !FIELDS.contains(&e.field.as_str())) {
-            p.error { (fill(lang, L::FieldError, &[("field", &e.field), ("problem", &format!("{:?}: {}", e.value, e.expected))])) }
+        @if let Some(e) = err {
+            p.error #form-error { (fill(lang, L::FieldError, &[("field", &e.field), ("problem", &format!("{:?}: {}", e.value, e.expected))])) }
         }
         form.request #request-form method="post" action="/request" {
             input type="hidden" name="lang" value=(lang.code());
