@@ -188,9 +188,9 @@ impl<S: Send + Sync> FromRequestParts<S> for Ui {
         let query = parts.uri.query().unwrap_or("");
         let given = form_urlencoded::parse(query.as_bytes()).find(|(k, _)| k == "lang");
         let lang = match given {
-            Some((_, v)) => Lang::parse(&v).ok_or_else(|| {
-                pages::bad_field(Lang::Nl, "lang", &v, "nl or en")
-            })?,
+            Some((_, v)) => {
+                Lang::parse(&v).ok_or_else(|| pages::bad_field(Lang::Nl, "lang", &v, "nl or en"))?
+            }
             None => security::cookie(&parts.headers, "lang")
                 .and_then(Lang::parse)
                 .unwrap_or_default(),
@@ -200,10 +200,7 @@ impl<S: Send + Sync> FromRequestParts<S> for Ui {
 }
 
 /// Remembers a `?lang=` choice in a cookie.
-async fn remember_lang(
-    req: axum::extract::Request,
-    next: axum::middleware::Next,
-) -> Response {
+async fn remember_lang(req: axum::extract::Request, next: axum::middleware::Next) -> Response {
     let chosen = req.uri().query().and_then(|q| {
         form_urlencoded::parse(q.as_bytes())
             .find(|(k, _)| k == "lang")
@@ -211,10 +208,9 @@ async fn remember_lang(
     });
     let mut resp = next.run(req).await;
     if let Some(lang) = chosen {
-        if let Ok(v) = HeaderValue::from_str(&format!(
-            "lang={}; SameSite=Strict; Path=/",
-            lang.code()
-        )) {
+        if let Ok(v) =
+            HeaderValue::from_str(&format!("lang={}; SameSite=Strict; Path=/", lang.code()))
+        {
             resp.headers_mut().append(header::SET_COOKIE, v);
         }
     }
@@ -225,7 +221,10 @@ async fn remember_lang(
 pub fn router(app: App) -> Router {
     Router::new()
         .route("/", get(pages::week::page))
-        .route("/request", get(pages::request::form).post(pages::request::submit))
+        .route(
+            "/request",
+            get(pages::request::form).post(pages::request::submit),
+        )
         .route("/experts/{id}", get(pages::detail::expert))
         .route("/requests/{id}", get(pages::detail::request))
         .route("/reload", post(pages::reload))

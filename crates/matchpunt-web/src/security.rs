@@ -10,7 +10,8 @@
 //! - **Origin.** A form posted from another site (an `Origin` header that is not this host) is
 //!   refused.
 //! - **Headers.** A strict Content-Security-Policy (nothing from any other host, no script at
-//!   all), `Cache-Control: no-store` (pages carry health data), no referrer, no framing.
+//!   all), `Cache-Control: no-store` (pages carry health data), no referrer to other sites, no
+//!   framing.
 //! - **Log.** One line per request with the method, the path without its query string, the status
 //!   and the time. Query strings and form bodies carry themes, which are health data.
 
@@ -117,6 +118,13 @@ fn gate(app: &App, req: &Request) -> Option<Response> {
         ));
     }
     if !matches!(*req.method(), Method::GET | Method::HEAD) {
+        let fetch_site = headers.get("sec-fetch-site").and_then(|v| v.to_str().ok());
+        if fetch_site == Some("cross-site") {
+            return Some(refuse(
+                StatusCode::FORBIDDEN,
+                "a form from another site is not accepted",
+            ));
+        }
         if let Some(origin) = headers.get(header::ORIGIN).and_then(|v| v.to_str().ok()) {
             let origin_host = origin.split_once("://").map_or(origin, |x| x.1);
             if host.is_none_or(|h| !origin_host.eq_ignore_ascii_case(h)) {
@@ -143,13 +151,21 @@ pub async fn guard(State(app): State<App>, req: Request, next: Next) -> Response
         None => next.run(req).await,
     };
     let h = resp.headers_mut();
-    h.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(CSP));
+    h.insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static(CSP),
+    );
     h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     h.insert(
         header::X_CONTENT_TYPE_OPTIONS,
         HeaderValue::from_static("nosniff"),
     );
-    h.insert(header::REFERRER_POLICY, HeaderValue::from_static("no-referrer"));
+    // same-origin, not no-referrer: with no-referrer a browser posts forms with `Origin: null`,
+    // which the Origin check could not tell from another site's.
+    h.insert(
+        header::REFERRER_POLICY,
+        HeaderValue::from_static("same-origin"),
+    );
     h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
     h.insert(
         "cross-origin-opener-policy",

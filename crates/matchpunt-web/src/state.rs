@@ -98,7 +98,8 @@ pub fn current_week() -> Week {
 }
 
 fn open(p: &Path) -> Result<Source<'static>, Failure> {
-    let f = File::open(p).map_err(|e| Failure::Other(format!("cannot open {}: {e}", p.display())))?;
+    let f =
+        File::open(p).map_err(|e| Failure::Other(format!("cannot open {}: {e}", p.display())))?;
     Ok(Source::new(p.display().to_string(), f))
 }
 

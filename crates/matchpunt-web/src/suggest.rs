@@ -6,10 +6,10 @@ use crate::pages::request::{FieldError, FormValues};
 use crate::pages::seg;
 use crate::state::{places, Data};
 use crate::Lang;
-use maud::{html, Markup};
 use matchpunt::eligibility::{self, Pair};
 use matchpunt::model::{Request, Role, Slot};
 use matchpunt::scoring::score_pair;
+use maud::{html, Markup};
 
 fn bad(field: &str, value: &str, expected: &str) -> FieldError {
     FieldError {
@@ -58,7 +58,11 @@ fn read(d: &Data, v: &FormValues) -> Result<Request, FieldError> {
     };
     let language = inst
         .languages
-        .get(if v.language.is_empty() { "nl" } else { &v.language })
+        .get(if v.language.is_empty() {
+            "nl"
+        } else {
+            &v.language
+        })
         .ok_or_else(|| bad("language", &v.language, "a language of the data"))?;
     let client_age = match v.client_age.trim() {
         "" => None,
@@ -77,10 +81,9 @@ fn read(d: &Data, v: &FormValues) -> Result<Request, FieldError> {
             .filter(|n| (1..=100).contains(n))
             .ok_or_else(|| bad("experts_needed", s, "a whole number from 1 to 100"))?,
     };
-    let intensity = d.policy.default_intensity(
-        role,
-        themes.iter().map(|&t| inst.themes.name(t)),
-    );
+    let intensity = d
+        .policy
+        .default_intensity(role, themes.iter().map(|&t| inst.themes.name(t)));
     Ok(Request {
         id: "aanvraag".into(),
         row: inst.requests.len(),
@@ -133,7 +136,11 @@ pub fn answer(lang: Lang, d: &Data, v: &FormValues) -> Result<Markup, FieldError
             }
         }
     }
-    cands.sort_by(|a, b| b.value.cmp(&a.value).then(a.pair.expert.cmp(&b.pair.expert)));
+    cands.sort_by(|a, b| {
+        b.value
+            .cmp(&a.value)
+            .then(a.pair.expert.cmp(&b.pair.expert))
+    });
     cands.truncate(5);
     near.truncate(5);
     Ok(html! {

@@ -88,7 +88,10 @@ async fn week_page_shows_the_batch() {
     let b = &g.body;
     assert!(b.contains("<html lang=\"nl\">"));
     assert!(b.contains("Week 2026-W48"), "week");
-    assert!(b.contains("130 experts (119 actief), 80 aanvragen"), "counts");
+    assert!(
+        b.contains("130 experts (119 actief), 80 aanvragen"),
+        "counts"
+    );
     assert!(b.contains("Bewezen optimaal"), "proof");
     // Seats by role: speakers 27 requests, 35 seats, 29 filled.
     assert!(b.contains("<td>spreker</td><td class=\"num\">27</td><td class=\"num\">35</td><td class=\"num\">29</td>"));
@@ -152,7 +155,10 @@ async fn expert_and_request_pages() {
     assert_eq!(g.status, StatusCode::OK);
     assert_secure_headers(&g);
     assert!(g.body.contains("Jayden L."));
-    assert!(g.body.contains("href=\"/requests/R00002\""), "their assignment");
+    assert!(
+        g.body.contains("href=\"/requests/R00002\""),
+        "their assignment"
+    );
     let g = get(&app, "/experts/E00009").await;
     assert_eq!(g.status, StatusCode::NOT_FOUND);
     assert!(g.body.contains("href=\"/experts/E0009\""), "did you mean");
@@ -190,7 +196,10 @@ async fn request_form_offers_the_data() {
     assert!(b.contains("<datalist id=\"places\">"));
     assert!(b.contains("<option value=\"Utrecht\">"), "a place");
     assert!(b.contains("<option value=\"Den Bosch\">"), "an alias");
-    assert!(b.contains("name=\"themes\" value=\"pesten\""), "a theme of the data");
+    assert!(
+        b.contains("name=\"themes\" value=\"pesten\""),
+        "a theme of the data"
+    );
     assert!(b.contains("<datalist id=\"orgs\">"));
     assert!(b.contains("<option value=\"Hogeschool Rotterdam\">"));
     assert!(b.contains("value=\"wed-pm\""), "slots");
@@ -222,26 +231,47 @@ async fn request_form_submit_shows_candidates() {
 async fn bad_fields_get_a_400_naming_the_field() {
     let app = app();
     for (form, field) in [
-        (GOOD_FORM.replace("experts_needed=1", "experts_needed=abc"), "experts_needed"),
-        (GOOD_FORM.replace("client_age=", "client_age=-3"), "client_age"),
+        (
+            GOOD_FORM.replace("experts_needed=1", "experts_needed=abc"),
+            "experts_needed",
+        ),
+        (
+            GOOD_FORM.replace("client_age=", "client_age=-3"),
+            "client_age",
+        ),
         (GOOD_FORM.replace("role=speaker", "role=chef"), "role"),
         (GOOD_FORM.replace("slot=", "slot=wed-pn"), "slot"),
-        (GOOD_FORM.replace("place=Rotterdam", "place=Rotterdm"), "place"),
+        (
+            GOOD_FORM.replace("place=Rotterdam", "place=Rotterdm"),
+            "place",
+        ),
         (format!("{GOOD_FORM}&shoe=7"), "shoe"),
         (format!("{GOOD_FORM}&role=buddy"), "role"),
-        (GOOD_FORM.replace("&themes=pesten&themes=autisme", ""), "themes"),
+        (
+            GOOD_FORM.replace("&themes=pesten&themes=autisme", ""),
+            "themes",
+        ),
         (format!("{GOOD_FORM}&online=perhaps"), "online"),
     ] {
         let g = post(&app, "/request", &form).await;
         assert_eq!(g.status, StatusCode::BAD_REQUEST, "{form}");
-        let shown = g.body.split("id=\"form-error\">").nth(1).map(|s| &s[..s.find("</p>").unwrap()]);
+        let shown = g
+            .body
+            .split("id=\"form-error\">")
+            .nth(1)
+            .map(|s| &s[..s.find("</p>").unwrap()]);
         assert!(
             shown.is_some_and(|s| s.starts_with(&format!("Veld {field}:"))),
             "{form}: {shown:?}"
         );
     }
     // The place's error says what was meant.
-    let g = post(&app, "/request", &GOOD_FORM.replace("place=Rotterdam", "place=Rotterdm")).await;
+    let g = post(
+        &app,
+        "/request",
+        &GOOD_FORM.replace("place=Rotterdam", "place=Rotterdm"),
+    )
+    .await;
     assert!(g.body.contains("Rotterdam"), "did you mean");
 }
 
@@ -254,8 +284,12 @@ async fn odd_bodies_never_give_a_500() {
         b"role=%ZZ&themes=%FF%FE".to_vec(),
         vec![0xff, 0x00, 0x3d, 0x26],
         format!("{GOOD_FORM}&org={}", "x".repeat(20_000)).into_bytes(),
-        GOOD_FORM.replace("experts_needed=1", "experts_needed=99999999999999999999").into_bytes(),
-        GOOD_FORM.replace("client_age=", "client_age=1e9").into_bytes(),
+        GOOD_FORM
+            .replace("experts_needed=1", "experts_needed=99999999999999999999")
+            .into_bytes(),
+        GOOD_FORM
+            .replace("client_age=", "client_age=1e9")
+            .into_bytes(),
     ];
     for b in bodies {
         let g = send(
@@ -288,10 +322,7 @@ async fn odd_bodies_never_give_a_500() {
 #[tokio::test]
 async fn hostile_names_are_shown_as_text() {
     let dir = sample_copy(|f, text| match f {
-        "experts.csv" => text.replace(
-            "E0009,Jayden L.,",
-            "E0009,<script>alert(1)</script>,",
-        ),
+        "experts.csv" => text.replace("E0009,Jayden L.,", "E0009,<script>alert(1)</script>,"),
         "requests.csv" | "history.csv" => text.replace(
             "Christelijk Lyceum Rotterdam",
             "\"<img src=x onerror=alert(2)> & Co\"",
@@ -307,7 +338,9 @@ async fn hostile_names_are_shown_as_text() {
     }
     let g = get(&app, "/").await;
     assert!(g.body.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
-    assert!(g.body.contains("&lt;img src=x onerror=alert(2)&gt; &amp; Co"));
+    assert!(g
+        .body
+        .contains("&lt;img src=x onerror=alert(2)&gt; &amp; Co"));
     // A hostile value typed into the form comes back as text too.
     let g = post(
         &app,
@@ -331,7 +364,10 @@ async fn input_errors_are_shown_with_file_line_and_column_and_reload_reads_again
     let text = std::fs::read_to_string(&experts).unwrap();
     std::fs::write(
         &experts,
-        text.replace("thu-am|thu-eve|fri-pm|sun-pm,,4,", "thu-am|thu-eve|fri-pm|sun-pm,,vier,"),
+        text.replace(
+            "thu-am|thu-eve|fri-pm|sun-pm,,4,",
+            "thu-am|thu-eve|fri-pm|sun-pm,,vier,",
+        ),
     )
     .unwrap();
     // Until reloaded the page shows the batch it has.
@@ -368,7 +404,11 @@ async fn input_errors_are_shown_with_file_line_and_column_and_reload_reads_again
     assert!(get(&app, "/").await.body.contains("Bewezen optimaal"));
 
     // A reload only goes back to a path of this site.
-    for back in ["https%3A%2F%2Fevil.example%2F", "%2F%2Fevil.example", "%2F%0D%0ASet-Cookie:x"] {
+    for back in [
+        "https%3A%2F%2Fevil.example%2F",
+        "%2F%2Fevil.example",
+        "%2F%0D%0ASet-Cookie:x",
+    ] {
         let g = post(&app, "/reload", &format!("back={back}")).await;
         assert_eq!(g.status, StatusCode::BAD_REQUEST, "{back}");
         assert!(g.body.contains("back"));
@@ -400,7 +440,13 @@ fn token_app() -> Router {
 #[tokio::test]
 async fn with_a_token_every_page_needs_it() {
     let app = token_app();
-    for uri in ["/", "/request", "/experts/E0009", "/requests/R00002", "/nothing"] {
+    for uri in [
+        "/",
+        "/request",
+        "/experts/E0009",
+        "/requests/R00002",
+        "/nothing",
+    ] {
         let g = get(&app, uri).await;
         assert_eq!(g.status, StatusCode::UNAUTHORIZED, "{uri}");
         assert!(g.body.contains("name=\"token\""), "the login form");
@@ -413,7 +459,10 @@ async fn with_a_token_every_page_needs_it() {
     // The stylesheet and the login form are open.
     let g = get(&app, "/static/style.css").await;
     assert_eq!(g.status, StatusCode::OK);
-    assert!(g.headers[header::CONTENT_TYPE].to_str().unwrap().starts_with("text/css"));
+    assert!(g.headers[header::CONTENT_TYPE]
+        .to_str()
+        .unwrap()
+        .starts_with("text/css"));
     assert_eq!(get(&app, "/login").await.status, StatusCode::OK);
 
     // A wrong token: 401 again.
@@ -424,11 +473,17 @@ async fn with_a_token_every_page_needs_it() {
     let g = post(&app, "/login", &format!("token={TOKEN}")).await;
     assert_eq!(g.status, StatusCode::SEE_OTHER);
     let cookie = g.headers[header::SET_COOKIE].to_str().unwrap();
-    assert!(cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"), "{cookie}");
+    assert!(
+        cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"),
+        "{cookie}"
+    );
     let pair = cookie.split(';').next().unwrap().to_string();
     let g = send(
         &app,
-        Request::get("/").header(header::COOKIE, &pair).body(Body::empty()).unwrap(),
+        Request::get("/")
+            .header(header::COOKIE, &pair)
+            .body(Body::empty())
+            .unwrap(),
     )
     .await;
     assert_eq!(g.status, StatusCode::OK);
@@ -447,7 +502,10 @@ async fn with_a_token_every_page_needs_it() {
     let g = send(
         &app,
         Request::get("/")
-            .header(header::COOKIE, "matchpunt_token=correct-horse-battery-staplf")
+            .header(
+                header::COOKIE,
+                "matchpunt_token=correct-horse-battery-staplf",
+            )
             .body(Body::empty())
             .unwrap(),
     )
@@ -460,14 +518,20 @@ async fn other_hosts_and_other_sites_are_refused() {
     let app = app();
     let g = send(
         &app,
-        Request::get("/").header(header::HOST, "evil.example:8080").body(Body::empty()).unwrap(),
+        Request::get("/")
+            .header(header::HOST, "evil.example:8080")
+            .body(Body::empty())
+            .unwrap(),
     )
     .await;
     assert_eq!(g.status, StatusCode::MISDIRECTED_REQUEST);
     assert!(!g.body.contains("Jayden"));
     let g = send(
         &app,
-        Request::get("/").header(header::HOST, "127.0.0.1:8080").body(Body::empty()).unwrap(),
+        Request::get("/")
+            .header(header::HOST, "127.0.0.1:8080")
+            .body(Body::empty())
+            .unwrap(),
     )
     .await;
     assert_eq!(g.status, StatusCode::OK);
@@ -478,6 +542,15 @@ async fn other_hosts_and_other_sites_are_refused() {
             .header(header::HOST, "127.0.0.1:8080")
             .header(header::ORIGIN, "http://evil.example")
             .body(Body::from("back=%2F"))
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(g.status, StatusCode::FORBIDDEN);
+    let g = send(
+        &app,
+        Request::post("/request")
+            .header("sec-fetch-site", "cross-site")
+            .body(Body::from(GOOD_FORM))
             .unwrap(),
     )
     .await;

@@ -60,7 +60,10 @@ pub fn run(args: Args) -> Result<ExitCode> {
             .filter(|t| !t.is_empty()),
     };
     if !args.time_limit.is_finite() || args.time_limit < 0.0 {
-        bail!("--time-limit {}: expected a number of seconds >= 0", args.time_limit);
+        bail!(
+            "--time-limit {}: expected a number of seconds >= 0",
+            args.time_limit
+        );
     }
     let cfg = matchpunt_web::Config {
         data: args.data,

@@ -7,8 +7,8 @@ use crate::{App, Lang, Ui};
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::Response;
-use maud::{html, Markup};
 use matchpunt::ingest::did_you_mean;
+use maud::{html, Markup};
 
 fn missing(lang: Lang, label: L, id: &str, ids: Vec<&str>) -> Markup {
     html! {
@@ -79,7 +79,12 @@ fn expert_view(lang: Lang, d: &Data, ei: usize) -> Markup {
     let inst = &d.inst;
     let e = &inst.experts[ei];
     let u = &d.used[ei];
-    let mine: Vec<_> = d.res.assignments.iter().filter(|a| a.expert == ei).collect();
+    let mine: Vec<_> = d
+        .res
+        .assignments
+        .iter()
+        .filter(|a| a.expert == ei)
+        .collect();
     let title = format!("{} ({})", e.name, e.id);
     html! {
         h1 { (fill(lang, L::ExpertWeek, &[("name", &title)])) }
@@ -123,12 +128,20 @@ fn request_view(lang: Lang, d: &Data, ri: usize) -> Markup {
     let t = |l: L| l.text(lang);
     let inst = &d.inst;
     let r = &inst.requests[ri];
-    let assigned: Vec<_> = d.res.assignments.iter().filter(|a| a.request == ri).collect();
+    let assigned: Vec<_> = d
+        .res
+        .assignments
+        .iter()
+        .filter(|a| a.request == ri)
+        .collect();
     let runners: Vec<_> = d
         .res
         .scored
         .iter()
-        .filter(|s| s.pair.request as usize == ri && !assigned.iter().any(|a| a.expert == s.pair.expert as usize))
+        .filter(|s| {
+            s.pair.request as usize == ri
+                && !assigned.iter().any(|a| a.expert == s.pair.expert as usize)
+        })
         .collect();
     let open = d.unmatched.iter().find(|u| u.request == ri);
     html! {

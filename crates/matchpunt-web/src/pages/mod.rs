@@ -19,11 +19,7 @@ pub const STYLE: &str = include_str!("../../assets/style.css");
 
 /// `GET /static/style.css`.
 pub async fn stylesheet() -> Response {
-    (
-        [(header::CONTENT_TYPE, "text/css; charset=utf-8")],
-        STYLE,
-    )
-        .into_response()
+    ([(header::CONTENT_TYPE, "text/css; charset=utf-8")], STYLE).into_response()
 }
 
 /// A path segment, percent-encoded (ids may hold any character).

@@ -9,8 +9,8 @@ use crate::{App, Lang, Ui};
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::Response;
-use maud::{html, Markup};
 use matchpunt::model::{Role, Slot};
+use maud::{html, Markup};
 
 /// The form's fields, named as the columns of requests.csv, so that the library reads them with
 /// the same parsers, aliases and messages as a file.
@@ -131,10 +131,7 @@ impl FormValues {
             ("role", self.role.clone()),
             ("themes", self.themes.join("|")),
             ("place", self.place.clone()),
-            (
-                "online",
-                if self.online { "yes" } else { "no" }.to_string(),
-            ),
+            ("online", if self.online { "yes" } else { "no" }.to_string()),
             ("slot", self.slot.clone()),
             ("experts_needed", self.experts_needed.clone()),
             ("language", self.language.clone()),

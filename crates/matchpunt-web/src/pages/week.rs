@@ -9,9 +9,9 @@ use crate::{App, Lang, Ui};
 use axum::extract::{RawQuery, State};
 use axum::http::StatusCode;
 use axum::response::Response;
-use maud::{html, Markup};
 use matchpunt::model::Role;
 use matchpunt::report::{by_role, fmt_units};
+use maud::{html, Markup};
 
 /// The columns the assignments table sorts by.
 const SORT_KEYS: [&str; 7] = ["request", "expert", "org", "role", "slot", "km", "score"];
@@ -146,7 +146,8 @@ fn assignments(lang: Lang, d: &Data, sort: Option<(usize, bool)>) -> Markup {
                 _ => sa.score.total_cmp(&sb.score),
             };
             let o = if desc { o.reverse() } else { o };
-            o.then(a.request.cmp(&b.request)).then(a.expert.cmp(&b.expert))
+            o.then(a.request.cmp(&b.request))
+                .then(a.expert.cmp(&b.expert))
         });
     }
     let heads = [
