@@ -76,6 +76,16 @@ impl InputArgs {
 
     /// Loads and validates the batch. Input errors come back as `Err(InputErrors)` inside anyhow.
     pub fn load(&self, policy: &Policy) -> Result<Loaded> {
+        self.load_with(policy, false)
+    }
+
+    /// Loads the batch, leaving out rows with a bad cell (their errors become warnings); errors
+    /// of a whole file still fail. For an urgent suggestion.
+    pub fn load_skipping_bad_rows(&self, policy: &Policy) -> Result<Loaded> {
+        self.load_with(policy, true)
+    }
+
+    fn load_with(&self, policy: &Policy, skip_bad_rows: bool) -> Result<Loaded> {
         let paths = self.paths();
         let open = |p: &Path| -> Result<Source<'static>> {
             let f = File::open(p).with_context(|| format!("cannot open {}", p.display()))?;
@@ -90,7 +100,16 @@ impl InputArgs {
             given: self.week,
             fallback: current_week(),
         };
-        Ok(ingest::load(inputs, &Places::bundled(), policy, week)?)
+        if skip_bad_rows {
+            Ok(ingest::load_skipping_bad_rows(
+                inputs,
+                &Places::bundled(),
+                policy,
+                week,
+            )?)
+        } else {
+            Ok(ingest::load(inputs, &Places::bundled(), policy, week)?)
+        }
     }
 }
 

@@ -30,7 +30,9 @@ enum Command {
     Generate(cmd::generate::Args),
     Policy(cmd::policy::Args),
     Flow(cmd::flow::Args),
-    Shortlist(cmd::shortlist::Args),
+    #[command(alias = "shortlist")]
+    Suggest(cmd::suggest::Args),
+    Explain(cmd::explain::Args),
     Serve(cmd::serve::Args),
 }
 
@@ -48,7 +50,8 @@ fn main() -> ExitCode {
         Command::Generate(a) => cmd::generate::run(a),
         Command::Policy(a) => cmd::policy::run(a),
         Command::Flow(a) => cmd::flow::run(a),
-        Command::Shortlist(a) => cmd::shortlist::run(a),
+        Command::Suggest(a) => cmd::suggest::run(a),
+        Command::Explain(a) => cmd::explain::run(a),
         Command::Serve(a) => cmd::serve::run(a),
     };
     match result {

@@ -155,6 +155,29 @@ pub fn load(
     policy: &Policy,
     week: WeekChoice,
 ) -> Result<Loaded, InputErrors> {
+    load_with(inputs, places, policy, week, false)
+}
+
+/// Like [`load`], but a row with a bad cell is left out (with its error as a warning) instead of
+/// failing the batch: for an urgent suggestion that an unrelated broken row must not block.
+/// Leaving a row out only removes an expert, a request or a history row, never a limit or an
+/// exclusion of one that stays. Errors of a whole file (unreadable, a header problem) still fail.
+pub fn load_skipping_bad_rows(
+    inputs: Inputs<'_>,
+    places: &Places,
+    policy: &Policy,
+    week: WeekChoice,
+) -> Result<Loaded, InputErrors> {
+    load_with(inputs, places, policy, week, true)
+}
+
+fn load_with(
+    inputs: Inputs<'_>,
+    places: &Places,
+    policy: &Policy,
+    week: WeekChoice,
+    skip_bad_rows: bool,
+) -> Result<Loaded, InputErrors> {
     let mut errs = Errs::default();
     let mut warnings = Vec::new();
     let mut inst = Instance::default();
@@ -205,8 +228,27 @@ pub fn load(
         resolve_excluded_orgs(t, excluded_raw, &orgs, &mut inst, &mut warnings);
     }
 
+    let row_errors_only = errs
+        .found
+        .iter()
+        .all(|(_, e)| e.line.is_some_and(|l| l > 1));
     if !errs.is_empty() {
-        return Err(errs.finish(warnings));
+        if !(skip_bad_rows && row_errors_only) {
+            return Err(errs.finish(warnings));
+        }
+        let found = errs.finish(Vec::new());
+        warnings.extend(
+            found
+                .errors
+                .iter()
+                .map(|e| format!("{e} (this row is left out)")),
+        );
+        if found.not_listed > 0 {
+            warnings.push(format!(
+                "{} more row error(s) not listed (those rows are left out)",
+                found.not_listed
+            ));
+        }
     }
     let latest = inst.history.iter().map(|h| h.week).max();
     let w = week
@@ -1302,4 +1344,97 @@ fn parse_history(
         }
     }
     out
+}
+
+impl ExpertIds {
+    /// The ids of experts already loaded.
+    fn of_experts(experts: &[Expert]) -> Self {
+        let index: HashMap<String, Option<usize>> = experts
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (e.id.clone(), Some(i)))
+            .collect();
+        let mut sorted: Vec<String> = index.keys().cloned().collect();
+        sorted.sort_unstable();
+        ExpertIds { index, sorted }
+    }
+}
+
+/// One request given as named cells (`("role", "spreker")`, `("slot", "wo-middag")`, ...), as a
+/// requests.csv row with those columns would be: the same cell parsers, aliases, defaults and
+/// error messages. `source` names it in messages; every error is on line 2 of `source`, in the
+/// column named as given. Names are interned into `inst`, which gains no request.
+///
+/// An organisation that is no organisation of the batch but is close to one that an expert
+/// excludes is excluded for that expert too, with a warning (the safe side, as [`load`] does).
+pub fn parse_request(
+    cells: &[(&str, &str)],
+    source: &str,
+    places: &Places,
+    policy: &Policy,
+    inst: &mut Instance,
+) -> Result<(Request, Vec<String>), InputErrors> {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    let header: Vec<&str> = cells.iter().map(|c| c.0).collect();
+    let row: Vec<&str> = cells.iter().map(|c| c.1).collect();
+    let bytes = w
+        .write_record(&header)
+        .and_then(|_| w.write_record(&row))
+        .map_err(|e| e.to_string())
+        .and_then(|_| w.into_inner().map_err(|e| e.to_string()));
+    let mut errs = Errs::default();
+    let mut warnings = Vec::new();
+    let bytes = match bytes {
+        Ok(b) => b,
+        Err(e) => {
+            errs.push_file(FileKind::Requests, source, None, e);
+            return Err(errs.finish(warnings));
+        }
+    };
+    let src = Source::new(source, std::io::Cursor::new(bytes));
+    let table = read_table(
+        src,
+        FileKind::Requests,
+        REQUEST_COLUMNS,
+        &mut errs,
+        &mut warnings,
+    );
+    let org_known = cells
+        .iter()
+        .find(|c| c.0 == "org")
+        .is_some_and(|c| inst.orgs.get(c.1).is_some());
+    let ids = ExpertIds::of_experts(&inst.experts);
+    let mut parsed = match &table {
+        Some(t) => parse_requests(t, places, policy, Some(&ids), inst, &mut errs),
+        None => Vec::new(),
+    };
+    if !errs.is_empty() {
+        return Err(errs.finish(warnings));
+    }
+    let Some(mut r) = parsed.pop() else {
+        errs.push_file(FileKind::Requests, source, None, "holds no request".into());
+        return Err(errs.finish(warnings));
+    };
+    r.row = inst.requests.len();
+    if !org_known {
+        let org_name = inst.orgs.name(r.org).to_string();
+        for e in &mut inst.experts {
+            let close = e
+                .excluded_orgs
+                .iter()
+                .map(|&o| inst.orgs.name(o))
+                .find(|name| did_you_mean(&org_name, [*name]).is_some())
+                .map(str::to_string);
+            if let Some(close) = close {
+                if let Err(at) = e.excluded_orgs.binary_search(&r.org) {
+                    e.excluded_orgs.insert(at, r.org);
+                }
+                warnings.push(format!(
+                    "{source}: org {org_name:?} is no organisation of this batch, but expert {} excludes {close:?}, which is close: excluding both to be safe",
+                    e.id
+                ));
+            }
+        }
+    }
+    Ok((r, warnings))
 }

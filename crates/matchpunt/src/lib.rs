@@ -8,8 +8,10 @@
 
 pub mod batch;
 pub mod eligibility;
+pub mod explain;
 pub mod ingest;
 pub mod lp;
+pub mod messages;
 pub mod model;
 pub mod places;
 pub mod policy;

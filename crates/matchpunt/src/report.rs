@@ -114,6 +114,9 @@ pub struct Unmatched {
     pub eligible: usize,
     /// Why, in words.
     pub reason: String,
+    /// The smallest change that fills a seat, verified by a re-solve (see
+    /// [`crate::explain::with_fixes`]); empty when not computed.
+    pub fix: String,
 }
 
 /// Every request with open seats and why.
@@ -195,6 +198,7 @@ pub fn unmatched(inst: &Instance, policy: &Policy, res: &BatchResult) -> Vec<Unm
             seats_open: r.experts_needed - filled[ri],
             eligible: cands.len(),
             reason: parts.join("; "),
+            fix: String::new(),
         });
     }
     out
@@ -211,6 +215,7 @@ pub fn write_unmatched<W: Write>(inst: &Instance, rows: &[Unmatched], w: W) -> c
         "eligible_experts",
         "priority",
         "reason",
+        "fix",
     ])?;
     for u in rows {
         let r = &inst.requests[u.request];
@@ -222,6 +227,7 @@ pub fn write_unmatched<W: Write>(inst: &Instance, rows: &[Unmatched], w: W) -> c
             &u.eligible.to_string(),
             &r.priority.to_string(),
             &u.reason,
+            &u.fix,
         ])?;
     }
     out.flush()?;

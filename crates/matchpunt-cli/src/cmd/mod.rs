@@ -1,9 +1,10 @@
 //! One module per subcommand, each with its help text (the doc comment of its `Args`) and `run`.
 
 pub mod check;
+pub mod explain;
 pub mod flow;
 pub mod generate;
 pub mod policy;
 pub mod run;
 pub mod serve;
-pub mod shortlist;
+pub mod suggest;

@@ -66,8 +66,10 @@ pub fn run(args: Args) -> Result<ExitCode> {
         eprintln!("warning: {w}");
     }
     let inst = &loaded.instance;
-    let res = batch::run(inst, &policy, &args.solver.options());
+    let opts = args.solver.options();
+    let res = batch::run(inst, &policy, &opts);
     let unmatched = report::unmatched(inst, &policy, &res);
+    let unmatched = matchpunt::explain::with_fixes(inst, &policy, &opts, &res, unmatched);
 
     let t_write = Instant::now();
     let paths = args.inputs.paths();

@@ -1,0 +1,88 @@
+//! `matchpunt explain`: why the batch assigned a request as it did, or an expert's week.
+
+use crate::cmd::run::SolverArgs;
+use crate::cmd::suggest::{find_request, open_source, OutputArgs};
+use crate::inputs::InputArgs;
+use anyhow::{anyhow, bail, Result};
+use matchpunt::explain::{self, Base};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Why the batch assigned a request as it did, with the exact cost of each runner-up, or one
+/// expert's week.
+///
+/// --request R: whom the batch assigned and why; the runners-up, each with the exact objective
+/// change of putting them in instead (the batch re-solved with that pair fixed) and what else
+/// would change; the experts who were never eligible, counted by rule; and for open seats the
+/// smallest changes that fill one, each checked by a re-solve. --expert E: the expert's
+/// assignments, load against budget and count, and the requests they were eligible for but did
+/// not get, with the reason. Takes the batch from --assignments (a run's assignments.csv on
+/// the same inputs), or runs it.
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    #[command(flatten)]
+    inputs: InputArgs,
+    #[command(flatten)]
+    solver: SolverArgs,
+    /// The request to explain.
+    #[arg(
+        long,
+        value_name = "ID",
+        required_unless_present = "expert",
+        conflicts_with = "expert"
+    )]
+    request: Option<String>,
+    /// The expert whose week to explain.
+    #[arg(long, value_name = "ID")]
+    expert: Option<String>,
+    /// The batch's assignments (a run's assignments.csv on the same inputs) [default: run the
+    /// batch].
+    #[arg(long, value_name = "FILE")]
+    assignments: Option<PathBuf>,
+    /// How many runners-up to price (for --expert: how many requests not assigned).
+    #[arg(long, value_name = "N", default_value_t = 3)]
+    top: usize,
+    #[command(flatten)]
+    output: OutputArgs,
+}
+
+pub fn run(args: Args) -> Result<ExitCode> {
+    let policy = args.inputs.policy()?;
+    let loaded = args.inputs.load(&policy)?;
+    for w in &loaded.warnings {
+        eprintln!("warning: {w}");
+    }
+    let inst = &loaded.instance;
+    let opts = args.solver.options();
+    let res;
+    let base = match &args.assignments {
+        None => {
+            res = matchpunt::batch::run(inst, &policy, &opts);
+            Base::from_result(inst, &policy, opts, &res)
+        }
+        Some(p) => {
+            let pairs = explain::read_assignment_pairs(open_source(p)?, inst)?;
+            Base::from_assignments(inst, &policy, opts, &pairs)
+                .map_err(|e| anyhow!("{}: {e}", p.display()))?
+        }
+    };
+    let lang = args.output.lang();
+    if let Some(id) = &args.request {
+        let ri = find_request(inst, id, false)?;
+        let view = base.explain_request(ri, args.top, lang);
+        args.output
+            .print(&view, &explain::render_explain_request(&view, lang))?;
+    } else if let Some(id) = &args.expert {
+        let Some(ei) = inst.experts.iter().position(|e| &e.id == id) else {
+            let ids: Vec<&str> = inst.experts.iter().map(|e| e.id.as_str()).collect();
+            let hint = matchpunt::ingest::did_you_mean(id, ids)
+                .map(|s| format!("; did you mean {s:?}?"))
+                .unwrap_or_default();
+            bail!("no expert with id {id:?}{hint}");
+        };
+        let view = base.explain_expert(ei, args.top, lang);
+        args.output
+            .print(&view, &explain::render_explain_expert(&view, lang))?;
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,389 @@
+//! Every text of `suggest` and `explain` that a person reads, in English and Dutch, from one
+//! table.
+//!
+//! A text is a [`Msg`] key with an English and a Dutch template; `{name}` marks a value filled in
+//! by [`Lang::fill`]. A test holds both languages of every key to the same placeholders. Numbers
+//! are written by [`Lang::num`] (a decimal comma in Dutch), lists by [`Lang::list`], roles and
+//! slots by [`Lang::role`] and [`Lang::slot`].
+//!
+//! Privacy: no template has a place for an expert's themes. Where a text counts shared themes it
+//! counts only the request's own themes; a reason under rule 3 or 4 is only ever
+//! [`Msg::NotNow`].
+
+use crate::model::{Role, Slot, DAYS, PARTS};
+use std::fmt;
+
+/// The language of the texts.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Lang {
+    /// English (the default).
+    #[default]
+    En,
+    /// Dutch.
+    Nl,
+}
+
+impl Lang {
+    /// Parses `en`, `english`, `engels`, `nl`, `dutch`, `nederlands` (any case).
+    pub fn parse(s: &str) -> Option<Lang> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "en" | "english" | "engels" => Some(Lang::En),
+            "nl" | "dutch" | "nederlands" => Some(Lang::Nl),
+            _ => None,
+        }
+    }
+
+    /// The code, `en` or `nl`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Nl => "nl",
+        }
+    }
+
+    /// The template of `msg` with each `{name}` replaced by its value in `args`.
+    pub fn fill(self, msg: Msg, args: &[(&str, &dyn fmt::Display)]) -> String {
+        let t = msg.template(self);
+        let mut out = String::with_capacity(t.len() + 16);
+        let mut rest = t;
+        while let Some(open) = rest.find('{') {
+            out.push_str(&rest[..open]);
+            let after = &rest[open + 1..];
+            let Some(close) = after.find('}') else {
+                out.push_str(&rest[open..]);
+                rest = "";
+                break;
+            };
+            let name = &after[..close];
+            match args.iter().find(|a| a.0 == name) {
+                Some((_, v)) => out.push_str(&v.to_string()),
+                None => {
+                    out.push('{');
+                    out.push_str(name);
+                    out.push('}');
+                }
+            }
+            rest = &after[close + 1..];
+        }
+        out.push_str(rest);
+        out
+    }
+
+    /// The template of `msg` without values.
+    pub fn text(self, msg: Msg) -> &'static str {
+        msg.template(self)
+    }
+
+    /// `x` with `decimals` decimals, a decimal comma in Dutch.
+    pub fn num(self, x: f64, decimals: usize) -> String {
+        let s = format!("{x:.decimals$}");
+        let s = if s.starts_with('-') && s[1..].chars().all(|c| c == '0' || c == '.') {
+            s[1..].to_string()
+        } else {
+            s
+        };
+        match self {
+            Lang::En => s,
+            Lang::Nl => s.replace('.', ","),
+        }
+    }
+
+    /// `x` with a sign (`+6.1`, `-193.9`) and one decimal.
+    pub fn signed(self, x: f64) -> String {
+        let n = self.num(x, 1);
+        if n.starts_with('-') || n.trim_start_matches(['0', '.', ',']).is_empty() {
+            if n.starts_with('-') {
+                n
+            } else {
+                format!("±{n}")
+            }
+        } else {
+            format!("+{n}")
+        }
+    }
+
+    /// `a, b and c` / `a, b en c`.
+    pub fn list<S: AsRef<str>>(self, items: &[S]) -> String {
+        match items.len() {
+            0 => String::new(),
+            1 => items[0].as_ref().to_string(),
+            n => {
+                let head: Vec<&str> = items[..n - 1].iter().map(|s| s.as_ref()).collect();
+                format!(
+                    "{} {} {}",
+                    head.join(", "),
+                    self.text(Msg::And),
+                    items[n - 1].as_ref()
+                )
+            }
+        }
+    }
+
+    /// The role's name (`buddy` / `maatje`).
+    pub fn role(self, role: Role) -> &'static str {
+        match (self, role) {
+            (Lang::En, r) => r.as_str(),
+            (Lang::Nl, Role::Buddy) => "maatje",
+            (Lang::Nl, Role::Adviser) => "adviseur",
+            (Lang::Nl, Role::Trainer) => "trainer",
+            (Lang::Nl, Role::Speaker) => "spreker",
+        }
+    }
+
+    /// The slot's name (`wed-pm` / `wo-middag`).
+    pub fn slot(self, slot: Slot) -> String {
+        const DAYS_NL: [&str; 7] = ["ma", "di", "wo", "do", "vr", "za", "zo"];
+        const PARTS_NL: [&str; 3] = ["ochtend", "middag", "avond"];
+        let i = slot.0 as usize;
+        match self {
+            Lang::En => format!("{}-{}", DAYS[i / 3], PARTS[i % 3]),
+            Lang::Nl => format!("{}-{}", DAYS_NL[i / 3], PARTS_NL[i % 3]),
+        }
+    }
+
+    /// The slots of a 21-bit set, in week order, as a list (`none` when empty).
+    pub fn slots(self, bits: u32) -> String {
+        let names: Vec<String> = (0..21u8)
+            .filter(|s| bits & (1 << s) != 0)
+            .map(|s| self.slot(Slot(s)))
+            .collect();
+        if names.is_empty() {
+            self.text(Msg::NoSlots).to_string()
+        } else {
+            names.join(", ")
+        }
+    }
+}
+
+impl fmt::Display for Lang {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+macro_rules! messages {
+    ($( $name:ident => $en:literal, $nl:literal; )*) => {
+        /// A text a person reads. The doc of each key is its English template.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        pub enum Msg {
+            $( #[doc = $en] $name, )*
+        }
+        impl Msg {
+            /// Every key, in table order.
+            pub const ALL: &'static [Msg] = &[$(Msg::$name),*];
+            /// The template in `lang`.
+            pub fn template(self, lang: Lang) -> &'static str {
+                match (self, lang) {
+                    $( (Msg::$name, Lang::En) => $en, (Msg::$name, Lang::Nl) => $nl, )*
+                }
+            }
+        }
+    };
+}
+
+messages! {
+    // Small words.
+    And => "and", "en";
+    NoSlots => "none", "geen";
+    Online => "online", "online";
+    Flexible => "flexible", "flexibel";
+    Seats => "{n} seat(s)", "{n} plek(ken)";
+
+    // Score parts of a candidate, in words.
+    SharesAllThemes => "shares the request's theme", "deelt het thema van de aanvraag";
+    SharesThemes => "shares {k} of {n} themes", "deelt {k} van de {n} thema's";
+    WorksOnline => "works online", "werkt online";
+    KmAway => "{km} km away (travels up to {max})", "woont op {km} km (reist tot {max} km)";
+    Preferred => "the organisation's preferred expert", "de voorkeur van de organisatie";
+    OrgOnce => "worked with this organisation once before", "werkte al eens voor deze organisatie";
+    OrgTimes => "worked with this organisation {n} times before", "werkte al {n} keer voor deze organisatie";
+    LoadLight => "light recent load", "weinig belast de laatste weken";
+    LoadModerate => "moderate recent load", "gemiddeld belast de laatste weken";
+    LoadHeavy => "heavy recent load", "zwaar belast de laatste weken";
+    SpreadNone => "no assignments in recent weeks", "de laatste weken niet ingezet";
+    SpreadFew => "few recent assignments", "de laatste weken weinig ingezet";
+    SpreadMany => "several recent assignments", "de laatste weken vaak ingezet";
+    RoleOnce => "did this role once before", "deed deze rol al eens";
+    RoleTimes => "did this role {n} times before", "deed deze rol al {n} keer";
+    AgeGap => "{years} years apart in age from the young person", "{years} jaar leeftijdsverschil met de jongere";
+    AgeSame => "the same age as the young person", "even oud als de jongere";
+    WeekFree => "no assignment yet this week; load {left} of {budget} left after this request", "deze week nog niet ingezet; na deze aanvraag nog {left} van {budget} belasting over";
+    WeekBooked => "{n} assignment(s) this week already (costs {spread} in the batch); load {left} of {budget} left after this request", "deze week al {n} keer ingezet (kost {spread} in de batch); na deze aanvraag nog {left} van {budget} belasting over";
+
+    // suggest.
+    SuggestHead => "{request} ({org}, {role}, {where}, {slot}): {n} eligible expert(s)", "{request} ({org}, {role}, {where}, {slot}): {n} geschikte expert(s)";
+    SuggestHeadBooked => "{request} ({org}, {role}, {where}, {slot}): {n} eligible expert(s), {free} of them free this week", "{request} ({org}, {role}, {where}, {slot}): {n} geschikte expert(s), van wie {free} deze week vrij";
+    CandidateLine => "{rank}. {name} ({id}), score {score}{km}", "{rank}. {name} ({id}), score {score}{km}";
+    NearMissesHead => "near misses (closest first):", "bijna geschikt (dichtstbij eerst):";
+    NobodyFree => "nobody who meets the rules is free this week", "niemand die aan de regels voldoet is deze week vrij";
+    OwnAssignments => "this request already has {n} assignment(s) in the assignments file ({experts}); they are not counted as bookings", "deze aanvraag heeft al {n} toewijzing(en) in het toewijzingenbestand ({experts}); die tellen niet als bezet";
+
+    // Near misses and reasons why not.
+    NotNow => "not for this request now", "niet voor deze aanvraag op dit moment";
+    TooFarKm => "lives {km} km away and travels up to {max}", "woont op {km} km en reist tot {max} km";
+    NoPlace => "has no place for an on-site request", "heeft geen plaats voor een aanvraag op locatie";
+    NotOnlineWork => "does not work online", "werkt niet online";
+    NoLanguage => "does not speak {language}", "spreekt geen {language}";
+    NotGender => "is not of the requested gender", "is niet van het gevraagde gender";
+    AgeGapTooBig => "{years} years apart in age from the young person (at most {max})", "{years} jaar leeftijdsverschil met de jongere (hoogstens {max})";
+    NotInSlot => "is not available on {slot}; free: {free}", "kan niet op {slot}; vrij: {free}";
+    NoAvailabilityAtAll => "has no available slot", "heeft geen enkel tijdvak beschikbaar";
+    OnLeave => "is on leave", "is met verlof";
+    NotCertifiedYet => "has not completed the training", "heeft de training nog niet afgerond";
+    NoRole => "does not take this role", "doet deze rol niet";
+    BusyInSlot => "is already booked on {slot} this week", "is deze week op {slot} al ingezet";
+    AtMaxCount => "has {n} of {max} assignments this week", "heeft deze week {n} van {max} inzetten";
+    AtLoad => "would carry load {load} of {budget} this week", "zou deze week {load} van {budget} belasting dragen";
+    Unsure => "treated as unavailable: {why}", "als niet beschikbaar behandeld: {why}";
+    NearMissLine => "{name} ({id}): {why}{extra}", "{name} ({id}): {why}{extra}";
+    NearExtraKm => "{km} km", "{km} km";
+    NearExtraFree => "free: {free}", "vrij: {free}";
+
+    // Funnel: the first rule that no expert meets.
+    FunnelNobody => "no expert {stage} (rule {rule})", "geen expert {stage} (regel {rule})";
+    FunnelAmong => "{n} expert(s) meet the rules before it ({experts}), but none {stage} (rule {rule})", "{n} expert(s) voldoen aan de regels ervoor ({experts}), maar geen {stage} (regel {rule})";
+    StageActive => "is active", "is actief";
+    StageCertified => "is certified", "is gecertificeerd";
+    StageRole => "takes this role", "doet deze rol";
+    StageThemes => "fits the request's themes now", "past nu bij de thema's van de aanvraag";
+    StageOrg => "is free to work for this organisation", "mag voor deze organisatie werken";
+    StageOnline => "works online", "werkt online";
+    StageDistance => "lives within their travel distance", "woont binnen de reisafstand";
+    StageLanguage => "speaks {language}", "spreekt {language}";
+    StageGender => "is of the requested gender", "is van het gevraagde gender";
+    StageAge => "is within the buddy age gap", "valt binnen het leeftijdsverschil voor maatjes";
+    StageSlot => "has {slot} free", "heeft {slot} vrij";
+    StageAnySlot => "has any available slot", "heeft een tijdvak beschikbaar";
+
+    // explain --request.
+    ExplainHead => "{request} ({org}, {role}, {where}, {slot}), {filled} of {seats} seat(s) filled", "{request} ({org}, {role}, {where}, {slot}), {filled} van {seats} plek(ken) gevuld";
+    AssignedHead => "assigned:", "toegewezen:";
+    AssignedPinned => "pinned by the coordinator", "vastgezet door de coördinator";
+    RunnersUpHead => "runners-up (exact cost of putting each in, by re-solving the batch with that pair fixed):", "alternatieven (exacte kosten om elk in te zetten, door de batch opnieuw op te lossen met dat paar vast):";
+    RunnerUpLine => "{name} ({id}), score {score} ({diff} against {other}): {status}; putting {name} here: {cost} in total{changes}", "{name} ({id}), score {score} ({diff} t.o.v. {other}): {status}; {name} hier inzetten: {cost} in totaal{changes}";
+    RunnerUpLineOpen => "{name} ({id}), score {score}: {status}; putting {name} here: {cost} in total{changes}", "{name} ({id}), score {score}: {status}; {name} hier inzetten: {cost} in totaal{changes}";
+    StatusFree => "free this week", "deze week vrij";
+    StatusUsedElsewhere => "assigned to {requests}", "ingezet bij {requests}";
+    CannotForce => "{name} ({id}), score {score}: cannot be put here: {why}", "{name} ({id}), score {score}: kan hier niet worden ingezet: {why}";
+    NoRunnersUp => "no other eligible expert", "geen andere geschikte expert";
+    NeverEligibleHead => "never eligible (first rule not met): {counts}", "nooit geschikt (eerste regel waaraan niet voldaan is): {counts}";
+    RuleCount => "rule {rule} ({what}): {n}", "regel {rule} ({what}): {n}";
+    RuleWhat1 => "active, certified", "actief, gecertificeerd";
+    RuleWhat2 => "role", "rol";
+    RuleWhat3 => "themes", "thema's";
+    RuleWhat4 => "organisation", "organisatie";
+    RuleWhat5 => "distance or online", "afstand of online";
+    RuleWhat6 => "language or gender", "taal of gender";
+    RuleWhat7 => "age", "leeftijd";
+    RuleWhat8 => "slot", "tijdvak";
+    OpenSeatsHead => "{n} seat(s) open: {why}", "{n} plek(ken) open: {why}";
+    FixesHead => "changes that fill a seat, smallest first (each checked by re-solving the batch):", "wijzigingen die een plek vullen, kleinste eerst (elk gecontroleerd door de batch opnieuw op te lossen):";
+    WhyAllBusy => "{n} eligible expert(s), all used to the limit this week: {list}", "{n} geschikte expert(s), allemaal deze week tot de grens ingezet: {list}";
+    WhyBetterElsewhere => "{n} eligible expert(s) are free, but putting them here lowers the batch objective", "{n} geschikte expert(s) zijn vrij, maar ze hier inzetten verlaagt de batchwaarde";
+    OnlyAssignedHere => "only {n} expert(s) are eligible, and all are assigned here", "maar {n} expert(s) zijn geschikt, en die zijn allemaal hier toegewezen";
+    NobodyAssigned => "nobody", "niemand";
+    PinRule9 => "would go beyond their limits with the pins before it (rule 9)", "zou met de vastzettingen ervoor over de grenzen gaan (regel 9)";
+    PinRule10 => "more pinned experts than seats (rule 10)", "meer vastgezette experts dan plekken (regel 10)";
+    PinRule8 => "already pinned in this slot (rule 8)", "staat in dit tijdvak al vast (regel 8)";
+    PinRuleBroken => "{why} (rule {rule})", "{why} (regel {rule})";
+    PinConflictText => "pin of {id} not kept: {why}", "vastzetting van {id} niet gehouden: {why}";
+
+    // The changes a runner-up or a fix makes elsewhere.
+    CostNothing => "nothing else changes", "verder verandert er niets";
+    ChangesIntro => ": {list}", ": {list}";
+    SeatLost => "{request} is left without an expert", "{request} blijft zonder expert";
+    SeatLostSome => "{request} loses a seat ({filled} of {seats} filled)", "{request} verliest een plek ({filled} van {seats} gevuld)";
+    SeatGained => "{request} gets a seat filled", "{request} krijgt een plek gevuld";
+    ExpertMoves => "{expert} moves from {from} to {to}", "{expert} gaat van {from} naar {to}";
+    ExpertAdded => "{expert} takes {to}", "{expert} neemt {to}";
+    ExpertDropped => "{expert} leaves {from}", "{expert} laat {from} los";
+    PinDropped => "the pin of {expert} on {request} can no longer be kept", "de vastzetting van {expert} op {request} kan niet meer gehouden worden";
+    MoreChanges => "{n} more change(s)", "nog {n} wijziging(en)";
+    NotProven => "(not proven optimal within the time limit)", "(niet bewezen optimaal binnen de tijdslimiet)";
+
+    // Fixes: the smallest change that fills an open seat.
+    FixLimits => "let {expert} take one more assignment (max {max})", "laat {expert} één inzet meer doen (max {max})";
+    FixLoad => "raise {expert}'s load budget to {budget} (+{extra})", "verhoog de belastingsgrens van {expert} naar {budget} (+{extra})";
+    FixLimitsAndLoad => "let {expert} take one more assignment (max {max}) with load budget {budget} (+{extra})", "laat {expert} één inzet meer doen (max {max}) met belastingsgrens {budget} (+{extra})";
+    FixTravel => "{expert} is {km} km away, limit {max}: raise the limit to {to} km", "{expert} woont op {km} km, grens {max}: verhoog de grens naar {to} km";
+    FixOnline => "hold {request} online instead of on site", "houd {request} online in plaats van op locatie";
+    FixSlot => "move {request} to {slot}", "verplaats {request} naar {slot}";
+    FixLanguage => "hold {request} in {language}", "houd {request} in het {language}";
+    FixDropPin => "drop the pin of {expert} on {request}", "haal de vastzetting van {expert} op {request} weg";
+    FixPin => "pin {expert} to {request}", "zet {expert} vast op {request}";
+    FixCostNothing => "nothing is lost elsewhere (objective {delta})", "elders gaat niets verloren (batchwaarde {delta})";
+    FixCost => "elsewhere: {list} (objective {delta})", "elders: {list} (batchwaarde {delta})";
+    FixLine => "{change}: {effect}", "{change}: {effect}";
+    FixNone => "no single change fills it; {funnel}", "geen enkele wijziging alleen vult deze plek; {funnel}";
+    FixNoneRules => "no single change fills it", "geen enkele wijziging alleen vult deze plek";
+    FixNotComputed => "not computed: {why}", "niet berekend: {why}";
+    FixWorkLimit => "the work limit for fixes was reached; run matchpunt explain --request {request}", "de werkgrens voor oplossingen is bereikt; gebruik matchpunt explain --request {request}";
+    FixTooLarge => "the request is in a group of {arcs} connected pairs, too large to re-solve for every change; run matchpunt explain --request {request}", "de aanvraag zit in een groep van {arcs} verbonden paren, te groot om voor elke wijziging opnieuw op te lossen; gebruik matchpunt explain --request {request}";
+
+    // explain --expert.
+    ExpertHead => "{name} ({id}): {count} of {max} assignment(s), load {load} of {budget}", "{name} ({id}): {count} van {max} inzet(ten), belasting {load} van {budget}";
+    ExpertOnLeave => "{name} ({id}) is on leave this week", "{name} ({id}) is deze week met verlof";
+    ExpertAssignment => "{request} ({org}, {role}, {slot}), load {load}, score {score}{pinned}", "{request} ({org}, {role}, {slot}), belasting {load}, score {score}{pinned}";
+    ExpertEligibleHead => "eligible for, but not assigned:", "geschikt voor, maar niet toegewezen:";
+    ExpertNotAssigned => "{request} ({org}, {role}, {slot}), score {score}: {why}", "{request} ({org}, {role}, {slot}), score {score}: {why}";
+    WentTo => "went to {experts}", "ging naar {experts}";
+    StaysOpen => "stays open", "blijft open";
+    ForcedCost => "putting {name} there: {cost} in total{changes}", "{name} daar inzetten: {cost} in totaal{changes}";
+    ExpertNoEligible => "eligible for no request of this batch", "voor geen enkele aanvraag van deze batch geschikt";
+    ExpertMoreEligible => "{n} more", "nog {n}";
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn placeholders(t: &str) -> Vec<String> {
+        let mut out: Vec<String> = t
+            .split('{')
+            .skip(1)
+            .filter_map(|s| s.split_once('}').map(|x| x.0.to_string()))
+            .collect();
+        out.sort();
+        out.dedup();
+        out
+    }
+
+    #[test]
+    fn both_languages_have_the_same_placeholders() {
+        for &m in Msg::ALL {
+            assert_eq!(
+                placeholders(m.template(Lang::En)),
+                placeholders(m.template(Lang::Nl)),
+                "{m:?}"
+            );
+            assert!(!m.template(Lang::Nl).is_empty(), "{m:?}");
+        }
+    }
+
+    #[test]
+    fn no_template_has_a_place_for_an_experts_themes() {
+        for &m in Msg::ALL {
+            for p in placeholders(m.template(Lang::En)) {
+                assert!(!p.contains("theme"), "{m:?} has {{{p}}}");
+            }
+        }
+    }
+
+    #[test]
+    fn fill_numbers_lists_and_slots() {
+        let t = Lang::Nl.fill(
+            Msg::TooFarKm,
+            &[("km", &Lang::Nl.num(55.04, 1)), ("max", &30)],
+        );
+        assert_eq!(t, "woont op 55,0 km en reist tot 30 km");
+        assert_eq!(Lang::En.list(&["a", "b", "c"]), "a, b and c");
+        assert_eq!(Lang::Nl.list(&["a", "b"]), "a en b");
+        assert_eq!(Lang::Nl.slot(Slot::parse("wed-pm").unwrap()), "wo-middag");
+        assert_eq!(Lang::En.signed(-193.94), "-193.9");
+        assert_eq!(Lang::Nl.signed(6.1), "+6,1");
+        assert_eq!(Lang::En.signed(-0.01), "±0.0");
+        assert_eq!(Lang::En.num(-0.0001, 1), "0.0");
+        assert_eq!(Lang::parse(" NL "), Some(Lang::Nl));
+        assert_eq!(Lang::parse("fr"), None);
+    }
+}

@@ -1,0 +1,336 @@
+//! `suggest` and `explain` against independent references:
+//! - every suggested expert is eligible and within their limits, and the list is the top K of
+//!   an independent scoring of the all-pairs rule check (property test);
+//! - a runner-up's exact cost equals a brute-force re-solve on a hand-made instance, and the
+//!   text says what holds her back;
+//! - every fix is real: applying the change and re-running the whole batch fills the seat, with
+//!   the objective change and the seats lost elsewhere as stated (property test).
+
+use matchpunt::batch::{self, BatchResult};
+use matchpunt::eligibility::{candidates_all_pairs, check};
+use matchpunt::explain::{self, Base, Booked, Change, Fixes, FixBudget, WeekUse};
+use matchpunt::ingest::{load, Inputs, Source, WeekChoice};
+use matchpunt::messages::Lang;
+use matchpunt::model::{Instance, Week};
+use matchpunt::places::Places;
+use matchpunt::policy::Policy;
+use matchpunt::scoring::{score_pairs, to_units};
+use matchpunt::solve::SolveOptions;
+use matchpunt_gen::GenParams;
+use proptest::prelude::*;
+
+fn generated(experts: usize, requests: usize, seed: u64) -> Instance {
+    let pw = matchpunt_gen::places_from_csv(matchpunt::places::BUNDLED_CSV.as_bytes()).unwrap();
+    let params = GenParams {
+        experts,
+        requests,
+        seed,
+        week: (2026, 48),
+        history_weeks: 4,
+    };
+    let (mut e, mut r, mut h) = (Vec::new(), Vec::new(), Vec::new());
+    matchpunt_gen::generate(&params, &pw, &mut e, &mut r, &mut h).unwrap();
+    from_csv(&e, &r, Some(&h))
+}
+
+fn from_csv(e: &[u8], r: &[u8], h: Option<&[u8]>) -> Instance {
+    let inputs = Inputs {
+        experts: Source::new("experts.csv", e),
+        requests: Source::new("requests.csv", r),
+        history: h.map(|h| Source::new("history.csv", h)),
+    };
+    let week = WeekChoice {
+        given: None,
+        fallback: Week::parse("2026-W48").unwrap(),
+    };
+    load(inputs, &Places::bundled(), &Policy::default(), week)
+        .unwrap()
+        .instance
+}
+
+/// Work limits, not time limits, so that a slow machine cannot change an answer.
+fn opts() -> SolveOptions {
+    SolveOptions {
+        time_limit: None,
+        node_limit: 100_000,
+        ..SolveOptions::default()
+    }
+}
+
+fn filled(res: &BatchResult, r: usize) -> u32 {
+    res.assignments.iter().filter(|a| a.request == r).count() as u32
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
+
+    #[test]
+    fn suggest_is_the_top_k_of_an_independent_scoring(
+        seed in 0u64..10_000,
+        top in 1usize..8,
+        booked_seed in 0u64..1_000,
+    ) {
+        let inst = generated(60, 40, seed);
+        let policy = Policy::default();
+        // Bookings: the batch's own assignments of half the requests.
+        let res = batch::run(&inst, &policy, &opts());
+        let pairs: Vec<(usize, usize)> = res
+            .assignments
+            .iter()
+            .filter(|a| (a.request as u64 + booked_seed) % 2 == 0)
+            .map(|a| (a.request, a.expert))
+            .collect();
+        let booked = Booked::from_pairs(&inst, pairs.iter().copied());
+        let all = candidates_all_pairs(&inst, &policy);
+        let scored = score_pairs(&inst, &policy, &all);
+        for ri in 0..inst.requests.len() {
+            for with in [false, true] {
+                let b = with.then_some(&booked);
+                let s = explain::suggest(&inst, &policy, ri, b, top);
+                let r = &inst.requests[ri];
+                let none = WeekUse::default();
+                // The reference: every eligible pair of this request from the all-pairs check,
+                // within limits, by score minus spread, then file order.
+                let mut reference: Vec<(f64, usize)> = scored
+                    .iter()
+                    .filter(|x| x.pair.request as usize == ri)
+                    .filter_map(|x| {
+                        let e = x.pair.expert as usize;
+                        let u = b.map_or(none, |b| b.uses[e]);
+                        let ex = &inst.experts[e];
+                        let ok = r.slot.is_none_or(|sl| u.slots & (1 << sl.0) == 0)
+                            && u.count < ex.max_assignments
+                            && u.load + r.intensity <= ex.load_budget;
+                        ok.then(|| (x.score - policy.objective.batch_spread * u.count as f64, e))
+                    })
+                    .collect();
+                reference.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+                let got: Vec<usize> = s.candidates.iter().map(|c| c.scored.pair.expert as usize).collect();
+                let want: Vec<usize> = reference.iter().take(top).map(|x| x.1).collect();
+                prop_assert_eq!(&got, &want, "request {}", r.id);
+                prop_assert_eq!(s.free, reference.len());
+                for c in &s.candidates {
+                    let e = &inst.experts[c.scored.pair.expert as usize];
+                    prop_assert!(check(&inst, &policy, r, e).is_eligible());
+                    let u = b.map_or(none, |b| b.uses[c.scored.pair.expert as usize]);
+                    prop_assert!(u.count < e.max_assignments);
+                    prop_assert!(u.load + r.intensity <= e.load_budget);
+                }
+            }
+        }
+    }
+
+}
+
+/// Every fix is real: over random generated batches, applying each change and re-running the
+/// whole batch fills the seat, and the objective change and the seats changed elsewhere are
+/// exactly as stated.
+#[test]
+fn every_fix_fills_its_seat_when_the_whole_batch_is_re_run() {
+    let mut checked = 0;
+    let mut kinds = std::collections::BTreeSet::new();
+    for seed in 0..30 {
+        let inst = generated(40, 30, seed);
+        let policy = Policy::default();
+        let res = batch::run(&inst, &policy, &opts());
+        let base = Base::from_result(&inst, &policy, opts(), &res);
+        let booked = base.booked();
+        let unmatched = matchpunt::report::unmatched(&inst, &policy, &res);
+        let mut budget = FixBudget::for_explain();
+        for u in &unmatched {
+            let Fixes::Found(fixes) = base.fixes(u.request, &booked, 3, &mut budget) else {
+                continue;
+            };
+            for f in fixes {
+                let mut changed = inst.clone();
+                f.change.apply(&mut changed);
+                let again = batch::run(&changed, &policy, &opts());
+                assert!(again.proven);
+                let name = &inst.requests[u.request].id;
+                assert!(
+                    filled(&again, u.request) > filled(&res, u.request),
+                    "seed {seed}: {:?} does not fill {name}",
+                    f.change
+                );
+                assert_eq!(again.objective - res.objective, f.outcome.delta, "seed {seed}: {:?}", f.change);
+                for r in 0..inst.requests.len() {
+                    let stated = f.outcome.seats.iter().find(|s| s.0 == r);
+                    match stated {
+                        Some(&(_, before, after)) => {
+                            assert_eq!((filled(&res, r), filled(&again, r)), (before, after));
+                        }
+                        None => assert_eq!(filled(&again, r), filled(&res, r), "seed {seed}: {:?}", f.change),
+                    }
+                }
+                checked += 1;
+                kinds.insert(f.change.code());
+            }
+        }
+    }
+    assert!(checked >= 30, "only {checked} fixes checked");
+    assert!(kinds.len() >= 3, "only {kinds:?}");
+}
+
+/// Runner-ups' costs are exact: the re-solve with the pair forced, against the full batch re-run
+/// with the pair pinned, on generated batches.
+#[test]
+fn runner_up_cost_equals_a_full_re_run_with_the_pair_pinned() {
+    let mut total = 0;
+    for seed in 0..6 {
+        let inst = generated(50, 35, seed);
+        let policy = Policy::default();
+        let res = batch::run(&inst, &policy, &opts());
+        let base = Base::from_result(&inst, &policy, opts(), &res);
+        let mut tried = 0;
+        for (i, s) in res.scored.iter().enumerate().filter(|(i, _)| i % 3 == 0) {
+            let (r, e) = (s.pair.request as usize, s.pair.expert as usize);
+            if base.assigned.iter().any(|a| a.0 == r && a.1 == e) {
+                continue;
+            }
+            let change = Change::Pin { request: r, expert: e };
+            let o = base.evaluate(&change, usize::MAX).unwrap();
+            let mut pinned = inst.clone();
+            change.apply(&mut pinned);
+            let again = batch::run(&pinned, &policy, &opts());
+            assert_eq!(again.objective - res.objective, o.delta, "seed {seed} arc {i}");
+            assert_eq!(
+                o.refused.is_some(),
+                again.pin_conflicts.iter().any(|c| c.request == r && c.expert == e)
+            );
+            tried += 1;
+        }
+        total += tried;
+    }
+    assert!(total > 20, "only {total} pairs tried");
+}
+
+/// A hand-made week: Sanne fits R1 best, but her load budget is used by R2, which only she can
+/// take. The batch gives R1 to Bram; putting Sanne in instead leaves R2 without an expert.
+const EXPERTS: &str = "\
+id,name,roles,certified,themes,place,max_travel_km,availability,max_assignments,load_budget,birth_year
+E1,Sanne,speaker,yes,pesten|angst,Utrecht,30,*,2,2,2000
+E2,Bram,speaker,yes,pesten,Zeist,30,*,2,4,2000
+E3,Noor,trainer,yes,angst,Utrecht,30,*,2,4,2000
+";
+const REQUESTS: &str = "\
+id,org,role,themes,place,slot,intensity,priority
+R1,Gemeente Utrecht,speaker,pesten|angst,Utrecht,wed-pm,1,2
+R2,Hogeschool Utrecht,speaker,angst,Utrecht,thu-pm,2,2
+R3,Hogeschool Utrecht,trainer,depressie,Utrecht,thu-pm,1,2
+";
+
+/// Every feasible assignment of a tiny batch, and the best objective among those containing
+/// `forced` (None: all).
+fn brute_force(inst: &Instance, policy: &Policy, forced: Option<(usize, usize)>) -> i64 {
+    let pairs = candidates_all_pairs(inst, policy);
+    let scored = score_pairs(inst, policy, &pairs);
+    let spread = to_units(policy.objective.batch_spread);
+    let mut best = i64::MIN;
+    for mask in 0u32..(1 << scored.len()) {
+        let chosen: Vec<usize> = (0..scored.len()).filter(|i| mask & (1 << i) != 0).collect();
+        let pair = |i: usize| (scored[i].pair.request as usize, scored[i].pair.expert as usize);
+        if let Some(f) = forced {
+            if !chosen.iter().any(|&i| pair(i) == f) {
+                continue;
+            }
+        }
+        let mut count = vec![0u32; inst.experts.len()];
+        let mut load = vec![0u32; inst.experts.len()];
+        let mut slots = vec![0u32; inst.experts.len()];
+        let mut seats = vec![0u32; inst.requests.len()];
+        let mut value = 0;
+        let mut ok = true;
+        for &i in &chosen {
+            let (r, e) = pair(i);
+            let req = &inst.requests[r];
+            value += scored[i].value - spread * count[e] as i64;
+            count[e] += 1;
+            load[e] += req.intensity;
+            seats[r] += 1;
+            if let Some(s) = req.slot {
+                ok &= slots[e] & (1 << s.0) == 0;
+                slots[e] |= 1 << s.0;
+            }
+        }
+        for (e, x) in inst.experts.iter().enumerate() {
+            ok &= count[e] <= x.max_assignments && load[e] <= x.load_budget;
+        }
+        for (r, x) in inst.requests.iter().enumerate() {
+            ok &= seats[r] <= x.experts_needed;
+        }
+        if ok {
+            best = best.max(value);
+        }
+    }
+    best
+}
+
+#[test]
+fn runner_up_held_back_by_her_load_budget_costs_exactly_what_brute_force_says() {
+    let inst = from_csv(EXPERTS.as_bytes(), REQUESTS.as_bytes(), None);
+    let policy = Policy::default();
+    let res = batch::run(&inst, &policy, &opts());
+    assert!(res.proven);
+    assert_eq!(res.objective, brute_force(&inst, &policy, None));
+    let base = Base::from_result(&inst, &policy, opts(), &res);
+    let (r1, sanne, bram) = (0, 0, 1);
+    assert_eq!(base.experts_of(r1), vec![bram], "the batch gives R1 to Bram");
+    let forced = brute_force(&inst, &policy, Some((r1, sanne)));
+    let o = base
+        .evaluate(&Change::Pin { request: r1, expert: sanne }, usize::MAX)
+        .unwrap();
+    assert_eq!(o.delta, forced - res.objective);
+    assert!(o.delta < 0);
+    assert_eq!(o.seats_lost_elsewhere(r1), vec![1], "R2 is left open");
+
+    let view = base.explain_request(r1, 3, Lang::En);
+    let sanne_up = &view.runners_up[0];
+    assert_eq!(sanne_up.expert, "E1");
+    assert!(sanne_up.score_diff.unwrap() > 0.0, "Sanne fits better");
+    assert_eq!(sanne_up.limit, Some("at-load-budget"));
+    let points = (forced - res.objective) as f64 / 1000.0;
+    assert_eq!(sanne_up.objective_change, Some(points));
+    let text = &sanne_up.text;
+    assert!(text.contains("would carry load 3 of 2 this week"), "{text}");
+    assert!(text.contains(&format!("{points:.1} in total")), "{text}");
+    assert!(text.contains("R2 is left without an expert"), "{text}");
+    // Dutch, from the same table.
+    let nl = base.explain_request(r1, 3, Lang::Nl);
+    let t = &nl.runners_up[0].text;
+    assert!(t.contains("zou deze week 3 van 2 belasting dragen"), "{t}");
+    assert!(t.contains("R2 blijft zonder expert"), "{t}");
+    assert!(t.contains(&format!("{points:.1}").replace('.', ",")), "{t}");
+}
+
+#[test]
+fn near_misses_never_tell_which_rule_3_or_4_reason() {
+    // Noor avoids a theme of R1; Daan may not work for the organisation; both would fit else.
+    let experts = "\
+id,name,roles,certified,themes,avoid_themes,place,availability,excluded_orgs
+E1,Noor,speaker,yes,pesten,angst,Utrecht,*,
+E2,Daan,speaker,yes,pesten,,Utrecht,*,Gemeente Utrecht
+E3,Sem,speaker,yes,pesten,,Utrecht,mon-am,
+";
+    let requests = "id,org,role,themes,place,slot\nR1,Gemeente Utrecht,speaker,pesten|angst,Utrecht,wed-pm\n";
+    let inst = from_csv(experts.as_bytes(), requests.as_bytes(), None);
+    let policy = Policy::default();
+    let s = explain::suggest(&inst, &policy, 0, None, 5);
+    assert!(s.candidates.is_empty());
+    for lang in [Lang::En, Lang::Nl] {
+        let v = explain::suggest_view(&inst, &policy, &s, None, lang);
+        let json = format!("{v:?}");
+        assert!(!json.contains("angst"), "{json}");
+        assert!(!json.contains("avoid"), "{json}");
+        assert!(!json.contains("excluded"), "{json}");
+        let by_id = |id: &str| v.near_misses.iter().find(|n| n.expert == id).unwrap();
+        for id in ["E1", "E2"] {
+            let n = by_id(id);
+            assert_eq!(n.code, "not-now");
+            assert!(n.free_slots.is_empty() && n.distance_km.is_none());
+        }
+        assert_eq!(by_id("E1").text, by_id("E2").text.replace("Daan (E2)", "Noor (E1)"));
+        assert_eq!(by_id("E3").code, "slot-unavailable");
+        // The slot near miss comes first: it is closer than a personal reason.
+        assert_eq!(v.near_misses[0].expert, "E3");
+    }
+}
