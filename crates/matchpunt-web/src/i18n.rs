@@ -45,6 +45,7 @@ labels! {
     Total => "totaal", "total";
     Proven => "Bewezen optimaal: doelwaarde {objective} is gelijk aan de bewezen bovengrens.", "Proven optimal: objective {objective} equals the proven bound.";
     NotProven => "Niet bewezen optimaal (tijdslimiet): doelwaarde {objective}, bewezen bovengrens {bound}, verschil {gap}.", "Not proven optimal (time limit): objective {objective}, proven bound {bound}, gap {gap}.";
+    FromFile => "Toewijzingen uit {file} (doelwaarde {objective}; niet hier opgelost, dus geen bewijs van optimaliteit).", "Assignments from {file} (objective {objective}; not solved here, so no proof of optimality).";
     Pins => "Vastgezet: {kept} gehouden, {conflicts} conflicten.", "Pins: {kept} kept, {conflicts} conflicts.";
     Assignments => "Toewijzingen", "Assignments";
     NoAssignments => "Geen toewijzingen.", "No assignments.";
@@ -62,6 +63,7 @@ labels! {
     Eligible => "Geschikt", "Eligible";
     Reason => "Reden", "Reason";
     Fix => "Kleinste oplossing", "Smallest fix";
+    FixPending => "wordt berekend (ververs de pagina)", "being worked out (refresh the page)";
     LoadTitle => "Belasting per expert", "Load per expert";
     LoadHint => "Gebruikte belasting tegen budget; rood: aan de grens (belasting of aantal).", "Load used against budget; red: at their limit (load or count).";
     LoadRest => "{n} actieve experts hebben deze week geen toewijzing.", "{n} active experts have no assignment this week.";

@@ -25,73 +25,21 @@ use axum::http::{header, HeaderValue};
 use axum::response::Response;
 use axum::routing::{get, post};
 use axum::Router;
-use matchpunt::model::{Role, Slot, Week, DAYS, PARTS};
-use state::Snapshot;
+use matchpunt::model::Week;
+use state::{fixes_in_background, Snapshot};
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::sync::{Arc, RwLock};
 use std::time::Duration;
 
-/// The language of the page.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
-pub enum Lang {
-    /// Dutch, the default of the page.
-    #[default]
-    Nl,
-    /// English.
-    En,
-}
+/// The language of the texts: the library's, so that the page and the CLI speak alike.
+pub use matchpunt::messages::Lang;
 
-impl Lang {
-    /// Parses `nl` or `en` (any case).
-    pub fn parse(s: &str) -> Option<Lang> {
-        match s.trim().to_ascii_lowercase().as_str() {
-            "nl" => Some(Lang::Nl),
-            "en" => Some(Lang::En),
-            _ => None,
-        }
-    }
-    /// `nl` or `en`.
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::Nl => "nl",
-            Lang::En => "en",
-        }
-    }
-    /// The other language, for the switch.
-    pub fn other(self) -> Lang {
-        match self {
-            Lang::Nl => Lang::En,
-            Lang::En => Lang::Nl,
-        }
-    }
-    /// The role's name.
-    pub fn role(self, role: Role) -> &'static str {
-        match (self, role) {
-            (Lang::En, r) => r.as_str(),
-            (Lang::Nl, Role::Buddy) => "maatje",
-            (Lang::Nl, Role::Adviser) => "adviseur",
-            (Lang::Nl, Role::Trainer) => "trainer",
-            (Lang::Nl, Role::Speaker) => "spreker",
-        }
-    }
-    /// The slot's name (`wed-pm` / `wo-middag`).
-    pub fn slot(self, slot: Slot) -> String {
-        const DAYS_NL: [&str; 7] = ["ma", "di", "wo", "do", "vr", "za", "zo"];
-        const PARTS_NL: [&str; 3] = ["ochtend", "middag", "avond"];
-        let i = slot.0 as usize;
-        match self {
-            Lang::En => format!("{}-{}", DAYS[i / 3], PARTS[i % 3]),
-            Lang::Nl => format!("{}-{}", DAYS_NL[i / 3], PARTS_NL[i % 3]),
-        }
-    }
-    /// `x` with `decimals` decimals, a decimal comma in Dutch.
-    pub fn num(self, x: f64, decimals: usize) -> String {
-        let s = format!("{x:.decimals$}");
-        match self {
-            Lang::En => s,
-            Lang::Nl => s.replace('.', ","),
-        }
+/// The other language, for the switch.
+pub fn other(lang: Lang) -> Lang {
+    match lang {
+        Lang::Nl => Lang::En,
+        Lang::En => Lang::Nl,
     }
 }
 
@@ -143,10 +91,11 @@ pub type App = Arc<AppState>;
 impl AppState {
     /// Reads the folder once (blocking) and returns the state.
     pub fn new(cfg: Config) -> App {
-        let snap = state::load(&cfg);
+        let snap = Arc::new(state::load(&cfg));
+        fixes_in_background(&snap);
         Arc::new(AppState {
             cfg,
-            snapshot: RwLock::new(Arc::new(snap)),
+            snapshot: RwLock::new(snap),
             reloading: tokio::sync::Mutex::new(()),
         })
     }
@@ -165,13 +114,15 @@ impl AppState {
         let me = self.clone();
         let snap = tokio::task::spawn_blocking(move || state::load(&me.cfg)).await;
         if let Ok(snap) = snap {
-            *self.snapshot.write().unwrap_or_else(|e| e.into_inner()) = Arc::new(snap);
+            let snap = Arc::new(snap);
+            fixes_in_background(&snap);
+            *self.snapshot.write().unwrap_or_else(|e| e.into_inner()) = snap;
         }
     }
 }
 
 /// The page's language and path, from the `lang` query parameter, else the `lang` cookie, else
-/// Dutch. A bad `lang` value is a 400 naming the field.
+/// Dutch (the page's default; the CLI's is English). A bad `lang` value is a 400 naming the field.
 #[derive(Clone, Debug)]
 pub struct Ui {
     /// The language.
@@ -193,7 +144,7 @@ impl<S: Send + Sync> FromRequestParts<S> for Ui {
             }
             None => security::cookie(&parts.headers, "lang")
                 .and_then(Lang::parse)
-                .unwrap_or_default(),
+                .unwrap_or(Lang::Nl),
         };
         Ok(Ui { lang, path })
     }

@@ -1,170 +1,95 @@
-//! The answer to the request form: the request read from the form's cells, its best candidates
-//! given this week's batch, and the near misses.
+//! The answer to the request form: the library's `suggest` for a request typed in, given this
+//! week's batch.
+//!
+//! The form's fields are read as the cells of a requests.csv row by
+//! [`matchpunt::ingest::parse_request`] (the same parsers, aliases, defaults and messages as a
+//! file), into a copy of the batch's experts and history; [`matchpunt::explain::suggest`] ranks
+//! the experts within their limits given the week's bookings, and
+//! [`matchpunt::explain::suggest_view`] puts the reasons into words.
 
 use crate::i18n::L;
+use crate::pages::detail::{heading, reasons};
 use crate::pages::request::{FieldError, FormValues};
 use crate::pages::seg;
 use crate::state::{places, Data};
 use crate::Lang;
-use matchpunt::eligibility::{self, Pair};
-use matchpunt::model::{Request, Role, Slot};
-use matchpunt::scoring::score_pair;
+use matchpunt::explain::{self, SuggestView};
+use matchpunt::ingest::parse_request;
+use matchpunt::messages::Msg;
 use maud::{html, Markup};
 
-fn bad(field: &str, value: &str, expected: &str) -> FieldError {
-    FieldError {
-        field: field.into(),
-        value: value.into(),
-        expected: expected.into(),
-    }
-}
+/// How many candidates (and near misses) the page lists.
+pub const TOP: usize = 5;
 
-/// Reads the form into a request of the batch's instance (not added to it).
-fn read(d: &Data, v: &FormValues) -> Result<Request, FieldError> {
-    let inst = &d.inst;
-    let role = Role::parse(&v.role)
-        .ok_or_else(|| bad("role", &v.role, "one of buddy, adviser, trainer, speaker"))?;
-    if v.themes.is_empty() {
-        return Err(bad("themes", "", "at least one theme"));
-    }
-    let mut themes = Vec::new();
-    for t in &v.themes {
-        themes.push(
-            inst.themes
-                .get(t)
-                .ok_or_else(|| bad("themes", t, "a theme of the data"))?,
-        );
-    }
-    themes.sort_unstable();
-    themes.dedup();
-    let org = inst
-        .orgs
-        .get(&v.org)
-        .ok_or_else(|| bad("org", &v.org, "an organisation of the data"))?;
-    let (place, location) = if v.place.trim().is_empty() {
-        if !v.online {
-            return Err(bad("place", "", "a place (or online)"));
-        }
-        (String::new(), None)
-    } else {
-        let p = places()
-            .lookup(&v.place)
-            .map_err(|m| bad("place", &v.place, &m.describe()))?;
-        (p.name.clone(), Some(p.location))
-    };
-    let slot = match v.slot.trim() {
-        "" => None,
-        s => Some(Slot::parse(s).ok_or_else(|| bad("slot", s, "a slot like wed-pm"))?),
-    };
-    let language = inst
-        .languages
-        .get(if v.language.is_empty() {
-            "nl"
-        } else {
-            &v.language
-        })
-        .ok_or_else(|| bad("language", &v.language, "a language of the data"))?;
-    let client_age = match v.client_age.trim() {
-        "" => None,
-        s => Some(
-            s.parse::<u32>()
-                .ok()
-                .filter(|a| *a <= 120)
-                .ok_or_else(|| bad("client_age", s, "a whole number from 0 to 120"))?,
-        ),
-    };
-    let seats = match v.experts_needed.trim() {
-        "" => 1,
-        s => s
-            .parse::<u32>()
-            .ok()
-            .filter(|n| (1..=100).contains(n))
-            .ok_or_else(|| bad("experts_needed", s, "a whole number from 1 to 100"))?,
-    };
-    let intensity = d
-        .policy
-        .default_intensity(role, themes.iter().map(|&t| inst.themes.name(t)));
-    Ok(Request {
-        id: "aanvraag".into(),
-        row: inst.requests.len(),
-        org,
-        role,
-        themes,
-        location,
-        place,
-        online: v.online,
-        slot,
-        experts_needed: seats,
-        intensity,
-        intensity_given: false,
-        priority: 2,
-        language,
-        client_age,
-        gender_pref: String::new(),
-        preferred_expert: None,
-        pinned: Vec::new(),
-    })
+/// The library's suggestion for the form's request, or the first bad field.
+pub fn suggest(
+    lang: Lang,
+    d: &Data,
+    v: &FormValues,
+) -> Result<(SuggestView, Vec<String>), FieldError> {
+    let cells = v.cells();
+    let named: Vec<(&str, &str)> = cells.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let mut inst = d.template.clone();
+    let (request, warnings) = parse_request(&named, "form", places(), d.policy(), &mut inst)
+        .map_err(|errs| match errs.errors.first() {
+            Some(e) => FieldError {
+                field: e
+                    .column
+                    .as_ref()
+                    .map_or_else(|| "form".to_string(), |c| c.1.clone()),
+                value: e.value.clone().unwrap_or_default(),
+                expected: e.message.clone(),
+            },
+            None => FieldError {
+                field: "form".into(),
+                value: String::new(),
+                expected: errs.to_string(),
+            },
+        })?;
+    inst.requests.push(request);
+    let ri = inst.requests.len() - 1;
+    let s = explain::suggest(&inst, d.policy(), ri, Some(&d.booked), TOP);
+    Ok((
+        explain::suggest_view(&inst, d.policy(), &s, Some(&d.booked), lang),
+        warnings,
+    ))
 }
 
 /// The candidates for the form's request, as HTML; a bad field as an error naming it.
 pub fn answer(lang: Lang, d: &Data, v: &FormValues) -> Result<Markup, FieldError> {
     let t = |l: L| l.text(lang);
-    let r = read(d, v)?;
-    let mut probe = d.inst.clone();
-    let ri = probe.requests.len();
-    probe.requests.push(r);
-    let inst = &probe;
-    let r = &inst.requests[ri];
-    let mut cands = Vec::new();
-    let mut near = Vec::new();
-    for (ei, e) in inst.experts.iter().enumerate() {
-        let why = eligibility::check(inst, &d.policy, r, e);
-        let u = &d.used[ei];
-        if why.is_eligible() {
-            let busy = r.slot.is_some_and(|s| u.slots & (1 << s.0) != 0);
-            if !busy && u.count < e.max_assignments && u.load + r.intensity <= e.load_budget {
-                let pair = Pair {
-                    request: ri as u32,
-                    expert: ei as u32,
-                };
-                cands.push(score_pair(inst, &d.policy, &d.hist, pair));
-            }
-        } else {
-            let v: Vec<_> = why.iter().collect();
-            if v.len() == 1 && v[0].rule() >= 5 {
-                near.push((ei, v[0].text()));
-            }
-        }
-    }
-    cands.sort_by(|a, b| {
-        b.value
-            .cmp(&a.value)
-            .then(a.pair.expert.cmp(&b.pair.expert))
-    });
-    cands.truncate(5);
-    near.truncate(5);
+    let (view, warnings) = suggest(lang, d, v)?;
     Ok(html! {
         section #candidates {
             h2 { (t(L::Candidates)) }
-            @if cands.is_empty() { p { (t(L::NoCandidates)) } }
-            ol.candidates {
-                @for s in &cands {
-                    @let e = &inst.experts[s.pair.expert as usize];
-                    @let u = &d.used[s.pair.expert as usize];
-                    li {
-                        span.who { a href={ "/experts/" (seg(&e.id)) } { (e.name) } " " span.id { (e.id) } }
-                        " · " (t(L::Score)) " " (lang.num(s.score, 1))
-                        @if let Some(km) = s.distance_km { " · " (lang.num(km, 1)) " km" }
-                        br;
-                        span.load { (t(L::LoadAfter)) ": " (u.load + r.intensity) "/" (e.load_budget) }
+            p.lead { (view.text) }
+            @for w in &warnings { p.warn { (w) } }
+            @for n in &view.notes { p { (n) } }
+            @if let Some(n) = &view.nobody { p.warn #nobody { (n) } }
+            @if !view.candidates.is_empty() {
+                ol.candidates {
+                    @for c in &view.candidates {
+                        li {
+                            span.who {
+                                a href={ "/experts/" (seg(&c.expert)) } { (if c.name.is_empty() { &c.expert } else { &c.name }) }
+                                " " span.id { (c.expert) }
+                            }
+                            " · " (t(L::Score)) " " (lang.num(c.rank_score, 1))
+                            @if let Some(km) = c.distance_km { " · " (lang.num(km, 1)) " km" }
+                            (reasons(&c.reasons))
+                            @if let Some(w) = &c.week {
+                                p.load { (t(L::LoadAfter)) ": " (w.load_budget as i64 - w.load_left_after) "/" (w.load_budget) " · " (w.text) }
+                            }
+                        }
                     }
                 }
             }
-            @if !near.is_empty() {
-                h2 { (t(L::NearMisses)) }
-                ul.near { @for (ei, why) in &near {
-                    @let e = &inst.experts[*ei];
-                    li { a href={ "/experts/" (seg(&e.id)) } { (e.name) } " " span.id { (e.id) } ": " (why) }
+            // Rules 5-8 and this week's limits: a rule 3 or 4 miss is about themes or an
+            // excluded organisation, which the page does not hint at.
+            @if view.near_misses.iter().any(|n| n.code != "not-now") {
+                h2 { (heading(lang.text(Msg::NearMissesHead))) }
+                ul.near { @for n in view.near_misses.iter().filter(|n| n.code != "not-now") {
+                    li { a href={ "/experts/" (seg(&n.expert)) } { (n.expert) } " · " (n.text) }
                 } }
             }
         }

@@ -98,12 +98,35 @@ async fn week_page_shows_the_batch() {
     // The assignments, the open seats with their reason, the load bars.
     assert!(b.contains("Toewijzingen (67)"));
     assert!(b.contains("href=\"/requests/R00013\""), "an open request");
-    assert!(b.contains("rule 8"), "an open seat's reason");
+    // The open seats' reason, in words from the library's message table.
+    assert!(
+        b.contains("maar geen heeft di-ochtend vrij (regel 8)"),
+        "an open seat's reason"
+    );
     assert!(b.contains("<svg class=\"bar\""), "load bars");
     assert!(b.contains("aan de grens"), "someone at their limit");
     // Nothing from another host, no script.
     assert!(!b.contains("http://") && !b.contains("https://"));
     assert!(!b.contains("<script"));
+}
+
+#[tokio::test]
+async fn week_page_shows_each_open_seats_smallest_fix_once_worked_out() {
+    let app = app();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(300);
+    let body = loop {
+        let g = get(&app, "/").await;
+        assert_eq!(g.status, StatusCode::OK);
+        if !g.body.contains("wordt berekend") {
+            break g.body;
+        }
+        assert!(std::time::Instant::now() < deadline, "fixes never came");
+        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    };
+    assert!(body.contains("verplaats R00013 naar wo-avond: elders gaat niets verloren"));
+    let g = get(&app, "/?lang=en").await;
+    assert!(g.body.contains("R00013"));
+    assert!(!g.body.contains("verplaats"), "English fixes");
 }
 
 #[tokio::test]
@@ -169,7 +192,13 @@ async fn expert_and_request_pages() {
     assert!(g.body.contains("href=\"/experts/E0009\""), "who got it");
     let g = get(&app, "/requests/R00013").await;
     assert_eq!(g.status, StatusCode::OK);
-    assert!(g.body.contains("rule 8"), "why it stays open");
+    assert!(g.body.contains("(regel 8)"), "why it stays open");
+    // The fixes, each verified by a re-solve.
+    assert!(
+        g.body
+            .contains("verplaats R00013 naar wo-avond: elders gaat niets verloren"),
+        "the smallest fix"
+    );
     let g = get(&app, "/requests/nope").await;
     assert_eq!(g.status, StatusCode::NOT_FOUND);
 }
@@ -220,7 +249,7 @@ async fn request_form_submit_shows_candidates() {
         .split("</ol>")
         .next()
         .unwrap();
-    let n = list.matches("<li>").count();
+    let n = list.matches("<li><span class=\"who\">").count();
     assert!((1..=5).contains(&n), "{n} candidates listed");
     // The form keeps what was typed.
     assert!(b.contains("value=\"Rotterdam\""));

@@ -8,7 +8,7 @@
 
 use matchpunt::batch::{self, BatchResult};
 use matchpunt::eligibility::{candidates_all_pairs, check};
-use matchpunt::explain::{self, Base, Booked, Change, Fixes, FixBudget, WeekUse};
+use matchpunt::explain::{self, Base, Booked, Change, FixBudget, Fixes, WeekUse};
 use matchpunt::ingest::{load, Inputs, Source, WeekChoice};
 use matchpunt::messages::Lang;
 use matchpunt::model::{Instance, Week};
@@ -152,14 +152,24 @@ fn every_fix_fills_its_seat_when_the_whole_batch_is_re_run() {
                     "seed {seed}: {:?} does not fill {name}",
                     f.change
                 );
-                assert_eq!(again.objective - res.objective, f.outcome.delta, "seed {seed}: {:?}", f.change);
+                assert_eq!(
+                    again.objective - res.objective,
+                    f.outcome.delta,
+                    "seed {seed}: {:?}",
+                    f.change
+                );
                 for r in 0..inst.requests.len() {
                     let stated = f.outcome.seats.iter().find(|s| s.0 == r);
                     match stated {
                         Some(&(_, before, after)) => {
                             assert_eq!((filled(&res, r), filled(&again, r)), (before, after));
                         }
-                        None => assert_eq!(filled(&again, r), filled(&res, r), "seed {seed}: {:?}", f.change),
+                        None => assert_eq!(
+                            filled(&again, r),
+                            filled(&res, r),
+                            "seed {seed}: {:?}",
+                            f.change
+                        ),
                     }
                 }
                 checked += 1;
@@ -187,15 +197,25 @@ fn runner_up_cost_equals_a_full_re_run_with_the_pair_pinned() {
             if base.assigned.iter().any(|a| a.0 == r && a.1 == e) {
                 continue;
             }
-            let change = Change::Pin { request: r, expert: e };
+            let change = Change::Pin {
+                request: r,
+                expert: e,
+            };
             let o = base.evaluate(&change, usize::MAX).unwrap();
             let mut pinned = inst.clone();
             change.apply(&mut pinned);
             let again = batch::run(&pinned, &policy, &opts());
-            assert_eq!(again.objective - res.objective, o.delta, "seed {seed} arc {i}");
+            assert_eq!(
+                again.objective - res.objective,
+                o.delta,
+                "seed {seed} arc {i}"
+            );
             assert_eq!(
                 o.refused.is_some(),
-                again.pin_conflicts.iter().any(|c| c.request == r && c.expert == e)
+                again
+                    .pin_conflicts
+                    .iter()
+                    .any(|c| c.request == r && c.expert == e)
             );
             tried += 1;
         }
@@ -228,7 +248,12 @@ fn brute_force(inst: &Instance, policy: &Policy, forced: Option<(usize, usize)>)
     let mut best = i64::MIN;
     for mask in 0u32..(1 << scored.len()) {
         let chosen: Vec<usize> = (0..scored.len()).filter(|i| mask & (1 << i) != 0).collect();
-        let pair = |i: usize| (scored[i].pair.request as usize, scored[i].pair.expert as usize);
+        let pair = |i: usize| {
+            (
+                scored[i].pair.request as usize,
+                scored[i].pair.expert as usize,
+            )
+        };
         if let Some(f) = forced {
             if !chosen.iter().any(|&i| pair(i) == f) {
                 continue;
@@ -274,10 +299,20 @@ fn runner_up_held_back_by_her_load_budget_costs_exactly_what_brute_force_says() 
     assert_eq!(res.objective, brute_force(&inst, &policy, None));
     let base = Base::from_result(&inst, &policy, opts(), &res);
     let (r1, sanne, bram) = (0, 0, 1);
-    assert_eq!(base.experts_of(r1), vec![bram], "the batch gives R1 to Bram");
+    assert_eq!(
+        base.experts_of(r1),
+        vec![bram],
+        "the batch gives R1 to Bram"
+    );
     let forced = brute_force(&inst, &policy, Some((r1, sanne)));
     let o = base
-        .evaluate(&Change::Pin { request: r1, expert: sanne }, usize::MAX)
+        .evaluate(
+            &Change::Pin {
+                request: r1,
+                expert: sanne,
+            },
+            usize::MAX,
+        )
         .unwrap();
     assert_eq!(o.delta, forced - res.objective);
     assert!(o.delta < 0);
@@ -311,7 +346,8 @@ E1,Noor,speaker,yes,pesten,angst,Utrecht,*,
 E2,Daan,speaker,yes,pesten,,Utrecht,*,Gemeente Utrecht
 E3,Sem,speaker,yes,pesten,,Utrecht,mon-am,
 ";
-    let requests = "id,org,role,themes,place,slot\nR1,Gemeente Utrecht,speaker,pesten|angst,Utrecht,wed-pm\n";
+    let requests =
+        "id,org,role,themes,place,slot\nR1,Gemeente Utrecht,speaker,pesten|angst,Utrecht,wed-pm\n";
     let inst = from_csv(experts.as_bytes(), requests.as_bytes(), None);
     let policy = Policy::default();
     let s = explain::suggest(&inst, &policy, 0, None, 5);
@@ -328,7 +364,10 @@ E3,Sem,speaker,yes,pesten,,Utrecht,mon-am,
             assert_eq!(n.code, "not-now");
             assert!(n.free_slots.is_empty() && n.distance_km.is_none());
         }
-        assert_eq!(by_id("E1").text, by_id("E2").text.replace("Daan (E2)", "Noor (E1)"));
+        assert_eq!(
+            by_id("E1").text,
+            by_id("E2").text.replace("Daan (E2)", "Noor (E1)")
+        );
         assert_eq!(by_id("E3").code, "slot-unavailable");
         // The slot near miss comes first: it is closer than a personal reason.
         assert_eq!(v.near_misses[0].expert, "E3");

@@ -1,14 +1,24 @@
-//! The explain view of one expert's week (`/experts/{id}`) and of one request (`/requests/{id}`).
+//! The explain view of one expert's week (`/experts/{id}`) and of one request
+//! (`/requests/{id}`): the library's `explain --expert` and `explain --request`, as a page.
+//!
+//! Both re-solve parts of the batch (the exact cost of each runner-up, the verified fixes), so
+//! they run on a blocking thread.
 
 use super::{failure, frame, respond, seg};
 use crate::i18n::{fill, L};
-use crate::state::Data;
+use crate::state::{Data, Snapshot};
 use crate::{App, Lang, Ui};
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::Response;
+use matchpunt::explain::{ExplainExpertView, ExplainRequestView, PartView};
 use matchpunt::ingest::did_you_mean;
+use matchpunt::messages::Msg;
 use maud::{html, Markup};
+use std::sync::Arc;
+
+/// How many runners-up (and not-given requests) are worked out exactly.
+const TOP: usize = 5;
 
 fn missing(lang: Lang, label: L, id: &str, ids: Vec<&str>) -> Markup {
     html! {
@@ -27,148 +37,169 @@ fn link(label: L, id: &str) -> String {
     }
 }
 
+/// Runs `view` on the snapshot's batch on a blocking thread; the data's errors otherwise.
+async fn explained(
+    snap: Arc<Snapshot>,
+    lang: Lang,
+    view: impl FnOnce(&Data) -> (StatusCode, String, Markup) + Send + 'static,
+) -> (StatusCode, String, Markup) {
+    let job = tokio::task::spawn_blocking(move || match &snap.data {
+        Err(f) => (StatusCode::OK, String::new(), failure(lang, f)),
+        Ok(d) => view(d),
+    })
+    .await;
+    job.unwrap_or_else(|_| {
+        (
+            StatusCode::INTERNAL_SERVER_ERROR,
+            String::new(),
+            html! { p.error { "internal error" } },
+        )
+    })
+}
+
 /// `GET /experts/{id}`.
 pub async fn expert(State(app): State<App>, ui: Ui, Path(id): Path<String>) -> Response {
     let snap = app.snapshot();
-    let (status, title, body) = match &snap.data {
-        Err(f) => (StatusCode::OK, id.clone(), failure(ui.lang, f)),
-        Ok(d) => match d.expert(&id) {
-            Some(ei) => (
-                StatusCode::OK,
-                d.inst.experts[ei].name.clone(),
-                expert_view(ui.lang, d, ei),
+    let lang = ui.lang;
+    let (status, title, body) = explained(snap.clone(), lang, move |d| match d.expert(&id) {
+        Some(ei) => {
+            let v = d.base().explain_expert(ei, TOP, lang);
+            (StatusCode::OK, v.expert.name.clone(), expert_view(lang, &v))
+        }
+        None => (
+            StatusCode::NOT_FOUND,
+            id.clone(),
+            missing(
+                lang,
+                L::NoSuchExpert,
+                &id,
+                d.inst().experts.iter().map(|e| e.id.as_str()).collect(),
             ),
-            None => (
-                StatusCode::NOT_FOUND,
-                id.clone(),
-                missing(
-                    ui.lang,
-                    L::NoSuchExpert,
-                    &id,
-                    d.inst.experts.iter().map(|e| e.id.as_str()).collect(),
-                ),
-            ),
-        },
-    };
+        ),
+    })
+    .await;
     respond(status, frame(&ui, Some(&snap), &title, body))
 }
 
 /// `GET /requests/{id}`.
 pub async fn request(State(app): State<App>, ui: Ui, Path(id): Path<String>) -> Response {
     let snap = app.snapshot();
-    let (status, body) = match &snap.data {
-        Err(f) => (StatusCode::OK, failure(ui.lang, f)),
-        Ok(d) => match d.request(&id) {
-            Some(ri) => (StatusCode::OK, request_view(ui.lang, d, ri)),
-            None => (
-                StatusCode::NOT_FOUND,
-                missing(
-                    ui.lang,
-                    L::NoSuchRequest,
-                    &id,
-                    d.inst.requests.iter().map(|r| r.id.as_str()).collect(),
-                ),
+    let lang = ui.lang;
+    let (status, title, body) = explained(snap.clone(), lang, move |d| match d.request(&id) {
+        Some(ri) => {
+            let v = d.base().explain_request(ri, TOP, lang);
+            (StatusCode::OK, id.clone(), request_view(lang, &v))
+        }
+        None => (
+            StatusCode::NOT_FOUND,
+            id.clone(),
+            missing(
+                lang,
+                L::NoSuchRequest,
+                &id,
+                d.inst().requests.iter().map(|r| r.id.as_str()).collect(),
             ),
-        },
-    };
-    respond(status, frame(&ui, Some(&snap), &id, body))
+        ),
+    })
+    .await;
+    respond(status, frame(&ui, Some(&snap), &title, body))
 }
 
-fn expert_view(lang: Lang, d: &Data, ei: usize) -> Markup {
-    let t = |l: L| l.text(lang);
-    let inst = &d.inst;
-    let e = &inst.experts[ei];
-    let u = &d.used[ei];
-    let mine: Vec<_> = d
-        .res
-        .assignments
-        .iter()
-        .filter(|a| a.expert == ei)
-        .collect();
-    let title = format!("{} ({})", e.name, e.id);
+/// A library heading (`near misses (closest first):`) as a page heading: a capital, no colon.
+pub fn heading(s: &str) -> String {
+    let s = s.trim().trim_end_matches(':');
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
+/// A score's parts in words, largest first.
+pub fn reasons(parts: &[PartView]) -> Markup {
     html! {
-        h1 { (fill(lang, L::ExpertWeek, &[("name", &title)])) }
-        @if !e.active { p.warn { (t(L::Inactive)) } }
-        p { (fill(lang, L::LoadUsed, &[
-            ("used", &u.load), ("budget", &e.load_budget),
-            ("count", &u.count), ("max", &e.max_assignments),
-        ])) }
-        h2 { (t(L::Assignments)) " (" (mine.len()) ")" }
-        @if mine.is_empty() { p { (t(L::NoAssignments)) } } @else {
-            table.data {
-                thead { tr { th { (t(L::Request)) } th { (t(L::Org)) } th { (t(L::Role)) } th { (t(L::Slot)) } th.num { (t(L::Km)) } th.num { (t(L::Score)) } } }
-                tbody { @for a in &mine {
-                    @let r = &inst.requests[a.request];
-                    @let s = &d.res.scored[a.scored];
-                    tr {
-                        td { a href={ "/requests/" (seg(&r.id)) } { (r.id) } }
-                        td { (inst.orgs.name(r.org)) }
-                        td { (lang.role(r.role)) }
-                        td { @if let Some(sl) = r.slot { (lang.slot(sl)) } @else { (t(L::Flexible)) } }
-                        td.num { @if let Some(km) = s.distance_km { (lang.num(km, 1)) } @else { (t(L::Online)) } }
-                        td.num { (lang.num(s.score, 1)) }
-                    }
-                } }
-            }
-        }
-        @let others: Vec<_> = d.res.scored.iter()
-            .filter(|s| s.pair.expert as usize == ei && !mine.iter().any(|a| a.request == s.pair.request as usize))
-            .collect();
-        h2 { (t(L::EligibleNotGot)) " (" (others.len()) ")" }
-        @if !others.is_empty() {
-            ul { @for s in &others {
-                @let r = &inst.requests[s.pair.request as usize];
-                li { a href={ "/requests/" (seg(&r.id)) } { (r.id) } " (" (inst.orgs.name(r.org)) ", " (lang.role(r.role)) ")" }
-            } }
+        @if !parts.is_empty() {
+            ul.reasons { @for p in parts { li { (p.text) } } }
         }
     }
 }
 
-fn request_view(lang: Lang, d: &Data, ri: usize) -> Markup {
+fn expert_link(id: &str, name: &str) -> Markup {
+    html! { a href={ "/experts/" (seg(id)) } { (if name.is_empty() { id } else { name }) } " " span.id { (id) } }
+}
+
+fn request_link(id: &str) -> Markup {
+    html! { a href={ "/requests/" (seg(id)) } { (id) } }
+}
+
+fn expert_view(lang: Lang, v: &ExplainExpertView) -> Markup {
     let t = |l: L| l.text(lang);
-    let inst = &d.inst;
-    let r = &inst.requests[ri];
-    let assigned: Vec<_> = d
-        .res
-        .assignments
-        .iter()
-        .filter(|a| a.request == ri)
-        .collect();
-    let runners: Vec<_> = d
-        .res
-        .scored
-        .iter()
-        .filter(|s| {
-            s.pair.request as usize == ri
-                && !assigned.iter().any(|a| a.expert == s.pair.expert as usize)
-        })
-        .collect();
-    let open = d.unmatched.iter().find(|u| u.request == ri);
+    let e = &v.expert;
+    let title = format!("{} ({})", e.name, e.id);
     html! {
-        h1 { (fill(lang, L::RequestTitle, &[("id", &r.id)])) }
-        p {
-            (inst.orgs.name(r.org)) ", " (lang.role(r.role)) ", "
-            @if r.online { (t(L::Online)) } @else { (r.place) } ", "
-            @if let Some(sl) = r.slot { (lang.slot(sl)) } @else { (t(L::Flexible)) }
+        h1 { (fill(lang, L::ExpertWeek, &[("name", &title)])) }
+        @if !e.active { p.warn { (t(L::Inactive)) } }
+        p.lead { (v.text) }
+        h2 { (t(L::Assignments)) " (" (v.assignments.len()) ")" }
+        @if v.assignments.is_empty() { p { (t(L::NoAssignments)) } }
+        ul.explain {
+            @for a in &v.assignments {
+                li {
+                    (request_link(&a.request)) " · " (a.text)
+                    @if a.pinned { " " span.tag { (t(L::Pinned)) } }
+                    (reasons(&a.reasons))
+                }
+            }
         }
-        h2 { (t(L::Assigned)) }
-        @if assigned.is_empty() { p { (t(L::NobodyAssigned)) } } @else {
-            ul { @for a in &assigned {
-                @let e = &inst.experts[a.expert];
-                @let s = &d.res.scored[a.scored];
-                li { a href={ "/experts/" (seg(&e.id)) } { (e.name) } " " span.id { (e.id) } ", " (t(L::Score)) " " (lang.num(s.score, 1)) }
-            } }
+        h2 { (heading(lang.text(Msg::ExpertEligibleHead))) " (" (v.not_assigned.len()) ")" }
+        @if v.not_assigned.is_empty() { p { (heading(lang.text(Msg::ExpertNoEligible))) "." } }
+        ul.explain {
+            @for n in &v.not_assigned {
+                li { (request_link(&n.request)) " · " (n.text) }
+            }
         }
-        @if let Some(u) = open {
-            h2 { (t(L::OpenSeats)) ": " (u.seats_open) }
-            p { (u.reason) }
+    }
+}
+
+fn request_view(lang: Lang, v: &ExplainRequestView) -> Markup {
+    let t = |l: L| l.text(lang);
+    let head = |m: Msg| heading(lang.text(m));
+    html! {
+        h1 { (fill(lang, L::RequestTitle, &[("id", &v.request.id)])) }
+        p.lead { (v.text) }
+        h2 { (head(Msg::AssignedHead)) }
+        @if v.assigned.is_empty() { p { (heading(lang.text(Msg::NobodyAssigned))) "." } }
+        ul.explain {
+            @for a in &v.assigned {
+                li {
+                    (expert_link(&a.expert, &a.name)) " · " (a.text)
+                    @if a.pinned { " " span.tag { (t(L::Pinned)) } }
+                    (reasons(&a.reasons))
+                }
+            }
+            @for p in &v.pin_conflicts { li.warn { (p) } }
         }
-        h2 { (t(L::RunnersUp)) " (" (runners.len()) ")" }
-        @if !runners.is_empty() {
-            ul { @for s in &runners {
-                @let e = &inst.experts[s.pair.expert as usize];
-                li { a href={ "/experts/" (seg(&e.id)) } { (e.name) } " " span.id { (e.id) } ", " (t(L::Score)) " " (lang.num(s.score, 1)) }
-            } }
+        @if let Some(o) = &v.open {
+            section.open {
+                h2 { (t(L::OpenSeats)) ": " (o.seats_open) }
+                p { (o.why) }
+                @if !o.fixes.is_empty() {
+                    h3 { (head(Msg::FixesHead)) }
+                    ol.fixes { @for f in &o.fixes { li { (f.text) } } }
+                }
+                @if let Some(n) = &o.no_fix { p { (n) } }
+            }
+        }
+        h2 { (head(Msg::RunnersUpHead)) }
+        @if v.runners_up.is_empty() { p { (heading(lang.text(Msg::NoRunnersUp))) "." } }
+        ul.explain {
+            @for r in &v.runners_up {
+                li { (expert_link(&r.expert, &r.name)) " · " (r.text) }
+            }
+        }
+        @if !v.never_eligible.is_empty() {
+            @let counts: Vec<&str> = v.never_eligible.iter().map(|c| c.text.as_str()).collect();
+            p.hint { (lang.fill(Msg::NeverEligibleHead, &[("counts", &counts.join(", "))])) }
         }
     }
 }

@@ -36,7 +36,7 @@ fn login_page(lang: Lang, wrong: bool) -> Markup {
 pub fn unauthorised(req: &Request) -> Response {
     let lang = cookie(req.headers(), "lang")
         .and_then(Lang::parse)
-        .unwrap_or_default();
+        .unwrap_or(Lang::Nl);
     let mut resp = respond(StatusCode::UNAUTHORIZED, login_page(lang, false));
     resp.headers_mut().insert(
         header::WWW_AUTHENTICATE,

@@ -8,7 +8,7 @@ pub mod week;
 
 use crate::i18n::{fill, L};
 use crate::state::{clock, Failure, Snapshot};
-use crate::{App, Lang, Ui};
+use crate::{other, App, Lang, Ui};
 use axum::extract::State;
 use axum::http::{header, StatusCode};
 use axum::response::{Html, IntoResponse, Response};
@@ -48,7 +48,7 @@ pub fn frame(ui: &Ui, snap: Option<&Snapshot>, title: &str, body: Markup) -> Mar
                         a href="/request" { (t(L::NavRequest)) }
                     }
                     div.tools {
-                        a.lang href={ (ui.path) "?lang=" (lang.other().code()) } hreflang=(lang.other().code()) {
+                        a.lang href={ (ui.path) "?lang=" (other(lang).code()) } hreflang=(other(lang).code()) {
                             (t(L::OtherLang))
                         }
                         @if let Some(s) = snap {

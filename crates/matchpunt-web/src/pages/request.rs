@@ -161,7 +161,7 @@ pub async fn form(State(app): State<App>, ui: Ui) -> Response {
 /// The form, filled with `v`, with an error under the field it concerns.
 pub fn form_view(lang: Lang, d: &Data, v: &FormValues, err: Option<&FieldError>) -> Markup {
     let t = |l: L| l.text(lang);
-    let inst = &d.inst;
+    let inst = d.inst();
     let mut themes: Vec<&str> = inst.themes.names().iter().map(String::as_str).collect();
     themes.sort_unstable_by_key(|s| s.to_lowercase());
     let mut orgs: Vec<&str> = inst.orgs.names().iter().map(String::as_str).collect();
@@ -256,31 +256,36 @@ pub fn form_view(lang: Lang, d: &Data, v: &FormValues, err: Option<&FieldError>)
     }
 }
 
-/// `POST /request`: the candidates for the request in the form.
+/// `POST /request`: the candidates for the request in the form. A bad field is a 400 that
+/// names it, with the form as it was sent.
 pub async fn submit(State(app): State<App>, ui: Ui, body: axum::body::Bytes) -> Response {
     let snap = app.snapshot();
     let title = L::FormTitle.text(ui.lang);
-    let d = match &snap.data {
-        Err(f) => {
-            return respond(
-                StatusCode::OK,
-                frame(&ui, Some(&snap), title, failure(ui.lang, f)),
-            )
-        }
-        Ok(d) => d,
+    let lang = ui.lang;
+    let job = {
+        let snap = snap.clone();
+        tokio::task::spawn_blocking(move || match &snap.data {
+            Err(f) => (StatusCode::OK, failure(lang, f)),
+            Ok(d) => match FormValues::parse(&body) {
+                Err(e) => (
+                    StatusCode::BAD_REQUEST,
+                    form_view(lang, d, &FormValues::default(), Some(&e)),
+                ),
+                Ok(v) => match crate::suggest::answer(lang, d, &v) {
+                    Err(e) => (StatusCode::BAD_REQUEST, form_view(lang, d, &v, Some(&e))),
+                    Ok(answer) => (
+                        StatusCode::OK,
+                        html! { (form_view(lang, d, &v, None)) (answer) },
+                    ),
+                },
+            },
+        })
     };
-    let (status, body) = match FormValues::parse(&body) {
-        Err(e) => (
-            StatusCode::BAD_REQUEST,
-            form_view(ui.lang, d, &FormValues::default(), Some(&e)),
-        ),
-        Ok(v) => match crate::suggest::answer(ui.lang, d, &v) {
-            Err(e) => (StatusCode::BAD_REQUEST, form_view(ui.lang, d, &v, Some(&e))),
-            Ok(answer) => (
-                StatusCode::OK,
-                html! { (form_view(ui.lang, d, &v, None)) (answer) },
-            ),
-        },
-    };
+    let (status, body) = job.await.unwrap_or_else(|_| {
+        (
+            StatusCode::INTERNAL_SERVER_ERROR,
+            html! { p.error { "internal error" } },
+        )
+    });
     respond(status, frame(&ui, Some(&snap), title, body))
 }

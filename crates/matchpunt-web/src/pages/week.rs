@@ -4,13 +4,13 @@
 
 use super::{bad_field, failure, frame, respond, seg};
 use crate::i18n::{fill, L};
-use crate::state::Data;
+use crate::state::{Data, Origin};
 use crate::{App, Lang, Ui};
 use axum::extract::{RawQuery, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use matchpunt::model::Role;
-use matchpunt::report::{by_role, fmt_units};
+use matchpunt::report::fmt_units;
 use maud::{html, Markup};
 
 /// The columns the assignments table sorts by.
@@ -58,16 +58,27 @@ fn pct(a: u32, b: u32) -> f64 {
     }
 }
 
+/// Requests, seats asked and seats filled per role, in [`Role::ALL`] order.
+fn by_role(d: &Data) -> [(u32, u32, u32); 4] {
+    let inst = d.inst();
+    let mut out = [(0u32, 0u32, 0u32); 4];
+    for r in &inst.requests {
+        out[r.role.index()].0 += 1;
+        out[r.role.index()].1 += r.experts_needed;
+    }
+    for &(r, _, _) in &d.base().assigned {
+        out[inst.requests[r].role.index()].2 += 1;
+    }
+    out
+}
+
 fn week(lang: Lang, d: &Data, sort: Option<(usize, bool)>) -> Markup {
     let t = |l: L| l.text(lang);
-    let inst = &d.inst;
-    let res = &d.res;
-    let counts = by_role(inst, res);
-    let (asked, filled): (u32, u32) = counts
-        .iter()
-        .fold((0, 0), |a, c| (a.0 + c.asked, a.1 + c.filled));
+    let inst = d.inst();
+    let base = d.base();
+    let counts = by_role(d);
+    let (asked, filled): (u32, u32) = counts.iter().fold((0, 0), |a, c| (a.0 + c.1, a.1 + c.2));
     let week = inst.week.map(|w| w.to_string()).unwrap_or_default();
-    let gap = res.bound - res.objective;
     html! {
         h1 { (fill(lang, L::WeekOf, &[("week", &week)])) }
         p {
@@ -75,7 +86,7 @@ fn week(lang: Lang, d: &Data, sort: Option<(usize, bool)>) -> Markup {
                 ("experts", &inst.experts.len()),
                 ("active", &inst.experts.iter().filter(|e| e.active).count()),
                 ("requests", &inst.requests.len()),
-                ("pairs", &res.scored.len()),
+                ("pairs", &base.scored.len()),
             ]))
         }
         table.data.summary {
@@ -87,8 +98,8 @@ fn week(lang: Lang, d: &Data, sort: Option<(usize, bool)>) -> Markup {
                 @for role in Role::ALL {
                     @let c = counts[role.index()];
                     tr {
-                        td { (lang.role(role)) } td.num { (c.requests) } td.num { (c.asked) }
-                        td.num { (c.filled) } td.num { (lang.num(pct(c.filled, c.asked), 1)) }
+                        td { (lang.role(role)) } td.num { (c.0) } td.num { (c.1) }
+                        td.num { (c.2) } td.num { (lang.num(pct(c.2, c.1), 1)) }
                     }
                 }
                 tr.total {
@@ -97,18 +108,27 @@ fn week(lang: Lang, d: &Data, sort: Option<(usize, bool)>) -> Markup {
                 }
             }
         }
-        @if res.proven {
-            p.proof.ok { (fill(lang, L::Proven, &[("objective", &fmt_units(res.objective))])) }
-        } @else {
-            p.proof.warn { (fill(lang, L::NotProven, &[
-                ("objective", &fmt_units(res.objective)),
-                ("bound", &fmt_units(res.bound)),
-                ("gap", &fmt_units(gap)),
-            ])) }
+        @match d.result() {
+            Some(res) if res.proven => {
+                p.proof.ok { (fill(lang, L::Proven, &[("objective", &units(lang, res.objective))])) }
+            }
+            Some(res) => {
+                p.proof.warn { (fill(lang, L::NotProven, &[
+                    ("objective", &units(lang, res.objective)),
+                    ("bound", &units(lang, res.bound)),
+                    ("gap", &units(lang, res.bound - res.objective)),
+                ])) }
+            }
+            None => {
+                p.proof { (fill(lang, L::FromFile, &[
+                    ("file", &match &d.origin { Origin::File(p) => p.display().to_string(), Origin::Solved => String::new() }),
+                    ("objective", &units(lang, base.objective)),
+                ])) }
+            }
         }
         p { (fill(lang, L::Pins, &[
-            ("kept", &res.assignments.iter().filter(|a| a.pinned).count()),
-            ("conflicts", &res.pin_conflicts.len()),
+            ("kept", &base.assigned.iter().filter(|a| a.2).count()),
+            ("conflicts", &base.pin_conflicts().len()),
         ])) }
         @if !d.warnings.is_empty() {
             details.warnings {
@@ -122,17 +142,34 @@ fn week(lang: Lang, d: &Data, sort: Option<(usize, bool)>) -> Markup {
     }
 }
 
+/// Solver units as points, exactly, with a decimal comma in Dutch.
+fn units(lang: Lang, u: i64) -> String {
+    let s = fmt_units(u);
+    match lang {
+        Lang::Nl => s.replace('.', ","),
+        Lang::En => s,
+    }
+}
+
 fn assignments(lang: Lang, d: &Data, sort: Option<(usize, bool)>) -> Markup {
     let t = |l: L| l.text(lang);
-    let inst = &d.inst;
-    let res = &d.res;
-    let mut rows: Vec<usize> = (0..res.assignments.len()).collect();
+    let inst = d.inst();
+    let base = d.base();
+    let assigned = &base.assigned;
+    // Every assignment is an eligible, scored pair.
+    let scored: Vec<_> = assigned
+        .iter()
+        .map(|&(r, e, _)| base.scored_pair(r, e))
+        .collect();
+    let mut rows: Vec<usize> = (0..assigned.len())
+        .filter(|&i| scored[i].is_some())
+        .collect();
     if let Some((key, desc)) = sort {
         rows.sort_by(|&a, &b| {
-            let (a, b) = (&res.assignments[a], &res.assignments[b]);
-            let (ra, rb) = (&inst.requests[a.request], &inst.requests[b.request]);
-            let (ea, eb) = (&inst.experts[a.expert], &inst.experts[b.expert]);
-            let (sa, sb) = (&res.scored[a.scored], &res.scored[b.scored]);
+            let (sa, sb) = (scored[a].expect("kept"), scored[b].expect("kept"));
+            let (a, b) = (&assigned[a], &assigned[b]);
+            let (ra, rb) = (&inst.requests[a.0], &inst.requests[b.0]);
+            let (ea, eb) = (&inst.experts[a.1], &inst.experts[b.1]);
             let o = match key {
                 0 => ra.id.cmp(&rb.id),
                 1 => (&ea.name, &ea.id).cmp(&(&eb.name, &eb.id)),
@@ -146,8 +183,7 @@ fn assignments(lang: Lang, d: &Data, sort: Option<(usize, bool)>) -> Markup {
                 _ => sa.score.total_cmp(&sb.score),
             };
             let o = if desc { o.reverse() } else { o };
-            o.then(a.request.cmp(&b.request))
-                .then(a.expert.cmp(&b.expert))
+            o.then(a.0.cmp(&b.0)).then(a.1.cmp(&b.1))
         });
     }
     let heads = [
@@ -161,8 +197,8 @@ fn assignments(lang: Lang, d: &Data, sort: Option<(usize, bool)>) -> Markup {
     ];
     html! {
         section #assignments {
-            h2 { (t(L::Assignments)) " (" (res.assignments.len()) ")" }
-            @if res.assignments.is_empty() {
+            h2 { (t(L::Assignments)) " (" (assigned.len()) ")" }
+            @if assigned.is_empty() {
                 p { (t(L::NoAssignments)) }
             } @else {
                 p.hint { (t(L::SortHint)) }
@@ -181,14 +217,14 @@ fn assignments(lang: Lang, d: &Data, sort: Option<(usize, bool)>) -> Markup {
                     } }
                     tbody {
                         @for &i in &rows {
-                            @let a = &res.assignments[i];
-                            @let r = &inst.requests[a.request];
-                            @let e = &inst.experts[a.expert];
-                            @let s = &res.scored[a.scored];
+                            @let (ri, ei, pinned) = assigned[i];
+                            @let r = &inst.requests[ri];
+                            @let e = &inst.experts[ei];
+                            @let s = scored[i].expect("kept");
                             tr {
                                 td { a href={ "/requests/" (seg(&r.id)) } { (r.id) } }
                                 td { a href={ "/experts/" (seg(&e.id)) } { (e.name) } " " span.id { (e.id) }
-                                    @if a.pinned { " " span.tag { (t(L::Pinned)) } } }
+                                    @if pinned { " " span.tag { (t(L::Pinned)) } } }
                                 td { (inst.orgs.name(r.org)) }
                                 td { (lang.role(r.role)) }
                                 td { @if let Some(sl) = r.slot { (lang.slot(sl)) } @else { (t(L::Flexible)) } }
@@ -205,20 +241,21 @@ fn assignments(lang: Lang, d: &Data, sort: Option<(usize, bool)>) -> Markup {
 
 fn open_seats(lang: Lang, d: &Data) -> Markup {
     let t = |l: L| l.text(lang);
-    let inst = &d.inst;
+    let inst = d.inst();
     html! {
         section #open {
-            h2 { (t(L::OpenSeats)) " (" (d.unmatched.iter().map(|u| u.seats_open).sum::<u32>()) ")" }
-            @if d.unmatched.is_empty() {
+            h2 { (t(L::OpenSeats)) " (" (d.open.iter().map(|u| u.seats_open).sum::<u32>()) ")" }
+            @if d.open.is_empty() {
                 p { (t(L::NoOpenSeats)) }
             } @else {
                 table.data {
                     thead { tr {
                         th { (t(L::Request)) } th { (t(L::Org)) } th { (t(L::Role)) }
                         th.num { (t(L::Open)) } th.num { (t(L::Eligible)) } th { (t(L::Reason)) }
+                        th { (t(L::Fix)) }
                     } }
                     tbody {
-                        @for u in &d.unmatched {
+                        @for (i, u) in d.open.iter().enumerate() {
                             @let r = &inst.requests[u.request];
                             tr {
                                 td { a href={ "/requests/" (seg(&r.id)) } { (r.id) } }
@@ -226,7 +263,11 @@ fn open_seats(lang: Lang, d: &Data) -> Markup {
                                 td { (lang.role(r.role)) }
                                 td.num { (u.seats_open) }
                                 td.num { (u.eligible) }
-                                td { (u.reason) }
+                                td { (d.open_why(u.request, lang)) }
+                                td.fix { @match d.fix_text(i, lang) {
+                                    Some(f) => (f),
+                                    None => span.hint { (t(L::FixPending)) },
+                                } }
                             }
                         }
                     }
@@ -241,20 +282,21 @@ const BAR: f64 = 160.0;
 
 fn load_bars(lang: Lang, d: &Data) -> Markup {
     let t = |l: L| l.text(lang);
-    let inst = &d.inst;
+    let inst = d.inst();
+    let used = &d.booked.uses;
     let mut shown: Vec<usize> = (0..inst.experts.len())
-        .filter(|&i| d.used[i].count > 0)
+        .filter(|&i| used[i].count > 0)
         .collect();
     let share = |i: usize| {
         let b = inst.experts[i].load_budget;
         if b == 0 {
             1.0
         } else {
-            d.used[i].load as f64 / b as f64
+            used[i].load as f64 / b as f64
         }
     };
     let full = |i: usize| {
-        let (e, u) = (&inst.experts[i], &d.used[i]);
+        let (e, u) = (&inst.experts[i], &used[i]);
         u.load >= e.load_budget || u.count >= e.max_assignments
     };
     // Those at their limit first, then by the share of the budget used.
@@ -267,7 +309,7 @@ fn load_bars(lang: Lang, d: &Data) -> Markup {
     let idle = inst
         .experts
         .iter()
-        .zip(&d.used)
+        .zip(used)
         .filter(|(e, u)| e.active && u.count == 0)
         .count();
     html! {
@@ -278,7 +320,7 @@ fn load_bars(lang: Lang, d: &Data) -> Markup {
                 tbody {
                     @for &i in &shown {
                         @let e = &inst.experts[i];
-                        @let u = &d.used[i];
+                        @let u = &used[i];
                         @let full = full(i);
                         @let w = (share(i).min(1.0) * BAR).round();
                         tr.full[full] {
