@@ -458,6 +458,40 @@ async fn a_bad_policy_is_shown_with_its_line() {
     assert!(g.body.contains("line 2"), "{}", g.body);
 }
 
+#[tokio::test]
+async fn a_runs_assignments_file_is_shown_instead_of_a_solve() {
+    let dir = sample_copy(|_, t| t);
+    // The assignments.csv a run writes, from the library's own writer.
+    let app = AppState::new(Config::new(dir.path()));
+    let snap = app.snapshot();
+    let d = snap.data.as_ref().unwrap();
+    let mut csv = Vec::new();
+    matchpunt::report::write_assignments(d.inst(), d.result().unwrap(), &mut csv).unwrap();
+    let file = dir.path().join("assignments.csv");
+    std::fs::write(&file, &csv).unwrap();
+    let mut cfg = Config::new(dir.path());
+    cfg.assignments = Some(file.clone());
+    let app = app_with(cfg.clone());
+    let g = get(&app, "/").await;
+    assert_eq!(g.status, StatusCode::OK);
+    assert!(g.body.contains("Toewijzingen uit"), "the file named");
+    assert!(g.body.contains("Toewijzingen (67)"));
+    assert!(!g.body.contains("Bewezen optimaal"), "no proof claimed");
+    let g = post(&app, "/request", GOOD_FORM).await;
+    assert_eq!(g.status, StatusCode::OK);
+    assert!(g.body.contains("<ol class=\"candidates\">"));
+
+    // An assignments file that names an unknown expert: file, line and column on the page.
+    let text = String::from_utf8(csv).unwrap();
+    std::fs::write(&file, text.replacen("E0009", "E9999", 1)).unwrap();
+    let app = app_with(cfg);
+    let g = get(&app, "/").await;
+    assert_eq!(g.status, StatusCode::OK);
+    assert!(g.body.contains("De gegevens bevatten fouten"));
+    assert!(g.body.contains("<code>E9999</code>"));
+    assert!(g.body.contains("2 (expert)"));
+}
+
 const TOKEN: &str = "correct-horse-battery-staple";
 
 fn token_app() -> Router {
