@@ -70,6 +70,7 @@ labels! {
     Load => "Belasting", "Load";
     Count => "Aantal", "Count";
     AtLimit => "aan de grens", "at their limit";
+    Shown => "De eerste {n} van {total} staan hier.", "The first {n} of {total} are shown.";
     Warnings => "Waarschuwingen bij het inlezen", "Warnings while reading";
     // Errors.
     InputErrorsTitle => "De gegevens bevatten fouten", "The data has errors";

@@ -83,6 +83,8 @@ pub struct AppState {
     pub cfg: Config,
     snapshot: RwLock<Arc<Snapshot>>,
     reloading: tokio::sync::Mutex<()>,
+    /// One permit per core for the heavy pages (suggest, explain): more at once only thrash.
+    pub work: tokio::sync::Semaphore,
 }
 
 /// A handle on the shared state.
@@ -97,6 +99,9 @@ impl AppState {
             cfg,
             snapshot: RwLock::new(snap),
             reloading: tokio::sync::Mutex::new(()),
+            work: tokio::sync::Semaphore::new(
+                std::thread::available_parallelism().map_or(2, |n| n.get()),
+            ),
         })
     }
 

@@ -23,6 +23,9 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, OnceLock, Weak};
 use std::time::SystemTime;
 
+/// The longest one re-solve behind a page may take.
+pub const RESOLVE_LIMIT: std::time::Duration = std::time::Duration::from_secs(3);
+
 /// The bundled places table, parsed once.
 pub fn places() -> &'static Places {
     static PLACES: OnceLock<Places> = OnceLock::new();
@@ -67,7 +70,7 @@ pub struct Owner {
     pub inst: Instance,
     /// The policy in force.
     pub policy: Policy,
-    /// Options of the solve and of every re-solve.
+    /// Options of the batch's solve.
     pub opts: SolveOptions,
     /// The solved batch, when it was solved here (not read from an assignments file).
     pub res: Option<BatchResult>,
@@ -247,6 +250,12 @@ fn load_data(cfg: &Config) -> Result<Data, Failure> {
         time_limit: Some(cfg.time_limit),
         ..SolveOptions::default()
     };
+    // The re-solves behind a page (a runner-up's cost, a fix) get at most RESOLVE_LIMIT each:
+    // a page must come back while someone waits; an unproven re-solve is said to be so.
+    let resolve_opts = SolveOptions {
+        time_limit: Some(cfg.time_limit.min(RESOLVE_LIMIT)),
+        ..SolveOptions::default()
+    };
     let (origin, res, pairs) = match &cfg.assignments {
         None => (
             Origin::Solved,
@@ -288,8 +297,8 @@ fn load_data(cfg: &Config) -> Result<Data, Failure> {
     };
     let file = cfg.assignments.clone();
     let cell = Explained::try_new(owner, |o| match &o.res {
-        Some(res) => Ok(Base::from_result(&o.inst, &o.policy, o.opts, res)),
-        None => Base::from_assignments(&o.inst, &o.policy, o.opts, &o.pairs).map_err(|why| {
+        Some(res) => Ok(Base::from_result(&o.inst, &o.policy, resolve_opts, res)),
+        None => Base::from_assignments(&o.inst, &o.policy, resolve_opts, &o.pairs).map_err(|why| {
             Failure::Other(format!(
                 "{}: {why}",
                 file.as_deref().unwrap_or(Path::new("")).display()

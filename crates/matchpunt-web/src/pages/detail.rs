@@ -60,6 +60,7 @@ async fn explained(
 /// `GET /experts/{id}`.
 pub async fn expert(State(app): State<App>, ui: Ui, Path(id): Path<String>) -> Response {
     let snap = app.snapshot();
+    let _permit = app.work.acquire().await;
     let lang = ui.lang;
     let (status, title, body) = explained(snap.clone(), lang, move |d| match d.expert(&id) {
         Some(ei) => {
@@ -84,6 +85,7 @@ pub async fn expert(State(app): State<App>, ui: Ui, Path(id): Path<String>) -> R
 /// `GET /requests/{id}`.
 pub async fn request(State(app): State<App>, ui: Ui, Path(id): Path<String>) -> Response {
     let snap = app.snapshot();
+    let _permit = app.work.acquire().await;
     let lang = ui.lang;
     let (status, title, body) = explained(snap.clone(), lang, move |d| match d.request(&id) {
         Some(ri) => {

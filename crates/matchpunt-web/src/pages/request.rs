@@ -262,6 +262,7 @@ pub async fn submit(State(app): State<App>, ui: Ui, body: axum::body::Bytes) -> 
     let snap = app.snapshot();
     let title = L::FormTitle.text(ui.lang);
     let lang = ui.lang;
+    let _permit = app.work.acquire().await;
     let job = {
         let snap = snap.clone();
         tokio::task::spawn_blocking(move || match &snap.data {

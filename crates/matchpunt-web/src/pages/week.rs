@@ -13,6 +13,16 @@ use matchpunt::model::Role;
 use matchpunt::report::fmt_units;
 use maud::{html, Markup};
 
+/// Most rows of one table: a week of 10,000 experts would make a page of tens of megabytes.
+/// The assignments table shows the first rows in the chosen order.
+pub const MAX_ROWS: usize = 500;
+
+fn more(lang: Lang, shown: usize, total: usize) -> Markup {
+    html! {
+        @if total > shown { p.hint { (fill(lang, L::Shown, &[("n", &shown), ("total", &total)])) } }
+    }
+}
+
 /// The columns the assignments table sorts by.
 const SORT_KEYS: [&str; 7] = ["request", "expert", "org", "role", "slot", "km", "score"];
 
@@ -216,7 +226,7 @@ fn assignments(lang: Lang, d: &Data, sort: Option<(usize, bool)>) -> Markup {
                         }
                     } }
                     tbody {
-                        @for &i in &rows {
+                        @for &i in rows.iter().take(MAX_ROWS) {
                             @let (ri, ei, pinned) = assigned[i];
                             @let r = &inst.requests[ri];
                             @let e = &inst.experts[ei];
@@ -234,6 +244,7 @@ fn assignments(lang: Lang, d: &Data, sort: Option<(usize, bool)>) -> Markup {
                         }
                     }
                 }
+                (more(lang, rows.len().min(MAX_ROWS), rows.len()))
             }
         }
     }
@@ -255,7 +266,7 @@ fn open_seats(lang: Lang, d: &Data) -> Markup {
                         th { (t(L::Fix)) }
                     } }
                     tbody {
-                        @for (i, u) in d.open.iter().enumerate() {
+                        @for (i, u) in d.open.iter().enumerate().take(MAX_ROWS) {
                             @let r = &inst.requests[u.request];
                             tr {
                                 td { a href={ "/requests/" (seg(&r.id)) } { (r.id) } }
@@ -272,6 +283,7 @@ fn open_seats(lang: Lang, d: &Data) -> Markup {
                         }
                     }
                 }
+                (more(lang, d.open.len().min(MAX_ROWS), d.open.len()))
             }
         }
     }
@@ -318,7 +330,7 @@ fn load_bars(lang: Lang, d: &Data) -> Markup {
             p.hint { (t(L::LoadHint)) }
             table.bars {
                 tbody {
-                    @for &i in &shown {
+                    @for &i in shown.iter().take(MAX_ROWS) {
                         @let e = &inst.experts[i];
                         @let u = &used[i];
                         @let full = full(i);
@@ -339,6 +351,7 @@ fn load_bars(lang: Lang, d: &Data) -> Markup {
                     }
                 }
             }
+            (more(lang, shown.len().min(MAX_ROWS), shown.len()))
             @if idle > 0 { p.hint { (fill(lang, L::LoadRest, &[("n", &idle)])) } }
         }
     }
