@@ -31,7 +31,7 @@ enum Command {
     Policy(cmd::policy::Args),
     Flow(cmd::flow::Args),
     #[command(alias = "shortlist")]
-    Suggest(cmd::suggest::Args),
+    Suggest(Box<cmd::suggest::Args>),
     Explain(cmd::explain::Args),
     Serve(cmd::serve::Args),
 }
@@ -50,7 +50,7 @@ fn main() -> ExitCode {
         Command::Generate(a) => cmd::generate::run(a),
         Command::Policy(a) => cmd::policy::run(a),
         Command::Flow(a) => cmd::flow::run(a),
-        Command::Suggest(a) => cmd::suggest::run(a),
+        Command::Suggest(a) => cmd::suggest::run(*a),
         Command::Explain(a) => cmd::explain::run(a),
         Command::Serve(a) => cmd::serve::run(a),
     };

@@ -484,10 +484,16 @@ pub fn suggest(
         } else if let Some(reason) = single_near_reason(why) {
             let over_km = dist.map_or(0.0, |d| d - e.max_travel_km);
             let miss = Miss::Rule(reason);
+            // Not available in the slot and no other slot free either: as far as no slot at all.
+            let gap = if reason == Reason::SlotUnavailable && free_slots == 0 {
+                Miss::Rule(Reason::NoAvailability).gap(0.0, 0)
+            } else {
+                miss.gap(over_km, 0)
+            };
             near.push(NearMiss {
                 expert: ei,
                 miss,
-                gap: miss.gap(over_km, 0),
+                gap,
                 distance_km: dist,
                 free_slots,
             });
@@ -817,6 +823,17 @@ pub struct Base<'a> {
     pub assigned: Vec<(usize, usize, bool)>,
     /// Per node (experts, then requests) its component in the problem.
     comp: Vec<u32>,
+    /// Candidate pairs per component (by the component's root node).
+    comp_arcs: Vec<usize>,
+}
+
+/// Candidate pairs per component root.
+fn component_arcs(p: &Problem, comp: &[u32]) -> Vec<usize> {
+    let mut out = vec![0; comp.len()];
+    for a in &p.arcs {
+        out[comp[a.expert as usize] as usize] += 1;
+    }
+    out
 }
 
 /// Components of the nodes of `p` (experts 0..ne, then requests); isolated nodes alone.
@@ -853,6 +870,7 @@ impl<'a> Base<'a> {
             .map(|a| (a.request, a.expert, a.pinned))
             .collect();
         let comp = node_components(&res.problem);
+        let comp_arcs = component_arcs(&res.problem, &comp);
         Base {
             inst,
             policy,
@@ -867,6 +885,7 @@ impl<'a> Base<'a> {
             proven: res.proven,
             assigned,
             comp,
+            comp_arcs,
         }
     }
 
@@ -933,6 +952,7 @@ impl<'a> Base<'a> {
             .collect();
         assigned.sort_unstable();
         let comp = node_components(&problem);
+        let comp_arcs = component_arcs(&problem, &comp);
         Ok(Base {
             inst,
             policy,
@@ -947,6 +967,7 @@ impl<'a> Base<'a> {
             proven: false,
             assigned,
             comp,
+            comp_arcs,
         })
     }
 
@@ -1004,8 +1025,8 @@ impl<'a> Base<'a> {
     }
 
     /// Applies `change` and re-solves the part of the batch it can affect (see the module docs).
-    /// `max_arcs` bounds that part: None when it holds more candidate pairs.
-    pub fn evaluate(&self, change: &Change, max_arcs: usize) -> Option<Outcome> {
+    /// `max_arcs` bounds that part: `Err(pairs)` when it holds more candidate pairs.
+    pub fn evaluate(&self, change: &Change, max_arcs: usize) -> Result<Outcome, usize> {
         let inst0 = self.inst;
         let mut inst = inst0.clone();
         change.apply(&mut inst);
@@ -1077,7 +1098,7 @@ impl<'a> Base<'a> {
             .filter(|&a| in_part[problem.arcs[a].expert as usize])
             .collect();
         if arcs.len() > max_arcs {
-            return None;
+            return Err(arcs.len());
         }
         let (sub, back) = extract(&problem, &arcs);
         let sol = solve::solve(&sub, &self.opts);
@@ -1134,7 +1155,7 @@ impl<'a> Base<'a> {
             .copied()
             .filter(|p| !pins.accepted.contains(p))
             .collect();
-        Some(Outcome {
+        Ok(Outcome {
             delta,
             proven: sol.proven,
             seats: seats
@@ -1265,7 +1286,7 @@ impl FixBudget {
         FixBudget {
             max_arcs: 5_000,
             max_tries: 30,
-            work: 20_000_000,
+            work: 10_000_000,
             ties: false,
         }
     }
@@ -1273,9 +1294,9 @@ impl FixBudget {
     pub fn for_explain() -> Self {
         FixBudget {
             max_arcs: 200_000,
-            max_tries: 60,
+            max_tries: 30,
             work: usize::MAX,
-            ties: true,
+            ties: false,
         }
     }
 }
@@ -1430,6 +1451,9 @@ impl Base<'_> {
 
     /// The verified fixes of an open seat of request `r`, at most `want`, within `budget`.
     pub fn fixes(&self, r: usize, booked: &Booked, want: usize, budget: &mut FixBudget) -> Fixes {
+        if self.part_size(r) > budget.max_arcs {
+            return Fixes::TooLarge(self.part_size(r));
+        }
         let mut found: Vec<Fix> = Vec::new();
         let mut too_large = None;
         let mut cutoff: Option<f64> = None;
@@ -1452,9 +1476,12 @@ impl Base<'_> {
             budget.work = budget.work.saturating_sub(
                 self.problem.arcs.len() + outcome.as_ref().map_or(budget.max_arcs, |o| o.arcs),
             );
-            let Some(outcome) = outcome else {
-                too_large = Some(self.part_size(r));
-                continue;
+            let outcome = match outcome {
+                Ok(o) => o,
+                Err(n) => {
+                    too_large = Some(n);
+                    continue;
+                }
             };
             if outcome.refused.is_none() && outcome.seat_change(r) > 0 {
                 found.push(Fix {
@@ -1492,14 +1519,8 @@ impl Base<'_> {
     }
 
     /// Candidate pairs in the component of request `r`.
-    fn part_size(&self, r: usize) -> usize {
-        let ne = self.inst.experts.len();
-        let c = self.comp[ne + r];
-        self.problem
-            .arcs
-            .iter()
-            .filter(|a| self.comp[a.expert as usize] == c)
-            .count()
+    pub fn part_size(&self, r: usize) -> usize {
+        self.comp_arcs[self.comp[self.inst.experts.len() + r] as usize]
     }
 }
 
@@ -1839,6 +1860,7 @@ fn week_view(r: &Request, e: &Expert, u: &WeekUse, policy: &Policy, lang: Lang) 
 /// The near miss in words.
 pub fn miss_text(
     inst: &Instance,
+    policy: &Policy,
     r: &Request,
     e: &Expert,
     u: &WeekUse,
@@ -1846,7 +1868,7 @@ pub fn miss_text(
     lang: Lang,
 ) -> String {
     match miss {
-        Miss::Rule(reason) => reason_text(inst, r, e, u, reason, lang),
+        Miss::Rule(reason) => reason_text(inst, policy, r, e, u, reason, lang),
         Miss::Busy => lang.fill(
             Msg::BusyInSlot,
             &[("slot", &r.slot.map(|s| lang.slot(s)).unwrap_or_default())],
@@ -1862,13 +1884,14 @@ pub fn miss_text(
                 ("budget", &e.load_budget),
             ],
         ),
-        Miss::Unsure => lang.text(Msg::Unsure).replace("{why}", "?"),
+        Miss::Unsure => lang.text(Msg::Unsure).to_string(),
     }
 }
 
 /// One broken rule in words; rules 3 and 4 only as "not for this request now".
 pub fn reason_text(
     inst: &Instance,
+    policy: &Policy,
     r: &Request,
     e: &Expert,
     u: &WeekUse,
@@ -1905,7 +1928,10 @@ pub fn reason_text(
                 }
                 _ => 0,
             };
-            lang.fill(Msg::AgeGapTooBig, &[("years", &gap), ("max", &0u32)])
+            lang.fill(
+                Msg::AgeGapTooBig,
+                &[("years", &gap), ("max", &policy.rules.buddy_max_age_gap)],
+            )
         }
         Reason::SlotUnavailable => lang.fill(
             Msg::NotInSlot,
@@ -1915,19 +1941,6 @@ pub fn reason_text(
             ],
         ),
         Reason::NoAvailability => lang.text(Msg::NoAvailabilityAtAll).into(),
-    }
-}
-
-fn fill_max_age(text: String, policy: &Policy, reason: Reason) -> String {
-    if reason == Reason::AgeGap {
-        // The template's {max} was filled with 0 above; the policy's gap is the real one.
-        let gap = policy.rules.buddy_max_age_gap.to_string();
-        match text.rfind(" 0)") {
-            Some(i) => format!("{}{}{}", &text[..i + 1], gap, &text[i + 2..]),
-            None => text,
-        }
-    } else {
-        text
     }
 }
 
@@ -2061,11 +2074,7 @@ pub fn suggest_view(
         .map(|n| {
             let e = &inst.experts[n.expert];
             let u = use_of(n.expert);
-            let why = miss_text(inst, r, e, &u, n.miss, lang);
-            let why = match n.miss {
-                Miss::Rule(reason) => fill_max_age(why, policy, reason),
-                _ => why,
-            };
+            let why = miss_text(inst, policy, r, e, &u, n.miss, lang);
             let not_now = n.miss.code() == "not-now";
             let mut extra = Vec::new();
             if !not_now {
@@ -2384,9 +2393,10 @@ pub fn fix_view(inst: &Instance, r: usize, f: &Fix, lang: Lang) -> FixView {
     let effect = if lost.is_empty() {
         lang.fill(Msg::FixCostNothing, &[("delta", &delta)])
     } else {
+        // Seats lost, and those gained in their place (an equally good solution may move them).
         let seat_changes: Vec<ChangeView> = changes
             .iter()
-            .filter(|c| c.kind == "seat-lost")
+            .filter(|c| c.kind == "seat-lost" || c.kind == "seat-gained")
             .cloned()
             .collect();
         lang.fill(
@@ -2547,11 +2557,7 @@ fn pin_conflict_text(inst: &Instance, policy: &Policy, c: &PinConflict, lang: La
         10 => lang.text(Msg::PinRule10).to_string(),
         _ => match eligibility::check(inst, policy, r, e).iter().next() {
             Some(reason) => {
-                let t = fill_max_age(
-                    reason_text(inst, r, e, &WeekUse::default(), reason, lang),
-                    policy,
-                    reason,
-                );
+                let t = reason_text(inst, policy, r, e, &WeekUse::default(), reason, lang);
                 lang.fill(Msg::PinRuleBroken, &[("why", &t), ("rule", &reason.rule())])
             }
             None => lang.text(Msg::PinRule8).to_string(),
@@ -2599,8 +2605,13 @@ impl Base<'_> {
             .filter_map(|&e| {
                 let ex = &inst.experts[e];
                 let u = &booked.uses[e];
-                limit_miss(req, ex, u)
-                    .map(|m| format!("{} ({})", ex.id, miss_text(inst, req, ex, u, m, lang)))
+                limit_miss(req, ex, u).map(|m| {
+                    format!(
+                        "{} ({})",
+                        ex.id,
+                        miss_text(inst, self.policy, req, ex, u, m, lang)
+                    )
+                })
             })
             .collect();
         if limited.len() == others.len() {
@@ -2770,7 +2781,7 @@ impl Base<'_> {
             ));
         }
         match miss {
-            Some(m) => status.push(miss_text(inst, req, ex, u, m, lang)),
+            Some(m) => status.push(miss_text(inst, self.policy, req, ex, u, m, lang)),
             None if elsewhere.is_empty() => status.push(lang.text(Msg::StatusFree).to_string()),
             None => {}
         }
@@ -3067,7 +3078,7 @@ impl Base<'_> {
                     lang.fill(Msg::WentTo, &[("experts", &lang.list(&went))])
                 }];
                 if let Some(m) = miss {
-                    why.push(miss_text(inst, req, ex, &u, m, lang));
+                    why.push(miss_text(inst, self.policy, req, ex, &u, m, lang));
                 }
                 let (mut cost, mut proven, mut changes) = (None, None, Vec::new());
                 if i < top {
@@ -3182,6 +3193,10 @@ pub fn render_explain_expert(v: &ExplainExpertView, lang: Lang) -> String {
     out
 }
 
+/// Batches with more candidate pairs than this get no `fix` column in `run` (only a pointer to
+/// `explain --request`).
+pub const RUN_FIX_MAX_PAIRS: usize = 200_000;
+
 /// Fills the `fix` of every row of `unmatched` with the smallest change that fills one of its
 /// seats, verified by a re-solve, in English (within [`FixBudget::for_run`]).
 pub fn with_fixes(
@@ -3192,6 +3207,20 @@ pub fn with_fixes(
     mut unmatched: Vec<crate::report::Unmatched>,
 ) -> Vec<crate::report::Unmatched> {
     if unmatched.is_empty() {
+        return unmatched;
+    }
+    // Each try rebuilds the batch's problem: beyond this size the column would cost more than
+    // the run itself.
+    let pairs = res.problem.arcs.len();
+    if pairs > RUN_FIX_MAX_PAIRS {
+        let why = Lang::En.fill(Msg::FixBatchTooLarge, &[("pairs", &pairs)]);
+        for u in &mut unmatched {
+            let req = &inst.requests[u.request].id;
+            u.fix = Lang::En.fill(
+                Msg::FixNotComputed,
+                &[("why", &why.replace("{request}", req))],
+            );
+        }
         return unmatched;
     }
     let base = Base::from_result(inst, policy, *opts, res);

@@ -1422,16 +1422,14 @@ pub fn parse_request(
             let close = e
                 .excluded_orgs
                 .iter()
-                .map(|&o| inst.orgs.name(o))
-                .find(|name| did_you_mean(&org_name, [*name]).is_some())
-                .map(str::to_string);
-            if let Some(close) = close {
+                .any(|&o| did_you_mean(&org_name, [inst.orgs.name(o)]).is_some());
+            if close {
                 if let Err(at) = e.excluded_orgs.binary_search(&r.org) {
                     e.excluded_orgs.insert(at, r.org);
                 }
                 warnings.push(format!(
-                    "{source}: org {org_name:?} is no organisation of this batch, but expert {} excludes {close:?}, which is close: excluding both to be safe",
-                    e.id
+                    "{source}: org {org_name:?} is no organisation of this batch, but expert {} excludes one whose name is close: {} is kept away from it to be safe",
+                    e.id, e.id
                 ));
             }
         }

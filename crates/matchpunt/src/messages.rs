@@ -234,7 +234,7 @@ messages! {
     BusyInSlot => "is already booked on {slot} this week", "is deze week op {slot} al ingezet";
     AtMaxCount => "has {n} of {max} assignments this week", "heeft deze week {n} van {max} inzetten";
     AtLoad => "would carry load {load} of {budget} this week", "zou deze week {load} van {budget} belasting dragen";
-    Unsure => "treated as unavailable: {why}", "als niet beschikbaar behandeld: {why}";
+    Unsure => "a booking row of this week could not be read: treated as unavailable", "een boeking van deze week was onleesbaar: als niet beschikbaar behandeld";
     NearMissLine => "{name} ({id}): {why}{extra}", "{name} ({id}): {why}{extra}";
     NearExtraKm => "{km} km", "{km} km";
     NearExtraFree => "free: {free}", "vrij: {free}";
@@ -308,7 +308,7 @@ messages! {
     FixTravel => "{expert} is {km} km away, limit {max}: raise the limit to {to} km", "{expert} woont op {km} km, grens {max}: verhoog de grens naar {to} km";
     FixOnline => "hold {request} online instead of on site", "houd {request} online in plaats van op locatie";
     FixSlot => "move {request} to {slot}", "verplaats {request} naar {slot}";
-    FixLanguage => "hold {request} in {language}", "houd {request} in het {language}";
+    FixLanguage => "hold {request} in {language}", "houd {request} in de taal {language}";
     FixDropPin => "drop the pin of {expert} on {request}", "haal de vastzetting van {expert} op {request} weg";
     FixPin => "pin {expert} to {request}", "zet {expert} vast op {request}";
     FixCostNothing => "nothing is lost elsewhere (objective {delta})", "elders gaat niets verloren (batchwaarde {delta})";
@@ -318,6 +318,7 @@ messages! {
     FixNoneRules => "no single change fills it", "geen enkele wijziging alleen vult deze plek";
     FixNotComputed => "not computed: {why}", "niet berekend: {why}";
     FixWorkLimit => "the work limit for fixes was reached; run matchpunt explain --request {request}", "de werkgrens voor oplossingen is bereikt; gebruik matchpunt explain --request {request}";
+    FixBatchTooLarge => "the batch has {pairs} candidate pairs, too many to re-solve for every open seat; run matchpunt explain --request {request}", "de batch heeft {pairs} kandidaat-paren, te veel om voor elke open plek opnieuw op te lossen; gebruik matchpunt explain --request {request}";
     FixTooLarge => "the request is in a group of {arcs} connected pairs, too large to re-solve for every change; run matchpunt explain --request {request}", "de aanvraag zit in een groep van {arcs} verbonden paren, te groot om voor elke wijziging opnieuw op te lossen; gebruik matchpunt explain --request {request}";
 
     // explain --expert.

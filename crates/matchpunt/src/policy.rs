@@ -55,6 +55,10 @@ age_proximity = 10      # buddy: 1 - age gap / max gap; not applicable: 0.5
 # Week k before the batch counts decay^(k - 1); weeks beyond window are ignored.
 decay = 0.5
 window_weeks = 8
+
+[texts]
+# Language of the texts of suggest and explain when --lang is not given: "en" or "nl".
+language = "en"
 "#;
 
 /// A whole policy.
@@ -71,6 +75,24 @@ pub struct Policy {
     pub weights: Weights,
     /// History decay.
     pub history: History,
+    /// Texts for people.
+    pub texts: Texts,
+}
+
+/// Texts for people.
+#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[serde(default, deny_unknown_fields)]
+pub struct Texts {
+    /// The default language of `suggest` and `explain` (`en` or `nl`).
+    pub language: String,
+}
+
+impl Default for Texts {
+    fn default() -> Self {
+        Texts {
+            language: "en".into(),
+        }
+    }
 }
 
 /// Hard-rule settings.
@@ -305,6 +327,12 @@ impl Policy {
                 self.history.decay
             ));
         }
+        if crate::messages::Lang::parse(&self.texts.language).is_none() {
+            return Err(format!(
+                "texts.language = {:?}: expected \"en\" or \"nl\"",
+                self.texts.language
+            ));
+        }
         for r in &self.rules.uncertified_roles {
             if Role::parse(r).is_none() {
                 return Err(format!(
@@ -335,6 +363,11 @@ impl Policy {
             ("intensity.heavy_extra", i.heavy_extra, 0..=100),
             ("history.window_weeks", self.history.window_weeks, 1..=520),
         ]
+    }
+
+    /// The default language of the texts.
+    pub fn lang(&self) -> crate::messages::Lang {
+        crate::messages::Lang::parse(&self.texts.language).unwrap_or_default()
     }
 
     /// Whether uncertified experts may take `role`.
@@ -401,6 +434,9 @@ mod tests {
         assert!(Policy::from_toml("[history]\ndecay = 0\n", "p").is_err());
         assert!(Policy::from_toml("[weights]\ndistance = -1\n", "p").is_err());
         assert!(Policy::from_toml("[rules]\nuncertified_roles=[\"pilot\"]\n", "p").is_err());
+        assert!(Policy::from_toml("[texts]\nlanguage = \"fr\"\n", "p").is_err());
+        let nl = Policy::from_toml("[texts]\nlanguage = \"nl\"\n", "p").unwrap();
+        assert_eq!(nl.lang(), crate::messages::Lang::Nl);
     }
 
     #[test]

@@ -77,7 +77,7 @@ proptest! {
         let pairs: Vec<(usize, usize)> = res
             .assignments
             .iter()
-            .filter(|a| (a.request as u64 + booked_seed) % 2 == 0)
+            .filter(|a| (a.request as u64 + booked_seed).is_multiple_of(2))
             .map(|a| (a.request, a.expert))
             .collect();
         let booked = Booked::from_pairs(&inst, pairs.iter().copied());
@@ -101,7 +101,7 @@ proptest! {
                         let ok = r.slot.is_none_or(|sl| u.slots & (1 << sl.0) == 0)
                             && u.count < ex.max_assignments
                             && u.load + r.intensity <= ex.load_budget;
-                        ok.then(|| (x.score - policy.objective.batch_spread * u.count as f64, e))
+                        ok.then_some((x.score - policy.objective.batch_spread * u.count as f64, e))
                     })
                     .collect();
                 reference.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
@@ -372,4 +372,28 @@ E3,Sem,speaker,yes,pesten,,Utrecht,mon-am,
         // The slot near miss comes first: it is closer than a personal reason.
         assert_eq!(v.near_misses[0].expert, "E3");
     }
+}
+
+#[test]
+fn an_age_near_miss_says_how_far_and_the_policys_limit() {
+    let experts = "\
+id,name,roles,certified,themes,place,availability,birth_year
+E1,Lotte,buddy,yes,angst,Utrecht,*,1990
+E2,Sem,buddy,yes,angst,Utrecht,*,2004
+";
+    let requests = "id,org,role,themes,place,slot,client_age\nR1,Gemeente Utrecht,buddy,angst,Utrecht,wed-pm,16\n";
+    let inst = from_csv(experts.as_bytes(), requests.as_bytes(), None);
+    let policy = Policy::default();
+    let s = explain::suggest(&inst, &policy, 0, None, 5);
+    let v = explain::suggest_view(&inst, &policy, &s, None, Lang::En);
+    assert_eq!(v.candidates[0].expert, "E2");
+    let n = &v.near_misses[0];
+    assert_eq!((n.expert.as_str(), n.code), ("E1", "age-gap"));
+    // 2026 - 1990 = 36, 20 years from 16; the default limit is 10.
+    assert!(
+        n.text
+            .contains("20 years apart in age from the young person (at most 10)"),
+        "{}",
+        n.text
+    );
 }

@@ -66,7 +66,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
                 .map_err(|e| anyhow!("{}: {e}", p.display()))?
         }
     };
-    let lang = args.output.lang();
+    let lang = args.output.lang(&policy);
     if let Some(id) = &args.request {
         let ri = find_request(inst, id, false)?;
         let view = base.explain_request(ri, args.top, lang);

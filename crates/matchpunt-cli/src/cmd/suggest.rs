@@ -20,7 +20,7 @@ pub struct OutputArgs {
     /// Text for a person, or JSON (schema in the README) for other tools.
     #[arg(long, value_enum, default_value = "text")]
     pub format: Format,
-    /// Language of the texts: en or nl [default: en].
+    /// Language of the texts: en or nl [default: the policy's texts.language, en].
     #[arg(long, value_name = "LANG", value_parser = parse_lang)]
     pub lang: Option<Lang>,
 }
@@ -39,9 +39,9 @@ fn parse_lang(s: &str) -> Result<Lang, String> {
 }
 
 impl OutputArgs {
-    /// The language: the option, else English.
-    pub fn lang(&self) -> Lang {
-        self.lang.unwrap_or_default()
+    /// The language: the option, else the policy's.
+    pub fn lang(&self, policy: &Policy) -> Lang {
+        self.lang.unwrap_or_else(|| policy.lang())
     }
 
     /// Prints `view` as JSON, or `text` as is.
@@ -256,7 +256,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
             Some(b)
         }
     };
-    let lang = args.output.lang();
+    let lang = args.output.lang(&policy);
     let s = explain::suggest(&inst, &policy, ri, booked.as_ref(), args.top);
     let view = explain::suggest_view(&inst, &policy, &s, booked.as_ref(), lang);
     args.output

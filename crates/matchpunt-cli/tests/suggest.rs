@@ -1,0 +1,400 @@
+//! `suggest` (alias `shortlist`) and `explain` through the real binary.
+//!
+//! - `fixtures/shortlist-ignores-batch/`: a phone request (TEL1 in `requests.csv`) whose best
+//!   candidate is booked in its slot by this week's batch (`requests-batch.csv`). With the
+//!   batch's assignments she must not be suggested.
+//! - An inline request and the same request from a file give identical output (text in both
+//!   languages, and JSON).
+//! - Snapshots (insta) of the English and Dutch texts and of the JSON on the sample batch.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn bin() -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_matchpunt"));
+    c.env_remove("RUST_BACKTRACE");
+    c
+}
+
+fn fixture(name: &str) -> tempfile::TempDir {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name);
+    let dir = tempfile::tempdir().unwrap();
+    for entry in fs::read_dir(&src).unwrap() {
+        let p = entry.unwrap().path();
+        fs::copy(&p, dir.path().join(p.file_name().unwrap())).unwrap();
+    }
+    dir
+}
+
+fn sample() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../data/sample")
+}
+
+fn run(args: &[&str], cwd: &Path) -> Output {
+    bin().args(args).current_dir(cwd).output().unwrap()
+}
+
+fn ok(o: &Output) -> String {
+    assert!(
+        o.status.success(),
+        "status {:?}\n{}\n{}",
+        o.status,
+        String::from_utf8_lossy(&o.stdout),
+        String::from_utf8_lossy(&o.stderr)
+    );
+    String::from_utf8(o.stdout.clone()).unwrap()
+}
+
+fn json(o: &Output) -> serde_json::Value {
+    serde_json::from_str(&ok(o)).unwrap()
+}
+
+/// Runs this week's batch of the fixture (without the phone request) into `out/`.
+fn batch(dir: &Path) {
+    ok(&run(
+        &[
+            "run",
+            "--data",
+            ".",
+            "--requests",
+            "requests-batch.csv",
+            "--out",
+            "out",
+        ],
+        dir,
+    ));
+}
+
+fn ids(v: &serde_json::Value, list: &str) -> Vec<String> {
+    v[list]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["expert"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn a_candidate_booked_in_the_slot_this_week_is_not_suggested() {
+    let d = fixture("shortlist-ignores-batch");
+    batch(d.path());
+    // Without the week's batch, Mila Bos (E09) comes first: she lives in Zeist and is free on
+    // mon-eve.
+    let alone = json(&run(
+        &[
+            "suggest",
+            "--data",
+            ".",
+            "--request",
+            "TEL1",
+            "--format",
+            "json",
+        ],
+        d.path(),
+    ));
+    assert_eq!(ids(&alone, "candidates")[0], "E09");
+    // But the batch books her on mon-eve (R02).
+    let assignments = fs::read_to_string(d.path().join("out/assignments.csv")).unwrap();
+    assert!(
+        assignments.lines().any(|l| l.starts_with("R02,E09,")),
+        "{assignments}"
+    );
+    for cmd in ["suggest", "shortlist"] {
+        let v = json(&run(
+            &[
+                cmd,
+                "--data",
+                ".",
+                "--request",
+                "TEL1",
+                "--assignments",
+                "out/assignments.csv",
+                "--format",
+                "json",
+            ],
+            d.path(),
+        ));
+        let cands = ids(&v, "candidates");
+        assert!(!cands.is_empty());
+        assert!(!cands.contains(&"E09".to_string()), "{cands:?}");
+        assert_eq!(v["free"], 2);
+        assert_eq!(v["eligible"], 3);
+        for c in v["candidates"].as_array().unwrap() {
+            assert!(c["week"]["load_left_after"].as_i64().unwrap() >= 0, "{c}");
+        }
+        // E01 has one assignment this week: the load left after TEL1 is shown.
+        let e01 = v["candidates"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["expert"] == "E01")
+            .unwrap();
+        assert_eq!(e01["week"]["assignments"], 1);
+        assert_eq!(e01["week"]["load_left_after"], 0);
+        // E09 is a near miss: booked in the slot.
+        let near = &v["near_misses"][0];
+        assert_eq!(near["expert"], "E09");
+        assert_eq!(near["code"], "busy-in-slot");
+    }
+    let text = ok(&run(
+        &[
+            "suggest",
+            "--data",
+            ".",
+            "--request",
+            "TEL1",
+            "--assignments",
+            "out/assignments.csv",
+        ],
+        d.path(),
+    ));
+    assert!(
+        text.contains("Mila Bos (E09): is already booked on mon-eve this week"),
+        "{text}"
+    );
+    // Her avoided theme never shows.
+    assert!(!text.to_lowercase().contains("trauma"), "{text}");
+}
+
+#[test]
+fn an_inline_request_and_the_same_request_from_a_file_give_identical_output() {
+    let d = fixture("shortlist-ignores-batch");
+    batch(d.path());
+    let inline = [
+        "suggest",
+        "--data",
+        ".",
+        "--requests",
+        "requests-batch.csv",
+        "--id",
+        "TEL1",
+        "--org",
+        "Wijkteam Zeist",
+        "--role",
+        "maatje",
+        "--themes",
+        "depressie",
+        "--place",
+        "Zeist",
+        "--slot",
+        "ma-avond",
+        "--client-age",
+        "17",
+        "--priority",
+        "spoed",
+        "--assignments",
+        "out/assignments.csv",
+    ];
+    let by_id = [
+        "suggest",
+        "--data",
+        ".",
+        "--request",
+        "TEL1",
+        "--assignments",
+        "out/assignments.csv",
+    ];
+    for extra in [
+        &[][..],
+        &["--lang", "nl"],
+        &["--format", "json"],
+        &["--format", "json", "--lang", "nl"],
+    ] {
+        let a: Vec<&str> = inline.iter().chain(extra.iter()).copied().collect();
+        let b: Vec<&str> = by_id.iter().chain(extra.iter()).copied().collect();
+        let (oa, ob) = (run(&a, d.path()), run(&b, d.path()));
+        assert_eq!(ok(&oa), ok(&ob), "{extra:?}");
+        assert!(ok(&oa).contains("E01"));
+    }
+    // And without bookings.
+    let a: Vec<&str> = inline[..inline.len() - 2].to_vec();
+    let b: Vec<&str> = by_id[..by_id.len() - 2].to_vec();
+    assert_eq!(ok(&run(&a, d.path())), ok(&run(&b, d.path())));
+}
+
+#[test]
+fn a_bad_inline_value_names_the_option_like_a_bad_cell() {
+    let o = run(
+        &[
+            "suggest",
+            "--role",
+            "spreker",
+            "--themes",
+            "pesten",
+            "--org",
+            "X",
+            "--place",
+            "Rotterdm",
+            "--slot",
+            "wo-midag",
+            "--client-age",
+            "abc",
+        ],
+        &sample().join("../.."),
+    );
+    assert_eq!(o.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("--slot \"wo-midag\": is not a slot"), "{err}");
+    assert!(
+        err.contains(
+            "--place \"Rotterdm\": is not in the places table; did you mean \"Rotterdam\"?"
+        ),
+        "{err}"
+    );
+    assert!(
+        err.contains("--client-age \"abc\": expected a whole number"),
+        "{err}"
+    );
+    // Neither --request nor --role: a usage error.
+    let o = run(&["suggest"], &sample().join("../.."));
+    assert_eq!(o.status.code(), Some(2));
+}
+
+#[test]
+fn a_bad_cell_in_an_unrelated_row_warns_but_does_not_block_a_suggestion() {
+    let d = fixture("shortlist-ignores-batch");
+    let p = d.path().join("experts.csv");
+    let text = fs::read_to_string(&p).unwrap();
+    // E03 (a trainer in Den Haag) gets an unreadable certified cell.
+    let broken = text.replace(
+        "E03;Noah van den Berg;trainer|spreker;ja;",
+        "E03;Noah van den Berg;trainer|spreker;misschien;",
+    );
+    assert_ne!(broken, text);
+    fs::write(&p, broken).unwrap();
+    let o = run(&["suggest", "--data", ".", "--request", "TEL1"], d.path());
+    let out = ok(&o);
+    assert!(out.contains("E09"), "{out}");
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("experts.csv:4:4: column 'Certified': \"misschien\""),
+        "{err}"
+    );
+    assert!(err.contains("left out"), "{err}");
+    // The weekly batch still refuses the file.
+    let o = run(&["run", "--data", ".", "--out", "out2"], d.path());
+    assert_eq!(o.status.code(), Some(1));
+}
+
+#[test]
+fn an_inline_org_close_to_an_excluded_one_is_excluded_too() {
+    let d = fixture("shortlist-ignores-batch");
+    // E01 excludes "Jeugdzorg Utrecht Oost"; a phone request from "Jeugdzorg Utrecht Oos".
+    let v = json(&run(
+        &[
+            "suggest",
+            "--data",
+            ".",
+            "--role",
+            "maatje",
+            "--themes",
+            "angst",
+            "--place",
+            "Utrecht",
+            "--org",
+            "Jeugdzorg Utrecht Oos",
+            "--format",
+            "json",
+        ],
+        d.path(),
+    ));
+    assert!(!ids(&v, "candidates").contains(&"E01".to_string()), "{v}");
+}
+
+#[test]
+fn explain_a_request_and_an_expert_of_the_fixture() {
+    let d = fixture("shortlist-ignores-batch");
+    batch(d.path());
+    let common = ["--data", ".", "--requests", "requests-batch.csv"];
+    for from_file in [false, true] {
+        let mut a: Vec<&str> = vec!["explain"];
+        a.extend(common);
+        if from_file {
+            a.extend(["--assignments", "out/assignments.csv"]);
+        }
+        let mut r = a.clone();
+        r.extend(["--request", "R01", "--format", "json"]);
+        let v = json(&run(&r, d.path()));
+        assert_eq!(v["schema"], "matchpunt.explain-request/1");
+        assert_eq!(v["assigned"][0]["expert"], "E01");
+        let mut e = a.clone();
+        e.extend(["--expert", "E09", "--format", "json"]);
+        let v = json(&run(&e, d.path()));
+        assert_eq!(v["assignments"][0]["request"], "R02");
+    }
+    // An assignments file that does not fit the inputs is refused.
+    fs::write(d.path().join("bad.csv"), "request,expert\nR01,E99\n").unwrap();
+    let mut a: Vec<&str> = vec!["explain"];
+    a.extend(common);
+    a.extend(["--assignments", "bad.csv", "--request", "R01"]);
+    let o = run(&a, d.path());
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("bad.csv:2:2: column 'expert': \"E99\""));
+}
+
+fn sample_args<'a>(extra: &[&'a str]) -> Vec<&'a str> {
+    extra.to_vec()
+}
+
+fn snap(args: &[&str]) -> String {
+    let mut a: Vec<String> = vec![args[0].to_string(), "--data".into()];
+    a.push(sample().display().to_string());
+    a.extend(args[1..].iter().map(|s| s.to_string()));
+    let o = bin().args(&a).output().unwrap();
+    ok(&o)
+}
+
+#[test]
+fn snapshots_of_the_texts_in_english_and_dutch_and_of_the_json() {
+    for (name, args) in [
+        (
+            "suggest_by_id",
+            sample_args(&["suggest", "--request", "R00002"]),
+        ),
+        (
+            "suggest_inline",
+            sample_args(&[
+                "suggest",
+                "--role",
+                "speaker",
+                "--themes",
+                "pesten,autisme",
+                "--place",
+                "Rotterdam",
+                "--slot",
+                "wo-middag",
+                "--org",
+                "Gemeente Rotterdam",
+                "--top",
+                "3",
+            ]),
+        ),
+        (
+            "explain_request_filled",
+            sample_args(&["explain", "--request", "R00002"]),
+        ),
+        (
+            "explain_request_open",
+            sample_args(&["explain", "--request", "R00038"]),
+        ),
+        (
+            "explain_expert",
+            sample_args(&["explain", "--expert", "E0068"]),
+        ),
+    ] {
+        let en = snap(&args);
+        let mut nl_args = args.clone();
+        nl_args.extend(["--lang", "nl"]);
+        let nl = snap(&nl_args);
+        let mut json_args = args.clone();
+        json_args.extend(["--format", "json"]);
+        let js = snap(&json_args);
+        serde_json::from_str::<serde_json::Value>(&js).unwrap();
+        insta::assert_snapshot!(format!("{name}_en"), en);
+        insta::assert_snapshot!(format!("{name}_nl"), nl);
+        insta::assert_snapshot!(format!("{name}_json"), js);
+    }
+}
