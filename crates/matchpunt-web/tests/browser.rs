@@ -147,7 +147,10 @@ async fn request_form_in_headless_chromium() {
         if !c.source().await.unwrap().contains("wordt berekend") {
             break;
         }
-        assert!(Instant::now() < deadline, "the fixes were not worked out in 120 s");
+        assert!(
+            Instant::now() < deadline,
+            "the fixes were not worked out in 120 s"
+        );
         tokio::time::sleep(Duration::from_millis(500)).await;
     }
     let h1 = c
