@@ -48,6 +48,7 @@ enum Command {
     #[command(alias = "shortlist")]
     Suggest(Box<cmd::suggest::Args>),
     Explain(cmd::explain::Args),
+    Serve(cmd::serve::Args),
 }
 
 fn main() -> ExitCode {
@@ -69,6 +70,7 @@ fn main() -> ExitCode {
         Command::Flow(a) => cmd::flow::run(a),
         Command::Suggest(a) => cmd::suggest::run(*a),
         Command::Explain(a) => cmd::explain::run(a),
+        Command::Serve(a) => cmd::serve::run(a),
     };
     match result {
         Ok(code) => code,

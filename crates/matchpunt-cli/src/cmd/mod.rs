@@ -6,4 +6,5 @@ pub mod flow;
 pub mod generate;
 pub mod policy;
 pub mod run;
+pub mod serve;
 pub mod suggest;

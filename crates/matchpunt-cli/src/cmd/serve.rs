@@ -1,0 +1,79 @@
+//! `matchpunt serve`: the match point's local web page.
+
+use anyhow::{bail, Context, Result};
+use matchpunt::model::Week;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Duration;
+
+/// Serve the match point's web page: the week at a glance, a request form for phone requests
+/// with the best candidates and why, and the explain view of each expert and request.
+///
+/// Prints the address and serves until Ctrl-C. Listens on loopback only, unless an access token
+/// is set (MATCHPUNT_TOKEN or --token-file): then every request needs it. Errors in the data
+/// folder are shown on the page; its Reload button reads the folder again.
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    /// Folder with experts.csv, requests.csv and (optional) history.csv.
+    #[arg(long, value_name = "DIR", default_value = "data/sample")]
+    data: PathBuf,
+    /// A run's assignments.csv: show these assignments instead of solving the batch.
+    #[arg(long, value_name = "FILE")]
+    assignments: Option<PathBuf>,
+    /// Policy file (TOML) [default: the built-in policy].
+    #[arg(long, value_name = "FILE")]
+    policy: Option<PathBuf>,
+    /// The batch's ISO week, e.g. 2026-W48 [default: the week after the latest history week,
+    /// else the current week].
+    #[arg(long, value_name = "WEEK", value_parser = parse_week)]
+    week: Option<Week>,
+    /// Address to listen on. Anything but loopback needs an access token.
+    #[arg(long, value_name = "ADDR", default_value = "127.0.0.1:8080")]
+    bind: SocketAddr,
+    /// File holding the access token (at least 16 characters); MATCHPUNT_TOKEN also sets it.
+    #[arg(long, value_name = "FILE")]
+    token_file: Option<PathBuf>,
+    /// Stop the batch's proof of optimality after this many seconds.
+    #[arg(long, value_name = "SECS", default_value_t = 30.0)]
+    time_limit: f64,
+    /// Print one line per request to stderr: method, path (never the query), status, time.
+    #[arg(long)]
+    access_log: bool,
+}
+
+fn parse_week(s: &str) -> Result<Week, String> {
+    Week::parse(s).ok_or_else(|| format!("{s:?} is not an ISO week: expected e.g. 2026-W48"))
+}
+
+pub fn run(args: Args) -> Result<ExitCode> {
+    let token = match &args.token_file {
+        Some(p) => Some(
+            std::fs::read_to_string(p)
+                .with_context(|| format!("cannot read token file {}", p.display()))?
+                .trim()
+                .to_string(),
+        ),
+        None => std::env::var("MATCHPUNT_TOKEN")
+            .ok()
+            .map(|t| t.trim().to_string())
+            .filter(|t| !t.is_empty()),
+    };
+    if !args.time_limit.is_finite() || args.time_limit < 0.0 {
+        bail!(
+            "--time-limit {}: expected a number of seconds >= 0",
+            args.time_limit
+        );
+    }
+    let cfg = matchpunt_web::Config {
+        data: args.data,
+        policy: args.policy,
+        assignments: args.assignments,
+        week: args.week,
+        time_limit: Duration::from_secs_f64(args.time_limit),
+        token,
+        access_log: args.access_log,
+    };
+    matchpunt_web::serve_blocking(cfg, args.bind)?;
+    Ok(ExitCode::SUCCESS)
+}

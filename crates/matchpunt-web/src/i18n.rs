@@ -1,0 +1,155 @@
+//! The page's own words (headings, labels, buttons) in Dutch and English, from one table.
+//!
+//! The reasons, candidates' parts and fixes come from the library's message table; this table
+//! holds only what the page itself adds around them. Dutch is the default: the match point works
+//! in Dutch.
+
+use crate::Lang;
+
+macro_rules! labels {
+    ($( $name:ident => $nl:literal, $en:literal; )*) => {
+        /// A word or phrase of the page. The doc of each key is its Dutch text.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        pub enum L {
+            $( #[doc = $nl] $name, )*
+        }
+        impl L {
+            /// Every key, in table order.
+            pub const ALL: &'static [L] = &[$(L::$name),*];
+            /// The text in `lang`.
+            pub fn text(self, lang: Lang) -> &'static str {
+                match (self, lang) {
+                    $( (L::$name, Lang::Nl) => $nl, (L::$name, Lang::En) => $en, )*
+                }
+            }
+        }
+    };
+}
+
+labels! {
+    Title => "matchpunt", "matchpunt";
+    NavWeek => "Week", "Week";
+    NavRequest => "Aanvraag", "Request";
+    Reload => "Opnieuw inlezen", "Reload";
+    OtherLang => "English", "Nederlands";
+    DataFolder => "Gegevens", "Data";
+    ReadAt => "ingelezen om", "read at";
+    // Week page.
+    WeekOf => "Week {week}", "Week {week}";
+    Counts => "{experts} experts ({active} actief), {requests} aanvragen, {pairs} geschikte paren", "{experts} experts ({active} active), {requests} requests, {pairs} eligible pairs";
+    Role => "Rol", "Role";
+    Requests => "Aanvragen", "Requests";
+    Seats => "Plekken", "Seats";
+    Filled => "Gevuld", "Filled";
+    FillPct => "% gevuld", "% filled";
+    Total => "totaal", "total";
+    Proven => "Bewezen optimaal: doelwaarde {objective} is gelijk aan de bewezen bovengrens.", "Proven optimal: objective {objective} equals the proven bound.";
+    NotProven => "Niet bewezen optimaal (tijdslimiet): doelwaarde {objective}, bewezen bovengrens {bound}, verschil {gap}.", "Not proven optimal (time limit): objective {objective}, proven bound {bound}, gap {gap}.";
+    FromFile => "Toewijzingen uit {file} (doelwaarde {objective}; niet hier opgelost, dus geen bewijs van optimaliteit).", "Assignments from {file} (objective {objective}; not solved here, so no proof of optimality).";
+    Pins => "Vastgezet: {kept} gehouden, {conflicts} conflicten.", "Pins: {kept} kept, {conflicts} conflicts.";
+    Assignments => "Toewijzingen", "Assignments";
+    NoAssignments => "Geen toewijzingen.", "No assignments.";
+    SortHint => "Klik op een kolomkop om te sorteren.", "Click a column heading to sort.";
+    Request => "Aanvraag", "Request";
+    Expert => "Expert", "Expert";
+    Org => "Organisatie", "Organisation";
+    Slot => "Dagdeel", "Slot";
+    Km => "km", "km";
+    Score => "Score", "Score";
+    Pinned => "vast", "pinned";
+    OpenSeats => "Open plekken", "Open seats";
+    NoOpenSeats => "Alle plekken zijn gevuld.", "Every seat is filled.";
+    Open => "Open", "Open";
+    Eligible => "Geschikt", "Eligible";
+    Reason => "Reden", "Reason";
+    Fix => "Kleinste oplossing", "Smallest fix";
+    FixPending => "wordt berekend (ververs de pagina)", "being worked out (refresh the page)";
+    LoadTitle => "Belasting per expert", "Load per expert";
+    LoadHint => "Gebruikte belasting tegen budget; rood: aan de grens (belasting of aantal).", "Load used against budget; red: at their limit (load or count).";
+    LoadRest => "{n} actieve experts hebben deze week geen toewijzing.", "{n} active experts have no assignment this week.";
+    Load => "Belasting", "Load";
+    Count => "Aantal", "Count";
+    AtLimit => "aan de grens", "at their limit";
+    Shown => "De eerste {n} van {total} staan hier.", "The first {n} of {total} are shown.";
+    Warnings => "Waarschuwingen bij het inlezen", "Warnings while reading";
+    // Errors.
+    InputErrorsTitle => "De gegevens bevatten fouten", "The data has errors";
+    InputErrorsHint => "Verbeter de bestanden en lees ze opnieuw in. Tot dan toont deze pagina geen batch.", "Correct the files and reload them. Until then this page shows no batch.";
+    File => "Bestand", "File";
+    Line => "Regel", "Line";
+    Column => "Kolom", "Column";
+    Value => "Waarde", "Value";
+    Problem => "Probleem", "Problem";
+    MoreErrors => "… en nog {n} (per bestand worden er hoogstens 50 getoond)", "… and {n} more (at most 50 are listed per file)";
+    BadRequest => "Ongeldige invoer", "Bad input";
+    NotFound => "Niet gevonden", "Not found";
+    NoSuchExpert => "Geen expert met id {id}.", "No expert with id {id}.";
+    NoSuchRequest => "Geen aanvraag met id {id}.", "No request with id {id}.";
+    DidYouMean => "Bedoelt u", "Did you mean";
+    // Request form.
+    FormTitle => "Aanvraag aan de telefoon", "Request by phone";
+    FormHint => "Vul in wat de beller vraagt; de beste vijf kandidaten verschijnen hieronder, rekening houdend met de batch van deze week.", "Fill in what the caller asks; the best five candidates appear below, taking this week's batch into account.";
+    Themes => "Thema's", "Themes";
+    Place => "Plaats", "Place";
+    Online => "Online", "Online";
+    Language => "Taal", "Language";
+    ClientAge => "Leeftijd jongere", "Client age";
+    Flexible => "flexibel", "flexible";
+    Find => "Zoek kandidaten", "Find candidates";
+    Candidates => "Kandidaten", "Candidates";
+    NoCandidates => "Niemand is geschikt en deze week vrij.", "Nobody is eligible and free this week.";
+    LoadAfter => "Belasting na deze aanvraag", "Load after this request";
+    NearMisses => "Bijna geschikt (regels 5-8)", "Near misses (rules 5-8)";
+    Optional => "optioneel", "optional";
+    FieldError => "Veld {field}: {problem}", "Field {field}: {problem}";
+    // Expert and request pages.
+    ExpertWeek => "Week van {name}", "Week of {name}";
+    LoadUsed => "Belasting {used} van {budget}, {count} van {max} toewijzingen.", "Load {used} of {budget}, {count} of {max} assignments.";
+    Inactive => "Met verlof (niet actief).", "On leave (not active).";
+    EligibleNotGot => "Geschikt voor, maar niet gekregen", "Eligible for, but not given";
+    RequestTitle => "Aanvraag {id}", "Request {id}";
+    Assigned => "Toegewezen", "Assigned";
+    RunnersUp => "Andere geschikte experts", "Other eligible experts";
+    NobodyAssigned => "Niemand toegewezen.", "Nobody assigned.";
+    // Login.
+    LoginTitle => "Inloggen", "Log in";
+    Token => "Toegangscode", "Access token";
+    LoginButton => "Inloggen", "Log in";
+    WrongToken => "Onjuiste toegangscode.", "Wrong access token.";
+}
+
+/// Fills `{name}` placeholders of a label.
+pub fn fill(lang: Lang, label: L, args: &[(&str, &dyn std::fmt::Display)]) -> String {
+    let mut out = label.text(lang).to_string();
+    for (name, value) in args {
+        out = out.replace(&format!("{{{name}}}"), &value.to_string());
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn placeholders(s: &str) -> Vec<&str> {
+        let mut v: Vec<&str> = s
+            .split('{')
+            .skip(1)
+            .filter_map(|p| p.split_once('}').map(|x| x.0))
+            .collect();
+        v.sort_unstable();
+        v
+    }
+
+    #[test]
+    fn both_languages_have_the_same_placeholders() {
+        for &l in L::ALL {
+            assert_eq!(
+                placeholders(l.text(Lang::Nl)),
+                placeholders(l.text(Lang::En)),
+                "{l:?}"
+            );
+            assert!(!l.text(Lang::Nl).is_empty() && !l.text(Lang::En).is_empty());
+        }
+    }
+}

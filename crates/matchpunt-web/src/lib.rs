@@ -1,0 +1,240 @@
+//! `matchpunt serve`: the match point's local web page.
+//!
+//! A small server (axum on tokio) that reads one data folder, solves its batch with the
+//! `matchpunt` library and shows it: the week at a glance, a request form for phone requests
+//! with the best candidates and their reasons, and the explain view of one expert or one
+//! request. Pages are rendered on the server from compile-time-checked templates (maud), every
+//! value from the data HTML-escaped; the stylesheet is compiled in and there is no script, so
+//! the page loads nothing from any other host and works offline.
+//!
+//! The page is a view on the library: what it says about candidates, reasons and fixes comes
+//! from the library's functions, never from a second implementation here. The core crate stays
+//! free of networking; this crate is the only one that listens on a socket.
+//!
+//! Security: see [`security`]. Loopback only, unless an access token is set.
+
+pub mod i18n;
+pub mod pages;
+pub mod security;
+pub mod state;
+pub mod suggest;
+
+use axum::extract::FromRequestParts;
+use axum::http::request::Parts;
+use axum::http::{header, HeaderValue};
+use axum::response::Response;
+use axum::routing::{get, post};
+use axum::Router;
+use matchpunt::model::Week;
+use state::{fixes_in_background, Snapshot};
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::sync::{Arc, RwLock};
+use std::time::Duration;
+
+/// The language of the texts: the library's, so that the page and the CLI speak alike.
+pub use matchpunt::messages::Lang;
+
+/// The other language, for the switch.
+pub fn other(lang: Lang) -> Lang {
+    match lang {
+        Lang::Nl => Lang::En,
+        Lang::En => Lang::Nl,
+    }
+}
+
+/// How the server was started.
+#[derive(Clone, Debug)]
+pub struct Config {
+    /// Folder with experts.csv, requests.csv and (optional) history.csv.
+    pub data: PathBuf,
+    /// Policy file (TOML); the built-in policy when absent.
+    pub policy: Option<PathBuf>,
+    /// A run's assignments.csv to show instead of solving the batch.
+    pub assignments: Option<PathBuf>,
+    /// The batch week; else the week after the latest history week, else the current week.
+    pub week: Option<Week>,
+    /// Time limit of the batch's proof.
+    pub time_limit: Duration,
+    /// The access token; every request needs it when set.
+    pub token: Option<String>,
+    /// Print one line per request to stderr (method, path without query, status, time).
+    pub access_log: bool,
+}
+
+impl Config {
+    /// The defaults for a data folder: built-in policy, solved batch, no token, no log.
+    pub fn new(data: impl Into<PathBuf>) -> Config {
+        Config {
+            data: data.into(),
+            policy: None,
+            assignments: None,
+            week: None,
+            time_limit: Duration::from_secs(30),
+            token: None,
+            access_log: false,
+        }
+    }
+}
+
+/// The server's shared state.
+pub struct AppState {
+    /// How it was started.
+    pub cfg: Config,
+    snapshot: RwLock<Arc<Snapshot>>,
+    reloading: tokio::sync::Mutex<()>,
+    /// One permit per core for the heavy pages (suggest, explain): more at once only thrash.
+    pub work: tokio::sync::Semaphore,
+}
+
+/// A handle on the shared state.
+pub type App = Arc<AppState>;
+
+impl AppState {
+    /// Reads the folder once (blocking) and returns the state.
+    pub fn new(cfg: Config) -> App {
+        let snap = Arc::new(state::load(&cfg));
+        fixes_in_background(&snap);
+        Arc::new(AppState {
+            cfg,
+            snapshot: RwLock::new(snap),
+            reloading: tokio::sync::Mutex::new(()),
+            work: tokio::sync::Semaphore::new(
+                std::thread::available_parallelism().map_or(2, |n| n.get()),
+            ),
+        })
+    }
+
+    /// The current snapshot.
+    pub fn snapshot(&self) -> Arc<Snapshot> {
+        self.snapshot
+            .read()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone()
+    }
+
+    /// Re-reads the folder on a blocking thread and swaps the new snapshot in. Reloads queue up.
+    pub async fn reload(self: &Arc<Self>) {
+        let _one_at_a_time = self.reloading.lock().await;
+        let me = self.clone();
+        let snap = tokio::task::spawn_blocking(move || state::load(&me.cfg)).await;
+        if let Ok(snap) = snap {
+            let snap = Arc::new(snap);
+            fixes_in_background(&snap);
+            *self.snapshot.write().unwrap_or_else(|e| e.into_inner()) = snap;
+        }
+    }
+}
+
+/// The page's language and path, from the `lang` query parameter, else the `lang` cookie, else
+/// Dutch (the page's default; the CLI's is English). A bad `lang` value is a 400 naming the field.
+#[derive(Clone, Debug)]
+pub struct Ui {
+    /// The language.
+    pub lang: Lang,
+    /// The request's path (for the language switch and the reload button).
+    pub path: String,
+}
+
+impl<S: Send + Sync> FromRequestParts<S> for Ui {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        let path = parts.uri.path().to_string();
+        let query = parts.uri.query().unwrap_or("");
+        let given = form_urlencoded::parse(query.as_bytes()).find(|(k, _)| k == "lang");
+        let lang = match given {
+            Some((_, v)) => {
+                Lang::parse(&v).ok_or_else(|| pages::bad_field(Lang::Nl, "lang", &v, "nl or en"))?
+            }
+            None => security::cookie(&parts.headers, "lang")
+                .and_then(Lang::parse)
+                .unwrap_or(Lang::Nl),
+        };
+        Ok(Ui { lang, path })
+    }
+}
+
+/// Remembers a `?lang=` choice in a cookie.
+async fn remember_lang(req: axum::extract::Request, next: axum::middleware::Next) -> Response {
+    let chosen = req.uri().query().and_then(|q| {
+        form_urlencoded::parse(q.as_bytes())
+            .find(|(k, _)| k == "lang")
+            .and_then(|(_, v)| Lang::parse(&v))
+    });
+    let mut resp = next.run(req).await;
+    if let Some(lang) = chosen {
+        if let Ok(v) =
+            HeaderValue::from_str(&format!("lang={}; SameSite=Strict; Path=/", lang.code()))
+        {
+            resp.headers_mut().append(header::SET_COOKIE, v);
+        }
+    }
+    resp
+}
+
+/// The routes, with the security middleware around all of them.
+pub fn router(app: App) -> Router {
+    Router::new()
+        .route("/", get(pages::week::page))
+        .route(
+            "/request",
+            get(pages::request::form).post(pages::request::submit),
+        )
+        .route("/experts/{id}", get(pages::detail::expert))
+        .route("/requests/{id}", get(pages::detail::request))
+        .route("/reload", post(pages::reload))
+        .route("/login", get(pages::login::form).post(pages::login::submit))
+        .route("/static/style.css", get(pages::stylesheet))
+        .fallback(pages::not_found)
+        .layer(axum::middleware::from_fn(remember_lang))
+        .layer(axum::extract::DefaultBodyLimit::max(64 * 1024))
+        .layer(axum::middleware::from_fn_with_state(
+            app.clone(),
+            security::guard,
+        ))
+        .with_state(app)
+}
+
+/// Why the server refuses to start on an address.
+pub fn check_bind(addr: SocketAddr, token: Option<&str>) -> Result<(), String> {
+    match token {
+        Some(t) => security::check_token_form(t),
+        None if addr.ip().is_loopback() => Ok(()),
+        None => Err(format!(
+            "{addr} is not a loopback address: set an access token (MATCHPUNT_TOKEN or --token-file) to serve other machines"
+        )),
+    }
+}
+
+/// Binds, reads the folder, prints the address and serves until Ctrl-C.
+pub async fn serve(cfg: Config, addr: SocketAddr) -> anyhow::Result<()> {
+    check_bind(addr, cfg.token.as_deref()).map_err(anyhow::Error::msg)?;
+    let listener = tokio::net::TcpListener::bind(addr).await?;
+    let app = tokio::task::spawn_blocking(move || AppState::new(cfg)).await?;
+    let local = listener.local_addr()?;
+    println!("matchpunt serve: http://{local}/ (Ctrl-C stops)");
+    let state = app.snapshot();
+    if let Err(f) = &state.data {
+        println!("the data has errors; the page lists them: {}", f.summary());
+    }
+    axum::serve(listener, router(app))
+        .with_graceful_shutdown(async {
+            let _ = tokio::signal::ctrl_c().await;
+        })
+        .await?;
+    Ok(())
+}
+
+/// [`serve`] on a runtime of its own, for a command line without one.
+pub fn serve_blocking(cfg: Config, addr: SocketAddr) -> anyhow::Result<()> {
+    tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()?
+        .block_on(serve(cfg, addr))
+}
+
+/// Serves on an already bound listener (for tests and the load check).
+pub async fn serve_on(listener: tokio::net::TcpListener, app: App) -> std::io::Result<()> {
+    axum::serve(listener, router(app)).await
+}

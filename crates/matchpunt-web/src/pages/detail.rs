@@ -1,0 +1,207 @@
+//! The explain view of one expert's week (`/experts/{id}`) and of one request
+//! (`/requests/{id}`): the library's `explain --expert` and `explain --request`, as a page.
+//!
+//! Both re-solve parts of the batch (the exact cost of each runner-up, the verified fixes), so
+//! they run on a blocking thread.
+
+use super::{failure, frame, respond, seg};
+use crate::i18n::{fill, L};
+use crate::state::{Data, Snapshot};
+use crate::{App, Lang, Ui};
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+use matchpunt::explain::{ExplainExpertView, ExplainRequestView, PartView};
+use matchpunt::ingest::did_you_mean;
+use matchpunt::messages::Msg;
+use maud::{html, Markup};
+use std::sync::Arc;
+
+/// How many runners-up (and not-given requests) are worked out exactly.
+const TOP: usize = 5;
+
+fn missing(lang: Lang, label: L, id: &str, ids: Vec<&str>) -> Markup {
+    html! {
+        h1 { (L::NotFound.text(lang)) }
+        p.error { (fill(lang, label, &[("id", &id)])) }
+        @if let Some(s) = did_you_mean(id, ids) {
+            p { (L::DidYouMean.text(lang)) " " a href=(link(label, s)) { (s) } "?" }
+        }
+    }
+}
+
+fn link(label: L, id: &str) -> String {
+    match label {
+        L::NoSuchExpert => format!("/experts/{}", seg(id)),
+        _ => format!("/requests/{}", seg(id)),
+    }
+}
+
+/// Runs `view` on the snapshot's batch on a blocking thread; the data's errors otherwise.
+async fn explained(
+    snap: Arc<Snapshot>,
+    lang: Lang,
+    view: impl FnOnce(&Data) -> (StatusCode, String, Markup) + Send + 'static,
+) -> (StatusCode, String, Markup) {
+    let job = tokio::task::spawn_blocking(move || match &snap.data {
+        Err(f) => (StatusCode::OK, String::new(), failure(lang, f)),
+        Ok(d) => view(d),
+    })
+    .await;
+    job.unwrap_or_else(|_| {
+        (
+            StatusCode::INTERNAL_SERVER_ERROR,
+            String::new(),
+            html! { p.error { "internal error" } },
+        )
+    })
+}
+
+/// `GET /experts/{id}`.
+pub async fn expert(State(app): State<App>, ui: Ui, Path(id): Path<String>) -> Response {
+    let snap = app.snapshot();
+    let _permit = app.work.acquire().await;
+    let lang = ui.lang;
+    let (status, title, body) = explained(snap.clone(), lang, move |d| match d.expert(&id) {
+        Some(ei) => {
+            let v = d.base().explain_expert(ei, TOP, lang);
+            (StatusCode::OK, v.expert.name.clone(), expert_view(lang, &v))
+        }
+        None => (
+            StatusCode::NOT_FOUND,
+            id.clone(),
+            missing(
+                lang,
+                L::NoSuchExpert,
+                &id,
+                d.inst().experts.iter().map(|e| e.id.as_str()).collect(),
+            ),
+        ),
+    })
+    .await;
+    respond(status, frame(&ui, Some(&snap), &title, body))
+}
+
+/// `GET /requests/{id}`.
+pub async fn request(State(app): State<App>, ui: Ui, Path(id): Path<String>) -> Response {
+    let snap = app.snapshot();
+    let _permit = app.work.acquire().await;
+    let lang = ui.lang;
+    let (status, title, body) = explained(snap.clone(), lang, move |d| match d.request(&id) {
+        Some(ri) => {
+            let v = d.base().explain_request(ri, TOP, lang);
+            (StatusCode::OK, id.clone(), request_view(lang, &v))
+        }
+        None => (
+            StatusCode::NOT_FOUND,
+            id.clone(),
+            missing(
+                lang,
+                L::NoSuchRequest,
+                &id,
+                d.inst().requests.iter().map(|r| r.id.as_str()).collect(),
+            ),
+        ),
+    })
+    .await;
+    respond(status, frame(&ui, Some(&snap), &title, body))
+}
+
+/// A library heading (`near misses (closest first):`) as a page heading: a capital, no colon.
+pub fn heading(s: &str) -> String {
+    let s = s.trim().trim_end_matches(':');
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
+/// A score's parts in words, largest first.
+pub fn reasons(parts: &[PartView]) -> Markup {
+    html! {
+        @if !parts.is_empty() {
+            ul.reasons { @for p in parts { li { (p.text) } } }
+        }
+    }
+}
+
+fn expert_link(id: &str, name: &str) -> Markup {
+    html! { a href={ "/experts/" (seg(id)) } { (if name.is_empty() { id } else { name }) } " " span.id { (id) } }
+}
+
+fn request_link(id: &str) -> Markup {
+    html! { a href={ "/requests/" (seg(id)) } { (id) } }
+}
+
+fn expert_view(lang: Lang, v: &ExplainExpertView) -> Markup {
+    let t = |l: L| l.text(lang);
+    let e = &v.expert;
+    let title = format!("{} ({})", e.name, e.id);
+    html! {
+        h1 { (fill(lang, L::ExpertWeek, &[("name", &title)])) }
+        @if !e.active { p.warn { (t(L::Inactive)) } }
+        p.lead { (v.text) }
+        h2 { (t(L::Assignments)) " (" (v.assignments.len()) ")" }
+        @if v.assignments.is_empty() { p { (t(L::NoAssignments)) } }
+        ul.explain {
+            @for a in &v.assignments {
+                li {
+                    (request_link(&a.request)) " · " (a.text)
+                    @if a.pinned { " " span.tag { (t(L::Pinned)) } }
+                    (reasons(&a.reasons))
+                }
+            }
+        }
+        h2 { (heading(lang.text(Msg::ExpertEligibleHead))) " (" (v.not_assigned.len()) ")" }
+        @if v.not_assigned.is_empty() { p { (heading(lang.text(Msg::ExpertNoEligible))) "." } }
+        ul.explain {
+            @for n in &v.not_assigned {
+                li { (request_link(&n.request)) " · " (n.text) }
+            }
+        }
+    }
+}
+
+fn request_view(lang: Lang, v: &ExplainRequestView) -> Markup {
+    let t = |l: L| l.text(lang);
+    let head = |m: Msg| heading(lang.text(m));
+    html! {
+        h1 { (fill(lang, L::RequestTitle, &[("id", &v.request.id)])) }
+        p.lead { (v.text) }
+        h2 { (head(Msg::AssignedHead)) }
+        @if v.assigned.is_empty() { p { (heading(lang.text(Msg::NobodyAssigned))) "." } }
+        ul.explain {
+            @for a in &v.assigned {
+                li {
+                    (expert_link(&a.expert, &a.name)) " · " (a.text)
+                    @if a.pinned { " " span.tag { (t(L::Pinned)) } }
+                    (reasons(&a.reasons))
+                }
+            }
+            @for p in &v.pin_conflicts { li.warn { (p) } }
+        }
+        @if let Some(o) = &v.open {
+            section.open {
+                h2 { (t(L::OpenSeats)) ": " (o.seats_open) }
+                p { (o.why) }
+                @if !o.fixes.is_empty() {
+                    h3 { (head(Msg::FixesHead)) }
+                    ol.fixes { @for f in &o.fixes { li { (f.text) } } }
+                }
+                @if let Some(n) = &o.no_fix { p { (n) } }
+            }
+        }
+        h2 { (head(Msg::RunnersUpHead)) }
+        @if v.runners_up.is_empty() { p { (heading(lang.text(Msg::NoRunnersUp))) "." } }
+        ul.explain {
+            @for r in &v.runners_up {
+                li { (expert_link(&r.expert, &r.name)) " · " (r.text) }
+            }
+        }
+        @if !v.never_eligible.is_empty() {
+            @let counts: Vec<&str> = v.never_eligible.iter().map(|c| c.text.as_str()).collect();
+            p.hint { (lang.fill(Msg::NeverEligibleHead, &[("counts", &counts.join(", "))])) }
+        }
+    }
+}

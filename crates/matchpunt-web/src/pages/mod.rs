@@ -1,0 +1,155 @@
+//! The pages: a shared frame (navigation, language switch, reload button, the data's errors)
+//! around each page's body.
+
+pub mod detail;
+pub mod login;
+pub mod request;
+pub mod week;
+
+use crate::i18n::{fill, L};
+use crate::state::{clock, Failure, Snapshot};
+use crate::{other, App, Lang, Ui};
+use axum::extract::State;
+use axum::http::{header, StatusCode};
+use axum::response::{Html, IntoResponse, Response};
+use maud::{html, Markup, DOCTYPE};
+
+/// The stylesheet, compiled in.
+pub const STYLE: &str = include_str!("../../assets/style.css");
+
+/// `GET /static/style.css`.
+pub async fn stylesheet() -> Response {
+    ([(header::CONTENT_TYPE, "text/css; charset=utf-8")], STYLE).into_response()
+}
+
+/// A path segment, percent-encoded (ids may hold any character).
+pub fn seg(s: &str) -> String {
+    percent_encoding::utf8_percent_encode(s, percent_encoding::NON_ALPHANUMERIC).to_string()
+}
+
+/// The frame of every page.
+pub fn frame(ui: &Ui, snap: Option<&Snapshot>, title: &str, body: Markup) -> Markup {
+    let lang = ui.lang;
+    let t = |l: L| l.text(lang);
+    html! {
+        (DOCTYPE)
+        html lang=(lang.code()) {
+            head {
+                meta charset="utf-8";
+                meta name="viewport" content="width=device-width, initial-scale=1";
+                title { (title) " · " (t(L::Title)) }
+                link rel="stylesheet" href="/static/style.css";
+            }
+            body {
+                header.top {
+                    nav {
+                        a.brand href="/" { (t(L::Title)) }
+                        a href="/" { (t(L::NavWeek)) }
+                        a href="/request" { (t(L::NavRequest)) }
+                    }
+                    div.tools {
+                        a.lang href={ (ui.path) "?lang=" (other(lang).code()) } hreflang=(other(lang).code()) {
+                            (t(L::OtherLang))
+                        }
+                        @if let Some(s) = snap {
+                            span.read { (t(L::ReadAt)) " " (clock(s.read_at)) }
+                            form.inline method="post" action="/reload" {
+                                input type="hidden" name="back" value=(ui.path);
+                                button type="submit" { (t(L::Reload)) }
+                            }
+                        }
+                    }
+                }
+                main { (body) }
+            }
+        }
+    }
+}
+
+/// The data's errors: every bad cell with file, line, column, value and what was expected.
+pub fn failure(lang: Lang, f: &Failure) -> Markup {
+    let t = |l: L| l.text(lang);
+    html! {
+        section.errors {
+            h1 { (t(L::InputErrorsTitle)) }
+            p { (t(L::InputErrorsHint)) }
+            @match f {
+                Failure::Other(m) => { p.error { (m) } }
+                Failure::Input(errs) => {
+                    table.data {
+                        thead { tr {
+                            th { (t(L::File)) } th { (t(L::Line)) } th { (t(L::Column)) }
+                            th { (t(L::Value)) } th { (t(L::Problem)) }
+                        } }
+                        tbody {
+                            @for e in &errs.errors {
+                                tr {
+                                    td { (e.file) }
+                                    td.num { @if let Some(l) = e.line { (l) } }
+                                    td { @if let Some((n, name)) = &e.column { (n) " (" (name) ")" } }
+                                    td { @if let Some(v) = &e.value { code { (v) } } }
+                                    td { (e.message) }
+                                }
+                            }
+                        }
+                    }
+                    @if errs.not_listed > 0 {
+                        p { (fill(lang, L::MoreErrors, &[("n", &errs.not_listed)])) }
+                    }
+                    @if !errs.warnings.is_empty() {
+                        h2 { (t(L::Warnings)) }
+                        ul { @for w in &errs.warnings { li { (w) } } }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// An HTML response with a status.
+pub fn respond(status: StatusCode, m: Markup) -> Response {
+    (status, Html(m.into_string())).into_response()
+}
+
+/// A 400 naming the field, its value and what was expected.
+pub fn bad_field(lang: Lang, field: &str, value: &str, expected: &str) -> Response {
+    let ui = Ui {
+        lang,
+        path: "/".into(),
+    };
+    let problem = format!("{value:?}: {expected}");
+    let body = html! {
+        h1 { (L::BadRequest.text(lang)) }
+        p.error { (fill(lang, L::FieldError, &[("field", &field), ("problem", &problem)])) }
+    };
+    respond(
+        StatusCode::BAD_REQUEST,
+        frame(&ui, None, L::BadRequest.text(lang), body),
+    )
+}
+
+/// Any path that is not a page.
+pub async fn not_found(ui: Ui) -> Response {
+    let body = html! { h1 { (L::NotFound.text(ui.lang)) } };
+    respond(
+        StatusCode::NOT_FOUND,
+        frame(&ui, None, L::NotFound.text(ui.lang), body),
+    )
+}
+
+/// `POST /reload`: re-reads the folder, then back to the page the button was on.
+pub async fn reload(State(app): State<App>, ui: Ui, body: axum::body::Bytes) -> Response {
+    let back = form_urlencoded::parse(&body)
+        .find(|(k, _)| k == "back")
+        .map(|(_, v)| v.into_owned())
+        .unwrap_or_else(|| "/".into());
+    // Only a path of this site: no scheme, no other host.
+    let safe = back
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || "/-_.%~".contains(c));
+    if !safe || !back.starts_with('/') || back.starts_with("//") {
+        return bad_field(ui.lang, "back", &back, "a path of this page, like /");
+    }
+    app.reload().await;
+    crate::security::see_other(&back)
+}

@@ -1,0 +1,292 @@
+//! The request form for a phone request (`GET /request`), and its answer (`POST /request`): the
+//! top five candidates with their reasons in words, their load after this request, the near
+//! misses, and the smallest fix when nobody fits.
+
+use super::{failure, frame, respond};
+use crate::i18n::{fill, L};
+use crate::state::{places, Data};
+use crate::{App, Lang, Ui};
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::Response;
+use matchpunt::model::{Role, Slot};
+use maud::{html, Markup};
+
+/// The form's fields, named as the columns of requests.csv, so that the library reads them with
+/// the same parsers, aliases and messages as a file.
+pub const FIELDS: [&str; 9] = [
+    "role",
+    "themes",
+    "place",
+    "slot",
+    "online",
+    "language",
+    "client_age",
+    "experts_needed",
+    "org",
+];
+
+/// What the form holds, as typed.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct FormValues {
+    /// Role (a code or alias).
+    pub role: String,
+    /// Themes picked.
+    pub themes: Vec<String>,
+    /// Place name.
+    pub place: String,
+    /// Slot, empty for flexible.
+    pub slot: String,
+    /// Online.
+    pub online: bool,
+    /// Language code.
+    pub language: String,
+    /// Age of the young person, may be empty.
+    pub client_age: String,
+    /// Seats.
+    pub experts_needed: String,
+    /// Organisation.
+    pub org: String,
+}
+
+/// A field the form cannot take: its name, the value and what was expected.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FieldError {
+    /// The field's name.
+    pub field: String,
+    /// The value as sent.
+    pub value: String,
+    /// What is wrong and what was expected.
+    pub expected: String,
+}
+
+impl FormValues {
+    /// Reads an `application/x-www-form-urlencoded` body. A field that is not one of
+    /// [`FIELDS`] (or `lang`), or a single-valued field sent twice, is an error naming it.
+    pub fn parse(body: &[u8]) -> Result<FormValues, FieldError> {
+        let mut v = FormValues::default();
+        let mut seen: Vec<String> = Vec::new();
+        for (k, val) in form_urlencoded::parse(body) {
+            let (k, val) = (k.into_owned(), val.into_owned());
+            if k != "themes" && k != "lang" {
+                if seen.contains(&k) {
+                    return Err(FieldError {
+                        field: k,
+                        value: val,
+                        expected: "this field once".into(),
+                    });
+                }
+                seen.push(k.clone());
+            }
+            let slot = match k.as_str() {
+                "role" => &mut v.role,
+                "place" => &mut v.place,
+                "slot" => &mut v.slot,
+                "language" => &mut v.language,
+                "client_age" => &mut v.client_age,
+                "experts_needed" => &mut v.experts_needed,
+                "org" => &mut v.org,
+                "lang" => continue,
+                "themes" => {
+                    for t in val.split(['|', ';', ',']) {
+                        let t = t.trim();
+                        if !t.is_empty() {
+                            v.themes.push(t.to_string());
+                        }
+                    }
+                    continue;
+                }
+                "online" => {
+                    v.online = match val.trim().to_ascii_lowercase().as_str() {
+                        "" | "no" | "nee" | "false" | "0" => false,
+                        "on" | "yes" | "ja" | "true" | "1" => true,
+                        _ => {
+                            return Err(FieldError {
+                                field: k,
+                                value: val,
+                                expected: "yes or no (a checked box sends on)".into(),
+                            })
+                        }
+                    };
+                    continue;
+                }
+                _ => {
+                    return Err(FieldError {
+                        field: k,
+                        value: val,
+                        expected: format!("no such field: expected one of {}", FIELDS.join(", ")),
+                    })
+                }
+            };
+            *slot = val;
+        }
+        Ok(v)
+    }
+
+    /// The fields as requests.csv cells: `(column, value)`.
+    pub fn cells(&self) -> Vec<(&'static str, String)> {
+        vec![
+            ("id", "aanvraag".to_string()),
+            ("org", self.org.clone()),
+            ("role", self.role.clone()),
+            ("themes", self.themes.join("|")),
+            ("place", self.place.clone()),
+            ("online", if self.online { "yes" } else { "no" }.to_string()),
+            ("slot", self.slot.clone()),
+            ("experts_needed", self.experts_needed.clone()),
+            ("language", self.language.clone()),
+            ("client_age", self.client_age.clone()),
+        ]
+    }
+}
+
+/// `GET /request`: the empty form.
+pub async fn form(State(app): State<App>, ui: Ui) -> Response {
+    let snap = app.snapshot();
+    let title = L::FormTitle.text(ui.lang);
+    let body = match &snap.data {
+        Err(f) => failure(ui.lang, f),
+        Ok(d) => {
+            let v = FormValues {
+                experts_needed: "1".into(),
+                language: "nl".into(),
+                ..FormValues::default()
+            };
+            form_view(ui.lang, d, &v, None)
+        }
+    };
+    respond(StatusCode::OK, frame(&ui, Some(&snap), title, body))
+}
+
+/// The form, filled with `v`, with an error under the field it concerns.
+pub fn form_view(lang: Lang, d: &Data, v: &FormValues, err: Option<&FieldError>) -> Markup {
+    let t = |l: L| l.text(lang);
+    let inst = d.inst();
+    let mut themes: Vec<&str> = inst.themes.names().iter().map(String::as_str).collect();
+    themes.sort_unstable_by_key(|s| s.to_lowercase());
+    let mut orgs: Vec<&str> = inst.orgs.names().iter().map(String::as_str).collect();
+    orgs.sort_unstable_by_key(|s| s.to_lowercase());
+    let mut langs: Vec<&str> = inst.languages.names().iter().map(String::as_str).collect();
+    if !langs.contains(&"nl") {
+        langs.push("nl");
+    }
+    langs.sort_unstable();
+    let role = Role::parse(&v.role);
+    let slot = Slot::parse(&v.slot);
+    let error_for = |field: &str| -> Option<String> {
+        err.filter(|e| e.field == field)
+            .map(|e| format!("{:?}: {}", e.value, e.expected))
+    };
+    html! {
+        h1 { (t(L::FormTitle)) }
+        p.hint { (t(L::FormHint)) }
+        @if let Some(e) = err {
+            p.error #form-error { (fill(lang, L::FieldError, &[("field", &e.field), ("problem", &format!("{:?}: {}", e.value, e.expected))])) }
+        }
+        form.request #request-form method="post" action="/request" {
+            input type="hidden" name="lang" value=(lang.code());
+            label {
+                (t(L::Role))
+                select name="role" required {
+                    @for r in Role::ALL {
+                        option value=(r.as_str()) selected[role == Some(r)] { (lang.role(r)) }
+                    }
+                }
+                @if let Some(m) = error_for("role") { span.field-error { (m) } }
+            }
+            label {
+                (t(L::Org))
+                input name="org" list="orgs" value=(v.org) required autocomplete="off";
+                datalist #orgs { @for o in &orgs { option value=(o) {} } }
+                @if let Some(m) = error_for("org") { span.field-error { (m) } }
+            }
+            label {
+                (t(L::Place))
+                input name="place" list="places" value=(v.place) autocomplete="off";
+                datalist #places {
+                    @for p in places().all() {
+                        option value=(p.name) { (p.province) }
+                        @for a in &p.aliases { option value=(a) { (p.name) ", " (p.province) } }
+                    }
+                }
+                @if let Some(m) = error_for("place") { span.field-error { (m) } }
+            }
+            label.check {
+                input type="checkbox" name="online" value="yes" checked[v.online];
+                (t(L::Online))
+            }
+            label {
+                (t(L::Slot))
+                select name="slot" {
+                    option value="" selected[slot.is_none()] { (t(L::Flexible)) }
+                    @for s in 0..Slot::COUNT as u8 {
+                        option value=(Slot(s).to_string()) selected[slot == Some(Slot(s))] { (lang.slot(Slot(s))) }
+                    }
+                }
+                @if let Some(m) = error_for("slot") { span.field-error { (m) } }
+            }
+            label {
+                (t(L::Language))
+                select name="language" {
+                    @for l in &langs { option value=(l) selected[v.language.eq_ignore_ascii_case(l)] { (l) } }
+                }
+                @if let Some(m) = error_for("language") { span.field-error { (m) } }
+            }
+            label {
+                (t(L::ClientAge)) " (" (t(L::Optional)) ")"
+                input name="client_age" type="number" min="0" max="120" value=(v.client_age);
+                @if let Some(m) = error_for("client_age") { span.field-error { (m) } }
+            }
+            label {
+                (t(L::Seats))
+                input name="experts_needed" type="number" min="1" max="100" value=(v.experts_needed) required;
+                @if let Some(m) = error_for("experts_needed") { span.field-error { (m) } }
+            }
+            fieldset.themes {
+                legend { (t(L::Themes)) }
+                div.choices {
+                    @for th in &themes {
+                        label { input type="checkbox" name="themes" value=(th) checked[v.themes.iter().any(|x| x.eq_ignore_ascii_case(th))]; (th) }
+                    }
+                }
+                @if let Some(m) = error_for("themes") { span.field-error { (m) } }
+            }
+            div.actions { button type="submit" #find { (t(L::Find)) } }
+        }
+    }
+}
+
+/// `POST /request`: the candidates for the request in the form. A bad field is a 400 that
+/// names it, with the form as it was sent.
+pub async fn submit(State(app): State<App>, ui: Ui, body: axum::body::Bytes) -> Response {
+    let snap = app.snapshot();
+    let title = L::FormTitle.text(ui.lang);
+    let lang = ui.lang;
+    let _permit = app.work.acquire().await;
+    let job = {
+        let snap = snap.clone();
+        tokio::task::spawn_blocking(move || match &snap.data {
+            Err(f) => (StatusCode::OK, failure(lang, f)),
+            Ok(d) => match FormValues::parse(&body) {
+                Err(e) => (
+                    StatusCode::BAD_REQUEST,
+                    form_view(lang, d, &FormValues::default(), Some(&e)),
+                ),
+                Ok(v) => match crate::suggest::answer(lang, d, &v) {
+                    Err(e) => (StatusCode::BAD_REQUEST, form_view(lang, d, &v, Some(&e))),
+                    Ok(answer) => (
+                        StatusCode::OK,
+                        html! { (form_view(lang, d, &v, None)) (answer) },
+                    ),
+                },
+            },
+        })
+    };
+    let (status, body) = job.await.unwrap_or_else(|_| {
+        (
+            StatusCode::INTERNAL_SERVER_ERROR,
+            html! { p.error { "internal error" } },
+        )
+    });
+    respond(status, frame(&ui, Some(&snap), title, body))
+}
