@@ -31,6 +31,9 @@ enum Command {
     Policy(cmd::policy::Args),
     Flow(cmd::flow::Args),
     Shortlist(cmd::shortlist::Args),
+    Metrics(cmd::metrics::Args),
+    Compare(cmd::compare::Args),
+    Simulate(cmd::simulate::Args),
 }
 
 fn main() -> ExitCode {
@@ -48,6 +51,9 @@ fn main() -> ExitCode {
         Command::Policy(a) => cmd::policy::run(a),
         Command::Flow(a) => cmd::flow::run(a),
         Command::Shortlist(a) => cmd::shortlist::run(a),
+        Command::Metrics(a) => cmd::metrics::run(a),
+        Command::Compare(a) => cmd::compare::run(a),
+        Command::Simulate(a) => cmd::simulate::run(a),
     };
     match result {
         Ok(code) => code,

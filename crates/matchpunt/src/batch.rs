@@ -11,6 +11,7 @@ use crate::model::{Instance, Slot};
 use crate::policy::Policy;
 use crate::scoring::{score_pairs, to_units, Scored};
 use crate::solve::{self, ExpertCap, Problem, Solution, SolveOptions};
+use crate::strategy::{self, Strategy};
 use std::time::{Duration, Instant};
 
 /// A pin that could not be honoured.
@@ -244,6 +245,18 @@ fn find_scored(scored: &[Scored], r: usize, e: usize) -> Option<usize> {
 
 /// Runs a whole batch: candidates, scores, pins, exact solve.
 pub fn run(inst: &Instance, policy: &Policy, opts: &SolveOptions) -> BatchResult {
+    run_with(inst, policy, opts, Strategy::Exact)
+}
+
+/// Runs a whole batch as [`run`] does, choosing the assignment with `strategy` (the exact
+/// solve, or a reference strategy of [`crate::strategy`]). Candidates, scores and pins are the
+/// same for every strategy.
+pub fn run_with(
+    inst: &Instance,
+    policy: &Policy,
+    opts: &SolveOptions,
+    strategy: Strategy,
+) -> BatchResult {
     let t0 = Instant::now();
     let pairs: Vec<Pair> = candidates(inst, policy);
     let t1 = Instant::now();
@@ -252,7 +265,15 @@ pub fn run(inst: &Instance, policy: &Policy, opts: &SolveOptions) -> BatchResult
     let t2 = Instant::now();
     let pins = settle_pins(inst, policy);
     let (problem, arc_scored, pinned_value) = build_problem(inst, policy, &scored, &pins);
-    let solution = solve::solve(&problem, opts);
+    let solution = strategy::solve_with(
+        strategy,
+        inst,
+        policy,
+        &scored,
+        &problem,
+        &arc_scored,
+        opts,
+    );
     let mut assignments: Vec<Assignment> = pins
         .accepted
         .iter()
