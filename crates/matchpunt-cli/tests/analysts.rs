@@ -79,7 +79,10 @@ fn simulate_is_byte_identical_with_1_and_2_threads_and_its_report_parses() {
     let (fa, fb) = (files(a.path()), files(b.path()));
     assert_eq!(fa.len(), 4 + 6, "{:?}", fa.keys().collect::<Vec<_>>());
     for (name, bytes) in &fa {
-        assert!(fb.get(name) == Some(bytes), "{name} differs between 1 and 2 threads");
+        assert!(
+            fb.get(name) == Some(bytes),
+            "{name} differs between 1 and 2 threads"
+        );
     }
     let stdout = String::from_utf8_lossy(&one.stdout);
     for name in ["default", "protect-load", "greedy"] {
@@ -92,7 +95,11 @@ fn simulate_is_byte_identical_with_1_and_2_threads_and_its_report_parses() {
     assert!(doc.errors.is_empty(), "{:?}", doc.errors);
     let sel = |s: &str| Selector::parse(s).unwrap();
     for external in ["script", "link", "img", "iframe", "[src]", "[href]"] {
-        assert_eq!(doc.select(&sel(external)).count(), 0, "{external} in the report");
+        assert_eq!(
+            doc.select(&sel(external)).count(),
+            0,
+            "{external} in the report"
+        );
     }
     assert!(!html.contains("url("), "an external resource in the CSS");
     let charts: Vec<_> = doc.select(&sel("figure.chart")).collect();
@@ -104,7 +111,13 @@ fn simulate_is_byte_identical_with_1_and_2_threads_and_its_report_parses() {
     distinct.sort_unstable();
     distinct.dedup();
     assert_eq!(distinct.len(), metrics.len(), "a metric charted twice");
-    for m in ["fill_rate", "load_share_p90", "load_share_max", "starved", "gini"] {
+    for m in [
+        "fill_rate",
+        "load_share_p90",
+        "load_share_mean",
+        "starved",
+        "gini",
+    ] {
         assert!(metrics.contains(&m), "no chart of {m}");
     }
     for c in &charts {
@@ -130,7 +143,11 @@ fn simulate_is_byte_identical_with_1_and_2_threads_and_its_report_parses() {
     // Replaying the simulation's own weekly request files gives the same weeks.
     let c = tempfile::tempdir().unwrap();
     let requests = a.path().join("requests");
-    simulate("2", c.path(), &["--requests-dir", requests.to_str().unwrap()]);
+    simulate(
+        "2",
+        c.path(),
+        &["--requests-dir", requests.to_str().unwrap()],
+    );
     let fc = files(c.path());
     assert_eq!(fc["metrics.csv"], fa["metrics.csv"]);
     assert_eq!(fc["assignments.csv"], fa["assignments.csv"]);
@@ -156,7 +173,10 @@ fn compare_is_byte_identical_with_1_and_2_threads() {
         "metric,default,protect-load,protect-load diff,greedy,greedy diff,max-weight,max-weight diff\n"
     ));
     let table = String::from_utf8(outs[0].0.clone()).unwrap();
-    assert!(table.lines().any(|l| l.starts_with("fill_rate ")), "{table}");
+    assert!(
+        table.lines().any(|l| l.starts_with("fill_rate ")),
+        "{table}"
+    );
 }
 
 #[test]
@@ -167,10 +187,9 @@ fn metrics_of_the_run_agree_with_its_summary() {
     let total = summary.lines().find(|l| l.starts_with("total")).unwrap();
     let fill: Vec<&str> = total.split_whitespace().collect();
     let assignments = dir.path().join("assignments.csv");
-    let m = String::from_utf8(
-        run(&["metrics", "--assignments", assignments.to_str().unwrap()]).stdout,
-    )
-    .unwrap();
+    let m =
+        String::from_utf8(run(&["metrics", "--assignments", assignments.to_str().unwrap()]).stdout)
+            .unwrap();
     let get = |name: &str| {
         m.lines()
             .find(|l| l.split_whitespace().next() == Some(name))

@@ -63,13 +63,7 @@ fn kind_of(name: &str) -> OrgKind {
         OrgKind::Gemeente
     } else if has(&["ggz", "psychiatr", "psyzorg"]) || GGZ_BRANDS.contains(&name) {
         OrgKind::Ggz
-    } else if has(&[
-        "roc ",
-        "college",
-        "lyceum",
-        "school",
-        "scholengemeenschap",
-    ]) {
+    } else if has(&["roc ", "college", "lyceum", "school", "scholengemeenschap"]) {
         OrgKind::School
     } else if has(&["jongerenwerk", "welzijn", "jongerencentrum"]) {
         OrgKind::Youthwork
@@ -265,6 +259,10 @@ mod tests {
         assert!((36..=44).contains(&n));
         let text = String::from_utf8(a).unwrap();
         assert_eq!(text.lines().count(), n + 1);
-        assert!(text.lines().nth(1).unwrap().starts_with("W1-R0001,Gemeente Utrecht,"));
+        assert!(text
+            .lines()
+            .nth(1)
+            .unwrap()
+            .starts_with("W1-R0001,Gemeente Utrecht,"));
     }
 }

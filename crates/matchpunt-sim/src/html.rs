@@ -20,6 +20,8 @@ pub struct Chart {
     pub title: &'static str,
     /// Whether the values are shares shown as percentages.
     pub percent: bool,
+    /// Whether the values are whole numbers (counts): no ticks between them.
+    pub integer: bool,
     /// The value of a week.
     pub value: fn(&WeekRecord) -> f64,
 }
@@ -30,72 +32,84 @@ pub const CHARTS: [Chart; 12] = [
         name: "fill_rate",
         title: "Seats filled (%)",
         percent: true,
+        integer: false,
         value: |w| w.metrics.seats.rate(),
     },
     Chart {
         name: "fill_rate.priority_urgent",
         title: "Urgent seats filled (%)",
         percent: true,
+        integer: false,
         value: |w| w.metrics.by_priority[2].rate(),
     },
     Chart {
         name: "mean_score",
         title: "Mean score of the filled seats (points)",
         percent: false,
+        integer: false,
         value: |w| w.metrics.mean_score,
     },
     Chart {
         name: "load_share_p90",
         title: "Load used as a share of the budget, p90 (%)",
         percent: true,
+        integer: false,
         value: |w| w.metrics.load_share_p90,
     },
     Chart {
-        name: "load_share_max",
-        title: "Load used as a share of the budget, max (%)",
+        name: "load_share_mean",
+        title: "Load used as a share of the budget, mean over experts with work (%)",
         percent: true,
-        value: |w| w.metrics.load_share_max,
+        integer: false,
+        value: |w| w.metrics.load_share_mean,
     },
     Chart {
         name: "starved",
         title: "Experts starved (eligible, no proposal for 4+ weeks)",
         percent: false,
+        integer: true,
         value: |w| w.starved as f64,
     },
     Chart {
         name: "gini",
         title: "Gini coefficient of assignments over active experts",
         percent: false,
+        integer: false,
         value: |w| w.metrics.gini,
     },
     Chart {
         name: "share_used",
         title: "Active experts with an assignment (%)",
         percent: true,
+        integer: false,
         value: |w| w.metrics.share_used(),
     },
     Chart {
         name: "continuity_rate",
         title: "Seats with continuity (%)",
         percent: true,
+        integer: false,
         value: |w| w.metrics.continuity_rate,
     },
     Chart {
         name: "travel_km_mean",
         title: "Mean travel distance of on-site seats (km)",
         percent: false,
+        integer: false,
         value: |w| w.metrics.travel_km_mean,
     },
     Chart {
         name: "heavy_per_expert_max",
         title: "Most heavy-theme seats held by one expert",
         percent: false,
+        integer: true,
         value: |w| w.metrics.heavy_per_expert_max as f64,
     },
     Chart {
         name: "declined",
         title: "Proposals declined by the expert",
         percent: false,
+        integer: true,
         value: |w| w.declined as f64,
     },
 ];
@@ -149,8 +163,14 @@ fn chart_svg(chart: &Chart, runs: &[ContenderRun]) -> String {
     let n = runs.iter().map(|r| r.weeks.len()).max().unwrap_or(0);
     let max = series.iter().flatten().copied().fold(0.0f64, f64::max);
     let min = series.iter().flatten().copied().fold(0.0f64, f64::min);
-    let step = nice_step((max - min).max(1e-9), 5.0);
-    let (lo, hi) = ((min / step).floor() * step, ((max / step).ceil() * step).max(step));
+    let mut step = nice_step((max - min).max(1e-9), 5.0);
+    if chart.integer {
+        step = step.max(1.0);
+    }
+    let (lo, hi) = (
+        (min / step).floor() * step,
+        ((max / step).ceil() * step).max(step),
+    );
     let x = |i: usize| left + (w - left - right) * i as f64 / (n.max(2) - 1) as f64;
     let y = |v: f64| top + (h - top - bottom) * (1.0 - (v - lo) / (hi - lo));
     let mut s = String::new();
@@ -175,7 +195,8 @@ fn chart_svg(chart: &Chart, runs: &[ContenderRun]) -> String {
     let every = n.div_ceil(8).max(1);
     if let Some(first) = runs.iter().find(|r| !r.weeks.is_empty()) {
         for (i, wk) in first.weeks.iter().enumerate() {
-            if i % every == 0 || i + 1 == n {
+            // Every `every`-th week, and the last one unless it would touch the one before.
+            if i % every == 0 || (i + 1 == n && i % every >= every.div_ceil(2)) {
                 let _ = write!(
                     s,
                     r#"<text x="{:.1}" y="{}" text-anchor="middle">{}</text>"#,
@@ -280,7 +301,8 @@ pub fn render(runs: &[ContenderRun], description: &str) -> String {
     s.push_str("</tbody>\n</table>\n");
     s.push_str(concat!(
         "<p class=\"note\">fill%: seats filled after declines over seats asked. load p90 and max: ",
-        "load used as a share of the weekly budget over every expert-week with an assignment. ",
+        "load used as a share of the weekly budget over every expert-week with an assignment; ",
+        "at budget%: the share of those expert-weeks at the full budget. ",
         "starved: experts eligible (at least one eligible pair) in 4 or more weeks in a row ",
         "without a proposal, at any time; starved/wk: on average per week. top10%: share of the ",
         "seats held by the top 10% of the experts who were eligible in some week. contin%: seats ",

@@ -169,7 +169,10 @@ fn org_place(base: &Instance, places: &Places, org: u32) -> usize {
             *counts.entry(i).or_default() += 1;
         }
     }
-    if let Some((&i, _)) = counts.iter().max_by_key(|(&i, &c)| (c, std::cmp::Reverse(i))) {
+    if let Some((&i, _)) = counts
+        .iter()
+        .max_by_key(|(&i, &c)| (c, std::cmp::Reverse(i)))
+    {
         return i;
     }
     let words: Vec<&str> = base.orgs.name(org).split_whitespace().collect();

@@ -113,13 +113,14 @@ pub fn write_assignments<W: Write>(runs: &[ContenderRun], w: W) -> csv::Result<(
 }
 
 /// The summary columns, with their headings in the terminal table.
-pub const SUMMARY_COLUMNS: [(&str, &str); 11] = [
+pub const SUMMARY_COLUMNS: [(&str, &str); 12] = [
     ("seats_asked", "asked"),
     ("seats_filled", "filled"),
     ("fill_rate", "fill%"),
     ("mean_score", "score"),
     ("load_share_p90", "load p90"),
     ("load_share_max", "load max"),
+    ("at_full_budget", "at budget%"),
     ("starved_experts", "starved"),
     ("starved_per_week", "starved/wk"),
     ("top10_share", "top10%"),
@@ -127,7 +128,7 @@ pub const SUMMARY_COLUMNS: [(&str, &str); 11] = [
     ("declined", "declined"),
 ];
 
-fn summary_values(run: &ContenderRun) -> [f64; 11] {
+fn summary_values(run: &ContenderRun) -> [f64; 12] {
     let s = &run.summary;
     [
         s.seats_asked as f64,
@@ -136,6 +137,7 @@ fn summary_values(run: &ContenderRun) -> [f64; 11] {
         s.mean_score,
         s.load_share_p90,
         s.load_share_max,
+        s.at_full_budget,
         s.starved_experts as f64,
         s.starved_per_week,
         s.top10_share,
@@ -176,7 +178,9 @@ pub fn summary_text(runs: &[ContenderRun]) -> String {
         s.push_str(&format!("{:<width$}", run.name));
         for ((name, _), v) in SUMMARY_COLUMNS.iter().zip(summary_values(run)) {
             let cell = match *name {
-                "fill_rate" | "top10_share" | "continuity_rate" => format!("{:.1}", 100.0 * v),
+                "fill_rate" | "top10_share" | "continuity_rate" | "at_full_budget" => {
+                    format!("{:.1}", 100.0 * v)
+                }
                 "load_share_p90" | "load_share_max" | "mean_score" | "starved_per_week" => {
                     format!("{v:.2}")
                 }

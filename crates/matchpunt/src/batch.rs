@@ -265,15 +265,8 @@ pub fn run_with(
     let t2 = Instant::now();
     let pins = settle_pins(inst, policy);
     let (problem, arc_scored, pinned_value) = build_problem(inst, policy, &scored, &pins);
-    let solution = strategy::solve_with(
-        strategy,
-        inst,
-        policy,
-        &scored,
-        &problem,
-        &arc_scored,
-        opts,
-    );
+    let solution =
+        strategy::solve_with(strategy, inst, policy, &scored, &problem, &arc_scored, opts);
     let mut assignments: Vec<Assignment> = pins
         .accepted
         .iter()

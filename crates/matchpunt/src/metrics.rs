@@ -22,10 +22,10 @@
 //! `v_k` with `k = ⌈p/100 · n⌉` (0 for no values). So p90 of ten values is the 9th smallest.
 
 use crate::batch::{Assignment, BatchResult};
-use crate::scoring::Scored;
 use crate::model::{Instance, Role};
 use crate::places::Places;
 use crate::policy::Policy;
+use crate::scoring::Scored;
 
 /// Seats asked and filled in one group (a role, a priority, a province).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -136,7 +136,11 @@ impl Metrics {
             row("gini", self.gini, Some(false)),
             row("share_used", self.share_used(), Some(true)),
             row("continuity_rate", self.continuity_rate, Some(true)),
-            row("heavy_per_expert_mean", self.heavy_per_expert_mean, Some(false)),
+            row(
+                "heavy_per_expert_mean",
+                self.heavy_per_expert_mean,
+                Some(false),
+            ),
             row(
                 "heavy_per_expert_max",
                 self.heavy_per_expert_max as f64,
@@ -236,7 +240,12 @@ pub fn request_provinces(inst: &Instance, places: &Places) -> Vec<String> {
 
 /// The metrics of a batch result (its assignments as they stand: a caller may have removed
 /// declined ones). `provinces` is [`request_provinces`] of the same batch.
-pub fn compute(inst: &Instance, policy: &Policy, res: &BatchResult, provinces: &[String]) -> Metrics {
+pub fn compute(
+    inst: &Instance,
+    policy: &Policy,
+    res: &BatchResult,
+    provinces: &[String],
+) -> Metrics {
     of_assignments(inst, policy, &res.scored, &res.assignments, provinces)
 }
 
@@ -372,10 +381,7 @@ pub fn assignments_from_csv<R: std::io::Read>(
         .trim(csv::Trim::All)
         .flexible(true)
         .from_reader(text.as_bytes());
-    let headers = rdr
-        .headers()
-        .map_err(|e| format!("{name}:1: {e}"))?
-        .clone();
+    let headers = rdr.headers().map_err(|e| format!("{name}:1: {e}"))?.clone();
     let col = |c: &str| headers.iter().position(|h| h.eq_ignore_ascii_case(c));
     let (Some(rc), Some(ec)) = (col("request"), col("expert")) else {
         return Err(format!(
@@ -420,9 +426,8 @@ pub fn assignments_from_csv<R: std::io::Read>(
             ));
             continue;
         };
-        let found = scored.binary_search_by(|s| {
-            (s.pair.request as usize, s.pair.expert as usize).cmp(&(ri, ei))
-        });
+        let found = scored
+            .binary_search_by(|s| (s.pair.request as usize, s.pair.expert as usize).cmp(&(ri, ei)));
         match found {
             Ok(si) => out.push(Assignment {
                 scored: si,
@@ -431,7 +436,8 @@ pub fn assignments_from_csv<R: std::io::Read>(
                 pinned: inst.requests[ri].pinned.contains(&ei),
             }),
             Err(_) => {
-                let why = crate::eligibility::check(inst, policy, &inst.requests[ri], &inst.experts[ei]);
+                let why =
+                    crate::eligibility::check(inst, policy, &inst.requests[ri], &inst.experts[ei]);
                 let rules: Vec<String> = why
                     .iter()
                     .map(|r| format!("rule {}: {}", r.rule(), r.code()))

@@ -30,7 +30,7 @@
 //! expert is *starved* in a week when the streak reaches [`Settings::starvation_weeks`] (4).
 
 use crate::batch::{self, BatchResult};
-use crate::ingest::{self, Inputs, InputErrors, Source, WeekChoice};
+use crate::ingest::{self, InputErrors, Inputs, Source, WeekChoice};
 use crate::metrics::{self, Metrics};
 use crate::model::{HistoryRow, Instance, Role, Week};
 use crate::places::Places;
@@ -124,7 +124,7 @@ impl Default for Settings {
             starvation_weeks: 4,
             solve: SolveOptions {
                 time_limit: None,
-                node_limit: 2_000,
+                node_limit: 200,
                 ..SolveOptions::default()
             },
         }
@@ -188,6 +188,8 @@ pub struct Summary {
     pub load_share_p90: f64,
     /// Highest load share in any week.
     pub load_share_max: f64,
+    /// Share of the (week, expert with an assignment) pairs at their full load budget.
+    pub at_full_budget: f64,
     /// Experts starved in at least one week.
     pub starved_experts: u32,
     /// Mean number of starved experts per week.
@@ -307,7 +309,13 @@ pub fn attach_history(inst: &mut Instance, past: &[PastRow]) {
         let Some(&expert) = ids.get(p.expert.as_str()) else {
             continue;
         };
-        rows.push(history_row(p.week, expert, inst.orgs.intern(&p.org), p.role, p.intensity));
+        rows.push(history_row(
+            p.week,
+            expert,
+            inst.orgs.intern(&p.org),
+            p.role,
+            p.intensity,
+        ));
     }
     inst.history = rows;
 }
@@ -383,7 +391,12 @@ impl Rolling {
         places: &Places,
     ) -> Result<WeekRecord, InputErrors> {
         let inst = self.week_instance(roster, week, &contender.policy, places)?;
-        let res = batch::run_with(&inst, &contender.policy, &settings.solve, contender.strategy);
+        let res = batch::run_with(
+            &inst,
+            &contender.policy,
+            &settings.solve,
+            contender.strategy,
+        );
         Ok(self.record(&inst, &contender.policy, res, settings, places))
     }
 
@@ -413,7 +426,8 @@ impl Rolling {
         res.assignments.retain(|a| {
             proposed[a.expert] = true;
             let (r, e) = (&inst.requests[a.request], &inst.experts[a.expert]);
-            let no = !a.pinned && declines(settings.seed, week, &r.id, &e.id, settings.decline_rate);
+            let no =
+                !a.pinned && declines(settings.seed, week, &r.id, &e.id, settings.decline_rate);
             declined += u32::from(no);
             rows.push(AssignmentRow {
                 request: r.id.clone(),
@@ -505,6 +519,10 @@ impl Rolling {
             s.starved_per_week /= weeks.len() as f64;
         }
         let mut shares = self.shares.clone();
+        if !shares.is_empty() {
+            let full = shares.iter().filter(|&&x| x >= 1.0).count();
+            s.at_full_budget = full as f64 / shares.len() as f64;
+        }
         s.load_share_max = shares.iter().copied().fold(0.0, f64::max);
         s.load_share_p90 = metrics::percentile(&mut shares, 90.0);
         s.starved_experts = self.starved_ever.iter().filter(|&&x| x).count() as u32;

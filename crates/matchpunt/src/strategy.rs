@@ -158,8 +158,8 @@ pub fn solve_with(
 }
 
 fn reference_solution(p: &Problem, chosen: Vec<usize>) -> Solution {
-    let objective = solve::evaluate(p, &chosen)
-        .expect("a reference strategy keeps the problem's limits");
+    let objective =
+        solve::evaluate(p, &chosen).expect("a reference strategy keeps the problem's limits");
     Solution {
         chosen,
         objective,

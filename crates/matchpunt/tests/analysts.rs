@@ -10,7 +10,7 @@ use matchpunt::model::{Instance, Week};
 use matchpunt::places::Places;
 use matchpunt::policy::Policy;
 use matchpunt::scoring::score_pairs;
-use matchpunt::simulate::{Contender, Roster, Rolling, Settings, WeekInput};
+use matchpunt::simulate::{Contender, Rolling, Roster, Settings, WeekInput};
 use matchpunt::solve::{self, SolveOptions};
 use matchpunt::strategy::{self, Strategy};
 use matchpunt_gen::GenParams;
@@ -88,7 +88,13 @@ fn metrics_of_a_hand_made_batch() {
     let m = metrics::of_assignments(&inst, &policy, &scored, &assignments, &provinces);
 
     // Seats: 1 + 1 + 2 + 1 + 1 = 6 asked; R1, R2, R4 and one of R3's two filled.
-    assert_eq!(m.seats, Fill { asked: 6, filled: 4 });
+    assert_eq!(
+        m.seats,
+        Fill {
+            asked: 6,
+            filled: 4
+        }
+    );
     assert!((m.seats.rate() - 4.0 / 6.0).abs() < 1e-12);
     // By role: buddy R1, R2 (2 of 2); adviser R5 (0 of 1); trainer none; speaker R3 + R4
     // (2 of 3).
@@ -139,7 +145,11 @@ fn metrics_of_a_hand_made_batch() {
     assert_eq!((m.pins_asked, m.pins_kept), (1, 1));
     assert_eq!(m.pins_honoured(), 1.0);
     // Mean score: the scores of the four pairs.
-    let mean: f64 = assignments.iter().map(|a| scored[a.scored].score).sum::<f64>() / 4.0;
+    let mean: f64 = assignments
+        .iter()
+        .map(|a| scored[a.scored].score)
+        .sum::<f64>()
+        / 4.0;
     assert!((m.mean_score - mean).abs() < 1e-12);
 }
 
@@ -152,8 +162,14 @@ fn an_assignments_file_that_breaks_a_rule_is_refused_or_warned() {
     let bad = "request;expert\nR3;E5\nR9;E1\n";
     let e = metrics::assignments_from_csv(&inst, &policy, &scored, bad.as_bytes(), "a.csv")
         .unwrap_err();
-    assert!(e.contains("a.csv:2: E5 to R3 breaks the hard rules (rule 1: inactive"), "{e}");
-    assert!(e.contains("a.csv:3: request \"R9\" is not in the requests file"), "{e}");
+    assert!(
+        e.contains("a.csv:2: E5 to R3 breaks the hard rules (rule 1: inactive"),
+        "{e}"
+    );
+    assert!(
+        e.contains("a.csv:3: request \"R9\" is not in the requests file"),
+        "{e}"
+    );
     // Over E3's budget (2): R3 and R4 would be 1 + 1 = 2, fine; add R3 twice: rule 10 error.
     let twice = "request,expert\nR3,E3\nR3,E3\n";
     let e = metrics::assignments_from_csv(&inst, &policy, &scored, twice.as_bytes(), "a.csv")
@@ -270,7 +286,12 @@ fn assert_hard_rules(inst: &Instance, policy: &Policy, res: &BatchResult) {
                 .pin_conflicts
                 .iter()
                 .any(|c| c.request == i && c.expert == ei);
-            assert!(assigned != conflict, "rule 11: {} {}", r.id, inst.experts[ei].id);
+            assert!(
+                assigned != conflict,
+                "rule 11: {} {}",
+                r.id,
+                inst.experts[ei].id
+            );
         }
     }
     let spread = matchpunt::scoring::to_units(policy.objective.batch_spread);
@@ -381,7 +402,9 @@ E2,buddy,yes,pesten,Utrecht,*,4,nl
             policy: policy.clone(),
             strategy: Strategy::Exact,
         };
-        let rec = state.step(&roster, &w1, &contender, &settings, &places).unwrap();
+        let rec = state
+            .step(&roster, &w1, &contender, &settings, &places)
+            .unwrap();
         assert_eq!(rec.assignments.len(), 1);
         assert_eq!(rec.assignments[0].expert, "E1");
         assert_eq!(state.history.len(), 1);

@@ -273,7 +273,13 @@ pub fn table_text(names: &[String], all: &[Metrics]) -> String {
         cells.push(line);
     }
     let widths: Vec<usize> = (0..cells[0].len())
-        .map(|c| cells.iter().map(|l| l[c].chars().count()).max().unwrap_or(0))
+        .map(|c| {
+            cells
+                .iter()
+                .map(|l| l[c].chars().count())
+                .max()
+                .unwrap_or(0)
+        })
         .collect();
     let mut s = String::new();
     for line in &cells {

@@ -57,7 +57,7 @@ pub struct Args {
     decline_rate: f64,
     /// Branch-and-bound nodes per component and batch. A work limit rather than a time limit,
     /// so that the results do not depend on the machine.
-    #[arg(long, value_name = "N", default_value_t = 2000)]
+    #[arg(long, value_name = "N", default_value_t = 200)]
     node_limit: usize,
     /// Output folder for the CSV files and report.html.
     #[arg(long, value_name = "DIR")]
@@ -107,10 +107,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
             let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
                 .with_context(|| format!("cannot read the folder {}", dir.display()))?
                 .filter_map(|e| e.ok().map(|e| e.path()))
-                .filter(|p| {
-                    p.extension()
-                        .is_some_and(|x| x.eq_ignore_ascii_case("csv"))
-                })
+                .filter(|p| p.extension().is_some_and(|x| x.eq_ignore_ascii_case("csv")))
                 .collect();
             paths.sort();
             if paths.is_empty() {
@@ -120,7 +117,13 @@ pub fn run(args: Args) -> Result<ExitCode> {
                 .iter()
                 .map(|p| File::read(p).map(|f| (f.name(), f.bytes)))
                 .collect::<Result<Vec<_>>>()?;
-            matchpunt_sim::replayed(base, &experts_name, files.experts.bytes.clone(), weekly, &params)
+            matchpunt_sim::replayed(
+                base,
+                &experts_name,
+                files.experts.bytes.clone(),
+                weekly,
+                &params,
+            )
         }
         None => matchpunt_sim::generated(
             base,
@@ -143,8 +146,16 @@ pub fn run(args: Args) -> Result<ExitCode> {
     )?;
     pb.finish_and_clear();
 
-    let first = world.weeks.first().map(|w| w.week.to_string()).unwrap_or_default();
-    let last = world.weeks.last().map(|w| w.week.to_string()).unwrap_or_default();
+    let first = world
+        .weeks
+        .first()
+        .map(|w| w.week.to_string())
+        .unwrap_or_default();
+    let last = world
+        .weeks
+        .last()
+        .map(|w| w.week.to_string())
+        .unwrap_or_default();
     let source = match &args.requests_dir {
         Some(d) => format!("requests replayed from {}", d.display()),
         None => format!(
@@ -165,7 +176,9 @@ pub fn run(args: Args) -> Result<ExitCode> {
     if let Some(dir) = &args.out {
         let mut outs = Outputs::new(dir, &files.paths())?;
         outs.stage("metrics.csv", |w| Ok(report::write_metrics(&runs, w)?))?;
-        outs.stage("assignments.csv", |w| Ok(report::write_assignments(&runs, w)?))?;
+        outs.stage("assignments.csv", |w| {
+            Ok(report::write_assignments(&runs, w)?)
+        })?;
         outs.stage("summary.csv", |w| Ok(report::write_summary(&runs, w)?))?;
         outs.stage("report.html", |w| {
             Ok(w.write_all(html::render(&runs, &description).as_bytes())?)
