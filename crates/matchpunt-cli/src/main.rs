@@ -49,6 +49,9 @@ enum Command {
     Suggest(Box<cmd::suggest::Args>),
     Explain(cmd::explain::Args),
     Serve(cmd::serve::Args),
+    Metrics(cmd::metrics::Args),
+    Compare(cmd::compare::Args),
+    Simulate(cmd::simulate::Args),
 }
 
 fn main() -> ExitCode {
@@ -71,6 +74,9 @@ fn main() -> ExitCode {
         Command::Suggest(a) => cmd::suggest::run(*a),
         Command::Explain(a) => cmd::explain::run(a),
         Command::Serve(a) => cmd::serve::run(a),
+        Command::Metrics(a) => cmd::metrics::run(a),
+        Command::Compare(a) => cmd::compare::run(a),
+        Command::Simulate(a) => cmd::simulate::run(a),
     };
     match result {
         Ok(code) => code,

@@ -490,7 +490,8 @@ fn help_says_what_the_tool_does_and_groups_outputs() {
         "generate ",
         "policy ",
         "flow ",
-        "shortlist ",
+        "suggest ",
+        "explain ",
         "Exit codes: 0 success; 1 bad input",
         "2 usage error; 130 stopped",
     ] {

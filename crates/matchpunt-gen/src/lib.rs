@@ -66,6 +66,7 @@
 mod model;
 mod vocab;
 mod week;
+mod weekly;
 
 use std::io::{self, Read, Write};
 
@@ -76,6 +77,7 @@ use rand_chacha::ChaCha8Rng;
 use model::{pick, Instance};
 use vocab::{slot_code, ROLES, ROLE_ALIASES, THEMES};
 pub use week::{format_iso_week, iso_weeks_in_year, previous_iso_week};
+pub use weekly::{ExpertSpec, OrgSpec, WeekModel};
 
 /// One place the generator may put people and requests in (the caller maps its places table to
 /// this).

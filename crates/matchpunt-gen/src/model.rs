@@ -182,13 +182,13 @@ fn typical_intensity(rng: &mut ChaCha8Rng, role: u8, themes: &[u8]) -> u8 {
     (base + u8::from(heavy) + jitter).min(3)
 }
 
-struct Gen<'a> {
-    rng: ChaCha8Rng,
-    params: &'a GenParams,
-    places: &'a [PlaceWeight],
+pub(crate) struct Gen<'a> {
+    pub(crate) rng: ChaCha8Rng,
+    pub(crate) params: &'a GenParams,
+    pub(crate) places: &'a [PlaceWeight],
     /// Places of the pool's region.
-    inside: Vec<bool>,
-    place_index: Option<WeightedIndex<f64>>,
+    pub(crate) inside: Vec<bool>,
+    pub(crate) place_index: Option<WeightedIndex<f64>>,
 }
 
 /// Population share of the country a pool of `experts` covers: small pools are regional (a
@@ -600,7 +600,7 @@ impl Gen<'_> {
         (rows, org_experts)
     }
 
-    fn request(
+    pub(crate) fn request(
         &mut self,
         org: usize,
         orgs: &[Org],

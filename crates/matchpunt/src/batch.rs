@@ -11,6 +11,7 @@ use crate::model::{Instance, Slot};
 use crate::policy::Policy;
 use crate::scoring::{score_pairs, to_units, Scored};
 use crate::solve::{self, ExpertCap, Problem, Solution, SolveOptions};
+use crate::strategy::{self, Strategy};
 use std::time::{Duration, Instant};
 
 /// A pin that could not be honoured.
@@ -278,7 +279,33 @@ pub struct Adjust {
 /// enough to leave time for what follows its deadline (a last bound, repairing the best
 /// solution): three passes over the pairs, each estimated by the time that scoring them took.
 pub fn run(inst: &Instance, policy: &Policy, opts: &SolveOptions) -> BatchResult {
-    run_observed(inst, policy, opts, &Adjust::default(), &mut |_| {})
+    run_full(
+        inst,
+        policy,
+        opts,
+        &Adjust::default(),
+        Strategy::Exact,
+        &mut |_| {},
+    )
+}
+
+/// Runs a whole batch as [`run`] does, choosing the assignment with `strategy` (the exact
+/// solve, or a reference strategy of [`crate::strategy`]). Candidates, scores and pins are the
+/// same for every strategy.
+pub fn run_with(
+    inst: &Instance,
+    policy: &Policy,
+    opts: &SolveOptions,
+    strategy: Strategy,
+) -> BatchResult {
+    run_full(
+        inst,
+        policy,
+        opts,
+        &Adjust::default(),
+        strategy,
+        &mut |_| {},
+    )
 }
 
 /// [`run`] with [`Adjust`]ments: forbidden pairs are no candidates (so never assigned, also
@@ -290,7 +317,7 @@ pub fn run_adjusted(
     opts: &SolveOptions,
     adjust: &Adjust,
 ) -> BatchResult {
-    run_observed(inst, policy, opts, adjust, &mut |_| {})
+    run_full(inst, policy, opts, adjust, Strategy::Exact, &mut |_| {})
 }
 
 /// A stage of [`run_observed`], for progress displays.
@@ -310,6 +337,17 @@ pub fn run_observed(
     policy: &Policy,
     opts: &SolveOptions,
     adjust: &Adjust,
+    on_stage: &mut dyn FnMut(Stage),
+) -> BatchResult {
+    run_full(inst, policy, opts, adjust, Strategy::Exact, on_stage)
+}
+
+fn run_full(
+    inst: &Instance,
+    policy: &Policy,
+    opts: &SolveOptions,
+    adjust: &Adjust,
+    strategy: Strategy,
     on_stage: &mut dyn FnMut(Stage),
 ) -> BatchResult {
     let t0 = Instant::now();
@@ -345,7 +383,15 @@ pub fn run_observed(
             .map(|t| t.saturating_sub(t0.elapsed()).saturating_sub(3 * (t2 - t1))),
         ..*opts
     };
-    let solution = solve::solve(&problem, &opts);
+    let solution = strategy::solve_with(
+        strategy,
+        inst,
+        policy,
+        &scored,
+        &problem,
+        &arc_scored,
+        &opts,
+    );
     let mut assignments: Vec<Assignment> = pins
         .accepted
         .iter()

@@ -13,7 +13,7 @@
 //!   weights sum to 100, and less than a normal seat, 200). A proposal therefore moves when that
 //!   fills a seat, not for a slightly better pair.
 //!
-//! [`compare`] then lists every pair as kept, dropped (with why) or new.
+//! [`run_round`] then lists every pair as kept, dropped (with why) or new.
 //!
 //! The module takes readers and returns data, as the rest of the library does.
 

@@ -1,10 +1,13 @@
 //! One module per subcommand, each with its help text (the doc comment of its `Args`) and `run`.
 
 pub mod check;
+pub mod compare;
 pub mod explain;
 pub mod flow;
 pub mod generate;
+pub mod metrics;
 pub mod policy;
 pub mod run;
 pub mod serve;
+pub mod simulate;
 pub mod suggest;

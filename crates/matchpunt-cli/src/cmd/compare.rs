@@ -1,0 +1,378 @@
+//! `matchpunt compare`: one batch under several policies and reference strategies, side by side.
+//!
+//! Also holds what `compare` and `simulate` share: the batch's files, read once into memory,
+//! the list of contenders (`--policy` repeated, `--strategy` repeated), and the progress bar.
+
+use crate::out::Outputs;
+use anyhow::{bail, Context, Result};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use matchpunt::batch;
+use matchpunt::ingest::{self, Inputs, Loaded, Source, WeekChoice};
+use matchpunt::metrics::{self, Metrics, Row};
+use matchpunt::model::Week;
+use matchpunt::places::Places;
+use matchpunt::policy::Policy;
+use matchpunt::simulate::Contender;
+use matchpunt::solve::SolveOptions;
+use matchpunt::strategy::Strategy;
+use rayon::prelude::*;
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Duration;
+
+/// The batch's files (as `run` takes them, without `--policy`, which names contenders here).
+#[derive(clap::Args, Debug, Clone)]
+#[command(next_help_heading = "Inputs")]
+pub struct BatchArgs {
+    /// Folder with experts.csv, requests.csv and (optional) history.csv.
+    #[arg(long, value_name = "DIR", default_value = "data/sample")]
+    pub data: PathBuf,
+    /// Experts file [default: DIR/experts.csv].
+    #[arg(long, value_name = "FILE")]
+    pub experts: Option<PathBuf>,
+    /// Requests file [default: DIR/requests.csv].
+    #[arg(long, value_name = "FILE")]
+    pub requests: Option<PathBuf>,
+    /// History file [default: DIR/history.csv if it exists].
+    #[arg(long, value_name = "FILE")]
+    pub history: Option<PathBuf>,
+    /// The batch's ISO week, e.g. 2026-W48 [default: the week after the latest history week,
+    /// else the current week].
+    #[arg(long, value_name = "WEEK", value_parser = parse_week)]
+    pub week: Option<Week>,
+}
+
+fn parse_week(s: &str) -> Result<Week, String> {
+    Week::parse(s).ok_or_else(|| format!("{s:?} is not an ISO week: expected e.g. 2026-W48"))
+}
+
+/// A file read into memory, with its name for messages.
+pub struct File {
+    pub path: PathBuf,
+    pub bytes: Vec<u8>,
+}
+
+impl File {
+    pub fn read(path: &Path) -> Result<File> {
+        let bytes =
+            std::fs::read(path).with_context(|| format!("cannot open {}", path.display()))?;
+        Ok(File {
+            path: path.to_path_buf(),
+            bytes,
+        })
+    }
+    pub fn name(&self) -> String {
+        self.path.display().to_string()
+    }
+}
+
+/// The batch's files, read once.
+pub struct BatchFiles {
+    pub experts: File,
+    pub requests: File,
+    pub history: Option<File>,
+    pub week: Option<Week>,
+}
+
+impl BatchArgs {
+    pub fn read(&self) -> Result<BatchFiles> {
+        let experts = self
+            .experts
+            .clone()
+            .unwrap_or_else(|| self.data.join("experts.csv"));
+        let requests = self
+            .requests
+            .clone()
+            .unwrap_or_else(|| self.data.join("requests.csv"));
+        let history = self.history.clone().or_else(|| {
+            let p = self.data.join("history.csv");
+            p.exists().then_some(p)
+        });
+        Ok(BatchFiles {
+            experts: File::read(&experts)?,
+            requests: File::read(&requests)?,
+            history: history.as_deref().map(File::read).transpose()?,
+            week: self.week,
+        })
+    }
+}
+
+impl BatchFiles {
+    /// Reads and validates the batch under `policy`.
+    pub fn load(&self, policy: &Policy, places: &Places) -> Result<Loaded> {
+        let inputs = Inputs {
+            experts: Source::new(self.experts.name(), &self.experts.bytes[..]),
+            requests: Source::new(self.requests.name(), &self.requests.bytes[..]),
+            history: self
+                .history
+                .as_ref()
+                .map(|h| Source::new(h.name(), &h.bytes[..])),
+        };
+        let week = WeekChoice {
+            given: self.week,
+            fallback: crate::inputs::current_week(),
+        };
+        Ok(ingest::load(inputs, places, policy, week)?)
+    }
+
+    /// The input files, which an output must never replace.
+    pub fn paths(&self) -> Vec<&Path> {
+        let mut out = vec![self.experts.path.as_path(), self.requests.path.as_path()];
+        if let Some(h) = &self.history {
+            out.push(h.path.as_path());
+        }
+        out
+    }
+}
+
+/// The contenders: policies and reference strategies.
+#[derive(clap::Args, Debug, Clone)]
+#[command(next_help_heading = "Contenders")]
+pub struct ContenderArgs {
+    /// A policy file (TOML) to compare; repeat for more. The word `default` is the built-in
+    /// policy. Without any, the built-in policy alone.
+    #[arg(long = "policy", value_name = "FILE")]
+    pub policies: Vec<PathBuf>,
+    /// A reference strategy to compare with: `greedy` (first come, first served) or
+    /// `max-weight` (the exact solver without load-spread and fairness terms); repeat for
+    /// both. They use the first policy's rules and report its scores.
+    #[arg(long = "strategy", value_name = "NAME", value_parser = parse_strategy)]
+    pub strategies: Vec<Strategy>,
+}
+
+fn parse_strategy(s: &str) -> Result<Strategy, String> {
+    match Strategy::parse(s) {
+        Some(st) if st != Strategy::Exact => Ok(st),
+        _ => Err(format!("{s:?}: expected greedy or max-weight")),
+    }
+}
+
+impl ContenderArgs {
+    /// The contenders in order: the policies, then the strategies; names made unique.
+    pub fn contenders(&self) -> Result<Vec<Contender>> {
+        let mut out: Vec<Contender> = Vec::new();
+        for p in &self.policies {
+            let (name, policy) = if p.as_os_str() == "default" && !p.exists() {
+                ("default".to_string(), Policy::default())
+            } else {
+                let text = std::fs::read_to_string(p)
+                    .with_context(|| format!("cannot read policy file {}", p.display()))?;
+                let name = p
+                    .file_stem()
+                    .map(|s| s.to_string_lossy().into_owned())
+                    .unwrap_or_else(|| p.display().to_string());
+                (name, Policy::from_toml(&text, &p.display().to_string())?)
+            };
+            out.push(Contender {
+                name,
+                policy,
+                strategy: Strategy::Exact,
+            });
+        }
+        if out.is_empty() {
+            out.push(Contender {
+                name: "default".into(),
+                policy: Policy::default(),
+                strategy: Strategy::Exact,
+            });
+        }
+        let base = out[0].policy.clone();
+        for &s in &self.strategies {
+            out.push(Contender {
+                name: s.as_str().into(),
+                policy: base.clone(),
+                strategy: s,
+            });
+        }
+        let mut seen: Vec<String> = Vec::new();
+        for c in &mut out {
+            let mut name = c.name.clone();
+            let mut k = 2;
+            while seen.contains(&name) {
+                name = format!("{}-{k}", c.name);
+                k += 1;
+            }
+            seen.push(name.clone());
+            c.name = name;
+        }
+        Ok(out)
+    }
+}
+
+/// A progress bar on stderr, drawn only when stderr is a terminal.
+pub fn progress(len: u64, what: &str) -> ProgressBar {
+    if !std::io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let pb = ProgressBar::with_draw_target(Some(len), ProgressDrawTarget::stderr());
+    if let Ok(style) =
+        ProgressStyle::with_template("{msg} [{bar:30}] {pos}/{len} {elapsed_precise} (eta {eta})")
+    {
+        pb.set_style(style.progress_chars("=> "));
+    }
+    pb.set_message(what.to_string());
+    pb
+}
+
+/// Compare policies and reference strategies on one batch, side by side.
+///
+/// Runs the batch under each policy (and each reference strategy) in parallel and prints every
+/// metric, with each column's difference to the first. `--out FILE` also writes the table as CSV.
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    #[command(flatten)]
+    batch: BatchArgs,
+    #[command(flatten)]
+    contenders: ContenderArgs,
+    /// Stop branching on load budgets after this many seconds and report the proven gap.
+    #[arg(long, value_name = "SECS", default_value_t = 30.0)]
+    time_limit: f64,
+    /// Also write the table as CSV (metric, each contender, and its difference to the first).
+    #[arg(long, value_name = "FILE")]
+    out: Option<PathBuf>,
+}
+
+fn fmt_cell(r: &Row) -> String {
+    if r.share {
+        format!("{:.1}%", 100.0 * r.value)
+    } else if r.value.fract() == 0.0 {
+        format!("{:.0}", r.value)
+    } else {
+        format!("{:.2}", r.value)
+    }
+}
+
+fn fmt_diff(r: &Row, first: &Row) -> String {
+    let d = r.value - first.value;
+    if r.share {
+        format!("{:+.1}", 100.0 * d)
+    } else if d.fract() == 0.0 {
+        format!("{d:+.0}")
+    } else {
+        format!("{d:+.2}")
+    }
+}
+
+/// The side-by-side table as text.
+pub fn table_text(names: &[String], all: &[Metrics]) -> String {
+    let rows: Vec<Vec<Row>> = all.iter().map(Metrics::rows).collect();
+    let mut cells: Vec<Vec<String>> = Vec::new();
+    let mut header = vec!["metric".to_string()];
+    header.extend(names.iter().cloned());
+    cells.push(header);
+    for (i, first) in rows[0].iter().enumerate() {
+        let mut line = vec![first.name.clone(), fmt_cell(first)];
+        for col in &rows[1..] {
+            let r = col.get(i).filter(|r| r.name == first.name);
+            line.push(match r {
+                Some(r) => format!("{} ({})", fmt_cell(r), fmt_diff(r, first)),
+                None => "-".into(),
+            });
+        }
+        cells.push(line);
+    }
+    let widths: Vec<usize> = (0..cells[0].len())
+        .map(|c| {
+            cells
+                .iter()
+                .map(|l| l[c].chars().count())
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    let mut s = String::new();
+    for line in &cells {
+        for (c, cell) in line.iter().enumerate() {
+            if c == 0 {
+                s.push_str(&format!("{cell:<w$}", w = widths[0]));
+            } else {
+                s.push_str(&format!("  {cell:>w$}", w = widths[c]));
+            }
+        }
+        s.push('\n');
+    }
+    s
+}
+
+fn write_csv(names: &[String], all: &[Metrics], w: &mut dyn Write) -> Result<()> {
+    let rows: Vec<Vec<Row>> = all.iter().map(Metrics::rows).collect();
+    let mut out = csv::Writer::from_writer(w);
+    let mut header = vec!["metric".to_string(), names[0].clone()];
+    for n in &names[1..] {
+        header.push(n.clone());
+        header.push(format!("{n} diff"));
+    }
+    out.write_record(&header)?;
+    for (i, first) in rows[0].iter().enumerate() {
+        let mut line = vec![first.name.clone(), format!("{:.6}", first.value)];
+        for col in &rows[1..] {
+            match col.get(i).filter(|r| r.name == first.name) {
+                Some(r) => {
+                    line.push(format!("{:.6}", r.value));
+                    line.push(format!("{:.6}", r.value - first.value));
+                }
+                None => line.extend([String::new(), String::new()]),
+            }
+        }
+        out.write_record(&line)?;
+    }
+    out.flush()?;
+    Ok(())
+}
+
+pub fn run(args: Args) -> Result<ExitCode> {
+    let contenders = args.contenders.contenders()?;
+    let files = args.batch.read()?;
+    let places = Places::bundled();
+    let opts = SolveOptions {
+        time_limit: Some(Duration::from_secs_f64(args.time_limit.max(0.0))),
+        ..SolveOptions::default()
+    };
+    let pb = progress(contenders.len() as u64, "compare");
+    let results: Vec<Result<(Metrics, Vec<String>)>> = contenders
+        .par_iter()
+        .map(|c| {
+            let loaded = files.load(&c.policy, &places)?;
+            let inst = &loaded.instance;
+            let res = batch::run_with(inst, &c.policy, &opts, c.strategy);
+            let provinces = metrics::request_provinces(inst, &places);
+            pb.inc(1);
+            Ok((
+                metrics::compute(inst, &c.policy, &res, &provinces),
+                loaded.warnings,
+            ))
+        })
+        .collect();
+    pb.finish_and_clear();
+    let mut all = Vec::new();
+    let mut warned = std::collections::BTreeSet::new();
+    for r in results {
+        let (m, warnings) = r?;
+        for w in warnings {
+            if warned.insert(w.clone()) {
+                eprintln!("warning: {w}");
+            }
+        }
+        all.push(m);
+    }
+    let names: Vec<String> = contenders.iter().map(|c| c.name.clone()).collect();
+    if let Some(path) = &args.out {
+        if path.as_os_str().is_empty() {
+            bail!("--out needs a file name");
+        }
+        let dir = path
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        let mut outs = Outputs::new(dir, &files.paths())?;
+        outs.stage_path(path, |w| write_csv(&names, &all, w))?;
+        outs.commit()?;
+    }
+    let mut out = std::io::stdout().lock();
+    out.write_all(table_text(&names, &all).as_bytes())?;
+    if let Some(path) = &args.out {
+        writeln!(out, "wrote {}", path.display())?;
+    }
+    Ok(ExitCode::SUCCESS)
+}

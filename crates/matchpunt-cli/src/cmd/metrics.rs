@@ -1,0 +1,73 @@
+//! `matchpunt metrics`: the metrics of a batch's assignments.
+
+use crate::inputs::InputArgs;
+use anyhow::{anyhow, Context, Result};
+use matchpunt::eligibility::candidates;
+use matchpunt::metrics::{self, Row};
+use matchpunt::places::Places;
+use matchpunt::scoring::score_pairs;
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Print the metrics of a batch's assignments.
+///
+/// Reads the batch and an assignments file (`request` and `expert` columns: the assignments.csv
+/// that `run` writes, or a coordinator's own) and prints seats filled (all, by role, by
+/// priority, by province), mean score, travel, load share, the Gini coefficient of the
+/// assignments, continuity, heavy-theme seats and pins honoured. A pair that breaks one of
+/// rules 1-8 is an error; breaking a batch limit (rules 8-10) is a warning.
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    #[command(flatten)]
+    inputs: InputArgs,
+    /// The assignments to measure [default: out/assignments.csv].
+    #[arg(long, value_name = "FILE", default_value = "out/assignments.csv")]
+    assignments: PathBuf,
+}
+
+pub fn run(args: Args) -> Result<ExitCode> {
+    let policy = args.inputs.policy()?;
+    let loaded = args.inputs.load(&policy)?;
+    for w in &loaded.warnings {
+        eprintln!("warning: {w}");
+    }
+    let inst = &loaded.instance;
+    let scored = score_pairs(inst, &policy, &candidates(inst, &policy));
+    let file = std::fs::File::open(&args.assignments)
+        .with_context(|| format!("cannot open {}", args.assignments.display()))?;
+    let name = args.assignments.display().to_string();
+    let (assignments, warnings) =
+        metrics::assignments_from_csv(inst, &policy, &scored, file, &name)
+            .map_err(|e| anyhow!("{e}"))?;
+    for w in &warnings {
+        eprintln!("warning: {name}: {w}");
+    }
+    let places = Places::bundled();
+    let provinces = metrics::request_provinces(inst, &places);
+    let m = metrics::of_assignments(inst, &policy, &scored, &assignments, &provinces);
+    let mut out = std::io::stdout().lock();
+    writeln!(
+        out,
+        "week {}: {} assignments of {} seats",
+        inst.week.map(|w| w.to_string()).unwrap_or_default(),
+        m.seats.filled,
+        m.seats.asked
+    )?;
+    let rows = m.rows();
+    let width = rows.iter().map(|r| r.name.len()).max().unwrap_or(10);
+    for r in rows {
+        writeln!(out, "{:<width$}  {}", r.name, fmt(&r))?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn fmt(r: &Row) -> String {
+    if r.share {
+        format!("{:.1}%", 100.0 * r.value)
+    } else if r.value.fract() == 0.0 {
+        format!("{:.0}", r.value)
+    } else {
+        format!("{:.2}", r.value)
+    }
+}

@@ -1,0 +1,212 @@
+//! `matchpunt simulate`: policies over many weeks, each week's assignments feeding the next.
+
+use super::compare::{progress, BatchArgs, ContenderArgs, File};
+use crate::out::Outputs;
+use anyhow::{bail, Context, Result};
+use matchpunt::places::Places;
+use matchpunt::simulate::{self, Settings};
+use matchpunt::solve::SolveOptions;
+use matchpunt_sim::{html, report, Churn, Params};
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Instant;
+
+/// Simulate policies over many weeks, with history feedback.
+///
+/// Each week draws requests from the seeded generator over the batch's organisations and places
+/// (or replays a folder of weekly request files), runs the batch under every policy and
+/// reference strategy, and adds the kept assignments to the history the next week sees: recent
+/// load decays, continuity builds. Experts leave, join and take weeks off, and decline some
+/// proposals, at the rates below; every policy sees the same weeks. Prints a summary: fill rate,
+/// load share p90 and max, experts starved (eligible 4+ weeks in a row without a proposal), and
+/// the share of seats held by the top 10% of experts. `--out DIR` writes metrics.csv (per week
+/// and policy), assignments.csv, summary.csv, the weeks' requests (requests/WEEK.csv, which
+/// `--requests-dir` replays) and report.html (charts; one self-contained page).
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    #[command(flatten)]
+    batch: BatchArgs,
+    #[command(flatten)]
+    contenders: ContenderArgs,
+    /// Number of weeks.
+    #[arg(long, value_name = "N", default_value_t = 26)]
+    weeks: usize,
+    /// Seed of everything drawn (requests, churn, declines): the same seed, the same outputs.
+    #[arg(long, value_name = "S", default_value_t = 1)]
+    seed: u64,
+    /// Requests per generated week, about (±10%) [default: as many as the batch's requests file].
+    #[arg(long, value_name = "N")]
+    requests_per_week: Option<usize>,
+    /// Replay these weekly request files (*.csv, in name order, one a week) instead of drawing
+    /// requests; a file named after a week (2026-W49.csv) is that week's batch.
+    #[arg(long, value_name = "DIR")]
+    requests_dir: Option<PathBuf>,
+    /// Chance per week that an expert leaves for good.
+    #[arg(long, value_name = "RATE", default_value_t = 0.01)]
+    leave_rate: f64,
+    /// Newcomers per week as a share of the starting pool (each with the profile of an expert
+    /// of the pool and no history).
+    #[arg(long, value_name = "RATE", default_value_t = 0.01)]
+    join_rate: f64,
+    /// Chance per week that an expert takes the week off.
+    #[arg(long, value_name = "RATE", default_value_t = 0.05)]
+    off_rate: f64,
+    /// Chance that an expert declines a proposed assignment (not a pin); the seat stays open.
+    #[arg(long, value_name = "RATE", default_value_t = 0.05)]
+    decline_rate: f64,
+    /// Branch-and-bound nodes per component and batch. A work limit rather than a time limit,
+    /// so that the results do not depend on the machine.
+    #[arg(long, value_name = "N", default_value_t = 200)]
+    node_limit: usize,
+    /// Output folder for the CSV files and report.html.
+    #[arg(long, value_name = "DIR")]
+    out: Option<PathBuf>,
+}
+
+fn rate(name: &str, v: f64) -> Result<f64> {
+    if !(0.0..=1.0).contains(&v) {
+        bail!("--{name} {v}: expected a number from 0 to 1");
+    }
+    Ok(v)
+}
+
+pub fn run(args: Args) -> Result<ExitCode> {
+    let t0 = Instant::now();
+    let contenders = args.contenders.contenders()?;
+    let files = args.batch.read()?;
+    let places = Places::bundled();
+    let loaded = files.load(&contenders[0].policy, &places)?;
+    for w in &loaded.warnings {
+        eprintln!("warning: {w}");
+    }
+    let base = &loaded.instance;
+    let params = Params {
+        weeks: args.weeks,
+        seed: args.seed,
+        requests_per_week: args.requests_per_week.unwrap_or(base.requests.len()),
+        churn: Churn {
+            leave_rate: rate("leave-rate", args.leave_rate)?,
+            join_rate: rate("join-rate", args.join_rate)?,
+            off_rate: rate("off-rate", args.off_rate)?,
+        },
+    };
+    let settings = Settings {
+        seed: args.seed,
+        decline_rate: rate("decline-rate", args.decline_rate)?,
+        starvation_weeks: 4,
+        solve: SolveOptions {
+            time_limit: None,
+            node_limit: args.node_limit.max(1),
+            ..SolveOptions::default()
+        },
+    };
+    let experts_name = files.experts.name();
+    let world = match &args.requests_dir {
+        Some(dir) => {
+            let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
+                .with_context(|| format!("cannot read the folder {}", dir.display()))?
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.extension().is_some_and(|x| x.eq_ignore_ascii_case("csv")))
+                .collect();
+            paths.sort();
+            if paths.is_empty() {
+                bail!("{}: no .csv request files to replay", dir.display());
+            }
+            let weekly = paths
+                .iter()
+                .map(|p| File::read(p).map(|f| (f.name(), f.bytes)))
+                .collect::<Result<Vec<_>>>()?;
+            matchpunt_sim::replayed(
+                base,
+                &experts_name,
+                files.experts.bytes.clone(),
+                weekly,
+                &params,
+            )
+        }
+        None => matchpunt_sim::generated(
+            base,
+            &experts_name,
+            files.experts.bytes.clone(),
+            &places,
+            &params,
+        ),
+    };
+    let weeks = world.weeks.len();
+    let pb = progress((weeks * contenders.len()) as u64, "simulate");
+    let runs = simulate::simulate(
+        &world.roster,
+        &world.weeks,
+        &world.history,
+        &contenders,
+        &settings,
+        &places,
+        &|| pb.inc(1),
+    )?;
+    pb.finish_and_clear();
+
+    let first = world
+        .weeks
+        .first()
+        .map(|w| w.week.to_string())
+        .unwrap_or_default();
+    let last = world
+        .weeks
+        .last()
+        .map(|w| w.week.to_string())
+        .unwrap_or_default();
+    let source = match &args.requests_dir {
+        Some(d) => format!("requests replayed from {}", d.display()),
+        None => format!(
+            "about {} generated requests a week, seed {}",
+            params.requests_per_week, args.seed
+        ),
+    };
+    let description = format!(
+        "{weeks} weeks ({first} to {last}) from {}: {} experts at the start, {source}; per week: leave {}, join {}, week off {}, decline {}.",
+        files.experts.name(),
+        base.experts.len(),
+        params.churn.leave_rate,
+        params.churn.join_rate,
+        params.churn.off_rate,
+        settings.decline_rate
+    );
+    let mut written = Vec::new();
+    if let Some(dir) = &args.out {
+        let mut outs = Outputs::new(dir, &files.paths())?;
+        outs.stage("metrics.csv", |w| Ok(report::write_metrics(&runs, w)?))?;
+        outs.stage("assignments.csv", |w| {
+            Ok(report::write_assignments(&runs, w)?)
+        })?;
+        outs.stage("summary.csv", |w| Ok(report::write_summary(&runs, w)?))?;
+        outs.stage("report.html", |w| {
+            Ok(w.write_all(html::render(&runs, &description).as_bytes())?)
+        })?;
+        if args.requests_dir.is_none() {
+            let sub = dir.join("requests");
+            std::fs::create_dir_all(&sub)
+                .with_context(|| format!("cannot create output folder {}", sub.display()))?;
+            for w in &world.weeks {
+                outs.stage(&format!("requests/{}.csv", w.week), |out| {
+                    Ok(out.write_all(&w.requests)?)
+                })?;
+            }
+        }
+        written = outs.commit()?;
+    }
+    let mut out = std::io::stdout().lock();
+    writeln!(out, "{description}")?;
+    out.write_all(report::summary_text(&runs).as_bytes())?;
+    writeln!(out, "time: {:.2} s", t0.elapsed().as_secs_f64())?;
+    if let Some(dir) = &args.out {
+        writeln!(
+            out,
+            "wrote {} files to {} (open {})",
+            written.len(),
+            dir.display(),
+            dir.join("report.html").display()
+        )?;
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,205 @@
+//! `metrics`, `compare` and `simulate` on the bundled sample: determinism with 1 and 2 threads,
+//! the HTML report (parsed: one chart per metric, one line per policy, nothing external), the
+//! replay of a simulation's own weekly request files, and metrics that agree with `run`.
+
+use scraper::{Html, Selector};
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn run(args: &[&str]) -> Output {
+    let out = Command::new(env!("CARGO_BIN_EXE_matchpunt"))
+        .args(args)
+        .current_dir(root())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{args:?}\n--- stdout\n{}\n--- stderr\n{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out
+}
+
+/// Every file under `dir`, by relative path.
+fn files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    let mut out = BTreeMap::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in fs::read_dir(&d).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                stack.push(p);
+            } else {
+                let rel = p.strip_prefix(dir).unwrap().display().to_string();
+                out.insert(rel, fs::read(&p).unwrap());
+            }
+        }
+    }
+    out
+}
+
+const POLICIES: [&str; 6] = [
+    "--policy",
+    "default",
+    "--policy",
+    "examples/protect-load.toml",
+    "--strategy",
+    "greedy",
+];
+
+fn simulate(threads: &str, out: &Path, extra: &[&str]) -> Output {
+    let mut args = vec![
+        "--threads",
+        threads,
+        "simulate",
+        "--weeks",
+        "6",
+        "--seed",
+        "3",
+        "--out",
+        out.to_str().unwrap(),
+    ];
+    args.extend(POLICIES);
+    args.extend(extra);
+    run(&args)
+}
+
+#[test]
+fn simulate_is_byte_identical_with_1_and_2_threads_and_its_report_parses() {
+    let (a, b) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let one = simulate("1", a.path(), &[]);
+    simulate("2", b.path(), &[]);
+    let (fa, fb) = (files(a.path()), files(b.path()));
+    assert_eq!(fa.len(), 4 + 6, "{:?}", fa.keys().collect::<Vec<_>>());
+    for (name, bytes) in &fa {
+        assert!(
+            fb.get(name) == Some(bytes),
+            "{name} differs between 1 and 2 threads"
+        );
+    }
+    let stdout = String::from_utf8_lossy(&one.stdout);
+    for name in ["default", "protect-load", "greedy"] {
+        assert!(stdout.lines().any(|l| l.starts_with(name)), "{stdout}");
+    }
+
+    // The report: one self-contained page, one chart per metric, one line per policy.
+    let html = String::from_utf8(fa["report.html"].clone()).unwrap();
+    let doc = Html::parse_document(&html);
+    assert!(doc.errors.is_empty(), "{:?}", doc.errors);
+    let sel = |s: &str| Selector::parse(s).unwrap();
+    for external in ["script", "link", "img", "iframe", "[src]", "[href]"] {
+        assert_eq!(
+            doc.select(&sel(external)).count(),
+            0,
+            "{external} in the report"
+        );
+    }
+    assert!(!html.contains("url("), "an external resource in the CSS");
+    let charts: Vec<_> = doc.select(&sel("figure.chart")).collect();
+    let metrics: Vec<&str> = charts
+        .iter()
+        .map(|c| c.value().attr("data-metric").unwrap())
+        .collect();
+    let mut distinct = metrics.clone();
+    distinct.sort_unstable();
+    distinct.dedup();
+    assert_eq!(distinct.len(), metrics.len(), "a metric charted twice");
+    for m in [
+        "fill_rate",
+        "load_share_p90",
+        "load_share_mean",
+        "starved",
+        "gini",
+    ] {
+        assert!(metrics.contains(&m), "no chart of {m}");
+    }
+    for c in &charts {
+        assert_eq!(c.select(&sel("svg")).count(), 1);
+        let series: Vec<&str> = c
+            .select(&sel("polyline.series"))
+            .map(|p| p.value().attr("data-policy").unwrap())
+            .collect();
+        assert_eq!(series, ["default", "protect-load", "greedy"]);
+        for p in c.select(&sel("polyline.series")) {
+            let points = p.value().attr("points").unwrap();
+            assert_eq!(points.split(' ').count(), 6, "one point per week");
+        }
+    }
+    let rows = doc.select(&sel("table.summary tbody tr")).count();
+    assert_eq!(rows, 3);
+
+    // metrics.csv: a row per policy and week.
+    let metrics_csv = String::from_utf8(fa["metrics.csv"].clone()).unwrap();
+    assert_eq!(metrics_csv.lines().count(), 1 + 3 * 6);
+    assert!(metrics_csv.starts_with("policy,week,seats_asked,seats_filled,fill_rate,"));
+
+    // Replaying the simulation's own weekly request files gives the same weeks.
+    let c = tempfile::tempdir().unwrap();
+    let requests = a.path().join("requests");
+    simulate(
+        "2",
+        c.path(),
+        &["--requests-dir", requests.to_str().unwrap()],
+    );
+    let fc = files(c.path());
+    assert_eq!(fc["metrics.csv"], fa["metrics.csv"]);
+    assert_eq!(fc["assignments.csv"], fa["assignments.csv"]);
+}
+
+#[test]
+fn compare_is_byte_identical_with_1_and_2_threads() {
+    let dir = tempfile::tempdir().unwrap();
+    let outs: Vec<(Vec<u8>, Vec<u8>)> = ["1", "2"]
+        .iter()
+        .map(|t| {
+            let file = dir.path().join(format!("compare-{t}.csv"));
+            let mut args = vec!["--threads", t, "compare", "--out", file.to_str().unwrap()];
+            args.extend(POLICIES);
+            args.extend(["--strategy", "max-weight"]);
+            let o = run(&args);
+            (o.stdout, fs::read(&file).unwrap())
+        })
+        .collect();
+    assert_eq!(outs[1].1, outs[0].1);
+    let csv = String::from_utf8(outs[0].1.clone()).unwrap();
+    assert!(csv.starts_with(
+        "metric,default,protect-load,protect-load diff,greedy,greedy diff,max-weight,max-weight diff\n"
+    ));
+    let table = String::from_utf8(outs[0].0.clone()).unwrap();
+    assert!(
+        table.lines().any(|l| l.starts_with("fill_rate ")),
+        "{table}"
+    );
+}
+
+#[test]
+fn metrics_of_the_run_agree_with_its_summary() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().to_str().unwrap();
+    let summary = String::from_utf8(run(&["run", "--out", out]).stdout).unwrap();
+    let total = summary.lines().find(|l| l.starts_with("total")).unwrap();
+    let fill: Vec<&str> = total.split_whitespace().collect();
+    let assignments = dir.path().join("assignments.csv");
+    let m =
+        String::from_utf8(run(&["metrics", "--assignments", assignments.to_str().unwrap()]).stdout)
+            .unwrap();
+    let get = |name: &str| {
+        m.lines()
+            .find(|l| l.split_whitespace().next() == Some(name))
+            .unwrap_or_else(|| panic!("{name} in\n{m}"))
+            .split_whitespace()
+            .nth(1)
+            .unwrap()
+            .to_string()
+    };
+    assert_eq!(get("seats_asked"), fill[2]);
+    assert_eq!(get("seats_filled"), fill[3]);
+    assert_eq!(get("fill_rate"), format!("{}%", fill[4]));
+}

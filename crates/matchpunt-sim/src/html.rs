@@ -1,0 +1,340 @@
+//! `report.html`: one self-contained page with the summary table and a line chart per metric
+//! over the weeks, one line per policy.
+//!
+//! The charts are inline SVG written here: a line chart is a few dozen elements (axes, grid,
+//! one `<polyline>` per policy, a legend), and writing them directly keeps the page free of
+//! scripts, fonts and external files, and byte-identical for the same simulation. Each chart is
+//! a `<figure class="chart" data-metric="NAME">`, each line a
+//! `<polyline class="series" data-policy="NAME">` with a `<title>`, so the page can be checked
+//! by a parser.
+
+use crate::report::{summary_text, SUMMARY_COLUMNS};
+use matchpunt::simulate::{ContenderRun, WeekRecord};
+use std::fmt::Write as _;
+
+/// One chart: the metric's name, its title, and how to read it from a week.
+pub struct Chart {
+    /// Stable name (the `data-metric` attribute).
+    pub name: &'static str,
+    /// Title over the chart.
+    pub title: &'static str,
+    /// Whether the values are shares shown as percentages.
+    pub percent: bool,
+    /// Whether the values are whole numbers (counts): no ticks between them.
+    pub integer: bool,
+    /// The value of a week.
+    pub value: fn(&WeekRecord) -> f64,
+}
+
+/// The charted metrics, in page order.
+pub const CHARTS: [Chart; 12] = [
+    Chart {
+        name: "fill_rate",
+        title: "Seats filled (%)",
+        percent: true,
+        integer: false,
+        value: |w| w.metrics.seats.rate(),
+    },
+    Chart {
+        name: "fill_rate.priority_urgent",
+        title: "Urgent seats filled (%)",
+        percent: true,
+        integer: false,
+        value: |w| w.metrics.by_priority[2].rate(),
+    },
+    Chart {
+        name: "mean_score",
+        title: "Mean score of the filled seats (points)",
+        percent: false,
+        integer: false,
+        value: |w| w.metrics.mean_score,
+    },
+    Chart {
+        name: "load_share_p90",
+        title: "Load used as a share of the budget, p90 (%)",
+        percent: true,
+        integer: false,
+        value: |w| w.metrics.load_share_p90,
+    },
+    Chart {
+        name: "load_share_mean",
+        title: "Load used as a share of the budget, mean over experts with work (%)",
+        percent: true,
+        integer: false,
+        value: |w| w.metrics.load_share_mean,
+    },
+    Chart {
+        name: "starved",
+        title: "Experts starved (eligible, no proposal for 4+ weeks)",
+        percent: false,
+        integer: true,
+        value: |w| w.starved as f64,
+    },
+    Chart {
+        name: "gini",
+        title: "Gini coefficient of assignments over active experts",
+        percent: false,
+        integer: false,
+        value: |w| w.metrics.gini,
+    },
+    Chart {
+        name: "share_used",
+        title: "Active experts with an assignment (%)",
+        percent: true,
+        integer: false,
+        value: |w| w.metrics.share_used(),
+    },
+    Chart {
+        name: "continuity_rate",
+        title: "Seats with continuity (%)",
+        percent: true,
+        integer: false,
+        value: |w| w.metrics.continuity_rate,
+    },
+    Chart {
+        name: "travel_km_mean",
+        title: "Mean travel distance of on-site seats (km)",
+        percent: false,
+        integer: false,
+        value: |w| w.metrics.travel_km_mean,
+    },
+    Chart {
+        name: "heavy_per_expert_max",
+        title: "Most heavy-theme seats held by one expert",
+        percent: false,
+        integer: true,
+        value: |w| w.metrics.heavy_per_expert_max as f64,
+    },
+    Chart {
+        name: "declined",
+        title: "Proposals declined by the expert",
+        percent: false,
+        integer: true,
+        value: |w| w.declined as f64,
+    },
+];
+
+/// Okabe-Ito colours, distinguishable with the common colour-vision deficiencies.
+const COLOURS: [&str; 8] = [
+    "#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#F0E442",
+];
+
+const DASHES: [&str; 3] = ["", "6 3", "2 3"];
+
+fn esc(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// A "nice" step (1, 2 or 5 times a power of ten) for about `ticks` intervals over `span`.
+fn nice_step(span: f64, ticks: f64) -> f64 {
+    let raw = (span / ticks).max(1e-9);
+    let mag = 10f64.powf(raw.log10().floor());
+    let f = raw / mag;
+    mag * if f <= 1.0 {
+        1.0
+    } else if f <= 2.0 {
+        2.0
+    } else if f <= 5.0 {
+        5.0
+    } else {
+        10.0
+    }
+}
+
+fn chart_svg(chart: &Chart, runs: &[ContenderRun]) -> String {
+    let (w, h) = (640.0, 260.0);
+    let (left, right, top, bottom) = (56.0, 16.0, 12.0, 36.0);
+    let scale = if chart.percent { 100.0 } else { 1.0 };
+    let series: Vec<Vec<f64>> = runs
+        .iter()
+        .map(|r| r.weeks.iter().map(|wk| scale * (chart.value)(wk)).collect())
+        .collect();
+    let n = runs.iter().map(|r| r.weeks.len()).max().unwrap_or(0);
+    let max = series.iter().flatten().copied().fold(0.0f64, f64::max);
+    let min = series.iter().flatten().copied().fold(0.0f64, f64::min);
+    let mut step = nice_step((max - min).max(1e-9), 5.0);
+    if chart.integer {
+        step = step.max(1.0);
+    }
+    let (lo, hi) = (
+        (min / step).floor() * step,
+        ((max / step).ceil() * step).max(step),
+    );
+    let x = |i: usize| left + (w - left - right) * i as f64 / (n.max(2) - 1) as f64;
+    let y = |v: f64| top + (h - top - bottom) * (1.0 - (v - lo) / (hi - lo));
+    let mut s = String::new();
+    let _ = write!(
+        s,
+        r#"<svg viewBox="0 0 {w} {h}" width="{w}" height="{h}" role="img" aria-label="{}" xmlns="http://www.w3.org/2000/svg">"#,
+        esc(chart.title)
+    );
+    let mut v = lo;
+    while v <= hi + step / 2.0 {
+        let yy = y(v);
+        let _ = write!(
+            s,
+            r##"<line class="grid" x1="{left}" x2="{}" y1="{yy:.1}" y2="{yy:.1}" stroke="#ddd"/><text x="{}" y="{:.1}" text-anchor="end">{}</text>"##,
+            w - right,
+            left - 6.0,
+            yy + 4.0,
+            fmt_tick(v, step)
+        );
+        v += step;
+    }
+    let every = n.div_ceil(8).max(1);
+    if let Some(first) = runs.iter().find(|r| !r.weeks.is_empty()) {
+        for (i, wk) in first.weeks.iter().enumerate() {
+            // Every `every`-th week, and the last one unless it would touch the one before.
+            if i % every == 0 || (i + 1 == n && i % every >= every.div_ceil(2)) {
+                let _ = write!(
+                    s,
+                    r#"<text x="{:.1}" y="{}" text-anchor="middle">{}</text>"#,
+                    x(i),
+                    h - bottom + 16.0,
+                    esc(&format!("W{:02}", wk.week.week))
+                );
+            }
+        }
+    }
+    let _ = write!(
+        s,
+        r##"<line class="axis" x1="{left}" x2="{left}" y1="{top}" y2="{}" stroke="#333"/><line class="axis" x1="{left}" x2="{}" y1="{}" y2="{}" stroke="#333"/>"##,
+        h - bottom,
+        w - right,
+        h - bottom,
+        h - bottom
+    );
+    for (k, (run, values)) in runs.iter().zip(&series).enumerate() {
+        let points: Vec<String> = values
+            .iter()
+            .enumerate()
+            .map(|(i, &v)| format!("{:.1},{:.1}", x(i), y(v)))
+            .collect();
+        let dash = DASHES[(k / COLOURS.len()) % DASHES.len()];
+        let _ = write!(
+            s,
+            r#"<polyline class="series" data-policy="{}" fill="none" stroke="{}" stroke-width="2"{} points="{}"><title>{}</title></polyline>"#,
+            esc(&run.name),
+            COLOURS[k % COLOURS.len()],
+            if dash.is_empty() {
+                String::new()
+            } else {
+                format!(r#" stroke-dasharray="{dash}""#)
+            },
+            points.join(" "),
+            esc(&run.name)
+        );
+    }
+    s.push_str("</svg>");
+    s
+}
+
+fn fmt_tick(v: f64, step: f64) -> String {
+    if step >= 1.0 {
+        format!("{v:.0}")
+    } else {
+        let d = (-step.log10().floor()) as usize;
+        format!("{v:.d$}")
+    }
+}
+
+fn legend(runs: &[ContenderRun]) -> String {
+    let mut s = String::from(r#"<ul class="legend">"#);
+    for (k, run) in runs.iter().enumerate() {
+        let dash = DASHES[(k / COLOURS.len()) % DASHES.len()];
+        let _ = write!(
+            s,
+            r#"<li><svg width="28" height="10" aria-hidden="true"><line x1="0" x2="28" y1="5" y2="5" stroke="{}" stroke-width="3" stroke-dasharray="{dash}"/></svg> {}</li>"#,
+            COLOURS[k % COLOURS.len()],
+            esc(&run.name)
+        );
+    }
+    s.push_str("</ul>");
+    s
+}
+
+/// The page. `description` is one line under the title (what was simulated).
+pub fn render(runs: &[ContenderRun], description: &str) -> String {
+    let mut s = String::new();
+    s.push_str(concat!(
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n",
+        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n",
+        "<title>matchpunt simulation</title>\n<style>\n",
+        "body{font-family:system-ui,-apple-system,'Segoe UI',sans-serif;margin:2rem auto;max-width:1340px;padding:0 1rem;color:#222}\n",
+        "h1{font-size:1.5rem}h2{font-size:1.15rem;margin-top:2rem}\n",
+        "table{border-collapse:collapse;font-variant-numeric:tabular-nums}\n",
+        "th,td{padding:.3rem .6rem;border-bottom:1px solid #ddd;text-align:right}\n",
+        "th:first-child,td:first-child{text-align:left}\n",
+        ".charts{display:grid;grid-template-columns:repeat(auto-fill,minmax(640px,1fr));gap:1.5rem}\n",
+        "figure{margin:0}figcaption{font-weight:600;margin-bottom:.3rem}\n",
+        "svg text{font-size:11px;fill:#444}\n",
+        ".legend{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:1.2rem}\n",
+        ".note{color:#555;font-size:.9rem}\n",
+        "</style>\n</head>\n<body>\n<h1>matchpunt simulation</h1>\n"
+    ));
+    let _ = writeln!(s, "<p>{}</p>", esc(description));
+    s.push_str("<h2>Summary</h2>\n<table class=\"summary\">\n<thead><tr><th>policy</th>");
+    for (_, heading) in SUMMARY_COLUMNS {
+        let _ = write!(s, "<th>{}</th>", esc(heading));
+    }
+    s.push_str("</tr></thead>\n<tbody>\n");
+    let text = summary_text(runs);
+    for (run, line) in runs.iter().zip(text.lines().skip(1)) {
+        let _ = write!(s, "<tr><td>{}</td>", esc(&run.name));
+        let width = runs.iter().map(|r| r.name.len()).max().unwrap_or(6).max(6);
+        for cell in line[width.min(line.len())..].split_whitespace() {
+            let _ = write!(s, "<td>{}</td>", esc(cell));
+        }
+        s.push_str("</tr>\n");
+    }
+    s.push_str("</tbody>\n</table>\n");
+    s.push_str(concat!(
+        "<p class=\"note\">fill%: seats filled after declines over seats asked. load p90 and max: ",
+        "load used as a share of the weekly budget over every expert-week with an assignment; ",
+        "at budget%: the share of those expert-weeks at the full budget. ",
+        "starved: experts eligible (at least one eligible pair) in 4 or more weeks in a row ",
+        "without a proposal, at any time; starved/wk: on average per week. top10%: share of the ",
+        "seats held by the top 10% of the experts who were eligible in some week. contin%: seats ",
+        "with the preferred expert or one who worked for the organisation before.</p>\n"
+    ));
+    s.push_str("<h2>Week by week</h2>\n");
+    s.push_str(&legend(runs));
+    s.push_str("\n<div class=\"charts\">\n");
+    for chart in &CHARTS {
+        let _ = writeln!(
+            s,
+            "<figure class=\"chart\" data-metric=\"{}\"><figcaption>{}</figcaption>{}</figure>",
+            esc(chart.name),
+            esc(chart.title),
+            chart_svg(chart, runs)
+        );
+    }
+    s.push_str("</div>\n<h2>Totals</h2>\n<table class=\"totals\">\n<thead><tr><th>policy</th>");
+    s.push_str("<th>weeks</th><th>proven optimal</th><th>eligible experts (mean)</th></tr></thead>\n<tbody>\n");
+    for run in runs {
+        let weeks = run.weeks.len().max(1) as f64;
+        let proven = run.weeks.iter().filter(|w| w.proven).count();
+        let eligible: f64 = run.weeks.iter().map(|w| w.eligible_experts as f64).sum();
+        let _ = writeln!(
+            s,
+            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{:.1}</td></tr>",
+            esc(&run.name),
+            run.weeks.len(),
+            proven,
+            eligible / weeks
+        );
+    }
+    s.push_str("</tbody>\n</table>\n</body>\n</html>\n");
+    s
+}

@@ -1,0 +1,219 @@
+//! The simulation's inputs on the bundled sample: every generated week reads as valid input,
+//! draws depend on the seed alone, churn behaves as its rates say, and the page escapes names.
+
+use matchpunt::ingest::{load, Inputs, Source, WeekChoice};
+use matchpunt::model::{Instance, Week};
+use matchpunt::places::Places;
+use matchpunt::policy::Policy;
+use matchpunt::simulate::{self, load_week, Contender, Settings};
+use matchpunt::strategy::Strategy;
+use matchpunt_sim::{generated, html, Churn, Params};
+
+const EXPERTS: &str = include_str!("../../../data/sample/experts.csv");
+const REQUESTS: &str = include_str!("../../../data/sample/requests.csv");
+const HISTORY: &str = include_str!("../../../data/sample/history.csv");
+
+fn base() -> Instance {
+    let inputs = Inputs {
+        experts: Source::new("experts.csv", EXPERTS.as_bytes()),
+        requests: Source::new("requests.csv", REQUESTS.as_bytes()),
+        history: Some(Source::new("history.csv", HISTORY.as_bytes())),
+    };
+    let fallback = Week::parse("2026-W48").unwrap();
+    let choice = WeekChoice {
+        given: None,
+        fallback,
+    };
+    load(inputs, &Places::bundled(), &Policy::default(), choice)
+        .unwrap()
+        .instance
+}
+
+fn params(weeks: usize, seed: u64, churn: Churn) -> Params {
+    Params {
+        weeks,
+        seed,
+        requests_per_week: 80,
+        churn,
+    }
+}
+
+#[test]
+fn every_generated_week_reads_and_uses_the_batch_organisations() {
+    let base = base();
+    let places = Places::bundled();
+    let world = generated(
+        &base,
+        "experts.csv",
+        EXPERTS.as_bytes().to_vec(),
+        &places,
+        &params(12, 9, Churn::default()),
+    );
+    assert_eq!(world.weeks.len(), 12);
+    assert_eq!(world.history.len(), base.history.len());
+    let start = base.week.unwrap();
+    for (k, w) in world.weeks.iter().enumerate() {
+        assert_eq!(w.week, start.plus(k as i64));
+        let inst = load_week(&world.roster, w, &Policy::default(), &places)
+            .unwrap_or_else(|e| panic!("week {} does not read:\n{e}", w.week));
+        assert!(
+            (72..=88).contains(&inst.requests.len()),
+            "{}",
+            inst.requests.len()
+        );
+        for r in &inst.requests {
+            let org = inst.orgs.name(r.org);
+            assert!(
+                base.orgs.get(org).is_some(),
+                "{org} is not an organisation of the batch"
+            );
+            assert!(r.id.starts_with(&format!("{}-R", w.week)));
+        }
+        // The newcomers so far are in the week's pool, after the file's experts.
+        assert_eq!(inst.experts.len(), base.experts.len() + w.joined);
+        for &i in &w.away {
+            assert!(!inst.experts[i].active);
+        }
+    }
+}
+
+#[test]
+fn draws_depend_on_the_seed_alone() {
+    let base = base();
+    let places = Places::bundled();
+    let bytes = || EXPERTS.as_bytes().to_vec();
+    let a = generated(
+        &base,
+        "e",
+        bytes(),
+        &places,
+        &params(6, 4, Churn::default()),
+    );
+    let b = generated(
+        &base,
+        "e",
+        bytes(),
+        &places,
+        &params(6, 4, Churn::default()),
+    );
+    let c = generated(
+        &base,
+        "e",
+        bytes(),
+        &places,
+        &params(6, 5, Churn::default()),
+    );
+    let reqs = |w: &matchpunt_sim::World| -> Vec<Vec<u8>> {
+        w.weeks.iter().map(|x| x.requests.clone()).collect()
+    };
+    assert_eq!(reqs(&a), reqs(&b));
+    assert_eq!(a.roster.joiners, b.roster.joiners);
+    assert_ne!(reqs(&a), reqs(&c));
+    // Week 3 is the same whether 6 or 10 weeks are simulated.
+    let d = generated(
+        &base,
+        "e",
+        bytes(),
+        &places,
+        &params(10, 4, Churn::default()),
+    );
+    assert_eq!(a.weeks[3].requests, d.weeks[3].requests);
+}
+
+#[test]
+fn churn_follows_its_rates() {
+    let base = base();
+    let places = Places::bundled();
+    let n = base.experts.len();
+    let none = Churn {
+        leave_rate: 0.0,
+        join_rate: 0.0,
+        off_rate: 0.0,
+    };
+    let w = generated(&base, "e", EXPERTS.into(), &places, &params(8, 1, none));
+    assert!(w.roster.joiners.is_empty());
+    assert!(w.weeks.iter().all(|x| x.away.is_empty() && x.joined == 0));
+
+    let all_leave = Churn {
+        leave_rate: 1.0,
+        ..none
+    };
+    let w = generated(
+        &base,
+        "e",
+        EXPERTS.into(),
+        &places,
+        &params(2, 1, all_leave),
+    );
+    assert_eq!(w.weeks[0].away.len(), n);
+
+    let churn = Churn {
+        leave_rate: 0.02,
+        join_rate: 0.05,
+        off_rate: 0.1,
+    };
+    let w = generated(&base, "e", EXPERTS.into(), &places, &params(20, 1, churn));
+    // 5% of 130 a week: 6.5, so 6 or 7 newcomers each week.
+    for (k, x) in w.weeks.iter().enumerate() {
+        let before = if k == 0 { 0 } else { w.weeks[k - 1].joined };
+        assert!((6..=7).contains(&(x.joined - before)), "week {k}");
+    }
+    // Who left stays away.
+    let ids: Vec<String> = base.experts.iter().map(|e| e.id.clone()).collect();
+    assert!(w.roster.joiners.iter().all(|j| !ids.contains(&j.id)));
+    let away_last: std::collections::HashSet<usize> = w.weeks[19].away.iter().copied().collect();
+    let away_all: Vec<usize> = (0..n)
+        .filter(|i| w.weeks.iter().all(|x| x.away.contains(i)))
+        .collect();
+    assert!(away_all.iter().all(|i| away_last.contains(i)));
+    // About 2% leave a week and 10% take a week off: in week 20 roughly a third are away.
+    let share = w.weeks[19].away.len() as f64 / (n + w.weeks[19].joined) as f64;
+    assert!((0.2..0.55).contains(&share), "{share}");
+}
+
+#[test]
+fn the_page_escapes_policy_names_and_charts_each_contender() {
+    let base = base();
+    let places = Places::bundled();
+    let world = generated(
+        &base,
+        "experts.csv",
+        EXPERTS.as_bytes().to_vec(),
+        &places,
+        &params(3, 2, Churn::default()),
+    );
+    let contenders = [
+        Contender {
+            name: "a<b>&\"c\"".into(),
+            policy: Policy::default(),
+            strategy: Strategy::Exact,
+        },
+        Contender {
+            name: "greedy".into(),
+            policy: Policy::default(),
+            strategy: Strategy::Greedy,
+        },
+    ];
+    let runs = simulate::simulate(
+        &world.roster,
+        &world.weeks,
+        &world.history,
+        &contenders,
+        &Settings::default(),
+        &places,
+        &|| {},
+    )
+    .unwrap();
+    let page = html::render(&runs, "test <run>");
+    assert!(page.contains("a&lt;b&gt;&amp;&quot;c&quot;"));
+    assert!(!page.contains("a<b>"));
+    assert!(page.contains("test &lt;run&gt;"));
+    assert_eq!(
+        page.matches("<figure class=\"chart\"").count(),
+        html::CHARTS.len()
+    );
+    assert_eq!(
+        page.matches("<polyline class=\"series\"").count(),
+        html::CHARTS.len() * 2
+    );
+}

@@ -1,0 +1,581 @@
+//! The rolling simulation: many weeks of batches, where each week's assignments become the
+//! history the next week's scoring sees.
+//!
+//! One week of one contender (a policy with a [`Strategy`]):
+//!
+//! 1. **The week's batch** is read as a coordinator's would be: the roster's experts file and
+//!    the week's requests file through [`ingest::load`] with the contender's policy, then the
+//!    experts who joined so far are added (each a copy of a roster expert's profile with a new
+//!    id and no history), and the experts away this week (left, not yet joined, a week off) are
+//!    set inactive, so rule 1 keeps them out.
+//! 2. **History** is the starting history plus every assignment the contender's earlier weeks
+//!    kept. So recent load decays week by week (the policy's `history.decay`) and continuity and
+//!    role experience build up.
+//! 3. **The batch** runs with the contender's strategy ([`batch::run_with`]).
+//! 4. **Declines:** an assignment that is not a pin is declined by the expert with probability
+//!    `decline_rate`; the seat stays open and the pair does not enter history. Whether a pair is
+//!    declined is a hash of (seed, week, request id, expert id), so every contender that
+//!    proposes the same pair in the same week meets the same answer.
+//! 5. **Records:** the week's [`Metrics`] (after declines), the starvation count and the kept
+//!    assignments.
+//!
+//! Every contender sees the same weeks (requests, roster, away lists); the inputs are made by
+//! the caller (the `matchpunt-sim` crate draws them from the generator, or replays files).
+//! Contenders run in parallel, each week after week; the result does not depend on the thread
+//! count.
+//!
+//! **Starvation:** an expert is *eligible* in a week when they have at least one eligible pair
+//! (rules 1-8) in that week's batch. Their idle streak counts the eligible weeks since they were
+//! last proposed an assignment (weeks they are not eligible neither count nor reset it). An
+//! expert is *starved* in a week when the streak reaches [`Settings::starvation_weeks`] (4).
+
+use crate::batch::{self, BatchResult};
+use crate::ingest::{self, InputErrors, Inputs, Source, WeekChoice};
+use crate::metrics::{self, Metrics};
+use crate::model::{HistoryRow, Instance, Role, Week};
+use crate::places::Places;
+use crate::policy::Policy;
+use crate::solve::SolveOptions;
+use crate::strategy::Strategy;
+use rayon::prelude::*;
+use std::collections::HashMap;
+
+/// An expert who joins during the simulation.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Joiner {
+    /// The new expert's id.
+    pub id: String,
+    /// Index (data row) in the roster's experts file of the expert whose profile (roles,
+    /// themes, place, availability, limits) the newcomer has.
+    pub profile: usize,
+}
+
+/// The pool of experts: the experts file and the experts who join later, in joining order.
+#[derive(Clone, Debug, Default)]
+pub struct Roster {
+    /// Name of the experts file, for messages.
+    pub experts_name: String,
+    /// The experts file's bytes.
+    pub experts: Vec<u8>,
+    /// Everyone who joins during the simulation, in joining order.
+    pub joiners: Vec<Joiner>,
+}
+
+/// The inputs of one simulated week.
+#[derive(Clone, Debug)]
+pub struct WeekInput {
+    /// The batch's week.
+    pub week: Week,
+    /// Name of the requests file, for messages.
+    pub requests_name: String,
+    /// The requests file's bytes.
+    pub requests: Vec<u8>,
+    /// How many of [`Roster::joiners`] have joined by this week.
+    pub joined: usize,
+    /// Experts (indexes: the experts file's rows, then the joiners) not working this week.
+    pub away: Vec<usize>,
+}
+
+/// One past assignment, by names, so that it can be carried from one week's batch to the next.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PastRow {
+    /// Its week.
+    pub week: Week,
+    /// Expert id.
+    pub expert: String,
+    /// Organisation name.
+    pub org: String,
+    /// Role.
+    pub role: Role,
+    /// Wellbeing load.
+    pub intensity: u32,
+}
+
+/// A policy under simulation, with the strategy that chooses its assignments.
+#[derive(Clone, Debug)]
+pub struct Contender {
+    /// Name in tables and charts (unique).
+    pub name: String,
+    /// The policy (hard-rule settings, scoring, objective).
+    pub policy: Policy,
+    /// How assignments are chosen.
+    pub strategy: Strategy,
+}
+
+/// Settings of a simulation.
+#[derive(Clone, Debug)]
+pub struct Settings {
+    /// Seed of the declines.
+    pub seed: u64,
+    /// Chance that an expert declines a proposed assignment (not a pin), 0 to 1.
+    pub decline_rate: f64,
+    /// Eligible weeks without a proposal after which an expert counts as starved.
+    pub starvation_weeks: u32,
+    /// Solver options for every batch (use a node limit rather than a time limit for results
+    /// that do not depend on the machine).
+    pub solve: SolveOptions,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            seed: 1,
+            decline_rate: 0.05,
+            starvation_weeks: 4,
+            solve: SolveOptions {
+                time_limit: None,
+                node_limit: 200,
+                ..SolveOptions::default()
+            },
+        }
+    }
+}
+
+/// One kept or declined assignment of a simulated week.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AssignmentRow {
+    /// Request id.
+    pub request: String,
+    /// Expert id.
+    pub expert: String,
+    /// Organisation.
+    pub org: String,
+    /// Role.
+    pub role: Role,
+    /// Slot (`wed-pm`), empty when flexible.
+    pub slot: String,
+    /// Wellbeing load.
+    pub intensity: u32,
+    /// The pair's score in points.
+    pub score: f64,
+    /// Set by a coordinator's pin.
+    pub pinned: bool,
+    /// Declined by the expert (the seat stayed open).
+    pub declined: bool,
+}
+
+/// What one contender's week came to.
+#[derive(Clone, Debug)]
+pub struct WeekRecord {
+    /// The week.
+    pub week: Week,
+    /// Metrics after declines.
+    pub metrics: Metrics,
+    /// Proposed assignments declined.
+    pub declined: u32,
+    /// Experts with at least one eligible pair.
+    pub eligible_experts: u32,
+    /// Experts starved this week (idle streak at or above the limit).
+    pub starved: u32,
+    /// Whether the batch's optimum was proven (always false for a reference strategy).
+    pub proven: bool,
+    /// Proposed assignments, declined ones marked.
+    pub assignments: Vec<AssignmentRow>,
+}
+
+/// The whole run of one contender, summed up.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Summary {
+    /// Seats asked over all weeks.
+    pub seats_asked: u64,
+    /// Seats filled (after declines) over all weeks.
+    pub seats_filled: u64,
+    /// `seats_filled / seats_asked`.
+    pub fill_rate: f64,
+    /// Mean score of the filled seats.
+    pub mean_score: f64,
+    /// p90 of the load share over every (week, expert with an assignment).
+    pub load_share_p90: f64,
+    /// Highest load share in any week.
+    pub load_share_max: f64,
+    /// Share of the (week, expert with an assignment) pairs at their full load budget.
+    pub at_full_budget: f64,
+    /// Experts starved in at least one week.
+    pub starved_experts: u32,
+    /// Mean number of starved experts per week.
+    pub starved_per_week: f64,
+    /// Share of the seats held by the top 10% of experts (of those eligible in some week, at
+    /// least one expert), ranked by seats held over the run.
+    pub top10_share: f64,
+    /// Share of the filled seats with continuity.
+    pub continuity_rate: f64,
+    /// Declined proposals over all weeks.
+    pub declined: u64,
+}
+
+/// One contender's simulation.
+#[derive(Clone, Debug)]
+pub struct ContenderRun {
+    /// The contender's name.
+    pub name: String,
+    /// Week by week.
+    pub weeks: Vec<WeekRecord>,
+    /// Over the run.
+    pub summary: Summary,
+}
+
+/// The history of `inst` as [`PastRow`]s (by expert id and organisation name).
+pub fn past_rows(inst: &Instance) -> Vec<PastRow> {
+    inst.history
+        .iter()
+        .map(|h| PastRow {
+            week: h.week,
+            expert: inst.experts[h.expert].id.clone(),
+            org: inst.orgs.name(h.org).to_string(),
+            role: h.role,
+            intensity: h.intensity,
+        })
+        .collect()
+}
+
+/// Whether the expert declines the proposal: a hash of (seed, week, request, expert) below
+/// `rate`.
+pub fn declines(seed: u64, week: Week, request: &str, expert: &str, rate: f64) -> bool {
+    if rate <= 0.0 {
+        return false;
+    }
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325 ^ seed;
+    let week_bytes = [(week.year as u32).to_le_bytes(), week.week.to_le_bytes()];
+    for b in week_bytes
+        .iter()
+        .flatten()
+        .chain(request.as_bytes())
+        .chain([0xff].iter())
+        .chain(expert.as_bytes())
+    {
+        h ^= *b as u64;
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    // splitmix64 finaliser, then the top 53 bits as a fraction.
+    h = (h ^ (h >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    h = (h ^ (h >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    h ^= h >> 31;
+    ((h >> 11) as f64 / (1u64 << 53) as f64) < rate
+}
+
+/// Reads one week's batch for `policy`: the roster's experts and the week's requests, the
+/// joiners so far added, the experts away set inactive. No history yet ([`attach_history`]).
+///
+/// # Errors
+///
+/// The input errors of the experts or requests file.
+pub fn load_week(
+    roster: &Roster,
+    week: &WeekInput,
+    policy: &Policy,
+    places: &Places,
+) -> Result<Instance, InputErrors> {
+    let inputs = Inputs {
+        experts: Source::new(roster.experts_name.clone(), &roster.experts[..]),
+        requests: Source::new(week.requests_name.clone(), &week.requests[..]),
+        history: None,
+    };
+    let choice = WeekChoice {
+        given: Some(week.week),
+        fallback: week.week,
+    };
+    let mut inst = ingest::load(inputs, places, policy, choice)?.instance;
+    let base = inst.experts.len();
+    for j in &roster.joiners[..week.joined.min(roster.joiners.len())] {
+        let Some(profile) = inst.experts.get(j.profile.min(base.saturating_sub(1))) else {
+            break;
+        };
+        let mut e = profile.clone();
+        e.row = inst.experts.len();
+        e.id = j.id.clone();
+        e.name = format!("new ({})", j.id);
+        // A newcomer has not been on leave; they are away only when the week says so.
+        e.active = true;
+        inst.experts.push(e);
+    }
+    for &i in &week.away {
+        if let Some(e) = inst.experts.get_mut(i) {
+            e.active = false;
+        }
+    }
+    Ok(inst)
+}
+
+/// Sets `inst`'s history to `past` (rows of experts not in `inst` are left out).
+pub fn attach_history(inst: &mut Instance, past: &[PastRow]) {
+    let ids: HashMap<&str, usize> = inst
+        .experts
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (e.id.as_str(), i))
+        .collect();
+    let mut rows = Vec::with_capacity(past.len());
+    for p in past {
+        let Some(&expert) = ids.get(p.expert.as_str()) else {
+            continue;
+        };
+        rows.push(history_row(
+            p.week,
+            expert,
+            inst.orgs.intern(&p.org),
+            p.role,
+            p.intensity,
+        ));
+    }
+    inst.history = rows;
+}
+
+fn history_row(week: Week, expert: usize, org: u32, role: Role, intensity: u32) -> HistoryRow {
+    HistoryRow {
+        week,
+        expert,
+        org,
+        role,
+        intensity,
+        // Not tracked in simulated weeks: a policy's heavy-theme pause sees no simulated seat.
+        heavy: false,
+        declined: false,
+    }
+}
+
+/// The rolling state of one contender.
+#[derive(Clone, Debug)]
+pub struct Rolling {
+    /// The history the next week sees.
+    pub history: Vec<PastRow>,
+    /// Per expert index: eligible weeks since the last proposal.
+    idle: Vec<u32>,
+    /// Per expert index: ever starved.
+    starved_ever: Vec<bool>,
+    /// Per expert index: ever eligible.
+    eligible_ever: Vec<bool>,
+    /// Per expert index: seats kept over the run.
+    seats: Vec<u32>,
+    /// Every (week, used expert) load share.
+    shares: Vec<f64>,
+}
+
+impl Rolling {
+    /// The state before the first week, with the starting history.
+    pub fn new(history: Vec<PastRow>) -> Self {
+        Rolling {
+            history,
+            idle: Vec::new(),
+            starved_ever: Vec::new(),
+            eligible_ever: Vec::new(),
+            seats: Vec::new(),
+            shares: Vec::new(),
+        }
+    }
+
+    /// The week's batch for `policy` with this contender's history attached.
+    ///
+    /// # Errors
+    ///
+    /// As [`load_week`].
+    pub fn week_instance(
+        &self,
+        roster: &Roster,
+        week: &WeekInput,
+        policy: &Policy,
+        places: &Places,
+    ) -> Result<Instance, InputErrors> {
+        let mut inst = load_week(roster, week, policy, places)?;
+        attach_history(&mut inst, &self.history);
+        Ok(inst)
+    }
+
+    /// Runs one week for `contender` and carries its kept assignments into the history.
+    ///
+    /// # Errors
+    ///
+    /// As [`load_week`].
+    pub fn step(
+        &mut self,
+        roster: &Roster,
+        week: &WeekInput,
+        contender: &Contender,
+        settings: &Settings,
+        places: &Places,
+    ) -> Result<WeekRecord, InputErrors> {
+        let inst = self.week_instance(roster, week, &contender.policy, places)?;
+        let res = batch::run_with(
+            &inst,
+            &contender.policy,
+            &settings.solve,
+            contender.strategy,
+        );
+        Ok(self.record(&inst, &contender.policy, res, settings, places))
+    }
+
+    fn record(
+        &mut self,
+        inst: &Instance,
+        policy: &Policy,
+        mut res: BatchResult,
+        settings: &Settings,
+        places: &Places,
+    ) -> WeekRecord {
+        let week = inst.week.expect("a loaded batch has a week");
+        let n = inst.experts.len();
+        for v in [&mut self.idle, &mut self.seats] {
+            v.resize(n.max(v.len()), 0);
+        }
+        for v in [&mut self.starved_ever, &mut self.eligible_ever] {
+            v.resize(n.max(v.len()), false);
+        }
+        let mut eligible = vec![false; n];
+        for s in &res.scored {
+            eligible[s.pair.expert as usize] = true;
+        }
+        let mut proposed = vec![false; n];
+        let mut rows = Vec::with_capacity(res.assignments.len());
+        let mut declined = 0;
+        res.assignments.retain(|a| {
+            proposed[a.expert] = true;
+            let (r, e) = (&inst.requests[a.request], &inst.experts[a.expert]);
+            let no =
+                !a.pinned && declines(settings.seed, week, &r.id, &e.id, settings.decline_rate);
+            declined += u32::from(no);
+            rows.push(AssignmentRow {
+                request: r.id.clone(),
+                expert: e.id.clone(),
+                org: inst.orgs.name(r.org).to_string(),
+                role: r.role,
+                slot: r.slot.map(|s| s.to_string()).unwrap_or_default(),
+                intensity: r.intensity,
+                score: res.scored[a.scored].score,
+                pinned: a.pinned,
+                declined: no,
+            });
+            !no
+        });
+        let provinces = metrics::request_provinces(inst, places);
+        let metrics = metrics::compute(inst, policy, &res, &provinces);
+
+        let mut load = vec![0u32; n];
+        for a in &res.assignments {
+            let r = &inst.requests[a.request];
+            load[a.expert] += r.intensity;
+            self.seats[a.expert] += 1;
+            self.history.push(PastRow {
+                week,
+                expert: inst.experts[a.expert].id.clone(),
+                org: inst.orgs.name(r.org).to_string(),
+                role: r.role,
+                intensity: r.intensity,
+            });
+        }
+        let mut used = vec![false; n];
+        for a in &res.assignments {
+            used[a.expert] = true;
+        }
+        for e in (0..n).filter(|&e| used[e]) {
+            let budget = inst.experts[e].load_budget;
+            self.shares.push(if budget == 0 {
+                0.0
+            } else {
+                load[e] as f64 / budget as f64
+            });
+        }
+        let mut starved = 0;
+        for e in 0..n {
+            if proposed[e] {
+                self.idle[e] = 0;
+            } else if eligible[e] {
+                self.idle[e] += 1;
+            }
+            self.eligible_ever[e] |= eligible[e];
+            if self.idle[e] >= settings.starvation_weeks {
+                starved += 1;
+                self.starved_ever[e] = true;
+            }
+        }
+        WeekRecord {
+            week,
+            metrics,
+            declined,
+            eligible_experts: eligible.iter().filter(|&&x| x).count() as u32,
+            starved,
+            proven: res.proven,
+            assignments: rows,
+        }
+    }
+
+    /// The run summed up, from its weekly records.
+    pub fn summary(&self, weeks: &[WeekRecord]) -> Summary {
+        let mut s = Summary::default();
+        let (mut score, mut continuity) = (0.0, 0.0);
+        for w in weeks {
+            let m = &w.metrics;
+            s.seats_asked += m.seats.asked as u64;
+            s.seats_filled += m.seats.filled as u64;
+            score += m.mean_score * m.seats.filled as f64;
+            continuity += m.continuity_rate * m.seats.filled as f64;
+            s.declined += w.declined as u64;
+            s.starved_per_week += w.starved as f64;
+        }
+        let filled = s.seats_filled as f64;
+        if s.seats_asked > 0 {
+            s.fill_rate = filled / s.seats_asked as f64;
+        }
+        if filled > 0.0 {
+            s.mean_score = score / filled;
+            s.continuity_rate = continuity / filled;
+        }
+        if !weeks.is_empty() {
+            s.starved_per_week /= weeks.len() as f64;
+        }
+        let mut shares = self.shares.clone();
+        if !shares.is_empty() {
+            let full = shares.iter().filter(|&&x| x >= 1.0).count();
+            s.at_full_budget = full as f64 / shares.len() as f64;
+        }
+        s.load_share_max = shares.iter().copied().fold(0.0, f64::max);
+        s.load_share_p90 = metrics::percentile(&mut shares, 90.0);
+        s.starved_experts = self.starved_ever.iter().filter(|&&x| x).count() as u32;
+        let mut pool: Vec<u32> = self
+            .seats
+            .iter()
+            .zip(&self.eligible_ever)
+            .filter(|(_, &e)| e)
+            .map(|(&c, _)| c)
+            .collect();
+        pool.sort_unstable_by(|a, b| b.cmp(a));
+        let total: u64 = pool.iter().map(|&c| c as u64).sum();
+        if total > 0 {
+            let k = pool.len().div_ceil(10).max(1);
+            let top: u64 = pool[..k].iter().map(|&c| c as u64).sum();
+            s.top10_share = top as f64 / total as f64;
+        }
+        s
+    }
+}
+
+/// Simulates every contender over `weeks`, in parallel, each from `history`. `progress` is
+/// called after each contender's week.
+///
+/// # Errors
+///
+/// The first input error met (a replayed requests file that does not read), with its file.
+pub fn simulate(
+    roster: &Roster,
+    weeks: &[WeekInput],
+    history: &[PastRow],
+    contenders: &[Contender],
+    settings: &Settings,
+    places: &Places,
+    progress: &(dyn Fn() + Sync),
+) -> Result<Vec<ContenderRun>, InputErrors> {
+    contenders
+        .par_iter()
+        .map(|c| {
+            let mut state = Rolling::new(history.to_vec());
+            let mut records = Vec::with_capacity(weeks.len());
+            for w in weeks {
+                records.push(state.step(roster, w, c, settings, places)?);
+                progress();
+            }
+            Ok(ContenderRun {
+                name: c.name.clone(),
+                summary: state.summary(&records),
+                weeks: records,
+            })
+        })
+        .collect()
+}
