@@ -2,6 +2,8 @@
 //! hard rule on generated batches; greedy's first-come answer beaten by the exact solver), and
 //! the simulation's history feedback.
 
+mod common;
+
 use matchpunt::batch::{self, BatchResult};
 use matchpunt::eligibility::{candidates, check};
 use matchpunt::ingest::{load, Inputs, Source, WeekChoice};
@@ -13,7 +15,6 @@ use matchpunt::scoring::score_pairs;
 use matchpunt::simulate::{Contender, Rolling, Roster, Settings, WeekInput};
 use matchpunt::solve::{self, SolveOptions};
 use matchpunt::strategy::{self, Strategy};
-use matchpunt_gen::GenParams;
 use proptest::prelude::*;
 
 const WEEK: &str = "2026-W48";
@@ -228,28 +229,7 @@ R2,Org B,buddy,angst,Utrecht,1,2
 }
 
 fn generated(experts: usize, requests: usize, seed: u64, policy: &Policy) -> Instance {
-    let pw = matchpunt_gen::places_from_csv(matchpunt::places::BUNDLED_CSV.as_bytes()).unwrap();
-    let params = GenParams {
-        experts,
-        requests,
-        seed,
-        week: (2026, 48),
-        history_weeks: 4,
-    };
-    let (mut e, mut r, mut h) = (Vec::new(), Vec::new(), Vec::new());
-    matchpunt_gen::generate(&params, &pw, &mut e, &mut r, &mut h).unwrap();
-    let inputs = Inputs {
-        experts: Source::new("experts.csv", &e[..]),
-        requests: Source::new("requests.csv", &r[..]),
-        history: Some(Source::new("history.csv", &h[..])),
-    };
-    let choice = WeekChoice {
-        given: None,
-        fallback: week(),
-    };
-    load(inputs, &Places::bundled(), policy, choice)
-        .unwrap()
-        .instance
+    common::instance(experts, requests, seed, policy)
 }
 
 /// Every hard rule in `res`: rules 1-8 per pair, 8-10 over the batch, 11 for pins; and the

@@ -2,15 +2,13 @@
 //! limit. The answer keeps every rule, its bound is a true bound, and the solution says which
 //! limit stopped it.
 
+mod common;
+
 use matchpunt::batch;
 use matchpunt::eligibility::candidates;
-use matchpunt::ingest::{load, Inputs, Source, WeekChoice};
-use matchpunt::model::Week;
-use matchpunt::places::Places;
 use matchpunt::policy::Policy;
 use matchpunt::scoring::score_pairs;
 use matchpunt::solve::{evaluate, solve, Arc, ExpertCap, Limit, Problem, SolveOptions};
-use matchpunt_gen::GenParams;
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use std::time::Duration;
@@ -94,28 +92,7 @@ fn a_spent_time_limit_still_gives_a_feasible_answer_and_a_true_bound() {
 /// needs more than one branch-and-bound node without the master.
 fn generated(experts: usize, requests: usize, seed: u64) -> Problem {
     let policy = Policy::default();
-    let pw = matchpunt_gen::places_from_csv(matchpunt::places::BUNDLED_CSV.as_bytes()).unwrap();
-    let params = GenParams {
-        experts,
-        requests,
-        seed,
-        week: (2026, 48),
-        history_weeks: 4,
-    };
-    let (mut e, mut r, mut h) = (Vec::new(), Vec::new(), Vec::new());
-    matchpunt_gen::generate(&params, &pw, &mut e, &mut r, &mut h).unwrap();
-    let inputs = Inputs {
-        experts: Source::new("experts.csv", &e[..]),
-        requests: Source::new("requests.csv", &r[..]),
-        history: Some(Source::new("history.csv", &h[..])),
-    };
-    let week = WeekChoice {
-        given: None,
-        fallback: Week::parse("2026-W48").unwrap(),
-    };
-    let inst = load(inputs, &Places::bundled(), &policy, week)
-        .unwrap()
-        .instance;
+    let inst = common::instance(experts, requests, seed, &policy);
     let scored = score_pairs(&inst, &policy, &candidates(&inst, &policy));
     let pins = batch::settle_pins(&inst, &policy);
     batch::build_problem(&inst, &policy, &scored, &pins).0
