@@ -33,6 +33,7 @@ use serde::Serialize;
 use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 use std::fmt::Display;
+use std::time::Instant;
 
 // ---------------------------------------------------------------------------------------------
 // This week's bookings.
@@ -779,6 +780,8 @@ pub struct Outcome {
     pub refused: Option<PinConflict>,
     /// Candidate pairs re-solved.
     pub arcs: usize,
+    /// Branch-and-bound nodes of the re-solve (its work, with `arcs`).
+    pub nodes: usize,
 }
 
 impl Outcome {
@@ -1027,6 +1030,16 @@ impl<'a> Base<'a> {
     /// Applies `change` and re-solves the part of the batch it can affect (see the module docs).
     /// `max_arcs` bounds that part: `Err(pairs)` when it holds more candidate pairs.
     pub fn evaluate(&self, change: &Change, max_arcs: usize) -> Result<Outcome, usize> {
+        self.evaluate_until(change, max_arcs, None)
+    }
+
+    /// [`Base::evaluate`] with its re-solve stopped at `deadline` (then not proven).
+    fn evaluate_until(
+        &self,
+        change: &Change,
+        max_arcs: usize,
+        deadline: Option<Instant>,
+    ) -> Result<Outcome, usize> {
         let inst0 = self.inst;
         let mut inst = inst0.clone();
         change.apply(&mut inst);
@@ -1101,7 +1114,12 @@ impl<'a> Base<'a> {
             return Err(arcs.len());
         }
         let (sub, back) = extract(&problem, &arcs);
-        let sol = solve::solve(&sub, &self.opts);
+        let mut opts = self.opts;
+        if let Some(d) = deadline {
+            let left = d.saturating_duration_since(Instant::now());
+            opts.time_limit = Some(opts.time_limit.map_or(left, |t| t.min(left)));
+        }
+        let sol = solve::solve(&sub, &opts);
         let old_chosen: Vec<usize> = self
             .chosen
             .iter()
@@ -1171,6 +1189,7 @@ impl<'a> Base<'a> {
             pins_lost,
             refused,
             arcs: arcs.len(),
+            nodes: sol.nodes,
         })
     }
 }
@@ -1263,7 +1282,14 @@ pub enum Fixes {
     TooLarge(usize),
     /// The work budget ran out before a fix was found.
     WorkLimit,
+    /// The run's time limit ended the search before a fix was found.
+    TimeLimit,
 }
+
+/// Passes over its pairs that one branch-and-bound node of a re-solve makes, for
+/// [`FixBudget::work`]: the root's Lagrangian iterations, bundle bounds and master rounds
+/// measured on generated batches come to 20-30.
+pub const PASSES_PER_NODE: usize = 25;
 
 /// How much work the search for fixes may do.
 #[derive(Clone, Copy, Debug)]
@@ -1273,11 +1299,15 @@ pub struct FixBudget {
     /// Most candidate changes tried per request.
     pub max_tries: usize,
     /// Work left, in candidate pairs handled (each try costs the batch's pairs plus the
-    /// re-solved ones); the search stops when it is used up.
+    /// re-solved ones, [`PASSES_PER_NODE`] times per node of the re-solve); the search stops
+    /// when it is used up.
     pub work: usize,
     /// After `want` fixes, also try the other changes of the same size (to rank equal sizes by
     /// their cost); off, the first fixes found in candidate order are kept.
     pub ties: bool,
+    /// No try starts after this instant, and each re-solve stops at it (the run's time limit);
+    /// None: the work alone limits the search, and its answer is the same on every machine.
+    pub deadline: Option<Instant>,
 }
 
 impl FixBudget {
@@ -1288,6 +1318,7 @@ impl FixBudget {
             max_tries: 20,
             work: 2_000_000,
             ties: false,
+            deadline: None,
         }
     }
     /// For one request in `explain`.
@@ -1297,6 +1328,7 @@ impl FixBudget {
             max_tries: 30,
             work: usize::MAX,
             ties: false,
+            deadline: None,
         }
     }
 }
@@ -1466,16 +1498,30 @@ impl Base<'_> {
             if cutoff.is_some_and(|c| size > c) {
                 break;
             }
-            if budget.work == 0 {
+            let late = budget.deadline.is_some_and(|d| Instant::now() >= d);
+            if budget.work == 0 || late {
                 if found.is_empty() {
-                    return Fixes::WorkLimit;
+                    return if late {
+                        Fixes::TimeLimit
+                    } else {
+                        Fixes::WorkLimit
+                    };
                 }
                 break;
             }
-            let outcome = self.evaluate(&change, budget.max_arcs);
-            budget.work = budget.work.saturating_sub(
-                self.problem.arcs.len() + outcome.as_ref().map_or(budget.max_arcs, |o| o.arcs),
-            );
+            let outcome = self.evaluate_until(&change, budget.max_arcs, budget.deadline);
+            // A try costs the rebuilt batch plus its re-solve: the part's pairs about
+            // `PASSES_PER_NODE` times per node (flows, bundle bounds, master rounds).
+            budget.work =
+                budget
+                    .work
+                    .saturating_sub(self.problem.arcs.len().saturating_add(
+                        outcome.as_ref().map_or(budget.max_arcs, |o| {
+                            o.arcs
+                                .saturating_mul(o.nodes.max(1))
+                                .saturating_mul(PASSES_PER_NODE)
+                        }),
+                    ));
             let outcome = match outcome {
                 Ok(o) => o,
                 Err(n) => {
@@ -2461,6 +2507,13 @@ pub fn fixes_text(inst: &Instance, policy: &Policy, r: usize, fixes: &Fixes, lan
                 &lang.fill(Msg::FixWorkLimit, &[("request", &req.id)]),
             )],
         ),
+        Fixes::TimeLimit => lang.fill(
+            Msg::FixNotComputed,
+            &[(
+                "why",
+                &lang.fill(Msg::FixTimeLimit, &[("request", &req.id)]),
+            )],
+        ),
     }
 }
 
@@ -3219,13 +3272,19 @@ pub fn render_explain_expert(v: &ExplainExpertView, lang: Lang) -> String {
 pub const RUN_FIX_MAX_PAIRS: usize = 200_000;
 
 /// Fills the `fix` of every row of `unmatched` with the smallest change that fills one of its
-/// seats, verified by a re-solve, in English (within [`FixBudget::for_run`]).
+/// seats, verified by a re-solve, in English (within [`FixBudget::for_run`], and before
+/// `deadline`, the run's time limit less what writing needs).
+///
+/// The work is bounded: each try costs the batch's pairs plus the re-solved part's pairs once
+/// per branch-and-bound node, against the budget's 2,000,000. Without a deadline the column is
+/// the same on every machine.
 pub fn with_fixes(
     inst: &Instance,
     policy: &Policy,
     opts: &SolveOptions,
     res: &BatchResult,
     mut unmatched: Vec<crate::report::Unmatched>,
+    deadline: Option<Instant>,
 ) -> Vec<crate::report::Unmatched> {
     if unmatched.is_empty() {
         return unmatched;
@@ -3246,7 +3305,10 @@ pub fn with_fixes(
     }
     let base = Base::from_result(inst, policy, *opts, res);
     let booked = base.booked();
-    let mut budget = FixBudget::for_run();
+    let mut budget = FixBudget {
+        deadline,
+        ..FixBudget::for_run()
+    };
     for u in &mut unmatched {
         let fixes = base.fixes(u.request, &booked, 1, &mut budget);
         u.fix = fixes_text(inst, policy, u.request, &fixes, Lang::En);

@@ -323,6 +323,7 @@ messages! {
     FixNoneRules => "no single change fills it", "geen enkele wijziging alleen vult deze plek";
     FixNotComputed => "not computed: {why}", "niet berekend: {why}";
     FixWorkLimit => "the work limit for fixes was reached; run matchpunt explain --request {request}", "de werkgrens voor oplossingen is bereikt; gebruik matchpunt explain --request {request}";
+    FixTimeLimit => "the run's time limit was reached; run matchpunt explain --request {request}", "de tijdslimiet van de run is bereikt; gebruik matchpunt explain --request {request}";
     FixBatchTooLarge => "the batch has {pairs} candidate pairs, too many to re-solve for every open seat; run matchpunt explain --request {request}", "de batch heeft {pairs} kandidaat-paren, te veel om voor elke open plek opnieuw op te lossen; gebruik matchpunt explain --request {request}";
     FixTooLarge => "the request is in a group of {arcs} connected pairs, too large to re-solve for every change; run matchpunt explain --request {request}", "de aanvraag zit in een groep van {arcs} verbonden paren, te groot om voor elke wijziging opnieuw op te lossen; gebruik matchpunt explain --request {request}";
 

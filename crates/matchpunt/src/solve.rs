@@ -40,6 +40,24 @@
 mod bundle;
 mod master;
 
+/// Whether `MATCHPUNT_SOLVER_TRACE` is set: then the solver prints the progress of each
+/// component's search (bounds, incumbents, times; numbers only, never a name or a theme) to
+/// standard error, for profiling. Read once.
+fn tracing() -> bool {
+    static ON: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    *ON.get_or_init(|| std::env::var_os("MATCHPUNT_SOLVER_TRACE").is_some())
+}
+
+/// A line of the solver trace (see [`tracing`]).
+macro_rules! tr {
+    ($($t:tt)*) => {
+        if tracing() {
+            eprintln!("[{:?}] {}", std::thread::current().id(), format!($($t)*));
+        }
+    };
+}
+use tr;
+
 use matchpunt_flow::{Algorithm, FlowNetwork};
 use petgraph::unionfind::UnionFind;
 use rayon::prelude::*;
@@ -193,16 +211,23 @@ pub fn evaluate(p: &Problem, chosen: &[usize]) -> Result<i64, String> {
 /// Solves `p` exactly (or up to the limits in `opts`, reporting the bound).
 pub fn solve(p: &Problem, opts: &SolveOptions) -> Solution {
     let deadline = opts.time_limit.map(|t| Instant::now() + t);
-    solve_until(p, opts, deadline)
+    solve_until(p, opts, deadline, true)
 }
 
-fn solve_until(p: &Problem, opts: &SolveOptions, deadline: Option<Instant>) -> Solution {
+/// [`solve`] up to `deadline`; `neighbourhoods` off inside a neighbourhood's own search, so
+/// that a search never starts another round of neighbourhoods below itself.
+fn solve_until(
+    p: &Problem,
+    opts: &SolveOptions,
+    deadline: Option<Instant>,
+    neighbourhoods: bool,
+) -> Solution {
     let comps = components(p);
     let results: Vec<(Vec<usize>, Solution)> = comps
         .par_iter()
         .map(|arcs| {
             let (sub, back) = subproblem(p, arcs);
-            let s = branch_and_bound(&sub, opts, deadline, true);
+            let s = branch_and_bound(&sub, opts, deadline, neighbourhoods);
             (back, s)
         })
         .collect();
@@ -568,8 +593,11 @@ struct Ctx<'a> {
     deadline: Option<Instant>,
     /// Arc indexes into each request.
     by_request: Vec<Vec<usize>>,
-    /// Nodes evaluated.
+    /// Nodes evaluated (the work limit counts these).
     nodes: usize,
+    /// Nodes evaluated in the searches of neighbourhoods: reported as work, not counted
+    /// against the limit (each neighbourhood has its own).
+    neighbourhood_nodes: usize,
     inc: Incumbent,
 }
 
@@ -945,6 +973,7 @@ fn branch_and_bound(
             v
         },
         nodes: 0,
+        neighbourhood_nodes: 0,
         inc: Incumbent {
             chosen: Vec::new(),
             value: 0,
@@ -969,6 +998,15 @@ fn branch_and_bound(
         work_limit(p, ROOT_BUNDLE_ITERATIONS[which], 3e8).max(20),
     )
     .expect("the root has no forced arcs");
+    let t0 = Instant::now();
+    tr!(
+        "root: arcs {} experts {} bound {} inc {} master {}",
+        p.arcs.len(),
+        p.experts.len(),
+        root.bound,
+        cx.inc.value,
+        master
+    );
     // The exact seat prices (the master's duals), then the bundles within reach of them.
     if master && root.bound > cx.inc.cutoff() && !cx.expired() {
         let refined = master::refine(
@@ -987,6 +1025,12 @@ fn branch_and_bound(
             root.mu = mu;
             root.bundle_tighter = true;
         }
+        tr!(
+            "master: bound {} inc {} t {:?}",
+            root.bound,
+            cx.inc.value,
+            t0.elapsed()
+        );
     }
     // A bound proven by listing: no solution is worth more than `listed_below`.
     let mut listed_below = i64::MAX;
@@ -1008,6 +1052,13 @@ fn branch_and_bound(
             if let Some(c) = &found.chosen {
                 cx.offer(c);
             }
+            tr!(
+                "enumerate width {} exact {} inc {} t {:?}",
+                width,
+                found.exact,
+                cx.inc.value,
+                t0.elapsed()
+            );
             if found.exact {
                 if cx.inc.value >= floor {
                     let inc = cx.inc;
@@ -1016,7 +1067,7 @@ fn branch_and_bound(
                         bound: inc.value,
                         proven: true,
                         chosen: inc.chosen,
-                        nodes: cx.nodes,
+                        nodes: cx.nodes + cx.neighbourhood_nodes,
                         components: 1,
                         branched_components: 0,
                         listed_components: 1,
@@ -1034,6 +1085,7 @@ fn branch_and_bound(
     if root.bound > cx.inc.cutoff() {
         flow_dive(&mut cx, &root.lambda);
         flow_dive(&mut cx, &vec![0; p.experts.len()]);
+        tr!("dives: inc {} t {:?}", cx.inc.value, t0.elapsed());
     }
     if neighbourhoods && root.bound > cx.inc.cutoff() {
         // Seeds: experts over budget in the flow relaxation, then experts whose bundle in the
@@ -1049,11 +1101,13 @@ fn branch_and_bound(
         }
         seeds.extend((0..p.experts.len()).filter(|&e| mine[e] != theirs[e]));
         local_search(&mut cx, opts, &seeds);
+        tr!("local search: inc {} t {:?}", cx.inc.value, t0.elapsed());
     }
     // Reduced-cost fixing at the root: drop the arcs that cannot improve on the incumbent and
     // solve what is left (which often falls apart into small components) from scratch.
     if root.bound > cx.inc.cutoff() && root.bundle_tighter && !cx.expired() {
         let drop = bundle::fixable(p, &Fix::default(), &root_res, &root.mu, cx.inc.cutoff());
+        tr!("fixable {} of {}", drop.len(), p.arcs.len());
         if drop.len() * 10 >= p.arcs.len() {
             let keep: Vec<usize> = (0..p.arcs.len())
                 .filter(|a| drop.binary_search(a).is_err())
@@ -1064,7 +1118,7 @@ fn branch_and_bound(
                 arcs: keep.iter().map(|&a| p.arcs[a]).collect(),
                 spread: p.spread,
             };
-            let sub = solve_until(&reduced, opts, deadline);
+            let sub = solve_until(&reduced, opts, deadline, neighbourhoods);
             let inc = cx.inc;
             let better = sub.objective > inc.value;
             let objective = sub.objective.max(inc.value);
@@ -1082,7 +1136,7 @@ fn branch_and_bound(
                 objective,
                 bound,
                 proven,
-                nodes: cx.nodes + sub.nodes,
+                nodes: cx.nodes + cx.neighbourhood_nodes + sub.nodes,
                 components: 1,
                 branched_components: 0,
                 listed_components: sub.listed_components,
@@ -1125,6 +1179,17 @@ fn branch_and_bound(
         }
         .expect("open is not empty");
         let node = open.swap_remove(pick);
+        if pops % 20 == 0 {
+            tr!(
+                "bb: pops {} nodes {} open {} node bound {} inc {} t {:?}",
+                pops,
+                cx.nodes,
+                open.len(),
+                node.bound,
+                cx.inc.value,
+                t0.elapsed()
+            );
+        }
         if node.bound <= cx.inc.cutoff() {
             continue;
         }
@@ -1215,7 +1280,7 @@ fn branch_and_bound(
         chosen: inc.chosen,
         objective: inc.value,
         bound,
-        nodes: cx.nodes,
+        nodes: cx.nodes + cx.neighbourhood_nodes,
         components: 1,
         branched_components: 0,
         listed_components: 0,
@@ -1296,6 +1361,7 @@ fn local_search(cx: &mut Ctx<'_>, opts: &SolveOptions, seeds: &[usize]) {
             ..*opts
         };
         let s = branch_and_bound(&sub, &small, cx.deadline, false);
+        cx.neighbourhood_nodes += s.nodes;
         let mut chosen = kept;
         chosen.extend(s.chosen.iter().map(|&a| back[a]));
         chosen.sort_unstable();

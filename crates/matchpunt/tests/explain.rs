@@ -416,3 +416,60 @@ E2,Daan,speaker,yes,pesten,Utrecht,*,Gemeente Utrecht
         assert!(t.contains('2'), "{t}");
     }
 }
+
+/// The fix column's search is bounded by its work budget, and the work of a try counts its
+/// re-solve (pairs times nodes times [`explain::PASSES_PER_NODE`]), not only the pairs: a
+/// budget of one try's worth buys one try, whatever the solve inside it does.
+#[test]
+fn the_search_for_fixes_charges_its_re_solves_and_stops_at_the_budget() {
+    let inst = generated(300, 400, 11);
+    let policy = Policy::default();
+    let res = batch::run(&inst, &policy, &opts());
+    let base = Base::from_result(&inst, &policy, opts(), &res);
+    let booked = base.booked();
+    let unmatched = matchpunt::report::unmatched(&inst, &policy, &res);
+    let u = unmatched
+        .iter()
+        .find(|u| base.part_size(u.request) > 1000)
+        .expect("a 300 x 400 batch has a large component with an open seat");
+    let pairs = res.problem.arcs.len();
+    let one_try = pairs + base.part_size(u.request) * explain::PASSES_PER_NODE;
+    let mut budget = FixBudget {
+        work: one_try,
+        ties: true,
+        ..FixBudget::for_run()
+    };
+    let fixes = base.fixes(u.request, &booked, 3, &mut budget);
+    assert_eq!(budget.work, 0, "one try uses the whole budget");
+    match fixes {
+        Fixes::Found(v) => assert_eq!(v.len(), 1, "one try finds at most one fix"),
+        other => assert!(matches!(other, Fixes::NoneFound | Fixes::WorkLimit)),
+    }
+    // The next request finds the budget spent.
+    let mut spent = budget;
+    assert_eq!(
+        base.fixes(u.request, &booked, 1, &mut spent),
+        Fixes::WorkLimit
+    );
+}
+
+/// With the run's time limit already over, the fix column re-solves nothing: a seat with
+/// candidate changes says the time limit was reached; one without any says so as before.
+#[test]
+fn the_fix_column_stops_at_the_runs_deadline() {
+    let inst = generated(40, 30, 3);
+    let policy = Policy::default();
+    let res = batch::run(&inst, &policy, &opts());
+    let unmatched = matchpunt::report::unmatched(&inst, &policy, &res);
+    assert!(!unmatched.is_empty());
+    let past = std::time::Instant::now();
+    let rows = explain::with_fixes(&inst, &policy, &opts(), &res, unmatched, Some(past));
+    for u in &rows {
+        assert!(
+            u.fix.contains("time limit") || u.fix.starts_with("no single change"),
+            "{}",
+            u.fix
+        );
+    }
+    assert!(rows.iter().any(|u| u.fix.contains("time limit")));
+}

@@ -212,7 +212,13 @@ pub fn run(args: Args) -> Result<ExitCode> {
     progress.stage("explaining the open seats");
     let t_write = Instant::now();
     let unmatched = report::unmatched(inst, &policy, &res);
-    let unmatched = matchpunt::explain::with_fixes(inst, &policy, &opts, &res, unmatched);
+    // The fix column's re-solves stop where writing's share of the reserve begins.
+    let fix_deadline = args.solver.seconds().map(|t| {
+        let writing = Duration::from_secs_f64(t * 0.01) + t_read;
+        t0 + Duration::from_secs_f64(t).saturating_sub(writing)
+    });
+    let unmatched =
+        matchpunt::explain::with_fixes(inst, &policy, &opts, &res, unmatched, fix_deadline);
     let t_reasons = t_write.elapsed();
 
     progress.stage(&format!("writing to {}", args.out.display()));

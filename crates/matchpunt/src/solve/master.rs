@@ -34,7 +34,7 @@
 //! and a gap of a few points it holds a few bundles per expert (2,000 columns at 1000 x 1000).
 
 use super::bundle::{best_bundle, bound, bundle_value, spread_costs, Bundles};
-use super::{Fix, Problem, Residual};
+use super::{tr, tracing, Fix, Problem, Residual};
 use microlp::{ComparisonOp, OptimizationDirection};
 use std::collections::{BTreeMap, HashSet};
 use std::time::Instant;
@@ -153,6 +153,15 @@ pub(super) fn refine(
                 (lo > 0.0 && x <= lo + 1e-6) || x >= c + radius[r] - 1e-6
             })
             .collect();
+        tr!(
+            "master round: lp {:?} lagr {} best {} rows {} new {} edge {}",
+            lp.solution.as_ref().map(|s| s.objective()),
+            b,
+            best_bound,
+            rows.len(),
+            new_rows.len(),
+            at_edge.len()
+        );
         if new_rows.is_empty() && at_edge.is_empty() {
             break;
         }
@@ -350,8 +359,21 @@ pub(super) fn enumerate(
     // does not, branching on arcs (which expert serves which request) closes in far fewer nodes
     // than bundle branching, at a larger LP per node.
     let mut result = None;
+    tr!(
+        "enumerate: gap {} columns {} complete {}",
+        gap,
+        columns.len(),
+        complete
+    );
     for (on_arcs, nodes) in [(false, BUNDLE_BRANCH_NODES), (true, MIP_NODES)] {
+        let t = Instant::now();
         result = solve_packing(p, res, &columns, step, on_arcs, nodes, deadline);
+        tr!(
+            "packing on_arcs {} -> {:?} in {:?}",
+            on_arcs,
+            result.as_ref().map(|r| r.1),
+            t.elapsed()
+        );
         if result.as_ref().is_some_and(|r| r.1) {
             break;
         }
