@@ -333,7 +333,9 @@ fn explain_a_request_and_an_expert_of_the_fixture() {
     a.extend(["--assignments", "bad.csv", "--request", "R01"]);
     let o = run(&a, d.path());
     assert_eq!(o.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&o.stderr).contains("bad.csv:2:2 (B2): column 'expert': \"E99\""));
+    assert!(
+        String::from_utf8_lossy(&o.stderr).contains("bad.csv:2:2 (B2): column 'expert': \"E99\"")
+    );
 }
 
 fn sample_args<'a>(extra: &[&'a str]) -> Vec<&'a str> {
