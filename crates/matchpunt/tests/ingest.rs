@@ -538,14 +538,20 @@ fn the_cell_reference_is_the_row_a_spreadsheet_shows() {
              E1,buddy,yes,pesten,Utrecht,*,twaalf\r";
     let err = one_err(e, REQUESTS);
     assert_eq!((err.line, err.row), (Some(3), Some(2)));
-    assert!(err.to_string().starts_with("experts.csv:3:7 (G2): "), "{err}");
+    assert!(
+        err.to_string().starts_with("experts.csv:3:7 (G2): "),
+        "{err}"
+    );
     // Title and blank lines before the header are rows like any other.
     let e = "Ervaringsdeskundigen week 48\n\n\
              id,roles,certified,themes,place,availability,max_travel_km\n\
              E1,buddy,yes,pesten,Utrecht,*,twaalf\n";
     let err = one_err(e, REQUESTS);
     assert_eq!((err.line, err.row), (Some(4), None));
-    assert!(err.to_string().starts_with("experts.csv:4:7 (G4): "), "{err}");
+    assert!(
+        err.to_string().starts_with("experts.csv:4:7 (G4): "),
+        "{err}"
+    );
 }
 
 #[test]
