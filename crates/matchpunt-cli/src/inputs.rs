@@ -46,9 +46,23 @@ pub struct InputArgs {
 #[derive(Clone, Debug)]
 pub struct Book {
     pub path: PathBuf,
-    bytes: Vec<u8>,
+    pub bytes: Vec<u8>,
     /// Which sheet holds which table, or why the workbook cannot be read.
     pub sheets: Result<BatchSheets, String>,
+}
+
+impl Book {
+    /// The sheets, when the workbook can be read and has an experts and a requests sheet;
+    /// otherwise the input error naming the file.
+    pub fn check(&self) -> Result<&BatchSheets, InputErrors> {
+        match &self.sheets {
+            Err(e) => Err(whole_file(&self.path, e.clone())),
+            Ok(s) => match s.missing() {
+                Some(m) => Err(whole_file(&self.path, m)),
+                None => Ok(s),
+            },
+        }
+    }
 }
 
 /// Whether `--data p` means a workbook: an existing file, or a name with a workbook's extension.
@@ -249,13 +263,10 @@ impl InputArgs {
         let book = match self.book() {
             None => None,
             Some(Err(e)) => bail!("{e}"),
-            Some(Ok(b)) => match &b.sheets {
-                Err(e) => return Err(whole_file(&b.path, e.clone()).into()),
-                Ok(s) => match s.missing() {
-                    Some(m) => return Err(whole_file(&b.path, m).into()),
-                    None => Some(b),
-                },
-            },
+            Some(Ok(b)) => {
+                b.check()?;
+                Some(b)
+            }
         };
         let open = |p: &Path| -> Result<Source<'_>> {
             if let Some(b) = book.filter(|b| b.path == p) {
