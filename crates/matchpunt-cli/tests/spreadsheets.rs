@@ -360,3 +360,111 @@ fn the_dutch_csv_reads_back_as_the_same_numbers() {
     assert_eq!(nl, metrics("intl"));
     assert!(nl.contains("assignments of"), "{nl}");
 }
+
+/// The names in `dir`, sorted (hidden ones too).
+fn names(dir: &Path) -> Vec<String> {
+    let mut v: Vec<String> = fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn out_file_xlsx_writes_only_that_workbook_atomically() {
+    let dir = tempfile::tempdir().unwrap();
+    let summary = run_into(dir.path(), &sample(), "week.xlsx");
+    // The workbook alone: no CSV, no lock, no staging folder.
+    assert_eq!(names(dir.path()), ["week.xlsx"]);
+    assert!(
+        summary.contains("seats open, see week.xlsx, sheet 'open plekken':"),
+        "{summary}"
+    );
+    // Its assignments are those of the same run into a folder.
+    run_into(dir.path(), &sample(), "folder");
+    let csv = fs::read_to_string(dir.path().join("folder/assignments.csv")).unwrap();
+    let pairs_csv: Vec<(String, String)> = csv
+        .trim_start_matches('\u{feff}')
+        .lines()
+        .skip(1)
+        .map(|l| {
+            let mut f = l.split(',');
+            (f.next().unwrap().into(), f.next().unwrap().into())
+        })
+        .collect();
+    let mut wb: Xlsx<_> = open_workbook(dir.path().join("week.xlsx")).unwrap();
+    assert_eq!(wb.sheet_names().len(), 4);
+    let sheet = wb.worksheet_range("toewijzingen").unwrap();
+    let pairs_book: Vec<(String, String)> = sheet
+        .rows()
+        .skip(1)
+        .map(|r| (r[0].to_string(), r[1].to_string()))
+        .collect();
+    assert_eq!(pairs_book, pairs_csv);
+    assert!(!pairs_book.is_empty());
+
+    // A failing run leaves the old workbook byte for byte and nothing beside it.
+    let before = fs::read(dir.path().join("week.xlsx")).unwrap();
+    let o = run(
+        &[
+            "run",
+            "--data",
+            &book("bad-number.xlsx"),
+            "--out",
+            "week.xlsx",
+        ],
+        dir.path(),
+    );
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(fs::read(dir.path().join("week.xlsx")).unwrap(), before);
+    assert_eq!(names(dir.path()), ["folder", "week.xlsx"]);
+    // ... also into a folder that does not exist: it is not created.
+    let o = run(
+        &[
+            "run",
+            "--data",
+            &book("bad-number.xlsx"),
+            "--out",
+            "new/week.xlsx",
+        ],
+        dir.path(),
+    );
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(names(dir.path()), ["folder", "week.xlsx"]);
+}
+
+#[test]
+fn out_file_xlsx_never_replaces_an_input() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::copy(
+        fixture("workbooks/sample.xlsx"),
+        dir.path().join("week.xlsx"),
+    )
+    .unwrap();
+    let before = fs::read(dir.path().join("week.xlsx")).unwrap();
+    let o = run(
+        &["run", "--data", "week.xlsx", "--out", "./week.xlsx"],
+        dir.path(),
+    );
+    assert_eq!(o.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("--out ./week.xlsx would overwrite the experts file week.xlsx (an input)"),
+        "{err}"
+    );
+    assert_eq!(fs::read(dir.path().join("week.xlsx")).unwrap(), before);
+    assert_eq!(names(dir.path()), ["week.xlsx"]);
+    // Nor is an export the workbook, nor a round written without its changes.csv.
+    for args in [
+        &["--export-lp", "out.xlsx"][..],
+        &["--previous", "week.xlsx"][..],
+    ] {
+        let data = sample();
+        let mut all = vec!["run", "--data", &data, "--out", "out.xlsx"];
+        all.extend(args);
+        let o = run(&all, dir.path());
+        assert_eq!(o.status.code(), Some(1), "{args:?}");
+        assert_eq!(names(dir.path()), ["week.xlsx"], "{args:?}");
+    }
+}
