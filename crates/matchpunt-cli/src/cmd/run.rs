@@ -88,7 +88,7 @@ impl SolverArgs {
 /// Run the weekly batch: assign requests to experts, exactly optimal under the hard rules.
 ///
 /// Writes assignments.csv, unmatched.csv (with reasons) and experts.csv into the output folder,
-/// all three or none, and prints a summary: seats asked and filled by role, the objective with
+/// all three or none (or, with --out FILE.xlsx, only that workbook), and prints a summary: seats asked and filled by role, the objective with
 /// its proven bound, and the time per stage.
 #[derive(clap::Args, Debug)]
 pub struct Args {
