@@ -1,28 +1,33 @@
 //! The input options shared by `check`, `run`, `suggest` and `explain`, and loading them.
 
-use anyhow::{Context, Result};
-use matchpunt::ingest::{self, Inputs, Loaded, Source, WeekChoice};
+use anyhow::{bail, Context, Result};
+use matchpunt::ingest::{self, InputError, InputErrors, Inputs, Loaded, Source, WeekChoice};
 use matchpunt::model::Week;
 use matchpunt::places::Places;
 use matchpunt::policy::Policy;
+use matchpunt::workbook::{self, BatchSheets};
 use std::fs::File;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 /// Where the batch's files are.
 #[derive(clap::Args, Debug, Clone)]
 #[command(next_help_heading = "Inputs")]
 pub struct InputArgs {
-    /// Folder with experts.csv, requests.csv and (optional) history.csv [default: the folder
-    /// of the first of --experts, --requests, --history given, else data/sample].
-    #[arg(long, value_name = "DIR")]
+    /// Folder with experts.csv, requests.csv and (optional) history.csv, or one workbook
+    /// (.xlsx, .ods, .xls) with the sheets experts, requests and (optional) history (or
+    /// ervaringsdeskundigen, aanvragen, historie) [default: the folder of the first of
+    /// --experts, --requests, --history given, else data/sample].
+    #[arg(long, value_name = "DIR|BOOK")]
     pub data: Option<PathBuf>,
-    /// Experts file [default: DIR/experts.csv].
+    /// Experts file (CSV or workbook) [default: DIR/experts.csv, or the BOOK's sheet].
     #[arg(long, value_name = "FILE")]
     pub experts: Option<PathBuf>,
-    /// Requests file [default: DIR/requests.csv].
+    /// Requests file (CSV or workbook) [default: DIR/requests.csv, or the BOOK's sheet].
     #[arg(long, value_name = "FILE")]
     pub requests: Option<PathBuf>,
-    /// History file [default: DIR/history.csv if it exists].
+    /// History file (CSV or workbook) [default: DIR/history.csv if it exists, or the BOOK's
+    /// history sheet if it has one].
     #[arg(long, value_name = "FILE")]
     pub history: Option<PathBuf>,
     /// Policy file (TOML) [default: the built-in policy; see `matchpunt policy --default`].
@@ -32,6 +37,58 @@ pub struct InputArgs {
     /// else the current week].
     #[arg(long, value_name = "WEEK", value_parser = parse_week)]
     pub week: Option<Week>,
+    /// `--data` read as a workbook, once (None: it is no workbook).
+    #[arg(skip)]
+    book: OnceLock<Option<Result<Book, String>>>,
+}
+
+/// `--data` as one workbook: its bytes and its sheets.
+#[derive(Clone, Debug)]
+pub struct Book {
+    pub path: PathBuf,
+    pub bytes: Vec<u8>,
+    /// Which sheet holds which table, or why the workbook cannot be read.
+    pub sheets: Result<BatchSheets, String>,
+}
+
+impl Book {
+    /// The sheets, when the workbook can be read and has an experts and a requests sheet;
+    /// otherwise the input error naming the file.
+    pub fn check(&self) -> Result<&BatchSheets, InputErrors> {
+        match &self.sheets {
+            Err(e) => Err(whole_file(&self.path, e.clone())),
+            Ok(s) => match s.missing() {
+                Some(m) => Err(whole_file(&self.path, m)),
+                None => Ok(s),
+            },
+        }
+    }
+}
+
+/// Whether `--data p` means a workbook: an existing file, or a name with a workbook's extension.
+pub fn is_book_path(p: &Path) -> bool {
+    p.is_file()
+        || (!p.exists()
+            && p.extension().is_some_and(|e| {
+                ["xlsx", "xlsm", "ods", "xls"]
+                    .iter()
+                    .any(|w| e.eq_ignore_ascii_case(w))
+            }))
+}
+
+/// `--data week.xlsx`, read: its sheets, or why it cannot be read (as a message naming it).
+pub fn read_book(path: &Path) -> Result<Book, String> {
+    let bytes = std::fs::read(path).map_err(|e| format!("cannot open {}: {e}", path.display()))?;
+    let sheets = if workbook::is_workbook(&bytes) {
+        workbook::batch_sheets(&bytes)
+    } else {
+        Err("is a file, not a folder or a workbook: --data takes a folder with experts.csv and requests.csv, or one workbook (.xlsx, .ods, .xls)".to_string())
+    };
+    Ok(Book {
+        path: path.to_path_buf(),
+        bytes,
+        sheets,
+    })
 }
 
 /// `--week`: an ISO week (a usage error otherwise).
@@ -44,26 +101,59 @@ pub struct Paths {
     pub experts: PathBuf,
     pub requests: PathBuf,
     pub history: Option<PathBuf>,
-    /// Where an optional history file was looked for, when there is none.
-    pub no_history: Option<PathBuf>,
+    /// Why there is no history, when there is none: `my-week/history.csv does not exist`.
+    pub no_history: Option<String>,
+    /// `--data` as one workbook: its path and sheets.
+    pub book: Option<(PathBuf, BatchSheets)>,
 }
 
 impl Paths {
-    /// Every file read, for the summary: `read a/experts.csv, a/requests.csv, ...`.
+    /// Every file read, for the summary: `read a/experts.csv, a/requests.csv, ...`, or
+    /// `read week.xlsx (sheets experts, requests, history)`.
     pub fn describe(&self, policy: Option<&Path>) -> String {
-        let mut files = vec![
-            self.experts.display().to_string(),
-            self.requests.display().to_string(),
+        // Each file once, with the sheets read from it where it is the --data workbook.
+        let mut files: Vec<(&Path, Vec<&str>)> = Vec::new();
+        let sheets = self.book.as_ref().map(|(book, s)| (book, s));
+        let of_book = |path: &PathBuf, sheet: &Option<String>| match sheets {
+            Some((book, _)) if book == path => sheet.clone(),
+            _ => None,
+        };
+        let mut sheet_names = vec![
+            (
+                self.experts.as_path(),
+                sheets.and_then(|(_, s)| of_book(&self.experts, &s.experts)),
+            ),
+            (
+                self.requests.as_path(),
+                sheets.and_then(|(_, s)| of_book(&self.requests, &s.requests)),
+            ),
         ];
         if let Some(h) = &self.history {
-            files.push(h.display().to_string());
+            sheet_names.push((
+                h.as_path(),
+                sheets.and_then(|(_, s)| of_book(h, &s.history)),
+            ));
         }
+        for (path, sheet) in &sheet_names {
+            match files.iter_mut().find(|(p, _)| p == path) {
+                Some((_, sheets)) => sheets.extend(sheet.as_deref()),
+                None => files.push((path, sheet.as_deref().into_iter().collect())),
+            }
+        }
+        let mut shown: Vec<String> = files
+            .iter()
+            .map(|(p, sheets)| match sheets.len() {
+                0 => p.display().to_string(),
+                1 => format!("{} (sheet {})", p.display(), sheets[0]),
+                _ => format!("{} (sheets {})", p.display(), sheets.join(", ")),
+            })
+            .collect();
         if let Some(p) = policy {
-            files.push(format!("policy {}", p.display()));
+            shown.push(format!("policy {}", p.display()));
         }
-        let mut s = format!("read {}", files.join(", "));
-        if let Some(h) = &self.no_history {
-            s.push_str(&format!(" (no history: {} does not exist)", h.display()));
+        let mut s = format!("read {}", shown.join(", "));
+        if let Some(why) = &self.no_history {
+            s.push_str(&format!(" (no history: {why})"));
         }
         s
     }
@@ -89,13 +179,50 @@ impl InputArgs {
             .unwrap_or_else(|| PathBuf::from("data/sample"))
     }
 
+    /// `--data` as a workbook, read once; None when `--data` is a folder or not given.
+    fn book(&self) -> Option<&Result<Book, String>> {
+        self.book
+            .get_or_init(|| {
+                let d = self.data.as_ref()?;
+                is_book_path(d).then(|| read_book(d))
+            })
+            .as_ref()
+    }
+
     pub fn paths(&self) -> Paths {
+        if let Some(book) = self.book() {
+            let path = self.data.clone().unwrap_or_default();
+            let sheets = book.as_ref().ok().and_then(|b| b.sheets.as_ref().ok());
+            let (history, no_history) = match (&self.history, sheets) {
+                (Some(h), _) => (Some(h.clone()), None),
+                (None, Some(s)) if s.history.is_some() => (Some(path.clone()), None),
+                (None, Some(_)) => (
+                    None,
+                    Some(format!(
+                        "{} has no sheet named {}",
+                        path.display(),
+                        workbook::HISTORY_SHEETS.join(", ")
+                    )),
+                ),
+                (None, None) => (None, None),
+            };
+            return Paths {
+                experts: self.experts.clone().unwrap_or_else(|| path.clone()),
+                requests: self.requests.clone().unwrap_or_else(|| path.clone()),
+                history,
+                no_history,
+                book: sheets.map(|s| (path, s.clone())),
+            };
+        }
         let dir = self.folder();
         let default_history = dir.join("history.csv");
         let (history, no_history) = match &self.history {
             Some(h) => (Some(h.clone()), None),
             None if default_history.exists() => (Some(default_history), None),
-            None => (None, Some(default_history)),
+            None => (
+                None,
+                Some(format!("{} does not exist", default_history.display())),
+            ),
         };
         Paths {
             experts: self
@@ -108,6 +235,7 @@ impl InputArgs {
                 .unwrap_or_else(|| dir.join("requests.csv")),
             history,
             no_history,
+            book: None,
         }
     }
 
@@ -131,7 +259,19 @@ impl InputArgs {
 
     fn load_with(&self, policy: &Policy, skip_bad_rows: bool) -> Result<Loaded> {
         let paths = self.paths();
-        let open = |p: &Path| -> Result<Source<'static>> {
+        // The --data workbook: its tables are read from its bytes, read once.
+        let book = match self.book() {
+            None => None,
+            Some(Err(e)) => bail!("{e}"),
+            Some(Ok(b)) => {
+                b.check()?;
+                Some(b)
+            }
+        };
+        let open = |p: &Path| -> Result<Source<'_>> {
+            if let Some(b) = book.filter(|b| b.path == p) {
+                return Ok(Source::new(p.display().to_string(), &b.bytes[..]));
+            }
             let f = File::open(p).with_context(|| format!("cannot open {}", p.display()))?;
             Ok(Source::new(p.display().to_string(), f))
         };
@@ -154,6 +294,14 @@ impl InputArgs {
         } else {
             Ok(ingest::load(inputs, &Places::bundled(), policy, week)?)
         }
+    }
+}
+
+/// One error of a whole file, as the input errors of a batch.
+fn whole_file(path: &Path, message: String) -> InputErrors {
+    InputErrors {
+        errors: vec![InputError::whole_file(path.display().to_string(), message)],
+        ..InputErrors::default()
     }
 }
 

@@ -45,7 +45,7 @@ fn an_unknown_place_gets_a_suggestion_with_its_province() {
     let err = String::from_utf8_lossy(&o.stderr);
     assert_eq!(o.status.code(), Some(1), "{err}");
     assert!(
-        err.contains("experts.csv:2:5: column 'place': \"Houtn\": is not in the places table; did you mean \"Houten\" (Utrecht)?"),
+        err.contains("experts.csv:2:5 (E2): column 'place': \"Houtn\": is not in the places table; did you mean \"Houten\" (Utrecht)?"),
         "{err}"
     );
 }

@@ -165,12 +165,12 @@ fn excel_dates_in_birth_year_give_the_year_with_a_warning_naming_the_cell() {
     assert_eq!(l.warnings.len(), 2, "{w}");
     assert!(
         w.contains(
-            "experts.csv:2:10: column 'birth_year': a date, not a year: read as the year 2001"
+            "experts.csv:2:10 (J2): column 'birth_year': a date, not a year: read as the year 2001"
         ),
         "{w}"
     );
     assert!(
-        w.contains("experts.csv:3:10: column 'birth_year': an Excel date serial number"),
+        w.contains("experts.csv:3:10 (J3): column 'birth_year': an Excel date serial number"),
         "{w}"
     );
     assert!(w.contains("read as the year 1998"), "{w}");

@@ -134,7 +134,7 @@ fn a_bad_decision_is_located_and_nothing_is_written() {
     assert_eq!(o.status.code(), Some(1), "{err}");
     assert!(
         err.contains(
-            "decisions.csv:2:3: column 'decision': \"misschien\": expected accepted or declined"
+            "decisions.csv:2:3 (C2): column 'decision': \"misschien\": expected accepted or declined"
         ),
         "{err}"
     );

@@ -501,7 +501,7 @@ fn help_says_what_the_tool_does_and_groups_outputs() {
     let help = String::from_utf8_lossy(&o.stdout);
     let outputs = help.find("\nOutputs:").expect("an Outputs heading");
     for opt in [
-        "--out <DIR>",
+        "--out <DIR|FILE.xlsx>",
         "--export-lp <FILE>",
         "--export-dimacs <FILE>",
     ] {

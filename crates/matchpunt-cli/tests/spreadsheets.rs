@@ -137,3 +137,334 @@ fn formula_like_names_stay_text() {
         .rows()
         .all(|r| r.iter().all(|f| f.is_empty())));
 }
+
+/// A workbook fixture, saved by LibreOffice (see `fixtures/workbooks/make.sh`).
+fn book(name: &str) -> String {
+    fixture("workbooks").join(name).display().to_string()
+}
+
+const OUTPUTS: [&str; 3] = ["assignments.csv", "unmatched.csv", "experts.csv"];
+
+/// `run --week 2026-W48` on `data` into `dir/out`; the summary.
+fn run_into(dir: &Path, data: &str, out: &str) -> String {
+    let o = run(
+        &[
+            "run",
+            "--data",
+            data,
+            "--week",
+            "2026-W48",
+            "--time-limit",
+            "120",
+            "--out",
+            out,
+        ],
+        dir,
+    );
+    assert!(
+        o.status.success(),
+        "{data}: {}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    String::from_utf8(o.stdout).unwrap()
+}
+
+#[test]
+fn workbooks_saved_by_a_spreadsheet_program_give_the_run_of_their_csv() {
+    // sample.xlsx and sample.ods hold data/sample as LibreOffice saves it: numbers as floats,
+    // yes/no as booleans, a date in some birth_year cells, a formatted empty tail; the .ods
+    // with the Dutch sheet names.
+    let dir = tempfile::tempdir().unwrap();
+    let csv = run_into(dir.path(), &sample(), "csv");
+    for (name, sheets) in [
+        ("sample.xlsx", "(sheets experts, requests, history)"),
+        (
+            "sample.ods",
+            "(sheets ervaringsdeskundigen, aanvragen, historie)",
+        ),
+    ] {
+        let out = name.replace('.', "-");
+        let summary = run_into(dir.path(), &book(name), &out);
+        for f in OUTPUTS {
+            let a = fs::read(dir.path().join("csv").join(f)).unwrap();
+            let b = fs::read(dir.path().join(&out).join(f)).unwrap();
+            assert!(a == b, "{name}: {f} differs from the CSV run's");
+        }
+        // The summary is the same but for the files read and the times.
+        let keep = |s: &str| -> Vec<String> {
+            s.lines()
+                .filter(|l| !l.starts_with("read ") && !l.starts_with("time:"))
+                .filter(|l| !l.starts_with("wrote ") && !l.contains("seats open, see"))
+                .map(String::from)
+                .collect()
+        };
+        assert_eq!(keep(&summary), keep(&csv), "{name}");
+        let read = summary.lines().find(|l| l.starts_with("read ")).unwrap();
+        assert_eq!(read, format!("read {} {sheets}", book(name)));
+    }
+}
+
+#[test]
+fn broken_workbooks_exit_1_naming_sheet_and_cell_and_write_nothing() {
+    let cases: [(&str, &[&str]); 6] = [
+        (
+            "bad-number.xlsx",
+            &["bad-number.xlsx, sheet experts, cell H5 (column 'max_travel_km'): \"twintig\": expected a number"],
+        ),
+        (
+            "bad-number.ods",
+            &["bad-number.ods, sheet ervaringsdeskundigen, cell H5 (column 'max_travel_km'): \"twintig\""],
+        ),
+        (
+            "missing-sheet.xlsx",
+            &["missing-sheet.xlsx: has no sheet named requests or aanvragen; its sheets are: experts, Blad2"],
+        ),
+        (
+            "missing-sheet.ods",
+            &["missing-sheet.ods: has no sheet named requests or aanvragen; its sheets are: experts, Blad2"],
+        ),
+        ("password.xlsx", &["password.xlsx: is password-protected"]),
+        (
+            "truncated.xlsx",
+            &["truncated.xlsx: cannot be read as a workbook", "password-protected or damaged"],
+        ),
+    ];
+    for (name, want) in cases {
+        let dir = tempfile::tempdir().unwrap();
+        for cmd in ["check", "run"] {
+            let data = book(name);
+            let mut args = vec![cmd, "--data", &data, "--week", "2026-W48"];
+            if cmd == "run" {
+                args.extend(["--out", "out"]);
+            }
+            let o = run(&args, dir.path());
+            let err = String::from_utf8_lossy(&o.stderr);
+            assert_eq!(o.status.code(), Some(1), "{cmd} {name}: {err}");
+            assert!(err.contains("1 input error"), "{cmd} {name}: {err}");
+            for w in want {
+                assert!(err.contains(w), "{cmd} {name}: want {w:?} in\n{err}");
+            }
+            assert!(o.stdout.is_empty(), "{cmd} {name}");
+        }
+        // Nothing written: not even the output folder.
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 0, "{name}");
+    }
+}
+
+#[test]
+fn a_workbook_without_a_history_sheet_has_no_history() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    for (sheet, file) in [
+        ("ervaringsdeskundigen", "experts.csv"),
+        ("aanvragen", "requests.csv"),
+    ] {
+        let ws = wb.add_worksheet();
+        ws.set_name(sheet).unwrap();
+        let text = fs::read_to_string(Path::new(&sample()).join(file)).unwrap();
+        for (r, line) in text.lines().enumerate() {
+            let mut rdr = csv::ReaderBuilder::new()
+                .has_headers(false)
+                .from_reader(line.as_bytes());
+            let rec = rdr.records().next().unwrap().unwrap();
+            for (c, cell) in rec.iter().enumerate() {
+                ws.write_string(r as u32, c as u16, cell).unwrap();
+            }
+        }
+    }
+    wb.save(dir.path().join("week.xlsx")).unwrap();
+    let o = run(
+        &["check", "--data", "week.xlsx", "--week", "2026-W48"],
+        dir.path(),
+    );
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(out.contains(", 0 history rows;"), "{out}");
+    assert!(
+        out.contains("read week.xlsx (sheets ervaringsdeskundigen, aanvragen) (no history: week.xlsx has no sheet named history, historie, geschiedenis)"),
+        "{out}"
+    );
+    // A history file beside the workbook is read when named.
+    fs::copy(
+        Path::new(&sample()).join("history.csv"),
+        dir.path().join("history.csv"),
+    )
+    .unwrap();
+    let o = run(
+        &[
+            "check",
+            "--data",
+            "week.xlsx",
+            "--history",
+            "history.csv",
+            "--week",
+            "2026-W48",
+        ],
+        dir.path(),
+    );
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(out.contains(", 220 history rows;"), "{out}");
+    assert!(
+        out.contains("read week.xlsx (sheets ervaringsdeskundigen, aanvragen), history.csv\n"),
+        "{out}"
+    );
+    // A file that is no workbook is no --data.
+    let o = run(&["check", "--data", "history.csv"], dir.path());
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&o.stderr)
+        .contains("history.csv: is a file, not a folder or a workbook"));
+}
+
+#[test]
+fn the_dutch_csv_reads_back_as_the_same_numbers() {
+    // metrics reads a run's assignments.csv with the project's own reader; the nl and intl
+    // forms of one run give the same metrics.
+    let dir = tempfile::tempdir().unwrap();
+    for d in ["nl", "intl"] {
+        let o = run(
+            &[
+                "run",
+                "--data",
+                &sample(),
+                "--week",
+                "2026-W48",
+                "--out",
+                d,
+                "--csv-dialect",
+                d,
+            ],
+            dir.path(),
+        );
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    }
+    assert!(fs::read_to_string(dir.path().join("nl/assignments.csv"))
+        .unwrap()
+        .contains(';'));
+    let metrics = |d: &str| {
+        let o = run(
+            &[
+                "metrics",
+                "--data",
+                &sample(),
+                "--week",
+                "2026-W48",
+                "--assignments",
+                &format!("{d}/assignments.csv"),
+            ],
+            dir.path(),
+        );
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        String::from_utf8(o.stdout).unwrap()
+    };
+    let nl = metrics("nl");
+    assert_eq!(nl, metrics("intl"));
+    assert!(nl.contains("assignments of"), "{nl}");
+}
+
+/// The names in `dir`, sorted (hidden ones too).
+fn names(dir: &Path) -> Vec<String> {
+    let mut v: Vec<String> = fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn out_file_xlsx_writes_only_that_workbook_atomically() {
+    let dir = tempfile::tempdir().unwrap();
+    let summary = run_into(dir.path(), &sample(), "week.xlsx");
+    // The workbook alone: no CSV, no lock, no staging folder.
+    assert_eq!(names(dir.path()), ["week.xlsx"]);
+    assert!(
+        summary.contains("seats open, see week.xlsx, sheet 'open plekken':"),
+        "{summary}"
+    );
+    // Its assignments are those of the same run into a folder.
+    run_into(dir.path(), &sample(), "folder");
+    let csv = fs::read_to_string(dir.path().join("folder/assignments.csv")).unwrap();
+    let pairs_csv: Vec<(String, String)> = csv
+        .trim_start_matches('\u{feff}')
+        .lines()
+        .skip(1)
+        .map(|l| {
+            let mut f = l.split(',');
+            (f.next().unwrap().into(), f.next().unwrap().into())
+        })
+        .collect();
+    let mut wb: Xlsx<_> = open_workbook(dir.path().join("week.xlsx")).unwrap();
+    assert_eq!(wb.sheet_names().len(), 4);
+    let sheet = wb.worksheet_range("toewijzingen").unwrap();
+    let pairs_book: Vec<(String, String)> = sheet
+        .rows()
+        .skip(1)
+        .map(|r| (r[0].to_string(), r[1].to_string()))
+        .collect();
+    assert_eq!(pairs_book, pairs_csv);
+    assert!(!pairs_book.is_empty());
+
+    // A failing run leaves the old workbook byte for byte and nothing beside it.
+    let before = fs::read(dir.path().join("week.xlsx")).unwrap();
+    let o = run(
+        &[
+            "run",
+            "--data",
+            &book("bad-number.xlsx"),
+            "--out",
+            "week.xlsx",
+        ],
+        dir.path(),
+    );
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(fs::read(dir.path().join("week.xlsx")).unwrap(), before);
+    assert_eq!(names(dir.path()), ["folder", "week.xlsx"]);
+    // ... also into a folder that does not exist: it is not created.
+    let o = run(
+        &[
+            "run",
+            "--data",
+            &book("bad-number.xlsx"),
+            "--out",
+            "new/week.xlsx",
+        ],
+        dir.path(),
+    );
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(names(dir.path()), ["folder", "week.xlsx"]);
+}
+
+#[test]
+fn out_file_xlsx_never_replaces_an_input() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::copy(
+        fixture("workbooks/sample.xlsx"),
+        dir.path().join("week.xlsx"),
+    )
+    .unwrap();
+    let before = fs::read(dir.path().join("week.xlsx")).unwrap();
+    let o = run(
+        &["run", "--data", "week.xlsx", "--out", "./week.xlsx"],
+        dir.path(),
+    );
+    assert_eq!(o.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("--out ./week.xlsx would overwrite the experts file week.xlsx (an input)"),
+        "{err}"
+    );
+    assert_eq!(fs::read(dir.path().join("week.xlsx")).unwrap(), before);
+    assert_eq!(names(dir.path()), ["week.xlsx"]);
+    // Nor is an export the workbook, nor a round written without its changes.csv.
+    for args in [
+        &["--export-lp", "out.xlsx"][..],
+        &["--previous", "week.xlsx"][..],
+    ] {
+        let data = sample();
+        let mut all = vec!["run", "--data", &data, "--out", "out.xlsx"];
+        all.extend(args);
+        let o = run(&all, dir.path());
+        assert_eq!(o.status.code(), Some(1), "{args:?}");
+        assert_eq!(names(dir.path()), ["week.xlsx"], "{args:?}");
+    }
+}

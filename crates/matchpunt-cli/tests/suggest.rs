@@ -271,7 +271,7 @@ fn a_bad_cell_in_an_unrelated_row_warns_but_does_not_block_a_suggestion() {
     assert!(out.contains("E09"), "{out}");
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(
-        err.contains("experts.csv:4:4: column 'Certified': \"misschien\""),
+        err.contains("experts.csv:4:4 (D4): column 'Certified': \"misschien\""),
         "{err}"
     );
     assert!(err.contains("left out"), "{err}");
@@ -333,7 +333,9 @@ fn explain_a_request_and_an_expert_of_the_fixture() {
     a.extend(["--assignments", "bad.csv", "--request", "R01"]);
     let o = run(&a, d.path());
     assert_eq!(o.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&o.stderr).contains("bad.csv:2:2: column 'expert': \"E99\""));
+    assert!(
+        String::from_utf8_lossy(&o.stderr).contains("bad.csv:2:2 (B2): column 'expert': \"E99\"")
+    );
 }
 
 fn sample_args<'a>(extra: &[&'a str]) -> Vec<&'a str> {

@@ -46,7 +46,8 @@ pub fn other(lang: Lang) -> Lang {
 /// How the server was started.
 #[derive(Clone, Debug)]
 pub struct Config {
-    /// Folder with experts.csv, requests.csv and (optional) history.csv.
+    /// Folder with experts.csv, requests.csv and (optional) history.csv, or one workbook with
+    /// the sheets experts, requests and (optional) history.
     pub data: PathBuf,
     /// Policy file (TOML); the built-in policy when absent.
     pub policy: Option<PathBuf>,

@@ -230,15 +230,30 @@ fn load_data(cfg: &Config) -> Result<Data, Failure> {
                 .map_err(|e| Failure::Other(e.to_string()))?
         }
     };
+    // One workbook with a sheet per table, or a folder with a file per table.
+    let book = if cfg.data.is_file() {
+        Some(
+            std::fs::read(&cfg.data)
+                .map_err(|e| Failure::Other(format!("cannot open {}: {e}", cfg.data.display())))?,
+        )
+    } else {
+        None
+    };
     let history = cfg.data.join("history.csv");
-    let inputs = Inputs {
-        experts: open(&cfg.data.join("experts.csv"))?,
-        requests: open(&cfg.data.join("requests.csv"))?,
-        history: if history.exists() {
-            Some(open(&history)?)
-        } else {
-            None
-        },
+    let inputs = if let Some(bytes) = &book {
+        ingest::workbook_inputs(&cfg.data.display().to_string(), bytes)
+            .map_err(Failure::Input)?
+            .0
+    } else {
+        Inputs {
+            experts: open(&cfg.data.join("experts.csv"))?,
+            requests: open(&cfg.data.join("requests.csv"))?,
+            history: if history.exists() {
+                Some(open(&history)?)
+            } else {
+                None
+            },
+        }
     };
     let week = WeekChoice {
         given: cfg.week,

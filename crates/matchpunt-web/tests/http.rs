@@ -111,6 +111,28 @@ async fn week_page_shows_the_batch() {
 }
 
 #[tokio::test]
+async fn a_workbook_as_data_gives_the_same_week() {
+    // The sample as LibreOffice saves it (the command line's fixture), one sheet per table.
+    let books =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../matchpunt-cli/tests/fixtures/workbooks");
+    let app = app_with(Config::new(books.join("sample.ods")));
+    let b = get(&app, "/").await.body;
+    assert!(
+        b.contains("130 experts (119 actief), 80 aanvragen"),
+        "counts"
+    );
+    assert!(b.contains("Bewezen optimaal") && b.contains("Toewijzingen (67)"));
+    // A workbook without a requests sheet: the error names the file and its sheets.
+    let app = app_with(Config::new(books.join("missing-sheet.xlsx")));
+    let b = get(&app, "/").await.body;
+    assert!(b.contains("De gegevens bevatten fouten"), "{b}");
+    assert!(
+        b.contains("has no sheet named requests or aanvragen; its sheets are: experts, Blad2"),
+        "{b}"
+    );
+}
+
+#[tokio::test]
 async fn week_page_shows_each_open_seats_smallest_fix_once_worked_out() {
     let app = app();
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(300);

@@ -108,6 +108,7 @@ fn read_assignment_rows(mut src: Source<'_>) -> Result<AssignmentRows, InputErro
         errors: vec![InputError {
             file: file.clone(),
             line,
+            row: None,
             column: None,
             value: None,
             message,
@@ -290,6 +291,7 @@ pub fn read_assignment_pairs(
             errs.errors.push(InputError {
                 file: t.file.clone(),
                 line: Some(*line),
+                row: None,
                 column: Some((col, ASSIGNMENT_COLUMNS[col - 1].to_string())),
                 value: Some(v.to_string()),
                 message: format!("is not {what} of this batch: expected the assignments of a run on the same inputs"),

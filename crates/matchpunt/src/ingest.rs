@@ -31,6 +31,10 @@ pub struct InputError {
     pub file: String,
     /// 1-based line in the file (the header is line 1); None for whole-file problems.
     pub line: Option<u64>,
+    /// The 1-based row a spreadsheet shows for `line`, where it is another number: after a
+    /// `sep=` line (which a spreadsheet does not show) or a cell that spans lines. `None` means
+    /// the same as `line`.
+    pub row: Option<u64>,
     /// 1-based column number and header name.
     pub column: Option<(usize, String)>,
     /// The offending value, as written.
@@ -62,7 +66,13 @@ impl fmt::Display for InputError {
         if let Some(line) = self.line {
             write!(f, ":{line}")?;
             if let Some((n, _)) = &self.column {
-                write!(f, ":{n}")?;
+                // The cell as a spreadsheet that opens the file names it: `:5:7 (G5)`.
+                write!(
+                    f,
+                    ":{n} ({}{})",
+                    crate::workbook::column_letters(*n),
+                    self.row.unwrap_or(line)
+                )?;
             }
         }
         if let Some((_, name)) = &self.column {
@@ -74,6 +84,20 @@ impl fmt::Display for InputError {
         match shorten(&self.message, MAX_SHOWN_MESSAGE) {
             Some(cut) => write!(f, ": {cut}… ({} characters)", self.message.chars().count()),
             None => write!(f, ": {}", self.message),
+        }
+    }
+}
+
+impl InputError {
+    /// A problem of a whole file (no line, no column).
+    pub fn whole_file(file: impl Into<String>, message: impl Into<String>) -> Self {
+        InputError {
+            file: file.into(),
+            line: None,
+            row: None,
+            column: None,
+            value: None,
+            message: message.into(),
         }
     }
 }
@@ -169,6 +193,35 @@ pub struct Inputs<'a> {
     pub requests: Source<'a>,
     /// history.csv, optional.
     pub history: Option<Source<'a>>,
+}
+
+/// The inputs of a batch kept in one workbook (`--data week.xlsx`), named `name` in messages:
+/// its experts and requests sheets, and its history sheet if it has one (see
+/// [`crate::workbook::EXPERTS_SHEETS`] and the others for the names). Also returns the sheets
+/// found, for the summary.
+///
+/// # Errors
+///
+/// One error naming the file when it cannot be read as a workbook (damaged, password-protected)
+/// or lacks the experts or requests sheet (the message lists the sheets it has).
+pub fn workbook_inputs<'a>(
+    name: &str,
+    bytes: &'a [u8],
+) -> Result<(Inputs<'a>, crate::workbook::BatchSheets), InputErrors> {
+    let fail = |message: String| InputErrors {
+        errors: vec![InputError::whole_file(name, message)],
+        ..InputErrors::default()
+    };
+    let sheets = crate::workbook::batch_sheets(bytes).map_err(fail)?;
+    if let Some(m) = sheets.missing() {
+        return Err(fail(m));
+    }
+    let inputs = Inputs {
+        experts: Source::new(name, bytes),
+        requests: Source::new(name, bytes),
+        history: sheets.history.as_ref().map(|_| Source::new(name, bytes)),
+    };
+    Ok((inputs, sheets))
 }
 
 /// A loaded batch and the warnings met on the way (unknown columns, ignored history rows).
@@ -461,9 +514,18 @@ struct Table {
     /// Rows rejected for their number of fields (already an error), kept so that references to
     /// them are not reported a second time.
     ragged: Vec<(u64, Vec<String>)>,
+    /// Where a spreadsheet's row numbers leave the file's line numbers: from each line on (in
+    /// order), rows are that many fewer (a `sep=` line, cells that span lines before it).
+    row_shifts: Vec<(u64, u64)>,
 }
 
 impl Table {
+    /// The row a spreadsheet shows for `line`, when it is another number.
+    fn sheet_row(&self, line: u64) -> Option<u64> {
+        let i = self.row_shifts.partition_point(|&(from, _)| from <= line);
+        let shift = i.checked_sub(1).map_or(0, |i| self.row_shifts[i].1);
+        (shift > 0).then(|| line.saturating_sub(shift))
+    }
     fn cell<'t>(&'t self, row: &'t [String], col: &str) -> &'t str {
         self.cols
             .get(col)
@@ -505,25 +567,35 @@ impl Errs {
             InputError {
                 file: file.to_string(),
                 line,
+                row: None,
                 column: None,
                 value: None,
                 message,
             },
         );
     }
-    /// A warning about one cell: `file:line:column: column 'name': message`.
+    /// A warning about one cell: `file:line:column (G5): column 'name': message`.
     fn note_cell(&mut self, t: &Table, line: u64, col: &str, message: &str) {
-        let at = match t.cols.get(col) {
-            Some(&i) => format!("{line}:{}: column '{}'", i + 1, t.headers[i]),
-            None => format!("{line}: column '{col}'"),
+        let note = match t.cols.get(col) {
+            Some(&i) => InputError {
+                file: t.file.clone(),
+                line: Some(line),
+                row: t.sheet_row(line),
+                column: Some((i + 1, t.headers[i].clone())),
+                value: None,
+                message: message.to_string(),
+            }
+            .to_string(),
+            None => format!("{}:{line}: column '{col}': {message}", t.file),
         };
-        self.notes.push(format!("{}:{at}: {message}", t.file));
+        self.notes.push(note);
     }
     fn push_cell(&mut self, t: &Table, line: u64, col: &str, value: &str, message: String) {
         let e = match t.cols.get(col) {
             Some(&i) => InputError {
                 file: t.file.clone(),
                 line: Some(line),
+                row: t.sheet_row(line),
                 column: Some((i + 1, t.headers[i].clone())),
                 value: Some(value.to_string()),
                 message,
@@ -532,6 +604,7 @@ impl Errs {
             None => InputError {
                 file: t.file.clone(),
                 line: Some(line),
+                row: None,
                 column: None,
                 value: (!value.is_empty()).then(|| value.to_string()),
                 message: format!("no '{col}' column: {message}"),
@@ -584,9 +657,9 @@ fn read_table(
     let mut file = file;
     if crate::workbook::is_workbook(&bytes) {
         let names: &[&str] = match kind {
-            FileKind::Experts => &["experts", "ervaringsdeskundigen", "deskundigen"],
-            FileKind::Requests => &["requests", "aanvragen"],
-            FileKind::History => &["history", "historie", "geschiedenis"],
+            FileKind::Experts => crate::workbook::EXPERTS_SHEETS,
+            FileKind::Requests => crate::workbook::REQUESTS_SHEETS,
+            FileKind::History => crate::workbook::HISTORY_SHEETS,
         };
         match crate::workbook::sheet_csv(&bytes, names) {
             Ok(Some(sheet)) => {
@@ -666,6 +739,20 @@ fn read_table(
             return None;
         }
     };
+    // A spreadsheet shows no `sep=` line, and a cell that spans lines is one row.
+    let mut row_shifts = Vec::new();
+    let mut shift = u64::from(hl.sep_line);
+    if shift > 0 {
+        row_shifts.push((1, shift));
+    }
+    let mut spans = |rec: &csv::StringRecord, line: u64| {
+        let breaks: u64 = rec.iter().map(sheet::line_breaks).sum();
+        if breaks > 0 {
+            shift += breaks;
+            row_shifts.push((line + 1, shift));
+        }
+    };
+    spans(&header, header_line);
     let headers: Vec<String> = header.iter().map(|h| h.trim().to_string()).collect();
     let mut cols = HashMap::new();
     let mut unknown = Vec::new();
@@ -776,6 +863,7 @@ fn read_table(
         let line = rec.position().map_or(header_line, |p| {
             lines.record_line(text, hl.start + p.byte() as usize)
         });
+        spans(&rec, line);
         if rec.iter().all(|c| c.trim().is_empty()) {
             continue; // a blank line, or a row of only delimiters (Excel writes these)
         }
@@ -808,6 +896,7 @@ fn read_table(
         rows,
         delimiter: hl.delimiter,
         ragged,
+        row_shifts,
     })
 }
 
@@ -1019,6 +1108,7 @@ impl<'t, 'e> Cells<'t, 'e> {
             InputError {
                 file: self.t.file.clone(),
                 line: Some(self.line),
+                row: None,
                 column: None,
                 value: None,
                 message,

@@ -133,6 +133,7 @@ fn read_pairs(mut src: Source<'_>, decisions: bool) -> Result<Vec<PairRow>, Inpu
         errors: vec![InputError {
             file: file.clone(),
             line,
+            row: None,
             column: None,
             value: None,
             message,
@@ -199,6 +200,7 @@ fn read_pairs(mut src: Source<'_>, decisions: bool) -> Result<Vec<PairRow>, Inpu
             errs.errors.push(InputError {
                 file: file.clone(),
                 line: Some(line),
+                row: None,
                 column: Some((c + 1, headers[c].clone())),
                 value: Some(value.chars().take(80).collect()),
                 message,

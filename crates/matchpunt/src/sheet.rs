@@ -224,6 +224,15 @@ pub struct Lines {
     len: usize,
 }
 
+/// The line breaks inside `s` as [`Lines`] counts them: `\n`, `\r\n` and a lone `\r`.
+pub fn line_breaks(s: &str) -> u64 {
+    let b = s.as_bytes();
+    b.iter()
+        .enumerate()
+        .filter(|&(i, &c)| c == b'\n' || (c == b'\r' && b.get(i + 1) != Some(&b'\n')))
+        .count() as u64
+}
+
 impl Lines {
     /// The lines of `text`.
     pub fn new(text: &str) -> Self {

@@ -203,6 +203,10 @@ pub fn workbook(sheets: &[Sheet]) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError>
             ws.add_conditional_format(1, col as u16, last_row, col as u16, &bar)?;
         }
         ws.autofit();
+        // Printed: landscape, the header on every page, with gridlines.
+        ws.set_landscape();
+        ws.set_print_gridlines(true);
+        ws.set_repeat_rows(0, 0)?;
     }
     book.save_to_buffer()
 }

@@ -12,6 +12,13 @@ use crate::model::{civil_from_days, days_from_civil};
 use calamine::{open_workbook_auto_from_rs, Data, Reader};
 use std::io::Cursor;
 
+/// Sheet names that hold the experts table (compared without regard to case).
+pub const EXPERTS_SHEETS: &[&str] = &["experts", "ervaringsdeskundigen", "deskundigen"];
+/// Sheet names that hold the requests table.
+pub const REQUESTS_SHEETS: &[&str] = &["requests", "aanvragen"];
+/// Sheet names that hold the history table (optional in a batch workbook).
+pub const HISTORY_SHEETS: &[&str] = &["history", "historie", "geschiedenis"];
+
 /// Whether `bytes` look like a workbook: a zip file (`.xlsx`, `.ods`) or an OLE compound file
 /// (`.xls`).
 pub fn is_workbook(bytes: &[u8]) -> bool {
@@ -35,13 +42,10 @@ pub struct SheetText {
 ///
 /// A message for a workbook that cannot be read (corrupt, password-protected, not a workbook).
 pub fn sheet_csv(bytes: &[u8], names: &[&str]) -> Result<Option<SheetText>, String> {
-    let mut book = open_workbook_auto_from_rs(Cursor::new(bytes.to_vec())).map_err(|e| {
-        format!("cannot be read as a workbook ({e}); is it password-protected or damaged?")
-    })?;
+    let mut book = open_workbook_auto_from_rs(Cursor::new(bytes.to_vec()))
+        .map_err(|e| unreadable(bytes, &e.to_string()))?;
     let sheets = book.sheet_names();
-    let chosen = sheets
-        .iter()
-        .find(|s| names.iter().any(|n| s.trim().eq_ignore_ascii_case(n)))
+    let chosen = find_sheet(&sheets, names)
         .or(if sheets.len() == 1 {
             sheets.first()
         } else {
@@ -78,6 +82,88 @@ pub fn sheet_names(bytes: &[u8]) -> Vec<String> {
     open_workbook_auto_from_rs(Cursor::new(bytes.to_vec()))
         .map(|b| b.sheet_names())
         .unwrap_or_default()
+}
+
+/// The first of `sheets` (in workbook order) whose name, trimmed, is one of `names`, compared
+/// without regard to case.
+pub fn find_sheet<'s>(sheets: &'s [String], names: &[&str]) -> Option<&'s String> {
+    sheets
+        .iter()
+        .find(|s| names.iter().any(|n| s.trim().eq_ignore_ascii_case(n)))
+}
+
+/// The sheets of a workbook that holds a whole batch (`--data week.xlsx`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BatchSheets {
+    /// Every sheet, in workbook order.
+    pub all: Vec<String>,
+    /// The experts sheet (one of [`EXPERTS_SHEETS`]), if there is one.
+    pub experts: Option<String>,
+    /// The requests sheet (one of [`REQUESTS_SHEETS`]), if there is one.
+    pub requests: Option<String>,
+    /// The history sheet (one of [`HISTORY_SHEETS`]), if there is one.
+    pub history: Option<String>,
+}
+
+impl BatchSheets {
+    /// What is missing for a batch, as a message: `has no sheet named requests or aanvragen;
+    /// its sheets are: experts, Blad2`. `None` when the experts and requests sheets are there
+    /// (history is optional).
+    pub fn missing(&self) -> Option<String> {
+        let mut want = Vec::new();
+        if self.experts.is_none() {
+            want.push(EXPERTS_SHEETS.join(" or "));
+        }
+        if self.requests.is_none() {
+            want.push(REQUESTS_SHEETS.join(" or "));
+        }
+        if want.is_empty() {
+            return None;
+        }
+        Some(format!(
+            "has no sheet named {}; its sheets are: {} (a batch workbook needs an experts and a requests sheet; a history sheet is optional)",
+            want.join(", and none named "),
+            self.all.join(", ")
+        ))
+    }
+}
+
+/// The sheets of a batch workbook: which one holds each table.
+///
+/// # Errors
+///
+/// A message for a workbook that cannot be read (corrupt, password-protected, not a workbook).
+pub fn batch_sheets(bytes: &[u8]) -> Result<BatchSheets, String> {
+    let book = open_workbook_auto_from_rs(Cursor::new(bytes.to_vec()))
+        .map_err(|e| unreadable(bytes, &e.to_string()))?;
+    let all = book.sheet_names();
+    let pick = |names: &[&str]| find_sheet(&all, names).cloned();
+    Ok(BatchSheets {
+        experts: pick(EXPERTS_SHEETS),
+        requests: pick(REQUESTS_SHEETS),
+        history: pick(HISTORY_SHEETS),
+        all: all.clone(),
+    })
+}
+
+/// Whether `bytes` are an Office file encrypted with a password: an OLE compound file that
+/// holds an `EncryptedPackage` stream, as Excel saves a workbook "protected with a password".
+pub fn is_encrypted(bytes: &[u8]) -> bool {
+    let ole = bytes.starts_with(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1");
+    let name: Vec<u8> = "EncryptedPackage"
+        .encode_utf16()
+        .flat_map(|u| u.to_le_bytes())
+        .collect();
+    ole && bytes.windows(name.len()).any(|w| w == name.as_slice())
+}
+
+/// The message for a workbook that calamine cannot open.
+fn unreadable(bytes: &[u8], err: &str) -> String {
+    if is_encrypted(bytes) {
+        "is password-protected (encrypted): save a copy without a password (in Excel: File > Info > Protect Workbook > Encrypt with Password, empty the password) and read that".to_string()
+    } else {
+        format!("cannot be read as a workbook ({err}); is it password-protected or damaged?")
+    }
 }
 
 /// A cell as the text a user means by it. Line breaks inside a cell become spaces, so that one

@@ -94,6 +94,7 @@ fn long_values_and_messages_are_cut_in_messages() {
     let e = ingest::InputError {
         file: "f.csv".into(),
         line: Some(2),
+        row: None,
         column: Some((3, "place".into())),
         value: Some("ab\"c".repeat(1000)),
         message: "x".repeat(10_000),
@@ -101,7 +102,7 @@ fn long_values_and_messages_are_cut_in_messages() {
     let shown = e.to_string();
     assert!(shown.len() < 1_000, "{shown}");
     assert!(
-        shown.starts_with("f.csv:2:3: column 'place': \"ab\\\"cab"),
+        shown.starts_with("f.csv:2:3 (C2): column 'place': \"ab\\\"cab"),
         "{shown}"
     );
     assert!(shown.contains("… (4000 characters)"), "{shown}");
@@ -114,7 +115,7 @@ fn long_values_and_messages_are_cut_in_messages() {
     };
     assert_eq!(
         e.to_string(),
-        "f.csv:2:3: column 'place': \"Utrech\": is not in the places table"
+        "f.csv:2:3 (C2): column 'place': \"Utrech\": is not in the places table"
     );
 }
 

@@ -519,6 +519,42 @@ fn experts_need_place_or_lat_and_lon() {
 }
 
 #[test]
+fn the_cell_reference_is_the_row_a_spreadsheet_shows() {
+    // A name cell that spans two lines is one row; the bad cell is on line 5 but in row 4.
+    let e = "id,name,roles,certified,themes,place,availability,max_travel_km\n\
+             E1,\"Anna\nde Vries\",buddy,yes,pesten,Utrecht,*,12\n\
+             E2,Bram,buddy,yes,pesten,Utrecht,*,12\n\
+             E3,Chris,buddy,yes,pesten,Utrecht,*,twaalf\n";
+    let err = one_err(e, REQUESTS);
+    assert_eq!(err.line, Some(5));
+    assert_eq!(err.row, Some(4));
+    assert!(
+        err.to_string()
+            .starts_with("experts.csv:5:8 (H4): column 'max_travel_km': \"twaalf\""),
+        "{err}"
+    );
+    // After a `sep=` line (not shown by a spreadsheet), row = line - 1; in CR-only files too.
+    let e = "sep=,\rid,roles,certified,themes,place,availability,max_travel_km\r\
+             E1,buddy,yes,pesten,Utrecht,*,twaalf\r";
+    let err = one_err(e, REQUESTS);
+    assert_eq!((err.line, err.row), (Some(3), Some(2)));
+    assert!(
+        err.to_string().starts_with("experts.csv:3:7 (G2): "),
+        "{err}"
+    );
+    // Title and blank lines before the header are rows like any other.
+    let e = "Ervaringsdeskundigen week 48\n\n\
+             id,roles,certified,themes,place,availability,max_travel_km\n\
+             E1,buddy,yes,pesten,Utrecht,*,twaalf\n";
+    let err = one_err(e, REQUESTS);
+    assert_eq!((err.line, err.row), (Some(4), None));
+    assert!(
+        err.to_string().starts_with("experts.csv:4:7 (G4): "),
+        "{err}"
+    );
+}
+
+#[test]
 fn bad_number_names_file_line_column_value_and_expectation() {
     let e = "id,roles,certified,themes,place,availability,max_travel_km\n\
              E1,buddy,yes,pesten,Utrecht,*,12\n\
@@ -530,7 +566,10 @@ fn bad_number_names_file_line_column_value_and_expectation() {
     assert_eq!(err.value.as_deref(), Some("twaalf"));
     assert!(err.message.contains("expected a number"), "{}", err.message);
     let text = err.to_string();
-    assert!(text.starts_with("experts.csv:3:7"), "{text}");
+    assert!(
+        text.starts_with("experts.csv:3:7 (G3): column 'max_travel_km': \"twaalf\""),
+        "{text}"
+    );
     assert!(
         text.contains("max_travel_km") && text.contains("\"twaalf\""),
         "{text}"
@@ -1605,7 +1644,7 @@ fn numbers_as_spreadsheets_write_them() {
     // Only the date warns, naming its cell and not repeating the date.
     assert_eq!(l.warnings.len(), 1, "{:?}", l.warnings);
     assert!(
-        l.warnings[0].starts_with("experts.csv:3:10: column 'birth_year': a date"),
+        l.warnings[0].starts_with("experts.csv:3:10 (J3): column 'birth_year': a date"),
         "{:?}",
         l.warnings
     );

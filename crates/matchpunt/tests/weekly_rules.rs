@@ -216,7 +216,7 @@ fn a_bad_supervision_cell_is_located() {
     .to_string();
     assert!(
         err.contains(
-            "experts.csv:2:7: column 'last_supervision': \"vorige week\": expected a date"
+            "experts.csv:2:7 (G2): column 'last_supervision': \"vorige week\": expected a date"
         ),
         "{err}"
     );

@@ -25,8 +25,9 @@ use std::time::Duration;
 #[derive(clap::Args, Debug, Clone)]
 #[command(next_help_heading = "Inputs")]
 pub struct BatchArgs {
-    /// Folder with experts.csv, requests.csv and (optional) history.csv.
-    #[arg(long, value_name = "DIR", default_value = "data/sample")]
+    /// Folder with experts.csv, requests.csv and (optional) history.csv, or one workbook
+    /// (.xlsx, .ods, .xls) with the sheets experts, requests and (optional) history.
+    #[arg(long, value_name = "DIR|BOOK", default_value = "data/sample")]
     pub data: PathBuf,
     /// Experts file [default: DIR/experts.csv].
     #[arg(long, value_name = "FILE")]
@@ -77,6 +78,28 @@ pub struct BatchFiles {
 
 impl BatchArgs {
     pub fn read(&self) -> Result<BatchFiles> {
+        if crate::inputs::is_book_path(&self.data) {
+            // One workbook: each table not given as a file is its sheet.
+            let book = crate::inputs::read_book(&self.data).map_err(anyhow::Error::msg)?;
+            let sheets = book.check()?;
+            let from_book = |given: &Option<PathBuf>| match given {
+                Some(p) => File::read(p),
+                None => Ok(File {
+                    path: book.path.clone(),
+                    bytes: book.bytes.clone(),
+                }),
+            };
+            let history = match (&self.history, &sheets.history) {
+                (None, None) => None,
+                (given, _) => Some(from_book(given)?),
+            };
+            return Ok(BatchFiles {
+                experts: from_book(&self.experts)?,
+                requests: from_book(&self.requests)?,
+                history,
+                week: self.week,
+            });
+        }
         let experts = self
             .experts
             .clone()

@@ -88,7 +88,7 @@ impl SolverArgs {
 /// Run the weekly batch: assign requests to experts, exactly optimal under the hard rules.
 ///
 /// Writes assignments.csv, unmatched.csv (with reasons) and experts.csv into the output folder,
-/// all three or none, and prints a summary: seats asked and filled by role, the objective with
+/// all three or none (or, with --out FILE.xlsx, only that workbook), and prints a summary: seats asked and filled by role, the objective with
 /// its proven bound, and the time per stage.
 #[derive(clap::Args, Debug)]
 pub struct Args {
@@ -99,10 +99,11 @@ pub struct Args {
     #[command(flatten)]
     round: crate::round::RoundArgs,
     /// Output folder for assignments.csv, unmatched.csv and experts.csv (created if missing;
-    /// other files in it are kept). Written as one set: see "Outputs" in the README.
+    /// other files in it are kept). Written as one set: see "Outputs" in the README. A name
+    /// ending in .xlsx that is no folder (`--out week.xlsx`) writes only that workbook.
     #[arg(
         long,
-        value_name = "DIR",
+        value_name = "DIR|FILE.xlsx",
         default_value = "out",
         help_heading = "Outputs"
     )]
@@ -126,17 +127,21 @@ pub struct Args {
 
 /// The summary line for a coordinator: `6 seats open, see out/unmatched.csv: 3 no free slot,
 /// 2 too far, 1 pin conflict`.
-fn open_seats_line(unmatched: &[report::Unmatched], out: &Path) -> String {
+fn open_seats_line(unmatched: &[report::Unmatched], out: &Path, book: bool) -> String {
     let by = report::open_seats(unmatched);
     let open: u32 = by.iter().map(|x| x.1).sum();
     if open == 0 {
         return "every seat is filled".to_string();
     }
     let parts: Vec<String> = by.iter().map(|(c, n)| format!("{n} {c}")).collect();
+    let see = if book {
+        format!("{}, sheet 'open plekken'", out.display())
+    } else {
+        out.join("unmatched.csv").display().to_string()
+    };
     format!(
-        "{open} seat{} open, see {}: {}",
+        "{open} seat{} open, see {see}: {}",
         if open == 1 { "" } else { "s" },
-        out.join("unmatched.csv").display(),
         parts.join(", ")
     )
 }
@@ -148,15 +153,38 @@ fn parse_dialect(s: &str) -> Result<Dialect, String> {
 /// The files `run` writes into `--out`.
 pub const OUTPUT_NAMES: [&str; 3] = ["assignments.csv", "unmatched.csv", "experts.csv"];
 
+/// `--out week.xlsx`: the folder and name of the one workbook to write, when `--out` ends in
+/// `.xlsx` and is no folder.
+fn book_target(out: &Path) -> Option<(PathBuf, String)> {
+    let xlsx = out
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"));
+    if !xlsx || out.is_dir() {
+        return None;
+    }
+    let name = out.file_name()?.to_string_lossy().into_owned();
+    let dir = out
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    Some((dir.to_path_buf(), name))
+}
+
 pub fn run(args: Args) -> Result<ExitCode> {
     let t0 = Instant::now();
     let policy = args.inputs.policy()?;
     check_paths(&args)?;
+    // `--out week.xlsx`: the workbook alone, staged and moved into place in its folder as a
+    // set of one (locked like an output folder, so never half-written).
+    let book = book_target(&args.out);
+    let out_dir = book
+        .as_ref()
+        .map_or(args.out.as_path(), |(d, _)| d.as_path());
     // The output folder is locked before anything is read, so that a second run on it is
     // refused at once.
-    let outs = OutputSet::open(&args.out)?;
+    let outs = OutputSet::open(out_dir)?;
     if let Some(note) = &outs.recovered {
-        eprintln!("note: {}: {note}", args.out.display());
+        eprintln!("note: {}: {note}", out_dir.display());
     }
     let progress = Progress::start("reading the inputs");
     let loaded = args.inputs.load(&policy)?;
@@ -232,18 +260,21 @@ pub fn run(args: Args) -> Result<ExitCode> {
         report::unmatched_sheet(inst, &unmatched),
         report::experts_sheet(inst, &res),
     ];
-    for (name, sheet) in OUTPUT_NAMES.iter().zip(&sheets[1..]) {
-        outs.stage(name, |w| Ok(table::write_csv(sheet, dialect, w)?))?;
+    if book.is_none() {
+        for (name, sheet) in OUTPUT_NAMES.iter().zip(&sheets[1..]) {
+            outs.stage(name, |w| Ok(table::write_csv(sheet, dialect, w)?))?;
+        }
     }
     if let Some(changes) = &changes {
         outs.stage("changes.csv", |w| {
             Ok(matchpunt::round::write_changes(changes, w)?)
         })?;
     }
-    if args.xlsx {
-        let book = table::workbook(&sheets)
+    if args.xlsx || book.is_some() {
+        let bytes = table::workbook(&sheets)
             .map_err(|e| anyhow::anyhow!("cannot build the workbook: {e}"))?;
-        outs.stage("matchpunt.xlsx", |w| Ok(w.write_all(&book)?))?;
+        let name = book.as_ref().map_or("matchpunt.xlsx", |(_, n)| n.as_str());
+        outs.stage(name, |w| Ok(w.write_all(&bytes)?))?;
     }
     if let Some(lp) = &args.export_lp {
         let spread = to_units(policy.objective.batch_spread);
@@ -270,7 +301,11 @@ pub fn run(args: Args) -> Result<ExitCode> {
             "round: {kept} proposal(s) kept ({accepted} accepted), {dropped} dropped, {new} new; see changes.csv (the objective includes the keep bonus)"
         )?;
     }
-    writeln!(out, "{}", open_seats_line(&unmatched, &args.out))?;
+    writeln!(
+        out,
+        "{}",
+        open_seats_line(&unmatched, &args.out, book.is_some())
+    )?;
     writeln!(
         out,
         "{}",
@@ -324,11 +359,44 @@ fn check_paths(args: &Args) -> Result<()> {
             .map(|(w, p, _)| (*w, *p))
     };
     let out = &args.out;
-    if out.exists() && !out.is_dir() {
-        bail!("--out {}: is a file, not a folder", out.display());
-    }
     let mut outputs: Vec<(PathBuf, String)> = Vec::new();
-    for name in OUTPUT_NAMES {
+    if let Some((dir, _)) = book_target(out) {
+        // `--out week.xlsx`: one workbook, never onto an input, never onto a folder.
+        if let Some((what, p)) = input_at(out) {
+            bail!(
+                "--out {} would overwrite the {what} file {} (an input): choose another --out",
+                out.display(),
+                p.display()
+            );
+        }
+        if dir.exists() && !dir.is_dir() {
+            bail!(
+                "--out {}: {} is a file, not a folder",
+                out.display(),
+                dir.display()
+            );
+        }
+        if args.round.previous.is_some() || args.round.decisions.is_some() {
+            bail!(
+                "--out {}: a round (--previous, --decisions) also writes changes.csv: give --out a folder",
+                out.display()
+            );
+        }
+        if let Some(id) = identity(out) {
+            outputs.push((id, format!("the workbook --out {}", out.display())));
+        }
+    } else if out.exists() && !out.is_dir() {
+        bail!(
+            "--out {}: is a file, not a folder (a name ending in .xlsx writes one workbook)",
+            out.display()
+        );
+    }
+    let names: &[&str] = if book_target(out).is_some() {
+        &[]
+    } else {
+        &OUTPUT_NAMES
+    };
+    for &name in names {
         let target = out.join(name);
         if let Some((what, p)) = input_at(&target) {
             bail!(
@@ -360,7 +428,7 @@ fn check_paths(args: &Args) -> Result<()> {
         if path.is_dir() {
             bail!("{opt} {}: is a folder, not a file", path.display());
         }
-        if identity(path) == identity(out) {
+        if identity(path) == identity(out) && book_target(out).is_none() {
             bail!(
                 "{opt} {}: is the output folder (--out), not a file",
                 path.display()

@@ -15,8 +15,9 @@ use std::time::Duration;
 /// folder are shown on the page; its Reload button reads the folder again.
 #[derive(clap::Args, Debug)]
 pub struct Args {
-    /// Folder with experts.csv, requests.csv and (optional) history.csv.
-    #[arg(long, value_name = "DIR", default_value = "data/sample")]
+    /// Folder with experts.csv, requests.csv and (optional) history.csv, or one workbook
+    /// (.xlsx, .ods, .xls) with the sheets experts, requests and (optional) history.
+    #[arg(long, value_name = "DIR|BOOK", default_value = "data/sample")]
     data: PathBuf,
     /// A run's assignments.csv: show these assignments instead of solving the batch.
     #[arg(long, value_name = "FILE")]
