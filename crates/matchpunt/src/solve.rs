@@ -43,16 +43,29 @@ mod master;
 /// Whether `MATCHPUNT_SOLVER_TRACE` is set: then the solver prints the progress of each
 /// component's search (bounds, incumbents, times; numbers only, never a name or a theme) to
 /// standard error, for profiling. Read once.
-fn tracing() -> bool {
+#[doc(hidden)]
+pub fn tracing() -> bool {
     static ON: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
     *ON.get_or_init(|| std::env::var_os("MATCHPUNT_SOLVER_TRACE").is_some())
+}
+
+/// Seconds since the first trace line.
+#[doc(hidden)]
+pub fn trace_clock() -> f64 {
+    static START: std::sync::OnceLock<Instant> = std::sync::OnceLock::new();
+    START.get_or_init(Instant::now).elapsed().as_secs_f64()
 }
 
 /// A line of the solver trace (see [`tracing`]).
 macro_rules! tr {
     ($($t:tt)*) => {
-        if tracing() {
-            eprintln!("[{:?}] {}", std::thread::current().id(), format!($($t)*));
+        if $crate::solve::tracing() {
+            eprintln!(
+                "[{:8.3} {:?}] {}",
+                $crate::solve::trace_clock(),
+                std::thread::current().id(),
+                format!($($t)*)
+            );
         }
     };
 }
@@ -649,7 +662,9 @@ fn evaluate_node(
             Err(NoRelaxation::Infeasible) => return None,
             Err(NoRelaxation::Stopped) => break,
         };
+        tr!("node flow it {}: bound {} inc {}", it, r.bound, cx.inc.value);
         cx.offer(&r.chosen);
+        tr!("node flow it {}: offered, inc {}", it, cx.inc.value);
         let improved = best.as_ref().is_none_or(|b| r.bound < b.bound);
         let mut load = vec![0i64; p.experts.len()];
         for &a in &r.chosen {

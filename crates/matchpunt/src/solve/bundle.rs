@@ -203,6 +203,7 @@ pub(super) fn optimise(
         if improved || it % 5 == 0 || inc == i64::MIN {
             inc = incumbent(&chosen);
         }
+        super::tr!("bundle it {}: bound {} inc {}", it, bound, inc);
         if improved {
             best = Some((bound, chosen.clone(), mu.clone()));
             stall = 0;

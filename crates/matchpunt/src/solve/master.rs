@@ -34,7 +34,7 @@
 //! and a gap of a few points it holds a few bundles per expert (2,000 columns at 1000 x 1000).
 
 use super::bundle::{best_bundle, bound, bundle_value, spread_costs, Bundles};
-use super::{tr, tracing, Fix, Problem, Residual};
+use super::{tr, Fix, Problem, Residual};
 use microlp::{ComparisonOp, OptimizationDirection};
 use std::collections::{BTreeMap, HashSet};
 use std::time::Instant;
