@@ -4,15 +4,17 @@
 Builds the release binary, generates instances of growing size with `matchpunt generate`,
 runs `matchpunt run` on each under `/usr/bin/time -v` with a fixed `--time-limit`, and writes
 
-* benches/results/sweep.csv: one row per size (stage times, candidate edges, gap, peak RSS),
+* benches/results/sweep.csv: one row per size and time limit (stage times, candidate edges, gap,
+  peak RSS),
   with the date, machine and commit in `#` comment lines at the top;
 * benches/results/sweep.svg: a log-log plot of the time per stage and of the peak memory
   against the number of candidate edges (eligible pairs), with the date and machine in the title.
 
 Python 3 standard library only. Usage (from anywhere in the repository):
 
-    python3 benches/sweep.py                      # the default sizes, 10 s solve limit
-    python3 benches/sweep.py --sizes 120x80,1000x2000 --time-limit 5
+    python3 benches/sweep.py                      # the default sizes at 3, 10 and 30 s
+    python3 benches/sweep.py --sizes 120x80,1000x2000 --time-limits 5
+    python3 benches/sweep.py --sizes 1000x1000,20000x40000@3+10   # a size's own limits
     python3 benches/sweep.py --binary path/to/matchpunt --no-build
 
 See benches/README.md for what the numbers mean.
@@ -30,7 +32,8 @@ import tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
-DEFAULT_SIZES = "120x80,500x1000,1000x2000,2500x5000,5000x10000,10000x20000,20000x40000"
+DEFAULT_SIZES = ("120x80,1000x1000,1000x2000,2500x5000,5000x10000,10000x20000,"
+                 "20000x40000@3+10")
 STAGES = ["read", "candidates", "scoring", "solve", "write", "total"]
 COLUMNS = [
     "experts", "requests", "seed", "eligible_pairs", "status",
@@ -200,37 +203,97 @@ def parse_size(text):
 # ----------------------------------------------------------------------------------------------
 # The sweep
 
-def sweep(binary, sizes, seed, time_limit, threads, workdir):
+def sweep(binary, sizes, seed, threads, workdir):
+    """sizes: [(experts, requests, [time limits])]. One row per size and limit."""
     rows = []
-    for experts, requests in sizes:
+    for experts, requests, limits in sizes:
         name = "%dx%d" % (experts, requests)
         data = os.path.join(workdir, name)
-        out = os.path.join(workdir, name + "-out")
         subprocess.run([binary, "generate", "--experts", str(experts), "--requests",
                         str(requests), "--seed", str(seed), "--out", data],
                        check=True, capture_output=True)
-        cmd = [binary]
-        if threads:
-            cmd += ["--threads", str(threads)]
-        cmd += ["run", "--data", data, "--out", out, "--time-limit", str(time_limit)]
-        load = load_1min()
-        print("%-12s run ..." % name, file=sys.stderr, end="", flush=True)
-        code, stdout, stderr, usage = timed(cmd)
-        row = {"experts": experts, "requests": requests, "seed": seed,
-               "time_limit_s": time_limit, "load_1min": load}
-        row.update(usage)
-        if code != 0:
-            row["status"] = "failed (exit %d): %s" % (code, failure_reason(stderr))
-            print(" FAILED: %s" % row["status"], file=sys.stderr)
-        else:
-            row.update(parse_summary(stdout))
-            row["status"] = "optimal" if row["proven"] else "time limit"
-            print(" %d pairs, total %.2f s, solve %.2f s, gap %.4f%%, %.0f MB" % (
-                row["eligible_pairs"], row["total_s"], row["solve_s"], row["gap_pct"],
-                row["peak_rss_mb"] or 0), file=sys.stderr)
-        rows.append(row)
-        subprocess.run(["rm", "-rf", data, out])
+        for time_limit in limits:
+            out = os.path.join(workdir, name + "-out")
+            cmd = [binary]
+            if threads:
+                cmd += ["--threads", str(threads)]
+            cmd += ["run", "--data", data, "--out", out, "--time-limit", "%g" % time_limit]
+            load = load_1min()
+            print("%-12s --time-limit %-4g run ..." % (name, time_limit), file=sys.stderr,
+                  end="", flush=True)
+            code, stdout, stderr, usage = timed(cmd)
+            row = {"experts": experts, "requests": requests, "seed": seed,
+                   "time_limit_s": time_limit, "load_1min": load}
+            row.update(usage)
+            if code != 0:
+                row["status"] = "failed (exit %d): %s" % (code, failure_reason(stderr))
+                print(" FAILED: %s" % row["status"], file=sys.stderr)
+            else:
+                row.update(parse_summary(stdout))
+                row["status"] = "optimal" if row["proven"] else "time limit"
+                print(" %d pairs, wall %.2f s, solve %.2f s, gap %.4f%%, %.0f MB" % (
+                    row["eligible_pairs"], row["wall_s"] or 0, row["solve_s"], row["gap_pct"],
+                    row["peak_rss_mb"] or 0), file=sys.stderr)
+            rows.append(row)
+            subprocess.run(["rm", "-rf", out])
+        subprocess.run(["rm", "-rf", data])
     return rows
+
+
+def parse_sizes(text, limits):
+    """'1000x1000,20000x40000@3+10' -> [(1000, 1000, limits), (20000, 40000, [3, 10])]."""
+    out = []
+    for spec in [s.strip() for s in text.split(",") if s.strip()]:
+        size, _, own = spec.partition("@")
+        e, r = parse_size(size)
+        out.append((e, r, [float(x) for x in own.split("+")] if own else list(limits)))
+    return out
+
+
+def plot_rows(rows, plot_limit):
+    """The rows drawn in the SVG: one per size, the run at plot_limit (else the longest)."""
+    by_size = {}
+    for r in rows:
+        key = (r["experts"], r["requests"])
+        best = by_size.get(key)
+        if best is None or r["time_limit_s"] == plot_limit or (
+                best["time_limit_s"] != plot_limit and r["time_limit_s"] > best["time_limit_s"]):
+            by_size[key] = r
+    return sorted(by_size.values(), key=lambda r: (r["experts"], r["requests"]))
+
+
+def gap_table(rows, header):
+    """Markdown: per size, the gap (and wall time) reached at each time limit."""
+    limits = sorted({r["time_limit_s"] for r in rows})
+    sizes = []
+    for r in rows:
+        if (r["experts"], r["requests"]) not in sizes:
+            sizes.append((r["experts"], r["requests"]))
+    L = ["# Gap reached within a time limit", ""]
+    L += ["- %s" % h for h in header[:3]]
+    L += ["", "Each cell: the gap between the answer and the proven bound when `run "
+          "--time-limit L` ends, in % of the bound (0 = proven optimal), and the whole "
+          "process's wall time. – = not run.", ""]
+    L.append("| experts × requests | eligible pairs | " + " | ".join(
+        "%g s" % l for l in limits) + " |")
+    L.append("|---|---:|" + "---:|" * len(limits))
+    for e, q in sizes:
+        cells = []
+        pairs = ""
+        for l in limits:
+            r = next((x for x in rows if (x["experts"], x["requests"]) == (e, q)
+                      and x["time_limit_s"] == l), None)
+            if r is None:
+                cells.append("–")
+            elif not r.get("eligible_pairs"):
+                cells.append(str(r.get("status")))
+            else:
+                pairs = "{:,}".format(r["eligible_pairs"])
+                gap = "0 (optimal)" if r["proven"] else "%.4f%%" % r["gap_pct"]
+                cells.append("%s, %.1f s" % (gap, r["wall_s"] or 0))
+        L.append("| {:,} × {:,} | {} | {} |".format(e, q, pairs, " | ".join(cells)))
+    L.append("")
+    return "\n".join(L)
 
 
 def fmt(v):
@@ -430,54 +493,62 @@ def main():
     ap.add_argument("--sizes", default=DEFAULT_SIZES,
                     help="comma-separated EXPERTSxREQUESTS (default: %(default)s)")
     ap.add_argument("--seed", type=int, default=1)
-    ap.add_argument("--time-limit", type=float, default=10.0, help="solve limit per run (s)")
+    ap.add_argument("--time-limits", default="3,10,30",
+                    help="comma-separated --time-limit values; each size runs once per limit "
+                    "(a size's own list: SIZE@3+10) (default: %(default)s)")
+    ap.add_argument("--plot-limit", type=float, default=10.0,
+                    help="the limit whose runs sweep.svg draws (default: %(default)s)")
     ap.add_argument("--threads", type=int, default=0, help="--threads for matchpunt (0: all)")
     ap.add_argument("--out", default=os.path.join(HERE, "results"), help="results folder")
     ap.add_argument("--binary", help="use this matchpunt binary instead of building one")
     ap.add_argument("--no-build", action="store_true", help="use the built binary as it is")
     ap.add_argument("--replot", action="store_true",
-                    help="only redraw sweep.svg from the sweep.csv in --out")
+                    help="only redraw sweep.svg and sweep-gaps.md from the sweep.csv in --out")
     ap.add_argument("--label", help="describe the matchpunt build (default: git commit)")
     args = ap.parse_args()
 
     csv_path = os.path.join(args.out, "sweep.csv")
     svg_path = os.path.join(args.out, "sweep.svg")
+    gaps_path = os.path.join(args.out, "sweep-gaps.md")
     if args.replot:
         rows, header = read_csv(csv_path)
         date = header[0].split(", ", 1)[1]
         machine = header[1].split(": ", 1)[1]
         commit = header[2].split("commit ", 1)[1].split(";")[0]
-        limit = rows[0]["time_limit_s"] if rows else None
-        seed = rows[0]["seed"] if rows else args.seed
-        write_svg(svg_path, rows, "matchpunt scale sweep, %s, %s" % (date, machine),
-                  "time per stage and peak memory against candidate edges (log-log); commit %s, "
-                  "solve limit %g s, seed %d" % (commit, limit, seed), limit)
-        print("wrote %s" % svg_path, file=sys.stderr)
-        return 0
-    sizes = [parse_size(s) for s in args.sizes.split(",") if s.strip()]
-    binary = build_binary(args.no_build, args.binary)
-    info = machine_info()
-    date = now_text()
-    commit = args.label or git_describe()
-    os.makedirs(args.out, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix="matchpunt-sweep-") as work:
-        rows = sweep(binary, sizes, args.seed, args.time_limit, args.threads, work)
-    header = [
-        "matchpunt scale sweep, %s" % date,
-        "machine: %s" % machine_line(info),
-        "matchpunt commit %s; `matchpunt run --time-limit %g`%s on `matchpunt generate --seed %d`"
-        % (commit, args.time_limit, " --threads %d" % args.threads if args.threads else "",
-           args.seed),
-        "stage times (s) are matchpunt's own 'time:' line (wall clock); wall_s, user_s, sys_s "
-        "and peak_rss_mb come from /usr/bin/time -v for the whole process",
-        "eligible_pairs = candidate edges; objective, bound and gap in points; load_1min = "
-        "the machine's load average when the run started",
-    ]
-    write_csv(csv_path, rows, header)
-    write_svg(svg_path, rows, "matchpunt scale sweep, %s, %s" % (date, machine_line(info)),
+        seed = rows[0]["seed"] if rows else 1
+    else:
+        limits = [float(x) for x in args.time_limits.split(",") if x.strip()]
+        sizes = parse_sizes(args.sizes, limits)
+        binary = build_binary(args.no_build, args.binary)
+        info = machine_info()
+        date = now_text()
+        machine = machine_line(info)
+        commit = args.label or git_describe()
+        seed = args.seed
+        os.makedirs(args.out, exist_ok=True)
+        with tempfile.TemporaryDirectory(prefix="matchpunt-sweep-") as work:
+            rows = sweep(binary, sizes, args.seed, args.threads, work)
+        header = [
+            "matchpunt scale sweep, %s" % date,
+            "machine: %s" % machine,
+            "matchpunt commit %s; `matchpunt run --time-limit L`%s (L per row: time_limit_s) "
+            "on `matchpunt generate --seed %d`"
+            % (commit, " --threads %d" % args.threads if args.threads else "", args.seed),
+            "stage times (s) are matchpunt's own 'time:' line (wall clock); wall_s, user_s, "
+            "sys_s and peak_rss_mb come from /usr/bin/time -v for the whole process",
+            "eligible_pairs = candidate edges; objective, bound and gap in points; load_1min = "
+            "the machine's load average when the run started",
+        ]
+        write_csv(csv_path, rows, header)
+    drawn = plot_rows(rows, args.plot_limit)
+    limit = args.plot_limit if any(r["time_limit_s"] == args.plot_limit for r in drawn) else (
+        drawn[0]["time_limit_s"] if drawn else None)
+    write_svg(svg_path, drawn, "matchpunt scale sweep, %s, %s" % (date, machine),
               "time per stage and peak memory against candidate edges (log-log); commit %s, "
-              "solve limit %g s, seed %d" % (commit, args.time_limit, args.seed), args.time_limit)
-    print("wrote %s and %s" % (csv_path, svg_path), file=sys.stderr)
+              "solve limit %s s, seed %d" % (commit, "%g" % limit if limit else "?", seed), limit)
+    with open(gaps_path, "w") as f:
+        f.write(gap_table(rows, header))
+    print("wrote %s, %s and %s" % (csv_path, svg_path, gaps_path), file=sys.stderr)
     return 1 if any(not r.get("eligible_pairs") for r in rows) else 0
 
 

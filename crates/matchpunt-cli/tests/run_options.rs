@@ -575,3 +575,61 @@ fn an_empty_requests_or_experts_file_warns() {
         );
     }
 }
+
+#[test]
+fn generate_shapes_set_capacity_and_keep_to_one_province() {
+    let dir = tempfile::tempdir().unwrap();
+    let o = run(
+        dir.path(),
+        &[
+            "generate",
+            "--experts",
+            "200",
+            "--requests",
+            "200",
+            "--max-assignments",
+            "1",
+            "--load-budget",
+            "2",
+            "--region",
+            "zeeland",
+            "--out",
+            "z",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", show(&o));
+    let zeeland: std::collections::HashSet<String> = matchpunt::places::Places::bundled()
+        .all()
+        .iter()
+        .filter(|p| p.province == "Zeeland")
+        .map(|p| p.name.clone())
+        .collect();
+    let experts = fs::read_to_string(dir.path().join("z/experts.csv")).unwrap();
+    let mut rd = csv::Reader::from_reader(experts.as_bytes());
+    let h = rd.headers().unwrap().clone();
+    let col = |n: &str| h.iter().position(|x| x == n).unwrap();
+    let (place, ma, lb) = (col("place"), col("max_assignments"), col("load_budget"));
+    for r in rd.records() {
+        let r = r.unwrap();
+        assert!(zeeland.contains(&r[place]), "{:?}", &r[place]);
+        assert_eq!((&r[ma], &r[lb]), ("1", "2"));
+    }
+    // A province that is not in the table is a usage error naming the provinces.
+    let o = run(
+        dir.path(),
+        &[
+            "generate",
+            "--experts",
+            "5",
+            "--requests",
+            "5",
+            "--region",
+            "Atlantis",
+            "--out",
+            "a",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(1), "{}", show(&o));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("Atlantis") && err.contains("Zeeland"), "{err}");
+}

@@ -128,6 +128,23 @@ impl Default for GenParams {
     }
 }
 
+/// Optional changes to the pool's shape, for benchmarks that need batches unlike a typical week.
+/// The default changes nothing: [`generate`] is [`generate_shaped`] with `Shape::default()`, byte
+/// for byte.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Shape {
+    /// Every expert's `max_assignments` cell holds this number (instead of the usual mix of
+    /// empty cells and 1-3). Scarce capacity: `Some(1)`.
+    pub max_assignments: Option<u8>,
+    /// Every expert's `load_budget` cell holds this number (instead of the usual mix of empty
+    /// cells and 2-6). Scarce capacity: a budget below the policy's default of 4.
+    pub load_budget: Option<u8>,
+    /// Spread the pool over all the given places, whatever its size. Without it a pool under
+    /// 2,500 experts lives in a region around a centre drawn by population (see the crate docs).
+    /// For a batch confined to one province, pass only that province's places and set this.
+    pub all_places: bool,
+}
+
 /// Row counts written by [`generate`] (data rows, without headers).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct GenStats {
@@ -208,6 +225,45 @@ pub fn generate<W1: Write, W2: Write, W3: Write>(
     requests: W2,
     history: W3,
 ) -> io::Result<GenStats> {
+    generate_shaped(
+        params,
+        &Shape::default(),
+        places,
+        experts,
+        requests,
+        history,
+    )
+}
+
+/// [`generate`] with a [`Shape`]: the same files, except for what `shape` changes.
+///
+/// ```
+/// use matchpunt_gen::{generate_shaped, GenParams, PlaceWeight, Shape};
+///
+/// let places = vec![
+///     PlaceWeight { name: "Utrecht".into(), lat: 52.0908, lon: 5.1222, population: 376_435 },
+///     PlaceWeight { name: "Zeist".into(), lat: 52.09, lon: 5.2333, population: 60_000 },
+/// ];
+/// let shape = Shape { max_assignments: Some(1), load_budget: Some(2), all_places: true };
+/// let (mut experts, mut requests, mut history) = (Vec::new(), Vec::new(), Vec::new());
+/// generate_shaped(&GenParams::default(), &shape, &places, &mut experts, &mut requests, &mut history)?;
+/// let experts = String::from_utf8(experts).unwrap();
+/// // max_assignments and load_budget are the 11th and 12th columns.
+/// assert!(experts.lines().skip(1).all(|l| l.contains(",1,2,")));
+/// # Ok::<(), std::io::Error>(())
+/// ```
+///
+/// # Errors
+///
+/// As [`generate`].
+pub fn generate_shaped<W1: Write, W2: Write, W3: Write>(
+    params: &GenParams,
+    shape: &Shape,
+    places: &[PlaceWeight],
+    experts: W1,
+    requests: W2,
+    history: W3,
+) -> io::Result<GenStats> {
     if !week::is_valid_week(params.week) {
         return Err(io::Error::new(
             io::ErrorKind::InvalidInput,
@@ -229,6 +285,7 @@ pub fn generate<W1: Write, W2: Write, W3: Write>(
     let mut rng = ChaCha8Rng::seed_from_u64(params.seed);
     let inst = model::build(
         params,
+        shape,
         places,
         ChaCha8Rng::from_rng(&mut rng).map_err(io::Error::other)?,
     );

@@ -10,7 +10,7 @@ use crate::vocab::{
     GGZ_TEMPLATES, INITIALS, NAMES_F, NAMES_M, NAMES_X, REQUEST_SLOT_WEIGHTS, SCHOOL_TEMPLATES,
     THEMES, YOUTHWORK_TEMPLATES,
 };
-use crate::{GenParams, PlaceWeight};
+use crate::{GenParams, PlaceWeight, Shape};
 
 /// Great-circle distance in km (haversine, Earth radius 6371 km), as in the contract.
 pub(crate) fn haversine_km(a: &PlaceWeight, b: &PlaceWeight) -> f64 {
@@ -226,8 +226,17 @@ fn region(rng: &mut ChaCha8Rng, places: &[PlaceWeight], experts: usize) -> Vec<b
     inside
 }
 
-pub(crate) fn build(params: &GenParams, places: &[PlaceWeight], mut rng: ChaCha8Rng) -> Instance {
-    let inside = region(&mut rng, places, params.experts);
+pub(crate) fn build(
+    params: &GenParams,
+    shape: &Shape,
+    places: &[PlaceWeight],
+    mut rng: ChaCha8Rng,
+) -> Instance {
+    let inside = if shape.all_places {
+        vec![true; places.len()]
+    } else {
+        region(&mut rng, places, params.experts)
+    };
     let place_index = WeightedIndex::new(places.iter().zip(&inside).map(|(p, &r)| {
         if r {
             p.population.max(1) as f64
@@ -261,7 +270,13 @@ pub(crate) fn build(params: &GenParams, places: &[PlaceWeight], mut rng: ChaCha8
         used[o] = true;
     }
     let experts: Vec<Expert> = (0..params.experts)
-        .map(|_| g.expert(&orgs, &used))
+        .map(|_| {
+            // The usual values are drawn either way, so the rest of the instance stays the same.
+            let mut e = g.expert(&orgs, &used);
+            e.max_assignments = shape.max_assignments.or(e.max_assignments);
+            e.load_budget = shape.load_budget.or(e.load_budget);
+            e
+        })
         .collect();
     let (history, org_experts) = g.history(&orgs, &used, &experts);
     let requests = request_orgs

@@ -3,7 +3,7 @@
 use anyhow::{bail, Result};
 use matchpunt::model::Week;
 use matchpunt::places::BUNDLED_CSV;
-use matchpunt_gen::GenParams;
+use matchpunt_gen::{GenParams, Shape};
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -38,6 +38,16 @@ pub struct Args {
     /// Weeks of history (0 to 104).
     #[arg(long, value_name = "N", default_value_t = 4, value_parser = clap::value_parser!(u32).range(0..=104))]
     history_weeks: u32,
+    /// Benchmark shape: every expert's max_assignments is N (1 to 20) instead of the usual mix.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u8).range(1..=20))]
+    max_assignments: Option<u8>,
+    /// Benchmark shape: every expert's load_budget is N (1 to 50) instead of the usual mix.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u8).range(1..=50))]
+    load_budget: Option<u8>,
+    /// Benchmark shape: every expert, request and organisation in one province of the bundled
+    /// places table (e.g. Utrecht), spread over all of its places.
+    #[arg(long, value_name = "PROVINCE")]
+    region: Option<String>,
 }
 
 /// Most experts `generate` writes: 20 times the largest benchmark, about 140 MB of CSV.
@@ -58,7 +68,15 @@ pub fn run(args: Args) -> Result<ExitCode> {
             }
         }
     }
-    let places = matchpunt_gen::places_from_csv(BUNDLED_CSV.as_bytes())?;
+    let mut places = matchpunt_gen::places_from_csv(BUNDLED_CSV.as_bytes())?;
+    if let Some(region) = &args.region {
+        places = in_province(places, region)?;
+    }
+    let shape = Shape {
+        max_assignments: args.max_assignments,
+        load_budget: args.load_budget,
+        all_places: args.region.is_some(),
+    };
     let params = GenParams {
         experts: args.experts as usize,
         requests: args.requests as usize,
@@ -70,7 +88,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let mut e = Vec::new();
     let mut r = Vec::new();
     let mut h = Vec::new();
-    let stats = matchpunt_gen::generate(&params, &places, &mut e, &mut r, &mut h)?;
+    let stats = matchpunt_gen::generate_shaped(&params, &shape, &places, &mut e, &mut r, &mut h)?;
     outs.stage("experts.csv", |w| Ok(w.write_all(&e)?))?;
     outs.stage("requests.csv", |w| Ok(w.write_all(&r)?))?;
     outs.stage("history.csv", |w| Ok(w.write_all(&h)?))?;
@@ -84,4 +102,32 @@ pub fn run(args: Args) -> Result<ExitCode> {
         args.out.display()
     )?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// The places of `province` (any case) in the bundled table, or an error listing the provinces.
+fn in_province(
+    places: Vec<matchpunt_gen::PlaceWeight>,
+    province: &str,
+) -> Result<Vec<matchpunt_gen::PlaceWeight>> {
+    let table = matchpunt::places::Places::bundled();
+    let wanted = province.trim();
+    let names: std::collections::HashSet<&str> = table
+        .all()
+        .iter()
+        .filter(|p| p.province.eq_ignore_ascii_case(wanted))
+        .map(|p| p.name.as_str())
+        .collect();
+    let kept: Vec<_> = places
+        .into_iter()
+        .filter(|p| names.contains(p.name.as_str()))
+        .collect();
+    if kept.is_empty() {
+        let all: std::collections::BTreeSet<&str> =
+            table.all().iter().map(|p| p.province.as_str()).collect();
+        bail!(
+            "--region {province:?}: not a province of the bundled places table; expected one of: {}",
+            all.into_iter().collect::<Vec<_>>().join(", ")
+        );
+    }
+    Ok(kept)
 }
