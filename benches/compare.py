@@ -30,6 +30,7 @@ and machine) and benches/results/compare.json (the raw numbers). Exit code 1 on 
 import argparse
 import json
 import os
+import shlex
 import subprocess
 import sys
 import tempfile
@@ -49,9 +50,12 @@ SHAPES = {
     "scarce": ["--max-assignments", "1", "--load-budget", "2"],
     # One region: the whole pool in one province, every place of it (dense candidate graph).
     "one-region": ["--region", "Utrecht"],
+    # Tight budgets: up to 3 seats but a load budget of 3 for everyone, so the budget (a knapsack
+    # over intensities 1-3) binds for every expert who gets more than one seat.
+    "tight": ["--max-assignments", "3", "--load-budget", "3"],
 }
-DEFAULT_MIP = ("1000x1000@1+2+3,1000x2000,scarce:1000x1000,one-region:1000x1000,"
-               "2000x2000@1+2,3000x3000")
+DEFAULT_MIP = ("1000x1000@1+2+3,1000x2000,scarce:1000x1000,tight:1000x1000,"
+               "one-region:1000x1000,2000x2000@1+2,3000x3000")
 TOL = 5e-4  # objectives are in points with 3 decimals: half a milli-point
 
 
@@ -820,11 +824,11 @@ def markdown(rep, args):
     L.append("- Python %s: %s" % (rep["versions"]["python"], ", ".join(
         "%s %s" % (k, rep["versions"][k]) for k in ("ortools", "highspy", "scipy", "numpy"))))
     L.append("- instances: `matchpunt generate` (seed %d for (a) and (b); (c) as listed); re-run "
-             "with `python3 benches/compare.py %s`" % (args.seed, " ".join(sys.argv[1:])))
+             "with `python3 benches/compare.py %s`" % (args.seed, shlex.join(sys.argv[1:])))
     L.append("")
     L.append("Ratios are *other / matchpunt*: above 1× means matchpunt is faster or smaller. "
              "Solve times are each solver's own timer around the solve call only (wall clock; "
-             "for fast solvers the best of up to %d runs), without reading or building the model, "
+             "in (a) and (b), for fast solvers, the best of up to %d runs), without reading or building the model, "
              "which is listed separately. Peak RSS is the whole process (/usr/bin/time -v): for "
              "the Python solvers it includes the interpreter, numpy and the solver module "
              "(import alone: OR-Tools %s MB, HiGHS %s MB, SciPy %s MB, CP-SAT %s MB) and the "

@@ -290,7 +290,8 @@ def gap_table(rows, header):
             else:
                 pairs = "{:,}".format(r["eligible_pairs"])
                 gap = "0 (optimal)" if r["proven"] else "%.4f%%" % r["gap_pct"]
-                cells.append("%s, %.1f s" % (gap, r["wall_s"] or 0))
+                w = r["wall_s"] or 0
+                cells.append("%s, %s s" % (gap, ("%.1f" if w >= 10 else "%.2f") % w))
         L.append("| {:,} × {:,} | {} | {} |".format(e, q, pairs, " | ".join(cells)))
     L.append("")
     return "\n".join(L)
