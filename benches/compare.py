@@ -574,12 +574,25 @@ def mip_summary(rows):
              "highs_solve_median": median([r["highs"]["solve_s"] for r in ok]),
              "max_gap": max([r["matchpunt"]["gap"] for r in ok] or [None]),
              "max_gap_pct": max([r["matchpunt"]["gap_pct"] for r in ok] or [None])}
+        # Ratios over instances both solvers proved: a run stopped at its limit gives only a
+        # bound on the ratio (listed per instance and under the flags).
+        both = [r for r in ok if r["matchpunt"].get("proven") and r["highs"].get("proven")]
+        s["ratio_n"] = len(both)
         for k in ("ratio_wall", "ratio_solve"):
-            v = [r[k] for r in ok if r.get(k) is not None]
+            v = [r[k] for r in both if r.get(k) is not None]
             s[k] = [min(v), median(v), max(v)] if v else None
+            s[k + "_unproven"] = ["%s%.2f×" % (qualifier(r), r[k]) for r in ok
+                                  if r not in both and r.get(k) is not None]
         s["flags"] = [flag for r in rs for flag in instance_flags(r)]
         out.append(s)
     return out
+
+
+def qualifier(r):
+    """'<' when matchpunt stopped at its limit (its true time is longer), '>' when only HiGHS
+    did, '' when both proved (or both stopped)."""
+    mp, hp = r["matchpunt"].get("proven"), r.get("highs", {}).get("proven")
+    return "" if mp == hp else ("<" if hp else ">")
 
 
 def instance_flags(r):
@@ -590,7 +603,10 @@ def instance_flags(r):
     flags = []
     if not m.get("proven"):
         flags.append("%s: matchpunt did not prove optimality in %s s (gap %.3f points = %.4f%%)"
-                     % (r["instance"], f3(m.get("solve_s"), 1), m["gap"], m["gap_pct"]))
+                     "%s" % (r["instance"], f3(m.get("solve_s"), 1), m["gap"], m["gap_pct"],
+                             "; HiGHS proved it in %.1f s (whole process %.1f s)" % (
+                                 h["solve_s"], h["wall_s"]) if h.get("proven") else ""))
+        return flags
     if r.get("ratio_wall") is not None and r["ratio_wall"] < 1:
         flags.append("%s: matchpunt slower than HiGHS (whole process %.2f s vs %.2f s)" % (
             r["instance"], m["wall_s"], h["wall_s"]))
@@ -935,13 +951,20 @@ def mip_markdown(L, rep, args):
     L.append("")
     L.append("### Summary per size and shape")
     L.append("")
+    L.append("Ratios min / median / max are over the instances both solvers proved; a run "
+             "stopped at its limit only bounds its ratio (< when matchpunt stopped: its time to "
+             "a proof is longer).")
+    L.append("")
     L.append("| instances | n | matchpunt proven | HiGHS proven | whole process s (median): "
              "matchpunt | HiGHS | ratio min / median / max | solve s (median): matchpunt | "
              "HiGHS | ratio min / median / max | largest matchpunt gap |")
     L.append("|---|---:|---:|---:|---:|---:|---|---:|---:|---|---|")
 
-    def rr(v):
-        return "–" if not v else " / ".join(fr(x) for x in v)
+    def rr(g, k):
+        parts = [" / ".join(fr(x) for x in g[k])] if g[k] else []
+        if g.get(k + "_unproven"):
+            parts.append("unproven: " + ", ".join(g[k + "_unproven"]))
+        return "; ".join(parts) or "–"
     for g in rep.get("mip_summary", []):
         if g["max_gap"] is None:
             gap = "–"
@@ -952,8 +975,8 @@ def mip_markdown(L, rep, args):
         L.append("| %s | %d | %d/%d | %d/%d | %s | %s | %s | %s | %s | %s | %s |" % (
             g["group"], g["instances"], g["mp_proven"], g["measured"], g["highs_proven"],
             g["measured"], f3(g["mp_wall_median"], 2), f3(g["highs_wall_median"], 2),
-            rr(g["ratio_wall"]), f3(g["mp_solve_median"], 2), f3(g["highs_solve_median"], 2),
-            rr(g["ratio_solve"]), gap))
+            rr(g, "ratio_wall"), f3(g["mp_solve_median"], 2), f3(g["highs_solve_median"], 2),
+            rr(g, "ratio_solve"), gap))
     L.append("")
     flags = [f for g in rep.get("mip_summary", []) for f in g["flags"]]
     L.append("**Where matchpunt is slower than HiGHS or did not prove optimality:**" if flags
@@ -993,8 +1016,9 @@ def mip_markdown(L, rep, args):
         line = "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |" % (
             r["instance"], h.get("vars", "–"), h.get("constraints", "–"), mpt, res(h),
             r["agreement"]["highs"], f3(m.get("wall_s"), 2), f3(h.get("wall_s"), 2),
-            fr(r.get("ratio_wall")), f3(m.get("solve_s")), f3(h.get("solve_s")),
-            fr(r.get("ratio_solve")), fmb(m.get("peak_rss_mb")), fmb(h.get("peak_rss_mb")))
+            qualifier(r) + fr(r.get("ratio_wall")), f3(m.get("solve_s")), f3(h.get("solve_s")),
+            qualifier(r) + fr(r.get("ratio_solve")), fmb(m.get("peak_rss_mb")),
+            fmb(h.get("peak_rss_mb")))
         if args.cpsat:
             c = r.get("cpsat", {})
             line += " %s | %s | %s | %s | %s |" % (

@@ -27,12 +27,15 @@ def times(v):
     return "–" if v is None else "%.2f×" % v
 
 
-def spread(v):
-    if not v:
-        return "–"
-    if abs(v[0] - v[2]) < 0.005:
-        return times(v[0])
-    return "%s / %s / %s" % tuple(times(x) for x in v)
+def spread(g, k):
+    v = g[k]
+    parts = []
+    if v:
+        parts.append(times(v[0]) if abs(v[0] - v[2]) < 0.005 else
+                     "%s / %s / %s" % tuple(times(x) for x in v))
+    if g.get(k + "_unproven"):
+        parts.append("unproven: %s" % ", ".join(g[k + "_unproven"]))
+    return "; ".join(parts) or "–"
 
 
 def mip_table(rep):
@@ -49,7 +52,7 @@ def mip_table(rep):
         slower = g["ratio_wall"] and g["ratio_wall"][0] < 1
         L.append("| %s | %d | %s | %s | %s | %s | %s |" % (
             g["group"], g["instances"], secs(g["mp_wall_median"]), secs(g["highs_wall_median"]),
-            ("**%s**" if slower else "%s") % spread(g["ratio_wall"]), spread(g["ratio_solve"]),
+            ("**%s**" if slower else "%s") % spread(g, "ratio_wall"), spread(g, "ratio_solve"),
             proven))
     return "\n".join(L)
 
