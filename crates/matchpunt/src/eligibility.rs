@@ -650,23 +650,7 @@ pub fn candidates_with_distance(inst: &Instance, policy: &Policy) -> (Vec<Pair>,
 /// All eligible pairs of the batch, sorted by request then expert. Runs in parallel; the result
 /// does not depend on the thread count.
 pub fn candidates(inst: &Instance, policy: &Policy) -> Vec<Pair> {
-    let index = CandidateIndex::new(inst, policy);
-    let per_request: Vec<Vec<(u32, f64)>> = (0..inst.requests.len())
-        .into_par_iter()
-        .map_init(
-            || Scratch::new(inst.experts.len()),
-            |scratch, ri| index.for_request_with_distance(inst, policy, ri, scratch),
-        )
-        .collect();
-    let total = per_request.iter().map(Vec::len).sum();
-    let mut out = Vec::with_capacity(total);
-    for (ri, es) in per_request.into_iter().enumerate() {
-        out.extend(es.into_iter().map(|(e, _)| Pair {
-            request: ri as u32,
-            expert: e,
-        }));
-    }
-    out
+    candidates_with_distance(inst, policy).0
 }
 
 /// The plain all-pairs reference for [`candidates`]: every pair tested with [`check`].
