@@ -662,7 +662,12 @@ fn evaluate_node(
             Err(NoRelaxation::Infeasible) => return None,
             Err(NoRelaxation::Stopped) => break,
         };
-        tr!("node flow it {}: bound {} inc {}", it, r.bound, cx.inc.value);
+        tr!(
+            "node flow it {}: bound {} inc {}",
+            it,
+            r.bound,
+            cx.inc.value
+        );
         cx.offer(&r.chosen);
         tr!("node flow it {}: offered, inc {}", it, cx.inc.value);
         let improved = best.as_ref().is_none_or(|b| r.bound < b.bound);
@@ -1200,7 +1205,7 @@ fn branch_and_bound(
         }
         .expect("open is not empty");
         let node = open.swap_remove(pick);
-        if pops % 20 == 0 {
+        if pops.is_multiple_of(20) {
             tr!(
                 "bb: pops {} nodes {} open {} node bound {} inc {} t {:?}",
                 pops,
