@@ -6,10 +6,10 @@
 //! a refused one is a [`PinConflict`] naming the rule and is never assigned. The solver then
 //! optimises the remaining capacity.
 
-use crate::eligibility::{self, candidates, Pair};
+use crate::eligibility::{self, candidates_with_distance, Pair};
 use crate::model::{Instance, Slot};
 use crate::policy::Policy;
-use crate::scoring::{score_pairs, to_units, Scored};
+use crate::scoring::{self, to_units, Scored};
 use crate::solve::{self, ExpertCap, Problem, Solution, SolveOptions};
 use crate::strategy::{self, Strategy};
 use std::time::{Duration, Instant};
@@ -198,6 +198,24 @@ pub fn build_problem(
     scored: &[Scored],
     pins: &Pins,
 ) -> (Problem, Vec<usize>, i64) {
+    build_problem_by(
+        inst,
+        policy,
+        scored.len(),
+        |i| (scored[i].pair, scored[i].value),
+        pins,
+    )
+}
+
+/// [`build_problem`] over `n` pairs sorted by (request, expert), pair `i` with its value given
+/// by `pair_value(i)`.
+fn build_problem_by(
+    inst: &Instance,
+    policy: &Policy,
+    n: usize,
+    pair_value: impl Fn(usize) -> (Pair, i64),
+    pins: &Pins,
+) -> (Problem, Vec<usize>, i64) {
     let spread = to_units(policy.objective.batch_spread);
     let mut experts: Vec<ExpertCap> = inst
         .experts
@@ -217,8 +235,8 @@ pub fn build_problem(
     for &(ri, ei) in &pins.accepted {
         let r = &inst.requests[ri];
         let cap = &mut experts[ei];
-        let s = find_scored(scored, ri, ei).expect("an accepted pin is eligible");
-        pinned_value += scored[s].value - spread * cap.already as i64;
+        let s = find_pair(n, |i| pair_value(i).0, ri, ei).expect("an accepted pin is eligible");
+        pinned_value += pair_value(s).1 - spread * cap.already as i64;
         cap.already += 1;
         cap.max_count -= 1;
         cap.budget -= r.intensity;
@@ -227,18 +245,19 @@ pub fn build_problem(
         }
         seats[ri] -= 1;
     }
-    let mut arcs = Vec::with_capacity(scored.len());
-    let mut arc_scored = Vec::with_capacity(scored.len());
-    for (i, s) in scored.iter().enumerate() {
-        let (ri, ei) = (s.pair.request as usize, s.pair.expert as usize);
-        if excluded.binary_search(&(ri, ei)).is_ok() {
+    let mut arcs = Vec::with_capacity(n - excluded.len().min(n));
+    let mut arc_scored = Vec::with_capacity(n - excluded.len().min(n));
+    for i in 0..n {
+        let (pair, value) = pair_value(i);
+        let (ri, ei) = (pair.request as usize, pair.expert as usize);
+        if !excluded.is_empty() && excluded.binary_search(&(ri, ei)).is_ok() {
             continue;
         }
         let r = &inst.requests[ri];
         arcs.push(solve::Arc {
             request: ri as u32,
             expert: ei as u32,
-            value: s.value,
+            value,
             intensity: r.intensity,
             slot: r.slot.map(|s: Slot| s.0),
         });
@@ -257,9 +276,23 @@ pub fn build_problem(
 }
 
 fn find_scored(scored: &[Scored], r: usize, e: usize) -> Option<usize> {
-    scored
-        .binary_search_by(|s| (s.pair.request as usize, s.pair.expert as usize).cmp(&(r, e)))
-        .ok()
+    find_pair(scored.len(), |i| scored[i].pair, r, e)
+}
+
+/// The index of pair (`r`, `e`) among `n` pairs sorted by (request, expert), pair `i` being
+/// `pair_at(i)`.
+fn find_pair(n: usize, pair_at: impl Fn(usize) -> Pair, r: usize, e: usize) -> Option<usize> {
+    let (mut lo, mut hi) = (0, n);
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        let p = pair_at(mid);
+        match (p.request as usize, p.expert as usize).cmp(&(r, e)) {
+            std::cmp::Ordering::Less => lo = mid + 1,
+            std::cmp::Ordering::Greater => hi = mid,
+            std::cmp::Ordering::Equal => return Some(mid),
+        }
+    }
+    None
 }
 
 /// Changes to a batch's pairs for a re-run in the weekly round: pairs never to propose, and a
@@ -342,6 +375,11 @@ pub fn run_observed(
     run_full(inst, policy, opts, adjust, Strategy::Exact, on_stage)
 }
 
+/// The whole batch. Peak memory is in the solver, so the scored pairs (about 100 bytes each)
+/// are not held while it runs: the solver gets only each pair's value, and the pairs are scored
+/// in full after it, from the distances the candidate search kept (8 bytes a pair). Both
+/// passes compute the same [`Scored`] ([`scoring::Scorer::score_at`]), so the values are the ones
+/// the result holds.
 fn run_full(
     inst: &Instance,
     policy: &Policy,
@@ -352,46 +390,89 @@ fn run_full(
 ) -> BatchResult {
     let t0 = Instant::now();
     on_stage(Stage::Candidates);
-    let mut pairs: Vec<Pair> = candidates(inst, policy);
+    let (mut pairs, mut dist) = candidates_with_distance(inst, policy);
     if !adjust.forbidden.is_empty() {
-        pairs.retain(|p| {
-            adjust
-                .forbidden
-                .binary_search(&(p.request as usize, p.expert as usize))
-                .is_err()
-        });
+        let keep: Vec<bool> = pairs
+            .iter()
+            .map(|p| {
+                adjust
+                    .forbidden
+                    .binary_search(&(p.request as usize, p.expert as usize))
+                    .is_err()
+            })
+            .collect();
+        let mut k = keep.iter();
+        pairs.retain(|_| *k.next().expect("a flag per pair"));
+        let mut k = keep.iter();
+        dist.retain(|_| *k.next().expect("a flag per pair"));
     }
     let t1 = Instant::now();
     on_stage(Stage::Scoring(pairs.len()));
-    let mut scored = score_pairs(inst, policy, &pairs);
-    drop(pairs);
-    if !adjust.kept.is_empty() {
-        for s in &mut scored {
-            let pair = (s.pair.request as usize, s.pair.expert as usize);
-            if adjust.kept.binary_search(&pair).is_ok() {
-                s.value += adjust.bonus;
+    let hist = scoring::history_stats(inst, policy);
+    let scorer = scoring::Scorer::new(inst, policy, &hist);
+    let kept = |p: &Pair| {
+        !adjust.kept.is_empty()
+            && adjust
+                .kept
+                .binary_search(&(p.request as usize, p.expert as usize))
+                .is_ok()
+    };
+    let score_all = |pairs: &[Pair], dist: &[f64]| {
+        let mut scored = scoring::score_pairs_at(&scorer, pairs, dist);
+        if !adjust.kept.is_empty() {
+            for s in &mut scored {
+                if kept(&s.pair) {
+                    s.value += adjust.bonus;
+                }
+            }
+        }
+        scored
+    };
+    // The reference strategies read the scores themselves; the exact solve needs only values.
+    let mut early = (strategy != Strategy::Exact).then(|| score_all(&pairs, &dist));
+    let mut values = match &early {
+        Some(scored) => scored.iter().map(|s| s.value).collect(),
+        None => scoring::values_at(&scorer, &pairs, &dist),
+    };
+    if !adjust.kept.is_empty() && early.is_none() {
+        for (v, p) in values.iter_mut().zip(&pairs) {
+            if kept(p) {
+                *v += adjust.bonus;
             }
         }
     }
     let t2 = Instant::now();
-    on_stage(Stage::Solving(scored.len()));
+    on_stage(Stage::Solving(pairs.len()));
     let pins = settle_pins_except(inst, policy, &adjust.forbidden);
-    let (problem, arc_scored, pinned_value) = build_problem(inst, policy, &scored, &pins);
+    let (problem, arc_scored, pinned_value) =
+        build_problem_by(inst, policy, pairs.len(), |i| (pairs[i], values[i]), &pins);
+    drop(values);
+    // Time left for the search: what follows its deadline (a last bound and a repair: three
+    // passes over the pairs) and the scoring after it, each estimated by a full scoring pass.
+    // The values pass just done takes about half of one (it writes 8 bytes a pair, not 100).
+    let reserve = match early {
+        Some(_) => 3 * (t2 - t1),
+        None => 8 * (t2 - t1),
+    };
     let opts = SolveOptions {
         time_limit: opts
             .time_limit
-            .map(|t| t.saturating_sub(t0.elapsed()).saturating_sub(3 * (t2 - t1))),
+            .map(|t| t.saturating_sub(t0.elapsed()).saturating_sub(reserve)),
         ..*opts
     };
-    let solution = strategy::solve_with(
-        strategy,
-        inst,
-        policy,
-        &scored,
-        &problem,
-        &arc_scored,
-        &opts,
-    );
+    let solution = match &early {
+        Some(scored) => {
+            strategy::solve_with(strategy, inst, policy, scored, &problem, &arc_scored, &opts)
+        }
+        None => solve::solve(&problem, &opts),
+    };
+    let t3 = Instant::now();
+    let scored = match early.take() {
+        Some(scored) => scored,
+        None => score_all(&pairs, &dist),
+    };
+    drop((pairs, dist));
+    let t4 = Instant::now();
     let mut assignments: Vec<Assignment> = pins
         .accepted
         .iter()
@@ -412,7 +493,7 @@ fn run_full(
         }
     }));
     assignments.sort_by_key(|a| (a.request, a.expert));
-    let t3 = Instant::now();
+    let t5 = Instant::now();
     BatchResult {
         objective: pinned_value + solution.objective,
         bound: pinned_value + solution.bound,
@@ -425,8 +506,8 @@ fn run_full(
         arc_scored,
         timings: Timings {
             candidates: t1 - t0,
-            scoring: t2 - t1,
-            solve: t3 - t2,
+            scoring: (t2 - t1) + (t4 - t3),
+            solve: (t3 - t2) + (t5 - t4),
         },
     }
 }

@@ -5,11 +5,14 @@
 //! [`Reason`] codes with a plain-language text. [`candidates`] must return exactly the pairs for
 //! which `check` is empty (a property test holds it to that); it only narrows the search:
 //! experts are grouped by (role, theme) and each group is sorted by latitude, so an on-site request
-//! scans only the band of latitudes its farthest-travelling candidate could come from.
+//! scans only the band of latitudes its farthest-travelling candidate could come from. In the
+//! band, the slot, online and language rules and a distance bound without trigonometry (the
+//! chord through the earth, never longer than the great circle) rule most experts out before the
+//! remaining rules are tested; debug builds check every answer against `check`.
 //!
 //! Rules over the whole batch (8's one-per-slot, 9, 10, 11) belong to the solver.
 
-use crate::model::{Expert, Instance, Request, Role, Supervision};
+use crate::model::{Expert, Instance, LatLon, PreparedPoint, Request, Role, Supervision};
 use crate::policy::Policy;
 use rayon::prelude::*;
 
@@ -319,16 +322,108 @@ pub struct Pair {
     pub expert: u32,
 }
 
+/// One expert in a group of the [`CandidateIndex`]: what the search reads for every expert in
+/// a request's latitude band, next to each other in memory.
+#[derive(Clone, Copy, Debug)]
+struct Entry {
+    /// Latitude in degrees (the group's sort key).
+    lat: f64,
+    /// Home as a point on the unit sphere.
+    unit: [f64; 3],
+    /// A bound on the squared chord (on the unit sphere) between the home and any place within
+    /// the expert's travel distance, with a margin; infinite when the home or the distance is
+    /// outside what the bound is proven for, so that nothing is ruled out by it.
+    reach2: f64,
+    /// Expert index.
+    expert: u32,
+    /// Available slots ([`Expert::availability`]).
+    availability: u32,
+    /// The expert's languages with an id below 64, as bits.
+    languages: u64,
+    /// Works online.
+    online: bool,
+}
+
+impl Entry {
+    /// Whether a rule the entry holds rules the expert out for a request in `slot`, online or
+    /// not, in the language with id `language`: slot (rule 8), online (rule 5), language (rule 6).
+    #[inline]
+    fn ruled_out(&self, slot: Option<u8>, online: bool, language: u32) -> bool {
+        let no_slot = match slot {
+            Some(s) => self.availability & (1 << s) == 0,
+            None => self.availability == 0,
+        };
+        no_slot
+            || (online && !self.online)
+            || (language < 64 && self.languages & (1 << language) == 0)
+    }
+}
+
 /// Experts grouped by (role, theme), each group sorted by latitude, with the group's longest
 /// travel distance.
 pub struct CandidateIndex {
-    /// `groups[role][theme]`: (latitude, expert index), sorted.
-    groups: Vec<Vec<Vec<(f64, u32)>>>,
+    /// `groups[role][theme]`: the experts with that role and theme, sorted by latitude.
+    groups: Vec<Vec<Vec<Entry>>>,
     max_travel: Vec<Vec<f64>>,
+    /// Each expert's home, prepared for exact distances.
+    homes: Vec<PreparedPoint>,
 }
 
 /// Km per degree of latitude on the contract's sphere.
 const KM_PER_DEG_LAT: f64 = std::f64::consts::PI * crate::model::EARTH_RADIUS_KM / 180.0;
+
+/// A point on the unit sphere, when its coordinates are valid ones (latitude within ±90, both
+/// finite).
+fn unit_vector(p: LatLon) -> Option<[f64; 3]> {
+    if !(p.lat.abs() <= 90.0 && p.lon.is_finite()) {
+        return None;
+    }
+    let (lat, lon) = (p.lat.to_radians(), p.lon.to_radians());
+    Some([lat.cos() * lon.cos(), lat.cos() * lon.sin(), lat.sin()])
+}
+
+/// The squared chord that no place within `max_travel_km` of a home can exceed, with a margin
+/// (see [`CandidateIndex::for_request_with_distance`]); infinite when not proven.
+fn reach2(max_travel_km: f64) -> f64 {
+    if !(max_travel_km >= 0.0 && max_travel_km.is_finite()) {
+        return f64::INFINITY;
+    }
+    let angle = max_travel_km / crate::model::EARTH_RADIUS_KM;
+    angle * angle * (1.0 + 1e-6) + 1e-16
+}
+
+/// Reusable space of one worker of [`candidates`]: a mark per expert, so that an expert found
+/// through several of a request's themes is tested once.
+struct Scratch {
+    seen: Vec<u32>,
+    round: u32,
+}
+
+impl Scratch {
+    fn new(experts: usize) -> Self {
+        Scratch {
+            seen: vec![0; experts],
+            round: 0,
+        }
+    }
+
+    /// Starts a new request: no expert is marked.
+    fn next_round(&mut self) {
+        if self.round == u32::MAX {
+            self.seen.fill(0);
+            self.round = 0;
+        }
+        self.round += 1;
+    }
+
+    /// Marks expert `e`; false if it was marked already in this round.
+    fn mark(&mut self, e: u32) -> bool {
+        let s = &mut self.seen[e as usize];
+        let new = *s != self.round;
+        *s = self.round;
+        new
+    }
+}
 
 impl CandidateIndex {
     /// Builds the index over the experts that can take some role at all (active, certified or
@@ -341,65 +436,221 @@ impl CandidateIndex {
             if !e.active {
                 continue;
             }
+            let (unit, reach2) = match unit_vector(e.location) {
+                Some(u) => (u, reach2(e.max_travel_km)),
+                None => ([0.0; 3], f64::INFINITY),
+            };
+            let entry = Entry {
+                lat: e.location.lat,
+                unit,
+                reach2,
+                expert: i as u32,
+                availability: e.availability.0,
+                languages: e
+                    .languages
+                    .iter()
+                    .filter(|&&l| l < 64)
+                    .fold(0, |m, &l| m | 1 << l),
+                online: e.online,
+            };
             for role in Role::ALL {
                 if !e.roles.contains(role) || (!e.certified && !policy.uncertified_allowed(role)) {
                     continue;
                 }
                 for &t in &e.themes {
-                    groups[role.index()][t as usize].push((e.location.lat, i as u32));
+                    groups[role.index()][t as usize].push(entry);
                     let m = &mut max_travel[role.index()][t as usize];
                     *m = m.max(e.max_travel_km);
                 }
             }
         }
         for g in groups.iter_mut().flatten() {
-            g.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+            g.sort_by(|a, b| a.lat.total_cmp(&b.lat).then(a.expert.cmp(&b.expert)));
         }
-        CandidateIndex { groups, max_travel }
+        let homes = inst.experts.iter().map(|e| e.location.prepared()).collect();
+        CandidateIndex {
+            groups,
+            max_travel,
+            homes,
+        }
     }
 
     /// The experts eligible for request `ri`, ascending by index.
     pub fn for_request(&self, inst: &Instance, policy: &Policy, ri: usize) -> Vec<u32> {
+        let mut scratch = Scratch::new(inst.experts.len());
+        self.for_request_with_distance(inst, policy, ri, &mut scratch)
+            .into_iter()
+            .map(|(e, _)| e)
+            .collect()
+    }
+
+    /// The experts eligible for request `ri`, ascending by index, each with the distance in km
+    /// ([`distance_km`]; NaN for an online request).
+    ///
+    /// Only the experts of the request's role and themes in the latitude band of the group's
+    /// longest travel are looked at. Of those, an expert whose home is farther from the request
+    /// as the crow flies through the earth (the chord) than their travel distance is left out
+    /// without the haversine: the great-circle distance is never shorter than the chord. The
+    /// bound keeps a margin (a relative 10^-6 on the squared chord and 6 cm) far above the
+    /// rounding of either formula, so it only ever leaves out pairs that [`check`] finds too far.
+    /// Before it, the slot, online and language rules as the group entry holds them; after it,
+    /// every rule the index does not already guarantee ([`admits`]).
+    fn for_request_with_distance(
+        &self,
+        inst: &Instance,
+        policy: &Policy,
+        ri: usize,
+        scratch: &mut Scratch,
+    ) -> Vec<(u32, f64)> {
         let r = &inst.requests[ri];
-        let mut seen: Vec<u32> = Vec::new();
+        let on_site = match (r.online, r.location) {
+            (false, Some(loc)) => Some(loc),
+            _ => None,
+        };
+        let unit = on_site.and_then(unit_vector);
+        let slot = r.slot.map(|s| s.0);
+        scratch.next_round();
+        let mut found: Vec<u32> = Vec::new();
         for &t in &r.themes {
             let g = &self.groups[r.role.index()][t as usize];
-            let slice = match (r.online, r.location) {
-                (false, Some(loc)) => {
+            let slice = match on_site {
+                Some(loc) => {
                     // An expert farther in latitude than the group's longest travel is out of range.
                     let band = self.max_travel[r.role.index()][t as usize] / KM_PER_DEG_LAT + 1e-9;
-                    let lo = g.partition_point(|x| x.0 < loc.lat - band);
-                    let hi = g.partition_point(|x| x.0 <= loc.lat + band);
+                    let lo = g.partition_point(|x| x.lat < loc.lat - band);
+                    let hi = g.partition_point(|x| x.lat <= loc.lat + band);
                     &g[lo..hi]
                 }
-                _ => &g[..],
+                None => &g[..],
             };
-            seen.extend(slice.iter().map(|x| x.1));
+            match unit {
+                Some(u) => {
+                    for x in slice {
+                        if x.ruled_out(slot, r.online, r.language) {
+                            continue;
+                        }
+                        let d = [u[0] - x.unit[0], u[1] - x.unit[1], u[2] - x.unit[2]];
+                        if d[0] * d[0] + d[1] * d[1] + d[2] * d[2] > x.reach2 {
+                            continue;
+                        }
+                        if scratch.mark(x.expert) {
+                            found.push(x.expert);
+                        }
+                    }
+                }
+                None => {
+                    for x in slice {
+                        if x.ruled_out(slot, r.online, r.language) {
+                            continue;
+                        }
+                        if scratch.mark(x.expert) {
+                            found.push(x.expert);
+                        }
+                    }
+                }
+            }
         }
-        seen.sort_unstable();
-        seen.dedup();
-        seen.retain(|&e| check(inst, policy, r, &inst.experts[e as usize]).is_eligible());
-        seen
+        found.sort_unstable();
+        let here = on_site.map(LatLon::prepared);
+        let mut out = Vec::with_capacity(found.len());
+        for e in found {
+            let expert = &inst.experts[e as usize];
+            let ok = admits(inst, policy, r, expert, here, self.homes[e as usize]);
+            debug_assert_eq!(
+                ok.is_some(),
+                check(inst, policy, r, expert).is_eligible(),
+                "the index's test of {} x {} differs from check",
+                r.id,
+                expert.id
+            );
+            if let Some(d) = ok {
+                out.push((e, d));
+            }
+        }
+        out
     }
+}
+
+/// Rules 1-8 for a pair the [`CandidateIndex`] offers, where the index has already made sure
+/// that the expert is active, certified or allowed uncertified, takes the role and shares a
+/// theme. The same rules as [`check`] (debug builds compare the two on every pair), cheapest
+/// first, stopping at the first broken one. `here` is the request's place when on site,
+/// `home` the expert's, both prepared. Returns the distance in km (NaN online) when eligible.
+fn admits(
+    inst: &Instance,
+    policy: &Policy,
+    r: &Request,
+    e: &Expert,
+    here: Option<PreparedPoint>,
+    home: PreparedPoint,
+) -> Option<f64> {
+    match r.slot {
+        Some(s) if !e.availability.contains(s) => return None,
+        None if e.availability.is_empty() => return None,
+        _ => {}
+    }
+    if r.online && !e.online {
+        return None;
+    }
+    if e.languages.binary_search(&r.language).is_err()
+        || (!r.gender_pref.is_empty() && r.gender_pref != e.gender)
+        || e.excluded_orgs.binary_search(&r.org).is_ok()
+        || sorted_intersects(&r.themes, &e.avoid_themes)
+    {
+        return None;
+    }
+    if r.role == Role::Buddy {
+        if let (Some(age), Some(by)) = (r.client_age, e.birth_year) {
+            let gap = (age_in_week(by, inst) - age as i32).unsigned_abs();
+            if gap > policy.rules.buddy_max_age_gap {
+                return None;
+            }
+        }
+    }
+    if supervision_lapsed(inst, policy, r, e) || in_heavy_pause(inst, policy, r, e) {
+        return None;
+    }
+    if r.online {
+        return Some(f64::NAN);
+    }
+    // On site: `distance_km(r, e)`, computed through the prepared points (the same bits).
+    let d = here?.distance_km(home);
+    if d > e.max_travel_km {
+        return None;
+    }
+    Some(d)
+}
+
+/// The eligible pairs of a batch with their distances: [`candidates`] and, for each pair in
+/// the same order, the distance in km of [`distance_km`] (NaN for an online request).
+pub fn candidates_with_distance(inst: &Instance, policy: &Policy) -> (Vec<Pair>, Vec<f64>) {
+    let index = CandidateIndex::new(inst, policy);
+    let per_request: Vec<Vec<(u32, f64)>> = (0..inst.requests.len())
+        .into_par_iter()
+        .map_init(
+            || Scratch::new(inst.experts.len()),
+            |scratch, ri| index.for_request_with_distance(inst, policy, ri, scratch),
+        )
+        .collect();
+    let total = per_request.iter().map(Vec::len).sum();
+    let mut pairs = Vec::with_capacity(total);
+    let mut dist = Vec::with_capacity(total);
+    for (ri, es) in per_request.into_iter().enumerate() {
+        for (e, d) in es {
+            pairs.push(Pair {
+                request: ri as u32,
+                expert: e,
+            });
+            dist.push(d);
+        }
+    }
+    (pairs, dist)
 }
 
 /// All eligible pairs of the batch, sorted by request then expert. Runs in parallel; the result
 /// does not depend on the thread count.
 pub fn candidates(inst: &Instance, policy: &Policy) -> Vec<Pair> {
-    let index = CandidateIndex::new(inst, policy);
-    let per_request: Vec<Vec<u32>> = (0..inst.requests.len())
-        .into_par_iter()
-        .map(|ri| index.for_request(inst, policy, ri))
-        .collect();
-    let total = per_request.iter().map(Vec::len).sum();
-    let mut out = Vec::with_capacity(total);
-    for (ri, es) in per_request.into_iter().enumerate() {
-        out.extend(es.into_iter().map(|e| Pair {
-            request: ri as u32,
-            expert: e,
-        }));
-    }
-    out
+    candidates_with_distance(inst, policy).0
 }
 
 /// The plain all-pairs reference for [`candidates`]: every pair tested with [`check`].

@@ -540,10 +540,41 @@ pub const EARTH_RADIUS_KM: f64 = 6371.0;
 impl LatLon {
     /// Great-circle (haversine) distance in km.
     pub fn distance_km(self, other: LatLon) -> f64 {
-        let (p1, p2) = (self.lat.to_radians(), other.lat.to_radians());
-        let dp = p2 - p1;
+        self.prepared().distance_km(other.prepared())
+    }
+
+    /// The point with its latitude in radians and that latitude's cosine, for many distances
+    /// from or to it ([`PreparedPoint::distance_km`]).
+    pub fn prepared(self) -> PreparedPoint {
+        let lat_rad = self.lat.to_radians();
+        PreparedPoint {
+            lat_rad,
+            cos_lat: lat_rad.cos(),
+            lon: self.lon,
+        }
+    }
+}
+
+/// A [`LatLon`] with the parts of the haversine formula that depend on one point only, computed
+/// once ([`LatLon::prepared`]). Distances between prepared points are bit for bit those of
+/// [`LatLon::distance_km`], which computes through them.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct PreparedPoint {
+    /// Latitude in radians.
+    pub lat_rad: f64,
+    /// Cosine of the latitude.
+    pub cos_lat: f64,
+    /// Longitude in degrees.
+    pub lon: f64,
+}
+
+impl PreparedPoint {
+    /// Great-circle (haversine) distance in km, as [`LatLon::distance_km`].
+    #[inline]
+    pub fn distance_km(self, other: PreparedPoint) -> f64 {
+        let dp = other.lat_rad - self.lat_rad;
         let dl = (other.lon - self.lon).to_radians();
-        let a = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
+        let a = (dp / 2.0).sin().powi(2) + self.cos_lat * other.cos_lat * (dl / 2.0).sin().powi(2);
         2.0 * EARTH_RADIUS_KM * a.sqrt().min(1.0).asin()
     }
 }

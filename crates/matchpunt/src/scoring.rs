@@ -6,8 +6,10 @@
 //! ([`SCALE`]) once, here, so that the solver compares integers: its optimum is exact and does not
 //! depend on floating-point summation order or thread count.
 
+#[cfg(doc)]
+use crate::eligibility::candidates_with_distance;
 use crate::eligibility::{age_in_week, distance_km, Pair};
-use crate::model::{Instance, Role};
+use crate::model::{Instance, LatLon, PreparedPoint, Request, Role};
 use crate::policy::Policy;
 use rayon::prelude::*;
 
@@ -129,7 +131,8 @@ pub struct Scored {
     pub value: i64,
 }
 
-/// Scores one pair.
+/// Scores one pair: the plain definition, pair by pair ([`Scorer`] gives the same scores for
+/// many pairs faster).
 pub fn score_pair(inst: &Instance, policy: &Policy, hist: &[ExpertHistory], pair: Pair) -> Scored {
     let r = &inst.requests[pair.request as usize];
     let e = &inst.experts[pair.expert as usize];
@@ -140,58 +143,258 @@ pub fn score_pair(inst: &Instance, policy: &Policy, hist: &[ExpertHistory], pair
         .filter(|t| e.themes.binary_search(t).is_ok())
         .count();
     let dist = distance_km(r, e);
-    let distance = match dist {
-        None => 1.0,
-        Some(d) if e.max_travel_km > 0.0 => (1.0 - d / e.max_travel_km).clamp(0.0, 1.0),
-        Some(_) => 1.0,
+    let parts = Parts {
+        theme_fit: theme_fit(shared, r.themes.len()),
+        distance: distance_part(dist, e.max_travel_km),
+        continuity: continuity(r, pair, h),
+        recent_load: recent_load(e.load_budget, h),
+        fair_spread: fair_spread(h),
+        role_experience: role_experience(h, r.role),
+        age_proximity: age_proximity(inst, policy, r, e.birth_year),
     };
-    let continuity = if r.preferred_expert == Some(pair.expert as usize) {
+    finish(
+        policy,
+        pair,
+        dist,
+        parts,
+        policy.seat_value(r.priority),
+        resolution_units(policy),
+    )
+}
+
+fn theme_fit(shared: usize, themes: usize) -> f64 {
+    shared as f64 / themes.max(1) as f64
+}
+
+fn distance_part(dist: Option<f64>, max_travel_km: f64) -> f64 {
+    match dist {
+        None => 1.0,
+        Some(d) if max_travel_km > 0.0 => (1.0 - d / max_travel_km).clamp(0.0, 1.0),
+        Some(_) => 1.0,
+    }
+}
+
+fn continuity(r: &Request, pair: Pair, h: &ExpertHistory) -> f64 {
+    if r.preferred_expert == Some(pair.expert as usize) {
         1.0
     } else if h.orgs.binary_search(&r.org).is_ok() {
         0.5
     } else {
         0.0
-    };
-    let recent_load = if e.load_budget == 0 {
+    }
+}
+
+fn recent_load(load_budget: u32, h: &ExpertHistory) -> f64 {
+    if load_budget == 0 {
         0.0
     } else {
-        (1.0 - h.decayed_load / e.load_budget as f64).clamp(0.0, 1.0)
-    };
-    let age_proximity = match (r.role, r.client_age, e.birth_year) {
+        (1.0 - h.decayed_load / load_budget as f64).clamp(0.0, 1.0)
+    }
+}
+
+fn fair_spread(h: &ExpertHistory) -> f64 {
+    1.0 / (1.0 + h.decayed_count)
+}
+
+fn role_experience(h: &ExpertHistory, role: Role) -> f64 {
+    (h.role_counts[role.index()] as f64 / 3.0).min(1.0)
+}
+
+fn age_proximity(inst: &Instance, policy: &Policy, r: &Request, birth_year: Option<i32>) -> f64 {
+    match (r.role, r.client_age, birth_year) {
         (Role::Buddy, Some(age), Some(by)) => {
             let gap = (age_in_week(by, inst) - age as i32).unsigned_abs() as f64;
             let max = policy.rules.buddy_max_age_gap.max(1) as f64;
             (1.0 - gap / max).clamp(0.0, 1.0)
         }
         _ => 0.5,
-    };
-    let parts = Parts {
-        theme_fit: shared as f64 / r.themes.len().max(1) as f64,
-        distance,
-        continuity,
-        recent_load,
-        fair_spread: 1.0 / (1.0 + h.decayed_count),
-        role_experience: (h.role_counts[r.role.index()] as f64 / 3.0).min(1.0),
-        age_proximity,
-    };
+    }
+}
+
+/// The solver units of the policy's objective resolution (at least 1).
+fn resolution_units(policy: &Policy) -> i64 {
+    to_units(policy.objective.resolution).max(1)
+}
+
+/// The scored pair from its parts: the score, and the value of `seat_value` points plus the
+/// score, rounded to `step` units.
+fn finish(
+    policy: &Policy,
+    pair: Pair,
+    dist: Option<f64>,
+    parts: Parts,
+    seat_value: f64,
+    step: i64,
+) -> Scored {
     let score = parts.score(policy);
     Scored {
         pair,
         distance_km: dist,
         parts,
         score,
-        value: round_to(
-            to_units(policy.seat_value(r.priority) + score),
-            to_units(policy.objective.resolution).max(1),
-        ),
+        value: round_to(to_units(seat_value + score), step),
+    }
+}
+
+/// What a score reads of one expert, computed once.
+struct ExpertKey<'a> {
+    max_travel_km: f64,
+    recent_load: f64,
+    fair_spread: f64,
+    role_experience: [f64; 4],
+    birth_year: Option<i32>,
+    /// The themes with an id below 64, as bits.
+    themes: u64,
+    /// The expert's themes (ids, sorted).
+    all_themes: &'a [u32],
+    /// The history's organisations (sorted).
+    orgs: &'a [u32],
+}
+
+/// What a score reads of one request, computed once.
+struct RequestKey {
+    seat_value: f64,
+    /// The themes as bits, when every id is below 64.
+    themes: Option<u64>,
+    /// Where it happens, prepared for distances (none online or without a place).
+    here: Option<PreparedPoint>,
+}
+
+/// Scores the pairs of one batch: the same [`Scored`] as [`score_pair`], bit for bit, with
+/// what it reads of each expert and request (the parts that depend on one side only, theme
+/// sets as bits, the prepared places of [`distance_km`]) computed once.
+pub struct Scorer<'a> {
+    inst: &'a Instance,
+    policy: &'a Policy,
+    experts: Vec<ExpertKey<'a>>,
+    homes: Vec<PreparedPoint>,
+    requests: Vec<RequestKey>,
+    step: i64,
+}
+
+impl<'a> Scorer<'a> {
+    /// The scorer of `inst` under `policy`, with the history summary `hist`
+    /// ([`history_stats`]).
+    pub fn new(inst: &'a Instance, policy: &'a Policy, hist: &'a [ExpertHistory]) -> Self {
+        let bits = |themes: &[u32]| {
+            themes
+                .iter()
+                .filter(|&&t| t < 64)
+                .fold(0u64, |m, &t| m | 1 << t)
+        };
+        let experts = inst
+            .experts
+            .iter()
+            .zip(hist)
+            .map(|(e, h)| ExpertKey {
+                max_travel_km: e.max_travel_km,
+                recent_load: recent_load(e.load_budget, h),
+                fair_spread: fair_spread(h),
+                role_experience: Role::ALL.map(|role| role_experience(h, role)),
+                birth_year: e.birth_year,
+                themes: bits(&e.themes),
+                all_themes: &e.themes,
+                orgs: &h.orgs,
+            })
+            .collect();
+        let requests = inst
+            .requests
+            .iter()
+            .map(|r| RequestKey {
+                seat_value: policy.seat_value(r.priority),
+                themes: r.themes.iter().all(|&t| t < 64).then(|| bits(&r.themes)),
+                here: (!r.online)
+                    .then_some(r.location)
+                    .flatten()
+                    .map(LatLon::prepared),
+            })
+            .collect();
+        Scorer {
+            inst,
+            policy,
+            experts,
+            homes: inst.experts.iter().map(|e| e.location.prepared()).collect(),
+            requests,
+            step: resolution_units(policy),
+        }
+    }
+
+    /// [`score_pair`] of `pair`.
+    pub fn score(&self, pair: Pair) -> Scored {
+        let rk = &self.requests[pair.request as usize];
+        let dist = rk
+            .here
+            .map(|h| h.distance_km(self.homes[pair.expert as usize]));
+        self.score_at(pair, dist)
+    }
+
+    /// [`score_pair`] of `pair`, whose distance `dist` is known: it must be
+    /// [`distance_km`]`(request, expert)`, as [`candidates_with_distance`] gives it.
+    pub fn score_at(&self, pair: Pair, dist: Option<f64>) -> Scored {
+        let r = &self.inst.requests[pair.request as usize];
+        let rk = &self.requests[pair.request as usize];
+        let ek = &self.experts[pair.expert as usize];
+        let shared = match rk.themes {
+            // Theme ids are unique: the shared ones are the common bits (an expert's themes
+            // from 64 up cannot be among the request's).
+            Some(bits) => (bits & ek.themes).count_ones() as usize,
+            None => r
+                .themes
+                .iter()
+                .filter(|t| ek.all_themes.binary_search(t).is_ok())
+                .count(),
+        };
+        let continuity = if r.preferred_expert == Some(pair.expert as usize) {
+            1.0
+        } else if ek.orgs.binary_search(&r.org).is_ok() {
+            0.5
+        } else {
+            0.0
+        };
+        let parts = Parts {
+            theme_fit: theme_fit(shared, r.themes.len()),
+            distance: distance_part(dist, ek.max_travel_km),
+            continuity,
+            recent_load: ek.recent_load,
+            fair_spread: ek.fair_spread,
+            role_experience: ek.role_experience[r.role.index()],
+            age_proximity: age_proximity(self.inst, self.policy, r, ek.birth_year),
+        };
+        finish(self.policy, pair, dist, parts, rk.seat_value, self.step)
     }
 }
 
 /// Scores all pairs, in parallel, in the order given.
 pub fn score_pairs(inst: &Instance, policy: &Policy, pairs: &[Pair]) -> Vec<Scored> {
     let hist = history_stats(inst, policy);
+    let scorer = Scorer::new(inst, policy, &hist);
+    pairs.par_iter().map(|&p| scorer.score(p)).collect()
+}
+
+/// The distance of an eligible pair as [`candidates_with_distance`] gives it (NaN online), as
+/// [`distance_km`] does: none for an online request.
+fn known_distance(inst: &Instance, pair: Pair, km: f64) -> Option<f64> {
+    (!inst.requests[pair.request as usize].online).then_some(km)
+}
+
+/// [`score_pairs`] of the pairs and distances of [`candidates_with_distance`]: the same scores,
+/// without computing a distance again.
+pub fn score_pairs_at(scorer: &Scorer, pairs: &[Pair], dist: &[f64]) -> Vec<Scored> {
+    assert_eq!(pairs.len(), dist.len(), "a distance per pair");
     pairs
         .par_iter()
-        .map(|&p| score_pair(inst, policy, &hist, p))
+        .zip(dist)
+        .map(|(&p, &km)| scorer.score_at(p, known_distance(scorer.inst, p, km)))
+        .collect()
+}
+
+/// Only the [`Scored::value`] of each pair of [`score_pairs_at`] (8 bytes a pair instead of a
+/// whole [`Scored`]), for the solver.
+pub fn values_at(scorer: &Scorer, pairs: &[Pair], dist: &[f64]) -> Vec<i64> {
+    assert_eq!(pairs.len(), dist.len(), "a distance per pair");
+    pairs
+        .par_iter()
+        .zip(dist)
+        .map(|(&p, &km)| scorer.score_at(p, known_distance(scorer.inst, p, km)).value)
         .collect()
 }

@@ -662,7 +662,12 @@ fn evaluate_node(
             Err(NoRelaxation::Infeasible) => return None,
             Err(NoRelaxation::Stopped) => break,
         };
-        tr!("node flow it {}: bound {} inc {}", it, r.bound, cx.inc.value);
+        tr!(
+            "node flow it {}: bound {} inc {}",
+            it,
+            r.bound,
+            cx.inc.value
+        );
         cx.offer(&r.chosen);
         tr!("node flow it {}: offered, inc {}", it, cx.inc.value);
         let improved = best.as_ref().is_none_or(|b| r.bound < b.bound);
@@ -1009,7 +1014,7 @@ fn branch_and_bound(
         &Fix::default(),
         zero,
         None,
-        work_limit(p, ROOT_ITERATIONS[which], 5e6).max(1),
+        work_limit(p, ROOT_ITERATIONS[which], 2e6).max(1),
         work_limit(p, ROOT_BUNDLE_ITERATIONS[which], 3e8).max(20),
     )
     .expect("the root has no forced arcs");
@@ -1123,16 +1128,22 @@ fn branch_and_bound(
     if root.bound > cx.inc.cutoff() && root.bundle_tighter && !cx.expired() {
         let drop = bundle::fixable(p, &Fix::default(), &root_res, &root.mu, cx.inc.cutoff());
         tr!("fixable {} of {}", drop.len(), p.arcs.len());
-        if drop.len() * 10 >= p.arcs.len() {
-            let keep: Vec<usize> = (0..p.arcs.len())
-                .filter(|a| drop.binary_search(a).is_err())
-                .collect();
-            let reduced = Problem {
-                experts: p.experts.clone(),
-                seats: p.seats.clone(),
-                arcs: keep.iter().map(|&a| p.arcs[a]).collect(),
-                spread: p.spread,
-            };
+        let keep: Vec<usize> = (0..p.arcs.len())
+            .filter(|a| drop.binary_search(a).is_err())
+            .collect();
+        let reduced = Problem {
+            experts: p.experts.clone(),
+            seats: p.seats.clone(),
+            arcs: keep.iter().map(|&a| p.arcs[a]).collect(),
+            spread: p.spread,
+        };
+        // Solved afresh only when it falls apart: a reduced problem that is still one large
+        // component gets the same bound from the same prices, and its root would only repeat
+        // this one's work (seconds of master LP and listing at 2,000 x 2,000); the search below
+        // forbids the same arcs in every node.
+        let largest = components(&reduced).iter().map(Vec::len).max().unwrap_or(0);
+        tr!("fixable: largest component {} of {}", largest, keep.len());
+        if drop.len() * 10 >= p.arcs.len() && largest * 10 < keep.len() * 9 {
             let sub = solve_until(&reduced, opts, deadline, neighbourhoods);
             let inc = cx.inc;
             let better = sub.objective > inc.value;
@@ -1194,7 +1205,7 @@ fn branch_and_bound(
         }
         .expect("open is not empty");
         let node = open.swap_remove(pick);
-        if pops % 20 == 0 {
+        if pops.is_multiple_of(20) {
             tr!(
                 "bb: pops {} nodes {} open {} node bound {} inc {} t {:?}",
                 pops,

@@ -265,6 +265,8 @@ const ENUM_TOTAL: usize = 100_000;
 /// limits, so the answer does not depend on the machine).
 const BUNDLE_BRANCH_NODES: u64 = 200;
 const MIP_NODES: u64 = 20_000;
+/// Most columns of an incomplete listing whose MIP is still solved for its incumbent.
+const HEURISTIC_COLUMNS: usize = 20_000;
 
 /// What [`enumerate`] found.
 pub(super) struct Enumerated {
@@ -354,6 +356,15 @@ pub(super) fn enumerate(
         if columns.len() > ENUM_TOTAL {
             break;
         }
+    }
+    // An incomplete listing proves nothing, and its MIP is only a heuristic: not worth the
+    // seconds its LP takes when the listing is large.
+    if !complete && columns.len() > HEURISTIC_COLUMNS {
+        tr!("enumerate: incomplete, {} columns", columns.len());
+        return Enumerated {
+            chosen: None,
+            exact: false,
+        };
     }
     // First branching on bundles, which is cheapest when the MIP closes in a few nodes; when it
     // does not, branching on arcs (which expert serves which request) closes in far fewer nodes
