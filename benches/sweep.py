@@ -289,7 +289,8 @@ def gap_table(rows, header):
                 cells.append(str(r.get("status")))
             else:
                 pairs = "{:,}".format(r["eligible_pairs"])
-                gap = "0 (optimal)" if r["proven"] else "%.4f%%" % r["gap_pct"]
+                gap = "0 (optimal)" if r["proven"] else ("%.2f%%" if r["gap_pct"] >= 0.1 else
+                                                         "%.4f%%") % r["gap_pct"]
                 w = r["wall_s"] or 0
                 cells.append("%s, %s s" % (gap, ("%.1f" if w >= 10 else "%.2f") % w))
         L.append("| {:,} × {:,} | {} | {} |".format(e, q, pairs, " | ".join(cells)))
