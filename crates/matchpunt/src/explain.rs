@@ -22,7 +22,7 @@
 
 use crate::batch::{self, BatchResult, PinConflict, Pins};
 use crate::eligibility::{self, Pair, Reason, Reasons};
-use crate::ingest::{InputError, InputErrors, Source};
+use crate::ingest::{file_error, small_csv_text, InputError, InputErrors, Source};
 use crate::messages::{Lang, Msg};
 use crate::model::{normalize, Expert, Instance, Request, Role, Slot};
 use crate::policy::Policy;
@@ -102,36 +102,10 @@ fn unescape_cell(s: &str) -> String {
     }
 }
 
-fn read_assignment_rows(mut src: Source<'_>) -> Result<AssignmentRows, InputErrors> {
+fn read_assignment_rows(src: Source<'_>) -> Result<AssignmentRows, InputErrors> {
     let file = src.name.clone();
-    let fail = |line: Option<u64>, message: String| InputErrors {
-        errors: vec![InputError {
-            file: file.clone(),
-            line,
-            row: None,
-            column: None,
-            value: None,
-            message,
-        }],
-        ..InputErrors::default()
-    };
-    let mut bytes = Vec::new();
-    src.reader
-        .read_to_end(&mut bytes)
-        .map_err(|e| fail(None, format!("cannot be read: {e}")))?;
-    let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
-    let text = std::str::from_utf8(body).map_err(|_| {
-        fail(
-            None,
-            "is not UTF-8 text: expected the assignments.csv of a run".into(),
-        )
-    })?;
-    let first = text.lines().next().unwrap_or("");
-    let delimiter = if first.matches(';').count() > first.matches(',').count() {
-        b';'
-    } else {
-        b','
-    };
+    let fail = |line: Option<u64>, message: String| file_error(&file, line, message);
+    let (text, delimiter) = small_csv_text(src, "the assignments.csv of a run")?;
     let mut rdr = csv::ReaderBuilder::new()
         .delimiter(delimiter)
         .flexible(true)
@@ -1115,7 +1089,7 @@ impl<'a> Base<'a> {
         if arcs.len() > max_arcs {
             return Err(arcs.len());
         }
-        let (sub, back) = extract(&problem, &arcs);
+        let (sub, back) = solve::subproblem(&problem, &arcs);
         let mut opts = self.opts;
         if let Some(d) = deadline {
             let left = d.saturating_duration_since(Instant::now());
@@ -1229,33 +1203,6 @@ fn affected(old: &[u32], new: &[u32], touched: &[usize]) -> Vec<bool> {
         }
     }
     in_part
-}
-
-/// The sub-problem on `arcs` (ascending), with local indexes, and the map back.
-fn extract(p: &Problem, arcs: &[usize]) -> (Problem, Vec<usize>) {
-    let mut emap = HashMap::new();
-    let mut rmap = HashMap::new();
-    let mut sub = Problem {
-        spread: p.spread,
-        ..Problem::default()
-    };
-    for &i in arcs {
-        let a = p.arcs[i];
-        let e = *emap.entry(a.expert).or_insert_with(|| {
-            sub.experts.push(p.experts[a.expert as usize]);
-            sub.experts.len() as u32 - 1
-        });
-        let r = *rmap.entry(a.request).or_insert_with(|| {
-            sub.seats.push(p.seats[a.request as usize]);
-            sub.seats.len() as u32 - 1
-        });
-        sub.arcs.push(solve::Arc {
-            request: r,
-            expert: e,
-            ..a
-        });
-    }
-    (sub, arcs.to_vec())
 }
 
 // ---------------------------------------------------------------------------------------------

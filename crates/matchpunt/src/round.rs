@@ -19,13 +19,15 @@
 
 use crate::batch::{self, Adjust, BatchResult};
 use crate::eligibility::{self, Reason};
-use crate::ingest::{did_you_mean, InputError, InputErrors, Source, MAX_ERRORS_PER_FILE};
+use crate::ingest::{
+    did_you_mean, file_error, small_csv_text, InputError, InputErrors, Source, MAX_ERRORS_PER_FILE,
+};
 use crate::model::{normalize, Instance};
 use crate::policy::Policy;
 use crate::scoring::to_units;
 use crate::solve::SolveOptions;
 use std::collections::HashMap;
-use std::io::{Read, Write};
+use std::io::Write;
 
 /// A decision on one proposal.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -127,36 +129,10 @@ fn parse_verdict(v: &str) -> Option<Verdict> {
     }
 }
 
-fn read_pairs(mut src: Source<'_>, decisions: bool) -> Result<Vec<PairRow>, InputErrors> {
+fn read_pairs(src: Source<'_>, decisions: bool) -> Result<Vec<PairRow>, InputErrors> {
     let file = src.name.clone();
-    let fail = |line: Option<u64>, message: String| InputErrors {
-        errors: vec![InputError {
-            file: file.clone(),
-            line,
-            row: None,
-            column: None,
-            value: None,
-            message,
-        }],
-        ..InputErrors::default()
-    };
-    let mut bytes = Vec::new();
-    src.reader
-        .read_to_end(&mut bytes)
-        .map_err(|e| fail(None, format!("cannot be read: {e}")))?;
-    let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
-    let text = std::str::from_utf8(body).map_err(|_| {
-        fail(
-            None,
-            "is not UTF-8 text: expected a CSV file saved as UTF-8".into(),
-        )
-    })?;
-    let header_line = text.lines().next().unwrap_or("");
-    let delimiter = if header_line.matches(';').count() > header_line.matches(',').count() {
-        b';'
-    } else {
-        b','
-    };
+    let fail = |line: Option<u64>, message: String| file_error(&file, line, message);
+    let (text, delimiter) = small_csv_text(src, "a CSV file saved as UTF-8")?;
     let mut rdr = csv::ReaderBuilder::new()
         .delimiter(delimiter)
         .flexible(true)

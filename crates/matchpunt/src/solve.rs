@@ -287,8 +287,10 @@ pub fn components(p: &Problem) -> Vec<Vec<usize>> {
     comps
 }
 
-/// The sub-problem on `arcs`, with local indexes, and the map back to the original arc indexes.
-fn subproblem(p: &Problem, arcs: &[usize]) -> (Problem, Vec<usize>) {
+/// The sub-problem on `arcs` (indexes into `p.arcs`), with experts and requests renumbered in
+/// order of first appearance, and the map back to the original arc indexes (`arcs` itself).
+/// O(arcs), hashing.
+pub fn subproblem(p: &Problem, arcs: &[usize]) -> (Problem, Vec<usize>) {
     let mut emap = std::collections::HashMap::new();
     let mut rmap = std::collections::HashMap::new();
     let mut sub = Problem {
