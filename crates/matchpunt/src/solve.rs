@@ -43,15 +43,13 @@ mod master;
 /// Whether `MATCHPUNT_SOLVER_TRACE` is set: then the solver prints the progress of each
 /// component's search (bounds, incumbents, times; numbers only, never a name or a theme) to
 /// standard error, for profiling. Read once.
-#[doc(hidden)]
-pub fn tracing() -> bool {
+pub(crate) fn tracing() -> bool {
     static ON: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
     *ON.get_or_init(|| std::env::var_os("MATCHPUNT_SOLVER_TRACE").is_some())
 }
 
 /// Seconds since the first trace line.
-#[doc(hidden)]
-pub fn trace_clock() -> f64 {
+pub(crate) fn trace_clock() -> f64 {
     static START: std::sync::OnceLock<Instant> = std::sync::OnceLock::new();
     START.get_or_init(Instant::now).elapsed().as_secs_f64()
 }
