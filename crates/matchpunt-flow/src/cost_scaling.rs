@@ -95,9 +95,9 @@ fn solve_with<C: Cap>(
     // Freeze the super arcs: the current flow is a feasible flow, and from now on only
     // circulations on the input arcs are added to it.
     for a in g.first[n] as usize..g.first[n + 2] as usize {
-        let r = g.rev[a] as usize;
+        let r = g.arcs[a].rev as usize;
         for x in [a, r] {
-            g.arcs[x].res = C::of(0);
+            g.res[x] = C::of(0);
             g.cap[x] = C::of(0);
         }
     }
@@ -235,9 +235,9 @@ impl<'c, C: Cap> CostScaling<'c, C> {
         for u in 0..n {
             let pu = self.price[u];
             for a in self.g.row(u) {
-                let arc = self.g.arcs[a];
-                let r = arc.res.get();
+                let r = self.g.res[a].get();
                 if r > 0 {
+                    let arc = self.g.arcs[a];
                     let v = arc.head as usize;
                     if v < n && arc.cost + pu - self.price[v] < 0 {
                         self.g.push(a, r);
@@ -285,8 +285,10 @@ impl<'c, C: Cap> CostScaling<'c, C> {
             let mut found = None;
             {
                 let price = &self.price;
-                for (k, arc) in self.g.arcs[from..end].iter().enumerate() {
-                    if arc.res.get() > 0 {
+                let arcs = &self.g.arcs[from..end];
+                for (k, r) in self.g.res[from..end].iter().enumerate() {
+                    if r.get() > 0 {
+                        let arc = arcs[k];
                         let val = arc.cost - price[arc.head as usize];
                         if val + pt < 0 {
                             found = Some(from + k);
@@ -309,7 +311,8 @@ impl<'c, C: Cap> CostScaling<'c, C> {
             // Dead end: relabel the tip, also counting the reverse of the path arc into it
             // (residual once the path is augmented), and step back.
             if tip != start {
-                let ra = self.g.rev[*self.path.last().expect("tip != start") as usize] as usize;
+                let ra =
+                    self.g.arcs[*self.path.last().expect("tip != start") as usize].rev as usize;
                 let arc = self.g.arcs[ra];
                 best = best.min(arc.cost - self.price[arc.head as usize]);
             }
@@ -325,7 +328,7 @@ impl<'c, C: Cap> CostScaling<'c, C> {
         for i in 0..self.path.len() {
             let a = self.path[i] as usize;
             let v = self.g.arcs[a].head as usize;
-            let d = self.g.arcs[a].res.get().min(self.excess[u]);
+            let d = self.g.res[a].get().min(self.excess[u]);
             self.g.push(a, d);
             self.excess[u] -= d;
             let old = self.excess[v];
@@ -346,8 +349,11 @@ impl<'c, C: Cap> CostScaling<'c, C> {
     /// `false` if `u` has no residual arc at all (then nothing changes).
     fn relabel(&mut self, u: usize, mut best: i64, scanned: usize) -> Result<bool, Abort> {
         let start = self.g.first[u] as usize;
-        for arc in &self.g.arcs[start..scanned] {
-            if arc.res.get() > 0 {
+        for (arc, r) in self.g.arcs[start..scanned]
+            .iter()
+            .zip(&self.g.res[start..scanned])
+        {
+            if r.get() > 0 {
                 best = best.min(arc.cost - self.price[arc.head as usize]);
             }
         }
@@ -421,9 +427,10 @@ impl<'c, C: Cap> CostScaling<'c, C> {
                 }
                 let pu = price[u];
                 let row = g.row(u);
-                for (arc, cap) in g.arcs[row.clone()].iter().zip(&g.cap[row]) {
+                let caps = g.cap[row.clone()].iter().zip(&g.res[row.clone()]);
+                for (arc, (cap, res)) in g.arcs[row].iter().zip(caps) {
                     let v = arc.head as usize;
-                    if v >= n || done[v] || cap.get() == arc.res.get() {
+                    if v >= n || done[v] || cap.get() == res.get() {
                         continue;
                     }
                     // The reverse arc v -> u is residual; its length in units of ε is
@@ -498,7 +505,7 @@ impl<'c, C: Cap> CostScaling<'c, C> {
             for a in row {
                 let arc = g.arcs[a];
                 let v = arc.head as usize;
-                if arc.res.get() > 0 && v < n {
+                if g.res[a].get() > 0 && v < n {
                     let d = pu + arc.cost / mult;
                     if d < pi[v] {
                         if d < floor {
@@ -544,7 +551,7 @@ impl<'c, C: Cap> CostScaling<'c, C> {
             for a in g.row(u) {
                 let arc = g.arcs[a];
                 let v = arc.head as usize;
-                if arc.res.get() == 0 || v >= n || done[v] {
+                if g.res[a].get() == 0 || v >= n || done[v] {
                     continue;
                 }
                 let w = arc.cost as i128 + 1 + pu as i128 - self.price[v] as i128;

@@ -66,9 +66,8 @@ pub(crate) fn dinic<C: Cap>(
                 break;
             }
             for a in g.row(u) {
-                let arc = g.arcs[a];
-                let v = arc.head as usize;
-                if arc.res.get() > 0 && level[v] == UNSEEN {
+                let v = g.arcs[a].head as usize;
+                if g.res[a].get() > 0 && level[v] == UNSEEN {
                     level[v] = level[u] + 1;
                     queue.push(v as u32);
                 }
@@ -87,7 +86,7 @@ pub(crate) fn dinic<C: Cap>(
             if u == t {
                 let f = path
                     .iter()
-                    .map(|&a| g.arcs[a as usize].res.get())
+                    .map(|&a| g.res[a as usize].get())
                     .min()
                     .unwrap_or(0);
                 for &a in &path {
@@ -96,7 +95,7 @@ pub(crate) fn dinic<C: Cap>(
                 total += f;
                 let k = path
                     .iter()
-                    .position(|&a| g.arcs[a as usize].res.get() == 0)
+                    .position(|&a| g.res[a as usize].get() == 0)
                     .unwrap_or(0);
                 path.truncate(k);
                 u = match path.last() {
@@ -109,9 +108,8 @@ pub(crate) fn dinic<C: Cap>(
             let mut advanced = false;
             while cur[u] < end {
                 let a = cur[u] as usize;
-                let arc = g.arcs[a];
-                let v = arc.head as usize;
-                if arc.res.get() > 0 && level[v] == level[u] + 1 && (v == t || level[v] < lt) {
+                let v = g.arcs[a].head as usize;
+                if g.res[a].get() > 0 && level[v] == level[u] + 1 && (v == t || level[v] < lt) {
                     path.push(a as u32);
                     u = v;
                     advanced = true;

@@ -2,9 +2,11 @@
 //!
 //! Every arc `u -> v` of the input (except self-loops) becomes a forward residual arc in `u`'s
 //! row and a paired reverse arc in `v`'s row. Within a row, arcs keep the order of the input, so
-//! everything built on top is deterministic. The fields scanned in the inner loops (cost, head,
-//! residual capacity) sit together in one 16- or 24-byte record, so a row is one contiguous
-//! stream of memory.
+//! everything built on top is deterministic. The residual capacities are an array of their own
+//! (4 bytes per arc when they fit in an `i32`): the searches for a residual arc skip the many
+//! saturated arcs of a row by reading that dense array only, and a push touches one small
+//! entry per arc. Cost, head and the index of the paired reverse arc form one 16-byte record,
+//! read only for residual arcs.
 
 use crate::FlowNetwork;
 
@@ -43,15 +45,15 @@ impl Cap for i32 {
     }
 }
 
-/// One residual arc.
+/// One residual arc (its residual capacity is in [`Residual::res`]).
 #[derive(Clone, Copy, Default)]
-pub(crate) struct RArc<C> {
+pub(crate) struct RArc {
     /// Cost (the reverse arc has the negated cost).
     pub cost: i64,
     /// Head node.
     pub head: u32,
-    /// Residual capacity.
-    pub res: C,
+    /// Index of the paired reverse arc.
+    pub rev: u32,
 }
 
 /// Residual network: arcs sorted by tail, paired with their reverse.
@@ -59,10 +61,10 @@ pub(crate) struct Residual<C> {
     /// Row starts: the arcs leaving node `u` are `first[u]..first[u + 1]`.
     pub first: Vec<u32>,
     /// The arcs.
-    pub arcs: Vec<RArc<C>>,
-    /// Index of the paired reverse arc.
-    pub rev: Vec<u32>,
-    /// Capacity of the arc pair: `arcs[a].res + arcs[rev[a]].res == cap[a] == cap[rev[a]]`, so
+    pub arcs: Vec<RArc>,
+    /// Residual capacity of each arc.
+    pub res: Vec<C>,
+    /// Capacity of the arc pair: `res[a] + res[rev(a)] == cap[a] == cap[rev(a)]`, so
     /// the reverse residual capacity is known without touching the reverse arc.
     pub cap: Vec<C>,
     /// For each input arc, the index of its forward residual arc, or [`NONE`] for a self-loop.
@@ -99,8 +101,8 @@ impl<C: Cap> Residual<C> {
         }
         let total = first[n] as usize;
         let mut fill: Vec<u32> = first[..n].to_vec();
-        let mut arcs = vec![RArc::<C>::default(); total];
-        let mut rev = vec![0u32; total];
+        let mut arcs = vec![RArc::default(); total];
+        let mut res = vec![C::of(0); total];
         let mut pair_cap = vec![C::of(0); total];
         let mut pos = Vec::with_capacity(m + extra.len());
         let mut add = |u: u32, v: u32, cap: i64, c: i64| -> u32 {
@@ -111,15 +113,14 @@ impl<C: Cap> Residual<C> {
             arcs[a as usize] = RArc {
                 cost: c,
                 head: v,
-                res: C::of(cap),
+                rev: b,
             };
             arcs[b as usize] = RArc {
                 cost: -c,
                 head: u,
-                res: C::of(0),
+                rev: a,
             };
-            rev[a as usize] = b;
-            rev[b as usize] = a;
+            res[a as usize] = C::of(cap);
             pair_cap[a as usize] = C::of(cap);
             pair_cap[b as usize] = C::of(cap);
             a
@@ -138,7 +139,7 @@ impl<C: Cap> Residual<C> {
         Residual {
             first,
             arcs,
-            rev,
+            res,
             cap: pair_cap,
             pos,
         }
@@ -158,15 +159,15 @@ impl<C: Cap> Residual<C> {
     /// Tail of arc `a` (the head of its reverse).
     #[inline(always)]
     pub fn tail(&self, a: usize) -> usize {
-        self.arcs[self.rev[a] as usize].head as usize
+        self.arcs[self.arcs[a].rev as usize].head as usize
     }
 
     /// Moves `d` units along arc `a`.
     #[inline(always)]
     pub fn push(&mut self, a: usize, d: i64) {
-        let r = self.rev[a] as usize;
-        self.arcs[a].res = C::of(self.arcs[a].res.get() - d);
-        self.arcs[r].res = C::of(self.arcs[r].res.get() + d);
+        let r = self.arcs[a].rev as usize;
+        self.res[a] = C::of(self.res[a].get() - d);
+        self.res[r] = C::of(self.res[r].get() + d);
     }
 
     /// Flow of every input arc of `net`; self-loops carry their full capacity when their cost
@@ -182,7 +183,7 @@ impl<C: Cap> Residual<C> {
                         0
                     }
                 } else {
-                    self.arcs[self.rev[a as usize] as usize].res.get()
+                    self.res[self.arcs[a as usize].rev as usize].get()
                 }
             })
             .collect()

@@ -19,11 +19,11 @@ pub(crate) fn solve(net: &FlowNetwork, clock: &mut Clock) -> Result<FlowSolution
             // all residual arcs have non-negative cost and potentials 0 are valid.
             for u in 0..n {
                 for a in g.row(u) {
-                    let arc = g.arcs[a];
-                    if arc.cost < 0 && arc.res > 0 {
-                        g.push(a, arc.res);
-                        excess[u] -= arc.res;
-                        excess[arc.head as usize] += arc.res;
+                    let (arc, r) = (g.arcs[a], g.res[a]);
+                    if arc.cost < 0 && r > 0 {
+                        g.push(a, r);
+                        excess[u] -= r;
+                        excess[arc.head as usize] += r;
                     }
                 }
             }
@@ -67,7 +67,7 @@ pub(crate) fn solve(net: &FlowNetwork, clock: &mut Clock) -> Result<FlowSolution
             let pu = potential[u];
             for a in g.row(u) {
                 let arc = g.arcs[a];
-                if arc.res == 0 {
+                if g.res[a] == 0 {
                     continue;
                 }
                 let v = arc.head as usize;
@@ -123,7 +123,7 @@ pub(crate) fn solve(net: &FlowNetwork, clock: &mut Clock) -> Result<FlowSolution
         let mut v = t;
         while pred[v] != NONE {
             let a = pred[v] as usize;
-            delta = delta.min(g.arcs[a].res);
+            delta = delta.min(g.res[a]);
             v = g.tail(a);
         }
         let s = v;
@@ -161,7 +161,7 @@ pub(crate) fn solve(net: &FlowNetwork, clock: &mut Clock) -> Result<FlowSolution
 fn shortest_labels(g: &Residual<i64>, budget: Option<usize>) -> Option<Vec<i64>> {
     let n = g.num_nodes();
     let mut dist = vec![0i64; n];
-    if !g.arcs.iter().any(|a| a.cost < 0 && a.res > 0) {
+    if !g.arcs.iter().zip(&g.res).any(|(a, &r)| a.cost < 0 && r > 0) {
         return Some(dist);
     }
     // Every shortest path has fewer than n arcs, so labels below -(n - 1)·C betray a negative
@@ -182,7 +182,7 @@ fn shortest_labels(g: &Residual<i64>, budget: Option<usize>) -> Option<Vec<i64>>
         }
         for a in g.row(u) {
             let arc = g.arcs[a];
-            if arc.res > 0 {
+            if g.res[a] > 0 {
                 let v = arc.head as usize;
                 let nd = dist[u] + arc.cost;
                 if nd < dist[v] {
