@@ -200,7 +200,13 @@ pub(super) fn optimise(
         let improved = best.as_ref().is_none_or(|b| bound < b.0);
         // Repairing a relaxed solution costs about as much as computing it: do it when the
         // bound improved, and every fifth iteration.
-        if improved || it % 5 == 0 || inc == i64::MIN {
+        // On large batches the repair's fill flow costs three to four passes of this bound
+        // (10,000 x 20,000 with tight budgets: 0.3 s against 0.08 s), so it waits for every
+        // third improvement there: more passes in the same time, a better bound and, through
+        // the step size, better incumbents (gap at a 10 s limit 17.0% -> 13.2-14.5% on that
+        // batch, 0.80% -> 0.71% on the default shape).
+        let every = if p.arcs.len() > LARGE_ARCS { 3 } else { 1 };
+        if (improved && it % every == 0) || it % 5 == 0 || inc == i64::MIN {
             inc = incumbent(&chosen);
         }
         super::tr!("bundle it {}: bound {} inc {}", it, bound, inc);
@@ -280,6 +286,9 @@ pub(super) fn optimise(
     }
     best
 }
+
+/// Above this many arcs a batch is large for [`optimise`]'s repairs.
+const LARGE_ARCS: usize = 200_000;
 
 /// Reduced-cost fixing: the arcs that cannot be in any solution better than `incumbent`.
 ///
