@@ -12,7 +12,10 @@
     `readModel`) and CP-SAT (the LP parsed here into a CpModel, objective scaled to integers
     exactly) solve it. Their optimum must equal matchpunt's objective when matchpunt proved
     optimality, and lie between matchpunt's objective and proven bound otherwise; anything else
-    is reported as a MISMATCH.
+    is reported as a MISMATCH. With --mip-repeat N each instance runs up to N times per solver,
+    matchpunt and HiGHS alternating, within --mip-budget seconds per instance; the tables give
+    the medians, the checks hold on every run, and the runs in which matchpunt proved
+    optimality must give the same objective, output files and LP.
 
 Every solver runs in its own process under `/usr/bin/time -v` (peak RSS); solve times are the
 solvers' own, without reading or building the model (reported separately). The Python solvers
@@ -25,9 +28,11 @@ and machine) and benches/results/compare.json (the raw numbers). Exit code 1 on 
 
     python3 benches/compare.py
     python3 benches/compare.py --flow-sizes 1000x1000 --mip-sizes 120x80 --assignment 500
+    python3 benches/compare.py --mip-repeat 3      # (c) as medians of 3: the README's table
 """
 
 import argparse
+import hashlib
 import json
 import os
 import shlex
@@ -565,7 +570,9 @@ def mip_summary(rows):
     for g, rs in groups.items():
         ok = [r for r in rs if "error" not in r["matchpunt"] and "error" not in r.get("highs", {
             "error": 1})]
+        runs = [r.get("runs", 1) for r in ok]
         s = {"group": g, "instances": len(rs), "measured": len(ok),
+             "runs": [min(runs), max(runs)] if runs else None,
              "mp_proven": sum(1 for r in ok if r["matchpunt"].get("proven")),
              "highs_proven": sum(1 for r in ok if r["highs"].get("proven")),
              "mp_wall_median": median([r["matchpunt"]["wall_s"] for r in ok]),
@@ -601,18 +608,26 @@ def instance_flags(r):
     if "error" in m:
         return ["%s: matchpunt failed" % r["instance"]]
     flags = []
+    k = r.get("runs", 1)
     if not m.get("proven"):
-        flags.append("%s: matchpunt did not prove optimality in %s s (gap %.3f points = %.4f%%)"
-                     "%s" % (r["instance"], f3(m.get("solve_s"), 1), m["gap"], m["gap_pct"],
-                             "; HiGHS proved it in %.1f s (whole process %.1f s)" % (
-                                 h["solve_s"], h["wall_s"]) if h.get("proven") else ""))
+        some = m.get("proven_runs", 0)
+        flags.append("%s: matchpunt did not prove optimality in %s s (%sgap %.3f points = "
+                     "%.4f%%%s)%s" % (
+                         r["instance"], f3(m.get("solve_s"), 1),
+                         "median of %d runs; " % k if k > 1 else "", m["gap"], m["gap_pct"],
+                         ", the largest of the runs; proven in %d of %d" % (some, k)
+                         if k > 1 else "",
+                         "; HiGHS proved it in %.1f s (whole process %.1f s)" % (
+                             h["solve_s"], h["wall_s"]) if h.get("proven") else ""))
         return flags
     if r.get("ratio_wall") is not None and r["ratio_wall"] < 1:
-        flags.append("%s: matchpunt slower than HiGHS (whole process %.2f s vs %.2f s)" % (
-            r["instance"], m["wall_s"], h["wall_s"]))
+        flags.append("%s: matchpunt slower than HiGHS (whole process %.2f s vs %.2f s%s)" % (
+            r["instance"], m["wall_s"], h["wall_s"],
+            "; medians of %d runs" % k if k > 1 else ""))
     elif r.get("ratio_solve") is not None and r["ratio_solve"] < 1:
-        flags.append("%s: matchpunt's solve slower than HiGHS's (%.2f s vs %.2f s)" % (
-            r["instance"], m["solve_s"], h["solve_s"]))
+        flags.append("%s: matchpunt's solve slower than HiGHS's (%.2f s vs %.2f s%s)" % (
+            r["instance"], m["solve_s"], h["solve_s"],
+            "; medians of %d runs" % k if k > 1 else ""))
     if "error" in h:
         flags.append("%s: HiGHS failed: %s" % (r["instance"], h["error"]))
     elif not h.get("proven"):
@@ -659,7 +674,18 @@ def main():
                     "machine's cores) (default: %(default)s)")
     ap.add_argument("--repeat", type=int, default=3,
                     help="runs per fast solver (best solve time kept) (default: %(default)s)")
-    ap.add_argument("--venv", default=os.path.join(HERE, ".venv"))
+    ap.add_argument("--mip-repeat", type=int, default=1,
+                    help="runs per (c) instance for matchpunt and for HiGHS, alternating "
+                    "(matchpunt, HiGHS, matchpunt, ...); times are the medians, ratios the "
+                    "ratios of the medians, objectives are checked on every run; 3 for the "
+                    "README's table (default: %(default)s)")
+    ap.add_argument("--mip-budget", type=float, default=450.0,
+                    help="seconds per (c) instance for its repeats: another pair of runs starts "
+                    "only while the time so far plus one more pair (the average so far) stays "
+                    "within it; the first pair always runs (default: %(default)s)")
+    ap.add_argument("--venv", default=os.path.join(HERE, ".venv"),
+                    help="the virtualenv with the Python solvers, created when missing "
+                    "(default: benches/.venv)")
     ap.add_argument("--fresh-venv", action="store_true",
                     help="create a new virtualenv under a temporary folder")
     ap.add_argument("--binary", help="use this matchpunt binary instead of building one")
@@ -677,7 +703,10 @@ def main():
     report = {"date": sweep.now_text(), "machine": sweep.machine_line(info),
               "matchpunt": args.label or sweep.git_describe(), "versions": versions(py),
               "load_1min_start": sweep.load_1min(), "flow": [], "assignment": [], "mip": [],
-              "baseline": {}, "mismatches": []}
+              "baseline": {}, "mismatches": [], "command": shlex.join(sys.argv[1:]),
+              "mip_options": {"repeat": args.mip_repeat, "budget_s": args.mip_budget,
+                              "time_limit_s": args.time_limit,
+                              "highs_time_limit_s": args.mip_time_limit}}
     run = Runner(binary, py, args.repeat)
 
     for mod in ("ortools", "highspy", "scipy", "cpsat"):
@@ -740,40 +769,11 @@ def main():
 
     # (c) full model with load budgets
     for inst in mip_instances(args):
-        name = inst["name"]
-        run.log("(c) MIP %s" % name)
         if inst["shape"] == "case":
             d, week = inst["dir"], inst["week"]
         else:
             d, week = instance(inst["size"], inst["seed"], inst["shape"]), None
-        lp = os.path.join(work, name.replace(" ", "_").replace("/", "_") + ".lp")
-        row = {k: v for k, v in inst.items() if k != "dir"}
-        row["instance"] = name
-        mp = run.mp_run(d, os.path.join(work, os.path.basename(lp) + "-out"), args.time_limit,
-                        lp=lp, week=week)
-        row["matchpunt"] = mp
-        if "error" in mp:
-            report["mismatches"].append("(c) %s: matchpunt run failed: %s" % (name, mp["error"]))
-            report["mip"].append(row)
-            continue
-        row["highs"] = run.worker("highs", lp, args.mip_time_limit)
-        solvers = ["highs"]
-        if args.cpsat:
-            row["cpsat"] = run.worker("cpsat", lp, args.mip_time_limit, args.cpsat_workers)
-            solvers.append("cpsat")
-        row["agreement"] = {}
-        for s in solvers:
-            verdict, note = agree(mp, row[s])
-            row["agreement"][s] = verdict
-            if note:
-                report["mismatches"].append("(c) %s: %s: %s" % (name, s, note))
-        row["ratio_wall"] = ratio(row["highs"].get("wall_s"), mp.get("wall_s"))
-        row["ratio_solve"] = ratio(row["highs"].get("solve_s"), mp.get("solve_s"))
-        run.log("    matchpunt %.2f s wall (%s), HiGHS %s s wall (%s): %s" % (
-            mp.get("wall_s") or 0, "proven" if mp.get("proven") else "gap %.3f" % mp["gap"],
-            f3(row["highs"].get("wall_s")), row["highs"].get("status", row["highs"].get("error")),
-            fr(row["ratio_wall"])))
-        report["mip"].append(row)
+        report["mip"].append(mip_instance(run, args, inst, d, week, work, report["mismatches"]))
     report["mip_summary"] = mip_summary(report["mip"])
 
     os.makedirs(args.out, exist_ok=True)
@@ -788,6 +788,149 @@ def main():
         print("MISMATCH: " + m, file=sys.stderr)
     tmp.cleanup()
     return 1 if report["mismatches"] else 0
+
+
+# Times a run reports: each becomes the median over an instance's runs.
+MP_TIMES = ("wall_s", "user_s", "sys_s", "read_s", "candidates_s", "scoring_s", "solve_s",
+            "write_s", "total_s")
+SOLVER_TIMES = ("wall_s", "user_s", "sys_s", "read_s", "solve_s", "solve_cpu_s")
+
+
+def file_sha256(path):
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def folder_sha256(folder):
+    """One SHA-256 over the files in folder (names and contents, sorted by name): what
+    `matchpunt run` wrote into --out (assignments.csv, unmatched.csv, experts.csv)."""
+    h = hashlib.sha256()
+    for name in sorted(os.listdir(folder)):
+        path = os.path.join(folder, name)
+        if os.path.isfile(path):
+            h.update(name.encode() + b"\0" + file_sha256(path).encode() + b"\n")
+    return h.hexdigest()
+
+
+def median_run(runs, keys, worst_key):
+    """One solver's runs on one instance as one dict for the tables: every time in keys is the
+    median over the runs that did not fail, with its [min, max] under "range"; peak RSS is the
+    largest; the result (objective, bound, gap, status) is the weakest run's (the first by
+    worst_key), so "proven" holds only when every run proved optimality. "runs" is the number
+    of runs, "proven_runs" how many of them proved."""
+    ok = [r for r in runs if "error" not in r]
+    if not ok:
+        return dict(runs[-1], runs=len(runs), proven_runs=0)
+    out = dict(min(ok, key=worst_key))
+    out["range"] = {}
+    for k in keys:
+        v = [r[k] for r in ok if r.get(k) is not None]
+        out[k] = median(v)
+        if v:
+            out["range"][k] = [min(v), max(v)]
+    rss = [r["peak_rss_mb"] for r in ok if r.get("peak_rss_mb") is not None]
+    out["peak_rss_mb"] = max(rss) if rss else None
+    out["runs"] = len(ok)
+    out["proven_runs"] = sum(1 for r in ok if r.get("proven"))
+    return out
+
+
+def mip_instance(run, args, inst, data, week, work, mismatches):
+    """(c) on one instance: matchpunt and HiGHS alternately (matchpunt, HiGHS, matchpunt, ...)
+    up to --mip-repeat times each, so that a change in the machine's load hits both alike.
+    Another pair of runs starts only while the instance's time so far plus one more pair (the
+    average so far) stays within --mip-budget seconds; the first pair always runs. HiGHS run i
+    reads the LP file that matchpunt run i exported. Returns the row for the report: per-run
+    numbers under matchpunt_runs / highs_runs, their medians under matchpunt / highs (see
+    median_run), ratios of the medians. Adds to mismatches every failed objective check (on
+    every run), and any difference between runs where matchpunt proved optimality (same input,
+    so the same objective, the same output files and the same LP)."""
+    name = inst["name"]
+    base = os.path.join(work, name.replace(" ", "_").replace("/", "_"))
+    lp, out = base + ".lp", base + "-out"
+    row = {k: v for k, v in inst.items() if k != "dir"}
+    row["instance"] = name
+    want = max(1, args.mip_repeat)
+    mp_runs, highs_runs = [], []
+    spent = 0.0
+    while len(mp_runs) < want:
+        if mp_runs and spent * (len(mp_runs) + 1) / len(mp_runs) > args.mip_budget:
+            row["stopped_by_budget"] = True
+            break
+        i = len(mp_runs) + 1
+        run.log("(c) MIP %s%s" % (name, ", run %d of %d" % (i, want) if want > 1 else ""))
+        t0 = time.perf_counter()
+        mp = run.mp_run(data, out, args.time_limit, lp=lp, week=week)
+        if "error" not in mp:
+            mp["outputs_sha256"] = folder_sha256(out)
+            mp["lp_sha256"] = file_sha256(lp)
+        mp_runs.append(mp)
+        if "error" in mp:
+            mismatches.append("(c) %s: matchpunt run %sfailed: %s" % (
+                name, "%d " % i if i > 1 else "", mp["error"]))
+            break
+        h = run.worker("highs", lp, args.mip_time_limit)
+        highs_runs.append(h)
+        spent += time.perf_counter() - t0
+        run.log("    matchpunt %.2f s wall (%s), HiGHS %s s wall (%s): %s" % (
+            mp.get("wall_s") or 0, "proven" if mp.get("proven") else "gap %.3f" % mp["gap"],
+            f3(h.get("wall_s")), h.get("status", h.get("error")),
+            fr(ratio(h.get("wall_s"), mp.get("wall_s")))))
+        if "error" in h:
+            break
+    row["matchpunt_runs"], row["highs_runs"] = mp_runs, highs_runs
+    row["spent_s"] = spent
+    if not highs_runs:  # the first matchpunt run failed
+        row["matchpunt"] = mp_runs[0]
+        return row
+    row["matchpunt"] = median_run(
+        mp_runs[:len(highs_runs)], MP_TIMES, lambda r: (bool(r.get("proven")), -r["gap"]))
+    row["highs"] = median_run(highs_runs, SOLVER_TIMES, lambda r: bool(r.get("proven")))
+    row["runs"] = len(highs_runs)
+    many = len(highs_runs) > 1
+
+    # Objective checks, run by run.
+    verdicts = []
+    for i, (mp, h) in enumerate(zip(mp_runs, highs_runs), 1):
+        verdict, note = agree(mp, h)
+        if verdict not in verdicts:
+            verdicts.append(verdict)
+        if note:
+            mismatches.append("(c) %s%s: highs: %s" % (name, " run %d" % i if many else "", note))
+    # Same input, same output: every run matchpunt proved must equal its first proven run.
+    proven = [(i, r) for i, r in enumerate(mp_runs, 1) if "error" not in r and r.get("proven")]
+    for i, r in proven[1:]:
+        j, ref = proven[0]
+        diff = [what for what, k in (("objective", "objective"), ("output files",
+                                                                   "outputs_sha256"),
+                                     ("LP file", "lp_sha256")) if r.get(k) != ref.get(k)]
+        if diff:
+            mismatches.append("(c) %s: matchpunt proved optimality in runs %d and %d on the "
+                              "same input, but they differ in: %s (objectives %.3f and %.3f)"
+                              % (name, j, i, ", ".join(diff), ref["objective"],
+                                 r["objective"]))
+    # HiGHS's proven optima agree with each other (also when matchpunt did not prove).
+    optima = [(i, h["objective"]) for i, h in enumerate(highs_runs, 1)
+              if h.get("proven") and h.get("objective") is not None]
+    for i, v in optima[1:]:
+        if abs(v - optima[0][1]) > TOL:
+            mismatches.append("(c) %s: HiGHS proved different optima in runs %d and %d: %.3f vs "
+                              "%.3f" % (name, optima[0][0], i, optima[0][1], v))
+    row["agreement"] = {"highs": "; ".join(verdicts)}
+    if args.cpsat:
+        # CP-SAT once, on the last LP, against the matchpunt run that wrote it.
+        c = run.worker("cpsat", lp, args.mip_time_limit, args.cpsat_workers)
+        row["cpsat"] = c
+        verdict, note = agree(mp_runs[len(highs_runs) - 1], c)
+        row["agreement"]["cpsat"] = verdict
+        if note:
+            mismatches.append("(c) %s: cpsat: %s" % (name, note))
+    row["ratio_wall"] = ratio(row["highs"].get("wall_s"), row["matchpunt"].get("wall_s"))
+    row["ratio_solve"] = ratio(row["highs"].get("solve_s"), row["matchpunt"].get("solve_s"))
+    return row
 
 
 def agree(mp, other):
@@ -825,6 +968,22 @@ def fr(v):
     return "–" if v is None else ("%.2f×" % v)
 
 
+def runs_text(v):
+    """[min, max] runs per instance -> '3' or '1-3'."""
+    if not v:
+        return "–"
+    return "%d" % v[0] if v[0] == v[1] else "%d–%d" % tuple(v)
+
+
+def spread_cell(x, k, digits):
+    """The median with its min–max over the runs in brackets: '1.48 (1.44–1.73)'."""
+    text = f3(x.get(k), digits)
+    lo, hi = (x.get("range") or {}).get(k, [None, None])
+    if x.get("runs", 1) > 1 and lo is not None:
+        text += " (%s–%s)" % (f3(lo, digits), f3(hi, digits))
+    return text
+
+
 def fmb(v):
     return "–" if v is None else "%.0f" % v
 
@@ -844,12 +1003,15 @@ def markdown(rep, args):
     L.append("")
     L.append("Ratios are *other / matchpunt*: above 1× means matchpunt is faster or smaller. "
              "Solve times are each solver's own timer around the solve call only (wall clock; "
-             "in (a) and (b), for fast solvers, the best of up to %d runs), without reading or building the model, "
-             "which is listed separately. Peak RSS is the whole process (/usr/bin/time -v): for "
+             "in (a) and (b), for fast solvers, the best of up to %d runs; in (c) %s), without "
+             "reading or building the model, which is listed separately. Peak RSS is the "
+             "whole process (/usr/bin/time -v): for "
              "the Python solvers it includes the interpreter, numpy and the solver module "
              "(import alone: OR-Tools %s MB, HiGHS %s MB, SciPy %s MB, CP-SAT %s MB) and the "
              "model as built in memory." % (
-                 args.repeat, fmb(rep["baseline"].get("ortools")),
+                 args.repeat,
+                 "the median of up to %d runs" % args.mip_repeat if args.mip_repeat > 1
+                 else "one run", fmb(rep["baseline"].get("ortools")),
                  fmb(rep["baseline"].get("highspy")), fmb(rep["baseline"].get("scipy")),
                  fmb(rep["baseline"].get("cpsat"))))
     L.append("")
@@ -929,7 +1091,7 @@ def assignment_markdown(L, rep):
 
 MIP_INTRO = (
     "`matchpunt run --time-limit %g --export-lp` vs HiGHS (highspy `readModel`, mip_rel_gap 0, "
-    "time limit %g s)%s. One run per instance. **Whole process** is /usr/bin/time's wall clock "
+    "time limit %g s)%s. %s **Whole process** is /usr/bin/time's wall clock "
     "of the process: for matchpunt the whole `run` (reading the CSVs, candidates, scoring, "
     "solving, writing the outputs *and* the LP file); for HiGHS the Python process (start-up, "
     "import, reading the LP, solving). **Solve** is matchpunt's 'solve' stage (pins, model, "
@@ -942,7 +1104,20 @@ def mip_markdown(L, rep, args):
     L.append("")
     cps = (" and CP-SAT (%d workers, the LP parsed by compare.py with the objective scaled "
            "exactly to integers)" % args.cpsat_workers) if args.cpsat else ""
-    L.append(MIP_INTRO % (args.time_limit, args.mip_time_limit, cps))
+    if args.mip_repeat > 1:
+        runs = ("Each instance ran up to %d times per solver, alternating matchpunt and HiGHS "
+                "(matchpunt, HiGHS, matchpunt, ...) so that the machine's load hit both alike, "
+                "while the instance's time stayed within %g s (the first pair always runs; "
+                "*runs* says how many each median has). Times are the **medians** over the "
+                "runs (with min–max in brackets), ratios are ratios of the medians, peak RSS "
+                "is the largest; the objective checks hold on every run, and every run in "
+                "which matchpunt proved optimality gave the same objective, output files and "
+                "LP (or it is listed under MISMATCHES)%s." % (
+                    args.mip_repeat, args.mip_budget,
+                    "; CP-SAT ran once, on the last LP" if args.cpsat else ""))
+    else:
+        runs = "One run per instance."
+    L.append(MIP_INTRO % (args.time_limit, args.mip_time_limit, cps, runs))
     L.append("")
     L.append("Shapes: " + "; ".join("`%s` = `generate %s`" % (k, " ".join(v) or "(defaults)")
                                     for k, v in SHAPES.items())
@@ -955,10 +1130,15 @@ def mip_markdown(L, rep, args):
              "stopped at its limit only bounds its ratio (< when matchpunt stopped: its time to "
              "a proof is longer).")
     L.append("")
-    L.append("| instances | n | matchpunt proven | HiGHS proven | whole process s (median): "
-             "matchpunt | HiGHS | ratio min / median / max | solve s (median): matchpunt | "
-             "HiGHS | ratio min / median / max | largest matchpunt gap |")
-    L.append("|---|---:|---:|---:|---:|---:|---|---:|---:|---|---|")
+    if args.mip_repeat > 1:
+        L.append("Per instance the times are medians over its runs (*runs each*); the columns "
+                 "below take the median over the instances of those, and the min / median / "
+                 "max of their ratios.")
+        L.append("")
+    L.append("| instances | n | runs each | matchpunt proven | HiGHS proven | whole process s "
+             "(median): matchpunt | HiGHS | ratio min / median / max | solve s (median): "
+             "matchpunt | HiGHS | ratio min / median / max | largest matchpunt gap |")
+    L.append("|---|---:|---:|---:|---:|---:|---:|---|---:|---:|---|---|")
 
     def rr(g, k):
         parts = [" / ".join(fr(x) for x in g[k])] if g[k] else []
@@ -972,8 +1152,9 @@ def mip_markdown(L, rep, args):
             gap = "0 (proven)"
         else:
             gap = "%.3f points (%.4f%%)" % (g["max_gap"], g["max_gap_pct"])
-        L.append("| %s | %d | %d/%d | %d/%d | %s | %s | %s | %s | %s | %s | %s |" % (
-            g["group"], g["instances"], g["mp_proven"], g["measured"], g["highs_proven"],
+        L.append("| %s | %d | %s | %d/%d | %d/%d | %s | %s | %s | %s | %s | %s | %s |" % (
+            g["group"], g["instances"], runs_text(g.get("runs")), g["mp_proven"], g["measured"],
+            g["highs_proven"],
             g["measured"], f3(g["mp_wall_median"], 2), f3(g["highs_wall_median"], 2),
             rr(g, "ratio_wall"), f3(g["mp_solve_median"], 2), f3(g["highs_solve_median"], 2),
             rr(g, "ratio_solve"), gap))
@@ -988,10 +1169,10 @@ def mip_markdown(L, rep, args):
         L.append("")
     L.append("### Per instance")
     L.append("")
-    head = ("| instance | binaries | rows | matchpunt objective (bound) | HiGHS | agreement | "
-            "whole s: matchpunt | HiGHS | ratio | solve s: matchpunt | HiGHS | ratio | "
-            "peak MB: matchpunt | HiGHS |")
-    sep = "|---|---:|---:|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|"
+    head = ("| instance | runs | binaries | rows | matchpunt objective (bound) | HiGHS | "
+            "agreement | whole s: matchpunt | HiGHS | ratio | solve s: matchpunt | HiGHS | "
+            "ratio | peak MB: matchpunt | HiGHS |")
+    sep = "|---|---:|---:|---:|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|"
     if args.cpsat:
         head += " CP-SAT | agreement | CP-SAT solve s | ratio | CP-SAT peak MB |"
         sep += "---|---|---:|---:|---:|"
@@ -1003,22 +1184,33 @@ def mip_markdown(L, rep, args):
             return "failed: %s" % x["error"]
         if x.get("objective") is None:
             return x.get("status", "?")
-        return "%.3f (%s)" % (x["objective"], "optimal" if x.get("proven") else
-                              "%s, bound %.3f" % (x.get("status"), x.get("bound")))
+        if x.get("proven"):
+            return "%.3f (optimal)" % x["objective"]
+        some = (", proven in %d of %d runs" % (x["proven_runs"], x["runs"])
+                if x.get("runs", 1) > 1 else "")
+        return "%.3f (%s, bound %.3f%s)" % (x["objective"], x.get("status"), x.get("bound"),
+                                             some)
     for r in rep["mip"]:
         m = r["matchpunt"]
         if "error" in m:
-            L.append("| %s | matchpunt failed: %s |" % (r["instance"], m["error"]) + " |" * 12)
+            L.append("| %s | | matchpunt failed: %s |" % (r["instance"], m["error"]) + " |" * 12)
             continue
         h = r["highs"]
-        mpt = "%.3f (%s)" % (m["objective"], "optimal" if m["proven"] else
-                             "time limit, bound %.3f, gap %.4f%%" % (m["bound"], m["gap_pct"]))
-        line = "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |" % (
-            r["instance"], h.get("vars", "–"), h.get("constraints", "–"), mpt, res(h),
-            r["agreement"]["highs"], f3(m.get("wall_s"), 2), f3(h.get("wall_s"), 2),
-            qualifier(r) + fr(r.get("ratio_wall")), f3(m.get("solve_s")), f3(h.get("solve_s")),
-            qualifier(r) + fr(r.get("ratio_solve")), fmb(m.get("peak_rss_mb")),
-            fmb(h.get("peak_rss_mb")))
+        k = r.get("runs", 1)
+        if m["proven"]:
+            state = "optimal"
+        else:
+            state = "time limit, bound %.3f, gap %.4f%%" % (m["bound"], m["gap_pct"])
+            if k > 1:
+                state += ", the largest of the runs; proven in %d of %d" % (
+                    m.get("proven_runs", 0), k)
+        mpt = "%.3f (%s)" % (m["objective"], state)
+        line = "| %s | %d | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |" % (
+            r["instance"], k, h.get("vars", "–"), h.get("constraints", "–"), mpt, res(h),
+            r["agreement"]["highs"], spread_cell(m, "wall_s", 2), spread_cell(h, "wall_s", 2),
+            qualifier(r) + fr(r.get("ratio_wall")), spread_cell(m, "solve_s", 3),
+            spread_cell(h, "solve_s", 3), qualifier(r) + fr(r.get("ratio_solve")),
+            fmb(m.get("peak_rss_mb")), fmb(h.get("peak_rss_mb")))
         if args.cpsat:
             c = r.get("cpsat", {})
             line += " %s | %s | %s | %s | %s |" % (
