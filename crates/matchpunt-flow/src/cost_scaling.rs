@@ -72,7 +72,10 @@ impl From<FlowError> for Abort {
 /// Solves `net` (already validated) by cost scaling.
 pub(crate) fn solve(net: &FlowNetwork, clock: &mut Clock) -> Result<FlowSolution, FlowError> {
     let small = |v: i64| i32::try_from(v).is_ok();
-    if net.cap.iter().all(|&c| small(c)) && net.supply.iter().all(|&b| small(b)) {
+    if net.cap.iter().all(|&c| small(c))
+        && net.supply.iter().all(|&b| small(b))
+        && net.cost.iter().all(|&c| small(c))
+    {
         solve_with::<i32>(net, PRICE_LIMIT, clock)
     } else {
         solve_with::<i64>(net, PRICE_LIMIT, clock)
@@ -95,7 +98,7 @@ fn solve_with<C: Cap>(
     // Freeze the super arcs: the current flow is a feasible flow, and from now on only
     // circulations on the input arcs are added to it.
     for a in g.first[n] as usize..g.first[n + 2] as usize {
-        let r = g.arcs[a].rev as usize;
+        let r = g.rev[a] as usize;
         for x in [a, r] {
             g.res[x] = C::of(0);
             g.cap[x] = C::of(0);
@@ -127,7 +130,7 @@ fn solve_with<C: Cap>(
 }
 
 /// State of the scaling phases.
-struct CostScaling<'c, C> {
+struct CostScaling<'c, C: Cap> {
     clock: &'c mut Clock,
     g: Residual<C>,
     /// Nodes taking part: `0..n` (the frozen super terminals `n`, `n + 1` do not).
@@ -239,7 +242,7 @@ impl<'c, C: Cap> CostScaling<'c, C> {
                 if r > 0 {
                     let arc = self.g.arcs[a];
                     let v = arc.head as usize;
-                    if v < n && arc.cost + pu - self.price[v] < 0 {
+                    if v < n && self.g.scaled(arc.cost) + pu - self.price[v] < 0 {
                         self.g.push(a, r);
                         self.excess[u] -= r;
                         self.excess[v] += r;
@@ -285,11 +288,12 @@ impl<'c, C: Cap> CostScaling<'c, C> {
             let mut found = None;
             {
                 let price = &self.price;
+                let mult = self.g.mult;
                 let arcs = &self.g.arcs[from..end];
                 for (k, r) in self.g.res[from..end].iter().enumerate() {
                     if r.get() > 0 {
                         let arc = arcs[k];
-                        let val = arc.cost - price[arc.head as usize];
+                        let val = C::cost_get(arc.cost) * mult - price[arc.head as usize];
                         if val + pt < 0 {
                             found = Some(from + k);
                             break;
@@ -311,10 +315,9 @@ impl<'c, C: Cap> CostScaling<'c, C> {
             // Dead end: relabel the tip, also counting the reverse of the path arc into it
             // (residual once the path is augmented), and step back.
             if tip != start {
-                let ra =
-                    self.g.arcs[*self.path.last().expect("tip != start") as usize].rev as usize;
-                let arc = self.g.arcs[ra];
-                best = best.min(arc.cost - self.price[arc.head as usize]);
+                let ra = self.g.rev[*self.path.last().expect("tip != start") as usize] as usize;
+                let head = self.g.arcs[ra].head as usize;
+                best = best.min(self.g.cost(ra) - self.price[head]);
             }
             if !self.relabel(tip, best, from)? {
                 return Err(Abort::Stuck);
@@ -349,12 +352,13 @@ impl<'c, C: Cap> CostScaling<'c, C> {
     /// `false` if `u` has no residual arc at all (then nothing changes).
     fn relabel(&mut self, u: usize, mut best: i64, scanned: usize) -> Result<bool, Abort> {
         let start = self.g.first[u] as usize;
+        let mult = self.g.mult;
         for (arc, r) in self.g.arcs[start..scanned]
             .iter()
             .zip(&self.g.res[start..scanned])
         {
             if r.get() > 0 {
-                best = best.min(arc.cost - self.price[arc.head as usize]);
+                best = best.min(C::cost_get(arc.cost) * mult - self.price[arc.head as usize]);
             }
         }
         if best == i64::MAX {
@@ -428,15 +432,21 @@ impl<'c, C: Cap> CostScaling<'c, C> {
                 let pu = price[u];
                 let row = g.row(u);
                 let caps = g.cap[row.clone()].iter().zip(&g.res[row.clone()]);
-                for (arc, (cap, res)) in g.arcs[row].iter().zip(caps) {
+                for (k, (cap, res)) in caps.enumerate() {
+                    // The dense capacity arrays first: most arcs of an expert's row carry no
+                    // flow, and their records are not read at all.
+                    if cap.get() == res.get() {
+                        continue;
+                    }
+                    let arc = &g.arcs[row.start + k];
                     let v = arc.head as usize;
-                    if v >= n || done[v] || cap.get() == res.get() {
+                    if v >= n || done[v] {
                         continue;
                     }
                     // The reverse arc v -> u is residual; its length in units of ε is
                     // floor(rc / ε) + 1, and v improves if r + length < min(rank[v], max_rank + 1),
                     // i.e. rc < k·ε (checked first, to divide only when it pays).
-                    let rc = -arc.cost + price[v] - pu;
+                    let rc = -g.scaled(arc.cost) + price[v] - pu;
                     debug_assert!(rc >= -eps, "ε-optimality violated");
                     let k = rank[v].min(max_rank + 1) as i64 - r as i64 - 1;
                     if rc >= k.saturating_mul(eps) {
@@ -488,7 +498,12 @@ impl<'c, C: Cap> CostScaling<'c, C> {
         let mut pi: Vec<i64> = self.price.iter().map(|&p| p.div_euclid(mult)).collect();
         // Exact labels are at least min(pi) - (n - 1)·C (a path has fewer than n arcs); lower
         // means a negative cycle. (No overflow: |pi| <= 2^60, n·C <= 2^59.)
-        let max_cost = g.arcs.iter().map(|a| a.cost.abs()).max().unwrap_or(0) / mult;
+        let max_cost = g
+            .arcs
+            .iter()
+            .map(|a| C::cost_get(a.cost).abs())
+            .max()
+            .unwrap_or(0);
         let floor = pi.iter().copied().min().unwrap_or(0) - n as i64 * max_cost;
         let mut inq = vec![true; n];
         let mut queue: VecDeque<u32> = (0..n as u32).collect();
@@ -506,7 +521,7 @@ impl<'c, C: Cap> CostScaling<'c, C> {
                 let arc = g.arcs[a];
                 let v = arc.head as usize;
                 if g.res[a].get() > 0 && v < n {
-                    let d = pu + arc.cost / mult;
+                    let d = pu + C::cost_get(arc.cost);
                     if d < pi[v] {
                         if d < floor {
                             return None;
@@ -554,7 +569,7 @@ impl<'c, C: Cap> CostScaling<'c, C> {
                 if g.res[a].get() == 0 || v >= n || done[v] {
                     continue;
                 }
-                let w = arc.cost as i128 + 1 + pu as i128 - self.price[v] as i128;
+                let w = g.scaled(arc.cost) as i128 + 1 + pu as i128 - self.price[v] as i128;
                 debug_assert!(w >= 0, "final prices are not 1-optimal");
                 let nk = k + w;
                 if nk < key[v] {

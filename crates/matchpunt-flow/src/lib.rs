@@ -226,8 +226,9 @@ pub enum Algorithm {
     /// current arcs); Dial-bucket global price updates run at the start of a phase and after
     /// every `2n` relabels. Once ε drops below one unit of the original costs, a cheap
     /// label-correcting check tries to prove the current flow optimal and skip the remaining
-    /// phases. Arrays are compact (arcs sorted by tail with a paired reverse arc, 16-byte arc
-    /// records when capacities and supplies fit in 32 bits).
+    /// phases. Arrays are compact (arcs sorted by tail with a paired reverse arc; residual
+    /// capacities in an array of their own; 8-byte arc records of head and unscaled cost when
+    /// capacities, supplies and costs fit in 32 bits).
     ///
     /// Complexity: `O(n² m log(nC))` worst case (`n` nodes, `m` arcs, `C` the largest |cost|;
     /// `O(log(nC))` phases), plus `O(n² m)` for the feasibility check; in practice a few linear

@@ -5,24 +5,42 @@
 //! everything built on top is deterministic. The residual capacities are an array of their own
 //! (4 bytes per arc when they fit in an `i32`): the searches for a residual arc skip the many
 //! saturated arcs of a row by reading that dense array only, and a push touches one small
-//! entry per arc. Cost, head and the index of the paired reverse arc form one 16-byte record,
-//! read only for residual arcs.
+//! entry per arc. Head and cost form one record, read only for residual arcs: 8 bytes when
+//! costs fit in an `i32`, so that a scan of a row touches little memory. Costs are stored as
+//! given and multiplied by the scaling factor when read (one multiplication is cheaper than
+//! the memory of a wider record). The index of the paired reverse arc, needed by pushes only,
+//! is an array of its own.
 
 use crate::FlowNetwork;
 
 /// Marker for "no arc" / "no node".
 pub(crate) const NONE: u32 = u32::MAX;
 
-/// Integer type of residual capacities: `i32` when every capacity and supply fits (a 16-byte
-/// arc record), `i64` otherwise.
+/// Integer type of residual capacities and stored costs: `i32` when every capacity, supply
+/// and cost fits (a 4-byte capacity and an 8-byte arc record), `i64` otherwise.
 pub(crate) trait Cap: Copy + Ord + Default {
+    /// Integer type of the stored (unscaled) arc costs.
+    type Cost: Copy + Default;
     /// Converts; the caller guarantees that `v` fits.
     fn of(v: i64) -> Self;
     /// Widens.
     fn get(self) -> i64;
+    /// Converts a cost; the caller guarantees that `v` fits.
+    fn cost_of(v: i64) -> Self::Cost;
+    /// Widens a cost.
+    fn cost_get(c: Self::Cost) -> i64;
 }
 
 impl Cap for i64 {
+    type Cost = i64;
+    #[inline(always)]
+    fn cost_of(v: i64) -> i64 {
+        v
+    }
+    #[inline(always)]
+    fn cost_get(c: i64) -> i64 {
+        c
+    }
     #[inline(always)]
     fn of(v: i64) -> Self {
         v
@@ -34,6 +52,16 @@ impl Cap for i64 {
 }
 
 impl Cap for i32 {
+    type Cost = i32;
+    #[inline(always)]
+    fn cost_of(v: i64) -> i32 {
+        debug_assert!(i32::try_from(v).is_ok());
+        v as i32
+    }
+    #[inline(always)]
+    fn cost_get(c: i32) -> i64 {
+        c as i64
+    }
     #[inline(always)]
     fn of(v: i64) -> Self {
         debug_assert!(i32::try_from(v).is_ok());
@@ -45,23 +73,27 @@ impl Cap for i32 {
     }
 }
 
-/// One residual arc (its residual capacity is in [`Residual::res`]).
+/// One residual arc (its residual capacity is in [`Residual::res`], its reverse in
+/// [`Residual::rev`]).
 #[derive(Clone, Copy, Default)]
-pub(crate) struct RArc {
-    /// Cost (the reverse arc has the negated cost).
-    pub cost: i64,
+pub(crate) struct RArc<K> {
     /// Head node.
     pub head: u32,
-    /// Index of the paired reverse arc.
-    pub rev: u32,
+    /// Cost as given, not scaled (the reverse arc has the negated cost); see
+    /// [`Residual::scaled`].
+    pub cost: K,
 }
 
 /// Residual network: arcs sorted by tail, paired with their reverse.
-pub(crate) struct Residual<C> {
+pub(crate) struct Residual<C: Cap> {
     /// Row starts: the arcs leaving node `u` are `first[u]..first[u + 1]`.
     pub first: Vec<u32>,
     /// The arcs.
-    pub arcs: Vec<RArc>,
+    pub arcs: Vec<RArc<C::Cost>>,
+    /// Index of the paired reverse arc of each arc.
+    pub rev: Vec<u32>,
+    /// Factor by which the stored costs are multiplied when read.
+    pub mult: i64,
     /// Residual capacity of each arc.
     pub res: Vec<C>,
     /// Capacity of the arc pair: `res[a] + res[rev(a)] == cap[a] == cap[rev(a)]`, so
@@ -72,10 +104,10 @@ pub(crate) struct Residual<C> {
 }
 
 impl<C: Cap> Residual<C> {
-    /// Builds the residual network of `net` with zero flow, costs multiplied by `mult`, on
-    /// `net.num_nodes() + extra_nodes` nodes, with `extra` arcs `(tail, head, capacity)` of cost
-    /// 0 appended after the input arcs (their forward positions follow in `pos`). Every
-    /// capacity must fit in `C`.
+    /// Builds the residual network of `net` with zero flow, costs to be multiplied by `mult`,
+    /// on `net.num_nodes() + extra_nodes` nodes, with `extra` arcs `(tail, head, capacity)` of
+    /// cost 0 appended after the input arcs (their forward positions follow in `pos`). Every
+    /// capacity and cost must fit in `C` and `C::Cost`.
     pub fn build(
         net: &FlowNetwork,
         mult: i64,
@@ -102,6 +134,7 @@ impl<C: Cap> Residual<C> {
         let total = first[n] as usize;
         let mut fill: Vec<u32> = first[..n].to_vec();
         let mut arcs = vec![RArc::default(); total];
+        let mut rev = vec![0u32; total];
         let mut res = vec![C::of(0); total];
         let mut pair_cap = vec![C::of(0); total];
         let mut pos = Vec::with_capacity(m + extra.len());
@@ -111,15 +144,15 @@ impl<C: Cap> Residual<C> {
             let b = fill[v as usize];
             fill[v as usize] += 1;
             arcs[a as usize] = RArc {
-                cost: c,
                 head: v,
-                rev: b,
+                cost: C::cost_of(c),
             };
             arcs[b as usize] = RArc {
-                cost: -c,
                 head: u,
-                rev: a,
+                cost: C::cost_of(-c),
             };
+            rev[a as usize] = b;
+            rev[b as usize] = a;
             res[a as usize] = C::of(cap);
             pair_cap[a as usize] = C::of(cap);
             pair_cap[b as usize] = C::of(cap);
@@ -130,7 +163,7 @@ impl<C: Cap> Residual<C> {
             if u == v {
                 pos.push(NONE);
             } else {
-                pos.push(add(u, v, net.cap[i], net.cost[i] * mult));
+                pos.push(add(u, v, net.cap[i], net.cost[i]));
             }
         }
         for &(u, v, cap) in extra {
@@ -139,6 +172,8 @@ impl<C: Cap> Residual<C> {
         Residual {
             first,
             arcs,
+            rev,
+            mult,
             res,
             cap: pair_cap,
             pos,
@@ -156,16 +191,28 @@ impl<C: Cap> Residual<C> {
         self.first[u] as usize..self.first[u + 1] as usize
     }
 
+    /// Scaled cost of a stored cost.
+    #[inline(always)]
+    pub fn scaled(&self, c: C::Cost) -> i64 {
+        C::cost_get(c) * self.mult
+    }
+
+    /// Scaled cost of arc `a`.
+    #[inline(always)]
+    pub fn cost(&self, a: usize) -> i64 {
+        self.scaled(self.arcs[a].cost)
+    }
+
     /// Tail of arc `a` (the head of its reverse).
     #[inline(always)]
     pub fn tail(&self, a: usize) -> usize {
-        self.arcs[self.arcs[a].rev as usize].head as usize
+        self.arcs[self.rev[a] as usize].head as usize
     }
 
     /// Moves `d` units along arc `a`.
     #[inline(always)]
     pub fn push(&mut self, a: usize, d: i64) {
-        let r = self.arcs[a].rev as usize;
+        let r = self.rev[a] as usize;
         self.res[a] = C::of(self.res[a].get() - d);
         self.res[r] = C::of(self.res[r].get() + d);
     }
@@ -183,7 +230,7 @@ impl<C: Cap> Residual<C> {
                         0
                     }
                 } else {
-                    self.res[self.arcs[a as usize].rev as usize].get()
+                    self.res[self.rev[a as usize] as usize].get()
                 }
             })
             .collect()

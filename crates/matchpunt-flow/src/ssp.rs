@@ -20,7 +20,7 @@ pub(crate) fn solve(net: &FlowNetwork, clock: &mut Clock) -> Result<FlowSolution
             for u in 0..n {
                 for a in g.row(u) {
                     let (arc, r) = (g.arcs[a], g.res[a]);
-                    if arc.cost < 0 && r > 0 {
+                    if g.scaled(arc.cost) < 0 && r > 0 {
                         g.push(a, r);
                         excess[u] -= r;
                         excess[arc.head as usize] += r;
@@ -74,7 +74,7 @@ pub(crate) fn solve(net: &FlowNetwork, clock: &mut Clock) -> Result<FlowSolution
                 if settled[v] {
                     continue;
                 }
-                let rc = arc.cost + pu - potential[v];
+                let rc = g.scaled(arc.cost) + pu - potential[v];
                 debug_assert!(
                     rc >= 0,
                     "negative reduced cost in successive shortest paths"
@@ -184,7 +184,7 @@ fn shortest_labels(g: &Residual<i64>, budget: Option<usize>) -> Option<Vec<i64>>
             let arc = g.arcs[a];
             if g.res[a] > 0 {
                 let v = arc.head as usize;
-                let nd = dist[u] + arc.cost;
+                let nd = dist[u] + g.scaled(arc.cost);
                 if nd < dist[v] {
                     if nd < floor {
                         // Shorter than any simple path can be: a negative cycle.

@@ -63,6 +63,13 @@ proptest! {
         let _ = solve_both(&net);
     }
 
+    /// Small capacities with costs beyond 32 bits: the wide arc records are chosen for the
+    /// costs alone.
+    #[test]
+    fn algorithms_agree_wide_costs(net in network(8, 20, 6, 1 << 36, 12)) {
+        let _ = solve_both(&net);
+    }
+
     /// The reference itself is right: equal to the minimum over all integer flows.
     #[test]
     fn matches_brute_force(net in network(5, 8, 2, 10, 5)) {
