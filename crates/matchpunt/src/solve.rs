@@ -27,8 +27,10 @@
 //!    set-packing problem over them is solved as a MIP; `w` grows until the optimum is proven.
 //! 4. **Branch and bound**, when the listing grows too large: branching on an expert over budget
 //!    (the heaviest of its arcs forced in one child, forbidden in the other) or on an overfilled
-//!    one-seat request (its experts split in two halves); incumbents from flow dives and
-//!    large-neighbourhood search with exact sub-solves; reduced-cost fixing; nodes chosen best
+//!    one-seat request (its experts split in two halves); incumbents from flow dives, RINS
+//!    (the experts whose bundle in the relaxation differs from the incumbent are freed, the
+//!    rest kept, and the neighbourhood's root is solved) and large-neighbourhood search with
+//!    exact sub-solves; reduced-cost fixing; nodes chosen best
 //!    bound first with regular dives. The search is limited by work, not time, so that it and
 //!    its answer do not depend on the machine's speed.
 //!
