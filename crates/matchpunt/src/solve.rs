@@ -1393,29 +1393,12 @@ fn local_search(cx: &mut Ctx<'_>, opts: &SolveOptions, seeds: &[usize]) {
         for &e in &free {
             covered[e] = true;
         }
-        // The incumbent's arcs of the other experts stay: they use up seats.
-        let mut seats = p.seats.clone();
-        let mut kept = Vec::new();
-        for &a in &cx.inc.chosen {
-            let arc = p.arcs[a];
-            if !is_free[arc.expert as usize] {
-                seats[arc.request as usize] -= 1;
-                kept.push(a);
-            }
-        }
-        let mut sub = Problem {
-            experts: p.experts.clone(),
-            seats,
-            arcs: Vec::new(),
-            spread: p.spread,
-        };
-        let mut back = Vec::new();
-        for &e in &free {
-            for &a in &by_expert[e] {
-                sub.arcs.push(p.arcs[a]);
-                back.push(a);
-            }
-        }
+        let (sub, back, kept) = neighbourhood(
+            p,
+            &cx.inc.chosen,
+            &is_free,
+            free.iter().flat_map(|&e| by_expert[e].iter().copied()),
+        );
         let small = SolveOptions {
             node_limit: 200.min(opts.node_limit),
             ..*opts
@@ -1427,6 +1410,36 @@ fn local_search(cx: &mut Ctx<'_>, opts: &SolveOptions, seeds: &[usize]) {
         chosen.sort_unstable();
         cx.offer(&chosen);
     }
+}
+
+/// A neighbourhood of the incumbent `chosen`: its arcs of the experts not in `is_free` stay (as
+/// `kept`, using up their seats), and the sub-problem holds the `arcs` (of free experts) whose
+/// request still has a seat, with `back` mapping its arcs to `p`'s.
+fn neighbourhood(
+    p: &Problem,
+    chosen: &[usize],
+    is_free: &[bool],
+    arcs: impl Iterator<Item = usize>,
+) -> (Problem, Vec<usize>, Vec<usize>) {
+    let mut seats = p.seats.clone();
+    let mut kept = Vec::new();
+    for &a in chosen {
+        let arc = p.arcs[a];
+        if !is_free[arc.expert as usize] {
+            seats[arc.request as usize] -= 1;
+            kept.push(a);
+        }
+    }
+    let back: Vec<usize> = arcs
+        .filter(|&a| seats[p.arcs[a].request as usize] > 0)
+        .collect();
+    let sub = Problem {
+        experts: p.experts.clone(),
+        seats,
+        arcs: back.iter().map(|&a| p.arcs[a]).collect(),
+        spread: p.spread,
+    };
+    (sub, back, kept)
 }
 
 /// Relaxation-induced neighbourhood search (Danna, Rothberg and Le Pape 2005, "Exploring
@@ -1447,28 +1460,12 @@ fn rins(cx: &mut Ctx<'_>, opts: &SolveOptions, free: &[usize]) {
     for &e in free {
         is_free[e] = true;
     }
-    let mut seats = p.seats.clone();
-    let mut kept = Vec::new();
-    for &a in &cx.inc.chosen {
-        let arc = p.arcs[a];
-        if !is_free[arc.expert as usize] {
-            seats[arc.request as usize] -= 1;
-            kept.push(a);
-        }
-    }
-    let mut sub = Problem {
-        experts: p.experts.clone(),
-        seats,
-        arcs: Vec::new(),
-        spread: p.spread,
-    };
-    let mut back = Vec::new();
-    for (i, a) in p.arcs.iter().enumerate() {
-        if is_free[a.expert as usize] && sub.seats[a.request as usize] > 0 {
-            sub.arcs.push(*a);
-            back.push(i);
-        }
-    }
+    let (sub, back, kept) = neighbourhood(
+        p,
+        &cx.inc.chosen,
+        &is_free,
+        (0..p.arcs.len()).filter(|&a| is_free[p.arcs[a].expert as usize]),
+    );
     let small = SolveOptions {
         node_limit: 1,
         ..*opts
