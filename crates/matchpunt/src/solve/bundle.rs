@@ -210,6 +210,15 @@ pub(super) fn optimise(
             inc = incumbent(&chosen);
         }
         super::tr!("bundle it {}: bound {} inc {}", it, bound, inc);
+        // Polyak's step takes the incumbent for the optimum and over-steps while it is far
+        // below: on a large batch whose first gap is over 5% (tight budgets), the steps start a
+        // quarter as long. 10,000 x 20,000 with tight budgets: bound after 20 passes 5.02e9
+        // against 5.15e9, gap at a 10 s limit 13.2% -> 10.8-11.7% (0.1 and 0.5 did no better).
+        // Where the first gap is small (the default shape, 2.5%), a quarter step was worse
+        // (0.67% -> 0.80% at 10 s), so the step stays whole there.
+        if it == 0 && p.arcs.len() > LARGE_ARCS && bound - inc > bound / 20 {
+            theta = 0.25;
+        }
         if improved {
             best = Some((bound, chosen.clone(), mu.clone()));
             stall = 0;
