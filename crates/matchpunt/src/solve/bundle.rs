@@ -11,6 +11,7 @@
 //! relaxation and improve by subgradient steps.
 
 use super::{Fix, Problem, Residual};
+use rayon::prelude::*;
 
 /// Per-expert arcs usable in a node, grouped by slot.
 pub(super) struct Bundles {
@@ -160,11 +161,22 @@ pub(super) fn bound(
 ) -> (i64, Vec<usize>) {
     let mut total = res.forced_value;
     let mut chosen = fix.forced.clone();
-    for e in 0..p.experts.len() {
+    let one = |e: usize| {
         if bundles.arcs[e].is_empty() {
-            continue;
+            (0, Vec::new())
+        } else {
+            best_bundle(p, e, &bundles.arcs[e], res, mu)
         }
-        let (v, c) = best_bundle(p, e, &bundles.arcs[e], res, mu);
+    };
+    // One knapsack per expert, independent: on large batches (one component, so the other
+    // threads would be idle) they are shared out; the sum and the arcs come back in expert
+    // order, so the result does not depend on the thread count.
+    let per_expert: Vec<(i64, Vec<usize>)> = if p.arcs.len() > LARGE_ARCS {
+        (0..p.experts.len()).into_par_iter().map(one).collect()
+    } else {
+        (0..p.experts.len()).map(one).collect()
+    };
+    for (v, c) in per_expert {
         total += v;
         chosen.extend(c);
     }
