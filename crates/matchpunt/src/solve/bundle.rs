@@ -379,3 +379,90 @@ pub(super) fn fixable(
     out.sort_unstable();
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::solve::{residual, Arc, ExpertCap};
+
+    /// A batch above `LARGE_ARCS` (so that [`bound`] shares the experts out over threads), with
+    /// values, loads and slots from a fixed linear congruential sequence.
+    fn large() -> Problem {
+        let mut x: u64 = 12345;
+        let mut next = |m: u64| {
+            x = x
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (x >> 33) % m
+        };
+        let (ne, nr, per) = (2_100u32, 6_000u32, 100u32);
+        let experts = (0..ne)
+            .map(|_| ExpertCap {
+                max_count: 1 + next(3) as u32,
+                budget: 2 + next(4) as u32,
+                already: 0,
+                busy_slots: 0,
+            })
+            .collect();
+        let seats = (0..nr).map(|_| 1 + next(2) as u32).collect();
+        let mut arcs = Vec::new();
+        for e in 0..ne {
+            let mut used = std::collections::HashSet::new();
+            for _ in 0..per {
+                let r = next(u64::from(nr)) as u32;
+                if used.insert(r) {
+                    arcs.push(Arc {
+                        request: r,
+                        expert: e,
+                        value: 1_000 + next(50_000) as i64,
+                        intensity: 1 + next(3) as u32,
+                        slot: (next(3) == 0).then(|| next(21) as u8),
+                    });
+                }
+            }
+        }
+        Problem {
+            experts,
+            seats,
+            arcs,
+            spread: 300,
+        }
+    }
+
+    #[test]
+    fn bound_on_a_large_batch_does_not_depend_on_the_thread_count() {
+        let p = large();
+        assert!(p.arcs.len() > LARGE_ARCS, "{} arcs", p.arcs.len());
+        let fix = Fix::default();
+        let res = residual(&p, &fix).expect("no forced arcs");
+        let bundles = Bundles::new(&p, &fix, &res);
+        let mu: Vec<i64> = (0..p.seats.len() as i64)
+            .map(|r| (r * 37) % 20_000)
+            .collect();
+        let run = |threads: usize| {
+            rayon::ThreadPoolBuilder::new()
+                .num_threads(threads)
+                .build()
+                .expect("a thread pool")
+                .install(|| bound(&p, &fix, &res, &bundles, &mu))
+        };
+        let one = run(1);
+        assert!(one.0 > 0 && !one.1.is_empty());
+        assert_eq!(one, run(2));
+        assert_eq!(one, run(3));
+        // And the same as summing the experts' knapsacks one by one.
+        let mut total: i64 = mu
+            .iter()
+            .zip(&res.seats)
+            .map(|(&m, &s)| m * i64::from(s))
+            .sum();
+        let mut chosen = Vec::new();
+        for e in 0..p.experts.len() {
+            let (v, c) = best_bundle(&p, e, &bundles.arcs[e], &res, &mu);
+            total += v;
+            chosen.extend(c);
+        }
+        chosen.sort_unstable();
+        assert_eq!(one, (total, chosen));
+    }
+}
