@@ -225,7 +225,7 @@ pub(super) fn optimise(
         // Polyak's step takes the incumbent for the optimum and over-steps while it is far
         // below: on a large batch whose first gap is over 5% (tight budgets), the steps start a
         // quarter as long. 10,000 x 20,000 with tight budgets: bound after 20 passes 5.02e9
-        // against 5.15e9, gap at a 10 s limit 13.2% -> 10.8-11.7% (0.1 and 0.5 did no better).
+        // against 5.15e9, gap at a 10 s limit 13.2% -> 10.6% (0.1 and 0.5 did no better).
         // Where the first gap is small (the default shape, 2.5%), a quarter step was worse
         // (0.67% -> 0.80% at 10 s), so the step stays whole there.
         if it == 0 && p.arcs.len() > LARGE_ARCS && bound - inc > bound / 20 {
@@ -308,7 +308,9 @@ pub(super) fn optimise(
     best
 }
 
-/// Above this many arcs a batch is large for [`optimise`]'s repairs.
+/// Above this many arcs a batch is large: one component, with tens of bound passes in a run.
+/// There [`optimise`] repairs less often and may start with short steps, and [`bound`] shares
+/// the experts out over the threads.
 const LARGE_ARCS: usize = 200_000;
 
 /// Reduced-cost fixing: the arcs that cannot be in any solution better than `incumbent`.
