@@ -693,6 +693,13 @@ def main():
     ap.add_argument("--label", help="describe the matchpunt build (default: git commit)")
     ap.add_argument("--out", default=os.path.join(HERE, "results"))
     args = ap.parse_args()
+    for name in ("repeat", "mip_repeat", "cpsat_workers"):
+        if getattr(args, name) < 1:
+            ap.error("--%s must be at least 1, not %d" % (name.replace("_", "-"), getattr(args, name)))
+    for name in ("time_limit", "mip_time_limit", "mip_budget"):
+        if not getattr(args, name) > 0:
+            ap.error("--%s must be a positive number of seconds, not %s"
+                     % (name.replace("_", "-"), getattr(args, name)))
 
     binary = sweep.build_binary(args.no_build, args.binary)
     tmp = tempfile.TemporaryDirectory(prefix="matchpunt-compare-")

@@ -222,7 +222,11 @@ def main():
                     help="folder with compare.json and (optionally) sweep.csv (default: "
                     "benches/results)")
     args = ap.parse_args()
-    with open(os.path.join(args.results, "compare.json")) as f:
+    path = os.path.join(args.results, "compare.json")
+    if not os.path.isfile(path):
+        ap.error("%s: no such file; run benches/compare.py first (its --out is the folder to "
+                 "give here)" % path)
+    with open(path) as f:
         rep = json.load(f)
     if rep.get("mip"):
         print(intro(rep))
