@@ -235,7 +235,7 @@ pub enum Algorithm {
     /// passes per phase. Measured (release build, one core of a shared 2-core machine): about
     /// 1.1–1.4 s for 30 000 nodes and 2 million arcs of the matching shape the `matchpunt` crate
     /// builds, 0.2 s for a quarter of that (successive shortest paths: 11 s); see
-    /// `tests/perf.rs`.
+    /// `tests/it/perf.rs`.
     ///
     /// Sources: A. V. Goldberg and R. E. Tarjan, "Finding minimum-cost circulations by
     /// successive approximation", Math. Oper. Res. 15 (1990) 430–466; A. V. Goldberg, "An

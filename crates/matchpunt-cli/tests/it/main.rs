@@ -1,0 +1,16 @@
+//! The integration tests of `matchpunt-cli`, one binary with a module per topic (so that a
+//! change builds and links one test binary, not one per file). Run one topic with
+//! `cargo test -p matchpunt-cli --test it MODULE::`.
+
+mod analysts;
+mod cli;
+mod docs;
+mod outputs;
+mod places;
+mod reading;
+mod round;
+mod run_options;
+mod safety;
+mod sample_snapshot;
+mod spreadsheets;
+mod suggest;

@@ -1,0 +1,52 @@
+//! Golden outputs of the weekly batch on the bundled sample (`data/sample`), with 1 and with 2
+//! threads: the files must be byte-identical to the reviewed snapshots in `snapshots/`.
+//!
+//! After an intended change of behaviour, review the new outputs and update them with
+//! `INSTA_UPDATE=always cargo test -p matchpunt-cli --test it sample_snapshot::`.
+
+use std::path::PathBuf;
+use std::process::Command;
+
+fn sample() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../data/sample")
+}
+
+fn run_sample(threads: &str) -> (String, String, String, String) {
+    let out = tempfile::tempdir().unwrap();
+    let o = Command::new(env!("CARGO_BIN_EXE_matchpunt"))
+        .args(["--threads", threads, "run", "--data"])
+        .arg(sample())
+        .arg("--out")
+        .arg(out.path())
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    // The summary without the timing line and the paths.
+    let summary: String = String::from_utf8(o.stdout)
+        .unwrap()
+        .lines()
+        .filter(|l| !l.starts_with("time:") && !l.starts_with("wrote ") && !l.starts_with("read "))
+        .map(|l| format!("{}\n", l.replace(&out.path().display().to_string(), "OUT")))
+        .collect();
+    let read = |f: &str| std::fs::read_to_string(out.path().join(f)).unwrap();
+    (
+        summary,
+        read("assignments.csv"),
+        read("unmatched.csv"),
+        read("experts.csv"),
+    )
+}
+
+#[test]
+fn sample_batch_outputs_are_stable() {
+    let (summary, assignments, unmatched, experts) = run_sample("1");
+    insta::assert_snapshot!("summary", summary);
+    insta::assert_snapshot!("assignments", assignments);
+    insta::assert_snapshot!("unmatched", unmatched);
+    insta::assert_snapshot!("experts", experts);
+    assert_eq!(
+        run_sample("2"),
+        (summary, assignments, unmatched, experts),
+        "outputs depend on the thread count"
+    );
+}

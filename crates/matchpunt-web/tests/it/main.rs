@@ -1,0 +1,6 @@
+//! The integration tests of `matchpunt-web`, one binary with a module per topic (so that a
+//! change builds and links one test binary, not one per file). Run one topic with
+//! `cargo test -p matchpunt-web --test it MODULE::`.
+
+mod browser;
+mod http;

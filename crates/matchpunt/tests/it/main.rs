@@ -1,0 +1,21 @@
+//! The integration tests of `matchpunt`, one binary with a module per topic (so that a
+//! change builds and links one test binary, not one per file). Run one topic with
+//! `cargo test -p matchpunt --test it MODULE::`.
+
+mod common;
+mod analysts;
+mod batch_property;
+mod explain;
+mod hostile;
+mod index_property;
+mod ingest;
+mod limits;
+mod lp_export;
+mod names;
+mod pairs_property;
+mod round;
+mod rules;
+mod solver;
+mod spelling_property;
+mod weekly_rules;
+mod workbook;

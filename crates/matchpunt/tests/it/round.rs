@@ -1,0 +1,236 @@
+//! The weekly round: accepted pairs stay, declined pairs never return, every hard rule holds in
+//! the re-run, and a re-run moves as few proposals as it can.
+
+use crate::common;
+
+use common::{assert_hard_rules, instance};
+use matchpunt::batch::{self, BatchResult};
+use matchpunt::eligibility::candidates_all_pairs;
+use matchpunt::ingest::{self, Inputs, Source, WeekChoice};
+use matchpunt::model::{Instance, Week};
+use matchpunt::places::Places;
+use matchpunt::policy::Policy;
+use matchpunt::round::{self, Change, PairRow, Round, Verdict};
+use matchpunt::solve::SolveOptions;
+use proptest::prelude::*;
+use std::collections::BTreeSet;
+
+fn opts() -> SolveOptions {
+    SolveOptions {
+        time_limit: None,
+        ..SolveOptions::default()
+    }
+}
+
+/// The previous run's proposals as the round reads them.
+fn previous(inst: &Instance, res: &BatchResult) -> Vec<PairRow> {
+    res.assignments
+        .iter()
+        .map(|a| PairRow {
+            request: inst.requests[a.request].id.clone(),
+            expert: inst.experts[a.expert].id.clone(),
+            verdict: None,
+            line: 0,
+        })
+        .collect()
+}
+
+fn ids(inst: &Instance, res: &BatchResult) -> BTreeSet<(String, String)> {
+    res.assignments
+        .iter()
+        .map(|a| {
+            (
+                inst.requests[a.request].id.clone(),
+                inst.experts[a.expert].id.clone(),
+            )
+        })
+        .collect()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(24))]
+    /// Random decisions on a generated batch's proposals: in the re-run, every accepted pair is
+    /// assigned, no declined pair is, and every hard rule holds.
+    #[test]
+    fn accepted_stay_declined_never_return(
+        seed in 0u64..10_000,
+        experts in 5usize..60,
+        requests in 5usize..60,
+        decide in prop::collection::vec(0u8..3, 60),
+    ) {
+        let policy = Policy::default();
+        let inst = instance(experts, requests, seed, &policy);
+        let first = batch::run(&inst, &policy, &opts());
+        let prev = previous(&inst, &first);
+        let decisions: Vec<PairRow> = prev
+            .iter()
+            .zip(&decide)
+            .filter_map(|(p, &d)| {
+                let verdict = match d {
+                    0 => Verdict::Accepted,
+                    1 => Verdict::Declined,
+                    _ => return None,
+                };
+                Some(PairRow { verdict: Some(verdict), ..p.clone() })
+            })
+            .collect();
+        let out = round::run_round(&inst, &policy, &opts(), &Round { previous: prev, decisions: decisions.clone() });
+        let now = ids(&inst, &out.result);
+        for d in &decisions {
+            let pair = (d.request.clone(), d.expert.clone());
+            match d.verdict {
+                Some(Verdict::Accepted) => prop_assert!(now.contains(&pair), "accepted {:?} dropped", pair),
+                _ => prop_assert!(!now.contains(&pair), "declined {:?} proposed again", pair),
+            }
+        }
+        assert_hard_rules(&inst, &policy, &out.result);
+        prop_assert!(out.result.proven);
+    }
+
+    /// A re-run on unchanged data without decisions changes nothing.
+    #[test]
+    fn rerun_without_decisions_changes_nothing(seed in 0u64..10_000, experts in 5usize..50, requests in 5usize..50) {
+        let policy = Policy::default();
+        let inst = instance(experts, requests, seed, &policy);
+        let first = batch::run(&inst, &policy, &opts());
+        let out = round::run_round(&inst, &policy, &opts(), &Round { previous: previous(&inst, &first), decisions: vec![] });
+        let (kept, _, dropped, new) = round::counts(&out.changes);
+        prop_assert_eq!((kept, dropped, new), (first.assignments.len(), 0, 0));
+    }
+}
+
+// ---- Minimal change, by brute force on tiny instances --------------------------------------
+
+/// A lexicographic policy: seats first, then keeping proposals, then scores (a tiny instance
+/// has at most 12 pairs: 12 × (1,000 + 10) < 100,000 and 12 × 10 < 1,000).
+fn lexicographic() -> Policy {
+    Policy::from_toml(
+        "[objective]\nseat_low = 100000\nseat_normal = 100000\nseat_urgent = 100000\nbatch_spread = 0\n[weights]\ntheme_fit = 2\ndistance = 2\ncontinuity = 2\nrecent_load = 1\nfair_spread = 1\nrole_experience = 1\nage_proximity = 1\n[round]\nkeep_bonus = 1000\n",
+        "lexicographic",
+    )
+    .unwrap()
+}
+
+const SLOTS: [&str; 3] = ["mon-am", "mon-pm", "tue-am"];
+
+fn tiny(
+    experts: &[(u8, u32, u32)],
+    requests: &[(Option<usize>, u32, u32)],
+    drop: Option<usize>,
+) -> Instance {
+    let mut e =
+        String::from("id,roles,certified,themes,place,availability,max_assignments,load_budget\n");
+    for (i, &(avail, max, budget)) in experts.iter().enumerate() {
+        let a: Vec<&str> = (0..3)
+            .filter(|k| avail & (1 << k) != 0)
+            .map(|k| SLOTS[k])
+            .collect();
+        e.push_str(&format!(
+            "E{i},speaker,yes,pesten,Utrecht,{},{max},{budget}\n",
+            a.join("|")
+        ));
+    }
+    let mut r = String::from("id,org,role,themes,place,slot,experts_needed,intensity\n");
+    for (i, &(slot, seats, intensity)) in requests.iter().enumerate() {
+        if Some(i) == drop {
+            continue;
+        }
+        r.push_str(&format!(
+            "R{i},Org,speaker,pesten,Utrecht,{},{seats},{intensity}\n",
+            slot.map(|s| SLOTS[s]).unwrap_or("")
+        ));
+    }
+    let w = Week::parse("2026-W48").unwrap();
+    ingest::load(
+        Inputs {
+            experts: Source::new("experts.csv", e.as_bytes()),
+            requests: Source::new("requests.csv", r.as_bytes()),
+            history: None,
+        },
+        &Places::bundled(),
+        &lexicographic(),
+        WeekChoice {
+            given: Some(w),
+            fallback: w,
+        },
+    )
+    .unwrap()
+    .instance
+}
+
+/// Every feasible assignment (rules 8-10; no pins in these instances) as id pairs.
+fn all_feasible(inst: &Instance, policy: &Policy) -> Vec<BTreeSet<(String, String)>> {
+    let pairs = candidates_all_pairs(inst, policy);
+    assert!(pairs.len() <= 14);
+    let mut out = Vec::new();
+    for mask in 0u32..(1 << pairs.len()) {
+        let mut count = vec![0u32; inst.experts.len()];
+        let mut load = vec![0u32; inst.experts.len()];
+        let mut slots = vec![0u32; inst.experts.len()];
+        let mut seats = vec![0u32; inst.requests.len()];
+        let mut ok = true;
+        let mut set = BTreeSet::new();
+        for (k, p) in pairs.iter().enumerate() {
+            if mask & (1 << k) == 0 {
+                continue;
+            }
+            let (r, e) = (
+                &inst.requests[p.request as usize],
+                &inst.experts[p.expert as usize],
+            );
+            count[p.expert as usize] += 1;
+            load[p.expert as usize] += r.intensity;
+            seats[p.request as usize] += 1;
+            if let Some(s) = r.slot {
+                ok &= slots[p.expert as usize] & (1 << s.0) == 0;
+                slots[p.expert as usize] |= 1 << s.0;
+            }
+            ok &= count[p.expert as usize] <= e.max_assignments
+                && load[p.expert as usize] <= e.budget()
+                && seats[p.request as usize] <= r.experts_needed;
+            set.insert((r.id.clone(), e.id.clone()));
+        }
+        if ok {
+            out.push(set);
+        }
+    }
+    out
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+    /// After one request is withdrawn, the re-run fills as many seats as possible and, among the
+    /// assignments that do, moves the fewest proposals (dropped + new), as exhaustive search
+    /// finds.
+    #[test]
+    fn a_withdrawn_request_moves_the_fewest_proposals(
+        experts in prop::collection::vec((1u8..8, 1u32..3, 1u32..4), 1..4),
+        requests in prop::collection::vec((prop::option::of(0usize..3), 1u32..3, 1u32..3), 2..5),
+        withdrawn in 0usize..4,
+    ) {
+        let policy = lexicographic();
+        let before = tiny(&experts, &requests, None);
+        let first = batch::run(&before, &policy, &opts());
+        let prev = ids(&before, &first);
+        let withdrawn = withdrawn % requests.len();
+        let after = tiny(&experts, &requests, Some(withdrawn));
+        prop_assume!(candidates_all_pairs(&after, &policy).len() <= 12);
+        let out = round::run_round(&after, &policy, &opts(), &Round { previous: previous(&before, &first), decisions: vec![] });
+        prop_assert!(out.result.proven);
+        let moved = |y: &BTreeSet<(String, String)>| prev.symmetric_difference(y).count();
+        let feasible = all_feasible(&after, &policy);
+        let most = feasible.iter().map(BTreeSet::len).max().unwrap_or(0);
+        let fewest = feasible.iter().filter(|y| y.len() == most).map(&moved).min().unwrap_or(0);
+        let got = ids(&after, &out.result);
+        prop_assert_eq!(got.len(), most, "seats");
+        prop_assert_eq!(moved(&got), fewest, "moves");
+        // The changes list agrees with the sets.
+        let (_, _, dropped, new) = round::counts(&out.changes);
+        prop_assert_eq!(dropped + new, moved(&got));
+        for c in &out.changes {
+            if c.request == format!("R{withdrawn}") {
+                prop_assert_eq!(&c.change, &Change::Dropped("request withdrawn".into()));
+            }
+        }
+    }
+}
