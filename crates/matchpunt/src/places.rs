@@ -93,7 +93,15 @@ impl Places {
     ///
     /// A message naming the line for a missing column, a bad coordinate, or a name or alias
     /// that two rows share.
-    pub fn from_csv(text: &str) -> Result<Places, String> {
+    ///
+    /// # Errors
+    ///
+    /// [`PlacesError`]: a CSV error, a missing column, a bad coordinate or an alias of two places.
+    pub fn from_csv(text: &str) -> Result<Places, PlacesError> {
+        Self::read_csv(text).map_err(PlacesError)
+    }
+
+    fn read_csv(text: &str) -> Result<Places, String> {
         let mut rdr = csv::ReaderBuilder::new()
             .trim(csv::Trim::All)
             .from_reader(text.as_bytes());
@@ -299,6 +307,11 @@ pub fn in_netherlands(lat: f64, lon: f64) -> bool {
     NL_LAT.contains(&lat) && NL_LON.contains(&lon)
 }
 
+/// Why a places table was refused, in words (see [`Places::from_csv`]).
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("{0}")]
+pub struct PlacesError(pub String);
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -383,7 +396,7 @@ mod tests {
     #[test]
     fn duplicate_names_are_refused() {
         let e = Places::from_csv("place,lat,lon,aliases\nA,52,5,B\nB,52,5,\n").unwrap_err();
-        assert!(e.contains("line 3"), "{e}");
+        assert!(e.0.contains("line 3"), "{e}");
     }
 
     #[test]

@@ -335,7 +335,7 @@ impl Policy {
             message,
         };
         let policy: Policy = toml::from_str(text).map_err(|e| err(e.to_string()))?;
-        policy.validate().map_err(err)?;
+        policy.validate().map_err(|e| err(e.0))?;
         Ok(policy)
     }
 
@@ -345,8 +345,12 @@ impl Policy {
     ///
     /// # Errors
     ///
-    /// The first field out of range, as `section.field = value: expected ...`.
-    pub fn validate(&self) -> Result<(), String> {
+    /// [`PolicyRangeError`]: the first field out of range, as `section.field = value: expected ...`.
+    pub fn validate(&self) -> Result<(), PolicyRangeError> {
+        self.check_ranges().map_err(PolicyRangeError)
+    }
+
+    fn check_ranges(&self) -> Result<(), String> {
         let o = &self.objective;
         let weights = crate::scoring::Parts::NAMES
             .iter()
@@ -517,6 +521,11 @@ impl Policy {
         }
     }
 }
+
+/// A policy field out of its range, in words (see [`Policy::validate`]).
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("{0}")]
+pub struct PolicyRangeError(pub String);
 
 #[cfg(test)]
 mod tests {

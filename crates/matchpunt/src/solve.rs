@@ -179,8 +179,22 @@ pub struct Solution {
     pub stopped_by: Option<Limit>,
 }
 
-/// The objective of `chosen`, or the first constraint it breaks.
-pub fn evaluate(p: &Problem, chosen: &[usize]) -> Result<i64, String> {
+/// The objective of `chosen` (indices into `p`'s arcs), in milli-points, or the first constraint
+/// it breaks. O(|chosen| + experts + requests).
+///
+/// # Errors
+///
+/// [`Infeasible`]: the first limit (seats, slot, count, load) that `chosen` breaks, in words.
+pub fn evaluate(p: &Problem, chosen: &[usize]) -> Result<i64, Infeasible> {
+    evaluate_in_words(p, chosen).map_err(Infeasible)
+}
+
+/// A selection of arcs that breaks a limit of the problem (see [`evaluate`]).
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("{0}")]
+pub struct Infeasible(pub String);
+
+fn evaluate_in_words(p: &Problem, chosen: &[usize]) -> Result<i64, String> {
     let mut count = vec![0u32; p.experts.len()];
     let mut load = vec![0u32; p.experts.len()];
     let mut slots: Vec<u32> = p.experts.iter().map(|e| e.busy_slots).collect();

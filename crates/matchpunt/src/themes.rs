@@ -47,7 +47,15 @@ impl Vocabulary {
 
     /// Parses a vocabulary with columns `theme,synonyms`. A spelling that folds to the same key
     /// as a spelling of another theme is an error: it would make two themes one.
-    pub fn from_csv(text: &str) -> Result<Vocabulary, String> {
+    ///
+    /// # Errors
+    ///
+    /// [`VocabularyError`]: a missing `theme` column, a CSV error, or one spelling of two themes.
+    pub fn from_csv(text: &str) -> Result<Vocabulary, VocabularyError> {
+        Self::read_csv(text).map_err(VocabularyError)
+    }
+
+    fn read_csv(text: &str) -> Result<Vocabulary, String> {
         let mut rdr = csv::ReaderBuilder::new()
             .trim(csv::Trim::All)
             .from_reader(text.as_bytes());
@@ -197,6 +205,11 @@ pub fn unknown_themes(inst: &Instance) -> Vec<UnknownTheme> {
     out
 }
 
+/// Why a theme vocabulary file was refused, in words (see [`Vocabulary::from_csv`]).
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("{0}")]
+pub struct VocabularyError(pub String);
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -277,6 +290,6 @@ mod tests {
     #[test]
     fn a_spelling_of_two_themes_is_an_error() {
         let e = Vocabulary::from_csv("theme,synonyms\nangst,vrees\nfobie,Vrees\n").unwrap_err();
-        assert!(e.contains("line 3") && e.contains("angst"), "{e}");
+        assert!(e.0.contains("line 3") && e.0.contains("angst"), "{e}");
     }
 }

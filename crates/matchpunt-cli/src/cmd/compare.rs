@@ -40,12 +40,8 @@ pub struct BatchArgs {
     pub history: Option<PathBuf>,
     /// The batch's ISO week, e.g. 2026-W48 [default: the week after the latest history week,
     /// else the current week].
-    #[arg(long, value_name = "WEEK", value_parser = parse_week)]
+    #[arg(long, value_name = "WEEK", value_parser = crate::inputs::parse_week)]
     pub week: Option<Week>,
-}
-
-fn parse_week(s: &str) -> Result<Week, String> {
-    Week::parse(s).ok_or_else(|| format!("{s:?} is not an ISO week: expected e.g. 2026-W48"))
 }
 
 /// A file read into memory, with its name for messages.

@@ -27,7 +27,7 @@ pub struct Args {
     policy: Option<PathBuf>,
     /// The batch's ISO week, e.g. 2026-W48 [default: the week after the latest history week,
     /// else the current week].
-    #[arg(long, value_name = "WEEK", value_parser = parse_week)]
+    #[arg(long, value_name = "WEEK", value_parser = crate::inputs::parse_week)]
     week: Option<Week>,
     /// Address to listen on. Anything but loopback needs an access token.
     #[arg(long, value_name = "ADDR", default_value = "127.0.0.1:8080")]
@@ -41,10 +41,6 @@ pub struct Args {
     /// Print one line per request to stderr: method, path (never the query), status, time.
     #[arg(long)]
     access_log: bool,
-}
-
-fn parse_week(s: &str) -> Result<Week, String> {
-    Week::parse(s).ok_or_else(|| format!("{s:?} is not an ISO week: expected e.g. 2026-W48"))
 }
 
 pub fn run(args: Args) -> Result<ExitCode> {

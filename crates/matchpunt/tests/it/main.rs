@@ -2,9 +2,9 @@
 //! change builds and links one test binary, not one per file). Run one topic with
 //! `cargo test -p matchpunt --test it MODULE::`.
 
-mod common;
 mod analysts;
 mod batch_property;
+mod common;
 mod explain;
 mod hostile;
 mod index_property;
