@@ -804,6 +804,8 @@ pub struct Base<'a> {
     comp: Vec<u32>,
     /// Candidate pairs per component (by the component's root node).
     comp_arcs: Vec<usize>,
+    /// Pairs that are never candidates (declined in the weekly round), sorted.
+    forbidden: Vec<(usize, usize)>,
 }
 
 /// Candidate pairs per component root.
@@ -865,6 +867,7 @@ impl<'a> Base<'a> {
             assigned,
             comp,
             comp_arcs,
+            forbidden: res.forbidden.clone(),
         }
     }
 
@@ -947,6 +950,7 @@ impl<'a> Base<'a> {
             assigned,
             comp,
             comp_arcs,
+            forbidden: Vec::new(),
         })
     }
 
@@ -1032,8 +1036,10 @@ impl<'a> Base<'a> {
                 .cloned()
                 .collect();
             let mut add = |ri: usize, ei: usize| {
-                if eligibility::check(&inst, self.policy, &inst.requests[ri], &inst.experts[ei])
-                    .is_eligible()
+                // A declined pair stays out, as in the batch the base is of.
+                if self.forbidden.binary_search(&(ri, ei)).is_err()
+                    && eligibility::check(&inst, self.policy, &inst.requests[ri], &inst.experts[ei])
+                        .is_eligible()
                 {
                     v.push(scoring::score_pair(
                         &inst,
@@ -1059,7 +1065,7 @@ impl<'a> Base<'a> {
             v.sort_by_key(|s| (s.pair.request, s.pair.expert));
             Cow::Owned(v)
         };
-        let pins = batch::settle_pins(&inst, self.policy);
+        let pins = batch::settle_pins_except(&inst, self.policy, &self.forbidden);
         let (problem, _, pinned_value) = batch::build_problem(&inst, self.policy, &scored, &pins);
         let ne = inst.experts.len();
         // The nodes whose pairs, limits, seats or pins change.

@@ -241,6 +241,10 @@ fn read_pairs(src: Source<'_>, decisions: bool) -> Result<Vec<PairRow>, InputErr
 /// The outcome of a re-run.
 #[derive(Clone, Debug)]
 pub struct RoundResult {
+    /// The batch as the round solved it: the accepted decisions added to the requests' pins
+    /// (a declined pin stays, and is a pin conflict, `declined`). Reasons and fixes of the
+    /// result must be computed on this instance, with the result's `forbidden` pairs.
+    pub instance: Instance,
     /// The batch, solved with the round's pins, forbidden pairs and keep bonus.
     pub result: BatchResult,
     /// Every pair of the previous run and of this one, in (request, expert) order of ids.
@@ -340,6 +344,7 @@ pub fn run_round(
     let result = batch::run_adjusted(&inst_pinned, policy, opts, &adjust);
     let changes = compare(&inst_pinned, policy, round, &result, &verdicts);
     RoundResult {
+        instance: inst_pinned,
         result,
         changes,
         warnings,

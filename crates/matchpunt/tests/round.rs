@@ -234,3 +234,87 @@ proptest! {
         }
     }
 }
+
+// ---- Declined pins: a pin conflict, and the fix search works on the round's instance --------
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(24))]
+    /// Random decisions on a batch whose first proposals are partly pinned (in requests.csv):
+    /// declining any subset of them, pinned ones included, never panics (neither the round nor
+    /// the open seats' reasons and fixes), a declined pin is a pin conflict, and no declined
+    /// pair is proposed again, neither by the round nor by a fix's re-solve.
+    #[test]
+    fn declined_pins_are_conflicts_and_never_return(
+        seed in 0u64..10_000,
+        experts in 5usize..40,
+        requests in 5usize..50,
+        pin in prop::collection::vec(any::<bool>(), 50),
+        decide in prop::collection::vec(0u8..3, 50),
+    ) {
+        let policy = Policy::default();
+        let mut inst = instance(experts, requests, seed, &policy);
+        let first = batch::run(&inst, &policy, &opts());
+        // Pin some of the first run's proposals, as a coordinator would in requests.csv.
+        for (a, &p) in first.assignments.iter().zip(&pin) {
+            let pins = &mut inst.requests[a.request].pinned;
+            if p && !pins.contains(&a.expert) {
+                pins.push(a.expert);
+            }
+        }
+        let first = batch::run(&inst, &policy, &opts());
+        let prev = previous(&inst, &first);
+        let decisions: Vec<PairRow> = prev
+            .iter()
+            .zip(&decide)
+            .filter_map(|(p, &d)| {
+                let verdict = match d {
+                    0 => Verdict::Accepted,
+                    1 => Verdict::Declined,
+                    _ => return None,
+                };
+                Some(PairRow { verdict: Some(verdict), ..p.clone() })
+            })
+            .collect();
+        let out = round::run_round(&inst, &policy, &opts(), &Round { previous: prev, decisions: decisions.clone() });
+        let declined: BTreeSet<(usize, usize)> = decisions
+            .iter()
+            .filter(|d| d.verdict == Some(Verdict::Declined))
+            .map(|d| {
+                (
+                    inst.requests.iter().position(|r| r.id == d.request).unwrap(),
+                    inst.experts.iter().position(|e| e.id == d.expert).unwrap(),
+                )
+            })
+            .collect();
+        for a in &out.result.assignments {
+            prop_assert!(!declined.contains(&(a.request, a.expert)), "declined pair proposed again");
+        }
+        for &(r, e) in &declined {
+            if inst.requests[r].pinned.contains(&e) {
+                prop_assert!(
+                    out.result.pin_conflicts.iter().any(|c| (c.request, c.expert) == (r, e)),
+                    "a declined pin is no pin conflict"
+                );
+            }
+        }
+        let rinst = &out.instance;
+        assert_hard_rules(rinst, &policy, &out.result);
+        let unmatched = matchpunt::report::unmatched(rinst, &policy, &out.result);
+        let with = matchpunt::explain::with_fixes(rinst, &policy, &opts(), &out.result, unmatched.clone(), None);
+        prop_assert_eq!(with.len(), unmatched.len());
+        let base = matchpunt::explain::Base::from_result(rinst, &policy, opts(), &out.result);
+        let booked = base.booked();
+        for u in &unmatched {
+            let mut budget = matchpunt::explain::FixBudget::for_run();
+            if let matchpunt::explain::Fixes::Found(fixes) = base.fixes(u.request, &booked, 3, &mut budget) {
+                for f in &fixes {
+                    for (e, _, after) in &f.outcome.moves {
+                        for r in after {
+                            prop_assert!(!declined.contains(&(*r, *e)), "a fix proposes a declined pair again");
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
