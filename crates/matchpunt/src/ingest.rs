@@ -21,6 +21,8 @@ use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::io::Read;
 
+pub mod assignments;
+
 /// How many errors of one file are listed before the rest are only counted.
 pub const MAX_ERRORS_PER_FILE: usize = 50;
 
@@ -111,40 +113,6 @@ pub(crate) fn file_error(file: &str, line: Option<u64>, message: String) -> Inpu
         }],
         ..InputErrors::default()
     }
-}
-
-/// The text of a small CSV file of the project's own making (a run's assignments, a round's
-/// decisions), read whole, without a byte-order mark, and its delimiter: `;` when the first line
-/// has more of them than commas, else `,`.
-///
-/// # Errors
-///
-/// A file that cannot be read, or is not UTF-8 (the message ends in `expected`).
-pub(crate) fn small_csv_text(
-    mut src: Source<'_>,
-    expected: &str,
-) -> Result<(String, u8), InputErrors> {
-    let mut bytes = Vec::new();
-    src.reader
-        .read_to_end(&mut bytes)
-        .map_err(|e| file_error(&src.name, None, format!("cannot be read: {e}")))?;
-    if bytes.starts_with(b"\xEF\xBB\xBF") {
-        bytes.drain(..3);
-    }
-    let text = String::from_utf8(bytes).map_err(|_| {
-        file_error(
-            &src.name,
-            None,
-            format!("is not UTF-8 text: expected {expected}"),
-        )
-    })?;
-    let first = text.lines().next().unwrap_or("");
-    let delimiter = if first.matches(';').count() > first.matches(',').count() {
-        b';'
-    } else {
-        b','
-    };
-    Ok((text, delimiter))
 }
 
 /// Longest value quoted whole in a message, in characters; longer ones are cut, with their
