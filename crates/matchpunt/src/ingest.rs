@@ -900,6 +900,18 @@ fn read_table(
         }
         rows.push((line, cells));
     }
+    if let Some(other) = decoded.undecided {
+        undecided_encoding_error(
+            kind,
+            &file,
+            &cols,
+            &headers,
+            &rows,
+            decoded.encoding,
+            other,
+            errs,
+        );
+    }
     Some(Table {
         file,
         kind,
@@ -911,6 +923,60 @@ fn read_table(
         ragged,
         row_shifts,
     })
+}
+
+/// The columns whose every character matters for the hard rules: ids (pins, history), the
+/// organisations and themes that exclusions and avoided themes are matched against.
+fn encoding_safety_columns(kind: FileKind) -> &'static [&'static str] {
+    match kind {
+        FileKind::Experts => &["id", "excluded_orgs", "avoid_themes"],
+        FileKind::Requests => &["id", "org", "themes", "pinned"],
+        FileKind::History => &["expert", "org", "request"],
+    }
+}
+
+/// A file whose bytes read as well in `read` as in `other` (Windows-1252 or Mac Roman) is
+/// refused when a safety column holds a character beyond ASCII: the first such cell is named,
+/// its value is not (it may be an avoided theme), and the message says how to save the file.
+#[allow(clippy::too_many_arguments)]
+fn undecided_encoding_error(
+    kind: FileKind,
+    file: &str,
+    cols: &HashMap<&'static str, usize>,
+    headers: &[String],
+    rows: &[(u64, Vec<String>)],
+    read: sheet::Encoding,
+    other: sheet::Encoding,
+    errs: &mut Errs,
+) {
+    let safety: Vec<usize> = encoding_safety_columns(kind)
+        .iter()
+        .filter_map(|c| cols.get(c).copied())
+        .collect();
+    let name = |e: sheet::Encoding| match e {
+        sheet::Encoding::MacRoman => "Mac Roman (Excel for Mac's \"CSV (Macintosh)\")",
+        _ => "Windows-1252 (Excel's plain \"CSV\")",
+    };
+    for (line, cells) in rows {
+        if let Some(&c) = safety
+            .iter()
+            .find(|&&c| cells.get(c).is_some_and(|v| !v.is_ascii()))
+        {
+            errs.push_file(
+                kind,
+                file,
+                Some(*line),
+                format!(
+                    "column {} '{}' has a letter beyond ASCII, and the file's bytes read as well as {} as as {}: which one is not clear, and this column decides who may go where (the value is not repeated); save the file as \"CSV UTF-8\"",
+                    c + 1,
+                    headers[c],
+                    name(read),
+                    name(other)
+                ),
+            );
+            return;
+        }
+    }
 }
 
 /// The one note on how a file was read, when it was not plain UTF-8 CSV with its header on the
