@@ -135,11 +135,10 @@ pub fn read_booked(
             (None, None) => Err("no slot column".to_string()),
         };
         let intensity = match (row.intensity.as_deref(), known) {
-            (Some(v), _) if !v.is_empty() => v
-                .replace(',', ".")
-                .parse::<f64>()
+            // As in requests.csv: `2,0` is 2, and `1.000` is ambiguous (unreadable).
+            (Some(v), _) if !v.is_empty() => crate::sheet::whole_number(v)
                 .ok()
-                .filter(|x| x.is_finite() && *x >= 0.0 && x.fract() == 0.0 && *x <= 1e6)
+                .filter(|&x| x <= 1_000_000)
                 .map(|x| x as u32)
                 .ok_or(format!("intensity {v:?}")),
             (_, Some(r)) => Ok(r.intensity),
@@ -614,8 +613,8 @@ impl Change {
                     &[
                         ("expert", &ename(expert)),
                         ("km", &lang.num(distance_km, 1)),
-                        ("max", &lang.num(e.max_travel_km, 0)),
-                        ("to", &lang.num(max_travel_km, 0)),
+                        ("max", &km_limit(lang, e.max_travel_km)),
+                        ("to", &km_limit(lang, max_travel_km)),
                     ],
                 )
             }
@@ -1577,7 +1576,7 @@ pub fn part_views(
                 Msg::KmAway,
                 &[
                     ("km", &lang.num(d, 1)),
-                    ("max", &lang.num(e.max_travel_km, 0)),
+                    ("max", &km_limit(lang, e.max_travel_km)),
                 ],
             ),
         },
@@ -1838,7 +1837,7 @@ pub fn reason_text(
                 Msg::TooFarKm,
                 &[
                     ("km", &lang.num(d, 1)),
-                    ("max", &lang.num(e.max_travel_km, 0)),
+                    ("max", &km_limit(lang, e.max_travel_km)),
                 ],
             ),
             None => lang.text(Msg::NoPlace).into(),
@@ -3128,6 +3127,18 @@ impl Base<'_> {
             text,
         }
     }
+}
+
+/// A travel limit as written in a text: whole km without decimals (`25`), otherwise with the
+/// decimals it has, up to two (`1.5`, not `2`: a limit is never shown larger than it is).
+pub fn km_limit(lang: Lang, km: f64) -> String {
+    let decimals = (0..2)
+        .find(|&d| {
+            let f = 10f64.powi(d as i32);
+            ((km * f).round() - km * f).abs() < 1e-9
+        })
+        .unwrap_or(2);
+    lang.num(km, decimals)
 }
 
 /// The text of an [`ExplainExpertView`], as `explain --expert` prints it.

@@ -1295,6 +1295,19 @@ impl<'t, 'e> Cells<'t, 'e> {
         }
         let lower = v.to_ascii_lowercase();
         let number = lower.strip_suffix("km").unwrap_or(&lower).trim_end();
+        if let Some((small, large)) = sheet::thousands_ambiguity(number, self.t.delimiter) {
+            if range.contains(&small) && range.contains(&large) {
+                // Both readings are limits: the smaller one keeps the expert closer to home.
+                let msg = format!(
+                    "{v:?} is ambiguous in a file separated by {} (a thousands separator: {large} km, or a decimal point: {small} km); read as {small} km, the stricter limit: write {} or {} without a thousands separator",
+                    sheet::delimiter_name(self.t.delimiter),
+                    large,
+                    format!("{small}").replace('.', ","),
+                );
+                self.errs.note_cell(self.t, self.line, col, &msg);
+                return Some(small);
+            }
+        }
         match number.replace(',', ".").parse::<f64>() {
             Ok(x) if x.is_finite() && range.contains(&x) => Some(x),
             _ => {

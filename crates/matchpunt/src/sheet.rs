@@ -928,6 +928,28 @@ pub fn whole_number(s: &str) -> Result<u64, NotWhole> {
     int.parse::<u64>().map_err(|_| NotWhole::NotANumber)
 }
 
+/// A number whose one separator is followed by exactly three digits (`1.000`, `2,500`), and
+/// that separator is the thousands separator of a file delimited by `delimiter` while a reader
+/// of the other convention takes it for a decimal one: `.` in a `;` (Dutch) file, `,` in a `,`
+/// file. Returns (the decimal reading, the thousands reading), e.g. `1.000` in a `;` file is
+/// (1.0, 1000.0). `None` for any other number (`1,000` in a `;` file is one, unambiguously).
+pub fn thousands_ambiguity(s: &str, delimiter: u8) -> Option<(f64, f64)> {
+    let sep = match delimiter {
+        b';' => '.',
+        b',' => ',',
+        _ => return None,
+    };
+    let s = s.trim();
+    let (int, frac) = s.split_once(sep)?;
+    let digits = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
+    if !digits(int) || int.len() > 3 || frac.len() != 3 || !digits(frac) {
+        return None;
+    }
+    let small: f64 = format!("{int}.{frac}").parse().ok()?;
+    let large: f64 = format!("{int}{frac}").parse().ok()?;
+    Some((small, large))
+}
+
 /// Where a year cell's year came from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum YearFrom {
@@ -1251,5 +1273,28 @@ mod tests {
         bad.extend("a\nb".encode_utf16().flat_map(u16::to_le_bytes));
         bad.extend([0x00, 0xD8]);
         assert_eq!(decode(&bad).unwrap_err().line, Some(2));
+    }
+
+    proptest::proptest! {
+        /// A separator and exactly three digits is ambiguous where the file's convention makes
+        /// the separator a thousands one, never elsewhere, and never for a whole number or a
+        /// number with another count of decimals.
+        #[test]
+        fn thousands_ambiguity_is_the_three_digit_group(int in 0u32..1000, frac in 0u32..1000, other in 1usize..6) {
+            let dot = format!("{int}.{frac:03}");
+            let comma = format!("{int},{frac:03}");
+            let (small, large) = thousands_ambiguity(&dot, b';').unwrap();
+            proptest::prop_assert_eq!(small, dot.parse::<f64>().unwrap());
+            proptest::prop_assert_eq!(large, f64::from(int * 1000 + frac));
+            proptest::prop_assert!(thousands_ambiguity(&comma, b',').is_some());
+            proptest::prop_assert!(thousands_ambiguity(&comma, b';').is_none());
+            proptest::prop_assert!(thousands_ambiguity(&dot, b'\t').is_none());
+            proptest::prop_assert!(thousands_ambiguity(&int.to_string(), b';').is_none());
+            if other != 3 {
+                let digits = "7".repeat(other);
+                let longer = format!("{int}.{digits}");
+                proptest::prop_assert!(thousands_ambiguity(&longer, b';').is_none());
+            }
+        }
     }
 }
