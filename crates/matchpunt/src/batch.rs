@@ -74,6 +74,10 @@ pub struct BatchResult {
     pub arc_scored: Vec<usize>,
     /// Stage timings.
     pub timings: Timings,
+    /// (request, expert) pairs that were no candidates (declined in the weekly round), sorted:
+    /// whatever re-solves this batch (the fix search) leaves them out too, and a pin on one is a
+    /// conflict, as in the batch itself.
+    pub forbidden: Vec<(usize, usize)>,
 }
 
 /// Pins accepted and refused, and the capacity they leave.
@@ -509,5 +513,6 @@ fn run_full(
             scoring: (t2 - t1) + (t4 - t3),
             solve: (t3 - t2) + (t5 - t4),
         },
+        forbidden: adjust.forbidden.clone(),
     }
 }

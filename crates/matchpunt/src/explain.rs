@@ -22,9 +22,10 @@
 
 use crate::batch::{self, BatchResult, PinConflict, Pins};
 use crate::eligibility::{self, Pair, Reason, Reasons};
-use crate::ingest::{file_error, small_csv_text, InputError, InputErrors, Source};
+use crate::ingest::assignments::{read_pair_rows, BatchIds, PairFile};
+use crate::ingest::{InputErrors, Source, MAX_ERRORS_PER_FILE};
 use crate::messages::{Lang, Msg};
-use crate::model::{normalize, Expert, Instance, Request, Role, Slot};
+use crate::model::{Expert, Instance, Request, Role, Slot};
 use crate::policy::Policy;
 use crate::scoring::{self, ExpertHistory, Scored, SCALE};
 use crate::solve::{self, Problem, SolveOptions};
@@ -83,74 +84,6 @@ impl Booked {
     }
 }
 
-/// The rows of an assignments file (the `assignments.csv` of a run): its name, and per data row
-/// the line and the cells of the columns `request, expert, slot, intensity, pinned` (None when
-/// the file lacks the column).
-struct AssignmentRows {
-    file: String,
-    rows: Vec<(u64, [Option<String>; 5])>,
-}
-
-const ASSIGNMENT_COLUMNS: [&str; 5] = ["request", "expert", "slot", "intensity", "pinned"];
-
-/// A cell as a spreadsheet-safe writer may have escaped it (`'=x` for `=x`).
-fn unescape_cell(s: &str) -> String {
-    let t = s.trim();
-    match t.strip_prefix('\'') {
-        Some(rest) if rest.starts_with(['=', '+', '-', '@', '\t', '\r']) => rest.to_string(),
-        _ => t.to_string(),
-    }
-}
-
-fn read_assignment_rows(src: Source<'_>) -> Result<AssignmentRows, InputErrors> {
-    let file = src.name.clone();
-    let fail = |line: Option<u64>, message: String| file_error(&file, line, message);
-    let (text, delimiter) = small_csv_text(src, "the assignments.csv of a run")?;
-    let mut rdr = csv::ReaderBuilder::new()
-        .delimiter(delimiter)
-        .flexible(true)
-        .has_headers(false)
-        .from_reader(text.as_bytes());
-    let mut records = rdr.records();
-    let header = match records.next() {
-        Some(Ok(h)) => h,
-        _ => {
-            return Err(fail(
-                Some(1),
-                "has no header line: expected the assignments.csv of a run (columns request, expert, ...)".into(),
-            ))
-        }
-    };
-    let idx: Vec<Option<usize>> = ASSIGNMENT_COLUMNS
-        .iter()
-        .map(|c| {
-            header
-                .iter()
-                .position(|h| normalize(h).replace(' ', "_") == *c)
-        })
-        .collect();
-    for (c, i) in ASSIGNMENT_COLUMNS.iter().zip(&idx).take(2) {
-        if i.is_none() {
-            return Err(fail(
-                Some(1),
-                format!("missing required column '{c}': expected the assignments.csv of a run"),
-            ));
-        }
-    }
-    let mut rows = Vec::new();
-    for rec in records {
-        let rec = rec.map_err(|e| fail(e.position().map(|p| p.line()), format!("bad CSV: {e}")))?;
-        if rec.iter().all(|c| c.trim().is_empty()) {
-            continue;
-        }
-        let line = rec.position().map_or(0, |p| p.line());
-        let cells =
-            std::array::from_fn(|k| idx[k].map(|i| unescape_cell(rec.get(i).unwrap_or(""))));
-        rows.push((line, cells));
-    }
-    Ok(AssignmentRows { file, rows })
-}
-
 /// Reads this week's bookings from an assignments file. Rows of `skip_request` (the request
 /// being asked about) are not counted; their experts are listed in [`Booked::own`].
 ///
@@ -162,50 +95,50 @@ pub fn read_booked(
     inst: &Instance,
     skip_request: Option<&str>,
 ) -> Result<Booked, InputErrors> {
-    let t = read_assignment_rows(src)?;
-    let experts: HashMap<&str, usize> = inst
-        .experts
-        .iter()
-        .enumerate()
-        .map(|(i, e)| (e.id.as_str(), i))
-        .collect();
-    let requests: HashMap<&str, usize> = inst
-        .requests
-        .iter()
-        .enumerate()
-        .map(|(i, r)| (r.id.as_str(), i))
-        .collect();
+    let t = read_pair_rows(src, PairFile::Assignments)?;
+    let ids = BatchIds::new(inst);
+    let skip = skip_request.and_then(|r| ids.request(r));
     let mut out = Booked {
         uses: vec![WeekUse::default(); inst.experts.len()],
         ..Booked::default()
     };
-    for (line, cells) in &t.rows {
-        let [req, exp, slot, intensity, _] = cells;
-        let (req, exp) = (req.as_deref().unwrap_or(""), exp.as_deref().unwrap_or(""));
-        let Some(&e) = experts.get(exp) else {
+    for row in &t.rows {
+        let (req, exp, line) = (row.request.as_str(), row.expert.as_str(), row.line);
+        let Some(e) = ids.expert(exp) else {
             out.warnings.push(format!(
                 "{}:{line}: expert {exp:?} is not in the experts file; this booking is left out",
                 t.file
             ));
             continue;
         };
-        if skip_request == Some(req) {
+        let known = ids.request(req);
+        if known.is_some() && known == skip {
             out.own.push(e);
             continue;
         }
-        let known = requests.get(req).map(|&r| &inst.requests[r]);
-        let slot = match (slot.as_deref(), known) {
-            (Some(""), _) => Ok(None),
+        let known = known.map(|r| &inst.requests[r]);
+        // An empty slot cell: the request's own slot when the batch knows it (a flexible request
+        // has none, as in the batch); a request the batch does not know leaves the day open.
+        let slot = match (row.slot.as_deref(), known) {
+            (Some(""), Some(r)) | (None, Some(r)) => {
+                if row.slot.is_some() && r.slot.is_some() {
+                    out.warnings.push(format!(
+                        "{}:{line}: booking of expert {exp} on {req:?} has an empty slot: read as the request's slot {} (expert {exp} is not free then)",
+                        t.file,
+                        r.slot.map(|s| s.to_string()).unwrap_or_default()
+                    ));
+                }
+                Ok(r.slot)
+            }
+            (Some(""), None) => Err("empty slot on a request this batch does not know".to_string()),
             (Some(s), _) => Slot::parse(s).map(Some).ok_or(format!("slot {s:?}")),
-            (None, Some(r)) => Ok(r.slot),
             (None, None) => Err("no slot column".to_string()),
         };
-        let intensity = match (intensity.as_deref(), known) {
-            (Some(v), _) if !v.is_empty() => v
-                .replace(',', ".")
-                .parse::<f64>()
+        let intensity = match (row.intensity.as_deref(), known) {
+            // As in requests.csv: `2,0` is 2, and `1.000` is ambiguous (unreadable).
+            (Some(v), _) if !v.is_empty() => crate::sheet::whole_number(v)
                 .ok()
-                .filter(|x| x.is_finite() && *x >= 0.0 && x.fract() == 0.0)
+                .filter(|&x| x <= 1_000_000)
                 .map(|x| x as u32)
                 .ok_or(format!("intensity {v:?}")),
             (_, Some(r)) => Ok(r.intensity),
@@ -235,50 +168,40 @@ pub fn read_booked(
 }
 
 /// Reads the (request, expert, pinned) assignments of an assignments file, strictly: every
-/// request and expert must be in this batch.
+/// request and expert must be in this batch (ids compared as [`crate::ingest`] compares them).
+///
+/// # Errors
+///
+/// As [`read_pair_rows`], and every row naming a request or expert this batch does not have.
 pub fn read_assignment_pairs(
     src: Source<'_>,
     inst: &Instance,
 ) -> Result<Vec<(usize, usize, bool)>, InputErrors> {
-    let t = read_assignment_rows(src)?;
-    let experts: HashMap<&str, usize> = inst
-        .experts
-        .iter()
-        .enumerate()
-        .map(|(i, e)| (e.id.as_str(), i))
-        .collect();
-    let requests: HashMap<&str, usize> = inst
-        .requests
-        .iter()
-        .enumerate()
-        .map(|(i, r)| (r.id.as_str(), i))
-        .collect();
+    let t = read_pair_rows(src, PairFile::Assignments)?;
+    let ids = BatchIds::new(inst);
     let mut errs = InputErrors::default();
     let mut out = Vec::new();
-    for (line, cells) in &t.rows {
-        let req = cells[0].as_deref().unwrap_or("");
-        let exp = cells[1].as_deref().unwrap_or("");
-        let pinned = cells[4]
+    for row in &t.rows {
+        let pinned = row
+            .pinned
             .as_deref()
             .is_some_and(|p| crate::ingest::parse_bool(p) == Ok(Some(true)));
-        let mut bad = |col: usize, v: &str, what: &str| {
-            errs.errors.push(InputError {
-                file: t.file.clone(),
-                line: Some(*line),
-                row: None,
-                column: Some((col, ASSIGNMENT_COLUMNS[col - 1].to_string())),
-                value: Some(v.to_string()),
-                message: format!("is not {what} of this batch: expected the assignments of a run on the same inputs"),
-            })
+        let (r, e) = (ids.request(&row.request), ids.expert(&row.expert));
+        let msg = |what: &str| {
+            format!(
+                "is not {what} of this batch: expected the assignments of a run on the same inputs"
+            )
         };
-        match (requests.get(req), experts.get(exp)) {
-            (Some(&r), Some(&e)) => out.push((r, e, pinned)),
+        match (r, e) {
+            (Some(r), Some(e)) => out.push((r, e, pinned)),
             (r, e) => {
-                if r.is_none() {
-                    bad(1, req, "a request");
+                if r.is_none() && errs.errors.len() < MAX_ERRORS_PER_FILE {
+                    errs.errors
+                        .push(t.cell_error(row, "request", &row.request, msg("a request")));
                 }
-                if e.is_none() {
-                    bad(2, exp, "an expert");
+                if e.is_none() && errs.errors.len() < MAX_ERRORS_PER_FILE {
+                    errs.errors
+                        .push(t.cell_error(row, "expert", &row.expert, msg("an expert")));
                 }
             }
         }
@@ -690,8 +613,8 @@ impl Change {
                     &[
                         ("expert", &ename(expert)),
                         ("km", &lang.num(distance_km, 1)),
-                        ("max", &lang.num(e.max_travel_km, 0)),
-                        ("to", &lang.num(max_travel_km, 0)),
+                        ("max", &km_limit(lang, e.max_travel_km)),
+                        ("to", &km_limit(lang, max_travel_km)),
                     ],
                 )
             }
@@ -804,6 +727,8 @@ pub struct Base<'a> {
     comp: Vec<u32>,
     /// Candidate pairs per component (by the component's root node).
     comp_arcs: Vec<usize>,
+    /// Pairs that are never candidates (declined in the weekly round), sorted.
+    forbidden: Vec<(usize, usize)>,
 }
 
 /// Candidate pairs per component root.
@@ -865,6 +790,7 @@ impl<'a> Base<'a> {
             assigned,
             comp,
             comp_arcs,
+            forbidden: res.forbidden.clone(),
         }
     }
 
@@ -947,6 +873,7 @@ impl<'a> Base<'a> {
             assigned,
             comp,
             comp_arcs,
+            forbidden: Vec::new(),
         })
     }
 
@@ -1032,8 +959,10 @@ impl<'a> Base<'a> {
                 .cloned()
                 .collect();
             let mut add = |ri: usize, ei: usize| {
-                if eligibility::check(&inst, self.policy, &inst.requests[ri], &inst.experts[ei])
-                    .is_eligible()
+                // A declined pair stays out, as in the batch the base is of.
+                if self.forbidden.binary_search(&(ri, ei)).is_err()
+                    && eligibility::check(&inst, self.policy, &inst.requests[ri], &inst.experts[ei])
+                        .is_eligible()
                 {
                     v.push(scoring::score_pair(
                         &inst,
@@ -1059,7 +988,7 @@ impl<'a> Base<'a> {
             v.sort_by_key(|s| (s.pair.request, s.pair.expert));
             Cow::Owned(v)
         };
-        let pins = batch::settle_pins(&inst, self.policy);
+        let pins = batch::settle_pins_except(&inst, self.policy, &self.forbidden);
         let (problem, _, pinned_value) = batch::build_problem(&inst, self.policy, &scored, &pins);
         let ne = inst.experts.len();
         // The nodes whose pairs, limits, seats or pins change.
@@ -1647,7 +1576,7 @@ pub fn part_views(
                 Msg::KmAway,
                 &[
                     ("km", &lang.num(d, 1)),
-                    ("max", &lang.num(e.max_travel_km, 0)),
+                    ("max", &km_limit(lang, e.max_travel_km)),
                 ],
             ),
         },
@@ -1908,7 +1837,7 @@ pub fn reason_text(
                 Msg::TooFarKm,
                 &[
                     ("km", &lang.num(d, 1)),
-                    ("max", &lang.num(e.max_travel_km, 0)),
+                    ("max", &km_limit(lang, e.max_travel_km)),
                 ],
             ),
             None => lang.text(Msg::NoPlace).into(),
@@ -3198,6 +3127,18 @@ impl Base<'_> {
             text,
         }
     }
+}
+
+/// A travel limit as written in a text: whole km without decimals (`25`), otherwise with the
+/// decimals it has, up to two (`1.5`, not `2`: a limit is never shown larger than it is).
+pub fn km_limit(lang: Lang, km: f64) -> String {
+    let decimals = (0..2)
+        .find(|&d| {
+            let f = 10f64.powi(d as i32);
+            ((km * f).round() - km * f).abs() < 1e-9
+        })
+        .unwrap_or(2);
+    lang.num(km, decimals)
 }
 
 /// The text of an [`ExplainExpertView`], as `explain --expert` prints it.

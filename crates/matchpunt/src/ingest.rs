@@ -21,6 +21,8 @@ use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::io::Read;
 
+pub mod assignments;
+
 /// How many errors of one file are listed before the rest are only counted.
 pub const MAX_ERRORS_PER_FILE: usize = 50;
 
@@ -111,40 +113,6 @@ pub(crate) fn file_error(file: &str, line: Option<u64>, message: String) -> Inpu
         }],
         ..InputErrors::default()
     }
-}
-
-/// The text of a small CSV file of the project's own making (a run's assignments, a round's
-/// decisions), read whole, without a byte-order mark, and its delimiter: `;` when the first line
-/// has more of them than commas, else `,`.
-///
-/// # Errors
-///
-/// A file that cannot be read, or is not UTF-8 (the message ends in `expected`).
-pub(crate) fn small_csv_text(
-    mut src: Source<'_>,
-    expected: &str,
-) -> Result<(String, u8), InputErrors> {
-    let mut bytes = Vec::new();
-    src.reader
-        .read_to_end(&mut bytes)
-        .map_err(|e| file_error(&src.name, None, format!("cannot be read: {e}")))?;
-    if bytes.starts_with(b"\xEF\xBB\xBF") {
-        bytes.drain(..3);
-    }
-    let text = String::from_utf8(bytes).map_err(|_| {
-        file_error(
-            &src.name,
-            None,
-            format!("is not UTF-8 text: expected {expected}"),
-        )
-    })?;
-    let first = text.lines().next().unwrap_or("");
-    let delimiter = if first.matches(';').count() > first.matches(',').count() {
-        b';'
-    } else {
-        b','
-    };
-    Ok((text, delimiter))
 }
 
 /// Longest value quoted whole in a message, in characters; longer ones are cut, with their
@@ -932,6 +900,18 @@ fn read_table(
         }
         rows.push((line, cells));
     }
+    if let Some(other) = decoded.undecided {
+        undecided_encoding_error(
+            kind,
+            &file,
+            &cols,
+            &headers,
+            &rows,
+            decoded.encoding,
+            other,
+            errs,
+        );
+    }
     Some(Table {
         file,
         kind,
@@ -943,6 +923,60 @@ fn read_table(
         ragged,
         row_shifts,
     })
+}
+
+/// The columns whose every character matters for the hard rules: ids (pins, history), the
+/// organisations and themes that exclusions and avoided themes are matched against.
+fn encoding_safety_columns(kind: FileKind) -> &'static [&'static str] {
+    match kind {
+        FileKind::Experts => &["id", "excluded_orgs", "avoid_themes"],
+        FileKind::Requests => &["id", "org", "themes", "pinned"],
+        FileKind::History => &["expert", "org", "request"],
+    }
+}
+
+/// A file whose bytes read as well in `read` as in `other` (Windows-1252 or Mac Roman) is
+/// refused when a safety column holds a character beyond ASCII: the first such cell is named,
+/// its value is not (it may be an avoided theme), and the message says how to save the file.
+#[allow(clippy::too_many_arguments)]
+fn undecided_encoding_error(
+    kind: FileKind,
+    file: &str,
+    cols: &HashMap<&'static str, usize>,
+    headers: &[String],
+    rows: &[(u64, Vec<String>)],
+    read: sheet::Encoding,
+    other: sheet::Encoding,
+    errs: &mut Errs,
+) {
+    let safety: Vec<usize> = encoding_safety_columns(kind)
+        .iter()
+        .filter_map(|c| cols.get(c).copied())
+        .collect();
+    let name = |e: sheet::Encoding| match e {
+        sheet::Encoding::MacRoman => "Mac Roman (Excel for Mac's \"CSV (Macintosh)\")",
+        _ => "Windows-1252 (Excel's plain \"CSV\")",
+    };
+    for (line, cells) in rows {
+        if let Some(&c) = safety
+            .iter()
+            .find(|&&c| cells.get(c).is_some_and(|v| !v.is_ascii()))
+        {
+            errs.push_file(
+                kind,
+                file,
+                Some(*line),
+                format!(
+                    "column {} '{}' has a letter beyond ASCII, and the file's bytes read as well as {} as as {}: which one is not clear, and this column decides who may go where (the value is not repeated); save the file as \"CSV UTF-8\"",
+                    c + 1,
+                    headers[c],
+                    name(read),
+                    name(other)
+                ),
+            );
+            return;
+        }
+    }
 }
 
 /// The one note on how a file was read, when it was not plain UTF-8 CSV with its header on the
@@ -1261,6 +1295,19 @@ impl<'t, 'e> Cells<'t, 'e> {
         }
         let lower = v.to_ascii_lowercase();
         let number = lower.strip_suffix("km").unwrap_or(&lower).trim_end();
+        if let Some((small, large)) = sheet::thousands_ambiguity(number, self.t.delimiter) {
+            if range.contains(&small) && range.contains(&large) {
+                // Both readings are limits: the smaller one keeps the expert closer to home.
+                let msg = format!(
+                    "{v:?} is ambiguous in a file separated by {} (a thousands separator: {large} km, or a decimal point: {small} km); read as {small} km, the stricter limit: write {} or {} without a thousands separator",
+                    sheet::delimiter_name(self.t.delimiter),
+                    large,
+                    format!("{small}").replace('.', ","),
+                );
+                self.errs.note_cell(self.t, self.line, col, &msg);
+                return Some(small);
+            }
+        }
         match number.replace(',', ".").parse::<f64>() {
             Ok(x) if x.is_finite() && range.contains(&x) => Some(x),
             _ => {

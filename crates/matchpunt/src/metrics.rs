@@ -349,7 +349,9 @@ fn priority_index(p: u8) -> usize {
 /// Reads an assignments file (any CSV with `request` and `expert` columns, such as the
 /// `assignments.csv` that `run` writes, or a coordinator's own) against the batch, for
 /// [`of_assignments`]. `scored` are the batch's scored eligible pairs, sorted by (request,
-/// expert). A pair is pinned when its request pins the expert.
+/// expert). A pair is pinned when its request pins the expert. The file is read by
+/// [`crate::ingest::assignments::read_pair_rows`] (any encoding the batch's files may have, Dutch
+/// headers), and ids are compared as experts.csv and requests.csv compare them.
 ///
 /// Returns the assignments, sorted by (request, expert), and warnings for the batch limits the
 /// file breaks (rules 8-10: one assignment per slot, max assignments, load budget, seats).
@@ -365,60 +367,20 @@ pub fn assignments_from_csv<R: std::io::Read>(
     mut reader: R,
     name: &str,
 ) -> Result<(Vec<Assignment>, Vec<String>), String> {
-    let mut text = String::new();
-    reader
-        .read_to_string(&mut text)
-        .map_err(|e| format!("{name}: cannot read: {e}"))?;
-    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
-    let header = text.lines().next().unwrap_or("");
-    let delimiter = if header.matches(';').count() > header.matches(',').count() {
-        b';'
-    } else {
-        b','
-    };
-    let mut rdr = csv::ReaderBuilder::new()
-        .delimiter(delimiter)
-        .trim(csv::Trim::All)
-        .flexible(true)
-        .from_reader(text.as_bytes());
-    let headers = rdr.headers().map_err(|e| format!("{name}:1: {e}"))?.clone();
-    let col = |c: &str| headers.iter().position(|h| h.eq_ignore_ascii_case(c));
-    let (Some(rc), Some(ec)) = (col("request"), col("expert")) else {
-        return Err(format!(
-            "{name}:1: expected the columns 'request' and 'expert' in the header"
-        ));
-    };
-    let requests: std::collections::HashMap<&str, usize> = inst
-        .requests
-        .iter()
-        .enumerate()
-        .map(|(i, r)| (r.id.as_str(), i))
-        .collect();
-    let experts: std::collections::HashMap<&str, usize> = inst
-        .experts
-        .iter()
-        .enumerate()
-        .map(|(i, e)| (e.id.as_str(), i))
-        .collect();
+    let t = crate::ingest::assignments::read_pair_rows(
+        crate::ingest::Source::new(name, &mut reader),
+        crate::ingest::assignments::PairFile::Assignments,
+    )
+    .map_err(|e| e.to_string())?;
+    let ids = crate::ingest::assignments::BatchIds::new(inst);
     let mut errors = Vec::new();
     let mut out: Vec<Assignment> = Vec::new();
-    for (n, rec) in rdr.records().enumerate() {
-        let line = n + 2;
-        let rec = match rec {
-            Ok(r) => r,
-            Err(e) => {
-                errors.push(format!("{name}:{line}: {e}"));
-                continue;
-            }
-        };
-        let (rid, eid) = (rec.get(rc).unwrap_or(""), rec.get(ec).unwrap_or(""));
-        if rid.is_empty() && eid.is_empty() {
-            continue;
-        }
-        let (Some(&ri), Some(&ei)) = (requests.get(rid), experts.get(eid)) else {
+    for row in &t.rows {
+        let (line, rid, eid) = (row.line, row.request.as_str(), row.expert.as_str());
+        let (Some(ri), Some(ei)) = (ids.request(rid), ids.expert(eid)) else {
             errors.push(format!(
                 "{name}:{line}: {}",
-                if requests.contains_key(rid) {
+                if ids.request(rid).is_some() {
                     format!("expert {eid:?} is not in the experts file")
                 } else {
                     format!("request {rid:?} is not in the requests file")
@@ -426,6 +388,7 @@ pub fn assignments_from_csv<R: std::io::Read>(
             ));
             continue;
         };
+        let (rid, eid) = (inst.requests[ri].id.as_str(), inst.experts[ei].id.as_str());
         let found = scored
             .binary_search_by(|s| (s.pair.request as usize, s.pair.expert as usize).cmp(&(ri, ei)));
         match found {

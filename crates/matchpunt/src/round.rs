@@ -19,9 +19,8 @@
 
 use crate::batch::{self, Adjust, BatchResult};
 use crate::eligibility::{self, Reason};
-use crate::ingest::{
-    did_you_mean, file_error, small_csv_text, InputError, InputErrors, Source, MAX_ERRORS_PER_FILE,
-};
+use crate::ingest::assignments::{read_pair_rows, BatchIds, PairFile};
+use crate::ingest::{did_you_mean, InputErrors, Source, MAX_ERRORS_PER_FILE};
 use crate::model::{normalize, Instance};
 use crate::policy::Policy;
 use crate::scoring::to_units;
@@ -130,106 +129,41 @@ fn parse_verdict(v: &str) -> Option<Verdict> {
 }
 
 fn read_pairs(src: Source<'_>, decisions: bool) -> Result<Vec<PairRow>, InputErrors> {
-    let file = src.name.clone();
-    let fail = |line: Option<u64>, message: String| file_error(&file, line, message);
-    let (text, delimiter) = small_csv_text(src, "a CSV file saved as UTF-8")?;
-    let mut rdr = csv::ReaderBuilder::new()
-        .delimiter(delimiter)
-        .flexible(true)
-        .from_reader(text.as_bytes());
-    let headers: Vec<String> = rdr
-        .headers()
-        .map_err(|e| fail(Some(1), format!("bad header line: {e}")))?
-        .iter()
-        .map(|h| normalize(h).replace(' ', "_"))
-        .collect();
-    let col = |names: &[&str]| headers.iter().position(|h| names.contains(&h.as_str()));
-    let request = col(&["request", "aanvraag"]);
-    let expert = col(&["expert", "ervaringsdeskundige"]);
-    let decision = col(&["decision", "besluit", "beslissing"]);
-    let mut missing = Vec::new();
-    if request.is_none() {
-        missing.push("request");
-    }
-    if expert.is_none() {
-        missing.push("expert");
-    }
-    if decisions && decision.is_none() {
-        missing.push("decision");
-    }
-    if !missing.is_empty() {
-        return Err(fail(
-            Some(1),
-            format!(
-                "missing required column{} {}; the header has: {}",
-                if missing.len() == 1 { "" } else { "s" },
-                missing.join(", "),
-                headers.join(", ")
-            ),
-        ));
-    }
-    let (request, expert) = (request.unwrap_or(0), expert.unwrap_or(0));
+    let kind = if decisions {
+        PairFile::Decisions
+    } else {
+        PairFile::Assignments
+    };
+    let t = read_pair_rows(src, kind)?;
     let mut out = Vec::new();
     let mut errs = InputErrors::default();
-    let mut err = |line: u64, c: usize, value: &str, message: String| {
-        if errs.errors.len() < MAX_ERRORS_PER_FILE {
-            errs.errors.push(InputError {
-                file: file.clone(),
-                line: Some(line),
-                row: None,
-                column: Some((c + 1, headers[c].clone())),
-                value: Some(value.chars().take(80).collect()),
-                message,
-            });
-        } else {
-            errs.not_listed += 1;
-        }
-    };
-    for rec in rdr.records() {
-        let rec = match rec {
-            Ok(r) => r,
-            Err(e) => {
-                let line = e.position().map_or(0, |p| p.line());
-                err(line, request, "", format!("bad CSV: {e}"));
-                continue;
-            }
-        };
-        if rec.iter().all(|c| c.trim().is_empty()) {
-            continue;
-        }
-        let line = rec.position().map_or(0, |p| p.line());
-        let cell = |i: usize| rec.get(i).unwrap_or("").trim();
-        let (r, e) = (cell(request), cell(expert));
-        if r.is_empty() {
-            err(line, request, r, "is empty: expected a request id".into());
-        }
-        if e.is_empty() {
-            err(line, expert, e, "is empty: expected an expert id".into());
-        }
-        let verdict = match decision {
-            Some(d) if decisions => {
-                let v = cell(d);
+    for row in &t.rows {
+        let verdict = match &row.decision {
+            Some(v) if decisions => {
                 let parsed = parse_verdict(v);
                 if parsed.is_none() {
-                    err(
-                        line,
-                        d,
-                        v,
-                        "expected accepted or declined (geaccepteerd/afgewezen, ja/nee)".into(),
-                    );
+                    if errs.errors.len() < MAX_ERRORS_PER_FILE {
+                        errs.errors.push(t.cell_error(
+                            row,
+                            "decision",
+                            v,
+                            "expected accepted or declined (geaccepteerd/afgewezen, ja/nee)".into(),
+                        ));
+                    } else {
+                        errs.not_listed += 1;
+                    }
+                    continue;
                 }
                 parsed
             }
             _ => None,
         };
-        if !r.is_empty() && !e.is_empty() && (verdict.is_some() || !decisions) {
-            out.push(PairRow {
-                request: r.to_string(),
-                expert: e.to_string(),
-                verdict,
-                line,
-            });
-        }
+        out.push(PairRow {
+            request: row.request.clone(),
+            expert: row.expert.clone(),
+            verdict,
+            line: row.line,
+        });
     }
     if errs.is_empty() {
         Ok(out)
@@ -241,6 +175,10 @@ fn read_pairs(src: Source<'_>, decisions: bool) -> Result<Vec<PairRow>, InputErr
 /// The outcome of a re-run.
 #[derive(Clone, Debug)]
 pub struct RoundResult {
+    /// The batch as the round solved it: the accepted decisions added to the requests' pins
+    /// (a declined pin stays, and is a pin conflict, `declined`). Reasons and fixes of the
+    /// result must be computed on this instance, with the result's `forbidden` pairs.
+    pub instance: Instance,
     /// The batch, solved with the round's pins, forbidden pairs and keep bonus.
     pub result: BatchResult,
     /// Every pair of the previous run and of this one, in (request, expert) order of ids.
@@ -254,7 +192,9 @@ pub struct RoundResult {
 ///
 /// `inst` is the batch as read now; ids of the previous run that are no longer in it count as a
 /// withdrawn request or an expert who left. A decision on an id that is not in the batch is a
-/// warning, not an error: the decision cannot apply any more.
+/// warning, not an error: the decision cannot apply any more. Ids are compared as experts.csv
+/// and requests.csv compare them ([`crate::model::normalize`]): `r00002` or `R00002` with an
+/// invisible character is request `R00002`.
 ///
 /// Cost: one batch solve ([`batch::run_adjusted`]) plus O(pairs · log pairs).
 pub fn run_round(
@@ -263,6 +203,22 @@ pub fn run_round(
     opts: &SolveOptions,
     round: &Round,
 ) -> RoundResult {
+    // Every id as the batch writes it, so that a decision on `r00002` applies to `R00002`.
+    let ids = BatchIds::new(inst);
+    let canonical = |p: &PairRow| {
+        let mut p = p.clone();
+        if let Some(r) = ids.request(&p.request) {
+            p.request = inst.requests[r].id.clone();
+        }
+        if let Some(e) = ids.expert(&p.expert) {
+            p.expert = inst.experts[e].id.clone();
+        }
+        p
+    };
+    let round = &Round {
+        previous: round.previous.iter().map(canonical).collect(),
+        decisions: round.decisions.iter().map(canonical).collect(),
+    };
     let req_index: HashMap<&str, usize> = inst
         .requests
         .iter()
@@ -340,6 +296,7 @@ pub fn run_round(
     let result = batch::run_adjusted(&inst_pinned, policy, opts, &adjust);
     let changes = compare(&inst_pinned, policy, round, &result, &verdicts);
     RoundResult {
+        instance: inst_pinned,
         result,
         changes,
         warnings,

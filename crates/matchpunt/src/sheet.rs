@@ -4,10 +4,16 @@
 //! Excel saves "CSV" in several forms, and coordinators use them all:
 //!
 //! - **Encodings** ([`decode`]): UTF-8 with or without a byte-order mark ("CSV UTF-8"), UTF-16
-//!   little- or big-endian with a byte-order mark ("Unicode text", tab-separated), and
-//!   Windows-1252 (plain "CSV" on Windows). Text that is valid UTF-8 is UTF-8; text that is not
-//!   is read as Windows-1252 unless it is binary (control bytes, a workbook) or mixes UTF-8 with
-//!   another encoding, which are errors.
+//!   little- or big-endian with a byte-order mark ("Unicode text", tab-separated) or without one
+//!   (NUL bytes at every other position), Windows-1252 (plain "CSV" on Windows) and Mac Roman
+//!   ("CSV (Macintosh)" of Excel for Mac). Text that is valid UTF-8 is UTF-8. Text that is not is
+//!   binary (control bytes, a workbook) or mixes UTF-8 with another encoding, which are errors, or
+//!   is one of the two single-byte encodings, decided by evidence ([`single_byte_evidence`]): the
+//!   Dutch accented letters sit at 0xE0-0xFF in Windows-1252 and at 0x80-0x9F in Mac Roman, and
+//!   each reading of the other's bytes gives symbols, quotes inside words or capitals after small
+//!   letters. When the evidence is not clear, the text is read as Windows-1252 and
+//!   [`Decoded::undecided`] says so: the reader then refuses the file if a safety column holds a
+//!   character beyond ASCII, since guessing there could match the wrong organisation or theme.
 //! - **Line ends** ([`Lines`]): LF, CRLF and the old Mac CR alone all end a line, so that every
 //!   message names the line a text editor shows.
 //! - **The header line** ([`locate_header`]): Excel's `sep=;` first line sets the delimiter; blank
@@ -36,6 +42,12 @@ pub enum Encoding {
     Utf16Be,
     /// Windows-1252 (Excel's plain "CSV" on Windows): bytes that are not UTF-8 and not binary.
     Windows1252,
+    /// Mac Roman (Excel for Mac's "CSV (Macintosh)").
+    MacRoman,
+    /// UTF-16 little-endian without a byte-order mark.
+    Utf16LeNoBom,
+    /// UTF-16 big-endian without a byte-order mark.
+    Utf16BeNoBom,
 }
 
 impl Encoding {
@@ -48,6 +60,11 @@ impl Encoding {
             Encoding::Windows1252 => {
                 "Windows-1252, since it is not UTF-8 (Excel's plain \"CSV\"; \"CSV UTF-8\" is safer)"
             }
+            Encoding::MacRoman => {
+                "Mac Roman, since it is not UTF-8 and its accented letters are Mac Roman's (Excel for Mac's \"CSV (Macintosh)\"; \"CSV UTF-8\" is safer)"
+            }
+            Encoding::Utf16LeNoBom => "UTF-16 LE without a byte-order mark",
+            Encoding::Utf16BeNoBom => "UTF-16 BE without a byte-order mark",
         }
     }
 }
@@ -59,6 +76,10 @@ pub struct Decoded<'a> {
     pub text: Cow<'a, str>,
     /// The encoding it was read in.
     pub encoding: Encoding,
+    /// Another encoding the bytes fit as well as `encoding` (Mac Roman, for a text read as
+    /// Windows-1252 whose accented bytes leave it open): its reader must not trust a character
+    /// beyond ASCII in a safety column.
+    pub undecided: Option<Encoding>,
 }
 
 /// Why a file is not text that can be read, and the line (1-based) where that shows.
@@ -98,6 +119,7 @@ fn decode_bytes(bytes: &[u8]) -> Result<Decoded<'_>, DecodeError> {
             Ok(t) => Ok(Decoded {
                 text: Cow::Borrowed(t),
                 encoding: Encoding::Utf8,
+                undecided: None,
             }),
             Err(e) => Err(DecodeError {
                 line: Some(count_lines(&rest[..e.valid_up_to()])),
@@ -116,6 +138,7 @@ fn decode_bytes(bytes: &[u8]) -> Result<Decoded<'_>, DecodeError> {
                 return Ok(Decoded {
                     text: Cow::Owned(t.into_owned()),
                     encoding,
+                    undecided: None,
                 });
             }
             let (lossy, _) = enc.decode_without_bom_handling(rest);
@@ -128,10 +151,23 @@ fn decode_bytes(bytes: &[u8]) -> Result<Decoded<'_>, DecodeError> {
             });
         }
     }
+    // Before UTF-8: ASCII text in UTF-16 is valid UTF-8, NUL bytes and all.
+    if let Some((enc, encoding)) = utf16_without_bom(bytes) {
+        if let Some(t) = enc.decode_without_bom_handling_and_without_replacement(bytes) {
+            if !t.contains('\0') {
+                return Ok(Decoded {
+                    text: Cow::Owned(t.into_owned()),
+                    encoding,
+                    undecided: None,
+                });
+            }
+        }
+    }
     if let Ok(t) = std::str::from_utf8(bytes) {
         return Ok(Decoded {
             text: Cow::Borrowed(t),
             encoding: Encoding::Utf8,
+            undecided: None,
         });
     }
     // Not UTF-8: a workbook, binary data, a file of two encodings, or Windows-1252.
@@ -149,12 +185,11 @@ fn decode_bytes(bytes: &[u8]) -> Result<Decoded<'_>, DecodeError> {
             message: format!("is an old Excel workbook (.xls), not CSV text; {SAVE_AS}"),
         });
     }
-    // Control bytes other than tab and line ends, and the five bytes Windows-1252 leaves
-    // undefined, are not in any text a spreadsheet writes.
-    if let Some(i) = bytes.iter().position(|&b| {
-        (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r'))
-            || matches!(b, 0x7F | 0x81 | 0x8D | 0x8F | 0x90 | 0x9D)
-    }) {
+    // Control bytes other than tab and line ends are not in any text a spreadsheet writes.
+    if let Some(i) = bytes
+        .iter()
+        .position(|&b| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')) || b == 0x7F)
+    {
         return Err(DecodeError {
             line: Some(count_lines(&bytes[..i])),
             message: format!(
@@ -185,11 +220,177 @@ fn decode_bytes(bytes: &[u8]) -> Result<Decoded<'_>, DecodeError> {
             ),
         });
     }
-    let (text, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes);
+    let ev = single_byte_evidence(bytes);
+    // The five bytes Windows-1252 leaves undefined are letters in Mac Roman (Å ç è ê ù).
+    let (encoding, undecided) =
+        if ev.undefined_1252.is_some() || ev.mac_roman >= ev.windows_1252 + CLEAR {
+            (Encoding::MacRoman, None)
+        } else if ev.windows_1252 >= ev.mac_roman + CLEAR {
+            (Encoding::Windows1252, None)
+        } else {
+            (Encoding::Windows1252, Some(Encoding::MacRoman))
+        };
+    if encoding == Encoding::Windows1252 {
+        if let Some(i) = ev.undefined_1252 {
+            return Err(DecodeError {
+                line: Some(count_lines(&bytes[..i])),
+                message: format!(
+                    "is not text (byte 0x{:02X} is a control character): expected CSV text; {SAVE_AS}",
+                    bytes[i]
+                ),
+            });
+        }
+    }
+    let enc = match encoding {
+        Encoding::MacRoman => encoding_rs::MACINTOSH,
+        _ => encoding_rs::WINDOWS_1252,
+    };
+    let (text, _) = enc.decode_without_bom_handling(bytes);
     Ok(Decoded {
         text: Cow::Owned(text.into_owned()),
-        encoding: Encoding::Windows1252,
+        encoding,
+        undecided,
     })
+}
+
+/// How much more evidence one single-byte reading needs than the other to be chosen: about one
+/// accented letter inside a word that the other reading makes a symbol.
+const CLEAR: i64 = 3;
+
+/// The evidence for reading a text of single bytes as Windows-1252 or as Mac Roman: per byte
+/// above 0x7F, how plausible its character is in Dutch text, in the context of its neighbours,
+/// summed per reading.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Evidence {
+    /// The score of the Windows-1252 reading.
+    pub windows_1252: i64,
+    /// The score of the Mac Roman reading.
+    pub mac_roman: i64,
+    /// The offset of the first byte Windows-1252 leaves undefined (0x81, 0x8D, 0x8F, 0x90,
+    /// 0x9D), if any: such a text is no Windows-1252.
+    pub undefined_1252: Option<usize>,
+}
+
+/// Scores both single-byte readings of `bytes` ([`Evidence`]). A character scores +3 when it
+/// is an accented letter of Dutch (and French and German names: á à â ä é è ê ë í ì î ï ó ò ô ö
+/// ú ù û ü ç ñ and their capitals) in a plausible case (small, or a capital that follows no
+/// small letter), +1 for an apostrophe (’) inside a word (`zo’n`), 0 for another letter (š,
+/// œ, ß) or punctuation outside a word, -2 for punctuation inside a word or a capital after a
+/// small letter, and -3 for any other symbol (∞, ˆ, ‡, ™, ◊...).
+///
+/// Cost: one pass over the bytes, O(1) memory.
+pub fn single_byte_evidence(bytes: &[u8]) -> Evidence {
+    let tables = [
+        single_byte_table(encoding_rs::WINDOWS_1252),
+        single_byte_table(encoding_rs::MACINTOSH),
+    ];
+    let mut scores = [0i64; 2];
+    let mut undefined = None;
+    for (i, &b) in bytes.iter().enumerate() {
+        if b < 0x80 {
+            continue;
+        }
+        if undefined.is_none() && matches!(b, 0x81 | 0x8D | 0x8F | 0x90 | 0x9D) {
+            undefined = Some(i);
+        }
+        for (t, score) in tables.iter().zip(&mut scores) {
+            let at = |j: Option<usize>| j.and_then(|j| bytes.get(j)).map(|&x| t[x as usize]);
+            let prev = at(i.checked_sub(1));
+            let next = at(Some(i + 1));
+            *score += char_evidence(t[b as usize], prev, next);
+        }
+    }
+    Evidence {
+        windows_1252: scores[0],
+        mac_roman: scores[1],
+        undefined_1252: undefined,
+    }
+}
+
+/// Each byte's character in a single-byte encoding.
+fn single_byte_table(enc: &'static encoding_rs::Encoding) -> [char; 256] {
+    let mut t = ['\0'; 256];
+    for (b, c) in t.iter_mut().enumerate() {
+        let byte = [b as u8];
+        let (s, _) = enc.decode_without_bom_handling(&byte);
+        *c = s.chars().next().unwrap_or('\u{FFFD}');
+    }
+    t
+}
+
+const DUTCH_LETTERS: &str = "áàâäéèêëíìîïóòôöúùûüçñÁÀÂÄÉÈÊËÍÌÎÏÓÒÔÖÚÙÛÜÇÑ";
+
+fn char_evidence(c: char, prev: Option<char>, next: Option<char>) -> i64 {
+    let letter = |x: Option<char>| x.is_some_and(char::is_alphabetic);
+    let small_before = prev.is_some_and(char::is_lowercase);
+    let in_word = letter(prev) && letter(next);
+    if DUTCH_LETTERS.contains(c) {
+        if c.is_uppercase() && small_before {
+            -2
+        } else {
+            3
+        }
+    } else if c.is_alphabetic() {
+        if c.is_uppercase() && small_before {
+            -2
+        } else {
+            0
+        }
+    } else if c == '’' && in_word {
+        1
+    } else if matches!(
+        c,
+        '’' | '‘'
+            | '“'
+            | '”'
+            | '–'
+            | '—'
+            | '…'
+            | '€'
+            | '•'
+            | '°'
+            | '·'
+            | '«'
+            | '»'
+            | '\u{a0}'
+            | '´'
+            | '£'
+            | '©'
+            | '®'
+    ) {
+        if in_word {
+            -2
+        } else {
+            0
+        }
+    } else {
+        -3
+    }
+}
+
+/// Whether `bytes` look like UTF-16 text without a byte-order mark, and which: in the first
+/// 4 KiB, at least 70% of the bytes at odd offsets (little-endian) or at even offsets
+/// (big-endian) are NUL and at most 5% of the others, as Latin text in UTF-16 is.
+fn utf16_without_bom(bytes: &[u8]) -> Option<(&'static encoding_rs::Encoding, Encoding)> {
+    if bytes.len() < 4 || !bytes.len().is_multiple_of(2) || !bytes.contains(&0) {
+        return None;
+    }
+    let head = &bytes[..bytes.len().min(4096)];
+    let pairs = head.len() / 2;
+    let (mut even, mut odd) = (0usize, 0usize);
+    for p in head.chunks_exact(2) {
+        even += usize::from(p[0] == 0);
+        odd += usize::from(p[1] == 0);
+    }
+    let most = |n: usize| n * 10 >= pairs * 7;
+    let few = |n: usize| n * 20 <= pairs;
+    if most(odd) && few(even) {
+        Some((encoding_rs::UTF_16LE, Encoding::Utf16LeNoBom))
+    } else if most(even) && few(odd) {
+        Some((encoding_rs::UTF_16BE, Encoding::Utf16BeNoBom))
+    } else {
+        None
+    }
 }
 
 /// Whether the first line of `bytes` alternates ASCII and NUL bytes, as UTF-16 text without a
@@ -727,6 +928,28 @@ pub fn whole_number(s: &str) -> Result<u64, NotWhole> {
     int.parse::<u64>().map_err(|_| NotWhole::NotANumber)
 }
 
+/// A number whose one separator is followed by exactly three digits (`1.000`, `2,500`), and
+/// that separator is the thousands separator of a file delimited by `delimiter` while a reader
+/// of the other convention takes it for a decimal one: `.` in a `;` (Dutch) file, `,` in a `,`
+/// file. Returns (the decimal reading, the thousands reading), e.g. `1.000` in a `;` file is
+/// (1.0, 1000.0). `None` for any other number (`1,000` in a `;` file is one, unambiguously).
+pub fn thousands_ambiguity(s: &str, delimiter: u8) -> Option<(f64, f64)> {
+    let sep = match delimiter {
+        b';' => '.',
+        b',' => ',',
+        _ => return None,
+    };
+    let s = s.trim();
+    let (int, frac) = s.split_once(sep)?;
+    let digits = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
+    if !digits(int) || int.len() > 3 || frac.len() != 3 || !digits(frac) {
+        return None;
+    }
+    let small: f64 = format!("{int}.{frac}").parse().ok()?;
+    let large: f64 = format!("{int}{frac}").parse().ok()?;
+    Some((small, large))
+}
+
 /// Where a year cell's year came from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum YearFrom {
@@ -1013,12 +1236,65 @@ mod tests {
             .unwrap_err()
             .message
             .contains("workbook"));
-        let e = decode(b"i\0d\0,\0o\0r\0g\0").unwrap_err();
-        assert!(e.message.contains("UTF-16"), "{}", e.message);
+        // UTF-16 without a byte-order mark: NUL bytes at every other position.
+        let d = decode(b"i\0d\0,\0o\0r\0g\0").unwrap();
+        assert_eq!(
+            (d.text.as_ref(), d.encoding),
+            ("id,org", Encoding::Utf16LeNoBom)
+        );
+        let d = decode(b"\0i\0d\0,\0\xEB").unwrap();
+        assert_eq!(
+            (d.text.as_ref(), d.encoding),
+            ("id,ë", Encoding::Utf16BeNoBom)
+        );
+        // A NUL byte here and there is no UTF-16.
+        assert!(decode(b"id,org\0\nab,cd")
+            .unwrap_err()
+            .message
+            .contains("NUL"));
+        // Mac Roman: ë 0x91, ö 0x9A, é 0x8E, ç 0x8D (undefined in Windows-1252).
+        let d = decode(b"Zo\x91;Co\x9Aperatie;caf\x8E").unwrap();
+        assert_eq!(
+            (d.text.as_ref(), d.encoding, d.undecided),
+            ("Zoë;Coöperatie;café", Encoding::MacRoman, None)
+        );
+        assert_eq!(decode(b"Fran\x8Doise").unwrap().text, "Françoise");
+        // The same letters in Windows-1252.
+        let d = decode(b"Zo\xEB;Co\xF6peratie;caf\xE9").unwrap();
+        assert_eq!(
+            (d.text.as_ref(), d.encoding, d.undecided),
+            ("Zoë;Coöperatie;café", Encoding::Windows1252, None)
+        );
+        // Capitals after capitals: Ë (1252) or À (Mac Roman) are as likely.
+        let d = decode(b"ZO\xCB").unwrap();
+        assert_eq!(d.undecided, Some(Encoding::MacRoman));
         // A UTF-16 file with an unpaired surrogate on line 2.
         let mut bad: Vec<u8> = vec![0xFF, 0xFE];
         bad.extend("a\nb".encode_utf16().flat_map(u16::to_le_bytes));
         bad.extend([0x00, 0xD8]);
         assert_eq!(decode(&bad).unwrap_err().line, Some(2));
+    }
+
+    proptest::proptest! {
+        /// A separator and exactly three digits is ambiguous where the file's convention makes
+        /// the separator a thousands one, never elsewhere, and never for a whole number or a
+        /// number with another count of decimals.
+        #[test]
+        fn thousands_ambiguity_is_the_three_digit_group(int in 0u32..1000, frac in 0u32..1000, other in 1usize..6) {
+            let dot = format!("{int}.{frac:03}");
+            let comma = format!("{int},{frac:03}");
+            let (small, large) = thousands_ambiguity(&dot, b';').unwrap();
+            proptest::prop_assert_eq!(small, dot.parse::<f64>().unwrap());
+            proptest::prop_assert_eq!(large, f64::from(int * 1000 + frac));
+            proptest::prop_assert!(thousands_ambiguity(&comma, b',').is_some());
+            proptest::prop_assert!(thousands_ambiguity(&comma, b';').is_none());
+            proptest::prop_assert!(thousands_ambiguity(&dot, b'\t').is_none());
+            proptest::prop_assert!(thousands_ambiguity(&int.to_string(), b';').is_none());
+            if other != 3 {
+                let digits = "7".repeat(other);
+                let longer = format!("{int}.{digits}");
+                proptest::prop_assert!(thousands_ambiguity(&longer, b';').is_none());
+            }
+        }
     }
 }

@@ -217,6 +217,9 @@ pub fn run(args: Args) -> Result<ExitCode> {
         }
     };
     let opts = args.solver.options(t0, reserve);
+    // The round solves the batch with the accepted decisions as pins: reasons, fixes and
+    // outputs are of that instance, not of the files as read.
+    let mut round_inst = None;
     let res = match &round {
         Some(round) => {
             on_stage(batch::Stage::Solving(0));
@@ -227,6 +230,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
                 }
             });
             changes = Some(out.changes);
+            round_inst = Some(out.instance);
             out.result
         }
         None => batch::run_observed(
@@ -237,6 +241,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
             &mut on_stage,
         ),
     };
+    let inst = round_inst.as_ref().unwrap_or(inst);
     progress.stage("explaining the open seats");
     let t_write = Instant::now();
     let unmatched = report::unmatched(inst, &policy, &res);

@@ -5,6 +5,7 @@
 mod analysts;
 mod cli;
 mod docs;
+mod numbers;
 mod outputs;
 mod places;
 mod reading;

@@ -154,3 +154,66 @@ fn a_bad_decision_is_located_and_nothing_is_written() {
     );
     assert_eq!(o.status.code(), Some(2));
 }
+
+fn fixture(name: &str) -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+}
+
+/// The case round-decline-of-a-pinned-proposal-panics: on the bundled sample, E0043 declines
+/// R00023, which pins E0043|E0067 in requests.csv. The round used to panic in the fix search
+/// ("an accepted pin is eligible", exit 101); now the declined pin is a pin conflict, the round
+/// finishes, writes its set, and never proposes the declined pair again.
+#[test]
+fn declining_a_pinned_proposal_is_a_pin_conflict() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let case = fixture("round-decline-of-a-pinned-proposal-panics");
+    for f in [
+        "experts.csv",
+        "requests.csv",
+        "history.csv",
+        "decisions.csv",
+    ] {
+        fs::copy(case.join(f), d.join(f)).unwrap();
+    }
+    let o = run(
+        &[
+            "run", "--data", ".", "--out", "week48", "--week", "2026-W48",
+        ],
+        d,
+    );
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let first = pairs(&d.join("week48/assignments.csv"));
+    assert!(first.contains(&("R00023".into(), "E0043".into())));
+    let o = run(
+        &[
+            "run",
+            "--data",
+            ".",
+            "--previous",
+            "week48/assignments.csv",
+            "--decisions",
+            "decisions.csv",
+            "--out",
+            "week48-round2",
+            "--week",
+            "2026-W48",
+        ],
+        d,
+    );
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(0), "{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    let now = pairs(&d.join("week48-round2/assignments.csv"));
+    assert!(!now.contains(&("R00023".into(), "E0043".into())), "{now:?}");
+    assert!(now.contains(&("R00023".into(), "E0067".into())), "{now:?}");
+    let changes = fs::read_to_string(d.join("week48-round2/changes.csv")).unwrap();
+    assert!(
+        changes.contains("R00023,E0043,dropped,declined,declined"),
+        "{changes}"
+    );
+    let stdout = String::from_utf8_lossy(&o.stdout);
+    assert!(stdout.contains("E0043 declined this request"), "{stdout}");
+}

@@ -401,3 +401,72 @@ fn snapshots_of_the_texts_in_english_and_dutch_and_of_the_json() {
         insta::assert_snapshot!(format!("{name}_json"), js);
     }
 }
+
+/// The case suggest-booking-without-slot: E1 is booked on R9 (mon-am) by a row whose slot cell
+/// is empty. It used to be suggested for R1 in that same slot; now the booking takes the
+/// request's slot from the batch, with a warning naming the row, and E1 is a near miss. E2's
+/// booking is on a flexible request (`*`), which takes no slot, as in the batch.
+#[test]
+fn a_booking_without_a_slot_takes_the_requests_slot() {
+    let dir = fixture("suggest-booking-without-slot");
+    let args = [
+        "suggest",
+        "--request",
+        "R1",
+        "--data",
+        ".",
+        "--assignments",
+        "bookings.csv",
+        "--week",
+        "2026-W48",
+        "--format",
+        "json",
+    ];
+    let o = run(&args, dir.path());
+    let v = json(&o);
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    let suggested = ids(&v, "candidates");
+    assert!(!suggested.contains(&"E1".to_string()), "{suggested:?}");
+    assert!(!suggested.contains(&"E3".to_string()), "{suggested:?}");
+    assert!(
+        stderr.contains("bookings.csv:2: booking of expert E1 on \"R9\" has an empty slot"),
+        "{stderr}"
+    );
+}
+
+/// A booking of a request the batch does not know, with an empty slot, leaves the day open:
+/// the expert is unavailable this week, with a warning. Ids in the bookings are compared as in
+/// experts.csv: `e1` and `E1` with a zero-width space are E1.
+#[test]
+fn a_booking_of_an_unknown_request_without_a_slot_makes_the_expert_unavailable() {
+    let dir = fixture("suggest-booking-without-slot");
+    fs::write(
+        dir.path().join("bookings.csv"),
+        "aanvraag;deskundige;dagdeel;intensiteit\nR77;e1;;1\nR9;E\u{200b}3 ;ma-ochtend;1\n",
+    )
+    .unwrap();
+    let args = [
+        "suggest",
+        "--request",
+        "R1",
+        "--data",
+        ".",
+        "--assignments",
+        "bookings.csv",
+        "--week",
+        "2026-W48",
+        "--format",
+        "json",
+    ];
+    let o = run(&args, dir.path());
+    let v = json(&o);
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    let suggested = ids(&v, "candidates");
+    assert_eq!(suggested, ["E2"], "{stderr}");
+    assert!(stderr.contains("bookings.csv:2:"), "{stderr}");
+    assert!(
+        stderr.contains("treated as unavailable this week"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("not in the experts file"), "{stderr}");
+}

@@ -5,6 +5,7 @@
 mod analysts;
 mod batch_property;
 mod common;
+mod encodings_property;
 mod explain;
 mod hostile;
 mod index_property;
