@@ -137,23 +137,17 @@ pub fn check_bounds(bytes: &[u8]) -> Result<(), String> {
     let Ok(mut zip) = zip::ZipArchive::new(Cursor::new(bytes)) else {
         return Ok(());
     };
-    let mut total: u64 = 0;
-    let mut sst = Vec::new();
-    let mut sheets = Vec::new();
-    let mut ods_content = None;
+    let mut parts = Vec::new();
     for i in 0..zip.len() {
         let Ok(f) = zip.by_index_raw(i) else { continue };
         let name = f.name().map(|n| n.into_owned()).unwrap_or_default();
-        let (size, stored) = (f.size(), f.compressed_size());
-        total = total.saturating_add(size);
-        if size > RATIO_CHECKED_FROM && size / stored.max(1) > MAX_PART_RATIO {
-            return Err(format!(
-                "is refused before reading: its part {name} would expand from {} to {} ({}:1); no real sheet compresses more than {MAX_PART_RATIO}:1 (a damaged file or a zip bomb)",
-                mib(stored),
-                mib(size),
-                size / stored.max(1)
-            ));
-        }
+        parts.push((name, f.size(), f.compressed_size()));
+    }
+    check_sizes(&parts)?;
+    let mut sst = Vec::new();
+    let mut sheets = Vec::new();
+    let mut ods_content = None;
+    for (name, size, _) in parts {
         let lower = name.to_ascii_lowercase();
         if lower.ends_with("sharedstrings.xml") {
             sst.push((name, size));
@@ -162,13 +156,6 @@ pub fn check_bounds(bytes: &[u8]) -> Result<(), String> {
         } else if lower.contains("worksheets/") && lower.ends_with(".xml") {
             sheets.push(name);
         }
-    }
-    if total > MAX_EXPANDED_BYTES {
-        return Err(format!(
-            "is refused before reading: its parts would expand to {}, more than the {} a workbook may take (save the tables of one batch in a workbook of their own)",
-            mib(total),
-            mib(MAX_EXPANDED_BYTES)
-        ));
     }
     for (name, size) in sst {
         let Ok(f) = zip.by_name(&name) else { continue };
@@ -191,6 +178,33 @@ pub fn check_bounds(bytes: &[u8]) -> Result<(), String> {
         if let Ok(f) = zip.by_name(&name) {
             check_ods_content(f)?;
         }
+    }
+    Ok(())
+}
+
+/// Refuses parts (name, declared expanded size, stored size) that would expand beyond
+/// [`MAX_EXPANDED_BYTES`] together, or one that expands beyond [`RATIO_CHECKED_FROM`] at a ratio
+/// over [`MAX_PART_RATIO`].
+fn check_sizes(parts: &[(String, u64, u64)]) -> Result<(), String> {
+    let mut total: u64 = 0;
+    for (name, size, stored) in parts {
+        let (size, stored) = (*size, *stored);
+        total = total.saturating_add(size);
+        if size > RATIO_CHECKED_FROM && size / stored.max(1) > MAX_PART_RATIO {
+            return Err(format!(
+                "is refused before reading: its part {name} would expand from {} to {} ({}:1); no real sheet compresses more than {MAX_PART_RATIO}:1 (a damaged file or a zip bomb)",
+                mib(stored),
+                mib(size),
+                size / stored.max(1)
+            ));
+        }
+    }
+    if total > MAX_EXPANDED_BYTES {
+        return Err(format!(
+            "is refused before reading: its parts would expand to {}, more than the {} a workbook may take (save the tables of one batch in a workbook of their own)",
+            mib(total),
+            mib(MAX_EXPANDED_BYTES)
+        ));
     }
     Ok(())
 }
@@ -838,4 +852,250 @@ pub fn column_letters(mut n: usize) -> String {
     }
     out.reverse();
     String::from_utf8(out).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Write;
+
+    #[test]
+    fn letters() {
+        assert_eq!(column_letters(1), "A");
+        assert_eq!(column_letters(7), "G");
+        assert_eq!(column_letters(26), "Z");
+        assert_eq!(column_letters(27), "AA");
+        assert_eq!(column_letters(703), "AAA");
+        assert_eq!(col_number("XFD"), 16_384);
+        assert_eq!(col_number("a"), 1);
+    }
+
+    #[test]
+    fn cells_as_meant() {
+        assert_eq!(cell_text(&Data::Float(2.0)), "2");
+        assert_eq!(cell_text(&Data::Float(2.5)), "2.5");
+        assert_eq!(cell_text(&Data::Bool(true)), "yes");
+        assert_eq!(cell_text(&Data::String("a\nb".into())), "a b");
+        let err = classify(DataRef::Error(calamine::CellErrorType::NA), true);
+        assert_eq!(err, (String::new(), Some(CellProblem::ErrorValue("#N/A".into()))));
+        assert_eq!(
+            classify(DataRef::Empty, true),
+            (String::new(), Some(CellProblem::FormulaWithoutValue))
+        );
+        assert_eq!(classify(DataRef::Empty, false), (String::new(), None));
+        assert_eq!(
+            classify(DataRef::Float(0.0), true),
+            ("0".into(), Some(CellProblem::FormulaStoredZero))
+        );
+        assert_eq!(classify(DataRef::Float(0.0), false), ("0".into(), None));
+        assert_eq!(classify(DataRef::Float(3.0), true), ("3".into(), None));
+    }
+
+    #[test]
+    fn a_workbook_made_here_reads_back_as_csv() {
+        use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
+        let mut book = Workbook::new();
+        let ws = book.add_worksheet();
+        ws.set_name("Experts").unwrap();
+        ws.write_string(0, 0, "id").unwrap();
+        ws.write_string(0, 1, "max_assignments").unwrap();
+        ws.write_string(0, 2, "birth_year").unwrap();
+        ws.write_string(1, 0, "E1").unwrap();
+        ws.write_number(1, 1, 2.0).unwrap();
+        let date = ExcelDateTime::parse_from_str("2001-03-12").unwrap();
+        ws.write_datetime_with_format(1, 2, &date, &Format::new().set_num_format("dd-mm-yyyy"))
+            .unwrap();
+        let other = book.add_worksheet();
+        other.set_name("requests").unwrap();
+        let bytes = book.save_to_buffer().unwrap();
+        assert!(is_workbook(&bytes));
+        let s = sheet_csv(&bytes, &["experts"]).unwrap().unwrap();
+        assert_eq!(s.sheet, "Experts");
+        assert_eq!(s.csv, "id,max_assignments,birth_year\nE1,2,2001-03-12\n");
+        assert!(s.problems.is_empty());
+        assert_eq!(sheet_csv(&bytes, &["history"]).unwrap(), None);
+        assert!(sheet_csv(b"PK\x03\x04garbage", &["x"]).is_err());
+    }
+
+    /// The parts of a zip, `f` applied to each (name, text).
+    fn rezip(bytes: &[u8], f: impl Fn(&str, String) -> String) -> Vec<u8> {
+        let mut zin = zip::ZipArchive::new(Cursor::new(bytes)).unwrap();
+        let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        let opts = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated);
+        for i in 0..zin.len() {
+            let mut part = zin.by_index(i).unwrap();
+            let name = part.name().unwrap().to_string();
+            let mut text = String::new();
+            part.read_to_string(&mut text).unwrap();
+            out.start_file(name.clone(), opts).unwrap();
+            out.write_all(f(&name, text).as_bytes()).unwrap();
+        }
+        out.finish().unwrap().into_inner()
+    }
+
+    #[test]
+    fn a_workbook_in_the_1904_date_system_gives_the_same_dates() {
+        use rust_xlsxwriter::{Format, Workbook};
+        let date = Format::new().set_num_format("dd-mm-yyyy");
+        let day = days_from(2001, 3, 12);
+        let make = |serial: i64| {
+            let mut book = Workbook::new();
+            let ws = book.add_worksheet();
+            ws.set_name("experts").unwrap();
+            ws.write_string(0, 0, "birth_year").unwrap();
+            ws.write_number_with_format(1, 0, serial as f64, &date).unwrap();
+            book.save_to_buffer().unwrap()
+        };
+        let b1900 = make(day - days_from(1899, 12, 30));
+        let b1904 = rezip(&make(day - days_from(1904, 1, 1)), |name, text| {
+            if name == "xl/workbook.xml" {
+                text.replacen("<workbookPr", "<workbookPr date1904=\"1\"", 1)
+            } else {
+                text
+            }
+        });
+        for b in [b1900, b1904] {
+            let s = sheet_csv(&b, &["experts"]).unwrap().unwrap();
+            assert_eq!(s.csv, "birth_year\n2001-03-12\n");
+        }
+    }
+
+    fn days_from(y: i32, m: u32, d: u32) -> i64 {
+        crate::model::days_from_civil(y, m, d)
+    }
+
+    #[test]
+    fn formulas_errors_and_merges_are_problems_of_their_cells() {
+        use rust_xlsxwriter::{Format, Formula, Workbook};
+        let mut book = Workbook::new();
+        let ws = book.add_worksheet();
+        ws.set_name("experts").unwrap();
+        ws.write_string(0, 0, "id").unwrap();
+        ws.write_string(0, 1, "excluded_orgs").unwrap();
+        ws.write_string(0, 2, "load_budget").unwrap();
+        for r in 1..5 {
+            ws.write_string(r, 0, format!("E{r}")).unwrap();
+        }
+        ws.merge_range(1, 1, 3, 1, "Kompas", &Format::new()).unwrap();
+        ws.write_formula(1, 2, Formula::new("=NA()").set_result("#N/A"))
+            .unwrap();
+        ws.write_formula(2, 2, "=A1").unwrap();
+        ws.write_formula(3, 2, Formula::new("=A1").set_result("DROPME"))
+            .unwrap();
+        ws.write_formula(4, 2, Formula::new("=1+1").set_result("2"))
+            .unwrap();
+        let bytes = rezip(&book.save_to_buffer().unwrap(), |_, t| {
+            t.replace("<v>DROPME</v>", "")
+        });
+        let s = sheet_csv(&bytes, &["experts"]).unwrap().unwrap();
+        assert_eq!(
+            s.csv,
+            "id,excluded_orgs,load_budget\nE1,Kompas,\nE2,Kompas,0\nE3,Kompas,\nE4,,2\n"
+        );
+        let merged = CellProblem::InsideMerge {
+            range: "B2:B4".into(),
+        };
+        let want: BTreeMap<(u64, usize), CellProblem> = [
+            ((2, 3), CellProblem::ErrorValue("#N/A".into())),
+            ((3, 2), merged.clone()),
+            ((3, 3), CellProblem::FormulaStoredZero),
+            ((4, 2), merged),
+            ((4, 3), CellProblem::FormulaWithoutValue),
+        ]
+        .into_iter()
+        .collect();
+        assert_eq!(s.problems, want);
+    }
+
+    #[test]
+    fn hidden_sheets_are_taken_on_the_safe_side() {
+        let s = |v: &[(&str, bool)]| -> Vec<(String, bool)> {
+            v.iter().map(|(n, b)| (n.to_string(), *b)).collect()
+        };
+        let names = EXPERTS_SHEETS;
+        assert_eq!(
+            choose_sheet(&s(&[("Experts", true), ("requests", true)]), names),
+            Ok(Some("Experts".into()))
+        );
+        let e = choose_sheet(&s(&[("experts", false), ("Experts (new)", true)]), names)
+            .unwrap_err();
+        assert!(e.contains("'experts'") && e.contains("'Experts (new)'"), "{e}");
+        let e = choose_sheet(&s(&[("experts", false), ("Blad1", true)]), names).unwrap_err();
+        assert!(e.contains("hidden sheet 'experts'"), "{e}");
+        // A hidden old copy under another name next to the visible table is not read.
+        assert_eq!(
+            choose_sheet(&s(&[("experts old", false), ("experts", true)]), names),
+            Ok(Some("experts".into()))
+        );
+        let e = choose_sheet(&s(&[("experts", true), ("Experts ", true)]), names).unwrap_err();
+        assert!(e.contains("2 sheets named"), "{e}");
+        assert_eq!(choose_sheet(&s(&[("Blad1", true)]), names), Ok(Some("Blad1".into())));
+        assert_eq!(choose_sheet(&s(&[("Blad1", true), ("Blad2", true)]), names), Ok(None));
+    }
+
+    #[test]
+    fn declared_sizes_beyond_the_limits_are_refused() {
+        let mb = 1024 * 1024;
+        let part = |size: u64, stored: u64| ("xl/worksheets/sheet1.xml".to_string(), size, stored);
+        assert!(check_sizes(&[part(5 * mb, 10_000)]).is_ok()); // small parts: any ratio
+        assert!(check_sizes(&[part(50 * mb, 5 * mb)]).is_ok());
+        let e = check_sizes(&[part(737 * mb, 1_400_000)]).unwrap_err();
+        assert!(e.contains("would expand from 1.3 MB to 737.0 MB"), "{e}");
+        let many: Vec<_> = (0..21).map(|_| part(10 * mb, 2 * mb)).collect();
+        let e = check_sizes(&many).unwrap_err();
+        assert!(e.contains("would expand to 210.0 MB"), "{e}");
+    }
+
+    /// A minimal `.ods` file with `rows` (XML of table rows) in a sheet named `experts`.
+    fn ods(rows: &str) -> Vec<u8> {
+        let content = format!(
+            r#"<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2"><office:body><office:spreadsheet><table:table table:name="experts">{rows}</table:table></office:spreadsheet></office:body></office:document-content>"#
+        );
+        let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        let stored = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Stored);
+        out.start_file("mimetype", stored).unwrap();
+        out.write_all(b"application/vnd.oasis.opendocument.spreadsheet")
+            .unwrap();
+        let deflated = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated);
+        out.start_file("META-INF/manifest.xml", deflated).unwrap();
+        out.write_all(br#"<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"><manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/><manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>"#).unwrap();
+        out.start_file("content.xml", deflated).unwrap();
+        out.write_all(content.as_bytes()).unwrap();
+        out.finish().unwrap().into_inner()
+    }
+
+    fn text_cell(v: &str) -> String {
+        format!(r#"<table:table-cell office:value-type="string"><text:p>{v}</text:p></table:table-cell>"#)
+    }
+
+    #[test]
+    fn ods_repeats_are_checked_before_the_library_expands_them() {
+        let header = format!("<table:table-row>{}{}</table:table-row>", text_cell("id"), text_cell("name"));
+        let row = format!("<table:table-row>{}{}</table:table-row>", text_cell("E1"), text_cell("Ravi"));
+        // LibreOffice's empty rows and cells to the end of the sheet are read.
+        let tail = r#"<table:table-row table:number-rows-repeated="1048574"><table:table-cell table:number-columns-repeated="16384"/></table:table-row>"#;
+        let wide = r#"<table:table-row><table:table-cell table:number-columns-repeated="16382"/></table:table-row>"#;
+        let ok = ods(&format!("{header}{row}{wide}{tail}"));
+        let s = sheet_csv(&ok, &["experts"]).unwrap().unwrap();
+        assert_eq!(s.csv, "id,name\nE1,Ravi\n");
+        // A value repeated down a million rows, or across 16,384 columns: refused.
+        let down = format!(
+            r#"<table:table-row table:number-rows-repeated="1000000">{}</table:table-row>"#,
+            text_cell("x")
+        );
+        let e = check_bounds(&ods(&format!("{header}{down}"))).unwrap_err();
+        assert!(e.contains("sheet experts has a value at row 1000001 column 1"), "{e}");
+        let across = r#"<table:table-row><table:table-cell office:value-type="float" office:value="1" table:number-columns-repeated="16384"/></table:table-row>"#;
+        let e = check_bounds(&ods(&format!("{header}{across}"))).unwrap_err();
+        assert!(e.contains("column 16384"), "{e}");
+        // A used range within the row and column limits but too many cells in all.
+        let block = format!(
+            r#"<table:table-row table:number-rows-repeated="99000"><table:table-cell office:value-type="float" office:value="1" table:number-columns-repeated="100"/></table:table-row>"#
+        );
+        let e = check_bounds(&ods(&format!("{header}{block}"))).unwrap_err();
+        assert!(e.contains("more than the 2000000"), "{e}");
+    }
 }
