@@ -60,7 +60,7 @@ impl fmt::Display for InputError {
                 _ => {}
             }
             if let Some(v) = &self.value {
-                write!(f, ": {v:?}")?;
+                write!(f, ": {}", quoted_short(v))?;
             }
             return write!(f, ": {}", self.message);
         }
@@ -124,6 +124,12 @@ const MAX_SHOWN_MESSAGE: usize = 400;
 /// The first `max` characters of `s`, if it is longer.
 fn shorten(s: &str, max: usize) -> Option<&str> {
     s.char_indices().nth(max).map(|(i, _)| &s[..i])
+}
+
+/// `v` quoted for a message (`"..."`, escapes as in Rust), cut after [`MAX_SHOWN_VALUE`]
+/// characters with its length.
+pub fn shown(v: &str) -> String {
+    quoted_short(v)
 }
 
 /// `v` quoted (`"..."`, escapes as in Rust), cut after [`MAX_SHOWN_VALUE`] characters.
@@ -668,6 +674,7 @@ fn read_table(
     }
     // A workbook: its sheet for this table, as CSV text whose lines are the sheet's rows.
     let mut file = file;
+    let mut problems = std::collections::BTreeMap::new();
     if crate::workbook::is_workbook(&bytes) {
         let names: &[&str] = match kind {
             FileKind::Experts => crate::workbook::EXPERTS_SHEETS,
@@ -678,6 +685,7 @@ fn read_table(
             Ok(Some(sheet)) => {
                 file = format!("{file}, sheet {}", sheet.sheet);
                 bytes = sheet.csv.into_bytes();
+                problems = sheet.problems;
             }
             Ok(None) => {
                 let have = crate::workbook::sheet_names(&bytes);
@@ -881,6 +889,28 @@ fn read_table(
             continue; // a blank line, or a row of only delimiters (Excel writes these)
         }
         let mut cells: Vec<String> = rec.iter().map(|c| c.trim().to_string()).collect();
+        if let Some(i) = cells
+            .iter()
+            .position(|c| c.chars().count() > crate::workbook::MAX_CELL_CHARS)
+        {
+            errs.push(
+                kind,
+                InputError {
+                    file: file.clone(),
+                    line: Some(line),
+                    row: None,
+                    column: Some((i + 1, headers.get(i).cloned().unwrap_or_default())),
+                    value: Some(cells[i].clone()),
+                    message: format!(
+                        "a cell of {} characters: at most {} are read (is a text pasted into the wrong cell?)",
+                        cells[i].chars().count(),
+                        crate::workbook::MAX_CELL_CHARS
+                    ),
+                },
+            );
+            ragged.push((line, cells));
+            continue;
+        }
         if cells.len() > width && cells[width..].iter().all(|c| c.is_empty()) {
             cells.truncate(width);
         }
@@ -912,6 +942,21 @@ fn read_table(
             errs,
         );
     }
+    // The gate: cells of a workbook that cannot be read with certainty.
+    let known: HashMap<usize, &'static str> = cols.iter().map(|(&c, &i)| (i, c)).collect();
+    let found = crate::gate::workbook_cells(&file, &headers, &known, &rows, &problems);
+    // A row with an uncertain safety cell is left out like a ragged row (already an error), so
+    // that a load that skips bad rows never keeps it with the cell read as empty.
+    let bad: HashSet<u64> = found.errors.iter().filter_map(|e| e.line).collect();
+    if !bad.is_empty() {
+        let (out, keep): (Vec<_>, Vec<_>) = rows.into_iter().partition(|r| bad.contains(&r.0));
+        rows = keep;
+        ragged.extend(out);
+    }
+    for e in found.errors {
+        errs.push(kind, e);
+    }
+    warnings.extend(found.warnings);
     Some(Table {
         file,
         kind,

@@ -11,6 +11,7 @@
 pub mod batch;
 pub mod eligibility;
 pub mod explain;
+pub mod gate;
 pub mod ingest;
 pub mod lp;
 pub mod messages;

@@ -5,12 +5,32 @@
 //! per sheet row (so that a line number is the row number a spreadsheet user sees) and one field
 //! per sheet column from column A (so that a column number is the column letter), and then read
 //! by the same rules as any CSV file. Excel's own cell types are taken as a user means them: a
-//! whole number stored as a float (`2.0`) is `2`, a date cell is `2026-11-24`, a boolean is
-//! `yes`/`no`, and a formula's cached value is read. Reading is done by `calamine`.
+//! whole number stored as a float (`2.0`) is `2`, a date cell is `2026-11-24` (in the workbook's
+//! own date system, 1900 or 1904), a boolean is `yes`/`no`, and a formula's cached value is read.
+//! Reading is done by `calamine`.
+//!
+//! Text loses what kind of cell a value came from, and the input gate needs it: next to the text,
+//! [`SheetText::problems`] names every cell whose value cannot be read with certainty (an error
+//! value such as `#N/A`, a formula without a stored value or with a stored 0, a cell inside a
+//! merged range), so that ingest refuses it in a safety column and warns elsewhere.
+//!
+//! Bounded reading: a workbook is a zip of XML parts that can expand a thousandfold, and the
+//! library allocates for what the file declares (a shared-string count, a sheet's used range)
+//! before it reads. [`check_bounds`] opens the zip itself and refuses, before the library reads
+//! anything, a workbook whose parts would expand beyond [`MAX_EXPANDED_BYTES`], a part that
+//! compresses more than [`MAX_PART_RATIO`]:1 no real sheet does, a shared-string table that
+//! declares more strings than its bytes can hold, and an `.ods` sheet whose repeated rows or
+//! columns put a value beyond [`MAX_SHEET_ROWS`] rows or [`MAX_SHEET_COLUMNS`] columns. An
+//! `.xlsx` sheet is read cell by cell (sparsely): empty formatted cells, such as the stray one
+//! at XFD1048576 that real workbooks often have, cost nothing, and a value beyond those limits
+//! is refused naming its cell. Only the sheets a table needs are read (`.ods` and `.xls` files
+//! are parsed whole by the library; `.xls` has no such checks yet).
 
-use crate::model::{civil_from_days, days_from_civil};
-use calamine::{open_workbook_auto_from_rs, Data, Reader};
-use std::io::Cursor;
+use calamine::{
+    open_workbook_auto_from_rs, Data, DataRef, Reader, SheetType, SheetVisible, Sheets,
+};
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::io::{BufReader, Cursor, Read};
 
 /// Sheet names that hold the experts table (compared without regard to case).
 pub const EXPERTS_SHEETS: &[&str] = &["experts", "ervaringsdeskundigen", "deskundigen"];
@@ -19,77 +39,702 @@ pub const REQUESTS_SHEETS: &[&str] = &["requests", "aanvragen"];
 /// Sheet names that hold the history table (optional in a batch workbook).
 pub const HISTORY_SHEETS: &[&str] = &["history", "historie", "geschiedenis"];
 
+/// Most bytes the parts of a zipped workbook (`.xlsx`, `.ods`) may expand to together, as their
+/// sizes are declared in the zip (200 MiB; the zip reader stops at the declared size, so a part
+/// cannot expand further than it says). A week's batch is a few megabytes.
+pub const MAX_EXPANDED_BYTES: u64 = 200 * 1024 * 1024;
+/// Highest compression ratio (expanded : stored) of one part that expands beyond
+/// [`RATIO_CHECKED_FROM`]: real sheets compress 5-20:1, a zip bomb thousands to one.
+pub const MAX_PART_RATIO: u64 = 100;
+/// Parts smaller than this (10 MiB expanded) are not checked for their ratio.
+pub const RATIO_CHECKED_FROM: u64 = 10 * 1024 * 1024;
+/// Most rows a sheet may use (a value in a row beyond it is refused).
+pub const MAX_SHEET_ROWS: u32 = 100_000;
+/// Most columns a sheet may use (a value in a column beyond it, `GR`, is refused).
+pub const MAX_SHEET_COLUMNS: u32 = 200;
+/// Most cells with a value (own or filled in from a merged range) one sheet may have, and the
+/// largest used range of an `.ods` sheet (which the library allocates whole).
+pub const MAX_SHEET_CELLS: u64 = 2_000_000;
+/// Longest cell, in characters, in any input (a workbook cell or a CSV field): a longer cell
+/// is an input error naming it. Excel's own limit is 32,767; no name, organisation or theme
+/// list comes near 10,000.
+pub const MAX_CELL_CHARS: usize = 10_000;
+
 /// Whether `bytes` look like a workbook: a zip file (`.xlsx`, `.ods`) or an OLE compound file
 /// (`.xls`).
 pub fn is_workbook(bytes: &[u8]) -> bool {
     bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1")
 }
 
-/// One sheet of a workbook as CSV text.
-#[derive(Clone, Debug, PartialEq)]
+/// Why a workbook cell cannot be read with certainty. The gate in ingest refuses each in a
+/// safety column; see `ingest` for what happens in the other columns.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CellProblem {
+    /// An error value (`#N/A`, `#REF!`, `#VALUE!`, ...), as a failed formula leaves it; the
+    /// cell's text is empty.
+    ErrorValue(String),
+    /// A formula with no stored value (a workbook written by a program that never computed
+    /// it); the cell's text is empty.
+    FormulaWithoutValue,
+    /// A formula whose stored value is 0: programs such as xlsxwriter store 0 for a formula
+    /// they never computed, so a 0 from a formula is not known to be the value. The text is `0`.
+    FormulaStoredZero,
+    /// A cell inside a merged range (not its top-left cell), given the merge's value: `range`
+    /// is the range as Excel names it, `F2:F4`.
+    InsideMerge {
+        /// The merged range, `F2:F4`.
+        range: String,
+    },
+}
+
+/// One sheet of a workbook as CSV text, and the cells the gate must know about.
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct SheetText {
     /// The sheet's name as the workbook has it.
     pub sheet: String,
-    /// The sheet as `,`-separated text, line n = row n.
+    /// The sheet as `,`-separated text, line n = row n, field n = column n (from column A).
     pub csv: String,
+    /// Cells that cannot be read with certainty, by 1-based (row, column): row = line of
+    /// [`SheetText::csv`], column = field number. A cell inside a merged range whose top-left
+    /// cell has a problem has that problem.
+    pub problems: BTreeMap<(u64, usize), CellProblem>,
 }
 
-/// The sheet of `bytes` whose name is one of `names` (compared without regard to case), or,
-/// when the workbook has a single sheet, that one. `Ok(None)` when no sheet is named so and the
-/// workbook has several (the caller decides whether the table is optional).
+/// A message naming a cell of a sheet: `sheet experts, cell H3`.
+fn cell_name(sheet: &str, row: u32, col: u32) -> String {
+    format!(
+        "sheet {sheet}, cell {}{}",
+        column_letters(col as usize + 1),
+        u64::from(row) + 1
+    )
+}
+
+/// `F2:F4` for 0-based inclusive corners.
+fn range_name(start: (u32, u32), end: (u32, u32)) -> String {
+    format!(
+        "{}{}:{}{}",
+        column_letters(start.1 as usize + 1),
+        u64::from(start.0) + 1,
+        column_letters(end.1 as usize + 1),
+        u64::from(end.0) + 1
+    )
+}
+
+/// Checks, before the library reads them, that the parts of a zipped workbook stay within the
+/// stated limits (see the module documentation). Reads only the zip's directory, the head of the
+/// shared-string table and, for `.ods`, the XML of `content.xml` (streamed, without keeping it).
+/// `O(number of parts + size of the shared-string head + size of content.xml for .ods)` time,
+/// constant memory. An `.xls` file (not a zip) and a zip that cannot be read pass (the library
+/// reports what is wrong with it).
 ///
 /// # Errors
 ///
-/// A message for a workbook that cannot be read (corrupt, password-protected, not a workbook).
-pub fn sheet_csv(bytes: &[u8], names: &[&str]) -> Result<Option<SheetText>, String> {
-    let mut book = open_workbook_auto_from_rs(Cursor::new(bytes.to_vec()))
-        .map_err(|e| unreadable(bytes, &e.to_string()))?;
-    let sheets = book.sheet_names();
-    let chosen = find_sheet(&sheets, names)
-        .or(if sheets.len() == 1 {
-            sheets.first()
+/// A message saying which limit the workbook exceeds, naming the part, sheet or cell.
+pub fn check_bounds(bytes: &[u8]) -> Result<(), String> {
+    if !bytes.starts_with(b"PK\x03\x04") {
+        return Ok(());
+    }
+    let Ok(mut zip) = zip::ZipArchive::new(Cursor::new(bytes)) else {
+        return Ok(());
+    };
+    let mut parts = Vec::new();
+    for i in 0..zip.len() {
+        let Ok(f) = zip.by_index_raw(i) else { continue };
+        let name = f.name().map(|n| n.into_owned()).unwrap_or_default();
+        parts.push((name, f.size(), f.compressed_size()));
+    }
+    check_sizes(&parts)?;
+    let mut sst = Vec::new();
+    let mut sheets = Vec::new();
+    let mut ods_content = None;
+    for (name, size, _) in parts {
+        let lower = name.to_ascii_lowercase();
+        if lower.ends_with("sharedstrings.xml") {
+            sst.push((name, size));
+        } else if lower == "content.xml" {
+            ods_content = Some(name);
+        } else if lower.contains("worksheets/") && lower.ends_with(".xml") {
+            sheets.push(name);
+        }
+    }
+    for (name, size) in sst {
+        let Ok(f) = zip.by_name(&name) else { continue };
+        if let Some(n) = declared_strings(f) {
+            // The shortest string entry, `<si/>`, takes 5 bytes.
+            if n > size / 5 {
+                return Err(format!(
+                    "is refused before reading: its shared-string table ({name}) declares {n} strings (uniqueCount) in {size} bytes, which can hold at most {}; the file is damaged (open and save it again in Excel or LibreOffice)",
+                    size / 5
+                ));
+            }
+        }
+    }
+    for name in sheets {
+        if let Ok(f) = zip.by_name(&name) {
+            check_cell_refs(f, &name)?;
+        }
+    }
+    if let Some(name) = ods_content {
+        if let Ok(f) = zip.by_name(&name) {
+            check_ods_content(f)?;
+        }
+    }
+    Ok(())
+}
+
+/// Refuses parts (name, declared expanded size, stored size) that would expand beyond
+/// [`MAX_EXPANDED_BYTES`] together, or one that expands beyond [`RATIO_CHECKED_FROM`] at a ratio
+/// over [`MAX_PART_RATIO`].
+fn check_sizes(parts: &[(String, u64, u64)]) -> Result<(), String> {
+    let mut total: u64 = 0;
+    for (name, size, stored) in parts {
+        let (size, stored) = (*size, *stored);
+        total = total.saturating_add(size);
+        if size > RATIO_CHECKED_FROM && size / stored.max(1) > MAX_PART_RATIO {
+            return Err(format!(
+                "is refused before reading: its part {name} would expand from {} to {} ({}:1); no real sheet compresses more than {MAX_PART_RATIO}:1 (a damaged file or a zip bomb)",
+                mib(stored),
+                mib(size),
+                size / stored.max(1)
+            ));
+        }
+    }
+    if total > MAX_EXPANDED_BYTES {
+        return Err(format!(
+            "is refused before reading: its parts would expand to {}, more than the {} a workbook may take (save the tables of one batch in a workbook of their own)",
+            mib(total),
+            mib(MAX_EXPANDED_BYTES)
+        ));
+    }
+    Ok(())
+}
+
+/// `1.5 MB` for a message.
+fn mib(bytes: u64) -> String {
+    format!("{:.1} MB", bytes as f64 / 1_048_576.0)
+}
+
+/// The `uniqueCount` the `<sst>` element of a shared-string table declares (`u64::MAX` for a
+/// number too large for it), read as far as that element.
+fn declared_strings(part: impl Read) -> Option<u64> {
+    use quick_xml::events::Event;
+    let mut xml = quick_xml::Reader::from_reader(BufReader::new(part));
+    let mut buf = Vec::new();
+    loop {
+        buf.clear();
+        match xml.read_event_into(&mut buf) {
+            Ok(Event::Start(e) | Event::Empty(e)) if e.local_name().as_ref() == "sst" => {
+                let attr = e
+                    .attributes()
+                    .flatten()
+                    .find(|a| a.key.local_name().as_ref() == "uniqueCount")?;
+                let v = attr.value.trim().to_string();
+                if v.is_empty() || !v.bytes().all(|b| b.is_ascii_digit()) {
+                    return None;
+                }
+                return Some(v.parse().unwrap_or(u64::MAX));
+            }
+            Ok(Event::Eof) | Err(_) => return None,
+            _ => {}
+        }
+    }
+}
+
+/// Refuses a worksheet part with a row or cell reference beyond the last cell a sheet can have
+/// (XFD1048576) or one that is not a reference: the library trusts them (a row number beyond
+/// 2^32 overflows in it). Streams the part without keeping it.
+fn check_cell_refs(part: impl Read, name: &str) -> Result<(), String> {
+    use quick_xml::events::Event;
+    let mut xml = quick_xml::Reader::from_reader(BufReader::new(part));
+    let mut buf = Vec::new();
+    loop {
+        buf.clear();
+        let e = match xml.read_event_into(&mut buf) {
+            Ok(Event::Start(e) | Event::Empty(e)) => e,
+            Ok(Event::Eof) | Err(_) => return Ok(()),
+            _ => continue,
+        };
+        let is_row = match e.local_name().as_ref() {
+            "row" => true,
+            "c" => false,
+            _ => continue,
+        };
+        let Some(r) = e
+            .attributes()
+            .flatten()
+            .find(|a| a.key.local_name().as_ref() == "r")
+        else {
+            continue;
+        };
+        let v = r.value.trim();
+        let letters = v.bytes().take_while(u8::is_ascii_alphabetic).count();
+        let (col, row) = v.split_at(letters);
+        let row_ok = !row.is_empty()
+            && row.len() <= 7
+            && row.bytes().all(|b| b.is_ascii_digit())
+            && row
+                .parse::<u32>()
+                .is_ok_and(|n| (1..=1_048_576).contains(&n));
+        let col_ok = if is_row {
+            col.is_empty()
         } else {
-            None
-        })
-        .cloned();
-    let Some(sheet) = chosen else {
+            !col.is_empty() && col.len() <= 3 && col_number(col) <= 16_384
+        };
+        if !(row_ok && col_ok) {
+            return Err(format!(
+                "is refused before reading: its part {name} names a {} {}, beyond the last cell a sheet can have (XFD1048576); the file is damaged",
+                if is_row { "row" } else { "cell" },
+                crate::ingest::shown(v)
+            ));
+        }
+    }
+}
+
+/// The 1-based number of column letters (`A` = 1), for at most three letters.
+fn col_number(letters: &str) -> u32 {
+    letters.bytes().fold(0, |n, b| {
+        n * 26 + u32::from(b.to_ascii_uppercase() - b'A') + 1
+    })
+}
+
+/// Streams an `.ods` file's `content.xml` and refuses a sheet whose repeated rows and columns
+/// would put a value beyond the limits, or whose used range exceeds [`MAX_SHEET_CELLS`] (the
+/// library expands every sheet's used range on open). Repeats of empty rows and cells (which
+/// LibreOffice writes to the end of every sheet) are free.
+fn check_ods_content(part: impl Read) -> Result<(), String> {
+    use quick_xml::events::{BytesStart, Event};
+    let attr = |e: &BytesStart<'_>, key: &str| -> Option<String> {
+        e.attributes()
+            .flatten()
+            .find(|a| a.key.local_name().as_ref() == key)
+            .map(|a| a.value.into_owned())
+    };
+    let repeats =
+        |v: Option<String>| -> u64 { v.and_then(|s| s.trim().parse().ok()).unwrap_or(1).max(1) };
+    let mut xml = quick_xml::Reader::from_reader(BufReader::new(part));
+    let mut buf = Vec::new();
+    let mut t = OdsTable::default();
+    // The cell being read (its repeats and whether it holds anything) and how deep inside it.
+    let mut cell: Option<(u64, bool)> = None;
+    let mut depth = 0u32;
+    loop {
+        buf.clear();
+        let Ok(ev) = xml.read_event_into(&mut buf) else {
+            return Ok(()); // the library reports a damaged file
+        };
+        if let Some(c) = cell.as_mut() {
+            match ev {
+                Event::Start(_) => {
+                    depth += 1;
+                    c.1 = true;
+                }
+                Event::Empty(_) | Event::Text(_) | Event::CData(_) => c.1 = true,
+                Event::End(_) if depth > 0 => depth -= 1,
+                Event::End(_) => {
+                    let (reps, has) = *c;
+                    cell = None;
+                    t.cell(reps, has)?;
+                }
+                Event::Eof => return Ok(()),
+                _ => {}
+            }
+            continue;
+        }
+        let (e, complete) = match ev {
+            Event::Eof => return Ok(()),
+            Event::Start(e) => (e, false),
+            Event::Empty(e) => (e, true),
+            Event::End(e) => {
+                if e.local_name().as_ref() == "table-row" {
+                    t.row = t.row.saturating_add(t.row_repeats);
+                    t.row_repeats = 1;
+                }
+                continue;
+            }
+            _ => continue,
+        };
+        match e.local_name().as_ref() {
+            "table" => t = OdsTable::new(attr(&e, "name").unwrap_or_default()),
+            "table-row" => {
+                t.row_repeats = repeats(attr(&e, "number-rows-repeated"));
+                t.col = 0;
+                if complete {
+                    t.row = t.row.saturating_add(t.row_repeats);
+                    t.row_repeats = 1;
+                }
+            }
+            "table-cell" | "covered-table-cell" => {
+                let reps = repeats(attr(&e, "number-columns-repeated"));
+                let has = attr(&e, "value-type").is_some() || attr(&e, "formula").is_some();
+                if complete {
+                    t.cell(reps, has)?;
+                } else {
+                    cell = Some((reps, has));
+                    depth = 0;
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Where the scan of an `.ods` sheet is, and the range its values use so far.
+#[derive(Default)]
+struct OdsTable {
+    name: String,
+    row: u64,
+    row_repeats: u64,
+    col: u64,
+    rows: Option<(u64, u64)>,
+    cols: Option<(u64, u64)>,
+}
+
+impl OdsTable {
+    fn new(name: String) -> Self {
+        OdsTable {
+            name,
+            row_repeats: 1,
+            ..OdsTable::default()
+        }
+    }
+
+    /// A cell repeated `reps` times at the current place; `has`: whether it holds anything.
+    fn cell(&mut self, reps: u64, has: bool) -> Result<(), String> {
+        let col = self.col;
+        self.col = self.col.saturating_add(reps);
+        if !has {
+            return Ok(());
+        }
+        let last_row = self.row.saturating_add(self.row_repeats.max(1) - 1);
+        let last_col = col.saturating_add(reps - 1);
+        if last_row >= u64::from(MAX_SHEET_ROWS) || last_col >= u64::from(MAX_SHEET_COLUMNS) {
+            return Err(format!(
+                "is refused before reading: sheet {} has a value at row {} column {} (a repeated row or cell), beyond the {MAX_SHEET_ROWS} rows and {MAX_SHEET_COLUMNS} columns a sheet may use",
+                self.name,
+                last_row.saturating_add(1),
+                last_col.saturating_add(1)
+            ));
+        }
+        let r = self.rows.get_or_insert((self.row, last_row));
+        *r = (r.0.min(self.row), r.1.max(last_row));
+        let c = self.cols.get_or_insert((col, last_col));
+        *c = (c.0.min(col), c.1.max(last_col));
+        let cells = (r.1 - r.0 + 1).saturating_mul(c.1 - c.0 + 1);
+        if cells > MAX_SHEET_CELLS {
+            return Err(format!(
+                "is refused before reading: sheet {} uses {cells} cells, more than the {MAX_SHEET_CELLS} a sheet may use",
+                self.name
+            ));
+        }
+        Ok(())
+    }
+}
+
+type Book<'b> = Sheets<Cursor<&'b [u8]>>;
+
+/// Opens a workbook after [`check_bounds`].
+fn open(bytes: &[u8]) -> Result<Book<'_>, String> {
+    check_bounds(bytes)?;
+    open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|e| unreadable(bytes, &e.to_string()))
+}
+
+/// The worksheets of a workbook, in order, with whether each is visible.
+fn worksheets(book: &Book<'_>) -> Vec<(String, bool)> {
+    book.sheets_metadata()
+        .iter()
+        .filter(|s| matches!(s.typ, SheetType::WorkSheet))
+        .map(|s| (s.name.clone(), matches!(s.visible, SheetVisible::Visible)))
+        .collect()
+}
+
+/// Whether a sheet's name is one of `names` (trimmed, without regard to case).
+fn named(sheet: &str, names: &[&str]) -> bool {
+    names.iter().any(|n| sheet.trim().eq_ignore_ascii_case(n))
+}
+
+/// Whether a sheet's name has one of `names` as a word (`Experts (new)`, `kopie van experts`):
+/// a sheet that could hold the same table.
+fn could_be(sheet: &str, names: &[&str]) -> bool {
+    let lower = sheet.to_lowercase();
+    lower
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| names.iter().any(|n| w == *n))
+}
+
+/// Which sheet holds the table named by `names`: the visible sheet so named, or, when the
+/// workbook has a single worksheet, that one. `Ok(None)` when there is none.
+///
+/// Hidden sheets are taken on the safe side: a hidden sheet is often an old copy, so a hidden
+/// sheet so named is an error (naming any visible sheet that could be the same table, such as
+/// `Experts (new)`, or saying to unhide it), as are two visible sheets so named (names that differ
+/// only in spaces). A hidden sheet that only could be the table (`experts old`) next to the
+/// visible one so named is not read and not an error.
+fn choose_sheet(sheets: &[(String, bool)], names: &[&str]) -> Result<Option<String>, String> {
+    let exact: Vec<&(String, bool)> = sheets.iter().filter(|s| named(&s.0, names)).collect();
+    let visible: Vec<&String> = exact.iter().filter(|s| s.1).map(|s| &s.0).collect();
+    let hidden: Vec<&String> = exact.iter().filter(|s| !s.1).map(|s| &s.0).collect();
+    if visible.len() > 1 {
+        return Err(format!(
+            "has {} sheets named {}: {}; keep one",
+            visible.len(),
+            names.join(" or "),
+            quoted(&visible)
+        ));
+    }
+    if let Some(h) = hidden.first() {
+        let others: Vec<&String> = sheets
+            .iter()
+            .filter(|s| s.1 && could_be(&s.0, names))
+            .map(|s| &s.0)
+            .collect();
+        return Err(if others.is_empty() {
+            format!(
+                "has a hidden sheet '{h}': a hidden sheet is often an old copy, so it is not read; unhide it (in Excel: right-click a sheet tab > Unhide) if it holds the table to read, or delete it"
+            )
+        } else {
+            format!(
+                "has a hidden sheet '{h}' and a visible sheet {} that could both hold the {} table; delete the old one, or unhide and rename the one to read to '{}'",
+                quoted(&others),
+                names[0],
+                names[0]
+            )
+        });
+    }
+    if let Some(v) = visible.first() {
+        return Ok(Some((*v).clone()));
+    }
+    match sheets {
+        [(only, true)] => Ok(Some(only.clone())),
+        _ => Ok(None),
+    }
+}
+
+fn quoted(names: &[&String]) -> String {
+    names
+        .iter()
+        .map(|n| format!("'{n}'"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The sheet of `bytes` whose name is one of `names` (compared without regard to case), or,
+/// when the workbook has a single sheet, that one, as CSV text with its cell problems.
+/// `Ok(None)` when no sheet is named so and the workbook has several (the caller decides whether
+/// the table is optional). Reads only that sheet (of an `.xlsx`; the library parses `.ods` and
+/// `.xls` whole). Time and memory linear in the sheet's cells with a value (for `.xlsx`).
+///
+/// # Errors
+///
+/// A message for a workbook that cannot be read (corrupt, password-protected, not a workbook),
+/// exceeds the limits of [`check_bounds`], has a hidden sheet of that name (see
+/// [`choose_sheet`]'s rules in the module code), or has a value beyond [`MAX_SHEET_ROWS`] rows or
+/// [`MAX_SHEET_COLUMNS`] columns (naming its cell).
+pub fn sheet_csv(bytes: &[u8], names: &[&str]) -> Result<Option<SheetText>, String> {
+    guarded(|| read_sheet(bytes, names))
+}
+
+/// `f`, with a panic inside the workbook library turned into a message: a damaged file must
+/// be an input error, never an abort of a run or of the web server.
+fn guarded<T>(f: impl FnOnce() -> Result<T, String>) -> Result<T, String> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).unwrap_or_else(|_| {
+        Err("cannot be read as a workbook (its reader failed on it); is it damaged? Open and save it again in Excel or LibreOffice".to_string())
+    })
+}
+
+fn read_sheet(bytes: &[u8], names: &[&str]) -> Result<Option<SheetText>, String> {
+    let mut book = open(bytes)?;
+    let Some(sheet) = choose_sheet(&worksheets(&book), names)? else {
         return Ok(None);
     };
-    let range = book
-        .worksheet_range(&sheet)
-        .map_err(|e| format!("sheet {sheet:?} cannot be read: {e}"))?;
-    let (row0, col0) = range.start().unwrap_or((0, 0));
-    let mut out = String::new();
-    for _ in 0..row0 {
-        out.push('\n');
+    let mut cells = match &mut book {
+        Sheets::Xlsx(x) => xlsx_cells(x, &sheet)?,
+        _ => dense_cells(&mut book, &sheet)?,
+    };
+    let merges = match &mut book {
+        Sheets::Xlsx(x) => x
+            .merge_cells_by_sheet_name(&sheet)
+            .map_err(|e| format!("sheet {sheet:?} cannot be read: {e}"))?
+            .into_iter()
+            .map(|d| (d.start, d.end))
+            .collect(),
+        _ => Vec::new(),
+    };
+    apply_merges(&mut cells, &merges, &sheet)?;
+    to_text(sheet, cells)
+}
+
+/// One cell with a value: its 0-based (row, column), text and problem.
+type SparseCell = ((u32, u32), String, Option<CellProblem>);
+
+/// Refuses a cell beyond the limits.
+fn within(sheet: &str, pos: (u32, u32), count: u64) -> Result<(), String> {
+    if pos.0 >= MAX_SHEET_ROWS || pos.1 >= MAX_SHEET_COLUMNS {
+        return Err(format!(
+            "{}: a value beyond the {MAX_SHEET_ROWS} rows and {MAX_SHEET_COLUMNS} columns (A1:{}) a sheet may use; delete it (a stray value far from the table) or split the table",
+            cell_name(sheet, pos.0, pos.1),
+            column_letters(MAX_SHEET_COLUMNS as usize).to_string() + &MAX_SHEET_ROWS.to_string()
+        ));
     }
+    if count > MAX_SHEET_CELLS {
+        return Err(format!(
+            "sheet {sheet}: more than {MAX_SHEET_CELLS} cells with a value; a batch is far smaller"
+        ));
+    }
+    Ok(())
+}
+
+/// The cells with a value of an `.xlsx` sheet, read one by one (empty cells cost nothing).
+fn xlsx_cells(
+    x: &mut calamine::Xlsx<Cursor<&[u8]>>,
+    sheet: &str,
+) -> Result<Vec<SparseCell>, String> {
+    let bad = |e: calamine::XlsxError| format!("sheet {sheet:?} cannot be read: {e}");
+    let mut reader = x.worksheet_cells_reader(sheet).map_err(bad)?;
+    let mut out = Vec::new();
+    while let Some(rec) = reader.next_cell_with_formula_metadata().map_err(bad)? {
+        let formula = rec.formula.is_some();
+        let (text, problem) = classify(rec.value, formula);
+        if text.is_empty() && problem.is_none() {
+            continue;
+        }
+        within(sheet, rec.pos, out.len() as u64 + 1)?;
+        out.push((rec.pos, text, problem));
+    }
+    Ok(out)
+}
+
+/// A cell's text and problem, from its value and whether it holds a formula.
+fn classify(value: DataRef<'_>, formula: bool) -> (String, Option<CellProblem>) {
+    let data: Data = value.into();
+    match data {
+        Data::Error(e) => (String::new(), Some(CellProblem::ErrorValue(e.to_string()))),
+        Data::Empty if formula => (String::new(), Some(CellProblem::FormulaWithoutValue)),
+        Data::Float(x) if formula && x == 0.0 => {
+            ("0".to_string(), Some(CellProblem::FormulaStoredZero))
+        }
+        Data::Int(0) if formula => ("0".to_string(), Some(CellProblem::FormulaStoredZero)),
+        d => (cell_text(&d), None),
+    }
+}
+
+/// The cells with a value of an `.ods`, `.xls` or `.xlsb` sheet, which the library reads whole
+/// (an `.ods` file's size was checked by [`check_bounds`]).
+fn dense_cells(book: &mut Book<'_>, sheet: &str) -> Result<Vec<SparseCell>, String> {
+    let range = book
+        .worksheet_range(sheet)
+        .map_err(|e| format!("sheet {sheet:?} cannot be read: {e}"))?;
+    let mut out = Vec::new();
+    for (r, c, d) in range.used_cells() {
+        let (row, col) = (r as u32, c as u32);
+        let start = range.start().unwrap_or((0, 0));
+        let pos = (start.0 + row, start.1 + col);
+        let (text, problem) = match d {
+            Data::Error(e) => (String::new(), Some(CellProblem::ErrorValue(e.to_string()))),
+            d => (cell_text(d), None),
+        };
+        if text.is_empty() && problem.is_none() {
+            continue;
+        }
+        within(sheet, pos, out.len() as u64 + 1)?;
+        out.push((pos, text, problem));
+    }
+    Ok(out)
+}
+
+/// Gives every cell inside a merged range the value (and problem) of its top-left cell, marking
+/// it [`CellProblem::InsideMerge`] when the top-left cell has no problem. Only rows that have a
+/// value of their own are filled (a merge over blank rows does not make them rows of the table),
+/// and only within the sheet's limits.
+fn apply_merges(
+    cells: &mut Vec<SparseCell>,
+    merges: &[((u32, u32), (u32, u32))],
+    sheet: &str,
+) -> Result<(), String> {
+    if merges.is_empty() {
+        return Ok(());
+    }
+    let at: HashMap<(u32, u32), usize> = cells.iter().enumerate().map(|(i, c)| (c.0, i)).collect();
+    let rows: HashSet<u32> = cells.iter().map(|c| c.0 .0).collect();
+    let mut added = Vec::new();
+    for &(start, end) in merges {
+        let Some(&top) = at.get(&start) else { continue };
+        let (text, problem) = (cells[top].1.clone(), cells[top].2.clone());
+        let range = range_name(start, end);
+        let last_col = end.1.min(MAX_SHEET_COLUMNS - 1);
+        for r in start.0..=end.0.min(MAX_SHEET_ROWS - 1) {
+            if !rows.contains(&r) {
+                continue;
+            }
+            for c in start.1..=last_col {
+                if (r, c) == start || at.contains_key(&(r, c)) {
+                    continue;
+                }
+                let p = problem.clone().unwrap_or(CellProblem::InsideMerge {
+                    range: range.clone(),
+                });
+                added.push(((r, c), text.clone(), Some(p)));
+                within(sheet, (r, c), (cells.len() + added.len()) as u64)?;
+            }
+        }
+    }
+    cells.extend(added);
+    Ok(())
+}
+
+/// The cells as CSV text, line n = row n, field n = column n.
+/// Every line is as wide as the widest row (a workbook's used range), so that no row looks
+/// ragged; rows above the first value are empty lines.
+fn to_text(sheet: String, mut cells: Vec<SparseCell>) -> Result<Option<SheetText>, String> {
+    cells.sort_by_key(|c| c.0);
+    let mut problems = BTreeMap::new();
+    let width = cells.iter().map(|c| c.0 .1 as usize + 1).max().unwrap_or(0);
     let mut w = csv::WriterBuilder::new()
         .flexible(true)
         .terminator(csv::Terminator::Any(b'\n'))
         .from_writer(Vec::new());
-    for row in range.rows() {
-        let mut fields: Vec<String> = vec![String::new(); col0 as usize];
-        fields.extend(row.iter().map(cell_text));
+    let first = cells.first().map_or(0, |c| c.0 .0);
+    let mut next_row = first;
+    let mut i = 0;
+    while i < cells.len() {
+        let row = cells[i].0 .0;
+        let j = cells[i..]
+            .iter()
+            .position(|c| c.0 .0 != row)
+            .map_or(cells.len(), |k| i + k);
+        for _ in next_row..row {
+            w.write_record(vec![""; width]).map_err(|e| e.to_string())?;
+        }
+        let mut fields = vec![String::new(); width];
+        for (pos, text, problem) in cells[i..j].iter_mut() {
+            fields[pos.1 as usize] = std::mem::take(text);
+            if let Some(p) = problem.take() {
+                problems.insert((u64::from(pos.0) + 1, pos.1 as usize + 1), p);
+            }
+        }
         w.write_record(&fields).map_err(|e| e.to_string())?;
+        next_row = row + 1;
+        i = j;
     }
     let body = w.into_inner().map_err(|e| e.to_string())?;
-    out.push_str(&String::from_utf8_lossy(&body));
-    Ok(Some(SheetText { sheet, csv: out }))
+    let mut csv = "\n".repeat(first as usize);
+    csv.push_str(&String::from_utf8_lossy(&body));
+    Ok(Some(SheetText {
+        sheet,
+        csv,
+        problems,
+    }))
 }
 
-/// The sheet names of a workbook, for a message.
+/// The sheet names of a workbook, for a message (empty when it cannot be read or exceeds the
+/// limits of [`check_bounds`]).
 pub fn sheet_names(bytes: &[u8]) -> Vec<String> {
-    open_workbook_auto_from_rs(Cursor::new(bytes.to_vec()))
-        .map(|b| b.sheet_names())
-        .unwrap_or_default()
+    guarded(|| open(bytes).map(|b| b.sheet_names())).unwrap_or_default()
 }
 
 /// The first of `sheets` (in workbook order) whose name, trimmed, is one of `names`, compared
 /// without regard to case.
 pub fn find_sheet<'s>(sheets: &'s [String], names: &[&str]) -> Option<&'s String> {
-    sheets
-        .iter()
-        .find(|s| names.iter().any(|n| s.trim().eq_ignore_ascii_case(n)))
+    sheets.iter().find(|s| named(s, names))
 }
 
 /// The sheets of a workbook that holds a whole batch (`--data week.xlsx`).
@@ -128,21 +773,27 @@ impl BatchSheets {
     }
 }
 
-/// The sheets of a batch workbook: which one holds each table.
+/// The sheets of a batch workbook: which one holds each table. A table is only taken from a
+/// visible sheet so named (see [`sheet_csv`] for hidden sheets).
 ///
 /// # Errors
 ///
-/// A message for a workbook that cannot be read (corrupt, password-protected, not a workbook).
+/// A message for a workbook that cannot be read (corrupt, password-protected, not a workbook),
+/// exceeds the limits of [`check_bounds`], or has a hidden sheet that could hold a table.
 pub fn batch_sheets(bytes: &[u8]) -> Result<BatchSheets, String> {
-    let book = open_workbook_auto_from_rs(Cursor::new(bytes.to_vec()))
-        .map_err(|e| unreadable(bytes, &e.to_string()))?;
-    let all = book.sheet_names();
-    let pick = |names: &[&str]| find_sheet(&all, names).cloned();
+    guarded(|| batch_sheets_of(bytes))
+}
+
+fn batch_sheets_of(bytes: &[u8]) -> Result<BatchSheets, String> {
+    let book = open(bytes)?;
+    let sheets = worksheets(&book);
+    // A batch takes each table from the sheet so named (a single sheet is no batch).
+    let pick = |names: &[&str]| choose_sheet(&sheets, names).map(|s| s.filter(|s| named(s, names)));
     Ok(BatchSheets {
-        experts: pick(EXPERTS_SHEETS),
-        requests: pick(REQUESTS_SHEETS),
-        history: pick(HISTORY_SHEETS),
-        all: all.clone(),
+        experts: pick(EXPERTS_SHEETS)?,
+        requests: pick(REQUESTS_SHEETS)?,
+        history: pick(HISTORY_SHEETS)?,
+        all: book.sheet_names(),
     })
 }
 
@@ -167,7 +818,7 @@ fn unreadable(bytes: &[u8], err: &str) -> String {
 }
 
 /// A cell as the text a user means by it. Line breaks inside a cell become spaces, so that one
-/// row stays one line.
+/// row stays one line. A date is read in the workbook's own date system (1900 or 1904).
 fn cell_text(d: &Data) -> String {
     let s = match d {
         Data::Empty => String::new(),
@@ -179,15 +830,14 @@ fn cell_text(d: &Data) -> String {
         Data::DateTime(dt) => {
             let serial = dt.as_f64();
             if dt.is_datetime() && (1.0..2_958_466.0).contains(&serial) {
-                let (y, m, d) =
-                    civil_from_days(days_from_civil(1899, 12, 30) + serial.floor() as i64);
+                let (y, m, d, ..) = dt.to_ymd_hms_milli();
                 format!("{y:04}-{m:02}-{d:02}")
             } else {
                 serial.to_string()
             }
         }
         Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
-        Data::Error(e) => format!("#{e}"),
+        Data::Error(e) => e.to_string(),
     };
     s.replace(['\r', '\n'], " ")
 }
@@ -207,6 +857,7 @@ pub fn column_letters(mut n: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::io::Write;
 
     #[test]
     fn letters() {
@@ -215,6 +866,8 @@ mod tests {
         assert_eq!(column_letters(26), "Z");
         assert_eq!(column_letters(27), "AA");
         assert_eq!(column_letters(703), "AAA");
+        assert_eq!(col_number("XFD"), 16_384);
+        assert_eq!(col_number("a"), 1);
     }
 
     #[test]
@@ -223,6 +876,19 @@ mod tests {
         assert_eq!(cell_text(&Data::Float(2.5)), "2.5");
         assert_eq!(cell_text(&Data::Bool(true)), "yes");
         assert_eq!(cell_text(&Data::String("a\nb".into())), "a b");
+        let err = classify(DataRef::Error(calamine::CellErrorType::NA), true);
+        assert_eq!(err, (String::new(), Some(CellProblem::ErrorValue("#N/A".into()))));
+        assert_eq!(
+            classify(DataRef::Empty, true),
+            (String::new(), Some(CellProblem::FormulaWithoutValue))
+        );
+        assert_eq!(classify(DataRef::Empty, false), (String::new(), None));
+        assert_eq!(
+            classify(DataRef::Float(0.0), true),
+            ("0".into(), Some(CellProblem::FormulaStoredZero))
+        );
+        assert_eq!(classify(DataRef::Float(0.0), false), ("0".into(), None));
+        assert_eq!(classify(DataRef::Float(3.0), true), ("3".into(), None));
     }
 
     #[test]
@@ -246,7 +912,190 @@ mod tests {
         let s = sheet_csv(&bytes, &["experts"]).unwrap().unwrap();
         assert_eq!(s.sheet, "Experts");
         assert_eq!(s.csv, "id,max_assignments,birth_year\nE1,2,2001-03-12\n");
+        assert!(s.problems.is_empty());
         assert_eq!(sheet_csv(&bytes, &["history"]).unwrap(), None);
         assert!(sheet_csv(b"PK\x03\x04garbage", &["x"]).is_err());
+    }
+
+    /// The parts of a zip, `f` applied to each (name, text).
+    fn rezip(bytes: &[u8], f: impl Fn(&str, String) -> String) -> Vec<u8> {
+        let mut zin = zip::ZipArchive::new(Cursor::new(bytes)).unwrap();
+        let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        let opts = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated);
+        for i in 0..zin.len() {
+            let mut part = zin.by_index(i).unwrap();
+            let name = part.name().unwrap().to_string();
+            let mut text = String::new();
+            part.read_to_string(&mut text).unwrap();
+            out.start_file(name.clone(), opts).unwrap();
+            out.write_all(f(&name, text).as_bytes()).unwrap();
+        }
+        out.finish().unwrap().into_inner()
+    }
+
+    #[test]
+    fn a_workbook_in_the_1904_date_system_gives_the_same_dates() {
+        use rust_xlsxwriter::{Format, Workbook};
+        let date = Format::new().set_num_format("dd-mm-yyyy");
+        let day = days_from(2001, 3, 12);
+        let make = |serial: i64| {
+            let mut book = Workbook::new();
+            let ws = book.add_worksheet();
+            ws.set_name("experts").unwrap();
+            ws.write_string(0, 0, "birth_year").unwrap();
+            ws.write_number_with_format(1, 0, serial as f64, &date).unwrap();
+            book.save_to_buffer().unwrap()
+        };
+        let b1900 = make(day - days_from(1899, 12, 30));
+        let b1904 = rezip(&make(day - days_from(1904, 1, 1)), |name, text| {
+            if name == "xl/workbook.xml" {
+                text.replacen("<workbookPr", "<workbookPr date1904=\"1\"", 1)
+            } else {
+                text
+            }
+        });
+        for b in [b1900, b1904] {
+            let s = sheet_csv(&b, &["experts"]).unwrap().unwrap();
+            assert_eq!(s.csv, "birth_year\n2001-03-12\n");
+        }
+    }
+
+    fn days_from(y: i32, m: u32, d: u32) -> i64 {
+        crate::model::days_from_civil(y, m, d)
+    }
+
+    #[test]
+    fn formulas_errors_and_merges_are_problems_of_their_cells() {
+        use rust_xlsxwriter::{Format, Formula, Workbook};
+        let mut book = Workbook::new();
+        let ws = book.add_worksheet();
+        ws.set_name("experts").unwrap();
+        ws.write_string(0, 0, "id").unwrap();
+        ws.write_string(0, 1, "excluded_orgs").unwrap();
+        ws.write_string(0, 2, "load_budget").unwrap();
+        for r in 1..5 {
+            ws.write_string(r, 0, format!("E{r}")).unwrap();
+        }
+        ws.merge_range(1, 1, 3, 1, "Kompas", &Format::new()).unwrap();
+        ws.write_formula(1, 2, Formula::new("=NA()").set_result("#N/A"))
+            .unwrap();
+        ws.write_formula(2, 2, "=A1").unwrap();
+        ws.write_formula(3, 2, Formula::new("=A1").set_result("DROPME"))
+            .unwrap();
+        ws.write_formula(4, 2, Formula::new("=1+1").set_result("2"))
+            .unwrap();
+        let bytes = rezip(&book.save_to_buffer().unwrap(), |_, t| {
+            t.replace("<v>DROPME</v>", "")
+        });
+        let s = sheet_csv(&bytes, &["experts"]).unwrap().unwrap();
+        assert_eq!(
+            s.csv,
+            "id,excluded_orgs,load_budget\nE1,Kompas,\nE2,Kompas,0\nE3,Kompas,\nE4,,2\n"
+        );
+        let merged = CellProblem::InsideMerge {
+            range: "B2:B4".into(),
+        };
+        let want: BTreeMap<(u64, usize), CellProblem> = [
+            ((2, 3), CellProblem::ErrorValue("#N/A".into())),
+            ((3, 2), merged.clone()),
+            ((3, 3), CellProblem::FormulaStoredZero),
+            ((4, 2), merged),
+            ((4, 3), CellProblem::FormulaWithoutValue),
+        ]
+        .into_iter()
+        .collect();
+        assert_eq!(s.problems, want);
+    }
+
+    #[test]
+    fn hidden_sheets_are_taken_on_the_safe_side() {
+        let s = |v: &[(&str, bool)]| -> Vec<(String, bool)> {
+            v.iter().map(|(n, b)| (n.to_string(), *b)).collect()
+        };
+        let names = EXPERTS_SHEETS;
+        assert_eq!(
+            choose_sheet(&s(&[("Experts", true), ("requests", true)]), names),
+            Ok(Some("Experts".into()))
+        );
+        let e = choose_sheet(&s(&[("experts", false), ("Experts (new)", true)]), names)
+            .unwrap_err();
+        assert!(e.contains("'experts'") && e.contains("'Experts (new)'"), "{e}");
+        let e = choose_sheet(&s(&[("experts", false), ("Blad1", true)]), names).unwrap_err();
+        assert!(e.contains("hidden sheet 'experts'"), "{e}");
+        // A hidden old copy under another name next to the visible table is not read.
+        assert_eq!(
+            choose_sheet(&s(&[("experts old", false), ("experts", true)]), names),
+            Ok(Some("experts".into()))
+        );
+        let e = choose_sheet(&s(&[("experts", true), ("Experts ", true)]), names).unwrap_err();
+        assert!(e.contains("2 sheets named"), "{e}");
+        assert_eq!(choose_sheet(&s(&[("Blad1", true)]), names), Ok(Some("Blad1".into())));
+        assert_eq!(choose_sheet(&s(&[("Blad1", true), ("Blad2", true)]), names), Ok(None));
+    }
+
+    #[test]
+    fn declared_sizes_beyond_the_limits_are_refused() {
+        let mb = 1024 * 1024;
+        let part = |size: u64, stored: u64| ("xl/worksheets/sheet1.xml".to_string(), size, stored);
+        assert!(check_sizes(&[part(5 * mb, 10_000)]).is_ok()); // small parts: any ratio
+        assert!(check_sizes(&[part(50 * mb, 5 * mb)]).is_ok());
+        let e = check_sizes(&[part(737 * mb, 1_400_000)]).unwrap_err();
+        assert!(e.contains("would expand from 1.3 MB to 737.0 MB"), "{e}");
+        let many: Vec<_> = (0..21).map(|_| part(10 * mb, 2 * mb)).collect();
+        let e = check_sizes(&many).unwrap_err();
+        assert!(e.contains("would expand to 210.0 MB"), "{e}");
+    }
+
+    /// A minimal `.ods` file with `rows` (XML of table rows) in a sheet named `experts`.
+    fn ods(rows: &str) -> Vec<u8> {
+        let content = format!(
+            r#"<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2"><office:body><office:spreadsheet><table:table table:name="experts">{rows}</table:table></office:spreadsheet></office:body></office:document-content>"#
+        );
+        let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        let stored = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Stored);
+        out.start_file("mimetype", stored).unwrap();
+        out.write_all(b"application/vnd.oasis.opendocument.spreadsheet")
+            .unwrap();
+        let deflated = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated);
+        out.start_file("META-INF/manifest.xml", deflated).unwrap();
+        out.write_all(br#"<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"><manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/><manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>"#).unwrap();
+        out.start_file("content.xml", deflated).unwrap();
+        out.write_all(content.as_bytes()).unwrap();
+        out.finish().unwrap().into_inner()
+    }
+
+    fn text_cell(v: &str) -> String {
+        format!(r#"<table:table-cell office:value-type="string"><text:p>{v}</text:p></table:table-cell>"#)
+    }
+
+    #[test]
+    fn ods_repeats_are_checked_before_the_library_expands_them() {
+        let header = format!("<table:table-row>{}{}</table:table-row>", text_cell("id"), text_cell("name"));
+        let row = format!("<table:table-row>{}{}</table:table-row>", text_cell("E1"), text_cell("Ravi"));
+        // LibreOffice's empty rows and cells to the end of the sheet are read.
+        let tail = r#"<table:table-row table:number-rows-repeated="1048574"><table:table-cell table:number-columns-repeated="16384"/></table:table-row>"#;
+        let wide = r#"<table:table-row><table:table-cell table:number-columns-repeated="16382"/></table:table-row>"#;
+        let ok = ods(&format!("{header}{row}{wide}{tail}"));
+        let s = sheet_csv(&ok, &["experts"]).unwrap().unwrap();
+        assert_eq!(s.csv, "id,name\nE1,Ravi\n");
+        // A value repeated down a million rows, or across 16,384 columns: refused.
+        let down = format!(
+            r#"<table:table-row table:number-rows-repeated="1000000">{}</table:table-row>"#,
+            text_cell("x")
+        );
+        let e = check_bounds(&ods(&format!("{header}{down}"))).unwrap_err();
+        assert!(e.contains("sheet experts has a value at row 1000001 column 1"), "{e}");
+        let across = r#"<table:table-row><table:table-cell office:value-type="float" office:value="1" table:number-columns-repeated="16384"/></table:table-row>"#;
+        let e = check_bounds(&ods(&format!("{header}{across}"))).unwrap_err();
+        assert!(e.contains("column 16384"), "{e}");
+        // A used range within the row and column limits but too many cells in all.
+        let block = format!(
+            r#"<table:table-row table:number-rows-repeated="99000"><table:table-cell office:value-type="float" office:value="1" table:number-columns-repeated="100"/></table:table-row>"#
+        );
+        let e = check_bounds(&ods(&format!("{header}{block}"))).unwrap_err();
+        assert!(e.contains("more than the 2000000"), "{e}");
     }
 }

@@ -15,3 +15,4 @@ mod safety;
 mod sample_snapshot;
 mod spreadsheets;
 mod suggest;
+mod workbook_gate;

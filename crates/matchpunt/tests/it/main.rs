@@ -20,3 +20,4 @@ mod solver;
 mod spelling_property;
 mod weekly_rules;
 mod workbook;
+mod workbook_gate;

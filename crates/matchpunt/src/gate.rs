@@ -1,0 +1,148 @@
+//! The input gate for cells whose value is not known for certain.
+//!
+//! Why: a wrong match is worse than no match. A few columns decide whether an expert may be sent
+//! at all (their exclusions, avoided themes, limits, certification, supervision, age); in those
+//! [`SAFETY_COLUMNS`] a cell the reader cannot read with certainty stops the batch with an error
+//! naming the file, sheet and cell, the value and what was expected. Elsewhere it is read as
+//! empty with one warning per column. Every reader hands its uncertain cells here: today the
+//! workbook reader ([`crate::workbook::SheetText::problems`]: error values, formulas without a
+//! stored value or with a stored 0, merged ranges).
+//!
+//! Merged ranges are read as a coordinator means them: the merge's value for every cell in it,
+//! with one warning per range. In `excluded_orgs` and `avoid_themes` that is the safe side (the
+//! rows inside the merge get the exclusion instead of none); in a limit or flag column it is the
+//! value the coordinator typed for those rows.
+
+use crate::ingest::InputError;
+use crate::workbook::CellProblem;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+/// Columns (by their canonical name, in any input file) in which an uncertain cell is an error.
+/// A new column that limits where or how much an expert may go belongs here.
+pub const SAFETY_COLUMNS: &[&str] = &[
+    "excluded_orgs",
+    "avoid_themes",
+    "load_budget",
+    "max_assignments",
+    "rolling_budget",
+    "availability",
+    "active",
+    "certified",
+    "last_supervision",
+    "birth_year",
+    "client_age",
+    // A request's organisation and themes are what rules 3 and 4 compare with.
+    "org",
+    "themes",
+];
+
+/// Whether `column` (a canonical column name) is one of [`SAFETY_COLUMNS`].
+pub fn is_safety_column(column: &str) -> bool {
+    SAFETY_COLUMNS.contains(&column)
+}
+
+/// What the gate found in one table.
+#[derive(Debug, Default)]
+pub(crate) struct Findings {
+    /// Errors, each naming a cell.
+    pub errors: Vec<InputError>,
+    /// Warnings (one per column or merged range).
+    pub warnings: Vec<String>,
+}
+
+/// Applies the gate to the data rows of a table read from a workbook sheet: `file` names the
+/// file and sheet (`week.xlsx, sheet experts`), `headers` are the header cells, `known` maps a
+/// column index (0-based) to its canonical name, `rows` are (line, cells) after the header.
+/// Cells of unknown (ignored) columns are not looked at. `O(rows + problems)`.
+pub(crate) fn workbook_cells(
+    file: &str,
+    headers: &[String],
+    known: &HashMap<usize, &'static str>,
+    rows: &[(u64, Vec<String>)],
+    problems: &BTreeMap<(u64, usize), CellProblem>,
+) -> Findings {
+    let mut out = Findings::default();
+    if problems.is_empty() {
+        return out;
+    }
+    let mut merges = BTreeSet::new();
+    // Per non-safety column: how many uncertain cells read as empty, and the first one.
+    let mut emptied: BTreeMap<usize, (usize, u64, String)> = BTreeMap::new();
+    for (line, cells) in rows {
+        for (&(_, col), problem) in problems.range((*line, 0)..=(*line, usize::MAX)) {
+            let i = col - 1;
+            let Some(&name) = known.get(&i) else { continue };
+            let cell = || format!("{}{line}", crate::workbook::column_letters(col));
+            let error = |value: Option<String>, message: String| InputError {
+                file: file.to_string(),
+                line: Some(*line),
+                row: None,
+                column: Some((col, headers.get(i).cloned().unwrap_or_default())),
+                value,
+                message,
+            };
+            match problem {
+                CellProblem::InsideMerge { range } => {
+                    merges.insert(range.clone());
+                }
+                CellProblem::FormulaStoredZero if is_safety_column(name) => {
+                    out.errors.push(error(
+                        cells.get(i).cloned(),
+                        "a formula whose stored value is 0: a workbook written by a program stores 0 for a formula it never computed, so this 0 is not known to be the value; open and save the workbook in Excel or LibreOffice (which computes it), or type the value".to_string(),
+                    ));
+                }
+                CellProblem::FormulaStoredZero => {}
+                CellProblem::ErrorValue(v) if is_safety_column(name) => {
+                    out.errors.push(error(
+                        Some(v.clone()),
+                        format!(
+                            "an error value (a formula that failed) in a column that decides where an expert may go; expected {}: correct the formula or type the value (empty if there is none)",
+                            expected(name)
+                        ),
+                    ));
+                }
+                CellProblem::FormulaWithoutValue if is_safety_column(name) => {
+                    out.errors.push(error(
+                        None,
+                        format!(
+                            "a formula without a stored value (the workbook was written by a program and never computed), in a column that decides where an expert may go; expected {}: open and save the workbook in Excel or LibreOffice, or type the value",
+                            expected(name)
+                        ),
+                    ));
+                }
+                CellProblem::ErrorValue(_) | CellProblem::FormulaWithoutValue => {
+                    let e = emptied.entry(col).or_insert((0, *line, cell()));
+                    e.0 += 1;
+                }
+            }
+        }
+    }
+    for (col, (n, _, first)) in emptied {
+        out.warnings.push(format!(
+            "{file}: column '{}': {n} cell{} with an error value (#N/A, #REF!, ...) or a formula without a stored value, read as empty (first {first})",
+            headers.get(col - 1).map(String::as_str).unwrap_or(""),
+            if n == 1 { "" } else { "s" },
+        ));
+    }
+    for range in merges {
+        out.warnings.push(format!(
+            "{file}, {range} merged: its value is read for every row in it"
+        ));
+    }
+    out
+}
+
+/// What a safety column expects, for a message.
+fn expected(column: &str) -> &'static str {
+    match column {
+        "excluded_orgs" => "organisation names separated by |",
+        "avoid_themes" | "themes" => "themes separated by |",
+        "load_budget" | "max_assignments" | "rolling_budget" | "client_age" => "a whole number",
+        "active" | "certified" => "yes or no",
+        "last_supervision" => "a date",
+        "birth_year" => "a year or a date",
+        "availability" => "slots such as wed-pm, or *",
+        "org" => "the organisation's name",
+        _ => "a value",
+    }
+}
