@@ -380,14 +380,7 @@ fn load_with(
 
     if let Some(t) = &experts_t {
         let orgs = BatchOrgs::new([&requests_t, &history_t].into_iter().flatten());
-        resolve_excluded_orgs(
-            t,
-            &expert_rows,
-            &orgs,
-            &mut inst,
-            &mut warnings,
-            &mut safe_side_orgs,
-        );
+        resolve_excluded_orgs(t, &expert_rows, &orgs, &mut inst, &mut safe_side_orgs);
         resolve_avoided_near_misses(t, &expert_rows, &mut inst, &mut warnings);
     }
 
@@ -397,6 +390,8 @@ fn load_with(
         .all(|(_, e)| e.line.is_some_and(|l| l > 1));
     if !errs.is_empty() {
         if !(skip_bad_rows && row_errors_only) {
+            // A failed read is the coordinator's to fix: say what was taken on the safe side too.
+            warnings.extend(safe_side_warnings(&safe_side_orgs));
             return Err(errs.finish(warnings));
         }
         let found = errs.finish(Vec::new());
@@ -1559,6 +1554,37 @@ pub struct SafeSideOrg {
     pub kind: org::HitKind,
 }
 
+/// One warning per expert row with exclusions taken on the safe side (`taken` in experts file
+/// order, as [`Loaded::safe_side_orgs`]), naming the row and both spellings of up to three of
+/// them: `experts.csv:3: expert E2: excluded_orgs taken on the safe side: "Altrecht" as
+/// "Altrecht GGZ" (...)`. For the coordinator's `check` and `run` only: they name an expert with
+/// an organisation they exclude, so `suggest` and the web form do not show them (a failed read
+/// keeps them with its errors).
+pub fn safe_side_warnings(taken: &[SafeSideOrg]) -> Vec<String> {
+    const SHOWN: usize = 3;
+    let mut out = Vec::new();
+    for row in taken.chunk_by(|a, b| a.file == b.file && a.line == b.line) {
+        let first = &row[0];
+        let shown: Vec<String> = row
+            .iter()
+            .take(SHOWN)
+            .map(|t| format!("{:?} as {:?} ({})", t.written, t.org, t.kind.why()))
+            .collect();
+        let more = match row.len().saturating_sub(SHOWN) {
+            0 => String::new(),
+            n => format!(" and {n} more (check lists them all)"),
+        };
+        out.push(format!(
+            "{}:{}: expert {}: excluded_orgs taken on the safe side: {}{more}; the expert is kept away from them: confirm, or write the name as the requests file does",
+            first.file,
+            first.line,
+            first.expert,
+            shown.join("; ")
+        ));
+    }
+    out
+}
+
 /// The organisations of a batch: the `org` cell of every request and history row, also of rows
 /// with other errors, first spelling kept, in file order, one entry per spelling
 /// ([`normalize`]) in an [`org::OrgIndex`], with the `org_id` cells of requests.
@@ -1606,27 +1632,23 @@ impl<'t> BatchOrgs<'t> {
 /// ([`org::resolve_cell`]: the same canonical name, one contained in the other in order, a run of
 /// list items that is one name, a near miss), and so does an `org_id` of the requests that the
 /// expert's `excluded_org_ids` lists. Every exclusion taken on the safe side is added to
-/// `safe_side`, and each expert row with any gets one warning naming the row and both spellings
-/// of (up to three of) them. Near-linear in the cells' items ([`org::OrgIndex`]).
+/// `safe_side` (see [`safe_side_warnings`]). Near-linear in the cells' items
+/// ([`org::OrgIndex`]).
 fn resolve_excluded_orgs(
     t: &Table,
     rows: &[ExpertRow],
     orgs: &BatchOrgs<'_>,
     inst: &mut Instance,
-    warnings: &mut Vec<String>,
     safe_side: &mut Vec<SafeSideOrg>,
 ) {
-    const SHOWN: usize = 3;
     for row in rows {
         let items: Vec<&str> = split_list(&row.excluded).collect();
         let hits = org::resolve_cell(&items, &orgs.index);
         let mut ids = Vec::new();
-        let mut taken: Vec<String> = Vec::new();
         for h in &hits {
             let name = orgs.names[h.entry];
             ids.push(inst.orgs.intern(name));
             if h.kind.is_safe_side() {
-                taken.push(format!("{:?} as {name:?} ({})", h.written, h.kind.why()));
                 safe_side.push(SafeSideOrg {
                     file: t.file.clone(),
                     line: row.line,
@@ -1642,20 +1664,6 @@ fn resolve_excluded_orgs(
             for &e in orgs.by_id.get(id).into_iter().flatten() {
                 ids.push(inst.orgs.intern(orgs.names[e]));
             }
-        }
-        if !taken.is_empty() {
-            let more = match taken.len().saturating_sub(SHOWN) {
-                0 => String::new(),
-                n => format!(" and {n} more (check lists them all)"),
-            };
-            taken.truncate(SHOWN);
-            warnings.push(format!(
-                "{}:{}: expert {}: excluded_orgs taken on the safe side: {}{more}; the expert is kept away from them: confirm, or write the name as the requests file does",
-                t.file,
-                row.line,
-                row.id,
-                taken.join("; ")
-            ));
         }
         ids.sort_unstable();
         ids.dedup();

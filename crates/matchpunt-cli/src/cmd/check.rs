@@ -30,6 +30,9 @@ pub fn run(args: Args) -> Result<ExitCode> {
     for w in loaded
         .warnings
         .iter()
+        .chain(&matchpunt::ingest::safe_side_warnings(
+            &loaded.safe_side_orgs,
+        ))
         .chain(&crate::inputs::emptiness_warnings(inst, &paths))
     {
         eprintln!("warning: {w}");
@@ -149,9 +152,37 @@ pub fn run(args: Args) -> Result<ExitCode> {
         }
     )?;
 
+    report_safe_side_orgs(&mut out, &loaded.safe_side_orgs)?;
     report_supervision(&mut out, inst, &policy)?;
     report_impossible(&mut out, inst, &policy)?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// Every exclusion taken on the safe side (an `excluded_orgs` cell naming an organisation of the
+/// batch by another spelling than its canonical name), by expert row, with both spellings: the
+/// coordinator confirms them or corrects the cell. Always printed, so that "none" is said too.
+fn report_safe_side_orgs(
+    out: &mut impl Write,
+    taken: &[matchpunt::ingest::SafeSideOrg],
+) -> Result<()> {
+    writeln!(
+        out,
+        "\nexcluded organisations taken on the safe side (confirm, or write the name as the requests file does): {}",
+        taken.len()
+    )?;
+    for t in taken {
+        writeln!(
+            out,
+            "  {}:{} expert {}: {:?} as {:?} ({})",
+            t.file,
+            t.line,
+            t.expert,
+            t.written,
+            t.org,
+            t.kind.why()
+        )?;
+    }
+    Ok(())
 }
 
 /// Supervision (intervisie) and coaching: whose supervision has lapsed or lapses within two
