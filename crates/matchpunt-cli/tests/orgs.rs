@@ -101,7 +101,7 @@ fn excluded_org_short_name_is_excluded_with_a_warning_naming_the_row() {
     // The same canonical name ("Stichting" is a legal form): excluded, no warning.
     assert!(!err.contains("experts.csv:2"), "{}", show(&o));
     assert!(
-        out.contains("excluded organisations taken on the safe side (confirm, or write the name as the requests file does): 2"),
+        out.contains("excluded organisations taken on the safe side (confirm, or write the name as the requests file does): 2 in 2 pair(s) of spellings"),
         "{}",
         show(&o)
     );

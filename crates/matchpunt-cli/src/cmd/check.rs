@@ -159,27 +159,36 @@ pub fn run(args: Args) -> Result<ExitCode> {
 }
 
 /// Every exclusion taken on the safe side (an `excluded_orgs` cell naming an organisation of the
-/// batch by another spelling than its canonical name), by expert row, with both spellings: the
-/// coordinator confirms them or corrects the cell. Always printed, so that "none" is said too.
+/// batch by another spelling than its canonical name), grouped by the pair of spellings, with
+/// every expert row that has it: the coordinator confirms or corrects each pair once. Always
+/// printed, so that "none" is said too.
 fn report_safe_side_orgs(
     out: &mut impl Write,
     taken: &[matchpunt::ingest::SafeSideOrg],
 ) -> Result<()> {
+    let mut pairs: Vec<(&str, &str, &str, Vec<String>)> = Vec::new();
+    for t in taken {
+        let row = format!("{}:{} ({})", t.file, t.line, t.expert);
+        match pairs
+            .iter_mut()
+            .find(|p| p.0 == t.written && p.1 == t.org && p.2 == t.kind.why())
+        {
+            Some(p) => p.3.push(row),
+            None => pairs.push((&t.written, &t.org, t.kind.why(), vec![row])),
+        }
+    }
     writeln!(
         out,
-        "\nexcluded organisations taken on the safe side (confirm, or write the name as the requests file does): {}",
-        taken.len()
+        "\nexcluded organisations taken on the safe side (confirm, or write the name as the requests file does): {} in {} pair(s) of spellings",
+        taken.len(),
+        pairs.len()
     )?;
-    for t in taken {
+    for (written, org, why, rows) in &pairs {
         writeln!(
             out,
-            "  {}:{} expert {}: {:?} as {:?} ({})",
-            t.file,
-            t.line,
-            t.expert,
-            t.written,
-            t.org,
-            t.kind.why()
+            "  {written:?} as {org:?} ({why}): {} row(s): {}",
+            rows.len(),
+            rows.join(", ")
         )?;
     }
     Ok(())
