@@ -153,11 +153,10 @@ fn the_issues_ten_spellings_exclude_in_a_batch_and_inline() {
             k + 1
         );
     }
-    for r in 0..orgs.len() {
+    for (r, org) in orgs.iter().enumerate() {
         assert!(
             !org_refused(i, 10, r),
-            "E11 (Jeugdhulp Amersfoort) at {}",
-            orgs[r]
+            "E11 (Jeugdhulp Amersfoort) at {org}"
         );
     }
     // One warning per row, only for the two matches that are not the same canonical name.
