@@ -14,6 +14,7 @@ use crate::model::{
     normalize, Expert, HistoryRow, Instance, Interner, LatLon, Request, Role, RoleSet, Slot,
     SlotSet, Supervision, Week,
 };
+use crate::names::org;
 use crate::places::Places;
 use crate::policy::{Heavy, Policy};
 use crate::sheet::{self, HeaderMatch, HeaderNames, Lines};
@@ -253,6 +254,8 @@ pub struct Loaded {
     /// The field separator of the experts file (`;` for Dutch Excel), so that outputs can
     /// follow the input's dialect.
     pub delimiter: u8,
+    /// The exclusions taken on the safe side (each also in a warning), in experts file order.
+    pub safe_side_orgs: Vec<SafeSideOrg>,
 }
 
 /// Which week the batch is for.
@@ -324,6 +327,7 @@ fn load_with(
     });
 
     let mut expert_rows = Vec::new();
+    let mut safe_side_orgs = Vec::new();
     if let Some(t) = &experts_t {
         expert_rows = parse_experts(t, places, policy, &mut inst, &mut errs);
     }
@@ -350,7 +354,7 @@ fn load_with(
 
     if let Some(t) = &experts_t {
         let orgs = BatchOrgs::new([&requests_t, &history_t].into_iter().flatten());
-        resolve_excluded_orgs(t, &expert_rows, &orgs, &mut inst, &mut warnings);
+        resolve_excluded_orgs(t, &expert_rows, &orgs, &mut inst, &mut safe_side_orgs);
         resolve_avoided_near_misses(t, &expert_rows, &mut inst, &mut warnings);
     }
 
@@ -360,6 +364,8 @@ fn load_with(
         .all(|(_, e)| e.line.is_some_and(|l| l > 1));
     if !errs.is_empty() {
         if !(skip_bad_rows && row_errors_only) {
+            // A failed read is the coordinator's to fix: say what was taken on the safe side too.
+            warnings.extend(safe_side_warnings(&safe_side_orgs));
             return Err(errs.finish(warnings));
         }
         let found = errs.finish(Vec::new());
@@ -398,6 +404,7 @@ fn load_with(
         instance: inst,
         warnings,
         delimiter,
+        safe_side_orgs,
     })
 }
 
@@ -481,6 +488,7 @@ const EXPERT_COLUMNS: &[(&str, bool)] = &[
     ("languages", false),
     ("gender", false),
     ("excluded_orgs", false),
+    ("excluded_org_ids", false),
     ("active", false),
     ("coach", false),
     ("last_supervision", false),
@@ -490,6 +498,7 @@ const EXPERT_COLUMNS: &[(&str, bool)] = &[
 const REQUEST_COLUMNS: &[(&str, bool)] = &[
     ("id", true),
     ("org", true),
+    ("org_id", false),
     ("role", true),
     ("themes", true),
     ("place", false),
@@ -1606,121 +1615,102 @@ struct ExpertRow {
     expert: Option<usize>,
     /// The `excluded_orgs` cell as written.
     excluded: String,
+    /// The `excluded_org_ids` cell as written.
+    excluded_ids: String,
 }
 
-/// A name compared with the separators of a list cell (`|`, `;`, `,`) read as spaces, so that
-/// `Jeugdhulp Utrecht, locatie Oost` in a request and the pieces `Jeugdhulp Utrecht` and
-/// `locatie Oost` of an `excluded_orgs` cell meet.
-fn org_key(s: &str) -> String {
-    normalize(&s.replace(['|', ';', ','], " "))
-}
-
-/// The words of an organisation's name for [`org_near_miss`]: normalised, diacritics folded,
-/// punctuation read as a space.
-fn org_words(s: &str) -> Vec<String> {
-    use unicode_normalization::char::is_combining_mark;
-    use unicode_normalization::UnicodeNormalization;
-    let folded: String = normalize(s)
-        .nfd()
-        .filter(|&c| !is_combining_mark(c))
-        .map(|c| {
-            if c.is_alphanumeric() || c == '&' {
-                c
-            } else {
-                ' '
-            }
-        })
-        .collect();
-    folded.split_whitespace().map(String::from).collect()
-}
-
-/// An organisation's name prepared for [`org_near_miss`].
-struct OrgName {
-    key: String,
-    words: Vec<String>,
-    joined: String,
-}
-
-impl OrgName {
-    fn new(s: &str) -> Self {
-        let words = org_words(s);
-        OrgName {
-            key: org_key(s),
-            joined: words.concat(),
-            words,
-        }
-    }
-
-    /// See [`org_near_miss`].
-    fn near(&self, other: &OrgName) -> bool {
-        if self.key == other.key || self.words.is_empty() || other.words.is_empty() {
-            return false;
-        }
-        if self.joined == other.joined {
-            return true;
-        }
-        if self.words.len() != other.words.len() {
-            return false;
-        }
-        let mut total = 0;
-        for (x, y) in self.words.iter().zip(&other.words) {
-            if x == y {
-                continue;
-            }
-            let longest = x.chars().count().max(y.chars().count());
-            let allowed = match longest {
-                0..=3 => 0,
-                4..=7 => 1,
-                _ => 2,
-            };
-            if x.len().abs_diff(y.len()) > 2 * allowed {
-                return false;
-            }
-            let d = strsim::damerau_levenshtein(x, y);
-            if d > allowed {
-                return false;
-            }
-            total += d;
-        }
-        total <= 2
-    }
-}
-
-/// Whether two different organisation names may be one name with a typo: they differ only in
-/// punctuation, diacritics or spaces between words, or they have the same number of words and
-/// every word is equal or a small edit away (none for words of up to 3 letters, one up to 7
-/// letters, two beyond), at most two edits in all. Compared word by word, so that another branch
-/// of the same organisation in another town ("Jeugdbescherming Maastricht", "Jeugdbescherming
-/// Utrecht") is not a near miss, while "Gemeente Utrech" is one of "Gemeente Utrecht".
+/// Whether two different organisation names may be one name with a typo: see
+/// [`crate::names::org::near_miss`] (this is the same function, kept under its old name).
 pub fn org_near_miss(a: &str, b: &str) -> bool {
-    OrgName::new(a).near(&OrgName::new(b))
+    org::near_miss(a, b)
+}
+
+/// One exclusion taken on the safe side: an `excluded_orgs` cell that names an organisation of
+/// the batch by a spelling that is not the same name ([`org::HitKind`]: contained in order, a
+/// near miss, or a cell that reads both as one name and as a list). The expert is kept away
+/// from `org`; `check` lists these so that the coordinator can confirm them or correct the
+/// cell. Health data: for the coordinator's own tools only.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SafeSideOrg {
+    /// The experts file, as the caller named it.
+    pub file: String,
+    /// The expert's line in it.
+    pub line: u64,
+    /// The expert's id.
+    pub expert: String,
+    /// The reading of the `excluded_orgs` cell, as written.
+    pub written: String,
+    /// The organisation of the batch it was taken as, as written there.
+    pub org: String,
+    /// How the two names relate.
+    pub kind: org::HitKind,
+}
+
+/// One warning per expert row with exclusions taken on the safe side (`taken` in experts file
+/// order, as [`Loaded::safe_side_orgs`]), naming the row and both spellings of up to three of
+/// them: `experts.csv:3: expert E2: excluded_orgs taken on the safe side: "Altrecht" as
+/// "Altrecht GGZ" (...)`. For the coordinator's `check` and `run` only: they name an expert with
+/// an organisation they exclude, so `suggest` and the web form do not show them (a failed read
+/// keeps them with its errors).
+pub fn safe_side_warnings(taken: &[SafeSideOrg]) -> Vec<String> {
+    const SHOWN: usize = 3;
+    let mut out = Vec::new();
+    for row in taken.chunk_by(|a, b| a.file == b.file && a.line == b.line) {
+        let first = &row[0];
+        let shown: Vec<String> = row
+            .iter()
+            .take(SHOWN)
+            .map(|t| format!("{:?} as {:?} ({})", t.written, t.org, t.kind.why()))
+            .collect();
+        let more = match row.len().saturating_sub(SHOWN) {
+            0 => String::new(),
+            n => format!(" and {n} more (check lists them all)"),
+        };
+        out.push(format!(
+            "{}:{}: expert {}: excluded_orgs taken on the safe side: {}{more}; the expert is kept away from them: confirm, or write the name as the requests file does",
+            first.file,
+            first.line,
+            first.expert,
+            shown.join("; ")
+        ));
+    }
+    out
 }
 
 /// The organisations of a batch: the `org` cell of every request and history row, also of rows
-/// with other errors, first spelling kept, in file order, grouped by [`org_key`].
+/// with other errors, first spelling kept, in file order, one entry per spelling
+/// ([`normalize`]) in an [`org::OrgIndex`], with the `org_id` cells of requests.
 struct BatchOrgs<'t> {
     names: Vec<&'t str>,
-    /// [`OrgName`] of each of `names`.
-    prepared: Vec<OrgName>,
-    normalized: HashSet<String>,
-    by_key: HashMap<String, Vec<&'t str>>,
+    index: org::OrgIndex,
+    by_id: HashMap<String, Vec<usize>>,
 }
 
 impl<'t> BatchOrgs<'t> {
+    /// O(total length of the org cells).
     fn new(tables: impl IntoIterator<Item = &'t Table>) -> Self {
         let mut orgs = BatchOrgs {
             names: Vec::new(),
-            prepared: Vec::new(),
-            normalized: HashSet::new(),
-            by_key: HashMap::new(),
+            index: org::OrgIndex::new(),
+            by_id: HashMap::new(),
         };
+        let mut entry_of: HashMap<String, usize> = HashMap::new();
         for t in tables {
             for (_, row) in &t.rows {
                 let o = t.cell(row, "org");
-                if !o.is_empty() && orgs.normalized.insert(normalize(o)) {
+                if o.is_empty() {
+                    continue;
+                }
+                let e = *entry_of.entry(normalize(o)).or_insert_with(|| {
                     orgs.names.push(o);
-                    orgs.prepared.push(OrgName::new(o));
-                    orgs.by_key.entry(org_key(o)).or_default().push(o);
+                    orgs.index.push(org::OrgName::new(o))
+                });
+                let id = normalize(t.cell(row, "org_id"));
+                if !id.is_empty() {
+                    let list = orgs.by_id.entry(id).or_default();
+                    if !list.contains(&e) {
+                        list.push(e);
+                    }
                 }
             }
         }
@@ -1728,89 +1718,51 @@ impl<'t> BatchOrgs<'t> {
     }
 }
 
-/// Sets each expert's `excluded_orgs`. Excluding is a safety rule, and a wrong match is worse
-/// than no match, so every reading of the cell that names an organisation of the batch counts:
-///
-/// - each item of the list, as written;
-/// - the whole cell and every run of consecutive items that is the name of an organisation of
-///   the batch (`"Jeugdhulp Utrecht, locatie Oost"` is one organisation, not two items), with a
-///   warning where an item on its own is an organisation of the batch too (the cell can be
-///   read both ways);
-/// - an organisation of the batch that an item or a run is a near miss of ([`org_near_miss`]: a
-///   typo of the same name), together with the name as written, with a warning. Real
-///   organisations can differ by a letter ("Gemeente Ede", "Gemeente Epe"), so this is not an
-///   error.
+/// Sets each expert's `excluded_orgs` (and the cell's items as written, and the
+/// `excluded_org_ids`). Excluding is a safety rule, and a wrong match is worse than no match, so
+/// every reading of the cell that names an organisation of the batch counts
+/// ([`org::resolve_cell`]: the same canonical name, one contained in the other in order, a run of
+/// list items that is one name, a near miss), and so does an `org_id` of the requests that the
+/// expert's `excluded_org_ids` lists. Every exclusion taken on the safe side is added to
+/// `safe_side` (see [`safe_side_warnings`]). Near-linear in the cells' items
+/// ([`org::OrgIndex`]).
 fn resolve_excluded_orgs(
     t: &Table,
     rows: &[ExpertRow],
     orgs: &BatchOrgs<'_>,
     inst: &mut Instance,
-    warnings: &mut Vec<String>,
+    safe_side: &mut Vec<SafeSideOrg>,
 ) {
     for row in rows {
-        let pieces: Vec<&str> = split_list(&row.excluded).collect();
-        let keys: Vec<String> = pieces.iter().map(|p| org_key(p)).collect();
+        let items: Vec<&str> = split_list(&row.excluded).collect();
+        let hits = org::resolve_cell(&items, &orgs.index);
         let mut ids = Vec::new();
-        let mut seen: HashSet<&str> = HashSet::new();
-        // (name as written or run, batch orgs it names exactly)
-        let mut readings: Vec<(String, bool)> = Vec::new();
-        for (i, p) in pieces.iter().enumerate() {
-            if seen.insert(keys[i].as_str()) {
-                ids.push(inst.orgs.intern(p));
-                readings.push((p.to_string(), orgs.by_key.contains_key(&keys[i])));
+        for h in &hits {
+            let name = orgs.names[h.entry];
+            ids.push(inst.orgs.intern(name));
+            if h.kind.is_safe_side() {
+                safe_side.push(SafeSideOrg {
+                    file: t.file.clone(),
+                    line: row.line,
+                    expert: row.id.clone(),
+                    written: h.written.clone(),
+                    org: name.to_string(),
+                    kind: h.kind,
+                });
             }
         }
-        let mut both_ways: Vec<String> = Vec::new();
-        for i in 0..pieces.len() {
-            for j in i + 1..pieces.len() {
-                let key = keys[i..=j].join(" ");
-                let run = pieces[i..=j].join(", ");
-                match orgs.by_key.get(&key) {
-                    Some(names) => {
-                        for o in names {
-                            ids.push(inst.orgs.intern(o));
-                        }
-                        if keys[i..=j].iter().any(|k| orgs.by_key.contains_key(k)) {
-                            both_ways.push(names[0].to_string());
-                        }
-                        readings.push((run, true));
-                    }
-                    None => readings.push((run, false)),
-                }
-            }
-        }
-        for name in both_ways {
-            warnings.push(format!(
-                "{}:{}: expert {}: excluded_orgs {:?} can be read as the organisation {name:?} or as a list of organisations: excluding every reading to be safe",
-                t.file, row.line, row.id, row.excluded
-            ));
-        }
-        let mut warned: HashSet<(String, &str)> = HashSet::new();
-        for (name, exact) in &readings {
-            if *exact {
-                continue;
-            }
-            let reading = OrgName::new(name);
-            let close_ones = orgs
-                .names
-                .iter()
-                .zip(&orgs.prepared)
-                .filter(|(_, o)| reading.near(o))
-                .map(|(&n, _)| n);
-            for close in close_ones {
-                ids.push(inst.orgs.intern(close));
-                if warned.insert((normalize(name), close)) {
-                    warnings.push(format!(
-                        "{}:{}: expert {}: excluded_orgs names {name:?}, which is no organisation of this batch, but {close:?} is close: excluding both to be safe",
-                        t.file, row.line, row.id
-                    ));
-                }
+        let org_ids: Vec<String> = split_list(&row.excluded_ids).map(normalize).collect();
+        for id in &org_ids {
+            for &e in orgs.by_id.get(id).into_iter().flatten() {
+                ids.push(inst.orgs.intern(orgs.names[e]));
             }
         }
         ids.sort_unstable();
         ids.dedup();
         if let Some(e) = row.expert.and_then(|i| inst.experts.get_mut(i)) {
             e.excluded_orgs = ids;
+            e.excluded_org_names = items.iter().map(|s| crate::model::tidy(s)).collect();
+            e.excluded_org_ids = org_ids;
         }
     }
 }
@@ -1986,6 +1938,7 @@ fn parse_experts(
             id: id.to_string(),
             expert: c.ok.then_some(inst.experts.len()),
             excluded: c.get("excluded_orgs").to_string(),
+            excluded_ids: c.get("excluded_org_ids").to_string(),
         });
         if c.ok {
             inst.experts.push(Expert {
@@ -2007,6 +1960,8 @@ fn parse_experts(
                 languages,
                 gender,
                 excluded_orgs: Vec::new(),
+                excluded_org_names: Vec::new(),
+                excluded_org_ids: Vec::new(),
                 active,
                 coach: c.get("coach").to_string(),
                 supervision,
@@ -2228,8 +2183,10 @@ impl ExpertIds {
 /// error messages. `source` names it in messages; every error is on line 2 of `source`, in the
 /// column named as given. Names are interned into `inst`, which gains no request.
 ///
-/// An organisation that is no organisation of the batch but is close to one that an expert
-/// excludes is excluded for that expert too, with a warning (the safe side, as [`load`] does).
+/// The request's organisation is compared with every expert's `excluded_orgs` as written, by the
+/// rule of a batch ([`crate::names::org`]), and with their `excluded_org_ids` (an `org_id`
+/// cell): an expert it excludes gets it in `excluded_orgs`. Where that is on the safe side only
+/// (contained, a near miss), one warning says how many experts were kept away, naming none.
 pub fn parse_request(
     cells: &[(&str, &str)],
     source: &str,
@@ -2262,10 +2219,6 @@ pub fn parse_request(
         &mut errs,
         &mut warnings,
     );
-    let org_known = cells
-        .iter()
-        .find(|c| c.0 == "org")
-        .is_some_and(|c| inst.orgs.get(c.1).is_some());
     let ids = ExpertIds::of_experts(&inst.experts);
     let mut parsed = match &table {
         Some(t) => parse_requests(
@@ -2287,23 +2240,47 @@ pub fn parse_request(
         return Err(errs.finish(warnings));
     };
     r.row = inst.requests.len();
-    if !org_known {
-        let org_name = inst.orgs.name(r.org).to_string();
-        for e in &mut inst.experts {
-            let close = e
-                .excluded_orgs
-                .iter()
-                .any(|&o| did_you_mean(&org_name, [inst.orgs.name(o)]).is_some());
-            if close {
-                if let Err(at) = e.excluded_orgs.binary_search(&r.org) {
-                    e.excluded_orgs.insert(at, r.org);
-                }
-                warnings.push(format!(
-                    "{source}: org {org_name:?} is no organisation of this batch, but expert {} excludes one whose name is close: {} is kept away from it to be safe",
-                    e.id, e.id
-                ));
+    let org_id = table
+        .as_ref()
+        .and_then(|t| {
+            t.rows
+                .first()
+                .map(|(_, row)| normalize(t.cell(row, "org_id")))
+        })
+        .unwrap_or_default();
+    let kept_away = exclude_inline_org(inst, r.org, &org_id);
+    if kept_away > 0 {
+        warnings.push(format!(
+            "{source}: {kept_away} expert(s) kept away from this organisation to be safe: its name and the name of an organisation they exclude are close, or one is part of the other (the coordinator's check lists such exclusions)"
+        ));
+    }
+    Ok((r, warnings))
+}
+
+/// Adds the organisation `org` of an inline request to the `excluded_orgs` of every expert whose
+/// `excluded_orgs` items (as written) exclude it by [`org::resolve_cell`], the rule of a batch,
+/// or whose `excluded_org_ids` hold `org_id`. Returns how many experts were kept away on the safe
+/// side only (not the same name, not the same id, not excluded already), for a warning that
+/// names no expert: the inline request is the phone's and the web form's.
+///
+/// O(items of all experts' `excluded_orgs` cells).
+fn exclude_inline_org(inst: &mut Instance, org: u32, org_id: &str) -> usize {
+    let mut index = org::OrgIndex::new();
+    index.push(org::OrgName::new(inst.orgs.name(org)));
+    let mut safe_side = 0;
+    for e in &mut inst.experts {
+        let items: Vec<&str> = e.excluded_org_names.iter().map(String::as_str).collect();
+        let hits = org::resolve_cell(&items, &index);
+        let by_id = !org_id.is_empty() && e.excluded_org_ids.iter().any(|i| i == org_id);
+        if hits.is_empty() && !by_id {
+            continue;
+        }
+        if let Err(at) = e.excluded_orgs.binary_search(&org) {
+            e.excluded_orgs.insert(at, org);
+            if !by_id && hits.iter().all(|h| h.kind.is_safe_side()) {
+                safe_side += 1;
             }
         }
     }
-    Ok((r, warnings))
+    safe_side
 }

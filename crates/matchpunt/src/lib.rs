@@ -17,6 +17,7 @@ pub mod lp;
 pub mod messages;
 pub mod metrics;
 pub mod model;
+pub mod names;
 pub mod places;
 pub mod policy;
 pub mod report;

@@ -616,8 +616,18 @@ pub struct Expert {
     pub languages: Vec<u32>,
     /// Gender, normalised (empty = not given).
     pub gender: String,
-    /// Organisations the expert must not be sent to (interned org ids, sorted).
+    /// Organisations of the batch the expert must not be sent to (interned org ids, sorted):
+    /// those the `excluded_orgs` cell names, resolved by [`crate::names::org`] (the same
+    /// canonical name, contained in order, or a near miss) and by `excluded_org_ids`.
     pub excluded_orgs: Vec<u32>,
+    /// The items of the `excluded_orgs` cell as written (tidied, in cell order), so that an
+    /// organisation that is not in the batch (the inline request of `suggest`, the web form) is
+    /// compared with them by the same rule ([`crate::names::org::resolve_cell`]).
+    pub excluded_org_names: Vec<String>,
+    /// The `excluded_org_ids` cell: stable identities (e.g. KvK numbers) of excluded
+    /// organisations, normalised; a request whose `org_id` is one of them is excluded whatever
+    /// its name.
+    pub excluded_org_ids: Vec<String>,
     /// Not on leave.
     pub active: bool,
     /// The expert's coach (empty when not given).

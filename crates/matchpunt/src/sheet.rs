@@ -679,6 +679,16 @@ pub const EXPERT_ALIASES: &[(&str, &[&str])] = &[
             "niet_naar_organisaties",
         ],
     ),
+    (
+        "excluded_org_ids",
+        &[
+            "excluded_organisation_ids",
+            "excluded_organization_ids",
+            "uitgesloten_organisatie_ids",
+            "uitgesloten_kvk",
+            "uitgesloten_kvk_nummers",
+        ],
+    ),
     ("active", &["actief"]),
     ("coach", &["begeleider", "jobcoach"]),
     (
@@ -697,6 +707,17 @@ pub const EXPERT_ALIASES: &[(&str, &[&str])] = &[
 pub const REQUEST_ALIASES: &[(&str, &[&str])] = &[
     ("id", &["request_id", "aanvraag_id"]),
     ("org", &["organisatie", "organisation", "organization"]),
+    (
+        "org_id",
+        &[
+            "organisatie_id",
+            "organisation_id",
+            "organization_id",
+            "kvk",
+            "kvk_nummer",
+            "kvk_nr",
+        ],
+    ),
     ("role", &["rol"]),
     ("themes", &["theme", "thema's", "thema"]),
     ("place", &["plaats", "locatie"]),

@@ -30,6 +30,9 @@ pub fn run(args: Args) -> Result<ExitCode> {
     for w in loaded
         .warnings
         .iter()
+        .chain(&matchpunt::ingest::safe_side_warnings(
+            &loaded.safe_side_orgs,
+        ))
         .chain(&crate::inputs::emptiness_warnings(inst, &paths))
     {
         eprintln!("warning: {w}");
@@ -149,9 +152,46 @@ pub fn run(args: Args) -> Result<ExitCode> {
         }
     )?;
 
+    report_safe_side_orgs(&mut out, &loaded.safe_side_orgs)?;
     report_supervision(&mut out, inst, &policy)?;
     report_impossible(&mut out, inst, &policy)?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// Every exclusion taken on the safe side (an `excluded_orgs` cell naming an organisation of the
+/// batch by another spelling than its canonical name), grouped by the pair of spellings, with
+/// every expert row that has it: the coordinator confirms or corrects each pair once. Always
+/// printed, so that "none" is said too.
+fn report_safe_side_orgs(
+    out: &mut impl Write,
+    taken: &[matchpunt::ingest::SafeSideOrg],
+) -> Result<()> {
+    let mut pairs: Vec<(&str, &str, &str, Vec<String>)> = Vec::new();
+    for t in taken {
+        let row = format!("{}:{} ({})", t.file, t.line, t.expert);
+        match pairs
+            .iter_mut()
+            .find(|p| p.0 == t.written && p.1 == t.org && p.2 == t.kind.why())
+        {
+            Some(p) => p.3.push(row),
+            None => pairs.push((&t.written, &t.org, t.kind.why(), vec![row])),
+        }
+    }
+    writeln!(
+        out,
+        "\nexcluded organisations taken on the safe side (confirm, or write the name as the requests file does): {} in {} pair(s) of spellings",
+        taken.len(),
+        pairs.len()
+    )?;
+    for (written, org, why, rows) in &pairs {
+        writeln!(
+            out,
+            "  {written:?} as {org:?} ({why}): {} row(s): {}",
+            rows.len(),
+            rows.join(", ")
+        )?;
+    }
+    Ok(())
 }
 
 /// Supervision (intervisie) and coaching: whose supervision has lapsed or lapses within two

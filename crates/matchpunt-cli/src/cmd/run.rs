@@ -190,8 +190,9 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let loaded = args.inputs.load(&policy)?;
     let t_read = t0.elapsed();
     let empty = crate::inputs::emptiness_warnings(&loaded.instance, &args.inputs.paths());
+    let safe_side = matchpunt::ingest::safe_side_warnings(&loaded.safe_side_orgs);
     progress.suspend(|| {
-        for w in loaded.warnings.iter().chain(&empty) {
+        for w in loaded.warnings.iter().chain(&safe_side).chain(&empty) {
             eprintln!("warning: {w}");
         }
     });

@@ -16,3 +16,4 @@ mod sample_snapshot;
 mod spreadsheets;
 mod suggest;
 mod workbook_gate;
+mod orgs;

@@ -21,3 +21,4 @@ mod spelling_property;
 mod weekly_rules;
 mod workbook;
 mod workbook_gate;
+mod org_names;

@@ -1,0 +1,223 @@
+//! The real `matchpunt` binary on organisation names written the way people say them (issue 19):
+//! an exclusion "Jeugdhulp Utrecht" keeps the expert from "Stichting Jeugdhulp Utrecht", in a
+//! batch (`check`, `run`) and on the phone (`suggest --org`), with a warning naming the expert's
+//! row and both spellings where the match is taken on the safe side.
+//!
+//! Every test copies its fixture into a fresh temporary folder, so the fixtures are never written.
+
+use std::fs;
+use std::path::Path;
+use std::process::{Command, Output};
+
+const WEEK: &str = "2026-W48";
+
+fn case(name: &str) -> tempfile::TempDir {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name);
+    let dir = tempfile::tempdir().unwrap();
+    for entry in fs::read_dir(&src).unwrap() {
+        let p = entry.unwrap().path();
+        if p.extension().is_some_and(|e| e == "csv") {
+            fs::copy(&p, dir.path().join(p.file_name().unwrap())).unwrap();
+        }
+    }
+    dir
+}
+
+fn mp(args: &[&str], cwd: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_matchpunt"))
+        .args(args)
+        .current_dir(cwd)
+        .env_remove("RUST_BACKTRACE")
+        .output()
+        .unwrap()
+}
+
+fn show(o: &Output) -> String {
+    format!(
+        "status: {:?}\n--- stdout\n{}\n--- stderr\n{}",
+        o.status,
+        String::from_utf8_lossy(&o.stdout),
+        String::from_utf8_lossy(&o.stderr)
+    )
+}
+
+fn ok(o: Output) -> Output {
+    assert_eq!(o.status.code(), Some(0), "{}", show(&o));
+    o
+}
+
+/// The (request, expert) pairs of a run's assignments.csv.
+fn pairs(dir: &Path, out: &str) -> Vec<(String, String)> {
+    let mut r = csv::ReaderBuilder::new()
+        .delimiter(b';')
+        .from_path(dir.join(out).join("assignments.csv"))
+        .unwrap();
+    let h = r.headers().unwrap().clone();
+    let col = |n: &str| h.iter().position(|x| x == n).unwrap();
+    let (rq, ex) = (col("request"), col("expert"));
+    r.records()
+        .map(|rec| {
+            let rec = rec.unwrap();
+            (rec[rq].to_string(), rec[ex].to_string())
+        })
+        .collect()
+}
+
+fn pair(r: &str, e: &str) -> (String, String) {
+    (r.to_string(), e.to_string())
+}
+
+/// The shared case excluded-org-short-name-not-excluded: E1 excludes "Jeugdhulp Utrecht" (R1 is
+/// "Stichting Jeugdhulp Utrecht": the same canonical name), E2 "Altrecht" (R2 "Altrecht GGZ")
+/// and E3 "GGZ Centraal" (R3 "GGZ Centraal Amersfoort"): contained, so excluded with a warning.
+#[test]
+fn excluded_org_short_name_is_excluded_with_a_warning_naming_the_row() {
+    let dir = case("excluded-org-short-name-not-excluded");
+    let o = ok(mp(&["check", "--data", ".", "--week", WEEK], dir.path()));
+    let err = String::from_utf8_lossy(&o.stderr).to_string();
+    let out = String::from_utf8_lossy(&o.stdout).to_string();
+    for (row, written, org) in [
+        ("experts.csv:3", "\"Altrecht\"", "\"Altrecht GGZ\""),
+        (
+            "experts.csv:4",
+            "\"GGZ Centraal\"",
+            "\"GGZ Centraal Amersfoort\"",
+        ),
+    ] {
+        let line = err
+            .lines()
+            .find(|l| l.contains(row))
+            .unwrap_or_else(|| panic!("no warning names {row}:\n{}", show(&o)));
+        assert!(line.starts_with("warning: "), "{line}");
+        assert!(line.contains(written) && line.contains(org), "{line}");
+        let listed = out
+            .lines()
+            .find(|l| l.contains(row))
+            .unwrap_or_else(|| panic!("check does not list {row}:\n{}", show(&o)));
+        assert!(listed.contains(written) && listed.contains(org), "{listed}");
+    }
+    // The same canonical name ("Stichting" is a legal form): excluded, no warning.
+    assert!(!err.contains("experts.csv:2"), "{}", show(&o));
+    assert!(
+        out.contains("excluded organisations taken on the safe side (confirm, or write the name as the requests file does): 2 in 2 pair(s) of spellings"),
+        "{}",
+        show(&o)
+    );
+
+    let o = ok(mp(
+        &["run", "--data", ".", "--week", WEEK, "--out", "o"],
+        dir.path(),
+    ));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("experts.csv:3") && err.contains("experts.csv:4"),
+        "{}",
+        show(&o)
+    );
+    let got = pairs(dir.path(), "o");
+    for (r, e) in [("R1", "E1"), ("R2", "E2"), ("R3", "E3")] {
+        assert!(
+            !got.contains(&pair(r, e)),
+            "{e} sent to {r}, an organisation they exclude: {got:?}"
+        );
+    }
+
+    // Control: without the exclusions, each expert is sent to the organisation nearest their
+    // own exclusion (the batch is otherwise symmetric, so check that E1 is sent to R1 at all).
+    let p = dir.path().join("experts.csv");
+    let t = fs::read_to_string(&p).unwrap();
+    let t = t
+        .replace(";Jeugdhulp Utrecht", ";")
+        .replace(";Altrecht", ";")
+        .replace(";GGZ Centraal", ";");
+    fs::write(&p, t).unwrap();
+    let o = ok(mp(
+        &["run", "--data", ".", "--week", WEEK, "--out", "c"],
+        dir.path(),
+    ));
+    assert!(
+        !String::from_utf8_lossy(&o.stderr).contains("safe side"),
+        "{}",
+        show(&o)
+    );
+    assert_eq!(pairs(dir.path(), "c").len(), 3, "{}", show(&o));
+}
+
+fn suggest(dir: &Path, org: &str) -> Output {
+    mp(
+        &[
+            "suggest",
+            "--data",
+            ".",
+            "--week",
+            WEEK,
+            "--role",
+            "spreker",
+            "--themes",
+            "pesten",
+            "--place",
+            "Utrecht",
+            "--slot",
+            "wo-middag",
+            "--org",
+            org,
+            "--format",
+            "json",
+        ],
+        dir,
+    )
+}
+
+fn candidates(o: &Output) -> Vec<String> {
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    v["candidates"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["expert"].as_str().unwrap().to_string())
+        .collect()
+}
+
+/// The phone path: `suggest --org` compares the new organisation with every expert's exclusions
+/// as written, by the batch's rule. The same canonical name keeps E1 away silently; a name that
+/// contains E1's exclusion keeps E1 away with a warning that names no expert.
+#[test]
+fn suggest_org_said_another_way_keeps_the_expert_away() {
+    let dir = case("excluded-org-short-name-not-excluded");
+    for org in [
+        "Stg. Jeugdhulp Utrecht",
+        "jeugdhulp-utrecht",
+        "Stichting Jeugdhulp Utrecht B.V.",
+    ] {
+        let o = ok(suggest(dir.path(), org));
+        let c = candidates(&o);
+        assert!(!c.contains(&"E1".to_string()), "{org}: {}", show(&o));
+        assert!(c.contains(&"E2".to_string()), "{org}: {}", show(&o));
+        assert!(
+            !String::from_utf8_lossy(&o.stderr).contains("kept away"),
+            "{org}: {}",
+            show(&o)
+        );
+    }
+    let o = ok(suggest(dir.path(), "Jeugdhulp Utrecht Oost"));
+    assert!(!candidates(&o).contains(&"E1".to_string()), "{}", show(&o));
+    let err = String::from_utf8_lossy(&o.stderr);
+    let w = err
+        .lines()
+        .find(|l| l.contains("kept away"))
+        .unwrap_or_else(|| panic!("no warning:\n{}", show(&o)));
+    assert!(w.contains("1 expert(s)"), "{w}");
+    for leak in ["E1", "Zoë", "experts.csv"] {
+        assert!(!w.contains(leak), "the phone warning names {leak}: {w}");
+    }
+    // Control: another town's organisation is no match.
+    let o = ok(suggest(dir.path(), "Jeugdhulp Amersfoort"));
+    assert!(candidates(&o).contains(&"E1".to_string()), "{}", show(&o));
+    assert!(
+        !String::from_utf8_lossy(&o.stderr).contains("kept away"),
+        "{}",
+        show(&o)
+    );
+}

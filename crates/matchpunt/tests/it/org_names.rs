@@ -1,0 +1,421 @@
+//! One identity for organisations (issue 19): an exclusion written the way people say the name
+//! keeps the expert from that organisation, through the real ingest and eligibility, in a batch
+//! and for the inline request of `suggest` and the web form ([`ingest::parse_request`]); another
+//! town's organisation stays eligible.
+
+use matchpunt::eligibility::{self, Reason};
+use matchpunt::ingest::{self, InputErrors, Inputs, Loaded, Source, WeekChoice};
+use matchpunt::model::{Instance, Week};
+use matchpunt::names::org::{self, Match};
+use matchpunt::places::Places;
+use matchpunt::policy::Policy;
+use proptest::prelude::*;
+
+fn week() -> WeekChoice {
+    let w = Week::parse("2026-W48").unwrap();
+    WeekChoice {
+        given: Some(w),
+        fallback: w,
+    }
+}
+
+fn try_load(experts: &str, requests: &str) -> Result<Loaded, InputErrors> {
+    ingest::load(
+        Inputs {
+            experts: Source::new("experts.csv", experts.as_bytes()),
+            requests: Source::new("requests.csv", requests.as_bytes()),
+            history: None,
+        },
+        &Places::bundled(),
+        &Policy::default(),
+        week(),
+    )
+}
+
+fn load(experts: &str, requests: &str) -> Loaded {
+    try_load(experts, requests)
+        .unwrap_or_else(|e| panic!("{e}\nexperts:\n{experts}\nrequests:\n{requests}"))
+}
+
+fn quoted(s: &str) -> String {
+    format!("\"{}\"", s.replace('"', "\"\""))
+}
+
+/// An experts file: one speaker in Utrecht per `excluded_orgs` cell, `E1`, `E2`, ...
+fn experts(cells: &[&str]) -> String {
+    let mut e = String::from("id,roles,certified,themes,place,availability,excluded_orgs\n");
+    for (i, c) in cells.iter().enumerate() {
+        e.push_str(&format!(
+            "E{},speaker,yes,pesten,Utrecht,*,{}\n",
+            i + 1,
+            quoted(c)
+        ));
+    }
+    e
+}
+
+/// A requests file: one speaker request in Utrecht per organisation, `R1`, `R2`, ...
+fn requests(orgs: &[&str]) -> String {
+    let mut r = String::from("id,org,role,themes,place\n");
+    for (i, o) in orgs.iter().enumerate() {
+        r.push_str(&format!(
+            "R{},{},speaker,pesten,Utrecht\n",
+            i + 1,
+            quoted(o)
+        ));
+    }
+    r
+}
+
+fn org_refused(i: &Instance, e: usize, r: usize) -> bool {
+    eligibility::check(i, &Policy::default(), &i.requests[r], &i.experts[e])
+        .contains(Reason::ExcludedOrg)
+}
+
+/// The inline request of `suggest --org` and the web form, for a speaker in Utrecht at `org`,
+/// added to the batch; its index.
+fn inline(i: &mut Instance, org: &str) -> (usize, Vec<String>) {
+    let cells = [
+        ("id", "phone"),
+        ("org", org),
+        ("role", "speaker"),
+        ("themes", "pesten"),
+        ("place", "Utrecht"),
+    ];
+    let (r, w) = ingest::parse_request(
+        &cells,
+        "the request options",
+        &Places::bundled(),
+        &Policy::default(),
+        i,
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    i.requests.push(r);
+    (i.requests.len() - 1, w)
+}
+
+/// The issue's spellings: (the expert's exclusion, the request's organisation, the match).
+const TEN: [(&str, &str, Match); 10] = [
+    (
+        "Jeugdhulp Utrecht",
+        "Stichting Jeugdhulp Utrecht",
+        Match::Same,
+    ),
+    (
+        "Stg. Jeugdhulp Utrecht",
+        "Stichting Jeugdhulp Utrecht",
+        Match::Same,
+    ),
+    (
+        "Stichting Jeugdhulp Utrecht",
+        "Stg. Jeugdhulp Utrecht",
+        Match::Same,
+    ),
+    ("Kwintes", "Kwintes B.V.", Match::Same),
+    ("GGZ-Centraal", "GGZ Centraal Amersfoort", Match::Contained),
+    (
+        "Zorg en Welzijn Utrecht",
+        "Zorg & Welzijn Utrecht",
+        Match::Same,
+    ),
+    ("Rading", "De Rading", Match::Same),
+    ("Stichting Pluryn", "Pluryn", Match::Same),
+    ("St. Timon", "Stichting Timon", Match::Same),
+    ("Altrecht", "Altrecht GGZ", Match::Contained),
+];
+
+#[test]
+fn the_issues_ten_spellings_match() {
+    for (exclusion, org, want) in TEN {
+        assert_eq!(org::excludes(exclusion, org), want, "{exclusion} / {org}");
+        assert_eq!(org::excludes(org, exclusion), want, "{org} / {exclusion}");
+    }
+    assert_eq!(
+        org::excludes("Jeugdhulp Amersfoort", "Stichting Jeugdhulp Utrecht"),
+        Match::No
+    );
+}
+
+#[test]
+fn the_issues_ten_spellings_exclude_in_a_batch_and_inline() {
+    // Experts E1..E10 exclude the spellings; E11 excludes another town's organisation. Each
+    // request's organisation appears once (R3 and R2's spellings name one organisation).
+    let mut cells: Vec<&str> = TEN.iter().map(|t| t.0).collect();
+    cells.push("Jeugdhulp Amersfoort");
+    let orgs: Vec<&str> = TEN.iter().map(|t| t.1).collect();
+    let l = load(&experts(&cells), &requests(&orgs));
+    let i = &l.instance;
+    for (k, (exclusion, org, _)) in TEN.iter().enumerate() {
+        assert!(
+            org_refused(i, k, k),
+            "E{} ({exclusion}) at R{} ({org})",
+            k + 1,
+            k + 1
+        );
+    }
+    for (r, org) in orgs.iter().enumerate() {
+        assert!(
+            !org_refused(i, 10, r),
+            "E11 (Jeugdhulp Amersfoort) at {org}"
+        );
+    }
+    // One warning per row, only for the two matches that are not the same canonical name.
+    let w = ingest::safe_side_warnings(&l.safe_side_orgs);
+    assert_eq!(w.len(), 2, "{w:#?}");
+    assert!(w[0].starts_with("experts.csv:6: expert E5:"), "{}", w[0]);
+    assert!(w[0].contains("\"GGZ-Centraal\" as \"GGZ Centraal Amersfoort\""));
+    assert!(w[1].starts_with("experts.csv:11: expert E10:"), "{}", w[1]);
+    assert!(w[1].contains("\"Altrecht\" as \"Altrecht GGZ\""));
+    assert!(l.warnings.is_empty(), "{:?}", l.warnings);
+
+    // Inline: the same organisations said on the phone, against a batch that does not have them.
+    let l = load(&experts(&cells), &requests(&["Gemeente Ede"]));
+    for (k, (exclusion, org, m)) in TEN.iter().enumerate() {
+        let mut i = l.instance.clone();
+        let (r, w) = inline(&mut i, org);
+        assert!(
+            org_refused(&i, k, r),
+            "E{} ({exclusion}) at {org} inline",
+            k + 1
+        );
+        assert!(!org_refused(&i, 10, r), "E11 at {org} inline");
+        match m {
+            Match::Same => assert!(w.is_empty(), "{org}: {w:?}"),
+            _ => {
+                assert_eq!(w.len(), 1, "{org}: {w:?}");
+                assert!(w[0].contains("1 expert(s) kept away"), "{}", w[0]);
+                assert!(!w[0].contains(&format!("E{}", k + 1)), "{}", w[0]);
+            }
+        }
+    }
+}
+
+#[test]
+fn an_org_id_excludes_whatever_the_name() {
+    let e = "id,roles,certified,themes,place,availability,excluded_orgs,excluded_org_ids\n\
+             E1,speaker,yes,pesten,Utrecht,*,,12345678\n\
+             E2,speaker,yes,pesten,Utrecht,*,,\n";
+    let r = "id,org,org_id,role,themes,place\n\
+             R1,Zorgaanbieder Midden,12345678,speaker,pesten,Utrecht\n\
+             R2,Zorgaanbieder Midden Nederland,,speaker,pesten,Utrecht\n\
+             R3,Iets Anders,87654321,speaker,pesten,Utrecht\n";
+    let l = load(e, r);
+    let i = &l.instance;
+    assert!(org_refused(i, 0, 0));
+    assert!(!org_refused(i, 0, 1), "another name without the id");
+    assert!(!org_refused(i, 0, 2));
+    assert!(!org_refused(i, 1, 0));
+    // Inline, with the id under its Dutch name.
+    let mut i = l.instance.clone();
+    let cells = [
+        ("id", "phone"),
+        ("org", "Heel Andere Naam"),
+        ("kvk", "12345678"),
+        ("role", "speaker"),
+        ("themes", "pesten"),
+        ("place", "Utrecht"),
+    ];
+    let (req, w) = ingest::parse_request(
+        &cells,
+        "form",
+        &Places::bundled(),
+        &Policy::default(),
+        &mut i,
+    )
+    .unwrap();
+    assert!(w.is_empty(), "{w:?}");
+    i.requests.push(req);
+    assert!(org_refused(&i, 0, 3));
+    assert!(!org_refused(&i, 1, 3));
+}
+
+/// A cell of 2,000 items resolves (the pairwise loop over runs of items was cubic and aborted
+/// at 4 GB) and excludes what the pairwise rule says, item by item.
+#[test]
+fn an_excluded_orgs_cell_of_2000_items_resolves() {
+    let towns = ["Utrecht", "Zeist", "Amersfoort", "Leiden", "Zwolle"];
+    let mut batch: Vec<String> = Vec::new();
+    for (k, t) in towns.iter().enumerate() {
+        batch.push(format!("Jeugdhulp {t}"));
+        batch.push(format!("Stichting Zorggroep {k} {t}"));
+        batch.push(format!("Gemeente {t}"));
+    }
+    batch.push("Altrecht GGZ".into());
+    let items: Vec<String> = (0..2000)
+        .map(|k| match k % 100 {
+            0 => "Altrecht".to_string(),
+            1 => "Zorggroep 3".to_string(),
+            2 => "Gemeente Zeist B.V.".to_string(),
+            3 => "Jeugdhulp Leidn".to_string(),
+            _ => format!("Zorgaanbieder {k} {}", towns[k % towns.len()]),
+        })
+        .collect();
+    let cell = items.join("|");
+    let orgs: Vec<&str> = batch.iter().map(String::as_str).collect();
+    let l = load(&experts(&[&cell]), &requests(&orgs));
+    let i = &l.instance;
+    let refused: Vec<&str> = (0..orgs.len())
+        .filter(|&r| org_refused(i, 0, r))
+        .map(|r| orgs[r])
+        .collect();
+    let want: Vec<&str> = orgs
+        .iter()
+        .copied()
+        .filter(|o| {
+            items
+                .iter()
+                .any(|it| org::excludes(it, o) != Match::No || org::near_miss(it, o))
+        })
+        .collect();
+    assert_eq!(refused, want);
+    assert_eq!(
+        refused,
+        [
+            "Gemeente Zeist",
+            "Jeugdhulp Leiden",
+            "Stichting Zorggroep 3 Leiden",
+            "Altrecht GGZ"
+        ]
+    );
+    assert_eq!(i.experts[0].excluded_org_names.len(), 2000);
+    // The inline request against the same cell.
+    let mut i = l.instance.clone();
+    let (r, w) = inline(&mut i, "Zorgaanbieder 1999 Zwolle");
+    assert!(org_refused(&i, 0, r), "{w:?}");
+}
+
+// ---- The metamorphic property --------------------------------------------------------------------
+
+/// Organisation kinds: a name and a town make the base name ("Jeugdhulp Utrecht").
+const KINDS: &[&str] = &[
+    "Jeugdhulp",
+    "GGZ Centraal",
+    "Zorg en Welzijn",
+    "Jeugdbescherming",
+    "Kwintes",
+    "Pluryn",
+    "Timon",
+    "Rading",
+    "Coöperatie Zorgkracht",
+    "Het Vlechtwerk",
+];
+/// Towns of the base names; the control excludes the same kind in another one of them.
+const TOWNS: &[&str] = &["Utrecht", "Amersfoort", "Zwolle", "Groningen", "Maastricht"];
+/// Words a longer spelling adds (never a town, so the control never contains them).
+const EXTRA: &[&str] = &["Oost", "Regio", "Jeugd", "locatie Noord", "GGZ"];
+
+/// One spelling of `base` (words, never a list separator).
+#[derive(Clone, Debug)]
+struct Spelling {
+    prefix: usize,
+    article: usize,
+    suffix: usize,
+    and: usize,
+    joins: Vec<usize>,
+    cases: Vec<usize>,
+    marks: Vec<bool>,
+}
+
+fn spelling() -> impl Strategy<Value = Spelling> {
+    (
+        0..5usize,
+        0..4usize,
+        0..6usize,
+        0..4usize,
+        prop::collection::vec(0..4usize, 6),
+        prop::collection::vec(0..3usize, 6),
+        prop::collection::vec(any::<bool>(), 6),
+    )
+        .prop_map(
+            |(prefix, article, suffix, and, joins, cases, marks)| Spelling {
+                prefix,
+                article,
+                suffix,
+                and,
+                joins,
+                cases,
+                marks,
+            },
+        )
+}
+
+impl Spelling {
+    fn write(&self, words: &[&str]) -> String {
+        let mut out = String::new();
+        out.push_str(["", "Stichting ", "Stg. ", "St. ", "stg "][self.prefix]);
+        out.push_str(["", "De ", "Het ", "'t "][self.article]);
+        for (k, w) in words.iter().enumerate() {
+            if k > 0 {
+                out.push_str([" ", "-", " - ", "  "][self.joins[k % 6]]);
+            }
+            let w = if *w == "en" {
+                ["en", "&", "+", "and"][self.and]
+            } else {
+                w
+            };
+            let w: String = if self.marks[k % 6] {
+                w.replacen('e', "é", 1).replacen('o', "ö", 1)
+            } else {
+                w.to_string()
+            };
+            let w = match self.cases[k % 6] {
+                0 => w.to_lowercase(),
+                1 => w.to_uppercase(),
+                _ => w,
+            };
+            out.push_str(&w);
+        }
+        out.push_str(["", " B.V.", " BV", " b.v.", " N.V.", " U.A."][self.suffix]);
+        out
+    }
+}
+
+/// `base`'s words with `extra` put in at `at` (0: before, 1: after the first word, 2: at the
+/// end), or as they are.
+fn longer<'a>(base: &[&'a str], extra: Option<(&'a str, usize)>) -> Vec<&'a str> {
+    let mut w = base.to_vec();
+    if let Some((x, at)) = extra {
+        let at = [0, 1, w.len()][at].min(w.len());
+        for (k, piece) in x.split(' ').enumerate() {
+            w.insert(at + k, piece);
+        }
+    }
+    w
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 160, ..ProptestConfig::default() })]
+
+    /// Legal forms, abbreviations, articles, `&`/`en`, hyphens, case, diacritics and
+    /// containment (on either side) applied to an excluded organisation never make the pair
+    /// eligible, in a batch or inline; the same kind in another town stays eligible.
+    #[test]
+    fn spellings_of_an_excluded_org_never_make_it_eligible(
+        kind in 0..KINDS.len(),
+        town in 0..TOWNS.len(),
+        other in 1..TOWNS.len(),
+        ex_spelling in spelling(),
+        org_spelling in spelling(),
+        extra in (0..EXTRA.len(), 0..3usize, 0..3usize),
+    ) {
+        let base_text = format!("{} {}", KINDS[kind], TOWNS[town]);
+        let base: Vec<&str> = base_text.split(' ').collect();
+        let (x, at, side) = extra;
+        let ex_words = longer(&base, (side == 1).then_some((EXTRA[x], at)));
+        let org_words = longer(&base, (side == 2).then_some((EXTRA[x], at)));
+        let exclusion = ex_spelling.write(&ex_words);
+        let org_name = org_spelling.write(&org_words);
+        let control = format!("{} {}", KINDS[kind], TOWNS[(town + other) % TOWNS.len()]);
+
+        let l = load(&experts(&[&exclusion, &control]), &requests(&[&org_name]));
+        let i = &l.instance;
+        prop_assert!(org_refused(i, 0, 0), "batch: {exclusion:?} does not exclude {org_name:?}");
+        prop_assert!(!org_refused(i, 1, 0), "batch: control {control:?} excludes {org_name:?}");
+
+        let l = load(&experts(&[&exclusion, &control]), &requests(&["Gemeente Ede"]));
+        let mut i = l.instance.clone();
+        let (r, _) = inline(&mut i, &org_name);
+        prop_assert!(org_refused(&i, 0, r), "inline: {exclusion:?} does not exclude {org_name:?}");
+        prop_assert!(!org_refused(&i, 1, r), "inline: control {control:?} excludes {org_name:?}");
+    }
+}
