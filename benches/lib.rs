@@ -20,8 +20,8 @@
 use matchpunt::batch::{build_problem, settle_pins};
 use matchpunt::eligibility::{candidates, Pair};
 use matchpunt::ingest::{load, Inputs, Source, WeekChoice};
+use matchpunt::model::places::Places;
 use matchpunt::model::{Instance, Week};
-use matchpunt::places::Places;
 use matchpunt::policy::Policy;
 use matchpunt::scoring::{score_pairs, Scored};
 use matchpunt::solve::{root_network, Problem, SolveOptions};
@@ -167,7 +167,7 @@ pub struct Csv {
 
 /// The bundled places table as the generator's input (as `matchpunt generate` reads it).
 pub fn place_weights() -> Vec<PlaceWeight> {
-    matchpunt_gen::places_from_csv(matchpunt::places::BUNDLED_CSV.as_bytes())
+    matchpunt_gen::places_from_csv(matchpunt::model::places::BUNDLED_CSV.as_bytes())
         .expect("the bundled places table is valid")
 }
 

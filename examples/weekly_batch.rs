@@ -3,8 +3,8 @@
 //! `cargo run --example weekly_batch -p matchpunt`
 
 use matchpunt::ingest::{load, Inputs, Source, WeekChoice};
+use matchpunt::model::places::Places;
 use matchpunt::model::Week;
-use matchpunt::places::Places;
 use matchpunt::policy::Policy;
 use matchpunt::report::{fmt_units, summary_text, unmatched};
 use matchpunt::solve::SolveOptions;

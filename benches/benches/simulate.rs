@@ -5,10 +5,10 @@
 mod common;
 
 use criterion::{black_box, criterion_main, BenchmarkId, Criterion};
-use matchpunt::places::Places;
+use matchpunt::analysis::simulate::{Contender, Rolling, Settings};
+use matchpunt::batch::strategy::Strategy;
+use matchpunt::model::places::Places;
 use matchpunt::policy::Policy;
-use matchpunt::simulate::{Contender, Rolling, Settings};
-use matchpunt::strategy::Strategy;
 use matchpunt_benches::{generate_csv, load_csv, Size, SIZES};
 use matchpunt_sim::{Churn, Params};
 use std::time::Duration;

@@ -1,11 +1,11 @@
 //! The input options shared by `check`, `run`, `suggest` and `explain`, and loading them.
 
 use anyhow::{bail, Context, Result};
+use matchpunt::ingest::workbook::{self, BatchSheets};
 use matchpunt::ingest::{self, InputError, InputErrors, Inputs, Loaded, Source, WeekChoice};
+use matchpunt::model::places::Places;
 use matchpunt::model::Week;
-use matchpunt::places::Places;
 use matchpunt::policy::Policy;
-use matchpunt::workbook::{self, BatchSheets};
 use std::fs::File;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;

@@ -1,8 +1,8 @@
 //! The weekly-round options of `run`: the previous proposals and the decisions on them.
 
 use anyhow::{Context, Result};
+use matchpunt::batch::round::{self, Round};
 use matchpunt::ingest::Source;
-use matchpunt::round::{self, Round};
 use std::fs::File;
 use std::path::PathBuf;
 

@@ -9,7 +9,7 @@
 //! by a parser.
 
 use crate::report::{summary_text, SUMMARY_COLUMNS};
-use matchpunt::simulate::{ContenderRun, WeekRecord};
+use matchpunt::analysis::simulate::{ContenderRun, WeekRecord};
 use std::fmt::Write as _;
 
 /// One chart: the metric's name, its title, and how to read it from a week.

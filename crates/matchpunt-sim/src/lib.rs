@@ -1,7 +1,7 @@
 //! Rolling simulations of matchpunt policies: the weeks to simulate, and their reports.
 //!
 //! The simulation itself (history feedback, declines, metrics, starvation) is
-//! [`matchpunt::simulate`], in the core library. This crate makes its inputs, which need the
+//! [`matchpunt::analysis::simulate`], in the core library. This crate makes its inputs, which need the
 //! generator at run time: the core may use `matchpunt-gen` only in its tests, so the driver that
 //! draws weekly requests from it lives here, depending on both.
 //!
@@ -16,9 +16,9 @@
 pub mod html;
 pub mod report;
 
+use matchpunt::analysis::simulate::{past_rows, Joiner, PastRow, Roster, WeekInput};
+use matchpunt::model::places::Places;
 use matchpunt::model::{Instance, Role, Week};
-use matchpunt::places::Places;
-use matchpunt::simulate::{past_rows, Joiner, PastRow, Roster, WeekInput};
 use matchpunt_gen::{ExpertSpec, OrgSpec, PlaceWeight, WeekModel};
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;

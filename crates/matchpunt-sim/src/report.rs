@@ -3,8 +3,8 @@
 //! Every function writes to a writer it is handed. Numbers are written with a fixed number of
 //! decimals, so the same simulation gives the same bytes.
 
-use matchpunt::metrics::Row;
-use matchpunt::simulate::{ContenderRun, WeekRecord};
+use matchpunt::analysis::metrics::Row;
+use matchpunt::analysis::simulate::{ContenderRun, WeekRecord};
 use std::io::Write;
 
 /// The per-week metrics of a record, as named numbers: the batch metrics (without the

@@ -1,12 +1,12 @@
 //! The simulation's inputs on the bundled sample: every generated week reads as valid input,
 //! draws depend on the seed alone, churn behaves as its rates say, and the page escapes names.
 
+use matchpunt::analysis::simulate::{self, load_week, Contender, Settings};
+use matchpunt::batch::strategy::Strategy;
 use matchpunt::ingest::{load, Inputs, Source, WeekChoice};
+use matchpunt::model::places::Places;
 use matchpunt::model::{Instance, Week};
-use matchpunt::places::Places;
 use matchpunt::policy::Policy;
-use matchpunt::simulate::{self, load_week, Contender, Settings};
-use matchpunt::strategy::Strategy;
 use matchpunt_sim::{generated, html, Churn, Params};
 
 const EXPERTS: &str = include_str!("../../../data/sample/experts.csv");

@@ -136,7 +136,7 @@ pub fn read_booked(
         };
         let intensity = match (row.intensity.as_deref(), known) {
             // As in requests.csv: `2,0` is 2, and `1.000` is ambiguous (unreadable).
-            (Some(v), _) if !v.is_empty() => crate::sheet::whole_number(v)
+            (Some(v), _) if !v.is_empty() => crate::ingest::sheet::whole_number(v)
                 .ok()
                 .filter(|&x| x <= 1_000_000)
                 .map(|x| x as u32)

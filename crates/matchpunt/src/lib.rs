@@ -8,25 +8,15 @@
 //! [`messages`]. The library never touches argv, stdout or paths: it takes readers and returns
 //! data.
 
+pub mod analysis;
 pub mod batch;
 pub mod eligibility;
 pub mod explain;
-pub mod gate;
 pub mod ingest;
-pub mod lp;
 pub mod messages;
-pub mod metrics;
 pub mod model;
 pub mod names;
-pub mod places;
 pub mod policy;
 pub mod report;
-pub mod round;
 pub mod scoring;
-pub mod sheet;
-pub mod simulate;
 pub mod solve;
-pub mod strategy;
-pub mod table;
-pub mod themes;
-pub mod workbook;

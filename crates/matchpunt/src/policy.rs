@@ -292,7 +292,7 @@ pub enum Heavy {
     No,
     /// A theme is heavy.
     Yes,
-    /// No theme is heavy, but one is a [`crate::themes::near_miss`] of a heavy theme: perhaps a
+    /// No theme is heavy, but one is a [`crate::names::themes::near_miss`] of a heavy theme: perhaps a
     /// typo, so counted as heavy to be safe.
     NearMiss,
 }
@@ -308,7 +308,18 @@ pub struct PolicyError {
 }
 
 impl Weights {
-    /// The weights in the order of [`crate::scoring::Parts::NAMES`].
+    /// The names of the score's parts and their weights, in output order.
+    pub const NAMES: [&'static str; 7] = [
+        "theme_fit",
+        "distance",
+        "continuity",
+        "recent_load",
+        "fair_spread",
+        "role_experience",
+        "age_proximity",
+    ];
+
+    /// The weights in the order of [`Weights::NAMES`].
     pub fn as_array(&self) -> [f64; 7] {
         [
             self.theme_fit,
@@ -352,9 +363,7 @@ impl Policy {
 
     fn check_ranges(&self) -> Result<(), String> {
         let o = &self.objective;
-        let weights = crate::scoring::Parts::NAMES
-            .iter()
-            .zip(self.weights.as_array());
+        let weights = Weights::NAMES.iter().zip(self.weights.as_array());
         let named = weights.map(|(n, w)| (format!("weights.{n}"), w)).chain(
             [
                 ("objective.seat_low", o.seat_low),
@@ -480,7 +489,7 @@ impl Policy {
             if heavy.contains(&k) {
                 return Heavy::Yes;
             }
-            if heavy.iter().any(|h| crate::themes::near_miss(&k, h)) {
+            if heavy.iter().any(|h| crate::names::themes::near_miss(&k, h)) {
                 out = Heavy::NearMiss;
             }
         }

@@ -46,16 +46,9 @@ pub struct Parts {
 }
 
 impl Parts {
-    /// Column names, in output order.
-    pub const NAMES: [&'static str; 7] = [
-        "theme_fit",
-        "distance",
-        "continuity",
-        "recent_load",
-        "fair_spread",
-        "role_experience",
-        "age_proximity",
-    ];
+    /// Column names, in output order (the policy's weights have the same names:
+    /// [`crate::policy::Weights::NAMES`]).
+    pub const NAMES: [&'static str; 7] = crate::policy::Weights::NAMES;
 
     /// The parts in [`Parts::NAMES`] order.
     pub fn values(&self) -> [f64; 7] {

@@ -3,8 +3,8 @@
 use crate::inputs::InputArgs;
 use anyhow::Result;
 use matchpunt::eligibility::{self, candidates, shown_count};
+use matchpunt::model::places::Places;
 use matchpunt::model::{Instance, Role};
-use matchpunt::places::Places;
 use std::collections::BTreeMap;
 use std::io::Write;
 use std::process::ExitCode;
@@ -314,7 +314,7 @@ fn report_impossible(
 /// Themes the vocabulary (`data/themes.csv`) does not know: each spelling with the number of
 /// cells it is in and a "did you mean". Never who has or avoids it.
 fn report_unknown_themes(out: &mut impl Write, inst: &Instance) -> Result<()> {
-    let unknown = matchpunt::themes::unknown_themes(inst);
+    let unknown = matchpunt::model::unknown_themes(inst);
     if unknown.is_empty() {
         return Ok(());
     }

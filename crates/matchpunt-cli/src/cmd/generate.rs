@@ -1,8 +1,8 @@
 //! `matchpunt generate`: write a synthetic, realistic batch.
 
 use anyhow::{bail, Result};
+use matchpunt::model::places::BUNDLED_CSV;
 use matchpunt::model::Week;
-use matchpunt::places::BUNDLED_CSV;
 use matchpunt_gen::{GenParams, Shape};
 use std::io::Write;
 use std::path::PathBuf;
@@ -109,7 +109,7 @@ fn in_province(
     places: Vec<matchpunt_gen::PlaceWeight>,
     province: &str,
 ) -> Result<Vec<matchpunt_gen::PlaceWeight>> {
-    let table = matchpunt::places::Places::bundled();
+    let table = matchpunt::model::places::Places::bundled();
     let wanted = province.trim();
     let names: std::collections::HashSet<&str> = table
         .all()

@@ -2,9 +2,9 @@
 
 use crate::inputs::InputArgs;
 use anyhow::{anyhow, Context, Result};
+use matchpunt::analysis::metrics::{self, Row};
 use matchpunt::eligibility::candidates;
-use matchpunt::metrics::{self, Row};
-use matchpunt::places::Places;
+use matchpunt::model::places::Places;
 use matchpunt::scoring::score_pairs;
 use std::io::Write;
 use std::path::PathBuf;

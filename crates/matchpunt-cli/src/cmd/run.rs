@@ -6,9 +6,9 @@ use crate::progress::{thousands, Progress};
 use anyhow::{bail, Result};
 use matchpunt::batch;
 use matchpunt::report;
+use matchpunt::report::table::{self, Dialect};
 use matchpunt::scoring::to_units;
 use matchpunt::solve::SolveOptions;
-use matchpunt::table::{self, Dialect};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -224,7 +224,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let res = match &round {
         Some(round) => {
             on_stage(batch::Stage::Solving(0));
-            let out = matchpunt::round::run_round(inst, &policy, &opts, round);
+            let out = matchpunt::batch::round::run_round(inst, &policy, &opts, round);
             progress.suspend(|| {
                 for w in &out.warnings {
                     eprintln!("warning: {w}");
@@ -273,7 +273,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
     }
     if let Some(changes) = &changes {
         outs.stage("changes.csv", |w| {
-            Ok(matchpunt::round::write_changes(changes, w)?)
+            Ok(matchpunt::batch::round::write_changes(changes, w)?)
         })?;
     }
     if args.xlsx || book.is_some() {
@@ -284,7 +284,9 @@ pub fn run(args: Args) -> Result<ExitCode> {
     }
     if let Some(lp) = &args.export_lp {
         let spread = to_units(policy.objective.batch_spread);
-        outs.stage_path(lp, |w| Ok(matchpunt::lp::write_lp(inst, &res, spread, w)?))?;
+        outs.stage_path(lp, |w| {
+            Ok(matchpunt::report::lp::write_lp(inst, &res, spread, w)?)
+        })?;
     }
     if let Some(d) = &args.export_dimacs {
         let (net, _) = matchpunt::solve::root_network(&res.problem);
@@ -301,7 +303,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let mut out = std::io::stdout().lock();
     out.write_all(report::summary_text(inst, &res).as_bytes())?;
     if let Some(changes) = &changes {
-        let (kept, accepted, dropped, new) = matchpunt::round::counts(changes);
+        let (kept, accepted, dropped, new) = matchpunt::batch::round::counts(changes);
         writeln!(
             out,
             "round: {kept} proposal(s) kept ({accepted} accepted), {dropped} dropped, {new} new; see changes.csv (the objective includes the keep bonus)"

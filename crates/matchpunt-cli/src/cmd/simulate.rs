@@ -3,8 +3,8 @@
 use super::compare::{progress, BatchArgs, ContenderArgs, File};
 use crate::out::Outputs;
 use anyhow::{bail, Context, Result};
-use matchpunt::places::Places;
-use matchpunt::simulate::{self, Settings};
+use matchpunt::analysis::simulate::{self, Settings};
+use matchpunt::model::places::Places;
 use matchpunt::solve::SolveOptions;
 use matchpunt_sim::{html, report, Churn, Params};
 use std::io::Write;

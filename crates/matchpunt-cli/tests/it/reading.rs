@@ -11,8 +11,8 @@
 //! right line number) are in `fixtures/broken/`.
 
 use matchpunt::ingest::{self, Inputs, Loaded, Source, WeekChoice};
+use matchpunt::model::places::Places;
 use matchpunt::model::{Role, Slot, SlotSet, Week};
-use matchpunt::places::Places;
 use matchpunt::policy::Policy;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -298,9 +298,12 @@ fn the_data_reference_lists_every_header_alias() {
         .find("## Reading spreadsheets")
         .expect("docs/reference/data.md has a 'Reading spreadsheets' section")..];
     for (file, table) in [
-        ("**experts.csv**", matchpunt::sheet::EXPERT_ALIASES),
-        ("**requests.csv**", matchpunt::sheet::REQUEST_ALIASES),
-        ("**history.csv**", matchpunt::sheet::HISTORY_ALIASES),
+        ("**experts.csv**", matchpunt::ingest::sheet::EXPERT_ALIASES),
+        (
+            "**requests.csv**",
+            matchpunt::ingest::sheet::REQUEST_ALIASES,
+        ),
+        ("**history.csv**", matchpunt::ingest::sheet::HISTORY_ALIASES),
     ] {
         let at = section
             .find(file)

@@ -598,7 +598,7 @@ fn generate_shapes_set_capacity_and_keep_to_one_province() {
         ],
     );
     assert_eq!(o.status.code(), Some(0), "{}", show(&o));
-    let zeeland: std::collections::HashSet<String> = matchpunt::places::Places::bundled()
+    let zeeland: std::collections::HashSet<String> = matchpunt::model::places::Places::bundled()
         .all()
         .iter()
         .filter(|p| p.province == "Zeeland")

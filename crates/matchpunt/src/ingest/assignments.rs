@@ -6,14 +6,14 @@
 //! so they must be read as carefully as experts.csv. Three readers had grown apart: one took
 //! only UTF-8, one matched ids exactly, so that `r00002` or an id with an invisible character
 //! only gave a warning and a declined pair was proposed again. Here every file is decoded as
-//! [`crate::sheet::decode`] decodes the batch's files (any encoding it reads, `sep=` line,
-//! blank lines before the header), headers are matched by [`crate::sheet::header_key`] with
+//! [`crate::ingest::sheet::decode`] decodes the batch's files (any encoding it reads, `sep=` line,
+//! blank lines before the header), headers are matched by [`crate::ingest::sheet::header_key`] with
 //! Dutch aliases (`aanvraag`, `deskundige`, `besluit`, `dagdeel`), and ids are compared by
 //! [`normalize`], as [`crate::ingest`] compares the ids of experts.csv and requests.csv.
 
 use super::{file_error, InputError, InputErrors, Source, MAX_ERRORS_PER_FILE};
+use crate::ingest::sheet::{self, Lines};
 use crate::model::{normalize, Instance};
-use crate::sheet::{self, Lines};
 use std::collections::HashMap;
 
 /// Which small file is read: the columns it must have.

@@ -7,7 +7,17 @@
 //!   "Stg. Jeugdhulp Utrecht", "Jeugdhulp Utrecht"): one canonical form, one matching rule, the
 //!   typo rule, and an index that resolves a whole batch in near-linear time.
 //!
-//! Ids, themes and places are compared by [`crate::model::normalize`],
-//! [`crate::model::theme_key`] and [`crate::places`]; they may move here later.
+//! - [`themes`]: the theme vocabulary (canonical Dutch themes, synonyms, plurals), theme keys and
+//!   the one-letter near misses that the safe side of rule 3 uses.
+//!
+//! - [`normalize`], [`fold_theme`], [`theme_key`]: how a cell's spelling is folded before any
+//!   comparison (invisible characters, look-alike punctuation, case, Unicode NFC; diacritics for
+//!   themes).
+//!
+//! Places are looked up by [`crate::model::places`].
 
+mod fold;
 pub mod org;
+pub mod themes;
+
+pub use fold::{fold_theme, is_invisible, normalize, theme_key, tidy};

@@ -37,7 +37,7 @@
 //! against a batch resolves in milliseconds (the pairwise loop it replaces was cubic in the
 //! items).
 
-use crate::model::normalize;
+use super::normalize;
 use std::collections::HashMap;
 
 /// Legal forms, dropped wherever they stand as whole words (after step 2 of the canonical form,

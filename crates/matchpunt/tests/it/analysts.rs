@@ -4,17 +4,17 @@
 
 use crate::common;
 
+use matchpunt::analysis::metrics::{self, Fill};
+use matchpunt::analysis::simulate::{Contender, Rolling, Roster, Settings, WeekInput};
+use matchpunt::batch::strategy::{self, Strategy};
 use matchpunt::batch::{self, BatchResult};
 use matchpunt::eligibility::{candidates, check};
 use matchpunt::ingest::{load, Inputs, Source, WeekChoice};
-use matchpunt::metrics::{self, Fill};
+use matchpunt::model::places::Places;
 use matchpunt::model::{Instance, Week};
-use matchpunt::places::Places;
 use matchpunt::policy::Policy;
 use matchpunt::scoring::score_pairs;
-use matchpunt::simulate::{Contender, Rolling, Roster, Settings, WeekInput};
 use matchpunt::solve::{self, SolveOptions};
-use matchpunt::strategy::{self, Strategy};
 use proptest::prelude::*;
 
 const WEEK: &str = "2026-W48";

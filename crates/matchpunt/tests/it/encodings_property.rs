@@ -5,8 +5,8 @@
 //! leave the encoding open, is refused with a hint: never a different instance.
 
 use matchpunt::ingest::{load, Inputs, Source, WeekChoice};
+use matchpunt::model::places::Places;
 use matchpunt::model::{Instance, Week};
-use matchpunt::places::Places;
 use matchpunt::policy::Policy;
 use proptest::prelude::*;
 use proptest::strategy::ValueTree;

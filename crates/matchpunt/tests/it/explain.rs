@@ -11,8 +11,8 @@ use matchpunt::eligibility::{candidates_all_pairs, check};
 use matchpunt::explain::{self, Base, Booked, Change, FixBudget, Fixes, WeekUse};
 use matchpunt::ingest::{load, Inputs, Source, WeekChoice};
 use matchpunt::messages::Lang;
+use matchpunt::model::places::Places;
 use matchpunt::model::{Instance, Week};
-use matchpunt::places::Places;
 use matchpunt::policy::Policy;
 use matchpunt::scoring::{score_pairs, to_units};
 use matchpunt::solve::SolveOptions;
@@ -20,7 +20,8 @@ use matchpunt_gen::GenParams;
 use proptest::prelude::*;
 
 fn generated(experts: usize, requests: usize, seed: u64) -> Instance {
-    let pw = matchpunt_gen::places_from_csv(matchpunt::places::BUNDLED_CSV.as_bytes()).unwrap();
+    let pw =
+        matchpunt_gen::places_from_csv(matchpunt::model::places::BUNDLED_CSV.as_bytes()).unwrap();
     let params = GenParams {
         experts,
         requests,

@@ -3,8 +3,8 @@
 //! machine stays far below them); the fixed versions took minutes or gigabytes.
 
 use matchpunt::ingest::{self, InputErrors, Inputs, Loaded, NearNames, Source, WeekChoice};
+use matchpunt::model::places::Places;
 use matchpunt::model::Week;
-use matchpunt::places::Places;
 use matchpunt::policy::Policy;
 use std::fmt::Write;
 use std::time::{Duration, Instant};

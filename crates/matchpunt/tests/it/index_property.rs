@@ -5,8 +5,8 @@
 
 use matchpunt::eligibility::{self, candidates, candidates_all_pairs, check, Pair};
 use matchpunt::ingest::{self, Inputs, Source, WeekChoice};
+use matchpunt::model::places::Places;
 use matchpunt::model::{Instance, LatLon, Week};
-use matchpunt::places::Places;
 use matchpunt::policy::Policy;
 use matchpunt_gen::{generate, GenParams, PlaceWeight};
 use proptest::prelude::*;
@@ -20,7 +20,7 @@ fn places() -> &'static Places {
 fn place_weights() -> &'static [PlaceWeight] {
     static W: OnceLock<Vec<PlaceWeight>> = OnceLock::new();
     W.get_or_init(|| {
-        matchpunt_gen::places_from_csv(matchpunt::places::BUNDLED_CSV.as_bytes()).unwrap()
+        matchpunt_gen::places_from_csv(matchpunt::model::places::BUNDLED_CSV.as_bytes()).unwrap()
     })
 }
 
@@ -283,7 +283,7 @@ fn bits<'a>(mask: u8, names: &[&'a str]) -> Vec<&'a str> {
 /// elsewhere is written as Utrecht and set on the loaded instance by [`place_anywhere`]: the
 /// index itself works for any point on Earth.
 fn coords_cell(lat: f64, lon: f64) -> (String, String) {
-    if matchpunt::places::in_netherlands(lat, lon) {
+    if matchpunt::model::places::in_netherlands(lat, lon) {
         (lat.to_string(), lon.to_string())
     } else {
         ("52.09".into(), "5.12".into())
@@ -372,7 +372,7 @@ proptest! {
         prop_assert_eq!(inst.experts.len(), experts.len());
         // The text round-trips the coordinates exactly where a file may give them.
         for (x, ex) in experts.iter().zip(&inst.experts) {
-            if matchpunt::places::in_netherlands(x.lat, x.lon) {
+            if matchpunt::model::places::in_netherlands(x.lat, x.lon) {
                 prop_assert_eq!((ex.location.lat, ex.location.lon), (x.lat, x.lon));
             }
         }

@@ -6,8 +6,8 @@ use matchpunt::eligibility::{self, Reason};
 use matchpunt::ingest::{
     self, InputError, InputErrors, Inputs, Loaded, Source, WeekChoice, MAX_ERRORS_PER_FILE,
 };
+use matchpunt::model::places::Places;
 use matchpunt::model::{Role, Slot, SlotSet, Week};
-use matchpunt::places::Places;
 use matchpunt::policy::Policy;
 use proptest::prelude::*;
 

@@ -5,8 +5,8 @@
 
 use matchpunt::eligibility::check;
 use matchpunt::ingest::{load, Inputs, Source, WeekChoice};
+use matchpunt::model::places::Places;
 use matchpunt::model::Week;
-use matchpunt::places::Places;
 use matchpunt::policy::Policy;
 use matchpunt::scoring::to_units;
 use matchpunt::solve::SolveOptions;
@@ -65,7 +65,7 @@ fn lp_model_matches_the_engine(policy: &Policy, must_contain: &str) {
     let res = matchpunt::batch::run(&inst, policy, &SolveOptions::default());
     let mut lp = Vec::new();
     let spread = to_units(policy.objective.batch_spread);
-    matchpunt::lp::write_lp(&inst, &res, spread, &mut lp).unwrap();
+    matchpunt::report::lp::write_lp(&inst, &res, spread, &mut lp).unwrap();
     let lp = String::from_utf8(lp).unwrap();
 
     // Sections.

@@ -3,6 +3,7 @@
 //! `cargo test -p matchpunt --test it MODULE::`.
 
 mod analysts;
+mod architecture;
 mod batch_property;
 mod common;
 mod encodings_property;
@@ -13,6 +14,7 @@ mod ingest;
 mod limits;
 mod lp_export;
 mod names;
+mod org_names;
 mod pairs_property;
 mod round;
 mod rules;
@@ -21,4 +23,3 @@ mod spelling_property;
 mod weekly_rules;
 mod workbook;
 mod workbook_gate;
-mod org_names;

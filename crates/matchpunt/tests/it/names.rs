@@ -7,12 +7,11 @@
 use matchpunt::batch;
 use matchpunt::eligibility::{self, Reason, PERSONAL_REASON};
 use matchpunt::ingest::{self, InputErrors, Inputs, Loaded, Source, WeekChoice};
+use matchpunt::model::places::Places;
 use matchpunt::model::{fold_theme, normalize, Instance, Week};
-use matchpunt::places::Places;
 use matchpunt::policy::Policy;
 use matchpunt::report;
 use matchpunt::solve::SolveOptions;
-use matchpunt::themes;
 
 fn week() -> WeekChoice {
     let w = Week::parse("2026-W48").unwrap();
@@ -232,7 +231,7 @@ fn unknown_themes_are_listed_by_spelling_and_count_only() {
              E2,buddy,yes,pesten,Eigen Thema,Utrecht,*\n";
     let r = "id,org,role,themes,place\nR1,Org,buddy,Depresie,Utrecht\n";
     let l = ok(e, r);
-    let u = themes::unknown_themes(&l.instance);
+    let u = matchpunt::model::unknown_themes(&l.instance);
     assert_eq!(u.len(), 2, "{u:?}");
     assert_eq!(
         (u[0].spelling.as_str(), u[0].cells),
@@ -575,7 +574,7 @@ fn a_headerless_file_does_not_echo_its_first_row() {
             requests: matchpunt::ingest::Source::new("requests.csv", r.as_bytes()),
             history: None,
         },
-        &matchpunt::places::Places::bundled(),
+        &matchpunt::model::places::Places::bundled(),
         &matchpunt::policy::Policy::default(),
         matchpunt::ingest::WeekChoice {
             given: Some(w),

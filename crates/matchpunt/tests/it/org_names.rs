@@ -5,9 +5,9 @@
 
 use matchpunt::eligibility::{self, Reason};
 use matchpunt::ingest::{self, InputErrors, Inputs, Loaded, Source, WeekChoice};
+use matchpunt::model::places::Places;
 use matchpunt::model::{Instance, Week};
 use matchpunt::names::org::{self, Match};
-use matchpunt::places::Places;
 use matchpunt::policy::Policy;
 use proptest::prelude::*;
 

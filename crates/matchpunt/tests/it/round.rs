@@ -4,13 +4,13 @@
 use crate::common;
 
 use common::{assert_hard_rules, instance};
+use matchpunt::batch::round::{self, Change, PairRow, Round, Verdict};
 use matchpunt::batch::{self, BatchResult};
 use matchpunt::eligibility::candidates_all_pairs;
 use matchpunt::ingest::{self, Inputs, Source, WeekChoice};
+use matchpunt::model::places::Places;
 use matchpunt::model::{Instance, Week};
-use matchpunt::places::Places;
 use matchpunt::policy::Policy;
-use matchpunt::round::{self, Change, PairRow, Round, Verdict};
 use matchpunt::solve::SolveOptions;
 use proptest::prelude::*;
 use std::collections::BTreeSet;

@@ -6,8 +6,8 @@
 
 use matchpunt::eligibility::{self, check, Reason};
 use matchpunt::ingest::{self, Inputs, Source, WeekChoice};
+use matchpunt::model::places::Places;
 use matchpunt::model::{Instance, LatLon, Week};
-use matchpunt::places::Places;
 use matchpunt::policy::Policy;
 
 /// The batch week of every instance here: ISO year 2026, so an expert born in 2000 is 26.

@@ -11,11 +11,11 @@
 use matchpunt::batch::{self, BatchResult};
 use matchpunt::eligibility::candidates;
 use matchpunt::ingest::{load, Inputs, Source, WeekChoice};
+use matchpunt::model::places::Places;
 use matchpunt::model::{fold_theme, Instance, Week};
-use matchpunt::places::Places;
+use matchpunt::names::themes::Vocabulary;
 use matchpunt::policy::Policy;
 use matchpunt::solve::SolveOptions;
-use matchpunt::themes::Vocabulary;
 use matchpunt_gen::GenParams;
 use proptest::prelude::*;
 use rand::seq::SliceRandom;
@@ -278,7 +278,7 @@ proptest! {
         mutate in 1usize..12,
     ) {
         let mut rng = ChaCha8Rng::seed_from_u64(seed ^ 0x5eed);
-        let pw = matchpunt_gen::places_from_csv(matchpunt::places::BUNDLED_CSV.as_bytes()).unwrap();
+        let pw = matchpunt_gen::places_from_csv(matchpunt::model::places::BUNDLED_CSV.as_bytes()).unwrap();
         let params = GenParams { experts, requests, seed, week: (2026, 48), history_weeks: 0 };
         let (mut e, mut r, mut h) = (Vec::new(), Vec::new(), Vec::new());
         matchpunt_gen::generate(&params, &pw, &mut e, &mut r, &mut h).unwrap();

@@ -5,8 +5,8 @@
 use matchpunt::batch;
 use matchpunt::eligibility::{check, Reason};
 use matchpunt::ingest::{self, parse_week_or_date, Inputs, Source, WeekChoice};
+use matchpunt::model::places::Places;
 use matchpunt::model::{Instance, Supervision, Week};
-use matchpunt::places::Places;
 use matchpunt::policy::Policy;
 use matchpunt::solve::SolveOptions;
 

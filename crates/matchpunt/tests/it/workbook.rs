@@ -4,8 +4,8 @@
 
 use matchpunt::batch;
 use matchpunt::ingest::{load, Inputs, Loaded, Source, WeekChoice};
+use matchpunt::model::places::Places;
 use matchpunt::model::Week;
-use matchpunt::places::Places;
 use matchpunt::policy::Policy;
 use matchpunt::solve::SolveOptions;
 use rust_xlsxwriter::Workbook;

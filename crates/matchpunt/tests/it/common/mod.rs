@@ -6,8 +6,8 @@
 use matchpunt::batch::BatchResult;
 use matchpunt::eligibility::check;
 use matchpunt::ingest::{load, Inputs, Source, WeekChoice};
+use matchpunt::model::places::Places;
 use matchpunt::model::{Instance, Week};
-use matchpunt::places::Places;
 use matchpunt::policy::Policy;
 use matchpunt::scoring::to_units;
 use matchpunt_gen::GenParams;
@@ -15,7 +15,8 @@ use matchpunt_gen::GenParams;
 /// A generated batch of `experts` × `requests` with four weeks of history, read by ingest.
 pub fn instance(experts: usize, requests: usize, seed: u64, policy: &Policy) -> Instance {
     let places = Places::bundled();
-    let pw = matchpunt_gen::places_from_csv(matchpunt::places::BUNDLED_CSV.as_bytes()).unwrap();
+    let pw =
+        matchpunt_gen::places_from_csv(matchpunt::model::places::BUNDLED_CSV.as_bytes()).unwrap();
     let params = GenParams {
         experts,
         requests,

@@ -2,7 +2,7 @@
 //!
 //! Coordinators export these files from spreadsheets, so ingest is forgiving about form (the
 //! encodings, delimiters, line ends, lines before the header and Dutch header names of
-//! [`crate::sheet`], decimal commas, cells as Excel users type them) and strict about content: a
+//! [`crate::ingest::sheet`], decimal commas, cells as Excel users type them) and strict about content: a
 //! header close to a known column is an error, not an ignored column, and every bad cell
 //! becomes an [`InputError`] naming file, line, column, the value and what was expected, and all the
 //! errors of a batch are returned together (up to [`MAX_ERRORS_PER_FILE`] per file). A batch with any
@@ -10,14 +10,18 @@
 //!
 //! The library takes readers, never paths: the caller names each source for the messages.
 
+pub mod gate;
+pub mod sheet;
+pub mod workbook;
+
+use crate::model::places::Places;
 use crate::model::{
     normalize, Expert, HistoryRow, Instance, Interner, LatLon, Request, Role, RoleSet, Slot,
     SlotSet, Supervision, Week,
 };
 use crate::names::org;
-use crate::places::Places;
 use crate::policy::{Heavy, Policy};
-use crate::sheet::{self, HeaderMatch, HeaderNames, Lines};
+use sheet::{HeaderMatch, HeaderNames, Lines};
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::io::Read;
@@ -55,7 +59,7 @@ impl fmt::Display for InputError {
                 (Some(line), Some((n, name))) => write!(
                     f,
                     ", cell {}{line} (column '{name}')",
-                    crate::workbook::column_letters(*n)
+                    crate::ingest::workbook::column_letters(*n)
                 )?,
                 (Some(line), None) => write!(f, ", row {line}")?,
                 _ => {}
@@ -73,7 +77,7 @@ impl fmt::Display for InputError {
                 write!(
                     f,
                     ":{n} ({}{})",
-                    crate::workbook::column_letters(*n),
+                    crate::ingest::workbook::column_letters(*n),
                     self.row.unwrap_or(line)
                 )?;
             }
@@ -217,7 +221,7 @@ pub struct Inputs<'a> {
 
 /// The inputs of a batch kept in one workbook (`--data week.xlsx`), named `name` in messages:
 /// its experts and requests sheets, and its history sheet if it has one (see
-/// [`crate::workbook::EXPERTS_SHEETS`] and the others for the names). Also returns the sheets
+/// [`crate::ingest::workbook::EXPERTS_SHEETS`] and the others for the names). Also returns the sheets
 /// found, for the summary.
 ///
 /// # Errors
@@ -227,12 +231,12 @@ pub struct Inputs<'a> {
 pub fn workbook_inputs<'a>(
     name: &str,
     bytes: &'a [u8],
-) -> Result<(Inputs<'a>, crate::workbook::BatchSheets), InputErrors> {
+) -> Result<(Inputs<'a>, crate::ingest::workbook::BatchSheets), InputErrors> {
     let fail = |message: String| InputErrors {
         errors: vec![InputError::whole_file(name, message)],
         ..InputErrors::default()
     };
-    let sheets = crate::workbook::batch_sheets(bytes).map_err(fail)?;
+    let sheets = crate::ingest::workbook::batch_sheets(bytes).map_err(fail)?;
     if let Some(m) = sheets.missing() {
         return Err(fail(m));
     }
@@ -684,20 +688,20 @@ fn read_table(
     // A workbook: its sheet for this table, as CSV text whose lines are the sheet's rows.
     let mut file = file;
     let mut problems = std::collections::BTreeMap::new();
-    if crate::workbook::is_workbook(&bytes) {
+    if crate::ingest::workbook::is_workbook(&bytes) {
         let names: &[&str] = match kind {
-            FileKind::Experts => crate::workbook::EXPERTS_SHEETS,
-            FileKind::Requests => crate::workbook::REQUESTS_SHEETS,
-            FileKind::History => crate::workbook::HISTORY_SHEETS,
+            FileKind::Experts => crate::ingest::workbook::EXPERTS_SHEETS,
+            FileKind::Requests => crate::ingest::workbook::REQUESTS_SHEETS,
+            FileKind::History => crate::ingest::workbook::HISTORY_SHEETS,
         };
-        match crate::workbook::sheet_csv(&bytes, names) {
+        match crate::ingest::workbook::sheet_csv(&bytes, names) {
             Ok(Some(sheet)) => {
                 file = format!("{file}, sheet {}", sheet.sheet);
                 bytes = sheet.csv.into_bytes();
                 problems = sheet.problems;
             }
             Ok(None) => {
-                let have = crate::workbook::sheet_names(&bytes);
+                let have = crate::ingest::workbook::sheet_names(&bytes);
                 errs.push_file(
                     kind,
                     &file,
@@ -900,7 +904,7 @@ fn read_table(
         let mut cells: Vec<String> = rec.iter().map(|c| c.trim().to_string()).collect();
         if let Some(i) = cells
             .iter()
-            .position(|c| c.chars().count() > crate::workbook::MAX_CELL_CHARS)
+            .position(|c| c.chars().count() > crate::ingest::workbook::MAX_CELL_CHARS)
         {
             errs.push(
                 kind,
@@ -913,7 +917,7 @@ fn read_table(
                     message: format!(
                         "a cell of {} characters: at most {} are read (is a text pasted into the wrong cell?)",
                         cells[i].chars().count(),
-                        crate::workbook::MAX_CELL_CHARS
+                        crate::ingest::workbook::MAX_CELL_CHARS
                     ),
                 },
             );
@@ -953,7 +957,7 @@ fn read_table(
     }
     // The gate: cells of a workbook that cannot be read with certainty.
     let known: HashMap<usize, &'static str> = cols.iter().map(|(&c, &i)| (i, c)).collect();
-    let found = crate::gate::workbook_cells(&file, &headers, &known, &rows, &problems);
+    let found = crate::ingest::gate::workbook_cells(&file, &headers, &known, &rows, &problems);
     // A row with an uncertain safety cell is left out like a ragged row (already an error), so
     // that a load that skips bad rows never keeps it with the cell read as empty.
     let bad: HashSet<u64> = found.errors.iter().filter_map(|e| e.line).collect();
@@ -1443,23 +1447,23 @@ impl<'t, 'e> Cells<'t, 'e> {
                 );
             }
             return match (lat, lon) {
-                (Some(lat), Some(lon)) if crate::places::in_netherlands(lat, lon) => {
+                (Some(lat), Some(lon)) if crate::model::places::in_netherlands(lat, lon) => {
                     (place.to_string(), Some(LatLon { lat, lon }))
                 }
                 (Some(lat), Some(lon)) => {
                     // Outside the country the expert silently fits nothing, or the request
                     // no one: a swap is the usual cause.
-                    let hint = if crate::places::in_netherlands(lon, lat) {
+                    let hint = if crate::model::places::in_netherlands(lon, lat) {
                         "; lat and lon swapped? (in the Netherlands lat is about 51-53, lon about 4-7)"
                     } else {
                         ""
                     };
                     let msg = format!(
                         "{lat}, {lon} is not in the Netherlands: expected lat {}..{} and lon {}..{}{hint}",
-                        crate::places::NL_LAT.start(),
-                        crate::places::NL_LAT.end(),
-                        crate::places::NL_LON.start(),
-                        crate::places::NL_LON.end()
+                        crate::model::places::NL_LAT.start(),
+                        crate::model::places::NL_LAT.end(),
+                        crate::model::places::NL_LON.start(),
+                        crate::model::places::NL_LON.end()
                     );
                     self.err("lat", lat_s, msg);
                     (place.to_string(), None)
@@ -1768,7 +1772,7 @@ fn resolve_excluded_orgs(
 }
 
 /// Adds to each expert's avoided themes every theme of the batch's requests that one of them is
-/// a near miss of ([`crate::themes::near_miss`]: one letter away, not both themes of the
+/// a near miss of ([`crate::names::themes::near_miss`]: one letter away, not both themes of the
 /// vocabulary), with a warning naming the row but not the theme. An avoided theme is a safety
 /// field: a typo in it, or in a request, must not send the expert to that theme.
 fn resolve_avoided_near_misses(
@@ -1794,7 +1798,7 @@ fn resolve_avoided_near_misses(
                 request_themes
                     .iter()
                     .copied()
-                    .filter(|&r| crate::themes::near_miss(ka, inst.themes.key(r)))
+                    .filter(|&r| crate::names::themes::near_miss(ka, inst.themes.key(r)))
                     .collect()
             });
             add.extend(close.iter().copied());

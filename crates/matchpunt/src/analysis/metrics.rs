@@ -22,8 +22,8 @@
 //! `v_k` with `k = ⌈p/100 · n⌉` (0 for no values). So p90 of ten values is the 9th smallest.
 
 use crate::batch::{Assignment, BatchResult};
+use crate::model::places::Places;
 use crate::model::{Instance, Role};
-use crate::places::Places;
 use crate::policy::Policy;
 use crate::scoring::Scored;
 

@@ -877,7 +877,10 @@ mod tests {
         assert_eq!(cell_text(&Data::Bool(true)), "yes");
         assert_eq!(cell_text(&Data::String("a\nb".into())), "a b");
         let err = classify(DataRef::Error(calamine::CellErrorType::NA), true);
-        assert_eq!(err, (String::new(), Some(CellProblem::ErrorValue("#N/A".into()))));
+        assert_eq!(
+            err,
+            (String::new(), Some(CellProblem::ErrorValue("#N/A".into())))
+        );
         assert_eq!(
             classify(DataRef::Empty, true),
             (String::new(), Some(CellProblem::FormulaWithoutValue))
@@ -944,7 +947,8 @@ mod tests {
             let ws = book.add_worksheet();
             ws.set_name("experts").unwrap();
             ws.write_string(0, 0, "birth_year").unwrap();
-            ws.write_number_with_format(1, 0, serial as f64, &date).unwrap();
+            ws.write_number_with_format(1, 0, serial as f64, &date)
+                .unwrap();
             book.save_to_buffer().unwrap()
         };
         let b1900 = make(day - days_from(1899, 12, 30));
@@ -977,7 +981,8 @@ mod tests {
         for r in 1..5 {
             ws.write_string(r, 0, format!("E{r}")).unwrap();
         }
-        ws.merge_range(1, 1, 3, 1, "Kompas", &Format::new()).unwrap();
+        ws.merge_range(1, 1, 3, 1, "Kompas", &Format::new())
+            .unwrap();
         ws.write_formula(1, 2, Formula::new("=NA()").set_result("#N/A"))
             .unwrap();
         ws.write_formula(2, 2, "=A1").unwrap();
@@ -1018,9 +1023,12 @@ mod tests {
             choose_sheet(&s(&[("Experts", true), ("requests", true)]), names),
             Ok(Some("Experts".into()))
         );
-        let e = choose_sheet(&s(&[("experts", false), ("Experts (new)", true)]), names)
-            .unwrap_err();
-        assert!(e.contains("'experts'") && e.contains("'Experts (new)'"), "{e}");
+        let e =
+            choose_sheet(&s(&[("experts", false), ("Experts (new)", true)]), names).unwrap_err();
+        assert!(
+            e.contains("'experts'") && e.contains("'Experts (new)'"),
+            "{e}"
+        );
         let e = choose_sheet(&s(&[("experts", false), ("Blad1", true)]), names).unwrap_err();
         assert!(e.contains("hidden sheet 'experts'"), "{e}");
         // A hidden old copy under another name next to the visible table is not read.
@@ -1030,8 +1038,14 @@ mod tests {
         );
         let e = choose_sheet(&s(&[("experts", true), ("Experts ", true)]), names).unwrap_err();
         assert!(e.contains("2 sheets named"), "{e}");
-        assert_eq!(choose_sheet(&s(&[("Blad1", true)]), names), Ok(Some("Blad1".into())));
-        assert_eq!(choose_sheet(&s(&[("Blad1", true), ("Blad2", true)]), names), Ok(None));
+        assert_eq!(
+            choose_sheet(&s(&[("Blad1", true)]), names),
+            Ok(Some("Blad1".into()))
+        );
+        assert_eq!(
+            choose_sheet(&s(&[("Blad1", true), ("Blad2", true)]), names),
+            Ok(None)
+        );
     }
 
     #[test]
@@ -1068,13 +1082,23 @@ mod tests {
     }
 
     fn text_cell(v: &str) -> String {
-        format!(r#"<table:table-cell office:value-type="string"><text:p>{v}</text:p></table:table-cell>"#)
+        format!(
+            r#"<table:table-cell office:value-type="string"><text:p>{v}</text:p></table:table-cell>"#
+        )
     }
 
     #[test]
     fn ods_repeats_are_checked_before_the_library_expands_them() {
-        let header = format!("<table:table-row>{}{}</table:table-row>", text_cell("id"), text_cell("name"));
-        let row = format!("<table:table-row>{}{}</table:table-row>", text_cell("E1"), text_cell("Ravi"));
+        let header = format!(
+            "<table:table-row>{}{}</table:table-row>",
+            text_cell("id"),
+            text_cell("name")
+        );
+        let row = format!(
+            "<table:table-row>{}{}</table:table-row>",
+            text_cell("E1"),
+            text_cell("Ravi")
+        );
         // LibreOffice's empty rows and cells to the end of the sheet are read.
         let tail = r#"<table:table-row table:number-rows-repeated="1048574"><table:table-cell table:number-columns-repeated="16384"/></table:table-row>"#;
         let wide = r#"<table:table-row><table:table-cell table:number-columns-repeated="16382"/></table:table-row>"#;
@@ -1087,7 +1111,10 @@ mod tests {
             text_cell("x")
         );
         let e = check_bounds(&ods(&format!("{header}{down}"))).unwrap_err();
-        assert!(e.contains("sheet experts has a value at row 1000001 column 1"), "{e}");
+        assert!(
+            e.contains("sheet experts has a value at row 1000001 column 1"),
+            "{e}"
+        );
         let across = r#"<table:table-row><table:table-cell office:value-type="float" office:value="1" table:number-columns-repeated="16384"/></table:table-row>"#;
         let e = check_bounds(&ods(&format!("{header}{across}"))).unwrap_err();
         assert!(e.contains("column 16384"), "{e}");

@@ -5,7 +5,7 @@
 //! [`SAFETY_COLUMNS`] a cell the reader cannot read with certainty stops the batch with an error
 //! naming the file, sheet and cell, the value and what was expected. Elsewhere it is read as
 //! empty with one warning per column. Every reader hands its uncertain cells here: today the
-//! workbook reader ([`crate::workbook::SheetText::problems`]: error values, formulas without a
+//! workbook reader ([`crate::ingest::workbook::SheetText::problems`]: error values, formulas without a
 //! stored value or with a stored 0, merged ranges).
 //!
 //! Merged ranges are read as a coordinator means them: the merge's value for every cell in it,
@@ -13,8 +13,8 @@
 //! rows inside the merge get the exclusion instead of none); in a limit or flag column it is the
 //! value the coordinator typed for those rows.
 
+use crate::ingest::workbook::CellProblem;
 use crate::ingest::InputError;
-use crate::workbook::CellProblem;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// Columns (by their canonical name, in any input file) in which an uncertain cell is an error.
@@ -72,7 +72,7 @@ pub(crate) fn workbook_cells(
         for (&(_, col), problem) in problems.range((*line, 0)..=(*line, usize::MAX)) {
             let i = col - 1;
             let Some(&name) = known.get(&i) else { continue };
-            let cell = || format!("{}{line}", crate::workbook::column_letters(col));
+            let cell = || format!("{}{line}", crate::ingest::workbook::column_letters(col));
             let error = |value: Option<String>, message: String| InputError {
                 file: file.to_string(),
                 line: Some(*line),

@@ -29,14 +29,14 @@
 //! last proposed an assignment (weeks they are not eligible neither count nor reset it). An
 //! expert is *starved* in a week when the streak reaches [`Settings::starvation_weeks`] (4).
 
+use crate::analysis::metrics::{self, Metrics};
+use crate::batch::strategy::Strategy;
 use crate::batch::{self, BatchResult};
 use crate::ingest::{self, InputErrors, Inputs, Source, WeekChoice};
-use crate::metrics::{self, Metrics};
+use crate::model::places::Places;
 use crate::model::{HistoryRow, Instance, Role, Week};
-use crate::places::Places;
 use crate::policy::Policy;
 use crate::solve::SolveOptions;
-use crate::strategy::Strategy;
 use rayon::prelude::*;
 use std::collections::HashMap;
 

@@ -19,7 +19,7 @@ use unicode_normalization::UnicodeNormalization;
 
 /// The bundled table (`place,province,lat,lon,population,municipality,kind,aliases`). Derived
 /// from GeoNames (<https://www.geonames.org>), licensed under Creative Commons Attribution 4.0.
-pub const BUNDLED_CSV: &str = include_str!("../../../data/nl-places.csv");
+pub const BUNDLED_CSV: &str = include_str!("../../../../data/nl-places.csv");
 
 /// One place.
 #[derive(Clone, Debug, PartialEq)]

@@ -10,12 +10,12 @@
 //! A spelling one letter away from another theme's spelling ([`near_miss`]) may be a typo. Where
 //! that matters for safety (an avoided theme, a heavy theme), the safe reading wins.
 
-use crate::model::{fold_theme, Instance};
+use super::fold_theme;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
 /// The bundled vocabulary (`theme,synonyms`).
-pub const BUNDLED_CSV: &str = include_str!("../../../data/themes.csv");
+pub const BUNDLED_CSV: &str = include_str!("../../../../data/themes.csv");
 
 /// One canonical theme.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -167,44 +167,6 @@ pub fn near_miss(a_key: &str, b_key: &str) -> bool {
     })
 }
 
-/// A theme spelling of the batch that the vocabulary does not know.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct UnknownTheme {
-    /// The spelling as first met (tidied).
-    pub spelling: String,
-    /// In how many cells (experts' themes and avoid_themes, requests' themes) it occurs.
-    pub cells: usize,
-    /// The closest canonical theme, for a "did you mean".
-    pub suggestion: Option<String>,
-}
-
-/// The batch's themes that are not in the bundled vocabulary, most frequent first. Says nothing
-/// about who has or avoids them: only the spelling and a count of cells.
-pub fn unknown_themes(inst: &Instance) -> Vec<UnknownTheme> {
-    let v = Vocabulary::bundled();
-    let mut cells = vec![0usize; inst.themes.len()];
-    for e in &inst.experts {
-        for &t in e.themes.iter().chain(&e.avoid_themes) {
-            cells[t as usize] += 1;
-        }
-    }
-    for r in &inst.requests {
-        for &t in &r.themes {
-            cells[t as usize] += 1;
-        }
-    }
-    let mut out: Vec<UnknownTheme> = (0..inst.themes.len() as u32)
-        .filter(|&t| cells[t as usize] > 0 && v.by_key(inst.themes.key(t)).is_none())
-        .map(|t| UnknownTheme {
-            spelling: inst.themes.name(t).to_string(),
-            cells: cells[t as usize],
-            suggestion: v.suggest(inst.themes.name(t)).map(String::from),
-        })
-        .collect();
-    out.sort_by(|a, b| b.cells.cmp(&a.cells).then(a.spelling.cmp(&b.spelling)));
-    out
-}
-
 /// Why a theme vocabulary file was refused, in words (see [`Vocabulary::from_csv`]).
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 #[error("{0}")]
@@ -213,7 +175,7 @@ pub struct VocabularyError(pub String);
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::theme_key;
+    use crate::names::theme_key;
 
     #[test]
     fn bundled_vocabulary_loads_and_knows_the_generators_themes() {

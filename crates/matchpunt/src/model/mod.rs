@@ -4,6 +4,8 @@
 //! languages are interned), places to coordinates and defaults to values, so that the later stages
 //! (eligibility, scoring, solving) compare integers and never strings.
 
+pub mod places;
+
 use std::collections::HashMap;
 use std::fmt;
 
@@ -322,125 +324,7 @@ pub fn civil_from_days(z: i64) -> (i32, u32, u32) {
     (if m <= 2 { y + 1 } else { y } as i32, m, d)
 }
 
-/// Whether `c` is invisible in a spreadsheet cell and so never part of a name: zero-width
-/// space, non-joiner and joiner, word joiner, byte-order mark, soft hyphen, direction marks,
-/// variation selectors and the other default-ignorable code points, and control characters
-/// other than white space.
-pub fn is_invisible(c: char) -> bool {
-    matches!(
-        c,
-        '\u{00AD}'
-            | '\u{034F}'
-            | '\u{061C}'
-            | '\u{115F}'
-            | '\u{1160}'
-            | '\u{17B4}'
-            | '\u{17B5}'
-            | '\u{180B}'..='\u{180F}'
-            | '\u{200B}'..='\u{200F}'
-            | '\u{202A}'..='\u{202E}'
-            | '\u{2060}'..='\u{206F}'
-            | '\u{3164}'
-            | '\u{FE00}'..='\u{FE0F}'
-            | '\u{FEFF}'
-            | '\u{FFA0}'
-            | '\u{FFF0}'..='\u{FFF8}'
-            | '\u{1BCA0}'..='\u{1BCA3}'
-            | '\u{1D173}'..='\u{1D17A}'
-            | '\u{E0000}'..='\u{E0FFF}'
-    ) || (c.is_control() && !c.is_whitespace())
-}
-
-/// One spelling for the look-alike dashes and apostrophes a word processor puts in a cell
-/// (`‐ ‑ – — −` are `-`; `’ ‘ ´ ʼ` and the backtick are `'`).
-fn plain_punctuation(c: char) -> char {
-    match c {
-        '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE63}' | '\u{FF0D}' => '-',
-        '\u{2018}' | '\u{2019}' | '\u{201B}' | '\u{0060}' | '\u{00B4}' | '\u{02BC}'
-        | '\u{FF07}' => '\'',
-        _ => c,
-    }
-}
-
-/// Collapses runs of white space (any Unicode white space, so also non-breaking spaces) to one
-/// space and trims.
-fn collapse_spaces(chars: impl Iterator<Item = char>) -> String {
-    let mut out = String::new();
-    let mut space = false;
-    for c in chars {
-        if c.is_whitespace() {
-            space = !out.is_empty();
-        } else {
-            if space {
-                out.push(' ');
-                space = false;
-            }
-            out.push(c);
-        }
-    }
-    out
-}
-
-/// How every name-like cell (ids, themes, places, organisations, languages, codes) is compared:
-/// invisible characters removed ([`is_invisible`]), look-alike dashes and apostrophes made
-/// plain, lower-cased, Unicode NFC (so a decomposed `é`, as a Mac writes it, equals the composed
-/// one), and runs of white space, non-breaking spaces included, collapsed to one space and trimmed.
-///
-/// Diacritics and hyphens are kept: `Coöperatie` and `Cooperatie` are different names here
-/// (themes fold them too: [`theme_key`]).
-pub fn normalize(s: &str) -> String {
-    use unicode_normalization::UnicodeNormalization;
-    if s.is_ascii() {
-        return collapse_spaces(
-            s.chars()
-                .filter(|c| !c.is_control() || c.is_whitespace())
-                .map(|c| plain_punctuation(c.to_ascii_lowercase())),
-        );
-    }
-    collapse_spaces(
-        s.chars()
-            .filter(|&c| !is_invisible(c))
-            .map(plain_punctuation)
-            .flat_map(char::to_lowercase)
-            .nfc(),
-    )
-}
-
-/// A cell as it is shown back to the user: [`normalize`] without the lower-casing.
-pub fn tidy(s: &str) -> String {
-    use unicode_normalization::UnicodeNormalization;
-    collapse_spaces(
-        s.chars()
-            .filter(|&c| !is_invisible(c))
-            .map(plain_punctuation)
-            .nfc(),
-    )
-}
-
-/// A theme spelling folded for comparison: [`normalize`], then diacritics removed
-/// (`suïcidaliteit` is `suicidaliteit`) and everything but letters and digits dropped (hyphens,
-/// spaces, apostrophes: `zelf-beschadiging` is `zelfbeschadiging`, `trauma's` is `traumas`).
-/// This is the spelling key; [`theme_key`] also maps it through the theme vocabulary.
-pub fn fold_theme(s: &str) -> String {
-    use unicode_normalization::char::is_combining_mark;
-    use unicode_normalization::UnicodeNormalization;
-    normalize(s)
-        .nfd()
-        .filter(|&c| !is_combining_mark(c) && c.is_alphanumeric())
-        .collect()
-}
-
-/// The key under which a theme is compared everywhere (matching, avoided themes, heavy themes):
-/// [`fold_theme`], and for a spelling the bundled theme vocabulary knows (a synonym or plural
-/// form, `eetstoornissen`), the key of its canonical theme (`eetstoornis`). Two cells name the
-/// same theme exactly when their keys are equal.
-pub fn theme_key(s: &str) -> String {
-    let folded = fold_theme(s);
-    match crate::themes::Vocabulary::bundled().canonical_of_folded(&folded) {
-        Some(t) => t.key.clone(),
-        None => folded,
-    }
-}
+pub use crate::names::{fold_theme, is_invisible, normalize, theme_key, tidy};
 
 /// Which comparison an [`Interner`] uses.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -485,7 +369,7 @@ impl Interner {
         }
         let id = self.names.len() as u32;
         let display = match self.kind {
-            NameKind::Theme => crate::themes::Vocabulary::bundled()
+            NameKind::Theme => crate::names::themes::Vocabulary::bundled()
                 .by_key(&key)
                 .map(|t| t.name.clone()),
             NameKind::Name => None,
@@ -759,6 +643,44 @@ impl Default for Instance {
             week: None,
         }
     }
+}
+
+/// A theme spelling of the batch that the vocabulary does not know.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UnknownTheme {
+    /// The spelling as first met (tidied).
+    pub spelling: String,
+    /// In how many cells (experts' themes and avoid_themes, requests' themes) it occurs.
+    pub cells: usize,
+    /// The closest canonical theme, for a "did you mean".
+    pub suggestion: Option<String>,
+}
+
+/// The batch's themes that are not in the bundled vocabulary, most frequent first. Says nothing
+/// about who has or avoids them: only the spelling and a count of cells.
+pub fn unknown_themes(inst: &Instance) -> Vec<UnknownTheme> {
+    let v = crate::names::themes::Vocabulary::bundled();
+    let mut cells = vec![0usize; inst.themes.len()];
+    for e in &inst.experts {
+        for &t in e.themes.iter().chain(&e.avoid_themes) {
+            cells[t as usize] += 1;
+        }
+    }
+    for r in &inst.requests {
+        for &t in &r.themes {
+            cells[t as usize] += 1;
+        }
+    }
+    let mut out: Vec<UnknownTheme> = (0..inst.themes.len() as u32)
+        .filter(|&t| cells[t as usize] > 0 && v.by_key(inst.themes.key(t)).is_none())
+        .map(|t| UnknownTheme {
+            spelling: inst.themes.name(t).to_string(),
+            cells: cells[t as usize],
+            suggestion: v.suggest(inst.themes.name(t)).map(String::from),
+        })
+        .collect();
+    out.sort_by(|a, b| b.cells.cmp(&a.cells).then(a.spelling.cmp(&b.spelling)));
+    out
 }
 
 #[cfg(test)]

@@ -4,12 +4,15 @@
 //! Every function writes to a writer it is handed; the CLI makes those writers temporary files
 //! and renames them into place only when all three are complete.
 
+pub mod lp;
+pub mod table;
+
 use crate::batch::BatchResult;
 use crate::eligibility;
 use crate::model::{Instance, Role};
 use crate::policy::Policy;
+use crate::report::table::{write_csv, Cell, Dialect, Sheet};
 use crate::scoring::Parts;
-use crate::table::{write_csv, Cell, Dialect, Sheet};
 use std::io::Write;
 
 /// Formats solver units (milli-points) as points with three decimals, exactly.

@@ -6,13 +6,16 @@
 //! a refused one is a [`PinConflict`] naming the rule and is never assigned. The solver then
 //! optimises the remaining capacity.
 
+pub mod round;
+pub mod strategy;
+
 use crate::eligibility::{self, candidates_with_distance, Pair};
 use crate::model::{Instance, Slot};
 use crate::policy::Policy;
 use crate::scoring::{self, to_units, Scored};
 use crate::solve::{self, ExpertCap, Problem, Solution, SolveOptions};
-use crate::strategy::{self, Strategy};
 use std::time::{Duration, Instant};
+use strategy::Strategy;
 
 /// A pin that could not be honoured.
 #[derive(Clone, Debug, PartialEq)]
@@ -300,7 +303,7 @@ fn find_pair(n: usize, pair_at: impl Fn(usize) -> Pair, r: usize, e: usize) -> O
 }
 
 /// Changes to a batch's pairs for a re-run in the weekly round: pairs never to propose, and a
-/// bonus on pairs proposed before (see [`crate::round`]).
+/// bonus on pairs proposed before (see [`crate::batch::round`]).
 #[derive(Clone, Debug, Default)]
 pub struct Adjust {
     /// (request, expert) pairs left out of the candidates (declined), sorted.
@@ -327,7 +330,7 @@ pub fn run(inst: &Instance, policy: &Policy, opts: &SolveOptions) -> BatchResult
 }
 
 /// Runs a whole batch as [`run`] does, choosing the assignment with `strategy` (the exact
-/// solve, or a reference strategy of [`crate::strategy`]). Candidates, scores and pins are the
+/// solve, or a reference strategy of [`crate::batch::strategy`]). Candidates, scores and pins are the
 /// same for every strategy.
 pub fn run_with(
     inst: &Instance,
