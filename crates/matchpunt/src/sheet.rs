@@ -372,7 +372,7 @@ fn char_evidence(c: char, prev: Option<char>, next: Option<char>) -> i64 {
 /// 4 KiB, at least 70% of the bytes at odd offsets (little-endian) or at even offsets
 /// (big-endian) are NUL and at most 5% of the others, as Latin text in UTF-16 is.
 fn utf16_without_bom(bytes: &[u8]) -> Option<(&'static encoding_rs::Encoding, Encoding)> {
-    if bytes.len() < 4 || bytes.len() % 2 != 0 || !bytes.contains(&0) {
+    if bytes.len() < 4 || !bytes.len().is_multiple_of(2) || !bytes.contains(&0) {
         return None;
     }
     let head = &bytes[..bytes.len().min(4096)];

@@ -151,7 +151,7 @@ pub fn read_pair_rows(mut src: Source<'_>, kind: PairFile) -> Result<PairRows, I
         .delimiter(hl.delimiter)
         .flexible(true)
         .has_headers(false)
-        .from_reader(text[hl.start..].as_bytes());
+        .from_reader(&text.as_bytes()[hl.start..]);
     let mut records = rdr.records();
     let header: Vec<String> = match records.next() {
         Some(Ok(h)) => h.iter().map(|c| c.trim().to_string()).collect(),
