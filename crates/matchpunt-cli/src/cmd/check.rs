@@ -119,19 +119,23 @@ pub fn run(args: Args) -> Result<ExitCode> {
             inst.themes.name(t as u32).to_lowercase(),
         )
     });
-    for t in order {
+    let used: Vec<usize> = order
+        .into_iter()
+        .filter(|&t| themes[t].0 + themes[t].1 + themes[t].2 > 0)
+        .collect();
+    for &t in used.iter().take(MAX_THEME_ROWS) {
         let (e, a, r) = themes[t];
-        if e + a + r == 0 {
-            continue;
-        }
         writeln!(
             out,
             "  {:<24} {:>12}  {:>12}  {:>12}",
-            inst.themes.name(t as u32),
+            shown_name(inst.themes.name(t as u32)),
             shown_count(e),
             shown_count(a),
             shown_count(r)
         )?;
+    }
+    if used.len() > MAX_THEME_ROWS {
+        writeln!(out, "  ... and {} more themes", used.len() - MAX_THEME_ROWS)?;
     }
     report_unknown_themes(&mut out, inst)?;
 
@@ -311,6 +315,28 @@ fn report_impossible(
     Ok(())
 }
 
+/// Rows of the by-theme table: the most frequent themes (a batch has some 30).
+const MAX_THEME_ROWS: usize = 100;
+
+/// Longest name (theme, organisation) echoed whole, in characters: a 1 MiB cell is not.
+const MAX_SHOWN_NAME: usize = 80;
+
+/// `s`, cut after [`MAX_SHOWN_NAME`] characters with "… (N characters)".
+fn shown_name(s: &str) -> String {
+    match s.char_indices().nth(MAX_SHOWN_NAME) {
+        Some((i, _)) => format!("{}… ({} characters)", &s[..i], s.chars().count()),
+        None => s.to_string(),
+    }
+}
+
+/// [`shown_name`] quoted (`"..."`, escapes as in Rust); the cut is outside the quotes.
+fn quoted_name(s: &str) -> String {
+    match s.char_indices().nth(MAX_SHOWN_NAME) {
+        Some((i, _)) => format!("{:?}… ({} characters)", &s[..i], s.chars().count()),
+        None => format!("{s:?}"),
+    }
+}
+
 /// Themes the vocabulary (`data/themes.csv`) does not know: each spelling with the number of
 /// cells it is in and a "did you mean". Never who has or avoids it.
 fn report_unknown_themes(out: &mut impl Write, inst: &Instance) -> Result<()> {
@@ -323,16 +349,23 @@ fn report_unknown_themes(out: &mut impl Write, inst: &Instance) -> Result<()> {
         "\nthemes not in the theme vocabulary (data/themes.csv): {}; each is compared as written (case, diacritics, hyphens and spaces aside)",
         unknown.len()
     )?;
-    for u in &unknown {
+    for u in unknown.iter().take(matchpunt::names::themes::MAX_SUGGESTED) {
         writeln!(
             out,
-            "  {:?} in {} cell(s){}",
-            u.spelling,
+            "  {} in {} cell(s){}",
+            quoted_name(&u.spelling),
             shown_count(u.cells),
             u.suggestion
                 .as_ref()
                 .map(|s| format!(": did you mean {s:?}?"))
                 .unwrap_or_default()
+        )?;
+    }
+    if unknown.len() > matchpunt::names::themes::MAX_SUGGESTED {
+        writeln!(
+            out,
+            "  ... and {} more",
+            unknown.len() - matchpunt::names::themes::MAX_SUGGESTED
         )?;
     }
     Ok(())

@@ -245,7 +245,8 @@ pub struct Args {
     #[command(flatten)]
     contenders: ContenderArgs,
     /// Stop branching on load budgets after this many seconds and report the proven gap.
-    #[arg(long, value_name = "SECS", default_value_t = 30.0)]
+    #[arg(long, value_name = "SECS", default_value_t = 30.0,
+        value_parser = crate::cmd::run::parse_seconds, allow_negative_numbers = true)]
     time_limit: f64,
     /// Also write the table as CSV (metric, each contender, and its difference to the first).
     #[arg(long, value_name = "FILE")]
@@ -345,7 +346,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let files = args.batch.read()?;
     let places = Places::bundled();
     let opts = SolveOptions {
-        time_limit: Some(Duration::from_secs_f64(args.time_limit.max(0.0))),
+        time_limit: Some(Duration::from_secs_f64(args.time_limit)),
         ..SolveOptions::default()
     };
     let pb = progress(contenders.len() as u64, "compare");

@@ -38,9 +38,12 @@ pub struct SolverArgs {
 }
 
 /// Longest time limit accepted, in seconds (11.6 days).
-const MAX_SECONDS: f64 = 1e6;
+pub const MAX_SECONDS: f64 = 1e6;
 
-fn parse_seconds(s: &str) -> Result<f64, String> {
+/// The one parser of `--time-limit` for every subcommand (`run`, `explain`, `compare`, `serve`):
+/// a finite number of seconds from 0 to [`MAX_SECONDS`], so that building a `Duration` from it
+/// never overflows (`1e20` used to panic in `compare` and `serve`).
+pub fn parse_seconds(s: &str) -> Result<f64, String> {
     let expected =
         format!("expected a number of seconds from 0 to {MAX_SECONDS:.0}, e.g. 30 or 2.5");
     let hint = if s.contains(',') && !s.contains('.') {

@@ -1,6 +1,6 @@
 //! `matchpunt serve`: the match point's local web page.
 
-use anyhow::{bail, Context, Result};
+use anyhow::{Context, Result};
 use matchpunt::model::Week;
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -36,7 +36,8 @@ pub struct Args {
     #[arg(long, value_name = "FILE")]
     token_file: Option<PathBuf>,
     /// Stop the batch's proof of optimality after this many seconds.
-    #[arg(long, value_name = "SECS", default_value_t = 30.0)]
+    #[arg(long, value_name = "SECS", default_value_t = 30.0,
+        value_parser = crate::cmd::run::parse_seconds, allow_negative_numbers = true)]
     time_limit: f64,
     /// Print one line per request to stderr: method, path (never the query), status, time.
     #[arg(long)]
@@ -56,12 +57,6 @@ pub fn run(args: Args) -> Result<ExitCode> {
             .map(|t| t.trim().to_string())
             .filter(|t| !t.is_empty()),
     };
-    if !args.time_limit.is_finite() || args.time_limit < 0.0 {
-        bail!(
-            "--time-limit {}: expected a number of seconds >= 0",
-            args.time_limit
-        );
-    }
     let cfg = matchpunt_web::Config {
         data: args.data,
         policy: args.policy,

@@ -29,15 +29,18 @@ pub struct Args {
     batch: BatchArgs,
     #[command(flatten)]
     contenders: ContenderArgs,
-    /// Number of weeks.
-    #[arg(long, value_name = "N", default_value_t = 26)]
-    weeks: usize,
+    /// Number of weeks, 1 to 520 (ten years).
+    #[arg(long, value_name = "N", default_value_t = 26,
+        value_parser = clap::value_parser!(u64).range(1..=MAX_WEEKS))]
+    weeks: u64,
     /// Seed of everything drawn (requests, churn, declines): the same seed, the same outputs.
     #[arg(long, value_name = "S", default_value_t = 1)]
     seed: u64,
-    /// Requests per generated week, about (±10%) [default: as many as the batch's requests file].
-    #[arg(long, value_name = "N")]
-    requests_per_week: Option<usize>,
+    /// Requests per generated week, about (±10%), at most 2,000,000 (as `generate`), and at most
+    /// 2,000,000 over all weeks [default: as many as the batch's requests file].
+    #[arg(long, value_name = "N",
+        value_parser = clap::value_parser!(u64).range(0..=MAX_REQUESTS_PER_WEEK))]
+    requests_per_week: Option<u64>,
     /// Replay these weekly request files (*.csv, in name order, one a week) instead of drawing
     /// requests; a file named after a week (2026-W49.csv) is that week's batch.
     #[arg(long, value_name = "DIR")]
@@ -64,6 +67,15 @@ pub struct Args {
     out: Option<PathBuf>,
 }
 
+/// Most weeks simulated: ten years. Every week's proposals are kept for the outputs, so a
+/// million weeks ran out of memory (4-5.5 GB) instead of being refused.
+const MAX_WEEKS: u64 = 520;
+/// Most requests per generated week, as `generate --requests`.
+const MAX_REQUESTS_PER_WEEK: u64 = 2_000_000;
+/// Most generated requests over all weeks (weeks × requests per week): the simulation keeps
+/// every week's requests and proposals in memory.
+const MAX_REQUESTS_TOTAL: u64 = 2_000_000;
+
 fn rate(name: &str, v: f64) -> Result<f64> {
     if !(0.0..=1.0).contains(&v) {
         bail!("--{name} {v}: expected a number from 0 to 1");
@@ -81,10 +93,19 @@ pub fn run(args: Args) -> Result<ExitCode> {
         eprintln!("warning: {w}");
     }
     let base = &loaded.instance;
+    let per_week = args.requests_per_week.unwrap_or(base.requests.len() as u64);
+    if args.requests_dir.is_none() && per_week.saturating_mul(args.weeks) > MAX_REQUESTS_TOTAL {
+        bail!(
+            "--weeks {} with {per_week} requests per week is {} requests: expected at most {} over all weeks (fewer weeks, or --requests-per-week)",
+            args.weeks,
+            per_week.saturating_mul(args.weeks),
+            MAX_REQUESTS_TOTAL
+        );
+    }
     let params = Params {
-        weeks: args.weeks,
+        weeks: args.weeks as usize,
         seed: args.seed,
-        requests_per_week: args.requests_per_week.unwrap_or(base.requests.len()),
+        requests_per_week: per_week as usize,
         churn: Churn {
             leave_rate: rate("leave-rate", args.leave_rate)?,
             join_rate: rate("join-rate", args.join_rate)?,

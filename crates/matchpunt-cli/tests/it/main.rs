@@ -17,3 +17,4 @@ mod sample_snapshot;
 mod spreadsheets;
 mod suggest;
 mod workbook_gate;
+mod bounds;

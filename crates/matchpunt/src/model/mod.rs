@@ -656,8 +656,9 @@ pub struct UnknownTheme {
     pub suggestion: Option<String>,
 }
 
-/// The batch's themes that are not in the bundled vocabulary, most frequent first. Says nothing
-/// about who has or avoids them: only the spelling and a count of cells.
+/// The batch's themes that are not in the bundled vocabulary, most frequent first, the first
+/// [`crate::names::themes::MAX_SUGGESTED`] with a "did you mean". Says nothing about who has or avoids them: only the
+/// spelling and a count of cells. Cost: O(themes · log themes) plus the suggestions.
 pub fn unknown_themes(inst: &Instance) -> Vec<UnknownTheme> {
     let v = crate::names::themes::Vocabulary::bundled();
     let mut cells = vec![0usize; inst.themes.len()];
@@ -676,10 +677,13 @@ pub fn unknown_themes(inst: &Instance) -> Vec<UnknownTheme> {
         .map(|t| UnknownTheme {
             spelling: inst.themes.name(t).to_string(),
             cells: cells[t as usize],
-            suggestion: v.suggest(inst.themes.name(t)).map(String::from),
+            suggestion: None,
         })
         .collect();
     out.sort_by(|a, b| b.cells.cmp(&a.cells).then(a.spelling.cmp(&b.spelling)));
+    for u in out.iter_mut().take(crate::names::themes::MAX_SUGGESTED) {
+        u.suggestion = v.suggest(&u.spelling).map(String::from);
+    }
     out
 }
 

@@ -52,10 +52,12 @@ const THEMES: &[&str] = &[
 ];
 const PLACES: &[&str] = &["Utrecht", "Amsterdam", "'s-Hertogenbosch", "Zeist"];
 
+/// An expert: (name, place, travel in tenths of km, themes, avoided themes, excluded orgs).
+type ExpertRow = (usize, usize, u32, Vec<usize>, Vec<usize>, Vec<usize>);
+
 #[derive(Clone, Debug)]
 struct Batch {
-    /// (name, place, travel in tenths of km, themes, avoided themes, excluded orgs)
-    experts: Vec<(usize, usize, u32, Vec<usize>, Vec<usize>, Vec<usize>)>,
+    experts: Vec<ExpertRow>,
     /// (org, place, themes)
     requests: Vec<(usize, usize, Vec<usize>)>,
     ascii: bool,
