@@ -242,52 +242,72 @@ fn declared_strings(part: impl Read) -> Option<u64> {
 
 /// Refuses a worksheet part with a row or cell reference beyond the last cell a sheet can have
 /// (XFD1048576) or one that is not a reference: the library trusts them (a row number beyond
-/// 2^32 overflows in it). Streams the part without keeping it.
-fn check_cell_refs(part: impl Read, name: &str) -> Result<(), String> {
-    use quick_xml::events::Event;
-    let mut xml = quick_xml::Reader::from_reader(BufReader::new(part));
-    let mut buf = Vec::new();
+/// 2^32 overflows in it). A byte scan for every ` r="..."` attribute (only `<row>` and `<c>`
+/// have one in a worksheet), streamed in blocks without keeping the part: linear time,
+/// constant memory.
+fn check_cell_refs(mut part: impl Read, name: &str) -> Result<(), String> {
+    const KEY: &[u8] = b" r=\"";
+    let bad = |v: &[u8]| {
+        format!(
+            "is refused before reading: its part {name} names a row or cell {}, beyond the last cell a sheet can have (XFD1048576); the file is damaged",
+            crate::ingest::shown(&String::from_utf8_lossy(v))
+        )
+    };
+    let mut buf = vec![0u8; 1 << 16];
+    // Bytes carried over from the previous block (a key or value cut at its end).
+    let mut keep = 0usize;
     loop {
-        buf.clear();
-        let e = match xml.read_event_into(&mut buf) {
-            Ok(Event::Start(e) | Event::Empty(e)) => e,
-            Ok(Event::Eof) | Err(_) => return Ok(()),
-            _ => continue,
+        let n = match part.read(&mut buf[keep..]) {
+            Ok(0) | Err(_) => return Ok(()),
+            Ok(n) => n,
         };
-        let is_row = match e.local_name().as_ref() {
-            "row" => true,
-            "c" => false,
-            _ => continue,
-        };
-        let Some(r) = e
-            .attributes()
-            .flatten()
-            .find(|a| a.key.local_name().as_ref() == "r")
-        else {
-            continue;
-        };
-        let v = r.value.trim();
-        let letters = v.bytes().take_while(u8::is_ascii_alphabetic).count();
-        let (col, row) = v.split_at(letters);
-        let row_ok = !row.is_empty()
-            && row.len() <= 7
-            && row.bytes().all(|b| b.is_ascii_digit())
-            && row
-                .parse::<u32>()
-                .is_ok_and(|n| (1..=1_048_576).contains(&n));
-        let col_ok = if is_row {
-            col.is_empty()
-        } else {
-            !col.is_empty() && col.len() <= 3 && col_number(col) <= 16_384
-        };
-        if !(row_ok && col_ok) {
-            return Err(format!(
-                "is refused before reading: its part {name} names a {} {}, beyond the last cell a sheet can have (XFD1048576); the file is damaged",
-                if is_row { "row" } else { "cell" },
-                crate::ingest::shown(v)
-            ));
+        let end = keep + n;
+        let mut at = 0;
+        let mut open = None;
+        while let Some(k) = find(&buf[at..end], KEY) {
+            let start = at + k + KEY.len();
+            match buf[start..end].iter().position(|&b| b == b'"') {
+                None => {
+                    open = Some(at + k);
+                    break;
+                }
+                Some(q) => {
+                    if !valid_ref(&buf[start..start + q]) {
+                        return Err(bad(&buf[start..start + q]));
+                    }
+                    at = start + q + 1;
+                }
+            }
         }
+        let from = open.unwrap_or_else(|| at.max(end.saturating_sub(KEY.len() - 1)));
+        if end - from > 1024 {
+            // A value this long that has not ended is no reference.
+            return Err(bad(&buf[from + KEY.len()..from + KEY.len() + 40]));
+        }
+        buf.copy_within(from..end, 0);
+        keep = end - from;
     }
+}
+
+/// The first place of `key` in `hay`.
+fn find(hay: &[u8], key: &[u8]) -> Option<usize> {
+    hay.windows(key.len()).position(|w| w == key)
+}
+
+/// Whether `v` is a row number (`5`) or a cell (`G5`) within XFD1048576.
+fn valid_ref(v: &[u8]) -> bool {
+    let letters = v.iter().take_while(|b| b.is_ascii_alphabetic()).count();
+    let (col, row) = v.split_at(letters);
+    let row_ok = !row.is_empty()
+        && row.len() <= 7
+        && row.iter().all(u8::is_ascii_digit)
+        && std::str::from_utf8(row)
+            .ok()
+            .and_then(|r| r.parse::<u32>().ok())
+            .is_some_and(|n| (1..=1_048_576).contains(&n));
+    row_ok
+        && col.len() <= 3
+        && (col.is_empty() || col_number(std::str::from_utf8(col).unwrap_or("")) <= 16_384)
 }
 
 /// The 1-based number of column letters (`A` = 1), for at most three letters.
@@ -458,7 +478,7 @@ fn could_be(sheet: &str, names: &[&str]) -> bool {
     let lower = sheet.to_lowercase();
     lower
         .split(|c: char| !c.is_alphanumeric())
-        .any(|w| names.iter().any(|n| w == *n))
+        .any(|w| names.contains(&w))
 }
 
 /// Which sheet holds the table named by `names`: the visible sheet so named, or, when the
@@ -563,6 +583,9 @@ fn read_sheet(bytes: &[u8], names: &[&str]) -> Result<Option<SheetText>, String>
     to_text(sheet, cells)
 }
 
+/// A merged range's 0-based (row, column) corners, top-left and bottom-right.
+type Corners = ((u32, u32), (u32, u32));
+
 /// One cell with a value: its 0-based (row, column), text and problem.
 type SparseCell = ((u32, u32), String, Option<CellProblem>);
 
@@ -647,7 +670,7 @@ fn dense_cells(book: &mut Book<'_>, sheet: &str) -> Result<Vec<SparseCell>, Stri
 /// and only within the sheet's limits.
 fn apply_merges(
     cells: &mut Vec<SparseCell>,
-    merges: &[((u32, u32), (u32, u32))],
+    merges: &[Corners],
     sheet: &str,
 ) -> Result<(), String> {
     if merges.is_empty() {
@@ -877,7 +900,10 @@ mod tests {
         assert_eq!(cell_text(&Data::Bool(true)), "yes");
         assert_eq!(cell_text(&Data::String("a\nb".into())), "a b");
         let err = classify(DataRef::Error(calamine::CellErrorType::NA), true);
-        assert_eq!(err, (String::new(), Some(CellProblem::ErrorValue("#N/A".into()))));
+        assert_eq!(
+            err,
+            (String::new(), Some(CellProblem::ErrorValue("#N/A".into())))
+        );
         assert_eq!(
             classify(DataRef::Empty, true),
             (String::new(), Some(CellProblem::FormulaWithoutValue))
@@ -944,7 +970,8 @@ mod tests {
             let ws = book.add_worksheet();
             ws.set_name("experts").unwrap();
             ws.write_string(0, 0, "birth_year").unwrap();
-            ws.write_number_with_format(1, 0, serial as f64, &date).unwrap();
+            ws.write_number_with_format(1, 0, serial as f64, &date)
+                .unwrap();
             book.save_to_buffer().unwrap()
         };
         let b1900 = make(day - days_from(1899, 12, 30));
@@ -977,7 +1004,8 @@ mod tests {
         for r in 1..5 {
             ws.write_string(r, 0, format!("E{r}")).unwrap();
         }
-        ws.merge_range(1, 1, 3, 1, "Kompas", &Format::new()).unwrap();
+        ws.merge_range(1, 1, 3, 1, "Kompas", &Format::new())
+            .unwrap();
         ws.write_formula(1, 2, Formula::new("=NA()").set_result("#N/A"))
             .unwrap();
         ws.write_formula(2, 2, "=A1").unwrap();
@@ -1018,9 +1046,12 @@ mod tests {
             choose_sheet(&s(&[("Experts", true), ("requests", true)]), names),
             Ok(Some("Experts".into()))
         );
-        let e = choose_sheet(&s(&[("experts", false), ("Experts (new)", true)]), names)
-            .unwrap_err();
-        assert!(e.contains("'experts'") && e.contains("'Experts (new)'"), "{e}");
+        let e =
+            choose_sheet(&s(&[("experts", false), ("Experts (new)", true)]), names).unwrap_err();
+        assert!(
+            e.contains("'experts'") && e.contains("'Experts (new)'"),
+            "{e}"
+        );
         let e = choose_sheet(&s(&[("experts", false), ("Blad1", true)]), names).unwrap_err();
         assert!(e.contains("hidden sheet 'experts'"), "{e}");
         // A hidden old copy under another name next to the visible table is not read.
@@ -1030,8 +1061,14 @@ mod tests {
         );
         let e = choose_sheet(&s(&[("experts", true), ("Experts ", true)]), names).unwrap_err();
         assert!(e.contains("2 sheets named"), "{e}");
-        assert_eq!(choose_sheet(&s(&[("Blad1", true)]), names), Ok(Some("Blad1".into())));
-        assert_eq!(choose_sheet(&s(&[("Blad1", true), ("Blad2", true)]), names), Ok(None));
+        assert_eq!(
+            choose_sheet(&s(&[("Blad1", true)]), names),
+            Ok(Some("Blad1".into()))
+        );
+        assert_eq!(
+            choose_sheet(&s(&[("Blad1", true), ("Blad2", true)]), names),
+            Ok(None)
+        );
     }
 
     #[test]
@@ -1045,6 +1082,21 @@ mod tests {
         let many: Vec<_> = (0..21).map(|_| part(10 * mb, 2 * mb)).collect();
         let e = check_sizes(&many).unwrap_err();
         assert!(e.contains("would expand to 210.0 MB"), "{e}");
+    }
+
+    #[test]
+    fn cell_references_are_checked_across_read_blocks() {
+        // Enough cells that references straddle the 64 KiB blocks of the scan.
+        let cells: String = (1..20_000).map(|r| format!("<c r=\"XFD{r}\"/>")).collect();
+        assert!(check_cell_refs(cells.as_bytes(), "s.xml").is_ok());
+        for bad in ["XFE1", "A0", "A1048577", "A99999999999", "AAAA1", "1A"] {
+            let part = format!("{cells}<c r=\"{bad}\"/>{cells}");
+            let e = check_cell_refs(part.as_bytes(), "s.xml").unwrap_err();
+            assert!(e.contains(&format!("{bad:?}")), "{e}");
+        }
+        let endless = format!("{cells}<c r=\"{}", "A".repeat(5000));
+        assert!(check_cell_refs(endless.as_bytes(), "s.xml").is_err());
+        assert!(valid_ref(b"1048576") && valid_ref(b"xfd1") && !valid_ref(b""));
     }
 
     /// A minimal `.ods` file with `rows` (XML of table rows) in a sheet named `experts`.
@@ -1068,13 +1120,23 @@ mod tests {
     }
 
     fn text_cell(v: &str) -> String {
-        format!(r#"<table:table-cell office:value-type="string"><text:p>{v}</text:p></table:table-cell>"#)
+        format!(
+            r#"<table:table-cell office:value-type="string"><text:p>{v}</text:p></table:table-cell>"#
+        )
     }
 
     #[test]
     fn ods_repeats_are_checked_before_the_library_expands_them() {
-        let header = format!("<table:table-row>{}{}</table:table-row>", text_cell("id"), text_cell("name"));
-        let row = format!("<table:table-row>{}{}</table:table-row>", text_cell("E1"), text_cell("Ravi"));
+        let header = format!(
+            "<table:table-row>{}{}</table:table-row>",
+            text_cell("id"),
+            text_cell("name")
+        );
+        let row = format!(
+            "<table:table-row>{}{}</table:table-row>",
+            text_cell("E1"),
+            text_cell("Ravi")
+        );
         // LibreOffice's empty rows and cells to the end of the sheet are read.
         let tail = r#"<table:table-row table:number-rows-repeated="1048574"><table:table-cell table:number-columns-repeated="16384"/></table:table-row>"#;
         let wide = r#"<table:table-row><table:table-cell table:number-columns-repeated="16382"/></table:table-row>"#;
@@ -1087,14 +1149,15 @@ mod tests {
             text_cell("x")
         );
         let e = check_bounds(&ods(&format!("{header}{down}"))).unwrap_err();
-        assert!(e.contains("sheet experts has a value at row 1000001 column 1"), "{e}");
+        assert!(
+            e.contains("sheet experts has a value at row 1000001 column 1"),
+            "{e}"
+        );
         let across = r#"<table:table-row><table:table-cell office:value-type="float" office:value="1" table:number-columns-repeated="16384"/></table:table-row>"#;
         let e = check_bounds(&ods(&format!("{header}{across}"))).unwrap_err();
         assert!(e.contains("column 16384"), "{e}");
         // A used range within the row and column limits but too many cells in all.
-        let block = format!(
-            r#"<table:table-row table:number-rows-repeated="99000"><table:table-cell office:value-type="float" office:value="1" table:number-columns-repeated="100"/></table:table-row>"#
-        );
+        let block = r#"<table:table-row table:number-rows-repeated="99000"><table:table-cell office:value-type="float" office:value="1" table:number-columns-repeated="100"/></table:table-row>"#;
         let e = check_bounds(&ods(&format!("{header}{block}"))).unwrap_err();
         assert!(e.contains("more than the 2000000"), "{e}");
     }

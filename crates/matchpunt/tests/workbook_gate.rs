@@ -104,7 +104,11 @@ fn random_batch(rng: &mut ChaCha8Rng) -> Batch {
                     String::new()
                 },
                 max: rng.gen_range(1..4),
-                birth: (rng.gen_range(1985..2006), rng.gen_range(1..13), rng.gen_range(1..29)),
+                birth: (
+                    rng.gen_range(1985..2006),
+                    rng.gen_range(1..13),
+                    rng.gen_range(1..29),
+                ),
             }
         })
         .collect();
@@ -373,7 +377,12 @@ fn keeps_hard_rules(b: &Batch, pairs: &[(String, String)]) -> Result<(), String>
     for e in &b.experts {
         let mine: Vec<&(String, String)> = pairs.iter().filter(|p| p.1 == e.id).collect();
         if mine.len() > e.max as usize {
-            return Err(format!("{} has {} assignments, max {}", e.id, mine.len(), e.max));
+            return Err(format!(
+                "{} has {} assignments, max {}",
+                e.id,
+                mine.len(),
+                e.max
+            ));
         }
         for (r, _) in mine {
             let q = b.requests.iter().find(|q| &q.id == r).unwrap();
@@ -404,7 +413,11 @@ fn same(l: &Loaded) -> String {
 }
 
 fn cell(i: usize, c: u16) -> String {
-    format!("{}{}", matchpunt::workbook::column_letters(c as usize + 1), i + 2)
+    format!(
+        "{}{}",
+        matchpunt::workbook::column_letters(c as usize + 1),
+        i + 2
+    )
 }
 
 proptest! {
