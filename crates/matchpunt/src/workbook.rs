@@ -398,6 +398,96 @@ fn check_ods_content(part: impl Read) -> Result<(), String> {
     }
 }
 
+/// The merged ranges (cells spanning rows or columns) of the `.ods` sheet named `sheet`, by a
+/// stream over `content.xml` (the library reads the covered cells as empty). Positions count
+/// repeated rows and cells as the library does.
+fn ods_merges(bytes: &[u8], sheet: &str) -> Vec<Corners> {
+    use quick_xml::events::{BytesStart, Event};
+    let Ok(mut zip) = zip::ZipArchive::new(Cursor::new(bytes)) else {
+        return Vec::new();
+    };
+    let Ok(part) = zip.by_name("content.xml") else {
+        return Vec::new();
+    };
+    let num = |e: &BytesStart<'_>, key: &str| -> u64 {
+        e.attributes()
+            .flatten()
+            .find(|a| a.key.local_name().as_ref() == key)
+            .and_then(|a| a.value.trim().parse().ok())
+            .unwrap_or(1)
+            .max(1)
+    };
+    let mut xml = quick_xml::Reader::from_reader(BufReader::new(part));
+    let mut buf = Vec::new();
+    let mut out = Vec::new();
+    let (mut in_sheet, mut row, mut row_repeats, mut col) = (false, 0u64, 1u64, 0u64);
+    // How deep inside a cell's content (paragraphs, annotations).
+    let mut depth = 0u32;
+    loop {
+        buf.clear();
+        let (e, complete) = match xml.read_event_into(&mut buf) {
+            Ok(Event::Start(e)) => (e, false),
+            Ok(Event::Empty(e)) => (e, true),
+            Ok(Event::End(e)) => {
+                if depth > 0 {
+                    depth -= 1;
+                } else if in_sheet && e.local_name().as_ref() == "table-row" {
+                    row = row.saturating_add(row_repeats);
+                } else if in_sheet && e.local_name().as_ref() == "table" {
+                    return out;
+                }
+                continue;
+            }
+            Ok(Event::Eof) | Err(_) => return out,
+            _ => continue,
+        };
+        if depth > 0 {
+            depth += u32::from(!complete);
+            continue;
+        }
+        match e.local_name().as_ref() {
+            "table" => {
+                in_sheet = e
+                    .attributes()
+                    .flatten()
+                    .any(|a| a.key.local_name().as_ref() == "name" && a.value == sheet);
+                row = 0;
+            }
+            "table-row" if in_sheet => {
+                row_repeats = num(&e, "number-rows-repeated");
+                col = 0;
+                if complete {
+                    row = row.saturating_add(row_repeats);
+                }
+            }
+            "table-cell" | "covered-table-cell" if in_sheet => {
+                let (rows, cols) = (
+                    num(&e, "number-rows-spanned"),
+                    num(&e, "number-columns-spanned"),
+                );
+                let inside = row < u64::from(MAX_SHEET_ROWS) && col < u64::from(MAX_SHEET_COLUMNS);
+                if (rows > 1 || cols > 1) && inside {
+                    let last = |a: u64, n: u64, max: u32| {
+                        a.saturating_add(n - 1).min(u64::from(max - 1)) as u32
+                    };
+                    out.push((
+                        (row as u32, col as u32),
+                        (
+                            last(row, rows, MAX_SHEET_ROWS),
+                            last(col, cols, MAX_SHEET_COLUMNS),
+                        ),
+                    ));
+                }
+                col = col.saturating_add(num(&e, "number-columns-repeated"));
+                if !complete {
+                    depth = 1;
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
 /// Where the scan of an `.ods` sheet is, and the range its values use so far.
 #[derive(Default)]
 struct OdsTable {
@@ -523,7 +613,8 @@ fn choose_sheet(sheets: &[(String, bool)], names: &[&str]) -> Result<Option<Stri
     if let Some(v) = visible.first() {
         return Ok(Some((*v).clone()));
     }
-    match sheets {
+    // The only visible sheet (hidden ones, such as lists for drop-downs, do not count).
+    match sheets.iter().filter(|s| s.1).collect::<Vec<_>>().as_slice() {
         [(only, true)] => Ok(Some(only.clone())),
         _ => Ok(None),
     }
@@ -577,6 +668,7 @@ fn read_sheet(bytes: &[u8], names: &[&str]) -> Result<Option<SheetText>, String>
             .into_iter()
             .map(|d| (d.start, d.end))
             .collect(),
+        Sheets::Ods(_) => ods_merges(bytes, &sheet),
         _ => Vec::new(),
     };
     apply_merges(&mut cells, &merges, &sheet)?;
@@ -1066,6 +1158,10 @@ mod tests {
             Ok(Some("Blad1".into()))
         );
         assert_eq!(
+            choose_sheet(&s(&[("lijsten", false), ("Blad1", true)]), names),
+            Ok(Some("Blad1".into()))
+        );
+        assert_eq!(
             choose_sheet(&s(&[("Blad1", true), ("Blad2", true)]), names),
             Ok(None)
         );
@@ -1143,6 +1239,19 @@ mod tests {
         let ok = ods(&format!("{header}{row}{wide}{tail}"));
         let s = sheet_csv(&ok, &["experts"]).unwrap().unwrap();
         assert_eq!(s.csv, "id,name\nE1,Ravi\n");
+        // A merged cell (spanning three rows) gives its value to the rows it covers.
+        let merged = format!(
+            r#"{header}<table:table-row><table:table-cell office:value-type="string" table:number-rows-spanned="3"><text:p>Kompas</text:p></table:table-cell>{}</table:table-row><table:table-row><table:covered-table-cell/>{}</table:table-row><table:table-row><table:covered-table-cell/>{}</table:table-row>"#,
+            text_cell("a"),
+            text_cell("b"),
+            text_cell("c")
+        );
+        let s = sheet_csv(&ods(&merged), &["experts"]).unwrap().unwrap();
+        assert_eq!(s.csv, "id,name\nKompas,a\nKompas,b\nKompas,c\n");
+        let inside = CellProblem::InsideMerge {
+            range: "A2:A4".into(),
+        };
+        assert_eq!(s.problems.get(&(3, 1)), Some(&inside));
         // A value repeated down a million rows, or across 16,384 columns: refused.
         let down = format!(
             r#"<table:table-row table:number-rows-repeated="1000000">{}</table:table-row>"#,
