@@ -242,52 +242,72 @@ fn declared_strings(part: impl Read) -> Option<u64> {
 
 /// Refuses a worksheet part with a row or cell reference beyond the last cell a sheet can have
 /// (XFD1048576) or one that is not a reference: the library trusts them (a row number beyond
-/// 2^32 overflows in it). Streams the part without keeping it.
-fn check_cell_refs(part: impl Read, name: &str) -> Result<(), String> {
-    use quick_xml::events::Event;
-    let mut xml = quick_xml::Reader::from_reader(BufReader::new(part));
-    let mut buf = Vec::new();
+/// 2^32 overflows in it). A byte scan for every ` r="..."` attribute (only `<row>` and `<c>`
+/// have one in a worksheet), streamed in blocks without keeping the part: linear time,
+/// constant memory.
+fn check_cell_refs(mut part: impl Read, name: &str) -> Result<(), String> {
+    const KEY: &[u8] = b" r=\"";
+    let bad = |v: &[u8]| {
+        format!(
+            "is refused before reading: its part {name} names a row or cell {}, beyond the last cell a sheet can have (XFD1048576); the file is damaged",
+            crate::ingest::shown(&String::from_utf8_lossy(v))
+        )
+    };
+    let mut buf = vec![0u8; 1 << 16];
+    // Bytes carried over from the previous block (a key or value cut at its end).
+    let mut keep = 0usize;
     loop {
-        buf.clear();
-        let e = match xml.read_event_into(&mut buf) {
-            Ok(Event::Start(e) | Event::Empty(e)) => e,
-            Ok(Event::Eof) | Err(_) => return Ok(()),
-            _ => continue,
+        let n = match part.read(&mut buf[keep..]) {
+            Ok(0) | Err(_) => return Ok(()),
+            Ok(n) => n,
         };
-        let is_row = match e.local_name().as_ref() {
-            "row" => true,
-            "c" => false,
-            _ => continue,
-        };
-        let Some(r) = e
-            .attributes()
-            .flatten()
-            .find(|a| a.key.local_name().as_ref() == "r")
-        else {
-            continue;
-        };
-        let v = r.value.trim();
-        let letters = v.bytes().take_while(u8::is_ascii_alphabetic).count();
-        let (col, row) = v.split_at(letters);
-        let row_ok = !row.is_empty()
-            && row.len() <= 7
-            && row.bytes().all(|b| b.is_ascii_digit())
-            && row
-                .parse::<u32>()
-                .is_ok_and(|n| (1..=1_048_576).contains(&n));
-        let col_ok = if is_row {
-            col.is_empty()
-        } else {
-            !col.is_empty() && col.len() <= 3 && col_number(col) <= 16_384
-        };
-        if !(row_ok && col_ok) {
-            return Err(format!(
-                "is refused before reading: its part {name} names a {} {}, beyond the last cell a sheet can have (XFD1048576); the file is damaged",
-                if is_row { "row" } else { "cell" },
-                crate::ingest::shown(v)
-            ));
+        let end = keep + n;
+        let mut at = 0;
+        let mut open = None;
+        while let Some(k) = find(&buf[at..end], KEY) {
+            let start = at + k + KEY.len();
+            match buf[start..end].iter().position(|&b| b == b'"') {
+                None => {
+                    open = Some(at + k);
+                    break;
+                }
+                Some(q) => {
+                    if !valid_ref(&buf[start..start + q]) {
+                        return Err(bad(&buf[start..start + q]));
+                    }
+                    at = start + q + 1;
+                }
+            }
         }
+        let from = open.unwrap_or_else(|| at.max(end.saturating_sub(KEY.len() - 1)));
+        if end - from > 1024 {
+            // A value this long that has not ended is no reference.
+            return Err(bad(&buf[from + KEY.len()..from + KEY.len() + 40]));
+        }
+        buf.copy_within(from..end, 0);
+        keep = end - from;
     }
+}
+
+/// The first place of `key` in `hay`.
+fn find(hay: &[u8], key: &[u8]) -> Option<usize> {
+    hay.windows(key.len()).position(|w| w == key)
+}
+
+/// Whether `v` is a row number (`5`) or a cell (`G5`) within XFD1048576.
+fn valid_ref(v: &[u8]) -> bool {
+    let letters = v.iter().take_while(|b| b.is_ascii_alphabetic()).count();
+    let (col, row) = v.split_at(letters);
+    let row_ok = !row.is_empty()
+        && row.len() <= 7
+        && row.iter().all(u8::is_ascii_digit)
+        && std::str::from_utf8(row)
+            .ok()
+            .and_then(|r| r.parse::<u32>().ok())
+            .is_some_and(|n| (1..=1_048_576).contains(&n));
+    row_ok
+        && col.len() <= 3
+        && (col.is_empty() || col_number(std::str::from_utf8(col).unwrap_or("")) <= 16_384)
 }
 
 /// The 1-based number of column letters (`A` = 1), for at most three letters.
@@ -378,6 +398,96 @@ fn check_ods_content(part: impl Read) -> Result<(), String> {
     }
 }
 
+/// The merged ranges (cells spanning rows or columns) of the `.ods` sheet named `sheet`, by a
+/// stream over `content.xml` (the library reads the covered cells as empty). Positions count
+/// repeated rows and cells as the library does.
+fn ods_merges(bytes: &[u8], sheet: &str) -> Vec<Corners> {
+    use quick_xml::events::{BytesStart, Event};
+    let Ok(mut zip) = zip::ZipArchive::new(Cursor::new(bytes)) else {
+        return Vec::new();
+    };
+    let Ok(part) = zip.by_name("content.xml") else {
+        return Vec::new();
+    };
+    let num = |e: &BytesStart<'_>, key: &str| -> u64 {
+        e.attributes()
+            .flatten()
+            .find(|a| a.key.local_name().as_ref() == key)
+            .and_then(|a| a.value.trim().parse().ok())
+            .unwrap_or(1)
+            .max(1)
+    };
+    let mut xml = quick_xml::Reader::from_reader(BufReader::new(part));
+    let mut buf = Vec::new();
+    let mut out = Vec::new();
+    let (mut in_sheet, mut row, mut row_repeats, mut col) = (false, 0u64, 1u64, 0u64);
+    // How deep inside a cell's content (paragraphs, annotations).
+    let mut depth = 0u32;
+    loop {
+        buf.clear();
+        let (e, complete) = match xml.read_event_into(&mut buf) {
+            Ok(Event::Start(e)) => (e, false),
+            Ok(Event::Empty(e)) => (e, true),
+            Ok(Event::End(e)) => {
+                if depth > 0 {
+                    depth -= 1;
+                } else if in_sheet && e.local_name().as_ref() == "table-row" {
+                    row = row.saturating_add(row_repeats);
+                } else if in_sheet && e.local_name().as_ref() == "table" {
+                    return out;
+                }
+                continue;
+            }
+            Ok(Event::Eof) | Err(_) => return out,
+            _ => continue,
+        };
+        if depth > 0 {
+            depth += u32::from(!complete);
+            continue;
+        }
+        match e.local_name().as_ref() {
+            "table" => {
+                in_sheet = e
+                    .attributes()
+                    .flatten()
+                    .any(|a| a.key.local_name().as_ref() == "name" && a.value == sheet);
+                row = 0;
+            }
+            "table-row" if in_sheet => {
+                row_repeats = num(&e, "number-rows-repeated");
+                col = 0;
+                if complete {
+                    row = row.saturating_add(row_repeats);
+                }
+            }
+            "table-cell" | "covered-table-cell" if in_sheet => {
+                let (rows, cols) = (
+                    num(&e, "number-rows-spanned"),
+                    num(&e, "number-columns-spanned"),
+                );
+                let inside = row < u64::from(MAX_SHEET_ROWS) && col < u64::from(MAX_SHEET_COLUMNS);
+                if (rows > 1 || cols > 1) && inside {
+                    let last = |a: u64, n: u64, max: u32| {
+                        a.saturating_add(n - 1).min(u64::from(max - 1)) as u32
+                    };
+                    out.push((
+                        (row as u32, col as u32),
+                        (
+                            last(row, rows, MAX_SHEET_ROWS),
+                            last(col, cols, MAX_SHEET_COLUMNS),
+                        ),
+                    ));
+                }
+                col = col.saturating_add(num(&e, "number-columns-repeated"));
+                if !complete {
+                    depth = 1;
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
 /// Where the scan of an `.ods` sheet is, and the range its values use so far.
 #[derive(Default)]
 struct OdsTable {
@@ -458,7 +568,7 @@ fn could_be(sheet: &str, names: &[&str]) -> bool {
     let lower = sheet.to_lowercase();
     lower
         .split(|c: char| !c.is_alphanumeric())
-        .any(|w| names.iter().any(|n| w == *n))
+        .any(|w| names.contains(&w))
 }
 
 /// Which sheet holds the table named by `names`: the visible sheet so named, or, when the
@@ -503,7 +613,8 @@ fn choose_sheet(sheets: &[(String, bool)], names: &[&str]) -> Result<Option<Stri
     if let Some(v) = visible.first() {
         return Ok(Some((*v).clone()));
     }
-    match sheets {
+    // The only visible sheet (hidden ones, such as lists for drop-downs, do not count).
+    match sheets.iter().filter(|s| s.1).collect::<Vec<_>>().as_slice() {
         [(only, true)] => Ok(Some(only.clone())),
         _ => Ok(None),
     }
@@ -557,11 +668,15 @@ fn read_sheet(bytes: &[u8], names: &[&str]) -> Result<Option<SheetText>, String>
             .into_iter()
             .map(|d| (d.start, d.end))
             .collect(),
+        Sheets::Ods(_) => ods_merges(bytes, &sheet),
         _ => Vec::new(),
     };
     apply_merges(&mut cells, &merges, &sheet)?;
     to_text(sheet, cells)
 }
+
+/// A merged range's 0-based (row, column) corners, top-left and bottom-right.
+type Corners = ((u32, u32), (u32, u32));
 
 /// One cell with a value: its 0-based (row, column), text and problem.
 type SparseCell = ((u32, u32), String, Option<CellProblem>);
@@ -647,7 +762,7 @@ fn dense_cells(book: &mut Book<'_>, sheet: &str) -> Result<Vec<SparseCell>, Stri
 /// and only within the sheet's limits.
 fn apply_merges(
     cells: &mut Vec<SparseCell>,
-    merges: &[((u32, u32), (u32, u32))],
+    merges: &[Corners],
     sheet: &str,
 ) -> Result<(), String> {
     if merges.is_empty() {
@@ -1043,6 +1158,10 @@ mod tests {
             Ok(Some("Blad1".into()))
         );
         assert_eq!(
+            choose_sheet(&s(&[("lijsten", false), ("Blad1", true)]), names),
+            Ok(Some("Blad1".into()))
+        );
+        assert_eq!(
             choose_sheet(&s(&[("Blad1", true), ("Blad2", true)]), names),
             Ok(None)
         );
@@ -1059,6 +1178,21 @@ mod tests {
         let many: Vec<_> = (0..21).map(|_| part(10 * mb, 2 * mb)).collect();
         let e = check_sizes(&many).unwrap_err();
         assert!(e.contains("would expand to 210.0 MB"), "{e}");
+    }
+
+    #[test]
+    fn cell_references_are_checked_across_read_blocks() {
+        // Enough cells that references straddle the 64 KiB blocks of the scan.
+        let cells: String = (1..20_000).map(|r| format!("<c r=\"XFD{r}\"/>")).collect();
+        assert!(check_cell_refs(cells.as_bytes(), "s.xml").is_ok());
+        for bad in ["XFE1", "A0", "A1048577", "A99999999999", "AAAA1", "1A"] {
+            let part = format!("{cells}<c r=\"{bad}\"/>{cells}");
+            let e = check_cell_refs(part.as_bytes(), "s.xml").unwrap_err();
+            assert!(e.contains(&format!("{bad:?}")), "{e}");
+        }
+        let endless = format!("{cells}<c r=\"{}", "A".repeat(5000));
+        assert!(check_cell_refs(endless.as_bytes(), "s.xml").is_err());
+        assert!(valid_ref(b"1048576") && valid_ref(b"xfd1") && !valid_ref(b""));
     }
 
     /// A minimal `.ods` file with `rows` (XML of table rows) in a sheet named `experts`.
@@ -1105,6 +1239,19 @@ mod tests {
         let ok = ods(&format!("{header}{row}{wide}{tail}"));
         let s = sheet_csv(&ok, &["experts"]).unwrap().unwrap();
         assert_eq!(s.csv, "id,name\nE1,Ravi\n");
+        // A merged cell (spanning three rows) gives its value to the rows it covers.
+        let merged = format!(
+            r#"{header}<table:table-row><table:table-cell office:value-type="string" table:number-rows-spanned="3"><text:p>Kompas</text:p></table:table-cell>{}</table:table-row><table:table-row><table:covered-table-cell/>{}</table:table-row><table:table-row><table:covered-table-cell/>{}</table:table-row>"#,
+            text_cell("a"),
+            text_cell("b"),
+            text_cell("c")
+        );
+        let s = sheet_csv(&ods(&merged), &["experts"]).unwrap().unwrap();
+        assert_eq!(s.csv, "id,name\nKompas,a\nKompas,b\nKompas,c\n");
+        let inside = CellProblem::InsideMerge {
+            range: "A2:A4".into(),
+        };
+        assert_eq!(s.problems.get(&(3, 1)), Some(&inside));
         // A value repeated down a million rows, or across 16,384 columns: refused.
         let down = format!(
             r#"<table:table-row table:number-rows-repeated="1000000">{}</table:table-row>"#,
@@ -1119,9 +1266,7 @@ mod tests {
         let e = check_bounds(&ods(&format!("{header}{across}"))).unwrap_err();
         assert!(e.contains("column 16384"), "{e}");
         // A used range within the row and column limits but too many cells in all.
-        let block = format!(
-            r#"<table:table-row table:number-rows-repeated="99000"><table:table-cell office:value-type="float" office:value="1" table:number-columns-repeated="100"/></table:table-row>"#
-        );
+        let block = r#"<table:table-row table:number-rows-repeated="99000"><table:table-cell office:value-type="float" office:value="1" table:number-columns-repeated="100"/></table:table-row>"#;
         let e = check_bounds(&ods(&format!("{header}{block}"))).unwrap_err();
         assert!(e.contains("more than the 2000000"), "{e}");
     }
