@@ -3,6 +3,7 @@
 //! `cargo test -p matchpunt-cli --test it MODULE::`.
 
 mod analysts;
+mod bounds;
 mod cli;
 mod docs;
 mod numbers;
@@ -17,4 +18,3 @@ mod sample_snapshot;
 mod spreadsheets;
 mod suggest;
 mod workbook_gate;
-mod bounds;

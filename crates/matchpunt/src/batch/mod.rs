@@ -5,6 +5,10 @@
 //! rules 1-8 and against the pins already accepted (rules 8, 9, 10). An accepted pin is fixed;
 //! a refused one is a [`PinConflict`] naming the rule and is never assigned. The solver then
 //! optimises the remaining capacity.
+//!
+//! What lives here: this file (a batch end to end); [`round`] (the weekly round: decisions on
+//! proposals, the keep bonus, `changes.csv`); [`strategy`] (reference strategies that keep the
+//! same hard rules and only choose differently).
 
 pub mod round;
 pub mod strategy;

@@ -9,6 +9,13 @@
 //! error yields no [`Instance`], so nothing downstream ever sees half-read data.
 //!
 //! The library takes readers, never paths: the caller names each source for the messages.
+//!
+//! What lives here: [`sheet`] turns bytes into text (encodings by evidence, delimiters, line
+//! ends, the header line and its aliases); [`workbook`] reads one sheet of an xlsx/xls/ods
+//! workbook, bounded before the spreadsheet library allocates, with each cell's problems
+//! (error values, formulas without a value, merges); [`gate`] is the one list of safety columns
+//! and what is refused in them; [`assignments`] is the one reader of the small files (previous
+//! assignments, decisions, bookings); this file turns cells into typed values.
 
 pub mod gate;
 pub mod sheet;

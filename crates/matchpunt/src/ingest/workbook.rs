@@ -638,7 +638,7 @@ fn quoted(names: &[&String]) -> String {
 ///
 /// A message for a workbook that cannot be read (corrupt, password-protected, not a workbook),
 /// exceeds the limits of [`check_bounds`], has a hidden sheet of that name (see
-/// [`choose_sheet`]'s rules in the module code), or has a value beyond [`MAX_SHEET_ROWS`] rows or
+/// `choose_sheet`'s rules in the module code), or has a value beyond [`MAX_SHEET_ROWS`] rows or
 /// [`MAX_SHEET_COLUMNS`] columns (naming its cell).
 pub fn sheet_csv(bytes: &[u8], names: &[&str]) -> Result<Option<SheetText>, String> {
     guarded(|| read_sheet(bytes, names))

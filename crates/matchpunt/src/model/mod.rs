@@ -3,6 +3,10 @@
 //! Everything here is plain data after ingest: names are resolved to dense ids (themes, orgs,
 //! languages are interned), places to coordinates and defaults to values, so that the later stages
 //! (eligibility, scoring, solving) compare integers and never strings.
+//!
+//! What lives here: this file (the vocabulary and [`Instance`]); [`places`] (the places table and
+//! place names as people write them). The name-folding functions are re-exported from
+//! [`crate::names`].
 
 pub mod places;
 

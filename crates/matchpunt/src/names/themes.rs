@@ -179,7 +179,7 @@ pub fn near_miss(a_key: &str, b_key: &str) -> bool {
 #[error("{0}")]
 pub struct VocabularyError(pub String);
 
-/// How many of [`unknown_themes`] (the most frequent) get a "did you mean": no one reads more,
+/// How many of [`crate::model::unknown_themes`] (the most frequent) get a "did you mean": no one reads more,
 /// and a cell of 100,000 made-up themes took a minute to suggest for.
 pub const MAX_SUGGESTED: usize = 50;
 

@@ -3,6 +3,10 @@
 //!
 //! Every function writes to a writer it is handed; the CLI makes those writers temporary files
 //! and renames them into place only when all three are complete.
+//!
+//! What lives here: this file (the outputs' rows and the summary); [`table`] (tables as data,
+//! written as CSV in the reader's dialect or as an Excel workbook); [`lp`] (the batch's model in
+//! CPLEX LP format).
 
 pub mod lp;
 pub mod table;

@@ -1,5 +1,9 @@
 //! The exact batch solver: a capacitated bipartite matching with wellbeing-load budgets.
 //!
+//! Why one file: the search below is one algorithm whose steps share one state per component
+//! (the incumbent, the bound, the fixed arcs); its two self-contained parts live beside it in
+//! `bundle` (the bundle bound) and `master` (the master LP and the listing).
+//!
 //! # The problem
 //! Arcs are eligible (request, expert) pairs with an integer value. Choose a set of arcs that
 //! maximises `Σ value − Σ_e spread · (k_e − 1)` over each expert's k-th assignment (a convex
