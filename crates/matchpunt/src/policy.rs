@@ -27,6 +27,9 @@ supervision_within_weeks = 8
 # history before it is at most rolling_budget (experts.rolling_budget overrides); off when absent.
 rolling_weeks = 4
 # rolling_budget = 10
+# The same relative to each expert's weekly load_budget: over the window at most this share of
+# rolling_weeks x load_budget (0.75: three full weeks in four). The smaller limit holds.
+# rolling_share = 0.75
 # After a seat with a heavy theme, no heavy-theme seat for this many weeks (0 = off).
 heavy_pause_weeks = 0
 
@@ -150,6 +153,11 @@ pub struct Rules {
     pub rolling_weeks: u32,
     /// Default rolling budget over the window; `None` = off (unless an expert has one).
     pub rolling_budget: Option<u32>,
+    /// The rolling budget relative to each expert's own weekly budget: over the window, at most
+    /// `floor(rolling_share × rolling_weeks × load_budget)` points (a share from 0 to 1). One
+    /// setting then fits experts whose weekly budgets differ. With `rolling_budget` (or an
+    /// expert's own) the smaller of the two holds. `None` = off.
+    pub rolling_share: Option<f64>,
     /// Weeks without heavy-theme seats after one (0 = off).
     pub heavy_pause_weeks: u32,
 }
@@ -230,6 +238,7 @@ impl Default for Rules {
             supervision_heavy_within_weeks: None,
             rolling_weeks: 4,
             rolling_budget: None,
+            rolling_share: None,
             heavy_pause_weeks: 0,
         }
     }
@@ -377,6 +386,13 @@ impl Policy {
         for (name, v) in named {
             if !v.is_finite() || !(0.0..=1.0e6).contains(&v) {
                 return Err(format!("{name} = {v}: expected a number from 0 to 1000000"));
+            }
+        }
+        if let Some(share) = self.rules.rolling_share {
+            if !share.is_finite() || !(0.0..=1.0).contains(&share) {
+                return Err(format!(
+                    "rules.rolling_share = {share}: expected a share from 0 to 1 (0.75 is 75%)"
+                ));
             }
         }
         let km = self.rules.default_max_travel_km;

@@ -1941,9 +1941,18 @@ fn parse_experts(
         } else {
             Supervision::NotChecked
         };
-        let rolling_budget = c
+        let absolute = c
             .uint("rolling_budget", 0..=10_000)
             .or(policy.rules.rolling_budget);
+        // The relative rolling budget: a share of the window's weekly budgets (floor, so the
+        // limit is never above the share).
+        let relative = policy.rules.rolling_share.map(|share| {
+            (share * f64::from(policy.rules.rolling_weeks) * f64::from(load_budget)).floor() as u32
+        });
+        let rolling_budget = match (absolute, relative) {
+            (Some(a), Some(r)) => Some(a.min(r)),
+            (a, r) => a.or(r),
+        };
         rows.push(ExpertRow {
             line: *line,
             id: id.to_string(),

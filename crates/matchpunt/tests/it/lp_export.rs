@@ -47,6 +47,13 @@ fn lp_model_carries_the_rolling_budget() {
     lp_model_matches_the_engine(&policy, " rolling_");
 }
 
+/// The relative rolling budget (issue 25) enters the model the same way: `rolling_` rows.
+#[test]
+fn lp_model_carries_the_relative_rolling_budget() {
+    let policy = Policy::from_toml("[rules]\nrolling_share = 0.3\n", "p").unwrap();
+    lp_model_matches_the_engine(&policy, " rolling_");
+}
+
 fn lp_model_matches_the_engine(policy: &Policy, must_contain: &str) {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/sample");
     let open = |f: &str| Source::new(f.to_string(), std::fs::File::open(dir.join(f)).unwrap());

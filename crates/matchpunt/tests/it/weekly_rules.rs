@@ -221,3 +221,36 @@ fn a_bad_supervision_cell_is_located() {
         "{err}"
     );
 }
+
+/// The relative rolling budget (`rolling_share`, issue 25): over 4 weeks at most
+/// `floor(share × 4 × load_budget)` points. E1's weekly budget is 4, so a share of 0.375 is 6
+/// points and 0.4375 is 7: the same two sides of the boundary as the absolute budget above, in
+/// ingest and in a whole batch, and the same limit scales with each expert's own weekly budget.
+#[test]
+fn relative_rolling_budget_on_both_sides_of_its_boundary() {
+    let h = history(&[(1, 2, false, false), (3, 2, false, false)]);
+    let p6 = policy("[rules]\nrolling_weeks = 4\nrolling_share = 0.375\n");
+    let inst = load(ONE_EXPERT, REQUESTS, Some(&h), &p6);
+    assert_eq!(inst.experts[0].rolling_budget, Some(6));
+    assert_eq!(inst.experts[0].budget(), 2);
+    let res = batch::run(&inst, &p6, &SolveOptions::default());
+    assert_eq!(res.assignments.len(), 1, "6 - 4 = 2 points: one of 1 + 2");
+    let p7 = policy("[rules]\nrolling_weeks = 4\nrolling_share = 0.4375\n");
+    let inst = load(ONE_EXPERT, REQUESTS, Some(&h), &p7);
+    assert_eq!(inst.experts[0].budget(), 3);
+    let res = batch::run(&inst, &p7, &SolveOptions::default());
+    assert_eq!(res.assignments.len(), 2, "7 - 4 = 3 points: both");
+    // Relative to the expert's own weekly budget: load_budget 8 doubles the limit (12 points).
+    let big = ONE_EXPERT.replace(",4,4\n", ",8,4\n");
+    let inst = load(&big, REQUESTS, Some(&h), &p6);
+    assert_eq!(inst.experts[0].rolling_budget, Some(12));
+    // With an absolute budget too, the smaller limit holds.
+    let both = policy("[rules]\nrolling_weeks = 4\nrolling_share = 0.4375\nrolling_budget = 6\n");
+    let inst = load(ONE_EXPERT, REQUESTS, Some(&h), &both);
+    assert_eq!(inst.experts[0].rolling_budget, Some(6));
+    // Out of range is refused when the policy is read.
+    for bad in ["1.5", "-0.1", "nan"] {
+        let e = Policy::from_toml(&format!("[rules]\nrolling_share = {bad}\n"), "p.toml");
+        assert!(e.is_err(), "rolling_share = {bad} was accepted");
+    }
+}
