@@ -620,6 +620,20 @@ impl Ledger {
     /// file's rows differ from the ledger's; or when the file has rows of a week that is open in
     /// the ledger (recorded but not closed) or of `current` or later.
     pub fn import_history(&mut self, rows: &[HistoryEntry], current: &str) -> Result<usize> {
+        self.history_file(rows, current, true)
+    }
+
+    /// [`Ledger::import_history`]'s checks without importing anything: for the commands that
+    /// only read. Returns the number of rows that an import would add.
+    ///
+    /// # Errors
+    ///
+    /// As [`Ledger::import_history`].
+    pub fn check_history(&mut self, rows: &[HistoryEntry], current: &str) -> Result<usize> {
+        self.history_file(rows, current, false)
+    }
+
+    fn history_file(&mut self, rows: &[HistoryEntry], current: &str, write: bool) -> Result<usize> {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
@@ -682,6 +696,9 @@ impl Ledger {
                     "the history file conflicts with the ledger for week {week}: {what}. The ledger's history is the one in force: give no history file (or write the ledger's with `matchpunt ledger export --history FILE`)"
                 )));
             }
+        }
+        if !write {
+            return Ok(imported);
         }
         if imported > 0 {
             audit(

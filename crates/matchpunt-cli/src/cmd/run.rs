@@ -98,6 +98,8 @@ pub struct Args {
     solver: SolverArgs,
     #[command(flatten)]
     round: crate::round::RoundArgs,
+    #[command(flatten)]
+    ledger: crate::cmd::ledger::LedgerArg,
     /// Output folder for assignments.csv, unmatched.csv and experts.csv (created if missing;
     /// other files in it are kept). Written as one set: see "Outputs" in the README. A name
     /// ending in .xlsx that is no folder (`--out week.xlsx`) writes only that workbook.
@@ -186,8 +188,19 @@ pub fn run(args: Args) -> Result<ExitCode> {
     if let Some(note) = &outs.recovered {
         eprintln!("note: {}: {note}", out_dir.display());
     }
+    // With a ledger: the week's history, round and recording come from the ledger.
+    let mut ledger = crate::cmd::ledger::for_run(&args.ledger, &args.inputs, &args.round)?;
     let progress = Progress::start("reading the inputs");
-    let loaded = args.inputs.load(&policy)?;
+    let mut loaded = match &mut ledger {
+        Some((l, week)) => crate::cmd::ledger::load(l, &args.inputs, &policy, *week, false, true)?,
+        None => args.inputs.load(&policy)?,
+    };
+    let round = match &ledger {
+        Some((l, week)) => {
+            crate::cmd::ledger::round(&l.week(&week.to_string())?, &mut loaded.instance, &policy)?
+        }
+        None => args.round.load()?,
+    };
     let t_read = t0.elapsed();
     let empty = crate::inputs::emptiness_warnings(&loaded.instance, &args.inputs.paths());
     progress.suspend(|| {
@@ -205,7 +218,6 @@ pub fn run(args: Args) -> Result<ExitCode> {
         Some(t) => format!("time limit {t} s for the whole run"),
         None => "no time limit".to_string(),
     };
-    let round = args.round.load()?;
     let mut changes = None;
     let mut on_stage = |stage| match stage {
         batch::Stage::Candidates => progress.stage("checking hard rules 1-8 (candidates)"),
@@ -288,6 +300,19 @@ pub fn run(args: Args) -> Result<ExitCode> {
         );
         outs.stage_path(d, |w| Ok(matchpunt_flow::dimacs::write(&net, w, &comment)?))?;
     }
+    let recorded = match &mut ledger {
+        Some((l, week)) => Some(crate::cmd::ledger::record_run(
+            l,
+            *week,
+            &args.inputs,
+            &args.solver,
+            &policy,
+            inst,
+            &res,
+            t0,
+        )?),
+        None => None,
+    };
     let written = outs.commit()?;
     let t_write = t_write.elapsed();
     drop(progress);
@@ -324,6 +349,14 @@ pub fn run(args: Args) -> Result<ExitCode> {
     )?;
     let names: Vec<String> = written.iter().map(|p| p.display().to_string()).collect();
     writeln!(out, "wrote {}", names.join(", "))?;
+    if let (Some((l, week)), Some(id)) = (&ledger, recorded) {
+        writeln!(
+            out,
+            "ledger: recorded run {id} of week {week} and its {} proposal(s) in {}",
+            res.assignments.len(),
+            l.path().display()
+        )?;
+    }
     Ok(ExitCode::SUCCESS)
 }
 

@@ -125,7 +125,7 @@ const INLINE_FLAGS: [(&str, &str); 13] = [
 
 impl InlineRequest {
     /// The request as named cells of a requests.csv row.
-    fn cells(&self) -> Vec<(&'static str, String)> {
+    pub fn cells(&self) -> Vec<(&'static str, String)> {
         let v = |o: &Option<String>| o.clone().unwrap_or_default();
         vec![
             ("id", self.id.clone().unwrap_or_else(|| "phone".into())),
