@@ -58,14 +58,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
     }
     let mut inst = loaded.instance;
     // The week's earlier inline requests, so that a second seat of one can be booked by id.
-    let before = l.week(&ws)?;
-    for b in &before.bookings {
-        if let Some(cells) = &b.inline_request {
-            if !inst.requests.iter().any(|r| r.id == b.seat.request) {
-                ledger::add_inline(&mut inst, &policy, cells, &format!("booking {}", b.id))?;
-            }
-        }
-    }
+    ledger::add_week_inline(&mut inst, &policy, &l.week(&ws)?)?;
     let (ri, inline) = match &args.request {
         Some(id) => (find_request(&inst, id, false)?, None),
         None => {
@@ -115,13 +108,7 @@ pub fn check(
 ) -> Result<Seat, String> {
     let r = &inst.requests[ri];
     let e = &inst.experts[ei];
-    if inline
-        && view
-            .bookings
-            .iter()
-            .chain([])
-            .any(|b| b.seat.request == r.id)
-    {
+    if inline && view.bookings.iter().any(|b| b.seat.request == r.id) {
         return Err(format!(
             "a request {:?} was booked this week already: book it by --request {}, or give the new request another --id",
             r.id, r.id

@@ -517,3 +517,165 @@ pub fn record_run(
     };
     Ok(l.record_run(&run)?)
 }
+
+/// The experts (ids) whose last decision on request `id` in `round` is a decline.
+fn declined_in_round(round: &Round) -> std::collections::BTreeMap<&str, Vec<&str>> {
+    let mut last: std::collections::BTreeMap<(&str, &str), Option<Verdict>> = Default::default();
+    for d in &round.decisions {
+        last.insert((d.request.as_str(), d.expert.as_str()), d.verdict);
+    }
+    let mut out: std::collections::BTreeMap<&str, Vec<&str>> = Default::default();
+    for ((r, e), v) in last {
+        if v == Some(Verdict::Declined) {
+            out.entry(r).or_default().push(e);
+        }
+    }
+    out
+}
+
+/// An open seat of a round whose expert(s) declined says so: the reason names the decline (and
+/// is no longer empty when the decline left no eligible expert), in `run`'s unmatched.csv.
+pub fn note_declined(
+    unmatched: &mut [matchpunt::report::Unmatched],
+    inst: &Instance,
+    round: &Round,
+) {
+    let declined = declined_in_round(round);
+    for u in unmatched.iter_mut() {
+        let Some(experts) = declined.get(inst.requests[u.request].id.as_str()) else {
+            continue;
+        };
+        let n = experts.len();
+        let said = if u.eligible == 0 && n == 1 {
+            format!(
+                "the only eligible expert ({}) declined this week",
+                experts[0]
+            )
+        } else {
+            format!("{n} expert(s) declined this week ({})", experts.join(", "))
+        };
+        u.reason = if u.reason.trim().is_empty() {
+            said
+        } else {
+            format!("{said}; {}", u.reason)
+        };
+        if u.eligible == 0 {
+            u.cause = "declined";
+        }
+    }
+}
+
+/// `suggest --ledger`: leaves the experts who declined the request this week out of the
+/// candidates and near misses (recounting the free ones) and keeps the best `top` of the rest.
+pub fn drop_declined(s: &mut matchpunt::explain::Suggestion, declined: &[usize], top: usize) {
+    let before = s.candidates.len();
+    s.candidates
+        .retain(|c| !declined.contains(&(c.scored.pair.expert as usize)));
+    s.free -= before - s.candidates.len();
+    s.near.retain(|n| !declined.contains(&n.expert));
+    s.candidates.truncate(top);
+    s.near.truncate(top);
+}
+
+/// `explain --ledger --request`: no runner-up or fix puts forward an expert who declined the
+/// request this week, and the open seats' reason says who declined.
+pub fn drop_declined_explain(
+    v: &mut matchpunt::explain::ExplainRequestView,
+    inst: &Instance,
+    declined: &[usize],
+    lang: matchpunt::messages::Lang,
+) {
+    if declined.is_empty() {
+        return;
+    }
+    let ids: Vec<&str> = declined
+        .iter()
+        .map(|&e| inst.experts[e].id.as_str())
+        .collect();
+    let rid = v.request.id.clone();
+    v.runners_up.retain(|r| !ids.contains(&r.expert.as_str()));
+    let said = match lang {
+        matchpunt::messages::Lang::Nl => format!(
+            "afgewezen deze week door {} (wordt niet opnieuw voorgesteld)",
+            ids.join(", ")
+        ),
+        _ => format!(
+            "declined this week by {} (not proposed again)",
+            ids.join(", ")
+        ),
+    };
+    if let Some(open) = &mut v.open {
+        let before = open.fixes.len();
+        open.fixes.retain(|f| {
+            let labels = ids.iter().any(|id| f.text.contains(&format!("({id})")));
+            let moves = f.changes.iter().any(|c| {
+                c.expert.as_deref().is_some_and(|e| ids.contains(&e))
+                    && (c.request.as_deref() == Some(rid.as_str()) || c.to.contains(&rid))
+            });
+            !labels && !moves
+        });
+        if open.fixes.is_empty() && before > 0 && open.no_fix.is_none() {
+            open.no_fix = Some(match lang {
+                matchpunt::messages::Lang::Nl => {
+                    "geen enkele wijziging vult de plek zonder wie afwees".to_string()
+                }
+                _ => "no single change fills it without the expert(s) who declined".to_string(),
+            });
+        }
+        // Nobody left to put forward: the decline is the whole reason.
+        open.why = if open.why.trim().is_empty() || v.runners_up.is_empty() {
+            said
+        } else {
+            format!("{said}; {}", open.why)
+        };
+    }
+}
+
+/// The batch and this week of the ledger for the commands that only read (`suggest`,
+/// `explain`): the ledger's history (a history file is checked against it, not imported), and
+/// the week's inline booked requests added to the batch, so that they can be asked about.
+pub fn load_week(
+    arg: &LedgerArg,
+    inputs: &InputArgs,
+    policy: &Policy,
+    skip_bad_rows: bool,
+) -> Result<Option<(Loaded, WeekView)>> {
+    let Some(p) = &arg.ledger else {
+        return Ok(None);
+    };
+    let mut l = open(p)?;
+    let week = week_of(inputs)?;
+    let mut loaded = load(&mut l, inputs, policy, week, skip_bad_rows, false)?;
+    let view = l.week(&week.to_string())?;
+    add_week_inline(&mut loaded.instance, policy, &view)?;
+    Ok(Some((loaded, view)))
+}
+
+/// Adds the week's inline booked requests (not in the requests file) to `inst`.
+pub fn add_week_inline(inst: &mut Instance, policy: &Policy, view: &WeekView) -> Result<()> {
+    for b in &view.bookings {
+        if let Some(cells) = &b.inline_request {
+            if !inst.requests.iter().any(|r| r.id == b.seat.request) {
+                add_inline(inst, policy, cells, &format!("booking {}", b.id))?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The week's seats (the latest run's proposals not declined, and the bookings) as (request,
+/// expert, pinned) indexes of `inst`, for `explain`; seats of ids not in `inst` are left out.
+pub fn week_pairs(inst: &Instance, view: &WeekView) -> Vec<(usize, usize, bool)> {
+    let mut out: Vec<(usize, usize, bool)> = view
+        .taken()
+        .iter()
+        .filter_map(|s| {
+            let r = inst.requests.iter().position(|x| x.id == s.request)?;
+            let e = inst.experts.iter().position(|x| x.id == s.expert)?;
+            Some((r, e, s.pinned))
+        })
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}

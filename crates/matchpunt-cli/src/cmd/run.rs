@@ -251,7 +251,10 @@ pub fn run(args: Args) -> Result<ExitCode> {
     };
     progress.stage("explaining the open seats");
     let t_write = Instant::now();
-    let unmatched = report::unmatched(inst, &policy, &res);
+    let mut unmatched = report::unmatched(inst, &policy, &res);
+    if let Some(round) = &round {
+        crate::cmd::ledger::note_declined(&mut unmatched, inst, round);
+    }
     // The fix column's re-solves stop where writing's share of the reserve begins.
     let fix_deadline = args.solver.seconds().map(|t| {
         let writing = Duration::from_secs_f64(t * 0.01) + t_read;
