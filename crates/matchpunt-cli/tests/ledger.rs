@@ -465,6 +465,7 @@ fn killed_at_random_points_the_ledger_stays_whole() {
     let mut rng = Lcg(7);
     let mut killed = 0;
     let mut finished = 0;
+    let mut in_transaction = 0;
     let trials = 50;
     for t in 0..trials {
         let db = d.join("l.db");
@@ -498,15 +499,34 @@ fn killed_at_random_points_the_ledger_stays_whole() {
                 format!("o{t}"),
             ],
         };
+        // Every other trial pauses 300 ms inside each writing transaction and is killed at a
+        // random point of that pause, once SQLite's rollback journal shows the transaction has
+        // written; the others are killed after a random delay from the start.
+        let pausing = t % 2 == 1;
         let mut child = bin()
             .current_dir(d)
+            .env(
+                "MATCHPUNT_LEDGER_PAUSE_MS",
+                if pausing { "300" } else { "0" },
+            )
             .args(&args)
             .args(["--ledger", "l.db", "--week", &week])
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
             .unwrap();
-        std::thread::sleep(Duration::from_millis(rng.below(250)));
+        if pausing {
+            let start = std::time::Instant::now();
+            while !d.join("l.db-journal").exists()
+                && child.try_wait().unwrap().is_none()
+                && start.elapsed() < Duration::from_secs(10)
+            {
+                std::thread::sleep(Duration::from_millis(2));
+            }
+            std::thread::sleep(Duration::from_millis(rng.below(250)));
+        } else {
+            std::thread::sleep(Duration::from_millis(rng.below(400)));
+        }
         match child.try_wait().unwrap() {
             Some(_) => finished += 1,
             None => {
@@ -515,6 +535,11 @@ fn killed_at_random_points_the_ledger_stays_whole() {
             }
         }
         let _ = child.wait();
+        // A kill inside a write transaction leaves SQLite's rollback journal behind (a hot
+        // journal), which the next open rolls back.
+        if d.join("l.db-journal").exists() {
+            in_transaction += 1;
+        }
         let out = mp(d, &["ledger", "check", "--ledger", "l.db"]);
         assert!(
             out.status.success(),
@@ -536,10 +561,12 @@ fn killed_at_random_points_the_ledger_stays_whole() {
             assert_eq!(rows, 0, "trial {t}: half closed");
         }
     }
-    eprintln!("kill trials: {trials}, killed {killed}, finished before the kill {finished}");
+    eprintln!(
+        "kill trials: {trials}, killed {killed} ({in_transaction} inside a write transaction), finished before the kill {finished}"
+    );
     assert!(
-        killed > 0 && finished > 0,
-        "killed {killed}, finished {finished}"
+        killed > 0 && finished > 0 && in_transaction > 0,
+        "killed {killed} ({in_transaction} in a transaction), finished {finished}"
     );
 }
 

@@ -772,6 +772,7 @@ impl Ledger {
                 ])?;
             }
         }
+        pause_in_transaction();
         let inputs: Vec<String> = run
             .inputs
             .iter()
@@ -883,6 +884,7 @@ impl Ledger {
             ],
         )?;
         let id = tx.last_insert_rowid();
+        pause_in_transaction();
         audit(
             &tx,
             &self.actor,
@@ -947,6 +949,8 @@ impl Ledger {
                 out.declined += 1;
             }
         }
+        // Killed here, the history rows above are rolled back with the rest.
+        pause_in_transaction();
         tx.execute(
             "UPDATE weeks SET closed_at = ?2, closed_by = ?3 WHERE week = ?1",
             params![week, now_utc(), self.actor],
@@ -1111,6 +1115,18 @@ impl Ledger {
     /// The underlying connection, for tests and tools that read the tables directly.
     pub fn connection(&self) -> &Connection {
         &self.conn
+    }
+}
+
+/// For the crash-consistency tests: with `MATCHPUNT_LEDGER_PAUSE_MS=N` in the environment, each
+/// writing transaction sleeps N ms after its rows are written and before it commits, so that a
+/// test's SIGKILL lands inside the transaction. Unset (always, outside tests): no effect.
+fn pause_in_transaction() {
+    if let Some(ms) = std::env::var("MATCHPUNT_LEDGER_PAUSE_MS")
+        .ok()
+        .and_then(|v| v.parse::<u64>().ok())
+    {
+        std::thread::sleep(Duration::from_millis(ms.min(10_000)));
     }
 }
 

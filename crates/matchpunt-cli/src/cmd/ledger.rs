@@ -679,3 +679,12 @@ pub fn week_pairs(inst: &Instance, view: &WeekView) -> Vec<(usize, usize, bool)>
     out.dedup();
     out
 }
+
+/// The batch as `check` and `metrics` read it: with a ledger, its history (a history file is
+/// checked against it, not imported); without, the files.
+pub fn load_or_files(arg: &LedgerArg, inputs: &InputArgs, policy: &Policy) -> Result<Loaded> {
+    Ok(match load_week(arg, inputs, policy, false)? {
+        Some((loaded, _)) => loaded,
+        None => inputs.load(policy)?,
+    })
+}
