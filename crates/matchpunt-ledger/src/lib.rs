@@ -1260,16 +1260,21 @@ fn week_view(conn: &Connection, week: &str) -> Result<WeekView> {
         }
     };
     let ever_proposed = {
-        // The latest run's data of each pair ever proposed this week.
+        // The latest run's data of each pair ever proposed this week: the runs newest first,
+        // each pair kept at its first (newest) sight.
         let mut st = conn.prepare(&format!(
-            "SELECT {cols} FROM proposals p WHERE p.run = (
-                SELECT max(q.run) FROM proposals q JOIN runs r ON r.id = q.run
-                WHERE r.week = ?1 AND q.request = p.request AND q.expert = p.expert)
-             ORDER BY request, expert"
+            "SELECT {cols} FROM proposals p JOIN runs r ON r.id = p.run WHERE r.week = ?1
+             ORDER BY p.run DESC"
         ))?;
-        let rows = st
+        let all: Vec<Seat> = st
             .query_map([week], |r| seat_of(r, 0))?
             .collect::<rusqlite::Result<_>>()?;
+        let mut seen = BTreeSet::new();
+        let mut rows: Vec<Seat> = all
+            .into_iter()
+            .filter(|s| seen.insert((s.request.clone(), s.expert.clone())))
+            .collect();
+        rows.sort_by(|a, b| (&a.request, &a.expert).cmp(&(&b.request, &b.expert)));
         rows
     };
     let decisions = {

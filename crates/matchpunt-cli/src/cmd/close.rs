@@ -28,12 +28,19 @@ pub struct Args {
 pub fn run(args: Args) -> Result<ExitCode> {
     let mut l = ledger::required(&args.ledger)?;
     let week = args.week.to_string();
+    let t = std::time::Instant::now();
     let c = l.close(&week)?;
+    let took = t.elapsed();
     let mut out = std::io::stdout().lock();
     writeln!(
         out,
         "closed week {week}: {} history row(s) ({} proposal(s) without a decision counted as taken place), {} declined row(s); the week is read-only now",
         c.rows, c.undecided, c.declined
+    )?;
+    writeln!(
+        out,
+        "time: written in one transaction in {:.1} ms",
+        took.as_secs_f64() * 1000.0
     )?;
     Ok(ExitCode::SUCCESS)
 }
