@@ -353,9 +353,10 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let names: Vec<String> = written.iter().map(|p| p.display().to_string()).collect();
     writeln!(out, "wrote {}", names.join(", "))?;
     if let (Some((l, week)), Some(id)) = (&ledger, recorded) {
+        let closed = l.weeks()?.iter().filter(|w| w.1).count();
         writeln!(
             out,
-            "ledger: recorded run {id} of week {week} and its {} proposal(s) in {}",
+            "ledger: history read from its {closed} closed week(s); recorded run {id} of week {week} and its {} proposal(s) in {}",
             res.assignments.len(),
             l.path().display()
         )?;
