@@ -258,6 +258,17 @@ impl InputArgs {
     }
 
     fn load_with(&self, policy: &Policy, skip_bad_rows: bool) -> Result<Loaded> {
+        self.load_history_from(policy, skip_bad_rows, None)
+    }
+
+    /// Loads the batch with the history given as CSV text (the season ledger's, see
+    /// `cmd::ledger`) instead of the history file; `Some("")`: no history at all.
+    pub fn load_history_from(
+        &self,
+        policy: &Policy,
+        skip_bad_rows: bool,
+        history_text: Option<&str>,
+    ) -> Result<Loaded> {
         let paths = self.paths();
         // The --data workbook: its tables are read from its bytes, read once.
         let book = match self.book() {
@@ -278,7 +289,11 @@ impl InputArgs {
         let inputs = Inputs {
             experts: open(&paths.experts)?,
             requests: open(&paths.requests)?,
-            history: paths.history.as_deref().map(open).transpose()?,
+            history: match history_text {
+                None => paths.history.as_deref().map(open).transpose()?,
+                Some("") => None,
+                Some(text) => Some(Source::new("the ledger's history", text.as_bytes())),
+            },
         };
         let week = WeekChoice {
             given: self.week,

@@ -52,6 +52,10 @@ enum Command {
     Metrics(cmd::metrics::Args),
     Compare(cmd::compare::Args),
     Simulate(cmd::simulate::Args),
+    Ledger(cmd::ledger::Args),
+    Decide(cmd::decide::Args),
+    Book(Box<cmd::book::Args>),
+    Close(cmd::close::Args),
 }
 
 fn main() -> ExitCode {
@@ -77,6 +81,10 @@ fn main() -> ExitCode {
         Command::Metrics(a) => cmd::metrics::run(a),
         Command::Compare(a) => cmd::compare::run(a),
         Command::Simulate(a) => cmd::simulate::run(a),
+        Command::Ledger(a) => cmd::ledger::run(a),
+        Command::Decide(a) => cmd::decide::run(a),
+        Command::Book(a) => cmd::book::run(*a),
+        Command::Close(a) => cmd::close::run(a),
     };
     match result {
         Ok(code) => code,

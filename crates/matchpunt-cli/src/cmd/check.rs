@@ -19,11 +19,13 @@ use std::process::ExitCode;
 pub struct Args {
     #[command(flatten)]
     inputs: InputArgs,
+    #[command(flatten)]
+    ledger: crate::cmd::ledger::LedgerArg,
 }
 
 pub fn run(args: Args) -> Result<ExitCode> {
     let policy = args.inputs.policy()?;
-    let loaded = args.inputs.load(&policy)?;
+    let loaded = crate::cmd::ledger::load_or_files(&args.ledger, &args.inputs, &policy)?;
     let inst = &loaded.instance;
     let mut out = std::io::stdout().lock();
     let paths = args.inputs.paths();

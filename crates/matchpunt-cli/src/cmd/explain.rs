@@ -37,8 +37,10 @@ pub struct Args {
     expert: Option<String>,
     /// The batch's assignments (a run's assignments.csv on the same inputs) [default: run the
     /// batch].
-    #[arg(long, value_name = "FILE")]
+    #[arg(long, value_name = "FILE", conflicts_with = "ledger")]
     assignments: Option<PathBuf>,
+    #[command(flatten)]
+    ledger: crate::cmd::ledger::LedgerArg,
     /// How many runners-up to price (for --expert: how many requests not assigned).
     #[arg(long, value_name = "N", default_value_t = 3)]
     top: usize,
@@ -49,19 +51,29 @@ pub struct Args {
 pub fn run(args: Args) -> Result<ExitCode> {
     let t0 = std::time::Instant::now();
     let policy = args.inputs.policy()?;
-    let loaded = args.inputs.load(&policy)?;
+    // With a ledger: its history, and this week's proposals and bookings as the assignments.
+    let (loaded, week) =
+        match crate::cmd::ledger::load_week(&args.ledger, &args.inputs, &policy, false)? {
+            Some((loaded, week)) => (loaded, Some(week)),
+            None => (args.inputs.load(&policy)?, None),
+        };
     for w in &loaded.warnings {
         eprintln!("warning: {w}");
     }
     let inst = &loaded.instance;
     let opts = args.solver.options(t0, std::time::Duration::ZERO);
     let res;
-    let base = match &args.assignments {
-        None => {
+    let base = match (&args.assignments, &week) {
+        (None, Some(w)) => {
+            let pairs = crate::cmd::ledger::week_pairs(inst, w);
+            Base::from_assignments(inst, &policy, opts, &pairs)
+                .map_err(|e| anyhow!("the ledger's week: {e}"))?
+        }
+        (None, None) => {
             res = matchpunt::batch::run(inst, &policy, &opts);
             Base::from_result(inst, &policy, opts, &res)
         }
-        Some(p) => {
+        (Some(p), _) => {
             let pairs = explain::read_assignment_pairs(open_source(p)?, inst)?;
             Base::from_assignments(inst, &policy, opts, &pairs)
                 .map_err(|e| anyhow!("{}: {e}", p.display()))?
@@ -70,7 +82,12 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let lang = args.output.lang(&policy);
     if let Some(id) = &args.request {
         let ri = find_request(inst, id, false)?;
-        let view = base.explain_request(ri, args.top, lang);
+        let declined = week.as_ref().map_or(Vec::new(), |w| {
+            crate::cmd::ledger::declined_for(inst, w, id)
+        });
+        let mut view = base.explain_request(ri, args.top + declined.len(), lang);
+        crate::cmd::ledger::drop_declined_explain(&mut view, inst, &declined, lang);
+        view.runners_up.truncate(args.top);
         args.output
             .print(&view, &explain::render_explain_request(&view, lang))?;
     } else if let Some(id) = &args.expert {

@@ -21,6 +21,8 @@ use std::process::ExitCode;
 pub struct Args {
     #[command(flatten)]
     inputs: InputArgs,
+    #[command(flatten)]
+    ledger: crate::cmd::ledger::LedgerArg,
     /// The assignments to measure [default: out/assignments.csv].
     #[arg(long, value_name = "FILE", default_value = "out/assignments.csv")]
     assignments: PathBuf,
@@ -28,7 +30,7 @@ pub struct Args {
 
 pub fn run(args: Args) -> Result<ExitCode> {
     let policy = args.inputs.policy()?;
-    let loaded = args.inputs.load(&policy)?;
+    let loaded = crate::cmd::ledger::load_or_files(&args.ledger, &args.inputs, &policy)?;
     for w in &loaded.warnings {
         eprintln!("warning: {w}");
     }

@@ -101,6 +101,8 @@ pub struct Args {
     solver: SolverArgs,
     #[command(flatten)]
     round: crate::round::RoundArgs,
+    #[command(flatten)]
+    ledger: crate::cmd::ledger::LedgerArg,
     /// Output folder for assignments.csv, unmatched.csv and experts.csv (created if missing;
     /// other files in it are kept). Written as one set: see "Outputs" in the README. A name
     /// ending in .xlsx that is no folder (`--out week.xlsx`) writes only that workbook.
@@ -189,8 +191,19 @@ pub fn run(args: Args) -> Result<ExitCode> {
     if let Some(note) = &outs.recovered {
         eprintln!("note: {}: {note}", out_dir.display());
     }
+    // With a ledger: the week's history, round and recording come from the ledger.
+    let mut ledger = crate::cmd::ledger::for_run(&args.ledger, &args.inputs, &args.round)?;
     let progress = Progress::start("reading the inputs");
-    let loaded = args.inputs.load(&policy)?;
+    let mut loaded = match &mut ledger {
+        Some((l, week)) => crate::cmd::ledger::load(l, &args.inputs, &policy, *week, false, true)?,
+        None => args.inputs.load(&policy)?,
+    };
+    let round = match &ledger {
+        Some((l, week)) => {
+            crate::cmd::ledger::round(&l.week(&week.to_string())?, &mut loaded.instance, &policy)?
+        }
+        None => args.round.load()?,
+    };
     let t_read = t0.elapsed();
     let empty = crate::inputs::emptiness_warnings(&loaded.instance, &args.inputs.paths());
     let safe_side = matchpunt::ingest::safe_side_warnings(&loaded.safe_side_orgs);
@@ -209,7 +222,6 @@ pub fn run(args: Args) -> Result<ExitCode> {
         Some(t) => format!("time limit {t} s for the whole run"),
         None => "no time limit".to_string(),
     };
-    let round = args.round.load()?;
     let mut changes = None;
     let mut on_stage = |stage| match stage {
         batch::Stage::Candidates => progress.stage("checking hard rules 1-8 (candidates)"),
@@ -248,7 +260,10 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let inst = round_inst.as_ref().unwrap_or(inst);
     progress.stage("explaining the open seats");
     let t_write = Instant::now();
-    let unmatched = report::unmatched(inst, &policy, &res);
+    let mut unmatched = report::unmatched(inst, &policy, &res);
+    if let Some(round) = &round {
+        crate::cmd::ledger::note_declined(&mut unmatched, inst, round);
+    }
     // The fix column's re-solves stop where writing's share of the reserve begins.
     let fix_deadline = args.solver.seconds().map(|t| {
         let writing = Duration::from_secs_f64(t * 0.01) + t_read;
@@ -299,6 +314,19 @@ pub fn run(args: Args) -> Result<ExitCode> {
         );
         outs.stage_path(d, |w| Ok(matchpunt_flow::dimacs::write(&net, w, &comment)?))?;
     }
+    let recorded = match &mut ledger {
+        Some((l, week)) => Some(crate::cmd::ledger::record_run(
+            l,
+            *week,
+            &args.inputs,
+            &args.solver,
+            &policy,
+            inst,
+            &res,
+            t0,
+        )?),
+        None => None,
+    };
     let written = outs.commit()?;
     let t_write = t_write.elapsed();
     drop(progress);
@@ -335,6 +363,15 @@ pub fn run(args: Args) -> Result<ExitCode> {
     )?;
     let names: Vec<String> = written.iter().map(|p| p.display().to_string()).collect();
     writeln!(out, "wrote {}", names.join(", "))?;
+    if let (Some((l, week)), Some(id)) = (&ledger, recorded) {
+        let closed = l.weeks()?.iter().filter(|w| w.1).count();
+        writeln!(
+            out,
+            "ledger: history read from its {closed} closed week(s); recorded run {id} of week {week} and its {} proposal(s) in {}",
+            res.assignments.len(),
+            l.path().display()
+        )?;
+    }
     Ok(ExitCode::SUCCESS)
 }
 

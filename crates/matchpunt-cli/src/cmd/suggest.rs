@@ -125,7 +125,7 @@ const INLINE_FLAGS: [(&str, &str); 13] = [
 
 impl InlineRequest {
     /// The request as named cells of a requests.csv row.
-    fn cells(&self) -> Vec<(&'static str, String)> {
+    pub fn cells(&self) -> Vec<(&'static str, String)> {
         let v = |o: &Option<String>| o.clone().unwrap_or_default();
         vec![
             ("id", self.id.clone().unwrap_or_else(|| "phone".into())),
@@ -220,8 +220,10 @@ pub struct Args {
     #[command(flatten)]
     inline: InlineRequest,
     /// This week's assignments so far: a run's assignments.csv.
-    #[arg(long, value_name = "FILE")]
+    #[arg(long, value_name = "FILE", conflicts_with = "ledger")]
     assignments: Option<PathBuf>,
+    #[command(flatten)]
+    ledger: crate::cmd::ledger::LedgerArg,
     /// How many candidates (and near misses) to list.
     #[arg(long, value_name = "N", default_value_t = 5)]
     top: usize,
@@ -237,7 +239,12 @@ pub fn open_source(p: &Path) -> Result<Source<'static>> {
 
 pub fn run(args: Args) -> Result<ExitCode> {
     let policy = args.inputs.policy()?;
-    let loaded = args.inputs.load_skipping_bad_rows(&policy)?;
+    // With a ledger: its history, and this week's proposals, decisions and bookings.
+    let (loaded, week) =
+        match crate::cmd::ledger::load_week(&args.ledger, &args.inputs, &policy, true)? {
+            Some((loaded, week)) => (loaded, Some(week)),
+            None => (args.inputs.load_skipping_bad_rows(&policy)?, None),
+        };
     for w in &loaded.warnings {
         eprintln!("warning: {w}");
     }
@@ -246,8 +253,13 @@ pub fn run(args: Args) -> Result<ExitCode> {
         Some(id) => find_request(&inst, id, !loaded.warnings.is_empty())?,
         None => args.inline.add_to(&mut inst, &policy)?,
     };
+    let declined = week.as_ref().map_or(Vec::new(), |w| {
+        crate::cmd::ledger::declined_for(&inst, w, &inst.requests[ri].id)
+    });
     let booked: Option<Booked> = match &args.assignments {
-        None => None,
+        None => week
+            .as_ref()
+            .map(|w| crate::cmd::ledger::week_booked(&inst, w, Some(&inst.requests[ri].id))),
         Some(p) => {
             let b = explain::read_booked(open_source(p)?, &inst, Some(&inst.requests[ri].id))?;
             for w in &b.warnings {
@@ -257,7 +269,24 @@ pub fn run(args: Args) -> Result<ExitCode> {
         }
     };
     let lang = args.output.lang(&policy);
-    let s = explain::suggest(&inst, &policy, ri, booked.as_ref(), args.top);
+    let all = if declined.is_empty() {
+        args.top
+    } else {
+        usize::MAX
+    };
+    let mut s = explain::suggest(&inst, &policy, ri, booked.as_ref(), all);
+    if !declined.is_empty() {
+        crate::cmd::ledger::drop_declined(&mut s, &declined, args.top);
+        let ids: Vec<&str> = declined
+            .iter()
+            .map(|&e| inst.experts[e].id.as_str())
+            .collect();
+        eprintln!(
+            "note: {} declined this request this week and {} not suggested again",
+            ids.join(", "),
+            if ids.len() == 1 { "is" } else { "are" }
+        );
+    }
     let view = explain::suggest_view(&inst, &policy, &s, booked.as_ref(), lang);
     args.output
         .print(&view, &explain::render_suggest(&view, lang))?;

@@ -1,0 +1,46 @@
+//! `matchpunt close`: a week's accepted proposals and bookings become history, in one
+//! transaction, and the week becomes read-only.
+
+use crate::cmd::ledger::{self, LedgerArg};
+use crate::inputs::parse_week;
+use anyhow::Result;
+use matchpunt::model::Week;
+use std::io::Write;
+use std::process::ExitCode;
+
+/// Close a week of the season ledger: its history is written, and it can no longer be run,
+/// decided or booked.
+///
+/// The latest run's proposals that were not declined (accepted, or undecided: counted as having
+/// taken place, the safe side for the load budgets) and the bookings become history rows; the
+/// declined pairs become `declined` rows. All in one transaction: a week is closed or not, never
+/// half. A `run` of a later week reads this history from the ledger.
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    #[command(flatten)]
+    ledger: LedgerArg,
+    /// The ISO week to close, e.g. 2026-W48.
+    #[arg(long, value_name = "WEEK", value_parser = parse_week)]
+    week: Week,
+}
+
+/// Runs `close`.
+pub fn run(args: Args) -> Result<ExitCode> {
+    let mut l = ledger::required(&args.ledger)?;
+    let week = args.week.to_string();
+    let t = std::time::Instant::now();
+    let c = l.close(&week)?;
+    let took = t.elapsed();
+    let mut out = std::io::stdout().lock();
+    writeln!(
+        out,
+        "closed week {week}: {} history row(s) ({} proposal(s) without a decision counted as taken place), {} declined row(s); the week is read-only now",
+        c.rows, c.undecided, c.declined
+    )?;
+    writeln!(
+        out,
+        "time: written in one transaction in {:.1} ms",
+        took.as_secs_f64() * 1000.0
+    )?;
+    Ok(ExitCode::SUCCESS)
+}

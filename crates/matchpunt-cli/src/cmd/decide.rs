@@ -1,0 +1,96 @@
+//! `matchpunt decide`: record accepts and declines of this week's proposals in the ledger.
+
+use crate::cmd::ledger::{self, LedgerArg};
+use crate::inputs::parse_week;
+use anyhow::{bail, Context, Result};
+use matchpunt::ingest::Source;
+use matchpunt::model::Week;
+use matchpunt::round::{self, Verdict};
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Record decisions on this week's proposals in the season ledger.
+///
+/// Either a decisions file (as `run --decisions` takes: request, expert, decision
+/// accepted/declined, geaccepteerd/afgewezen, ja/nee) or one decision (--request, --expert,
+/// --accepted or --declined, and an optional --note). Each decision must be on a pair that a run
+/// of the week proposed (or a booking); otherwise nothing is recorded. The next `run --ledger`
+/// keeps accepted pairs like pins and never proposes a declined pair again.
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    #[command(flatten)]
+    ledger: LedgerArg,
+    /// The ISO week, e.g. 2026-W48.
+    #[arg(long, value_name = "WEEK", value_parser = parse_week)]
+    week: Week,
+    /// A decisions file (CSV): request, expert, decision, optional note.
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["request", "expert"])]
+    decisions: Option<PathBuf>,
+    /// The request of one decision.
+    #[arg(
+        long,
+        value_name = "ID",
+        requires = "expert",
+        required_unless_present = "decisions"
+    )]
+    request: Option<String>,
+    /// The expert of one decision.
+    #[arg(long, value_name = "ID", requires = "request")]
+    expert: Option<String>,
+    /// The proposal was accepted.
+    #[arg(long, conflicts_with = "declined")]
+    accepted: bool,
+    /// The proposal was declined.
+    #[arg(long)]
+    declined: bool,
+    /// A note kept with the decision (never in the log).
+    #[arg(long, value_name = "TEXT")]
+    note: Option<String>,
+}
+
+/// Runs `decide`.
+pub fn run(args: Args) -> Result<ExitCode> {
+    let mut l = ledger::required(&args.ledger)?;
+    let week = args.week.to_string();
+    let decisions: Vec<(String, String, bool, String)> = match (&args.decisions, &args.request) {
+        (Some(p), _) => {
+            let f =
+                std::fs::File::open(p).with_context(|| format!("cannot open {}", p.display()))?;
+            round::read_decisions(Source::new(p.display().to_string(), f))?
+                .into_iter()
+                .map(|d| {
+                    (
+                        d.request,
+                        d.expert,
+                        d.verdict == Some(Verdict::Accepted),
+                        String::new(),
+                    )
+                })
+                .collect()
+        }
+        (None, Some(r)) => {
+            if args.accepted == args.declined {
+                bail!("give --accepted or --declined");
+            }
+            vec![(
+                r.clone(),
+                args.expert.clone().unwrap_or_default(),
+                args.accepted,
+                args.note.clone().unwrap_or_default(),
+            )]
+        }
+        (None, None) => bail!("give --decisions FILE, or --request and --expert"),
+    };
+    l.decide(&week, &decisions)?;
+    let accepted = decisions.iter().filter(|d| d.2).count();
+    let mut out = std::io::stdout().lock();
+    writeln!(
+        out,
+        "recorded {} decision(s) for week {week}: {accepted} accepted, {} declined; re-run with `matchpunt run --ledger {} --week {week}`",
+        decisions.len(),
+        decisions.len() - accepted,
+        l.path().display()
+    )?;
+    Ok(ExitCode::SUCCESS)
+}
