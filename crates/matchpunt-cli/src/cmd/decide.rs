@@ -5,7 +5,7 @@ use crate::inputs::parse_week;
 use anyhow::{bail, Context, Result};
 use matchpunt::ingest::Source;
 use matchpunt::model::Week;
-use matchpunt::round::{self, Verdict};
+use matchpunt::batch::round::{self, Verdict};
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;

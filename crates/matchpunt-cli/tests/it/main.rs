@@ -18,3 +18,4 @@ mod sample_snapshot;
 mod spreadsheets;
 mod suggest;
 mod workbook_gate;
+mod ledger;
