@@ -3,7 +3,8 @@
 //! `tests/fixtures/reads/` holds one small batch (three experts, two requests) saved the ways
 //! Excel saves it: `reference/` is plain UTF-8 with `;`; `sep-line/` starts with Excel's `sep=;`
 //! line, `tabs/` is tab-separated, `utf16/` is "Unicode text" (UTF-16 LE with a BOM, tabs),
-//! `cp1252/` is Windows-1252, `blank-first-row/` has a blank line before the header,
+//! `cp1252/` is Windows-1252, `macroman/` is Excel for Mac's "CSV (Macintosh)" (Mac Roman, CR
+//! line ends), `utf16-nobom/` is UTF-16 LE without a byte-order mark, `blank-first-row/` has a blank line before the header,
 //! `dutch-headers/` names the columns in Dutch and `excel-date-birthyear/` has a date, an Excel
 //! serial number and `1996,0` for birth years. Each must load to exactly the reference's batch,
 //! run to the same output files, and say in one warning how it was read. `cell-variants/` and
@@ -129,6 +130,11 @@ fn excel_saves_read_like_the_reference_with_one_note_each() {
             Some("read as UTF-16 LE (Excel's \"Unicode text\"); tab-separated"),
         ),
         ("cp1252", Some("read as Windows-1252")),
+        ("macroman", Some("read as Mac Roman")),
+        (
+            "utf16-nobom",
+            Some("read as UTF-16 LE without a byte-order mark; tab-separated"),
+        ),
         (
             "blank-first-row",
             Some("the header is on line 2; skipped blank line 1 before it"),
@@ -224,6 +230,8 @@ fn excel_saves_run_to_the_same_output_files() {
         "tabs",
         "utf16",
         "cp1252",
+        "macroman",
+        "utf16-nobom",
         "blank-first-row",
         "dutch-headers",
         "excel-date-birthyear",

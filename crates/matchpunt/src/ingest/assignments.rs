@@ -228,6 +228,27 @@ pub fn read_pair_rows(mut src: Source<'_>, kind: PairFile) -> Result<PairRows, I
             decision: cell(5),
         };
         let mut ok = true;
+        // Ids decide who is booked and which pairs are declined: never a guessed encoding.
+        if decoded.undecided.is_some() {
+            for (col, v) in [("request", &row.request), ("expert", &row.expert)] {
+                if !v.is_ascii() {
+                    ok = false;
+                    let e = out.cell_error(
+                        &row,
+                        col,
+                        v,
+                        "has a letter beyond ASCII, and the file's bytes read as well as Windows-1252 as as Mac Roman: save the file as \"CSV UTF-8\"".into(),
+                    );
+                    push(
+                        &mut errs,
+                        InputErrors {
+                            errors: vec![e],
+                            ..InputErrors::default()
+                        },
+                    );
+                }
+            }
+        }
         for (col, v, what) in [
             ("request", &row.request, "a request id"),
             ("expert", &row.expert, "an expert id"),

@@ -414,3 +414,23 @@ fn a_bad_decisions_row_names_line_and_column() {
         "{text}"
     );
 }
+
+/// A decisions file whose bytes leave the encoding open (Windows-1252 or Mac Roman) is refused
+/// where an id has a letter beyond ASCII, naming the cell; a Mac Roman file is read.
+#[test]
+fn small_files_in_an_undecided_encoding_are_refused_where_an_id_depends_on_it() {
+    let e = round::read_decisions(Source::new(
+        "decisions.csv",
+        b"request;expert;decision\rR1;E\xCB1;declined\r".as_slice(),
+    ))
+    .unwrap_err();
+    let text = e.to_string();
+    assert!(text.contains("decisions.csv:2:2 (B2)"), "{text}");
+    assert!(text.contains("CSV UTF-8"), "{text}");
+    let rows = round::read_decisions(Source::new(
+        "decisions.csv",
+        b"aanvraag;deskundige;besluit\rR1;Zo\x91;afgewezen\r".as_slice(),
+    ))
+    .unwrap();
+    assert_eq!(rows[0].expert, "Zoë");
+}
