@@ -419,3 +419,64 @@ proptest! {
         prop_assert!(!org_refused(&i, 1, r), "inline: control {control:?} excludes {org_name:?}");
     }
 }
+
+// ---- The index against the pairwise rule ---------------------------------------------------------
+
+/// Words that make legal forms, articles, shared words, typos and other towns likely.
+const VOCAB: &[&str] = &[
+    "Jeugdhulp",
+    "Utrecht",
+    "Utrech",
+    "GGZ",
+    "Centraal",
+    "Amersfoort",
+    "Zorg",
+    "en",
+    "&",
+    "Welzijn",
+    "Jeugdhlp",
+    "De",
+    "Stichting",
+    "B.V.",
+    "Oost",
+    "Ede",
+    "Epe",
+];
+
+fn random_name() -> impl Strategy<Value = String> {
+    prop::collection::vec(prop::sample::select(VOCAB), 1..5).prop_map(|w| w.join(" "))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 400, ..ProptestConfig::default() })]
+
+    /// The index finds exactly what the pairwise rule finds (a missed entry would be a missed
+    /// exclusion), and a cell's resolution excludes at least every entry an item matches.
+    #[test]
+    fn the_index_finds_what_the_pairwise_rule_finds(
+        batch in prop::collection::vec(random_name(), 1..12),
+        items in prop::collection::vec(random_name(), 1..6),
+    ) {
+        let mut ix = org::OrgIndex::new();
+        for b in &batch {
+            ix.push(org::OrgName::new(b));
+        }
+        for q in &items {
+            let n = org::OrgName::new(q);
+            let pairwise = |m: Match| -> Vec<usize> {
+                (0..batch.len()).filter(|&e| org::excludes(q, &batch[e]) == m).collect()
+            };
+            prop_assert_eq!(ix.same(&n).to_vec(), pairwise(Match::Same), "same {:?}", q);
+            prop_assert_eq!(ix.contained(&n), pairwise(Match::Contained), "contained {:?}", q);
+            let near: Vec<usize> =
+                (0..batch.len()).filter(|&e| org::near_miss(q, &batch[e])).collect();
+            prop_assert_eq!(ix.near(&n), near, "near {:?}", q);
+        }
+        let refs: Vec<&str> = items.iter().map(String::as_str).collect();
+        let hits: Vec<usize> = org::resolve_cell(&refs, &ix).iter().map(|h| h.entry).collect();
+        for (e, b) in batch.iter().enumerate() {
+            let matched = items.iter().any(|q| org::excludes(q, b) != Match::No);
+            prop_assert!(!matched || hits.contains(&e), "{:?} not excluded by {:?}", b, items);
+        }
+    }
+}
