@@ -480,3 +480,65 @@ proptest! {
         }
     }
 }
+
+// ---- organisations.csv ---------------------------------------------------------------------------
+
+fn load_with_orgs(experts: &str, requests: &str, orgs: &str) -> Result<Loaded, InputErrors> {
+    ingest::load_with_organisations(
+        Inputs {
+            experts: Source::new("experts.csv", experts.as_bytes()),
+            requests: Source::new("requests.csv", requests.as_bytes()),
+            history: None,
+        },
+        Some(Source::new("organisations.csv", orgs.as_bytes())),
+        &Places::bundled(),
+        &Policy::default(),
+        week(),
+        false,
+    )
+}
+
+#[test]
+fn organisations_csv_makes_a_name_and_its_aliases_one_organisation() {
+    let orgs = "id;naam;aliassen\n\
+                12345678;Stichting Kwintes;KW Wonen|Kwintes Beschermd Wonen\n\
+                ;Altrecht;\n";
+    // E1 excludes the group's name, E2 an alias said another way, E3 the group by id, E4
+    // another organisation (the control).
+    let e = "id,roles,certified,themes,place,availability,excluded_orgs,excluded_org_ids\n\
+             E1,speaker,yes,pesten,Utrecht,*,Kwintes,\n\
+             E2,speaker,yes,pesten,Utrecht,*,KW-wonen,\n\
+             E3,speaker,yes,pesten,Utrecht,*,,12345678\n\
+             E4,speaker,yes,pesten,Utrecht,*,Altrecht,\n";
+    let r = requests(&["KW Wonen", "Kwintes Beschermd Wonen", "Pluryn"]);
+    let l = load_with_orgs(e, &r, orgs).unwrap_or_else(|e| panic!("{e}"));
+    let i = &l.instance;
+    for ex in 0..3 {
+        for rq in 0..2 {
+            assert!(org_refused(i, ex, rq), "E{} at R{}", ex + 1, rq + 1);
+        }
+        assert!(!org_refused(i, ex, 2), "E{} at Pluryn", ex + 1);
+    }
+    for rq in 0..3 {
+        assert!(!org_refused(i, 3, rq), "E4 (Altrecht) at R{}", rq + 1);
+    }
+    // The coordinator said they are one: no warning.
+    assert!(l.safe_side_orgs.is_empty(), "{:?}", l.safe_side_orgs);
+    // Without the file, only E3's id and nothing else reaches them.
+    let l = load(e, &r);
+    assert!(!org_refused(&l.instance, 0, 0));
+    // Inline: an alias said on the phone.
+    let l = load_with_orgs(e, &requests(&["Gemeente Ede"]), orgs).unwrap();
+    let mut i = l.instance.clone();
+    let (rq, w) = inline(&mut i, "Kwintes Beschermd Wonen");
+    assert!(w.is_empty(), "{w:?}");
+    for ex in 0..3 {
+        assert!(org_refused(&i, ex, rq), "E{} inline", ex + 1);
+    }
+    assert!(!org_refused(&i, 3, rq));
+    // A row without a name is an error naming the cell.
+    let err = load_with_orgs(e, &r, "id,name,aliases\n1,,X\n").unwrap_err();
+    assert_eq!(err.errors.len(), 1, "{err}");
+    assert_eq!(err.errors[0].file, "organisations.csv");
+    assert_eq!(err.errors[0].line, Some(2));
+}
