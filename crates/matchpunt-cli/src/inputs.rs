@@ -105,6 +105,8 @@ pub struct Paths {
     pub no_history: Option<String>,
     /// `--data` as one workbook: its path and sheets.
     pub book: Option<(PathBuf, BatchSheets)>,
+    /// The coordinator's organisations.csv (names and aliases), when the data folder has one.
+    pub organisations: Option<PathBuf>,
 }
 
 impl Paths {
@@ -148,6 +150,9 @@ impl Paths {
                 _ => format!("{} (sheets {})", p.display(), sheets.join(", ")),
             })
             .collect();
+        if let Some(o) = &self.organisations {
+            shown.push(o.display().to_string());
+        }
         if let Some(p) = policy {
             shown.push(format!("policy {}", p.display()));
         }
@@ -212,6 +217,7 @@ impl InputArgs {
                 history,
                 no_history,
                 book: sheets.map(|s| (path, s.clone())),
+                organisations: None,
             };
         }
         let dir = self.folder();
@@ -236,6 +242,7 @@ impl InputArgs {
             history,
             no_history,
             book: None,
+            organisations: Some(dir.join("organisations.csv")).filter(|p| p.is_file()),
         }
     }
 
@@ -299,16 +306,15 @@ impl InputArgs {
             given: self.week,
             fallback: current_week(),
         };
-        if skip_bad_rows {
-            Ok(ingest::load_skipping_bad_rows(
-                inputs,
-                &Places::bundled(),
-                policy,
-                week,
-            )?)
-        } else {
-            Ok(ingest::load(inputs, &Places::bundled(), policy, week)?)
-        }
+        let organisations = paths.organisations.as_deref().map(open).transpose()?;
+        Ok(ingest::load_with_organisations(
+            inputs,
+            organisations,
+            &Places::bundled(),
+            policy,
+            week,
+            skip_bad_rows,
+        )?)
     }
 }
 

@@ -259,7 +259,16 @@ fn load_data(cfg: &Config) -> Result<Data, Failure> {
         given: cfg.week,
         fallback: current_week(),
     };
-    let loaded = ingest::load(inputs, places(), &policy, week).map_err(Failure::Input)?;
+    // The coordinator's names and aliases of organisations, when the folder has them.
+    let organisations = cfg.data.join("organisations.csv");
+    let organisations = if book.is_none() && organisations.is_file() {
+        Some(open(&organisations)?)
+    } else {
+        None
+    };
+    let loaded =
+        ingest::load_with_organisations(inputs, organisations, places(), &policy, week, false)
+            .map_err(Failure::Input)?;
     let inst = loaded.instance;
     let opts = SolveOptions {
         time_limit: Some(cfg.time_limit),

@@ -185,7 +185,7 @@ fn report_safe_side_orgs(
     }
     writeln!(
         out,
-        "\nexcluded organisations taken on the safe side (confirm, or write the name as the requests file does): {} in {} pair(s) of spellings",
+        "\nexcluded organisations taken on the safe side (confirm: write the name as the requests file does, or list both names in organisations.csv): {} in {} pair(s) of spellings",
         taken.len(),
         pairs.len()
     )?;

@@ -101,7 +101,7 @@ fn excluded_org_short_name_is_excluded_with_a_warning_naming_the_row() {
     // The same canonical name ("Stichting" is a legal form): excluded, no warning.
     assert!(!err.contains("experts.csv:2"), "{}", show(&o));
     assert!(
-        out.contains("excluded organisations taken on the safe side (confirm, or write the name as the requests file does): 2 in 2 pair(s) of spellings"),
+        out.contains("excluded organisations taken on the safe side (confirm: write the name as the requests file does, or list both names in organisations.csv): 2 in 2 pair(s) of spellings"),
         "{}",
         show(&o)
     );
@@ -220,4 +220,37 @@ fn suggest_org_said_another_way_keeps_the_expert_away() {
         "{}",
         show(&o)
     );
+}
+
+/// The coordinator confirms a safe-side match by listing both names in organisations.csv (in
+/// the data folder): the warnings go, the exclusions stay.
+#[test]
+fn an_alias_in_organisations_csv_confirms_a_safe_side_match() {
+    let dir = case("excluded-org-short-name-not-excluded");
+    fs::write(
+        dir.path().join("organisations.csv"),
+        "naam;aliassen\nAltrecht;Altrecht GGZ\nGGZ Centraal;GGZ Centraal Amersfoort\n",
+    )
+    .unwrap();
+    let o = ok(mp(&["check", "--data", ".", "--week", WEEK], dir.path()));
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(out.contains("organisations.csv"), "{}", show(&o));
+    assert!(
+        out.contains("taken on the safe side (confirm: write the name as the requests file does, or list both names in organisations.csv): 0"),
+        "{}",
+        show(&o)
+    );
+    assert!(
+        !String::from_utf8_lossy(&o.stderr).contains("safe side"),
+        "{}",
+        show(&o)
+    );
+    ok(mp(
+        &["run", "--data", ".", "--week", WEEK, "--out", "o"],
+        dir.path(),
+    ));
+    let got = pairs(dir.path(), "o");
+    for (r, e) in [("R1", "E1"), ("R2", "E2"), ("R3", "E3")] {
+        assert!(!got.contains(&pair(r, e)), "{e} sent to {r}: {got:?}");
+    }
 }

@@ -309,9 +309,43 @@ fn load_with(
     week: WeekChoice,
     skip_bad_rows: bool,
 ) -> Result<Loaded, InputErrors> {
+    load_with_organisations(inputs, None, places, policy, week, skip_bad_rows)
+}
+
+/// Like [`load`] (or [`load_skipping_bad_rows`] when `skip_bad_rows`), with the coordinator's
+/// optional organisations.csv (`id`, `name`, `aliases`: a list): the name and every alias of a
+/// row, and every request whose `org_id` is the row's `id`, are one organisation. An exclusion
+/// that names any of them (by the rule of [`crate::names::org`], or by `excluded_org_ids`)
+/// excludes all of them; the same name or id silently, a contained name or a near miss on the
+/// safe side.
+///
+/// # Errors
+///
+/// As [`load`], and the input errors of organisations.csv (a row without a name, a header
+/// problem).
+pub fn load_with_organisations(
+    inputs: Inputs<'_>,
+    organisations: Option<Source<'_>>,
+    places: &Places,
+    policy: &Policy,
+    week: WeekChoice,
+    skip_bad_rows: bool,
+) -> Result<Loaded, InputErrors> {
     let mut errs = Errs::default();
     let mut warnings = Vec::new();
     let mut inst = Instance::default();
+    let groups = organisations
+        .and_then(|o| {
+            read_table(
+                o,
+                FileKind::Organisations,
+                ORGANISATION_COLUMNS,
+                &mut errs,
+                &mut warnings,
+            )
+        })
+        .map(|t| OrgGroups::new(&t, &mut errs))
+        .unwrap_or_default();
 
     let experts_t = read_table(
         inputs.experts,
@@ -365,7 +399,14 @@ fn load_with(
 
     if let Some(t) = &experts_t {
         let orgs = BatchOrgs::new([&requests_t, &history_t].into_iter().flatten());
-        resolve_excluded_orgs(t, &expert_rows, &orgs, &mut inst, &mut safe_side_orgs);
+        resolve_excluded_orgs(
+            t,
+            &expert_rows,
+            &orgs,
+            &groups,
+            &mut inst,
+            &mut safe_side_orgs,
+        );
         resolve_avoided_near_misses(t, &expert_rows, &mut inst, &mut warnings);
     }
 
@@ -527,6 +568,8 @@ const REQUEST_COLUMNS: &[(&str, bool)] = &[
     ("pinned_expert", false),
 ];
 
+const ORGANISATION_COLUMNS: &[(&str, bool)] = &[("id", false), ("name", true), ("aliases", false)];
+
 const HISTORY_COLUMNS: &[(&str, bool)] = &[
     ("week", true),
     ("expert", true),
@@ -583,6 +626,7 @@ enum FileKind {
     Experts,
     Requests,
     History,
+    Organisations,
 }
 
 /// The errors of a batch as they are found, in any order; [`Errs::finish`] sorts and caps them.
@@ -697,9 +741,16 @@ fn read_table(
     let mut problems = std::collections::BTreeMap::new();
     if crate::ingest::workbook::is_workbook(&bytes) {
         let names: &[&str] = match kind {
+<<<<<<< HEAD:crates/matchpunt/src/ingest/mod.rs
             FileKind::Experts => crate::ingest::workbook::EXPERTS_SHEETS,
             FileKind::Requests => crate::ingest::workbook::REQUESTS_SHEETS,
             FileKind::History => crate::ingest::workbook::HISTORY_SHEETS,
+=======
+            FileKind::Experts => crate::ingest::workbook::EXPERTS_SHEETS,
+            FileKind::Requests => crate::ingest::workbook::REQUESTS_SHEETS,
+            FileKind::History => crate::ingest::workbook::HISTORY_SHEETS,
+            FileKind::Organisations => &["organisations", "organisaties"],
+>>>>>>> org:crates/matchpunt/src/ingest.rs
         };
         match crate::ingest::workbook::sheet_csv(&bytes, names) {
             Ok(Some(sheet)) => {
@@ -746,6 +797,7 @@ fn read_table(
         FileKind::Experts => HeaderNames::experts(),
         FileKind::Requests => HeaderNames::requests(),
         FileKind::History => HeaderNames::history(),
+        FileKind::Organisations => HeaderNames::organisations(),
     };
     let lines = Lines::new(text);
     let Some(hl) = sheet::locate_header(text, &lines, |c| names.known(c).is_some()) else {
@@ -1678,7 +1730,7 @@ pub fn safe_side_warnings(taken: &[SafeSideOrg]) -> Vec<String> {
             n => format!(" and {n} more (check lists them all)"),
         };
         out.push(format!(
-            "{}:{}: expert {}: excluded_orgs taken on the safe side: {}{more}; the expert is kept away from them: confirm, or write the name as the requests file does",
+            "{}:{}: expert {}: excluded_orgs taken on the safe side: {}{more}; the expert is kept away from them: confirm: write the name as the requests file does, or list both names in organisations.csv",
             first.file,
             first.line,
             first.expert,
@@ -1686,6 +1738,56 @@ pub fn safe_side_warnings(taken: &[SafeSideOrg]) -> Vec<String> {
         ));
     }
     out
+}
+
+/// The coordinator's organisations.csv: groups of names (a row's `name` and `aliases`) that are
+/// one organisation, with its optional `id`, and an index of every name.
+#[derive(Default)]
+struct OrgGroups {
+    /// Every name of every group.
+    index: org::OrgIndex,
+    /// The group of each entry of `index`.
+    group_of: Vec<usize>,
+    /// Each group's names, as written (tidied).
+    names: Vec<Vec<String>>,
+    /// Each group's id, normalised (empty when not given).
+    ids: Vec<String>,
+}
+
+impl OrgGroups {
+    /// O(total length of the cells). A row without a name is an error naming the cell.
+    fn new(t: &Table, errs: &mut Errs) -> Self {
+        let mut g = OrgGroups::default();
+        for (line, row) in &t.rows {
+            let name = t.cell(row, "name");
+            if name.is_empty() {
+                errs.push(
+                    FileKind::Organisations,
+                    InputError {
+                        file: t.file.clone(),
+                        line: Some(*line),
+                        row: t.sheet_row(*line),
+                        column: t.cols.get("name").map(|&i| (i + 1, "name".to_string())),
+                        value: Some(String::new()),
+                        message: "expected the organisation's name".into(),
+                    },
+                );
+                continue;
+            }
+            let group = g.names.len();
+            let names: Vec<String> = std::iter::once(name)
+                .chain(split_list(t.cell(row, "aliases")))
+                .map(crate::model::tidy)
+                .collect();
+            for n in &names {
+                g.index.push(org::OrgName::new(n));
+                g.group_of.push(group);
+            }
+            g.names.push(names);
+            g.ids.push(normalize(t.cell(row, "id")));
+        }
+        g
+    }
 }
 
 /// The organisations of a batch: the `org` cell of every request and history row, also of rows
@@ -1741,12 +1843,62 @@ fn resolve_excluded_orgs(
     t: &Table,
     rows: &[ExpertRow],
     orgs: &BatchOrgs<'_>,
+    groups: &OrgGroups,
     inst: &mut Instance,
     safe_side: &mut Vec<SafeSideOrg>,
 ) {
+    // The batch's organisations of each group: by any of its names, or by its id.
+    let mut members: Vec<Vec<usize>> = vec![Vec::new(); groups.names.len()];
+    for e in 0..orgs.names.len() {
+        for &n in groups.index.same(orgs.index.get(e)) {
+            members[groups.group_of[n]].push(e);
+        }
+    }
+    for (g, id) in groups.ids.iter().enumerate() {
+        if !id.is_empty() {
+            members[g].extend(orgs.by_id.get(id).into_iter().flatten());
+        }
+    }
     for row in rows {
         let items: Vec<&str> = split_list(&row.excluded).collect();
-        let hits = org::resolve_cell(&items, &orgs.index);
+        let mut hits = org::resolve_cell(&items, &orgs.index);
+        let mut org_ids: Vec<String> = split_list(&row.excluded_ids).map(normalize).collect();
+        let mut names: Vec<String> = items.iter().map(|s| crate::model::tidy(s)).collect();
+        // Groups of organisations.csv that the cell or the ids name: all their names and
+        // organisations of the batch, taken as the group was.
+        let mut group_hits: Vec<(usize, org::HitKind, String)> =
+            org::resolve_cell(&items, &groups.index)
+                .into_iter()
+                .map(|h| (groups.group_of[h.entry], h.kind, h.written))
+                .collect();
+        for (g, id) in groups.ids.iter().enumerate() {
+            if !id.is_empty() && org_ids.contains(id) {
+                group_hits.push((g, org::HitKind::Same, id.clone()));
+            }
+        }
+        group_hits.sort_by_key(|h| (h.0, h.1));
+        group_hits.dedup_by_key(|h| h.0);
+        for (g, kind, written) in group_hits {
+            names.extend(groups.names[g].iter().cloned());
+            if !groups.ids[g].is_empty() {
+                org_ids.push(groups.ids[g].clone());
+            }
+            for &e in &members[g] {
+                match hits.iter_mut().find(|h| h.entry == e) {
+                    Some(h) if h.kind <= kind => {}
+                    Some(h) => {
+                        h.kind = kind;
+                        h.written = written.clone();
+                    }
+                    None => hits.push(org::Hit {
+                        entry: e,
+                        kind,
+                        written: written.clone(),
+                    }),
+                }
+            }
+        }
+        hits.sort_by_key(|h| h.entry);
         let mut ids = Vec::new();
         for h in &hits {
             let name = orgs.names[h.entry];
@@ -1762,17 +1914,18 @@ fn resolve_excluded_orgs(
                 });
             }
         }
-        let org_ids: Vec<String> = split_list(&row.excluded_ids).map(normalize).collect();
         for id in &org_ids {
             for &e in orgs.by_id.get(id).into_iter().flatten() {
                 ids.push(inst.orgs.intern(orgs.names[e]));
             }
         }
+        org_ids.sort_unstable();
+        org_ids.dedup();
         ids.sort_unstable();
         ids.dedup();
         if let Some(e) = row.expert.and_then(|i| inst.experts.get_mut(i)) {
             e.excluded_orgs = ids;
-            e.excluded_org_names = items.iter().map(|s| crate::model::tidy(s)).collect();
+            e.excluded_org_names = names;
             e.excluded_org_ids = org_ids;
         }
     }

@@ -763,6 +763,19 @@ pub const HISTORY_ALIASES: &[(&str, &[&str])] = &[
     ("declined", &["afgewezen", "geweigerd"]),
 ];
 
+/// Other names for the columns of the optional organisations.csv (see [`EXPERT_ALIASES`]).
+pub const ORGANISATION_ALIASES: &[(&str, &[&str])] = &[
+    (
+        "id",
+        &["org_id", "organisatie_id", "kvk", "kvk_nummer", "kvk_nr"],
+    ),
+    ("name", &["naam", "organisatie", "org"]),
+    (
+        "aliases",
+        &["alias", "aliassen", "andere_namen", "ook_bekend_als"],
+    ),
+];
+
 /// Pieces of a header that make it a near miss of a safety column of experts.csv even when the
 /// whole name is not close (`Excluded orgs (former care)`, `inactive`, `gecertificeerd per`): a
 /// header holding one and naming no column is an error, never silently ignored.
@@ -837,6 +850,10 @@ impl HeaderNames {
     /// The names of history.csv.
     pub fn history() -> Self {
         Self::new(HISTORY_ALIASES, &[])
+    }
+    /// The names of the optional organisations.csv.
+    pub fn organisations() -> Self {
+        Self::new(ORGANISATION_ALIASES, &[])
     }
 
     fn new(

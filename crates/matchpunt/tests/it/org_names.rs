@@ -419,3 +419,126 @@ proptest! {
         prop_assert!(!org_refused(&i, 1, r), "inline: control {control:?} excludes {org_name:?}");
     }
 }
+
+// ---- The index against the pairwise rule ---------------------------------------------------------
+
+/// Words that make legal forms, articles, shared words, typos and other towns likely.
+const VOCAB: &[&str] = &[
+    "Jeugdhulp",
+    "Utrecht",
+    "Utrech",
+    "GGZ",
+    "Centraal",
+    "Amersfoort",
+    "Zorg",
+    "en",
+    "&",
+    "Welzijn",
+    "Jeugdhlp",
+    "De",
+    "Stichting",
+    "B.V.",
+    "Oost",
+    "Ede",
+    "Epe",
+];
+
+fn random_name() -> impl Strategy<Value = String> {
+    prop::collection::vec(prop::sample::select(VOCAB), 1..5).prop_map(|w| w.join(" "))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 400, ..ProptestConfig::default() })]
+
+    /// The index finds exactly what the pairwise rule finds (a missed entry would be a missed
+    /// exclusion), and a cell's resolution excludes at least every entry an item matches.
+    #[test]
+    fn the_index_finds_what_the_pairwise_rule_finds(
+        batch in prop::collection::vec(random_name(), 1..12),
+        items in prop::collection::vec(random_name(), 1..6),
+    ) {
+        let mut ix = org::OrgIndex::new();
+        for b in &batch {
+            ix.push(org::OrgName::new(b));
+        }
+        for q in &items {
+            let n = org::OrgName::new(q);
+            let pairwise = |m: Match| -> Vec<usize> {
+                (0..batch.len()).filter(|&e| org::excludes(q, &batch[e]) == m).collect()
+            };
+            prop_assert_eq!(ix.same(&n).to_vec(), pairwise(Match::Same), "same {:?}", q);
+            prop_assert_eq!(ix.contained(&n), pairwise(Match::Contained), "contained {:?}", q);
+            let near: Vec<usize> =
+                (0..batch.len()).filter(|&e| org::near_miss(q, &batch[e])).collect();
+            prop_assert_eq!(ix.near(&n), near, "near {:?}", q);
+        }
+        let refs: Vec<&str> = items.iter().map(String::as_str).collect();
+        let hits: Vec<usize> = org::resolve_cell(&refs, &ix).iter().map(|h| h.entry).collect();
+        for (e, b) in batch.iter().enumerate() {
+            let matched = items.iter().any(|q| org::excludes(q, b) != Match::No);
+            prop_assert!(!matched || hits.contains(&e), "{:?} not excluded by {:?}", b, items);
+        }
+    }
+}
+
+// ---- organisations.csv ---------------------------------------------------------------------------
+
+fn load_with_orgs(experts: &str, requests: &str, orgs: &str) -> Result<Loaded, InputErrors> {
+    ingest::load_with_organisations(
+        Inputs {
+            experts: Source::new("experts.csv", experts.as_bytes()),
+            requests: Source::new("requests.csv", requests.as_bytes()),
+            history: None,
+        },
+        Some(Source::new("organisations.csv", orgs.as_bytes())),
+        &Places::bundled(),
+        &Policy::default(),
+        week(),
+        false,
+    )
+}
+
+#[test]
+fn organisations_csv_makes_a_name_and_its_aliases_one_organisation() {
+    let orgs = "id;naam;aliassen\n\
+                12345678;Stichting Kwintes;KW Wonen|Kwintes Beschermd Wonen\n\
+                ;Altrecht;\n";
+    // E1 excludes the group's name, E2 an alias said another way, E3 the group by id, E4
+    // another organisation (the control).
+    let e = "id,roles,certified,themes,place,availability,excluded_orgs,excluded_org_ids\n\
+             E1,speaker,yes,pesten,Utrecht,*,Kwintes,\n\
+             E2,speaker,yes,pesten,Utrecht,*,KW-wonen,\n\
+             E3,speaker,yes,pesten,Utrecht,*,,12345678\n\
+             E4,speaker,yes,pesten,Utrecht,*,Altrecht,\n";
+    let r = requests(&["KW Wonen", "Kwintes Beschermd Wonen", "Pluryn"]);
+    let l = load_with_orgs(e, &r, orgs).unwrap_or_else(|e| panic!("{e}"));
+    let i = &l.instance;
+    for ex in 0..3 {
+        for rq in 0..2 {
+            assert!(org_refused(i, ex, rq), "E{} at R{}", ex + 1, rq + 1);
+        }
+        assert!(!org_refused(i, ex, 2), "E{} at Pluryn", ex + 1);
+    }
+    for rq in 0..3 {
+        assert!(!org_refused(i, 3, rq), "E4 (Altrecht) at R{}", rq + 1);
+    }
+    // The coordinator said they are one: no warning.
+    assert!(l.safe_side_orgs.is_empty(), "{:?}", l.safe_side_orgs);
+    // Without the file, only E3's id and nothing else reaches them.
+    let l = load(e, &r);
+    assert!(!org_refused(&l.instance, 0, 0));
+    // Inline: an alias said on the phone.
+    let l = load_with_orgs(e, &requests(&["Gemeente Ede"]), orgs).unwrap();
+    let mut i = l.instance.clone();
+    let (rq, w) = inline(&mut i, "Kwintes Beschermd Wonen");
+    assert!(w.is_empty(), "{w:?}");
+    for ex in 0..3 {
+        assert!(org_refused(&i, ex, rq), "E{} inline", ex + 1);
+    }
+    assert!(!org_refused(&i, 3, rq));
+    // A row without a name is an error naming the cell.
+    let err = load_with_orgs(e, &r, "id,name,aliases\n1,,X\n").unwrap_err();
+    assert_eq!(err.errors.len(), 1, "{err}");
+    assert_eq!(err.errors[0].file, "organisations.csv");
+    assert_eq!(err.errors[0].line, Some(2));
+}
