@@ -3,9 +3,9 @@
 use crate::cmd::ledger::{self, LedgerArg};
 use crate::inputs::parse_week;
 use anyhow::{bail, Context, Result};
+use matchpunt::batch::round::{self, Verdict};
 use matchpunt::ingest::Source;
 use matchpunt::model::Week;
-use matchpunt::batch::round::{self, Verdict};
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;

@@ -7,13 +7,13 @@
 
 use crate::inputs::InputArgs;
 use anyhow::{bail, Context, Result};
+use matchpunt::batch::round::{PairRow, Round, Verdict};
 use matchpunt::batch::BatchResult;
 use matchpunt::explain::{Booked, WeekUse};
 use matchpunt::ingest::{self, Loaded};
-use matchpunt::model::{normalize, Instance, Request, Week};
 use matchpunt::model::places::Places;
+use matchpunt::model::{normalize, Instance, Request, Week};
 use matchpunt::policy::Policy;
-use matchpunt::batch::round::{PairRow, Round, Verdict};
 use matchpunt_ledger::{HistoryEntry, Ledger, Seat, WeekView};
 use std::collections::HashSet;
 use std::io::Write;

@@ -276,10 +276,7 @@ fn closed_weeks_are_read_only_and_later_weeks_read_their_history() {
         d,
         &[&["run", "--data", g, "--out", "o48"][..], &w48].concat(),
     );
-    assert!(
-        out.contains("recorded run 1 of week 2026-W48"),
-        "{out}"
-    );
+    assert!(out.contains("recorded run 1 of week 2026-W48"), "{out}");
     let (r, e) = pairs(&d.join("o48/assignments.csv"))[0].clone();
     ok(
         d,

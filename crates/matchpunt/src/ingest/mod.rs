@@ -741,16 +741,10 @@ fn read_table(
     let mut problems = std::collections::BTreeMap::new();
     if crate::ingest::workbook::is_workbook(&bytes) {
         let names: &[&str] = match kind {
-<<<<<<< HEAD:crates/matchpunt/src/ingest/mod.rs
-            FileKind::Experts => crate::ingest::workbook::EXPERTS_SHEETS,
-            FileKind::Requests => crate::ingest::workbook::REQUESTS_SHEETS,
-            FileKind::History => crate::ingest::workbook::HISTORY_SHEETS,
-=======
             FileKind::Experts => crate::ingest::workbook::EXPERTS_SHEETS,
             FileKind::Requests => crate::ingest::workbook::REQUESTS_SHEETS,
             FileKind::History => crate::ingest::workbook::HISTORY_SHEETS,
             FileKind::Organisations => &["organisations", "organisaties"],
->>>>>>> org:crates/matchpunt/src/ingest.rs
         };
         match crate::ingest::workbook::sheet_csv(&bytes, names) {
             Ok(Some(sheet)) => {
@@ -1049,6 +1043,7 @@ fn encoding_safety_columns(kind: FileKind) -> &'static [&'static str] {
         FileKind::Experts => &["id", "excluded_orgs", "avoid_themes"],
         FileKind::Requests => &["id", "org", "themes", "pinned"],
         FileKind::History => &["expert", "org", "request"],
+        FileKind::Organisations => &["id", "name", "aliases"],
     }
 }
 
