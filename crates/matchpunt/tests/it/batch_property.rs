@@ -25,7 +25,7 @@ fn random_policy(uncertified: bool, gap: u32, spread: f64, budget: u32, travel: 
     let mut p = Policy::default();
     // The relative rolling budget (issue 25) on for some draws: derived from the others so that
     // the proptest signature stays as it was.
-    if gap % 3 == 0 {
+    if gap.is_multiple_of(3) {
         p.rules.rolling_share = Some([0.1, 0.3, 0.5, 1.0][(budget % 4) as usize]);
     }
     if uncertified {
