@@ -2,15 +2,12 @@
 //! the HTML report (parsed: one chart per metric, one line per policy, nothing external), the
 //! replay of a simulation's own weekly request files, and metrics that agree with `run`.
 
+use crate::harness::root;
 use scraper::{Html, Selector};
 use std::collections::BTreeMap;
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Output};
-
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
 
 fn run(args: &[&str]) -> Output {
     let out = Command::new(env!("CARGO_BIN_EXE_matchpunt"))

@@ -2,22 +2,9 @@
 //! allocation of gigabytes: `--time-limit`, `simulate --weeks` and `--requests-per-week`, and a
 //! 1 MiB theme cell in `check`.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use crate::harness::{run, sample};
+use std::path::Path;
 use std::time::{Duration, Instant};
-
-fn run(args: &[&str], cwd: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_matchpunt"))
-        .args(args)
-        .current_dir(cwd)
-        .env_remove("RUST_BACKTRACE")
-        .output()
-        .unwrap()
-}
-
-fn sample() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/sample")
-}
 
 /// Every subcommand with `--time-limit` takes it through one parser: 0 to 1,000,000 seconds.
 /// `1e20` panicked in `compare` and `serve` (a `Duration` overflow).

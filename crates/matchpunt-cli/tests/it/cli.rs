@@ -11,56 +11,13 @@
 //!
 //! Every test copies its fixture into a fresh temporary folder, so the fixtures are never written.
 
+use crate::harness::{bin, code, copy_csvs, fixtures, run, show, text};
 use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
-
-fn bin() -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_matchpunt"));
-    c.env_remove("RUST_BACKTRACE");
-    c
-}
-
-fn fixtures() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
-}
+use std::process::Stdio;
 
 /// Copies the CSV files of fixture folder `src` into a fresh temporary folder.
-fn copy_fixture(src: &Path) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    for entry in fs::read_dir(src).unwrap() {
-        let p = entry.unwrap().path();
-        if p.extension().is_some_and(|e| e == "csv") {
-            fs::copy(&p, dir.path().join(p.file_name().unwrap())).unwrap();
-        }
-    }
-    dir
-}
-
-fn run(args: &[&str], cwd: &Path) -> Output {
-    bin().args(args).current_dir(cwd).output().unwrap()
-}
-
-fn text(b: &[u8]) -> String {
-    String::from_utf8_lossy(b).into_owned()
-}
-
-fn show(o: &Output) -> String {
-    format!(
-        "status: {:?}\n--- stdout\n{}\n--- stderr\n{}",
-        o.status,
-        text(&o.stdout),
-        text(&o.stderr)
-    )
-}
-
-fn code(o: &Output) -> i32 {
-    o.status
-        .code()
-        .unwrap_or_else(|| panic!("killed by a signal\n{}", show(o)))
-}
-
 /// Every file under `dir` (relative path, bytes), sorted.
 fn snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
     let mut out = Vec::new();
@@ -139,7 +96,7 @@ const WEEK: &str = "2026-W48";
 
 #[test]
 fn check_valid_dutch_excel_fixture() {
-    let dir = copy_fixture(&fixtures().join("valid-nl"));
+    let dir = copy_csvs(&fixtures().join("valid-nl"));
     let o = run(&["check", "--data", ".", "--week", WEEK], dir.path());
     assert_eq!(code(&o), 0, "{}", show(&o));
     let out = text(&o.stdout);
@@ -173,7 +130,7 @@ fn check_valid_dutch_excel_fixture() {
 
 #[test]
 fn check_with_explicit_file_options() {
-    let dir = copy_fixture(&fixtures().join("valid-nl"));
+    let dir = copy_csvs(&fixtures().join("valid-nl"));
     fs::rename(
         dir.path().join("experts.csv"),
         dir.path().join("deskundigen.csv"),
@@ -215,7 +172,7 @@ fn broken_case(case: &Path) -> Vec<String> {
     if want.is_empty() {
         fails.push(format!("{name}: expect.txt lists nothing"));
     }
-    let dir = copy_fixture(case);
+    let dir = copy_csvs(case);
     let inputs_before = snapshot(dir.path());
 
     // check: exit 1, every expected substring on stderr, nothing on stdout.
@@ -342,7 +299,7 @@ fn broken_inputs_fail_with_located_messages_and_write_nothing() {
 
 #[test]
 fn excluded_org_near_miss_warns_and_keeps_the_expert_away_from_both() {
-    let dir = copy_fixture(&fixtures().join("excluded-org-near-miss"));
+    let dir = copy_csvs(&fixtures().join("excluded-org-near-miss"));
     let warned = |stderr: &str| {
         for want in [
             "warning: ",
@@ -411,7 +368,7 @@ fn excluded_org_near_miss_warns_and_keeps_the_expert_away_from_both() {
 
 #[test]
 fn run_writes_the_three_outputs_with_the_contracts_columns() {
-    let dir = copy_fixture(&fixtures().join("valid-nl"));
+    let dir = copy_csvs(&fixtures().join("valid-nl"));
     let inputs_before = snapshot(dir.path());
     let o = run(
         &["run", "--data", ".", "--week", WEEK, "--out", "uit"],
@@ -534,7 +491,7 @@ fn run_writes_the_three_outputs_with_the_contracts_columns() {
 
 #[test]
 fn run_twice_gives_the_same_files() {
-    let dir = copy_fixture(&fixtures().join("valid-nl"));
+    let dir = copy_csvs(&fixtures().join("valid-nl"));
     for out in ["a", "b"] {
         let o = run(
             &["run", "--data", ".", "--week", WEEK, "--out", out],
@@ -552,7 +509,7 @@ fn run_twice_gives_the_same_files() {
 
 #[test]
 fn run_refuses_to_overwrite_its_inputs() {
-    let dir = copy_fixture(&fixtures().join("valid-nl"));
+    let dir = copy_csvs(&fixtures().join("valid-nl"));
     let before = snapshot(dir.path());
     let o = run(
         &["run", "--data", ".", "--week", WEEK, "--out", "."],
@@ -582,7 +539,7 @@ fn run_refuses_to_overwrite_its_inputs() {
 
 #[test]
 fn export_lp_onto_an_input_is_refused_and_nothing_is_written() {
-    let dir = copy_fixture(&fixtures().join("valid-nl"));
+    let dir = copy_csvs(&fixtures().join("valid-nl"));
     let before = snapshot(dir.path());
     let o = run(
         &[
@@ -682,7 +639,7 @@ fn policy_default_parses_and_checks() {
     fs::write(dir.path().join("policy.toml"), &toml).unwrap();
     let o = run(&["policy", "--check", "policy.toml"], dir.path());
     assert_eq!(code(&o), 0, "{}", show(&o));
-    let data = copy_fixture(&fixtures().join("valid-nl"));
+    let data = copy_csvs(&fixtures().join("valid-nl"));
     let pol = dir.path().join("policy.toml");
     let o = run(
         &[

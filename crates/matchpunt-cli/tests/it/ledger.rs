@@ -8,6 +8,7 @@
 //! Instances are small generated batches (`matchpunt generate`), so that the whole file runs
 //! in well under a minute in a debug build.
 
+use crate::harness::{copy_dir, fixture};
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
@@ -60,22 +61,6 @@ fn generate(dir: &Path, name: &str, experts: u32, requests: u32, seed: u32) -> P
         ],
     );
     dir.join(name)
-}
-
-fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(name)
-}
-
-fn copy_dir(src: &Path, dst: &Path) {
-    fs::create_dir_all(dst).unwrap();
-    for e in fs::read_dir(src).unwrap() {
-        let p = e.unwrap().path();
-        if p.is_file() {
-            fs::copy(&p, dst.join(p.file_name().unwrap())).unwrap();
-        }
-    }
 }
 
 /// A small deterministic generator (no dev-dependency needed).

@@ -2,6 +2,8 @@
 //! change builds and links one test binary, not one per file). Run one topic with
 //! `cargo test -p matchpunt-cli --test it MODULE::`.
 
+mod harness;
+
 mod analysts;
 mod bounds;
 mod cli;

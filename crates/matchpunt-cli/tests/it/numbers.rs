@@ -1,22 +1,7 @@
 //! Numbers as Dutch and international spreadsheets write them: a thousands separator that the
 //! other convention reads as a decimal point is never read silently.
 
-use std::path::Path;
-use std::process::{Command, Output};
-
-fn run(args: &[&str], cwd: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_matchpunt"))
-        .args(args)
-        .current_dir(cwd)
-        .output()
-        .unwrap()
-}
-
-fn fixture(name: &str) -> std::path::PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(name)
-}
+use crate::harness::{fixture, run};
 
 /// The case travel-km-1.000-read-as-1-km: `1.000` in a `;` file was read as 1 km without a
 /// word; now it is read as the stricter 1 km with a warning naming the cell, and `1.5` is shown

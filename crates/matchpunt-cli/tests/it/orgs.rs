@@ -5,9 +5,10 @@
 //!
 //! Every test copies its fixture into a fresh temporary folder, so the fixtures are never written.
 
+use crate::harness::{run as mp, show};
 use std::fs;
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
 const WEEK: &str = "2026-W48";
 
@@ -23,24 +24,6 @@ fn case(name: &str) -> tempfile::TempDir {
         }
     }
     dir
-}
-
-fn mp(args: &[&str], cwd: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_matchpunt"))
-        .args(args)
-        .current_dir(cwd)
-        .env_remove("RUST_BACKTRACE")
-        .output()
-        .unwrap()
-}
-
-fn show(o: &Output) -> String {
-    format!(
-        "status: {:?}\n--- stdout\n{}\n--- stderr\n{}",
-        o.status,
-        String::from_utf8_lossy(&o.stdout),
-        String::from_utf8_lossy(&o.stderr)
-    )
 }
 
 fn ok(o: Output) -> Output {

@@ -6,26 +6,11 @@
 //! ("locked", "staged", "commit:K" before the K-th rename of the commit) so that the test can
 //! kill it exactly there.
 
+use crate::harness::{bin, run_in as run, show};
 use std::fs;
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Output, Stdio};
-
-fn bin() -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_matchpunt"));
-    c.env_remove("RUST_BACKTRACE")
-        .env_remove("MATCHPUNT_TEST_HOLD");
-    c
-}
-
-fn show(o: &Output) -> String {
-    format!(
-        "status: {:?}\n--- stdout\n{}\n--- stderr\n{}",
-        o.status,
-        String::from_utf8_lossy(&o.stdout),
-        String::from_utf8_lossy(&o.stderr)
-    )
-}
 
 /// Every file and folder under `dir` (relative path, bytes), sorted; hidden ones included.
 fn snapshot(dir: &Path) -> Files {
@@ -73,10 +58,6 @@ fn b_args() -> Vec<&'static str> {
     let mut v = A.to_vec();
     v.extend(["--policy", "b.toml", "--export-lp", "exports/model.lp"]);
     v
-}
-
-fn run(dir: &Path, args: &[&str]) -> Output {
-    bin().args(args).current_dir(dir).output().unwrap()
 }
 
 /// The folder `out` plus `exports/`, as the user sees them.

@@ -11,13 +11,13 @@
 //! `ragged-cascade/` are other cases, checked value by value. Broken variants with a bad cell (the
 //! right line number) are in `fixtures/broken/`.
 
+use crate::harness::{run, text};
 use matchpunt::ingest::{self, Inputs, Loaded, Source, WeekChoice};
 use matchpunt::model::places::Places;
 use matchpunt::model::{Role, Slot, SlotSet, Week};
 use matchpunt::policy::Policy;
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
 const WEEK: &str = "2026-W48";
 
@@ -25,19 +25,6 @@ fn reads(case: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures/reads")
         .join(case)
-}
-
-fn run(args: &[&str], cwd: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_matchpunt"))
-        .args(args)
-        .current_dir(cwd)
-        .env_remove("RUST_BACKTRACE")
-        .output()
-        .unwrap()
-}
-
-fn text(b: &[u8]) -> String {
-    String::from_utf8_lossy(b).into_owned()
 }
 
 /// The fixture's CSV files in a fresh temporary folder (the fixtures are never written).

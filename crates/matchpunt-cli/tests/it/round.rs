@@ -1,16 +1,8 @@
 //! The weekly round through the real binary: run, decide, re-run.
 
+use crate::harness::{fixture, run};
 use std::fs;
 use std::path::Path;
-use std::process::{Command, Output};
-
-fn run(args: &[&str], cwd: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_matchpunt"))
-        .args(args)
-        .current_dir(cwd)
-        .output()
-        .unwrap()
-}
 
 fn sample() -> String {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -153,12 +145,6 @@ fn a_bad_decision_is_located_and_nothing_is_written() {
         d,
     );
     assert_eq!(o.status.code(), Some(2));
-}
-
-fn fixture(name: &str) -> std::path::PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(name)
 }
 
 /// The case round-decline-of-a-pinned-proposal-panics: on the bundled sample, E0043 declines

@@ -1,35 +1,10 @@
 //! `run` and friends on their options: where inputs come from, limits, argument ranges, and
 //! what the summary says.
 
+use crate::harness::{bin, fixture, run_in as run, show};
 use std::fs;
 use std::path::Path;
-use std::process::{Command, Output};
-
-fn bin() -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_matchpunt"));
-    c.env_remove("RUST_BACKTRACE")
-        .env_remove("MATCHPUNT_TEST_HOLD");
-    c
-}
-
-fn run(dir: &Path, args: &[&str]) -> Output {
-    bin().args(args).current_dir(dir).output().unwrap()
-}
-
-fn show(o: &Output) -> String {
-    format!(
-        "status: {:?}\n--- stdout\n{}\n--- stderr\n{}",
-        o.status,
-        String::from_utf8_lossy(&o.stdout),
-        String::from_utf8_lossy(&o.stderr)
-    )
-}
-
-fn fixture(name: &str) -> std::path::PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(name)
-}
+use std::process::Output;
 
 /// A working folder with a bundled-sample look-alike whose history would break any batch, and
 /// the user's own batch in `mine/`.

@@ -1,18 +1,10 @@
 //! Outputs for spreadsheet users: the input's CSV dialect, a workbook, and cells that a
 //! spreadsheet never evaluates.
 
+use crate::harness::run;
 use calamine::{open_workbook, Data, Reader, Xlsx};
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-
-fn run(args: &[&str], cwd: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_matchpunt"))
-        .args(args)
-        .current_dir(cwd)
-        .output()
-        .unwrap()
-}
 
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
