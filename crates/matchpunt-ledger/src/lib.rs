@@ -1112,6 +1112,17 @@ impl Ledger {
         Ok(rows)
     }
 
+    /// A run's policy, as the TOML it recorded.
+    ///
+    /// # Errors
+    ///
+    /// SQL errors (no such run included).
+    pub fn run_policy(&self, run: i64) -> Result<String> {
+        Ok(self
+            .conn
+            .query_row("SELECT policy FROM runs WHERE id = ?1", [run], |r| r.get(0))?)
+    }
+
     /// The underlying connection, for tests and tools that read the tables directly.
     pub fn connection(&self) -> &Connection {
         &self.conn

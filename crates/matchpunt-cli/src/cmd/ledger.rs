@@ -351,6 +351,63 @@ enum Sub {
     },
 }
 
+/// The ledger's invariants that need the experts file: in each week with a run, no expert has
+/// more seats (the latest run's proposals not declined, and the bookings) than their most
+/// assignments, nor more load than their weekly budget, read from the experts and requests files
+/// that run read (kept in the ledger) under its policy. A run read from a workbook is skipped.
+fn week_limits(l: &Ledger) -> Result<Vec<String>> {
+    let mut problems = Vec::new();
+    for (week, _) in l.weeks()? {
+        let view = l.week(&week)?;
+        let Some(run) = view.latest_run else {
+            continue;
+        };
+        let files = l.run_inputs(run)?;
+        let bytes = |kind: &str| {
+            files
+                .iter()
+                .find(|f| f.kind == kind && !matchpunt::workbook::is_workbook(&f.bytes))
+                .map(|f| (f.name.clone(), f.bytes.clone()))
+        };
+        let (Some((en, eb)), Some((rn, rb))) = (bytes("experts"), bytes("requests")) else {
+            continue;
+        };
+        let policy = Policy::from_toml(&l.run_policy(run)?, "the run's policy").unwrap_or_default();
+        let inputs = ingest::Inputs {
+            experts: ingest::Source::new(en, &eb[..]),
+            requests: ingest::Source::new(rn, &rb[..]),
+            history: None,
+        };
+        let choice = ingest::WeekChoice {
+            given: Week::parse(&week),
+            fallback: crate::inputs::current_week(),
+        };
+        let Ok(loaded) = ingest::load(inputs, &Places::bundled(), &policy, choice) else {
+            problems.push(format!(
+                "week {week}: the inputs of run {run} no longer read; limits not checked"
+            ));
+            continue;
+        };
+        let inst = loaded.instance;
+        let booked = week_booked(&inst, &view, None);
+        for (e, u) in inst.experts.iter().zip(&booked.uses) {
+            if u.count > e.max_assignments {
+                problems.push(format!(
+                    "week {week}: expert {} has {} seats, more than their most assignments ({})",
+                    e.id, u.count, e.max_assignments
+                ));
+            }
+            if u.load > e.load_budget {
+                problems.push(format!(
+                    "week {week}: expert {} carries load {}, more than their weekly budget ({})",
+                    e.id, u.load, e.load_budget
+                ));
+            }
+        }
+    }
+    Ok(problems)
+}
+
 /// The ledger of `--ledger`, required.
 pub fn required(arg: &LedgerArg) -> Result<Ledger> {
     match &arg.ledger {
@@ -389,7 +446,8 @@ pub fn run(args: Args) -> Result<ExitCode> {
         }
         Sub::Check { ledger } => {
             let l = required(&ledger)?;
-            let problems = l.check()?;
+            let mut problems = l.check()?;
+            problems.extend(week_limits(&l)?);
             let weeks = l.weeks()?;
             let closed = weeks.iter().filter(|w| w.1).count();
             if problems.is_empty() {
