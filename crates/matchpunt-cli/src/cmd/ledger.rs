@@ -515,7 +515,9 @@ pub fn for_run(
 }
 
 /// Records a run of `week` in the ledger: the policy, the options, objective, bound and gap,
-/// the time so far, the input files' bytes and the proposals. Returns the run's id.
+/// the time so far, the input files' bytes and the proposals. `seen` is the week as the run read
+/// it: if a run, decision or booking was recorded since, nothing is recorded (an error). Returns
+/// the run's id.
 #[allow(clippy::too_many_arguments)]
 pub fn record_run(
     l: &mut Ledger,
@@ -526,6 +528,7 @@ pub fn record_run(
     inst: &Instance,
     res: &BatchResult,
     t0: std::time::Instant,
+    seen: matchpunt_ledger::WeekStamp,
 ) -> Result<i64> {
     let scale = matchpunt::scoring::SCALE;
     let paths = inputs.paths();
@@ -572,6 +575,7 @@ pub fn record_run(
         summary: format!("{} of {asked} seats filled", res.assignments.len()),
         inputs: input_files,
         proposals: proposals(inst, res),
+        seen: Some(seen),
     };
     Ok(l.record_run(&run)?)
 }
