@@ -229,9 +229,14 @@ pub fn round(view: &WeekView, inst: &mut Instance, policy: &Policy) -> Result<Op
         .collect();
     for b in &view.bookings {
         if let Some(cells) = &b.inline_request {
-            if !inst.requests.iter().any(|r| r.id == b.seat.request) {
-                add_inline(inst, policy, cells, &format!("booking {}", b.id))?;
+            if inst.requests.iter().any(|r| r.id == b.seat.request) {
+                bail!(
+                    "booking {} is for the phone request {:?}, and the requests file now has a request with that id too: rename the one in the requests file",
+                    b.id,
+                    b.seat.request
+                );
             }
+            add_inline(inst, policy, cells, &format!("booking {}", b.id))?;
         }
         decisions.push(PairRow {
             request: b.seat.request.clone(),
@@ -283,8 +288,14 @@ pub fn week_booked(inst: &Instance, view: &WeekView, skip_request: Option<&str>)
         uses: vec![WeekUse::default(); inst.experts.len()],
         ..Booked::default()
     };
+    let index: std::collections::HashMap<&str, usize> = inst
+        .experts
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (e.id.as_str(), i))
+        .collect();
     for s in view.taken() {
-        let Some(e) = inst.experts.iter().position(|x| x.id == s.expert) else {
+        let Some(&e) = index.get(s.expert.as_str()) else {
             continue;
         };
         if skip_request == Some(s.request.as_str()) {
