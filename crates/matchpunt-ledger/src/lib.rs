@@ -265,6 +265,21 @@ pub struct NewRun {
     pub inputs: Vec<InputFile>,
     /// The proposals.
     pub proposals: Vec<Seat>,
+    /// The week as the run read it ([`WeekView::stamp`]): when given, the run is refused if a
+    /// run, decision or booking was recorded for the week in the meantime, since its proposals
+    /// did not count it.
+    pub seen: Option<WeekStamp>,
+}
+
+/// What a week held when it was read: its latest run, decision and booking (row ids).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct WeekStamp {
+    /// The latest run's id.
+    pub run: Option<i64>,
+    /// The latest decision's id.
+    pub decision: Option<i64>,
+    /// The latest booking's id.
+    pub booking: Option<i64>,
 }
 
 /// A decision on a proposal.
@@ -328,6 +343,15 @@ impl WeekView {
             .iter()
             .map(|d| ((d.request.clone(), d.expert.clone()), d.accepted))
             .collect()
+    }
+
+    /// The week's latest run, decision and booking, to tell whether it changed since.
+    pub fn stamp(&self) -> WeekStamp {
+        WeekStamp {
+            run: self.latest_run,
+            decision: self.decisions.iter().map(|d| d.id).max(),
+            booking: self.bookings.iter().map(|b| b.id).max(),
+        }
     }
 
     /// Whether anything was recorded for the week (a run, a decision or a booking).
@@ -723,6 +747,15 @@ impl Ledger {
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
         open_week(&tx, &run.week)?;
+        if let Some(seen) = run.seen {
+            let now = week_view(&tx, &run.week)?.stamp();
+            if now != seen {
+                return Err(Error::Refused(format!(
+                    "week {} changed while this run was solving (a run, decision or booking was recorded meanwhile), so its proposals do not count it: nothing is recorded or written; run again",
+                    run.week
+                )));
+            }
+        }
         tx.execute(
             "INSERT INTO runs (week, at, actor, policy, options, objective, bound, gap, proven, seconds, summary)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
@@ -1112,6 +1145,17 @@ impl Ledger {
         Ok(rows)
     }
 
+    /// A run's policy, as the TOML it recorded.
+    ///
+    /// # Errors
+    ///
+    /// SQL errors (no such run included).
+    pub fn run_policy(&self, run: i64) -> Result<String> {
+        Ok(self
+            .conn
+            .query_row("SELECT policy FROM runs WHERE id = ?1", [run], |r| r.get(0))?)
+    }
+
     /// The underlying connection, for tests and tools that read the tables directly.
     pub fn connection(&self) -> &Connection {
         &self.conn
@@ -1428,6 +1472,13 @@ mod tests {
         .unwrap();
         let refused = l.book("2026-W48", |_| Err("full".into())).unwrap_err();
         assert_eq!(refused.to_string(), "full");
+        // A run that read the week before the booking is refused; one that read it after is not.
+        let mut late = run.clone();
+        late.seen = Some(WeekStamp::default());
+        assert!(matches!(l.record_run(&late), Err(Error::Refused(_))));
+        let mut fresh = run.clone();
+        fresh.seen = Some(l.week("2026-W48").unwrap().stamp());
+        l.record_run(&fresh).unwrap();
         let c = l.close("2026-W48").unwrap();
         assert_eq!((c.rows, c.undecided, c.declined), (2, 1, 1));
         assert!(matches!(l.close("2026-W48"), Err(Error::Closed(_))));
@@ -1440,7 +1491,7 @@ mod tests {
         assert!(log.iter().all(|a| !a.details.contains("note")));
         assert_eq!(
             log.iter().map(|a| a.action.as_str()).collect::<Vec<_>>(),
-            ["init", "run", "decide", "book", "close"]
+            ["init", "run", "decide", "book", "run", "close"]
         );
     }
 

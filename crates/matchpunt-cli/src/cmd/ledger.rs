@@ -229,9 +229,14 @@ pub fn round(view: &WeekView, inst: &mut Instance, policy: &Policy) -> Result<Op
         .collect();
     for b in &view.bookings {
         if let Some(cells) = &b.inline_request {
-            if !inst.requests.iter().any(|r| r.id == b.seat.request) {
-                add_inline(inst, policy, cells, &format!("booking {}", b.id))?;
+            if inst.requests.iter().any(|r| r.id == b.seat.request) {
+                bail!(
+                    "booking {} is for the phone request {:?}, and the requests file now has a request with that id too: rename the one in the requests file",
+                    b.id,
+                    b.seat.request
+                );
             }
+            add_inline(inst, policy, cells, &format!("booking {}", b.id))?;
         }
         decisions.push(PairRow {
             request: b.seat.request.clone(),
@@ -283,8 +288,14 @@ pub fn week_booked(inst: &Instance, view: &WeekView, skip_request: Option<&str>)
         uses: vec![WeekUse::default(); inst.experts.len()],
         ..Booked::default()
     };
+    let index: std::collections::HashMap<&str, usize> = inst
+        .experts
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (e.id.as_str(), i))
+        .collect();
     for s in view.taken() {
-        let Some(e) = inst.experts.iter().position(|x| x.id == s.expert) else {
+        let Some(&e) = index.get(s.expert.as_str()) else {
             continue;
         };
         if skip_request == Some(s.request.as_str()) {
@@ -351,6 +362,63 @@ enum Sub {
     },
 }
 
+/// The ledger's invariants that need the experts file: in each week with a run, no expert has
+/// more seats (the latest run's proposals not declined, and the bookings) than their most
+/// assignments, nor more load than their weekly budget, read from the experts and requests files
+/// that run read (kept in the ledger) under its policy. A run read from a workbook is skipped.
+fn week_limits(l: &Ledger) -> Result<Vec<String>> {
+    let mut problems = Vec::new();
+    for (week, _) in l.weeks()? {
+        let view = l.week(&week)?;
+        let Some(run) = view.latest_run else {
+            continue;
+        };
+        let files = l.run_inputs(run)?;
+        let bytes = |kind: &str| {
+            files
+                .iter()
+                .find(|f| f.kind == kind && !matchpunt::workbook::is_workbook(&f.bytes))
+                .map(|f| (f.name.clone(), f.bytes.clone()))
+        };
+        let (Some((en, eb)), Some((rn, rb))) = (bytes("experts"), bytes("requests")) else {
+            continue;
+        };
+        let policy = Policy::from_toml(&l.run_policy(run)?, "the run's policy").unwrap_or_default();
+        let inputs = ingest::Inputs {
+            experts: ingest::Source::new(en, &eb[..]),
+            requests: ingest::Source::new(rn, &rb[..]),
+            history: None,
+        };
+        let choice = ingest::WeekChoice {
+            given: Week::parse(&week),
+            fallback: crate::inputs::current_week(),
+        };
+        let Ok(loaded) = ingest::load(inputs, &Places::bundled(), &policy, choice) else {
+            problems.push(format!(
+                "week {week}: the inputs of run {run} no longer read; limits not checked"
+            ));
+            continue;
+        };
+        let inst = loaded.instance;
+        let booked = week_booked(&inst, &view, None);
+        for (e, u) in inst.experts.iter().zip(&booked.uses) {
+            if u.count > e.max_assignments {
+                problems.push(format!(
+                    "week {week}: expert {} has {} seats, more than their most assignments ({})",
+                    e.id, u.count, e.max_assignments
+                ));
+            }
+            if u.load > e.load_budget {
+                problems.push(format!(
+                    "week {week}: expert {} carries load {}, more than their weekly budget ({})",
+                    e.id, u.load, e.load_budget
+                ));
+            }
+        }
+    }
+    Ok(problems)
+}
+
 /// The ledger of `--ledger`, required.
 pub fn required(arg: &LedgerArg) -> Result<Ledger> {
     match &arg.ledger {
@@ -389,7 +457,8 @@ pub fn run(args: Args) -> Result<ExitCode> {
         }
         Sub::Check { ledger } => {
             let l = required(&ledger)?;
-            let problems = l.check()?;
+            let mut problems = l.check()?;
+            problems.extend(week_limits(&l)?);
             let weeks = l.weeks()?;
             let closed = weeks.iter().filter(|w| w.1).count();
             if problems.is_empty() {
@@ -457,7 +526,9 @@ pub fn for_run(
 }
 
 /// Records a run of `week` in the ledger: the policy, the options, objective, bound and gap,
-/// the time so far, the input files' bytes and the proposals. Returns the run's id.
+/// the time so far, the input files' bytes and the proposals. `seen` is the week as the run read
+/// it: if a run, decision or booking was recorded since, nothing is recorded (an error). Returns
+/// the run's id.
 #[allow(clippy::too_many_arguments)]
 pub fn record_run(
     l: &mut Ledger,
@@ -468,6 +539,7 @@ pub fn record_run(
     inst: &Instance,
     res: &BatchResult,
     t0: std::time::Instant,
+    seen: matchpunt_ledger::WeekStamp,
 ) -> Result<i64> {
     let scale = matchpunt::scoring::SCALE;
     let paths = inputs.paths();
@@ -514,6 +586,7 @@ pub fn record_run(
         summary: format!("{} of {asked} seats filled", res.assignments.len()),
         inputs: input_files,
         proposals: proposals(inst, res),
+        seen: Some(seen),
     };
     Ok(l.record_run(&run)?)
 }

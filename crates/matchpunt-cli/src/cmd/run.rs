@@ -198,9 +198,12 @@ pub fn run(args: Args) -> Result<ExitCode> {
         Some((l, week)) => crate::cmd::ledger::load(l, &args.inputs, &policy, *week, false, true)?,
         None => args.inputs.load(&policy)?,
     };
+    let mut seen = None;
     let round = match &ledger {
         Some((l, week)) => {
-            crate::cmd::ledger::round(&l.week(&week.to_string())?, &mut loaded.instance, &policy)?
+            let view = l.week(&week.to_string())?;
+            seen = Some(view.stamp());
+            crate::cmd::ledger::round(&view, &mut loaded.instance, &policy)?
         }
         None => args.round.load()?,
     };
@@ -324,6 +327,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
             inst,
             &res,
             t0,
+            seen.unwrap_or_default(),
         )?),
         None => None,
     };

@@ -428,6 +428,34 @@ fn of_many_bookings_of_an_experts_last_free_slot_exactly_one_succeeds() {
         }
         assert!(ok(d, &["ledger", "check", "--ledger", "l.db"]).contains(": ok"));
     }
+    // A ledger written around `book` (five more seats for E2) fails `ledger check` on E2's
+    // count, read from the experts file the week's run read.
+    ok(
+        d,
+        &[
+            "run", "--data", ".", "--ledger", "l.db", "--week", "2026-W48", "--out", "o",
+        ],
+    );
+    {
+        let l = matchpunt_ledger::Ledger::open(&d.join("l.db"), "test").unwrap();
+        for i in 0..5 {
+            l.connection()
+                .execute(
+                    "INSERT INTO bookings (week, request, expert, org, role, slot, intensity, themes, heavy, inline_request, at, actor)
+                     VALUES ('2026-W48', ?1, 'E2', 'X', 'buddy', '', 1, '', 0, NULL, 'x', 'x')",
+                    [format!("X{i}")],
+                )
+                .unwrap();
+        }
+    }
+    let out = mp(d, &["ledger", "check", "--ledger", "l.db"]);
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("problem: week 2026-W48: expert E2 has"),
+        "{text}"
+    );
+    assert!(text.contains("more than their most assignments"), "{text}");
 }
 
 /// Whether week `w` is closed, and its history rows, read from the ledger file directly.

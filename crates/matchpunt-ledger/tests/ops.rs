@@ -1,0 +1,109 @@
+//! Property: any sequence of runs, decisions, bookings and closes leaves a ledger that
+//! `check` finds clean, a closed week read-only, and a closed week's history equal to the seats
+//! it took plus its declines.
+
+use matchpunt_ledger::{Error, Ledger, NewRun, Seat};
+use proptest::prelude::*;
+
+#[derive(Clone, Debug)]
+enum Op {
+    Run(Vec<(u8, u8)>),
+    Decide(u8, bool),
+    Book(u8, u8),
+    Close,
+}
+
+fn op() -> impl Strategy<Value = Op> {
+    prop_oneof![
+        proptest::collection::vec((0u8..5, 0u8..5), 0..6).prop_map(Op::Run),
+        (0u8..20, any::<bool>()).prop_map(|(i, a)| Op::Decide(i, a)),
+        (0u8..5, 0u8..5).prop_map(|(r, e)| Op::Book(r, e)),
+        Just(Op::Close),
+    ]
+}
+
+/// Request `r` is in slot `r % 3` (0: flexible).
+fn seat(r: u8, e: u8) -> Seat {
+    Seat {
+        request: format!("R{r}"),
+        expert: format!("E{e}"),
+        org: "Org".into(),
+        role: "buddy".into(),
+        slot: ["", "mon-am", "wed-pm"][(r % 3) as usize].into(),
+        intensity: 1 + u32::from(r % 2),
+        themes: String::new(),
+        heavy: false,
+        pinned: false,
+    }
+}
+
+/// Whether `s` fits on top of `taken`: not the same pair, not the expert's slot twice.
+fn fits(taken: &[Seat], s: &Seat) -> bool {
+    !taken.iter().any(|t| {
+        t.expert == s.expert && (t.request == s.request || (!s.slot.is_empty() && t.slot == s.slot))
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+    #[test]
+    fn any_sequence_keeps_the_ledger_whole(ops in proptest::collection::vec(op(), 1..25)) {
+        let dir = tempfile::tempdir().unwrap();
+        let mut l = Ledger::init(&dir.path().join("l.db"), "prop").unwrap();
+        let week = "2026-W48";
+        for op in ops {
+            let view = l.week(week).unwrap();
+            let closed = view.closed;
+            let result = match op {
+                Op::Run(pairs) => {
+                    // A run counts the bookings, as `run --ledger` does (they are its pins).
+                    let mut taken: Vec<Seat> = view.bookings.iter().map(|b| b.seat.clone()).collect();
+                    let mut proposals = taken.clone();
+                    for (r, e) in pairs {
+                        let s = seat(r, e);
+                        if fits(&taken, &s) {
+                            taken.push(s.clone());
+                            proposals.push(s);
+                        }
+                    }
+                    let run = NewRun { week: week.into(), proposals, seen: Some(view.stamp()), ..NewRun::default() };
+                    l.record_run(&run).map(|_| ())
+                }
+                Op::Decide(i, accepted) => {
+                    let known: Vec<&Seat> = view.ever_proposed.iter().chain(view.bookings.iter().map(|b| &b.seat)).collect();
+                    match known.get(i as usize % known.len().max(1)) {
+                        Some(s) => l.decide(week, &[(s.request.clone(), s.expert.clone(), accepted, "n".into())]),
+                        None => l.decide(week, &[("R9".into(), "E9".into(), accepted, String::new())]),
+                    }
+                }
+                Op::Book(r, e) => {
+                    let s = seat(r, e);
+                    l.book(week, |w| {
+                        let declined = w.verdicts().get(&(s.request.clone(), s.expert.clone())) == Some(&false);
+                        let others: Vec<Seat> = w.taken().into_iter().filter(|t| t.request != s.request || t.expert != s.expert || w.bookings.iter().any(|b| b.seat.request == t.request && b.seat.expert == t.expert)).collect();
+                        if declined || !fits(&others, &s) { Err("no".into()) } else { Ok((s.clone(), None)) }
+                    }).map(|_| ())
+                }
+                Op::Close => {
+                    let expect = view.taken().len()
+                        + view.verdicts().iter().filter(|(k, a)| !**a && view.ever_proposed.iter().chain(view.bookings.iter().map(|b| &b.seat)).any(|s| (&s.request, &s.expert) == (&k.0, &k.1))).count();
+                    let r = l.close(week);
+                    if r.is_ok() {
+                        let rows = l.history().unwrap().len();
+                        prop_assert_eq!(rows, expect);
+                    }
+                    r.map(|_| ())
+                }
+            };
+            if closed {
+                prop_assert!(matches!(result, Err(Error::Closed(_))), "{:?}", result);
+            }
+            let problems = l.check().unwrap();
+            prop_assert!(problems.is_empty(), "{:?}", problems);
+            let (now_closed, rows) = (l.week(week).unwrap().closed, l.history().unwrap().len());
+            if !now_closed {
+                prop_assert_eq!(rows, 0);
+            }
+        }
+    }
+}
