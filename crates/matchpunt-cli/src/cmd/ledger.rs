@@ -377,7 +377,7 @@ fn week_limits(l: &Ledger) -> Result<Vec<String>> {
         let bytes = |kind: &str| {
             files
                 .iter()
-                .find(|f| f.kind == kind && !matchpunt::workbook::is_workbook(&f.bytes))
+                .find(|f| f.kind == kind && !matchpunt::ingest::workbook::is_workbook(&f.bytes))
                 .map(|f| (f.name.clone(), f.bytes.clone()))
         };
         let (Some((en, eb)), Some((rn, rb))) = (bytes("experts"), bytes("requests")) else {
