@@ -17,6 +17,7 @@
 //! and what is refused in them; [`assignments`] is the one reader of the small files (previous
 //! assignments, decisions, bookings); this file turns cells into typed values.
 
+pub mod decode;
 pub mod gate;
 pub mod sheet;
 pub mod workbook;
