@@ -229,10 +229,12 @@ fn an_org_id_excludes_whatever_the_name() {
     assert!(!org_refused(&i, 1, 3));
 }
 
-/// A cell of 2,000 items resolves (the pairwise loop over runs of items was cubic and aborted
-/// at 4 GB) and excludes what the pairwise rule says, item by item.
+/// A cell of 1,200 items resolves (the pairwise loop over runs of items was cubic: 1,000 items
+/// took 60 s and 1.3 GB, 2,000 aborted at 4 GB) and excludes what the pairwise rule says, item
+/// by item. (Cells are read up to 10,000 characters: a longer one is an input error naming the
+/// cell, so the items are short.)
 #[test]
-fn an_excluded_orgs_cell_of_2000_items_resolves() {
+fn an_excluded_orgs_cell_of_1200_items_resolves() {
     let towns = ["Utrecht", "Zeist", "Amersfoort", "Leiden", "Zwolle"];
     let mut batch: Vec<String> = Vec::new();
     for (k, t) in towns.iter().enumerate() {
@@ -241,13 +243,13 @@ fn an_excluded_orgs_cell_of_2000_items_resolves() {
         batch.push(format!("Gemeente {t}"));
     }
     batch.push("Altrecht GGZ".into());
-    let items: Vec<String> = (0..2000)
+    let items: Vec<String> = (0..1200)
         .map(|k| match k % 100 {
             0 => "Altrecht".to_string(),
             1 => "Zorggroep 3".to_string(),
             2 => "Gemeente Zeist B.V.".to_string(),
             3 => "Jeugdhulp Leidn".to_string(),
-            _ => format!("Zorgaanbieder {k} {}", towns[k % towns.len()]),
+            _ => format!("Zorg{k}"),
         })
         .collect();
     let cell = items.join("|");
@@ -277,10 +279,10 @@ fn an_excluded_orgs_cell_of_2000_items_resolves() {
             "Altrecht GGZ"
         ]
     );
-    assert_eq!(i.experts[0].excluded_org_names.len(), 2000);
+    assert_eq!(i.experts[0].excluded_org_names.len(), 1200);
     // The inline request against the same cell.
     let mut i = l.instance.clone();
-    let (r, w) = inline(&mut i, "Zorgaanbieder 1999 Zwolle");
+    let (r, w) = inline(&mut i, "Zorg1199");
     assert!(org_refused(&i, 0, r), "{w:?}");
 }
 
