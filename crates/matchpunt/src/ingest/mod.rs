@@ -141,7 +141,7 @@ fn shorten(s: &str, max: usize) -> Option<&str> {
 
 /// `v` quoted for a message (`"..."`, escapes as in Rust), cut after [`MAX_SHOWN_VALUE`]
 /// characters with its length.
-pub fn shown(v: &str) -> String {
+pub(crate) fn shown(v: &str) -> String {
     quoted_short(v)
 }
 

@@ -482,11 +482,10 @@ proptest! {
             }
             (Fault::Merge { rows }, r) => {
                 let l = r.map_err(TestCaseError::fail)?;
+                // A merge of empty cells holds nothing to warn about.
                 let range = format!("{}:{}", cell(i, col), cell(i + *rows as usize - 1, col));
-                prop_assert!(
-                    l.warnings.iter().any(|w| w.contains(&format!("sheet experts, {range} merged"))),
-                    "{:?}", l.warnings
-                );
+                let warned = l.warnings.iter().any(|w| w.contains(&format!("sheet experts, {range} merged")));
+                prop_assert_eq!(warned, !expert_cells(&b.experts[i])[col as usize].is_empty(), "{:?}", l.warnings);
                 prop_assert_eq!(same(&l), same(&from_csv(&b)));
                 prop_assert!(keeps_hard_rules(&b, &solve(&l)).is_ok());
             }
@@ -500,4 +499,65 @@ proptest! {
             }
         }
     }
+}
+
+/// A load that leaves bad rows out (the phone request's `suggest`) leaves out the row of an
+/// uncertain safety cell: it never keeps the expert with that cell read as empty.
+#[test]
+fn skipping_bad_rows_leaves_out_an_uncertain_safety_cell_not_its_value() {
+    let b = Batch {
+        experts: vec![
+            Expert {
+                id: "E1".into(),
+                themes: "pesten".into(),
+                avoid: String::new(),
+                excluded: "Stichting Kompas".into(),
+                max: 2,
+                birth: (2001, 3, 12),
+            },
+            Expert {
+                id: "E2".into(),
+                themes: "pesten".into(),
+                avoid: String::new(),
+                excluded: String::new(),
+                max: 2,
+                birth: (2002, 4, 1),
+            },
+        ],
+        requests: vec![Request {
+            id: "R1".into(),
+            org: "Stichting Kompas".into(),
+            themes: "pesten".into(),
+            needed: 1,
+        }],
+    };
+    let form = Form {
+        inline: false,
+        date1904: false,
+    };
+    let book = workbook(&b, form, Some((0, EXCLUDED, &Fault::ErrorValue("#N/A"))));
+    let w = Week::parse("2026-W48").unwrap();
+    let l = matchpunt::ingest::load_skipping_bad_rows(
+        Inputs {
+            experts: Source::new("week.xlsx", book.as_slice()),
+            requests: Source::new("week.xlsx", book.as_slice()),
+            history: None,
+        },
+        &Places::bundled(),
+        &Policy::default(),
+        WeekChoice {
+            given: Some(w),
+            fallback: w,
+        },
+    )
+    .unwrap();
+    let ids: Vec<&str> = l.instance.experts.iter().map(|e| e.id.as_str()).collect();
+    assert_eq!(ids, ["E2"]);
+    assert!(
+        l.warnings
+            .iter()
+            .any(|w| w.contains("sheet experts, cell F2") && w.contains("this row is left out")),
+        "{:?}",
+        l.warnings
+    );
 }
