@@ -1,0 +1,502 @@
+//! Cells as typed values: the parsers of one row's cells (numbers, booleans, lists, slots,
+//! places, dates), each bad cell an error naming it; and the "did you mean" of names.
+
+#[allow(unused_imports)]
+use super::*;
+
+/// The closest of `candidates` to `name` (Damerau-Levenshtein on normalised names, at most a
+/// quarter of the length away, at least 1), for a "did you mean". For many look-ups in the same
+/// names, build a [`NearNames`] once.
+pub fn did_you_mean<'a>(
+    name: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
+    NearNames::new(candidates).closest(name).copied()
+}
+
+/// Names longer than this (in characters, normalised) get no "did you mean" and are never
+/// suggested: no real id or name is that long, and edit distances grow with the square of it.
+pub const MAX_SUGGEST_LEN: usize = 200;
+
+/// Names prepared for "did you mean" look-ups ([`did_you_mean`]): normalised once, each with its
+/// length and a letter-count signature. Both bound the edit distance from below (an edit
+/// changes the length by at most 1 and the letter counts by at most 2), so that most names are
+/// ruled out without computing it.
+pub struct NearNames<T> {
+    pub(crate) names: Vec<NearName<T>>,
+}
+
+pub(crate) struct NearName<T> {
+    pub(crate) name: T,
+    pub(crate) norm: String,
+    pub(crate) len: usize,
+    pub(crate) sig: [u8; 32],
+}
+
+pub(crate) fn signature(norm: &str) -> [u8; 32] {
+    let mut sig = [0u8; 32];
+    for c in norm.chars() {
+        let b = &mut sig[(c as u32 % 32) as usize];
+        *b = b.saturating_add(1);
+    }
+    sig
+}
+
+impl<T: AsRef<str>> NearNames<T> {
+    /// Prepares `candidates`, in their order (ties go to the first).
+    pub fn new(candidates: impl IntoIterator<Item = T>) -> Self {
+        let names = candidates
+            .into_iter()
+            .filter_map(|name| {
+                let norm = normalize(name.as_ref());
+                let len = norm.chars().count();
+                (len <= MAX_SUGGEST_LEN).then(|| NearName {
+                    sig: signature(&norm),
+                    name,
+                    norm,
+                    len,
+                })
+            })
+            .collect();
+        NearNames { names }
+    }
+
+    /// The closest name to `name`, as [`did_you_mean`] defines it.
+    pub fn closest(&self, name: &str) -> Option<&T> {
+        let n = normalize(name);
+        let len = n.chars().count();
+        if len > MAX_SUGGEST_LEN {
+            return None;
+        }
+        let sig = signature(&n);
+        let limit = (len / 4).max(1);
+        let mut best: Option<(usize, &T)> = None;
+        for c in &self.names {
+            // Only a distance below both the limit + 1 and the best so far can win.
+            let beat = best.map_or(limit + 1, |(d, _)| d.min(limit + 1));
+            if len.abs_diff(c.len) >= beat {
+                continue;
+            }
+            let l1: usize = sig
+                .iter()
+                .zip(&c.sig)
+                .map(|(&a, &b)| a.abs_diff(b) as usize)
+                .sum();
+            if l1.div_ceil(2) >= beat {
+                continue;
+            }
+            let d = strsim::damerau_levenshtein(&n, &c.norm);
+            if d < beat {
+                best = Some((d, &c.name));
+            }
+        }
+        best.map(|b| b.1)
+    }
+}
+
+/// Splits a list cell on `|`, `;` or `,`, trimming items and dropping empty ones.
+pub fn split_list(cell: &str) -> impl Iterator<Item = &str> {
+    cell.split(['|', ';', ','])
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+}
+
+/// A cell that is none of the contract's boolean spellings.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct NotABool;
+
+impl fmt::Display for NotABool {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(BOOL_EXPECTED)
+    }
+}
+
+impl std::error::Error for NotABool {}
+
+/// Parses a contract boolean; `None` for an empty cell, `Err` for anything else.
+pub fn parse_bool(cell: &str) -> Result<Option<bool>, NotABool> {
+    match normalize(cell).as_str() {
+        "" => Ok(None),
+        "yes" | "ja" | "true" | "y" | "j" | "1" | "waar" | "✓" | "✔" | "☑" => Ok(Some(true)),
+        "no" | "nee" | "false" | "n" | "0" | "onwaar" | "✗" | "✘" => Ok(Some(false)),
+        _ => Err(NotABool),
+    }
+}
+
+pub(crate) const BOOL_EXPECTED: &str = "expected yes/no, ja/nee, true/false, y/n, j/n or 1/0";
+
+/// What a bad boolean cell is told: an `x` may mean ticked or crossed out, so it is never read
+/// either way.
+pub(crate) fn bool_expected(v: &str) -> String {
+    if normalize(v) == "x" {
+        format!("is ambiguous (ticked or crossed out?): {BOOL_EXPECTED}")
+    } else {
+        BOOL_EXPECTED.into()
+    }
+}
+
+/// Cell readers that record errors and return a fallback so that parsing goes on.
+pub(crate) struct Cells<'t, 'e> {
+    pub(crate) t: &'t Table,
+    pub(crate) errs: &'e mut Errs,
+    pub(crate) line: u64,
+    pub(crate) row: &'t [String],
+    pub(crate) ok: bool,
+}
+
+impl<'t, 'e> Cells<'t, 'e> {
+    pub(crate) fn new(t: &'t Table, errs: &'e mut Errs, line: u64, row: &'t [String]) -> Self {
+        Cells {
+            t,
+            errs,
+            line,
+            row,
+            ok: true,
+        }
+    }
+
+    pub(crate) fn get(&self, col: &str) -> &'t str {
+        self.t.cell(self.row, col)
+    }
+    pub(crate) fn err(&mut self, col: &str, value: &str, message: String) {
+        self.ok = false;
+        self.errs.push_cell(self.t, self.line, col, value, message);
+    }
+    /// An error about the whole row, not one cell.
+    pub(crate) fn err_row(&mut self, message: String) {
+        self.ok = false;
+        self.errs.push(
+            self.t.kind,
+            InputError {
+                file: self.t.file.clone(),
+                line: Some(self.line),
+                row: None,
+                column: None,
+                value: None,
+                message,
+            },
+        );
+    }
+    pub(crate) fn bool_or(&mut self, col: &str, default: bool) -> bool {
+        let v = self.get(col);
+        match parse_bool(v) {
+            Ok(b) => b.unwrap_or(default),
+            Err(NotABool) => {
+                self.err(col, v, bool_expected(v));
+                default
+            }
+        }
+    }
+    pub(crate) fn required_bool(&mut self, col: &str) -> bool {
+        let v = self.get(col);
+        match parse_bool(v) {
+            Ok(Some(b)) => b,
+            Ok(None) => {
+                self.err(col, v, format!("is empty: {BOOL_EXPECTED}"));
+                false
+            }
+            Err(NotABool) => {
+                self.err(col, v, bool_expected(v));
+                false
+            }
+        }
+    }
+    pub(crate) fn uint(&mut self, col: &str, range: std::ops::RangeInclusive<u32>) -> Option<u32> {
+        let v = self.get(col);
+        if v.is_empty() {
+            return None;
+        }
+        // Spreadsheets write a whole number in a number cell as `2,0` or `2.00`.
+        match sheet::whole_number(v) {
+            Ok(n) if n <= u64::from(*range.end()) && n >= u64::from(*range.start()) => {
+                Some(n as u32)
+            }
+            Err(sheet::NotWhole::Ambiguous) => {
+                self.err(
+                    col,
+                    v,
+                    format!(
+                        "is ambiguous (a thousands separator or a decimal point?): expected a whole number from {} to {} without separators",
+                        range.start(),
+                        range.end()
+                    ),
+                );
+                None
+            }
+            _ => {
+                self.err(
+                    col,
+                    v,
+                    format!(
+                        "expected a whole number from {} to {}",
+                        range.start(),
+                        range.end()
+                    ),
+                );
+                None
+            }
+        }
+    }
+    /// A year from 1900 to 2100. A date or an Excel date serial number (a date cell saved as a
+    /// number) gives its year, with a warning naming the cell; the date itself is personal and
+    /// is not repeated.
+    pub(crate) fn year(&mut self, col: &str) -> Option<i32> {
+        let v = self.get(col);
+        if v.is_empty() {
+            return None;
+        }
+        match sheet::year(v) {
+            Some((y, from)) if (1900..=2100).contains(&y) => {
+                let how = match from {
+                    sheet::YearFrom::Year => None,
+                    sheet::YearFrom::Date => Some("a date"),
+                    sheet::YearFrom::ExcelSerial => {
+                        Some("an Excel date serial number (a date cell saved as a number)")
+                    }
+                };
+                if let Some(how) = how {
+                    let msg = format!("{how}, not a year: read as the year {y}");
+                    self.errs.note_cell(self.t, self.line, col, &msg);
+                }
+                Some(y)
+            }
+            _ => {
+                self.err(
+                    col,
+                    v,
+                    "expected a year from 1900 to 2100 (or a date such as 12-3-2001)".into(),
+                );
+                None
+            }
+        }
+    }
+    /// A distance in km: a number, optionally followed by `km` (`20 km`).
+    pub(crate) fn km(&mut self, col: &str, range: std::ops::RangeInclusive<f64>) -> Option<f64> {
+        let v = self.get(col);
+        if v.is_empty() {
+            return None;
+        }
+        let lower = v.to_ascii_lowercase();
+        let number = lower.strip_suffix("km").unwrap_or(&lower).trim_end();
+        if let Some((small, large)) = sheet::thousands_ambiguity(number, self.t.delimiter) {
+            if range.contains(&small) && range.contains(&large) {
+                // Both readings are limits: the smaller one keeps the expert closer to home.
+                let msg = format!(
+                    "{v:?} is ambiguous in a file separated by {} (a thousands separator: {large} km, or a decimal point: {small} km); read as {small} km, the stricter limit: write {} or {} without a thousands separator",
+                    sheet::delimiter_name(self.t.delimiter),
+                    large,
+                    format!("{small}").replace('.', ","),
+                );
+                self.errs.note_cell(self.t, self.line, col, &msg);
+                return Some(small);
+            }
+        }
+        match number.replace(',', ".").parse::<f64>() {
+            Ok(x) if x.is_finite() && range.contains(&x) => Some(x),
+            _ => {
+                self.err(
+                    col,
+                    v,
+                    format!(
+                        "expected a number of km from {} to {}",
+                        range.start(),
+                        range.end()
+                    ),
+                );
+                None
+            }
+        }
+    }
+    pub(crate) fn float(&mut self, col: &str, range: std::ops::RangeInclusive<f64>) -> Option<f64> {
+        let v = self.get(col);
+        if v.is_empty() {
+            return None;
+        }
+        // Dutch Excel writes a decimal comma.
+        match v.replace(',', ".").parse::<f64>() {
+            Ok(x) if x.is_finite() && range.contains(&x) => Some(x),
+            _ => {
+                self.err(
+                    col,
+                    v,
+                    format!(
+                        "expected a number from {} to {}",
+                        range.start(),
+                        range.end()
+                    ),
+                );
+                None
+            }
+        }
+    }
+    pub(crate) fn required_nonempty(&mut self, col: &str, what: &str) -> &'t str {
+        let v = self.get(col);
+        if v.is_empty() {
+            self.err(col, v, format!("is empty: expected {what}"));
+        }
+        v
+    }
+    pub(crate) fn themes(&mut self, col: &str, required: bool, themes: &mut Interner) -> Vec<u32> {
+        let v = self.get(col);
+        let mut ids: Vec<u32> = split_list(v).map(|t| themes.intern(t)).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        if required && ids.is_empty() {
+            // The value is empty, so nothing sensitive is printed.
+            self.err(
+                col,
+                v,
+                "is empty: expected one or more themes separated by |".into(),
+            );
+        }
+        ids
+    }
+    pub(crate) fn location(&mut self, places: &Places, required: bool) -> (String, Option<LatLon>) {
+        let place = self.get("place");
+        let (lat_s, lon_s) = (self.get("lat"), self.get("lon"));
+        if !lat_s.is_empty() || !lon_s.is_empty() {
+            let lat = self.float("lat", -90.0..=90.0);
+            let lon = self.float("lon", -180.0..=180.0);
+            if lat_s.is_empty() {
+                self.err(
+                    "lat",
+                    lat_s,
+                    "is empty while lon is given: expected both".into(),
+                );
+            }
+            if lon_s.is_empty() {
+                self.err(
+                    "lon",
+                    lon_s,
+                    "is empty while lat is given: expected both".into(),
+                );
+            }
+            return match (lat, lon) {
+                (Some(lat), Some(lon)) if crate::model::places::in_netherlands(lat, lon) => {
+                    (place.to_string(), Some(LatLon { lat, lon }))
+                }
+                (Some(lat), Some(lon)) => {
+                    // Outside the country the expert silently fits nothing, or the request
+                    // no one: a swap is the usual cause.
+                    let hint = if crate::model::places::in_netherlands(lon, lat) {
+                        "; lat and lon swapped? (in the Netherlands lat is about 51-53, lon about 4-7)"
+                    } else {
+                        ""
+                    };
+                    let msg = format!(
+                        "{lat}, {lon} is not in the Netherlands: expected lat {}..{} and lon {}..{}{hint}",
+                        crate::model::places::NL_LAT.start(),
+                        crate::model::places::NL_LAT.end(),
+                        crate::model::places::NL_LON.start(),
+                        crate::model::places::NL_LON.end()
+                    );
+                    self.err("lat", lat_s, msg);
+                    (place.to_string(), None)
+                }
+                _ => (place.to_string(), None),
+            };
+        }
+        if place.is_empty() {
+            if required {
+                if self.t.has("place") || self.t.has("lat") {
+                    let col = if self.t.has("place") { "place" } else { "lat" };
+                    self.err(
+                        col,
+                        place,
+                        "is empty: expected a place from the places table, or lat and lon".into(),
+                    );
+                } else {
+                    self.err_row(
+                        "missing column 'place': this row is on site, so it needs a place from the places table (or lat and lon columns), or online yes"
+                            .into(),
+                    );
+                }
+            }
+            return (String::new(), None);
+        }
+        match places.lookup(place) {
+            Ok(p) => (place.to_string(), Some(p.location)),
+            Err(miss) => {
+                let msg = format!("{} (or give lat and lon columns)", miss.describe());
+                self.err("place", place, msg);
+                (place.to_string(), None)
+            }
+        }
+    }
+    /// The index of the expert `id` refers to. No error when the experts file could not be read
+    /// or the expert's own row has an error: that is reported already, and a second error here
+    /// would only mislead. The row is then not used either way.
+    pub(crate) fn expert_ref(
+        &mut self,
+        col: &str,
+        id: &str,
+        experts: Option<&ExpertIds>,
+    ) -> Option<usize> {
+        let Some(known) = experts else {
+            self.ok = false;
+            return None;
+        };
+        match known.index.get(&normalize(id)) {
+            Some(Some(i)) => Some(*i),
+            Some(None) => {
+                self.ok = false;
+                None
+            }
+            None => {
+                let given = {
+                    let mut hints = known.hints.borrow_mut();
+                    let n = hints.entry(self.t.file.clone()).or_insert(0);
+                    *n += 1;
+                    *n
+                };
+                let hint = (given <= MAX_ERRORS_PER_FILE)
+                    .then(|| {
+                        known
+                            .near
+                            .get_or_init(|| NearNames::new(known.sorted.iter().cloned()))
+                            .closest(id)
+                    })
+                    .flatten()
+                    .map(|s| format!("; did you mean {s:?}?"))
+                    .unwrap_or_default();
+                self.err(
+                    col,
+                    id,
+                    format!("is not an expert id in the experts file{hint}"),
+                );
+                None
+            }
+        }
+    }
+}
+
+pub(crate) fn parse_gender(s: &str) -> String {
+    let n = normalize(s);
+    match n.as_str() {
+        "v" | "f" | "vrouw" | "female" | "woman" => "f".into(),
+        "m" | "man" | "male" => "m".into(),
+        "x" | "nb" | "non-binary" | "non-binair" | "anders" => "x".into(),
+        _ => n,
+    }
+}
+
+pub(crate) fn parse_language(s: &str) -> String {
+    let n = normalize(s);
+    match n.as_str() {
+        "nederlands" | "dutch" | "nld" => "nl".into(),
+        "engels" | "english" | "eng" => "en".into(),
+        _ => n,
+    }
+}
+
+pub(crate) fn language_ids(v: &str, langs: &mut Interner) -> Vec<u32> {
+    let mut ids: Vec<u32> = split_list(v)
+        .map(|l| langs.intern(&parse_language(l)))
+        .collect();
+    if ids.is_empty() {
+        ids.push(langs.intern("nl"));
+    }
+    ids.sort_unstable();
+    ids.dedup();
+    ids
+}

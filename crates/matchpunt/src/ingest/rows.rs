@@ -1,0 +1,421 @@
+//! The rows of each file kind (experts, requests, history) parsed from their tables into the
+//! model, ids checked for uniqueness and references resolved.
+
+#[allow(unused_imports)]
+use super::*;
+
+/// The ids of the experts file: every row's id cell, with the expert's index when its row
+/// parsed cleanly.
+pub(crate) struct ExpertIds {
+    /// By normalised id.
+    pub(crate) index: HashMap<String, Option<usize>>,
+    /// All ids, sorted, for a "did you mean".
+    pub(crate) sorted: Vec<String>,
+    /// The ids prepared for "did you mean", at the first one.
+    pub(crate) near: std::cell::OnceCell<NearNames<String>>,
+    /// "Did you mean" hints given per file: at most [`MAX_ERRORS_PER_FILE`], as no more errors
+    /// of a file are listed (20,000 unknown ids took minutes when each got one).
+    pub(crate) hints: std::cell::RefCell<HashMap<String, usize>>,
+}
+
+impl ExpertIds {
+    pub(crate) fn new(t: &Table, experts: &[Expert]) -> Self {
+        let mut index: HashMap<String, Option<usize>> = HashMap::new();
+        let mut sorted: Vec<String> = Vec::new();
+        // Rows rejected for their width count too: their id is probably where the header says.
+        for (_, row) in t.rows.iter().chain(&t.ragged) {
+            let id = t.cell(row, "id");
+            if !id.is_empty() {
+                index.entry(normalize(id)).or_insert(None);
+                sorted.push(id.to_string());
+            }
+        }
+        for (i, e) in experts.iter().enumerate() {
+            index.insert(normalize(&e.id), Some(i));
+        }
+        sorted.sort_unstable();
+        sorted.dedup();
+        ExpertIds {
+            index,
+            sorted,
+            near: std::cell::OnceCell::new(),
+            hints: std::cell::RefCell::new(HashMap::new()),
+        }
+    }
+}
+
+/// Checks that the row's id is there and unique; ids are compared by [`normalize`], so `E01`,
+/// `e01` and `E01` with a non-breaking space are one id.
+pub(crate) fn check_unique_id<'t>(
+    c: &mut Cells<'t, '_>,
+    seen: &mut HashMap<String, u64>,
+) -> &'t str {
+    let id = c.required_nonempty("id", "a unique id");
+    if !id.is_empty() {
+        let key = normalize(id);
+        if let Some(first) = seen.get(&key) {
+            let msg = format!("duplicate id (first on line {first}): expected each id once");
+            c.err("id", id, msg);
+        } else {
+            seen.insert(key, c.line);
+        }
+    }
+    id
+}
+
+pub(crate) fn parse_experts(
+    t: &Table,
+    places: &Places,
+    policy: &Policy,
+    inst: &mut Instance,
+    errs: &mut Errs,
+) -> Vec<ExpertRow> {
+    let has_location = t.has("place") || (t.has("lat") && t.has("lon"));
+    if !has_location {
+        errs.push_file(
+            t.kind,
+            &t.file,
+            Some(t.header_line),
+            "missing required column 'place' (or both 'lat' and 'lon')".into(),
+        );
+        return Vec::new();
+    }
+    let mut seen = HashMap::new();
+    let mut rows = Vec::new();
+    for (row_idx, (line, row)) in t.rows.iter().enumerate() {
+        let mut c = Cells::new(t, errs, *line, row);
+        let id = check_unique_id(&mut c, &mut seen);
+        let mut roles = RoleSet::default();
+        let roles_cell =
+            c.required_nonempty("roles", "one or more of buddy, adviser, trainer, speaker");
+        // Excel users also write `maatje/spreker`.
+        for r in split_list(roles_cell).flat_map(|r| r.split(['/', '+']).map(str::trim)) {
+            if r.is_empty() {
+                continue;
+            }
+            match Role::parse(r) {
+                Some(role) => roles.insert(role),
+                None => {
+                    let hint = if normalize(r).starts_with("ervaringsdeskundig") {
+                        " (every expert is an ervaringsdeskundige: name the roles they take on)"
+                    } else {
+                        ""
+                    };
+                    c.err(
+                        "roles",
+                        r,
+                        format!("is not a role: expected buddy, adviser, trainer or speaker (or maatje, adviseur, meedenker, spreker, voorlichter){hint}"),
+                    )
+                }
+            }
+        }
+        let certified = c.required_bool("certified");
+        let themes = c.themes("themes", true, &mut inst.themes);
+        let avoid_themes = c.themes("avoid_themes", false, &mut inst.themes);
+        let (place, location) = c.location(places, true);
+        let max_travel_km = c
+            .km("max_travel_km", 0.0..=1000.0)
+            .unwrap_or(policy.rules.default_max_travel_km);
+        let online = c.bool_or("online", true);
+        let avail_cell = c.get("availability");
+        let mut availability = SlotSet::default();
+        for s in split_list(avail_cell) {
+            if matches!(normalize(s).as_str(), "*" | "any" | "alle" | "altijd") {
+                availability = SlotSet::ALL;
+            } else if let Some(slot) = Slot::parse(s) {
+                availability.insert(slot);
+            } else {
+                c.err(
+                    "availability",
+                    s,
+                    "is not a slot: expected day-part like wed-pm or wo-middag (days mon..sun or ma..zo, parts am/pm/eve or ochtend/middag/avond), or * for all".into(),
+                );
+            }
+        }
+        let max_assignments = c
+            .uint("max_assignments", 0..=50)
+            .unwrap_or(policy.rules.default_max_assignments);
+        let load_budget = c
+            .uint("load_budget", 0..=1000)
+            .unwrap_or(policy.rules.default_load_budget);
+        let birth_year = c.year("birth_year");
+        let languages = language_ids(c.get("languages"), &mut inst.languages);
+        let gender = parse_gender(c.get("gender"));
+        let active = c.bool_or("active", true);
+        let supervision = if t.has("last_supervision") {
+            let v = c.get("last_supervision");
+            if v.is_empty() {
+                Supervision::Never
+            } else {
+                match parse_week_or_date(v) {
+                    Some(w) => Supervision::Week(w),
+                    None => {
+                        c.err(
+                            "last_supervision",
+                            v,
+                            "expected a date (2026-11-24 or 24-11-2026) or an ISO week (2026-W48)"
+                                .into(),
+                        );
+                        Supervision::Never
+                    }
+                }
+            }
+        } else {
+            Supervision::NotChecked
+        };
+        let absolute = c
+            .uint("rolling_budget", 0..=10_000)
+            .or(policy.rules.rolling_budget);
+        // The relative rolling budget: a share of the window's weekly budgets (floor, so the
+        // limit is never above the share).
+        let relative = policy.rules.rolling_share.map(|share| {
+            (share * f64::from(policy.rules.rolling_weeks) * f64::from(load_budget)).floor() as u32
+        });
+        let rolling_budget = match (absolute, relative) {
+            (Some(a), Some(r)) => Some(a.min(r)),
+            (a, r) => a.or(r),
+        };
+        rows.push(ExpertRow {
+            line: *line,
+            id: id.to_string(),
+            expert: c.ok.then_some(inst.experts.len()),
+            excluded: c.get("excluded_orgs").to_string(),
+            excluded_ids: c.get("excluded_org_ids").to_string(),
+        });
+        if c.ok {
+            inst.experts.push(Expert {
+                id: id.to_string(),
+                row: row_idx,
+                name: c.get("name").to_string(),
+                roles,
+                certified,
+                themes,
+                avoid_themes,
+                place,
+                location: location.unwrap_or(LatLon { lat: 0.0, lon: 0.0 }),
+                max_travel_km,
+                online,
+                availability,
+                max_assignments,
+                load_budget,
+                birth_year,
+                languages,
+                gender,
+                excluded_orgs: Vec::new(),
+                excluded_org_names: Vec::new(),
+                excluded_org_ids: Vec::new(),
+                active,
+                coach: c.get("coach").to_string(),
+                supervision,
+                rolling_budget,
+                rolling_used: 0,
+                last_heavy: None,
+            });
+        }
+    }
+    rows
+}
+
+pub(crate) fn parse_priority(v: &str) -> Option<u8> {
+    match normalize(v).as_str() {
+        "" => Some(2),
+        "1" | "low" | "laag" => Some(1),
+        "2" | "normal" | "normaal" => Some(2),
+        "3" | "urgent" | "high" | "hoog" | "spoed" => Some(3),
+        _ => None,
+    }
+}
+
+pub(crate) fn parse_requests(
+    t: &Table,
+    places: &Places,
+    policy: &Policy,
+    experts: Option<&ExpertIds>,
+    inst: &mut Instance,
+    errs: &mut Errs,
+    warnings: &mut Vec<String>,
+) -> Vec<Request> {
+    let mut seen = HashMap::new();
+    let mut out = Vec::new();
+    for (row_idx, (line, row)) in t.rows.iter().enumerate() {
+        let mut c = Cells::new(t, errs, *line, row);
+        let id = check_unique_id(&mut c, &mut seen);
+        let org_name = c.required_nonempty("org", "the requesting organisation");
+        let role_cell = c.required_nonempty("role", "one of buddy, adviser, trainer, speaker");
+        let role = if role_cell.is_empty() {
+            None
+        } else {
+            let r = Role::parse(role_cell);
+            if r.is_none() {
+                c.err(
+                    "role",
+                    role_cell,
+                    "expected one role: buddy, adviser, trainer or speaker (or maatje, adviseur, meedenker, spreker, voorlichter)".into(),
+                );
+            }
+            r
+        };
+        let themes_cell = c.get("themes");
+        let themes = c.themes("themes", true, &mut inst.themes);
+        let online = c.bool_or("online", false);
+        let (place, location) = c.location(places, !online);
+        let slot_cell = c.get("slot");
+        let slot = match normalize(slot_cell).as_str() {
+            "" | "*" | "any" | "flexible" | "flexibel" => None,
+            _ => {
+                let s = Slot::parse(slot_cell);
+                if s.is_none() {
+                    c.err(
+                        "slot",
+                        slot_cell,
+                        "is not a slot: expected one day-part like wed-pm or wo-middag, or empty for flexible".into(),
+                    );
+                }
+                s
+            }
+        };
+        let experts_needed = c.uint("experts_needed", 1..=100).unwrap_or(1);
+        let given_intensity = c.uint("intensity", 0..=100);
+        let pr_cell = c.get("priority");
+        let priority = parse_priority(pr_cell).unwrap_or_else(|| {
+            c.err(
+                "priority",
+                pr_cell,
+                "expected 1 (low), 2 (normal) or 3 (urgent)".into(),
+            );
+            2
+        });
+        let lang_cell = c.get("language");
+        let language = inst.languages.intern(&if lang_cell.is_empty() {
+            "nl".to_string()
+        } else {
+            parse_language(lang_cell)
+        });
+        let client_age = c.uint("client_age", 0..=120);
+        let gender_pref = parse_gender(c.get("gender_pref"));
+        let pref_cell = c.get("preferred_expert");
+        let preferred_expert = if pref_cell.is_empty() {
+            None
+        } else {
+            c.expert_ref("preferred_expert", pref_cell, experts)
+        };
+        let mut pinned = Vec::new();
+        for p in split_list(c.get("pinned_expert")) {
+            if let Some(i) = c.expert_ref("pinned_expert", p, experts) {
+                if !pinned.contains(&i) {
+                    pinned.push(i);
+                }
+            }
+        }
+        if let (true, Some(role)) = (c.ok, role) {
+            if given_intensity.is_none() && policy.heavy(split_list(themes_cell)) == Heavy::NearMiss
+            {
+                warnings.push(format!(
+                    "{}:{}: request {id}: a theme is one letter away from a heavy theme of the policy: its default intensity includes the heavy extra, to be safe",
+                    t.file, line
+                ));
+            }
+            let intensity = given_intensity
+                .unwrap_or_else(|| policy.default_intensity(role, split_list(themes_cell)));
+            out.push(Request {
+                id: id.to_string(),
+                row: row_idx,
+                org: inst.orgs.intern(org_name),
+                role,
+                themes,
+                location,
+                place,
+                online,
+                slot,
+                experts_needed,
+                intensity,
+                intensity_given: given_intensity.is_some(),
+                priority,
+                language,
+                client_age,
+                gender_pref,
+                preferred_expert,
+                pinned,
+                heavy: policy.is_heavy(split_list(themes_cell)),
+            });
+        }
+    }
+    out
+}
+
+pub(crate) fn parse_history(
+    t: &Table,
+    policy: &Policy,
+    experts: Option<&ExpertIds>,
+    inst: &mut Instance,
+    errs: &mut Errs,
+) -> Vec<HistoryRow> {
+    let mut out = Vec::new();
+    for (line, row) in &t.rows {
+        let mut c = Cells::new(t, errs, *line, row);
+        let week_cell = c.get("week");
+        // An ISO week, or a date written year first (a workbook's date cell reads so): the week
+        // it falls in. Day-first dates stay an error here, as 03-04 could be either way round.
+        let iso_date = week_cell.len() >= 10 && week_cell.as_bytes()[4] == b'-';
+        let week = Week::parse(week_cell)
+            .or_else(|| iso_date.then(|| parse_week_or_date(week_cell)).flatten());
+        if week.is_none() {
+            c.err(
+                "week",
+                week_cell,
+                "expected an ISO week like 2026-W47 (or a date like 2026-11-16)".into(),
+            );
+        }
+        let expert_cell = c.required_nonempty("expert", "an expert id");
+        let expert = if expert_cell.is_empty() {
+            None
+        } else {
+            c.expert_ref("expert", expert_cell, experts)
+        };
+        let org = c.required_nonempty("org", "an organisation");
+        let role_cell = c.get("role");
+        let role = Role::parse(role_cell);
+        if role.is_none() {
+            c.err(
+                "role",
+                role_cell,
+                "expected buddy, adviser, trainer or speaker".into(),
+            );
+        }
+        let intensity = c.uint("intensity", 0..=100);
+        let declined = c.bool_or("declined", false);
+        if let (true, Some(week), Some(expert), Some(role)) = (c.ok, week, expert, role) {
+            let intensity = intensity
+                .unwrap_or_else(|| policy.default_intensity(role, split_list(c.get("themes"))));
+            out.push(HistoryRow {
+                week,
+                expert,
+                org: inst.orgs.intern(org),
+                role,
+                intensity,
+                heavy: policy.is_heavy(split_list(c.get("themes"))),
+                declined,
+            });
+        }
+    }
+    out
+}
+
+impl ExpertIds {
+    /// The ids of experts already loaded.
+    pub(crate) fn of_experts(experts: &[Expert]) -> Self {
+        let index: HashMap<String, Option<usize>> = experts
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (e.id.clone(), Some(i)))
+            .collect();
+        let mut sorted: Vec<String> = index.keys().cloned().collect();
+        sorted.sort_unstable();
+        ExpertIds {
+            index,
+            sorted,
+            near: std::cell::OnceCell::new(),
+            hints: std::cell::RefCell::new(HashMap::new()),
+        }
+    }
+}
