@@ -69,6 +69,25 @@ impl Lang {
         out
     }
 
+    /// The rule of `stage` as shown: `rule 5` / `regel 5`, or `rules 3-4` / `regels 3-4` for
+    /// the personal stage, which never names rule 3 or rule 4 alone.
+    pub fn rule(self, stage: crate::eligibility::Stage) -> String {
+        if stage.is_personal() {
+            self.text(Msg::RulesPersonal).to_string()
+        } else {
+            self.fill(Msg::RuleOne, &[("rule", &stage.rule_text())])
+        }
+    }
+
+    /// A count as shown where it could point at a person: 1 and 2 read "fewer than 3"
+    /// ("minder dan 3"), so that no count singles anyone out.
+    pub fn count(self, n: usize) -> String {
+        match n {
+            1 | 2 => self.text(Msg::FewerThan3).to_string(),
+            n => n.to_string(),
+        }
+    }
+
     /// The template of `msg` without values.
     pub fn text(self, msg: Msg) -> &'static str {
         msg.template(self)
@@ -242,16 +261,16 @@ messages! {
     NearExtraFree => "free: {free}", "vrij: {free}";
 
     // Funnel: the first rule that no expert meets.
-    FunnelNobody => "no expert {stage} (rule {rule})", "geen expert {stage} (regel {rule})";
-    FunnelAmong => "{n} expert(s) meet the rules before it ({experts}), but none {stage} (rule {rule})", "{n} expert(s) voldoen aan de regels ervoor ({experts}), maar geen {stage} (regel {rule})";
-    FunnelAmongUnnamed => "{n} expert(s) meet the rules before it, but none {stage} (rule {rule})", "{n} expert(s) voldoen aan de regels ervoor, maar geen {stage} (regel {rule})";
+    FunnelNobody => "no expert {stage} ({rule})", "geen expert {stage} ({rule})";
+    FunnelAmong => "{n} expert(s) meet the rules before it ({experts}), but none {stage} ({rule})", "{n} expert(s) voldoen aan de regels ervoor ({experts}), maar geen {stage} ({rule})";
+    FunnelAmongUnnamed => "{n} expert(s) meet the rules before it, but none {stage} ({rule})", "{n} expert(s) voldoen aan de regels ervoor, maar geen {stage} ({rule})";
     StageActive => "is active", "is actief";
     StageCertified => "is certified", "is gecertificeerd";
     StageSupervision => "has a recent supervision", "heeft een recente intervisie";
     StageHeavyPause => "is outside a heavy-theme pause", "heeft geen pauze van zware thema's";
     StageRole => "takes this role", "doet deze rol";
     StageThemes => "fits the request's themes now", "past nu bij de thema's van de aanvraag";
-    StageOrg => "is free to work for this organisation", "mag voor deze organisatie werken";
+    StagePersonal => "is free for this request now, for personal reasons", "kan nu voor deze aanvraag, om persoonlijke redenen";
     StageOnline => "works online", "werkt online";
     StageDistance => "lives within their travel distance", "woont binnen de reisafstand";
     StageLanguage => "speaks {language}", "spreekt {language}";
@@ -272,15 +291,19 @@ messages! {
     CannotForce => "{name} ({id}), score {score}: cannot be put here: {why}", "{name} ({id}), score {score}: kan hier niet worden ingezet: {why}";
     NoRunnersUp => "no other eligible expert", "geen andere geschikte expert";
     NeverEligibleHead => "never eligible (first rule not met): {counts}", "nooit geschikt (eerste regel waaraan niet voldaan is): {counts}";
-    RuleCount => "rule {rule} ({what}): {n}", "regel {rule} ({what}): {n}";
+    RuleCount => "{rule} ({what}): {n}", "{rule} ({what}): {n}";
     RuleWhat1 => "active, certified", "actief, gecertificeerd";
     RuleWhat2 => "role", "rol";
     RuleWhat3 => "themes", "thema's";
-    RuleWhat4 => "organisation", "organisatie";
+    RuleWhatPersonal => "personal reasons", "persoonlijke redenen";
     RuleWhat5 => "distance or online", "afstand of online";
     RuleWhat6 => "language or gender", "taal of gender";
     RuleWhat7 => "age", "leeftijd";
     RuleWhat8 => "slot", "tijdvak";
+    RuleWhat9 => "heavy-theme pause", "pauze na zware thema's";
+    RuleOne => "rule {rule}", "regel {rule}";
+    RulesPersonal => "rules 3-4", "regels 3-4";
+    FewerThan3 => "fewer than 3", "minder dan 3";
     OpenSeatsHead => "{n} seat(s) open: {why}", "{n} plek(ken) open: {why}";
     FixesHead => "changes that fill a seat, smallest first (each checked by re-solving the batch):", "wijzigingen die een plek vullen, kleinste eerst (elk gecontroleerd door de batch opnieuw op te lossen):";
     WhyAllBusy => "{n} eligible expert(s), all used to the limit this week: {list}", "{n} geschikte expert(s), allemaal deze week tot de grens ingezet: {list}";
@@ -289,8 +312,9 @@ messages! {
     NobodyAssigned => "nobody", "niemand";
     PinRule9 => "would go beyond their limits with the pins before it (rule 9)", "zou met de vastzettingen ervoor over de grenzen gaan (regel 9)";
     PinRule10 => "more pinned experts than seats (rule 10)", "meer vastgezette experts dan plekken (regel 10)";
+    PinDeclined => "declined this request (decisions, rule 11)", "heeft deze aanvraag afgewezen (besluiten, regel 11)";
     PinRule8 => "already pinned in this slot (rule 8)", "staat in dit tijdvak al vast (regel 8)";
-    PinRuleBroken => "{why} (rule {rule})", "{why} (regel {rule})";
+    PinRuleBroken => "{why} ({rule})", "{why} ({rule})";
     PinConflictText => "pin of {id} not kept: {why}", "vastzetting van {id} niet gehouden: {why}";
 
     // The changes a runner-up or a fix makes elsewhere.

@@ -131,21 +131,22 @@ pub struct Unmatched {
 }
 
 /// The cause of open seats for the summary line, by the rule that stopped every expert.
-fn cause_of(rule: eligibility::Reason) -> &'static str {
-    use eligibility::Reason::*;
-    match rule {
+fn cause_of(stage: eligibility::Stage) -> &'static str {
+    use eligibility::Stage::*;
+    match stage {
         Inactive | NotCertified => "no active certified expert",
         SupervisionLapsed => "no recent supervision",
         HeavyPause => "heavy-theme pause",
         Role => "no expert with the role",
         NoSharedTheme => "no expert with the theme",
         // Avoided themes and excluded organisations are personal: not named, even as counts.
-        AvoidedTheme | ExcludedOrg => "personal reasons",
+        Personal => "personal reasons",
         NotOnline => "no expert online",
         TooFar => "too far",
         Language | Gender => "language or gender",
         AgeGap => "age gap",
-        SlotUnavailable | NoAvailability => "no free slot",
+        SlotUnavailable | NoAvailability | PinnedInSlot => "no free slot",
+        PinLimits | PinSeats | Declined => "pin conflict",
     }
 }
 

@@ -267,7 +267,11 @@ pub fn run(args: Args) -> Result<ExitCode> {
     }
     if let Some(changes) = &changes {
         outs.stage("changes.csv", |w| {
-            Ok(matchpunt::round::write_changes(changes, w)?)
+            Ok(table::write_csv(
+                &matchpunt::round::changes_sheet(changes),
+                dialect,
+                w,
+            )?)
         })?;
     }
     if args.xlsx || book.is_some() {
