@@ -180,3 +180,100 @@ fn a_rounds_changes_csv_has_the_sets_dialect_and_one_personal_stage() {
     assert!(ed06[0].contains("(rules 3-4)"), "{changes}");
     assert!(!changes.contains("(rule 3)") && !changes.contains("(rule 4)"), "{changes}");
 }
+
+/// run-no-dutch-texts: `run --lang nl` (and the policy's `[texts] language = "nl"`) writes a
+/// Dutch set: headers, roles, slots, yes/no, the reasons and fixes of unmatched.csv, the
+/// workbook and the summary; the open seat's reason is the one `explain` gives; and every
+/// reader of the project's outputs (`--previous`, `metrics`, `explain --assignments`) reads the
+/// Dutch files back.
+#[test]
+fn run_in_dutch_writes_a_dutch_set_that_reads_back() {
+    let name = "run-no-dutch-texts";
+    let dir = case(name);
+    let d = dir.path().join(name);
+    let summary = ok(
+        &[
+            "run", "--data", "../_week50", "--out", "o", "--lang", "nl", "--xlsx",
+        ],
+        &d,
+    );
+    assert!(summary.contains("totaal"), "{summary}");
+    assert!(summary.contains("plekken open, zie"), "{summary}");
+    assert!(!summary.contains("seats open"), "{summary}");
+    let unmatched = fs::read_to_string(d.join("o/unmatched.csv")).unwrap();
+    let head = unmatched.lines().next().unwrap();
+    assert_eq!(
+        head,
+        "\u{feff}aanvraag;organisatie;rol;open_plekken;geschikte_deskundigen;prioriteit;reden;oplossing"
+    );
+    let row = unmatched
+        .lines()
+        .find(|l| l.starts_with("A-2026-103;"))
+        .expect("A-2026-103 stays open");
+    assert!(row.contains(";trainer;"), "{row}");
+    for english in ["expert(s) meet", "no expert", "rule ", "none fits", "no single change"] {
+        assert!(!row.contains(english), "{english}: {row}");
+    }
+    assert!(row.contains("regels 3-4"), "{row}");
+    assert!(row.contains("minder dan 3"), "{row}");
+    // The one reason: explain (and the web page) give the same sentence.
+    let explain = ok(
+        &[
+            "explain", "--data", "../_week50", "--request", "A-2026-103", "--lang", "nl",
+        ],
+        &d,
+    );
+    let reason = row.split(';').nth(6).unwrap();
+    assert!(explain.contains(reason), "{reason}\n{explain}");
+    let assignments = fs::read_to_string(d.join("o/assignments.csv")).unwrap();
+    assert!(
+        assignments.starts_with("\u{feff}aanvraag;deskundige;organisatie;rol;tijdvak;"),
+        "{assignments}"
+    );
+    assert!(assignments.contains(";wo-middag;") && assignments.contains(";nee;"));
+    // The workbook: Dutch sheet names and headers.
+    let mut book: calamine::Xlsx<_> = calamine::open_workbook(d.join("o/matchpunt.xlsx")).unwrap();
+    use calamine::Reader;
+    let sheet = book.worksheet_range("open plekken").unwrap();
+    let header: Vec<String> = sheet.rows().next().unwrap().iter().map(|c| c.to_string()).collect();
+    assert_eq!(header[0], "aanvraag");
+    assert_eq!(header[6], "reden");
+    // Read back: a round on the Dutch assignments, metrics, explain --assignments.
+    let round = ok(
+        &[
+            "run", "--data", "../_week50", "--out", "o2", "--previous", "o/assignments.csv",
+            "--lang", "nl",
+        ],
+        &d,
+    );
+    assert!(round.contains("ronde: 14 voorstel(len) behouden"), "{round}");
+    let changes = fs::read_to_string(d.join("o2/changes.csv")).unwrap();
+    assert!(
+        changes.starts_with("\u{feff}aanvraag;deskundige;wijziging;waarom;besluit"),
+        "{changes}"
+    );
+    let metrics = ok(
+        &["metrics", "--data", "../_week50", "--assignments", "o/assignments.csv"],
+        &d,
+    );
+    assert!(metrics.contains("14 assignments of 17 seats"), "{metrics}");
+    ok(
+        &[
+            "explain", "--data", "../_week50", "--assignments", "o/assignments.csv", "--request",
+            "A-2026-101",
+        ],
+        &d,
+    );
+    // The policy's language does the same as --lang.
+    fs::write(d.join("policy.toml"), "[texts]\nlanguage = \"nl\"\n").unwrap();
+    ok(
+        &[
+            "run", "--data", "../_week50", "--out", "o3", "--policy", "policy.toml",
+        ],
+        &d,
+    );
+    assert_eq!(
+        fs::read_to_string(d.join("o3/unmatched.csv")).unwrap(),
+        unmatched
+    );
+}

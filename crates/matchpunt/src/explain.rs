@@ -124,9 +124,10 @@ fn read_assignment_rows(src: Source<'_>) -> Result<AssignmentRows, InputErrors> 
     let idx: Vec<Option<usize>> = ASSIGNMENT_COLUMNS
         .iter()
         .map(|c| {
-            header
-                .iter()
-                .position(|h| normalize(h).replace(' ', "_") == *c)
+            header.iter().position(|h| {
+                normalize(h).replace(' ', "_") == *c
+                    || crate::sheet::alias_column(crate::sheet::ASSIGNMENT_ALIASES, h) == Some(*c)
+            })
         })
         .collect();
     for (c, i) in ASSIGNMENT_COLUMNS.iter().zip(&idx).take(2) {
@@ -2561,7 +2562,9 @@ pub struct ExplainRequestView {
     pub text: String,
 }
 
-fn pin_conflict_text(inst: &Instance, policy: &Policy, c: &PinConflict, lang: Lang) -> String {
+/// A pin not kept in words (`pin of Demi B. (E1) not kept: ...`), the personal stage
+/// (rules 3-4) alone, never which of the two.
+pub fn pin_conflict_text(inst: &Instance, policy: &Policy, c: &PinConflict, lang: Lang) -> String {
     let r = &inst.requests[c.request];
     let e = &inst.experts[c.expert];
     let why = match c.stage {
@@ -2597,6 +2600,26 @@ fn rule_what(stage: Stage, lang: Lang) -> &'static str {
 
 impl Base<'_> {
     /// Why request `r` has open seats, in words.
+    /// The one reason for request `r`'s open seats, as every output shows it (`unmatched.csv`'s
+    /// reason, the web page): the pins of `r` not kept ([`PinConflict`] in words), then
+    /// [`Base::open_why`], joined by "; ".
+    pub fn open_reason(&self, r: usize, booked: &Booked, lang: Lang) -> String {
+        let mut parts: Vec<String> = self
+            .pins
+            .conflicts
+            .iter()
+            .filter(|c| c.request == r)
+            .map(|c| pin_conflict_text(self.inst, self.policy, c, lang))
+            .collect();
+        let why = self.open_why(r, booked, lang);
+        if !why.is_empty() {
+            parts.push(why);
+        }
+        parts.join("; ")
+    }
+
+    /// Why request `r` has open seats, besides its pins not kept: the funnel when nobody is
+    /// eligible ([`funnel_text`]), else who is eligible and why none of them is put here.
     pub fn open_why(&self, r: usize, booked: &Booked, lang: Lang) -> String {
         let inst = self.inst;
         let req = &inst.requests[r];
@@ -3219,8 +3242,9 @@ pub fn render_explain_expert(v: &ExplainExpertView, lang: Lang) -> String {
 /// `explain --request`).
 pub const RUN_FIX_MAX_PAIRS: usize = 200_000;
 
-/// Fills the `fix` of every row of `unmatched` with the smallest change that fills one of its
-/// seats, verified by a re-solve, in English (within [`FixBudget::for_run`], and before
+/// Fills the `reason` of every row of `unmatched` with the one reason every output shows
+/// ([`Base::open_reason`]), and its `fix` with the smallest change that fills one of its seats,
+/// verified by a re-solve, both in `lang` (the fixes within [`FixBudget::for_run`], and before
 /// `deadline`, the run's time limit less what writing needs).
 ///
 /// The work is bounded: each try costs the batch's pairs plus the re-solved part's pairs once
@@ -3233,33 +3257,38 @@ pub fn with_fixes(
     res: &BatchResult,
     mut unmatched: Vec<crate::report::Unmatched>,
     deadline: Option<Instant>,
+    lang: Lang,
 ) -> Vec<crate::report::Unmatched> {
     if unmatched.is_empty() {
         return unmatched;
+    }
+    let base = Base::from_result(inst, policy, *opts, res);
+    let booked = base.booked();
+    // The one reason, as the web page and explain give it.
+    for u in &mut unmatched {
+        u.reason = base.open_reason(u.request, &booked, lang);
     }
     // Each try rebuilds the batch's problem: beyond this size the column would cost more than
     // the run itself.
     let pairs = res.problem.arcs.len();
     if pairs > RUN_FIX_MAX_PAIRS {
-        let why = Lang::En.fill(Msg::FixBatchTooLarge, &[("pairs", &pairs)]);
+        let why = lang.fill(Msg::FixBatchTooLarge, &[("pairs", &pairs)]);
         for u in &mut unmatched {
             let req = &inst.requests[u.request].id;
-            u.fix = Lang::En.fill(
+            u.fix = lang.fill(
                 Msg::FixNotComputed,
                 &[("why", &why.replace("{request}", req))],
             );
         }
         return unmatched;
     }
-    let base = Base::from_result(inst, policy, *opts, res);
-    let booked = base.booked();
     let mut budget = FixBudget {
         deadline,
         ..FixBudget::for_run()
     };
     for u in &mut unmatched {
         let fixes = base.fixes(u.request, &booked, 1, &mut budget);
-        u.fix = fixes_text(inst, policy, u.request, &fixes, Lang::En);
+        u.fix = fixes_text(inst, policy, u.request, &fixes, lang);
     }
     unmatched
 }

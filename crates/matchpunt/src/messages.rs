@@ -13,6 +13,41 @@
 use crate::model::{Role, Slot, DAYS, PARTS};
 use std::fmt;
 
+/// The output tables' column names in Dutch (English: the contract's names). The round's
+/// `changes.csv` and the summary sheet's columns included.
+pub const HEADERS: &[(&str, &str)] = &[
+    ("request", "aanvraag"),
+    ("expert", "deskundige"),
+    ("org", "organisatie"),
+    ("role", "rol"),
+    ("slot", "tijdvak"),
+    ("distance_km", "afstand_km"),
+    ("intensity", "intensiteit"),
+    ("score", "score"),
+    ("value", "waarde"),
+    ("pinned", "vastgezet"),
+    ("priority", "prioriteit"),
+    ("expert_name", "naam_deskundige"),
+    ("seats_open", "open_plekken"),
+    ("eligible_experts", "geschikte_deskundigen"),
+    ("reason", "reden"),
+    ("fix", "oplossing"),
+    ("assignments", "opdrachten"),
+    ("load_used", "belasting_gebruikt"),
+    ("load_budget", "belastingbudget"),
+    ("max_assignments", "max_opdrachten"),
+    ("active", "actief"),
+    ("requests", "aanvragen"),
+    ("rolling_left", "rollend_over"),
+    ("load_share", "aandeel_belasting"),
+    ("change", "wijziging"),
+    ("why", "waarom"),
+    ("decision", "besluit"),
+    ("seats", "plekken"),
+    ("filled", "gevuld"),
+    ("fill share", "aandeel gevuld"),
+];
+
 /// The language of the texts.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum Lang {
@@ -85,6 +120,29 @@ impl Lang {
         match n {
             1 | 2 => self.text(Msg::FewerThan3).to_string(),
             n => n.to_string(),
+        }
+    }
+
+    /// A column name of an output table in this language: the contract's name in English, its
+    /// Dutch name from [`HEADERS`] in Dutch (a name the table does not hold stays as is). Every
+    /// reader of the project's own outputs takes either ([`crate::sheet::ASSIGNMENT_ALIASES`]).
+    pub fn header(self, name: &str) -> String {
+        match self {
+            Lang::En => name.to_string(),
+            Lang::Nl => HEADERS
+                .iter()
+                .find(|(en, _)| *en == name)
+                .map_or_else(|| name.to_string(), |(_, nl)| nl.to_string()),
+        }
+    }
+
+    /// `yes` / `no` as a cell of an output table: `ja` / `nee` in Dutch.
+    pub fn yes_no(self, yes: bool) -> &'static str {
+        match (self, yes) {
+            (Lang::En, true) => "yes",
+            (Lang::En, false) => "no",
+            (Lang::Nl, true) => "ja",
+            (Lang::Nl, false) => "nee",
         }
     }
 
@@ -278,6 +336,26 @@ messages! {
     StageAge => "is within the buddy age gap", "valt binnen het leeftijdsverschil voor maatjes";
     StageSlot => "has {slot} free", "heeft {slot} vrij";
     StageAnySlot => "has any available slot", "heeft een tijdvak beschikbaar";
+
+    // run's summary sheet and summary.
+    SumWeek => "week", "week";
+    SumTotal => "total", "totaal";
+    SumObjective => "objective", "doelwaarde";
+    SumBound => "proven bound", "bewezen grens";
+    SumOptimal => "optimal", "optimaal";
+    SumStopped => "no (stopped at the limit)", "nee (gestopt bij de grens)";
+    SumHead => "week {week}: {experts} experts ({active} active), {requests} requests, {pairs} eligible pairs", "week {week}: {experts} experts ({active} actief), {requests} aanvragen, {pairs} geschikte paren";
+    SumTableHead => "role      requests  seats  filled  fill%", "rol      aanvragen plekken gevuld %gevuld";
+    SumObjectiveLine => "objective {objective} (proven bound {bound}, gap {gap} = {share}%){proof}", "doelwaarde {objective} (bewezen grens {bound}, verschil {gap} = {share}%){proof}";
+    SumProven => ", optimal", ", optimaal";
+    SumStoppedWork => ", not proven: stopped by the work limit", ", niet bewezen: gestopt bij de werkgrens";
+    SumStoppedTime => ", not proven: stopped by the time limit", ", niet bewezen: gestopt bij de tijdgrens";
+    SumPins => "pins: {kept} kept, {conflicts} conflicts; solver: {components} components, {nodes} branch-and-bound nodes ({branched} components branched, {listed} closed by listing bundles)", "vastzettingen: {kept} gehouden, {conflicts} conflicten; oplosser: {components} componenten, {nodes} branch-and-bound-knopen ({branched} componenten vertakt, {listed} gesloten door bundels op te sommen)";
+    SumPinNotKept => "pin not kept: {request} ({org}): {text}", "vastzetting niet gehouden: {request} ({org}): {text}";
+    SumRound => "round: {kept} proposal(s) kept ({accepted} accepted), {dropped} dropped, {new} new; see changes.csv (the objective includes the keep bonus)", "ronde: {kept} voorstel(len) behouden ({accepted} geaccepteerd), {dropped} vervallen, {new} nieuw; zie changes.csv (de doelwaarde telt de bonus voor behouden mee)";
+    SumAllFilled => "every seat is filled", "elke plek is gevuld";
+    SumOpenOne => "{n} seat open, see {see}: {causes}", "{n} plek open, zie {see}: {causes}";
+    SumOpen => "{n} seats open, see {see}: {causes}", "{n} plekken open, zie {see}: {causes}";
 
     // explain --request.
     ExplainHead => "{request} ({org}, {role}, {where}, {slot}), {filled} of {seats} seat(s) filled", "{request} ({org}, {role}, {where}, {slot}), {filled} van {seats} plek(ken) gevuld";

@@ -382,7 +382,12 @@ pub fn assignments_from_csv<R: std::io::Read>(
         .flexible(true)
         .from_reader(text.as_bytes());
     let headers = rdr.headers().map_err(|e| format!("{name}:1: {e}"))?.clone();
-    let col = |c: &str| headers.iter().position(|h| h.eq_ignore_ascii_case(c));
+    let col = |c: &str| {
+        headers.iter().position(|h| {
+            h.eq_ignore_ascii_case(c)
+                || crate::sheet::alias_column(crate::sheet::ASSIGNMENT_ALIASES, h) == Some(c)
+        })
+    };
     let (Some(rc), Some(ec)) = (col("request"), col("expert")) else {
         return Err(format!(
             "{name}:1: expected the columns 'request' and 'expert' in the header"

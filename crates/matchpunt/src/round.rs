@@ -144,7 +144,7 @@ fn read_pairs(src: Source<'_>, decisions: bool) -> Result<Vec<PairRow>, InputErr
         .collect();
     let col = |names: &[&str]| headers.iter().position(|h| names.contains(&h.as_str()));
     let request = col(&["request", "aanvraag"]);
-    let expert = col(&["expert", "ervaringsdeskundige"]);
+    let expert = col(&["expert", "ervaringsdeskundige", "deskundige"]);
     let decision = col(&["decision", "besluit", "beslissing"]);
     let mut missing = Vec::new();
     if request.is_none() {
@@ -428,14 +428,15 @@ pub fn counts(changes: &[ChangeRow]) -> (usize, usize, usize, usize) {
     (kept, accepted, dropped, new)
 }
 
-/// The round's changes as a table (`request, expert, change, why, decision`), written in the
-/// output set's dialect like every other CSV of the run ([`crate::table::write_csv`]).
-pub fn changes_sheet(changes: &[ChangeRow]) -> crate::table::Sheet {
+/// The round's changes as a table (`request, expert, change, why, decision`; the column names
+/// in `lang`, the codes and the reason as they are), written in the output set's dialect like
+/// every other CSV of the run ([`crate::table::write_csv`]).
+pub fn changes_sheet(changes: &[ChangeRow], lang: crate::messages::Lang) -> crate::table::Sheet {
     use crate::table::{Cell, Sheet};
     Sheet {
-        name: "changes".into(),
+        name: "wijzigingen".into(),
         header: ["request", "expert", "change", "why", "decision"]
-            .map(String::from)
+            .map(|h| lang.header(h))
             .to_vec(),
         rows: changes
             .iter()
@@ -444,15 +445,24 @@ pub fn changes_sheet(changes: &[ChangeRow]) -> crate::table::Sheet {
                     Change::Dropped(why) => why.as_str(),
                     _ => "",
                 };
-                let decision = match c.verdict {
-                    Some(Verdict::Accepted) => "accepted",
-                    Some(Verdict::Declined) => "declined",
-                    None => "",
+                let nl = lang == crate::messages::Lang::Nl;
+                let decision = match (c.verdict, nl) {
+                    (Some(Verdict::Accepted), false) => "accepted",
+                    (Some(Verdict::Declined), false) => "declined",
+                    (Some(Verdict::Accepted), true) => "geaccepteerd",
+                    (Some(Verdict::Declined), true) => "afgewezen",
+                    (None, _) => "",
+                };
+                let change = match (c.change.code(), nl) {
+                    ("kept", true) => "behouden",
+                    ("dropped", true) => "vervallen",
+                    ("new", true) => "nieuw",
+                    (code, _) => code,
                 };
                 vec![
                     Cell::from(c.request.as_str()),
                     Cell::from(c.expert.as_str()),
-                    Cell::from(c.change.code()),
+                    Cell::from(change),
                     if why.is_empty() { Cell::Empty } else { Cell::from(why) },
                     if decision.is_empty() { Cell::Empty } else { Cell::from(decision) },
                 ]

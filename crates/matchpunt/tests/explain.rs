@@ -461,7 +461,15 @@ fn the_fix_column_stops_at_the_runs_deadline() {
     let unmatched = matchpunt::report::unmatched(&inst, &policy, &res);
     assert!(!unmatched.is_empty());
     let past = std::time::Instant::now();
-    let rows = explain::with_fixes(&inst, &policy, &opts(), &res, unmatched, Some(past));
+    let rows = explain::with_fixes(
+        &inst,
+        &policy,
+        &opts(),
+        &res,
+        unmatched,
+        Some(past),
+        Lang::En,
+    );
     for u in &rows {
         assert!(
             u.fix.contains("time limit") || u.fix.starts_with("no single change"),

@@ -112,6 +112,11 @@ pub struct Args {
     /// without the byte-order mark) [default: nl when the experts file uses `;`, else intl].
     #[arg(long, value_name = "DIALECT", value_parser = parse_dialect, help_heading = "Outputs")]
     csv_dialect: Option<Dialect>,
+    /// Language of the outputs for a person: column names, roles, slots, yes/no, the reasons
+    /// and fixes of unmatched.csv, changes.csv's columns, the workbook's summary and the
+    /// summary: en or nl [default: the policy's texts.language, en].
+    #[arg(long, value_name = "LANG", value_parser = crate::cmd::suggest::parse_lang, help_heading = "Outputs")]
+    lang: Option<matchpunt::messages::Lang>,
     /// Also write the workbook matchpunt.xlsx into the output folder (sheets overzicht,
     /// toewijzingen, open plekken, ervaringsdeskundigen), in the same set as the CSVs.
     #[arg(long, help_heading = "Outputs")]
@@ -127,22 +132,34 @@ pub struct Args {
 
 /// The summary line for a coordinator: `6 seats open, see out/unmatched.csv: 3 no free slot,
 /// 2 too far, 1 pin conflict`.
-fn open_seats_line(unmatched: &[report::Unmatched], out: &Path, book: bool) -> String {
+fn open_seats_line(
+    unmatched: &[report::Unmatched],
+    out: &Path,
+    book: bool,
+    lang: matchpunt::messages::Lang,
+) -> String {
+    use matchpunt::messages::Msg;
     let by = report::open_seats(unmatched);
     let open: u32 = by.iter().map(|x| x.1).sum();
     if open == 0 {
-        return "every seat is filled".to_string();
+        return lang.text(Msg::SumAllFilled).to_string();
     }
-    let parts: Vec<String> = by.iter().map(|(c, n)| format!("{n} {c}")).collect();
+    let parts: Vec<String> = by
+        .iter()
+        .map(|(c, n)| format!("{n} {}", report::cause_text(c, lang)))
+        .collect();
     let see = if book {
         format!("{}, sheet 'open plekken'", out.display())
     } else {
         out.join("unmatched.csv").display().to_string()
     };
-    format!(
-        "{open} seat{} open, see {see}: {}",
-        if open == 1 { "" } else { "s" },
-        parts.join(", ")
+    lang.fill(
+        if open == 1 {
+            Msg::SumOpenOne
+        } else {
+            Msg::SumOpen
+        },
+        &[("n", &open), ("see", &see), ("causes", &parts.join(", "))],
     )
 }
 
@@ -188,6 +205,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
     }
     let progress = Progress::start("reading the inputs");
     let loaded = args.inputs.load(&policy)?;
+    let lang = args.lang.unwrap_or_else(|| policy.lang());
     let t_read = t0.elapsed();
     let empty = crate::inputs::emptiness_warnings(&loaded.instance, &args.inputs.paths());
     progress.suspend(|| {
@@ -245,8 +263,15 @@ pub fn run(args: Args) -> Result<ExitCode> {
         let writing = Duration::from_secs_f64(t * 0.01) + t_read;
         t0 + Duration::from_secs_f64(t).saturating_sub(writing)
     });
-    let unmatched =
-        matchpunt::explain::with_fixes(inst, &policy, &opts, &res, unmatched, fix_deadline);
+    let unmatched = matchpunt::explain::with_fixes(
+        inst,
+        &policy,
+        &opts,
+        &res,
+        unmatched,
+        fix_deadline,
+        lang,
+    );
     let t_reasons = t_write.elapsed();
 
     progress.stage(&format!("writing to {}", args.out.display()));
@@ -255,10 +280,10 @@ pub fn run(args: Args) -> Result<ExitCode> {
         .csv_dialect
         .unwrap_or_else(|| Dialect::following(loaded.delimiter));
     let sheets = [
-        report::summary_sheet(inst, &res),
-        report::assignments_sheet(inst, &res),
-        report::unmatched_sheet(inst, &unmatched),
-        report::experts_sheet(inst, &res),
+        report::summary_sheet(inst, &res, lang),
+        report::assignments_sheet(inst, &res, lang),
+        report::unmatched_sheet(inst, &unmatched, lang),
+        report::experts_sheet(inst, &res, lang),
     ];
     if book.is_none() {
         for (name, sheet) in OUTPUT_NAMES.iter().zip(&sheets[1..]) {
@@ -268,7 +293,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
     if let Some(changes) = &changes {
         outs.stage("changes.csv", |w| {
             Ok(table::write_csv(
-                &matchpunt::round::changes_sheet(changes),
+                &matchpunt::round::changes_sheet(changes, lang),
                 dialect,
                 w,
             )?)
@@ -297,18 +322,27 @@ pub fn run(args: Args) -> Result<ExitCode> {
     drop(progress);
 
     let mut out = std::io::stdout().lock();
-    out.write_all(report::summary_text(inst, &res).as_bytes())?;
+    out.write_all(report::summary_text_in(inst, &policy, &res, lang).as_bytes())?;
     if let Some(changes) = &changes {
         let (kept, accepted, dropped, new) = matchpunt::round::counts(changes);
         writeln!(
             out,
-            "round: {kept} proposal(s) kept ({accepted} accepted), {dropped} dropped, {new} new; see changes.csv (the objective includes the keep bonus)"
+            "{}",
+            lang.fill(
+                matchpunt::messages::Msg::SumRound,
+                &[
+                    ("kept", &kept),
+                    ("accepted", &accepted),
+                    ("dropped", &dropped),
+                    ("new", &new),
+                ],
+            )
         )?;
     }
     writeln!(
         out,
         "{}",
-        open_seats_line(&unmatched, &args.out, book.is_some())
+        open_seats_line(&unmatched, &args.out, book.is_some(), lang)
     )?;
     writeln!(
         out,
