@@ -268,7 +268,12 @@ fn cli_outputs(c: &Case, dir: &Path) -> Vec<(String, String)> {
         ]
         .concat()),
     ));
-    for f in ["assignments.csv", "unmatched.csv", "experts.csv", "changes.csv"] {
+    for f in [
+        "assignments.csv",
+        "unmatched.csv",
+        "experts.csv",
+        "changes.csv",
+    ] {
         let bytes = fs::read(dir.join("o").join(f)).unwrap_or_default();
         out.push((f.into(), String::from_utf8_lossy(&bytes).into_owned()));
     }
@@ -470,7 +475,10 @@ fn the_target_expert_fits_the_target_request_without_either_cause() {
         );
         assert!(o.contains("0 of 1 seat(s) filled"), "{o}");
         assert!(o.contains("pin of Sam T. (EX) not kept"), "{o}");
-        assert!(o.contains("rules 3-4 (personal reasons): fewer than 3"), "{o}");
+        assert!(
+            o.contains("rules 3-4 (personal reasons): fewer than 3"),
+            "{o}"
+        );
         assert!(!o.contains("rule 4"), "{o}");
     }
 }

@@ -89,7 +89,10 @@ fn suggest_never_lists_a_personal_reason_as_a_near_miss() {
                 &d,
             );
             assert!(out.contains("E2"), "the slot near miss is listed: {out}");
-            assert!(!out.contains("E1"), "the avoided theme is not hinted at: {out}");
+            assert!(
+                !out.contains("E1"),
+                "the avoided theme is not hinted at: {out}"
+            );
             assert!(!out.contains("not-now"), "{out}");
             assert!(!out.contains("niet voor deze aanvraag"), "{out}");
             assert!(!out.contains("not for this request"), "{out}");
@@ -113,21 +116,35 @@ fn explain_counts_rules_3_and_4_as_one_stage_of_fewer_than_3() {
     );
     assert!(!en.contains("rule 4"), "{en}");
     assert!(!en.contains("organisation)"), "{en}");
-    let nl = ok(&["explain", "--data", ".", "--request", "R1", "--lang", "nl"], &d);
+    let nl = ok(
+        &["explain", "--data", ".", "--request", "R1", "--lang", "nl"],
+        &d,
+    );
     assert!(
         nl.contains("regels 3-4 (persoonlijke redenen): minder dan 3"),
         "{nl}"
     );
     assert!(!nl.contains("regel 4"), "{nl}");
     let json = ok(
-        &["explain", "--data", ".", "--request", "R1", "--format", "json"],
+        &[
+            "explain",
+            "--data",
+            ".",
+            "--request",
+            "R1",
+            "--format",
+            "json",
+        ],
         &d,
     );
     let v: serde_json::Value = serde_json::from_str(&json).unwrap();
     let counts = v["never_eligible"].as_array().unwrap();
     let personal: Vec<_> = counts.iter().filter(|c| c["rule"] == "3-4").collect();
     assert_eq!(personal.len(), 1, "{json}");
-    assert!(personal[0]["count"].is_null(), "a count below 3 is not given: {json}");
+    assert!(
+        personal[0]["count"].is_null(),
+        "a count below 3 is not given: {json}"
+    );
     assert!(counts.iter().all(|c| c["rule"] != "4"), "{json}");
 }
 
@@ -178,7 +195,10 @@ fn a_rounds_changes_csv_has_the_sets_dialect_and_one_personal_stage() {
     assert_eq!(ed06.len(), 1, "{changes}");
     assert!(ed06[0].starts_with("A-2026-102;ED06;dropped;"), "{changes}");
     assert!(ed06[0].contains("(rules 3-4)"), "{changes}");
-    assert!(!changes.contains("(rule 3)") && !changes.contains("(rule 4)"), "{changes}");
+    assert!(
+        !changes.contains("(rule 3)") && !changes.contains("(rule 4)"),
+        "{changes}"
+    );
 }
 
 /// run-no-dutch-texts: `run --lang nl` (and the policy's `[texts] language = "nl"`) writes a
@@ -193,7 +213,14 @@ fn run_in_dutch_writes_a_dutch_set_that_reads_back() {
     let d = dir.path().join(name);
     let summary = ok(
         &[
-            "run", "--data", "../_week50", "--out", "o", "--lang", "nl", "--xlsx",
+            "run",
+            "--data",
+            "../_week50",
+            "--out",
+            "o",
+            "--lang",
+            "nl",
+            "--xlsx",
         ],
         &d,
     );
@@ -211,7 +238,13 @@ fn run_in_dutch_writes_a_dutch_set_that_reads_back() {
         .find(|l| l.starts_with("A-2026-103;"))
         .expect("A-2026-103 stays open");
     assert!(row.contains(";trainer;"), "{row}");
-    for english in ["expert(s) meet", "no expert", "rule ", "none fits", "no single change"] {
+    for english in [
+        "expert(s) meet",
+        "no expert",
+        "rule ",
+        "none fits",
+        "no single change",
+    ] {
         assert!(!row.contains(english), "{english}: {row}");
     }
     assert!(row.contains("regels 3-4"), "{row}");
@@ -219,7 +252,13 @@ fn run_in_dutch_writes_a_dutch_set_that_reads_back() {
     // The one reason: explain (and the web page) give the same sentence.
     let explain = ok(
         &[
-            "explain", "--data", "../_week50", "--request", "A-2026-103", "--lang", "nl",
+            "explain",
+            "--data",
+            "../_week50",
+            "--request",
+            "A-2026-103",
+            "--lang",
+            "nl",
         ],
         &d,
     );
@@ -235,31 +274,58 @@ fn run_in_dutch_writes_a_dutch_set_that_reads_back() {
     let mut book: calamine::Xlsx<_> = calamine::open_workbook(d.join("o/matchpunt.xlsx")).unwrap();
     use calamine::Reader;
     let sheet = book.worksheet_range("open plekken").unwrap();
-    let header: Vec<String> = sheet.rows().next().unwrap().iter().map(|c| c.to_string()).collect();
+    let header: Vec<String> = sheet
+        .rows()
+        .next()
+        .unwrap()
+        .iter()
+        .map(|c| c.to_string())
+        .collect();
     assert_eq!(header[0], "aanvraag");
     assert_eq!(header[6], "reden");
     // Read back: a round on the Dutch assignments, metrics, explain --assignments.
     let round = ok(
         &[
-            "run", "--data", "../_week50", "--out", "o2", "--previous", "o/assignments.csv",
-            "--lang", "nl",
+            "run",
+            "--data",
+            "../_week50",
+            "--out",
+            "o2",
+            "--previous",
+            "o/assignments.csv",
+            "--lang",
+            "nl",
         ],
         &d,
     );
-    assert!(round.contains("ronde: 14 voorstel(len) behouden"), "{round}");
+    assert!(
+        round.contains("ronde: 14 voorstel(len) behouden"),
+        "{round}"
+    );
     let changes = fs::read_to_string(d.join("o2/changes.csv")).unwrap();
     assert!(
         changes.starts_with("\u{feff}aanvraag;deskundige;wijziging;waarom;besluit"),
         "{changes}"
     );
     let metrics = ok(
-        &["metrics", "--data", "../_week50", "--assignments", "o/assignments.csv"],
+        &[
+            "metrics",
+            "--data",
+            "../_week50",
+            "--assignments",
+            "o/assignments.csv",
+        ],
         &d,
     );
     assert!(metrics.contains("14 assignments of 17 seats"), "{metrics}");
     ok(
         &[
-            "explain", "--data", "../_week50", "--assignments", "o/assignments.csv", "--request",
+            "explain",
+            "--data",
+            "../_week50",
+            "--assignments",
+            "o/assignments.csv",
+            "--request",
             "A-2026-101",
         ],
         &d,
@@ -268,7 +334,13 @@ fn run_in_dutch_writes_a_dutch_set_that_reads_back() {
     fs::write(d.join("policy.toml"), "[texts]\nlanguage = \"nl\"\n").unwrap();
     ok(
         &[
-            "run", "--data", "../_week50", "--out", "o3", "--policy", "policy.toml",
+            "run",
+            "--data",
+            "../_week50",
+            "--out",
+            "o3",
+            "--policy",
+            "policy.toml",
         ],
         &d,
     );

@@ -2575,7 +2575,10 @@ pub fn pin_conflict_text(inst: &Instance, policy: &Policy, c: &PinConflict, lang
         Stage::Personal => reason_text(inst, policy, r, e, &WeekUse::default(), c.stage, lang),
         stage => {
             let t = reason_text(inst, policy, r, e, &WeekUse::default(), stage, lang);
-            lang.fill(Msg::PinRuleBroken, &[("why", &t), ("rule", &lang.rule(stage))])
+            lang.fill(
+                Msg::PinRuleBroken,
+                &[("why", &t), ("rule", &lang.rule(stage))],
+            )
         }
     };
     lang.fill(

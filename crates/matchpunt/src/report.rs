@@ -482,7 +482,10 @@ pub fn summary_text(inst: &Instance, res: &BatchResult) -> String {
 /// A cause of open seats ([`open_seats`]) in `lang`.
 pub fn cause_text(cause: &str, lang: Lang) -> String {
     const NL: &[(&str, &str)] = &[
-        ("no active certified expert", "geen actieve gecertificeerde expert"),
+        (
+            "no active certified expert",
+            "geen actieve gecertificeerde expert",
+        ),
         ("no recent supervision", "geen recente intervisie"),
         ("heavy-theme pause", "pauze na zware thema's"),
         ("no expert with the role", "geen expert met de rol"),
@@ -589,10 +592,7 @@ pub fn summary_text_in(inst: &Instance, policy: &Policy, res: &BatchResult, lang
     s.push_str(&lang.fill(
         Msg::SumPins,
         &[
-            (
-                "kept",
-                &res.assignments.iter().filter(|a| a.pinned).count(),
-            ),
+            ("kept", &res.assignments.iter().filter(|a| a.pinned).count()),
             ("conflicts", &res.pin_conflicts.len()),
             ("components", &res.solution.components),
             ("nodes", &res.solution.nodes),

@@ -463,8 +463,16 @@ pub fn changes_sheet(changes: &[ChangeRow], lang: crate::messages::Lang) -> crat
                     Cell::from(c.request.as_str()),
                     Cell::from(c.expert.as_str()),
                     Cell::from(change),
-                    if why.is_empty() { Cell::Empty } else { Cell::from(why) },
-                    if decision.is_empty() { Cell::Empty } else { Cell::from(decision) },
+                    if why.is_empty() {
+                        Cell::Empty
+                    } else {
+                        Cell::from(why)
+                    },
+                    if decision.is_empty() {
+                        Cell::Empty
+                    } else {
+                        Cell::from(decision)
+                    },
                 ]
             })
             .collect(),

@@ -565,9 +565,7 @@ pub fn alias_column(table: &[(&'static str, &[&str])], h: &str) -> Option<&'stat
     let k = header_key(h);
     table
         .iter()
-        .find(|(name, aliases)| {
-            header_key(name) == k || aliases.iter().any(|a| header_key(a) == k)
-        })
+        .find(|(name, aliases)| header_key(name) == k || aliases.iter().any(|a| header_key(a) == k))
         .map(|(name, _)| *name)
 }
 

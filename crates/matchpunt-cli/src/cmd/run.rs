@@ -263,15 +263,8 @@ pub fn run(args: Args) -> Result<ExitCode> {
         let writing = Duration::from_secs_f64(t * 0.01) + t_read;
         t0 + Duration::from_secs_f64(t).saturating_sub(writing)
     });
-    let unmatched = matchpunt::explain::with_fixes(
-        inst,
-        &policy,
-        &opts,
-        &res,
-        unmatched,
-        fix_deadline,
-        lang,
-    );
+    let unmatched =
+        matchpunt::explain::with_fixes(inst, &policy, &opts, &res, unmatched, fix_deadline, lang);
     let t_reasons = t_write.elapsed();
 
     progress.stage(&format!("writing to {}", args.out.display()));
