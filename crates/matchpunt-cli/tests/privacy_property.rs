@@ -3,7 +3,8 @@
 //! request's theme in the expert's `avoid_themes`) and once an excluded organisation (the
 //! request's organisation in the expert's `excluded_orgs`), with the same eligible pairs
 //! otherwise. Every byte of every output must be the same in the two: `run`'s files (a round's
-//! `changes.csv` included, against a previous run without either cause), its summary and
+//! `changes.csv` included, against a previous run without either cause; the workbook's cell
+//! texts), its summary and
 //! warnings, `check`, `explain --request` and `--expert` and `suggest` (text and JSON, English
 //! and Dutch), `metrics`, and the web pages (week, request, expert, the phone form and its
 //! answer). Only the inputs differ, and `check`'s table of themes (the coordinator's own
@@ -14,7 +15,7 @@
 //! expert is eligible there by construction (role, a shared theme, same place, every slot), so
 //! the cause is the only one, and the round's `--previous` comes from it.
 //!
-//! Cases: 16 by default (about 6 s each in a debug build: two variants, some 40 runs of the
+//! Cases: 16 by default (about 3 s each in a debug build: two variants, some 40 runs of the
 //! binary and 20 pages); more with
 //! `PROPTEST_CASES=1000 cargo test -p matchpunt-cli --release --test privacy_property`.
 
@@ -264,7 +265,7 @@ fn cli_outputs(c: &Case, dir: &Path) -> Vec<(String, String)> {
         "run".into(),
         run([
             vec!["run".to_string()],
-            with(&["--previous", "prev/assignments.csv", "--out", "o"]),
+            with(&["--previous", "prev/assignments.csv", "--out", "o", "--xlsx"]),
         ]
         .concat()),
     ));
@@ -276,6 +277,23 @@ fn cli_outputs(c: &Case, dir: &Path) -> Vec<(String, String)> {
     ] {
         let bytes = fs::read(dir.join("o").join(f)).unwrap_or_default();
         out.push((f.into(), String::from_utf8_lossy(&bytes).into_owned()));
+    }
+    // The workbook's cell texts, sheet by sheet.
+    let mut book: calamine::Xlsx<_> =
+        calamine::open_workbook(dir.join("o/matchpunt.xlsx")).unwrap();
+    use calamine::Reader;
+    for name in book.sheet_names() {
+        let range = book.worksheet_range(&name).unwrap();
+        let cells: Vec<String> = range
+            .rows()
+            .map(|r| {
+                r.iter()
+                    .map(|c| c.to_string())
+                    .collect::<Vec<_>>()
+                    .join("\t")
+            })
+            .collect();
+        out.push((format!("matchpunt.xlsx {name}"), cells.join("\n")));
     }
     out.push((
         "metrics".into(),
