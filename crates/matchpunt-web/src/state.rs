@@ -154,9 +154,10 @@ impl Data {
     pub fn request(&self, id: &str) -> Option<usize> {
         self.requests_by_id.get(id).copied()
     }
-    /// Why request `r` has open seats, in words.
+    /// Why request `r` has open seats, in words: the one reason `unmatched.csv` gives too
+    /// ([`matchpunt::explain::Base::open_reason`]).
     pub fn open_why(&self, r: usize, lang: Lang) -> String {
-        self.base().open_why(r, &self.booked, lang)
+        self.base().open_reason(r, &self.booked, lang)
     }
     /// The smallest fix of the `i`th open request (or why there is none), in words; None while
     /// the fixes are being worked out.

@@ -84,11 +84,11 @@ pub fn answer(lang: Lang, d: &Data, v: &FormValues) -> Result<Markup, FieldError
                     }
                 }
             }
-            // Rules 5-8 and this week's limits: a rule 3 or 4 miss is about themes or an
-            // excluded organisation, which the page does not hint at.
-            @if view.near_misses.iter().any(|n| n.code != "not-now") {
+            // Rules 5-8 and this week's limits only: the core never lists a personal reason
+            // (rules 3-4) as a near miss.
+            @if !view.near_misses.is_empty() {
                 h2 { (heading(lang.text(Msg::NearMissesHead))) }
-                ul.near { @for n in view.near_misses.iter().filter(|n| n.code != "not-now") {
+                ul.near { @for n in &view.near_misses {
                     li { a href={ "/experts/" (seg(&n.expert)) } { (n.expert) } " · " (n.text) }
                 } }
             }

@@ -72,42 +72,6 @@ impl Reason {
         Reason::HeavyPause,
     ];
 
-    /// The contract's rule number.
-    pub fn rule(self) -> u8 {
-        match self {
-            Reason::Inactive | Reason::NotCertified | Reason::SupervisionLapsed => 1,
-            Reason::Role => 2,
-            Reason::NoSharedTheme | Reason::AvoidedTheme => 3,
-            Reason::ExcludedOrg => 4,
-            Reason::NotOnline | Reason::TooFar => 5,
-            Reason::Language | Reason::Gender => 6,
-            Reason::AgeGap => 7,
-            Reason::SlotUnavailable | Reason::NoAvailability => 8,
-            Reason::HeavyPause => 9,
-        }
-    }
-
-    /// A stable machine-readable code.
-    pub fn code(self) -> &'static str {
-        match self {
-            Reason::Inactive => "inactive",
-            Reason::NotCertified => "not-certified",
-            Reason::SupervisionLapsed => "supervision-lapsed",
-            Reason::Role => "role",
-            Reason::NoSharedTheme => "no-shared-theme",
-            Reason::AvoidedTheme => "avoided-theme",
-            Reason::ExcludedOrg => "excluded-org",
-            Reason::NotOnline => "not-online",
-            Reason::TooFar => "too-far",
-            Reason::Language => "language",
-            Reason::Gender => "gender",
-            Reason::AgeGap => "age-gap",
-            Reason::SlotUnavailable => "slot-unavailable",
-            Reason::NoAvailability => "no-availability",
-            Reason::HeavyPause => "heavy-pause",
-        }
-    }
-
     /// Whether this reason is personal: which themes someone has lived experience of or avoids
     /// now (rule 3) is health data, and an excluded organisation (rule 4) may be a former care
     /// provider. Said of a named expert, all three read the same ([`PERSONAL_REASON`]), so that
@@ -119,54 +83,211 @@ impl Reason {
         )
     }
 
-    /// The rule as shown: `rule 5`, or `rules 3-4` for the stage of the [`funnel`] that joins the
-    /// avoided themes and excluded organisations.
-    pub fn rule_label(self) -> String {
+    /// The stage this reason belongs to, as every output shows it: an avoided theme and an
+    /// excluded organisation are both [`Stage::Personal`].
+    pub fn stage(self) -> Stage {
         match self {
-            Reason::AvoidedTheme | Reason::ExcludedOrg => "rules 3-4".into(),
-            r => format!("rule {}", r.rule()),
+            Reason::Inactive => Stage::Inactive,
+            Reason::NotCertified => Stage::NotCertified,
+            Reason::SupervisionLapsed => Stage::SupervisionLapsed,
+            Reason::Role => Stage::Role,
+            Reason::NoSharedTheme => Stage::NoSharedTheme,
+            Reason::AvoidedTheme | Reason::ExcludedOrg => Stage::Personal,
+            Reason::NotOnline => Stage::NotOnline,
+            Reason::TooFar => Stage::TooFar,
+            Reason::Language => Stage::Language,
+            Reason::Gender => Stage::Gender,
+            Reason::AgeGap => Stage::AgeGap,
+            Reason::SlotUnavailable => Stage::SlotUnavailable,
+            Reason::NoAvailability => Stage::NoAvailability,
+            Reason::HeavyPause => Stage::HeavyPause,
         }
     }
 
-    /// Plain words for a coordinator, said of a named expert. Never names a theme, and the
-    /// personal reasons ([`Reason::is_personal`]) all read [`PERSONAL_REASON`].
+    /// The stage as said of one named expert: every personal reason ([`Reason::is_personal`],
+    /// a missing theme included) is [`Stage::Personal`].
+    pub fn stage_of_expert(self) -> Stage {
+        if self.is_personal() {
+            Stage::Personal
+        } else {
+            self.stage()
+        }
+    }
+}
+
+/// A hard rule as every output of the crate shows it: [`Reason`] with an avoided theme (rule 3)
+/// and an excluded organisation (rule 4) joined into one stage, [`Stage::Personal`], with one
+/// label (`rules 3-4`) and one code (`not-now`). Nothing public maps a stage back to the two
+/// reasons, so an output built from stages cannot tell them apart.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Stage {
+    /// Rule 1: on leave.
+    Inactive,
+    /// Rule 1: not certified.
+    NotCertified,
+    /// Rule 1: no recent supervision.
+    SupervisionLapsed,
+    /// Rule 2: not this role.
+    Role,
+    /// Rule 3: no theme of the request among the expert's themes.
+    NoSharedTheme,
+    /// Rules 3-4: an avoided theme or an excluded organisation, never told apart.
+    Personal,
+    /// Rule 5: not online.
+    NotOnline,
+    /// Rule 5: too far.
+    TooFar,
+    /// Rule 6: language.
+    Language,
+    /// Rule 6: gender.
+    Gender,
+    /// Rule 7: age gap.
+    AgeGap,
+    /// Rule 8: not available in the slot.
+    SlotUnavailable,
+    /// Rule 8: no available slot at all.
+    NoAvailability,
+    /// Rule 9 (over weeks): heavy-theme pause.
+    HeavyPause,
+    /// Rule 8 over pins: already pinned in the slot.
+    PinnedInSlot,
+    /// Rule 9 over pins: beyond the expert's limits with the pins before it.
+    PinLimits,
+    /// Rule 10: more pinned experts than seats.
+    PinSeats,
+    /// Rule 11: declined in the decisions.
+    Declined,
+}
+
+impl Stage {
+    /// The rule as shown, e.g. `"5"`, or `"3-4"` for [`Stage::Personal`].
+    pub fn rule_text(self) -> &'static str {
+        match self {
+            Stage::Inactive | Stage::NotCertified | Stage::SupervisionLapsed => "1",
+            Stage::Role => "2",
+            Stage::NoSharedTheme => "3",
+            Stage::Personal => "3-4",
+            Stage::NotOnline | Stage::TooFar => "5",
+            Stage::Language | Stage::Gender => "6",
+            Stage::AgeGap => "7",
+            Stage::SlotUnavailable | Stage::NoAvailability | Stage::PinnedInSlot => "8",
+            Stage::HeavyPause | Stage::PinLimits => "9",
+            Stage::PinSeats => "10",
+            Stage::Declined => "11",
+        }
+    }
+
+    /// The stage that stands for the rule in counts by rule: the first stage with the same
+    /// [`Stage::rule_text`].
+    pub fn rule_group(self) -> Stage {
+        match self {
+            Stage::Inactive | Stage::NotCertified | Stage::SupervisionLapsed => Stage::Inactive,
+            Stage::NotOnline | Stage::TooFar => Stage::NotOnline,
+            Stage::Language | Stage::Gender => Stage::Language,
+            Stage::SlotUnavailable | Stage::NoAvailability | Stage::PinnedInSlot => {
+                Stage::SlotUnavailable
+            }
+            Stage::HeavyPause | Stage::PinLimits => Stage::HeavyPause,
+            s => s,
+        }
+    }
+
+    /// The rule as shown in English: `rule 5`, or `rules 3-4` for [`Stage::Personal`].
+    pub fn rule_label(self) -> String {
+        match self {
+            Stage::Personal => "rules 3-4".into(),
+            s => format!("rule {}", s.rule_text()),
+        }
+    }
+
+    /// A stable machine-readable code; [`Stage::Personal`] is `not-now`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Stage::Inactive => "inactive",
+            Stage::NotCertified => "not-certified",
+            Stage::SupervisionLapsed => "supervision-lapsed",
+            Stage::Role => "role",
+            Stage::NoSharedTheme => "no-shared-theme",
+            Stage::Personal => "not-now",
+            Stage::NotOnline => "not-online",
+            Stage::TooFar => "too-far",
+            Stage::Language => "language",
+            Stage::Gender => "gender",
+            Stage::AgeGap => "age-gap",
+            Stage::SlotUnavailable => "slot-unavailable",
+            Stage::NoAvailability => "no-availability",
+            Stage::HeavyPause => "heavy-pause",
+            Stage::PinnedInSlot => "pinned-in-slot",
+            Stage::PinLimits => "pin-limits",
+            Stage::PinSeats => "pin-seats",
+            Stage::Declined => "declined",
+        }
+    }
+
+    /// Whether this is the personal stage (rules 3-4): any count of it reads [`shown_count`].
+    pub fn is_personal(self) -> bool {
+        self == Stage::Personal
+    }
+
+    /// Whether a near miss may name it: only rules 5-8 (a coordinator's change can remove
+    /// them; the personal stage is never hinted at).
+    pub fn is_near(self) -> bool {
+        matches!(
+            self,
+            Stage::NotOnline
+                | Stage::TooFar
+                | Stage::Language
+                | Stage::Gender
+                | Stage::AgeGap
+                | Stage::SlotUnavailable
+                | Stage::NoAvailability
+        )
+    }
+
+    /// Plain words for a coordinator, said of a named expert. Never names a theme;
+    /// [`Stage::NoSharedTheme`] and [`Stage::Personal`] read [`PERSONAL_REASON`].
     pub fn text(self) -> &'static str {
         match self {
-            Reason::Inactive => "is on leave",
-            Reason::NotCertified => "has not completed the training",
-            Reason::SupervisionLapsed => "has no recent enough supervision (intervisie)",
-            Reason::Role => "does not take this role",
-            Reason::NoSharedTheme | Reason::AvoidedTheme | Reason::ExcludedOrg => PERSONAL_REASON,
-            Reason::NotOnline => "does not work online",
-            Reason::TooFar => "lives beyond their travel distance",
-            Reason::Language => "does not speak the request's language",
-            Reason::Gender => "is not of the requested gender",
-            Reason::AgeGap => "differs too much in age from the young person",
-            Reason::SlotUnavailable => "is not available in the request's slot",
-            Reason::NoAvailability => "has no available slot",
-            Reason::HeavyPause => "is in a pause from heavy-theme requests",
+            Stage::Inactive => "is on leave",
+            Stage::NotCertified => "has not completed the training",
+            Stage::SupervisionLapsed => "has no recent enough supervision (intervisie)",
+            Stage::Role => "does not take this role",
+            Stage::NoSharedTheme | Stage::Personal => PERSONAL_REASON,
+            Stage::NotOnline => "does not work online",
+            Stage::TooFar => "lives beyond their travel distance",
+            Stage::Language => "does not speak the request's language",
+            Stage::Gender => "is not of the requested gender",
+            Stage::AgeGap => "differs too much in age from the young person",
+            Stage::SlotUnavailable => "is not available in the request's slot",
+            Stage::NoAvailability => "has no available slot",
+            Stage::HeavyPause => "is in a pause from heavy-theme requests",
+            Stage::PinnedInSlot => "is already pinned in this slot",
+            Stage::PinLimits => "would go beyond their limits with the pins before it",
+            Stage::PinSeats => "is pinned to a request whose seats are taken by the pins before it",
+            Stage::Declined => "declined this request",
         }
     }
 
     /// What the surviving experts lack, for "no expert ..." sentences (the funnel).
     pub fn funnel_text(self) -> &'static str {
         match self {
-            Reason::Inactive => "active (not on leave)",
-            Reason::NotCertified => "certified",
-            Reason::SupervisionLapsed => "with a recent supervision",
-            Reason::Role => "with this role",
-            Reason::NoSharedTheme => "with experience of a request theme",
-            Reason::AvoidedTheme | Reason::ExcludedOrg => {
-                "free for this request now, for personal reasons"
+            Stage::Inactive => "active (not on leave)",
+            Stage::NotCertified => "certified",
+            Stage::SupervisionLapsed => "with a recent supervision",
+            Stage::Role => "with this role",
+            Stage::NoSharedTheme => "with experience of a request theme",
+            Stage::Personal => "free for this request now, for personal reasons",
+            Stage::NotOnline => "working online",
+            Stage::TooFar => "within travel distance",
+            Stage::Language => "speaking the language",
+            Stage::Gender => "of the requested gender",
+            Stage::AgeGap => "within the buddy age gap",
+            Stage::SlotUnavailable => "available in the slot",
+            Stage::NoAvailability => "with any available slot",
+            Stage::HeavyPause => "outside a heavy-theme pause",
+            Stage::PinnedInSlot | Stage::PinLimits | Stage::PinSeats | Stage::Declined => {
+                "free of the pins before it"
             }
-            Reason::NotOnline => "working online",
-            Reason::TooFar => "within travel distance",
-            Reason::Language => "speaking the language",
-            Reason::Gender => "of the requested gender",
-            Reason::AgeGap => "within the buddy age gap",
-            Reason::SlotUnavailable => "available in the slot",
-            Reason::NoAvailability => "with any available slot",
-            Reason::HeavyPause => "outside a heavy-theme pause",
         }
     }
 }
@@ -202,6 +323,19 @@ impl Reasons {
     /// The reasons in check order.
     pub fn iter(self) -> impl Iterator<Item = Reason> {
         Reason::ALL.into_iter().filter(move |&r| self.contains(r))
+    }
+    /// The stages broken, in check order, each once (an avoided theme and an excluded
+    /// organisation are one [`Stage::Personal`]).
+    pub fn stages(self) -> impl Iterator<Item = Stage> {
+        let mut last = None;
+        self.iter().filter_map(move |r| {
+            let s = r.stage();
+            (last.replace(s) != Some(s)).then_some(s)
+        })
+    }
+    /// The first stage broken, if any.
+    pub fn first_stage(self) -> Option<Stage> {
+        self.iter().next().map(Reason::stage)
     }
 }
 
@@ -671,14 +805,39 @@ pub fn candidates_all_pairs(inst: &Instance, policy: &Policy) -> Vec<Pair> {
 
 /// How many experts pass each rule in turn for request `r` (rules in [`Reason::ALL`] order; a
 /// reason that cannot apply to this request is skipped). The first stage that reaches zero is why
-/// nobody can take the request. Avoided themes and excluded organisations are one stage, shown
-/// as [`Reason::AvoidedTheme`], so that the funnel never tells which of the two it is.
-pub fn funnel(inst: &Instance, policy: &Policy, r: &Request) -> Vec<(Reason, usize)> {
+/// nobody can take the request. Avoided themes and excluded organisations are one stage,
+/// [`Stage::Personal`], so that the funnel never tells which of the two it is.
+pub fn funnel(inst: &Instance, policy: &Policy, r: &Request) -> Vec<(Stage, usize)> {
     let all: Vec<Reasons> = inst
         .experts
         .iter()
         .map(|e| check(inst, policy, r, e))
         .collect();
+    funnel_masks(policy, r)
+        .into_iter()
+        .map(|(stage, mask)| (stage, all.iter().filter(|x| x.0 & mask == 0).count()))
+        .collect()
+}
+
+/// The experts (indices, ascending) who meet the first `stages` stages of request `r`'s
+/// [`funnel`]: those counted before stage `stages`.
+pub fn funnel_passed(inst: &Instance, policy: &Policy, r: &Request, stages: usize) -> Vec<usize> {
+    let mask = match stages.checked_sub(1) {
+        Some(k) => funnel_masks(policy, r).get(k).map_or(0, |x| x.1),
+        None => 0,
+    };
+    inst.experts
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| check(inst, policy, r, e).0 & mask == 0)
+        .map(|(i, _)| i)
+        .collect()
+}
+
+/// The stages of the funnel of `r`, each with the reasons (as bits of [`Reasons`]) of it and of
+/// every stage before it. The personal stage holds both an avoided theme and an excluded
+/// organisation.
+fn funnel_masks(policy: &Policy, r: &Request) -> Vec<(Stage, u16)> {
     let mut mask = 0u16;
     let mut out = Vec::new();
     for reason in Reason::ALL {
@@ -700,14 +859,14 @@ pub fn funnel(inst: &Instance, policy: &Policy, r: &Request) -> Vec<(Reason, usi
         if reason == Reason::AvoidedTheme {
             mask |= 1 << Reason::ExcludedOrg as u8;
         }
-        out.push((reason, all.iter().filter(|x| x.0 & mask == 0).count()));
+        out.push((reason.stage(), mask));
     }
     out
 }
 
 /// A sentence for a request nobody can take, from its [`funnel`]: the first rule that no
 /// expert meets, and how many met every rule before it ([`shown_count`]: "fewer than 3" below 3).
-pub fn nobody_sentence(funnel: &[(Reason, usize)]) -> String {
+pub fn nobody_sentence(funnel: &[(Stage, usize)]) -> String {
     let Some(zero) = funnel.iter().position(|x| x.1 == 0) else {
         return String::new();
     };

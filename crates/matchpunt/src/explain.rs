@@ -21,7 +21,7 @@
 //! request now".
 
 use crate::batch::{self, BatchResult, PinConflict, Pins};
-use crate::eligibility::{self, Pair, Reason, Reasons};
+use crate::eligibility::{self, Pair, Reason, Reasons, Stage};
 use crate::ingest::assignments::{read_pair_rows, BatchIds, PairFile};
 use crate::ingest::{InputErrors, Source, MAX_ERRORS_PER_FILE};
 use crate::messages::{Lang, Msg};
@@ -221,8 +221,9 @@ pub fn read_assignment_pairs(
 /// Why an expert is a near miss: the one condition they fail.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Miss {
-    /// One of rules 3-8.
-    Rule(Reason),
+    /// One of rules 5-8 (never the personal stage, rules 3-4: a near miss is a hint of what
+    /// a coordinator could change).
+    Rule(Stage),
     /// Already booked in the request's slot this week.
     Busy,
     /// At their most assignments this week.
@@ -234,10 +235,9 @@ pub enum Miss {
 }
 
 impl Miss {
-    /// A stable code; rules 3 and 4 share `not-now`, so that no code tells which.
+    /// A stable code ([`Stage::code`]).
     pub fn code(self) -> &'static str {
         match self {
-            Miss::Rule(r) if matches!(r.rule(), 3 | 4) => "not-now",
             Miss::Rule(r) => r.code(),
             Miss::Busy => "busy-in-slot",
             Miss::AtCount => "at-max-assignments",
@@ -254,10 +254,10 @@ impl Miss {
         match self {
             Miss::AtCount => 1.0,
             Miss::AtLoad => over_load.max(1) as f64,
-            Miss::Rule(Reason::TooFar) => travel_steps(over_km),
-            Miss::Busy | Miss::Rule(Reason::SlotUnavailable) | Miss::Rule(Reason::NotOnline) => 2.0,
-            Miss::Rule(Reason::Language) | Miss::Rule(Reason::NoAvailability) => 3.0,
-            Miss::Rule(Reason::Gender) | Miss::Rule(Reason::AgeGap) => 4.0,
+            Miss::Rule(Stage::TooFar) => travel_steps(over_km),
+            Miss::Busy | Miss::Rule(Stage::SlotUnavailable) | Miss::Rule(Stage::NotOnline) => 2.0,
+            Miss::Rule(Stage::Language) | Miss::Rule(Stage::NoAvailability) => 3.0,
+            Miss::Rule(Stage::Gender) | Miss::Rule(Stage::AgeGap) => 4.0,
             Miss::Unsure => 10.0,
             Miss::Rule(_) => 100.0,
         }
@@ -383,10 +383,10 @@ pub fn suggest(
             }
         } else if let Some(reason) = single_near_reason(why) {
             let over_km = dist.map_or(0.0, |d| d - e.max_travel_km);
-            let miss = Miss::Rule(reason);
+            let miss = Miss::Rule(reason.stage());
             // Not available in the slot and no other slot free either: as far as no slot at all.
             let gap = if reason == Reason::SlotUnavailable && free_slots == 0 {
-                Miss::Rule(Reason::NoAvailability).gap(0.0, 0)
+                Miss::Rule(Stage::NoAvailability).gap(0.0, 0)
             } else {
                 miss.gap(over_km, 0)
             };
@@ -418,12 +418,13 @@ pub fn suggest(
     }
 }
 
-/// The one reason of a near miss: rules 1 and 2 hold, and exactly one of rules 3-8 fails
-/// (rule 3's "no shared theme" is not near).
+/// The one reason of a near miss: exactly one rule fails, and it is one of rules 5-8
+/// ([`Stage::is_near`]). An expert kept out by a personal reason (rules 3-4) is never a near
+/// miss, so that no list, order or omission tells an avoided theme from an excluded organisation.
 fn single_near_reason(why: Reasons) -> Option<Reason> {
     let mut it = why.iter();
     let first = it.next()?;
-    if it.next().is_some() || first.rule() <= 2 || first == Reason::NoSharedTheme {
+    if it.next().is_some() || !first.stage().is_near() {
         return None;
     }
     Some(first)
@@ -833,7 +834,7 @@ impl<'a> Base<'a> {
                     let rule = why
                         .iter()
                         .next()
-                        .map(|x| format!("rule {}", x.rule()))
+                        .map(|x| x.stage_of_expert().rule_label())
                         .unwrap_or_else(|| "a refused pin".into());
                     return Err(format!(
                         "the assignment of {} breaks {rule} with these inputs: re-run the batch on these inputs",
@@ -1792,7 +1793,7 @@ pub fn miss_text(
     lang: Lang,
 ) -> String {
     match miss {
-        Miss::Rule(reason) => reason_text(inst, policy, r, e, u, reason, lang),
+        Miss::Rule(stage) => reason_text(inst, policy, r, e, u, stage, lang),
         Miss::Busy => lang.fill(
             Msg::BusyInSlot,
             &[("slot", &r.slot.map(|s| lang.slot(s)).unwrap_or_default())],
@@ -1812,25 +1813,25 @@ pub fn miss_text(
     }
 }
 
-/// One broken rule in words; rules 3 and 4 only as "not for this request now".
+/// One broken rule in words; rules 3 and 4 (and a missing theme, said of a named expert) only
+/// as "not for this request now".
 pub fn reason_text(
     inst: &Instance,
     policy: &Policy,
     r: &Request,
     e: &Expert,
     u: &WeekUse,
-    reason: Reason,
+    stage: Stage,
     lang: Lang,
 ) -> String {
-    match reason {
+    use Stage as Reason;
+    match stage {
         Reason::Inactive => lang.text(Msg::OnLeave).into(),
         Reason::NotCertified => lang.text(Msg::NotCertifiedYet).into(),
         Reason::SupervisionLapsed => lang.text(Msg::SupervisionOld).into(),
         Reason::HeavyPause => lang.text(Msg::HeavyPauseNow).into(),
         Reason::Role => lang.text(Msg::NoRole).into(),
-        Reason::NoSharedTheme | Reason::AvoidedTheme | Reason::ExcludedOrg => {
-            lang.text(Msg::NotNow).into()
-        }
+        Reason::NoSharedTheme | Reason::Personal => lang.text(Msg::NotNow).into(),
         Reason::NotOnline => lang.text(Msg::NotOnlineWork).into(),
         Reason::TooFar => match eligibility::distance_km(r, e) {
             Some(d) => lang.fill(
@@ -1867,6 +1868,10 @@ pub fn reason_text(
             ],
         ),
         Reason::NoAvailability => lang.text(Msg::NoAvailabilityAtAll).into(),
+        Reason::PinnedInSlot => lang.text(Msg::PinRule8).into(),
+        Reason::PinLimits => lang.text(Msg::PinRule9).into(),
+        Reason::PinSeats => lang.text(Msg::PinRule10).into(),
+        Reason::Declined => lang.text(Msg::PinDeclined).into(),
     }
 }
 
@@ -1874,65 +1879,54 @@ pub fn reason_text(
 /// experts who meet every rule before it (not when the rule is 3 or 4: that would tell something
 /// personal about each); None when someone meets them all.
 pub fn funnel_text(inst: &Instance, policy: &Policy, r: &Request, lang: Lang) -> Option<String> {
-    let all: Vec<Reasons> = inst
-        .experts
-        .iter()
-        .map(|e| eligibility::check(inst, policy, r, e))
-        .collect();
     let f = eligibility::funnel(inst, policy, r);
     let zero = f.iter().position(|x| x.1 == 0)?;
-    let mut stage = f[zero].0;
-    // Rule 3's two halves read the same, so that the text does not tell which.
-    if stage == Reason::AvoidedTheme {
-        stage = Reason::NoSharedTheme;
-    }
+    let stage = f[zero].0;
     let stage_text = match stage {
-        Reason::Inactive => lang.text(Msg::StageActive).to_string(),
-        Reason::NotCertified => lang.text(Msg::StageCertified).to_string(),
-        Reason::SupervisionLapsed => lang.text(Msg::StageSupervision).to_string(),
-        Reason::HeavyPause => lang.text(Msg::StageHeavyPause).to_string(),
-        Reason::Role => lang.text(Msg::StageRole).to_string(),
-        Reason::NoSharedTheme | Reason::AvoidedTheme => lang.text(Msg::StageThemes).to_string(),
-        Reason::ExcludedOrg => lang.text(Msg::StageOrg).to_string(),
-        Reason::NotOnline => lang.text(Msg::StageOnline).to_string(),
-        Reason::TooFar => lang.text(Msg::StageDistance).to_string(),
-        Reason::Language => lang.fill(
+        Stage::Inactive => lang.text(Msg::StageActive).to_string(),
+        Stage::NotCertified => lang.text(Msg::StageCertified).to_string(),
+        Stage::SupervisionLapsed => lang.text(Msg::StageSupervision).to_string(),
+        Stage::HeavyPause => lang.text(Msg::StageHeavyPause).to_string(),
+        Stage::Role => lang.text(Msg::StageRole).to_string(),
+        Stage::NoSharedTheme => lang.text(Msg::StageThemes).to_string(),
+        Stage::Personal => lang.text(Msg::StagePersonal).to_string(),
+        Stage::NotOnline => lang.text(Msg::StageOnline).to_string(),
+        Stage::TooFar => lang.text(Msg::StageDistance).to_string(),
+        Stage::Language => lang.fill(
             Msg::StageLanguage,
             &[("language", &inst.languages.name(r.language))],
         ),
-        Reason::Gender => lang.text(Msg::StageGender).to_string(),
-        Reason::AgeGap => lang.text(Msg::StageAge).to_string(),
-        Reason::SlotUnavailable => lang.fill(
+        Stage::Gender => lang.text(Msg::StageGender).to_string(),
+        Stage::AgeGap => lang.text(Msg::StageAge).to_string(),
+        Stage::SlotUnavailable => lang.fill(
             Msg::StageSlot,
             &[("slot", &r.slot.map(|s| lang.slot(s)).unwrap_or_default())],
         ),
-        Reason::NoAvailability => lang.text(Msg::StageAnySlot).to_string(),
+        Stage::NoAvailability => lang.text(Msg::StageAnySlot).to_string(),
+        // Not stages of the funnel (pins).
+        Stage::PinnedInSlot | Stage::PinLimits | Stage::PinSeats | Stage::Declined => {
+            lang.text(Msg::StageAnySlot).to_string()
+        }
     };
-    let rule = stage.rule();
-    // The rule 3 stage covers both halves: experts before it met rules 1-2.
-    let before_idx = f.iter().position(|x| x.0.rule() == rule).unwrap_or(zero);
+    let rule = lang.rule(stage);
+    let before_idx = zero;
     if before_idx == 0 {
         return Some(lang.fill(
             Msg::FunnelNobody,
             &[("stage", &stage_text), ("rule", &rule)],
         ));
     }
-    let mut mask = 0u16;
-    for x in &f[..before_idx] {
-        mask |= 1 << x.0 as u8;
-    }
-    let passed: Vec<&str> = all
-        .iter()
-        .enumerate()
-        .filter(|(_, w)| w.0 & mask == 0)
-        .map(|(i, _)| inst.experts[i].id.as_str())
+    let passed: Vec<&str> = eligibility::funnel_passed(inst, policy, r, before_idx)
+        .into_iter()
+        .map(|i| inst.experts[i].id.as_str())
         .collect();
-    if matches!(rule, 3 | 4) {
-        // Naming the experts who fail only here would tell something personal about each.
+    if matches!(stage, Stage::NoSharedTheme | Stage::Personal) {
+        // Naming the experts who fail only here would tell something personal about each, and
+        // a count of 1 or 2 would single them out.
         return Some(lang.fill(
             Msg::FunnelAmongUnnamed,
             &[
-                ("n", &passed.len()),
+                ("n", &lang.count(passed.len())),
                 ("stage", &stage_text),
                 ("rule", &rule),
             ],
@@ -2018,10 +2012,10 @@ pub fn suggest_view(
             let not_now = n.miss.code() == "not-now";
             let mut extra = Vec::new();
             if !not_now {
-                if let (Some(d), false) = (n.distance_km, n.miss == Miss::Rule(Reason::TooFar)) {
+                if let (Some(d), false) = (n.distance_km, n.miss == Miss::Rule(Stage::TooFar)) {
                     extra.push(lang.fill(Msg::NearExtraKm, &[("km", &lang.num(d, 1))]));
                 }
-                if !matches!(n.miss, Miss::Rule(Reason::SlotUnavailable)) {
+                if !matches!(n.miss, Miss::Rule(Stage::SlotUnavailable)) {
                     extra.push(
                         lang.fill(Msg::NearExtraFree, &[("free", &lang.slots(n.free_slots))]),
                     );
@@ -2441,13 +2435,13 @@ pub struct RunnerUpView {
     pub text: String,
 }
 
-/// Ineligible experts counted by the first rule they break.
+/// Ineligible experts counted by the first rule they break; rules 3 and 4 are one stage.
 #[derive(Clone, Debug, Serialize)]
 pub struct RuleCountView {
-    /// The contract's rule.
-    pub rule: u8,
-    /// Experts whose first broken rule it is.
-    pub count: usize,
+    /// The contract's rule as shown: `"1"`, `"3"` (no shared theme), `"3-4"` (personal), ...
+    pub rule: &'static str,
+    /// Experts whose first broken rule it is; `null` for a personal count below 3.
+    pub count: Option<usize>,
     /// In words.
     pub text: String,
 }
@@ -2496,24 +2490,24 @@ pub struct ExplainRequestView {
     pub text: String,
 }
 
-fn pin_conflict_text(inst: &Instance, policy: &Policy, c: &PinConflict, lang: Lang) -> String {
+/// A pin not kept in words (`pin of Demi B. (E1) not kept: ...`), the personal stage
+/// (rules 3-4) alone, never which of the two.
+pub fn pin_conflict_text(inst: &Instance, policy: &Policy, c: &PinConflict, lang: Lang) -> String {
     let r = &inst.requests[c.request];
     let e = &inst.experts[c.expert];
-    let why = match c.rule {
-        9 => lang.text(Msg::PinRule9).to_string(),
-        10 => lang.text(Msg::PinRule10).to_string(),
-        _ => match eligibility::check(inst, policy, r, e).iter().next() {
-            Some(reason) => {
-                let t = reason_text(inst, policy, r, e, &WeekUse::default(), reason, lang);
-                if matches!(reason.rule(), 3 | 4) {
-                    // Which of the two would tell something personal.
-                    t
-                } else {
-                    lang.fill(Msg::PinRuleBroken, &[("why", &t), ("rule", &reason.rule())])
-                }
-            }
-            None => lang.text(Msg::PinRule8).to_string(),
-        },
+    let why = match c.stage {
+        Stage::PinLimits | Stage::PinSeats | Stage::PinnedInSlot | Stage::Declined => {
+            reason_text(inst, policy, r, e, &WeekUse::default(), c.stage, lang)
+        }
+        // Which of rules 3 and 4 it is would tell something personal: the stage reads alone.
+        Stage::Personal => reason_text(inst, policy, r, e, &WeekUse::default(), c.stage, lang),
+        stage => {
+            let t = reason_text(inst, policy, r, e, &WeekUse::default(), stage, lang);
+            lang.fill(
+                Msg::PinRuleBroken,
+                &[("why", &t), ("rule", &lang.rule(stage))],
+            )
+        }
     };
     lang.fill(
         Msg::PinConflictText,
@@ -2521,21 +2515,42 @@ fn pin_conflict_text(inst: &Instance, policy: &Policy, c: &PinConflict, lang: La
     )
 }
 
-fn rule_what(rule: u8, lang: Lang) -> &'static str {
-    lang.text(match rule {
-        1 => Msg::RuleWhat1,
-        2 => Msg::RuleWhat2,
-        3 => Msg::RuleWhat3,
-        4 => Msg::RuleWhat4,
-        5 => Msg::RuleWhat5,
-        6 => Msg::RuleWhat6,
-        7 => Msg::RuleWhat7,
-        _ => Msg::RuleWhat8,
+fn rule_what(stage: Stage, lang: Lang) -> &'static str {
+    lang.text(match stage.rule_group() {
+        Stage::Inactive => Msg::RuleWhat1,
+        Stage::Role => Msg::RuleWhat2,
+        Stage::NoSharedTheme => Msg::RuleWhat3,
+        Stage::Personal => Msg::RuleWhatPersonal,
+        Stage::NotOnline => Msg::RuleWhat5,
+        Stage::Language => Msg::RuleWhat6,
+        Stage::AgeGap => Msg::RuleWhat7,
+        Stage::SlotUnavailable => Msg::RuleWhat8,
+        _ => Msg::RuleWhat9,
     })
 }
 
 impl Base<'_> {
     /// Why request `r` has open seats, in words.
+    /// The one reason for request `r`'s open seats, as every output shows it (`unmatched.csv`'s
+    /// reason, the web page): the pins of `r` not kept ([`PinConflict`] in words), then
+    /// [`Base::open_why`], joined by "; ".
+    pub fn open_reason(&self, r: usize, booked: &Booked, lang: Lang) -> String {
+        let mut parts: Vec<String> = self
+            .pins
+            .conflicts
+            .iter()
+            .filter(|c| c.request == r)
+            .map(|c| pin_conflict_text(self.inst, self.policy, c, lang))
+            .collect();
+        let why = self.open_why(r, booked, lang);
+        if !why.is_empty() {
+            parts.push(why);
+        }
+        parts.join("; ")
+    }
+
+    /// Why request `r` has open seats, besides its pins not kept: the funnel when nobody is
+    /// eligible ([`funnel_text`]), else who is eligible and why none of them is put here.
     pub fn open_why(&self, r: usize, booked: &Booked, lang: Lang) -> String {
         let inst = self.inst;
         let req = &inst.requests[r];
@@ -2634,25 +2649,34 @@ impl Base<'_> {
             .take(top)
             .map(|s| self.runner_up(r, s, weakest, &booked, lang))
             .collect();
-        let mut counts: BTreeMap<u8, usize> = BTreeMap::new();
+        let mut counts: BTreeMap<Stage, usize> = BTreeMap::new();
         for e in &inst.experts {
-            if let Some(first) = eligibility::check(inst, policy, req, e).iter().next() {
-                *counts.entry(first.rule()).or_default() += 1;
+            if let Some(first) = eligibility::check(inst, policy, req, e).first_stage() {
+                *counts.entry(first.rule_group()).or_default() += 1;
             }
         }
         let never_eligible = counts
             .into_iter()
-            .map(|(rule, count)| RuleCountView {
-                rule,
-                count,
-                text: lang.fill(
-                    Msg::RuleCount,
-                    &[
-                        ("rule", &rule),
-                        ("what", &rule_what(rule, lang)),
-                        ("n", &count),
-                    ],
-                ),
+            .map(|(stage, count)| {
+                // A count of the personal stage below 3 reads "fewer than 3" (in data too).
+                let count = if stage.is_personal() && count < 3 {
+                    None
+                } else {
+                    Some(count)
+                };
+                let shown = count.map_or_else(|| lang.count(1), |n| n.to_string());
+                RuleCountView {
+                    rule: stage.rule_text(),
+                    count,
+                    text: lang.fill(
+                        Msg::RuleCount,
+                        &[
+                            ("rule", &lang.rule(stage)),
+                            ("what", &rule_what(stage, lang)),
+                            ("n", &shown),
+                        ],
+                    ),
+                }
             })
             .collect();
         let pin_conflicts = self
@@ -3161,8 +3185,9 @@ pub fn render_explain_expert(v: &ExplainExpertView, lang: Lang) -> String {
 /// `explain --request`).
 pub const RUN_FIX_MAX_PAIRS: usize = 200_000;
 
-/// Fills the `fix` of every row of `unmatched` with the smallest change that fills one of its
-/// seats, verified by a re-solve, in English (within [`FixBudget::for_run`], and before
+/// Fills the `reason` of every row of `unmatched` with the one reason every output shows
+/// ([`Base::open_reason`]), and its `fix` with the smallest change that fills one of its seats,
+/// verified by a re-solve, both in `lang` (the fixes within [`FixBudget::for_run`], and before
 /// `deadline`, the run's time limit less what writing needs).
 ///
 /// The work is bounded: each try costs the batch's pairs plus the re-solved part's pairs once
@@ -3175,33 +3200,38 @@ pub fn with_fixes(
     res: &BatchResult,
     mut unmatched: Vec<crate::report::Unmatched>,
     deadline: Option<Instant>,
+    lang: Lang,
 ) -> Vec<crate::report::Unmatched> {
     if unmatched.is_empty() {
         return unmatched;
+    }
+    let base = Base::from_result(inst, policy, *opts, res);
+    let booked = base.booked();
+    // The one reason, as the web page and explain give it.
+    for u in &mut unmatched {
+        u.reason = base.open_reason(u.request, &booked, lang);
     }
     // Each try rebuilds the batch's problem: beyond this size the column would cost more than
     // the run itself.
     let pairs = res.problem.arcs.len();
     if pairs > RUN_FIX_MAX_PAIRS {
-        let why = Lang::En.fill(Msg::FixBatchTooLarge, &[("pairs", &pairs)]);
+        let why = lang.fill(Msg::FixBatchTooLarge, &[("pairs", &pairs)]);
         for u in &mut unmatched {
             let req = &inst.requests[u.request].id;
-            u.fix = Lang::En.fill(
+            u.fix = lang.fill(
                 Msg::FixNotComputed,
                 &[("why", &why.replace("{request}", req))],
             );
         }
         return unmatched;
     }
-    let base = Base::from_result(inst, policy, *opts, res);
-    let booked = base.booked();
     let mut budget = FixBudget {
         deadline,
         ..FixBudget::for_run()
     };
     for u in &mut unmatched {
         let fixes = base.fixes(u.request, &booked, 1, &mut budget);
-        u.fix = fixes_text(inst, policy, u.request, &fixes, Lang::En);
+        u.fix = fixes_text(inst, policy, u.request, &fixes, lang);
     }
     unmatched
 }

@@ -13,6 +13,41 @@
 use crate::model::{Role, Slot, DAYS, PARTS};
 use std::fmt;
 
+/// The output tables' column names in Dutch (English: the contract's names). The round's
+/// `changes.csv` and the summary sheet's columns included.
+pub const HEADERS: &[(&str, &str)] = &[
+    ("request", "aanvraag"),
+    ("expert", "deskundige"),
+    ("org", "organisatie"),
+    ("role", "rol"),
+    ("slot", "tijdvak"),
+    ("distance_km", "afstand_km"),
+    ("intensity", "intensiteit"),
+    ("score", "score"),
+    ("value", "waarde"),
+    ("pinned", "vastgezet"),
+    ("priority", "prioriteit"),
+    ("expert_name", "naam_deskundige"),
+    ("seats_open", "open_plekken"),
+    ("eligible_experts", "geschikte_deskundigen"),
+    ("reason", "reden"),
+    ("fix", "oplossing"),
+    ("assignments", "opdrachten"),
+    ("load_used", "belasting_gebruikt"),
+    ("load_budget", "belastingbudget"),
+    ("max_assignments", "max_opdrachten"),
+    ("active", "actief"),
+    ("requests", "aanvragen"),
+    ("rolling_left", "rollend_over"),
+    ("load_share", "aandeel_belasting"),
+    ("change", "wijziging"),
+    ("why", "waarom"),
+    ("decision", "besluit"),
+    ("seats", "plekken"),
+    ("filled", "gevuld"),
+    ("fill share", "aandeel gevuld"),
+];
+
 /// The language of the texts.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum Lang {
@@ -67,6 +102,48 @@ impl Lang {
         }
         out.push_str(rest);
         out
+    }
+
+    /// The rule of `stage` as shown: `rule 5` / `regel 5`, or `rules 3-4` / `regels 3-4` for
+    /// the personal stage, which never names rule 3 or rule 4 alone.
+    pub fn rule(self, stage: crate::eligibility::Stage) -> String {
+        if stage.is_personal() {
+            self.text(Msg::RulesPersonal).to_string()
+        } else {
+            self.fill(Msg::RuleOne, &[("rule", &stage.rule_text())])
+        }
+    }
+
+    /// A count as shown where it could point at a person: 1 and 2 read "fewer than 3"
+    /// ("minder dan 3"), so that no count singles anyone out.
+    pub fn count(self, n: usize) -> String {
+        match n {
+            1 | 2 => self.text(Msg::FewerThan3).to_string(),
+            n => n.to_string(),
+        }
+    }
+
+    /// A column name of an output table in this language: the contract's name in English, its
+    /// Dutch name from [`HEADERS`] in Dutch (a name the table does not hold stays as is). Every
+    /// reader of the project's own outputs takes either ([`crate::ingest::sheet::ASSIGNMENT_ALIASES`]).
+    pub fn header(self, name: &str) -> String {
+        match self {
+            Lang::En => name.to_string(),
+            Lang::Nl => HEADERS
+                .iter()
+                .find(|(en, _)| *en == name)
+                .map_or_else(|| name.to_string(), |(_, nl)| nl.to_string()),
+        }
+    }
+
+    /// `yes` / `no` as a cell of an output table: `ja` / `nee` in Dutch.
+    pub fn yes_no(self, yes: bool) -> &'static str {
+        match (self, yes) {
+            (Lang::En, true) => "yes",
+            (Lang::En, false) => "no",
+            (Lang::Nl, true) => "ja",
+            (Lang::Nl, false) => "nee",
+        }
     }
 
     /// The template of `msg` without values.
@@ -242,16 +319,16 @@ messages! {
     NearExtraFree => "free: {free}", "vrij: {free}";
 
     // Funnel: the first rule that no expert meets.
-    FunnelNobody => "no expert {stage} (rule {rule})", "geen expert {stage} (regel {rule})";
-    FunnelAmong => "{n} expert(s) meet the rules before it ({experts}), but none {stage} (rule {rule})", "{n} expert(s) voldoen aan de regels ervoor ({experts}), maar geen {stage} (regel {rule})";
-    FunnelAmongUnnamed => "{n} expert(s) meet the rules before it, but none {stage} (rule {rule})", "{n} expert(s) voldoen aan de regels ervoor, maar geen {stage} (regel {rule})";
+    FunnelNobody => "no expert {stage} ({rule})", "geen expert {stage} ({rule})";
+    FunnelAmong => "{n} expert(s) meet the rules before it ({experts}), but none {stage} ({rule})", "{n} expert(s) voldoen aan de regels ervoor ({experts}), maar geen {stage} ({rule})";
+    FunnelAmongUnnamed => "{n} expert(s) meet the rules before it, but none {stage} ({rule})", "{n} expert(s) voldoen aan de regels ervoor, maar geen {stage} ({rule})";
     StageActive => "is active", "is actief";
     StageCertified => "is certified", "is gecertificeerd";
     StageSupervision => "has a recent supervision", "heeft een recente intervisie";
     StageHeavyPause => "is outside a heavy-theme pause", "heeft geen pauze van zware thema's";
     StageRole => "takes this role", "doet deze rol";
     StageThemes => "fits the request's themes now", "past nu bij de thema's van de aanvraag";
-    StageOrg => "is free to work for this organisation", "mag voor deze organisatie werken";
+    StagePersonal => "is free for this request now, for personal reasons", "kan nu voor deze aanvraag, om persoonlijke redenen";
     StageOnline => "works online", "werkt online";
     StageDistance => "lives within their travel distance", "woont binnen de reisafstand";
     StageLanguage => "speaks {language}", "spreekt {language}";
@@ -259,6 +336,26 @@ messages! {
     StageAge => "is within the buddy age gap", "valt binnen het leeftijdsverschil voor maatjes";
     StageSlot => "has {slot} free", "heeft {slot} vrij";
     StageAnySlot => "has any available slot", "heeft een tijdvak beschikbaar";
+
+    // run's summary sheet and summary.
+    SumWeek => "week", "week";
+    SumTotal => "total", "totaal";
+    SumObjective => "objective", "doelwaarde";
+    SumBound => "proven bound", "bewezen grens";
+    SumOptimal => "optimal", "optimaal";
+    SumStopped => "no (stopped at the limit)", "nee (gestopt bij de grens)";
+    SumHead => "week {week}: {experts} experts ({active} active), {requests} requests, {pairs} eligible pairs", "week {week}: {experts} experts ({active} actief), {requests} aanvragen, {pairs} geschikte paren";
+    SumTableHead => "role      requests  seats  filled  fill%", "rol      aanvragen plekken gevuld %gevuld";
+    SumObjectiveLine => "objective {objective} (proven bound {bound}, gap {gap} = {share}%){proof}", "doelwaarde {objective} (bewezen grens {bound}, verschil {gap} = {share}%){proof}";
+    SumProven => ", optimal", ", optimaal";
+    SumStoppedWork => ", not proven: stopped by the work limit", ", niet bewezen: gestopt bij de werkgrens";
+    SumStoppedTime => ", not proven: stopped by the time limit", ", niet bewezen: gestopt bij de tijdgrens";
+    SumPins => "pins: {kept} kept, {conflicts} conflicts; solver: {components} components, {nodes} branch-and-bound nodes ({branched} components branched, {listed} closed by listing bundles)", "vastzettingen: {kept} gehouden, {conflicts} conflicten; oplosser: {components} componenten, {nodes} branch-and-bound-knopen ({branched} componenten vertakt, {listed} gesloten door bundels op te sommen)";
+    SumPinNotKept => "pin not kept: {request} ({org}): {text}", "vastzetting niet gehouden: {request} ({org}): {text}";
+    SumRound => "round: {kept} proposal(s) kept ({accepted} accepted), {dropped} dropped, {new} new; see changes.csv (the objective includes the keep bonus)", "ronde: {kept} voorstel(len) behouden ({accepted} geaccepteerd), {dropped} vervallen, {new} nieuw; zie changes.csv (de doelwaarde telt de bonus voor behouden mee)";
+    SumAllFilled => "every seat is filled", "elke plek is gevuld";
+    SumOpenOne => "{n} seat open, see {see}: {causes}", "{n} plek open, zie {see}: {causes}";
+    SumOpen => "{n} seats open, see {see}: {causes}", "{n} plekken open, zie {see}: {causes}";
 
     // explain --request.
     ExplainHead => "{request} ({org}, {role}, {where}, {slot}), {filled} of {seats} seat(s) filled", "{request} ({org}, {role}, {where}, {slot}), {filled} van {seats} plek(ken) gevuld";
@@ -272,15 +369,19 @@ messages! {
     CannotForce => "{name} ({id}), score {score}: cannot be put here: {why}", "{name} ({id}), score {score}: kan hier niet worden ingezet: {why}";
     NoRunnersUp => "no other eligible expert", "geen andere geschikte expert";
     NeverEligibleHead => "never eligible (first rule not met): {counts}", "nooit geschikt (eerste regel waaraan niet voldaan is): {counts}";
-    RuleCount => "rule {rule} ({what}): {n}", "regel {rule} ({what}): {n}";
+    RuleCount => "{rule} ({what}): {n}", "{rule} ({what}): {n}";
     RuleWhat1 => "active, certified", "actief, gecertificeerd";
     RuleWhat2 => "role", "rol";
     RuleWhat3 => "themes", "thema's";
-    RuleWhat4 => "organisation", "organisatie";
+    RuleWhatPersonal => "personal reasons", "persoonlijke redenen";
     RuleWhat5 => "distance or online", "afstand of online";
     RuleWhat6 => "language or gender", "taal of gender";
     RuleWhat7 => "age", "leeftijd";
     RuleWhat8 => "slot", "tijdvak";
+    RuleWhat9 => "heavy-theme pause", "pauze na zware thema's";
+    RuleOne => "rule {rule}", "regel {rule}";
+    RulesPersonal => "rules 3-4", "regels 3-4";
+    FewerThan3 => "fewer than 3", "minder dan 3";
     OpenSeatsHead => "{n} seat(s) open: {why}", "{n} plek(ken) open: {why}";
     FixesHead => "changes that fill a seat, smallest first (each checked by re-solving the batch):", "wijzigingen die een plek vullen, kleinste eerst (elk gecontroleerd door de batch opnieuw op te lossen):";
     WhyAllBusy => "{n} eligible expert(s), all used to the limit this week: {list}", "{n} geschikte expert(s), allemaal deze week tot de grens ingezet: {list}";
@@ -289,8 +390,9 @@ messages! {
     NobodyAssigned => "nobody", "niemand";
     PinRule9 => "would go beyond their limits with the pins before it (rule 9)", "zou met de vastzettingen ervoor over de grenzen gaan (regel 9)";
     PinRule10 => "more pinned experts than seats (rule 10)", "meer vastgezette experts dan plekken (regel 10)";
+    PinDeclined => "declined this request (decisions, rule 11)", "heeft deze aanvraag afgewezen (besluiten, regel 11)";
     PinRule8 => "already pinned in this slot (rule 8)", "staat in dit tijdvak al vast (regel 8)";
-    PinRuleBroken => "{why} (rule {rule})", "{why} (regel {rule})";
+    PinRuleBroken => "{why} ({rule})", "{why} ({rule})";
     PinConflictText => "pin of {id} not kept: {why}", "vastzetting van {id} niet gehouden: {why}";
 
     // The changes a runner-up or a fix makes elsewhere.

@@ -77,7 +77,7 @@ window_weeks = 8
 keep_bonus = 120
 
 [texts]
-# Language of the texts of suggest and explain when --lang is not given: "en" or "nl".
+# Language of the texts of run, suggest and explain when --lang is not given: "en" or "nl".
 language = "en"
 "#;
 
@@ -119,7 +119,7 @@ impl Default for Round {
 #[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
 #[serde(default, deny_unknown_fields)]
 pub struct Texts {
-    /// The default language of `suggest` and `explain` (`en` or `nl`).
+    /// The default language of `run`, `suggest` and `explain` (`en` or `nl`).
     pub language: String,
 }
 

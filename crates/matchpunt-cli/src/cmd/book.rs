@@ -135,16 +135,14 @@ pub fn check(
         ));
     }
     if let Some(reason) = eligibility::check(inst, policy, r, e).iter().next() {
-        return Err(if reason.is_personal() {
-            format!("expert {} {}", e.id, reason.text())
-        } else {
-            format!(
-                "expert {} {} ({})",
-                e.id,
-                reason.text(),
-                reason.rule_label()
-            )
-        });
+        // Said of a named expert: the stage, so that rules 3 and 4 read the same.
+        let stage = reason.stage_of_expert();
+        return Err(format!(
+            "expert {} {} ({})",
+            e.id,
+            stage.text(),
+            stage.rule_label()
+        ));
     }
     let booked = ledger::week_booked(inst, view, Some(&r.id));
     let u = &booked.uses[ei];

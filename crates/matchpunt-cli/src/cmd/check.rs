@@ -291,12 +291,13 @@ fn report_impossible(
         pairs.len(),
         impossible.len()
     )?;
-    let mut by_rule: BTreeMap<(u8, String), usize> = BTreeMap::new();
+    let mut by_rule: BTreeMap<(eligibility::Stage, String), usize> = BTreeMap::new();
     for &ri in &impossible {
         let r = &inst.requests[ri];
         let f = eligibility::funnel(inst, policy, r);
         if let Some(z) = f.iter().find(|x| x.1 == 0) {
-            *by_rule.entry((z.0.rule(), z.0.rule_label())).or_default() += 1;
+            let group = z.0.rule_group();
+            *by_rule.entry((group, group.rule_label())).or_default() += 1;
         }
         writeln!(
             out,

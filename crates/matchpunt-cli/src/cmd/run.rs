@@ -117,6 +117,11 @@ pub struct Args {
     /// without the byte-order mark) [default: nl when the experts file uses `;`, else intl].
     #[arg(long, value_name = "DIALECT", value_parser = parse_dialect, help_heading = "Outputs")]
     csv_dialect: Option<Dialect>,
+    /// Language of the outputs for a person: column names, roles, slots, yes/no, the reasons
+    /// and fixes of unmatched.csv, changes.csv's columns, the workbook's summary and the
+    /// summary: en or nl [default: the policy's texts.language, en].
+    #[arg(long, value_name = "LANG", value_parser = crate::cmd::suggest::parse_lang, help_heading = "Outputs")]
+    lang: Option<matchpunt::messages::Lang>,
     /// Also write the workbook matchpunt.xlsx into the output folder (sheets overzicht,
     /// toewijzingen, open plekken, ervaringsdeskundigen), in the same set as the CSVs.
     #[arg(long, help_heading = "Outputs")]
@@ -132,22 +137,34 @@ pub struct Args {
 
 /// The summary line for a coordinator: `6 seats open, see out/unmatched.csv: 3 no free slot,
 /// 2 too far, 1 pin conflict`.
-fn open_seats_line(unmatched: &[report::Unmatched], out: &Path, book: bool) -> String {
+fn open_seats_line(
+    unmatched: &[report::Unmatched],
+    out: &Path,
+    book: bool,
+    lang: matchpunt::messages::Lang,
+) -> String {
+    use matchpunt::messages::Msg;
     let by = report::open_seats(unmatched);
     let open: u32 = by.iter().map(|x| x.1).sum();
     if open == 0 {
-        return "every seat is filled".to_string();
+        return lang.text(Msg::SumAllFilled).to_string();
     }
-    let parts: Vec<String> = by.iter().map(|(c, n)| format!("{n} {c}")).collect();
+    let parts: Vec<String> = by
+        .iter()
+        .map(|(c, n)| format!("{n} {}", report::cause_text(c, lang)))
+        .collect();
     let see = if book {
         format!("{}, sheet 'open plekken'", out.display())
     } else {
         out.join("unmatched.csv").display().to_string()
     };
-    format!(
-        "{open} seat{} open, see {see}: {}",
-        if open == 1 { "" } else { "s" },
-        parts.join(", ")
+    lang.fill(
+        if open == 1 {
+            Msg::SumOpenOne
+        } else {
+            Msg::SumOpen
+        },
+        &[("n", &open), ("see", &see), ("causes", &parts.join(", "))],
     )
 }
 
@@ -194,6 +211,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
     // With a ledger: the week's history, round and recording come from the ledger.
     let mut ledger = crate::cmd::ledger::for_run(&args.ledger, &args.inputs, &args.round)?;
     let progress = Progress::start("reading the inputs");
+    let lang = args.lang.unwrap_or_else(|| policy.lang());
     let mut loaded = match &mut ledger {
         Some((l, week)) => crate::cmd::ledger::load(l, &args.inputs, &policy, *week, false, true)?,
         None => args.inputs.load(&policy)?,
@@ -273,7 +291,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         t0 + Duration::from_secs_f64(t).saturating_sub(writing)
     });
     let unmatched =
-        matchpunt::explain::with_fixes(inst, &policy, &opts, &res, unmatched, fix_deadline);
+        matchpunt::explain::with_fixes(inst, &policy, &opts, &res, unmatched, fix_deadline, lang);
     let t_reasons = t_write.elapsed();
 
     progress.stage(&format!("writing to {}", args.out.display()));
@@ -282,10 +300,10 @@ pub fn run(args: Args) -> Result<ExitCode> {
         .csv_dialect
         .unwrap_or_else(|| Dialect::following(loaded.delimiter));
     let sheets = [
-        report::summary_sheet(inst, &res),
-        report::assignments_sheet(inst, &res),
-        report::unmatched_sheet(inst, &unmatched),
-        report::experts_sheet(inst, &res),
+        report::summary_sheet(inst, &res, lang),
+        report::assignments_sheet(inst, &res, lang),
+        report::unmatched_sheet(inst, &unmatched, lang),
+        report::experts_sheet(inst, &res, lang),
     ];
     if book.is_none() {
         for (name, sheet) in OUTPUT_NAMES.iter().zip(&sheets[1..]) {
@@ -294,7 +312,11 @@ pub fn run(args: Args) -> Result<ExitCode> {
     }
     if let Some(changes) = &changes {
         outs.stage("changes.csv", |w| {
-            Ok(matchpunt::batch::round::write_changes(changes, w)?)
+            Ok(table::write_csv(
+                &matchpunt::batch::round::changes_sheet(changes, lang),
+                dialect,
+                w,
+            )?)
         })?;
     }
     if args.xlsx || book.is_some() {
@@ -336,18 +358,27 @@ pub fn run(args: Args) -> Result<ExitCode> {
     drop(progress);
 
     let mut out = std::io::stdout().lock();
-    out.write_all(report::summary_text(inst, &res).as_bytes())?;
+    out.write_all(report::summary_text_in(inst, &policy, &res, lang).as_bytes())?;
     if let Some(changes) = &changes {
         let (kept, accepted, dropped, new) = matchpunt::batch::round::counts(changes);
         writeln!(
             out,
-            "round: {kept} proposal(s) kept ({accepted} accepted), {dropped} dropped, {new} new; see changes.csv (the objective includes the keep bonus)"
+            "{}",
+            lang.fill(
+                matchpunt::messages::Msg::SumRound,
+                &[
+                    ("kept", &kept),
+                    ("accepted", &accepted),
+                    ("dropped", &dropped),
+                    ("new", &new),
+                ],
+            )
         )?;
     }
     writeln!(
         out,
         "{}",
-        open_seats_line(&unmatched, &args.out, book.is_some())
+        open_seats_line(&unmatched, &args.out, book.is_some(), lang)
     )?;
     writeln!(
         out,

@@ -34,7 +34,8 @@ pub enum Format {
     Json,
 }
 
-fn parse_lang(s: &str) -> Result<Lang, String> {
+/// Parses `--lang`: en or nl.
+pub fn parse_lang(s: &str) -> Result<Lang, String> {
     Lang::parse(s).ok_or_else(|| format!("{s:?} is not a language: expected en or nl"))
 }
 

@@ -61,7 +61,13 @@ fn decide_and_rerun() {
     assert!(second.contains(accept));
     assert!(!second.contains(decline));
     let changes = fs::read_to_string(d.join("w2/changes.csv")).unwrap();
-    assert!(changes.starts_with("request,expert,change,why,decision\n"));
+    // The set's dialect (here intl: a BOM and `,`), like assignments.csv.
+    let assignments = fs::read_to_string(d.join("w2/assignments.csv")).unwrap();
+    assert!(assignments.starts_with("\u{feff}request,"));
+    assert!(
+        changes.starts_with("\u{feff}request,expert,change,why,decision\n"),
+        "{changes}"
+    );
     assert!(
         changes.contains(&format!(
             "{},{},dropped,declined,declined",

@@ -1,5 +1,6 @@
 //! Golden outputs of the weekly batch on the bundled sample (`data/sample`), with 1 and with 2
-//! threads: the files must be byte-identical to the reviewed snapshots in `snapshots/`.
+//! threads, in English and in Dutch (`--lang nl`): the files must be byte-identical to the
+//! reviewed snapshots in `snapshots/`, so that every changed word is reviewed.
 //!
 //! After an intended change of behaviour, review the new outputs and update them with
 //! `INSTA_UPDATE=always cargo test -p matchpunt-cli --test it sample_snapshot::`.
@@ -11,10 +12,10 @@ fn sample() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../data/sample")
 }
 
-fn run_sample(threads: &str) -> (String, String, String, String) {
+fn run_sample(threads: &str, lang: &str) -> (String, String, String, String) {
     let out = tempfile::tempdir().unwrap();
     let o = Command::new(env!("CARGO_BIN_EXE_matchpunt"))
-        .args(["--threads", threads, "run", "--data"])
+        .args(["--threads", threads, "run", "--lang", lang, "--data"])
         .arg(sample())
         .arg("--out")
         .arg(out.path())
@@ -39,14 +40,23 @@ fn run_sample(threads: &str) -> (String, String, String, String) {
 
 #[test]
 fn sample_batch_outputs_are_stable() {
-    let (summary, assignments, unmatched, experts) = run_sample("1");
+    let (summary, assignments, unmatched, experts) = run_sample("1", "en");
     insta::assert_snapshot!("summary", summary);
     insta::assert_snapshot!("assignments", assignments);
     insta::assert_snapshot!("unmatched", unmatched);
     insta::assert_snapshot!("experts", experts);
     assert_eq!(
-        run_sample("2"),
+        run_sample("2", "en"),
         (summary, assignments, unmatched, experts),
         "outputs depend on the thread count"
     );
+}
+
+#[test]
+fn sample_batch_outputs_in_dutch_are_stable() {
+    let (summary, assignments, unmatched, experts) = run_sample("1", "nl");
+    insta::assert_snapshot!("summary_nl", summary);
+    insta::assert_snapshot!("assignments_nl", assignments);
+    insta::assert_snapshot!("unmatched_nl", unmatched);
+    insta::assert_snapshot!("experts_nl", experts);
 }

@@ -158,13 +158,40 @@ pub async fn form(State(app): State<App>, ui: Ui) -> Response {
     respond(StatusCode::OK, frame(&ui, Some(&snap), title, body))
 }
 
+/// The themes and organisations the form offers: the experts' own themes and the requests'
+/// themes; the requests' and the history's organisations. Never a theme known only from an
+/// `avoid_themes` cell or an organisation known only from an `excluded_orgs` cell: those are
+/// health data, and offering one (then seeing a named expert drop out when it is picked)
+/// would tell who avoids what or where someone was a client.
+fn offered(inst: &matchpunt::model::Instance) -> (Vec<&str>, Vec<&str>) {
+    let mut theme_ids: Vec<u32> = inst
+        .experts
+        .iter()
+        .flat_map(|e| e.themes.iter().copied())
+        .chain(inst.requests.iter().flat_map(|r| r.themes.iter().copied()))
+        .collect();
+    theme_ids.sort_unstable();
+    theme_ids.dedup();
+    let mut org_ids: Vec<u32> = inst
+        .requests
+        .iter()
+        .map(|r| r.org)
+        .chain(inst.history.iter().map(|h| h.org))
+        .collect();
+    org_ids.sort_unstable();
+    org_ids.dedup();
+    (
+        theme_ids.iter().map(|&t| inst.themes.name(t)).collect(),
+        org_ids.iter().map(|&o| inst.orgs.name(o)).collect(),
+    )
+}
+
 /// The form, filled with `v`, with an error under the field it concerns.
 pub fn form_view(lang: Lang, d: &Data, v: &FormValues, err: Option<&FieldError>) -> Markup {
     let t = |l: L| l.text(lang);
     let inst = d.inst();
-    let mut themes: Vec<&str> = inst.themes.names().iter().map(String::as_str).collect();
+    let (mut themes, mut orgs) = offered(inst);
     themes.sort_unstable_by_key(|s| s.to_lowercase());
-    let mut orgs: Vec<&str> = inst.orgs.names().iter().map(String::as_str).collect();
     orgs.sort_unstable_by_key(|s| s.to_lowercase());
     let mut langs: Vec<&str> = inst.languages.names().iter().map(String::as_str).collect();
     if !langs.contains(&"nl") {

@@ -673,3 +673,41 @@ fn non_loopback_needs_a_token() {
     assert!(check_bind(lan, Some("short")).is_err());
     assert!(check_bind(lan, Some(TOKEN)).is_ok());
 }
+
+/// serve-phone-form-reveals-avoided-themes: the phone form offers the experts' own themes and
+/// the requests' themes and organisations, never a theme known only from an `avoid_themes` cell
+/// or an organisation known only from an `excluded_orgs` cell.
+#[tokio::test]
+async fn phone_form_never_offers_an_avoided_theme_or_an_excluded_organisation() {
+    let dir = sample_copy(|f, text| {
+        if f != "experts.csv" {
+            return text;
+        }
+        text.replace(
+            "E0003,Sam O.,buddy,yes,autisme|jeugdzorg|gesloten jeugdzorg|armoede,verslaving,Rotterdam,10,,tue-pm|wed-pm|thu-pm|fri-pm|sat-am|sun-eve,,,2006,,,GGZ Rotterdam,no",
+            "E0003,Sam O.,buddy,yes,autisme|privthemea,verslaving|privavoidb,Rotterdam,10,,tue-pm|wed-pm|thu-pm|fri-pm|sat-am|sun-eve,,,2006,,,GGZ Rotterdam|Privorgc Jeugdzorg,no",
+        )
+    });
+    let app = app_with(Config::new(dir.path()));
+    for uri in ["/request", "/request?lang=en"] {
+        let g = get(&app, uri).await;
+        assert_eq!(g.status, StatusCode::OK);
+        let b = &g.body;
+        assert!(
+            b.contains("value=\"privthemea\""),
+            "an expert's own theme is offered"
+        );
+        assert!(
+            !b.contains("privavoidb"),
+            "an avoided theme is never offered"
+        );
+        assert!(
+            !b.contains("Privorgc"),
+            "an excluded organisation is never offered"
+        );
+        assert!(
+            b.contains("value=\"pesten\""),
+            "the request themes are offered"
+        );
+    }
+}

@@ -401,9 +401,13 @@ pub fn assignments_from_csv<R: std::io::Read>(
             Err(_) => {
                 let why =
                     crate::eligibility::check(inst, policy, &inst.requests[ri], &inst.experts[ei]);
-                let rules: Vec<String> = why
+                // Stages as said of a named expert: rules 3 and 4 are one, "rules 3-4: not-now".
+                let mut stages: Vec<crate::eligibility::Stage> =
+                    why.iter().map(|r| r.stage_of_expert()).collect();
+                stages.dedup();
+                let rules: Vec<String> = stages
                     .iter()
-                    .map(|r| format!("rule {}: {}", r.rule(), r.code()))
+                    .map(|s| format!("{}: {}", s.rule_label(), s.code()))
                     .collect();
                 errors.push(format!(
                     "{name}:{line}: {eid} to {rid} breaks the hard rules ({})",

@@ -13,7 +13,7 @@
 pub mod round;
 pub mod strategy;
 
-use crate::eligibility::{self, candidates_with_distance, Pair};
+use crate::eligibility::{self, candidates_with_distance, Pair, Stage as RuleStage};
 use crate::model::{Instance, Slot};
 use crate::policy::Policy;
 use crate::scoring::{self, to_units, Scored};
@@ -28,8 +28,8 @@ pub struct PinConflict {
     pub request: usize,
     /// Expert index.
     pub expert: usize,
-    /// The contract rule it breaks.
-    pub rule: u8,
+    /// The rule it breaks, as shown: rules 3 and 4 are one [`RuleStage::Personal`].
+    pub stage: RuleStage,
     /// Plain words.
     pub text: String,
 }
@@ -117,22 +117,26 @@ pub fn settle_pins_except(inst: &Instance, policy: &Policy, declined: &[(usize, 
             let e = &inst.experts[ei];
             let why = eligibility::check(inst, policy, r, e);
             let conflict = if declined.binary_search(&(ri, ei)).is_ok() {
-                Some((11, format!("{} declined this request (decisions)", e.id)))
+                Some((
+                    RuleStage::Declined,
+                    format!("{} declined this request (decisions)", e.id),
+                ))
             } else if let Some(reason) = why.iter().next() {
                 // A personal reason (rules 3, 4) is never told apart: which one it is would
                 // reveal an avoided theme or a former care provider.
-                let text = if reason.is_personal() {
-                    format!("{} {} (rules 3-4)", e.id, reason.text())
+                let stage = reason.stage_of_expert();
+                let text = if stage.is_personal() {
+                    format!("{} {} ({})", e.id, stage.text(), stage.rule_label())
                 } else {
                     format!(
-                        "{} {} (rule {}: {})",
+                        "{} {} ({}: {})",
                         e.id,
-                        reason.text(),
-                        reason.rule(),
-                        reason.code()
+                        stage.text(),
+                        stage.rule_label(),
+                        stage.code()
                     )
                 };
-                Some((reason.rule(), text))
+                Some((stage, text))
             } else if seats >= r.experts_needed {
                 let taken: Vec<&str> = accepted
                     .iter()
@@ -140,7 +144,7 @@ pub fn settle_pins_except(inst: &Instance, policy: &Policy, declined: &[(usize, 
                     .map(|&(_, ae)| inst.experts[ae].id.as_str())
                     .collect();
                 Some((
-                    10,
+                    RuleStage::PinSeats,
                     format!(
                         "{} not assigned: the {} seat(s) are taken by the pins before it ({}) (rule 10)",
                         e.id,
@@ -150,7 +154,7 @@ pub fn settle_pins_except(inst: &Instance, policy: &Policy, declined: &[(usize, 
                 ))
             } else if count[ei] >= e.max_assignments {
                 Some((
-                    9,
+                    RuleStage::PinLimits,
                     format!(
                         "{} would exceed max_assignments {} with the pins before it (rule 9)",
                         e.id, e.max_assignments
@@ -158,7 +162,7 @@ pub fn settle_pins_except(inst: &Instance, policy: &Policy, declined: &[(usize, 
                 ))
             } else if load[ei] + r.intensity > e.budget() {
                 Some((
-                    9,
+                    RuleStage::PinLimits,
                     format!(
                         "{} would exceed load budget {} (load {} + {}) with the pins before it (rule 9)",
                         e.id, e.budget(), load[ei], r.intensity
@@ -166,7 +170,7 @@ pub fn settle_pins_except(inst: &Instance, policy: &Policy, declined: &[(usize, 
                 ))
             } else if r.slot.is_some_and(|s| slots[ei] & (1 << s.0) != 0) {
                 Some((
-                    8,
+                    RuleStage::PinnedInSlot,
                     format!(
                         "{} is already pinned in slot {} (rule 8)",
                         e.id,
@@ -177,10 +181,10 @@ pub fn settle_pins_except(inst: &Instance, policy: &Policy, declined: &[(usize, 
                 None
             };
             match conflict {
-                Some((rule, text)) => conflicts.push(PinConflict {
+                Some((stage, text)) => conflicts.push(PinConflict {
                     request: ri,
                     expert: ei,
-                    rule,
+                    stage,
                     text,
                 }),
                 None => {

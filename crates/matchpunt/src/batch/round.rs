@@ -26,7 +26,6 @@ use crate::policy::Policy;
 use crate::scoring::to_units;
 use crate::solve::SolveOptions;
 use std::collections::HashMap;
-use std::io::Write;
 
 /// A decision on one proposal.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -357,14 +356,17 @@ fn compare(
     out
 }
 
-/// Why a pair now breaks a rule, in words that reveal no theme or care relationship.
+/// Why a pair now breaks a rule, in words that reveal no theme or care relationship: the
+/// personal stage (rules 3-4) reads one way whichever of the two it is.
 fn dropped_words(reason: Reason) -> String {
-    match reason.rule() {
-        3 | 4 => format!(
-            "not for this request now, for a personal reason (rule {})",
-            reason.rule()
-        ),
-        _ => format!("{} (rule {})", reason.text(), reason.rule()),
+    let stage = reason.stage_of_expert();
+    if stage.is_personal() {
+        format!(
+            "not for this request now, for a personal reason ({})",
+            stage.rule_label()
+        )
+    } else {
+        format!("{} ({})", stage.text(), stage.rule_label())
     }
 }
 
@@ -383,32 +385,57 @@ pub fn counts(changes: &[ChangeRow]) -> (usize, usize, usize, usize) {
     (kept, accepted, dropped, new)
 }
 
-/// Writes `changes.csv`: `request, expert, change, why, decision`.
-///
-/// # Errors
-///
-/// Any error of the writer.
-pub fn write_changes<W: Write>(changes: &[ChangeRow], w: W) -> csv::Result<()> {
-    let mut out = csv::Writer::from_writer(w);
-    out.write_record(["request", "expert", "change", "why", "decision"])?;
-    for c in changes {
-        let why = match &c.change {
-            Change::Dropped(why) => why.as_str(),
-            _ => "",
-        };
-        let decision = match c.verdict {
-            Some(Verdict::Accepted) => "accepted",
-            Some(Verdict::Declined) => "declined",
-            None => "",
-        };
-        out.write_record([
-            c.request.as_str(),
-            c.expert.as_str(),
-            c.change.code(),
-            why,
-            decision,
-        ])?;
+/// The round's changes as a table (`request, expert, change, why, decision`; the column names
+/// in `lang`, the codes and the reason as they are), written in the output set's dialect like
+/// every other CSV of the run ([`crate::report::table::write_csv`]).
+pub fn changes_sheet(
+    changes: &[ChangeRow],
+    lang: crate::messages::Lang,
+) -> crate::report::table::Sheet {
+    use crate::report::table::{Cell, Sheet};
+    Sheet {
+        name: "wijzigingen".into(),
+        header: ["request", "expert", "change", "why", "decision"]
+            .map(|h| lang.header(h))
+            .to_vec(),
+        rows: changes
+            .iter()
+            .map(|c| {
+                let why = match &c.change {
+                    Change::Dropped(why) => why.as_str(),
+                    _ => "",
+                };
+                let nl = lang == crate::messages::Lang::Nl;
+                let decision = match (c.verdict, nl) {
+                    (Some(Verdict::Accepted), false) => "accepted",
+                    (Some(Verdict::Declined), false) => "declined",
+                    (Some(Verdict::Accepted), true) => "geaccepteerd",
+                    (Some(Verdict::Declined), true) => "afgewezen",
+                    (None, _) => "",
+                };
+                let change = match (c.change.code(), nl) {
+                    ("kept", true) => "behouden",
+                    ("dropped", true) => "vervallen",
+                    ("new", true) => "nieuw",
+                    (code, _) => code,
+                };
+                vec![
+                    Cell::from(c.request.as_str()),
+                    Cell::from(c.expert.as_str()),
+                    Cell::from(change),
+                    if why.is_empty() {
+                        Cell::Empty
+                    } else {
+                        Cell::from(why)
+                    },
+                    if decision.is_empty() {
+                        Cell::Empty
+                    } else {
+                        Cell::from(decision)
+                    },
+                ]
+            })
+            .collect(),
+        data_bar: None,
     }
-    out.flush()?;
-    Ok(())
 }

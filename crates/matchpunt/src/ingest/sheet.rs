@@ -390,6 +390,34 @@ pub const ORGANISATION_ALIASES: &[(&str, &[&str])] = &[
     ),
 ];
 
+/// Other names for the columns of an assignments file (a run's `assignments.csv`, as read by
+/// `--previous`, `--assignments` and `metrics`): the Dutch headers a run writes with
+/// `--lang nl` ([`crate::messages::Lang::header`]).
+pub const ASSIGNMENT_ALIASES: &[(&str, &[&str])] = &[
+    ("request", &["aanvraag"]),
+    ("expert", &["deskundige"]),
+    ("slot", &["tijdvak", "dagdeel"]),
+    ("intensity", &["intensiteit"]),
+    ("pinned", &["vastgezet"]),
+];
+
+/// Other names for the columns of a decisions file (`request, expert, decision`).
+pub const DECISION_ALIASES: &[(&str, &[&str])] = &[
+    ("request", &["aanvraag"]),
+    ("expert", &["deskundige"]),
+    ("decision", &["besluit", "beslissing"]),
+];
+
+/// The column of `table` (a contract name and its aliases) that header cell `h` names, by
+/// [`header_key`]; None when it names none.
+pub fn alias_column(table: &[(&'static str, &[&str])], h: &str) -> Option<&'static str> {
+    let k = header_key(h);
+    table
+        .iter()
+        .find(|(name, aliases)| header_key(name) == k || aliases.iter().any(|a| header_key(a) == k))
+        .map(|(name, _)| *name)
+}
+
 /// Pieces of a header that make it a near miss of a safety column of experts.csv even when the
 /// whole name is not close (`Excluded orgs (former care)`, `inactive`, `gecertificeerd per`): a
 /// header holding one and naming no column is an error, never silently ignored.

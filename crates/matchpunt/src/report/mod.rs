@@ -13,6 +13,7 @@ pub mod table;
 
 use crate::batch::BatchResult;
 use crate::eligibility;
+use crate::messages::{Lang, Msg};
 use crate::model::{Instance, Role};
 use crate::policy::Policy;
 use crate::report::table::{write_csv, Cell, Dialect, Sheet};
@@ -60,8 +61,9 @@ pub fn expert_use(inst: &Instance, res: &BatchResult) -> Vec<ExpertUse> {
 }
 
 /// `assignments.csv` as a [`Sheet`] (`toewijzingen`): one row per assignment, with the score's
-/// parts as columns from 0 to 1.
-pub fn assignments_sheet(inst: &Instance, res: &BatchResult) -> Sheet {
+/// parts as columns from 0 to 1. Column names, roles, slots and yes/no in `lang`
+/// ([`Lang::header`]); the score parts keep their codes.
+pub fn assignments_sheet(inst: &Instance, res: &BatchResult, lang: Lang) -> Sheet {
     let mut header: Vec<String> = [
         "request",
         "expert",
@@ -76,7 +78,7 @@ pub fn assignments_sheet(inst: &Instance, res: &BatchResult) -> Sheet {
         "priority",
         "expert_name",
     ]
-    .map(String::from)
+    .map(|h| lang.header(h))
     .to_vec();
     header.extend(Parts::NAMES.iter().map(|n| n.to_string()));
     let mut rows = Vec::with_capacity(res.assignments.len());
@@ -88,13 +90,13 @@ pub fn assignments_sheet(inst: &Instance, res: &BatchResult) -> Sheet {
             Cell::from(r.id.as_str()),
             e.id.as_str().into(),
             inst.orgs.name(r.org).into(),
-            r.role.as_str().into(),
-            r.slot.map_or(Cell::Empty, |s| s.to_string().into()),
+            lang.role(r.role).into(),
+            r.slot.map_or(Cell::Empty, |s| lang.slot(s).into()),
             s.distance_km.map_or(Cell::Empty, |d| Cell::Num(d, 2)),
             Cell::Int(r.intensity.into()),
             Cell::Num(s.score, 3),
             Cell::Num(s.value as f64 / 1000.0, 3),
-            if a.pinned { "yes" } else { "no" }.into(),
+            lang.yes_no(a.pinned).into(),
             Cell::Int(r.priority.into()),
             e.name.as_str().into(),
         ];
@@ -116,7 +118,7 @@ pub fn assignments_sheet(inst: &Instance, res: &BatchResult) -> Sheet {
 ///
 /// Any error of the writer.
 pub fn write_assignments<W: Write>(inst: &Instance, res: &BatchResult, w: W) -> csv::Result<()> {
-    write_csv(&assignments_sheet(inst, res), Dialect::PLAIN, w)
+    write_csv(&assignments_sheet(inst, res, Lang::En), Dialect::PLAIN, w)
 }
 
 /// One request with open seats.
@@ -138,21 +140,22 @@ pub struct Unmatched {
 }
 
 /// The cause of open seats for the summary line, by the rule that stopped every expert.
-fn cause_of(rule: eligibility::Reason) -> &'static str {
-    use eligibility::Reason::*;
-    match rule {
+fn cause_of(stage: eligibility::Stage) -> &'static str {
+    use eligibility::Stage::*;
+    match stage {
         Inactive | NotCertified => "no active certified expert",
         SupervisionLapsed => "no recent supervision",
         HeavyPause => "heavy-theme pause",
         Role => "no expert with the role",
         NoSharedTheme => "no expert with the theme",
         // Avoided themes and excluded organisations are personal: not named, even as counts.
-        AvoidedTheme | ExcludedOrg => "personal reasons",
+        Personal => "personal reasons",
         NotOnline => "no expert online",
         TooFar => "too far",
         Language | Gender => "language or gender",
         AgeGap => "age gap",
-        SlotUnavailable | NoAvailability => "no free slot",
+        SlotUnavailable | NoAvailability | PinnedInSlot => "no free slot",
+        PinLimits | PinSeats | Declined => "pin conflict",
     }
 }
 
@@ -274,8 +277,9 @@ pub fn unmatched(inst: &Instance, policy: &Policy, res: &BatchResult) -> Vec<Unm
     out
 }
 
-/// `unmatched.csv` as a [`Sheet`] (`open plekken`).
-pub fn unmatched_sheet(inst: &Instance, rows: &[Unmatched]) -> Sheet {
+/// `unmatched.csv` as a [`Sheet`] (`open plekken`), column names and roles in `lang` (the
+/// reason and fix are in the language they were made in: [`crate::explain::with_fixes`]).
+pub fn unmatched_sheet(inst: &Instance, rows: &[Unmatched], lang: Lang) -> Sheet {
     let header = [
         "request",
         "org",
@@ -286,7 +290,7 @@ pub fn unmatched_sheet(inst: &Instance, rows: &[Unmatched]) -> Sheet {
         "reason",
         "fix",
     ]
-    .map(String::from)
+    .map(|h| lang.header(h))
     .to_vec();
     let rows = rows
         .iter()
@@ -295,7 +299,7 @@ pub fn unmatched_sheet(inst: &Instance, rows: &[Unmatched]) -> Sheet {
             vec![
                 Cell::from(r.id.as_str()),
                 inst.orgs.name(r.org).into(),
-                r.role.as_str().into(),
+                lang.role(r.role).into(),
                 Cell::Int(u.seats_open.into()),
                 Cell::Int(u.eligible as i64),
                 Cell::Int(r.priority.into()),
@@ -318,13 +322,13 @@ pub fn unmatched_sheet(inst: &Instance, rows: &[Unmatched]) -> Sheet {
 ///
 /// Any error of the writer.
 pub fn write_unmatched<W: Write>(inst: &Instance, rows: &[Unmatched], w: W) -> csv::Result<()> {
-    write_csv(&unmatched_sheet(inst, rows), Dialect::PLAIN, w)
+    write_csv(&unmatched_sheet(inst, rows, Lang::En), Dialect::PLAIN, w)
 }
 
 /// `experts.csv` as a [`Sheet`] (`ervaringsdeskundigen`): per expert the assignments and load
 /// used against the budget; `load_share` = load used / this week's budget (a data bar in a
 /// workbook; 0 for a budget of 0).
-pub fn experts_sheet(inst: &Instance, res: &BatchResult) -> Sheet {
+pub fn experts_sheet(inst: &Instance, res: &BatchResult, lang: Lang) -> Sheet {
     let used = expert_use(inst, res);
     let mut requests: Vec<Vec<&str>> = vec![Vec::new(); inst.experts.len()];
     for a in &res.assignments {
@@ -341,7 +345,7 @@ pub fn experts_sheet(inst: &Instance, res: &BatchResult) -> Sheet {
         "rolling_left",
         "load_share",
     ]
-    .map(String::from)
+    .map(|h| lang.header(h))
     .to_vec();
     let rows = inst
         .experts
@@ -355,7 +359,7 @@ pub fn experts_sheet(inst: &Instance, res: &BatchResult) -> Sheet {
                 Cell::Int(used[i].load.into()),
                 Cell::Int(e.load_budget.into()),
                 Cell::Int(e.max_assignments.into()),
-                if e.active { "yes" } else { "no" }.into(),
+                lang.yes_no(e.active).into(),
                 requests[i].join("|").into(),
                 e.rolling_budget.map_or(Cell::Empty, |b| {
                     Cell::Int(b.saturating_sub(e.rolling_used).into())
@@ -385,14 +389,14 @@ pub fn experts_sheet(inst: &Instance, res: &BatchResult) -> Sheet {
 ///
 /// Any error of the writer.
 pub fn write_experts<W: Write>(inst: &Instance, res: &BatchResult, w: W) -> csv::Result<()> {
-    write_csv(&experts_sheet(inst, res), Dialect::PLAIN, w)
+    write_csv(&experts_sheet(inst, res, Lang::En), Dialect::PLAIN, w)
 }
 
 /// The summary as a [`Sheet`] (`overzicht`): the week, seats asked and filled by role, the
 /// objective, its proven bound and whether it is optimal.
-pub fn summary_sheet(inst: &Instance, res: &BatchResult) -> Sheet {
+pub fn summary_sheet(inst: &Instance, res: &BatchResult, lang: Lang) -> Sheet {
     let mut rows = vec![vec![
-        Cell::from("week"),
+        Cell::from(lang.text(Msg::SumWeek)),
         inst.week.map_or(Cell::Empty, |w| w.to_string().into()),
         Cell::Empty,
         Cell::Empty,
@@ -406,7 +410,7 @@ pub fn summary_sheet(inst: &Instance, res: &BatchResult) -> Sheet {
         filled += c.filled;
         reqs += c.requests;
         rows.push(vec![
-            role.as_str().into(),
+            lang.role(role).into(),
             Cell::Int(c.requests.into()),
             Cell::Int(c.asked.into()),
             Cell::Int(c.filled.into()),
@@ -414,7 +418,7 @@ pub fn summary_sheet(inst: &Instance, res: &BatchResult) -> Sheet {
         ]);
     }
     rows.push(vec![
-        "total".into(),
+        lang.text(Msg::SumTotal).into(),
         Cell::Int(reqs.into()),
         Cell::Int(asked.into()),
         Cell::Int(filled.into()),
@@ -429,14 +433,14 @@ pub fn summary_sheet(inst: &Instance, res: &BatchResult) -> Sheet {
             Cell::Empty,
         ]
     };
-    rows.push(num("objective", res.objective));
-    rows.push(num("proven bound", res.bound));
+    rows.push(num(lang.text(Msg::SumObjective), res.objective));
+    rows.push(num(lang.text(Msg::SumBound), res.bound));
     rows.push(vec![
-        "optimal".into(),
+        lang.text(Msg::SumOptimal).into(),
         if res.proven {
-            "yes"
+            lang.yes_no(true)
         } else {
-            "no (stopped at the limit)"
+            lang.text(Msg::SumStopped)
         }
         .into(),
         Cell::Empty,
@@ -446,7 +450,7 @@ pub fn summary_sheet(inst: &Instance, res: &BatchResult) -> Sheet {
     Sheet {
         name: "overzicht".into(),
         header: ["", "requests", "seats", "filled", "fill share"]
-            .map(String::from)
+            .map(|h| lang.header(h))
             .to_vec(),
         rows,
         data_bar: Some(4),
@@ -477,76 +481,149 @@ pub fn by_role(inst: &Instance, res: &BatchResult) -> [RoleCount; 4] {
     out
 }
 
-/// The terminal summary (no themes, no names).
+/// The terminal summary (no themes, no names), in English: [`summary_text_in`].
 pub fn summary_text(inst: &Instance, res: &BatchResult) -> String {
+    summary_text_in(inst, &Policy::default(), res, Lang::En)
+}
+
+/// A cause of open seats ([`open_seats`]) in `lang`.
+pub fn cause_text(cause: &str, lang: Lang) -> String {
+    const NL: &[(&str, &str)] = &[
+        (
+            "no active certified expert",
+            "geen actieve gecertificeerde expert",
+        ),
+        ("no recent supervision", "geen recente intervisie"),
+        ("heavy-theme pause", "pauze na zware thema's"),
+        ("no expert with the role", "geen expert met de rol"),
+        ("no expert with the theme", "geen expert met het thema"),
+        ("personal reasons", "persoonlijke redenen"),
+        ("no expert online", "geen expert online"),
+        ("too far", "te ver"),
+        ("language or gender", "taal of gender"),
+        ("age gap", "leeftijdsverschil"),
+        ("no free slot", "geen vrij tijdvak"),
+        ("pin conflict", "vastzetting niet gehouden"),
+        ("experts needed elsewhere", "experts elders nodig"),
+        ("too few eligible experts", "te weinig geschikte experts"),
+        ("experts at their limit", "experts aan hun grens"),
+    ];
+    match lang {
+        Lang::En => cause.to_string(),
+        Lang::Nl => NL
+            .iter()
+            .find(|(en, _)| *en == cause)
+            .map_or_else(|| cause.to_string(), |(_, nl)| nl.to_string()),
+    }
+}
+
+/// The terminal summary (no themes, no names) in `lang`: the week, seats asked and filled by
+/// role, the objective with its bound, the pins, and every pin not kept (in Dutch worded as
+/// `explain` words it, from the one message table).
+pub fn summary_text_in(inst: &Instance, policy: &Policy, res: &BatchResult, lang: Lang) -> String {
     let mut s = String::new();
     let counts = by_role(inst, res);
     let (mut asked, mut filled) = (0, 0);
-    s.push_str(&format!(
-        "week {}: {} experts ({} active), {} requests, {} eligible pairs\n",
-        inst.week.map(|w| w.to_string()).unwrap_or_default(),
-        inst.experts.len(),
-        inst.experts.iter().filter(|e| e.active).count(),
-        inst.requests.len(),
-        res.scored.len()
+    s.push_str(&lang.fill(
+        Msg::SumHead,
+        &[
+            (
+                "week",
+                &inst.week.map(|w| w.to_string()).unwrap_or_default(),
+            ),
+            ("experts", &inst.experts.len()),
+            ("active", &inst.experts.iter().filter(|e| e.active).count()),
+            ("requests", &inst.requests.len()),
+            ("pairs", &res.scored.len()),
+        ],
     ));
-    s.push_str("role      requests  seats  filled  fill%\n");
+    s.push('\n');
+    s.push_str(lang.text(Msg::SumTableHead));
+    s.push('\n');
+    let pct_text = |a: u32, b: u32| {
+        let p = format!("{:.1}", pct(a, b));
+        match lang {
+            Lang::En => p,
+            Lang::Nl => p.replace('.', ","),
+        }
+    };
     for role in Role::ALL {
         let c = counts[role.index()];
         asked += c.asked;
         filled += c.filled;
         s.push_str(&format!(
-            "{:<9} {:>8} {:>6} {:>7} {:>5.1}\n",
-            role.as_str(),
+            "{:<9} {:>8} {:>6} {:>7} {:>5}\n",
+            lang.role(role),
             c.requests,
             c.asked,
             c.filled,
-            pct(c.filled, c.asked)
+            pct_text(c.filled, c.asked)
         ));
     }
     s.push_str(&format!(
-        "{:<9} {:>8} {:>6} {:>7} {:>5.1}\n",
-        "total",
+        "{:<9} {:>8} {:>6} {:>7} {:>5}\n",
+        lang.text(Msg::SumTotal),
         inst.requests.len(),
         asked,
         filled,
-        pct(filled, asked)
+        pct_text(filled, asked)
     ));
     let gap = res.bound - res.objective;
-    s.push_str(&format!(
-        "objective {} (proven bound {}, gap {} = {:.4}%){}\n",
-        fmt_units(res.objective),
-        fmt_units(res.bound),
-        fmt_units(gap),
-        if res.bound == 0 {
-            0.0
-        } else {
-            100.0 * gap as f64 / res.bound as f64
-        },
-        match (res.proven, res.solution.stopped_by) {
-            (true, _) => ", optimal",
-            (false, Some(crate::solve::Limit::Work)) => ", not proven: stopped by the work limit",
-            (false, _) => ", not proven: stopped by the time limit",
-        }
+    let num = |units: i64| match lang {
+        Lang::En => fmt_units(units),
+        Lang::Nl => fmt_units(units).replace('.', ","),
+    };
+    let share = if res.bound == 0 {
+        0.0
+    } else {
+        100.0 * gap as f64 / res.bound as f64
+    };
+    s.push_str(&lang.fill(
+        Msg::SumObjectiveLine,
+        &[
+            ("objective", &num(res.objective)),
+            ("bound", &num(res.bound)),
+            ("gap", &num(gap)),
+            ("share", &lang.num(share, 4)),
+            (
+                "proof",
+                &lang.text(match (res.proven, res.solution.stopped_by) {
+                    (true, _) => Msg::SumProven,
+                    (false, Some(crate::solve::Limit::Work)) => Msg::SumStoppedWork,
+                    (false, _) => Msg::SumStoppedTime,
+                }),
+            ),
+        ],
     ));
-    s.push_str(&format!(
-        "pins: {} kept, {} conflicts; solver: {} components, {} branch-and-bound nodes ({} components branched, {} closed by listing bundles)\n",
-        res.assignments.iter().filter(|a| a.pinned).count(),
-        res.pin_conflicts.len(),
-        res.solution.components,
-        res.solution.nodes,
-        res.solution.branched_components,
-        res.solution.listed_components
+    s.push('\n');
+    s.push_str(&lang.fill(
+        Msg::SumPins,
+        &[
+            ("kept", &res.assignments.iter().filter(|a| a.pinned).count()),
+            ("conflicts", &res.pin_conflicts.len()),
+            ("components", &res.solution.components),
+            ("nodes", &res.solution.nodes),
+            ("branched", &res.solution.branched_components),
+            ("listed", &res.solution.listed_components),
+        ],
     ));
+    s.push('\n');
     // Every pin not kept, with its request, expert and cause (rule 11): also those whose
     // request was filled otherwise and so is not in unmatched.csv.
     for c in &res.pin_conflicts {
-        s.push_str(&format!(
-            "pin not kept: {} ({}): {}\n",
-            inst.requests[c.request].id,
-            inst.orgs.name(inst.requests[c.request].org),
-            c.text
+        let text = match lang {
+            Lang::En => c.text.clone(),
+            Lang::Nl => crate::explain::pin_conflict_text(inst, policy, c, lang),
+        };
+        s.push_str(&lang.fill(
+            Msg::SumPinNotKept,
+            &[
+                ("request", &inst.requests[c.request].id),
+                ("org", &inst.orgs.name(inst.requests[c.request].org)),
+                ("text", &text),
+            ],
         ));
+        s.push('\n');
     }
     s
 }

@@ -359,19 +359,11 @@ E3,Sem,speaker,yes,pesten,,Utrecht,mon-am,
         assert!(!json.contains("angst"), "{json}");
         assert!(!json.contains("avoid"), "{json}");
         assert!(!json.contains("excluded"), "{json}");
-        let by_id = |id: &str| v.near_misses.iter().find(|n| n.expert == id).unwrap();
-        for id in ["E1", "E2"] {
-            let n = by_id(id);
-            assert_eq!(n.code, "not-now");
-            assert!(n.free_slots.is_empty() && n.distance_km.is_none());
-        }
-        assert_eq!(
-            by_id("E1").text,
-            by_id("E2").text.replace("Daan (E2)", "Noor (E1)")
-        );
-        assert_eq!(by_id("E3").code, "slot-unavailable");
-        // The slot near miss comes first: it is closer than a personal reason.
-        assert_eq!(v.near_misses[0].expert, "E3");
+        // Neither personal reason is a near miss: only rules 5-8 and the week's limits are.
+        let ids: Vec<&str> = v.near_misses.iter().map(|n| n.expert.as_str()).collect();
+        assert_eq!(ids, ["E3"], "{json}");
+        assert_eq!(v.near_misses[0].code, "slot-unavailable");
+        assert!(v.near_misses.iter().all(|n| n.code != "not-now"));
     }
 }
 
@@ -414,7 +406,13 @@ E2,Daan,speaker,yes,pesten,Utrecht,*,Gemeente Utrecht
     for lang in [Lang::En, Lang::Nl] {
         let t = explain::funnel_text(&inst, &policy, &inst.requests[0], lang).unwrap();
         assert!(!t.contains("E1") && !t.contains("E2"), "{t}");
-        assert!(t.contains('2'), "{t}");
+        // Two would single them out: the count reads "fewer than 3", the rule "rules 3-4".
+        assert!(!t.contains('2') || t.contains("3-4"), "{t}");
+        assert!(
+            t.contains("fewer than 3") || t.contains("minder dan 3"),
+            "{t}"
+        );
+        assert!(t.contains("3-4"), "{t}");
     }
 }
 
@@ -464,7 +462,15 @@ fn the_fix_column_stops_at_the_runs_deadline() {
     let unmatched = matchpunt::report::unmatched(&inst, &policy, &res);
     assert!(!unmatched.is_empty());
     let past = std::time::Instant::now();
-    let rows = explain::with_fixes(&inst, &policy, &opts(), &res, unmatched, Some(past));
+    let rows = explain::with_fixes(
+        &inst,
+        &policy,
+        &opts(),
+        &res,
+        unmatched,
+        Some(past),
+        Lang::En,
+    );
     for u in &rows {
         assert!(
             u.fix.contains("time limit") || u.fix.starts_with("no single change"),

@@ -5,7 +5,7 @@
 //! expert.
 
 use matchpunt::batch;
-use matchpunt::eligibility::{self, Reason, PERSONAL_REASON};
+use matchpunt::eligibility::{self, Reason, Stage, PERSONAL_REASON};
 use matchpunt::ingest::{self, InputErrors, Inputs, Loaded, Source, WeekChoice};
 use matchpunt::model::places::Places;
 use matchpunt::model::{fold_theme, normalize, Instance, Week};
@@ -483,7 +483,7 @@ fn a_pin_not_kept_is_named_in_the_summary_even_when_its_seat_is_filled() {
         .iter()
         .find(|c| c.request == 2)
         .expect("a conflict for R03");
-    assert_eq!(c.rule, 10);
+    assert_eq!(c.stage, Stage::PinSeats);
     assert!(
         c.text.contains("E01") && c.text.contains("E02"),
         "{}",
@@ -533,9 +533,15 @@ fn the_funnel_joins_rules_3_and_4_and_hides_small_counts() {
     assert!(s[0].contains("personal reasons"), "{}", s[0]);
     assert!(s[0].contains("fewer than 3"), "{}", s[0]);
     assert!(!s[0].contains("among the 1"), "{}", s[0]);
-    // No stage of the funnel is rule 4 alone.
+    // No stage of the funnel is rule 3 or rule 4 alone: one personal stage, labelled "rules 3-4".
     let f = eligibility::funnel(i, &policy, &i.requests[0]);
-    assert!(f.iter().all(|(r, _)| *r != Reason::ExcludedOrg), "{f:?}");
+    assert_eq!(
+        f.iter().filter(|(s, _)| *s == Stage::Personal).count(),
+        1,
+        "{f:?}"
+    );
+    assert_eq!(Stage::Personal.rule_label(), "rules 3-4");
+    assert_eq!(Stage::Personal.code(), "not-now");
     assert_eq!(eligibility::shown_count(0), "0");
     assert_eq!(eligibility::shown_count(2), "fewer than 3");
     assert_eq!(eligibility::shown_count(3), "3");

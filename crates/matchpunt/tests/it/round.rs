@@ -300,7 +300,7 @@ proptest! {
         let rinst = &out.instance;
         assert_hard_rules(rinst, &policy, &out.result);
         let unmatched = matchpunt::report::unmatched(rinst, &policy, &out.result);
-        let with = matchpunt::explain::with_fixes(rinst, &policy, &opts(), &out.result, unmatched.clone(), None);
+        let with = matchpunt::explain::with_fixes(rinst, &policy, &opts(), &out.result, unmatched.clone(), None, matchpunt::messages::Lang::En);
         prop_assert_eq!(with.len(), unmatched.len());
         let base = matchpunt::explain::Base::from_result(rinst, &policy, opts(), &out.result);
         let booked = base.booked();
