@@ -281,17 +281,18 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let inst = round_inst.as_ref().unwrap_or(inst);
     progress.stage("explaining the open seats");
     let t_write = Instant::now();
-    let mut unmatched = report::unmatched(inst, &policy, &res);
-    if let Some(round) = &round {
-        crate::cmd::ledger::note_declined(&mut unmatched, inst, round);
-    }
+    let unmatched = report::unmatched(inst, &policy, &res);
     // The fix column's re-solves stop where writing's share of the reserve begins.
     let fix_deadline = args.solver.seconds().map(|t| {
         let writing = Duration::from_secs_f64(t * 0.01) + t_read;
         t0 + Duration::from_secs_f64(t).saturating_sub(writing)
     });
-    let unmatched =
+    let mut unmatched =
         matchpunt::explain::with_fixes(inst, &policy, &opts, &res, unmatched, fix_deadline, lang);
+    // After the reasons are set: a seat whose expert declined this round says so first.
+    if let Some(round) = &round {
+        crate::cmd::ledger::note_declined(&mut unmatched, inst, round);
+    }
     let t_reasons = t_write.elapsed();
 
     progress.stage(&format!("writing to {}", args.out.display()));
