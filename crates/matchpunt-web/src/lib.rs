@@ -17,7 +17,6 @@ pub mod i18n;
 pub mod pages;
 pub mod security;
 pub mod state;
-pub mod suggest;
 
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
@@ -190,11 +189,17 @@ pub fn router(app: App) -> Router {
         .fallback(pages::not_found)
         .layer(axum::middleware::from_fn(remember_lang))
         .layer(axum::extract::DefaultBodyLimit::max(64 * 1024))
-        .layer(axum::middleware::from_fn_with_state(
-            app.clone(),
-            security::guard,
-        ))
+        .layer(axum::middleware::from_fn_with_state(app.clone(), guard))
         .with_state(app)
+}
+
+/// [`security::guard`] with the login page as the answer to a request without the token.
+async fn guard(
+    state: axum::extract::State<App>,
+    req: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    security::guard(state, req, next, pages::login::unauthorised).await
 }
 
 /// Why the server refuses to start on an address.

@@ -108,7 +108,7 @@ fn is_open_path(path: &str) -> bool {
     path == "/login" || path.starts_with("/static/")
 }
 
-fn gate(app: &App, req: &Request) -> Option<Response> {
+fn gate(app: &App, req: &Request, sign_in: fn(&Request) -> Response) -> Option<Response> {
     let headers = req.headers();
     let host = headers.get(header::HOST).and_then(|v| v.to_str().ok());
     if app.cfg.token.is_none() && host.is_some_and(|h| !is_loopback_host(h)) {
@@ -136,17 +136,24 @@ fn gate(app: &App, req: &Request) -> Option<Response> {
         }
     }
     if !is_open_path(req.uri().path()) && !authorised(app, headers) {
-        return Some(crate::pages::login::unauthorised(req));
+        return Some(sign_in(req));
     }
     None
 }
 
-/// The middleware around every route: checks, headers, log.
-pub async fn guard(State(app): State<App>, req: Request, next: Next) -> Response {
+/// The middleware around every route: checks, headers, log. `sign_in` answers a request without
+/// the token (the login page, which lives with the pages: the crate root passes it, so that this
+/// module needs none of them).
+pub async fn guard(
+    State(app): State<App>,
+    req: Request,
+    next: Next,
+    sign_in: fn(&Request) -> Response,
+) -> Response {
     let start = Instant::now();
     let method = req.method().clone();
     let path = req.uri().path().to_string();
-    let mut resp = match gate(&app, &req) {
+    let mut resp = match gate(&app, &req, sign_in) {
         Some(r) => r,
         None => next.run(req).await,
     };

@@ -160,6 +160,17 @@ pub enum Stage {
 }
 
 impl Stage {
+    /// The rule as shown in `lang`: `rule 5` / `regel 5`, or for [`Stage::Personal`] the one
+    /// label of rules 3 and 4 together (never which of the two).
+    pub fn label_in(self, lang: crate::messages::Lang) -> String {
+        use crate::messages::Msg;
+        if self.is_personal() {
+            lang.text(Msg::RulesPersonal).to_string()
+        } else {
+            lang.fill(Msg::RuleOne, &[("rule", &self.rule_text())])
+        }
+    }
+
     /// The rule as shown, e.g. `"5"`, or `"3-4"` for [`Stage::Personal`].
     pub fn rule_text(self) -> &'static str {
         match self {

@@ -1908,7 +1908,7 @@ pub fn funnel_text(inst: &Instance, policy: &Policy, r: &Request, lang: Lang) ->
             lang.text(Msg::StageAnySlot).to_string()
         }
     };
-    let rule = lang.rule(stage);
+    let rule = stage.label_in(lang);
     let before_idx = zero;
     if before_idx == 0 {
         return Some(lang.fill(
@@ -2505,7 +2505,7 @@ pub fn pin_conflict_text(inst: &Instance, policy: &Policy, c: &PinConflict, lang
             let t = reason_text(inst, policy, r, e, &WeekUse::default(), stage, lang);
             lang.fill(
                 Msg::PinRuleBroken,
-                &[("why", &t), ("rule", &lang.rule(stage))],
+                &[("why", &t), ("rule", &stage.label_in(lang))],
             )
         }
     };
@@ -2671,7 +2671,7 @@ impl Base<'_> {
                     text: lang.fill(
                         Msg::RuleCount,
                         &[
-                            ("rule", &lang.rule(stage)),
+                            ("rule", &stage.label_in(lang)),
                             ("what", &rule_what(stage, lang)),
                             ("n", &shown),
                         ],

@@ -104,16 +104,6 @@ impl Lang {
         out
     }
 
-    /// The rule of `stage` as shown: `rule 5` / `regel 5`, or `rules 3-4` / `regels 3-4` for
-    /// the personal stage, which never names rule 3 or rule 4 alone.
-    pub fn rule(self, stage: crate::eligibility::Stage) -> String {
-        if stage.is_personal() {
-            self.text(Msg::RulesPersonal).to_string()
-        } else {
-            self.fill(Msg::RuleOne, &[("rule", &stage.rule_text())])
-        }
-    }
-
     /// A count as shown where it could point at a person: 1 and 2 read "fewer than 3"
     /// ("minder dan 3"), so that no count singles anyone out.
     pub fn count(self, n: usize) -> String {

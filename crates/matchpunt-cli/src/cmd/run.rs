@@ -314,7 +314,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
     if let Some(changes) = &changes {
         outs.stage("changes.csv", |w| {
             Ok(table::write_csv(
-                &matchpunt::batch::round::changes_sheet(changes, lang),
+                &matchpunt::report::changes_sheet(changes, lang),
                 dialect,
                 w,
             )?)
@@ -359,7 +359,13 @@ pub fn run(args: Args) -> Result<ExitCode> {
     drop(progress);
 
     let mut out = std::io::stdout().lock();
-    out.write_all(report::summary_text_in(inst, &policy, &res, lang).as_bytes())?;
+    let pin_text = |c: &matchpunt::batch::PinConflict| match lang {
+        matchpunt::messages::Lang::En => c.text.clone(),
+        matchpunt::messages::Lang::Nl => {
+            matchpunt::explain::pin_conflict_text(inst, &policy, c, lang)
+        }
+    };
+    out.write_all(report::summary_text_in(inst, &res, lang, &pin_text).as_bytes())?;
     if let Some(changes) = &changes {
         let (kept, accepted, dropped, new) = matchpunt::batch::round::counts(changes);
         writeln!(

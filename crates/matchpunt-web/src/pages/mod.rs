@@ -2,8 +2,10 @@
 //! around each page's body.
 
 pub mod detail;
+pub mod form;
 pub mod login;
 pub mod request;
+pub mod suggest;
 pub mod week;
 
 use crate::i18n::{fill, L};

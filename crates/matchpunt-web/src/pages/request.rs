@@ -2,6 +2,7 @@
 //! top five candidates with their reasons in words, their load after this request, the near
 //! misses, and the smallest fix when nobody fits.
 
+pub use super::form::{FieldError, FormValues, FIELDS};
 use super::{failure, frame, respond};
 use crate::i18n::{fill, L};
 use crate::state::{places, Data};
@@ -11,134 +12,6 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use matchpunt::model::{Role, Slot};
 use maud::{html, Markup};
-
-/// The form's fields, named as the columns of requests.csv, so that the library reads them with
-/// the same parsers, aliases and messages as a file.
-pub const FIELDS: [&str; 9] = [
-    "role",
-    "themes",
-    "place",
-    "slot",
-    "online",
-    "language",
-    "client_age",
-    "experts_needed",
-    "org",
-];
-
-/// What the form holds, as typed.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct FormValues {
-    /// Role (a code or alias).
-    pub role: String,
-    /// Themes picked.
-    pub themes: Vec<String>,
-    /// Place name.
-    pub place: String,
-    /// Slot, empty for flexible.
-    pub slot: String,
-    /// Online.
-    pub online: bool,
-    /// Language code.
-    pub language: String,
-    /// Age of the young person, may be empty.
-    pub client_age: String,
-    /// Seats.
-    pub experts_needed: String,
-    /// Organisation.
-    pub org: String,
-}
-
-/// A field the form cannot take: its name, the value and what was expected.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct FieldError {
-    /// The field's name.
-    pub field: String,
-    /// The value as sent.
-    pub value: String,
-    /// What is wrong and what was expected.
-    pub expected: String,
-}
-
-impl FormValues {
-    /// Reads an `application/x-www-form-urlencoded` body. A field that is not one of
-    /// [`FIELDS`] (or `lang`), or a single-valued field sent twice, is an error naming it.
-    pub fn parse(body: &[u8]) -> Result<FormValues, FieldError> {
-        let mut v = FormValues::default();
-        let mut seen: Vec<String> = Vec::new();
-        for (k, val) in form_urlencoded::parse(body) {
-            let (k, val) = (k.into_owned(), val.into_owned());
-            if k != "themes" && k != "lang" {
-                if seen.contains(&k) {
-                    return Err(FieldError {
-                        field: k,
-                        value: val,
-                        expected: "this field once".into(),
-                    });
-                }
-                seen.push(k.clone());
-            }
-            let slot = match k.as_str() {
-                "role" => &mut v.role,
-                "place" => &mut v.place,
-                "slot" => &mut v.slot,
-                "language" => &mut v.language,
-                "client_age" => &mut v.client_age,
-                "experts_needed" => &mut v.experts_needed,
-                "org" => &mut v.org,
-                "lang" => continue,
-                "themes" => {
-                    for t in val.split(['|', ';', ',']) {
-                        let t = t.trim();
-                        if !t.is_empty() {
-                            v.themes.push(t.to_string());
-                        }
-                    }
-                    continue;
-                }
-                "online" => {
-                    v.online = match val.trim().to_ascii_lowercase().as_str() {
-                        "" | "no" | "nee" | "false" | "0" => false,
-                        "on" | "yes" | "ja" | "true" | "1" => true,
-                        _ => {
-                            return Err(FieldError {
-                                field: k,
-                                value: val,
-                                expected: "yes or no (a checked box sends on)".into(),
-                            })
-                        }
-                    };
-                    continue;
-                }
-                _ => {
-                    return Err(FieldError {
-                        field: k,
-                        value: val,
-                        expected: format!("no such field: expected one of {}", FIELDS.join(", ")),
-                    })
-                }
-            };
-            *slot = val;
-        }
-        Ok(v)
-    }
-
-    /// The fields as requests.csv cells: `(column, value)`.
-    pub fn cells(&self) -> Vec<(&'static str, String)> {
-        vec![
-            ("id", "aanvraag".to_string()),
-            ("org", self.org.clone()),
-            ("role", self.role.clone()),
-            ("themes", self.themes.join("|")),
-            ("place", self.place.clone()),
-            ("online", if self.online { "yes" } else { "no" }.to_string()),
-            ("slot", self.slot.clone()),
-            ("experts_needed", self.experts_needed.clone()),
-            ("language", self.language.clone()),
-            ("client_age", self.client_age.clone()),
-        ]
-    }
-}
 
 /// `GET /request`: the empty form.
 pub async fn form(State(app): State<App>, ui: Ui) -> Response {
@@ -299,7 +172,7 @@ pub async fn submit(State(app): State<App>, ui: Ui, body: axum::body::Bytes) -> 
                     StatusCode::BAD_REQUEST,
                     form_view(lang, d, &FormValues::default(), Some(&e)),
                 ),
-                Ok(v) => match crate::suggest::answer(lang, d, &v) {
+                Ok(v) => match super::suggest::answer(lang, d, &v) {
                     Err(e) => (StatusCode::BAD_REQUEST, form_view(lang, d, &v, Some(&e))),
                     Ok(answer) => (
                         StatusCode::OK,

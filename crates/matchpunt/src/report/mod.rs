@@ -483,7 +483,7 @@ pub fn by_role(inst: &Instance, res: &BatchResult) -> [RoleCount; 4] {
 
 /// The terminal summary (no themes, no names), in English: [`summary_text_in`].
 pub fn summary_text(inst: &Instance, res: &BatchResult) -> String {
-    summary_text_in(inst, &Policy::default(), res, Lang::En)
+    summary_text_in(inst, res, Lang::En, &|c| c.text.clone())
 }
 
 /// A cause of open seats ([`open_seats`]) in `lang`.
@@ -518,9 +518,14 @@ pub fn cause_text(cause: &str, lang: Lang) -> String {
 }
 
 /// The terminal summary (no themes, no names) in `lang`: the week, seats asked and filled by
-/// role, the objective with its bound, the pins, and every pin not kept (in Dutch worded as
-/// `explain` words it, from the one message table).
-pub fn summary_text_in(inst: &Instance, policy: &Policy, res: &BatchResult, lang: Lang) -> String {
+/// role, the objective with its bound, the pins, and every pin not kept, worded by `pin_text`
+/// (the CLI passes `explain::pin_conflict_text` for Dutch; report does not depend on explain).
+pub fn summary_text_in(
+    inst: &Instance,
+    res: &BatchResult,
+    lang: Lang,
+    pin_text: &dyn Fn(&crate::batch::PinConflict) -> String,
+) -> String {
     let mut s = String::new();
     let counts = by_role(inst, res);
     let (mut asked, mut filled) = (0, 0);
@@ -611,10 +616,7 @@ pub fn summary_text_in(inst: &Instance, policy: &Policy, res: &BatchResult, lang
     // Every pin not kept, with its request, expert and cause (rule 11): also those whose
     // request was filled otherwise and so is not in unmatched.csv.
     for c in &res.pin_conflicts {
-        let text = match lang {
-            Lang::En => c.text.clone(),
-            Lang::Nl => crate::explain::pin_conflict_text(inst, policy, c, lang),
-        };
+        let text = pin_text(c);
         s.push_str(&lang.fill(
             Msg::SumPinNotKept,
             &[
@@ -633,5 +635,60 @@ fn pct(a: u32, b: u32) -> f64 {
         0.0
     } else {
         100.0 * a as f64 / b as f64
+    }
+}
+
+/// The round's changes as a table (`request, expert, change, why, decision`; the column names
+/// in `lang`, the codes and the reason as they are), written in the output set's dialect like
+/// every other CSV of the run ([`table::write_csv`]).
+pub fn changes_sheet(
+    changes: &[crate::batch::round::ChangeRow],
+    lang: crate::messages::Lang,
+) -> table::Sheet {
+    use table::{Cell, Sheet};
+    Sheet {
+        name: "wijzigingen".into(),
+        header: ["request", "expert", "change", "why", "decision"]
+            .map(|h| lang.header(h))
+            .to_vec(),
+        rows: changes
+            .iter()
+            .map(|c| {
+                let why = match &c.change {
+                    crate::batch::round::Change::Dropped(why) => why.as_str(),
+                    _ => "",
+                };
+                let nl = lang == crate::messages::Lang::Nl;
+                let decision = match (c.verdict, nl) {
+                    (Some(crate::batch::round::Verdict::Accepted), false) => "accepted",
+                    (Some(crate::batch::round::Verdict::Declined), false) => "declined",
+                    (Some(crate::batch::round::Verdict::Accepted), true) => "geaccepteerd",
+                    (Some(crate::batch::round::Verdict::Declined), true) => "afgewezen",
+                    (None, _) => "",
+                };
+                let change = match (c.change.code(), nl) {
+                    ("kept", true) => "behouden",
+                    ("dropped", true) => "vervallen",
+                    ("new", true) => "nieuw",
+                    (code, _) => code,
+                };
+                vec![
+                    Cell::from(c.request.as_str()),
+                    Cell::from(c.expert.as_str()),
+                    Cell::from(change),
+                    if why.is_empty() {
+                        Cell::Empty
+                    } else {
+                        Cell::from(why)
+                    },
+                    if decision.is_empty() {
+                        Cell::Empty
+                    } else {
+                        Cell::from(decision)
+                    },
+                ]
+            })
+            .collect(),
+        data_bar: None,
     }
 }

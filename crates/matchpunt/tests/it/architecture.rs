@@ -1,5 +1,5 @@
 //! The house rules of `docs/internals/architecture.md` that a machine can check: no import circle
-//! between the core's top-level modules.
+//! between the top-level modules of the core and of the web crate.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
@@ -7,6 +7,10 @@ use std::path::{Path, PathBuf};
 
 fn src() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("src")
+}
+
+fn web_src() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../matchpunt-web/src")
 }
 
 fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
@@ -43,17 +47,17 @@ fn code(text: &str) -> String {
         .join("\n")
 }
 
-fn graph() -> BTreeMap<String, BTreeSet<String>> {
+fn graph(src: &Path) -> BTreeMap<String, BTreeSet<String>> {
     let mut files = Vec::new();
-    rust_files(&src(), &mut files);
+    rust_files(src, &mut files);
     let tops: BTreeSet<String> = files
         .iter()
-        .map(|p| top(p.strip_prefix(src()).unwrap()))
+        .map(|p| top(p.strip_prefix(src).unwrap()))
         .filter(|t| t != "lib")
         .collect();
     let mut edges: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     for p in &files {
-        let from = top(p.strip_prefix(src()).unwrap());
+        let from = top(p.strip_prefix(src).unwrap());
         if from == "lib" {
             continue;
         }
@@ -96,17 +100,22 @@ fn path_back(
     None
 }
 
-#[test]
-fn no_import_circle_between_the_cores_top_level_modules() {
-    let edges = graph();
+fn circles(edges: &BTreeMap<String, BTreeSet<String>>) -> Vec<String> {
     let mut circles = Vec::new();
-    for (from, tos) in &edges {
+    for (from, tos) in edges {
         for to in tos {
-            if let Some(back) = path_back(&edges, from, to) {
+            if let Some(back) = path_back(edges, from, to) {
                 circles.push(format!("{from} -> {}", back.join(" -> ")));
             }
         }
     }
+    circles
+}
+
+#[test]
+fn no_import_circle_between_the_cores_top_level_modules() {
+    let edges = graph(&src());
+    let circles = circles(&edges);
     assert!(
         circles.is_empty(),
         "import circles:\n{}",
@@ -114,4 +123,16 @@ fn no_import_circle_between_the_cores_top_level_modules() {
     );
     // The check can fail: the stages do depend on each other.
     assert!(edges["batch"].contains("solve") && edges["ingest"].contains("model"));
+}
+
+#[test]
+fn no_import_circle_between_the_web_crates_top_level_modules() {
+    let edges = graph(&web_src());
+    let circles = circles(&edges);
+    assert!(
+        circles.is_empty(),
+        "import circles:\n{}",
+        circles.join("\n")
+    );
+    assert!(edges["pages"].contains("state"));
 }

@@ -7,10 +7,10 @@
 //! the experts within their limits given the week's bookings, and
 //! [`matchpunt::explain::suggest_view`] puts the reasons into words.
 
+use super::detail::{heading, reasons};
+use super::form::{FieldError, FormValues};
+use super::seg;
 use crate::i18n::L;
-use crate::pages::detail::{heading, reasons};
-use crate::pages::request::{FieldError, FormValues};
-use crate::pages::seg;
 use crate::state::{places, Data};
 use crate::Lang;
 use matchpunt::explain::{self, SuggestView};
