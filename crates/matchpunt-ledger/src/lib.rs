@@ -2,6 +2,9 @@
 //! run, the decisions on its proposals, the match point's bookings, the history of closed weeks
 //! and an audit log.
 //!
+//! Why one file: the schema, its migrations and every transaction that writes are kept together,
+//! so that each invariant `ledger check` verifies sits beside the writes that keep it.
+//!
 //! Why a crate of its own: the matching library stays free of I/O, and the week's state, which
 //! people used to carry between loose files by hand, needs transactions: a booking is checked and
 //! written in one `BEGIN IMMEDIATE` transaction, so two processes cannot both take an expert's

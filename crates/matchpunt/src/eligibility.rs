@@ -1,6 +1,9 @@
 //! Hard rules 1-8 of the contract for one (request, expert) pair, and an index that finds all
 //! eligible pairs of a batch without testing every pair.
 //!
+//! Why one file: every hard rule of a pair is defined here and nowhere else, so that a new rule
+//! is added, and reviewed, in one place (the index, the funnel and the stages beside it).
+//!
 //! [`check`] is the single definition of the rules: it returns every rule a pair breaks, as
 //! [`Reason`] codes with a plain-language text. [`candidates`] must return exactly the pairs for
 //! which `check` is empty (a property test holds it to that); it only narrows the search:

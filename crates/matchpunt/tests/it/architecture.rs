@@ -1,5 +1,7 @@
 //! The house rules of `docs/internals/architecture.md` that a machine can check: no import circle
-//! between the top-level modules of the core and of the web crate.
+//! between the top-level modules of the core and of the web crate, and no source file of any crate
+//! over 800 lines (before its unit tests) without a reason written at its top (a module doc line
+//! starting `//! Why one file:`).
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
@@ -135,4 +137,38 @@ fn no_import_circle_between_the_web_crates_top_level_modules() {
         circles.join("\n")
     );
     assert!(edges["pages"].contains("state"));
+}
+
+#[test]
+fn no_source_file_over_800_lines_without_a_reason_at_its_top() {
+    let mut files = Vec::new();
+    let crates = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    for c in fs::read_dir(&crates).unwrap() {
+        let dir = c.unwrap().path().join("src");
+        if dir.is_dir() {
+            rust_files(&dir, &mut files);
+        }
+    }
+    assert!(files.len() > 50, "{} files", files.len());
+    let mut long = Vec::new();
+    for p in files {
+        let text = fs::read_to_string(&p).unwrap();
+        // Source lines: a unit-test module at the end does not count.
+        let lines = text
+            .lines()
+            .take_while(|l| !l.starts_with("#[cfg(test)]"))
+            .count();
+        let reason = text
+            .lines()
+            .take_while(|l| l.starts_with("//!"))
+            .any(|l| l.starts_with("//! Why one file:"));
+        if lines > 800 && !reason {
+            long.push(format!("{} ({lines} lines)", p.display()));
+        }
+    }
+    assert!(
+        long.is_empty(),
+        "files over 800 lines with no '//! Why one file:' line at their top:\n{}",
+        long.join("\n")
+    );
 }

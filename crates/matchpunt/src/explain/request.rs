@@ -1,0 +1,371 @@
+//! `explain --request`: who got a request and why, each runner-up with the exact cost of putting
+//! them in, the experts never eligible by stage, and for open seats the one reason and the fixes.
+
+#[allow(unused_imports)]
+use super::*;
+
+impl Base<'_> {
+    /// Why request `r` has open seats, in words.
+    /// The one reason for request `r`'s open seats, as every output shows it (`unmatched.csv`'s
+    /// reason, the web page): the pins of `r` not kept ([`PinConflict`] in words), then
+    /// [`Base::open_why`], joined by "; ".
+    pub fn open_reason(&self, r: usize, booked: &Booked, lang: Lang) -> String {
+        let mut parts: Vec<String> = self
+            .pins
+            .conflicts
+            .iter()
+            .filter(|c| c.request == r)
+            .map(|c| pin_conflict_text(self.inst, self.policy, c, lang))
+            .collect();
+        let why = self.open_why(r, booked, lang);
+        if !why.is_empty() {
+            parts.push(why);
+        }
+        parts.join("; ")
+    }
+
+    /// Why request `r` has open seats, besides its pins not kept: the funnel when nobody is
+    /// eligible ([`funnel_text`]), else who is eligible and why none of them is put here.
+    pub fn open_why(&self, r: usize, booked: &Booked, lang: Lang) -> String {
+        let inst = self.inst;
+        let req = &inst.requests[r];
+        let cands = self.scored_of_request(r);
+        if cands.is_empty() {
+            return funnel_text(inst, self.policy, req, lang).unwrap_or_default();
+        }
+        let here = self.experts_of(r);
+        let others: Vec<usize> = cands
+            .iter()
+            .map(|s| s.pair.expert as usize)
+            .filter(|e| !here.contains(e))
+            .collect();
+        if others.is_empty() {
+            return lang.fill(Msg::OnlyAssignedHere, &[("n", &cands.len())]);
+        }
+        let limited: Vec<String> = others
+            .iter()
+            .filter_map(|&e| {
+                let ex = &inst.experts[e];
+                let u = &booked.uses[e];
+                limit_miss(req, ex, u).map(|m| {
+                    format!(
+                        "{} ({})",
+                        ex.id,
+                        miss_text(inst, self.policy, req, ex, u, m, lang)
+                    )
+                })
+            })
+            .collect();
+        if limited.len() == others.len() {
+            lang.fill(
+                Msg::WhyAllBusy,
+                &[("n", &others.len()), ("list", &limited.join(", "))],
+            )
+        } else {
+            lang.fill(
+                Msg::WhyBetterElsewhere,
+                &[("n", &(others.len() - limited.len()))],
+            )
+        }
+    }
+
+    /// `explain --request`: who got request `r` and why, the `top` best runners-up with the
+    /// exact cost of each, the ineligible experts by rule, and for open seats the fixes.
+    pub fn explain_request(&self, r: usize, top: usize, lang: Lang) -> ExplainRequestView {
+        let inst = self.inst;
+        let policy = self.policy;
+        let req = &inst.requests[r];
+        let booked = self.booked();
+        let here = self.experts_of(r);
+        let assigned: Vec<AssignedView> = here
+            .iter()
+            .map(|&e| {
+                let s = self.scored_pair(r, e).expect("an assignment is eligible");
+                let ex = &inst.experts[e];
+                let reasons = part_views(inst, policy, &self.hist, s, lang);
+                let pinned = self.is_pinned(r, e);
+                let words: Vec<&str> = reasons.iter().map(|p| p.text.as_str()).collect();
+                let mut text = format!(
+                    "{}, score {}: {}",
+                    expert_label(ex),
+                    lang.num(s.score, 1),
+                    words.join("; ")
+                );
+                if pinned {
+                    text = format!("{text}; {}", lang.text(Msg::AssignedPinned));
+                }
+                AssignedView {
+                    expert: ex.id.clone(),
+                    name: ex.name.clone(),
+                    pinned,
+                    score: round3(s.score),
+                    distance_km: s.distance_km.map(round3),
+                    reasons,
+                    text,
+                }
+            })
+            .collect();
+        let weakest = here
+            .iter()
+            .filter_map(|&e| self.scored_pair(r, e))
+            .min_by(|a, b| a.score.total_cmp(&b.score));
+        let mut others: Vec<&Scored> = self
+            .scored_of_request(r)
+            .iter()
+            .filter(|s| !here.contains(&(s.pair.expert as usize)))
+            .collect();
+        others.sort_by(|a, b| {
+            b.score
+                .total_cmp(&a.score)
+                .then(a.pair.expert.cmp(&b.pair.expert))
+        });
+        let runners_up = others
+            .iter()
+            .take(top)
+            .map(|s| self.runner_up(r, s, weakest, &booked, lang))
+            .collect();
+        let mut counts: BTreeMap<Stage, usize> = BTreeMap::new();
+        for e in &inst.experts {
+            if let Some(first) = eligibility::check(inst, policy, req, e).first_stage() {
+                *counts.entry(first.rule_group()).or_default() += 1;
+            }
+        }
+        let never_eligible = counts
+            .into_iter()
+            .map(|(stage, count)| {
+                // A count of the personal stage below 3 reads "fewer than 3" (in data too).
+                let count = if stage.is_personal() && count < 3 {
+                    None
+                } else {
+                    Some(count)
+                };
+                let shown = count.map_or_else(|| lang.count(1), |n| n.to_string());
+                RuleCountView {
+                    rule: stage.rule_text(),
+                    count,
+                    text: lang.fill(
+                        Msg::RuleCount,
+                        &[
+                            ("rule", &stage.label_in(lang)),
+                            ("what", &rule_what(stage, lang)),
+                            ("n", &shown),
+                        ],
+                    ),
+                }
+            })
+            .collect();
+        let pin_conflicts = self
+            .pins
+            .conflicts
+            .iter()
+            .filter(|c| c.request == r)
+            .map(|c| pin_conflict_text(inst, policy, c, lang))
+            .collect();
+        let filled = here.len() as u32;
+        let open = (filled < req.experts_needed).then(|| {
+            let mut budget = FixBudget::for_explain();
+            let fixes = self.fixes(r, &booked, 3, &mut budget);
+            let (list, no_fix) = match &fixes {
+                Fixes::Found(v) => (v.iter().map(|f| fix_view(inst, r, f, lang)).collect(), None),
+                other => (Vec::new(), Some(fixes_text(inst, policy, r, other, lang))),
+            };
+            OpenView {
+                seats_open: req.experts_needed - filled,
+                why: self.open_why(r, &booked, lang),
+                fixes: list,
+                no_fix,
+            }
+        });
+        let text = lang.fill(
+            Msg::ExplainHead,
+            &[
+                ("request", &req.id),
+                ("org", &inst.orgs.name(req.org)),
+                ("role", &lang.role(req.role)),
+                ("where", &where_text(req, lang)),
+                ("slot", &slot_text(req, lang)),
+                ("filled", &filled),
+                ("seats", &req.experts_needed),
+            ],
+        );
+        ExplainRequestView {
+            schema: "matchpunt.explain-request/1",
+            lang: lang.code(),
+            week: inst.week.map(|w| w.to_string()),
+            request: request_view(inst, req),
+            filled,
+            objective: round3(points(self.objective)),
+            proven: self.proven,
+            assigned,
+            runners_up,
+            never_eligible,
+            pin_conflicts,
+            open,
+            text,
+        }
+    }
+
+    pub(crate) fn runner_up(
+        &self,
+        r: usize,
+        s: &Scored,
+        weakest: Option<&Scored>,
+        booked: &Booked,
+        lang: Lang,
+    ) -> RunnerUpView {
+        let inst = self.inst;
+        let req = &inst.requests[r];
+        let e = s.pair.expert as usize;
+        let ex = &inst.experts[e];
+        let u = &booked.uses[e];
+        let elsewhere: Vec<String> = self
+            .requests_of(e)
+            .into_iter()
+            .map(|x| inst.requests[x].id.clone())
+            .collect();
+        let miss = limit_miss(req, ex, u);
+        let mut status = Vec::new();
+        if !elsewhere.is_empty() {
+            status.push(lang.fill(
+                Msg::StatusUsedElsewhere,
+                &[("requests", &lang.list(&elsewhere))],
+            ));
+        }
+        match miss {
+            Some(m) => status.push(miss_text(inst, self.policy, req, ex, u, m, lang)),
+            None if elsewhere.is_empty() => status.push(lang.text(Msg::StatusFree).to_string()),
+            None => {}
+        }
+        let status = status.join("; ");
+        let change = Change::Pin {
+            request: r,
+            expert: e,
+        };
+        let outcome = self
+            .evaluate(&change, usize::MAX)
+            .expect("no limit on the part");
+        let label = expert_label(ex);
+        let score = lang.num(s.score, 1);
+        if let Some(c) = &outcome.refused {
+            let why = pin_conflict_text(inst, self.policy, c, lang);
+            return RunnerUpView {
+                expert: ex.id.clone(),
+                name: ex.name.clone(),
+                score: round3(s.score),
+                score_diff: weakest.map(|w| round3(s.score - w.score)),
+                assigned_to: elsewhere,
+                limit: miss.map(Miss::code),
+                objective_change: None,
+                proven: outcome.proven,
+                changes: Vec::new(),
+                refused: Some(why.clone()),
+                text: lang.fill(
+                    Msg::CannotForce,
+                    &[
+                        ("name", &label),
+                        ("id", &ex.id),
+                        ("score", &score),
+                        ("why", &why),
+                    ],
+                ),
+            };
+        }
+        let changes = change_views(inst, &outcome, Some((r, Some(e))), lang);
+        let mut cost = lang.signed(points(outcome.delta));
+        if !outcome.proven {
+            cost = format!("{cost} {}", lang.text(Msg::NotProven));
+        }
+        let changes_words = lang.fill(
+            Msg::ChangesIntro,
+            &[("list", &changes_text(&changes, lang))],
+        );
+        let name = display_name(ex).to_string();
+        let text = match weakest {
+            Some(w) => lang.fill(
+                Msg::RunnerUpLine,
+                &[
+                    ("name", &name),
+                    ("id", &ex.id),
+                    ("score", &score),
+                    ("diff", &lang.signed(s.score - w.score)),
+                    (
+                        "other",
+                        &display_name(&inst.experts[w.pair.expert as usize]),
+                    ),
+                    ("status", &status),
+                    ("cost", &cost),
+                    ("changes", &changes_words),
+                ],
+            ),
+            None => lang.fill(
+                Msg::RunnerUpLineOpen,
+                &[
+                    ("name", &name),
+                    ("id", &ex.id),
+                    ("score", &score),
+                    ("status", &status),
+                    ("cost", &cost),
+                    ("changes", &changes_words),
+                ],
+            ),
+        };
+        RunnerUpView {
+            expert: ex.id.clone(),
+            name: ex.name.clone(),
+            score: round3(s.score),
+            score_diff: weakest.map(|w| round3(s.score - w.score)),
+            assigned_to: elsewhere,
+            limit: miss.map(Miss::code),
+            objective_change: Some(round3(points(outcome.delta))),
+            proven: outcome.proven,
+            changes,
+            refused: None,
+            text,
+        }
+    }
+}
+
+/// The text of an [`ExplainRequestView`], as `explain --request` prints it.
+pub fn render_explain_request(v: &ExplainRequestView, lang: Lang) -> String {
+    let mut out = format!("{}\n", v.text);
+    out.push_str(&format!("{}\n", lang.text(Msg::AssignedHead)));
+    if v.assigned.is_empty() {
+        out.push_str(&format!("  {}\n", lang.text(Msg::NobodyAssigned)));
+    }
+    for a in &v.assigned {
+        out.push_str(&format!("  {}\n", a.text));
+    }
+    for p in &v.pin_conflicts {
+        out.push_str(&format!("  {p}\n"));
+    }
+    out.push_str(&format!("{}\n", lang.text(Msg::RunnersUpHead)));
+    if v.runners_up.is_empty() {
+        out.push_str(&format!("  {}\n", lang.text(Msg::NoRunnersUp)));
+    }
+    for r in &v.runners_up {
+        out.push_str(&format!("  {}\n", r.text));
+    }
+    if !v.never_eligible.is_empty() {
+        let counts: Vec<&str> = v.never_eligible.iter().map(|c| c.text.as_str()).collect();
+        out.push_str(&format!(
+            "{}\n",
+            lang.fill(Msg::NeverEligibleHead, &[("counts", &counts.join(", "))])
+        ));
+    }
+    if let Some(o) = &v.open {
+        out.push_str(&format!(
+            "{}\n",
+            lang.fill(Msg::OpenSeatsHead, &[("n", &o.seats_open), ("why", &o.why)])
+        ));
+        if !o.fixes.is_empty() {
+            out.push_str(&format!("{}\n", lang.text(Msg::FixesHead)));
+            for f in &o.fixes {
+                out.push_str(&format!("  {}\n", f.text));
+            }
+        }
+        if let Some(n) = &o.no_fix {
+            out.push_str(&format!("  {n}\n"));
+        }
+    }
+    out
+}

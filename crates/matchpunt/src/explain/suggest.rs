@@ -1,0 +1,221 @@
+//! `suggest`: every expert who meets rules 1-8 for one request and is within this week's
+//! limits, ranked by the pair's score less the batch-spread cost; and the near misses, the
+//! experts who fail exactly one condition among rules 5-8 and this week's limits.
+
+#[allow(unused_imports)]
+use super::*;
+
+// ---------------------------------------------------------------------------------------------
+// suggest.
+
+/// Why an expert is a near miss: the one condition they fail.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Miss {
+    /// One of rules 5-8 (never the personal stage, rules 3-4: a near miss is a hint of what
+    /// a coordinator could change).
+    Rule(Stage),
+    /// Already booked in the request's slot this week.
+    Busy,
+    /// At their most assignments this week.
+    AtCount,
+    /// This request would take them over their load budget.
+    AtLoad,
+    /// A booking row could not be read; treated as unavailable.
+    Unsure,
+}
+
+impl Miss {
+    /// A stable code ([`Stage::code`]).
+    pub fn code(self) -> &'static str {
+        match self {
+            Miss::Rule(r) => r.code(),
+            Miss::Busy => "busy-in-slot",
+            Miss::AtCount => "at-max-assignments",
+            Miss::AtLoad => "at-load-budget",
+            Miss::Unsure => "booking-unreadable",
+        }
+    }
+
+    /// How far off: the size of the smallest change that would remove the miss, on the scale of
+    /// [`Change::size`]: 1 per extra assignment or load point, 1 per started 5 km of travel, 2
+    /// for another slot or online, 3 for another language, 4 for a gender or age wish; rules 3
+    /// and 4 are not a coordinator's to change and come last.
+    pub fn gap(self, over_km: f64, over_load: u32) -> f64 {
+        match self {
+            Miss::AtCount => 1.0,
+            Miss::AtLoad => over_load.max(1) as f64,
+            Miss::Rule(Stage::TooFar) => travel_steps(over_km),
+            Miss::Busy | Miss::Rule(Stage::SlotUnavailable) | Miss::Rule(Stage::NotOnline) => 2.0,
+            Miss::Rule(Stage::Language) | Miss::Rule(Stage::NoAvailability) => 3.0,
+            Miss::Rule(Stage::Gender) | Miss::Rule(Stage::AgeGap) => 4.0,
+            Miss::Unsure => 10.0,
+            Miss::Rule(_) => 100.0,
+        }
+    }
+}
+
+pub(crate) fn travel_steps(over_km: f64) -> f64 {
+    (over_km / 5.0).ceil().max(1.0)
+}
+
+/// One suggested expert.
+#[derive(Clone, Debug)]
+pub struct Candidate {
+    /// The scored pair.
+    pub scored: Scored,
+    /// What ranks: the score minus the batch spread of one more assignment this week.
+    pub rank_score: f64,
+    /// Bookings this week before this request.
+    pub week: WeekUse,
+}
+
+/// One near miss.
+#[derive(Clone, Debug)]
+pub struct NearMiss {
+    /// Expert index.
+    pub expert: usize,
+    /// The one condition failed.
+    pub miss: Miss,
+    /// How far off ([`Miss::gap`]).
+    pub gap: f64,
+    /// Km from the request (on site).
+    pub distance_km: Option<f64>,
+    /// Available slots not booked this week.
+    pub free_slots: u32,
+}
+
+/// The answer of [`suggest`].
+#[derive(Clone, Debug)]
+pub struct Suggestion {
+    /// Request index.
+    pub request: usize,
+    /// Experts meeting rules 1-8.
+    pub eligible: usize,
+    /// Of those, the ones within their limits and free in the slot.
+    pub free: usize,
+    /// The top candidates, best first.
+    pub candidates: Vec<Candidate>,
+    /// Near misses, closest first (at most as many as candidates asked).
+    pub near: Vec<NearMiss>,
+    /// Whether bookings were taken into account.
+    pub booked: bool,
+}
+
+/// Whether expert `e` can take request `r` on top of bookings `u`; the miss otherwise.
+pub fn limit_miss(r: &Request, e: &Expert, u: &WeekUse) -> Option<Miss> {
+    if u.unsure {
+        Some(Miss::Unsure)
+    } else if r.slot.is_some_and(|s| u.slots & (1 << s.0) != 0) {
+        Some(Miss::Busy)
+    } else if u.count >= e.max_assignments {
+        Some(Miss::AtCount)
+    } else if u.load + r.intensity > e.load_budget {
+        Some(Miss::AtLoad)
+    } else {
+        None
+    }
+}
+
+/// The rank of a pair for `suggest`: score minus the spread cost of one more assignment.
+pub fn rank_score(policy: &Policy, s: &Scored, u: &WeekUse) -> f64 {
+    s.score - policy.objective.batch_spread * u.count as f64
+}
+
+/// The best `top` experts for request `ri`, given this week's bookings (if any), and the near
+/// misses. See the module docs for the order.
+pub fn suggest(
+    inst: &Instance,
+    policy: &Policy,
+    ri: usize,
+    booked: Option<&Booked>,
+    top: usize,
+) -> Suggestion {
+    let r = &inst.requests[ri];
+    let hist = scoring::history_stats(inst, policy);
+    let none = WeekUse::default();
+    let mut cands = Vec::new();
+    let mut near = Vec::new();
+    let mut eligible = 0;
+    for (ei, e) in inst.experts.iter().enumerate() {
+        let u = booked.map_or(&none, |b| &b.uses[ei]);
+        let why = eligibility::check(inst, policy, r, e);
+        let dist = eligibility::distance_km(r, e);
+        let free_slots = e.availability.0 & !u.slots;
+        if why.is_eligible() {
+            eligible += 1;
+            match limit_miss(r, e, u) {
+                None => {
+                    let s = scoring::score_pair(
+                        inst,
+                        policy,
+                        &hist,
+                        Pair {
+                            request: ri as u32,
+                            expert: ei as u32,
+                        },
+                    );
+                    cands.push(Candidate {
+                        rank_score: rank_score(policy, &s, u),
+                        scored: s,
+                        week: *u,
+                    });
+                }
+                Some(miss) => {
+                    let over = (u.load + r.intensity).saturating_sub(e.load_budget);
+                    near.push(NearMiss {
+                        expert: ei,
+                        miss,
+                        gap: miss.gap(0.0, over),
+                        distance_km: dist,
+                        free_slots,
+                    })
+                }
+            }
+        } else if let Some(reason) = single_near_reason(why) {
+            let over_km = dist.map_or(0.0, |d| d - e.max_travel_km);
+            let miss = Miss::Rule(reason.stage());
+            // Not available in the slot and no other slot free either: as far as no slot at all.
+            let gap = if reason == Reason::SlotUnavailable && free_slots == 0 {
+                Miss::Rule(Stage::NoAvailability).gap(0.0, 0)
+            } else {
+                miss.gap(over_km, 0)
+            };
+            near.push(NearMiss {
+                expert: ei,
+                miss,
+                gap,
+                distance_km: dist,
+                free_slots,
+            });
+        }
+    }
+    let free = cands.len();
+    cands.sort_by(|a, b| {
+        b.rank_score
+            .total_cmp(&a.rank_score)
+            .then(a.scored.pair.expert.cmp(&b.scored.pair.expert))
+    });
+    cands.truncate(top);
+    near.sort_by(|a, b| a.gap.total_cmp(&b.gap).then(a.expert.cmp(&b.expert)));
+    near.truncate(top);
+    Suggestion {
+        request: ri,
+        eligible,
+        free,
+        candidates: cands,
+        near,
+        booked: booked.is_some(),
+    }
+}
+
+/// The one reason of a near miss: exactly one rule fails, and it is one of rules 5-8
+/// ([`Stage::is_near`]). An expert kept out by a personal reason (rules 3-4) is never a near
+/// miss, so that no list, order or omission tells an avoided theme from an excluded organisation.
+pub(crate) fn single_near_reason(why: Reasons) -> Option<Reason> {
+    let mut it = why.iter();
+    let first = it.next()?;
+    if it.next().is_some() || !first.stage().is_near() {
+        return None;
+    }
+    Some(first)
+}

@@ -1,0 +1,184 @@
+//! This week's bookings (an assignments file, or the ledger's week) as each expert's use of the
+//! week: assignments, load and the slots taken.
+
+#[allow(unused_imports)]
+use super::*;
+
+// ---------------------------------------------------------------------------------------------
+// This week's bookings.
+
+/// One expert's bookings this week so far.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct WeekUse {
+    /// Assignments.
+    pub count: u32,
+    /// Load used.
+    pub load: u32,
+    /// Slots taken (bit i = slot i).
+    pub slots: u32,
+    /// A booking row of this expert could not be read: treated as unavailable (the safe side).
+    pub unsure: bool,
+}
+
+/// The week's bookings of every expert, from an assignments file or a batch result.
+#[derive(Clone, Debug, Default)]
+pub struct Booked {
+    /// Per expert, by index.
+    pub uses: Vec<WeekUse>,
+    /// Experts the file already assigns to the request asked about (not counted as bookings).
+    pub own: Vec<usize>,
+    /// Notes for the user (rows left out or read on the safe side).
+    pub warnings: Vec<String>,
+}
+
+impl Booked {
+    /// The bookings of a set of (request, expert) assignments of `inst`.
+    pub fn from_pairs(inst: &Instance, pairs: impl IntoIterator<Item = (usize, usize)>) -> Self {
+        let mut uses = vec![WeekUse::default(); inst.experts.len()];
+        for (r, e) in pairs {
+            let req = &inst.requests[r];
+            let u = &mut uses[e];
+            u.count += 1;
+            u.load += req.intensity;
+            if let Some(s) = req.slot {
+                u.slots |= 1 << s.0;
+            }
+        }
+        Booked {
+            uses,
+            own: Vec::new(),
+            warnings: Vec::new(),
+        }
+    }
+}
+
+/// Reads this week's bookings from an assignments file. Rows of `skip_request` (the request
+/// being asked about) are not counted; their experts are listed in [`Booked::own`].
+///
+/// On the safe side: an expert whose booking row has an unreadable slot or intensity (or names a
+/// request this batch does not know and lacks those columns) is treated as unavailable, with a
+/// warning naming the row. A row naming an unknown expert is left out with a warning.
+pub fn read_booked(
+    src: Source<'_>,
+    inst: &Instance,
+    skip_request: Option<&str>,
+) -> Result<Booked, InputErrors> {
+    let t = read_pair_rows(src, PairFile::Assignments)?;
+    let ids = BatchIds::new(inst);
+    let skip = skip_request.and_then(|r| ids.request(r));
+    let mut out = Booked {
+        uses: vec![WeekUse::default(); inst.experts.len()],
+        ..Booked::default()
+    };
+    for row in &t.rows {
+        let (req, exp, line) = (row.request.as_str(), row.expert.as_str(), row.line);
+        let Some(e) = ids.expert(exp) else {
+            out.warnings.push(format!(
+                "{}:{line}: expert {exp:?} is not in the experts file; this booking is left out",
+                t.file
+            ));
+            continue;
+        };
+        let known = ids.request(req);
+        if known.is_some() && known == skip {
+            out.own.push(e);
+            continue;
+        }
+        let known = known.map(|r| &inst.requests[r]);
+        // An empty slot cell: the request's own slot when the batch knows it (a flexible request
+        // has none, as in the batch); a request the batch does not know leaves the day open.
+        let slot = match (row.slot.as_deref(), known) {
+            (Some(""), Some(r)) | (None, Some(r)) => {
+                if row.slot.is_some() && r.slot.is_some() {
+                    out.warnings.push(format!(
+                        "{}:{line}: booking of expert {exp} on {req:?} has an empty slot: read as the request's slot {} (expert {exp} is not free then)",
+                        t.file,
+                        r.slot.map(|s| s.to_string()).unwrap_or_default()
+                    ));
+                }
+                Ok(r.slot)
+            }
+            (Some(""), None) => Err("empty slot on a request this batch does not know".to_string()),
+            (Some(s), _) => Slot::parse(s).map(Some).ok_or(format!("slot {s:?}")),
+            (None, None) => Err("no slot column".to_string()),
+        };
+        let intensity = match (row.intensity.as_deref(), known) {
+            // As in requests.csv: `2,0` is 2, and `1.000` is ambiguous (unreadable).
+            (Some(v), _) if !v.is_empty() => crate::ingest::sheet::whole_number(v)
+                .ok()
+                .filter(|&x| x <= 1_000_000)
+                .map(|x| x as u32)
+                .ok_or(format!("intensity {v:?}")),
+            (_, Some(r)) => Ok(r.intensity),
+            _ => Err("no intensity".to_string()),
+        };
+        let u = &mut out.uses[e];
+        match (slot, intensity) {
+            (Ok(s), Ok(i)) => {
+                u.count += 1;
+                u.load += i;
+                if let Some(s) = s {
+                    u.slots |= 1 << s.0;
+                }
+            }
+            (Err(why), _) | (_, Err(why)) => {
+                u.unsure = true;
+                out.warnings.push(format!(
+                    "{}:{line}: booking of expert {exp} on {req:?} has an unreadable {why}: {exp} is treated as unavailable this week to be safe",
+                    t.file
+                ));
+            }
+        }
+    }
+    out.own.sort_unstable();
+    out.own.dedup();
+    Ok(out)
+}
+
+/// Reads the (request, expert, pinned) assignments of an assignments file, strictly: every
+/// request and expert must be in this batch (ids compared as [`crate::ingest`] compares them).
+///
+/// # Errors
+///
+/// As [`read_pair_rows`], and every row naming a request or expert this batch does not have.
+pub fn read_assignment_pairs(
+    src: Source<'_>,
+    inst: &Instance,
+) -> Result<Vec<(usize, usize, bool)>, InputErrors> {
+    let t = read_pair_rows(src, PairFile::Assignments)?;
+    let ids = BatchIds::new(inst);
+    let mut errs = InputErrors::default();
+    let mut out = Vec::new();
+    for row in &t.rows {
+        let pinned = row
+            .pinned
+            .as_deref()
+            .is_some_and(|p| crate::ingest::parse_bool(p) == Ok(Some(true)));
+        let (r, e) = (ids.request(&row.request), ids.expert(&row.expert));
+        let msg = |what: &str| {
+            format!(
+                "is not {what} of this batch: expected the assignments of a run on the same inputs"
+            )
+        };
+        match (r, e) {
+            (Some(r), Some(e)) => out.push((r, e, pinned)),
+            (r, e) => {
+                if r.is_none() && errs.errors.len() < MAX_ERRORS_PER_FILE {
+                    errs.errors
+                        .push(t.cell_error(row, "request", &row.request, msg("a request")));
+                }
+                if e.is_none() && errs.errors.len() < MAX_ERRORS_PER_FILE {
+                    errs.errors
+                        .push(t.cell_error(row, "expert", &row.expert, msg("an expert")));
+                }
+            }
+        }
+    }
+    if errs.errors.is_empty() {
+        out.sort_unstable();
+        out.dedup();
+        Ok(out)
+    } else {
+        Err(errs)
+    }
+}
