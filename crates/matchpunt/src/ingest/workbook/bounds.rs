@@ -17,6 +17,9 @@ use super::*;
 ///
 /// A message saying which limit the workbook exceeds, naming the part, sheet or cell.
 pub fn check_bounds(bytes: &[u8]) -> Result<(), String> {
+    if bytes.starts_with(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1") {
+        return check_xls(bytes);
+    }
     if !bytes.starts_with(b"PK\x03\x04") {
         return Ok(());
     }
@@ -427,3 +430,155 @@ impl OdsTable {
 }
 
 pub(crate) type Book<'b> = Sheets<Cursor<&'b [u8]>>;
+
+/// The `.xls` checks: the Workbook stream (a BIFF record stream inside the compound file, read
+/// with the `cfb` crate) is scanned record by record before calamine reads it, since calamine
+/// reserves room for every cell of a sheet's declared DIMENSIONS and for the declared number of
+/// shared strings. A sheet declared beyond [`MAX_SHEET_ROWS`] rows or [`MAX_SHEET_COLUMNS`]
+/// columns, a shared-string table declaring more strings than its stream can hold, or a stream
+/// beyond [`MAX_EXPANDED_BYTES`] is refused. O(stream size) time; the stream is held once.
+/// A file that is not a readable compound file passes (the library says what is wrong).
+pub(crate) fn check_xls(bytes: &[u8]) -> Result<(), String> {
+    let Ok(mut comp) = cfb::CompoundFile::open(Cursor::new(bytes)) else {
+        return Ok(());
+    };
+    let name = if comp.is_stream("/Workbook") {
+        "/Workbook"
+    } else if comp.is_stream("/Book") {
+        "/Book"
+    } else {
+        return Ok(());
+    };
+    let len = comp.entry(name).map(|e| e.len()).unwrap_or(0);
+    if len > MAX_EXPANDED_BYTES {
+        return Err(format!(
+            "is refused before reading: its workbook stream would take {} MB (at most {} MB are read)",
+            len / 1_000_000,
+            MAX_EXPANDED_BYTES / 1_000_000
+        ));
+    }
+    let mut data = Vec::new();
+    if let Ok(mut s) = comp.open_stream(name) {
+        use std::io::Read;
+        if s.read_to_end(&mut data).is_err() {
+            return Ok(());
+        }
+    }
+    check_biff(&data)
+}
+
+/// Scans BIFF records (`type: u16, length: u16, data`) for DIMENSIONS (0x0200) and SST (0x00FC).
+pub(crate) fn check_biff(data: &[u8]) -> Result<(), String> {
+    let u16_at = |d: &[u8], i: usize| d.get(i..i + 2).map(|b| u16::from_le_bytes([b[0], b[1]]));
+    let u32_at = |d: &[u8], i: usize| {
+        d.get(i..i + 4)
+            .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+    };
+    let mut at = 0usize;
+    while let (Some(typ), Some(len)) = (u16_at(data, at), u16_at(data, at + 2)) {
+        let body = at + 4;
+        let Some(rec) = data.get(body..body + len as usize) else {
+            break;
+        };
+        match (typ, len) {
+            // BIFF8 DIMENSIONS: first row, last row + 1 (u32), first column, last column + 1 (u16).
+            (0x0200, 14) => {
+                let (r0, r1) = (u32_at(rec, 0).unwrap_or(0), u32_at(rec, 4).unwrap_or(0));
+                let (c0, c1) = (u16_at(rec, 8).unwrap_or(0), u16_at(rec, 10).unwrap_or(0));
+                let rows = u64::from(r1.saturating_sub(r0));
+                let cols = u64::from(c1.saturating_sub(c0));
+                if rows > MAX_SHEET_ROWS as u64 + 1 || cols > MAX_SHEET_COLUMNS as u64 + 1 {
+                    return Err(format!(
+                        "is refused before reading: a sheet declares {rows} rows and {cols} columns (its DIMENSIONS record); at most {MAX_SHEET_ROWS} rows and {MAX_SHEET_COLUMNS} columns are read"
+                    ));
+                }
+            }
+            // SST: total and unique string counts; each string takes at least 3 bytes.
+            (0x00FC, l) if l >= 8 => {
+                let unique = u64::from(u32_at(rec, 4).unwrap_or(0));
+                if unique > data.len() as u64 / 3 {
+                    return Err(format!(
+                        "is refused before reading: its shared-string table declares {unique} strings in a stream of {} bytes; the file is damaged (open and save it again in Excel or LibreOffice)",
+                        data.len()
+                    ));
+                }
+            }
+            _ => {}
+        }
+        at = body + len as usize;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A compound file whose Workbook stream holds `records` (type, data).
+    fn xls(records: &[(u16, Vec<u8>)]) -> Vec<u8> {
+        let mut stream = Vec::new();
+        for (typ, data) in records {
+            stream.extend_from_slice(&typ.to_le_bytes());
+            stream.extend_from_slice(&(data.len() as u16).to_le_bytes());
+            stream.extend_from_slice(data);
+        }
+        let mut comp = cfb::CompoundFile::create(Cursor::new(Vec::new())).unwrap();
+        {
+            use std::io::Write;
+            let mut s = comp.create_stream("/Workbook").unwrap();
+            s.write_all(&stream).unwrap();
+        }
+        comp.flush().unwrap();
+        comp.into_inner().into_inner()
+    }
+
+    fn dimensions(rows: u32, cols: u16) -> (u16, Vec<u8>) {
+        let mut d = Vec::new();
+        d.extend_from_slice(&0u32.to_le_bytes());
+        d.extend_from_slice(&rows.to_le_bytes());
+        d.extend_from_slice(&0u16.to_le_bytes());
+        d.extend_from_slice(&cols.to_le_bytes());
+        d.extend_from_slice(&0u16.to_le_bytes());
+        (0x0200, d)
+    }
+
+    fn sst(unique: u32) -> (u16, Vec<u8>) {
+        let mut d = Vec::new();
+        d.extend_from_slice(&unique.to_le_bytes());
+        d.extend_from_slice(&unique.to_le_bytes());
+        (0x00FC, d)
+    }
+
+    #[test]
+    fn an_xls_sheet_or_string_table_declared_beyond_the_limits_is_refused_before_reading() {
+        let bof = (0x0809u16, vec![0u8; 16]);
+        let eof = (0x000Au16, Vec::new());
+        // Within the limits on both sides of the boundary: read on.
+        for (rows, cols) in [
+            (10, 5),
+            (MAX_SHEET_ROWS + 1, (MAX_SHEET_COLUMNS + 1) as u16),
+        ] {
+            let b = xls(&[bof.clone(), dimensions(rows, cols), eof.clone()]);
+            assert_eq!(check_bounds(&b), Ok(()), "{rows} x {cols}");
+        }
+        // Beyond them (the 96-661 GB reservations of the xlsx cases, as an .xls).
+        for (rows, cols) in [
+            (MAX_SHEET_ROWS + 2, 5),
+            (10, (MAX_SHEET_COLUMNS + 2) as u16),
+            (u32::MAX, u16::MAX),
+        ] {
+            let b = xls(&[bof.clone(), dimensions(rows, cols), eof.clone()]);
+            let e = check_bounds(&b).unwrap_err();
+            assert!(e.contains("DIMENSIONS"), "{e}");
+        }
+        let b = xls(&[bof.clone(), sst(4_000_000_000), eof.clone()]);
+        assert!(check_bounds(&b).unwrap_err().contains("shared-string"));
+        let b = xls(&[bof, sst(2), eof]);
+        assert_eq!(check_bounds(&b), Ok(()));
+        // Not a compound file after all: passes to the library, which says what is wrong.
+        assert_eq!(
+            check_bounds(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1 rest"),
+            Ok(())
+        );
+    }
+}
