@@ -80,7 +80,7 @@ pub fn is_book_path(p: &Path) -> bool {
 pub fn read_book(path: &Path) -> Result<Book, String> {
     let bytes = std::fs::read(path).map_err(|e| format!("cannot open {}: {e}", path.display()))?;
     let sheets = if workbook::is_workbook(&bytes) {
-        workbook::batch_sheets(&bytes)
+        workbook::batch_sheets(&bytes).map_err(|e| e.0)
     } else {
         Err("is a file, not a folder or a workbook: --data takes a folder with experts.csv and requests.csv, or one workbook (.xlsx, .ods, .xls)".to_string())
     };

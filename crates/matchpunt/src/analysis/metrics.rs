@@ -364,6 +364,21 @@ pub fn assignments_from_csv<R: std::io::Read>(
     inst: &Instance,
     policy: &Policy,
     scored: &[Scored],
+    reader: R,
+    name: &str,
+) -> Result<(Vec<Assignment>, Vec<String>), AssignmentsError> {
+    read_assignments(inst, policy, scored, reader, name).map_err(AssignmentsError)
+}
+
+/// An assignments file that cannot be measured, in words (see [`assignments_from_csv`]).
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("{0}")]
+pub struct AssignmentsError(pub String);
+
+fn read_assignments<R: std::io::Read>(
+    inst: &Instance,
+    policy: &Policy,
+    scored: &[Scored],
     mut reader: R,
     name: &str,
 ) -> Result<(Vec<Assignment>, Vec<String>), String> {

@@ -92,7 +92,7 @@ pub fn workbook_inputs<'a>(
         errors: vec![InputError::whole_file(name, message)],
         ..InputErrors::default()
     };
-    let sheets = crate::ingest::workbook::batch_sheets(bytes).map_err(fail)?;
+    let sheets = crate::ingest::workbook::batch_sheets(bytes).map_err(|e| fail(e.0))?;
     if let Some(m) = sheets.missing() {
         return Err(fail(m));
     }

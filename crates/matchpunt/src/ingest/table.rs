@@ -265,7 +265,7 @@ pub(crate) fn read_table(
                 return None;
             }
             Err(e) => {
-                errs.push_file(kind, &file, None, e);
+                errs.push_file(kind, &file, None, e.0);
                 return None;
             }
         }

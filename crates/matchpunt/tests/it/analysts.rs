@@ -162,7 +162,8 @@ fn an_assignments_file_that_breaks_a_rule_is_refused_or_warned() {
     // E5 is on leave and is no speaker; R9 does not exist.
     let bad = "request;expert\nR3;E5\nR9;E1\n";
     let e = metrics::assignments_from_csv(&inst, &policy, &scored, bad.as_bytes(), "a.csv")
-        .unwrap_err();
+        .unwrap_err()
+        .0;
     assert!(
         e.contains("a.csv:2: E5 to R3 breaks the hard rules (rule 1: inactive"),
         "{e}"
@@ -174,7 +175,8 @@ fn an_assignments_file_that_breaks_a_rule_is_refused_or_warned() {
     // Over E3's budget (2): R3 and R4 would be 1 + 1 = 2, fine; add R3 twice: rule 10 error.
     let twice = "request,expert\nR3,E3\nR3,E3\n";
     let e = metrics::assignments_from_csv(&inst, &policy, &scored, twice.as_bytes(), "a.csv")
-        .unwrap_err();
+        .unwrap_err()
+        .0;
     assert!(e.contains("twice (rule 10)"), "{e}");
     // E2 (budget 4) on R1 and R2 (2 + 2) is fine; three seats for E1 with max 3 too; E3 on R3
     // and R4 plus a budget of 2 is fine. A load over the budget is a warning.

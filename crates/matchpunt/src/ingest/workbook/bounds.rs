@@ -16,7 +16,11 @@ use super::*;
 /// # Errors
 ///
 /// A message saying which limit the workbook exceeds, naming the part, sheet or cell.
-pub fn check_bounds(bytes: &[u8]) -> Result<(), String> {
+pub fn check_bounds(bytes: &[u8]) -> Result<(), WorkbookError> {
+    bounds_in_words(bytes).map_err(WorkbookError)
+}
+
+fn bounds_in_words(bytes: &[u8]) -> Result<(), String> {
     if bytes.starts_with(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1") {
         return check_xls(bytes);
     }
@@ -568,11 +572,11 @@ mod tests {
             (u32::MAX, u16::MAX),
         ] {
             let b = xls(&[bof.clone(), dimensions(rows, cols), eof.clone()]);
-            let e = check_bounds(&b).unwrap_err();
+            let e = check_bounds(&b).unwrap_err().0;
             assert!(e.contains("DIMENSIONS"), "{e}");
         }
         let b = xls(&[bof.clone(), sst(4_000_000_000), eof.clone()]);
-        assert!(check_bounds(&b).unwrap_err().contains("shared-string"));
+        assert!(check_bounds(&b).unwrap_err().0.contains("shared-string"));
         let b = xls(&[bof, sst(2), eof]);
         assert_eq!(check_bounds(&b), Ok(()));
         // Not a compound file after all: passes to the library, which says what is wrong.

@@ -125,7 +125,7 @@ fn range_name(start: (u32, u32), end: (u32, u32)) -> String {
 
 /// Opens a workbook after [`check_bounds`].
 fn open(bytes: &[u8]) -> Result<Book<'_>, String> {
-    check_bounds(bytes)?;
+    check_bounds(bytes).map_err(|e| e.0)?;
     open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|e| unreadable(bytes, &e.to_string()))
 }
 
@@ -221,7 +221,11 @@ fn quoted(names: &[&String]) -> String {
 /// exceeds the limits of [`check_bounds`], has a hidden sheet of that name (see
 /// `choose_sheet`'s rules in the module code), or has a value beyond [`MAX_SHEET_ROWS`] rows or
 /// [`MAX_SHEET_COLUMNS`] columns (naming its cell).
-pub fn sheet_csv(bytes: &[u8], names: &[&str]) -> Result<Option<SheetText>, String> {
+pub fn sheet_csv(bytes: &[u8], names: &[&str]) -> Result<Option<SheetText>, WorkbookError> {
+    sheet_csv_in_words(bytes, names).map_err(WorkbookError)
+}
+
+fn sheet_csv_in_words(bytes: &[u8], names: &[&str]) -> Result<Option<SheetText>, String> {
     guarded(|| read_sheet(bytes, names))
 }
 
@@ -476,7 +480,11 @@ impl BatchSheets {
 ///
 /// A message for a workbook that cannot be read (corrupt, password-protected, not a workbook),
 /// exceeds the limits of [`check_bounds`], or has a hidden sheet that could hold a table.
-pub fn batch_sheets(bytes: &[u8]) -> Result<BatchSheets, String> {
+pub fn batch_sheets(bytes: &[u8]) -> Result<BatchSheets, WorkbookError> {
+    batch_sheets_in_words(bytes).map_err(WorkbookError)
+}
+
+fn batch_sheets_in_words(bytes: &[u8]) -> Result<BatchSheets, String> {
     guarded(|| batch_sheets_of(bytes))
 }
 
@@ -549,6 +557,12 @@ pub fn column_letters(mut n: usize) -> String {
     out.reverse();
     String::from_utf8(out).unwrap_or_default()
 }
+
+/// Why a workbook could not be read, in words naming the part, sheet or cell (see
+/// [`sheet_csv`], [`batch_sheets`] and [`check_bounds`]).
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("{0}")]
+pub struct WorkbookError(pub String);
 
 #[cfg(test)]
 mod tests {
@@ -838,17 +852,23 @@ mod tests {
             r#"<table:table-row table:number-rows-repeated="1000000">{}</table:table-row>"#,
             text_cell("x")
         );
-        let e = check_bounds(&ods(&format!("{header}{down}"))).unwrap_err();
+        let e = check_bounds(&ods(&format!("{header}{down}")))
+            .unwrap_err()
+            .0;
         assert!(
             e.contains("sheet experts has a value at row 1000001 column 1"),
             "{e}"
         );
         let across = r#"<table:table-row><table:table-cell office:value-type="float" office:value="1" table:number-columns-repeated="16384"/></table:table-row>"#;
-        let e = check_bounds(&ods(&format!("{header}{across}"))).unwrap_err();
+        let e = check_bounds(&ods(&format!("{header}{across}")))
+            .unwrap_err()
+            .0;
         assert!(e.contains("column 16384"), "{e}");
         // A used range within the row and column limits but too many cells in all.
         let block = r#"<table:table-row table:number-rows-repeated="99000"><table:table-cell office:value-type="float" office:value="1" table:number-columns-repeated="100"/></table:table-row>"#;
-        let e = check_bounds(&ods(&format!("{header}{block}"))).unwrap_err();
+        let e = check_bounds(&ods(&format!("{header}{block}")))
+            .unwrap_err()
+            .0;
         assert!(e.contains("more than the 2000000"), "{e}");
     }
 }
