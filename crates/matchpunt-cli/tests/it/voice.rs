@@ -115,6 +115,11 @@ fn explain_counts_rules_3_and_4_as_one_stage_of_fewer_than_3() {
         "{en}"
     );
     assert!(!en.contains("rule 4"), "{en}");
+    // Which themes someone has is health data too: a themes count of 1 reads "fewer than 3".
+    assert!(
+        !en.contains("(themes): 1") && en.contains("rule 3 (themes): fewer than 3"),
+        "{en}"
+    );
     assert!(!en.contains("organisation)"), "{en}");
     let nl = ok(
         &["explain", "--data", ".", "--request", "R1", "--lang", "nl"],

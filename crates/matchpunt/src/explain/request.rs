@@ -133,8 +133,9 @@ impl Base<'_> {
         let never_eligible = counts
             .into_iter()
             .map(|(stage, count)| {
-                // A count of the personal stage below 3 reads "fewer than 3" (in data too).
-                let count = if stage.is_personal() && count < 3 {
+                // A count of the personal stage or of the themes stage (which themes someone has
+                // is health data too) below 3 reads "fewer than 3", in data too.
+                let count = if (stage.is_personal() || stage == Stage::NoSharedTheme) && count < 3 {
                     None
                 } else {
                     Some(count)
