@@ -75,6 +75,7 @@ labels! {
     // Errors.
     InputErrorsTitle => "De gegevens bevatten fouten", "The data has errors";
     InputErrorsHint => "Verbeter de bestanden en lees ze opnieuw in. Tot dan toont deze pagina geen batch.", "Correct the files and reload them. Until then this page shows no batch.";
+    RowsLeftOutHint => "Deze rijen zijn weggelaten: het formulier antwoordt zonder ze (een weggelaten expert wordt nooit voorgesteld). Verbeter de bestanden en lees ze opnieuw in.", "These rows are left out: the form answers without them (a left-out expert is never suggested). Correct the files and reload them.";
     File => "Bestand", "File";
     Line => "Regel", "Line";
     Column => "Kolom", "Column";

@@ -112,6 +112,9 @@ pub struct Data {
     cell: Explained,
     /// Warnings met while reading (never theme names).
     pub warnings: Vec<String>,
+    /// The errors of rows left out so that the phone form keeps answering (as `suggest` reads on):
+    /// the week view shows these instead of a batch that lacks those rows.
+    pub skipped: Option<Failure>,
     /// Where the assignments come from.
     pub origin: Origin,
     /// Each expert's bookings this week (the batch's assignments).
@@ -221,16 +224,9 @@ pub fn load(cfg: &Config) -> Snapshot {
     }
 }
 
-fn load_data(cfg: &Config) -> Result<Data, Failure> {
-    let policy = match &cfg.policy {
-        None => Policy::default(),
-        Some(p) => {
-            let text = std::fs::read_to_string(p)
-                .map_err(|e| Failure::Other(format!("cannot read {}: {e}", p.display())))?;
-            Policy::from_toml(&text, &p.display().to_string())
-                .map_err(|e| Failure::Other(e.to_string()))?
-        }
-    };
+/// Reads the folder (or workbook); with `skip`, rows with a bad cell are left out with a
+/// warning, as `suggest` reads (whole-file problems still fail).
+fn read_inputs(cfg: &Config, policy: &Policy, skip: bool) -> Result<ingest::Loaded, Failure> {
     // One workbook with a sheet per table, or a folder with a file per table.
     let book = if cfg.data.is_file() {
         Some(
@@ -267,9 +263,30 @@ fn load_data(cfg: &Config) -> Result<Data, Failure> {
     } else {
         None
     };
-    let loaded =
-        ingest::load_with_organisations(inputs, organisations, places(), &policy, week, false)
-            .map_err(Failure::Input)?;
+    ingest::load_with_organisations(inputs, organisations, places(), policy, week, skip)
+        .map_err(Failure::Input)
+}
+
+fn load_data(cfg: &Config) -> Result<Data, Failure> {
+    let policy = match &cfg.policy {
+        None => Policy::default(),
+        Some(p) => {
+            let text = std::fs::read_to_string(p)
+                .map_err(|e| Failure::Other(format!("cannot read {}: {e}", p.display())))?;
+            Policy::from_toml(&text, &p.display().to_string())
+                .map_err(|e| Failure::Other(e.to_string()))?
+        }
+    };
+    // Strict first; on a bad row, read on without it so that the phone form keeps answering
+    // (the week view then shows the errors instead of the batch).
+    let (loaded, skipped) = match read_inputs(cfg, &policy, false) {
+        Ok(l) => (l, None),
+        Err(Failure::Input(errs)) => match read_inputs(cfg, &policy, true) {
+            Ok(l) => (l, Some(Failure::Input(errs))),
+            Err(_) => return Err(Failure::Input(errs)),
+        },
+        Err(f) => return Err(f),
+    };
     let inst = loaded.instance;
     let opts = SolveOptions {
         time_limit: Some(cfg.time_limit),
@@ -348,6 +365,7 @@ fn load_data(cfg: &Config) -> Result<Data, Failure> {
     Ok(Data {
         cell,
         warnings: loaded.warnings,
+        skipped,
         origin,
         booked,
         fixes: (0..open.len()).map(|_| OnceLock::new()).collect(),

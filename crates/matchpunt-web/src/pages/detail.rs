@@ -45,7 +45,11 @@ async fn explained(
 ) -> (StatusCode, String, Markup) {
     let job = tokio::task::spawn_blocking(move || match &snap.data {
         Err(f) => (StatusCode::OK, String::new(), failure(lang, f)),
-        Ok(d) => view(d),
+        // Rows left out for the phone form: an explanation would be of a batch without them.
+        Ok(d) => match &d.skipped {
+            Some(f) => (StatusCode::OK, String::new(), failure(lang, f)),
+            None => view(d),
+        },
     })
     .await;
     job.unwrap_or_else(|_| {

@@ -70,11 +70,20 @@ pub fn frame(ui: &Ui, snap: Option<&Snapshot>, title: &str, body: Markup) -> Mar
 
 /// The data's errors: every bad cell with file, line, column, value and what was expected.
 pub fn failure(lang: Lang, f: &Failure) -> Markup {
+    errors(lang, f, L::InputErrorsHint)
+}
+
+/// [`failure`] with another hint: the rows left out so that the phone form keeps answering.
+pub fn rows_left_out(lang: Lang, f: &Failure) -> Markup {
+    errors(lang, f, L::RowsLeftOutHint)
+}
+
+fn errors(lang: Lang, f: &Failure, hint: L) -> Markup {
     let t = |l: L| l.text(lang);
     html! {
         section.errors {
             h1 { (t(L::InputErrorsTitle)) }
-            p { (t(L::InputErrorsHint)) }
+            p { (t(hint)) }
             @match f {
                 Failure::Other(m) => { p.error { (m) } }
                 Failure::Input(errs) => {

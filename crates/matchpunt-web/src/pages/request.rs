@@ -25,7 +25,7 @@ pub async fn form(State(app): State<App>, ui: Ui) -> Response {
                 language: "nl".into(),
                 ..FormValues::default()
             };
-            form_view(ui.lang, d, &v, None)
+            html! { (banner(ui.lang, d)) (form_view(ui.lang, d, &v, None)) }
         }
     };
     respond(StatusCode::OK, frame(&ui, Some(&snap), title, body))
@@ -176,7 +176,7 @@ pub async fn submit(State(app): State<App>, ui: Ui, body: axum::body::Bytes) -> 
                     Err(e) => (StatusCode::BAD_REQUEST, form_view(lang, d, &v, Some(&e))),
                     Ok(answer) => (
                         StatusCode::OK,
-                        html! { (form_view(lang, d, &v, None)) (answer) },
+                        html! { (banner(lang, d)) (form_view(lang, d, &v, None)) (answer) },
                     ),
                 },
             },
@@ -189,4 +189,14 @@ pub async fn submit(State(app): State<App>, ui: Ui, body: axum::body::Bytes) -> 
         )
     });
     respond(status, frame(&ui, Some(&snap), title, body))
+}
+
+/// The errors of rows left out of the data, above the form: the form answers without them, as
+/// `suggest` does, and says so.
+fn banner(lang: Lang, d: &Data) -> Markup {
+    html! {
+        @if let Some(f) = &d.skipped {
+            (super::rows_left_out(lang, f))
+        }
+    }
 }

@@ -55,7 +55,11 @@ pub async fn page(State(app): State<App>, ui: Ui, RawQuery(q): RawQuery) -> Resp
     let title = L::NavWeek.text(ui.lang);
     let body = match &snap.data {
         Err(f) => failure(ui.lang, f),
-        Ok(d) => week(ui.lang, d, sort),
+        // Rows were left out for the phone form: the week would be a batch without them.
+        Ok(d) => match &d.skipped {
+            Some(f) => failure(ui.lang, f),
+            None => week(ui.lang, d, sort),
+        },
     };
     respond(StatusCode::OK, frame(&ui, Some(&snap), title, body))
 }

@@ -711,3 +711,41 @@ async fn phone_form_never_offers_an_avoided_theme_or_an_excluded_organisation() 
         );
     }
 }
+
+/// The shared case web-one-bad-cell-disables-phone-form: one bad cell in an unrelated expert row
+/// no longer turns the phone form into an error page. The form answers as `suggest` reads
+/// (that row left out, so that expert is never suggested), with the errors above it; the week
+/// and explain views, which would be of a batch without that row, show the errors instead.
+#[tokio::test]
+async fn one_bad_cell_leaves_the_phone_form_answering_without_that_row() {
+    let dir = sample_copy(|f, text| match f {
+        // E0002's load_budget (line 3, column 12).
+        "experts.csv" => text.replace(
+            "thu-am|thu-eve|fri-pm|sun-pm,,4,",
+            "thu-am|thu-eve|fri-pm|sun-pm,,vier,",
+        ),
+        _ => text,
+    });
+    let app = app_with(Config::new(dir.path()));
+    let g = post(&app, "/request", GOOD_FORM).await;
+    assert_eq!(g.status, StatusCode::OK);
+    let b = &g.body;
+    assert!(b.contains("De gegevens bevatten fouten"), "{b}");
+    assert!(b.contains("<code>vier</code>"), "the bad cell is named");
+    assert!(
+        b.contains("weggelaten"),
+        "the banner says the rows are left out"
+    );
+    assert!(b.contains("/experts/"), "candidates are listed: {b}");
+    assert!(
+        !b.contains("E0002"),
+        "the left-out expert is never suggested"
+    );
+    let g = get(&app, "/request").await;
+    assert!(g.body.contains("De gegevens bevatten fouten") && g.body.contains("<form"));
+    for uri in ["/", "/experts/E0001", "/requests/R00001"] {
+        let g = get(&app, uri).await;
+        assert!(g.body.contains("De gegevens bevatten fouten"), "{uri}");
+        assert!(!g.body.contains("Bewezen optimaal"), "{uri}");
+    }
+}
