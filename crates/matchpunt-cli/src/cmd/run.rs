@@ -227,7 +227,10 @@ pub fn run(args: Args) -> Result<ExitCode> {
     };
     let t_read = t0.elapsed();
     let empty = crate::inputs::emptiness_warnings(&loaded.instance, &args.inputs.paths());
-    let safe_side = matchpunt::ingest::safe_side_warnings(&loaded.safe_side_orgs);
+    // The pairs of spellings only in `check`: run's output names the rows alone.
+    let safe_side: Vec<String> = matchpunt::ingest::safe_side_summary(&loaded.safe_side_orgs)
+        .into_iter()
+        .collect();
     progress.suspend(|| {
         for w in loaded.warnings.iter().chain(&safe_side).chain(&empty) {
             eprintln!("warning: {w}");

@@ -99,6 +99,12 @@ fn excluded_org_short_name_is_excluded_with_a_warning_naming_the_row() {
         "{}",
         show(&o)
     );
+    // run names the rows only: no expert beside an organisation they exclude (check does).
+    assert!(
+        !err.contains("\"Altrecht\"") && !err.contains("expert E2"),
+        "{}",
+        show(&o)
+    );
     let got = pairs(dir.path(), "o");
     for (r, e) in [("R1", "E1"), ("R2", "E2"), ("R3", "E3")] {
         assert!(

@@ -75,6 +75,28 @@ pub fn safe_side_warnings(taken: &[SafeSideOrg]) -> Vec<String> {
     out
 }
 
+/// One line for outputs other than `check` (`run`'s warnings): how many exclusions were taken on
+/// the safe side, naming only the rows (the coordinator's own file and line), never an expert
+/// together with an organisation they exclude; `check` lists the pairs. None when there are none.
+pub fn safe_side_summary(taken: &[SafeSideOrg]) -> Option<String> {
+    if taken.is_empty() {
+        return None;
+    }
+    let mut rows: Vec<String> = taken
+        .chunk_by(|a, b| a.file == b.file && a.line == b.line)
+        .map(|row| format!("{}:{}", row[0].file, row[0].line))
+        .collect();
+    let n = rows.len();
+    if n > 10 {
+        rows.truncate(10);
+        rows.push(format!("and {} more", n - 10));
+    }
+    Some(format!(
+        "excluded organisations taken on the safe side in {n} expert row(s) ({}): those experts are kept away from them; matchpunt check lists each pair of spellings to confirm",
+        rows.join(", ")
+    ))
+}
+
 /// The coordinator's organisations.csv: groups of names (a row's `name` and `aliases`) that are
 /// one organisation, with its optional `id`, and an index of every name.
 #[derive(Default)]
