@@ -323,7 +323,16 @@ fn excluded_org_near_miss_warns_and_keeps_the_expert_away_from_both() {
         dir.path(),
     );
     assert_eq!(code(&o), 0, "{}", show(&o));
-    warned(&text(&o.stderr));
+    // run names the row only, never the expert beside the organisation they exclude (check does).
+    let err = text(&o.stderr);
+    assert!(
+        err.contains("experts.csv:2") && err.contains("matchpunt check lists"),
+        "{err}"
+    );
+    assert!(
+        !err.contains("E001") && !err.contains("\"Gemeente Utrech\""),
+        "{err}"
+    );
     let pairs = |out: &Path| -> Vec<(String, String)> {
         let (h, rows) = read_csv(&out.join("assignments.csv"));
         rows.iter()
