@@ -62,12 +62,13 @@ pub fn run(args: Args) -> Result<ExitCode> {
     }
     let inst = &loaded.instance;
     let opts = args.solver.options(t0, std::time::Duration::ZERO);
+    let lang = args.output.lang(&policy);
     let res;
     let base = match (&args.assignments, &week) {
         (None, Some(w)) => {
             let pairs = crate::cmd::ledger::week_pairs(inst, w);
             Base::from_assignments(inst, &policy, opts, &pairs)
-                .map_err(|e| anyhow!("the ledger's week: {e}"))?
+                .map_err(|e| anyhow!("the ledger's week: {}", e.text(lang)))?
         }
         (None, None) => {
             res = matchpunt::batch::run(inst, &policy, &opts);
@@ -76,10 +77,9 @@ pub fn run(args: Args) -> Result<ExitCode> {
         (Some(p), _) => {
             let pairs = explain::read_assignment_pairs(open_source(p)?, inst)?;
             Base::from_assignments(inst, &policy, opts, &pairs)
-                .map_err(|e| anyhow!("{}: {e}", p.display()))?
+                .map_err(|e| anyhow!("{}: {}", p.display(), e.text(lang)))?
         }
     };
-    let lang = args.output.lang(&policy);
     if let Some(id) = &args.request {
         let ri = find_request(inst, id, false)?;
         let declined = week.as_ref().map_or(Vec::new(), |w| {

@@ -4,6 +4,68 @@
 #[allow(unused_imports)]
 use super::*;
 
+/// Why given assignments do not fit a batch ([`Base::from_assignments`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum AssignmentsMismatch {
+    /// A pin the batch keeps is missing from the assignments.
+    PinMissing {
+        /// The pinned expert's id.
+        expert: String,
+        /// The request's id.
+        request: String,
+    },
+    /// An assigned pair is not eligible with these inputs, or is a refused pin (`stage` is
+    /// `None`). Rules 3 and 4 are one stage, [`Stage::Personal`].
+    NotEligible {
+        /// The expert's id.
+        expert: String,
+        /// The request's id.
+        request: String,
+        /// The first stage the pair fails, `None` for a refused pin.
+        stage: Option<Stage>,
+    },
+    /// Together the assignments break a limit of an expert or a request.
+    Limit {
+        /// The validator's description of the broken limit.
+        why: String,
+    },
+}
+
+impl AssignmentsMismatch {
+    /// The text in `lang`, from the message table.
+    pub fn text(&self, lang: Lang) -> String {
+        match self {
+            AssignmentsMismatch::PinMissing { expert, request } => lang.fill(
+                Msg::AssignmentsPinMissing,
+                &[("expert", expert), ("request", request)],
+            ),
+            AssignmentsMismatch::NotEligible {
+                expert,
+                request,
+                stage,
+            } => {
+                let rule = match stage {
+                    Some(s) => s.label_in(lang),
+                    None => lang.text(Msg::AssignmentsRefusedPin).to_string(),
+                };
+                lang.fill(
+                    Msg::AssignmentsNotEligible,
+                    &[("expert", expert), ("request", request), ("rule", &rule)],
+                )
+            }
+            AssignmentsMismatch::Limit { why } => lang.fill(Msg::AssignmentsLimit, &[("why", why)]),
+        }
+    }
+}
+
+impl std::fmt::Display for AssignmentsMismatch {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text(Lang::En))
+    }
+}
+
+impl std::error::Error for AssignmentsMismatch {}
+
 // ---------------------------------------------------------------------------------------------
 // Changes and their exact evaluation by re-solving.
 
@@ -369,27 +431,28 @@ impl<'a> Base<'a> {
         }
     }
 
-    /// The base of given assignments (an assignments file of a run on the same inputs). Fails,
-    /// naming the pair, when they do not fit this batch: a pin not kept, an ineligible or
-    /// refused pair, or a limit broken.
+    /// The base of given assignments (an assignments file of a run on the same inputs, or the
+    /// ledger's week).
+    ///
+    /// # Errors
+    /// [`AssignmentsMismatch`], naming the pair, when they do not fit this batch: a pin not
+    /// kept, an ineligible or refused pair, or a limit broken. Its [`AssignmentsMismatch::text`]
+    /// is in the reader's language and never tells rule 3 from rule 4.
     pub fn from_assignments(
         inst: &'a Instance,
         policy: &'a Policy,
         opts: SolveOptions,
         pairs: &[(usize, usize, bool)],
-    ) -> Result<Self, String> {
+    ) -> Result<Self, AssignmentsMismatch> {
         let cands = eligibility::candidates(inst, policy);
         let scored = scoring::score_pairs(inst, policy, &cands);
         let pins = batch::settle_pins(inst, policy);
         let (problem, _, pinned_value) = batch::build_problem(inst, policy, &scored, &pins);
-        let label =
-            |r: usize, e: usize| format!("{} to {}", inst.experts[e].id, inst.requests[r].id);
+        let ids = |r: usize, e: usize| (inst.experts[e].id.clone(), inst.requests[r].id.clone());
         for &(r, e) in &pins.accepted {
             if !pairs.iter().any(|p| p.0 == r && p.1 == e) {
-                return Err(format!(
-                    "the pin of {} is kept by the batch but missing from the assignments: re-run the batch on these inputs",
-                    label(r, e)
-                ));
+                let (expert, request) = ids(r, e);
+                return Err(AssignmentsMismatch::PinMissing { expert, request });
             }
         }
         let mut chosen = Vec::new();
@@ -405,22 +468,21 @@ impl<'a> Base<'a> {
                 Some(a) => chosen.push(a),
                 None => {
                     let why = eligibility::check(inst, policy, &inst.requests[r], &inst.experts[e]);
-                    let rule = why
-                        .iter()
-                        .next()
-                        .map(|x| x.stage_of_expert().rule_label())
-                        .unwrap_or_else(|| "a refused pin".into());
-                    return Err(format!(
-                        "the assignment of {} breaks {rule} with these inputs: re-run the batch on these inputs",
-                        label(r, e)
-                    ));
+                    let stage = why.iter().next().map(|x| x.stage_of_expert());
+                    let (expert, request) = ids(r, e);
+                    return Err(AssignmentsMismatch::NotEligible {
+                        expert,
+                        request,
+                        stage,
+                    });
                 }
             }
         }
         chosen.sort_unstable();
-        let value = solve::evaluate(&problem, &chosen).map_err(|why| {
-            format!("the assignments break a limit ({why}): re-run the batch on these inputs")
-        })?;
+        let value =
+            solve::evaluate(&problem, &chosen).map_err(|why| AssignmentsMismatch::Limit {
+                why: why.to_string(),
+            })?;
         let mut assigned: Vec<(usize, usize, bool)> = pins
             .accepted
             .iter()

@@ -480,3 +480,47 @@ fn the_fix_column_stops_at_the_runs_deadline() {
     }
     assert!(rows.iter().any(|u| u.fix.contains("time limit")));
 }
+
+/// Given assignments that pair an expert with a request they may not take are refused with one
+/// text whether the cause is an avoided theme or an excluded organisation (rules 3-4 are one
+/// stage), in either language, naming the pair and no theme or organisation.
+#[test]
+fn assignments_that_break_rule_3_or_4_are_refused_with_one_text() {
+    let requests =
+        "id,org,role,themes,place,slot\nR1,Gemeente Utrecht,speaker,pesten|angst,Utrecht,wed-pm\n";
+    let avoids = "id,name,roles,certified,themes,avoid_themes,place,availability,excluded_orgs\n\
+                  E1,Noor,speaker,yes,pesten,angst,Utrecht,*,\n";
+    let excludes = "id,name,roles,certified,themes,avoid_themes,place,availability,excluded_orgs\n\
+                    E1,Noor,speaker,yes,pesten,,Utrecht,*,Gemeente Utrecht\n";
+    let policy = Policy::default();
+    let mut texts = Vec::new();
+    for experts in [avoids, excludes] {
+        let inst = from_csv(experts.as_bytes(), requests.as_bytes(), None);
+        let err = match explain::Base::from_assignments(&inst, &policy, opts(), &[(0, 0, false)]) {
+            Ok(_) => panic!("an ineligible pair was accepted"),
+            Err(e) => e,
+        };
+        assert!(matches!(
+            err,
+            explain::AssignmentsMismatch::NotEligible {
+                stage: Some(matchpunt::eligibility::Stage::Personal),
+                ..
+            }
+        ));
+        let both = [err.text(Lang::En), err.text(Lang::Nl)];
+        for t in &both {
+            assert!(
+                t.contains("E1") && t.contains("R1") && t.contains("3-4"),
+                "{t}"
+            );
+            assert!(!t.contains("angst") && !t.contains("Gemeente"), "{t}");
+        }
+        assert!(
+            both[1].contains("regels 3-4") || both[1].contains("regel"),
+            "{}",
+            both[1]
+        );
+        texts.push(both);
+    }
+    assert_eq!(texts[0], texts[1]);
+}
