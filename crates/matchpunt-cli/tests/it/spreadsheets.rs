@@ -460,3 +460,54 @@ fn out_file_xlsx_never_replaces_an_input() {
         assert_eq!(names(dir.path()), ["week.xlsx"], "{args:?}");
     }
 }
+
+/// A workbook has no delimiter to tell its dialect: one whose experts header is Dutch (the
+/// shared case dutch-headers as a workbook) gives a Dutch set (`;`, decimal commas), as a `;`
+/// CSV does; the same workbook with the contract's English header gives `,`.
+#[test]
+fn a_workbook_with_a_dutch_header_gives_a_dutch_set() {
+    let experts = [
+        "id;naam;rollen;gecertificeerd;thema's;woonplaats;max_reisafstand_km;online;beschikbaarheid;geboortejaar;geslacht;uitgesloten_organisaties;actief",
+        "E01;Zoë de Vries;maatje;ja;angst|depressie;Utrecht;12.5;ja;ma-avond|wo-middag;2001;v;;ja",
+        "E02;Daniëlle Bakker;adviseur;ja;jeugdzorg;Zeist;20;nee;di-ochtend;1998;v;;ja",
+    ];
+    let english = "id;name;roles;certified;themes;place;max_travel_km;online;availability;birth_year;gender;excluded_orgs;active";
+    let requests = [
+        "id;org;role;themes;place;online;slot;priority;client_age",
+        "R01;Gemeente Utrecht;maatje;angst;Utrecht;nee;wo-middag;normaal;17",
+        "R02;Hogeschool Utrecht;adviseur;jeugdzorg;Utrecht;nee;di-ochtend;spoed;",
+    ];
+    let dir = tempfile::tempdir().unwrap();
+    for (book, head) in [("nl.xlsx", experts[0]), ("en.xlsx", english)] {
+        let mut wb = rust_xlsxwriter::Workbook::new();
+        for (sheet, lines) in [
+            ("experts", [head, experts[1], experts[2]]),
+            ("requests", requests),
+        ] {
+            let ws = wb.add_worksheet();
+            ws.set_name(sheet).unwrap();
+            for (r, line) in lines.iter().enumerate() {
+                for (c, cell) in line.split(';').enumerate() {
+                    match cell.parse::<f64>() {
+                        Ok(x) if r > 0 => ws.write_number(r as u32, c as u16, x).unwrap(),
+                        _ => ws.write_string(r as u32, c as u16, cell).unwrap(),
+                    };
+                }
+            }
+        }
+        wb.save(dir.path().join(book)).unwrap();
+    }
+    for (book, sep) in [("nl.xlsx", ';'), ("en.xlsx", ',')] {
+        let out = format!("out-{}", &book[..2]);
+        let o = run(
+            &["run", "--data", book, "--week", "2026-W48", "--out", &out],
+            dir.path(),
+        );
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        let text = fs::read_to_string(dir.path().join(&out).join("assignments.csv")).unwrap();
+        assert!(
+            text.starts_with(&format!("\u{feff}request{sep}expert{sep}")),
+            "{book}: {text}"
+        );
+    }
+}
