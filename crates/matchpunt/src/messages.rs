@@ -508,6 +508,9 @@ messages! {
     SafeSideSummary => "excluded organisations taken on the safe side in {n} expert row(s) ({rows}): those experts are kept away from them; matchpunt check lists each pair of spellings to confirm", "uitgesloten organisaties aan de veilige kant genomen in {n} regel(s) van deskundigen ({rows}): die deskundigen worden er weggehouden; matchpunt check noemt elk paar van schrijfwijzen om te bevestigen";
     SafeSideRowsMore => "and {n} more", "en nog {n}";
     MetricsHead => "week {week}: {filled} assignments of {seats} seats", "week {week}: {filled} toewijzingen van {seats} plekken";
+    DecideDone => "recorded {n} decision(s) for week {week}: {accepted} accepted, {declined} declined; re-run with `matchpunt run --ledger {ledger} --week {week}`", "{n} besluit(en) vastgelegd voor week {week}: {accepted} geaccepteerd, {declined} afgewezen; draai opnieuw met `matchpunt run --ledger {ledger} --week {week}`";
+    CloseDone => "closed week {week}: {rows} history row(s) ({undecided} proposal(s) without a decision counted as taken place), {declined} declined row(s); the week is read-only now", "week {week} afgesloten: {rows} regel(s) historie ({undecided} voorstel(len) zonder besluit geteld als doorgegaan), {declined} afgewezen regel(s); de week is nu alleen-lezen";
+    CloseTime => "time: written in one transaction in {ms} ms", "tijd: geschreven in één transactie in {ms} ms";
     OrgSame => "the same name", "dezelfde naam";
     OrgBothWays => "the cell reads both as this one name and as a list", "de cel leest zowel als deze ene naam als als een lijst";
     OrgContained => "all the words of one are in the other, in order", "alle woorden van de een staan in de ander, in volgorde";

@@ -511,3 +511,54 @@ fn a_workbook_with_a_dutch_header_gives_a_dutch_set() {
         );
     }
 }
+
+/// simulate-formula-injection: `simulate --out` writes the generated requests/WEEK.csv with the
+/// same guard as every other output (no cell a spreadsheet would evaluate), and replaying those
+/// files (`--requests-dir`, which drops the guard's `'` again) gives the same simulation.
+#[test]
+fn simulate_writes_inert_requests_that_replay_the_same() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = fixture("simulate-formula-injection").display().to_string();
+    let sim = |extra: &[&str], out: &str| {
+        let mut args = vec![
+            "simulate", "--data", &data, "--weeks", "2", "--policy", "default", "--seed", "3",
+            "--out", out,
+        ];
+        args.extend_from_slice(extra);
+        let o = run(&args, dir.path());
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        String::from_utf8_lossy(&o.stdout)
+            .lines()
+            .filter(|l| {
+                !l.starts_with("time:") && !l.starts_with("wrote ") && !l.contains(" from ")
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    let first = sim(&[], "sim");
+    let mut files = 0;
+    let mut guarded = 0;
+    for e in fs::read_dir(dir.path().join("sim/requests")).unwrap() {
+        let text = fs::read_to_string(e.unwrap().path()).unwrap();
+        files += 1;
+        let mut rdr = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .from_reader(text.trim_start_matches('\u{feff}').as_bytes());
+        for rec in rdr.records() {
+            for cell in rec.unwrap().iter() {
+                let evaluated = cell.starts_with(['=', '+', '-', '@', '\t', '\r'])
+                    && cell.parse::<f64>().is_err();
+                assert!(!evaluated, "{cell:?} in {text}");
+                guarded += usize::from(cell.starts_with("'=") || cell.starts_with("'@"));
+            }
+        }
+    }
+    assert_eq!(files, 2);
+    assert!(
+        guarded > 0,
+        "the case's formula-like organisations are in the requests"
+    );
+    let replayed = sim(&["--requests-dir", "sim/requests"], "sim2");
+    assert_eq!(first, replayed);
+}

@@ -455,7 +455,7 @@ pub(crate) fn read_table(
         if rec.iter().all(|c| c.trim().is_empty()) {
             continue; // a blank line, or a row of only delimiters (Excel writes these)
         }
-        let mut cells: Vec<String> = rec.iter().map(|c| c.trim().to_string()).collect();
+        let mut cells: Vec<String> = rec.iter().map(|c| uninert(c.trim()).to_string()).collect();
         if let Some(i) = cells
             .iter()
             .position(|c| c.chars().count() > crate::ingest::workbook::MAX_CELL_CHARS)
@@ -633,4 +633,14 @@ pub(crate) fn reading_note(hl: &sheet::HeaderLine, encoding: sheet::Encoding) ->
         ));
     }
     (!parts.is_empty()).then(|| parts.join("; "))
+}
+
+/// A cell as written before a spreadsheet guard ([`crate::report::table::inert`]) made it
+/// text: a leading `'` before `=`, `+`, `-` or `@` is dropped, so that the project reads its own
+/// outputs (and files a spreadsheet saved with such a guard) back as the value they show.
+pub(crate) fn uninert(s: &str) -> &str {
+    match s.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(['=', '+', '-', '@']) => rest,
+        _ => s,
+    }
 }
