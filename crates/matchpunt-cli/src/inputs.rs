@@ -3,6 +3,7 @@
 use anyhow::{bail, Context, Result};
 use matchpunt::ingest::workbook::{self, BatchSheets};
 use matchpunt::ingest::{self, InputError, InputErrors, Inputs, Loaded, Source, WeekChoice};
+use matchpunt::messages::{Lang, Msg};
 use matchpunt::model::places::Places;
 use matchpunt::model::Week;
 use matchpunt::policy::Policy;
@@ -112,7 +113,7 @@ pub struct Paths {
 impl Paths {
     /// Every file read, for the summary: `read a/experts.csv, a/requests.csv, ...`, or
     /// `read week.xlsx (sheets experts, requests, history)`.
-    pub fn describe(&self, policy: Option<&Path>) -> String {
+    pub fn describe(&self, policy: Option<&Path>, lang: Lang) -> String {
         // Each file once, with the sheets read from it where it is the --data workbook.
         let mut files: Vec<(&Path, Vec<&str>)> = Vec::new();
         let sheets = self.book.as_ref().map(|(book, s)| (book, s));
@@ -146,19 +147,25 @@ impl Paths {
             .iter()
             .map(|(p, sheets)| match sheets.len() {
                 0 => p.display().to_string(),
-                1 => format!("{} (sheet {})", p.display(), sheets[0]),
-                _ => format!("{} (sheets {})", p.display(), sheets.join(", ")),
+                1 => lang.fill(
+                    Msg::CheckSheet,
+                    &[("file", &p.display()), ("sheets", &sheets[0])],
+                ),
+                _ => lang.fill(
+                    Msg::CheckSheets,
+                    &[("file", &p.display()), ("sheets", &sheets.join(", "))],
+                ),
             })
             .collect();
         if let Some(o) = &self.organisations {
             shown.push(o.display().to_string());
         }
         if let Some(p) = policy {
-            shown.push(format!("policy {}", p.display()));
+            shown.push(lang.fill(Msg::CheckPolicyFile, &[("file", &p.display())]));
         }
-        let mut s = format!("read {}", shown.join(", "));
+        let mut s = lang.fill(Msg::CheckRead, &[("files", &shown.join(", "))]);
         if let Some(why) = &self.no_history {
-            s.push_str(&format!(" (no history: {why})"));
+            s.push_str(&lang.fill(Msg::CheckNoHistory, &[("why", why)]));
         }
         s
     }
@@ -246,6 +253,21 @@ impl InputArgs {
         }
     }
 
+    /// `cannot open FILE`; when no file or folder was given (the bundled sample is read from
+    /// the working folder), with a hint to give `--data`.
+    fn cannot_open(&self, p: &Path) -> String {
+        let error = format!("cannot open {}", p.display());
+        let nothing_given = self.data.is_none()
+            && self.experts.is_none()
+            && self.requests.is_none()
+            && self.history.is_none();
+        if nothing_given {
+            Lang::En.fill(Msg::NoDataHint, &[("error", &error)])
+        } else {
+            error
+        }
+    }
+
     pub fn policy(&self) -> Result<Policy> {
         match &self.policy {
             None => Ok(Policy::default()),
@@ -290,7 +312,7 @@ impl InputArgs {
             if let Some(b) = book.filter(|b| b.path == p) {
                 return Ok(Source::new(p.display().to_string(), &b.bytes[..]));
             }
-            let f = File::open(p).with_context(|| format!("cannot open {}", p.display()))?;
+            let f = File::open(p).with_context(|| self.cannot_open(p))?;
             Ok(Source::new(p.display().to_string(), f))
         };
         let inputs = Inputs {

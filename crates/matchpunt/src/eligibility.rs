@@ -282,6 +282,31 @@ impl Stage {
         }
     }
 
+    /// [`Stage::text`] in `lang`, from the message table: the same words for
+    /// [`Stage::NoSharedTheme`] and [`Stage::Personal`].
+    pub fn text_in(self, lang: crate::messages::Lang) -> &'static str {
+        use crate::messages::Msg;
+        lang.text(match self {
+            Stage::Inactive => Msg::OnLeave,
+            Stage::NotCertified => Msg::NotCertifiedYet,
+            Stage::SupervisionLapsed => Msg::SupervisionOld,
+            Stage::Role => Msg::NoRole,
+            Stage::NoSharedTheme | Stage::Personal => Msg::StagePersonalSaid,
+            Stage::NotOnline => Msg::NotOnlineWork,
+            Stage::TooFar => Msg::StageTooFarSaid,
+            Stage::Language => Msg::StageLanguageSaid,
+            Stage::Gender => Msg::NotGender,
+            Stage::AgeGap => Msg::StageAgeSaid,
+            Stage::SlotUnavailable => Msg::StageSlotSaid,
+            Stage::NoAvailability => Msg::NoAvailabilityAtAll,
+            Stage::HeavyPause => Msg::HeavyPauseNow,
+            Stage::PinnedInSlot => Msg::StagePinnedSaid,
+            Stage::PinLimits => Msg::StagePinLimitsSaid,
+            Stage::PinSeats => Msg::StagePinSeatsSaid,
+            Stage::Declined => Msg::StageDeclinedSaid,
+        })
+    }
+
     /// What the surviving experts lack, for "no expert ..." sentences (the funnel).
     pub fn funnel_text(self) -> &'static str {
         match self {

@@ -436,6 +436,91 @@ messages! {
     ForcedCost => "putting {name} there: {cost} in total{changes}", "{name} daar inzetten: {cost} in totaal{changes}";
     ExpertNoEligible => "eligible for no request of this batch", "voor geen enkele aanvraag van deze batch geschikt";
     ExpertMoreEligible => "{n} more", "nog {n}";
+
+    // check, the dropped proposals of a round, book and the ledger's declines (issue 20: every
+    // command in the reader's language).
+    CheckOk => "ok: {experts} experts ({active} active, {certified} certified), {requests} requests, {history} history rows; batch week {week}", "in orde: {experts} deskundigen ({active} actief, {certified} gecertificeerd), {requests} aanvragen, {history} regels historie; batchweek {week}";
+    CheckRead => "read {files}", "gelezen: {files}";
+    CheckSheet => "{file} (sheet {sheets})", "{file} (blad {sheets})";
+    CheckSheets => "{file} (sheets {sheets})", "{file} (bladen {sheets})";
+    CheckPolicyFile => "policy {file}", "beleid {file}";
+    CheckNoHistory => " (no history: {why})", " (geen historie: {why})";
+    CheckColRole => "by role", "per rol";
+    CheckColProvince => "by province", "per provincie";
+    CheckColTheme => "by theme (counts only)", "per thema (alleen aantallen)";
+    CheckColExperts => "experts", "deskundigen";
+    CheckColRequests => "requests", "aanvragen";
+    CheckColSeats => "seats", "plekken";
+    CheckColAvoiding => "avoiding", "mijdend";
+    CheckCoordinates => "(coordinates)", "(coördinaten)";
+    CheckMoreThemes => "... and {n} more themes", "... en nog {n} thema's";
+    CheckNoAvailability => "active experts with no availability: {n}{list}", "actieve deskundigen zonder beschikbaarheid: {n}{list}";
+    CheckSafeSideHead => "excluded organisations taken on the safe side (confirm: write the name as the requests file does, or list both names in organisations.csv): {n} in {pairs} pair(s) of spellings", "uitgesloten organisaties aan de veilige kant genomen (bevestig: schrijf de naam zoals het aanvragenbestand, of zet beide namen in organisations.csv): {n} in {pairs} paar (paren) van schrijfwijzen";
+    CheckSafeSideLine => "{written} as {org} ({why}): {n} row(s): {rows}", "{written} als {org} ({why}): {n} regel(s): {rows}";
+    CheckSupervisionUnchecked => "supervision: not checked (experts.csv has no last_supervision column)", "intervisie: niet gecontroleerd (experts.csv heeft geen kolom last_supervision)";
+    CheckSupervisionLapsed => "supervision older than {weeks} weeks, not deployed: {n}{list}", "intervisie ouder dan {weeks} weken, niet ingezet: {n}{list}";
+    CheckSupervisionSoon => "supervision lapsing within two weeks: {n}{list}", "intervisie verloopt binnen twee weken: {n}{list}";
+    CheckNoCoach => "active experts without a coach: {n} ({list})", "actieve deskundigen zonder coach: {n} ({list})";
+    CheckNoCoaches => "coaches: not given (experts.csv has no coach column, or it is empty)", "coaches: niet opgegeven (experts.csv heeft geen kolom coach, of die is leeg)";
+    CheckPairs => "eligible pairs: {pairs}; requests no expert could ever take: {n}", "geschikte paren: {pairs}; aanvragen die geen deskundige ooit kan nemen: {n}";
+    CheckImpossible => "{request} ({org}, {role}): {why}", "{request} ({org}, {role}): {why}";
+    CheckBlockedBy => "blocked by {list}", "geblokkeerd door {list}";
+    CheckUnknownThemes => "themes not in the theme vocabulary (data/themes.csv): {n}; each is compared as written (case, diacritics, hyphens and spaces aside)", "thema's die niet in de themalijst staan (data/themes.csv): {n}; elk wordt vergeleken zoals geschreven (hoofdletters, accenten, streepjes en spaties daargelaten)";
+    CheckUnknownTheme => "{spelling} in {n} cell(s){hint}", "{spelling} in {n} cel(len){hint}";
+    CheckDidYouMean => ": did you mean {name}?", ": bedoelt u {name}?";
+    CheckMore => "... and {n} more", "... en nog {n}";
+    CheckCharacters => "… ({n} characters)", "… ({n} tekens)";
+    Warning => "warning: {text}", "waarschuwing: {text}";
+    NoDataHint => "{error} (no --data given: the bundled sample data/sample is read from the project's folder; give --data FOLDER with experts.csv and requests.csv, or --data WORKBOOK)", "{error} (geen --data opgegeven: het meegeleverde voorbeeld data/sample wordt uit de projectmap gelezen; geef --data MAP met experts.csv en requests.csv, of --data WERKMAP)";
+
+    // A proposal of the previous run that the round drops, and why.
+    DropDeclined => "declined", "afgewezen";
+    DropWithdrawn => "request withdrawn", "aanvraag ingetrokken";
+    DropExpertGone => "expert no longer in the experts file", "deskundige staat niet meer in het deskundigenbestand";
+    DropExpertInactive => "expert now inactive", "deskundige nu niet actief";
+    DropRuleBroken => "rule now broken: {why} ({rule})", "regel nu gebroken: {why} ({rule})";
+    DropPersonal => "not for this request now, for a personal reason", "niet voor deze aanvraag op dit moment, om een persoonlijke reden";
+    DropMoved => "moved: the re-run found a better use of the seats", "verschoven: de nieuwe run vond een betere inzet van de plekken";
+
+    // Said of a named expert: the first rule they do not meet (rules 3 and 4 read alike).
+    StageTooFarSaid => "lives beyond their travel distance", "woont verder dan de reisafstand";
+    StageLanguageSaid => "does not speak the request's language", "spreekt de taal van de aanvraag niet";
+    StageAgeSaid => "differs too much in age from the young person", "scheelt te veel in leeftijd met de jongere";
+    StageSlotSaid => "is not available in the request's slot", "kan niet in het tijdvak van de aanvraag";
+    StagePinnedSaid => "is already pinned in this slot", "staat in dit tijdvak al vast";
+    StagePinLimitsSaid => "would go beyond their limits with the pins before it", "zou met de vastzettingen ervoor over de grenzen gaan";
+    StagePinSeatsSaid => "is pinned to a request whose seats are taken by the pins before it", "staat vast op een aanvraag waarvan de plekken al door de vastzettingen ervoor bezet zijn";
+    StageDeclinedSaid => "declined this request", "heeft deze aanvraag afgewezen";
+    StagePersonalSaid => "is not for this request now, for a personal reason", "is niet voor deze aanvraag op dit moment, om een persoonlijke reden";
+
+    // book: why a booking is refused; the ledger's declines in unmatched.csv.
+    BookInlineTaken => "a request {request} was booked this week already: book it by --request {request}, or give the new request another --id", "een aanvraag {request} is deze week al geboekt: boek die met --request {request}, of geef de nieuwe aanvraag een andere --id";
+    BookAlready => "expert {expert} is booked for request {request} already", "deskundige {expert} is al geboekt voor aanvraag {request}";
+    BookDeclined => "expert {expert} declined request {request} this week", "deskundige {expert} heeft aanvraag {request} deze week afgewezen";
+    BookRule => "expert {expert} {why} ({rule})", "deskundige {expert} {why} ({rule})";
+    BookBusy => "expert {expert} has a seat in this slot this week already", "deskundige {expert} heeft deze week al een plek in dit tijdvak";
+    BookAtCount => "expert {expert} is at their most assignments this week ({n} of {max})", "deskundige {expert} zit deze week aan het maximum aantal inzetten ({n} van {max})";
+    BookAtLoad => "expert {expert} has {left} of their load budget {budget} left this week; this request needs {needs}", "deskundige {expert} heeft deze week nog {left} van de belastingsgrens {budget} over; deze aanvraag vraagt {needs}";
+    BookCannot => "expert {expert} cannot be booked this week", "deskundige {expert} kan deze week niet geboekt worden";
+    BookFull => "request {request} has {seats} seat(s), all booked or accepted this week already", "aanvraag {request} heeft {seats} plek(ken), deze week al allemaal geboekt of geaccepteerd";
+    BookRefused => "not booked: {why}", "niet geboekt: {why}";
+    BookDone => "booked expert {expert} for request {request} in week {week} (booking {id}); the next `run --ledger` keeps it as a pin", "deskundige {expert} geboekt voor aanvraag {request} in week {week} (boeking {id}); de volgende `run --ledger` houdt die vast";
+    BookTime => "time: checked and written in one transaction in {ms} ms", "tijd: gecontroleerd en geschreven in één transactie in {ms} ms";
+    DeclinedOnly => "the only eligible expert ({expert}) declined this week", "de enige geschikte deskundige ({expert}) heeft deze week afgewezen";
+    DeclinedSome => "{n} expert(s) declined this week ({experts})", "{n} deskundige(n) hebben deze week afgewezen ({experts})";
+    SafeSidePair => "{written} as {org} ({why})", "{written} als {org} ({why})";
+    SafeSideMore => " and {n} more (check lists them all)", " en nog {n} (check noemt ze allemaal)";
+    SafeSideWarning => "{file}:{line}: expert {expert}: excluded_orgs taken on the safe side: {pairs}{more}; the expert is kept away from them: confirm: write the name as the requests file does, or list both names in organisations.csv", "{file}:{line}: deskundige {expert}: excluded_orgs aan de veilige kant genomen: {pairs}{more}; de deskundige wordt er weggehouden: bevestig: schrijf de naam zoals het aanvragenbestand, of zet beide namen in organisations.csv";
+    SafeSideSummary => "excluded organisations taken on the safe side in {n} expert row(s) ({rows}): those experts are kept away from them; matchpunt check lists each pair of spellings to confirm", "uitgesloten organisaties aan de veilige kant genomen in {n} regel(s) van deskundigen ({rows}): die deskundigen worden er weggehouden; matchpunt check noemt elk paar van schrijfwijzen om te bevestigen";
+    SafeSideRowsMore => "and {n} more", "en nog {n}";
+    MetricsHead => "week {week}: {filled} assignments of {seats} seats", "week {week}: {filled} toewijzingen van {seats} plekken";
+    DecideDone => "recorded {n} decision(s) for week {week}: {accepted} accepted, {declined} declined; re-run with `matchpunt run --ledger {ledger} --week {week}`", "{n} besluit(en) vastgelegd voor week {week}: {accepted} geaccepteerd, {declined} afgewezen; draai opnieuw met `matchpunt run --ledger {ledger} --week {week}`";
+    CloseDone => "closed week {week}: {rows} history row(s) ({undecided} proposal(s) without a decision counted as taken place), {declined} declined row(s); the week is read-only now", "week {week} afgesloten: {rows} regel(s) historie ({undecided} voorstel(len) zonder besluit geteld als doorgegaan), {declined} afgewezen regel(s); de week is nu alleen-lezen";
+    CloseTime => "time: written in one transaction in {ms} ms", "tijd: geschreven in één transactie in {ms} ms";
+    OrgSame => "the same name", "dezelfde naam";
+    OrgBothWays => "the cell reads both as this one name and as a list", "de cel leest zowel als deze ene naam als als een lijst";
+    OrgContained => "all the words of one are in the other, in order", "alle woorden van de een staan in de ander, in volgorde";
+    OrgNearMiss => "a spelling close to it", "een schrijfwijze die er dichtbij ligt";
 }
 
 #[cfg(test)]

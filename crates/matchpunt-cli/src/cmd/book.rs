@@ -7,6 +7,7 @@ use crate::inputs::InputArgs;
 use anyhow::{bail, Result};
 use matchpunt::eligibility;
 use matchpunt::explain::{limit_miss, Miss};
+use matchpunt::messages::{Lang, Msg};
 use matchpunt::model::Instance;
 use matchpunt::policy::Policy;
 use matchpunt_ledger::{Seat, WeekView};
@@ -41,11 +42,15 @@ pub struct Args {
     /// The expert to book.
     #[arg(long, value_name = "ID")]
     expert: String,
+    /// Language of the texts: en or nl [default: the policy's texts.language, en].
+    #[arg(long, value_name = "LANG", value_parser = crate::cmd::suggest::parse_lang, help_heading = "Output")]
+    lang: Option<Lang>,
 }
 
 /// Runs `book`.
 pub fn run(args: Args) -> Result<ExitCode> {
     let policy = args.inputs.policy()?;
+    let lang = args.lang.unwrap_or_else(|| policy.lang());
     let Some(path) = &args.ledger.ledger else {
         bail!("book needs the ledger: --ledger FILE (or MATCHPUNT_LEDGER); create one with `matchpunt ledger init FILE`");
     };
@@ -54,7 +59,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let ws = week.to_string();
     let loaded = ledger::load(&mut l, &args.inputs, &policy, week, false, true)?;
     for w in &loaded.warnings {
-        eprintln!("warning: {w}");
+        eprintln!("{}", lang.fill(Msg::Warning, &[("text", w)]));
     }
     let mut inst = loaded.instance;
     // The week's earlier inline requests, so that a second seat of one can be booked by id.
@@ -75,33 +80,44 @@ pub fn run(args: Args) -> Result<ExitCode> {
     };
     let t = std::time::Instant::now();
     let id = l.book(&ws, |view| {
-        check(&inst, &policy, view, ri, ei, inline.is_some()).map(|seat| (seat, inline.clone()))
+        check(&inst, &policy, view, ri, ei, inline.is_some(), lang)
+            .map(|seat| (seat, inline.clone()))
     });
     let id = match id {
         Ok(id) => id,
         Err(matchpunt_ledger::Error::Refused(why)) => {
-            bail!("not booked: {why}")
+            bail!("{}", lang.fill(Msg::BookRefused, &[("why", &why)]))
         }
         Err(e) => return Err(e.into()),
     };
     let mut out = std::io::stdout().lock();
     writeln!(
         out,
-        "booked expert {} for request {} in week {ws} (booking {id}); the next `run --ledger` keeps it as a pin",
-        inst.experts[ei].id,
-        inst.requests[ri].id,
+        "{}",
+        lang.fill(
+            Msg::BookDone,
+            &[
+                ("expert", &inst.experts[ei].id),
+                ("request", &inst.requests[ri].id),
+                ("week", &ws),
+                ("id", &id),
+            ]
+        )
     )?;
     writeln!(
         out,
-        "time: checked and written in one transaction in {:.1} ms",
-        t.elapsed().as_secs_f64() * 1000.0
+        "{}",
+        lang.fill(
+            Msg::BookTime,
+            &[("ms", &lang.num(t.elapsed().as_secs_f64() * 1000.0, 1))]
+        )
     )?;
     Ok(ExitCode::SUCCESS)
 }
 
 /// Whether expert `ei` may be booked for request `ri` on top of the week `view`: rules 1-9,
-/// and the week's limits (reusing `suggest`'s week-use check). The reason otherwise, in words
-/// that do not tell rule 3 from rule 4.
+/// and the week's limits (reusing `suggest`'s week-use check). The reason otherwise in `lang`,
+/// from the message table, in words that do not tell rule 3 from rule 4.
 pub fn check(
     inst: &Instance,
     policy: &Policy,
@@ -109,39 +125,34 @@ pub fn check(
     ri: usize,
     ei: usize,
     inline: bool,
+    lang: Lang,
 ) -> Result<Seat, String> {
     let r = &inst.requests[ri];
     let e = &inst.experts[ei];
+    let pair: [(&str, &dyn std::fmt::Display); 2] = [("expert", &e.id), ("request", &r.id)];
     if inline && view.bookings.iter().any(|b| b.seat.request == r.id) {
-        return Err(format!(
-            "a request {:?} was booked this week already: book it by --request {}, or give the new request another --id",
-            r.id, r.id
-        ));
+        return Err(lang.fill(Msg::BookInlineTaken, &[("request", &format!("{:?}", r.id))]));
     }
     if view
         .bookings
         .iter()
         .any(|b| b.seat.request == r.id && b.seat.expert == e.id)
     {
-        return Err(format!(
-            "expert {} is booked for request {} already",
-            e.id, r.id
-        ));
+        return Err(lang.fill(Msg::BookAlready, &pair));
     }
     if view.verdicts().get(&(r.id.clone(), e.id.clone())) == Some(&false) {
-        return Err(format!(
-            "expert {} declined request {} this week",
-            e.id, r.id
-        ));
+        return Err(lang.fill(Msg::BookDeclined, &pair));
     }
     if let Some(reason) = eligibility::check(inst, policy, r, e).iter().next() {
         // Said of a named expert: the stage, so that rules 3 and 4 read the same.
         let stage = reason.stage_of_expert();
-        return Err(format!(
-            "expert {} {} ({})",
-            e.id,
-            stage.text(),
-            stage.rule_label()
+        return Err(lang.fill(
+            Msg::BookRule,
+            &[
+                ("expert", &e.id),
+                ("why", &stage.text_in(lang)),
+                ("rule", &stage.label_in(lang)),
+            ],
         ));
     }
     let booked = ledger::week_booked(inst, view, Some(&r.id));
@@ -151,21 +162,27 @@ pub fn check(
         (u.load + r.intensity > e.budget()).then_some(Miss::AtLoad)
     });
     if let Some(m) = miss {
-        let why = match m {
-            Miss::Busy => "has a seat in this slot this week already".to_string(),
-            Miss::AtCount => format!(
-                "is at their most assignments this week ({} of {})",
-                u.count, e.max_assignments
+        return Err(match m {
+            Miss::Busy => lang.fill(Msg::BookBusy, &pair),
+            Miss::AtCount => lang.fill(
+                Msg::BookAtCount,
+                &[
+                    ("expert", &e.id),
+                    ("n", &u.count),
+                    ("max", &e.max_assignments),
+                ],
             ),
-            Miss::AtLoad => format!(
-                "has {} of their load budget {} left this week; this request needs {}",
-                e.budget().saturating_sub(u.load),
-                e.budget(),
-                r.intensity
+            Miss::AtLoad => lang.fill(
+                Msg::BookAtLoad,
+                &[
+                    ("expert", &e.id),
+                    ("left", &e.budget().saturating_sub(u.load)),
+                    ("budget", &e.budget()),
+                    ("needs", &r.intensity),
+                ],
             ),
-            _ => "cannot be booked this week".to_string(),
-        };
-        return Err(format!("expert {} {why}", e.id));
+            _ => lang.fill(Msg::BookCannot, &pair),
+        });
     }
     let verdicts = view.verdicts();
     let held = view
@@ -185,9 +202,9 @@ pub fn check(
             })
             .count();
     if held as u32 >= r.experts_needed {
-        return Err(format!(
-            "request {} has {} seat(s), all booked or accepted this week already",
-            r.id, r.experts_needed
+        return Err(lang.fill(
+            Msg::BookFull,
+            &[("request", &r.id), ("seats", &r.experts_needed)],
         ));
     }
     Ok(ledger::seat(inst, ri, ei, true))

@@ -2,7 +2,9 @@
 
 use crate::inputs::InputArgs;
 use anyhow::Result;
-use matchpunt::eligibility::{self, candidates, shown_count};
+use matchpunt::eligibility::{self, candidates};
+use matchpunt::explain;
+use matchpunt::messages::{Lang, Msg};
 use matchpunt::model::places::Places;
 use matchpunt::model::{Instance, Role};
 use std::collections::BTreeMap;
@@ -21,10 +23,14 @@ pub struct Args {
     inputs: InputArgs,
     #[command(flatten)]
     ledger: crate::cmd::ledger::LedgerArg,
+    /// Language of the texts: en or nl [default: the policy's texts.language, en].
+    #[arg(long, value_name = "LANG", value_parser = crate::cmd::suggest::parse_lang, help_heading = "Output")]
+    lang: Option<Lang>,
 }
 
 pub fn run(args: Args) -> Result<ExitCode> {
     let policy = args.inputs.policy()?;
+    let lang = args.lang.unwrap_or_else(|| policy.lang());
     let loaded = crate::cmd::ledger::load_or_files(&args.ledger, &args.inputs, &policy)?;
     let inst = &loaded.instance;
     let mut out = std::io::stdout().lock();
@@ -32,26 +38,42 @@ pub fn run(args: Args) -> Result<ExitCode> {
     for w in loaded
         .warnings
         .iter()
-        .chain(&matchpunt::ingest::safe_side_warnings(
+        .chain(&matchpunt::ingest::safe_side_warnings_in(
             &loaded.safe_side_orgs,
+            lang,
         ))
         .chain(&crate::inputs::emptiness_warnings(inst, &paths))
     {
-        eprintln!("warning: {w}");
+        eprintln!("{}", lang.fill(Msg::Warning, &[("text", w)]));
     }
     writeln!(
         out,
-        "ok: {} experts ({} active, {} certified), {} requests, {} history rows; batch week {}",
-        inst.experts.len(),
-        inst.experts.iter().filter(|e| e.active).count(),
-        inst.experts.iter().filter(|e| e.certified).count(),
-        inst.requests.len(),
-        inst.history.len(),
-        inst.week.map(|w| w.to_string()).unwrap_or_default()
+        "{}",
+        lang.fill(
+            Msg::CheckOk,
+            &[
+                ("experts", &inst.experts.len()),
+                ("active", &inst.experts.iter().filter(|e| e.active).count()),
+                (
+                    "certified",
+                    &inst.experts.iter().filter(|e| e.certified).count()
+                ),
+                ("requests", &inst.requests.len()),
+                ("history", &inst.history.len()),
+                (
+                    "week",
+                    &inst.week.map(|w| w.to_string()).unwrap_or_default()
+                ),
+            ],
+        )
     )?;
-    writeln!(out, "{}", paths.describe(args.inputs.policy.as_deref()))?;
+    writeln!(
+        out,
+        "{}",
+        paths.describe(args.inputs.policy.as_deref(), lang)
+    )?;
 
-    writeln!(out, "\nby role          experts  requests  seats")?;
+    let mut rows = Vec::new();
     for role in Role::ALL {
         let ex = inst
             .experts
@@ -60,22 +82,28 @@ pub fn run(args: Args) -> Result<ExitCode> {
             .count();
         let rq: Vec<_> = inst.requests.iter().filter(|r| r.role == role).collect();
         let seats: u32 = rq.iter().map(|r| r.experts_needed).sum();
-        writeln!(
-            out,
-            "  {:<14} {:>7} {:>9} {:>6}",
-            role.as_str(),
-            ex,
-            rq.len(),
-            seats
-        )?;
+        rows.push(vec![
+            lang.role(role).to_string(),
+            ex.to_string(),
+            rq.len().to_string(),
+            seats.to_string(),
+        ]);
     }
+    let head = [
+        Msg::CheckColRole,
+        Msg::CheckColExperts,
+        Msg::CheckColRequests,
+        Msg::CheckColSeats,
+    ]
+    .map(|m| lang.text(m).to_string());
+    write_table(&mut out, &head, &rows)?;
 
     let places = Places::bundled();
     let province = |place: &str| {
         places
             .get(place)
             .map(|p| p.province.clone())
-            .unwrap_or_else(|| "(coordinates)".into())
+            .unwrap_or_else(|| lang.text(Msg::CheckCoordinates).into())
     };
     let mut regions: BTreeMap<String, (usize, usize)> = BTreeMap::new();
     for e in inst.experts.iter().filter(|e| e.active) {
@@ -83,23 +111,26 @@ pub fn run(args: Args) -> Result<ExitCode> {
     }
     for r in &inst.requests {
         let key = if r.online {
-            "(online)".to_string()
+            format!("({})", lang.text(Msg::Online))
         } else {
             province(&r.place)
         };
         regions.entry(key).or_default().1 += 1;
     }
-    writeln!(out, "\nby province      experts  requests")?;
-    for (p, (e, r)) in &regions {
-        writeln!(out, "  {p:<14} {e:>7} {r:>9}")?;
-    }
+    let rows: Vec<Vec<String>> = regions
+        .iter()
+        .map(|(p, (e, r))| vec![p.clone(), e.to_string(), r.to_string()])
+        .collect();
+    let head = [
+        Msg::CheckColProvince,
+        Msg::CheckColExperts,
+        Msg::CheckColRequests,
+    ]
+    .map(|m| lang.text(m).to_string());
+    write_table(&mut out, &head, &rows)?;
 
     // Counts only, and below 3 only "fewer than 3": a count of 1 next to a theme could point
     // at a person.
-    writeln!(
-        out,
-        "\nby theme (counts only)          experts      avoiding      requests"
-    )?;
     let mut themes: Vec<(usize, usize, usize)> = vec![(0, 0, 0); inst.themes.len()];
     for e in inst.experts.iter().filter(|e| e.active) {
         for &t in &e.themes {
@@ -125,21 +156,38 @@ pub fn run(args: Args) -> Result<ExitCode> {
         .into_iter()
         .filter(|&t| themes[t].0 + themes[t].1 + themes[t].2 > 0)
         .collect();
-    for &t in used.iter().take(MAX_THEME_ROWS) {
-        let (e, a, r) = themes[t];
+    let rows: Vec<Vec<String>> = used
+        .iter()
+        .take(MAX_THEME_ROWS)
+        .map(|&t| {
+            let (e, a, r) = themes[t];
+            vec![
+                shown_name(inst.themes.name(t as u32), lang),
+                lang.count(e),
+                lang.count(a),
+                lang.count(r),
+            ]
+        })
+        .collect();
+    let head = [
+        Msg::CheckColTheme,
+        Msg::CheckColExperts,
+        Msg::CheckColAvoiding,
+        Msg::CheckColRequests,
+    ]
+    .map(|m| lang.text(m).to_string());
+    write_table(&mut out, &head, &rows)?;
+    if used.len() > MAX_THEME_ROWS {
         writeln!(
             out,
-            "  {:<24} {:>12}  {:>12}  {:>12}",
-            shown_name(inst.themes.name(t as u32)),
-            shown_count(e),
-            shown_count(a),
-            shown_count(r)
+            "  {}",
+            lang.fill(
+                Msg::CheckMoreThemes,
+                &[("n", &(used.len() - MAX_THEME_ROWS))]
+            )
         )?;
     }
-    if used.len() > MAX_THEME_ROWS {
-        writeln!(out, "  ... and {} more themes", used.len() - MAX_THEME_ROWS)?;
-    }
-    report_unknown_themes(&mut out, inst)?;
+    report_unknown_themes(&mut out, inst, lang)?;
 
     let no_avail: Vec<&str> = inst
         .experts
@@ -149,19 +197,64 @@ pub fn run(args: Args) -> Result<ExitCode> {
         .collect();
     writeln!(
         out,
-        "\nactive experts with no availability: {}{}",
-        no_avail.len(),
-        if no_avail.is_empty() {
-            String::new()
-        } else {
-            format!(" ({})", no_avail.join(", "))
-        }
+        "\n{}",
+        lang.fill(
+            Msg::CheckNoAvailability,
+            &[("n", &no_avail.len()), ("list", &id_list(&no_avail))]
+        )
     )?;
 
-    report_safe_side_orgs(&mut out, &loaded.safe_side_orgs)?;
-    report_supervision(&mut out, inst, &policy)?;
-    report_impossible(&mut out, inst, &policy)?;
+    report_safe_side_orgs(&mut out, &loaded.safe_side_orgs, lang)?;
+    report_supervision(&mut out, inst, &policy, lang)?;
+    report_impossible(&mut out, inst, &policy, lang)?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// ` (a, b, c)`, or nothing for no ids.
+fn id_list(ids: &[&str]) -> String {
+    if ids.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", ids.join(", "))
+    }
+}
+
+/// A table after a blank line: the header (its first cell a title), then the rows indented by
+/// two; the first column left-aligned, the others right-aligned, each as wide as its widest
+/// cell in terminal columns ([`unicode_width`]: a long or accented name keeps the alignment).
+fn write_table(out: &mut impl Write, head: &[String], rows: &[Vec<String>]) -> Result<()> {
+    use unicode_width::UnicodeWidthStr;
+    let n = head.len();
+    let mut width = vec![0usize; n];
+    width[0] = head[0].width().max(16);
+    for (i, h) in head.iter().enumerate().skip(1) {
+        width[i] = h.width().max(5);
+    }
+    for row in rows {
+        width[0] = width[0].max(row[0].width() + 2);
+        for i in 1..n {
+            width[i] = width[i].max(row[i].width());
+        }
+    }
+    let pad = |s: &str, w: usize, left: bool| {
+        let fill = " ".repeat(w.saturating_sub(s.width()));
+        if left {
+            format!("{s}{fill}")
+        } else {
+            format!("{fill}{s}")
+        }
+    };
+    let line = |cells: Vec<String>| cells.join("  ").trim_end().to_string();
+    writeln!(out)?;
+    let mut cells = vec![pad(&head[0], width[0], true)];
+    cells.extend((1..n).map(|i| pad(&head[i], width[i], false)));
+    writeln!(out, "{}", line(cells))?;
+    for row in rows {
+        let mut cells = vec![pad(&format!("  {}", row[0]), width[0], true)];
+        cells.extend((1..n).map(|i| pad(&row[i], width[i], false)));
+        writeln!(out, "{}", line(cells))?;
+    }
+    Ok(())
 }
 
 /// Every exclusion taken on the safe side (an `excluded_orgs` cell naming an organisation of the
@@ -171,30 +264,42 @@ pub fn run(args: Args) -> Result<ExitCode> {
 fn report_safe_side_orgs(
     out: &mut impl Write,
     taken: &[matchpunt::ingest::SafeSideOrg],
+    lang: Lang,
 ) -> Result<()> {
+    use matchpunt::ingest::hit_why;
     let mut pairs: Vec<(&str, &str, &str, Vec<String>)> = Vec::new();
     for t in taken {
         let row = format!("{}:{} ({})", t.file, t.line, t.expert);
         match pairs
             .iter_mut()
-            .find(|p| p.0 == t.written && p.1 == t.org && p.2 == t.kind.why())
+            .find(|p| p.0 == t.written && p.1 == t.org && p.2 == hit_why(t.kind, lang))
         {
             Some(p) => p.3.push(row),
-            None => pairs.push((&t.written, &t.org, t.kind.why(), vec![row])),
+            None => pairs.push((&t.written, &t.org, hit_why(t.kind, lang), vec![row])),
         }
     }
     writeln!(
         out,
-        "\nexcluded organisations taken on the safe side (confirm: write the name as the requests file does, or list both names in organisations.csv): {} in {} pair(s) of spellings",
-        taken.len(),
-        pairs.len()
+        "\n{}",
+        lang.fill(
+            Msg::CheckSafeSideHead,
+            &[("n", &taken.len()), ("pairs", &pairs.len())]
+        )
     )?;
     for (written, org, why, rows) in &pairs {
         writeln!(
             out,
-            "  {written:?} as {org:?} ({why}): {} row(s): {}",
-            rows.len(),
-            rows.join(", ")
+            "  {}",
+            lang.fill(
+                Msg::CheckSafeSideLine,
+                &[
+                    ("written", &format!("{written:?}")),
+                    ("org", &format!("{org:?}")),
+                    ("why", why),
+                    ("n", &rows.len()),
+                    ("rows", &rows.join(", ")),
+                ]
+            )
         )?;
     }
     Ok(())
@@ -206,6 +311,7 @@ fn report_supervision(
     out: &mut impl Write,
     inst: &Instance,
     policy: &matchpunt::policy::Policy,
+    lang: Lang,
 ) -> Result<()> {
     use matchpunt::model::Supervision;
     let active: Vec<_> = inst.experts.iter().filter(|e| e.active).collect();
@@ -216,10 +322,7 @@ fn report_supervision(
         return Ok(());
     };
     if !checked {
-        writeln!(
-            out,
-            "supervision: not checked (experts.csv has no last_supervision column)"
-        )?;
+        writeln!(out, "{}", lang.text(Msg::CheckSupervisionUnchecked))?;
     } else {
         let within = i64::from(policy.rules.supervision_within_weeks);
         let (mut lapsed, mut soon) = (Vec::new(), Vec::new());
@@ -231,24 +334,25 @@ fn report_supervision(
                 _ => {}
             }
         }
-        let list = |v: &[&str]| {
-            if v.is_empty() {
-                String::new()
-            } else {
-                format!(" ({})", v.join(", "))
-            }
-        };
         writeln!(
             out,
-            "supervision older than {within} weeks, not deployed: {}{}",
-            lapsed.len(),
-            list(&lapsed)
+            "{}",
+            lang.fill(
+                Msg::CheckSupervisionLapsed,
+                &[
+                    ("weeks", &within),
+                    ("n", &lapsed.len()),
+                    ("list", &id_list(&lapsed))
+                ]
+            )
         )?;
         writeln!(
             out,
-            "supervision lapsing within two weeks: {}{}",
-            soon.len(),
-            list(&soon)
+            "{}",
+            lang.fill(
+                Msg::CheckSupervisionSoon,
+                &[("n", &soon.len()), ("list", &id_list(&soon))]
+            )
         )?;
     }
     let no_coach: Vec<&str> = active
@@ -259,23 +363,26 @@ fn report_supervision(
     if !no_coach.is_empty() && active.len() != no_coach.len() {
         writeln!(
             out,
-            "active experts without a coach: {} ({})",
-            no_coach.len(),
-            no_coach.join(", ")
+            "{}",
+            lang.fill(
+                Msg::CheckNoCoach,
+                &[("n", &no_coach.len()), ("list", &no_coach.join(", "))]
+            )
         )?;
     } else if !active.is_empty() && active.len() == no_coach.len() {
-        writeln!(
-            out,
-            "coaches: not given (experts.csv has no coach column, or it is empty)"
-        )?;
+        writeln!(out, "{}", lang.text(Msg::CheckNoCoaches))?;
     }
     Ok(())
 }
 
+/// The requests no expert could ever take, each with the one "why" of an open seat that no
+/// expert meets ([`explain::funnel_text`], as `unmatched.csv` and `explain` say it), and a count
+/// by the first rule that blocks them (rules 3-4 as one).
 fn report_impossible(
     out: &mut impl Write,
     inst: &Instance,
     policy: &matchpunt::policy::Policy,
+    lang: Lang,
 ) -> Result<()> {
     let pairs = candidates(inst, policy);
     let mut count = vec![0usize; inst.requests.len()];
@@ -287,9 +394,11 @@ fn report_impossible(
         .collect();
     writeln!(
         out,
-        "eligible pairs: {}; requests no expert could ever take: {}",
-        pairs.len(),
-        impossible.len()
+        "{}",
+        lang.fill(
+            Msg::CheckPairs,
+            &[("pairs", &pairs.len()), ("n", &impossible.len())]
+        )
     )?;
     let mut by_rule: BTreeMap<(eligibility::Stage, String), usize> = BTreeMap::new();
     for &ri in &impossible {
@@ -297,15 +406,23 @@ fn report_impossible(
         let f = eligibility::funnel(inst, policy, r);
         if let Some(z) = f.iter().find(|x| x.1 == 0) {
             let group = z.0.rule_group();
-            *by_rule.entry((group, group.rule_label())).or_default() += 1;
+            *by_rule.entry((group, group.label_in(lang))).or_default() += 1;
         }
         writeln!(
             out,
-            "  {} ({}, {}): {}",
-            r.id,
-            inst.orgs.name(r.org),
-            r.role,
-            eligibility::nobody_sentence(&f)
+            "  {}",
+            lang.fill(
+                Msg::CheckImpossible,
+                &[
+                    ("request", &r.id),
+                    ("org", &inst.orgs.name(r.org)),
+                    ("role", &lang.role(r.role)),
+                    (
+                        "why",
+                        &explain::funnel_text(inst, policy, r, lang).unwrap_or_default()
+                    ),
+                ]
+            )
         )?;
     }
     if !by_rule.is_empty() {
@@ -313,7 +430,11 @@ fn report_impossible(
             .iter()
             .map(|((_, label), v)| format!("{label}: {v}"))
             .collect();
-        writeln!(out, "  blocked by {}", parts.join(", "))?;
+        writeln!(
+            out,
+            "  {}",
+            lang.fill(Msg::CheckBlockedBy, &[("list", &parts.join(", "))])
+        )?;
     }
     Ok(())
 }
@@ -325,50 +446,68 @@ const MAX_THEME_ROWS: usize = 100;
 const MAX_SHOWN_NAME: usize = 80;
 
 /// `s`, cut after [`MAX_SHOWN_NAME`] characters with "… (N characters)".
-fn shown_name(s: &str) -> String {
+fn shown_name(s: &str, lang: Lang) -> String {
     match s.char_indices().nth(MAX_SHOWN_NAME) {
-        Some((i, _)) => format!("{}… ({} characters)", &s[..i], s.chars().count()),
+        Some((i, _)) => format!("{}{}", &s[..i], cut_note(s, lang)),
         None => s.to_string(),
     }
 }
 
+/// `… (N characters)` of a cut name.
+fn cut_note(s: &str, lang: Lang) -> String {
+    lang.fill(Msg::CheckCharacters, &[("n", &s.chars().count())])
+}
+
 /// [`shown_name`] quoted (`"..."`, escapes as in Rust); the cut is outside the quotes.
-fn quoted_name(s: &str) -> String {
+fn quoted_name(s: &str, lang: Lang) -> String {
     match s.char_indices().nth(MAX_SHOWN_NAME) {
-        Some((i, _)) => format!("{:?}… ({} characters)", &s[..i], s.chars().count()),
+        Some((i, _)) => format!("{:?}{}", &s[..i], cut_note(s, lang)),
         None => format!("{s:?}"),
     }
 }
 
 /// Themes the vocabulary (`data/themes.csv`) does not know: each spelling with the number of
 /// cells it is in and a "did you mean". Never who has or avoids it.
-fn report_unknown_themes(out: &mut impl Write, inst: &Instance) -> Result<()> {
+fn report_unknown_themes(out: &mut impl Write, inst: &Instance, lang: Lang) -> Result<()> {
     let unknown = matchpunt::model::unknown_themes(inst);
     if unknown.is_empty() {
         return Ok(());
     }
     writeln!(
         out,
-        "\nthemes not in the theme vocabulary (data/themes.csv): {}; each is compared as written (case, diacritics, hyphens and spaces aside)",
-        unknown.len()
+        "\n{}",
+        lang.fill(Msg::CheckUnknownThemes, &[("n", &unknown.len())])
     )?;
     for u in unknown.iter().take(matchpunt::names::themes::MAX_SUGGESTED) {
+        let hint = u
+            .suggestion
+            .as_ref()
+            .map(|s| lang.fill(Msg::CheckDidYouMean, &[("name", &format!("{s:?}"))]))
+            .unwrap_or_default();
         writeln!(
             out,
-            "  {} in {} cell(s){}",
-            quoted_name(&u.spelling),
-            shown_count(u.cells),
-            u.suggestion
-                .as_ref()
-                .map(|s| format!(": did you mean {s:?}?"))
-                .unwrap_or_default()
+            "  {}",
+            lang.fill(
+                Msg::CheckUnknownTheme,
+                &[
+                    ("spelling", &quoted_name(&u.spelling, lang)),
+                    ("n", &lang.count(u.cells)),
+                    ("hint", &hint),
+                ]
+            )
         )?;
     }
     if unknown.len() > matchpunt::names::themes::MAX_SUGGESTED {
         writeln!(
             out,
-            "  ... and {} more",
-            unknown.len() - matchpunt::names::themes::MAX_SUGGESTED
+            "  {}",
+            lang.fill(
+                Msg::CheckMore,
+                &[(
+                    "n",
+                    &(unknown.len() - matchpunt::names::themes::MAX_SUGGESTED)
+                )]
+            )
         )?;
     }
     Ok(())

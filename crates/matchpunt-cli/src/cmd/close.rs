@@ -4,6 +4,7 @@
 use crate::cmd::ledger::{self, LedgerArg};
 use crate::inputs::parse_week;
 use anyhow::Result;
+use matchpunt::messages::Msg;
 use matchpunt::model::Week;
 use std::io::Write;
 use std::process::ExitCode;
@@ -22,6 +23,9 @@ pub struct Args {
     /// The ISO week to close, e.g. 2026-W48.
     #[arg(long, value_name = "WEEK", value_parser = parse_week)]
     week: Week,
+    /// Language of the texts: en or nl [default: en].
+    #[arg(long, value_name = "LANG", value_parser = crate::cmd::suggest::parse_lang, help_heading = "Output")]
+    lang: Option<matchpunt::messages::Lang>,
 }
 
 /// Runs `close`.
@@ -32,15 +36,27 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let c = l.close(&week)?;
     let took = t.elapsed();
     let mut out = std::io::stdout().lock();
+    let lang = args.lang.unwrap_or_default();
     writeln!(
         out,
-        "closed week {week}: {} history row(s) ({} proposal(s) without a decision counted as taken place), {} declined row(s); the week is read-only now",
-        c.rows, c.undecided, c.declined
+        "{}",
+        lang.fill(
+            Msg::CloseDone,
+            &[
+                ("week", &week),
+                ("rows", &c.rows),
+                ("undecided", &c.undecided),
+                ("declined", &c.declined),
+            ]
+        )
     )?;
     writeln!(
         out,
-        "time: written in one transaction in {:.1} ms",
-        took.as_secs_f64() * 1000.0
+        "{}",
+        lang.fill(
+            Msg::CloseTime,
+            &[("ms", &lang.num(took.as_secs_f64() * 1000.0, 1))]
+        )
     )?;
     Ok(ExitCode::SUCCESS)
 }

@@ -47,6 +47,9 @@ pub struct Args {
     /// A note kept with the decision (never in the log).
     #[arg(long, value_name = "TEXT")]
     note: Option<String>,
+    /// Language of the texts: en or nl [default: en].
+    #[arg(long, value_name = "LANG", value_parser = crate::cmd::suggest::parse_lang, help_heading = "Output")]
+    lang: Option<matchpunt::messages::Lang>,
 }
 
 /// Runs `decide`.
@@ -85,12 +88,20 @@ pub fn run(args: Args) -> Result<ExitCode> {
     l.decide(&week, &decisions)?;
     let accepted = decisions.iter().filter(|d| d.2).count();
     let mut out = std::io::stdout().lock();
+    let lang = args.lang.unwrap_or_default();
     writeln!(
         out,
-        "recorded {} decision(s) for week {week}: {accepted} accepted, {} declined; re-run with `matchpunt run --ledger {} --week {week}`",
-        decisions.len(),
-        decisions.len() - accepted,
-        l.path().display()
+        "{}",
+        lang.fill(
+            matchpunt::messages::Msg::DecideDone,
+            &[
+                ("n", &decisions.len()),
+                ("week", &week),
+                ("accepted", &accepted),
+                ("declined", &(decisions.len() - accepted)),
+                ("ledger", &l.path().display()),
+            ]
+        )
     )?;
     Ok(ExitCode::SUCCESS)
 }

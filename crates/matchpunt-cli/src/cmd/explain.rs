@@ -51,6 +51,7 @@ pub struct Args {
 pub fn run(args: Args) -> Result<ExitCode> {
     let t0 = std::time::Instant::now();
     let policy = args.inputs.policy()?;
+    let lang = args.output.lang(&policy);
     // With a ledger: its history, and this week's proposals and bookings as the assignments.
     let (loaded, week) =
         match crate::cmd::ledger::load_week(&args.ledger, &args.inputs, &policy, false)? {
@@ -58,7 +59,10 @@ pub fn run(args: Args) -> Result<ExitCode> {
             None => (args.inputs.load(&policy)?, None),
         };
     for w in &loaded.warnings {
-        eprintln!("warning: {w}");
+        eprintln!(
+            "{}",
+            lang.fill(matchpunt::messages::Msg::Warning, &[("text", w)])
+        );
     }
     let inst = &loaded.instance;
     let opts = args.solver.options(t0, std::time::Duration::ZERO);

@@ -612,7 +612,9 @@ pub fn note_declined(
     unmatched: &mut [matchpunt::report::Unmatched],
     inst: &Instance,
     round: &Round,
+    lang: matchpunt::messages::Lang,
 ) {
+    use matchpunt::messages::Msg;
     let declined = declined_in_round(round);
     for u in unmatched.iter_mut() {
         let Some(experts) = declined.get(inst.requests[u.request].id.as_str()) else {
@@ -620,12 +622,12 @@ pub fn note_declined(
         };
         let n = experts.len();
         let said = if u.eligible == 0 && n == 1 {
-            format!(
-                "the only eligible expert ({}) declined this week",
-                experts[0]
-            )
+            lang.fill(Msg::DeclinedOnly, &[("expert", &experts[0])])
         } else {
-            format!("{n} expert(s) declined this week ({})", experts.join(", "))
+            lang.fill(
+                Msg::DeclinedSome,
+                &[("n", &n), ("experts", &experts.join(", "))],
+            )
         };
         u.reason = if u.reason.trim().is_empty() {
             said

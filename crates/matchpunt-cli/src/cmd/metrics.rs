@@ -4,6 +4,7 @@ use crate::inputs::InputArgs;
 use anyhow::{anyhow, Context, Result};
 use matchpunt::analysis::metrics::{self, Row};
 use matchpunt::eligibility::candidates;
+use matchpunt::messages::{Lang, Msg};
 use matchpunt::model::places::Places;
 use matchpunt::scoring::score_pairs;
 use std::io::Write;
@@ -26,13 +27,18 @@ pub struct Args {
     /// The assignments to measure [default: out/assignments.csv].
     #[arg(long, value_name = "FILE", default_value = "out/assignments.csv")]
     assignments: PathBuf,
+    /// Language of the texts: en or nl (a decimal comma; the metrics keep their names)
+    /// [default: the policy's texts.language, en].
+    #[arg(long, value_name = "LANG", value_parser = crate::cmd::suggest::parse_lang, help_heading = "Output")]
+    lang: Option<Lang>,
 }
 
 pub fn run(args: Args) -> Result<ExitCode> {
     let policy = args.inputs.policy()?;
+    let lang = args.lang.unwrap_or_else(|| policy.lang());
     let loaded = crate::cmd::ledger::load_or_files(&args.ledger, &args.inputs, &policy)?;
     for w in &loaded.warnings {
-        eprintln!("warning: {w}");
+        eprintln!("{}", lang.fill(Msg::Warning, &[("text", w)]));
     }
     let inst = &loaded.instance;
     let scored = score_pairs(inst, &policy, &candidates(inst, &policy));
@@ -43,7 +49,10 @@ pub fn run(args: Args) -> Result<ExitCode> {
         metrics::assignments_from_csv(inst, &policy, &scored, file, &name)
             .map_err(|e| anyhow!("{e}"))?;
     for w in &warnings {
-        eprintln!("warning: {name}: {w}");
+        eprintln!(
+            "{}",
+            lang.fill(Msg::Warning, &[("text", &format!("{name}: {w}"))])
+        );
     }
     let places = Places::bundled();
     let provinces = metrics::request_provinces(inst, &places);
@@ -51,25 +60,33 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let mut out = std::io::stdout().lock();
     writeln!(
         out,
-        "week {}: {} assignments of {} seats",
-        inst.week.map(|w| w.to_string()).unwrap_or_default(),
-        m.seats.filled,
-        m.seats.asked
+        "{}",
+        lang.fill(
+            Msg::MetricsHead,
+            &[
+                (
+                    "week",
+                    &inst.week.map(|w| w.to_string()).unwrap_or_default()
+                ),
+                ("filled", &m.seats.filled),
+                ("seats", &m.seats.asked),
+            ]
+        )
     )?;
     let rows = m.rows();
     let width = rows.iter().map(|r| r.name.len()).max().unwrap_or(10);
     for r in rows {
-        writeln!(out, "{:<width$}  {}", r.name, fmt(&r))?;
+        writeln!(out, "{:<width$}  {}", r.name, fmt(&r, lang))?;
     }
     Ok(ExitCode::SUCCESS)
 }
 
-fn fmt(r: &Row) -> String {
+fn fmt(r: &Row, lang: Lang) -> String {
     if r.share {
-        format!("{:.1}%", 100.0 * r.value)
+        format!("{}%", lang.num(100.0 * r.value, 1))
     } else if r.value.fract() == 0.0 {
-        format!("{:.0}", r.value)
+        lang.num(r.value, 0)
     } else {
-        format!("{:.2}", r.value)
+        lang.num(r.value, 2)
     }
 }

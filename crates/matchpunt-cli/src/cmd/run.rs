@@ -5,6 +5,7 @@ use crate::out::OutputSet;
 use crate::progress::{thousands, Progress};
 use anyhow::{bail, Result};
 use matchpunt::batch;
+use matchpunt::messages::Msg;
 use matchpunt::report;
 use matchpunt::report::table::{self, Dialect};
 use matchpunt::scoring::to_units;
@@ -228,12 +229,13 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let t_read = t0.elapsed();
     let empty = crate::inputs::emptiness_warnings(&loaded.instance, &args.inputs.paths());
     // The pairs of spellings only in `check`: run's output names the rows alone.
-    let safe_side: Vec<String> = matchpunt::ingest::safe_side_summary(&loaded.safe_side_orgs)
-        .into_iter()
-        .collect();
+    let safe_side: Vec<String> =
+        matchpunt::ingest::safe_side_summary_in(&loaded.safe_side_orgs, lang)
+            .into_iter()
+            .collect();
     progress.suspend(|| {
         for w in loaded.warnings.iter().chain(&safe_side).chain(&empty) {
-            eprintln!("warning: {w}");
+            eprintln!("{}", lang.fill(Msg::Warning, &[("text", w)]));
         }
     });
     let inst = &loaded.instance;
@@ -266,7 +268,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
             let out = matchpunt::batch::round::run_round(inst, &policy, &opts, round);
             progress.suspend(|| {
                 for w in &out.warnings {
-                    eprintln!("warning: {w}");
+                    eprintln!("{}", lang.fill(Msg::Warning, &[("text", w)]));
                 }
             });
             changes = Some(out.changes);
@@ -294,7 +296,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         matchpunt::explain::with_fixes(inst, &policy, &opts, &res, unmatched, fix_deadline, lang);
     // After the reasons are set: a seat whose expert declined this round says so first.
     if let Some(round) = &round {
-        crate::cmd::ledger::note_declined(&mut unmatched, inst, round);
+        crate::cmd::ledger::note_declined(&mut unmatched, inst, round, lang);
     }
     let t_reasons = t_write.elapsed();
 
@@ -393,7 +395,9 @@ pub fn run(args: Args) -> Result<ExitCode> {
     writeln!(
         out,
         "{}",
-        args.inputs.paths().describe(args.inputs.policy.as_deref())
+        args.inputs
+            .paths()
+            .describe(args.inputs.policy.as_deref(), lang)
     )?;
     writeln!(
         out,

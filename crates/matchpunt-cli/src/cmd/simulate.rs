@@ -210,7 +210,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
                 .with_context(|| format!("cannot create output folder {}", sub.display()))?;
             for w in &world.weeks {
                 outs.stage(&format!("requests/{}.csv", w.week), |out| {
-                    Ok(out.write_all(&w.requests)?)
+                    Ok(out.write_all(&inert_csv(&w.requests)?)?)
                 })?;
             }
         }
@@ -230,4 +230,54 @@ pub fn run(args: Args) -> Result<ExitCode> {
         )?;
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// A week's requests CSV as written for a person: every text cell that a spreadsheet would
+/// evaluate (`=`, `+`, `-`, `@`, a tab or a carriage return first) gets a leading `'`
+/// ([`matchpunt::report::table::inert`], as every other output); the readers drop it again, so
+/// that `simulate --requests-dir` replays the same requests. The delimiter (`,` or `;`, the more
+/// frequent in the header) and a byte-order mark are kept. O(size of the file).
+fn inert_csv(bytes: &[u8]) -> Result<Vec<u8>> {
+    let (bom, body) = match bytes.strip_prefix("\u{feff}".as_bytes()) {
+        Some(rest) => (true, rest),
+        None => (false, bytes),
+    };
+    let head = body.split(|&b| b == b'\n').next().unwrap_or_default();
+    let count = |c: u8| head.iter().filter(|&&b| b == c).count();
+    let delimiter = if count(b';') > count(b',') {
+        b';'
+    } else {
+        b','
+    };
+    let mut rdr = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(delimiter)
+        .from_reader(body);
+    let mut out = Vec::with_capacity(bytes.len() + 16);
+    if bom {
+        out.extend_from_slice("\u{feff}".as_bytes());
+    }
+    {
+        let mut wtr = csv::WriterBuilder::new()
+            .flexible(true)
+            .delimiter(delimiter)
+            .from_writer(&mut out);
+        for rec in rdr.records() {
+            let rec = rec.context("a generated requests file")?;
+            let cells: Vec<String> = rec
+                .iter()
+                .map(|c| {
+                    if c.parse::<f64>().is_ok() {
+                        c.to_string()
+                    } else {
+                        matchpunt::report::table::inert(c).into_owned()
+                    }
+                })
+                .collect();
+            wtr.write_record(&cells)?;
+        }
+        wtr.flush()?;
+    }
+    Ok(out)
 }

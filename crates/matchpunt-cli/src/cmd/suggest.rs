@@ -4,7 +4,7 @@ use crate::inputs::InputArgs;
 use anyhow::{anyhow, bail, Context, Result};
 use matchpunt::explain::{self, Booked};
 use matchpunt::ingest::{self, InputErrors, Source};
-use matchpunt::messages::Lang;
+use matchpunt::messages::{Lang, Msg};
 use matchpunt::model::places::Places;
 use matchpunt::model::Instance;
 use matchpunt::policy::Policy;
@@ -240,6 +240,7 @@ pub fn open_source(p: &Path) -> Result<Source<'static>> {
 
 pub fn run(args: Args) -> Result<ExitCode> {
     let policy = args.inputs.policy()?;
+    let lang = args.output.lang(&policy);
     // With a ledger: its history, and this week's proposals, decisions and bookings.
     let (loaded, week) =
         match crate::cmd::ledger::load_week(&args.ledger, &args.inputs, &policy, true)? {
@@ -247,7 +248,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
             None => (args.inputs.load_skipping_bad_rows(&policy)?, None),
         };
     for w in &loaded.warnings {
-        eprintln!("warning: {w}");
+        eprintln!("{}", lang.fill(Msg::Warning, &[("text", w)]));
     }
     let mut inst = loaded.instance;
     let ri = match &args.request {
@@ -264,12 +265,11 @@ pub fn run(args: Args) -> Result<ExitCode> {
         Some(p) => {
             let b = explain::read_booked(open_source(p)?, &inst, Some(&inst.requests[ri].id))?;
             for w in &b.warnings {
-                eprintln!("warning: {w}");
+                eprintln!("{}", lang.fill(Msg::Warning, &[("text", w)]));
             }
             Some(b)
         }
     };
-    let lang = args.output.lang(&policy);
     let all = if declined.is_empty() {
         args.top
     } else {

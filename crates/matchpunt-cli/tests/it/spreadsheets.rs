@@ -460,3 +460,105 @@ fn out_file_xlsx_never_replaces_an_input() {
         assert_eq!(names(dir.path()), ["week.xlsx"], "{args:?}");
     }
 }
+
+/// A workbook has no delimiter to tell its dialect: one whose experts header is Dutch (the
+/// shared case dutch-headers as a workbook) gives a Dutch set (`;`, decimal commas), as a `;`
+/// CSV does; the same workbook with the contract's English header gives `,`.
+#[test]
+fn a_workbook_with_a_dutch_header_gives_a_dutch_set() {
+    let experts = [
+        "id;naam;rollen;gecertificeerd;thema's;woonplaats;max_reisafstand_km;online;beschikbaarheid;geboortejaar;geslacht;uitgesloten_organisaties;actief",
+        "E01;Zoë de Vries;maatje;ja;angst|depressie;Utrecht;12.5;ja;ma-avond|wo-middag;2001;v;;ja",
+        "E02;Daniëlle Bakker;adviseur;ja;jeugdzorg;Zeist;20;nee;di-ochtend;1998;v;;ja",
+    ];
+    let english = "id;name;roles;certified;themes;place;max_travel_km;online;availability;birth_year;gender;excluded_orgs;active";
+    let requests = [
+        "id;org;role;themes;place;online;slot;priority;client_age",
+        "R01;Gemeente Utrecht;maatje;angst;Utrecht;nee;wo-middag;normaal;17",
+        "R02;Hogeschool Utrecht;adviseur;jeugdzorg;Utrecht;nee;di-ochtend;spoed;",
+    ];
+    let dir = tempfile::tempdir().unwrap();
+    for (book, head) in [("nl.xlsx", experts[0]), ("en.xlsx", english)] {
+        let mut wb = rust_xlsxwriter::Workbook::new();
+        for (sheet, lines) in [
+            ("experts", [head, experts[1], experts[2]]),
+            ("requests", requests),
+        ] {
+            let ws = wb.add_worksheet();
+            ws.set_name(sheet).unwrap();
+            for (r, line) in lines.iter().enumerate() {
+                for (c, cell) in line.split(';').enumerate() {
+                    match cell.parse::<f64>() {
+                        Ok(x) if r > 0 => ws.write_number(r as u32, c as u16, x).unwrap(),
+                        _ => ws.write_string(r as u32, c as u16, cell).unwrap(),
+                    };
+                }
+            }
+        }
+        wb.save(dir.path().join(book)).unwrap();
+    }
+    for (book, sep) in [("nl.xlsx", ';'), ("en.xlsx", ',')] {
+        let out = format!("out-{}", &book[..2]);
+        let o = run(
+            &["run", "--data", book, "--week", "2026-W48", "--out", &out],
+            dir.path(),
+        );
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        let text = fs::read_to_string(dir.path().join(&out).join("assignments.csv")).unwrap();
+        assert!(
+            text.starts_with(&format!("\u{feff}request{sep}expert{sep}")),
+            "{book}: {text}"
+        );
+    }
+}
+
+/// simulate-formula-injection: `simulate --out` writes the generated requests/WEEK.csv with the
+/// same guard as every other output (no cell a spreadsheet would evaluate), and replaying those
+/// files (`--requests-dir`, which drops the guard's `'` again) gives the same simulation.
+#[test]
+fn simulate_writes_inert_requests_that_replay_the_same() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = fixture("simulate-formula-injection").display().to_string();
+    let sim = |extra: &[&str], out: &str| {
+        let mut args = vec![
+            "simulate", "--data", &data, "--weeks", "2", "--policy", "default", "--seed", "3",
+            "--out", out,
+        ];
+        args.extend_from_slice(extra);
+        let o = run(&args, dir.path());
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        String::from_utf8_lossy(&o.stdout)
+            .lines()
+            .filter(|l| {
+                !l.starts_with("time:") && !l.starts_with("wrote ") && !l.contains(" from ")
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    let first = sim(&[], "sim");
+    let mut files = 0;
+    let mut guarded = 0;
+    for e in fs::read_dir(dir.path().join("sim/requests")).unwrap() {
+        let text = fs::read_to_string(e.unwrap().path()).unwrap();
+        files += 1;
+        let mut rdr = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .from_reader(text.trim_start_matches('\u{feff}').as_bytes());
+        for rec in rdr.records() {
+            for cell in rec.unwrap().iter() {
+                let evaluated = cell.starts_with(['=', '+', '-', '@', '\t', '\r'])
+                    && cell.parse::<f64>().is_err();
+                assert!(!evaluated, "{cell:?} in {text}");
+                guarded += usize::from(cell.starts_with("'=") || cell.starts_with("'@"));
+            }
+        }
+    }
+    assert_eq!(files, 2);
+    assert!(
+        guarded > 0,
+        "the case's formula-like organisations are in the requests"
+    );
+    let replayed = sim(&["--requests-dir", "sim/requests"], "sim2");
+    assert_eq!(first, replayed);
+}

@@ -204,6 +204,45 @@ fn a_rounds_changes_csv_has_the_sets_dialect_and_one_personal_stage() {
         !changes.contains("(rule 3)") && !changes.contains("(rule 4)"),
         "{changes}"
     );
+    // In Dutch, the one why of the dropped pair is Dutch too, with the same one stage.
+    ok(
+        &[
+            "run",
+            "--data",
+            "v2",
+            "--previous",
+            "r1/assignments.csv",
+            "--decisions",
+            "dec.csv",
+            "--out",
+            "r3",
+            "--lang",
+            "nl",
+        ],
+        &d,
+    );
+    let changes = fs::read_to_string(d.join("r3/changes.csv")).unwrap();
+    let ed06: Vec<&str> = changes.lines().filter(|l| l.contains("ED06")).collect();
+    assert_eq!(
+        ed06,
+        ["A-2026-102;ED06;vervallen;regel nu gebroken: niet voor deze aanvraag op dit moment, om een persoonlijke reden (regels 3-4);geaccepteerd"],
+        "{changes}"
+    );
+    for english in ["dropped", "kept", "moved", "rule now", "declined"] {
+        assert!(!changes.contains(english), "{english}: {changes}");
+    }
+}
+
+/// `check` run outside the project's folder, with no --data: the error names the sample file it
+/// could not open and says to give --data.
+#[test]
+fn check_outside_the_checkout_hints_at_data() {
+    let dir = tempfile::tempdir().unwrap();
+    let o = mp(&["check"], dir.path());
+    assert_eq!(o.status.code(), Some(1), "{}", show(&o));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("cannot open data/sample/experts.csv"), "{err}");
+    assert!(err.contains("give --data FOLDER"), "{err}");
 }
 
 /// run-no-dutch-texts: `run --lang nl` (and the policy's `[texts] language = "nl"`) writes a

@@ -18,9 +18,10 @@
 //! The module takes readers and returns data, as the rest of the library does.
 
 use crate::batch::{self, Adjust, BatchResult};
-use crate::eligibility::{self, Reason};
+use crate::eligibility::{self, Stage};
 use crate::ingest::assignments::{read_pair_rows, BatchIds, PairFile};
 use crate::ingest::{did_you_mean, InputErrors, Source, MAX_ERRORS_PER_FILE};
+use crate::messages::{Lang, Msg};
 use crate::model::{normalize, Instance};
 use crate::policy::Policy;
 use crate::scoring::to_units;
@@ -65,7 +66,7 @@ pub enum Change {
     /// Proposed before and again now.
     Kept,
     /// Proposed before, not now, and why.
-    Dropped(String),
+    Dropped(DropWhy),
     /// Proposed now, not before.
     New,
 }
@@ -77,6 +78,53 @@ impl Change {
             Change::Kept => "kept",
             Change::Dropped(_) => "dropped",
             Change::New => "new",
+        }
+    }
+}
+
+/// Why a proposal of the previous run is not proposed again: data, rendered in the reader's
+/// language by [`DropWhy::text`]. A broken rule is kept as its [`Stage`] said of a named expert,
+/// so rules 3 and 4 are one stage here too.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DropWhy {
+    /// The expert declined it (decisions).
+    Declined,
+    /// The request is no longer in the requests file.
+    Withdrawn,
+    /// The expert is no longer in the experts file.
+    ExpertGone,
+    /// The expert is no longer active.
+    ExpertInactive,
+    /// The pair now breaks a rule (the expert's stage: rules 3-4 as one).
+    RuleBroken(Stage),
+    /// Still eligible; the re-run found a better use of the seats.
+    Moved,
+}
+
+impl DropWhy {
+    /// The words of the `why` column of `changes.csv` in `lang`; the personal stage (rules
+    /// 3-4) reads one way whichever of the two it is.
+    pub fn text(self, lang: Lang) -> String {
+        match self {
+            DropWhy::Declined => lang.text(Msg::DropDeclined).to_string(),
+            DropWhy::Withdrawn => lang.text(Msg::DropWithdrawn).to_string(),
+            DropWhy::ExpertGone => lang.text(Msg::DropExpertGone).to_string(),
+            DropWhy::ExpertInactive => lang.text(Msg::DropExpertInactive).to_string(),
+            DropWhy::Moved => lang.text(Msg::DropMoved).to_string(),
+            DropWhy::RuleBroken(stage) => lang.fill(
+                Msg::DropRuleBroken,
+                &[
+                    (
+                        "why",
+                        &if stage.is_personal() {
+                            lang.text(Msg::DropPersonal)
+                        } else {
+                            stage.text_in(lang)
+                        },
+                    ),
+                    ("rule", &stage.label_in(lang)),
+                ],
+            ),
         }
     }
 }
@@ -334,14 +382,14 @@ fn compare(
             (true, true) => Change::Kept,
             (false, _) => Change::New,
             (true, false) => Change::Dropped(match (request(r), expert(e)) {
-                _ if verdict == Some(Verdict::Declined) => "declined".into(),
-                (None, _) => "request withdrawn".into(),
-                (_, None) => "expert no longer in the experts file".into(),
-                (_, Some(ex)) if !ex.active => "expert now inactive".into(),
+                _ if verdict == Some(Verdict::Declined) => DropWhy::Declined,
+                (None, _) => DropWhy::Withdrawn,
+                (_, None) => DropWhy::ExpertGone,
+                (_, Some(ex)) if !ex.active => DropWhy::ExpertInactive,
                 (Some(rq), Some(ex)) => {
                     match eligibility::check(inst, policy, rq, ex).iter().next() {
-                        Some(reason) => format!("rule now broken: {}", dropped_words(reason)),
-                        None => "moved: the re-run found a better use of the seats".into(),
+                        Some(reason) => DropWhy::RuleBroken(reason.stage_of_expert()),
+                        None => DropWhy::Moved,
                     }
                 }
             }),
@@ -354,20 +402,6 @@ fn compare(
         });
     }
     out
-}
-
-/// Why a pair now breaks a rule, in words that reveal no theme or care relationship: the
-/// personal stage (rules 3-4) reads one way whichever of the two it is.
-fn dropped_words(reason: Reason) -> String {
-    let stage = reason.stage_of_expert();
-    if stage.is_personal() {
-        format!(
-            "not for this request now, for a personal reason ({})",
-            stage.rule_label()
-        )
-    } else {
-        format!("{} ({})", stage.text(), stage.rule_label())
-    }
 }
 
 /// Counts of a round's changes: (kept, of which accepted), dropped, new.

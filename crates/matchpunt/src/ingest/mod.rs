@@ -111,8 +111,8 @@ pub struct Loaded {
     pub instance: Instance,
     /// Warnings for the user; they never contain theme names.
     pub warnings: Vec<String>,
-    /// The field separator of the experts file (`;` for Dutch Excel), so that outputs can
-    /// follow the input's dialect.
+    /// The field separator of the experts file (`;` for Dutch Excel; `;` too for a workbook
+    /// whose experts header is Dutch), so that outputs can follow the input's dialect.
     pub delimiter: u8,
     /// The exclusions taken on the safe side (each also in a warning), in experts file order.
     pub safe_side_orgs: Vec<SafeSideOrg>,
@@ -300,7 +300,15 @@ pub fn load_with_organisations(
     }
     inst.week = Some(w);
     apply_history_rules(&mut inst, policy);
-    let delimiter = experts_t.as_ref().map_or(b',', |t| t.delimiter);
+    // The dialect of the outputs follows the experts file: a `;` CSV, or a workbook whose
+    // header is Dutch, makes the set Dutch.
+    let delimiter = experts_t.as_ref().map_or(b',', |t| {
+        if t.workbook && sheet::dutch_expert_headers(&t.headers) {
+            b';'
+        } else {
+            t.delimiter
+        }
+    });
     Ok(Loaded {
         instance: inst,
         warnings,

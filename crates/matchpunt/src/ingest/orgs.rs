@@ -4,6 +4,7 @@
 
 #[allow(unused_imports)]
 use super::*;
+use crate::messages::{Lang, Msg};
 
 /// The cells of one experts row that are resolved once the whole batch is read.
 pub(crate) struct ExpertRow {
@@ -51,6 +52,11 @@ pub struct SafeSideOrg {
 /// an organisation they exclude, so `suggest` and the web form do not show them (a failed read
 /// keeps them with its errors).
 pub fn safe_side_warnings(taken: &[SafeSideOrg]) -> Vec<String> {
+    safe_side_warnings_in(taken, Lang::En)
+}
+
+/// [`safe_side_warnings`] in `lang`.
+pub fn safe_side_warnings_in(taken: &[SafeSideOrg], lang: Lang) -> Vec<String> {
     const SHOWN: usize = 3;
     let mut out = Vec::new();
     for row in taken.chunk_by(|a, b| a.file == b.file && a.line == b.line) {
@@ -58,27 +64,53 @@ pub fn safe_side_warnings(taken: &[SafeSideOrg]) -> Vec<String> {
         let shown: Vec<String> = row
             .iter()
             .take(SHOWN)
-            .map(|t| format!("{:?} as {:?} ({})", t.written, t.org, t.kind.why()))
+            .map(|t| {
+                lang.fill(
+                    Msg::SafeSidePair,
+                    &[
+                        ("written", &format!("{:?}", t.written)),
+                        ("org", &format!("{:?}", t.org)),
+                        ("why", &hit_why(t.kind, lang)),
+                    ],
+                )
+            })
             .collect();
         let more = match row.len().saturating_sub(SHOWN) {
             0 => String::new(),
-            n => format!(" and {n} more (check lists them all)"),
+            n => lang.fill(Msg::SafeSideMore, &[("n", &n)]),
         };
-        out.push(format!(
-            "{}:{}: expert {}: excluded_orgs taken on the safe side: {}{more}; the expert is kept away from them: confirm: write the name as the requests file does, or list both names in organisations.csv",
-            first.file,
-            first.line,
-            first.expert,
-            shown.join("; ")
+        out.push(lang.fill(
+            Msg::SafeSideWarning,
+            &[
+                ("file", &first.file),
+                ("line", &first.line),
+                ("expert", &first.expert),
+                ("pairs", &shown.join("; ")),
+                ("more", &more),
+            ],
         ));
     }
     out
 }
 
+/// How the two spellings of a [`SafeSideOrg`] relate, in words, in `lang`.
+pub fn hit_why(kind: org::HitKind, lang: Lang) -> &'static str {
+    lang.text(match kind {
+        org::HitKind::Same => Msg::OrgSame,
+        org::HitKind::BothWays => Msg::OrgBothWays,
+        org::HitKind::Contained => Msg::OrgContained,
+        org::HitKind::NearMiss => Msg::OrgNearMiss,
+    })
+}
+
 /// One line for outputs other than `check` (`run`'s warnings): how many exclusions were taken on
-/// the safe side, naming only the rows (the coordinator's own file and line), never an expert
-/// together with an organisation they exclude; `check` lists the pairs. None when there are none.
+/// the safe side and in which rows, never an expert beside an organisation; `check` lists the pairs.
 pub fn safe_side_summary(taken: &[SafeSideOrg]) -> Option<String> {
+    safe_side_summary_in(taken, Lang::En)
+}
+
+/// [`safe_side_summary`] in `lang`.
+pub fn safe_side_summary_in(taken: &[SafeSideOrg], lang: Lang) -> Option<String> {
     if taken.is_empty() {
         return None;
     }
@@ -89,11 +121,11 @@ pub fn safe_side_summary(taken: &[SafeSideOrg]) -> Option<String> {
     let n = rows.len();
     if n > 10 {
         rows.truncate(10);
-        rows.push(format!("and {} more", n - 10));
+        rows.push(lang.fill(Msg::SafeSideRowsMore, &[("n", &(n - 10))]));
     }
-    Some(format!(
-        "excluded organisations taken on the safe side in {n} expert row(s) ({}): those experts are kept away from them; matchpunt check lists each pair of spellings to confirm",
-        rows.join(", ")
+    Some(lang.fill(
+        Msg::SafeSideSummary,
+        &[("n", &n), ("rows", &rows.join(", "))],
     ))
 }
 

@@ -317,6 +317,46 @@ pub const EXPERT_ALIASES: &[(&str, &[&str])] = &[
     ("rolling_budget", &["rollend_budget"]),
 ];
 
+/// The aliases of [`EXPERT_ALIASES`] that are English, not Dutch.
+const ENGLISH_EXPERT_ALIASES: &[&str] = &[
+    "expert_id",
+    "role",
+    "theme",
+    "avoid_theme",
+    "latitude",
+    "longitude",
+    "lng",
+    "language",
+    "excluded_org",
+    "excluded_organisations",
+    "excluded_organizations",
+    "excluded_organisation_ids",
+    "excluded_organization_ids",
+];
+
+/// Whether an experts table's header is Dutch: more of its columns are named by a Dutch alias
+/// of [`EXPERT_ALIASES`] (`naam`, `rollen`, `thema's`, `woonplaats`, ...) than by the contract's
+/// English names. A workbook has no delimiter to tell its dialect, so its header does: a
+/// Dutch one makes the output set Dutch (`;`, decimal commas), as a `;` CSV does.
+pub fn dutch_expert_headers(headers: &[String]) -> bool {
+    let (mut dutch, mut english) = (0usize, 0usize);
+    for h in headers {
+        let key = header_key(h);
+        for (name, aliases) in EXPERT_ALIASES {
+            if header_key(name) == key {
+                english += 1;
+            } else if let Some(a) = aliases.iter().find(|a| header_key(a) == key) {
+                if ENGLISH_EXPERT_ALIASES.contains(a) {
+                    english += 1;
+                } else {
+                    dutch += 1;
+                }
+            }
+        }
+    }
+    dutch > english
+}
+
 /// Other names for the columns of requests.csv (see [`EXPERT_ALIASES`]).
 pub const REQUEST_ALIASES: &[(&str, &[&str])] = &[
     ("id", &["request_id", "aanvraag_id"]),

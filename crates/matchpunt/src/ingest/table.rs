@@ -78,6 +78,8 @@ pub(crate) struct Table {
     pub(crate) rows: Vec<(u64, Vec<String>)>,
     /// The field separator detected.
     pub(crate) delimiter: u8,
+    /// Read from a workbook's sheet (whose delimiter tells nothing of its dialect).
+    pub(crate) workbook: bool,
     /// Rows rejected for their number of fields (already an error), kept so that references to
     /// them are not reported a second time.
     pub(crate) ragged: Vec<(u64, Vec<String>)>,
@@ -237,7 +239,8 @@ pub(crate) fn read_table(
     // A workbook: its sheet for this table, as CSV text whose lines are the sheet's rows.
     let mut file = file;
     let mut problems = std::collections::BTreeMap::new();
-    if crate::ingest::workbook::is_workbook(&bytes) {
+    let from_workbook = crate::ingest::workbook::is_workbook(&bytes);
+    if from_workbook {
         let names: &[&str] = match kind {
             FileKind::Experts => crate::ingest::workbook::EXPERTS_SHEETS,
             FileKind::Requests => crate::ingest::workbook::REQUESTS_SHEETS,
@@ -452,7 +455,7 @@ pub(crate) fn read_table(
         if rec.iter().all(|c| c.trim().is_empty()) {
             continue; // a blank line, or a row of only delimiters (Excel writes these)
         }
-        let mut cells: Vec<String> = rec.iter().map(|c| c.trim().to_string()).collect();
+        let mut cells: Vec<String> = rec.iter().map(|c| uninert(c.trim()).to_string()).collect();
         if let Some(i) = cells
             .iter()
             .position(|c| c.chars().count() > crate::ingest::workbook::MAX_CELL_CHARS)
@@ -529,6 +532,7 @@ pub(crate) fn read_table(
         header_line,
         rows,
         delimiter: hl.delimiter,
+        workbook: from_workbook,
         ragged,
         row_shifts,
     })
@@ -629,4 +633,14 @@ pub(crate) fn reading_note(hl: &sheet::HeaderLine, encoding: sheet::Encoding) ->
         ));
     }
     (!parts.is_empty()).then(|| parts.join("; "))
+}
+
+/// A cell as written before a spreadsheet guard ([`crate::report::table::inert`]) made it
+/// text: a leading `'` before `=`, `+`, `-` or `@` is dropped, so that the project reads its own
+/// outputs (and files a spreadsheet saved with such a guard) back as the value they show.
+pub(crate) fn uninert(s: &str) -> &str {
+    match s.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(['=', '+', '-', '@']) => rest,
+        _ => s,
+    }
 }

@@ -655,8 +655,8 @@ pub fn changes_sheet(
             .iter()
             .map(|c| {
                 let why = match &c.change {
-                    crate::batch::round::Change::Dropped(why) => why.as_str(),
-                    _ => "",
+                    crate::batch::round::Change::Dropped(why) => why.text(lang),
+                    _ => String::new(),
                 };
                 let nl = lang == crate::messages::Lang::Nl;
                 let decision = match (c.verdict, nl) {
@@ -679,7 +679,7 @@ pub fn changes_sheet(
                     if why.is_empty() {
                         Cell::Empty
                     } else {
-                        Cell::from(why)
+                        Cell::from(why.as_str())
                     },
                     if decision.is_empty() {
                         Cell::Empty

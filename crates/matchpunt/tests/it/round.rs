@@ -229,7 +229,7 @@ proptest! {
         prop_assert_eq!(dropped + new, moved(&got));
         for c in &out.changes {
             if c.request == format!("R{withdrawn}") {
-                prop_assert_eq!(&c.change, &Change::Dropped("request withdrawn".into()));
+                prop_assert_eq!(&c.change, &Change::Dropped(round::DropWhy::Withdrawn));
             }
         }
     }
