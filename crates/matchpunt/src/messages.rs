@@ -430,6 +430,17 @@ messages! {
     ForcedCost => "putting {name} there: {cost} in total{changes}", "{name} daar inzetten: {cost} in totaal{changes}";
     ExpertNoEligible => "eligible for no request of this batch", "voor geen enkele aanvraag van deze batch geschikt";
     ExpertMoreEligible => "{n} more", "nog {n}";
+
+    // Booking refusals (`book` and the web page's book button, one check).
+    BookInlineIdTaken => "a request {request} was booked this week already: book it by its id, or give the new request another id", "een aanvraag {request} is deze week al geboekt: boek hem op zijn id, of geef de nieuwe aanvraag een ander id";
+    BookAlreadyBooked => "expert {expert} is booked for request {request} already", "expert {expert} is al geboekt voor aanvraag {request}";
+    BookDeclined => "expert {expert} declined request {request} this week", "expert {expert} heeft aanvraag {request} deze week afgewezen";
+    BookNotEligible => "expert {expert} is not eligible for this request ({rule})", "expert {expert} is niet geschikt voor deze aanvraag ({rule})";
+    BookBusy => "expert {expert} has a seat in this slot this week already", "expert {expert} heeft deze week al een plek in dit dagdeel";
+    BookAtCount => "expert {expert} is at their most assignments this week ({count} of {max})", "expert {expert} zit deze week aan het maximum aantal toewijzingen ({count} van {max})";
+    BookAtLoad => "expert {expert} has {left} of their load budget {budget} left this week; this request needs {needs}", "expert {expert} heeft deze week nog {left} van het belastingsbudget {budget} over; deze aanvraag vraagt {needs}";
+    BookLimit => "expert {expert} cannot be booked this week", "expert {expert} kan deze week niet geboekt worden";
+    BookSeatsTaken => "request {request} has {seats} seat(s), all booked or accepted this week already", "aanvraag {request} heeft {seats} plek(ken), deze week al allemaal geboekt of geaccepteerd";
 }
 
 #[cfg(test)]

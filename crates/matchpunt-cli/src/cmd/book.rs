@@ -5,11 +5,7 @@ use crate::cmd::ledger::{self, LedgerArg};
 use crate::cmd::suggest::{find_request, InlineRequest};
 use crate::inputs::InputArgs;
 use anyhow::{bail, Result};
-use matchpunt::eligibility;
-use matchpunt::explain::{limit_miss, Miss};
-use matchpunt::model::Instance;
-use matchpunt::policy::Policy;
-use matchpunt_ledger::{Seat, WeekView};
+use matchpunt::messages::Lang;
 use std::io::Write;
 use std::process::ExitCode;
 
@@ -75,7 +71,9 @@ pub fn run(args: Args) -> Result<ExitCode> {
     };
     let t = std::time::Instant::now();
     let id = l.book(&ws, |view| {
-        check(&inst, &policy, view, ri, ei, inline.is_some()).map(|seat| (seat, inline.clone()))
+        matchpunt_ledger::rules::check(&inst, &policy, view, ri, ei, inline.is_some())
+            .map(|seat| (seat, inline.clone()))
+            .map_err(|why| why.text(Lang::En))
     });
     let id = match id {
         Ok(id) => id,
@@ -97,98 +95,4 @@ pub fn run(args: Args) -> Result<ExitCode> {
         t.elapsed().as_secs_f64() * 1000.0
     )?;
     Ok(ExitCode::SUCCESS)
-}
-
-/// Whether expert `ei` may be booked for request `ri` on top of the week `view`: rules 1-9,
-/// and the week's limits (reusing `suggest`'s week-use check). The reason otherwise, in words
-/// that do not tell rule 3 from rule 4.
-pub fn check(
-    inst: &Instance,
-    policy: &Policy,
-    view: &WeekView,
-    ri: usize,
-    ei: usize,
-    inline: bool,
-) -> Result<Seat, String> {
-    let r = &inst.requests[ri];
-    let e = &inst.experts[ei];
-    if inline && view.bookings.iter().any(|b| b.seat.request == r.id) {
-        return Err(format!(
-            "a request {:?} was booked this week already: book it by --request {}, or give the new request another --id",
-            r.id, r.id
-        ));
-    }
-    if view
-        .bookings
-        .iter()
-        .any(|b| b.seat.request == r.id && b.seat.expert == e.id)
-    {
-        return Err(format!(
-            "expert {} is booked for request {} already",
-            e.id, r.id
-        ));
-    }
-    if view.verdicts().get(&(r.id.clone(), e.id.clone())) == Some(&false) {
-        return Err(format!(
-            "expert {} declined request {} this week",
-            e.id, r.id
-        ));
-    }
-    if let Some(reason) = eligibility::check(inst, policy, r, e).iter().next() {
-        // Said of a named expert: the stage, so that rules 3 and 4 read the same.
-        let stage = reason.stage_of_expert();
-        return Err(format!(
-            "expert {} {} ({})",
-            e.id,
-            stage.text(),
-            stage.rule_label()
-        ));
-    }
-    let booked = ledger::week_booked(inst, view, Some(&r.id));
-    let u = &booked.uses[ei];
-    let miss = limit_miss(r, e, u).or_else(|| {
-        // The rolling load budget over weeks (rule 9) as the batch applies it.
-        (u.load + r.intensity > e.budget()).then_some(Miss::AtLoad)
-    });
-    if let Some(m) = miss {
-        let why = match m {
-            Miss::Busy => "has a seat in this slot this week already".to_string(),
-            Miss::AtCount => format!(
-                "is at their most assignments this week ({} of {})",
-                u.count, e.max_assignments
-            ),
-            Miss::AtLoad => format!(
-                "has {} of their load budget {} left this week; this request needs {}",
-                e.budget().saturating_sub(u.load),
-                e.budget(),
-                r.intensity
-            ),
-            _ => "cannot be booked this week".to_string(),
-        };
-        return Err(format!("expert {} {why}", e.id));
-    }
-    let verdicts = view.verdicts();
-    let held = view
-        .bookings
-        .iter()
-        .filter(|b| b.seat.request == r.id)
-        .count()
-        + verdicts
-            .iter()
-            .filter(|((rq, ex), acc)| {
-                **acc
-                    && rq == &r.id
-                    && !view
-                        .bookings
-                        .iter()
-                        .any(|b| &b.seat.request == rq && &b.seat.expert == ex)
-            })
-            .count();
-    if held as u32 >= r.experts_needed {
-        return Err(format!(
-            "request {} has {} seat(s), all booked or accepted this week already",
-            r.id, r.experts_needed
-        ));
-    }
-    Ok(ledger::seat(inst, ri, ei, true))
 }
