@@ -68,6 +68,25 @@ pub fn history_csv(
     String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
 }
 
+/// The history rows of a loaded batch, as the ledger keeps them (request and themes unknown:
+/// a heavy row keeps its heavy flag).
+pub fn history_entries(inst: &Instance) -> Vec<HistoryEntry> {
+    inst.history
+        .iter()
+        .map(|h| HistoryEntry {
+            week: h.week.to_string(),
+            expert: inst.experts[h.expert].id.clone(),
+            org: inst.orgs.name(h.org).to_string(),
+            role: h.role.as_str().to_string(),
+            intensity: h.intensity,
+            heavy: h.heavy,
+            declined: h.declined,
+            request: String::new(),
+            themes: String::new(),
+        })
+        .collect()
+}
+
 /// A slot as the ledger writes it: `wed-pm`, or empty when flexible.
 fn slot_text(r: &Request) -> String {
     r.slot.map(|s| s.to_string()).unwrap_or_default()

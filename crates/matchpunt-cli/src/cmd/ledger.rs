@@ -62,20 +62,7 @@ pub fn week_of(inputs: &InputArgs) -> Result<Week> {
 
 /// The history rows of a loaded batch, as the ledger keeps them.
 pub fn entries_of(inst: &Instance) -> Vec<HistoryEntry> {
-    inst.history
-        .iter()
-        .map(|h| HistoryEntry {
-            week: h.week.to_string(),
-            expert: inst.experts[h.expert].id.clone(),
-            org: inst.orgs.name(h.org).to_string(),
-            role: h.role.as_str().to_string(),
-            intensity: h.intensity,
-            heavy: h.heavy,
-            declined: h.declined,
-            request: String::new(),
-            themes: String::new(),
-        })
-        .collect()
+    matchpunt_ledger::rules::history_entries(inst)
 }
 
 /// Reads the batch for `week` with the ledger's history. A history file (given, or the data
