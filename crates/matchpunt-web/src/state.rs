@@ -358,17 +358,20 @@ fn load_data(cfg: &Config) -> Result<Data, Failure> {
         ..SolveOptions::default()
     };
     let (origin, res, pairs) = match (&cfg.assignments, &ledger) {
-        (_, Some(lw)) => (
+        // The week's seats once a run of it is in the ledger; before that the batch is solved
+        // here as a preview (the ledger line says so), and the form counts the ledger's
+        // bookings only, as `suggest --ledger` does.
+        (_, Some(lw)) if lw.view.latest_run.is_some() => (
             Origin::Ledger(lw.path.clone()),
             None,
             rules::week_pairs(&inst, &lw.view),
         ),
-        (None, None) => (
+        (None, _) | (_, Some(_)) => (
             Origin::Solved,
             Some(batch::run(&inst, &policy, &opts)),
             Vec::new(),
         ),
-        (Some(p), None) => {
+        (Some(p), _) => {
             let pairs = explain::read_assignment_pairs(open(p)?, &inst).map_err(Failure::Input)?;
             (Origin::File(p.clone()), None, pairs)
         }
@@ -412,7 +415,10 @@ fn load_data(cfg: &Config) -> Result<Data, Failure> {
         }),
     })?;
     let base = cell.borrow_dependent();
-    let booked = base.booked();
+    let booked = match &ledger {
+        Some(lw) => rules::week_booked(&cell.borrow_owner().inst, &lw.view, None),
+        None => base.booked(),
+    };
     let inst = &cell.borrow_owner().inst;
     let mut open = Vec::new();
     for (r, req) in inst.requests.iter().enumerate() {

@@ -397,3 +397,20 @@ async fn beyond_the_connection_limit_idle_ones_make_room_within_the_header_timeo
     // 40 idle connections, 8 at a time, each closed after 0.3 s: the real one in about 1.5 s.
     idle_then_real(cfg, 40, Duration::from_secs(6)).await;
 }
+
+/// The sample served with a new ledger: the history file's weeks (not yet in the ledger) are
+/// read as `run --ledger` would import them, and the form answers.
+#[tokio::test]
+async fn the_sample_with_a_new_ledger_shows_the_form_and_the_ledger_count() {
+    let dir = tempfile::tempdir().unwrap();
+    let l = dir.path().join("season.ledger");
+    Ledger::init(&l, "test").unwrap();
+    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/sample");
+    let app = router(AppState::new(ledger_cfg(&sample, Some(&l))));
+    let g = get(&app, "/request", "").await;
+    assert_eq!(g.status, StatusCode::OK);
+    assert!(g.body.contains("name=\"role\""), "{}", g.body);
+    assert!(g.body.contains("id=\"ledger-week\""), "{}", g.body);
+    let g = get(&app, "/", "").await;
+    assert!(g.body.contains("Nog geen run van deze week"), "{}", g.body);
+}
