@@ -150,7 +150,9 @@ pub fn add_inline(
             inst.requests.push(r);
             Ok(inst.requests.len() - 1)
         }
-        Err(e) => Err(format!("the ledger's {what} no longer reads as a request: {e}")),
+        Err(e) => Err(format!(
+            "the ledger's {what} no longer reads as a request: {e}"
+        )),
     }
 }
 

@@ -42,7 +42,8 @@ pub const MIN_TOKEN_BITS: f64 = 128.0;
 /// with few distinct characters or made of one repeated block is refused by
 /// [`check_token_form`] whatever this says.
 pub fn token_bits(token: &str) -> f64 {
-    let classes: [(fn(char) -> bool, f64); 4] = [
+    type Class = (fn(char) -> bool, f64);
+    let classes: [Class; 4] = [
         (|c| c.is_ascii_lowercase(), 26.0),
         (|c| c.is_ascii_uppercase(), 26.0),
         (|c| c.is_ascii_digit(), 10.0),
@@ -77,7 +78,8 @@ pub fn check_token_form(token: &str) -> Result<(), String> {
     distinct.sort_unstable();
     distinct.dedup();
     let n = chars.len();
-    let repeated = (1..=n / 2).any(|p| n % p == 0 && chars.chunks(p).all(|b| b == &chars[..p]));
+    let repeated =
+        (1..=n / 2).any(|p| n.is_multiple_of(p) && chars.chunks(p).all(|b| b == &chars[..p]));
     if distinct.len() < 8 || repeated {
         return Err(format!(
             "the access token is too easy to guess ({n} characters, {} distinct{}): expected a random token of at least {MIN_TOKEN_BITS:.0} bits; {MAKE}",
@@ -340,7 +342,10 @@ mod tests {
     #[test]
     fn cookie_flags() {
         let c = session_cookie("ab12", false);
-        assert_eq!(c, "matchpunt_session=ab12; HttpOnly; SameSite=Strict; Path=/");
+        assert_eq!(
+            c,
+            "matchpunt_session=ab12; HttpOnly; SameSite=Strict; Path=/"
+        );
         assert!(session_cookie("ab12", true).ends_with("; Secure"));
         assert!(clear_session_cookie(false).contains("Max-Age=0"));
     }

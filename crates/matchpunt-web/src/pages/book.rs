@@ -173,7 +173,12 @@ pub async fn submit(State(app): State<App>, ui: Ui, body: axum::body::Bytes) -> 
         Ok((status, Some(body))) => respond(status, frame(&ui, Some(&snap), title, body)),
         _ => respond(
             StatusCode::INTERNAL_SERVER_ERROR,
-            frame(&ui, Some(&snap), title, html! { p.error { "internal error" } }),
+            frame(
+                &ui,
+                Some(&snap),
+                title,
+                html! { p.error { "internal error" } },
+            ),
         ),
     }
 }

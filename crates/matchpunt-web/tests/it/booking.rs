@@ -17,8 +17,9 @@ use tower::ServiceExt;
 /// The shared case round-declined-seat-no-reason-and-redeclined-suggested (kept by the CLI's
 /// tests): E2 (buddy, pleegzorg, Soest) has one slot, ma-avond.
 fn fixture() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../matchpunt-cli/tests/fixtures/round-declined-seat-no-reason-and-redeclined-suggested")
+    Path::new(env!("CARGO_MANIFEST_DIR")).join(
+        "../matchpunt-cli/tests/fixtures/round-declined-seat-no-reason-and-redeclined-suggested",
+    )
 }
 
 const WEEK: &str = "2026-W48";
@@ -53,7 +54,8 @@ async fn get(app: &Router, uri: &str, cookie: &str) -> Got {
 }
 
 async fn post(app: &Router, uri: &str, cookie: &str, form: &str) -> Got {
-    let mut r = Request::post(uri).header(header::CONTENT_TYPE, "application/x-www-form-urlencoded");
+    let mut r =
+        Request::post(uri).header(header::CONTENT_TYPE, "application/x-www-form-urlencoded");
     if !cookie.is_empty() {
         r = r.header(header::COOKIE, cookie);
     }
@@ -92,7 +94,9 @@ async fn sign_in(app: &Router, user: &str, token: Option<&str>) -> String {
 
 /// The CSRF token in a page's forms.
 fn csrf_of(body: &str) -> String {
-    let at = body.find("name=\"csrf\" value=\"").expect("a form with a CSRF token");
+    let at = body
+        .find("name=\"csrf\" value=\"")
+        .expect("a form with a CSRF token");
     let rest = &body[at + "name=\"csrf\" value=\"".len()..];
     rest[..rest.find('"').unwrap()].to_string()
 }
@@ -115,7 +119,9 @@ async fn booking_needs_a_session_and_its_csrf_token_and_the_week_page_shows_it()
     assert!(!g.body.contains("action=\"/book\""));
     assert!(g.body.contains("id=\"ledger-week\""), "the ledger's count");
     assert_eq!(
-        post(&app, "/book", "", &book_form(Some("x"), "E2")).await.status,
+        post(&app, "/book", "", &book_form(Some("x"), "E2"))
+            .await
+            .status,
         StatusCode::UNAUTHORIZED
     );
     let cookie = sign_in(&app, "Sanne", None).await;
@@ -124,7 +130,10 @@ async fn booking_needs_a_session_and_its_csrf_token_and_the_week_page_shows_it()
     let csrf = csrf_of(&g.body);
     assert_eq!(csrf.len(), 64);
     // No CSRF token, or another: refused, nothing booked.
-    for form in [book_form(None, "E2"), book_form(Some(&"0".repeat(64)), "E2")] {
+    for form in [
+        book_form(None, "E2"),
+        book_form(Some(&"0".repeat(64)), "E2"),
+    ] {
         let g = post(&app, "/book", &cookie, &form).await;
         assert_eq!(g.status, StatusCode::FORBIDDEN, "{}", g.body);
     }
@@ -132,7 +141,12 @@ async fn booking_needs_a_session_and_its_csrf_token_and_the_week_page_shows_it()
     let other = sign_in(&app, "Piet", None).await;
     let g = post(&app, "/book", &other, &book_form(Some(&csrf), "E2")).await;
     assert_eq!(g.status, StatusCode::FORBIDDEN);
-    assert!(Ledger::open(&l, "t").unwrap().week(WEEK).unwrap().bookings.is_empty());
+    assert!(Ledger::open(&l, "t")
+        .unwrap()
+        .week(WEEK)
+        .unwrap()
+        .bookings
+        .is_empty());
     // The right one books, as Sanne, and the week page lists it.
     let g = post(&app, "/book", &cookie, &book_form(Some(&csrf), "E2")).await;
     assert_eq!(g.status, StatusCode::SEE_OTHER, "{}", g.body);
@@ -142,12 +156,19 @@ async fn booking_needs_a_session_and_its_csrf_token_and_the_week_page_shows_it()
     assert_eq!(week.bookings[0].seat.expert, "E2");
     assert_eq!(week.bookings[0].seat.request, "tel-1");
     assert_eq!(week.bookings[0].actor, "Sanne");
-    assert!(week.bookings[0].inline_request.as_deref().unwrap().contains("tel-1"));
+    assert!(week.bookings[0]
+        .inline_request
+        .as_deref()
+        .unwrap()
+        .contains("tel-1"));
     let log = Ledger::open(&l, "t").unwrap().log().unwrap();
     assert!(log.iter().any(|e| e.action == "book" && e.actor == "Sanne"));
     let g = get(&app, "/", &cookie).await;
     assert_eq!(g.status, StatusCode::OK);
-    let at = g.body.find("id=\"bookings\"").expect("the bookings section");
+    let at = g
+        .body
+        .find("id=\"bookings\"")
+        .expect("the bookings section");
     let section = &g.body[at..];
     assert!(section.contains("tel-1") && section.contains("E2") && section.contains("Sanne"));
     assert!(g.body.contains("1 boekingen"), "the ledger's count");
@@ -176,9 +197,16 @@ async fn of_two_staff_booking_the_last_slot_exactly_one_succeeds_and_the_other_h
             post(&app, "/book", &b_en, &fb),
         );
         let statuses = [ga.status, gb.status];
-        let won = statuses.iter().filter(|s| **s == StatusCode::SEE_OTHER).count();
+        let won = statuses
+            .iter()
+            .filter(|s| **s == StatusCode::SEE_OTHER)
+            .count();
         assert_eq!(won, 1, "trial {trial}: {statuses:?}");
-        let lost = if ga.status == StatusCode::SEE_OTHER { &gb } else { &ga };
+        let lost = if ga.status == StatusCode::SEE_OTHER {
+            &gb
+        } else {
+            &ga
+        };
         assert_eq!(lost.status, StatusCode::CONFLICT);
         let said = if ga.status == StatusCode::SEE_OTHER {
             "Not booked: expert E2 has a seat in this slot this week already"
@@ -200,7 +228,11 @@ async fn without_a_ledger_there_is_no_book_button_and_the_page_says_why() {
     let g = post(&app, "/request", &cookie, E2_FORM).await;
     assert_eq!(g.status, StatusCode::OK);
     assert!(!g.body.contains("action=\"/book\""));
-    assert!(g.body.contains("Boeken kan alleen met de ledger"), "{}", g.body);
+    assert!(
+        g.body.contains("Boeken kan alleen met de ledger"),
+        "{}",
+        g.body
+    );
     // A crafted post books nothing either.
     let csrf = csrf_of(&g.body); // the logout form's
     let g = post(&app, "/book", &cookie, &book_form(Some(&csrf), "E2")).await;
@@ -269,7 +301,10 @@ async fn sessions_expire_and_logout_ends_them() {
     assert_eq!(g.status, StatusCode::SEE_OTHER);
     assert_eq!(g.headers[header::LOCATION], "/login");
     let c = g.headers[header::SET_COOKIE].to_str().unwrap();
-    assert!(c.starts_with("matchpunt_session=;") && c.contains("Max-Age=0"), "{c}");
+    assert!(
+        c.starts_with("matchpunt_session=;") && c.contains("Max-Age=0"),
+        "{c}"
+    );
     assert_eq!(
         get(&app, "/", &cookie).await.status,
         StatusCode::UNAUTHORIZED
@@ -286,10 +321,17 @@ async fn session_cookies_are_httponly_strict_and_secure_beyond_loopback() {
         let app = router(AppState::new(cfg));
         let g = post(&app, "/login", "", &format!("user=Sanne&token={TOKEN}")).await;
         let c = g.headers[header::SET_COOKIE].to_str().unwrap().to_string();
-        let id = c.split(';').next().unwrap().strip_prefix("matchpunt_session=").unwrap();
+        let id = c
+            .split(';')
+            .next()
+            .unwrap()
+            .strip_prefix("matchpunt_session=")
+            .unwrap();
         assert_eq!(id.len(), 64, "256 bits, hex: {c}");
         assert!(!c.contains(TOKEN));
-        assert!(c.contains("; HttpOnly") && c.contains("; SameSite=Strict") && c.contains("; Path=/"));
+        assert!(
+            c.contains("; HttpOnly") && c.contains("; SameSite=Strict") && c.contains("; Path=/")
+        );
         assert_eq!(c.contains("; Secure"), secure, "{c}");
         // Another sign-in gets another id.
         let g = post(&app, "/login", "", &format!("user=Sanne&token={TOKEN}")).await;
@@ -313,7 +355,13 @@ async fn failed_sign_ins_are_answered_ever_later() {
     let mut took = Vec::new();
     for _ in 0..3 {
         let t = Instant::now();
-        let g = post(&app, "/login", "", "user=Sanne&token=3f9a0c7e51b24d86a9e0f1c2d3b4a597").await;
+        let g = post(
+            &app,
+            "/login",
+            "",
+            "user=Sanne&token=3f9a0c7e51b24d86a9e0f1c2d3b4a597",
+        )
+        .await;
         took.push(t.elapsed());
         assert_eq!(g.status, StatusCode::UNAUTHORIZED);
         assert!(g.headers.get(header::SET_COOKIE).is_none());
@@ -363,7 +411,10 @@ async fn idle_then_real(cfg: Config, idle: usize, within: Duration) {
         .await
         .unwrap_or_else(|_| panic!("no answer within {within:?} behind {idle} idle connections"));
     assert!(line.starts_with("HTTP/1.1 200"), "{line}");
-    eprintln!("answered in {:?} behind {idle} idle connections", t.elapsed());
+    eprintln!(
+        "answered in {:?} behind {idle} idle connections",
+        t.elapsed()
+    );
     // The idle ones are closed by the server (a read gives end of file, not a timeout).
     let first = sockets.swap_remove(0);
     let n = tokio::task::spawn_blocking(move || {
