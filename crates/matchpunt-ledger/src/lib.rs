@@ -11,14 +11,18 @@
 //! last free slot; closing a week writes all its history rows and the closed mark at once, or
 //! nothing. SQLite is bundled (rusqlite's `bundled` feature), so there is nothing to install.
 //!
-//! This crate knows ids and cells as text, not the batch model: the command line reads the
-//! spreadsheets with the matching library, checks the rules, and hands the ledger rows. Weeks are
+//! The ledger's tables know ids and cells as text, not the batch model: the command line and the
+//! web page read the spreadsheets with the matching library and hand the ledger rows. The one
+//! place that reads the week against the model is [`rules`]: the check of a booking, shared by
+//! `matchpunt book` and the web page's book button. Weeks are
 //! ISO weeks written `2026-W48`. Health data (an expert's avoided themes and excluded
 //! organisations) is never stored here except inside the input files' bytes, and never in the
 //! audit log; a decision's note is kept with the decision, never in the log.
 //!
 //! The schema is versioned: [`MIGRATIONS`] holds the SQL of each version, and [`Ledger::open`]
 //! applies the missing ones in one transaction, so an older ledger opens in a newer matchpunt.
+
+pub mod rules;
 
 use rusqlite::{
     params, Connection, OpenFlags, OptionalExtension, Transaction, TransactionBehavior,

@@ -117,6 +117,24 @@ labels! {
     Token => "Toegangscode", "Access token";
     LoginButton => "Inloggen", "Log in";
     WrongToken => "Onjuiste toegangscode.", "Wrong access token.";
+    // Sign-in, sessions and booking from the phone form (season ledger).
+    UserName => "Naam", "User name";
+    LoginHint => "Uw naam komt bij elke boeking in het logboek van de ledger.", "Your name is recorded with each booking in the ledger's log.";
+    Logout => "Uitloggen", "Log out";
+    Forbidden => "Geweigerd", "Refused";
+    CsrfWrong => "Dit formulier hoort niet bij uw sessie (verlopen of van een andere pagina). Laad de pagina opnieuw en probeer het nog eens.", "This form does not belong to your session (expired, or from another page). Load the page again and retry.";
+    LedgerWeek => "Ledger, week {week}: {proposals} voorstellen van de laatste run, {accepted} geaccepteerd, {declined} afgewezen, {bookings} boekingen.", "Ledger, week {week}: {proposals} proposals of the latest run, {accepted} accepted, {declined} declined, {bookings} bookings.";
+    WeekClosed => "De week is gesloten: er kan niet meer geboekt worden.", "The week is closed: it can no longer be booked.";
+    NoRunYet => "Nog geen run van deze week in de ledger (matchpunt run --ledger ... --week {week}).", "No run of this week in the ledger yet (matchpunt run --ledger ... --week {week}).";
+    FromLedger => "Toewijzingen van week {week} uit de ledger {file}: de voorstellen van de laatste run die niet zijn afgewezen, en de boekingen (doelwaarde {objective}).", "Assignments of week {week} from the ledger {file}: the latest run's proposals not declined, and the bookings (objective {objective}).";
+    Book => "Boek", "Book";
+    BookNeedsLedger => "Boeken kan alleen met de ledger (matchpunt serve --ledger BESTAND).", "Booking needs the season ledger (matchpunt serve --ledger FILE).";
+    BookSignIn => "Log in om te boeken: uw naam komt bij de boeking.", "Sign in to book: your name is recorded with the booking.";
+    NotBooked => "Niet geboekt: {why}", "Not booked: {why}";
+    Bookings => "Boekingen aan de telefoon", "Bookings from the phone";
+    NoBookings => "Nog geen boekingen deze week.", "No bookings this week yet.";
+    BookedAt => "Geboekt", "Booked";
+    BookedBy => "Door", "By";
 }
 
 /// Fills `{name}` placeholders of a label.

@@ -11,11 +11,19 @@
 //! from the library's functions, never from a second implementation here. The core crate stays
 //! free of networking; this crate is the only one that listens on a socket.
 //!
-//! Security: see [`security`]. Loopback only, unless an access token is set.
+//! Security: see [`security`] and [`session`]. Loopback only, unless an access token is set.
+//! Idle or slow clients cannot block the page ([`serve_on`]): each connection must send its
+//! request headers within [`Config::header_timeout`], each request is answered within
+//! [`Config::request_timeout`], and at most [`Config::max_connections`] are served at once.
+//!
+//! With a season ledger ([`Config::ledger`]) the page shows the ledger's week (its latest run's
+//! proposals, decisions and bookings) and books from the phone form through the ledger's one
+//! booking transaction, the same as `matchpunt book` ([`matchpunt_ledger::rules::check`]).
 
 pub mod i18n;
 pub mod pages;
 pub mod security;
+pub mod session;
 pub mod state;
 
 use axum::extract::FromRequestParts;
@@ -60,6 +68,20 @@ pub struct Config {
     pub token: Option<String>,
     /// Print one line per request to stderr (method, path without query, status, time).
     pub access_log: bool,
+    /// The season ledger: the week's proposals, decisions and bookings from it, and booking from
+    /// the phone form. None: the page reads files only and does not book.
+    pub ledger: Option<PathBuf>,
+    /// A session ends after this long without a request.
+    pub session_idle: Duration,
+    /// Mark the session cookie `Secure` (set when serving beyond loopback).
+    pub secure_cookies: bool,
+    /// Most connections served at once; more wait to be accepted.
+    pub max_connections: usize,
+    /// A connection that has not sent a request's headers within this is closed (idle
+    /// keep-alive connections too).
+    pub header_timeout: Duration,
+    /// A request not answered within this gets a 408.
+    pub request_timeout: Duration,
 }
 
 impl Config {
@@ -73,6 +95,12 @@ impl Config {
             time_limit: Duration::from_secs(30),
             token: None,
             access_log: false,
+            ledger: None,
+            session_idle: Duration::from_secs(30 * 60),
+            secure_cookies: false,
+            max_connections: 512,
+            header_timeout: Duration::from_secs(5),
+            request_timeout: Duration::from_secs(120),
         }
     }
 }
@@ -85,6 +113,10 @@ pub struct AppState {
     reloading: tokio::sync::Mutex<()>,
     /// One permit per core for the heavy pages (suggest, explain): more at once only thrash.
     pub work: tokio::sync::Semaphore,
+    /// Who is signed in.
+    pub sessions: session::Sessions,
+    /// Failed sign-ins in a row, and the delay they call for.
+    pub backoff: session::Backoff,
 }
 
 /// A handle on the shared state.
@@ -96,6 +128,8 @@ impl AppState {
         let snap = Arc::new(state::load(&cfg));
         fixes_in_background(&snap);
         Arc::new(AppState {
+            sessions: session::Sessions::new(cfg.session_idle),
+            backoff: session::Backoff::default(),
             cfg,
             snapshot: RwLock::new(snap),
             reloading: tokio::sync::Mutex::new(()),
@@ -134,12 +168,14 @@ pub struct Ui {
     pub lang: Lang,
     /// The request's path (for the language switch and the reload button).
     pub path: String,
+    /// The signed-in user's session, if any.
+    pub session: Option<session::Session>,
 }
 
-impl<S: Send + Sync> FromRequestParts<S> for Ui {
+impl FromRequestParts<App> for Ui {
     type Rejection = Response;
 
-    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+    async fn from_request_parts(parts: &mut Parts, app: &App) -> Result<Self, Self::Rejection> {
         let path = parts.uri.path().to_string();
         let query = parts.uri.query().unwrap_or("");
         let given = form_urlencoded::parse(query.as_bytes()).find(|(k, _)| k == "lang");
@@ -151,7 +187,12 @@ impl<S: Send + Sync> FromRequestParts<S> for Ui {
                 .and_then(Lang::parse)
                 .unwrap_or(Lang::Nl),
         };
-        Ok(Ui { lang, path })
+        let session = security::session(app, &parts.headers);
+        Ok(Ui {
+            lang,
+            path,
+            session,
+        })
     }
 }
 
@@ -184,12 +225,18 @@ pub fn router(app: App) -> Router {
         .route("/experts/{id}", get(pages::detail::expert))
         .route("/requests/{id}", get(pages::detail::request))
         .route("/reload", post(pages::reload))
+        .route("/book", post(pages::book::submit))
         .route("/login", get(pages::login::form).post(pages::login::submit))
+        .route("/logout", post(pages::login::logout))
         .route("/static/style.css", get(pages::stylesheet))
         .fallback(pages::not_found)
         .layer(axum::middleware::from_fn(remember_lang))
         .layer(axum::extract::DefaultBodyLimit::max(64 * 1024))
         .layer(axum::middleware::from_fn_with_state(app.clone(), guard))
+        .layer(tower_http::timeout::TimeoutLayer::with_status_code(
+            axum::http::StatusCode::REQUEST_TIMEOUT,
+            app.cfg.request_timeout,
+        ))
         .with_state(app)
 }
 
@@ -213,9 +260,11 @@ pub fn check_bind(addr: SocketAddr, token: Option<&str>) -> Result<(), String> {
     }
 }
 
-/// Binds, reads the folder, prints the address and serves until Ctrl-C.
-pub async fn serve(cfg: Config, addr: SocketAddr) -> anyhow::Result<()> {
+/// Binds, reads the folder, prints the address and serves until Ctrl-C. The session cookie is
+/// `Secure` when `addr` is not loopback.
+pub async fn serve(mut cfg: Config, addr: SocketAddr) -> anyhow::Result<()> {
     check_bind(addr, cfg.token.as_deref()).map_err(anyhow::Error::msg)?;
+    cfg.secure_cookies = !addr.ip().is_loopback();
     let listener = tokio::net::TcpListener::bind(addr).await?;
     let app = tokio::task::spawn_blocking(move || AppState::new(cfg)).await?;
     let local = listener.local_addr()?;
@@ -224,11 +273,10 @@ pub async fn serve(cfg: Config, addr: SocketAddr) -> anyhow::Result<()> {
     if let Err(f) = &state.data {
         println!("the data has errors; the page lists them: {}", f.summary());
     }
-    axum::serve(listener, router(app))
-        .with_graceful_shutdown(async {
-            let _ = tokio::signal::ctrl_c().await;
-        })
-        .await?;
+    tokio::select! {
+        r = serve_on(listener, app) => r?,
+        _ = tokio::signal::ctrl_c() => {}
+    }
     Ok(())
 }
 
@@ -240,7 +288,38 @@ pub fn serve_blocking(cfg: Config, addr: SocketAddr) -> anyhow::Result<()> {
         .block_on(serve(cfg, addr))
 }
 
-/// Serves on an already bound listener (for tests and the load check).
+/// Serves on an already bound listener (the server, the tests and the load check): HTTP/1.1,
+/// at most [`Config::max_connections`] connections at once (the next waits in the listen
+/// backlog until one closes), each closed when it sends no complete request headers within
+/// [`Config::header_timeout`] (so idle and slow clients free their place within that time).
+/// Runs until the listener fails.
 pub async fn serve_on(listener: tokio::net::TcpListener, app: App) -> std::io::Result<()> {
-    axum::serve(listener, router(app)).await
+    use hyper_util::rt::{TokioIo, TokioTimer};
+    let limit = Arc::new(tokio::sync::Semaphore::new(app.cfg.max_connections.max(1)));
+    let header_timeout = app.cfg.header_timeout;
+    let service = router(app);
+    loop {
+        let permit = limit
+            .clone()
+            .acquire_owned()
+            .await
+            .map_err(std::io::Error::other)?;
+        let (stream, _) = match listener.accept().await {
+            Ok(s) => s,
+            // Out of file descriptors and the like: wait a moment, keep serving.
+            Err(_) => {
+                tokio::time::sleep(Duration::from_millis(50)).await;
+                continue;
+            }
+        };
+        let svc = hyper_util::service::TowerToHyperService::new(service.clone());
+        tokio::spawn(async move {
+            let _permit = permit;
+            let conn = hyper::server::conn::http1::Builder::new()
+                .timer(TokioTimer::new())
+                .header_read_timeout(header_timeout)
+                .serve_connection(TokioIo::new(stream), svc);
+            let _ = conn.await;
+        });
+    }
 }

@@ -1,19 +1,24 @@
-//! What every response passes through: the access token, the Host and Origin checks, the
-//! security headers and the access log.
+//! What every response passes through: sign-in, the Host and Origin checks, the security
+//! headers and the access log.
 //!
-//! - **Token.** When one is set, every route except the login form and the stylesheet needs it:
-//!   the `matchpunt_token` cookie (set by the login form, `HttpOnly; SameSite=Strict`) or an
-//!   `Authorization: Bearer` header (for scripts). It is compared in constant time.
+//! - **Sign-in.** When an access token is set, every route except the login form and the
+//!   stylesheet needs a session ([`crate::session`]): signing in with a user name and the token
+//!   starts one; its random id (never the token) is the `matchpunt_session` cookie,
+//!   `HttpOnly; SameSite=Strict`, and `Secure` when served beyond loopback. Scripts may send
+//!   `Authorization: Bearer TOKEN` instead, to read (booking needs a session: it records who).
+//!   The token is compared in constant time; it must have at least [`MIN_TOKEN_BITS`] bits of
+//!   entropy ([`check_token_form`]).
 //! - **Host.** Without a token the server only listens on loopback; a page of another site could
 //!   still reach it through a name that resolves to 127.0.0.1 (DNS rebinding), so the `Host`
 //!   header must then be a loopback name or address.
 //! - **Origin.** A form posted from another site (an `Origin` header that is not this host) is
-//!   refused.
+//!   refused. Forms that write to the ledger also carry the session's CSRF token.
 //! - **Headers.** A strict Content-Security-Policy (nothing from any other host, no script at
 //!   all), `Cache-Control: no-store` (pages carry health data), no referrer to other sites, no
 //!   framing.
 //! - **Log.** One line per request with the method, the path without its query string, the status
-//!   and the time. Query strings and form bodies carry themes, which are health data.
+//!   and the time. Query strings and form bodies carry themes, which are health data; cookies
+//!   carry session ids: neither is logged.
 
 use crate::App;
 use axum::body::Body;
@@ -24,31 +29,69 @@ use axum::response::{IntoResponse, Response};
 use std::time::Instant;
 use subtle::ConstantTimeEq;
 
-/// The name of the cookie that carries the token.
-pub const COOKIE: &str = "matchpunt_token";
-
 /// The Content-Security-Policy of every response: the page's own stylesheet, inline SVG, forms
 /// to itself; no script, no frame, nothing from another host.
 pub const CSP: &str = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
-/// Shortest token accepted.
-pub const MIN_TOKEN_LEN: usize = 16;
+/// Least entropy of an access token, in bits.
+pub const MIN_TOKEN_BITS: f64 = 128.0;
 
-/// Checks a token's form: at least [`MIN_TOKEN_LEN`] characters, all printable ASCII that may
-/// stand in a cookie (letters, digits and `-._~+/=`).
-pub fn check_token_form(token: &str) -> Result<(), String> {
-    if token.len() < MIN_TOKEN_LEN {
-        return Err(format!(
-            "the access token has {} characters: expected at least {MIN_TOKEN_LEN}",
-            token.len()
-        ));
+/// The estimated entropy of a token in bits: its length times log2 of the size of the alphabet
+/// its characters come from (lower-case letters 26, upper-case 26, digits 10, the symbols
+/// `-._~+/=` 7, each class counted when used). An upper estimate for a random token; a token
+/// with few distinct characters or made of one repeated block is refused by
+/// [`check_token_form`] whatever this says.
+pub fn token_bits(token: &str) -> f64 {
+    type Class = (fn(char) -> bool, f64);
+    let classes: [Class; 4] = [
+        (|c| c.is_ascii_lowercase(), 26.0),
+        (|c| c.is_ascii_uppercase(), 26.0),
+        (|c| c.is_ascii_digit(), 10.0),
+        (|c| "-._~+/=".contains(c), 7.0),
+    ];
+    let alphabet: f64 = classes
+        .iter()
+        .filter(|(is, _)| token.chars().any(is))
+        .map(|(_, n)| n)
+        .sum();
+    if alphabet < 2.0 {
+        return 0.0;
     }
+    token.chars().count() as f64 * alphabet.log2()
+}
+
+/// Checks a token: only letters, digits and `-._~+/=` (it stands in a header), at least
+/// [`MIN_TOKEN_BITS`] bits by [`token_bits`], at least 8 distinct characters, and not one block
+/// repeated (`abcabcabc...`). The error says what was found and how to make a good one.
+pub fn check_token_form(token: &str) -> Result<(), String> {
+    const MAKE: &str = "make one with `openssl rand -hex 32` (or any 32 random hex digits)";
     if let Some(c) = token
         .chars()
         .find(|c| !(c.is_ascii_alphanumeric() || "-._~+/=".contains(*c)))
     {
         return Err(format!(
-            "the access token contains {c:?}: expected only letters, digits and -._~+/="
+            "the access token contains {c:?}: expected only letters, digits and -._~+/=; {MAKE}"
+        ));
+    }
+    let chars: Vec<char> = token.chars().collect();
+    let mut distinct = chars.clone();
+    distinct.sort_unstable();
+    distinct.dedup();
+    let n = chars.len();
+    let repeated =
+        (1..=n / 2).any(|p| n.is_multiple_of(p) && chars.chunks(p).all(|b| b == &chars[..p]));
+    if distinct.len() < 8 || repeated {
+        return Err(format!(
+            "the access token is too easy to guess ({n} characters, {} distinct{}): expected a random token of at least {MIN_TOKEN_BITS:.0} bits; {MAKE}",
+            distinct.len(),
+            if repeated { ", one block repeated" } else { "" }
+        ));
+    }
+    let bits = token_bits(token);
+    if bits < MIN_TOKEN_BITS {
+        return Err(format!(
+            "the access token has about {bits:.0} bits of entropy ({n} characters of an alphabet of {:.0}): expected at least {MIN_TOKEN_BITS:.0}; {MAKE}",
+            2f64.powf(bits / n.max(1) as f64)
         ));
     }
     Ok(())
@@ -71,6 +114,11 @@ pub fn cookie<'h>(headers: &'h HeaderMap, name: &str) -> Option<&'h str> {
         .map(|(_, v)| v)
 }
 
+/// The session of a request (its cookie's id, when live).
+pub fn session(app: &App, headers: &HeaderMap) -> Option<crate::session::Session> {
+    cookie(headers, crate::session::COOKIE).and_then(|id| app.sessions.get(id))
+}
+
 fn authorised(app: &App, headers: &HeaderMap) -> bool {
     let Some(token) = &app.cfg.token else {
         return true;
@@ -79,8 +127,7 @@ fn authorised(app: &App, headers: &HeaderMap) -> bool {
         .get(header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.strip_prefix("Bearer "));
-    bearer.is_some_and(|b| token_matches(token, b.trim()))
-        || cookie(headers, COOKIE).is_some_and(|c| token_matches(token, c))
+    bearer.is_some_and(|b| token_matches(token, b.trim())) || session(app, headers).is_some()
 }
 
 /// The host part of a `Host` header value or an origin's authority, without the port.
@@ -103,7 +150,7 @@ fn refuse(status: StatusCode, text: &'static str) -> Response {
     (status, text).into_response()
 }
 
-/// Paths open without the token: the login form and the stylesheet it uses.
+/// Paths open without signing in: the login form and the stylesheet it uses.
 fn is_open_path(path: &str) -> bool {
     path == "/login" || path.starts_with("/static/")
 }
@@ -206,9 +253,23 @@ pub fn log_line(
     )
 }
 
-/// A `Set-Cookie` value for the token.
-pub fn token_cookie(token: &str) -> String {
-    format!("{COOKIE}={token}; HttpOnly; SameSite=Strict; Path=/")
+/// A `Set-Cookie` value for a session id: `HttpOnly; SameSite=Strict`, and `Secure` with
+/// `secure`. No `Max-Age`: the browser forgets it when closed, the server when it expires.
+pub fn session_cookie(id: &str, secure: bool) -> String {
+    format!(
+        "{}={id}; HttpOnly; SameSite=Strict; Path=/{}",
+        crate::session::COOKIE,
+        if secure { "; Secure" } else { "" }
+    )
+}
+
+/// A `Set-Cookie` value that removes the session cookie (logout).
+pub fn clear_session_cookie(secure: bool) -> String {
+    format!(
+        "{}=; HttpOnly; SameSite=Strict; Path=/; Max-Age=0{}",
+        crate::session::COOKIE,
+        if secure { "; Secure" } else { "" }
+    )
 }
 
 /// A 303 redirect to a path of this site (`/` when `to` cannot stand in a header).
@@ -262,10 +323,31 @@ mod tests {
     fn tokens() {
         assert!(check_token_form("short").is_err());
         assert!(check_token_form("abcdefghijklmnop;q").is_err());
-        assert!(check_token_form("abcdefghijklmnopq").is_ok());
+        // 17 letters: about 80 bits.
+        let e = check_token_form("abcdefghijklmnopq").unwrap_err();
+        assert!(e.contains("bits of entropy"), "{e}");
+        // A run of one letter, however long.
+        let e = check_token_form(&"a".repeat(64)).unwrap_err();
+        assert!(e.contains("too easy to guess"), "{e}");
+        let e = check_token_form(&"abcdefgh".repeat(8)).unwrap_err();
+        assert!(e.contains("one block repeated"), "{e}");
+        // 32 hex digits (openssl rand -hex 16) and 22 base64 characters pass.
+        assert!(check_token_form("3f9a0c7e51b24d86a9e0f1c2d3b4a596").is_ok());
+        assert!(check_token_form("q8Zr-Lm3Xv_T0pWc9YbN2e").is_ok());
         assert!(token_matches("abcdefghijklmnopq", "abcdefghijklmnopq"));
         assert!(!token_matches("abcdefghijklmnopq", "abcdefghijklmnopr"));
         assert!(!token_matches("abcdefghijklmnopq", "abcdefghijklmnop"));
+    }
+
+    #[test]
+    fn cookie_flags() {
+        let c = session_cookie("ab12", false);
+        assert_eq!(
+            c,
+            "matchpunt_session=ab12; HttpOnly; SameSite=Strict; Path=/"
+        );
+        assert!(session_cookie("ab12", true).ends_with("; Secure"));
+        assert!(clear_session_cookie(false).contains("Max-Age=0"));
     }
 
     #[test]
@@ -274,10 +356,10 @@ mod tests {
         h.append(header::COOKIE, HeaderValue::from_static("a=1; lang=en"));
         h.append(
             header::COOKIE,
-            HeaderValue::from_static("matchpunt_token=xyz"),
+            HeaderValue::from_static("matchpunt_session=xyz"),
         );
         assert_eq!(cookie(&h, "lang"), Some("en"));
-        assert_eq!(cookie(&h, COOKIE), Some("xyz"));
+        assert_eq!(cookie(&h, crate::session::COOKIE), Some("xyz"));
         assert_eq!(cookie(&h, "b"), None);
     }
 }

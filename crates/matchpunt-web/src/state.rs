@@ -17,7 +17,9 @@ use matchpunt::model::places::Places;
 use matchpunt::model::{Instance, Week};
 use matchpunt::policy::Policy;
 use matchpunt::solve::SolveOptions;
-use std::collections::HashMap;
+use matchpunt_ledger::rules;
+use matchpunt_ledger::{Ledger, WeekView};
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::fs::File;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, OnceLock, Weak};
@@ -95,6 +97,27 @@ pub enum Origin {
     Solved,
     /// Read from a run's assignments file.
     File(PathBuf),
+    /// The season ledger's week: its latest run's proposals not declined, and the bookings.
+    Ledger(PathBuf),
+}
+
+/// The ledger's week as the page read it.
+pub struct LedgerWeek {
+    /// The ledger file.
+    pub path: PathBuf,
+    /// The ISO week, e.g. `2026-W48`.
+    pub week: String,
+    /// What the ledger holds of it.
+    pub view: WeekView,
+}
+
+impl LedgerWeek {
+    /// Accepted and declined decisions (the last on each pair).
+    pub fn verdict_counts(&self) -> (usize, usize) {
+        let v = self.view.verdicts();
+        let accepted = v.values().filter(|a| **a).count();
+        (accepted, v.len() - accepted)
+    }
 }
 
 /// One request with open seats.
@@ -117,6 +140,8 @@ pub struct Data {
     pub skipped: Option<Failure>,
     /// Where the assignments come from.
     pub origin: Origin,
+    /// The ledger's week, when served with a ledger.
+    pub ledger: Option<LedgerWeek>,
     /// Each expert's bookings this week (the batch's assignments).
     pub booked: Booked,
     /// Requests with open seats, in file order.
@@ -226,7 +251,12 @@ pub fn load(cfg: &Config) -> Snapshot {
 
 /// Reads the folder (or workbook); with `skip`, rows with a bad cell are left out with a
 /// warning, as `suggest` reads (whole-file problems still fail).
-fn read_inputs(cfg: &Config, policy: &Policy, skip: bool) -> Result<ingest::Loaded, Failure> {
+fn read_inputs(
+    cfg: &Config,
+    policy: &Policy,
+    skip: bool,
+    history_text: Option<&str>,
+) -> Result<ingest::Loaded, Failure> {
     // One workbook with a sheet per table, or a folder with a file per table.
     let book = if cfg.data.is_file() {
         Some(
@@ -252,8 +282,15 @@ fn read_inputs(cfg: &Config, policy: &Policy, skip: bool) -> Result<ingest::Load
             },
         }
     };
+    let mut inputs = inputs;
+    if let Some(text) = history_text {
+        inputs.history = Some(Source::new(
+            "the ledger's history",
+            std::io::Cursor::new(text.as_bytes().to_vec()),
+        ));
+    }
     let week = WeekChoice {
-        given: cfg.week,
+        given: cfg.week.or(cfg.ledger.as_ref().map(|_| current_week())),
         fallback: current_week(),
     };
     // The coordinator's names and aliases of organisations, when the folder has them.
@@ -279,15 +316,37 @@ fn load_data(cfg: &Config) -> Result<Data, Failure> {
     };
     // Strict first; on a bad row, read on without it so that the phone form keeps answering
     // (the week view then shows the errors instead of the batch).
-    let (loaded, skipped) = match read_inputs(cfg, &policy, false) {
+    let history = match &cfg.ledger {
+        Some(p) => Some(ledger_history(cfg, p, &policy)?),
+        None => None,
+    };
+    let history = history.as_deref();
+    let (loaded, skipped) = match read_inputs(cfg, &policy, false, history) {
         Ok(l) => (l, None),
-        Err(Failure::Input(errs)) => match read_inputs(cfg, &policy, true) {
+        Err(Failure::Input(errs)) => match read_inputs(cfg, &policy, true, history) {
             Ok(l) => (l, Some(Failure::Input(errs))),
             Err(_) => return Err(Failure::Input(errs)),
         },
         Err(f) => return Err(f),
     };
-    let inst = loaded.instance;
+    let mut inst = loaded.instance;
+    // With a ledger: the week's inline booked requests join the batch, and the week's seats
+    // (the latest run's proposals not declined, and the bookings) are its assignments.
+    let ledger = match &cfg.ledger {
+        None => None,
+        Some(p) => {
+            let week = inst.week.unwrap_or_else(current_week).to_string();
+            let l = open_ledger(p)?;
+            let view = l.week(&week).map_err(|e| ledger_failure(p, e))?;
+            rules::add_week_inline(&mut inst, &policy, places(), &view)
+                .map_err(|e| Failure::Other(format!("{}: {e}", p.display())))?;
+            Some(LedgerWeek {
+                path: p.clone(),
+                week,
+                view,
+            })
+        }
+    };
     let opts = SolveOptions {
         time_limit: Some(cfg.time_limit),
         ..SolveOptions::default()
@@ -298,13 +357,21 @@ fn load_data(cfg: &Config) -> Result<Data, Failure> {
         time_limit: Some(cfg.time_limit.min(RESOLVE_LIMIT)),
         ..SolveOptions::default()
     };
-    let (origin, res, pairs) = match &cfg.assignments {
-        None => (
+    let (origin, res, pairs) = match (&cfg.assignments, &ledger) {
+        // The week's seats once a run of it is in the ledger; before that the batch is solved
+        // here as a preview (the ledger line says so), and the form counts the ledger's
+        // bookings only, as `suggest --ledger` does.
+        (_, Some(lw)) if lw.view.latest_run.is_some() => (
+            Origin::Ledger(lw.path.clone()),
+            None,
+            rules::week_pairs(&inst, &lw.view),
+        ),
+        (None, _) | (_, Some(_)) => (
             Origin::Solved,
             Some(batch::run(&inst, &policy, &opts)),
             Vec::new(),
         ),
-        Some(p) => {
+        (Some(p), _) => {
             let pairs = explain::read_assignment_pairs(open(p)?, &inst).map_err(Failure::Input)?;
             (Origin::File(p.clone()), None, pairs)
         }
@@ -337,7 +404,7 @@ fn load_data(cfg: &Config) -> Result<Data, Failure> {
         res,
         pairs,
     };
-    let file = cfg.assignments.clone();
+    let file = cfg.ledger.clone().or(cfg.assignments.clone());
     let cell = Explained::try_new(owner, |o| match &o.res {
         Some(res) => Ok(Base::from_result(&o.inst, &o.policy, resolve_opts, res)),
         None => Base::from_assignments(&o.inst, &o.policy, resolve_opts, &o.pairs).map_err(|why| {
@@ -348,7 +415,10 @@ fn load_data(cfg: &Config) -> Result<Data, Failure> {
         }),
     })?;
     let base = cell.borrow_dependent();
-    let booked = base.booked();
+    let booked = match &ledger {
+        Some(lw) => rules::week_booked(&cell.borrow_owner().inst, &lw.view, None),
+        None => base.booked(),
+    };
     let inst = &cell.borrow_owner().inst;
     let mut open = Vec::new();
     for (r, req) in inst.requests.iter().enumerate() {
@@ -367,6 +437,7 @@ fn load_data(cfg: &Config) -> Result<Data, Failure> {
         warnings: loaded.warnings,
         skipped,
         origin,
+        ledger,
         booked,
         fixes: (0..open.len()).map(|_| OnceLock::new()).collect(),
         open,
@@ -374,6 +445,49 @@ fn load_data(cfg: &Config) -> Result<Data, Failure> {
         experts_by_id,
         requests_by_id,
     })
+}
+
+fn ledger_failure(p: &Path, e: matchpunt_ledger::Error) -> Failure {
+    Failure::Other(format!("the ledger {}: {e}", p.display()))
+}
+
+/// Opens the ledger as the page (reads only; a booking opens it as the signed-in user).
+fn open_ledger(p: &Path) -> Result<Ledger, Failure> {
+    Ledger::open(p, "serve").map_err(|e| ledger_failure(p, e))
+}
+
+/// The history the page reads with a ledger, as the text of a history.csv: the ledger's closed
+/// weeks, and of the folder's history file (checked against the ledger: a row that differs is
+/// an error) the weeks the ledger does not hold yet, as `run --ledger` would import them. The
+/// page never writes history. Rows of experts not in the experts file and of this week or
+/// later are left out.
+fn ledger_history(cfg: &Config, p: &Path, policy: &Policy) -> Result<String, Failure> {
+    let mut l = open_ledger(p)?;
+    // The folder as read with its own history file: for the experts' ids and that file's rows.
+    let probe = read_inputs(cfg, policy, true, None)?;
+    let week = probe.instance.week.unwrap_or_else(current_week).to_string();
+    let held = l.history().map_err(|e| ledger_failure(p, e))?;
+    let held_weeks: BTreeSet<String> = held.iter().map(|h| h.week.clone()).collect();
+    let mut rows = held;
+    let file_rows = rules::history_entries(&probe.instance);
+    if !file_rows.is_empty() {
+        l.check_history(&file_rows, &week)
+            .map_err(|e| ledger_failure(p, e))?;
+        rows.extend(
+            file_rows
+                .into_iter()
+                .filter(|r| !held_weeks.contains(&r.week)),
+        );
+    }
+    let known: HashSet<String> = probe
+        .instance
+        .experts
+        .iter()
+        .map(|e| matchpunt::model::normalize(&e.id))
+        .collect();
+    Ok(rules::history_csv(&rows, policy, |r| {
+        known.contains(&matchpunt::model::normalize(&r.expert)) && r.week < week
+    }))
 }
 
 /// `HH:MM:SS` UTC of a time, for "read at".

@@ -494,15 +494,6 @@ messages! {
     StagePersonalSaid => "is not for this request now, for a personal reason", "is niet voor deze aanvraag op dit moment, om een persoonlijke reden";
 
     // book: why a booking is refused; the ledger's declines in unmatched.csv.
-    BookInlineTaken => "a request {request} was booked this week already: book it by --request {request}, or give the new request another --id", "een aanvraag {request} is deze week al geboekt: boek die met --request {request}, of geef de nieuwe aanvraag een andere --id";
-    BookAlready => "expert {expert} is booked for request {request} already", "deskundige {expert} is al geboekt voor aanvraag {request}";
-    BookDeclined => "expert {expert} declined request {request} this week", "deskundige {expert} heeft aanvraag {request} deze week afgewezen";
-    BookRule => "expert {expert} {why} ({rule})", "deskundige {expert} {why} ({rule})";
-    BookBusy => "expert {expert} has a seat in this slot this week already", "deskundige {expert} heeft deze week al een plek in dit tijdvak";
-    BookAtCount => "expert {expert} is at their most assignments this week ({n} of {max})", "deskundige {expert} zit deze week aan het maximum aantal inzetten ({n} van {max})";
-    BookAtLoad => "expert {expert} has {left} of their load budget {budget} left this week; this request needs {needs}", "deskundige {expert} heeft deze week nog {left} van de belastingsgrens {budget} over; deze aanvraag vraagt {needs}";
-    BookCannot => "expert {expert} cannot be booked this week", "deskundige {expert} kan deze week niet geboekt worden";
-    BookFull => "request {request} has {seats} seat(s), all booked or accepted this week already", "aanvraag {request} heeft {seats} plek(ken), deze week al allemaal geboekt of geaccepteerd";
     BookRefused => "not booked: {why}", "niet geboekt: {why}";
     BookDone => "booked expert {expert} for request {request} in week {week} (booking {id}); the next `run --ledger` keeps it as a pin", "deskundige {expert} geboekt voor aanvraag {request} in week {week} (boeking {id}); de volgende `run --ledger` houdt die vast";
     BookTime => "time: checked and written in one transaction in {ms} ms", "tijd: gecontroleerd en geschreven in één transactie in {ms} ms";
@@ -521,6 +512,17 @@ messages! {
     OrgBothWays => "the cell reads both as this one name and as a list", "de cel leest zowel als deze ene naam als als een lijst";
     OrgContained => "all the words of one are in the other, in order", "alle woorden van de een staan in de ander, in volgorde";
     OrgNearMiss => "a spelling close to it", "een schrijfwijze die er dichtbij ligt";
+
+    // Booking refusals (`book` and the web page's book button, one check).
+    BookInlineIdTaken => "a request {request} was booked this week already: book it by its id, or give the new request another id", "een aanvraag {request} is deze week al geboekt: boek hem op zijn id, of geef de nieuwe aanvraag een ander id";
+    BookAlreadyBooked => "expert {expert} is booked for request {request} already", "expert {expert} is al geboekt voor aanvraag {request}";
+    BookDeclined => "expert {expert} declined request {request} this week", "expert {expert} heeft aanvraag {request} deze week afgewezen";
+    BookNotEligible => "expert {expert} is not eligible for this request ({rule})", "expert {expert} is niet geschikt voor deze aanvraag ({rule})";
+    BookBusy => "expert {expert} has a seat in this slot this week already", "expert {expert} heeft deze week al een plek in dit dagdeel";
+    BookAtCount => "expert {expert} is at their most assignments this week ({count} of {max})", "expert {expert} zit deze week aan het maximum aantal toewijzingen ({count} van {max})";
+    BookAtLoad => "expert {expert} has {left} of their load budget {budget} left this week; this request needs {needs}", "expert {expert} heeft deze week nog {left} van het belastingsbudget {budget} over; deze aanvraag vraagt {needs}";
+    BookLimit => "expert {expert} cannot be booked this week", "expert {expert} kan deze week niet geboekt worden";
+    BookSeatsTaken => "request {request} has {seats} seat(s), all booked or accepted this week already", "aanvraag {request} heeft {seats} plek(ken), deze week al allemaal geboekt of geaccepteerd";
 }
 
 #[cfg(test)]

@@ -5,12 +5,7 @@ use crate::cmd::ledger::{self, LedgerArg};
 use crate::cmd::suggest::{find_request, InlineRequest};
 use crate::inputs::InputArgs;
 use anyhow::{bail, Result};
-use matchpunt::eligibility;
-use matchpunt::explain::{limit_miss, Miss};
 use matchpunt::messages::{Lang, Msg};
-use matchpunt::model::Instance;
-use matchpunt::policy::Policy;
-use matchpunt_ledger::{Seat, WeekView};
 use std::io::Write;
 use std::process::ExitCode;
 
@@ -80,8 +75,9 @@ pub fn run(args: Args) -> Result<ExitCode> {
     };
     let t = std::time::Instant::now();
     let id = l.book(&ws, |view| {
-        check(&inst, &policy, view, ri, ei, inline.is_some(), lang)
+        matchpunt_ledger::rules::check(&inst, &policy, view, ri, ei, inline.is_some())
             .map(|seat| (seat, inline.clone()))
+            .map_err(|why| why.text(lang))
     });
     let id = match id {
         Ok(id) => id,
@@ -113,99 +109,4 @@ pub fn run(args: Args) -> Result<ExitCode> {
         )
     )?;
     Ok(ExitCode::SUCCESS)
-}
-
-/// Whether expert `ei` may be booked for request `ri` on top of the week `view`: rules 1-9,
-/// and the week's limits (reusing `suggest`'s week-use check). The reason otherwise in `lang`,
-/// from the message table, in words that do not tell rule 3 from rule 4.
-pub fn check(
-    inst: &Instance,
-    policy: &Policy,
-    view: &WeekView,
-    ri: usize,
-    ei: usize,
-    inline: bool,
-    lang: Lang,
-) -> Result<Seat, String> {
-    let r = &inst.requests[ri];
-    let e = &inst.experts[ei];
-    let pair: [(&str, &dyn std::fmt::Display); 2] = [("expert", &e.id), ("request", &r.id)];
-    if inline && view.bookings.iter().any(|b| b.seat.request == r.id) {
-        return Err(lang.fill(Msg::BookInlineTaken, &[("request", &format!("{:?}", r.id))]));
-    }
-    if view
-        .bookings
-        .iter()
-        .any(|b| b.seat.request == r.id && b.seat.expert == e.id)
-    {
-        return Err(lang.fill(Msg::BookAlready, &pair));
-    }
-    if view.verdicts().get(&(r.id.clone(), e.id.clone())) == Some(&false) {
-        return Err(lang.fill(Msg::BookDeclined, &pair));
-    }
-    if let Some(reason) = eligibility::check(inst, policy, r, e).iter().next() {
-        // Said of a named expert: the stage, so that rules 3 and 4 read the same.
-        let stage = reason.stage_of_expert();
-        return Err(lang.fill(
-            Msg::BookRule,
-            &[
-                ("expert", &e.id),
-                ("why", &stage.text_in(lang)),
-                ("rule", &stage.label_in(lang)),
-            ],
-        ));
-    }
-    let booked = ledger::week_booked(inst, view, Some(&r.id));
-    let u = &booked.uses[ei];
-    let miss = limit_miss(r, e, u).or_else(|| {
-        // The rolling load budget over weeks (rule 9) as the batch applies it.
-        (u.load + r.intensity > e.budget()).then_some(Miss::AtLoad)
-    });
-    if let Some(m) = miss {
-        return Err(match m {
-            Miss::Busy => lang.fill(Msg::BookBusy, &pair),
-            Miss::AtCount => lang.fill(
-                Msg::BookAtCount,
-                &[
-                    ("expert", &e.id),
-                    ("n", &u.count),
-                    ("max", &e.max_assignments),
-                ],
-            ),
-            Miss::AtLoad => lang.fill(
-                Msg::BookAtLoad,
-                &[
-                    ("expert", &e.id),
-                    ("left", &e.budget().saturating_sub(u.load)),
-                    ("budget", &e.budget()),
-                    ("needs", &r.intensity),
-                ],
-            ),
-            _ => lang.fill(Msg::BookCannot, &pair),
-        });
-    }
-    let verdicts = view.verdicts();
-    let held = view
-        .bookings
-        .iter()
-        .filter(|b| b.seat.request == r.id)
-        .count()
-        + verdicts
-            .iter()
-            .filter(|((rq, ex), acc)| {
-                **acc
-                    && rq == &r.id
-                    && !view
-                        .bookings
-                        .iter()
-                        .any(|b| &b.seat.request == rq && &b.seat.expert == ex)
-            })
-            .count();
-    if held as u32 >= r.experts_needed {
-        return Err(lang.fill(
-            Msg::BookFull,
-            &[("request", &r.id), ("seats", &r.experts_needed)],
-        ));
-    }
-    Ok(ledger::seat(inst, ri, ei, true))
 }

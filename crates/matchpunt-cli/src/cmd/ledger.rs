@@ -9,16 +9,31 @@ use crate::inputs::InputArgs;
 use anyhow::{bail, Context, Result};
 use matchpunt::batch::round::{PairRow, Round, Verdict};
 use matchpunt::batch::BatchResult;
-use matchpunt::explain::{Booked, WeekUse};
 use matchpunt::ingest::{self, Loaded};
 use matchpunt::model::places::Places;
-use matchpunt::model::{normalize, Instance, Request, Week};
+use matchpunt::model::{normalize, Instance, Week};
 use matchpunt::policy::Policy;
 use matchpunt_ledger::{HistoryEntry, Ledger, Seat, WeekView};
 use std::collections::HashSet;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+
+pub use matchpunt_ledger::rules::{
+    declined_for, history_csv, inline_text, seat, week_booked, week_pairs,
+};
+
+/// Adds an inline request kept by the ledger to `inst`; returns its index.
+pub fn add_inline(inst: &mut Instance, policy: &Policy, text: &str, what: &str) -> Result<usize> {
+    matchpunt_ledger::rules::add_inline(inst, policy, &Places::bundled(), text, what)
+        .map_err(anyhow::Error::msg)
+}
+
+/// Adds the week's inline booked requests (not in the requests file) to `inst`.
+pub fn add_week_inline(inst: &mut Instance, policy: &Policy, view: &WeekView) -> Result<()> {
+    matchpunt_ledger::rules::add_week_inline(inst, policy, &Places::bundled(), view)
+        .map_err(anyhow::Error::msg)
+}
 
 /// `--ledger FILE` (or `MATCHPUNT_LEDGER`).
 #[derive(clap::Args, Debug, Clone, Default)]
@@ -45,74 +60,9 @@ pub fn week_of(inputs: &InputArgs) -> Result<Week> {
     }
 }
 
-/// The ledger's history as the CSV text of a history.csv, rows of experts in `known` (by
-/// normalised id) and of weeks before `week` only. An imported row whose themes are not known
-/// but that was heavy gets the policy's first heavy theme, so that it reads as heavy again.
-pub fn history_csv(
-    rows: &[HistoryEntry],
-    policy: &Policy,
-    keep: impl Fn(&HistoryEntry) -> bool,
-) -> String {
-    let mut w = csv_writer();
-    let _ = w.write_record([
-        "week",
-        "expert",
-        "org",
-        "role",
-        "intensity",
-        "request",
-        "themes",
-        "declined",
-    ]);
-    let heavy_theme = policy
-        .intensity
-        .heavy_themes
-        .first()
-        .cloned()
-        .unwrap_or_default();
-    for r in rows {
-        if !keep(r) {
-            continue;
-        }
-        let themes = if r.themes.is_empty() && r.heavy {
-            heavy_theme.clone()
-        } else {
-            r.themes.clone()
-        };
-        let _ = w.write_record([
-            r.week.as_str(),
-            r.expert.as_str(),
-            r.org.as_str(),
-            r.role.as_str(),
-            &r.intensity.to_string(),
-            r.request.as_str(),
-            themes.as_str(),
-            if r.declined { "yes" } else { "no" },
-        ]);
-    }
-    String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
-}
-
-fn csv_writer() -> csv::Writer<Vec<u8>> {
-    csv::WriterBuilder::new().from_writer(Vec::new())
-}
-
 /// The history rows of a loaded batch, as the ledger keeps them.
 pub fn entries_of(inst: &Instance) -> Vec<HistoryEntry> {
-    inst.history
-        .iter()
-        .map(|h| HistoryEntry {
-            week: h.week.to_string(),
-            expert: inst.experts[h.expert].id.clone(),
-            org: inst.orgs.name(h.org).to_string(),
-            role: h.role.as_str().to_string(),
-            intensity: h.intensity,
-            heavy: h.heavy,
-            declined: h.declined,
-            request: String::new(),
-            themes: String::new(),
-        })
-        .collect()
+    matchpunt_ledger::rules::history_entries(inst)
 }
 
 /// Reads the batch for `week` with the ledger's history. A history file (given, or the data
@@ -159,32 +109,6 @@ pub fn load(
     // The week is the one given: the ledger's history never moves it.
     loaded.instance.week = Some(week);
     Ok(loaded)
-}
-
-/// A slot as the ledger writes it: `wed-pm`, or empty when flexible.
-fn slot_text(r: &Request) -> String {
-    r.slot.map(|s| s.to_string()).unwrap_or_default()
-}
-
-/// The ledger's seat of request `ri` and expert `ei` of `inst`.
-pub fn seat(inst: &Instance, ri: usize, ei: usize, pinned: bool) -> Seat {
-    let r = &inst.requests[ri];
-    Seat {
-        request: r.id.clone(),
-        expert: inst.experts[ei].id.clone(),
-        org: inst.orgs.name(r.org).to_string(),
-        role: r.role.as_str().to_string(),
-        slot: slot_text(r),
-        intensity: r.intensity,
-        themes: r
-            .themes
-            .iter()
-            .map(|&t| inst.themes.name(t))
-            .collect::<Vec<_>>()
-            .join("|"),
-        heavy: r.heavy,
-        pinned,
-    }
 }
 
 /// A run's assignments as the ledger's proposals.
@@ -249,78 +173,6 @@ pub fn round(view: &WeekView, inst: &mut Instance, policy: &Policy) -> Result<Op
         previous,
         decisions,
     }))
-}
-
-/// An inline request's cells as the ledger keeps them: a requests.csv header line and row.
-pub fn inline_text(cells: &[(&str, String)]) -> String {
-    let mut w = csv_writer();
-    let _ = w.write_record(cells.iter().map(|c| c.0));
-    let _ = w.write_record(cells.iter().map(|c| c.1.as_str()));
-    String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
-}
-
-/// Adds an inline request kept by the ledger to `inst`; returns its index.
-pub fn add_inline(inst: &mut Instance, policy: &Policy, text: &str, what: &str) -> Result<usize> {
-    let mut rdr = csv::ReaderBuilder::new().from_reader(text.as_bytes());
-    let headers = rdr
-        .headers()
-        .context("an inline request of the ledger")?
-        .clone();
-    let row = rdr
-        .records()
-        .next()
-        .context("an inline request of the ledger has no row")??;
-    let named: Vec<(&str, &str)> = headers.iter().zip(row.iter()).collect();
-    match ingest::parse_request(&named, what, &Places::bundled(), policy, inst) {
-        Ok((r, _)) => {
-            inst.requests.push(r);
-            Ok(inst.requests.len() - 1)
-        }
-        Err(e) => bail!("the ledger's {what} no longer reads as a request: {e}"),
-    }
-}
-
-/// This week's use of each expert of `inst`: the seats the week takes (the latest run's
-/// proposals not declined, and the bookings). Seats of `skip_request` are not counted; their
-/// experts are in [`Booked::own`]. Seats of experts not in `inst` are left out.
-pub fn week_booked(inst: &Instance, view: &WeekView, skip_request: Option<&str>) -> Booked {
-    let mut booked = Booked {
-        uses: vec![WeekUse::default(); inst.experts.len()],
-        ..Booked::default()
-    };
-    let index: std::collections::HashMap<&str, usize> = inst
-        .experts
-        .iter()
-        .enumerate()
-        .map(|(i, e)| (e.id.as_str(), i))
-        .collect();
-    for s in view.taken() {
-        let Some(&e) = index.get(s.expert.as_str()) else {
-            continue;
-        };
-        if skip_request == Some(s.request.as_str()) {
-            booked.own.push(e);
-            continue;
-        }
-        let u = &mut booked.uses[e];
-        u.count += 1;
-        u.load += s.intensity;
-        if let Some(slot) = matchpunt::model::Slot::parse(&s.slot) {
-            u.slots |= 1 << slot.0;
-        }
-    }
-    booked.own.sort_unstable();
-    booked.own.dedup();
-    booked
-}
-
-/// The experts (indexes) who declined request `id` this week (their last decision on it).
-pub fn declined_for(inst: &Instance, view: &WeekView, id: &str) -> Vec<usize> {
-    view.verdicts()
-        .iter()
-        .filter(|((r, _), accepted)| r == id && !**accepted)
-        .filter_map(|((_, e), _)| inst.experts.iter().position(|x| &x.id == e))
-        .collect()
 }
 
 /// The season ledger: one file with each week's runs, decisions, bookings and history.
@@ -724,35 +576,6 @@ pub fn load_week(
     let view = l.week(&week.to_string())?;
     add_week_inline(&mut loaded.instance, policy, &view)?;
     Ok(Some((loaded, view)))
-}
-
-/// Adds the week's inline booked requests (not in the requests file) to `inst`.
-pub fn add_week_inline(inst: &mut Instance, policy: &Policy, view: &WeekView) -> Result<()> {
-    for b in &view.bookings {
-        if let Some(cells) = &b.inline_request {
-            if !inst.requests.iter().any(|r| r.id == b.seat.request) {
-                add_inline(inst, policy, cells, &format!("booking {}", b.id))?;
-            }
-        }
-    }
-    Ok(())
-}
-
-/// The week's seats (the latest run's proposals not declined, and the bookings) as (request,
-/// expert, pinned) indexes of `inst`, for `explain`; seats of ids not in `inst` are left out.
-pub fn week_pairs(inst: &Instance, view: &WeekView) -> Vec<(usize, usize, bool)> {
-    let mut out: Vec<(usize, usize, bool)> = view
-        .taken()
-        .iter()
-        .filter_map(|s| {
-            let r = inst.requests.iter().position(|x| x.id == s.request)?;
-            let e = inst.experts.iter().position(|x| x.id == s.expert)?;
-            Some((r, e, s.pinned))
-        })
-        .collect();
-    out.sort_unstable();
-    out.dedup();
-    out
 }
 
 /// The batch as `check` and `metrics` read it: with a ledger, its history (a history file is

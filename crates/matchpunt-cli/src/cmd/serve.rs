@@ -11,8 +11,14 @@ use std::time::Duration;
 /// with the best candidates and why, and the explain view of each expert and request.
 ///
 /// Prints the address and serves until Ctrl-C. Listens on loopback only, unless an access token
-/// is set (MATCHPUNT_TOKEN or --token-file): then every request needs it. Errors in the data
-/// folder are shown on the page; its Reload button reads the folder again.
+/// is set (MATCHPUNT_TOKEN or --token-file, at least 128 bits: e.g. `openssl rand -hex 32`):
+/// then every page needs a sign-in with a user name and the token. Errors in the data folder
+/// are shown on the page; its Reload button reads the folder again.
+///
+/// With a season ledger (--ledger FILE or MATCHPUNT_LEDGER) the page shows the ledger's week
+/// (--week, default the current week): its latest run's proposals, decisions and bookings, and
+/// the phone form's candidates get a book button (sign-in with a user name needed; the name is
+/// recorded in the ledger's log).
 #[derive(clap::Args, Debug)]
 pub struct Args {
     /// Folder with experts.csv, requests.csv and (optional) history.csv, or one workbook
@@ -42,6 +48,14 @@ pub struct Args {
     /// Print one line per request to stderr: method, path (never the query), status, time.
     #[arg(long)]
     access_log: bool,
+    #[command(flatten)]
+    ledger: crate::cmd::ledger::LedgerArg,
+    /// Sign a user out after this many minutes without a request.
+    #[arg(long, value_name = "MIN", default_value_t = 30, value_parser = clap::value_parser!(u64).range(1..=1440))]
+    session_minutes: u64,
+    /// Most connections served at once; more wait until one closes.
+    #[arg(long, value_name = "N", default_value_t = 512, value_parser = clap::value_parser!(u64).range(1..=100_000))]
+    max_connections: u64,
 }
 
 pub fn run(args: Args) -> Result<ExitCode> {
@@ -65,6 +79,10 @@ pub fn run(args: Args) -> Result<ExitCode> {
         time_limit: Duration::from_secs_f64(args.time_limit),
         token,
         access_log: args.access_log,
+        ledger: args.ledger.ledger,
+        session_idle: Duration::from_secs(args.session_minutes * 60),
+        max_connections: args.max_connections as usize,
+        ..matchpunt_web::Config::new("")
     };
     matchpunt_web::serve_blocking(cfg, args.bind)?;
     Ok(ExitCode::SUCCESS)

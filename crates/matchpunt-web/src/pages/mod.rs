@@ -1,6 +1,7 @@
 //! The pages: a shared frame (navigation, language switch, reload button, the data's errors)
 //! around each page's body.
 
+pub mod book;
 pub mod detail;
 pub mod form;
 pub mod login;
@@ -52,6 +53,13 @@ pub fn frame(ui: &Ui, snap: Option<&Snapshot>, title: &str, body: Markup) -> Mar
                     div.tools {
                         a.lang href={ (ui.path) "?lang=" (other(lang).code()) } hreflang=(other(lang).code()) {
                             (t(L::OtherLang))
+                        }
+                        @if let Some(s) = &ui.session {
+                            span.user #signed-in { (s.user) }
+                            form.inline method="post" action="/logout" {
+                                input type="hidden" name="csrf" value=(s.csrf);
+                                button type="submit" #logout { (t(L::Logout)) }
+                            }
                         }
                         @if let Some(s) = snap {
                             span.read { (t(L::ReadAt)) " " (clock(s.read_at)) }
@@ -127,6 +135,7 @@ pub fn bad_field(lang: Lang, field: &str, value: &str, expected: &str) -> Respon
     let ui = Ui {
         lang,
         path: "/".into(),
+        session: None,
     };
     let problem = format!("{value:?}: {expected}");
     let body = html! {
@@ -137,6 +146,41 @@ pub fn bad_field(lang: Lang, field: &str, value: &str, expected: &str) -> Respon
         StatusCode::BAD_REQUEST,
         frame(&ui, None, L::BadRequest.text(lang), body),
     )
+}
+
+/// A 403: a form without this session's CSRF token (or with another).
+pub fn forbidden(lang: Lang) -> Response {
+    let ui = Ui {
+        lang,
+        path: "/".into(),
+        session: None,
+    };
+    let body = html! { h1 { (L::Forbidden.text(lang)) } p.error { (L::CsrfWrong.text(lang)) } };
+    respond(
+        StatusCode::FORBIDDEN,
+        frame(&ui, None, L::Forbidden.text(lang), body),
+    )
+}
+
+/// The ledger's count of the week, one line: its latest run's proposals, the decisions and the
+/// bookings. Nothing without a ledger.
+pub fn ledger_line(lang: Lang, d: &crate::state::Data) -> Markup {
+    html! {
+        @if let Some(lw) = &d.ledger {
+            @let (acc, dec) = lw.verdict_counts();
+            p.ledger #ledger-week {
+                (fill(lang, L::LedgerWeek, &[
+                    ("week", &lw.week),
+                    ("proposals", &lw.view.proposals.len()),
+                    ("accepted", &acc),
+                    ("declined", &dec),
+                    ("bookings", &lw.view.bookings.len()),
+                ]))
+                @if lw.view.closed { " " (L::WeekClosed.text(lang)) }
+                @if lw.view.latest_run.is_none() { " " (fill(lang, L::NoRunYet, &[("week", &lw.week)])) }
+            }
+        }
+    }
 }
 
 /// Any path that is not a page.

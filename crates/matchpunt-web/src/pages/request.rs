@@ -25,7 +25,7 @@ pub async fn form(State(app): State<App>, ui: Ui) -> Response {
                 language: "nl".into(),
                 ..FormValues::default()
             };
-            html! { (banner(ui.lang, d)) (form_view(ui.lang, d, &v, None)) }
+            html! { (banner(ui.lang, d)) (super::ledger_line(ui.lang, d)) (form_view(ui.lang, d, &v, None)) }
         }
     };
     respond(StatusCode::OK, frame(&ui, Some(&snap), title, body))
@@ -165,6 +165,7 @@ pub async fn submit(State(app): State<App>, ui: Ui, body: axum::body::Bytes) -> 
     let _permit = app.work.acquire().await;
     let job = {
         let snap = snap.clone();
+        let ui = ui.clone();
         tokio::task::spawn_blocking(move || match &snap.data {
             Err(f) => (StatusCode::OK, failure(lang, f)),
             Ok(d) => match FormValues::parse(&body) {
@@ -172,13 +173,16 @@ pub async fn submit(State(app): State<App>, ui: Ui, body: axum::body::Bytes) -> 
                     StatusCode::BAD_REQUEST,
                     form_view(lang, d, &FormValues::default(), Some(&e)),
                 ),
-                Ok(v) => match super::suggest::answer(lang, d, &v) {
-                    Err(e) => (StatusCode::BAD_REQUEST, form_view(lang, d, &v, Some(&e))),
-                    Ok(answer) => (
-                        StatusCode::OK,
-                        html! { (banner(lang, d)) (form_view(lang, d, &v, None)) (answer) },
-                    ),
-                },
+                Ok(v) => {
+                    let book = super::suggest::Booking::for_page(&ui, d);
+                    match super::suggest::answer(lang, d, &v, &book) {
+                        Err(e) => (StatusCode::BAD_REQUEST, form_view(lang, d, &v, Some(&e))),
+                        Ok(answer) => (
+                            StatusCode::OK,
+                            html! { (banner(lang, d)) (super::ledger_line(lang, d)) (form_view(lang, d, &v, None)) (answer) },
+                        ),
+                    }
+                }
             },
         })
     };
@@ -193,7 +197,7 @@ pub async fn submit(State(app): State<App>, ui: Ui, body: axum::body::Bytes) -> 
 
 /// The errors of rows left out of the data, above the form: the form answers without them, as
 /// `suggest` does, and says so.
-fn banner(lang: Lang, d: &Data) -> Markup {
+pub fn banner(lang: Lang, d: &Data) -> Markup {
     html! {
         @if let Some(f) = &d.skipped {
             (super::rows_left_out(lang, f))

@@ -55,8 +55,39 @@ pub fn suggest(
     ))
 }
 
-/// The candidates for the form's request, as HTML; a bad field as an error naming it.
-pub fn answer(lang: Lang, d: &Data, v: &FormValues) -> Result<Markup, FieldError> {
+/// Whether the candidates get a book button, and why not.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Booking {
+    /// A button per candidate, with the session's CSRF token.
+    Button {
+        /// The session's CSRF token.
+        csrf: String,
+    },
+    /// Served without a ledger: nowhere to book.
+    NoLedger,
+    /// Not signed in.
+    SignIn,
+    /// The ledger's week is closed.
+    Closed,
+}
+
+impl Booking {
+    /// What the form's answer may offer to `ui`'s user for the batch `d`.
+    pub fn for_page(ui: &crate::Ui, d: &Data) -> Booking {
+        match (&d.ledger, &ui.session) {
+            (None, _) => Booking::NoLedger,
+            (Some(lw), _) if lw.view.closed => Booking::Closed,
+            (Some(_), None) => Booking::SignIn,
+            (Some(_), Some(s)) => Booking::Button {
+                csrf: s.csrf.clone(),
+            },
+        }
+    }
+}
+
+/// The candidates for the form's request, as HTML, each with a book button when `book` allows;
+/// a bad field as an error naming it.
+pub fn answer(lang: Lang, d: &Data, v: &FormValues, book: &Booking) -> Result<Markup, FieldError> {
     let t = |l: L| l.text(lang);
     let (view, warnings) = suggest(lang, d, v)?;
     Ok(html! {
@@ -80,9 +111,24 @@ pub fn answer(lang: Lang, d: &Data, v: &FormValues) -> Result<Markup, FieldError
                             @if let Some(w) = &c.week {
                                 p.load { (t(L::LoadAfter)) ": " (w.load_budget as i64 - w.load_left_after) "/" (w.load_budget) " · " (w.text) }
                             }
+                            @if let Booking::Button { csrf } = book {
+                                form.book method="post" action="/book" {
+                                    input type="hidden" name="csrf" value=(csrf);
+                                    input type="hidden" name="expert" value=(c.expert);
+                                    input type="hidden" name="lang" value=(lang.code());
+                                    (super::book::hidden_fields(v))
+                                    button type="submit" .book-button data-expert=(c.expert) { (t(L::Book)) " " (if c.name.is_empty() { &c.expert } else { &c.name }) }
+                                }
+                            }
                         }
                     }
                 }
+            }
+            @match book {
+                Booking::NoLedger => p.hint #no-booking { (t(L::BookNeedsLedger)) },
+                Booking::SignIn => p.hint #no-booking { a href="/login" { (t(L::BookSignIn)) } },
+                Booking::Closed => p.hint #no-booking { (t(L::WeekClosed)) },
+                Booking::Button { .. } => {},
             }
             // Rules 5-8 and this week's limits only: the core never lists a personal reason
             // (rules 3-4) as a near miss.

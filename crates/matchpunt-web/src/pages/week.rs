@@ -134,12 +134,24 @@ fn week(lang: Lang, d: &Data, sort: Option<(usize, bool)>) -> Markup {
                 ])) }
             }
             None => {
-                p.proof { (fill(lang, L::FromFile, &[
-                    ("file", &match &d.origin { Origin::File(p) => p.display().to_string(), Origin::Solved => String::new() }),
-                    ("objective", &units(lang, base.objective)),
-                ])) }
+                @match (&d.origin, &d.ledger) {
+                    (Origin::Ledger(p), Some(lw)) => {
+                        p.proof { (fill(lang, L::FromLedger, &[
+                            ("week", &lw.week),
+                            ("file", &p.display()),
+                            ("objective", &units(lang, base.objective)),
+                        ])) }
+                    }
+                    _ => {
+                        p.proof { (fill(lang, L::FromFile, &[
+                            ("file", &match &d.origin { Origin::File(p) => p.display().to_string(), _ => String::new() }),
+                            ("objective", &units(lang, base.objective)),
+                        ])) }
+                    }
+                }
             }
         }
+        (super::ledger_line(lang, d))
         p { (fill(lang, L::Pins, &[
             ("kept", &base.assigned.iter().filter(|a| a.2).count()),
             ("conflicts", &base.pin_conflicts().len()),
@@ -151,8 +163,49 @@ fn week(lang: Lang, d: &Data, sort: Option<(usize, bool)>) -> Markup {
             }
         }
         (open_seats(lang, d))
+        (bookings(lang, d))
         (load_bars(lang, d))
         (assignments(lang, d, sort))
+    }
+}
+
+/// The ledger's bookings of the week (from the phone form or `matchpunt book`), newest first.
+fn bookings(lang: Lang, d: &Data) -> Markup {
+    let t = |l: L| l.text(lang);
+    let inst = d.inst();
+    html! {
+        @if let Some(lw) = &d.ledger {
+            section #bookings {
+                h2 { (t(L::Bookings)) " (" (lw.view.bookings.len()) ")" }
+                @if lw.view.bookings.is_empty() {
+                    p { (t(L::NoBookings)) }
+                } @else {
+                    table.data #bookings-table {
+                        thead { tr {
+                            th { (t(L::Request)) } th { (t(L::Expert)) } th { (t(L::Org)) }
+                            th { (t(L::Role)) } th { (t(L::Slot)) } th { (t(L::BookedAt)) } th { (t(L::BookedBy)) }
+                        } }
+                        tbody {
+                            @for b in lw.view.bookings.iter().rev().take(MAX_ROWS) {
+                                @let name = d.expert(&b.seat.expert).map(|e| inst.experts[e].name.as_str()).unwrap_or("");
+                                @let role = Role::parse(&b.seat.role);
+                                @let slot = matchpunt::model::Slot::parse(&b.seat.slot);
+                                tr {
+                                    td { a href={ "/requests/" (seg(&b.seat.request)) } { (b.seat.request) } }
+                                    td { a href={ "/experts/" (seg(&b.seat.expert)) } { (name) } " " span.id { (b.seat.expert) } }
+                                    td { (b.seat.org) }
+                                    td { @if let Some(r) = role { (lang.role(r)) } @else { (b.seat.role) } }
+                                    td { @if let Some(sl) = slot { (lang.slot(sl)) } @else { (t(L::Flexible)) } }
+                                    td { (b.at) }
+                                    td { (b.actor) }
+                                }
+                            }
+                        }
+                    }
+                    (more(lang, lw.view.bookings.len().min(MAX_ROWS), lw.view.bookings.len()))
+                }
+            }
+        }
     }
 }
 

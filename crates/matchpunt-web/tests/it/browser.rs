@@ -2,7 +2,9 @@
 //! the server on a free loopback port. It fills the request form as a person would (role picked
 //! from a list, organisation and place typed, themes ticked), submits it, and checks that the
 //! candidates shown are the ones the server's own answer lists. It takes a screenshot of each
-//! page.
+//! page. With a season ledger and an access token, it signs in with a user name, books the
+//! first candidate from the phone form with its book button, and finds the booking on the week
+//! page (and in the ledger, with the user name as the actor).
 //!
 //! Chromium and chromedriver come from the distribution's packages (`apt-get install chromium
 //! chromium-driver`; `.ci/run` installs them). It is `#[ignore]`d, so that `cargo test --workspace`
@@ -298,6 +300,119 @@ async fn request_form_in_headless_chromium() {
         .unwrap();
     assert_eq!(h1, "Request R00013");
 
+    book_from_the_phone_form(&c).await;
+
     c.close().await.unwrap();
     eprintln!("browser test took {:.1} s", t0.elapsed().as_secs_f64());
+}
+
+/// A server with a ledger and a token: sign in, book the first candidate from the phone form,
+/// and see the booking on the week page.
+async fn book_from_the_phone_form(c: &fantoccini::Client) {
+    const TOKEN: &str = "3f9a0c7e51b24d86a9e0f1c2d3b4a596";
+    let dir = tempfile::tempdir().unwrap();
+    let ledger = dir.path().join("season.ledger");
+    matchpunt_ledger::Ledger::init(&ledger, "test").unwrap();
+    let mut cfg = Config::new(sample());
+    cfg.week = matchpunt::model::Week::parse("2026-W48");
+    cfg.ledger = Some(ledger.clone());
+    cfg.token = Some(TOKEN.into());
+    let app = AppState::new(cfg);
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    let server = tokio::spawn(serve_on(listener, app));
+
+    // Signed out: the login form, with a user name and the token.
+    c.goto(&format!("{base}/request")).await.unwrap();
+    c.find(Locator::Css("input[name=user]"))
+        .await
+        .unwrap()
+        .send_keys("Sanne")
+        .await
+        .unwrap();
+    c.find(Locator::Css("input[name=token]"))
+        .await
+        .unwrap()
+        .send_keys(TOKEN)
+        .await
+        .unwrap();
+    save("login.png", &c.screenshot().await.unwrap());
+    c.find(Locator::Css("#login"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    let who = c
+        .wait()
+        .at_most(Duration::from_secs(10))
+        .for_element(Locator::Css("#signed-in"))
+        .await
+        .expect("signed in")
+        .text()
+        .await
+        .unwrap();
+    assert_eq!(who, "Sanne");
+
+    // The phone form; each candidate has a book button.
+    c.goto(&format!("{base}/request")).await.unwrap();
+    c.find(Locator::Css("select[name=role]"))
+        .await
+        .unwrap()
+        .select_by_value("speaker")
+        .await
+        .unwrap();
+    c.find(Locator::Css("input[name=org]"))
+        .await
+        .unwrap()
+        .send_keys("Hogeschool Rotterdam")
+        .await
+        .unwrap();
+    c.find(Locator::Css("input[name=place]"))
+        .await
+        .unwrap()
+        .send_keys("Rotterdam")
+        .await
+        .unwrap();
+    c.find(Locator::Css("input[name=themes][value=pesten]"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    c.find(Locator::Css("#find"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    let button = c
+        .wait()
+        .at_most(Duration::from_secs(10))
+        .for_element(Locator::Css("form.book button"))
+        .await
+        .expect("a book button beside the candidates");
+    let expert = button.attr("data-expert").await.unwrap().unwrap();
+    save("book.png", &c.screenshot().await.unwrap());
+    button.click().await.unwrap();
+
+    // The week page lists the booking, by Sanne.
+    let table = c
+        .wait()
+        .at_most(Duration::from_secs(20))
+        .for_element(Locator::Css("#bookings-table"))
+        .await
+        .expect("the week's bookings");
+    let text = table.text().await.unwrap();
+    assert!(text.contains(&expert), "{text}");
+    assert!(text.contains("tel-1") && text.contains("Sanne"), "{text}");
+    save("bookings.png", &c.screenshot().await.unwrap());
+    let week = matchpunt_ledger::Ledger::open(&ledger, "test")
+        .unwrap()
+        .week("2026-W48")
+        .unwrap();
+    assert_eq!(week.bookings.len(), 1);
+    assert_eq!(week.bookings[0].seat.expert, expert);
+    assert_eq!(week.bookings[0].actor, "Sanne");
+    server.abort();
 }

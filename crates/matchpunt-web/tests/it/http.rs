@@ -550,18 +550,25 @@ async fn with_a_token_every_page_needs_it() {
         .starts_with("text/css"));
     assert_eq!(get(&app, "/login").await.status, StatusCode::OK);
 
-    // A wrong token: 401 again.
-    let g = post(&app, "/login", "token=correct-horse-battery-stapler").await;
+    // A wrong token: 401 again, no cookie.
+    let g = post(
+        &app,
+        "/login",
+        "user=Sanne&token=correct-horse-battery-stapler",
+    )
+    .await;
     assert_eq!(g.status, StatusCode::UNAUTHORIZED);
     assert!(g.headers.get(header::SET_COOKIE).is_none());
-    // The right one sets an HttpOnly, SameSite=Strict cookie.
-    let g = post(&app, "/login", &format!("token={TOKEN}")).await;
+    // The right one starts a session: its random id (never the token) in an HttpOnly,
+    // SameSite=Strict cookie.
+    let g = post(&app, "/login", &format!("user=Sanne&token={TOKEN}")).await;
     assert_eq!(g.status, StatusCode::SEE_OTHER);
     let cookie = g.headers[header::SET_COOKIE].to_str().unwrap();
     assert!(
         cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"),
         "{cookie}"
     );
+    assert!(!cookie.contains(TOKEN), "{cookie}");
     let pair = cookie.split(';').next().unwrap().to_string();
     let g = send(
         &app,
@@ -573,6 +580,7 @@ async fn with_a_token_every_page_needs_it() {
     .await;
     assert_eq!(g.status, StatusCode::OK);
     assert!(g.body.contains("Bewezen optimaal"));
+    assert!(g.body.contains("Sanne"), "the signed-in user is shown");
     // Or a bearer header, for scripts.
     let g = send(
         &app,
@@ -583,19 +591,22 @@ async fn with_a_token_every_page_needs_it() {
     )
     .await;
     assert_eq!(g.status, StatusCode::OK);
-    // A cookie with a wrong token is refused.
-    let g = send(
-        &app,
-        Request::get("/")
-            .header(
-                header::COOKIE,
-                "matchpunt_token=correct-horse-battery-staplf",
-            )
-            .body(Body::empty())
-            .unwrap(),
-    )
-    .await;
-    assert_eq!(g.status, StatusCode::UNAUTHORIZED);
+    // The token itself as a cookie is no sign-in; nor is a made-up session id.
+    for c in [
+        format!("matchpunt_token={TOKEN}"),
+        format!("matchpunt_session={TOKEN}"),
+        format!("matchpunt_session={}", "ab".repeat(32)),
+    ] {
+        let g = send(
+            &app,
+            Request::get("/")
+                .header(header::COOKIE, c)
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await;
+        assert_eq!(g.status, StatusCode::UNAUTHORIZED);
+    }
 }
 
 #[tokio::test]
@@ -672,6 +683,12 @@ fn non_loopback_needs_a_token() {
     assert!(check_bind("[::1]:8080".parse().unwrap(), None).is_ok());
     assert!(check_bind(lan, Some("short")).is_err());
     assert!(check_bind(lan, Some(TOKEN)).is_ok());
+    // A run of one letter, however long, and a short token: refused with the reason.
+    let err = check_bind(lan, Some(&"a".repeat(40))).unwrap_err();
+    assert!(err.contains("too easy to guess"), "{err}");
+    let err = check_bind(lan, Some("Xk3-pQ9z")).unwrap_err();
+    assert!(err.contains("bits of entropy"), "{err}");
+    assert!(err.contains("at least 128"), "{err}");
 }
 
 /// serve-phone-form-reveals-avoided-themes: the phone form offers the experts' own themes and

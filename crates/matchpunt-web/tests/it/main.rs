@@ -2,5 +2,6 @@
 //! change builds and links one test binary, not one per file). Run one topic with
 //! `cargo test -p matchpunt-web --test it MODULE::`.
 
+mod booking;
 mod browser;
 mod http;

@@ -1,0 +1,457 @@
+//! The ledger's week seen through the batch model: the seats of a week as an [`Instance`]'s
+//! indexes and uses, and the check of a booking against every hard rule.
+//!
+//! Why here and not in the command line: `matchpunt book` and the web page's book button must
+//! book through the same code (one transaction of [`crate::Ledger::book`] around [`check`]), and
+//! the web crate cannot depend on the command line. The rest of this crate knows ids and cells
+//! as text; this module is the one place that reads them against the matching library's model.
+
+use crate::{HistoryEntry, Seat, WeekView};
+use matchpunt::eligibility::{self, Stage};
+use matchpunt::explain::{limit_miss, Booked, Miss, WeekUse};
+use matchpunt::ingest;
+use matchpunt::messages::{Lang, Msg};
+use matchpunt::model::places::Places;
+use matchpunt::model::{Instance, Request, Slot};
+use matchpunt::policy::Policy;
+use std::collections::HashMap;
+
+fn csv_writer() -> csv::Writer<Vec<u8>> {
+    csv::WriterBuilder::new().from_writer(Vec::new())
+}
+
+/// The ledger's history as the CSV text of a history.csv, the rows `keep` keeps. An imported
+/// row whose themes are not known but that was heavy gets the policy's first heavy theme, so
+/// that it reads as heavy again. O(rows).
+pub fn history_csv(
+    rows: &[HistoryEntry],
+    policy: &Policy,
+    keep: impl Fn(&HistoryEntry) -> bool,
+) -> String {
+    let mut w = csv_writer();
+    let _ = w.write_record([
+        "week",
+        "expert",
+        "org",
+        "role",
+        "intensity",
+        "request",
+        "themes",
+        "declined",
+    ]);
+    let heavy_theme = policy
+        .intensity
+        .heavy_themes
+        .first()
+        .cloned()
+        .unwrap_or_default();
+    for r in rows {
+        if !keep(r) {
+            continue;
+        }
+        let themes = if r.themes.is_empty() && r.heavy {
+            heavy_theme.clone()
+        } else {
+            r.themes.clone()
+        };
+        let _ = w.write_record([
+            r.week.as_str(),
+            r.expert.as_str(),
+            r.org.as_str(),
+            r.role.as_str(),
+            &r.intensity.to_string(),
+            r.request.as_str(),
+            themes.as_str(),
+            if r.declined { "yes" } else { "no" },
+        ]);
+    }
+    String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
+}
+
+/// The history rows of a loaded batch, as the ledger keeps them (request and themes unknown:
+/// a heavy row keeps its heavy flag).
+pub fn history_entries(inst: &Instance) -> Vec<HistoryEntry> {
+    inst.history
+        .iter()
+        .map(|h| HistoryEntry {
+            week: h.week.to_string(),
+            expert: inst.experts[h.expert].id.clone(),
+            org: inst.orgs.name(h.org).to_string(),
+            role: h.role.as_str().to_string(),
+            intensity: h.intensity,
+            heavy: h.heavy,
+            declined: h.declined,
+            request: String::new(),
+            themes: String::new(),
+        })
+        .collect()
+}
+
+/// A slot as the ledger writes it: `wed-pm`, or empty when flexible.
+fn slot_text(r: &Request) -> String {
+    r.slot.map(|s| s.to_string()).unwrap_or_default()
+}
+
+/// The ledger's seat of request `ri` and expert `ei` of `inst`.
+pub fn seat(inst: &Instance, ri: usize, ei: usize, pinned: bool) -> Seat {
+    let r = &inst.requests[ri];
+    Seat {
+        request: r.id.clone(),
+        expert: inst.experts[ei].id.clone(),
+        org: inst.orgs.name(r.org).to_string(),
+        role: r.role.as_str().to_string(),
+        slot: slot_text(r),
+        intensity: r.intensity,
+        themes: r
+            .themes
+            .iter()
+            .map(|&t| inst.themes.name(t))
+            .collect::<Vec<_>>()
+            .join("|"),
+        heavy: r.heavy,
+        pinned,
+    }
+}
+
+/// An inline request's cells as the ledger keeps them: a requests.csv header line and row.
+pub fn inline_text(cells: &[(&str, String)]) -> String {
+    let mut w = csv_writer();
+    let _ = w.write_record(cells.iter().map(|c| c.0));
+    let _ = w.write_record(cells.iter().map(|c| c.1.as_str()));
+    String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
+}
+
+/// Adds an inline request kept by the ledger (`what` names it in errors, e.g. `booking 3`) to
+/// `inst`; returns its index.
+///
+/// # Errors
+///
+/// The cells no longer read as a request (e.g. a policy changed since): the reason, in words.
+pub fn add_inline(
+    inst: &mut Instance,
+    policy: &Policy,
+    places: &Places,
+    text: &str,
+    what: &str,
+) -> Result<usize, String> {
+    let mut rdr = csv::ReaderBuilder::new().from_reader(text.as_bytes());
+    let headers = rdr
+        .headers()
+        .map_err(|e| format!("an inline request of the ledger: {e}"))?
+        .clone();
+    let row = match rdr.records().next() {
+        Some(Ok(row)) => row,
+        Some(Err(e)) => return Err(format!("an inline request of the ledger: {e}")),
+        None => return Err("an inline request of the ledger has no row".into()),
+    };
+    let named: Vec<(&str, &str)> = headers.iter().zip(row.iter()).collect();
+    match ingest::parse_request(&named, what, places, policy, inst) {
+        Ok((r, _)) => {
+            inst.requests.push(r);
+            Ok(inst.requests.len() - 1)
+        }
+        Err(e) => Err(format!(
+            "the ledger's {what} no longer reads as a request: {e}"
+        )),
+    }
+}
+
+/// Adds the week's inline booked requests (not in the requests file) to `inst`.
+///
+/// # Errors
+///
+/// As [`add_inline`].
+pub fn add_week_inline(
+    inst: &mut Instance,
+    policy: &Policy,
+    places: &Places,
+    view: &WeekView,
+) -> Result<(), String> {
+    for b in &view.bookings {
+        if let Some(cells) = &b.inline_request {
+            if !inst.requests.iter().any(|r| r.id == b.seat.request) {
+                add_inline(inst, policy, places, cells, &format!("booking {}", b.id))?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// This week's use of each expert of `inst`: the seats the week takes (the latest run's
+/// proposals not declined, and the bookings). Seats of `skip_request` are not counted; their
+/// experts are in [`Booked::own`]. Seats of experts not in `inst` are left out. O(seats).
+pub fn week_booked(inst: &Instance, view: &WeekView, skip_request: Option<&str>) -> Booked {
+    let mut booked = Booked {
+        uses: vec![WeekUse::default(); inst.experts.len()],
+        ..Booked::default()
+    };
+    let index: HashMap<&str, usize> = inst
+        .experts
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (e.id.as_str(), i))
+        .collect();
+    for s in view.taken() {
+        let Some(&e) = index.get(s.expert.as_str()) else {
+            continue;
+        };
+        if skip_request == Some(s.request.as_str()) {
+            booked.own.push(e);
+            continue;
+        }
+        let u = &mut booked.uses[e];
+        u.count += 1;
+        u.load += s.intensity;
+        if let Some(slot) = Slot::parse(&s.slot) {
+            u.slots |= 1 << slot.0;
+        }
+    }
+    booked.own.sort_unstable();
+    booked.own.dedup();
+    booked
+}
+
+/// The experts (indexes) who declined request `id` this week (their last decision on it).
+pub fn declined_for(inst: &Instance, view: &WeekView, id: &str) -> Vec<usize> {
+    view.verdicts()
+        .iter()
+        .filter(|((r, _), accepted)| r == id && !**accepted)
+        .filter_map(|((_, e), _)| inst.experts.iter().position(|x| &x.id == e))
+        .collect()
+}
+
+/// The week's seats (the latest run's proposals not declined, and the bookings) as (request,
+/// expert, pinned) indexes of `inst`, sorted; seats of ids not in `inst` are left out.
+pub fn week_pairs(inst: &Instance, view: &WeekView) -> Vec<(usize, usize, bool)> {
+    let rs: HashMap<&str, usize> = inst
+        .requests
+        .iter()
+        .enumerate()
+        .map(|(i, r)| (r.id.as_str(), i))
+        .collect();
+    let es: HashMap<&str, usize> = inst
+        .experts
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (e.id.as_str(), i))
+        .collect();
+    let mut out: Vec<(usize, usize, bool)> = view
+        .taken()
+        .iter()
+        .filter_map(|s| {
+            Some((
+                *rs.get(s.request.as_str())?,
+                *es.get(s.expert.as_str())?,
+                s.pinned,
+            ))
+        })
+        .collect();
+    out.sort_unstable();
+    out.dedup_by_key(|p| (p.0, p.1));
+    out
+}
+
+/// Why a booking is refused. [`Refusal::text`] says it in a reader's language; no variant tells
+/// rule 3 from rule 4 (an ineligible expert's stage is [`Stage::stage_of_expert`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Refusal {
+    /// An inline request with this id was booked this week already.
+    InlineIdTaken {
+        /// Request id.
+        request: String,
+    },
+    /// This expert is booked for this request already.
+    AlreadyBooked {
+        /// Expert id.
+        expert: String,
+        /// Request id.
+        request: String,
+    },
+    /// The expert declined the request this week.
+    Declined {
+        /// Expert id.
+        expert: String,
+        /// Request id.
+        request: String,
+    },
+    /// A hard rule (1-9 of one week) rules the expert out.
+    NotEligible {
+        /// Expert id.
+        expert: String,
+        /// The stage, rules 3 and 4 as one.
+        stage: Stage,
+    },
+    /// The expert has a seat in the request's slot this week.
+    Busy {
+        /// Expert id.
+        expert: String,
+    },
+    /// At their most assignments this week.
+    AtCount {
+        /// Expert id.
+        expert: String,
+        /// Seats this week.
+        count: u32,
+        /// Their most.
+        max: u32,
+    },
+    /// The request's load goes beyond their budget.
+    AtLoad {
+        /// Expert id.
+        expert: String,
+        /// Budget left.
+        left: u32,
+        /// Their budget.
+        budget: u32,
+        /// The request's load.
+        needs: u32,
+    },
+    /// Another limit of the week (a booking row that could not be read).
+    Limit {
+        /// Expert id.
+        expert: String,
+    },
+    /// Every seat of the request is booked or accepted.
+    SeatsTaken {
+        /// Request id.
+        request: String,
+        /// Its seats.
+        seats: u32,
+    },
+}
+
+impl Refusal {
+    /// The reason in `lang`, from the message table.
+    pub fn text(&self, lang: Lang) -> String {
+        match self {
+            Refusal::InlineIdTaken { request } => {
+                lang.fill(Msg::BookInlineIdTaken, &[("request", request)])
+            }
+            Refusal::AlreadyBooked { expert, request } => lang.fill(
+                Msg::BookAlreadyBooked,
+                &[("expert", expert), ("request", request)],
+            ),
+            Refusal::Declined { expert, request } => lang.fill(
+                Msg::BookDeclined,
+                &[("expert", expert), ("request", request)],
+            ),
+            Refusal::NotEligible { expert, stage } => lang.fill(
+                Msg::BookNotEligible,
+                &[("expert", expert), ("rule", &stage.label_in(lang))],
+            ),
+            Refusal::Busy { expert } => lang.fill(Msg::BookBusy, &[("expert", expert)]),
+            Refusal::AtCount { expert, count, max } => lang.fill(
+                Msg::BookAtCount,
+                &[("expert", expert), ("count", count), ("max", max)],
+            ),
+            Refusal::AtLoad {
+                expert,
+                left,
+                budget,
+                needs,
+            } => lang.fill(
+                Msg::BookAtLoad,
+                &[
+                    ("expert", expert),
+                    ("left", left),
+                    ("budget", budget),
+                    ("needs", needs),
+                ],
+            ),
+            Refusal::Limit { expert } => lang.fill(Msg::BookLimit, &[("expert", expert)]),
+            Refusal::SeatsTaken { request, seats } => lang.fill(
+                Msg::BookSeatsTaken,
+                &[("request", request), ("seats", seats)],
+            ),
+        }
+    }
+}
+
+/// Whether expert `ei` may be booked for request `ri` of `inst` on top of the week `view`:
+/// rules 1-9 (the rolling load budget over weeks too), and the week's limits: a seat in the
+/// slot, the most assignments, the load budget, the request's seats, a decline of this pair.
+/// `inline`: the request is typed in (not in the requests file), so its id must be new this
+/// week. The seat to write, or why not. Call it inside [`crate::Ledger::book`], so that the
+/// check and the write are one transaction. O(week's seats + experts).
+pub fn check(
+    inst: &Instance,
+    policy: &Policy,
+    view: &WeekView,
+    ri: usize,
+    ei: usize,
+    inline: bool,
+) -> Result<Seat, Refusal> {
+    let r = &inst.requests[ri];
+    let e = &inst.experts[ei];
+    let (rid, eid) = (r.id.clone(), e.id.clone());
+    if inline && view.bookings.iter().any(|b| b.seat.request == r.id) {
+        return Err(Refusal::InlineIdTaken { request: rid });
+    }
+    if view
+        .bookings
+        .iter()
+        .any(|b| b.seat.request == r.id && b.seat.expert == e.id)
+    {
+        return Err(Refusal::AlreadyBooked {
+            expert: eid,
+            request: rid,
+        });
+    }
+    let verdicts = view.verdicts();
+    if verdicts.get(&(rid.clone(), eid.clone())) == Some(&false) {
+        return Err(Refusal::Declined {
+            expert: eid,
+            request: rid,
+        });
+    }
+    if let Some(reason) = eligibility::check(inst, policy, r, e).iter().next() {
+        return Err(Refusal::NotEligible {
+            expert: eid,
+            stage: reason.stage_of_expert(),
+        });
+    }
+    let booked = week_booked(inst, view, Some(&r.id));
+    let u = &booked.uses[ei];
+    let miss = limit_miss(r, e, u).or_else(|| {
+        // The rolling load budget over weeks (rule 9) as the batch applies it.
+        (u.load + r.intensity > e.budget()).then_some(Miss::AtLoad)
+    });
+    if let Some(m) = miss {
+        return Err(match m {
+            Miss::Busy => Refusal::Busy { expert: eid },
+            Miss::AtCount => Refusal::AtCount {
+                expert: eid,
+                count: u.count,
+                max: e.max_assignments,
+            },
+            Miss::AtLoad => Refusal::AtLoad {
+                expert: eid,
+                left: e.budget().saturating_sub(u.load),
+                budget: e.budget(),
+                needs: r.intensity,
+            },
+            _ => Refusal::Limit { expert: eid },
+        });
+    }
+    let booked_here = |rq: &str, ex: &str| {
+        view.bookings
+            .iter()
+            .any(|b| b.seat.request == rq && b.seat.expert == ex)
+    };
+    let held = view
+        .bookings
+        .iter()
+        .filter(|b| b.seat.request == r.id)
+        .count()
+        + verdicts
+            .iter()
+            .filter(|((rq, ex), acc)| **acc && rq == &r.id && !booked_here(rq, ex))
+            .count();
+    if held as u32 >= r.experts_needed {
+        return Err(Refusal::SeatsTaken {
+            request: rid,
+            seats: r.experts_needed,
+        });
+    }
+    Ok(seat(inst, ri, ei, true))
+}
