@@ -20,3 +20,4 @@ pub mod policy;
 pub mod report;
 pub mod scoring;
 pub mod solve;
+pub mod teams;

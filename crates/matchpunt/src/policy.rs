@@ -79,6 +79,16 @@ keep_bonus = 120
 [texts]
 # Language of the texts of run, suggest and explain when --lang is not given: "en" or "nl".
 language = "en"
+
+[teams]
+# Team rules, used only where experts.csv has certified_on or not_with, or requests.csv has
+# experienced_min. An expert certified fewer than new_weeks weeks before the batch is new: only
+# deployed on a request of two or more seats that also gets an experienced expert. Experienced:
+# at least experienced_after deployments in history (plus experts.csv deployments).
+new_weeks = 13
+experienced_after = 5
+# A team request is staffed whole or left open; true accepts a partial team that keeps the rules.
+allow_partial = false
 "#;
 
 /// A whole policy.
@@ -99,6 +109,31 @@ pub struct Policy {
     pub round: Round,
     /// Texts for people.
     pub texts: Texts,
+    /// Team rules (issue 24).
+    pub teams: Teams,
+}
+
+/// The `[teams]` section: who counts as new or experienced, and whether a team may be partial.
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
+#[serde(default, deny_unknown_fields)]
+pub struct Teams {
+    /// Weeks after `certified_on` in which an expert is new (0..=520).
+    pub new_weeks: u32,
+    /// Deployments (history plus experts.csv `deployments`) from which an expert is experienced
+    /// (0..=1000).
+    pub experienced_after: u32,
+    /// Accept a partial team that keeps the rules instead of leaving the request open.
+    pub allow_partial: bool,
+}
+
+impl Default for Teams {
+    fn default() -> Self {
+        Teams {
+            new_weeks: 13,
+            experienced_after: 5,
+            allow_partial: false,
+        }
+    }
 }
 
 /// The `[round]` section: re-runs with `--previous`.
@@ -392,6 +427,20 @@ impl Policy {
             if !share.is_finite() || !(0.0..=1.0).contains(&share) {
                 return Err(format!(
                     "rules.rolling_share = {share}: expected a share from 0 to 1 (0.75 is 75%)"
+                ));
+            }
+        }
+        for (name, v, hi) in [
+            ("teams.new_weeks", self.teams.new_weeks, 520),
+            (
+                "teams.experienced_after",
+                self.teams.experienced_after,
+                1000,
+            ),
+        ] {
+            if v > hi {
+                return Err(format!(
+                    "{name} = {v}: expected a whole number from 0 to {hi}"
                 ));
             }
         }

@@ -85,6 +85,9 @@ pub struct BatchResult {
     /// whatever re-solves this batch (the fix search) leaves them out too, and a pin on one is a
     /// conflict, as in the batch itself.
     pub forbidden: Vec<(usize, usize)>,
+    /// The team rules the batch was solved under ([`crate::teams::rules`]), by the problem's
+    /// indexes (which are the instance's), pins included.
+    pub teams: solve::TeamRules,
 }
 
 /// Pins accepted and refused, and the capacity they leave.
@@ -475,11 +478,14 @@ fn run_full(
             .map(|t| t.saturating_sub(t0.elapsed()).saturating_sub(reserve)),
         ..*opts
     };
+    let teams = crate::teams::rules(inst, policy, &pins.accepted);
     let solution = match &early {
         Some(scored) => {
-            strategy::solve_with(strategy, inst, policy, scored, &problem, &arc_scored, &opts)
+            let s =
+                strategy::solve_with(strategy, inst, policy, scored, &problem, &arc_scored, &opts);
+            keep_team_rules(&problem, &teams, s)
         }
-        None => solve::solve(&problem, &opts),
+        None => solve::solve_with_teams(&problem, &teams, &opts),
     };
     let t3 = Instant::now();
     let scored = match early.take() {
@@ -525,5 +531,20 @@ fn run_full(
             solve: (t3 - t2) + (t5 - t4),
         },
         forbidden: adjust.forbidden.clone(),
+        teams,
     }
+}
+
+/// A reference strategy's solution with every request that breaks a team rule left open (the
+/// exact solve keeps the rules itself): a strategy chooses differently, never against a rule.
+fn keep_team_rules(p: &Problem, teams: &solve::TeamRules, mut s: Solution) -> Solution {
+    if !teams.is_active() {
+        return s;
+    }
+    while let Err((r, _)) = teams.check_solution(p, &s.chosen) {
+        s.chosen.retain(|&a| p.arcs[a].request as usize != r);
+    }
+    s.objective = solve::evaluate(p, &s.chosen).expect("fewer arcs keep the limits");
+    s.bound = s.bound.max(s.objective);
+    s
 }

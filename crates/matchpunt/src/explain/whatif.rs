@@ -655,13 +655,23 @@ impl<'a> Base<'a> {
         if arcs.len() > max_arcs {
             return Err(arcs.len());
         }
-        let (sub, back) = solve::subproblem(&problem, &arcs);
+        // Team rules are by the batch's indexes: with one active, the part keeps them.
+        let teams = crate::teams::rules(&inst, self.policy, &pins.accepted);
+        let (sub, back) = if teams.is_active() {
+            let sub = solve::Problem {
+                arcs: arcs.iter().map(|&a| problem.arcs[a]).collect(),
+                ..problem.clone()
+            };
+            (sub, arcs.clone())
+        } else {
+            solve::subproblem(&problem, &arcs)
+        };
         let mut opts = self.opts;
         if let Some(d) = deadline {
             let left = d.saturating_duration_since(Instant::now());
             opts.time_limit = Some(opts.time_limit.map_or(left, |t| t.min(left)));
         }
-        let sol = solve::solve(&sub, &opts);
+        let sol = solve::solve_with_teams(&sub, &teams, &opts);
         let old_chosen: Vec<usize> = self
             .chosen
             .iter()

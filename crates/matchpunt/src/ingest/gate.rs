@@ -31,6 +31,11 @@ pub const SAFETY_COLUMNS: &[&str] = &[
     "last_supervision",
     "birth_year",
     "client_age",
+    // Team rules (issue 24): who may go alone, and with whom.
+    "certified_on",
+    "deployments",
+    "not_with",
+    "experienced_min",
     // A request's organisation and themes are what rules 3 and 4 compare with.
     "org",
     "themes",
@@ -139,7 +144,9 @@ fn expected(column: &str) -> &'static str {
         "avoid_themes" | "themes" => "themes separated by |",
         "load_budget" | "max_assignments" | "rolling_budget" | "client_age" => "a whole number",
         "active" | "certified" => "yes or no",
-        "last_supervision" => "a date",
+        "last_supervision" | "certified_on" => "a date",
+        "deployments" | "experienced_min" => "a whole number",
+        "not_with" => "expert ids separated by |",
         "birth_year" => "a year or a date",
         "availability" => "slots such as wed-pm, or *",
         "org" => "the organisation's name",

@@ -257,6 +257,9 @@ pub fn load_with_organisations(
             &mut safe_side_orgs,
         );
         resolve_avoided_near_misses(t, &expert_rows, &mut inst, &mut warnings);
+        if let Some(ids) = &expert_ids {
+            resolve_not_with(t, &expert_rows, ids, &mut inst, &mut warnings);
+        }
     }
 
     let row_errors_only = errs

@@ -16,6 +16,8 @@ pub(crate) struct ExpertRow {
     pub(crate) excluded: String,
     /// The `excluded_org_ids` cell as written.
     pub(crate) excluded_ids: String,
+    /// The `not_with` cell as written (team rules).
+    pub(crate) not_with: String,
 }
 
 /// Whether two different organisation names may be one name with a typo: see

@@ -175,14 +175,37 @@ pub(crate) fn parse_experts(
             (Some(a), Some(r)) => Some(a.min(r)),
             (a, r) => a.or(r),
         };
+        let certified_on = c.get("certified_on");
+        let certified_on = if certified_on.is_empty() {
+            None
+        } else {
+            let week = parse_week_or_date(certified_on);
+            if week.is_none() {
+                c.err(
+                    "certified_on",
+                    certified_on,
+                    "expected a date (2026-11-24 or 24-11-2026), an Excel date number or an ISO week (2026-W48)".into(),
+                );
+            }
+            week
+        };
+        let deployments = c.uint("deployments", 0..=10_000);
         rows.push(ExpertRow {
             line: *line,
             id: id.to_string(),
             expert: c.ok.then_some(inst.experts.len()),
             excluded: c.get("excluded_orgs").to_string(),
             excluded_ids: c.get("excluded_org_ids").to_string(),
+            not_with: c.get("not_with").to_string(),
         });
         if c.ok {
+            let i = inst.experts.len();
+            if let Some(w) = certified_on {
+                inst.teams.certified_on.insert(i, w);
+            }
+            if let Some(d) = deployments.filter(|&d| d > 0) {
+                inst.teams.deployments.insert(i, d);
+            }
             inst.experts.push(Expert {
                 id: id.to_string(),
                 row: row_idx,
@@ -299,6 +322,7 @@ pub(crate) fn parse_requests(
         } else {
             c.expert_ref("preferred_expert", pref_cell, experts)
         };
+        let experienced_min = c.uint("experienced_min", 0..=100).unwrap_or(0);
         let mut pinned = Vec::new();
         for p in split_list(c.get("pinned_expert")) {
             if let Some(i) = c.expert_ref("pinned_expert", p, experts) {
@@ -317,6 +341,11 @@ pub(crate) fn parse_requests(
             }
             let intensity = given_intensity
                 .unwrap_or_else(|| policy.default_intensity(role, split_list(themes_cell)));
+            if experienced_min > 0 {
+                inst.teams
+                    .experienced_min
+                    .insert(out.len(), experienced_min);
+            }
             out.push(Request {
                 id: id.to_string(),
                 row: row_idx,
@@ -416,6 +445,38 @@ impl ExpertIds {
             sorted,
             near: std::cell::OnceCell::new(),
             hints: std::cell::RefCell::new(HashMap::new()),
+        }
+    }
+}
+
+/// Resolves the experts' `not_with` cells into pairs of expert indexes (symmetric). An id that
+/// names no expert, or the row's own id, is left out with a warning naming the file and line: a
+/// pair rule cannot hold for someone not in the batch. `O(cells)`.
+pub(crate) fn resolve_not_with(
+    t: &Table,
+    rows: &[ExpertRow],
+    ids: &ExpertIds,
+    inst: &mut Instance,
+    warnings: &mut Vec<String>,
+) {
+    for row in rows {
+        let Some(a) = row.expert else { continue };
+        for other in split_list(&row.not_with) {
+            match ids.index.get(&normalize(other)) {
+                Some(Some(b)) if *b != a => {
+                    inst.teams.not_with.insert((a.min(*b), a.max(*b)));
+                }
+                Some(Some(_)) => warnings.push(format!(
+                    "{}:{}: not_with names the expert's own id {other:?}: left out",
+                    t.file, row.line
+                )),
+                // A row with an error of its own: that error stops the batch already.
+                Some(None) => {}
+                None => warnings.push(format!(
+                    "{}:{}: not_with names {other:?}, which is not an expert id in the experts file: left out",
+                    t.file, row.line
+                )),
+            }
         }
     }
 }

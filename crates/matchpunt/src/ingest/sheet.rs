@@ -315,6 +315,24 @@ pub const EXPERT_ALIASES: &[(&str, &[&str])] = &[
         ],
     ),
     ("rolling_budget", &["rollend_budget"]),
+    (
+        "certified_on",
+        &[
+            "certification_date",
+            "gecertificeerd_op",
+            "certificeringsdatum",
+            "datum_certificering",
+        ],
+    ),
+    (
+        "deployments",
+        &[
+            "aantal_inzetten",
+            "eerdere_inzetten",
+            "previous_deployments",
+        ],
+    ),
+    ("not_with", &["never_with", "niet_samen_met", "niet_met"]),
 ];
 
 /// The aliases of [`EXPERT_ALIASES`] that are English, not Dutch.
@@ -402,6 +420,10 @@ pub const REQUEST_ALIASES: &[(&str, &[&str])] = &[
     (
         "pinned_expert",
         &["vaste_deskundige", "vastgezette_deskundige"],
+    ),
+    (
+        "experienced_min",
+        &["min_experienced", "minimaal_ervaren", "min_ervaren"],
     ),
 ];
 

@@ -29,6 +29,9 @@ pub(crate) const EXPERT_COLUMNS: &[(&str, bool)] = &[
     ("coach", false),
     ("last_supervision", false),
     ("rolling_budget", false),
+    ("certified_on", false),
+    ("deployments", false),
+    ("not_with", false),
 ];
 
 pub(crate) const REQUEST_COLUMNS: &[(&str, bool)] = &[
@@ -50,6 +53,7 @@ pub(crate) const REQUEST_COLUMNS: &[(&str, bool)] = &[
     ("gender_pref", false),
     ("preferred_expert", false),
     ("pinned_expert", false),
+    ("experienced_min", false),
 ];
 
 pub(crate) const ORGANISATION_COLUMNS: &[(&str, bool)] =

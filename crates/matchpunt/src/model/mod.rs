@@ -633,6 +633,30 @@ pub struct Instance {
     pub languages: Interner,
     /// The batch's week.
     pub week: Option<Week>,
+    /// The optional team columns (issue 24): empty when the files have none of them.
+    pub teams: TeamData,
+}
+
+/// The team columns of a batch, by expert and request index. Every field is optional input, so
+/// an empty [`TeamData`] means the files carry no team rule and the batch is solved as before.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct TeamData {
+    /// experts.csv `certified_on`, by expert index: the week of certification.
+    pub certified_on: std::collections::BTreeMap<usize, Week>,
+    /// experts.csv `deployments`, by expert index: deployments before the history file.
+    pub deployments: std::collections::BTreeMap<usize, u32>,
+    /// experts.csv `not_with`: pairs of expert indexes `(a, b)`, `a < b`, never sent on one
+    /// request (symmetric whichever row names the other).
+    pub not_with: std::collections::BTreeSet<(usize, usize)>,
+    /// requests.csv `experienced_min`, by request index (only where above 0).
+    pub experienced_min: std::collections::BTreeMap<usize, u32>,
+}
+
+impl TeamData {
+    /// Whether the batch has no team column value at all.
+    pub fn is_empty(&self) -> bool {
+        self.certified_on.is_empty() && self.not_with.is_empty() && self.experienced_min.is_empty()
+    }
 }
 
 impl Default for Instance {
@@ -645,6 +669,7 @@ impl Default for Instance {
             orgs: Interner::default(),
             languages: Interner::default(),
             week: None,
+            teams: TeamData::default(),
         }
     }
 }

@@ -45,6 +45,9 @@
 
 mod bundle;
 mod master;
+mod team;
+
+pub use team::{solve_with_teams, Standing, TeamBreak, TeamRequest, TeamRules};
 
 /// Whether `MATCHPUNT_SOLVER_TRACE` is set: then the solver prints the progress of each
 /// component's search (bounds, incumbents, times; numbers only, never a name or a theme) to

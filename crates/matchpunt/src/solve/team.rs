@@ -1,0 +1,611 @@
+//! Team rules as side constraints per request (issue 24), solved exactly over the base model.
+//!
+//! Why here and why this way: a team rule couples the experts of *one request* (a new expert
+//! needs an experienced partner on the same request, at least `experienced_min` experienced
+//! seats, two experts who are never sent together, a team staffed whole or not at all). The
+//! base solver decomposes by *expert* (bundles are one expert's arcs), so these rules are not a
+//! property of any one bundle. They are kept exactly by a branch and bound over the requests'
+//! *teams*, with the base solver (flow, bundle bound, master LP, listing, its own branch and
+//! bound) as the exact oracle of every node:
+//!
+//! - **Bound.** A node is the base problem with some requests *decided*: either left open (its
+//!   arcs removed) or staffed by one fixed team (its arcs fixed in, exactly as pins are: the
+//!   experts' count, budget and slot reduced, the spread cost counted from there). Dropping
+//!   the team rules only widens the feasible set, so the base optimum of a node is an upper
+//!   bound of the node with the rules (the relaxation).
+//! - **Incumbent.** The node's base solution with every request that breaks a team rule
+//!   emptied is feasible: emptying a request frees capacity and never breaks another request's
+//!   rule (the rules are per request).
+//! - **Branching.** On the violated request `r` with the most value in the relaxation: one
+//!   child leaves `r` open, and one child per team of `r` that keeps the rules (a set of its
+//!   candidate experts, of `seats` members, or fewer under `allow_partial`). These children
+//!   cover every feasible solution. The open child is solved first; its upper bound `B` bounds
+//!   the rest of every team child, so a team `T` with `B + value(T) <= incumbent` is never
+//!   solved (`value(T)`, the sum of its arcs' values, overestimates what `T` adds because the
+//!   spread cost only grows). Teams are listed best first and the list stops at that bound.
+//! - **Presolve.** Arcs that no feasible team can hold are removed first: a new expert on a
+//!   request of one seat, or on a request without an experienced candidate; an expert who is
+//!   `not_with` one of the request's pins.
+//!
+//! Components of the candidate graph without a team-constrained request are solved once, as
+//! before. When the search meets its work or time limit, the best feasible solution is returned
+//! with the largest open bound, as the base solver does. Pins are the coordinator's decisions:
+//! they are never undone, and a pinned request gets no one added unless the whole team then
+//! keeps the rules.
+
+use super::{evaluate, solve, Arc, Limit, Problem, Solution, SolveOptions};
+use std::time::Instant;
+
+/// How an expert counts for the team rules.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Standing {
+    /// Neither new nor experienced.
+    #[default]
+    Other,
+    /// Within `[teams] new_weeks` of certification: only on a team with an experienced expert.
+    New,
+    /// At least `[teams] experienced_after` deployments, and not new.
+    Experienced,
+}
+
+/// The team rule of one request.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct TeamRequest {
+    /// The request's seats in total (`experts_needed`, pins included).
+    pub seats: u32,
+    /// At least this many of the seats go to experienced experts.
+    pub experienced_min: u32,
+    /// Experts already on the request (pins), expert indexes.
+    pub fixed: Vec<u32>,
+}
+
+/// The team rules of a [`Problem`], by the problem's expert and request indexes.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct TeamRules {
+    /// Per expert.
+    pub standing: Vec<Standing>,
+    /// Pairs `(a, b)`, `a < b`, never on one request; sorted.
+    pub not_with: Vec<(u32, u32)>,
+    /// Per request.
+    pub requests: Vec<TeamRequest>,
+    /// Accept a partial team that keeps the rules (else a team is whole or open).
+    pub allow_partial: bool,
+}
+
+/// Why a request's team breaks the rules. Expert indexes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum TeamBreak {
+    /// Two experts who are never sent together.
+    NotWith(u32, u32),
+    /// A new expert without an experienced expert on the request.
+    NewAlone(u32),
+    /// Fewer experienced experts than the request asks.
+    TooFewExperienced {
+        /// Experienced experts on the request.
+        have: u32,
+        /// How many the rule asks of this team.
+        need: u32,
+    },
+    /// A team request staffed in part (not allowed without `allow_partial`).
+    Partial {
+        /// Experts on the request.
+        have: u32,
+        /// Seats.
+        need: u32,
+    },
+}
+
+impl TeamRules {
+    fn standing_of(&self, e: u32) -> Standing {
+        self.standing.get(e as usize).copied().unwrap_or_default()
+    }
+
+    fn apart(&self, a: u32, b: u32) -> bool {
+        self.not_with.binary_search(&(a.min(b), a.max(b))).is_ok()
+    }
+
+    /// Whether any request can break a rule at all: otherwise the base solver alone is exact.
+    pub fn is_active(&self) -> bool {
+        !self.not_with.is_empty()
+            || self.standing.contains(&Standing::New)
+            || self.requests.iter().any(|r| r.experienced_min > 0)
+    }
+
+    /// Whether request `r` staffed by `members` (pins included, expert indexes, distinct) keeps
+    /// the team rules; the first rule broken otherwise. No one (or only its pins) always keeps
+    /// them. O(members²).
+    ///
+    /// # Errors
+    ///
+    /// The [`TeamBreak`] of the first rule broken.
+    pub fn check(&self, r: usize, members: &[u32]) -> Result<(), TeamBreak> {
+        let Some(req) = self.requests.get(r) else {
+            return Ok(());
+        };
+        if members.len() <= req.fixed.len() {
+            return Ok(());
+        }
+        for (i, &a) in members.iter().enumerate() {
+            for &b in &members[i + 1..] {
+                if self.apart(a, b) {
+                    return Err(TeamBreak::NotWith(a.min(b), a.max(b)));
+                }
+            }
+        }
+        let experienced = members
+            .iter()
+            .filter(|&&e| self.standing_of(e) == Standing::Experienced)
+            .count() as u32;
+        let new = members
+            .iter()
+            .find(|&&e| self.standing_of(e) == Standing::New);
+        if let (Some(&e), 0) = (new, experienced) {
+            return Err(TeamBreak::NewAlone(e));
+        }
+        let have = members.len() as u32;
+        let whole =
+            !self.allow_partial && req.seats >= 2 && (req.experienced_min > 0 || new.is_some());
+        if whole && have < req.seats {
+            return Err(TeamBreak::Partial {
+                have,
+                need: req.seats,
+            });
+        }
+        let need = req
+            .experienced_min
+            .min(if whole { req.seats } else { have });
+        if experienced < need {
+            return Err(TeamBreak::TooFewExperienced {
+                have: experienced,
+                need,
+            });
+        }
+        Ok(())
+    }
+
+    /// The first request of `chosen` (arc indexes of `p`) that breaks a team rule.
+    ///
+    /// # Errors
+    ///
+    /// The request index and the rule it breaks.
+    pub fn check_solution(&self, p: &Problem, chosen: &[usize]) -> Result<(), (usize, TeamBreak)> {
+        for (r, members) in members_by_request(self, p, chosen) {
+            self.check(r, &members).map_err(|b| (r, b))?;
+        }
+        Ok(())
+    }
+}
+
+/// The members (pins first, then chosen arcs' experts) of every request with a chosen arc.
+fn members_by_request(
+    rules: &TeamRules,
+    p: &Problem,
+    chosen: &[usize],
+) -> std::collections::BTreeMap<usize, Vec<u32>> {
+    let mut by: std::collections::BTreeMap<usize, Vec<u32>> = std::collections::BTreeMap::new();
+    for &a in chosen {
+        let arc = p.arcs[a];
+        by.entry(arc.request as usize)
+            .or_insert_with(|| {
+                rules
+                    .requests
+                    .get(arc.request as usize)
+                    .map(|r| r.fixed.clone())
+                    .unwrap_or_default()
+            })
+            .push(arc.expert);
+    }
+    by
+}
+
+/// Arcs no team that keeps the rules can hold (see the module docs' presolve).
+fn presolve(p: &Problem, rules: &TeamRules) -> Vec<bool> {
+    let mut has_experienced = vec![false; p.seats.len()];
+    for (r, req) in rules.requests.iter().enumerate() {
+        if req
+            .fixed
+            .iter()
+            .any(|&e| rules.standing_of(e) == Standing::Experienced)
+        {
+            has_experienced[r] = true;
+        }
+    }
+    for a in &p.arcs {
+        if rules.standing_of(a.expert) == Standing::Experienced {
+            has_experienced[a.request as usize] = true;
+        }
+    }
+    p.arcs
+        .iter()
+        .map(|a| {
+            let r = a.request as usize;
+            let req = rules.requests.get(r);
+            let seats = req.map_or(p.seats[r], |q| q.seats);
+            let new = rules.standing_of(a.expert) == Standing::New;
+            let pinned_apart =
+                req.is_some_and(|q| q.fixed.iter().any(|&f| rules.apart(f, a.expert)));
+            !(new && (seats < 2 || !has_experienced[r]) || pinned_apart)
+        })
+        .collect()
+}
+
+/// Solves `p` exactly under the team `rules` (or up to the limits in `opts`, reporting the
+/// bound): the optimum over the solutions whose every request keeps [`TeamRules::check`].
+/// Without an active rule this is [`solve`]. Each node of the search is one exact base solve of
+/// a component; the node count is limited by `opts.node_limit` / 100 (at least 50) per
+/// component.
+pub fn solve_with_teams(p: &Problem, rules: &TeamRules, opts: &SolveOptions) -> Solution {
+    if !rules.is_active() {
+        return solve(p, opts);
+    }
+    let start = Instant::now();
+    let keep = presolve(p, rules);
+    let kept: Vec<usize> = (0..p.arcs.len()).filter(|&a| keep[a]).collect();
+    let base = Problem {
+        arcs: kept.iter().map(|&a| p.arcs[a]).collect(),
+        ..p.clone()
+    };
+    // Components with a request that could break a rule are searched; the rest solved once.
+    let comps = super::components(&base);
+    let mut plain: Vec<usize> = Vec::new();
+    let mut searched: Vec<Vec<usize>> = Vec::new();
+    for comp in comps {
+        let mut chosen_all: Vec<usize> = comp.clone();
+        chosen_all.sort_unstable();
+        let by = members_by_request(rules, &base, &chosen_all);
+        let constrained = by.iter().any(|(&r, m)| {
+            let req = rules.requests.get(r);
+            req.is_some_and(|q| q.experienced_min > 0)
+                || m.iter().any(|&e| rules.standing_of(e) == Standing::New)
+                || m.iter()
+                    .enumerate()
+                    .any(|(i, &a)| m[i + 1..].iter().any(|&b| rules.apart(a, b)))
+        });
+        if constrained {
+            searched.push(comp);
+        } else {
+            plain.extend(comp);
+        }
+    }
+    plain.sort_unstable();
+    let restrict = |arcs: &[usize]| Problem {
+        arcs: arcs.iter().map(|&a| base.arcs[a]).collect(),
+        ..base.clone()
+    };
+    let mut out = solve(&restrict(&plain), opts);
+    out.chosen = out.chosen.iter().map(|&a| kept[plain[a]]).collect();
+    for comp in searched {
+        let sub = restrict(&comp);
+        let remaining = opts.time_limit.map(|t| t.saturating_sub(start.elapsed()));
+        let s = Search::run(
+            &sub,
+            rules,
+            &SolveOptions {
+                time_limit: remaining,
+                ..*opts
+            },
+        );
+        out.chosen.extend(s.chosen.iter().map(|&a| kept[comp[a]]));
+        out.objective += s.objective;
+        out.bound += s.bound;
+        out.proven &= s.proven;
+        out.nodes += s.nodes;
+        out.components += s.components;
+        out.branched_components += s.branched_components;
+        out.listed_components += s.listed_components;
+        out.stopped_by = match (out.stopped_by, s.stopped_by) {
+            (Some(Limit::Time), _) | (_, Some(Limit::Time)) => Some(Limit::Time),
+            (a, b) => a.or(b),
+        };
+    }
+    out.chosen.sort_unstable();
+    debug_assert_eq!(evaluate(p, &out.chosen).ok(), Some(out.objective));
+    out
+}
+
+/// The state of one component's search over teams.
+struct Search<'a> {
+    p: &'a Problem,
+    rules: &'a TeamRules,
+    opts: SolveOptions,
+    deadline: Option<Instant>,
+    max_nodes: usize,
+    incumbent: Vec<usize>,
+    value: i64,
+    nodes: usize,
+    base_nodes: usize,
+    listed: usize,
+    listed_teams: usize,
+    stopped: Option<Limit>,
+    base_unproven: bool,
+}
+
+/// Teams looked at per component before the search stops as at its work limit.
+const MAX_LISTED: usize = 2_000_000;
+
+/// A node: the decided requests, each with the arcs of its fixed team (empty: left open).
+type Decided = Vec<(u32, Vec<usize>)>;
+
+impl<'a> Search<'a> {
+    fn run(p: &'a Problem, rules: &'a TeamRules, opts: &SolveOptions) -> Solution {
+        let mut s = Search {
+            p,
+            rules,
+            opts: *opts,
+            deadline: opts.time_limit.map(|t| Instant::now() + t),
+            max_nodes: (opts.node_limit / 100).max(50),
+            incumbent: Vec::new(),
+            value: 0,
+            nodes: 0,
+            base_nodes: 0,
+            listed: 0,
+            listed_teams: 0,
+            stopped: None,
+            base_unproven: false,
+        };
+        let bound = s.node(&mut Vec::new()).max(s.value);
+        let proven = s.stopped.is_none() && !s.base_unproven;
+        let mut chosen = s.incumbent;
+        chosen.sort_unstable();
+        Solution {
+            objective: s.value,
+            bound: if proven { s.value } else { bound },
+            proven,
+            nodes: s.base_nodes,
+            components: 1,
+            branched_components: usize::from(s.nodes > 1),
+            listed_components: s.listed,
+            stopped_by: if proven {
+                None
+            } else {
+                Some(s.stopped.unwrap_or(Limit::Work))
+            },
+            chosen,
+        }
+    }
+
+    fn out_of_work(&mut self) -> bool {
+        if self.deadline.is_some_and(|d| Instant::now() >= d) {
+            self.stopped = Some(Limit::Time);
+        } else if self.nodes >= self.max_nodes {
+            self.stopped.get_or_insert(Limit::Work);
+        }
+        self.stopped.is_some()
+    }
+
+    /// The base problem of a node (decided requests' arcs out, fixed teams' capacity used) with
+    /// the map back to `p`'s arcs and the fixed teams' value; None when the teams do not fit.
+    fn node_problem(&self, decided: &Decided) -> Option<(Problem, Vec<usize>, i64)> {
+        let p = self.p;
+        let mut experts = p.experts.clone();
+        let mut fixed = 0i64;
+        let mut closed = vec![false; p.seats.len()];
+        for (r, team) in decided {
+            closed[*r as usize] = true;
+            for &a in team {
+                let arc = p.arcs[a];
+                let cap = &mut experts[arc.expert as usize];
+                let slot_busy = arc.slot.is_some_and(|s| cap.busy_slots & (1 << s) != 0);
+                if cap.max_count == 0 || cap.budget < arc.intensity || slot_busy {
+                    return None;
+                }
+                fixed += arc.value - p.spread * i64::from(cap.already);
+                cap.already += 1;
+                cap.max_count -= 1;
+                cap.budget -= arc.intensity;
+                if let Some(s) = arc.slot {
+                    cap.busy_slots |= 1 << s;
+                }
+            }
+        }
+        let fits = |a: &Arc| {
+            let cap = experts[a.expert as usize];
+            !closed[a.request as usize]
+                && cap.max_count > 0
+                && cap.budget >= a.intensity
+                && !a.slot.is_some_and(|s| cap.busy_slots & (1 << s) != 0)
+        };
+        let back: Vec<usize> = (0..p.arcs.len()).filter(|&a| fits(&p.arcs[a])).collect();
+        let sub = Problem {
+            experts,
+            seats: p.seats.clone(),
+            arcs: back.iter().map(|&a| p.arcs[a]).collect(),
+            spread: p.spread,
+        };
+        Some((sub, back, fixed))
+    }
+
+    /// Searches the node `decided`; returns an upper bound of its optimum under the rules.
+    fn node(&mut self, decided: &mut Decided) -> i64 {
+        let Some((sub, back, fixed)) = self.node_problem(decided) else {
+            return i64::MIN;
+        };
+        self.nodes += 1;
+        let opts = SolveOptions {
+            time_limit: self
+                .deadline
+                .map(|d| d.saturating_duration_since(Instant::now())),
+            ..self.opts
+        };
+        let base = solve(&sub, &opts);
+        self.base_nodes += base.nodes;
+        self.listed += base.listed_components;
+        if !base.proven {
+            self.base_unproven = true;
+            if base.stopped_by == Some(Limit::Time) {
+                self.stopped = Some(Limit::Time);
+            }
+        }
+        let ub = fixed + base.bound;
+        let mut chosen: Vec<usize> = decided.iter().flat_map(|(_, t)| t.clone()).collect();
+        chosen.extend(base.chosen.iter().map(|&a| back[a]));
+        chosen.sort_unstable();
+        // The requests that break a rule, with their value in the relaxation.
+        let is_decided = |r: usize| decided.iter().any(|(d, _)| *d as usize == r);
+        let mut violated: Vec<(i64, usize)> = Vec::new();
+        for (r, members) in members_by_request(self.rules, self.p, &chosen) {
+            if !is_decided(r) && self.rules.check(r, &members).is_err() {
+                let v: i64 = chosen
+                    .iter()
+                    .filter(|&&a| self.p.arcs[a].request as usize == r)
+                    .map(|&a| self.p.arcs[a].value)
+                    .sum();
+                violated.push((v, r));
+            }
+        }
+        // The incumbent: the relaxation with every violated request emptied.
+        let repaired: Vec<usize> = chosen
+            .iter()
+            .copied()
+            .filter(|&a| {
+                !violated
+                    .iter()
+                    .any(|&(_, r)| r == self.p.arcs[a].request as usize)
+            })
+            .collect();
+        if let Ok(v) = evaluate(self.p, &repaired) {
+            if v > self.value {
+                self.value = v;
+                self.incumbent = repaired;
+            }
+        }
+        if violated.is_empty() || ub <= self.value {
+            return ub;
+        }
+        if self.out_of_work() {
+            return ub;
+        }
+        // Branch on the violated request worth most in the relaxation (ties: lowest index).
+        violated.sort_by_key(|&(v, r)| (std::cmp::Reverse(v), r));
+        let r = violated[0].1;
+        decided.push((r as u32, Vec::new()));
+        let open = self.node(decided);
+        decided.pop();
+        if open == i64::MIN {
+            return ub;
+        }
+        let mut best = open;
+        let (teams, unlisted) = self.teams(&sub, &back, r, self.value - open);
+        if self.listed_teams > MAX_LISTED {
+            return ub;
+        }
+        // Teams left out of the list are worth at most `unlisted`: a true bound, not the
+        // incumbent, so that the parent's bound of this node stays valid.
+        if unlisted > i64::MIN {
+            best = best.max(open + unlisted);
+        }
+        for (value, team) in teams {
+            if open + value <= self.value {
+                best = best.max(open + value);
+                break;
+            }
+            if self.out_of_work() {
+                best = best.max(open + value);
+                break;
+            }
+            decided.push((r as u32, team));
+            let b = self.node(decided);
+            decided.pop();
+            best = best.max(b);
+        }
+        best.min(ub)
+    }
+
+    /// The teams of request `r` that keep the rules, as arcs of `p` with the sum of their
+    /// values, best first, only those worth more than `floor`; and an upper bound of the value of
+    /// those left out (`i64::MIN` when none). Candidates are `r`'s arcs in the node's problem
+    /// `sub` (`back` maps them to `p`).
+    fn teams(
+        &mut self,
+        sub: &Problem,
+        back: &[usize],
+        r: usize,
+        floor: i64,
+    ) -> (Vec<(i64, Vec<usize>)>, i64) {
+        let req = &self.rules.requests[r];
+        let open_seats = req.seats.saturating_sub(req.fixed.len() as u32) as usize;
+        let mut cands: Vec<(i64, usize)> = sub
+            .arcs
+            .iter()
+            .enumerate()
+            .filter(|(_, a)| a.request as usize == r)
+            .map(|(i, a)| (a.value, back[i]))
+            .collect();
+        cands.sort_by_key(|&(v, a)| (std::cmp::Reverse(v), a));
+        let mut out = Vec::new();
+        let mut pick: Vec<usize> = Vec::new();
+        let mut members = req.fixed.clone();
+        let mut unlisted = i64::MIN;
+        let mut at = Listing {
+            cands: &cands,
+            open_seats,
+            floor,
+            r,
+        };
+        self.list(
+            &mut at,
+            0,
+            0,
+            &mut pick,
+            &mut members,
+            &mut out,
+            &mut unlisted,
+        );
+        out.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+        (out, unlisted)
+    }
+
+    /// Depth-first listing of the teams from `cands[from..]` added to `pick` (see [`Self::teams`]).
+    #[allow(clippy::too_many_arguments)]
+    fn list(
+        &mut self,
+        at: &mut Listing<'_>,
+        from: usize,
+        value: i64,
+        pick: &mut Vec<usize>,
+        members: &mut Vec<u32>,
+        out: &mut Vec<(i64, Vec<usize>)>,
+        unlisted: &mut i64,
+    ) {
+        if !pick.is_empty() && self.rules.check(at.r, members).is_ok() {
+            if value > at.floor {
+                out.push((value, pick.clone()));
+            } else {
+                *unlisted = (*unlisted).max(value);
+            }
+        }
+        self.listed_teams += 1;
+        if self.listed_teams > MAX_LISTED {
+            self.stopped.get_or_insert(Limit::Work);
+            return;
+        }
+        if pick.len() == at.open_seats {
+            return;
+        }
+        // The best this branch can still reach: the next best values (sorted descending).
+        let room = at.open_seats - pick.len();
+        let best_more: i64 = at.cands[from..].iter().take(room).map(|c| c.0.max(0)).sum();
+        if value + best_more <= at.floor {
+            if from < at.cands.len() {
+                *unlisted = (*unlisted).max(value + best_more);
+            }
+            return;
+        }
+        for i in from..at.cands.len() {
+            let (v, a) = at.cands[i];
+            pick.push(a);
+            members.push(self.p.arcs[a].expert);
+            self.list(at, i + 1, value + v, pick, members, out, unlisted);
+            pick.pop();
+            members.pop();
+        }
+    }
+}
+
+/// What one listing of teams works on.
+struct Listing<'c> {
+    cands: &'c [(i64, usize)],
+    open_seats: usize,
+    floor: i64,
+    r: usize,
+}
