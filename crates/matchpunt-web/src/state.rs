@@ -384,6 +384,11 @@ fn load_data(cfg: &Config) -> Result<Data, Failure> {
         orgs: inst.orgs.clone(),
         languages: inst.languages.clone(),
         week: inst.week,
+        // The experts' team data; the template has no requests, so no request's rule.
+        teams: matchpunt::model::TeamData {
+            experienced_min: Default::default(),
+            ..inst.teams.clone()
+        },
     };
     let experts_by_id = inst
         .experts
