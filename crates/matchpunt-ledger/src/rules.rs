@@ -8,7 +8,7 @@
 
 use crate::{HistoryEntry, Seat, WeekView};
 use matchpunt::eligibility::{self, Stage};
-use matchpunt::explain::{limit_miss, Booked, Miss, WeekUse};
+use matchpunt::explain::{limit_miss, Booked, ExplainRequestView, Miss, WeekUse};
 use matchpunt::ingest;
 use matchpunt::messages::{Lang, Msg};
 use matchpunt::model::places::Places;
@@ -454,4 +454,50 @@ pub fn check(
         });
     }
     Ok(seat(inst, ri, ei, true))
+}
+
+/// An open seat's reason when experts declined the request this week: who declined, and that
+/// they are not proposed again.
+pub fn declined_text(ids: &[&str], lang: Lang) -> String {
+    lang.fill(Msg::DeclinedThisWeek, &[("experts", &ids.join(", "))])
+}
+
+/// `explain --ledger --request`: no runner-up or fix puts forward an expert who declined the
+/// request this week, and the open seats' reason says who declined.
+pub fn drop_declined_explain(
+    v: &mut ExplainRequestView,
+    inst: &Instance,
+    declined: &[usize],
+    lang: Lang,
+) {
+    if declined.is_empty() {
+        return;
+    }
+    let ids: Vec<&str> = declined
+        .iter()
+        .map(|&e| inst.experts[e].id.as_str())
+        .collect();
+    let rid = v.request.id.clone();
+    v.runners_up.retain(|r| !ids.contains(&r.expert.as_str()));
+    let said = declined_text(&ids, lang);
+    if let Some(open) = &mut v.open {
+        let before = open.fixes.len();
+        open.fixes.retain(|f| {
+            let labels = ids.iter().any(|id| f.text.contains(&format!("({id})")));
+            let moves = f.changes.iter().any(|c| {
+                c.expert.as_deref().is_some_and(|e| ids.contains(&e))
+                    && (c.request.as_deref() == Some(rid.as_str()) || c.to.contains(&rid))
+            });
+            !labels && !moves
+        });
+        if open.fixes.is_empty() && before > 0 && open.no_fix.is_none() {
+            open.no_fix = Some(lang.text(Msg::NoFixWithoutDeclined).to_string());
+        }
+        // Nobody left to put forward: the decline is the whole reason.
+        open.why = if open.why.trim().is_empty() || v.runners_up.is_empty() {
+            said
+        } else {
+            format!("{said}; {}", open.why)
+        };
+    }
 }

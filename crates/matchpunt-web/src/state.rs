@@ -184,8 +184,29 @@ impl Data {
     }
     /// Why request `r` has open seats, in words: the one reason `unmatched.csv` gives too
     /// ([`matchpunt::explain::Base::open_reason`]).
+    ///
+    /// With a ledger, experts who declined the request this week are named first (they are
+    /// not proposed again).
     pub fn open_why(&self, r: usize, lang: Lang) -> String {
-        self.base().open_reason(r, &self.booked, lang)
+        let why = self.base().open_reason(r, &self.booked, lang);
+        let Some(lw) = &self.ledger else {
+            return why;
+        };
+        let inst = self.inst();
+        let declined = rules::declined_for(inst, &lw.view, &inst.requests[r].id);
+        if declined.is_empty() {
+            return why;
+        }
+        let ids: Vec<&str> = declined
+            .iter()
+            .map(|&e| inst.experts[e].id.as_str())
+            .collect();
+        let said = rules::declined_text(&ids, lang);
+        if why.trim().is_empty() {
+            said
+        } else {
+            format!("{said}; {why}")
+        }
     }
     /// The smallest fix of the `i`th open request (or why there is none), in words; None while
     /// the fixes are being worked out.

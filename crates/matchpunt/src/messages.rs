@@ -523,6 +523,8 @@ messages! {
     BookAtLoad => "expert {expert} has {left} of their load budget {budget} left this week; this request needs {needs}", "expert {expert} heeft deze week nog {left} van het belastingsbudget {budget} over; deze aanvraag vraagt {needs}";
     BookLimit => "expert {expert} cannot be booked this week", "expert {expert} kan deze week niet geboekt worden";
     BookSeatsTaken => "request {request} has {seats} seat(s), all booked or accepted this week already", "aanvraag {request} heeft {seats} plek(ken), deze week al allemaal geboekt of geaccepteerd";
+    DeclinedThisWeek => "declined this week by {experts} (not proposed again)", "afgewezen deze week door {experts} (wordt niet opnieuw voorgesteld)";
+    NoFixWithoutDeclined => "no single change fills it without the expert(s) who declined", "geen enkele wijziging vult de plek zonder wie afwees";
 }
 
 #[cfg(test)]

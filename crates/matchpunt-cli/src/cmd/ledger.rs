@@ -505,57 +505,15 @@ pub fn drop_declined(s: &mut matchpunt::explain::Suggestion, declined: &[usize],
 }
 
 /// `explain --ledger --request`: no runner-up or fix puts forward an expert who declined the
-/// request this week, and the open seats' reason says who declined.
+/// request this week, and the open seats' reason says who declined
+/// ([`matchpunt_ledger::rules::drop_declined_explain`], shared with the web page).
 pub fn drop_declined_explain(
     v: &mut matchpunt::explain::ExplainRequestView,
     inst: &Instance,
     declined: &[usize],
     lang: matchpunt::messages::Lang,
 ) {
-    if declined.is_empty() {
-        return;
-    }
-    let ids: Vec<&str> = declined
-        .iter()
-        .map(|&e| inst.experts[e].id.as_str())
-        .collect();
-    let rid = v.request.id.clone();
-    v.runners_up.retain(|r| !ids.contains(&r.expert.as_str()));
-    let said = match lang {
-        matchpunt::messages::Lang::Nl => format!(
-            "afgewezen deze week door {} (wordt niet opnieuw voorgesteld)",
-            ids.join(", ")
-        ),
-        _ => format!(
-            "declined this week by {} (not proposed again)",
-            ids.join(", ")
-        ),
-    };
-    if let Some(open) = &mut v.open {
-        let before = open.fixes.len();
-        open.fixes.retain(|f| {
-            let labels = ids.iter().any(|id| f.text.contains(&format!("({id})")));
-            let moves = f.changes.iter().any(|c| {
-                c.expert.as_deref().is_some_and(|e| ids.contains(&e))
-                    && (c.request.as_deref() == Some(rid.as_str()) || c.to.contains(&rid))
-            });
-            !labels && !moves
-        });
-        if open.fixes.is_empty() && before > 0 && open.no_fix.is_none() {
-            open.no_fix = Some(match lang {
-                matchpunt::messages::Lang::Nl => {
-                    "geen enkele wijziging vult de plek zonder wie afwees".to_string()
-                }
-                _ => "no single change fills it without the expert(s) who declined".to_string(),
-            });
-        }
-        // Nobody left to put forward: the decline is the whole reason.
-        open.why = if open.why.trim().is_empty() || v.runners_up.is_empty() {
-            said
-        } else {
-            format!("{said}; {}", open.why)
-        };
-    }
+    matchpunt_ledger::rules::drop_declined_explain(v, inst, declined, lang)
 }
 
 /// The batch and this week of the ledger for the commands that only read (`suggest`,

@@ -93,7 +93,13 @@ pub async fn request(State(app): State<App>, ui: Ui, Path(id): Path<String>) -> 
     let lang = ui.lang;
     let (status, title, body) = explained(snap.clone(), lang, move |d| match d.request(&id) {
         Some(ri) => {
-            let v = d.base().explain_request(ri, TOP, lang);
+            let mut v = d.base().explain_request(ri, TOP, lang);
+            // With a ledger: nobody who declined the request this week is put forward again,
+            // and the open seat's reason says who declined (as `explain --ledger`).
+            if let Some(lw) = &d.ledger {
+                let declined = matchpunt_ledger::rules::declined_for(d.inst(), &lw.view, &id);
+                matchpunt_ledger::rules::drop_declined_explain(&mut v, d.inst(), &declined, lang);
+            }
             (StatusCode::OK, id.clone(), request_view(lang, &v))
         }
         None => (

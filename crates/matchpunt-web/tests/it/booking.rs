@@ -465,3 +465,59 @@ async fn the_sample_with_a_new_ledger_shows_the_form_and_the_ledger_count() {
     let g = get(&app, "/", "").await;
     assert!(g.body.contains("Nog geen run van deze week"), "{}", g.body);
 }
+
+fn seat(request: &str, expert: &str, slot: &str) -> matchpunt_ledger::Seat {
+    matchpunt_ledger::Seat {
+        request: request.into(),
+        expert: expert.into(),
+        org: "x".into(),
+        role: "buddy".into(),
+        slot: slot.into(),
+        intensity: 1,
+        themes: String::new(),
+        heavy: false,
+        pinned: false,
+    }
+}
+
+/// The shared case round-declined-seat-no-reason-and-redeclined-suggested on the page: after E1
+/// declined R1, R1's open seat says so on the week page and the request page, and E1 is not put
+/// forward for it again.
+#[tokio::test]
+async fn a_seat_whose_expert_declined_says_so_and_the_expert_is_not_put_forward_again() {
+    let (dir, l) = with_ledger();
+    {
+        let mut led = Ledger::open(&l, "coordinator").unwrap();
+        led.record_run(&matchpunt_ledger::NewRun {
+            week: WEEK.into(),
+            proposals: vec![seat("R1", "E1", "wed-pm"), seat("R2", "E2", "mon-eve")],
+            ..Default::default()
+        })
+        .unwrap();
+        led.decide(WEEK, &[("R1".into(), "E1".into(), false, "ziek".into())])
+            .unwrap();
+    }
+    let app = router(AppState::new(ledger_cfg(dir.path(), Some(&l))));
+    let g = get(&app, "/", "").await;
+    assert_eq!(g.status, StatusCode::OK);
+    let open = &g.body[g.body.find("id=\"open\"").expect("open seats")..];
+    assert!(
+        open.contains("afgewezen deze week door E1 (wordt niet opnieuw voorgesteld)"),
+        "{open}"
+    );
+    assert!(g.body.contains("1 afgewezen"), "the ledger's count");
+    assert!(
+        !g.body.contains("ziek"),
+        "a decision's note stays in the ledger"
+    );
+    let g = get(&app, "/requests/R1?lang=en", "").await;
+    assert_eq!(g.status, StatusCode::OK);
+    assert!(
+        g.body
+            .contains("declined this week by E1 (not proposed again)"),
+        "{}",
+        g.body
+    );
+    // Not among the runners-up, nor in a fix: no link to E1 anywhere on the page.
+    assert!(!g.body.contains("/experts/E1\""), "{}", g.body);
+}
