@@ -117,6 +117,8 @@ labels! {
     Token => "Toegangscode", "Access token";
     LoginButton => "Inloggen", "Log in";
     WrongToken => "Onjuiste toegangscode.", "Wrong access token.";
+    // A fix not worked out on the week page: the request's page works it out.
+    FixOnRequestPage => "niet berekend voor alle plekken samen: zie de pagina van de aanvraag", "not worked out for all seats at once: see the request's page";
 }
 
 /// Fills `{name}` placeholders of a label.
