@@ -277,6 +277,12 @@ pub(crate) fn read_table(
         };
         match crate::ingest::workbook::sheet_csv(&bytes, names) {
             Ok(Some(sheet)) => {
+                for h in &sheet.hidden_lookalikes {
+                    warnings.push(format!(
+                        "{file}: the hidden sheet '{h}' could hold the same table as sheet '{}' and is not read (a hidden sheet is often an old copy); delete it, or unhide and rename it if it is the one to read",
+                        sheet.sheet
+                    ));
+                }
                 file = format!("{file}, sheet {}", sheet.sheet);
                 bytes = sheet.csv.into_bytes();
                 problems = sheet.problems;
