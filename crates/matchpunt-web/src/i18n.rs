@@ -135,6 +135,8 @@ labels! {
     NoBookings => "Nog geen boekingen deze week.", "No bookings this week yet.";
     BookedAt => "Geboekt", "Booked";
     BookedBy => "Door", "By";
+    // A fix not worked out on the week page: the request's page works it out.
+    FixOnRequestPage => "niet berekend voor alle plekken samen: zie de pagina van de aanvraag", "not worked out for all seats at once: see the request's page";
 }
 
 /// Fills `{name}` placeholders of a label.

@@ -208,6 +208,17 @@ impl Data {
             format!("{said}; {why}")
         }
     }
+    /// Whether the fix of open seat `i` was left to the request's page (a limit was reached):
+    /// the week page links there instead of naming a command.
+    pub fn fix_left_to_page(&self, i: usize) -> bool {
+        matches!(
+            self.fixes.get(i).and_then(|f| f.get()),
+            Some(
+                explain::Fixes::TooLarge(_) | explain::Fixes::WorkLimit | explain::Fixes::TimeLimit
+            )
+        )
+    }
+
     /// The smallest fix of the `i`th open request (or why there is none), in words; None while
     /// the fixes are being worked out.
     pub fn fix_text(&self, i: usize, lang: Lang) -> Option<String> {
@@ -516,12 +527,77 @@ fn ledger_history(cfg: &Config, p: &Path, policy: &Policy) -> Result<String, Fai
     }))
 }
 
-/// `HH:MM:SS` UTC of a time, for "read at".
+/// `HH:MM:SS` of a time on the clock of the Netherlands (CET, or CEST from the last Sunday of
+/// March to the last Sunday of October, switching at 01:00 UTC as the EU does), for "read at":
+/// the phone staff read the time on their own clock, not UTC.
 pub fn clock(t: SystemTime) -> String {
-    let s = t
+    let secs = t
         .duration_since(SystemTime::UNIX_EPOCH)
-        .map(|d| d.as_secs())
-        .unwrap_or(0)
-        % 86_400;
-    format!("{:02}:{:02}:{:02} UTC", s / 3600, s / 60 % 60, s % 60)
+        .map(|d| d.as_secs() as i64)
+        .unwrap_or(0);
+    let s = (secs + dutch_offset(secs)).rem_euclid(86_400);
+    format!("{:02}:{:02}:{:02}", s / 3600, s / 60 % 60, s % 60)
+}
+
+/// The offset of Dutch time from UTC at `secs` since the epoch, in seconds: 7200 in summer time,
+/// else 3600.
+pub fn dutch_offset(secs: i64) -> i64 {
+    let year = civil(secs.div_euclid(86_400)).0;
+    // The last Sunday of a month ending on day `last`: 1970-01-01 was a Thursday (weekday 3 with
+    // Monday 0).
+    let last_sunday = |month: u32, last: u32| {
+        let day = days_from_civil(year, month, last);
+        let weekday = (day + 3).rem_euclid(7); // Monday 0 ... Sunday 6
+        day - (weekday + 1) % 7
+    };
+    let start = last_sunday(3, 31) * 86_400 + 3600;
+    let end = last_sunday(10, 31) * 86_400 + 3600;
+    if (start..end).contains(&secs) {
+        7200
+    } else {
+        3600
+    }
+}
+
+/// (year, month, day) of a day number since 1970-01-01 (H. Hinnant's algorithm).
+fn civil(z: i64) -> (i64, u32, u32) {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    (yoe + era * 400 + i64::from(m <= 2), m, d)
+}
+
+/// The day number since 1970-01-01 of a date (H. Hinnant's algorithm).
+fn days_from_civil(y: i64, m: u32, d: u32) -> i64 {
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let m = i64::from(m);
+    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(d) - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+#[cfg(test)]
+mod clock_tests {
+    use super::*;
+
+    #[test]
+    fn dutch_time_switches_on_the_last_sundays_of_march_and_october() {
+        // 2026: summer time from 29 March 01:00 UTC to 25 October 01:00 UTC.
+        let at = |y, m, d, h: i64| days_from_civil(y, m, d) * 86_400 + h * 3600;
+        assert_eq!(dutch_offset(at(2026, 3, 29, 0)), 3600);
+        assert_eq!(dutch_offset(at(2026, 3, 29, 1)), 7200);
+        assert_eq!(dutch_offset(at(2026, 10, 25, 0)), 7200);
+        assert_eq!(dutch_offset(at(2026, 10, 25, 1)), 3600);
+        assert_eq!(dutch_offset(at(2026, 12, 6, 21)), 3600);
+        assert_eq!(civil(days_from_civil(2024, 2, 29)), (2024, 2, 29));
+        let t = SystemTime::UNIX_EPOCH + std::time::Duration::from_secs(at(2026, 7, 1, 10) as u64);
+        assert_eq!(clock(t), "12:00:00");
+    }
 }

@@ -46,6 +46,14 @@ pub const HEADERS: &[(&str, &str)] = &[
     ("seats", "plekken"),
     ("filled", "gevuld"),
     ("fill share", "aandeel gevuld"),
+    // The score's parts in assignments.csv.
+    ("theme_fit", "themapassing"),
+    ("distance", "afstand"),
+    ("continuity", "continuiteit"),
+    ("recent_load", "recente_belasting"),
+    ("fair_spread", "eerlijke_spreiding"),
+    ("role_experience", "rolervaring"),
+    ("age_proximity", "leeftijdsnabijheid"),
 ];
 
 /// The language of the texts.

@@ -5,8 +5,8 @@
 //! otherwise. Every byte of every output must be the same in the two: `run`'s files (a round's
 //! `changes.csv` included, against a previous run without either cause; the workbook's cell
 //! texts), its summary and
-//! warnings, `check`, `explain --request` and `--expert` and `suggest` (text and JSON, English
-//! and Dutch), `metrics`, and the web pages (week, request, expert, the phone form and its
+//! warnings, `check`, `explain --request` and `--expert` and `suggest` (text and JSON), `metrics`,
+//! each in English and in Dutch, and the web pages (week, request, expert, the phone form and its
 //! answer). Only the inputs differ, and `check`'s table of themes (the coordinator's own
 //! vocabulary, counting who avoids each theme) is left out.
 //!
@@ -247,62 +247,77 @@ fn cli_outputs(c: &Case, dir: &Path) -> Vec<(String, String)> {
     // avoiding each theme of the vocabulary (1-2 as "fewer than 3"), about no request. All
     // the rest of `check`, its warnings and its requests nobody can take included, must be
     // the same.
-    let check = run([vec!["check".to_string()], with(&[])].concat());
-    let mut in_table = false;
-    let check: Vec<&str> = check
-        .lines()
-        .filter(|l| {
-            if l.starts_with("by theme") {
-                in_table = true;
-            } else if l.is_empty() {
-                in_table = false;
-            }
-            !in_table
-        })
-        .collect();
-    out.push(("check".into(), check.join("\n")));
-    out.push((
-        "run".into(),
-        run([
-            vec!["run".to_string()],
-            with(&["--previous", "prev/assignments.csv", "--out", "o", "--xlsx"]),
-        ]
-        .concat()),
-    ));
-    for f in [
-        "assignments.csv",
-        "unmatched.csv",
-        "experts.csv",
-        "changes.csv",
-    ] {
-        let bytes = fs::read(dir.join("o").join(f)).unwrap_or_default();
-        out.push((f.into(), String::from_utf8_lossy(&bytes).into_owned()));
-    }
-    // The workbook's cell texts, sheet by sheet.
-    let mut book: calamine::Xlsx<_> =
-        calamine::open_workbook(dir.join("o/matchpunt.xlsx")).unwrap();
-    use calamine::Reader;
-    for name in book.sheet_names() {
-        let range = book.worksheet_range(&name).unwrap();
-        let cells: Vec<String> = range
-            .rows()
-            .map(|r| {
-                r.iter()
-                    .map(|c| c.to_string())
-                    .collect::<Vec<_>>()
-                    .join("\t")
+    for lang in ["en", "nl"] {
+        let o = format!("o-{lang}");
+        let check = run([vec!["check".to_string()], with(&["--lang", lang])].concat());
+        let mut in_table = false;
+        let check: Vec<&str> = check
+            .lines()
+            .filter(|l| {
+                if l.starts_with("by theme") || l.starts_with("per thema") {
+                    in_table = true;
+                } else if l.is_empty() {
+                    in_table = false;
+                }
+                !in_table
             })
             .collect();
-        out.push((format!("matchpunt.xlsx {name}"), cells.join("\n")));
+        out.push((format!("check {lang}"), check.join("\n")));
+        out.push((
+            format!("run {lang}"),
+            run([
+                vec!["run".to_string()],
+                with(&[
+                    "--previous",
+                    "prev/assignments.csv",
+                    "--out",
+                    &o,
+                    "--xlsx",
+                    "--lang",
+                    lang,
+                ]),
+            ]
+            .concat()),
+        ));
+        for f in [
+            "assignments.csv",
+            "unmatched.csv",
+            "experts.csv",
+            "changes.csv",
+        ] {
+            let bytes = fs::read(dir.join(&o).join(f)).unwrap_or_default();
+            out.push((
+                format!("{f} {lang}"),
+                String::from_utf8_lossy(&bytes).into_owned(),
+            ));
+        }
+        // The workbook's cell texts, sheet by sheet.
+        let mut book: calamine::Xlsx<_> =
+            calamine::open_workbook(dir.join(&o).join("matchpunt.xlsx")).unwrap();
+        use calamine::Reader;
+        for name in book.sheet_names() {
+            let range = book.worksheet_range(&name).unwrap();
+            let cells: Vec<String> = range
+                .rows()
+                .map(|r| {
+                    r.iter()
+                        .map(|c| c.to_string())
+                        .collect::<Vec<_>>()
+                        .join("\t")
+                })
+                .collect();
+            out.push((format!("matchpunt.xlsx {lang} {name}"), cells.join("\n")));
+        }
+        let assignments = format!("{o}/assignments.csv");
+        out.push((
+            format!("metrics {lang}"),
+            run([
+                vec!["metrics".to_string()],
+                with(&["--assignments", &assignments, "--lang", lang]),
+            ]
+            .concat()),
+        ));
     }
-    out.push((
-        "metrics".into(),
-        run([
-            vec!["metrics".to_string()],
-            with(&["--assignments", "o/assignments.csv"]),
-        ]
-        .concat()),
-    ));
     let mut requests = vec!["RX".to_string()];
     requests.extend((0..c.requests.len().min(2)).map(|i| format!("R{i}")));
     let mut experts = vec!["EX".to_string()];

@@ -319,3 +319,39 @@ fn the_data_reference_lists_every_header_alias() {
         }
     }
 }
+
+/// A column of date cells where years are meant (as Excel saves a birth date) is one warning
+/// for the column, naming its first cell and how many more: not one warning per cell. Each
+/// kind (dates, date serial numbers) is said once.
+#[test]
+fn a_column_of_dates_read_as_years_is_one_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut ex = String::from("id;name;roles;certified;themes;place;availability;birth_year\n");
+    for i in 0..24 {
+        ex.push_str(&format!(
+            "E{i:02};N{i};maatje;ja;angst;Utrecht;wo-middag;{}-3-2001\n",
+            i % 28 + 1
+        ));
+    }
+    ex.push_str("E98;N98;maatje;ja;angst;Utrecht;wo-middag;35796\n");
+    ex.push_str("E99;N99;maatje;ja;angst;Utrecht;wo-middag;35797\n");
+    fs::write(dir.path().join("experts.csv"), ex).unwrap();
+    fs::write(
+        dir.path().join("requests.csv"),
+        "id;org;role;themes;place;slot\nR01;Gemeente Utrecht;maatje;angst;Utrecht;wo-middag\n",
+    )
+    .unwrap();
+    let o = run(&["check", "--data", ".", "--week", "2026-W48"], dir.path());
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    let err = text(&o.stderr);
+    let dates: Vec<&str> = err.lines().filter(|l| l.contains("not a year")).collect();
+    assert_eq!(dates.len(), 2, "{err}");
+    assert!(
+        dates[0].contains("experts.csv:2:8 (H2): column 'birth_year': a date, not a year: read as the year 2001 (and the same in 23 more cell(s) of this column, each read as its year)"),
+        "{err}"
+    );
+    assert!(
+        dates[1].contains("(and the same in 1 more cell(s)"),
+        "{err}"
+    );
+}

@@ -562,3 +562,61 @@ fn simulate_writes_inert_requests_that_replay_the_same() {
     let replayed = sim(&["--requests-dir", "sim/requests"], "sim2");
     assert_eq!(first, replayed);
 }
+
+/// A hidden sheet that could hold the same table as the visible one read (`experts old` beside
+/// `experts`) is not read, and not in silence: a warning names it and the sheet read.
+#[test]
+fn a_hidden_lookalike_sheet_is_named_in_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let rows: [(&str, &[&str], bool); 3] = [
+        (
+            "experts",
+            &[
+                "id,roles,certified,themes,place,availability",
+                "E1,buddy,yes,angst,Utrecht,wed-pm",
+            ],
+            false,
+        ),
+        (
+            "experts old",
+            &[
+                "id,roles,certified,themes,place,availability",
+                "E9,buddy,yes,angst,Utrecht,wed-pm",
+            ],
+            true,
+        ),
+        (
+            "requests",
+            &[
+                "id,org,role,themes,place,slot",
+                "R1,Gemeente Utrecht,buddy,angst,Utrecht,wed-pm",
+            ],
+            false,
+        ),
+    ];
+    for (name, lines, hidden) in rows {
+        let ws = wb.add_worksheet();
+        ws.set_name(name).unwrap();
+        for (r, line) in lines.iter().enumerate() {
+            for (c, cell) in line.split(',').enumerate() {
+                ws.write_string(r as u32, c as u16, cell).unwrap();
+            }
+        }
+        if hidden {
+            ws.set_hidden(true);
+        }
+    }
+    wb.save(dir.path().join("week.xlsx")).unwrap();
+    let o = run(
+        &["check", "--data", "week.xlsx", "--week", "2026-W48"],
+        dir.path(),
+    );
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("week.xlsx: the hidden sheet 'experts old' could hold the same table as sheet 'experts' and is not read"),
+        "{err}"
+    );
+    assert!(String::from_utf8_lossy(&o.stdout).contains("ok: 1 experts"));
+}

@@ -140,6 +140,25 @@ fn expert_link(id: &str, name: &str) -> Markup {
     html! { a href={ "/experts/" (seg(id)) } { (if name.is_empty() { id } else { name }) } " " span.id { (id) } }
 }
 
+/// `text` without the `name (id)` it starts with (the link beside it names the expert once), and
+/// when the reasons are shown as a list, without them too (each reason once).
+fn after_name<'t>(text: &'t str, name: &str, id: &str, chips: bool) -> &'t str {
+    let rest = text
+        .strip_prefix(&format!("{name} ({id})"))
+        .map(|r| r.trim_start_matches([',', ' ']))
+        .unwrap_or(text);
+    if chips {
+        rest.split_once(": ").map_or(rest, |(head, _)| head)
+    } else {
+        rest
+    }
+}
+
+/// `text` without the request id it starts with (the link beside it shows the id once).
+fn after_id<'t>(text: &'t str, id: &str) -> &'t str {
+    text.strip_prefix(id).map_or(text, str::trim_start)
+}
+
 fn request_link(id: &str) -> Markup {
     html! { a href={ "/requests/" (seg(id)) } { (id) } }
 }
@@ -147,7 +166,11 @@ fn request_link(id: &str) -> Markup {
 fn expert_view(lang: Lang, v: &ExplainExpertView) -> Markup {
     let t = |l: L| l.text(lang);
     let e = &v.expert;
-    let title = format!("{} ({})", e.name, e.id);
+    let title = if e.name.is_empty() {
+        e.id.clone()
+    } else {
+        format!("{} · {}", e.id, e.name)
+    };
     html! {
         h1 { (fill(lang, L::ExpertWeek, &[("name", &title)])) }
         @if !e.active { p.warn { (t(L::Inactive)) } }
@@ -157,7 +180,7 @@ fn expert_view(lang: Lang, v: &ExplainExpertView) -> Markup {
         ul.explain {
             @for a in &v.assignments {
                 li {
-                    (request_link(&a.request)) " · " (a.text)
+                    (request_link(&a.request)) " · " (after_id(&a.text, &a.request))
                     @if a.pinned { " " span.tag { (t(L::Pinned)) } }
                     (reasons(&a.reasons))
                 }
@@ -167,7 +190,7 @@ fn expert_view(lang: Lang, v: &ExplainExpertView) -> Markup {
         @if v.not_assigned.is_empty() { p { (heading(lang.text(Msg::ExpertNoEligible))) "." } }
         ul.explain {
             @for n in &v.not_assigned {
-                li { (request_link(&n.request)) " · " (n.text) }
+                li { (request_link(&n.request)) " · " (after_id(&n.text, &n.request)) }
             }
         }
     }
@@ -179,12 +202,16 @@ fn request_view(lang: Lang, v: &ExplainRequestView) -> Markup {
     html! {
         h1 { (fill(lang, L::RequestTitle, &[("id", &v.request.id)])) }
         p.lead { (v.text) }
+        @if !v.request.themes.is_empty() {
+            p { (t(L::Themes)) ": " (v.request.themes.join(", ")) }
+        }
         h2 { (head(Msg::AssignedHead)) }
         @if v.assigned.is_empty() { p { (heading(lang.text(Msg::NobodyAssigned))) "." } }
         ul.explain {
             @for a in &v.assigned {
                 li {
-                    (expert_link(&a.expert, &a.name)) " · " (a.text)
+                    (expert_link(&a.expert, &a.name)) " · "
+                    (after_name(&a.text, &a.name, &a.expert, !a.reasons.is_empty()))
                     @if a.pinned { " " span.tag { (t(L::Pinned)) } }
                     (reasons(&a.reasons))
                 }
@@ -206,7 +233,7 @@ fn request_view(lang: Lang, v: &ExplainRequestView) -> Markup {
         @if v.runners_up.is_empty() { p { (heading(lang.text(Msg::NoRunnersUp))) "." } }
         ul.explain {
             @for r in &v.runners_up {
-                li { (expert_link(&r.expert, &r.name)) " · " (r.text) }
+                li { (expert_link(&r.expert, &r.name)) " · " (after_name(&r.text, &r.name, &r.expert, false)) }
             }
         }
         @if !v.never_eligible.is_empty() {

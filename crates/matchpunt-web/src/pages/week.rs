@@ -332,10 +332,12 @@ fn open_seats(lang: Lang, d: &Data) -> Markup {
                                 td.num { (u.seats_open) }
                                 td.num { (u.eligible) }
                                 td { (d.open_why(u.request, lang)) }
-                                td.fix { @match d.fix_text(i, lang) {
+                                td.fix { @if d.fix_left_to_page(i) {
+                                    a href={ "/requests/" (seg(&r.id)) } { (t(L::FixOnRequestPage)) }
+                                } @else { @match d.fix_text(i, lang) {
                                     Some(f) => (f),
                                     None => span.hint { (t(L::FixPending)) },
-                                } }
+                                } } }
                             }
                         }
                     }

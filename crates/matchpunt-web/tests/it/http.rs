@@ -212,6 +212,23 @@ async fn expert_and_request_pages() {
     assert_eq!(g.status, StatusCode::OK);
     assert!(g.body.contains("Christelijk Lyceum Rotterdam"));
     assert!(g.body.contains("href=\"/experts/E0009\""), "who got it");
+    // The id once (the link), each reason once (the list), and the request's own themes.
+    assert!(
+        g.body
+            .contains("<span class=\"id\">E0009</span> · score 58,4<ul class=\"reasons\">"),
+        "{}",
+        g.body
+    );
+    assert_eq!(
+        g.body.matches("deelt het thema van de aanvraag").count(),
+        1,
+        "{}",
+        g.body
+    );
+    assert!(g.body.contains("Thema's: verslaving"), "{}", g.body);
+    let g = get(&app, "/experts/E0009").await;
+    assert!(g.body.contains("E0009 · Jayden L."), "{}", g.body);
+    assert!(!g.body.contains("R00002 R00002"), "{}", g.body);
     let g = get(&app, "/requests/R00013").await;
     assert_eq!(g.status, StatusCode::OK);
     assert!(g.body.contains("(regel 8)"), "why it stays open");

@@ -39,6 +39,8 @@ pub struct RequestView {
     pub priority: u8,
     /// Language code.
     pub language: String,
+    /// The request's own themes, as the theme vocabulary names them (never an expert's).
+    pub themes: Vec<String>,
 }
 
 pub(crate) fn request_view(inst: &Instance, r: &Request) -> RequestView {
@@ -53,6 +55,11 @@ pub(crate) fn request_view(inst: &Instance, r: &Request) -> RequestView {
         intensity: r.intensity,
         priority: r.priority,
         language: inst.languages.name(r.language).to_string(),
+        themes: r
+            .themes
+            .iter()
+            .map(|&t| inst.themes.name(t).to_string())
+            .collect(),
     }
 }
 

@@ -256,7 +256,7 @@ impl<'t, 'e> Cells<'t, 'e> {
                 };
                 if let Some(how) = how {
                     let msg = format!("{how}, not a year: read as the year {y}");
-                    self.errs.note_cell(self.t, self.line, col, &msg);
+                    self.errs.note_column(self.t, self.line, col, how, &msg);
                 }
                 Some(y)
             }

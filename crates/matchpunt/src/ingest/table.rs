@@ -126,6 +126,9 @@ pub(crate) struct Errs {
     pub(crate) found: Vec<(FileKind, InputError)>,
     /// Warnings about single cells (a date read as a year), in the order found.
     pub(crate) notes: Vec<String>,
+    /// Notes said once per column ([`Errs::note_column`]): the key, the index of its note in
+    /// `notes`, the note of its first cell, and how many cells it stands for.
+    pub(crate) per_column: Vec<(String, usize, String, usize)>,
 }
 
 impl Errs {
@@ -169,6 +172,31 @@ impl Errs {
             None => format!("{}:{line}: column '{col}': {message}", t.file),
         };
         self.notes.push(note);
+    }
+    /// A warning that holds for many cells of one column (`kind` tells which warning): said
+    /// once, at the first cell, with how many more cells of the column it holds for; 24 date
+    /// cells in a column are one warning, not 24.
+    pub(crate) fn note_column(
+        &mut self,
+        t: &Table,
+        line: u64,
+        col: &str,
+        kind: &str,
+        message: &str,
+    ) {
+        let key = format!("{}\u{0}{col}\u{0}{kind}", t.file);
+        if let Some(g) = self.per_column.iter_mut().find(|g| g.0 == key) {
+            g.3 += 1;
+            self.notes[g.1] = format!(
+                "{} (and the same in {} more cell(s) of this column, each read as its year)",
+                g.2,
+                g.3 - 1
+            );
+            return;
+        }
+        self.note_cell(t, line, col, message);
+        let first = self.notes.last().cloned().unwrap_or_default();
+        self.per_column.push((key, self.notes.len() - 1, first, 1));
     }
     pub(crate) fn push_cell(
         &mut self,
@@ -253,6 +281,12 @@ pub(crate) fn read_table(
         };
         match crate::ingest::workbook::sheet_csv(&bytes, names) {
             Ok(Some(sheet)) => {
+                for h in &sheet.hidden_lookalikes {
+                    warnings.push(format!(
+                        "{file}: the hidden sheet '{h}' could hold the same table as sheet '{}' and is not read (a hidden sheet is often an old copy); delete it, or unhide and rename it if it is the one to read",
+                        sheet.sheet
+                    ));
+                }
                 file = format!("{file}, sheet {}", sheet.sheet);
                 bytes = sheet.csv.into_bytes();
                 problems = sheet.problems;

@@ -80,7 +80,7 @@ pub fn assignments_sheet(inst: &Instance, res: &BatchResult, lang: Lang) -> Shee
     ]
     .map(|h| lang.header(h))
     .to_vec();
-    header.extend(Parts::NAMES.iter().map(|n| n.to_string()));
+    header.extend(Parts::NAMES.iter().map(|n| lang.header(n)));
     let mut rows = Vec::with_capacity(res.assignments.len());
     for a in &res.assignments {
         let r = &inst.requests[a.request];

@@ -166,17 +166,33 @@ pub fn workbook(sheets: &[Sheet]) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError>
             Format::new().set_num_format(pattern)
         })
         .collect();
+    let wrap = Format::new()
+        .set_text_wrap()
+        .set_align(rust_xlsxwriter::FormatAlign::Top);
     for sheet in sheets {
         let ws = book.add_worksheet();
         ws.set_name(&sheet.name)?;
         for (c, h) in sheet.header.iter().enumerate() {
             ws.write_string_with_format(0, c as u16, h, &bold)?;
         }
+        // Long texts (a reason, a fix) wrap in a column of at most WRAP_WIDTH characters, so
+        // that the printed page holds a request, its reason and its fix side by side.
+        let wide: Vec<bool> = (0..sheet.header.len())
+            .map(|c| {
+                sheet.rows.iter().any(|row| {
+                    matches!(row.get(c), Some(Cell::Text(s)) if s.chars().count() > WRAP_WIDTH)
+                })
+            })
+            .collect();
         for (r, row) in sheet.rows.iter().enumerate() {
             let r = r as u32 + 1;
             for (c, cell) in row.iter().enumerate() {
+                let wrap_here = wide.get(c).copied().unwrap_or(false);
                 let c = c as u16;
                 match cell {
+                    Cell::Text(s) if wrap_here => {
+                        ws.write_string_with_format(r, c, s, &wrap)?;
+                    }
                     Cell::Text(s) => {
                         ws.write_string(r, c, s)?;
                     }
@@ -203,13 +219,21 @@ pub fn workbook(sheets: &[Sheet]) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError>
             ws.add_conditional_format(1, col as u16, last_row, col as u16, &bar)?;
         }
         ws.autofit();
-        // Printed: landscape, the header on every page, with gridlines.
+        for (c, _) in wide.iter().enumerate().filter(|w| *w.1) {
+            ws.set_column_width(c as u16, WRAP_WIDTH as f64)?;
+        }
+        // Printed: landscape, one page wide (as many pages down as it takes), the header on
+        // every page, with gridlines.
         ws.set_landscape();
+        ws.set_print_fit_to_pages(1, 0);
         ws.set_print_gridlines(true);
         ws.set_repeat_rows(0, 0)?;
     }
     book.save_to_buffer()
 }
+
+/// The widest a column of long texts gets in a workbook, in characters; its cells wrap.
+const WRAP_WIDTH: usize = 60;
 
 #[cfg(test)]
 mod tests {
@@ -226,6 +250,30 @@ mod tests {
             ],
             data_bar: Some(1),
         }
+    }
+
+    /// Printed, a sheet is one page wide, landscape, with the header on every page; a column
+    /// of long reasons is WRAP_WIDTH wide and wraps, so the reason stays beside its request.
+    #[test]
+    fn a_printed_sheet_fits_the_width_with_long_texts_wrapped() {
+        let mut s = sheet();
+        s.rows[1][0] = Cell::Text("a reason of many words, ".repeat(8));
+        let bytes = workbook(&[s]).unwrap();
+        let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+        let mut xml = String::new();
+        std::io::Read::read_to_string(
+            &mut zip.by_name("xl/worksheets/sheet1.xml").unwrap(),
+            &mut xml,
+        )
+        .unwrap();
+        assert!(xml.contains("<pageSetUpPr fitToPage=\"1\"/>"), "{xml}");
+        assert!(xml.contains("fitToHeight=\"0\""), "{xml}");
+        assert!(xml.contains("orientation=\"landscape\""), "{xml}");
+        assert!(xml.contains("width=\"60.7109375\""), "{xml}");
+        let mut styles = String::new();
+        std::io::Read::read_to_string(&mut zip.by_name("xl/styles.xml").unwrap(), &mut styles)
+            .unwrap();
+        assert!(styles.contains("wrapText=\"1\""), "{styles}");
     }
 
     #[test]

@@ -101,6 +101,9 @@ pub struct SheetText {
     /// [`SheetText::csv`], column = field number. A cell inside a merged range whose top-left
     /// cell has a problem has that problem.
     pub problems: BTreeMap<(u64, usize), CellProblem>,
+    /// Hidden sheets that could hold the same table and are not read (`experts old` beside
+    /// `experts`), each said in a warning so that none is passed over in silence.
+    pub hidden_lookalikes: Vec<String>,
 }
 
 /// A message naming a cell of a sheet: `sheet experts, cell H3`.
@@ -257,7 +260,15 @@ fn read_sheet(bytes: &[u8], names: &[&str]) -> Result<Option<SheetText>, String>
         _ => Vec::new(),
     };
     apply_merges(&mut cells, &merges, &sheet)?;
-    to_text(sheet, cells)
+    let hidden: Vec<String> = worksheets(&book)
+        .into_iter()
+        .filter(|(name, visible)| !visible && *name != sheet && could_be(name, names))
+        .map(|(name, _)| name)
+        .collect();
+    Ok(to_text(sheet, cells)?.map(|mut t| {
+        t.hidden_lookalikes = hidden;
+        t
+    }))
 }
 
 /// A merged range's 0-based (row, column) corners, top-left and bottom-right.
@@ -419,6 +430,7 @@ fn to_text(sheet: String, mut cells: Vec<SparseCell>) -> Result<Option<SheetText
     let mut csv = "\n".repeat(first as usize);
     csv.push_str(&String::from_utf8_lossy(&body));
     Ok(Some(SheetText {
+        hidden_lookalikes: Vec::new(),
         sheet,
         csv,
         problems,
