@@ -19,6 +19,7 @@
 //! binary and 20 pages); more with
 //! `PROPTEST_CASES=1000 cargo test -p matchpunt-cli --release --test privacy_property`.
 
+use crate::harness::run;
 use axum::body::Body;
 use axum::http::{header, Request};
 use axum::Router;
@@ -27,7 +28,6 @@ use matchpunt_web::{router, AppState, Config};
 use proptest::prelude::*;
 use std::fs;
 use std::path::Path;
-use std::process::Command;
 use tower::ServiceExt;
 
 const WEEK: &str = "2026-W48";
@@ -206,12 +206,7 @@ fn write_case(c: &Case, cause: Cause, dir: &Path) {
 
 /// What a command printed and its status, with the timing line (wall-clock) left out.
 fn mp(args: &[&str], cwd: &Path) -> String {
-    let o = Command::new(env!("CARGO_BIN_EXE_matchpunt"))
-        .args(args)
-        .current_dir(cwd)
-        .env_remove("RUST_BACKTRACE")
-        .output()
-        .unwrap();
+    let o = run(args, cwd);
     let keep = |b: &[u8]| {
         String::from_utf8_lossy(b)
             .lines()

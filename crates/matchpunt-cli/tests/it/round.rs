@@ -1,15 +1,8 @@
 //! The weekly round through the real binary: run, decide, re-run.
 
-use crate::harness::{fixture, run};
+use crate::harness::{fixture, run, sample};
 use std::fs;
 use std::path::Path;
-
-fn sample() -> String {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../data/sample")
-        .display()
-        .to_string()
-}
 
 /// (request, expert) pairs of an assignments.csv.
 fn pairs(path: &Path) -> Vec<(String, String)> {
@@ -28,7 +21,7 @@ fn pairs(path: &Path) -> Vec<(String, String)> {
 fn decide_and_rerun() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
-    let data = sample();
+    let data = sample().display().to_string();
     let o = run(&["run", "--data", &data, "--out", "w1"], d);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let first = pairs(&d.join("w1/assignments.csv"));
@@ -105,7 +98,7 @@ fn decide_and_rerun() {
 fn a_bad_decision_is_located_and_nothing_is_written() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
-    let data = sample();
+    let data = sample().display().to_string();
     assert!(run(&["run", "--data", &data, "--out", "w1"], d)
         .status
         .success());

@@ -2,14 +2,13 @@
 //! hard rule on generated batches; greedy's first-come answer beaten by the exact solver), and
 //! the simulation's history feedback.
 
-use crate::common;
+use crate::common::{self, instance_of};
 
 use matchpunt::analysis::metrics::{self, Fill};
 use matchpunt::analysis::simulate::{Contender, Rolling, Roster, Settings, WeekInput};
 use matchpunt::batch::strategy::{self, Strategy};
 use matchpunt::batch::{self, BatchResult};
 use matchpunt::eligibility::{candidates, check};
-use matchpunt::ingest::{load, Inputs, Source, WeekChoice};
 use matchpunt::model::places::Places;
 use matchpunt::model::{Instance, Week};
 use matchpunt::policy::Policy;
@@ -24,19 +23,7 @@ fn week() -> Week {
 }
 
 fn load_csv(experts: &str, requests: &str, history: Option<&str>, policy: &Policy) -> Instance {
-    let inputs = Inputs {
-        experts: Source::new("experts.csv", experts.as_bytes()),
-        requests: Source::new("requests.csv", requests.as_bytes()),
-        history: history.map(|h| Source::new("history.csv", h.as_bytes())),
-    };
-    let choice = WeekChoice {
-        given: Some(week()),
-        fallback: week(),
-    };
-    match load(inputs, &Places::bundled(), policy, choice) {
-        Ok(l) => l.instance,
-        Err(e) => panic!("fixture does not load:\n{e}"),
-    }
+    instance_of(experts, requests, history, policy)
 }
 
 const EXPERTS: &str = "\

@@ -11,53 +11,25 @@ use matchpunt::model::{Role, Slot, SlotSet, Week};
 use matchpunt::policy::Policy;
 use proptest::prelude::*;
 
-fn week() -> WeekChoice {
-    let w = Week::parse("2026-W48").unwrap();
-    WeekChoice {
-        given: Some(w),
-        fallback: w,
-    }
-}
+use crate::common::{loaded as ok, read, try_load, week48 as week};
 
+/// [`read`] with no history.
 fn load_bytes_with(
     experts: &[u8],
     requests: &[u8],
     policy: &Policy,
 ) -> Result<Loaded, InputErrors> {
-    ingest::load(
-        Inputs {
-            experts: Source::new("experts.csv", experts),
-            requests: Source::new("requests.csv", requests),
-            history: None,
-        },
-        &Places::bundled(),
-        policy,
-        week(),
-    )
+    read(experts, requests, None, policy)
 }
 
+/// [`read`] of texts with a history and the default policy.
 fn load_with_history(experts: &str, requests: &str, history: &str) -> Result<Loaded, InputErrors> {
-    ingest::load(
-        Inputs {
-            experts: Source::new("experts.csv", experts.as_bytes()),
-            requests: Source::new("requests.csv", requests.as_bytes()),
-            history: Some(Source::new("history.csv", history.as_bytes())),
-        },
-        &Places::bundled(),
+    read(
+        experts.as_bytes(),
+        requests.as_bytes(),
+        Some(history.as_bytes()),
         &Policy::default(),
-        week(),
     )
-}
-
-fn try_load(experts: &str, requests: &str) -> Result<Loaded, InputErrors> {
-    load_bytes_with(experts.as_bytes(), requests.as_bytes(), &Policy::default())
-}
-
-fn ok(experts: &str, requests: &str) -> Loaded {
-    match try_load(experts, requests) {
-        Ok(l) => l,
-        Err(e) => panic!("expected to load, got:\n{e}"),
-    }
 }
 
 fn errs(experts: &str, requests: &str) -> InputErrors {

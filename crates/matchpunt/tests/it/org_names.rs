@@ -3,39 +3,14 @@
 //! and for the inline request of `suggest` and the web form ([`ingest::parse_request`]); another
 //! town's organisation stays eligible.
 
+use crate::common::{loaded as load, week48 as week};
 use matchpunt::eligibility::{self, Reason};
-use matchpunt::ingest::{self, InputErrors, Inputs, Loaded, Source, WeekChoice};
+use matchpunt::ingest::{self, InputErrors, Inputs, Loaded, Source};
 use matchpunt::model::places::Places;
-use matchpunt::model::{Instance, Week};
+use matchpunt::model::Instance;
 use matchpunt::names::org::{self, Match};
 use matchpunt::policy::Policy;
 use proptest::prelude::*;
-
-fn week() -> WeekChoice {
-    let w = Week::parse("2026-W48").unwrap();
-    WeekChoice {
-        given: Some(w),
-        fallback: w,
-    }
-}
-
-fn try_load(experts: &str, requests: &str) -> Result<Loaded, InputErrors> {
-    ingest::load(
-        Inputs {
-            experts: Source::new("experts.csv", experts.as_bytes()),
-            requests: Source::new("requests.csv", requests.as_bytes()),
-            history: None,
-        },
-        &Places::bundled(),
-        &Policy::default(),
-        week(),
-    )
-}
-
-fn load(experts: &str, requests: &str) -> Loaded {
-    try_load(experts, requests)
-        .unwrap_or_else(|e| panic!("{e}\nexperts:\n{experts}\nrequests:\n{requests}"))
-}
 
 fn quoted(s: &str) -> String {
     format!("\"{}\"", s.replace('"', "\"\""))

@@ -4,35 +4,17 @@
 //! exercise ingest (aliases, defaults, lat/lon). For every tiny instance the candidate index is
 //! also held to the all-pairs reference.
 
+use crate::common::instance_of;
 use matchpunt::eligibility::{self, check, Reason};
 use matchpunt::ingest::{self, Inputs, Source, WeekChoice};
 use matchpunt::model::places::Places;
 use matchpunt::model::{Instance, LatLon, Week};
 use matchpunt::policy::Policy;
 
-/// The batch week of every instance here: ISO year 2026, so an expert born in 2000 is 26.
-const WEEK: &str = "2026-W48";
-
-/// Loads experts and requests CSV text into an Instance (panics with the errors on bad input).
+/// Loads experts and requests CSV text into an Instance (panics with the errors on bad input),
+/// in the batch week 2026-W48 (ISO year 2026, so an expert born in 2000 is 26).
 fn load_with(experts: &str, requests: &str, policy: &Policy) -> Instance {
-    let week = Week::parse(WEEK).unwrap();
-    let inputs = Inputs {
-        experts: Source::new("experts.csv", experts.as_bytes()),
-        requests: Source::new("requests.csv", requests.as_bytes()),
-        history: None,
-    };
-    match ingest::load(
-        inputs,
-        &Places::bundled(),
-        policy,
-        WeekChoice {
-            given: Some(week),
-            fallback: week,
-        },
-    ) {
-        Ok(l) => l.instance,
-        Err(e) => panic!("fixture does not load:\n{e}\nexperts:\n{experts}\nrequests:\n{requests}"),
-    }
+    instance_of(experts, requests, None, policy)
 }
 
 /// The helper the brief asks for: experts and requests CSV text in, Instance out.

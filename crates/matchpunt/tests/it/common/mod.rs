@@ -5,7 +5,7 @@
 
 use matchpunt::batch::BatchResult;
 use matchpunt::eligibility::check;
-use matchpunt::ingest::{load, Inputs, Source, WeekChoice};
+use matchpunt::ingest::{load, InputErrors, Inputs, Loaded, Source, WeekChoice};
 use matchpunt::model::places::Places;
 use matchpunt::model::{Instance, Week};
 use matchpunt::policy::Policy;
@@ -105,4 +105,71 @@ pub fn assert_hard_rules(inst: &Instance, policy: &Policy, res: &BatchResult) {
     }
     assert_eq!(total, res.objective);
     assert!(res.bound >= res.objective);
+}
+
+/// The week the test batches are written for, 2026-W48, as given on the command line (ISO year
+/// 2026: an expert born in 2000 is 26).
+pub fn week48() -> WeekChoice {
+    let w = Week::parse("2026-W48").unwrap();
+    WeekChoice {
+        given: Some(w),
+        fallback: w,
+    }
+}
+
+/// Reads a batch from the bytes of `experts.csv`, `requests.csv` and an optional
+/// `history.csv` as `matchpunt run` reads those files: the bundled places, `policy`, week
+/// 2026-W48 ([`week48`]).
+pub fn read(
+    experts: &[u8],
+    requests: &[u8],
+    history: Option<&[u8]>,
+    policy: &Policy,
+) -> Result<Loaded, InputErrors> {
+    load(
+        Inputs {
+            experts: Source::new("experts.csv", experts),
+            requests: Source::new("requests.csv", requests),
+            history: history.map(|h| Source::new("history.csv", h)),
+        },
+        &Places::bundled(),
+        policy,
+        week48(),
+    )
+}
+
+/// [`read`] of texts with the default policy and no history.
+pub fn try_load(experts: &str, requests: &str) -> Result<Loaded, InputErrors> {
+    read(
+        experts.as_bytes(),
+        requests.as_bytes(),
+        None,
+        &Policy::default(),
+    )
+}
+
+/// [`try_load`] that must succeed; the panic shows the errors and both inputs.
+pub fn loaded(experts: &str, requests: &str) -> Loaded {
+    try_load(experts, requests).unwrap_or_else(|e| {
+        panic!("expected to load, got:\n{e}\nexperts:\n{experts}\nrequests:\n{requests}")
+    })
+}
+
+/// [`read`] of texts that must succeed: the instance; the panic shows the errors and both
+/// inputs.
+pub fn instance_of(
+    experts: &str,
+    requests: &str,
+    history: Option<&str>,
+    policy: &Policy,
+) -> Instance {
+    match read(
+        experts.as_bytes(),
+        requests.as_bytes(),
+        history.map(str::as_bytes),
+        policy,
+    ) {
+        Ok(l) => l.instance,
+        Err(e) => panic!("fixture does not load:\n{e}\nexperts:\n{experts}\nrequests:\n{requests}"),
+    }
 }

@@ -9,9 +9,18 @@ use matchpunt::model::{Instance, Week};
 use matchpunt::policy::Policy;
 use matchpunt_sim::{generated, html, Churn, Params};
 
-const EXPERTS: &str = include_str!("../../../data/sample/experts.csv");
-const REQUESTS: &str = include_str!("../../../data/sample/requests.csv");
-const HISTORY: &str = include_str!("../../../data/sample/history.csv");
+const EXPERTS: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../data/sample/experts.csv"
+));
+const REQUESTS: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../data/sample/requests.csv"
+));
+const HISTORY: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../data/sample/history.csv"
+));
 
 fn base() -> Instance {
     let inputs = Inputs {
