@@ -128,7 +128,7 @@ fn workbooks_saved_by_a_spreadsheet_program_give_the_run_of_their_csv() {
     // yes/no as booleans, a date in some birth_year cells, a formatted empty tail; the .ods
     // with the Dutch sheet names.
     let dir = tempfile::tempdir().unwrap();
-    let csv = run_into(dir.path(), &sample(), "csv");
+    let csv = run_into(dir.path(), sample(), "csv");
     for (name, sheets) in [
         ("sample.xlsx", "(sheets experts, requests, history)"),
         (
@@ -137,7 +137,7 @@ fn workbooks_saved_by_a_spreadsheet_program_give_the_run_of_their_csv() {
         ),
     ] {
         let out = name.replace('.', "-");
-        let summary = run_into(dir.path(), &book(name), &out);
+        let summary = run_into(dir.path(), book(name), &out);
         for f in OUTPUTS {
             let a = fs::read(dir.path().join("csv").join(f)).unwrap();
             let b = fs::read(dir.path().join(&out).join(f)).unwrap();
@@ -292,7 +292,7 @@ fn names(dir: &Path) -> Vec<String> {
 #[test]
 fn out_file_xlsx_writes_only_that_workbook_atomically() {
     let dir = tempfile::tempdir().unwrap();
-    let summary = run_into(dir.path(), &sample(), "week.xlsx");
+    let summary = run_into(dir.path(), sample(), "week.xlsx");
     // The workbook alone: no CSV, no lock, no staging folder.
     assert_eq!(names(dir.path()), ["week.xlsx"]);
     assert!(
@@ -300,7 +300,7 @@ fn out_file_xlsx_writes_only_that_workbook_atomically() {
         "{summary}"
     );
     // Its assignments are those of the same run into a folder.
-    run_into(dir.path(), &sample(), "folder");
+    run_into(dir.path(), sample(), "folder");
     let csv = fs::read_to_string(dir.path().join("folder/assignments.csv")).unwrap();
     let pairs_csv: Vec<(String, String)> = csv
         .trim_start_matches('\u{feff}')
