@@ -11,7 +11,9 @@
 //!
 //! Every test copies its fixture into a fresh temporary folder, so the fixtures are never written.
 
-use crate::harness::{bin, code, copy_csvs, files, fixtures, generate, run, show, text};
+use crate::harness::{
+    bin, code, copy_csvs, files, fixtures, generate, run, run_week, show, text, WEEK,
+};
 use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -67,8 +69,6 @@ fn col(header: &[String], name: &str) -> usize {
         .position(|h| h == name)
         .unwrap_or_else(|| panic!("no column {name:?} in {header:?}"))
 }
-
-const WEEK: &str = "2026-W48";
 
 // ---- (a) check on the Dutch Excel fixture -------------------------------------------------------
 
@@ -184,10 +184,7 @@ fn broken_case(case: &Path) -> Vec<String> {
     fs::create_dir(&out_dir).unwrap();
     let run_into = |out: &Path| {
         let out = out.to_str().unwrap();
-        run(
-            &["run", "--data", ".", "--week", WEEK, "--out", out],
-            dir.path(),
-        )
+        run_week(dir.path(), ".", out, &[])
     };
     let o = run_into(&out_dir);
     if o.status.code() != Some(1) {
@@ -296,10 +293,7 @@ fn excluded_org_near_miss_warns_and_keeps_the_expert_away_from_both() {
     assert_eq!(code(&o), 0, "{}", show(&o));
     warned(&text(&o.stderr));
 
-    let o = run(
-        &["run", "--data", ".", "--week", WEEK, "--out", "uit"],
-        dir.path(),
-    );
+    let o = run_week(dir.path(), ".", "uit", &[]);
     assert_eq!(code(&o), 0, "{}", show(&o));
     // run names the row only, never the expert beside the organisation they exclude (check does).
     let err = text(&o.stderr);
@@ -333,10 +327,7 @@ fn excluded_org_near_miss_warns_and_keeps_the_expert_away_from_both() {
     let experts = dir.path().join("experts.csv");
     let t = fs::read_to_string(&experts).unwrap();
     fs::write(&experts, t.replace(",Gemeente Utrech\n", ",\n")).unwrap();
-    let o = run(
-        &["run", "--data", ".", "--week", WEEK, "--out", "control"],
-        dir.path(),
-    );
+    let o = run_week(dir.path(), ".", "control", &[]);
     assert_eq!(code(&o), 0, "{}", show(&o));
     assert!(
         !text(&o.stderr).contains("Gemeente Utrech\""),
@@ -357,10 +348,7 @@ fn excluded_org_near_miss_warns_and_keeps_the_expert_away_from_both() {
 fn run_writes_the_three_outputs_with_the_contracts_columns() {
     let dir = copy_csvs(&fixtures().join("valid-nl"));
     let inputs_before = files(dir.path());
-    let o = run(
-        &["run", "--data", ".", "--week", WEEK, "--out", "uit"],
-        dir.path(),
-    );
+    let o = run_week(dir.path(), ".", "uit", &[]);
     assert_eq!(code(&o), 0, "{}", show(&o));
     let out = dir.path().join("uit");
     let mut names: Vec<String> = fs::read_dir(&out)
@@ -478,10 +466,7 @@ fn run_writes_the_three_outputs_with_the_contracts_columns() {
 fn run_twice_gives_the_same_files() {
     let dir = copy_csvs(&fixtures().join("valid-nl"));
     for out in ["a", "b"] {
-        let o = run(
-            &["run", "--data", ".", "--week", WEEK, "--out", out],
-            dir.path(),
-        );
+        let o = run_week(dir.path(), ".", out, &[]);
         assert_eq!(code(&o), 0, "{}", show(&o));
     }
     assert_eq!(files(&dir.path().join("a")), files(&dir.path().join("b")));
@@ -493,28 +478,14 @@ fn run_twice_gives_the_same_files() {
 fn run_refuses_to_overwrite_its_inputs() {
     let dir = copy_csvs(&fixtures().join("valid-nl"));
     let before = files(dir.path());
-    let o = run(
-        &["run", "--data", ".", "--week", WEEK, "--out", "."],
-        dir.path(),
-    );
+    let o = run_week(dir.path(), ".", ".", &[]);
     assert_eq!(code(&o), 1, "{}", show(&o));
     assert!(text(&o.stderr).contains("experts.csv"), "{}", show(&o));
     // Byte-identical inputs and no other file (no partial outputs, no temporary files).
     assert_eq!(files(dir.path()), before);
     // Also when the folder is named another way (absolute path).
     let abs = dir.path().canonicalize().unwrap();
-    let o = run(
-        &[
-            "run",
-            "--data",
-            abs.to_str().unwrap(),
-            "--week",
-            WEEK,
-            "--out",
-            "./",
-        ],
-        dir.path(),
-    );
+    let o = run_week(dir.path(), abs.to_str().unwrap(), "./", &[]);
     assert_eq!(code(&o), 1, "{}", show(&o));
     assert_eq!(files(dir.path()), before);
 }
@@ -523,38 +494,12 @@ fn run_refuses_to_overwrite_its_inputs() {
 fn export_lp_onto_an_input_is_refused_and_nothing_is_written() {
     let dir = copy_csvs(&fixtures().join("valid-nl"));
     let before = files(dir.path());
-    let o = run(
-        &[
-            "run",
-            "--data",
-            ".",
-            "--week",
-            WEEK,
-            "--out",
-            "uit",
-            "--export-lp",
-            "requests.csv",
-        ],
-        dir.path(),
-    );
+    let o = run_week(dir.path(), ".", "uit", &["--export-lp", "requests.csv"]);
     assert_eq!(code(&o), 1, "{}", show(&o));
     let after = files(dir.path());
     assert_eq!(after, before, "inputs changed or outputs were written");
     // With a fresh LP path, all four files appear.
-    let o = run(
-        &[
-            "run",
-            "--data",
-            ".",
-            "--week",
-            WEEK,
-            "--out",
-            "uit",
-            "--export-lp",
-            "uit/model.lp",
-        ],
-        dir.path(),
-    );
+    let o = run_week(dir.path(), ".", "uit", &["--export-lp", "uit/model.lp"]);
     assert_eq!(code(&o), 0, "{}", show(&o));
     let lp = fs::read_to_string(dir.path().join("uit/model.lp")).unwrap();
     assert!(lp.contains("Maximize") || lp.contains("maximize"), "{lp}");
@@ -688,20 +633,7 @@ fn policy_opening_speaker_to_uncertified_changes_check() {
         "{out}"
     );
     // run assigns the uncertified speaker only under the open policy.
-    let o = run(
-        &[
-            "run",
-            "--data",
-            ".",
-            "--week",
-            WEEK,
-            "--policy",
-            "open.toml",
-            "--out",
-            "uit",
-        ],
-        dir.path(),
-    );
+    let o = run_week(dir.path(), ".", "uit", &["--policy", "open.toml"]);
     assert_eq!(code(&o), 0, "{}", show(&o));
     let (h, rows) = read_csv(&dir.path().join("uit/assignments.csv"));
     assert_eq!(rows.len(), 1);

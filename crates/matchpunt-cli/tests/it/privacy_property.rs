@@ -15,9 +15,10 @@
 //! expert is eligible there by construction (role, a shared theme, same place, every slot), so
 //! the cause is the only one, and the round's `--previous` comes from it.
 //!
-//! Cases: 16 by default (about 3 s each in a debug build: two variants, some 40 runs of the
-//! binary and 20 pages); more with
-//! `PROPTEST_CASES=1000 cargo test -p matchpunt-cli --release --test privacy_property`.
+//! Cases: 16 in CI and in a release build, 4 in a debug build otherwise (about 3 s each on a
+//! quiet machine: two variants, some 40 runs of the binary and 20 pages); `.ci/run` sets
+//! `MATCHPUNT_FULL_PROPERTIES=1` for the full count. More with
+//! `PROPTEST_CASES=1000 cargo test -p matchpunt-cli --release --test it privacy_property::`.
 
 use crate::harness::run;
 use axum::body::Body;
@@ -445,9 +446,20 @@ fn compare(c: &Case, rt: &tokio::runtime::Runtime) -> Result<(), TestCaseError> 
     Ok(())
 }
 
+/// 16 cases in CI (`.ci/run` sets `MATCHPUNT_FULL_PROPERTIES=1`) and in a release build, 4 in
+/// a debug build otherwise (each case runs the binary some 80 times, about 7 s on a busy
+/// machine); `PROPTEST_CASES` overrides both.
+fn cases() -> u32 {
+    let full = !cfg!(debug_assertions) || std::env::var_os("MATCHPUNT_FULL_PROPERTIES").is_some();
+    std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(if full { 16 } else { 4 })
+}
+
 proptest! {
     #![proptest_config(ProptestConfig {
-        cases: std::env::var("PROPTEST_CASES").ok().and_then(|s| s.parse().ok()).unwrap_or(16),
+        cases: cases(),
         failure_persistence: None,
         ..ProptestConfig::default()
     })]

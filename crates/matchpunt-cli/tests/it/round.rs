@@ -3,6 +3,7 @@
 use crate::harness::{fixture, run, sample};
 use std::fs;
 use std::path::Path;
+use std::process::Output;
 
 /// (request, expert) pairs of an assignments.csv.
 fn pairs(path: &Path) -> Vec<(String, String)> {
@@ -15,6 +16,15 @@ fn pairs(path: &Path) -> Vec<(String, String)> {
             (c.next().unwrap().to_string(), c.next().unwrap().to_string())
         })
         .collect()
+}
+
+/// `run --data DATA --previous w1/assignments.csv [extra] --out OUT` in `d`: the round after
+/// the run into `w1`.
+fn rerun(d: &Path, data: &str, extra: &[&str], out: &str) -> Output {
+    let mut args = vec!["run", "--data", data, "--previous", "w1/assignments.csv"];
+    args.extend(extra);
+    args.extend(["--out", out]);
+    run(&args, d)
 }
 
 #[test]
@@ -34,20 +44,7 @@ fn decide_and_rerun() {
         ),
     )
     .unwrap();
-    let o = run(
-        &[
-            "run",
-            "--data",
-            &data,
-            "--previous",
-            "w1/assignments.csv",
-            "--decisions",
-            "decisions.csv",
-            "--out",
-            "w2",
-        ],
-        d,
-    );
+    let o = rerun(d, &data, &["--decisions", "decisions.csv"], "w2");
     let stdout = String::from_utf8_lossy(&o.stdout);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let second = pairs(&d.join("w2/assignments.csv"));
@@ -70,18 +67,7 @@ fn decide_and_rerun() {
     );
     assert!(stdout.contains("round: "), "{stdout}");
     // Without decisions, a re-run on the same data keeps every proposal.
-    let o = run(
-        &[
-            "run",
-            "--data",
-            &data,
-            "--previous",
-            "w1/assignments.csv",
-            "--out",
-            "w3",
-        ],
-        d,
-    );
+    let o = rerun(d, &data, &[], "w3");
     assert!(o.status.success());
     assert_eq!(pairs(&d.join("w3/assignments.csv")), first);
     let stdout = String::from_utf8_lossy(&o.stdout);
@@ -107,20 +93,7 @@ fn a_bad_decision_is_located_and_nothing_is_written() {
         "request,expert,decision\nR00002,E0009,misschien\n",
     )
     .unwrap();
-    let o = run(
-        &[
-            "run",
-            "--data",
-            &data,
-            "--previous",
-            "w1/assignments.csv",
-            "--decisions",
-            "decisions.csv",
-            "--out",
-            "w2",
-        ],
-        d,
-    );
+    let o = rerun(d, &data, &["--decisions", "decisions.csv"], "w2");
     let err = String::from_utf8_lossy(&o.stderr);
     assert_eq!(o.status.code(), Some(1), "{err}");
     assert!(

@@ -1,7 +1,7 @@
 //! `run` and friends on their options: where inputs come from, limits, argument ranges, and
 //! what the summary says.
 
-use crate::harness::{bin, fixture, generate, run_in as run, show};
+use crate::harness::{bin, fixture, generate, run_in as run, run_week, show};
 use std::fs;
 use std::path::Path;
 use std::process::Output;
@@ -313,10 +313,7 @@ fn the_summary_counts_open_seats_by_cause() {
          R3,Org C,buddy,autisme,Utrecht,mon-am,2,E2\n",
     )
     .unwrap();
-    let o = run(
-        dir.path(),
-        &["run", "--data", ".", "--week", "2026-W48", "--out", "out"],
-    );
+    let o = run_week(dir.path(), ".", "out", &[]);
     assert_eq!(o.status.code(), Some(0), "{}", show(&o));
     let stdout = String::from_utf8_lossy(&o.stdout);
     assert!(

@@ -32,6 +32,18 @@ fn batch(dir: &Path) {
     ));
 }
 
+/// `suggest` for the phone request TEL1 with the assignments of the fixture's batch
+/// ([`batch`]).
+const TEL1_AFTER_BATCH: [&str; 7] = [
+    "suggest",
+    "--data",
+    ".",
+    "--request",
+    "TEL1",
+    "--assignments",
+    "out/assignments.csv",
+];
+
 #[test]
 fn a_candidate_booked_in_the_slot_this_week_is_not_suggested() {
     let d = fixture("shortlist-ignores-batch");
@@ -95,18 +107,7 @@ fn a_candidate_booked_in_the_slot_this_week_is_not_suggested() {
         assert_eq!(near["expert"], "E09");
         assert_eq!(near["code"], "busy-in-slot");
     }
-    let text = ok(&run(
-        &[
-            "suggest",
-            "--data",
-            ".",
-            "--request",
-            "TEL1",
-            "--assignments",
-            "out/assignments.csv",
-        ],
-        d.path(),
-    ));
+    let text = ok(&run(&TEL1_AFTER_BATCH, d.path()));
     assert!(
         text.contains("Mila Bos (E09): is already booked on mon-eve this week"),
         "{text}"
@@ -144,15 +145,7 @@ fn an_inline_request_and_the_same_request_from_a_file_give_identical_output() {
         "--assignments",
         "out/assignments.csv",
     ];
-    let by_id = [
-        "suggest",
-        "--data",
-        ".",
-        "--request",
-        "TEL1",
-        "--assignments",
-        "out/assignments.csv",
-    ];
+    let by_id = TEL1_AFTER_BATCH;
     for extra in [
         &[][..],
         &["--lang", "nl"],

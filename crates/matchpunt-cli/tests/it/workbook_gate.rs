@@ -338,12 +338,10 @@ fn a_hidden_sheet_next_to_a_visible_copy_is_an_error_naming_both() {
         hidden_book(true, "experts", None),
     )
     .unwrap();
-    let o = check_week(dir.path(), "week.xlsx", &[]);
-    assert_eq!(o.status.code(), Some(1), "{}", text(&o));
-    assert!(
-        text(&o).contains("has a hidden sheet 'experts' and a visible sheet 'Experts (new)' that could both hold the experts table"),
-        "{}",
-        text(&o)
+    check_refuses(
+        dir.path(),
+        "week.xlsx",
+        "has a hidden sheet 'experts' and a visible sheet 'Experts (new)' that could both hold the experts table",
     );
     // A hidden experts sheet alone is not read either (it is often an old copy).
     fs::write(
@@ -351,11 +349,16 @@ fn a_hidden_sheet_next_to_a_visible_copy_is_an_error_naming_both() {
         hidden_book(true, "experts", Some("Stichting Kompas")),
     )
     .unwrap();
-    let o = check_week(dir.path(), "alone.xlsx", &[]);
-    assert_eq!(o.status.code(), Some(1), "{}", text(&o));
-    assert!(
-        text(&o).contains("has a hidden sheet 'experts': a hidden sheet is often an old copy"),
-        "{}",
-        text(&o)
+    check_refuses(
+        dir.path(),
+        "alone.xlsx",
+        "has a hidden sheet 'experts': a hidden sheet is often an old copy",
     );
+}
+
+/// `check` of the workbook `file` in `dir` exits 1 and says `says`.
+fn check_refuses(dir: &Path, file: &str, says: &str) {
+    let o = check_week(dir, file, &[]);
+    assert_eq!(o.status.code(), Some(1), "{}", text(&o));
+    assert!(text(&o).contains(says), "{}", text(&o));
 }

@@ -9,7 +9,6 @@ use matchpunt::analysis::simulate::{Contender, Rolling, Roster, Settings, WeekIn
 use matchpunt::batch::strategy::{self, Strategy};
 use matchpunt::batch::{self, BatchResult};
 use matchpunt::eligibility::{candidates, check};
-use matchpunt::model::places::Places;
 use matchpunt::model::{Instance, Week};
 use matchpunt::policy::Policy;
 use matchpunt::scoring::score_pairs;
@@ -67,8 +66,8 @@ fn metrics_of_a_hand_made_batch() {
             .unwrap();
     assert!(warnings.is_empty(), "{warnings:?}");
     assert_eq!(assignments.len(), 4);
-    let places = Places::bundled();
-    let provinces = metrics::request_provinces(&inst, &places);
+    let places = crate::common::places();
+    let provinces = metrics::request_provinces(&inst, places);
     assert_eq!(
         provinces,
         ["Utrecht", "Utrecht", "Noord-Holland", "online", "Utrecht"]
@@ -353,9 +352,9 @@ E2,buddy,yes,pesten,Utrecht,*,4,nl
         decline_rate: 0.0,
         ..Settings::default()
     };
-    let places = Places::bundled();
+    let places = crate::common::places();
     let e1_score = |state: &Rolling, policy: &Policy| -> f64 {
-        let inst = state.week_instance(&roster, &w2, policy, &places).unwrap();
+        let inst = state.week_instance(&roster, &w2, policy, places).unwrap();
         let scored = score_pairs(&inst, policy, &candidates(&inst, policy));
         scored
             .iter()
@@ -372,7 +371,7 @@ E2,buddy,yes,pesten,Utrecht,*,4,nl
             strategy: Strategy::Exact,
         };
         let rec = state
-            .step(&roster, &w1, &contender, &settings, &places)
+            .step(&roster, &w1, &contender, &settings, places)
             .unwrap();
         assert_eq!(rec.assignments.len(), 1);
         assert_eq!(rec.assignments[0].expert, "E1");

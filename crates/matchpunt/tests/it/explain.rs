@@ -11,7 +11,6 @@ use matchpunt::eligibility::{candidates_all_pairs, check};
 use matchpunt::explain::{self, Base, Booked, Change, FixBudget, Fixes, WeekUse};
 use matchpunt::ingest::{load, Inputs, Source, WeekChoice};
 use matchpunt::messages::Lang;
-use matchpunt::model::places::Places;
 use matchpunt::model::{Instance, Week};
 use matchpunt::policy::Policy;
 use matchpunt::scoring::{score_pairs, to_units};
@@ -32,7 +31,7 @@ fn from_csv(e: &[u8], r: &[u8], h: Option<&[u8]>) -> Instance {
         given: None,
         fallback: Week::parse("2026-W48").unwrap(),
     };
-    load(inputs, &Places::bundled(), &Policy::default(), week)
+    load(inputs, crate::common::places(), &Policy::default(), week)
         .unwrap()
         .instance
 }

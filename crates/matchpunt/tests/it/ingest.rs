@@ -6,7 +6,6 @@ use matchpunt::eligibility::{self, Reason};
 use matchpunt::ingest::{
     self, InputError, InputErrors, Inputs, Loaded, Source, WeekChoice, MAX_ERRORS_PER_FILE,
 };
-use matchpunt::model::places::Places;
 use matchpunt::model::{Role, Slot, SlotSet, Week};
 use matchpunt::policy::Policy;
 use proptest::prelude::*;
@@ -296,7 +295,7 @@ fn lat_lon_override_the_place() {
     let l = ok(e, REQUESTS);
     let x = &l.instance.experts;
     assert_eq!((x[0].location.lat, x[0].location.lon), (53.2, 6.56));
-    let utrecht = Places::bundled().get("Utrecht").unwrap().location;
+    let utrecht = crate::common::places().get("Utrecht").unwrap().location;
     assert_eq!(x[1].location, utrecht);
     // Requests too, with Dutch decimal commas.
     let r = "id;org;role;themes;place;lat;lon\nR1;Org;buddy;pesten;Utrecht;51,5;4,25\n";
@@ -329,7 +328,7 @@ fn half_given_coordinates_are_an_error() {
 fn place_names_compare_case_insensitively_with_spaces_collapsed() {
     let e = "id,roles,certified,themes,place,availability\nE1,buddy,yes,pesten,  den   HAAG ,*\n";
     let l = ok(e, REQUESTS);
-    let dh = Places::bundled().get("Den Haag").unwrap().location;
+    let dh = crate::common::places().get("Den Haag").unwrap().location;
     assert_eq!(l.instance.experts[0].location, dh);
 }
 
@@ -1062,7 +1061,7 @@ fn history_is_read_and_sets_the_batch_week() {
             requests: Source::new("requests.csv", REQUESTS.as_bytes()),
             history: Some(Source::new("history.csv", h.as_bytes())),
         },
-        &Places::bundled(),
+        crate::common::places(),
         &Policy::default(),
         WeekChoice {
             given: None,
@@ -1081,7 +1080,7 @@ fn history_is_read_and_sets_the_batch_week() {
             requests: Source::new("requests.csv", REQUESTS.as_bytes()),
             history: Some(Source::new("history.csv", h2.as_bytes())),
         },
-        &Places::bundled(),
+        crate::common::places(),
         &Policy::default(),
         week(),
     )
@@ -1282,7 +1281,7 @@ fn errors_are_listed_file_by_file_in_line_order() {
             requests: Source::new("y-requests.csv", r.as_bytes()),
             history: Some(Source::new("a-history.csv", h.as_bytes())),
         },
-        &Places::bundled(),
+        crate::common::places(),
         &Policy::default(),
         week(),
     )

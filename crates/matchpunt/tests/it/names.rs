@@ -552,7 +552,7 @@ fn a_headerless_file_does_not_echo_its_first_row() {
             requests: matchpunt::ingest::Source::new("requests.csv", r.as_bytes()),
             history: None,
         },
-        &matchpunt::model::places::Places::bundled(),
+        crate::common::places(),
         &matchpunt::policy::Policy::default(),
         matchpunt::ingest::WeekChoice {
             given: Some(w),

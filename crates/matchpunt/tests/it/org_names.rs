@@ -6,7 +6,6 @@
 use crate::common::{loaded as load, week48 as week};
 use matchpunt::eligibility::{self, Reason};
 use matchpunt::ingest::{self, InputErrors, Inputs, Loaded, Source};
-use matchpunt::model::places::Places;
 use matchpunt::model::Instance;
 use matchpunt::names::org::{self, Match};
 use matchpunt::policy::Policy;
@@ -60,7 +59,7 @@ fn inline(i: &mut Instance, org: &str) -> (usize, Vec<String>) {
     let (r, w) = ingest::parse_request(
         &cells,
         "the request options",
-        &Places::bundled(),
+        crate::common::places(),
         &Policy::default(),
         i,
     )
@@ -193,7 +192,7 @@ fn an_org_id_excludes_whatever_the_name() {
     let (req, w) = ingest::parse_request(
         &cells,
         "form",
-        &Places::bundled(),
+        crate::common::places(),
         &Policy::default(),
         &mut i,
     )
@@ -468,7 +467,7 @@ fn load_with_orgs(experts: &str, requests: &str, orgs: &str) -> Result<Loaded, I
             history: None,
         },
         Some(Source::new("organisations.csv", orgs.as_bytes())),
-        &Places::bundled(),
+        crate::common::places(),
         &Policy::default(),
         week(),
         false,

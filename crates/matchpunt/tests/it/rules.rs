@@ -7,7 +7,6 @@
 use crate::common::instance_of;
 use matchpunt::eligibility::{self, check, Reason};
 use matchpunt::ingest::{self, Inputs, Source, WeekChoice};
-use matchpunt::model::places::Places;
 use matchpunt::model::{Instance, LatLon, Week};
 use matchpunt::policy::Policy;
 
@@ -442,7 +441,7 @@ fn rule5_distance_exactly_at_max_travel_is_allowed_and_just_over_is_refused() {
 #[test]
 fn rule5_distance_between_places_from_the_table() {
     // Utrecht - Amsterdam is about 35.2 km in the bundled table.
-    let places = Places::bundled();
+    let places = crate::common::places();
     let d = places
         .get("Utrecht")
         .unwrap()
@@ -475,7 +474,7 @@ fn rule5_distance_between_places_from_the_table() {
 
 #[test]
 fn rule5_request_coordinates_and_expert_place_mix() {
-    let utrecht = Places::bundled().get("Utrecht").unwrap().location;
+    let utrecht = crate::common::places().get("Utrecht").unwrap().location;
     let (lat, lon) = (utrecht.lat.to_string(), utrecht.lon.to_string());
     // Request given by the very coordinates of Utrecht: distance 0.
     allowed(
@@ -599,7 +598,7 @@ fn rule7_age_is_taken_in_the_batch_week() {
                 requests: Source::new("requests.csv", r.as_bytes()),
                 history: None,
             },
-            &Places::bundled(),
+            crate::common::places(),
             &p,
             WeekChoice {
                 given: Some(w),

@@ -11,10 +11,17 @@ use matchpunt::model::{Instance, Week};
 use matchpunt::policy::Policy;
 use matchpunt::scoring::to_units;
 use matchpunt_gen::GenParams;
+use std::sync::OnceLock;
+
+/// The bundled places table, parsed once for every test of this binary: parsing it takes
+/// most of the time of reading a small batch in a debug build (about 0.2 s).
+pub fn places() -> &'static Places {
+    static PLACES: OnceLock<Places> = OnceLock::new();
+    PLACES.get_or_init(Places::bundled)
+}
 
 /// A generated batch of `experts` × `requests` with four weeks of history, read by ingest.
 pub fn instance(experts: usize, requests: usize, seed: u64, policy: &Policy) -> Instance {
-    let places = Places::bundled();
     let pw =
         matchpunt_gen::places_from_csv(matchpunt::model::places::BUNDLED_CSV.as_bytes()).unwrap();
     let params = GenParams {
@@ -35,7 +42,7 @@ pub fn instance(experts: usize, requests: usize, seed: u64, policy: &Policy) -> 
         given: None,
         fallback: Week::parse("2026-W48").unwrap(),
     };
-    load(inputs, &places, policy, week).unwrap().instance
+    load(inputs, places(), policy, week).unwrap().instance
 }
 
 /// Every hard rule holds in `res`, pins are kept or reported, and the reported objective is
@@ -132,7 +139,7 @@ pub fn read(
             requests: Source::new("requests.csv", requests),
             history: history.map(|h| Source::new("history.csv", h)),
         },
-        &Places::bundled(),
+        places(),
         policy,
         week48(),
     )
