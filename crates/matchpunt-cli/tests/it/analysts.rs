@@ -2,45 +2,10 @@
 //! the HTML report (parsed: one chart per metric, one line per policy, nothing external), the
 //! replay of a simulation's own weekly request files, and metrics that agree with `run`.
 
-use crate::harness::root;
+use crate::harness::{files, ok_in, root};
 use scraper::{Html, Selector};
-use std::collections::BTreeMap;
 use std::fs;
 use std::path::Path;
-use std::process::{Command, Output};
-
-fn run(args: &[&str]) -> Output {
-    let out = Command::new(env!("CARGO_BIN_EXE_matchpunt"))
-        .args(args)
-        .current_dir(root())
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{args:?}\n--- stdout\n{}\n--- stderr\n{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    out
-}
-
-/// Every file under `dir`, by relative path.
-fn files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
-    let mut out = BTreeMap::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        for e in fs::read_dir(&d).unwrap() {
-            let p = e.unwrap().path();
-            if p.is_dir() {
-                stack.push(p);
-            } else {
-                let rel = p.strip_prefix(dir).unwrap().display().to_string();
-                out.insert(rel, fs::read(&p).unwrap());
-            }
-        }
-    }
-    out
-}
 
 const POLICIES: [&str; 6] = [
     "--policy",
@@ -51,7 +16,7 @@ const POLICIES: [&str; 6] = [
     "greedy",
 ];
 
-fn simulate(threads: &str, out: &Path, extra: &[&str]) -> Output {
+fn simulate(threads: &str, out: &Path, extra: &[&str]) -> String {
     let mut args = vec![
         "--threads",
         threads,
@@ -65,13 +30,13 @@ fn simulate(threads: &str, out: &Path, extra: &[&str]) -> Output {
     ];
     args.extend(POLICIES);
     args.extend(extra);
-    run(&args)
+    ok_in(&root(), &args)
 }
 
 #[test]
 fn simulate_is_byte_identical_with_1_and_2_threads_and_its_report_parses() {
     let (a, b) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
-    let one = simulate("1", a.path(), &[]);
+    let stdout = simulate("1", a.path(), &[]);
     simulate("2", b.path(), &[]);
     let (fa, fb) = (files(a.path()), files(b.path()));
     assert_eq!(fa.len(), 4 + 6, "{:?}", fa.keys().collect::<Vec<_>>());
@@ -81,7 +46,6 @@ fn simulate_is_byte_identical_with_1_and_2_threads_and_its_report_parses() {
             "{name} differs between 1 and 2 threads"
         );
     }
-    let stdout = String::from_utf8_lossy(&one.stdout);
     for name in ["default", "protect-load", "greedy"] {
         assert!(stdout.lines().any(|l| l.starts_with(name)), "{stdout}");
     }
@@ -153,15 +117,14 @@ fn simulate_is_byte_identical_with_1_and_2_threads_and_its_report_parses() {
 #[test]
 fn compare_is_byte_identical_with_1_and_2_threads() {
     let dir = tempfile::tempdir().unwrap();
-    let outs: Vec<(Vec<u8>, Vec<u8>)> = ["1", "2"]
+    let outs: Vec<(String, Vec<u8>)> = ["1", "2"]
         .iter()
         .map(|t| {
             let file = dir.path().join(format!("compare-{t}.csv"));
             let mut args = vec!["--threads", t, "compare", "--out", file.to_str().unwrap()];
             args.extend(POLICIES);
             args.extend(["--strategy", "max-weight"]);
-            let o = run(&args);
-            (o.stdout, fs::read(&file).unwrap())
+            (ok_in(&root(), &args), fs::read(&file).unwrap())
         })
         .collect();
     assert_eq!(outs[1].1, outs[0].1);
@@ -169,7 +132,7 @@ fn compare_is_byte_identical_with_1_and_2_threads() {
     assert!(csv.starts_with(
         "metric,default,protect-load,protect-load diff,greedy,greedy diff,max-weight,max-weight diff\n"
     ));
-    let table = String::from_utf8(outs[0].0.clone()).unwrap();
+    let table = &outs[0].0;
     assert!(
         table.lines().any(|l| l.starts_with("fill_rate ")),
         "{table}"
@@ -180,13 +143,14 @@ fn compare_is_byte_identical_with_1_and_2_threads() {
 fn metrics_of_the_run_agree_with_its_summary() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().to_str().unwrap();
-    let summary = String::from_utf8(run(&["run", "--out", out]).stdout).unwrap();
+    let summary = ok_in(&root(), &["run", "--out", out]);
     let total = summary.lines().find(|l| l.starts_with("total")).unwrap();
     let fill: Vec<&str> = total.split_whitespace().collect();
     let assignments = dir.path().join("assignments.csv");
-    let m =
-        String::from_utf8(run(&["metrics", "--assignments", assignments.to_str().unwrap()]).stdout)
-            .unwrap();
+    let m = ok_in(
+        &root(),
+        &["metrics", "--assignments", assignments.to_str().unwrap()],
+    );
     let get = |name: &str| {
         m.lines()
             .find(|l| l.split_whitespace().next() == Some(name))

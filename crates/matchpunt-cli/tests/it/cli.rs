@@ -11,33 +11,13 @@
 //!
 //! Every test copies its fixture into a fresh temporary folder, so the fixtures are never written.
 
-use crate::harness::{bin, code, copy_csvs, fixtures, run, show, text};
+use crate::harness::{
+    bin, code, copy_csvs, files, fixtures, generate, run, run_week, show, text, WEEK,
+};
 use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::Stdio;
-
-/// Copies the CSV files of fixture folder `src` into a fresh temporary folder.
-/// Every file under `dir` (relative path, bytes), sorted.
-fn snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
-    let mut out = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        for entry in fs::read_dir(&d).unwrap() {
-            let p = entry.unwrap().path();
-            if p.is_dir() {
-                stack.push(p);
-            } else {
-                out.push((
-                    p.strip_prefix(dir).unwrap().to_path_buf(),
-                    fs::read(&p).unwrap(),
-                ));
-            }
-        }
-    }
-    out.sort();
-    out
-}
 
 /// A parsed output CSV: header and rows. Outputs start with a byte-order mark and follow the
 /// input's dialect: `;` with decimal commas, which are read back as points here.
@@ -89,8 +69,6 @@ fn col(header: &[String], name: &str) -> usize {
         .position(|h| h == name)
         .unwrap_or_else(|| panic!("no column {name:?} in {header:?}"))
 }
-
-const WEEK: &str = "2026-W48";
 
 // ---- (a) check on the Dutch Excel fixture -------------------------------------------------------
 
@@ -173,7 +151,7 @@ fn broken_case(case: &Path) -> Vec<String> {
         fails.push(format!("{name}: expect.txt lists nothing"));
     }
     let dir = copy_csvs(case);
-    let inputs_before = snapshot(dir.path());
+    let inputs_before = files(dir.path());
 
     // check: exit 1, every expected substring on stderr, nothing on stdout.
     let o = run(&["check", "--data", ".", "--week", WEEK], dir.path());
@@ -206,10 +184,7 @@ fn broken_case(case: &Path) -> Vec<String> {
     fs::create_dir(&out_dir).unwrap();
     let run_into = |out: &Path| {
         let out = out.to_str().unwrap();
-        run(
-            &["run", "--data", ".", "--week", WEEK, "--out", out],
-            dir.path(),
-        )
+        run_week(dir.path(), ".", out, &[])
     };
     let o = run_into(&out_dir);
     if o.status.code() != Some(1) {
@@ -224,11 +199,11 @@ fn broken_case(case: &Path) -> Vec<String> {
             fails.push(format!("{name}: run stderr lacks {w:?}"));
         }
     }
-    let written = snapshot(&out_dir);
+    let written = files(&out_dir);
     if !written.is_empty() {
         fails.push(format!(
             "{name}: run wrote {:?} into --out",
-            written.iter().map(|w| &w.0).collect::<Vec<_>>()
+            written.keys().collect::<Vec<_>>()
         ));
     }
     // run --out into a folder that does not exist: it is not even created.
@@ -247,7 +222,7 @@ fn broken_case(case: &Path) -> Vec<String> {
         ));
     }
     // The inputs are untouched and nothing was added next to them.
-    if snapshot(dir.path()) != inputs_before {
+    if files(dir.path()) != inputs_before {
         fails.push(format!("{name}: the input folder changed"));
     }
     fails
@@ -318,10 +293,7 @@ fn excluded_org_near_miss_warns_and_keeps_the_expert_away_from_both() {
     assert_eq!(code(&o), 0, "{}", show(&o));
     warned(&text(&o.stderr));
 
-    let o = run(
-        &["run", "--data", ".", "--week", WEEK, "--out", "uit"],
-        dir.path(),
-    );
+    let o = run_week(dir.path(), ".", "uit", &[]);
     assert_eq!(code(&o), 0, "{}", show(&o));
     // run names the row only, never the expert beside the organisation they exclude (check does).
     let err = text(&o.stderr);
@@ -355,10 +327,7 @@ fn excluded_org_near_miss_warns_and_keeps_the_expert_away_from_both() {
     let experts = dir.path().join("experts.csv");
     let t = fs::read_to_string(&experts).unwrap();
     fs::write(&experts, t.replace(",Gemeente Utrech\n", ",\n")).unwrap();
-    let o = run(
-        &["run", "--data", ".", "--week", WEEK, "--out", "control"],
-        dir.path(),
-    );
+    let o = run_week(dir.path(), ".", "control", &[]);
     assert_eq!(code(&o), 0, "{}", show(&o));
     assert!(
         !text(&o.stderr).contains("Gemeente Utrech\""),
@@ -378,11 +347,8 @@ fn excluded_org_near_miss_warns_and_keeps_the_expert_away_from_both() {
 #[test]
 fn run_writes_the_three_outputs_with_the_contracts_columns() {
     let dir = copy_csvs(&fixtures().join("valid-nl"));
-    let inputs_before = snapshot(dir.path());
-    let o = run(
-        &["run", "--data", ".", "--week", WEEK, "--out", "uit"],
-        dir.path(),
-    );
+    let inputs_before = files(dir.path());
+    let o = run_week(dir.path(), ".", "uit", &[]);
     assert_eq!(code(&o), 0, "{}", show(&o));
     let out = dir.path().join("uit");
     let mut names: Vec<String> = fs::read_dir(&out)
@@ -491,10 +457,8 @@ fn run_writes_the_three_outputs_with_the_contracts_columns() {
     let s = text(&o.stdout);
     assert!(s.to_lowercase().contains("objective"), "{s}");
     // No temporary files left behind, inputs unchanged.
-    let after: Vec<_> = snapshot(dir.path())
-        .into_iter()
-        .filter(|(p, _)| !p.starts_with("uit"))
-        .collect();
+    let mut after = files(dir.path());
+    after.retain(|p, _| !p.starts_with("uit/"));
     assert_eq!(after, inputs_before);
 }
 
@@ -502,16 +466,10 @@ fn run_writes_the_three_outputs_with_the_contracts_columns() {
 fn run_twice_gives_the_same_files() {
     let dir = copy_csvs(&fixtures().join("valid-nl"));
     for out in ["a", "b"] {
-        let o = run(
-            &["run", "--data", ".", "--week", WEEK, "--out", out],
-            dir.path(),
-        );
+        let o = run_week(dir.path(), ".", out, &[]);
         assert_eq!(code(&o), 0, "{}", show(&o));
     }
-    assert_eq!(
-        snapshot(&dir.path().join("a")),
-        snapshot(&dir.path().join("b"))
-    );
+    assert_eq!(files(&dir.path().join("a")), files(&dir.path().join("b")));
 }
 
 // ---- (d) run --out into the input folder --------------------------------------------------------
@@ -519,69 +477,29 @@ fn run_twice_gives_the_same_files() {
 #[test]
 fn run_refuses_to_overwrite_its_inputs() {
     let dir = copy_csvs(&fixtures().join("valid-nl"));
-    let before = snapshot(dir.path());
-    let o = run(
-        &["run", "--data", ".", "--week", WEEK, "--out", "."],
-        dir.path(),
-    );
+    let before = files(dir.path());
+    let o = run_week(dir.path(), ".", ".", &[]);
     assert_eq!(code(&o), 1, "{}", show(&o));
     assert!(text(&o.stderr).contains("experts.csv"), "{}", show(&o));
     // Byte-identical inputs and no other file (no partial outputs, no temporary files).
-    assert_eq!(snapshot(dir.path()), before);
+    assert_eq!(files(dir.path()), before);
     // Also when the folder is named another way (absolute path).
     let abs = dir.path().canonicalize().unwrap();
-    let o = run(
-        &[
-            "run",
-            "--data",
-            abs.to_str().unwrap(),
-            "--week",
-            WEEK,
-            "--out",
-            "./",
-        ],
-        dir.path(),
-    );
+    let o = run_week(dir.path(), abs.to_str().unwrap(), "./", &[]);
     assert_eq!(code(&o), 1, "{}", show(&o));
-    assert_eq!(snapshot(dir.path()), before);
+    assert_eq!(files(dir.path()), before);
 }
 
 #[test]
 fn export_lp_onto_an_input_is_refused_and_nothing_is_written() {
     let dir = copy_csvs(&fixtures().join("valid-nl"));
-    let before = snapshot(dir.path());
-    let o = run(
-        &[
-            "run",
-            "--data",
-            ".",
-            "--week",
-            WEEK,
-            "--out",
-            "uit",
-            "--export-lp",
-            "requests.csv",
-        ],
-        dir.path(),
-    );
+    let before = files(dir.path());
+    let o = run_week(dir.path(), ".", "uit", &["--export-lp", "requests.csv"]);
     assert_eq!(code(&o), 1, "{}", show(&o));
-    let after: Vec<_> = snapshot(dir.path());
+    let after = files(dir.path());
     assert_eq!(after, before, "inputs changed or outputs were written");
     // With a fresh LP path, all four files appear.
-    let o = run(
-        &[
-            "run",
-            "--data",
-            ".",
-            "--week",
-            WEEK,
-            "--out",
-            "uit",
-            "--export-lp",
-            "uit/model.lp",
-        ],
-        dir.path(),
-    );
+    let o = run_week(dir.path(), ".", "uit", &["--export-lp", "uit/model.lp"]);
     assert_eq!(code(&o), 0, "{}", show(&o));
     let lp = fs::read_to_string(dir.path().join("uit/model.lp")).unwrap();
     assert!(lp.contains("Maximize") || lp.contains("maximize"), "{lp}");
@@ -610,7 +528,7 @@ fn usage_errors_exit_2() {
         assert!(!o.stderr.is_empty(), "{args:?}: usage error says nothing");
     }
     // And nothing was written in the working folder.
-    assert!(snapshot(dir.path()).is_empty());
+    assert!(files(dir.path()).is_empty());
 }
 
 #[test]
@@ -715,20 +633,7 @@ fn policy_opening_speaker_to_uncertified_changes_check() {
         "{out}"
     );
     // run assigns the uncertified speaker only under the open policy.
-    let o = run(
-        &[
-            "run",
-            "--data",
-            ".",
-            "--week",
-            WEEK,
-            "--policy",
-            "open.toml",
-            "--out",
-            "uit",
-        ],
-        dir.path(),
-    );
+    let o = run_week(dir.path(), ".", "uit", &["--policy", "open.toml"]);
     assert_eq!(code(&o), 0, "{}", show(&o));
     let (h, rows) = read_csv(&dir.path().join("uit/assignments.csv"));
     assert_eq!(rows.len(), 1);
@@ -835,28 +740,8 @@ fn with_stdout_closed(args: &[&str], cwd: &Path) -> (std::process::ExitStatus, S
 #[test]
 fn generate_then_check_and_run() {
     let dir = tempfile::tempdir().unwrap();
-    let o = run(
-        &[
-            "generate",
-            "--experts",
-            "60",
-            "--requests",
-            "45",
-            "--seed",
-            "7",
-            "--out",
-            "gen",
-            "--week",
-            WEEK,
-        ],
-        dir.path(),
-    );
-    assert_eq!(code(&o), 0, "{}", show(&o));
-    assert!(
-        text(&o.stdout).contains("wrote 60 experts, 45 requests"),
-        "{}",
-        show(&o)
-    );
+    let out = generate(dir.path(), "gen", 60, 45, 7, &["--week", WEEK]);
+    assert!(out.contains("wrote 60 experts, 45 requests"), "{out}");
     for f in ["experts.csv", "requests.csv", "history.csv"] {
         assert!(dir.path().join("gen").join(f).is_file(), "{f}");
     }
@@ -879,26 +764,10 @@ fn generate_then_check_and_run() {
     assert!(!rows.is_empty(), "a generated week fills some seats");
 
     // Same seed, same bytes.
-    let o = run(
-        &[
-            "generate",
-            "--experts",
-            "60",
-            "--requests",
-            "45",
-            "--seed",
-            "7",
-            "--out",
-            "gen2",
-            "--week",
-            WEEK,
-        ],
-        dir.path(),
-    );
-    assert_eq!(code(&o), 0, "{}", show(&o));
+    generate(dir.path(), "gen2", 60, 45, 7, &["--week", WEEK]);
     assert_eq!(
-        snapshot(&dir.path().join("gen")),
-        snapshot(&dir.path().join("gen2"))
+        files(&dir.path().join("gen")),
+        files(&dir.path().join("gen2"))
     );
 }
 
@@ -928,23 +797,9 @@ fn generate_bad_week_exit_2() {
 #[test]
 fn run_with_and_without_the_master_proves_the_same_optimum() {
     let dir = tempfile::tempdir().unwrap();
-    let gen = run(
-        &[
-            "generate",
-            "--experts",
-            "400",
-            "--requests",
-            "300",
-            // A batch where the master closes a component by listing and the route without
-            // it must branch (75 nodes); chosen again when the places table changed.
-            "--seed",
-            "6",
-            "--out",
-            "batch",
-        ],
-        dir.path(),
-    );
-    assert_eq!(code(&gen), 0, "{}", show(&gen));
+    // A batch where the master closes a component by listing and the route without it must
+    // branch (75 nodes); chosen again when the places table changed.
+    generate(dir.path(), "batch", 400, 300, 6, &[]);
     let summary = |extra: &[&str], out: &str| {
         // A generous limit: a busy machine must not turn a proof into "stopped at the limit".
         let mut args = vec![

@@ -10,10 +10,9 @@
 //! block may use what an earlier command of it wrote. Lines are compared with runs of spaces
 //! collapsed.
 
-use crate::harness::{copy_dir, root};
+use crate::harness::{bin, copy_dir, root};
 use std::fs;
 use std::path::PathBuf;
-use std::process::Command;
 
 /// One shown command and the output lines shown after it.
 struct Shown {
@@ -135,7 +134,7 @@ fn every_command_shown_in_the_docs_prints_what_the_docs_show() {
             copy_dir(&root().join("data"), &dir.path().join("data"));
             copy_dir(&root().join("examples"), &dir.path().join("examples"));
             for shown in &block {
-                let out = Command::new(env!("CARGO_BIN_EXE_matchpunt"))
+                let out = bin()
                     .args(&shown.args)
                     .current_dir(dir.path())
                     .env("NO_COLOR", "1")

@@ -2,17 +2,28 @@
 //! command, its output as text, and the fixture folders. Each topic module uses these instead
 //! of defining its own.
 
+use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+/// The week the fixture batches are written for.
+pub const WEEK: &str = "2026-W48";
+
+/// The path of the binary under test.
+pub fn exe() -> &'static str {
+    env!("CARGO_BIN_EXE_matchpunt")
+}
+
 /// The binary, with the variables that change its behaviour in tests removed (backtraces, the
-/// write-phase hold of the output-set tests, a ledger from the caller's environment).
+/// write-phase hold of the output-set tests, a ledger from the caller's environment) and the
+/// user fixed to `tester` (the ledger's audit log records `$USER`).
 pub fn bin() -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_matchpunt"));
+    let mut c = Command::new(exe());
     c.env_remove("RUST_BACKTRACE")
         .env_remove("MATCHPUNT_TEST_HOLD")
-        .env_remove("MATCHPUNT_LEDGER");
+        .env_remove("MATCHPUNT_LEDGER")
+        .env("USER", "tester");
     c
 }
 
@@ -26,9 +37,105 @@ pub fn run_in(dir: &Path, args: &[&str]) -> Output {
     run(args, dir)
 }
 
+/// `matchpunt run --data DATA --out OUT --week 2026-W48 [extra]` in `cwd`; `OUT` is relative
+/// to `cwd` unless absolute.
+pub fn run_week(cwd: &Path, data: impl AsRef<Path>, out: &str, extra: &[&str]) -> Output {
+    let data = data.as_ref().to_str().unwrap();
+    let mut args = vec!["run", "--data", data, "--out", out, "--week", WEEK];
+    args.extend(extra);
+    run(&args, cwd)
+}
+
+/// `matchpunt check --data DATA --week 2026-W48 [extra]` in `cwd`.
+pub fn check_week(cwd: &Path, data: impl AsRef<Path>, extra: &[&str]) -> Output {
+    let data = data.as_ref().to_str().unwrap();
+    let mut args = vec!["check", "--data", data, "--week", WEEK];
+    args.extend(extra);
+    run(&args, cwd)
+}
+
+/// `args` run in `cwd` under a limit of `kb` KB of address space (the shell's `ulimit -v`).
+pub fn run_limited(args: &[&str], cwd: &Path, kb: u64) -> Output {
+    let quoted: Vec<String> = args.iter().map(|a| format!("'{a}'")).collect();
+    Command::new("sh")
+        .arg("-c")
+        .arg(format!(
+            "ulimit -v {kb}; exec '{}' {}",
+            exe(),
+            quoted.join(" ")
+        ))
+        .env_remove("RUST_BACKTRACE")
+        .current_dir(cwd)
+        .output()
+        .unwrap()
+}
+
+/// `matchpunt generate --experts E --requests R --seed S --out NAME [extra]` in `dir`, which
+/// must succeed: a generated batch (`matchpunt_gen`) in `dir/NAME`, the same bytes for the
+/// same arguments. Its stdout.
+pub fn generate(
+    dir: &Path,
+    name: &str,
+    experts: u32,
+    requests: u32,
+    seed: u64,
+    extra: &[&str],
+) -> String {
+    let (e, r, s) = (experts.to_string(), requests.to_string(), seed.to_string());
+    let mut args = vec![
+        "generate",
+        "--experts",
+        &e,
+        "--requests",
+        &r,
+        "--seed",
+        &s,
+        "--out",
+        name,
+    ];
+    args.extend(extra);
+    ok_in(dir, &args)
+}
+
 /// Bytes as text (lossy).
 pub fn text(b: &[u8]) -> String {
     String::from_utf8_lossy(b).into_owned()
+}
+
+/// Stdout then stderr as one text (lossy), for what may be said on either stream.
+pub fn all(o: &Output) -> String {
+    format!("{}{}", text(&o.stdout), text(&o.stderr))
+}
+
+/// Stdout as text, after asserting exit code 0 (the message shows both streams) and that
+/// stdout is UTF-8.
+pub fn ok(o: &Output) -> String {
+    assert_eq!(o.status.code(), Some(0), "{}", show(o));
+    String::from_utf8(o.stdout.clone()).expect("stdout is UTF-8")
+}
+
+/// The output itself, after asserting exit code 0 (the message shows both streams).
+pub fn succeeded(o: Output) -> Output {
+    assert_eq!(o.status.code(), Some(0), "{}", show(&o));
+    o
+}
+
+/// Runs `args` in `dir` and returns its stdout, asserting exit code 0 as [`ok`] does.
+pub fn ok_in(dir: &Path, args: &[&str]) -> String {
+    let o = run_in(dir, args);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "matchpunt {}\n{}",
+        args.join(" "),
+        show(&o)
+    );
+    ok(&o)
+}
+
+/// Stderr as text (lossy).
+pub fn stderr(o: &Output) -> String {
+    text(&o.stderr)
 }
 
 /// Status, stdout and stderr, for an assertion's message.
@@ -46,6 +153,17 @@ pub fn code(o: &Output) -> i32 {
     o.status
         .code()
         .unwrap_or_else(|| panic!("killed by a signal\n{}", show(o)))
+}
+
+/// The `expert` of every entry of the JSON list `list` (as in `suggest --format json`'s
+/// `candidates` and `near_misses`), in order.
+pub fn expert_ids(v: &serde_json::Value, list: &str) -> Vec<String> {
+    v[list]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["expert"].as_str().unwrap().to_string())
+        .collect()
 }
 
 /// The repository's root.
@@ -68,6 +186,12 @@ pub fn fixture(name: &str) -> PathBuf {
     fixtures().join(name)
 }
 
+/// A temporary folder holding a copy of the CSV files of the fixture folder `name`, so that
+/// the fixtures are never written.
+pub fn fixture_copy(name: &str) -> tempfile::TempDir {
+    copy_csvs(&fixture(name))
+}
+
 /// A temporary folder holding a copy of the CSV files of `src`.
 pub fn copy_csvs(src: &Path) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
@@ -78,6 +202,25 @@ pub fn copy_csvs(src: &Path) -> tempfile::TempDir {
         }
     }
     dir
+}
+
+/// Every file under `dir` (hidden ones too) with its bytes, by its path relative to `dir`
+/// (`/`-separated).
+pub fn files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    let mut out = BTreeMap::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in fs::read_dir(&d).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                stack.push(p);
+            } else {
+                let rel = p.strip_prefix(dir).unwrap().display().to_string();
+                out.insert(rel, fs::read(&p).unwrap());
+            }
+        }
+    }
+    out
 }
 
 /// Copies the folder `src` into `dst`, subfolders included.

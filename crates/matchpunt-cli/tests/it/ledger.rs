@@ -8,57 +8,21 @@
 //! Instances are small generated batches (`matchpunt generate`), so that the whole file runs
 //! in well under a minute in a debug build.
 
-use crate::harness::{copy_dir, fixture};
+use crate::harness::{self, bin, copy_dir, fixture, ok_in as ok, run_in as mp, stderr};
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::Stdio;
 use std::time::Duration;
 
-fn bin() -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_matchpunt"));
-    c.env_remove("RUST_BACKTRACE")
-        .env_remove("MATCHPUNT_LEDGER")
-        .env("USER", "tester");
-    c
-}
-
-fn mp(dir: &Path, args: &[&str]) -> Output {
-    bin().current_dir(dir).args(args).output().unwrap()
-}
-
-fn ok(dir: &Path, args: &[&str]) -> String {
-    let out = mp(dir, args);
-    assert!(
-        out.status.success(),
-        "matchpunt {}: {}\n{}",
-        args.join(" "),
-        String::from_utf8_lossy(&out.stderr),
-        String::from_utf8_lossy(&out.stdout)
-    );
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
-}
-
-/// A generated batch of `experts` x `requests` in `dir/name`.
+/// A generated batch of `experts` x `requests` for week 2026-W48 in `dir/name`.
 fn generate(dir: &Path, name: &str, experts: u32, requests: u32, seed: u32) -> PathBuf {
-    ok(
+    harness::generate(
         dir,
-        &[
-            "generate",
-            "--experts",
-            &experts.to_string(),
-            "--requests",
-            &requests.to_string(),
-            "--seed",
-            &seed.to_string(),
-            "--week",
-            "2026-W48",
-            "--out",
-            name,
-        ],
+        name,
+        experts,
+        requests,
+        seed.into(),
+        &["--week", "2026-W48"],
     );
     dir.join(name)
 }

@@ -5,31 +5,10 @@
 //!
 //! Every test copies its fixture into a fresh temporary folder, so the fixtures are never written.
 
-use crate::harness::{run as mp, show};
+use crate::harness::{expert_ids, fixture_copy as case, run as mp, show, succeeded as ok, WEEK};
 use std::fs;
 use std::path::Path;
 use std::process::Output;
-
-const WEEK: &str = "2026-W48";
-
-fn case(name: &str) -> tempfile::TempDir {
-    let src = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(name);
-    let dir = tempfile::tempdir().unwrap();
-    for entry in fs::read_dir(&src).unwrap() {
-        let p = entry.unwrap().path();
-        if p.extension().is_some_and(|e| e == "csv") {
-            fs::copy(&p, dir.path().join(p.file_name().unwrap())).unwrap();
-        }
-    }
-    dir
-}
-
-fn ok(o: Output) -> Output {
-    assert_eq!(o.status.code(), Some(0), "{}", show(&o));
-    o
-}
 
 /// The (request, expert) pairs of a run's assignments.csv.
 fn pairs(dir: &Path, out: &str) -> Vec<(String, String)> {
@@ -160,13 +139,7 @@ fn suggest(dir: &Path, org: &str) -> Output {
 }
 
 fn candidates(o: &Output) -> Vec<String> {
-    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
-    v["candidates"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|c| c["expert"].as_str().unwrap().to_string())
-        .collect()
+    expert_ids(&serde_json::from_slice(&o.stdout).unwrap(), "candidates")
 }
 
 /// The phone path: `suggest --org` compares the new organisation with every expert's exclusions

@@ -6,7 +6,7 @@
 //! ("locked", "staged", "commit:K" before the K-th rename of the commit) so that the test can
 //! kill it exactly there.
 
-use crate::harness::{bin, run_in as run, show};
+use crate::harness::{bin, run_in as run, run_week, show};
 use std::fs;
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
@@ -327,20 +327,7 @@ fn an_export_onto_an_output_or_an_input_is_refused_before_reading() {
         }
     }
     // An export into the output folder that is not one of its files is fine.
-    let o = run(
-        dir.path(),
-        &[
-            "run",
-            "--data",
-            ".",
-            "--week",
-            "2026-W48",
-            "--out",
-            "out",
-            "--export-lp",
-            "out/model.lp",
-        ],
-    );
+    let o = run_week(dir.path(), ".", "out", &["--export-lp", "out/model.lp"]);
     assert!(o.status.success(), "{}", show(&o));
     assert!(dir.path().join("out/model.lp").exists());
 }

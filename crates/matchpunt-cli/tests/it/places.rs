@@ -5,22 +5,11 @@
 //! `a/d`, diacritics (`Súdwest-Fryslân`), a `(stad)` suffix, and the municipalities the earlier
 //! table lacked (Houten, De Bilt, Almere, Stichtse Vecht, Eemnes...). Every one must load.
 
-use std::path::Path;
-use std::process::Command;
+use crate::harness::{check_week, fixture, ok, run};
 
 #[test]
 fn every_spelling_of_a_known_place_loads() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/place-spellings");
-    let o = Command::new(env!("CARGO_BIN_EXE_matchpunt"))
-        .args(["check", "--data", ".", "--week", "2026-W48"])
-        .current_dir(&dir)
-        .output()
-        .unwrap();
-    let (out, err) = (
-        String::from_utf8_lossy(&o.stdout),
-        String::from_utf8_lossy(&o.stderr),
-    );
-    assert!(o.status.success(), "{out}\n{err}");
+    let out = ok(&check_week(&fixture("place-spellings"), ".", &[]));
     assert!(out.starts_with("ok: 35 experts"), "{out}");
 }
 
@@ -37,11 +26,7 @@ fn an_unknown_place_gets_a_suggestion_with_its_province() {
         "id,org,role,themes,place\nR1,Org,buddy,pesten,Utrecht\n",
     )
     .unwrap();
-    let o = Command::new(env!("CARGO_BIN_EXE_matchpunt"))
-        .args(["check", "--data", "."])
-        .current_dir(dir.path())
-        .output()
-        .unwrap();
+    let o = run(&["check", "--data", "."], dir.path());
     let err = String::from_utf8_lossy(&o.stderr);
     assert_eq!(o.status.code(), Some(1), "{err}");
     assert!(

@@ -15,10 +15,12 @@
 //! expert is eligible there by construction (role, a shared theme, same place, every slot), so
 //! the cause is the only one, and the round's `--previous` comes from it.
 //!
-//! Cases: 16 by default (about 3 s each in a debug build: two variants, some 40 runs of the
-//! binary and 20 pages); more with
-//! `PROPTEST_CASES=1000 cargo test -p matchpunt-cli --release --test privacy_property`.
+//! Cases: 16 in CI and in a release build, 4 in a debug build otherwise (about 3 s each on a
+//! quiet machine: two variants, some 40 runs of the binary and 20 pages); `.ci/run` sets
+//! `MATCHPUNT_FULL_PROPERTIES=1` for the full count. More with
+//! `PROPTEST_CASES=1000 cargo test -p matchpunt-cli --release --test it privacy_property::`.
 
+use crate::harness::run;
 use axum::body::Body;
 use axum::http::{header, Request};
 use axum::Router;
@@ -27,7 +29,6 @@ use matchpunt_web::{router, AppState, Config};
 use proptest::prelude::*;
 use std::fs;
 use std::path::Path;
-use std::process::Command;
 use tower::ServiceExt;
 
 const WEEK: &str = "2026-W48";
@@ -206,12 +207,7 @@ fn write_case(c: &Case, cause: Cause, dir: &Path) {
 
 /// What a command printed and its status, with the timing line (wall-clock) left out.
 fn mp(args: &[&str], cwd: &Path) -> String {
-    let o = Command::new(env!("CARGO_BIN_EXE_matchpunt"))
-        .args(args)
-        .current_dir(cwd)
-        .env_remove("RUST_BACKTRACE")
-        .output()
-        .unwrap();
+    let o = run(args, cwd);
     let keep = |b: &[u8]| {
         String::from_utf8_lossy(b)
             .lines()
@@ -465,9 +461,20 @@ fn compare(c: &Case, rt: &tokio::runtime::Runtime) -> Result<(), TestCaseError> 
     Ok(())
 }
 
+/// 16 cases in CI (`.ci/run` sets `MATCHPUNT_FULL_PROPERTIES=1`) and in a release build, 4 in
+/// a debug build otherwise (each case runs the binary some 80 times, about 7 s on a busy
+/// machine); `PROPTEST_CASES` overrides both.
+fn cases() -> u32 {
+    let full = !cfg!(debug_assertions) || std::env::var_os("MATCHPUNT_FULL_PROPERTIES").is_some();
+    std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(if full { 16 } else { 4 })
+}
+
 proptest! {
     #![proptest_config(ProptestConfig {
-        cases: std::env::var("PROPTEST_CASES").ok().and_then(|s| s.parse().ok()).unwrap_or(16),
+        cases: cases(),
         failure_persistence: None,
         ..ProptestConfig::default()
     })]

@@ -11,15 +11,13 @@
 //! `ragged-cascade/` are other cases, checked value by value. Broken variants with a bad cell (the
 //! right line number) are in `fixtures/broken/`.
 
-use crate::harness::{run, text};
+use crate::harness::{run, run_week, text, WEEK};
 use matchpunt::ingest::{self, Inputs, Loaded, Source, WeekChoice};
 use matchpunt::model::places::Places;
 use matchpunt::model::{Role, Slot, SlotSet, Week};
 use matchpunt::policy::Policy;
 use std::fs;
 use std::path::{Path, PathBuf};
-
-const WEEK: &str = "2026-W48";
 
 fn reads(case: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -178,20 +176,7 @@ fn excel_saves_run_to_the_same_output_files() {
     // One output dialect for all: a tab-separated input would otherwise give `,` outputs.
     let out_of = |case: &str| -> Vec<(String, String)> {
         let dir = copy(case);
-        let o = run(
-            &[
-                "run",
-                "--data",
-                ".",
-                "--week",
-                WEEK,
-                "--out",
-                "uit",
-                "--csv-dialect",
-                "nl",
-            ],
-            dir.path(),
-        );
+        let o = run_week(dir.path(), ".", "uit", &["--csv-dialect", "nl"]);
         assert_eq!(o.status.code(), Some(0), "{case}: {}", text(&o.stderr));
         let mut files: Vec<(String, String)> = fs::read_dir(dir.path().join("uit"))
             .unwrap()

@@ -1,15 +1,9 @@
 //! The weekly round through the real binary: run, decide, re-run.
 
-use crate::harness::{fixture, run};
+use crate::harness::{fixture, run, sample};
 use std::fs;
 use std::path::Path;
-
-fn sample() -> String {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../data/sample")
-        .display()
-        .to_string()
-}
+use std::process::Output;
 
 /// (request, expert) pairs of an assignments.csv.
 fn pairs(path: &Path) -> Vec<(String, String)> {
@@ -24,11 +18,20 @@ fn pairs(path: &Path) -> Vec<(String, String)> {
         .collect()
 }
 
+/// `run --data DATA --previous w1/assignments.csv [extra] --out OUT` in `d`: the round after
+/// the run into `w1`.
+fn rerun(d: &Path, data: &str, extra: &[&str], out: &str) -> Output {
+    let mut args = vec!["run", "--data", data, "--previous", "w1/assignments.csv"];
+    args.extend(extra);
+    args.extend(["--out", out]);
+    run(&args, d)
+}
+
 #[test]
 fn decide_and_rerun() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
-    let data = sample();
+    let data = sample().display().to_string();
     let o = run(&["run", "--data", &data, "--out", "w1"], d);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let first = pairs(&d.join("w1/assignments.csv"));
@@ -41,20 +44,7 @@ fn decide_and_rerun() {
         ),
     )
     .unwrap();
-    let o = run(
-        &[
-            "run",
-            "--data",
-            &data,
-            "--previous",
-            "w1/assignments.csv",
-            "--decisions",
-            "decisions.csv",
-            "--out",
-            "w2",
-        ],
-        d,
-    );
+    let o = rerun(d, &data, &["--decisions", "decisions.csv"], "w2");
     let stdout = String::from_utf8_lossy(&o.stdout);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let second = pairs(&d.join("w2/assignments.csv"));
@@ -77,18 +67,7 @@ fn decide_and_rerun() {
     );
     assert!(stdout.contains("round: "), "{stdout}");
     // Without decisions, a re-run on the same data keeps every proposal.
-    let o = run(
-        &[
-            "run",
-            "--data",
-            &data,
-            "--previous",
-            "w1/assignments.csv",
-            "--out",
-            "w3",
-        ],
-        d,
-    );
+    let o = rerun(d, &data, &[], "w3");
     assert!(o.status.success());
     assert_eq!(pairs(&d.join("w3/assignments.csv")), first);
     let stdout = String::from_utf8_lossy(&o.stdout);
@@ -105,7 +84,7 @@ fn decide_and_rerun() {
 fn a_bad_decision_is_located_and_nothing_is_written() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
-    let data = sample();
+    let data = sample().display().to_string();
     assert!(run(&["run", "--data", &data, "--out", "w1"], d)
         .status
         .success());
@@ -114,20 +93,7 @@ fn a_bad_decision_is_located_and_nothing_is_written() {
         "request,expert,decision\nR00002,E0009,misschien\n",
     )
     .unwrap();
-    let o = run(
-        &[
-            "run",
-            "--data",
-            &data,
-            "--previous",
-            "w1/assignments.csv",
-            "--decisions",
-            "decisions.csv",
-            "--out",
-            "w2",
-        ],
-        d,
-    );
+    let o = rerun(d, &data, &["--decisions", "decisions.csv"], "w2");
     let err = String::from_utf8_lossy(&o.stderr);
     assert_eq!(o.status.code(), Some(1), "{err}");
     assert!(

@@ -1,7 +1,7 @@
 //! `run` and friends on their options: where inputs come from, limits, argument ranges, and
 //! what the summary says.
 
-use crate::harness::{bin, fixture, run_in as run, show};
+use crate::harness::{bin, fixture, generate, run_in as run, run_week, show};
 use std::fs;
 use std::path::Path;
 use std::process::Output;
@@ -115,21 +115,7 @@ fn time_limit_values_are_checked() {
 /// A generated batch (300 x 400, seed 7) whose proof takes more than one branch-and-bound node
 /// (chosen again when the places table changed the generated batches).
 fn hard_batch(dir: &Path) {
-    let o = run(
-        dir,
-        &[
-            "generate",
-            "--experts",
-            "300",
-            "--requests",
-            "400",
-            "--seed",
-            "7",
-            "--out",
-            "batch",
-        ],
-    );
-    assert_eq!(o.status.code(), Some(0), "{}", show(&o));
+    generate(dir, "batch", 300, 400, 7, &[]);
 }
 
 fn objective_line(o: &Output) -> String {
@@ -205,21 +191,7 @@ fn the_work_limit_gives_the_same_answer_whatever_the_threads_and_says_it_stopped
 #[ignore]
 fn time_limit_holds_at_the_largest_bench_size() {
     let dir = tempfile::tempdir().unwrap();
-    let o = run(
-        dir.path(),
-        &[
-            "generate",
-            "--experts",
-            "10000",
-            "--requests",
-            "20000",
-            "--seed",
-            "1",
-            "--out",
-            "big",
-        ],
-    );
-    assert_eq!(o.status.code(), Some(0), "{}", show(&o));
+    generate(dir.path(), "big", 10_000, 20_000, 1, &[]);
     for limit in [10.0f64, 20.0] {
         let t = std::time::Instant::now();
         let o = run(
@@ -341,10 +313,7 @@ fn the_summary_counts_open_seats_by_cause() {
          R3,Org C,buddy,autisme,Utrecht,mon-am,2,E2\n",
     )
     .unwrap();
-    let o = run(
-        dir.path(),
-        &["run", "--data", ".", "--week", "2026-W48", "--out", "out"],
-    );
+    let o = run_week(dir.path(), ".", "out", &[]);
     assert_eq!(o.status.code(), Some(0), "{}", show(&o));
     let stdout = String::from_utf8_lossy(&o.stdout);
     assert!(

@@ -7,39 +7,13 @@
 //!
 //! Every test copies its fixture into a fresh temporary folder, so the fixtures are never written.
 
-use crate::harness::{run as mp, show};
+use crate::harness::{check_week, fixture_copy, run_week, show, succeeded};
 use std::fs;
 use std::path::Path;
-use std::process::Output;
 
-const WEEK: &str = "2026-W48";
-
+/// A copy of the case `tests/fixtures/safety/NAME`.
 fn case(name: &str) -> tempfile::TempDir {
-    let src = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/safety")
-        .join(name);
-    let dir = tempfile::tempdir().unwrap();
-    for entry in fs::read_dir(&src).unwrap() {
-        let p = entry.unwrap().path();
-        if p.extension().is_some_and(|e| e == "csv") {
-            fs::copy(&p, dir.path().join(p.file_name().unwrap())).unwrap();
-        }
-    }
-    dir
-}
-
-/// `check` on the case; must succeed.
-fn check(dir: &Path) -> Output {
-    let o = mp(&["check", "--data", ".", "--week", WEEK], dir);
-    assert_eq!(o.status.code(), Some(0), "{}", show(&o));
-    o
-}
-
-/// `run` on the case into `out`; must succeed.
-fn run(dir: &Path, out: &str) -> Output {
-    let o = mp(&["run", "--data", ".", "--week", WEEK, "--out", out], dir);
-    assert_eq!(o.status.code(), Some(0), "{}", show(&o));
-    o
+    fixture_copy(&format!("safety/{name}"))
 }
 
 /// An output CSV as rows of named cells, whatever its dialect (`,` or `;`, a BOM, CRLF).
@@ -129,8 +103,8 @@ fn replace_in(dir: &Path, file: &str, from: &str, to: &str) {
 
 fn excluded_org_case(name: &str, org: &str) {
     let dir = case(name);
-    check(dir.path());
-    let o = run(dir.path(), "out");
+    succeeded(check_week(dir.path(), ".", &[]));
+    let o = succeeded(run_week(dir.path(), ".", "out", &[]));
     let got = assignments(dir.path(), "out").pairs();
     assert!(
         !got.contains(&pair("R01", "E01")),
@@ -144,7 +118,7 @@ fn excluded_org_case(name: &str, org: &str) {
     );
     // Control: without the exclusion, E01 is the one sent there.
     replace_in(dir.path(), "experts.csv", &format!("\"{org}\""), "");
-    run(dir.path(), "control");
+    succeeded(run_week(dir.path(), ".", "control", &[]));
     let got = assignments(dir.path(), "control").pairs();
     assert!(got.contains(&pair("R01", "E01")), "{got:?}");
 }
@@ -165,11 +139,11 @@ fn excluded_org_with_semicolon() {
 fn avoid_theme_diacritics() {
     // E01 avoids `suicidaliteit`; R01 is about `depressie|suïcidaliteit`.
     let dir = case("avoid-theme-diacritics");
-    let o = run(dir.path(), "out");
+    let o = succeeded(run_week(dir.path(), ".", "out", &[]));
     let got = assignments(dir.path(), "out").pairs();
     assert!(!got.contains(&pair("R01", "E01")), "{got:?}\n{}", show(&o));
     replace_in(dir.path(), "experts.csv", ";suicidaliteit\r\n", ";\r\n");
-    run(dir.path(), "control");
+    succeeded(run_week(dir.path(), ".", "control", &[]));
     let got = assignments(dir.path(), "control").pairs();
     assert!(got.contains(&pair("R01", "E01")), "{got:?}");
 }
@@ -179,7 +153,7 @@ fn heavy_theme_diacritics() {
     // R01 (`suïcidaliteit`) and R02 (`suicidaliteit`) are both heavy: buddy 2 + 1 each, so E01
     // (budget 4) takes one of them, and the other is open for the load budget.
     let dir = case("heavy-theme-diacritics");
-    run(dir.path(), "out");
+    succeeded(run_week(dir.path(), ".", "out", &[]));
     let a = assignments(dir.path(), "out");
     assert_eq!(a.rows.len(), 1, "{:?}", a.rows);
     assert_eq!(a.get(&a.rows[0], "intensity"), "3");
@@ -202,14 +176,14 @@ fn heavy_theme_diacritics() {
 fn theme_diacritics() {
     // E01 lives with `suicidaliteit`; R01 asks for `suïcidaliteit`: the same theme.
     let dir = case("theme-diacritics");
-    let o = check(dir.path());
+    let o = succeeded(check_week(dir.path(), ".", &[]));
     let out = String::from_utf8_lossy(&o.stdout).into_owned();
     assert!(
         out.contains("requests no expert could ever take: 0"),
         "{out}"
     );
     assert!(!out.contains("not in the theme vocabulary"), "{out}");
-    run(dir.path(), "out");
+    succeeded(run_week(dir.path(), ".", "out", &[]));
     let got = assignments(dir.path(), "out").pairs();
     assert!(got.contains(&pair("R01", "E01")), "{got:?}");
     assert!(got.contains(&pair("R02", "E02")), "{got:?}");
@@ -220,21 +194,12 @@ fn avoid_theme_invisible_char() {
     // Ek avoids the theme of Rk, written with a non-breaking space, as a plural, with a trailing
     // space, with a hyphen, with a zero-width space. With --export-lp as in the case's command.
     let dir = case("avoid-theme-invisible-char");
-    let o = mp(
-        &[
-            "run",
-            "--data",
-            ".",
-            "--out",
-            "out",
-            "--week",
-            WEEK,
-            "--export-lp",
-            "model.lp",
-        ],
+    let o = succeeded(run_week(
         dir.path(),
-    );
-    assert_eq!(o.status.code(), Some(0), "{}", show(&o));
+        ".",
+        "out",
+        &["--export-lp", "model.lp"],
+    ));
     let got = assignments(dir.path(), "out").pairs();
     for k in 1..=5 {
         assert!(
@@ -279,7 +244,7 @@ const TELLS: [&str; 8] = [
 fn pin_privacy() {
     // E01 is pinned to R01 at an organisation they exclude, and to R02 on a theme they avoid.
     let dir = case("pin-privacy");
-    let o = run(dir.path(), "out");
+    let o = succeeded(run_week(dir.path(), ".", "out", &[]));
     let stdout = String::from_utf8_lossy(&o.stdout).into_owned();
     // Every pin not kept is named with request, expert and cause.
     let lines: Vec<&str> = stdout
@@ -309,7 +274,7 @@ fn pin_privacy() {
         );
     }
     // check: the funnel says the same for both, with no count that singles E01 out.
-    let o = check(dir.path());
+    let o = succeeded(check_week(dir.path(), ".", &[]));
     let out = String::from_utf8_lossy(&o.stdout).into_owned();
     let funnel = |r: &str| -> String {
         let l = out
@@ -347,7 +312,7 @@ fn check_lists_unknown_themes_with_counts_only() {
         "id,org,role,themes,place\nR1,Org,buddy,Depresie,Utrecht\nR2,Org,buddy,Eetstoornissen,Utrecht\n",
     )
     .unwrap();
-    let o = check(dir.path());
+    let o = succeeded(check_week(dir.path(), ".", &[]));
     let out = String::from_utf8_lossy(&o.stdout).into_owned();
     assert!(
         out.contains("themes not in the theme vocabulary (data/themes.csv): 2"),

@@ -5,16 +5,11 @@
 //! After an intended change of behaviour, review the new outputs and update them with
 //! `INSTA_UPDATE=always cargo test -p matchpunt-cli --test it sample_snapshot::`.
 
-use std::path::PathBuf;
-use std::process::Command;
-
-fn sample() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../data/sample")
-}
+use crate::harness::{bin, sample};
 
 fn run_sample(threads: &str, lang: &str) -> (String, String, String, String) {
     let out = tempfile::tempdir().unwrap();
-    let o = Command::new(env!("CARGO_BIN_EXE_matchpunt"))
+    let o = bin()
         .args(["--threads", threads, "run", "--lang", lang, "--data"])
         .arg(sample())
         .arg("--out")

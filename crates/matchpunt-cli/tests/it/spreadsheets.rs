@@ -1,54 +1,28 @@
 //! Outputs for spreadsheet users: the input's CSV dialect, a workbook, and cells that a
 //! spreadsheet never evaluates.
 
-use crate::harness::run;
+use crate::harness::{check_week, fixture, ok, run, run_week, sample};
 use calamine::{open_workbook, Data, Reader, Xlsx};
 use std::fs;
-use std::path::{Path, PathBuf};
-
-fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(name)
-}
-
-fn sample() -> String {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../data/sample")
-        .display()
-        .to_string()
-}
+use std::path::Path;
 
 #[test]
 fn dutch_input_gives_dutch_csv_and_the_dialect_can_be_chosen() {
     let dir = tempfile::tempdir().unwrap();
     let data = fixture("valid-nl").display().to_string();
-    let o = run(
-        &["run", "--data", &data, "--week", "2026-W48", "--out", "nl"],
-        dir.path(),
-    );
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    ok(&run_week(dir.path(), &data, "nl", &[]));
     let text = fs::read_to_string(dir.path().join("nl/assignments.csv")).unwrap();
     assert!(text.starts_with("\u{feff}request;expert;org;"), "{text}");
     // A number with decimals has a decimal comma (the score, 3 decimals).
     let row = text.lines().nth(1).unwrap();
     let score = row.split(';').nth(7).unwrap();
     assert!(score.contains(',') && !score.contains('.'), "{row}");
-    let o = run(
-        &[
-            "run",
-            "--data",
-            &data,
-            "--week",
-            "2026-W48",
-            "--out",
-            "intl",
-            "--csv-dialect",
-            "intl",
-        ],
+    ok(&run_week(
         dir.path(),
-    );
-    assert!(o.status.success());
+        &data,
+        "intl",
+        &["--csv-dialect", "intl"],
+    ));
     let text = fs::read_to_string(dir.path().join("intl/assignments.csv")).unwrap();
     assert!(text.starts_with("\u{feff}request,expert,org,"), "{text}");
     let o = run(
@@ -61,11 +35,18 @@ fn dutch_input_gives_dutch_csv_and_the_dialect_can_be_chosen() {
 #[test]
 fn the_workbook_has_four_sheets_and_the_run_s_assignments() {
     let dir = tempfile::tempdir().unwrap();
-    let o = run(
-        &["run", "--data", &sample(), "--out", "out", "--xlsx"],
+    let data = sample();
+    ok(&run(
+        &[
+            "run",
+            "--data",
+            data.to_str().unwrap(),
+            "--out",
+            "out",
+            "--xlsx",
+        ],
         dir.path(),
-    );
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    ));
     let mut book: Xlsx<_> = open_workbook(dir.path().join("out/matchpunt.xlsx")).unwrap();
     assert_eq!(
         book.sheet_names(),
@@ -106,11 +87,10 @@ fn formula_like_names_stay_text() {
         "id,org,role,themes,place\nR1,@SUM(A1:A9),buddy,pesten,Utrecht\n",
     )
     .unwrap();
-    let o = run(
+    ok(&run(
         &["run", "--data", ".", "--out", "out", "--xlsx"],
         dir.path(),
-    );
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    ));
     let csv = fs::read_to_string(dir.path().join("out/assignments.csv")).unwrap();
     assert!(csv.contains(",'@SUM(A1:A9),"), "{csv}");
     assert!(csv.contains("\"'=HYPERLINK("), "{csv}");
@@ -138,27 +118,8 @@ fn book(name: &str) -> String {
 const OUTPUTS: [&str; 3] = ["assignments.csv", "unmatched.csv", "experts.csv"];
 
 /// `run --week 2026-W48` on `data` into `dir/out`; the summary.
-fn run_into(dir: &Path, data: &str, out: &str) -> String {
-    let o = run(
-        &[
-            "run",
-            "--data",
-            data,
-            "--week",
-            "2026-W48",
-            "--time-limit",
-            "120",
-            "--out",
-            out,
-        ],
-        dir,
-    );
-    assert!(
-        o.status.success(),
-        "{data}: {}",
-        String::from_utf8_lossy(&o.stderr)
-    );
-    String::from_utf8(o.stdout).unwrap()
+fn run_into(dir: &Path, data: impl AsRef<Path>, out: &str) -> String {
+    ok(&run_week(dir, data, out, &["--time-limit", "120"]))
 }
 
 #[test]
@@ -167,7 +128,7 @@ fn workbooks_saved_by_a_spreadsheet_program_give_the_run_of_their_csv() {
     // yes/no as booleans, a date in some birth_year cells, a formatted empty tail; the .ods
     // with the Dutch sheet names.
     let dir = tempfile::tempdir().unwrap();
-    let csv = run_into(dir.path(), &sample(), "csv");
+    let csv = run_into(dir.path(), sample(), "csv");
     for (name, sheets) in [
         ("sample.xlsx", "(sheets experts, requests, history)"),
         (
@@ -176,7 +137,7 @@ fn workbooks_saved_by_a_spreadsheet_program_give_the_run_of_their_csv() {
         ),
     ] {
         let out = name.replace('.', "-");
-        let summary = run_into(dir.path(), &book(name), &out);
+        let summary = run_into(dir.path(), book(name), &out);
         for f in OUTPUTS {
             let a = fs::read(dir.path().join("csv").join(f)).unwrap();
             let b = fs::read(dir.path().join(&out).join(f)).unwrap();
@@ -253,7 +214,7 @@ fn a_workbook_without_a_history_sheet_has_no_history() {
     ] {
         let ws = wb.add_worksheet();
         ws.set_name(sheet).unwrap();
-        let text = fs::read_to_string(Path::new(&sample()).join(file)).unwrap();
+        let text = fs::read_to_string(sample().join(file)).unwrap();
         for (r, line) in text.lines().enumerate() {
             let mut rdr = csv::ReaderBuilder::new()
                 .has_headers(false)
@@ -265,35 +226,15 @@ fn a_workbook_without_a_history_sheet_has_no_history() {
         }
     }
     wb.save(dir.path().join("week.xlsx")).unwrap();
-    let o = run(
-        &["check", "--data", "week.xlsx", "--week", "2026-W48"],
-        dir.path(),
-    );
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    let out = String::from_utf8_lossy(&o.stdout);
+    let out = ok(&check_week(dir.path(), "week.xlsx", &[]));
     assert!(out.contains(", 0 history rows;"), "{out}");
     assert!(
         out.contains("read week.xlsx (sheets ervaringsdeskundigen, aanvragen) (no history: week.xlsx has no sheet named history, historie, geschiedenis)"),
         "{out}"
     );
     // A history file beside the workbook is read when named.
-    fs::copy(
-        Path::new(&sample()).join("history.csv"),
-        dir.path().join("history.csv"),
-    )
-    .unwrap();
-    let o = run(
-        &[
-            "check",
-            "--data",
-            "week.xlsx",
-            "--history",
-            "history.csv",
-            "--week",
-            "2026-W48",
-        ],
-        dir.path(),
-    );
+    fs::copy(sample().join("history.csv"), dir.path().join("history.csv")).unwrap();
+    let o = check_week(dir.path(), "week.xlsx", &["--history", "history.csv"]);
     let out = String::from_utf8_lossy(&o.stdout);
     assert!(out.contains(", 220 history rows;"), "{out}");
     assert!(
@@ -313,40 +254,25 @@ fn the_dutch_csv_reads_back_as_the_same_numbers() {
     // forms of one run give the same metrics.
     let dir = tempfile::tempdir().unwrap();
     for d in ["nl", "intl"] {
-        let o = run(
-            &[
-                "run",
-                "--data",
-                &sample(),
-                "--week",
-                "2026-W48",
-                "--out",
-                d,
-                "--csv-dialect",
-                d,
-            ],
-            dir.path(),
-        );
-        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        ok(&run_week(dir.path(), sample(), d, &["--csv-dialect", d]));
     }
     assert!(fs::read_to_string(dir.path().join("nl/assignments.csv"))
         .unwrap()
         .contains(';'));
     let metrics = |d: &str| {
-        let o = run(
+        let data = sample();
+        ok(&run(
             &[
                 "metrics",
                 "--data",
-                &sample(),
+                data.to_str().unwrap(),
                 "--week",
                 "2026-W48",
                 "--assignments",
                 &format!("{d}/assignments.csv"),
             ],
             dir.path(),
-        );
-        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-        String::from_utf8(o.stdout).unwrap()
+        ))
     };
     let nl = metrics("nl");
     assert_eq!(nl, metrics("intl"));
@@ -366,7 +292,7 @@ fn names(dir: &Path) -> Vec<String> {
 #[test]
 fn out_file_xlsx_writes_only_that_workbook_atomically() {
     let dir = tempfile::tempdir().unwrap();
-    let summary = run_into(dir.path(), &sample(), "week.xlsx");
+    let summary = run_into(dir.path(), sample(), "week.xlsx");
     // The workbook alone: no CSV, no lock, no staging folder.
     assert_eq!(names(dir.path()), ["week.xlsx"]);
     assert!(
@@ -374,7 +300,7 @@ fn out_file_xlsx_writes_only_that_workbook_atomically() {
         "{summary}"
     );
     // Its assignments are those of the same run into a folder.
-    run_into(dir.path(), &sample(), "folder");
+    run_into(dir.path(), sample(), "folder");
     let csv = fs::read_to_string(dir.path().join("folder/assignments.csv")).unwrap();
     let pairs_csv: Vec<(String, String)> = csv
         .trim_start_matches('\u{feff}')
@@ -453,7 +379,7 @@ fn out_file_xlsx_never_replaces_an_input() {
         &["--previous", "week.xlsx"][..],
     ] {
         let data = sample();
-        let mut all = vec!["run", "--data", &data, "--out", "out.xlsx"];
+        let mut all = vec!["run", "--data", data.to_str().unwrap(), "--out", "out.xlsx"];
         all.extend(args);
         let o = run(&all, dir.path());
         assert_eq!(o.status.code(), Some(1), "{args:?}");

@@ -7,46 +7,10 @@
 //!   languages, and JSON).
 //! - Snapshots (insta) of the English and Dutch texts and of the JSON on the sample batch.
 
+use crate::harness::{bin, expert_ids as ids, fixture_copy as fixture, ok, run, sample};
 use std::fs;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-
-fn bin() -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_matchpunt"));
-    c.env_remove("RUST_BACKTRACE");
-    c
-}
-
-fn fixture(name: &str) -> tempfile::TempDir {
-    let src = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(name);
-    let dir = tempfile::tempdir().unwrap();
-    for entry in fs::read_dir(&src).unwrap() {
-        let p = entry.unwrap().path();
-        fs::copy(&p, dir.path().join(p.file_name().unwrap())).unwrap();
-    }
-    dir
-}
-
-fn sample() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../data/sample")
-}
-
-fn run(args: &[&str], cwd: &Path) -> Output {
-    bin().args(args).current_dir(cwd).output().unwrap()
-}
-
-fn ok(o: &Output) -> String {
-    assert!(
-        o.status.success(),
-        "status {:?}\n{}\n{}",
-        o.status,
-        String::from_utf8_lossy(&o.stdout),
-        String::from_utf8_lossy(&o.stderr)
-    );
-    String::from_utf8(o.stdout.clone()).unwrap()
-}
+use std::path::Path;
+use std::process::Output;
 
 fn json(o: &Output) -> serde_json::Value {
     serde_json::from_str(&ok(o)).unwrap()
@@ -68,14 +32,17 @@ fn batch(dir: &Path) {
     ));
 }
 
-fn ids(v: &serde_json::Value, list: &str) -> Vec<String> {
-    v[list]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|c| c["expert"].as_str().unwrap().to_string())
-        .collect()
-}
+/// `suggest` for the phone request TEL1 with the assignments of the fixture's batch
+/// ([`batch`]).
+const TEL1_AFTER_BATCH: [&str; 7] = [
+    "suggest",
+    "--data",
+    ".",
+    "--request",
+    "TEL1",
+    "--assignments",
+    "out/assignments.csv",
+];
 
 #[test]
 fn a_candidate_booked_in_the_slot_this_week_is_not_suggested() {
@@ -140,18 +107,7 @@ fn a_candidate_booked_in_the_slot_this_week_is_not_suggested() {
         assert_eq!(near["expert"], "E09");
         assert_eq!(near["code"], "busy-in-slot");
     }
-    let text = ok(&run(
-        &[
-            "suggest",
-            "--data",
-            ".",
-            "--request",
-            "TEL1",
-            "--assignments",
-            "out/assignments.csv",
-        ],
-        d.path(),
-    ));
+    let text = ok(&run(&TEL1_AFTER_BATCH, d.path()));
     assert!(
         text.contains("Mila Bos (E09): is already booked on mon-eve this week"),
         "{text}"
@@ -189,15 +145,7 @@ fn an_inline_request_and_the_same_request_from_a_file_give_identical_output() {
         "--assignments",
         "out/assignments.csv",
     ];
-    let by_id = [
-        "suggest",
-        "--data",
-        ".",
-        "--request",
-        "TEL1",
-        "--assignments",
-        "out/assignments.csv",
-    ];
+    let by_id = TEL1_AFTER_BATCH;
     for extra in [
         &[][..],
         &["--lang", "nl"],
@@ -402,13 +350,9 @@ fn snapshots_of_the_texts_in_english_and_dutch_and_of_the_json() {
     }
 }
 
-/// The case suggest-booking-without-slot: E1 is booked on R9 (mon-am) by a row whose slot cell
-/// is empty. It used to be suggested for R1 in that same slot; now the booking takes the
-/// request's slot from the batch, with a warning naming the row, and E1 is a near miss. E2's
-/// booking is on a flexible request (`*`), which takes no slot, as in the batch.
-#[test]
-fn a_booking_without_a_slot_takes_the_requests_slot() {
-    let dir = fixture("suggest-booking-without-slot");
+/// `suggest --request R1` in JSON with the bookings of `bookings.csv` (the case
+/// suggest-booking-without-slot): the answer and stderr.
+fn suggest_r1_with_bookings(dir: &Path) -> (serde_json::Value, String) {
     let args = [
         "suggest",
         "--request",
@@ -422,9 +366,18 @@ fn a_booking_without_a_slot_takes_the_requests_slot() {
         "--format",
         "json",
     ];
-    let o = run(&args, dir.path());
-    let v = json(&o);
-    let stderr = String::from_utf8_lossy(&o.stderr);
+    let o = run(&args, dir);
+    (json(&o), String::from_utf8_lossy(&o.stderr).into_owned())
+}
+
+/// The case suggest-booking-without-slot: E1 is booked on R9 (mon-am) by a row whose slot cell
+/// is empty. It used to be suggested for R1 in that same slot; now the booking takes the
+/// request's slot from the batch, with a warning naming the row, and E1 is a near miss. E2's
+/// booking is on a flexible request (`*`), which takes no slot, as in the batch.
+#[test]
+fn a_booking_without_a_slot_takes_the_requests_slot() {
+    let dir = fixture("suggest-booking-without-slot");
+    let (v, stderr) = suggest_r1_with_bookings(dir.path());
     let suggested = ids(&v, "candidates");
     assert!(!suggested.contains(&"E1".to_string()), "{suggested:?}");
     assert!(!suggested.contains(&"E3".to_string()), "{suggested:?}");
@@ -445,22 +398,7 @@ fn a_booking_of_an_unknown_request_without_a_slot_makes_the_expert_unavailable()
         "aanvraag;deskundige;dagdeel;intensiteit\nR77;e1;;1\nR9;E\u{200b}3 ;ma-ochtend;1\n",
     )
     .unwrap();
-    let args = [
-        "suggest",
-        "--request",
-        "R1",
-        "--data",
-        ".",
-        "--assignments",
-        "bookings.csv",
-        "--week",
-        "2026-W48",
-        "--format",
-        "json",
-    ];
-    let o = run(&args, dir.path());
-    let v = json(&o);
-    let stderr = String::from_utf8_lossy(&o.stderr);
+    let (v, stderr) = suggest_r1_with_bookings(dir.path());
     let suggested = ids(&v, "candidates");
     assert_eq!(suggested, ["E2"], "{stderr}");
     assert!(stderr.contains("bookings.csv:2:"), "{stderr}");

@@ -4,54 +4,16 @@
 //!
 //! Every test copies its fixture into a fresh temporary folder, so the fixtures are never written.
 
+use crate::harness::{copy_dir, fixture, ok_in};
 use std::fs;
-use std::path::Path;
-use std::process::{Command, Output};
-
-fn copy_dir(src: &Path, dst: &Path) {
-    fs::create_dir_all(dst).unwrap();
-    for entry in fs::read_dir(src).unwrap() {
-        let p = entry.unwrap().path();
-        if p.is_dir() {
-            copy_dir(&p, &dst.join(p.file_name().unwrap()));
-        } else {
-            fs::copy(&p, dst.join(p.file_name().unwrap())).unwrap();
-        }
-    }
-}
 
 /// The case folder `name` (and the shared week `_week50`) in a fresh temporary folder; the
 /// case is at `<tmp>/<name>`.
 fn case(name: &str) -> tempfile::TempDir {
-    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/voice");
     let dir = tempfile::tempdir().unwrap();
-    copy_dir(&fixtures.join(name), &dir.path().join(name));
-    copy_dir(&fixtures.join("_week50"), &dir.path().join("_week50"));
+    copy_dir(&fixture("voice").join(name), &dir.path().join(name));
+    copy_dir(&fixture("voice/_week50"), &dir.path().join("_week50"));
     dir
-}
-
-fn mp(args: &[&str], cwd: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_matchpunt"))
-        .args(args)
-        .current_dir(cwd)
-        .env_remove("RUST_BACKTRACE")
-        .output()
-        .unwrap()
-}
-
-fn show(o: &Output) -> String {
-    format!(
-        "status: {:?}\n--- stdout\n{}\n--- stderr\n{}",
-        o.status,
-        String::from_utf8_lossy(&o.stdout),
-        String::from_utf8_lossy(&o.stderr)
-    )
-}
-
-fn ok(args: &[&str], cwd: &Path) -> String {
-    let o = mp(args, cwd);
-    assert_eq!(o.status.code(), Some(0), "{args:?}\n{}", show(&o));
-    String::from_utf8_lossy(&o.stdout).into_owned()
 }
 
 /// suggest-near-miss-reveals-avoided-theme: a phone request of a new organisation, where only
@@ -64,7 +26,8 @@ fn suggest_never_lists_a_personal_reason_as_a_near_miss() {
     let d = dir.path().join(name);
     for lang in ["nl", "en"] {
         for format in ["text", "json"] {
-            let out = ok(
+            let out = ok_in(
+                &d,
                 &[
                     "suggest",
                     "--data",
@@ -86,7 +49,6 @@ fn suggest_never_lists_a_personal_reason_as_a_near_miss() {
                     "--format",
                     format,
                 ],
-                &d,
             );
             assert!(out.contains("E2"), "the slot near miss is listed: {out}");
             assert!(
@@ -108,7 +70,7 @@ fn explain_counts_rules_3_and_4_as_one_stage_of_fewer_than_3() {
     let name = "explain-rule4-count-reveals-former-client";
     let dir = case(name);
     let d = dir.path().join(name);
-    let en = ok(&["explain", "--data", ".", "--request", "R1"], &d);
+    let en = ok_in(&d, &["explain", "--data", ".", "--request", "R1"]);
     assert!(en.contains("pin of Demi B. (E1) not kept"), "{en}");
     assert!(
         en.contains("rules 3-4 (personal reasons): fewer than 3"),
@@ -121,16 +83,17 @@ fn explain_counts_rules_3_and_4_as_one_stage_of_fewer_than_3() {
         "{en}"
     );
     assert!(!en.contains("organisation)"), "{en}");
-    let nl = ok(
-        &["explain", "--data", ".", "--request", "R1", "--lang", "nl"],
+    let nl = ok_in(
         &d,
+        &["explain", "--data", ".", "--request", "R1", "--lang", "nl"],
     );
     assert!(
         nl.contains("regels 3-4 (persoonlijke redenen): minder dan 3"),
         "{nl}"
     );
     assert!(!nl.contains("regel 4"), "{nl}");
-    let json = ok(
+    let json = ok_in(
+        &d,
         &[
             "explain",
             "--data",
@@ -140,7 +103,6 @@ fn explain_counts_rules_3_and_4_as_one_stage_of_fewer_than_3() {
             "--format",
             "json",
         ],
-        &d,
     );
     let v: serde_json::Value = serde_json::from_str(&json).unwrap();
     let counts = v["never_eligible"].as_array().unwrap();
@@ -160,7 +122,7 @@ fn a_rounds_changes_csv_has_the_sets_dialect_and_one_personal_stage() {
     let name = "round-changes-csv-wrong-dialect-and-rule3-named";
     let dir = case(name);
     let d = dir.path().join(name);
-    ok(&["run", "--data", "../_week50", "--out", "r1"], &d);
+    ok_in(&d, &["run", "--data", "../_week50", "--out", "r1"]);
     fs::write(
         d.join("dec.csv"),
         "request;expert;decision\nA-2026-102;ED06;geaccepteerd\n",
@@ -171,7 +133,8 @@ fn a_rounds_changes_csv_has_the_sets_dialect_and_one_personal_stage() {
         fs::copy(d.join("../_week50").join(f), d.join("v2").join(f)).unwrap();
     }
     fs::copy(d.join("experts-ed06.csv"), d.join("v2/experts.csv")).unwrap();
-    ok(
+    ok_in(
+        &d,
         &[
             "run",
             "--data",
@@ -183,7 +146,6 @@ fn a_rounds_changes_csv_has_the_sets_dialect_and_one_personal_stage() {
             "--out",
             "r2",
         ],
-        &d,
     );
     let changes = fs::read_to_string(d.join("r2/changes.csv")).unwrap();
     let assignments = fs::read_to_string(d.join("r2/assignments.csv")).unwrap();
@@ -255,7 +217,8 @@ fn run_in_dutch_writes_a_dutch_set_that_reads_back() {
     let name = "run-no-dutch-texts";
     let dir = case(name);
     let d = dir.path().join(name);
-    let summary = ok(
+    let summary = ok_in(
+        &d,
         &[
             "run",
             "--data",
@@ -266,7 +229,6 @@ fn run_in_dutch_writes_a_dutch_set_that_reads_back() {
             "nl",
             "--xlsx",
         ],
-        &d,
     );
     assert!(summary.contains("totaal"), "{summary}");
     assert!(summary.contains("plekken open, zie"), "{summary}");
@@ -294,7 +256,8 @@ fn run_in_dutch_writes_a_dutch_set_that_reads_back() {
     assert!(row.contains("regels 3-4"), "{row}");
     assert!(row.contains("minder dan 3"), "{row}");
     // The one reason: explain (and the web page) give the same sentence.
-    let explain = ok(
+    let explain = ok_in(
+        &d,
         &[
             "explain",
             "--data",
@@ -304,7 +267,6 @@ fn run_in_dutch_writes_a_dutch_set_that_reads_back() {
             "--lang",
             "nl",
         ],
-        &d,
     );
     let reason = row.split(';').nth(6).unwrap();
     assert!(explain.contains(reason), "{reason}\n{explain}");
@@ -328,7 +290,8 @@ fn run_in_dutch_writes_a_dutch_set_that_reads_back() {
     assert_eq!(header[0], "aanvraag");
     assert_eq!(header[6], "reden");
     // Read back: a round on the Dutch assignments, metrics, explain --assignments.
-    let round = ok(
+    let round = ok_in(
+        &d,
         &[
             "run",
             "--data",
@@ -340,7 +303,6 @@ fn run_in_dutch_writes_a_dutch_set_that_reads_back() {
             "--lang",
             "nl",
         ],
-        &d,
     );
     assert!(
         round.contains("ronde: 14 voorstel(len) behouden"),
@@ -351,7 +313,8 @@ fn run_in_dutch_writes_a_dutch_set_that_reads_back() {
         changes.starts_with("\u{feff}aanvraag;deskundige;wijziging;waarom;besluit"),
         "{changes}"
     );
-    let metrics = ok(
+    let metrics = ok_in(
+        &d,
         &[
             "metrics",
             "--data",
@@ -359,10 +322,10 @@ fn run_in_dutch_writes_a_dutch_set_that_reads_back() {
             "--assignments",
             "o/assignments.csv",
         ],
-        &d,
     );
     assert!(metrics.contains("14 assignments of 17 seats"), "{metrics}");
-    ok(
+    ok_in(
+        &d,
         &[
             "explain",
             "--data",
@@ -372,11 +335,11 @@ fn run_in_dutch_writes_a_dutch_set_that_reads_back() {
             "--request",
             "A-2026-101",
         ],
-        &d,
     );
     // The policy's language does the same as --lang.
     fs::write(d.join("policy.toml"), "[texts]\nlanguage = \"nl\"\n").unwrap();
-    ok(
+    ok_in(
+        &d,
         &[
             "run",
             "--data",
@@ -386,7 +349,6 @@ fn run_in_dutch_writes_a_dutch_set_that_reads_back() {
             "--policy",
             "policy.toml",
         ],
-        &d,
     );
     assert_eq!(
         fs::read_to_string(d.join("o3/unmatched.csv")).unwrap(),

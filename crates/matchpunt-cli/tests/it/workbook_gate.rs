@@ -2,69 +2,17 @@
 //! (workbook-merged-cells, workbook-error-cells, workbook-tiny-file-aborts, xlsx-zip-bomb,
 //! xlsx-long-cell) with their right outcome, and hidden sheets.
 
+use crate::harness::{all as text, check_week, fixture, run_limited, run_week};
 use std::fs;
 use std::io::Write;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::path::Path;
 use std::time::{Duration, Instant};
-
-fn bin() -> &'static str {
-    env!("CARGO_BIN_EXE_matchpunt")
-}
-
-fn run(args: &[&str], cwd: &Path) -> Output {
-    Command::new(bin())
-        .args(args)
-        .current_dir(cwd)
-        .output()
-        .unwrap()
-}
-
-/// `args` run under a limit of `kb` KB of address space (the shell's `ulimit -v`).
-fn run_limited(args: &[&str], cwd: &Path, kb: u64) -> Output {
-    let quoted: Vec<String> = args.iter().map(|a| format!("'{a}'")).collect();
-    Command::new("sh")
-        .arg("-c")
-        .arg(format!(
-            "ulimit -v {kb}; exec '{}' {}",
-            bin(),
-            quoted.join(" ")
-        ))
-        .current_dir(cwd)
-        .output()
-        .unwrap()
-}
-
-fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(name)
-}
-
-fn text(o: &Output) -> String {
-    format!(
-        "{}{}",
-        String::from_utf8_lossy(&o.stdout),
-        String::from_utf8_lossy(&o.stderr)
-    )
-}
 
 #[test]
 fn merged_excluded_orgs_exclude_every_row_of_the_merge() {
     let dir = tempfile::tempdir().unwrap();
     let book = fixture("workbook-merged-cells/week.xlsx");
-    let o = run(
-        &[
-            "run",
-            "--data",
-            book.to_str().unwrap(),
-            "--out",
-            "res",
-            "--week",
-            "2026-W48",
-        ],
-        dir.path(),
-    );
+    let o = run_week(dir.path(), &book, "res", &[]);
     assert!(o.status.success(), "{}", text(&o));
     assert!(
         text(&o).contains("sheet experts, F2:F4 merged: its value is read for every row in it"),
@@ -85,18 +33,7 @@ fn merged_excluded_orgs_exclude_every_row_of_the_merge() {
 fn error_values_in_safety_cells_are_errors_naming_sheet_and_cell() {
     let dir = tempfile::tempdir().unwrap();
     let book = fixture("workbook-error-cells/week.xlsx");
-    let o = run(
-        &[
-            "run",
-            "--data",
-            book.to_str().unwrap(),
-            "--out",
-            "res",
-            "--week",
-            "2026-W48",
-        ],
-        dir.path(),
-    );
+    let o = run_week(dir.path(), &book, "res", &[]);
     assert_eq!(o.status.code(), Some(1), "{}", text(&o));
     let t = text(&o);
     assert!(
@@ -109,16 +46,7 @@ fn error_values_in_safety_cells_are_errors_naming_sheet_and_cell() {
     );
     assert!(!dir.path().join("res").exists());
     let book = fixture("workbook-error-cells/week-ref.xlsx");
-    let o = run(
-        &[
-            "check",
-            "--data",
-            book.to_str().unwrap(),
-            "--week",
-            "2026-W48",
-        ],
-        dir.path(),
-    );
+    let o = check_week(dir.path(), &book, &[]);
     assert_eq!(o.status.code(), Some(1));
     assert!(
         text(&o).contains("sheet experts, cell J4 (column 'load_budget'): \"#REF!\""),
@@ -312,19 +240,7 @@ fn write_bomb(path: &Path, rows: u32) {
 fn a_cell_longer_than_the_limit_is_an_error_naming_it_when_read() {
     let dir = tempfile::tempdir().unwrap();
     let data = fixture("xlsx-long-cell/long");
-    let o = run(
-        &[
-            "run",
-            "--data",
-            data.to_str().unwrap(),
-            "--out",
-            "out-long",
-            "--week",
-            "2026-W48",
-            "--xlsx",
-        ],
-        dir.path(),
-    );
+    let o = run_week(dir.path(), &data, "out-long", &["--xlsx"]);
     assert_eq!(o.status.code(), Some(1), "{}", text(&o));
     let t = text(&o);
     assert!(
@@ -337,19 +253,7 @@ fn a_cell_longer_than_the_limit_is_an_error_naming_it_when_read() {
     assert!(!dir.path().join("out-long").exists());
     // The control batch (no long cell) still runs.
     let ctrl = fixture("xlsx-long-cell/ctrl");
-    let o = run(
-        &[
-            "run",
-            "--data",
-            ctrl.to_str().unwrap(),
-            "--out",
-            "res",
-            "--week",
-            "2026-W48",
-            "--xlsx",
-        ],
-        dir.path(),
-    );
+    let o = run_week(dir.path(), &ctrl, "res", &["--xlsx"]);
     assert!(o.status.success(), "{}", text(&o));
 }
 
@@ -359,10 +263,7 @@ fn a_long_workbook_cell_is_named_by_sheet_and_cell() {
     let dir = tempfile::tempdir().unwrap();
     let book = hidden_book(false, "experts", Some(&"bla ".repeat(3_000)));
     fs::write(dir.path().join("week.xlsx"), book).unwrap();
-    let o = run(
-        &["check", "--data", "week.xlsx", "--week", "2026-W48"],
-        dir.path(),
-    );
+    let o = check_week(dir.path(), "week.xlsx", &[]);
     assert_eq!(o.status.code(), Some(1), "{}", text(&o));
     assert!(
         text(&o).contains("week.xlsx, sheet requests, cell B2 (column 'org')")
@@ -437,15 +338,10 @@ fn a_hidden_sheet_next_to_a_visible_copy_is_an_error_naming_both() {
         hidden_book(true, "experts", None),
     )
     .unwrap();
-    let o = run(
-        &["check", "--data", "week.xlsx", "--week", "2026-W48"],
+    check_refuses(
         dir.path(),
-    );
-    assert_eq!(o.status.code(), Some(1), "{}", text(&o));
-    assert!(
-        text(&o).contains("has a hidden sheet 'experts' and a visible sheet 'Experts (new)' that could both hold the experts table"),
-        "{}",
-        text(&o)
+        "week.xlsx",
+        "has a hidden sheet 'experts' and a visible sheet 'Experts (new)' that could both hold the experts table",
     );
     // A hidden experts sheet alone is not read either (it is often an old copy).
     fs::write(
@@ -453,14 +349,16 @@ fn a_hidden_sheet_next_to_a_visible_copy_is_an_error_naming_both() {
         hidden_book(true, "experts", Some("Stichting Kompas")),
     )
     .unwrap();
-    let o = run(
-        &["check", "--data", "alone.xlsx", "--week", "2026-W48"],
+    check_refuses(
         dir.path(),
+        "alone.xlsx",
+        "has a hidden sheet 'experts': a hidden sheet is often an old copy",
     );
+}
+
+/// `check` of the workbook `file` in `dir` exits 1 and says `says`.
+fn check_refuses(dir: &Path, file: &str, says: &str) {
+    let o = check_week(dir, file, &[]);
     assert_eq!(o.status.code(), Some(1), "{}", text(&o));
-    assert!(
-        text(&o).contains("has a hidden sheet 'experts': a hidden sheet is often an old copy"),
-        "{}",
-        text(&o)
-    );
+    assert!(text(&o).contains(says), "{}", text(&o));
 }

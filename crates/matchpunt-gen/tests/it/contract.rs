@@ -44,6 +44,7 @@ fn headers_hold_the_contracts_required_columns() {
     }
     assert_eq!(r.headers, REQUEST_COLUMNS);
     let h = common::Table::parse(&f.history);
+    // Independent of `HISTORY_COLUMNS` on purpose: the contract's required columns, written out.
     for col in [
         "week",
         "expert",

@@ -2,15 +2,13 @@
 //! hard rule on generated batches; greedy's first-come answer beaten by the exact solver), and
 //! the simulation's history feedback.
 
-use crate::common;
+use crate::common::{self, instance_of};
 
 use matchpunt::analysis::metrics::{self, Fill};
 use matchpunt::analysis::simulate::{Contender, Rolling, Roster, Settings, WeekInput};
 use matchpunt::batch::strategy::{self, Strategy};
 use matchpunt::batch::{self, BatchResult};
 use matchpunt::eligibility::{candidates, check};
-use matchpunt::ingest::{load, Inputs, Source, WeekChoice};
-use matchpunt::model::places::Places;
 use matchpunt::model::{Instance, Week};
 use matchpunt::policy::Policy;
 use matchpunt::scoring::score_pairs;
@@ -24,19 +22,7 @@ fn week() -> Week {
 }
 
 fn load_csv(experts: &str, requests: &str, history: Option<&str>, policy: &Policy) -> Instance {
-    let inputs = Inputs {
-        experts: Source::new("experts.csv", experts.as_bytes()),
-        requests: Source::new("requests.csv", requests.as_bytes()),
-        history: history.map(|h| Source::new("history.csv", h.as_bytes())),
-    };
-    let choice = WeekChoice {
-        given: Some(week()),
-        fallback: week(),
-    };
-    match load(inputs, &Places::bundled(), policy, choice) {
-        Ok(l) => l.instance,
-        Err(e) => panic!("fixture does not load:\n{e}"),
-    }
+    instance_of(experts, requests, history, policy)
 }
 
 const EXPERTS: &str = "\
@@ -80,8 +66,8 @@ fn metrics_of_a_hand_made_batch() {
             .unwrap();
     assert!(warnings.is_empty(), "{warnings:?}");
     assert_eq!(assignments.len(), 4);
-    let places = Places::bundled();
-    let provinces = metrics::request_provinces(&inst, &places);
+    let places = crate::common::places();
+    let provinces = metrics::request_provinces(&inst, places);
     assert_eq!(
         provinces,
         ["Utrecht", "Utrecht", "Noord-Holland", "online", "Utrecht"]
@@ -366,9 +352,9 @@ E2,buddy,yes,pesten,Utrecht,*,4,nl
         decline_rate: 0.0,
         ..Settings::default()
     };
-    let places = Places::bundled();
+    let places = crate::common::places();
     let e1_score = |state: &Rolling, policy: &Policy| -> f64 {
-        let inst = state.week_instance(&roster, &w2, policy, &places).unwrap();
+        let inst = state.week_instance(&roster, &w2, policy, places).unwrap();
         let scored = score_pairs(&inst, policy, &candidates(&inst, policy));
         scored
             .iter()
@@ -385,7 +371,7 @@ E2,buddy,yes,pesten,Utrecht,*,4,nl
             strategy: Strategy::Exact,
         };
         let rec = state
-            .step(&roster, &w1, &contender, &settings, &places)
+            .step(&roster, &w1, &contender, &settings, places)
             .unwrap();
         assert_eq!(rec.assignments.len(), 1);
         assert_eq!(rec.assignments[0].expert, "E1");

@@ -172,3 +172,33 @@ fn no_source_file_over_800_lines_without_a_reason_at_its_top() {
         long.join("\n")
     );
 }
+
+#[test]
+fn one_integration_test_binary_per_crate() {
+    let crates = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let mut binaries = Vec::new();
+    let mut stray = Vec::new();
+    for c in fs::read_dir(&crates).unwrap() {
+        let tests = c.unwrap().path().join("tests");
+        if !tests.is_dir() {
+            continue;
+        }
+        for e in fs::read_dir(&tests).unwrap() {
+            let p = e.unwrap().path();
+            // Cargo makes a test binary of every `tests/*.rs` and `tests/*/main.rs`.
+            if p.extension().is_some_and(|x| x == "rs") || p.join("main.rs").is_file() {
+                if p.ends_with("it") {
+                    binaries.push(p);
+                } else {
+                    stray.push(p.display().to_string());
+                }
+            }
+        }
+    }
+    assert!(
+        stray.is_empty(),
+        "test binaries beside tests/it/main.rs (make each a module of it):\n{}",
+        stray.join("\n")
+    );
+    assert!(binaries.len() >= 6, "{binaries:?}");
+}

@@ -5,7 +5,6 @@
 //! leave the encoding open, is refused with a hint: never a different instance.
 
 use matchpunt::ingest::{load, Inputs, Source, WeekChoice};
-use matchpunt::model::places::Places;
 use matchpunt::model::{Instance, Week};
 use matchpunt::policy::Policy;
 use proptest::prelude::*;
@@ -209,7 +208,7 @@ fn read(experts: &[u8], requests: &[u8]) -> Result<Instance, String> {
         given: Some(week),
         fallback: week,
     };
-    load(inputs, &Places::bundled(), &Policy::default(), choice)
+    load(inputs, crate::common::places(), &Policy::default(), choice)
         .map(|l| l.instance)
         .map_err(|e| e.to_string())
 }

@@ -11,27 +11,14 @@ use matchpunt::eligibility::{candidates_all_pairs, check};
 use matchpunt::explain::{self, Base, Booked, Change, FixBudget, Fixes, WeekUse};
 use matchpunt::ingest::{load, Inputs, Source, WeekChoice};
 use matchpunt::messages::Lang;
-use matchpunt::model::places::Places;
 use matchpunt::model::{Instance, Week};
 use matchpunt::policy::Policy;
 use matchpunt::scoring::{score_pairs, to_units};
 use matchpunt::solve::SolveOptions;
-use matchpunt_gen::GenParams;
 use proptest::prelude::*;
 
 fn generated(experts: usize, requests: usize, seed: u64) -> Instance {
-    let pw =
-        matchpunt_gen::places_from_csv(matchpunt::model::places::BUNDLED_CSV.as_bytes()).unwrap();
-    let params = GenParams {
-        experts,
-        requests,
-        seed,
-        week: (2026, 48),
-        history_weeks: 4,
-    };
-    let (mut e, mut r, mut h) = (Vec::new(), Vec::new(), Vec::new());
-    matchpunt_gen::generate(&params, &pw, &mut e, &mut r, &mut h).unwrap();
-    from_csv(&e, &r, Some(&h))
+    crate::common::instance(experts, requests, seed, &Policy::default())
 }
 
 fn from_csv(e: &[u8], r: &[u8], h: Option<&[u8]>) -> Instance {
@@ -44,7 +31,7 @@ fn from_csv(e: &[u8], r: &[u8], h: Option<&[u8]>) -> Instance {
         given: None,
         fallback: Week::parse("2026-W48").unwrap(),
     };
-    load(inputs, &Places::bundled(), &Policy::default(), week)
+    load(inputs, crate::common::places(), &Policy::default(), week)
         .unwrap()
         .instance
 }

@@ -2,27 +2,18 @@
 //! message may echo a huge cell whole. The bounds are generous (a debug build on a loaded
 //! machine stays far below them); the fixed versions took minutes or gigabytes.
 
-use matchpunt::ingest::{self, InputErrors, Inputs, Loaded, NearNames, Source, WeekChoice};
-use matchpunt::model::places::Places;
-use matchpunt::model::Week;
+use crate::common::read;
+use matchpunt::ingest::{self, InputErrors, Loaded, NearNames};
 use matchpunt::policy::Policy;
 use std::fmt::Write;
 use std::time::{Duration, Instant};
 
 fn load(experts: &str, requests: &str, history: Option<&str>) -> Result<Loaded, InputErrors> {
-    let w = Week::parse("2026-W48").unwrap();
-    ingest::load(
-        Inputs {
-            experts: Source::new("experts.csv", experts.as_bytes()),
-            requests: Source::new("requests.csv", requests.as_bytes()),
-            history: history.map(|h| Source::new("history.csv", h.as_bytes())),
-        },
-        &Places::bundled(),
+    read(
+        experts.as_bytes(),
+        requests.as_bytes(),
+        history.map(str::as_bytes),
         &Policy::default(),
-        WeekChoice {
-            given: Some(w),
-            fallback: w,
-        },
     )
 }
 

@@ -6,58 +6,29 @@ use matchpunt::eligibility::{self, Reason};
 use matchpunt::ingest::{
     self, InputError, InputErrors, Inputs, Loaded, Source, WeekChoice, MAX_ERRORS_PER_FILE,
 };
-use matchpunt::model::places::Places;
 use matchpunt::model::{Role, Slot, SlotSet, Week};
 use matchpunt::policy::Policy;
 use proptest::prelude::*;
 
-fn week() -> WeekChoice {
-    let w = Week::parse("2026-W48").unwrap();
-    WeekChoice {
-        given: Some(w),
-        fallback: w,
-    }
-}
+use crate::common::{loaded as ok, read, try_load, week48 as week};
 
+/// [`read`] with no history.
 fn load_bytes_with(
     experts: &[u8],
     requests: &[u8],
     policy: &Policy,
 ) -> Result<Loaded, InputErrors> {
-    ingest::load(
-        Inputs {
-            experts: Source::new("experts.csv", experts),
-            requests: Source::new("requests.csv", requests),
-            history: None,
-        },
-        &Places::bundled(),
-        policy,
-        week(),
-    )
+    read(experts, requests, None, policy)
 }
 
+/// [`read`] of texts with a history and the default policy.
 fn load_with_history(experts: &str, requests: &str, history: &str) -> Result<Loaded, InputErrors> {
-    ingest::load(
-        Inputs {
-            experts: Source::new("experts.csv", experts.as_bytes()),
-            requests: Source::new("requests.csv", requests.as_bytes()),
-            history: Some(Source::new("history.csv", history.as_bytes())),
-        },
-        &Places::bundled(),
+    read(
+        experts.as_bytes(),
+        requests.as_bytes(),
+        Some(history.as_bytes()),
         &Policy::default(),
-        week(),
     )
-}
-
-fn try_load(experts: &str, requests: &str) -> Result<Loaded, InputErrors> {
-    load_bytes_with(experts.as_bytes(), requests.as_bytes(), &Policy::default())
-}
-
-fn ok(experts: &str, requests: &str) -> Loaded {
-    match try_load(experts, requests) {
-        Ok(l) => l,
-        Err(e) => panic!("expected to load, got:\n{e}"),
-    }
 }
 
 fn errs(experts: &str, requests: &str) -> InputErrors {
@@ -324,7 +295,7 @@ fn lat_lon_override_the_place() {
     let l = ok(e, REQUESTS);
     let x = &l.instance.experts;
     assert_eq!((x[0].location.lat, x[0].location.lon), (53.2, 6.56));
-    let utrecht = Places::bundled().get("Utrecht").unwrap().location;
+    let utrecht = crate::common::places().get("Utrecht").unwrap().location;
     assert_eq!(x[1].location, utrecht);
     // Requests too, with Dutch decimal commas.
     let r = "id;org;role;themes;place;lat;lon\nR1;Org;buddy;pesten;Utrecht;51,5;4,25\n";
@@ -357,7 +328,7 @@ fn half_given_coordinates_are_an_error() {
 fn place_names_compare_case_insensitively_with_spaces_collapsed() {
     let e = "id,roles,certified,themes,place,availability\nE1,buddy,yes,pesten,  den   HAAG ,*\n";
     let l = ok(e, REQUESTS);
-    let dh = Places::bundled().get("Den Haag").unwrap().location;
+    let dh = crate::common::places().get("Den Haag").unwrap().location;
     assert_eq!(l.instance.experts[0].location, dh);
 }
 
@@ -1090,7 +1061,7 @@ fn history_is_read_and_sets_the_batch_week() {
             requests: Source::new("requests.csv", REQUESTS.as_bytes()),
             history: Some(Source::new("history.csv", h.as_bytes())),
         },
-        &Places::bundled(),
+        crate::common::places(),
         &Policy::default(),
         WeekChoice {
             given: None,
@@ -1109,7 +1080,7 @@ fn history_is_read_and_sets_the_batch_week() {
             requests: Source::new("requests.csv", REQUESTS.as_bytes()),
             history: Some(Source::new("history.csv", h2.as_bytes())),
         },
-        &Places::bundled(),
+        crate::common::places(),
         &Policy::default(),
         week(),
     )
@@ -1310,7 +1281,7 @@ fn errors_are_listed_file_by_file_in_line_order() {
             requests: Source::new("y-requests.csv", r.as_bytes()),
             history: Some(Source::new("a-history.csv", h.as_bytes())),
         },
-        &Places::bundled(),
+        crate::common::places(),
         &Policy::default(),
         week(),
     )

@@ -5,7 +5,6 @@
 
 use matchpunt::eligibility::check;
 use matchpunt::ingest::{load, Inputs, Source, WeekChoice};
-use matchpunt::model::places::Places;
 use matchpunt::model::Week;
 use matchpunt::policy::Policy;
 use matchpunt::scoring::to_units;
@@ -66,7 +65,7 @@ fn lp_model_matches_the_engine(policy: &Policy, must_contain: &str) {
         given: None,
         fallback: Week::parse("2026-W48").unwrap(),
     };
-    let inst = load(inputs, &Places::bundled(), policy, week)
+    let inst = load(inputs, crate::common::places(), policy, week)
         .unwrap()
         .instance;
     let res = matchpunt::batch::run(&inst, policy, &SolveOptions::default());

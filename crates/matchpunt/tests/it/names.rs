@@ -4,42 +4,14 @@
 //! their names and near misses compared word by word, and privacy in every text that names an
 //! expert.
 
+use crate::common::{loaded as ok, try_load};
 use matchpunt::batch;
 use matchpunt::eligibility::{self, Reason, Stage, PERSONAL_REASON};
-use matchpunt::ingest::{self, InputErrors, Inputs, Loaded, Source, WeekChoice};
-use matchpunt::model::places::Places;
-use matchpunt::model::{fold_theme, normalize, Instance, Week};
+use matchpunt::ingest::{self, Loaded};
+use matchpunt::model::{fold_theme, normalize, Instance};
 use matchpunt::policy::Policy;
 use matchpunt::report;
 use matchpunt::solve::SolveOptions;
-
-fn week() -> WeekChoice {
-    let w = Week::parse("2026-W48").unwrap();
-    WeekChoice {
-        given: Some(w),
-        fallback: w,
-    }
-}
-
-fn try_load(experts: &str, requests: &str) -> Result<Loaded, InputErrors> {
-    ingest::load(
-        Inputs {
-            experts: Source::new("experts.csv", experts.as_bytes()),
-            requests: Source::new("requests.csv", requests.as_bytes()),
-            history: None,
-        },
-        &Places::bundled(),
-        &Policy::default(),
-        week(),
-    )
-}
-
-fn ok(experts: &str, requests: &str) -> Loaded {
-    match try_load(experts, requests) {
-        Ok(l) => l,
-        Err(e) => panic!("expected to load, got:\n{e}\nexperts:\n{experts}\nrequests:\n{requests}"),
-    }
-}
 
 fn reasons(i: &Instance, e: usize, r: usize) -> eligibility::Reasons {
     eligibility::check(i, &Policy::default(), &i.requests[r], &i.experts[e])
@@ -580,7 +552,7 @@ fn a_headerless_file_does_not_echo_its_first_row() {
             requests: matchpunt::ingest::Source::new("requests.csv", r.as_bytes()),
             history: None,
         },
-        &matchpunt::model::places::Places::bundled(),
+        crate::common::places(),
         &matchpunt::policy::Policy::default(),
         matchpunt::ingest::WeekChoice {
             given: Some(w),

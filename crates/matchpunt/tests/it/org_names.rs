@@ -3,39 +3,13 @@
 //! and for the inline request of `suggest` and the web form ([`ingest::parse_request`]); another
 //! town's organisation stays eligible.
 
+use crate::common::{loaded as load, week48 as week};
 use matchpunt::eligibility::{self, Reason};
-use matchpunt::ingest::{self, InputErrors, Inputs, Loaded, Source, WeekChoice};
-use matchpunt::model::places::Places;
-use matchpunt::model::{Instance, Week};
+use matchpunt::ingest::{self, InputErrors, Inputs, Loaded, Source};
+use matchpunt::model::Instance;
 use matchpunt::names::org::{self, Match};
 use matchpunt::policy::Policy;
 use proptest::prelude::*;
-
-fn week() -> WeekChoice {
-    let w = Week::parse("2026-W48").unwrap();
-    WeekChoice {
-        given: Some(w),
-        fallback: w,
-    }
-}
-
-fn try_load(experts: &str, requests: &str) -> Result<Loaded, InputErrors> {
-    ingest::load(
-        Inputs {
-            experts: Source::new("experts.csv", experts.as_bytes()),
-            requests: Source::new("requests.csv", requests.as_bytes()),
-            history: None,
-        },
-        &Places::bundled(),
-        &Policy::default(),
-        week(),
-    )
-}
-
-fn load(experts: &str, requests: &str) -> Loaded {
-    try_load(experts, requests)
-        .unwrap_or_else(|e| panic!("{e}\nexperts:\n{experts}\nrequests:\n{requests}"))
-}
 
 fn quoted(s: &str) -> String {
     format!("\"{}\"", s.replace('"', "\"\""))
@@ -85,7 +59,7 @@ fn inline(i: &mut Instance, org: &str) -> (usize, Vec<String>) {
     let (r, w) = ingest::parse_request(
         &cells,
         "the request options",
-        &Places::bundled(),
+        crate::common::places(),
         &Policy::default(),
         i,
     )
@@ -218,7 +192,7 @@ fn an_org_id_excludes_whatever_the_name() {
     let (req, w) = ingest::parse_request(
         &cells,
         "form",
-        &Places::bundled(),
+        crate::common::places(),
         &Policy::default(),
         &mut i,
     )
@@ -493,7 +467,7 @@ fn load_with_orgs(experts: &str, requests: &str, orgs: &str) -> Result<Loaded, I
             history: None,
         },
         Some(Source::new("organisations.csv", orgs.as_bytes())),
-        &Places::bundled(),
+        crate::common::places(),
         &Policy::default(),
         week(),
         false,

@@ -4,35 +4,16 @@
 //! exercise ingest (aliases, defaults, lat/lon). For every tiny instance the candidate index is
 //! also held to the all-pairs reference.
 
+use crate::common::instance_of;
 use matchpunt::eligibility::{self, check, Reason};
 use matchpunt::ingest::{self, Inputs, Source, WeekChoice};
-use matchpunt::model::places::Places;
 use matchpunt::model::{Instance, LatLon, Week};
 use matchpunt::policy::Policy;
 
-/// The batch week of every instance here: ISO year 2026, so an expert born in 2000 is 26.
-const WEEK: &str = "2026-W48";
-
-/// Loads experts and requests CSV text into an Instance (panics with the errors on bad input).
+/// Loads experts and requests CSV text into an Instance (panics with the errors on bad input),
+/// in the batch week 2026-W48 (ISO year 2026, so an expert born in 2000 is 26).
 fn load_with(experts: &str, requests: &str, policy: &Policy) -> Instance {
-    let week = Week::parse(WEEK).unwrap();
-    let inputs = Inputs {
-        experts: Source::new("experts.csv", experts.as_bytes()),
-        requests: Source::new("requests.csv", requests.as_bytes()),
-        history: None,
-    };
-    match ingest::load(
-        inputs,
-        &Places::bundled(),
-        policy,
-        WeekChoice {
-            given: Some(week),
-            fallback: week,
-        },
-    ) {
-        Ok(l) => l.instance,
-        Err(e) => panic!("fixture does not load:\n{e}\nexperts:\n{experts}\nrequests:\n{requests}"),
-    }
+    instance_of(experts, requests, None, policy)
 }
 
 /// The helper the brief asks for: experts and requests CSV text in, Instance out.
@@ -460,7 +441,7 @@ fn rule5_distance_exactly_at_max_travel_is_allowed_and_just_over_is_refused() {
 #[test]
 fn rule5_distance_between_places_from_the_table() {
     // Utrecht - Amsterdam is about 35.2 km in the bundled table.
-    let places = Places::bundled();
+    let places = crate::common::places();
     let d = places
         .get("Utrecht")
         .unwrap()
@@ -493,7 +474,7 @@ fn rule5_distance_between_places_from_the_table() {
 
 #[test]
 fn rule5_request_coordinates_and_expert_place_mix() {
-    let utrecht = Places::bundled().get("Utrecht").unwrap().location;
+    let utrecht = crate::common::places().get("Utrecht").unwrap().location;
     let (lat, lon) = (utrecht.lat.to_string(), utrecht.lon.to_string());
     // Request given by the very coordinates of Utrecht: distance 0.
     allowed(
@@ -617,7 +598,7 @@ fn rule7_age_is_taken_in_the_batch_week() {
                 requests: Source::new("requests.csv", r.as_bytes()),
                 history: None,
             },
-            &Places::bundled(),
+            crate::common::places(),
             &p,
             WeekChoice {
                 given: Some(w),

@@ -8,11 +8,10 @@
 //! with a typo meets an avoided theme spelt right. Two different typos on both sides are two
 //! letters apart, which is no longer a near miss.
 
+use crate::common::read;
 use matchpunt::batch::{self, BatchResult};
 use matchpunt::eligibility::candidates;
-use matchpunt::ingest::{load, Inputs, Source, WeekChoice};
-use matchpunt::model::places::Places;
-use matchpunt::model::{fold_theme, Instance, Week};
+use matchpunt::model::{fold_theme, Instance};
 use matchpunt::names::themes::Vocabulary;
 use matchpunt::policy::Policy;
 use matchpunt::solve::SolveOptions;
@@ -157,21 +156,8 @@ fn org_spelling(o: &str, others: &[String], rng: &mut ChaCha8Rng) -> String {
     dress(&s, false, rng)
 }
 
-fn week() -> WeekChoice {
-    let w = Week::parse("2026-W48").unwrap();
-    WeekChoice {
-        given: Some(w),
-        fallback: w,
-    }
-}
-
 fn load_csv(experts: &[u8], requests: &[u8]) -> Instance {
-    let inputs = Inputs {
-        experts: Source::new("experts.csv", experts),
-        requests: Source::new("requests.csv", requests),
-        history: None,
-    };
-    match load(inputs, &Places::bundled(), &Policy::default(), week()) {
+    match read(experts, requests, None, &Policy::default()) {
         Ok(l) => l.instance,
         Err(e) => panic!(
             "does not load:\n{e}\n{}\n{}",

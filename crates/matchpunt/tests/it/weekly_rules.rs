@@ -2,6 +2,7 @@
 //! budget, the heavy-theme pause, and declined history rows. Each rule is tested on both sides of
 //! its boundary, through ingest, `eligibility::check` and a whole batch.
 
+use crate::common::instance_of;
 use matchpunt::batch;
 use matchpunt::eligibility::{check, Reason};
 use matchpunt::ingest::{self, parse_week_or_date, Inputs, Source, WeekChoice};
@@ -13,24 +14,7 @@ use matchpunt::solve::SolveOptions;
 const WEEK: &str = "2026-W48";
 
 fn load(experts: &str, requests: &str, history: Option<&str>, policy: &Policy) -> Instance {
-    let week = Week::parse(WEEK).unwrap();
-    let inputs = Inputs {
-        experts: Source::new("experts.csv", experts.as_bytes()),
-        requests: Source::new("requests.csv", requests.as_bytes()),
-        history: history.map(|h| Source::new("history.csv", h.as_bytes())),
-    };
-    match ingest::load(
-        inputs,
-        &Places::bundled(),
-        policy,
-        WeekChoice {
-            given: Some(week),
-            fallback: week,
-        },
-    ) {
-        Ok(l) => l.instance,
-        Err(e) => panic!("does not load:\n{e}"),
-    }
+    instance_of(experts, requests, history, policy)
 }
 
 fn policy(toml: &str) -> Policy {

@@ -4,7 +4,6 @@
 
 use matchpunt::batch;
 use matchpunt::ingest::{load, Inputs, Loaded, Source, WeekChoice};
-use matchpunt::model::places::Places;
 use matchpunt::model::Week;
 use matchpunt::policy::Policy;
 use matchpunt::solve::SolveOptions;
@@ -56,7 +55,7 @@ fn read(
             requests: Source::new(name, requests),
             history: history.map(|h| Source::new(name, h)),
         },
-        &Places::bundled(),
+        crate::common::places(),
         &Policy::default(),
         WeekChoice {
             given: None,

@@ -12,7 +12,6 @@
 
 use matchpunt::batch;
 use matchpunt::ingest::{load, Inputs, Loaded, Source, WeekChoice};
-use matchpunt::model::places::Places;
 use matchpunt::model::{days_from_civil, Week};
 use matchpunt::policy::Policy;
 use matchpunt::solve::SolveOptions;
@@ -339,7 +338,7 @@ fn read(experts: &[u8], requests: &[u8], name: &str) -> Result<Loaded, String> {
             requests: Source::new(name, requests),
             history: None,
         },
-        &Places::bundled(),
+        crate::common::places(),
         &Policy::default(),
         WeekChoice {
             given: Some(w),
@@ -543,7 +542,7 @@ fn skipping_bad_rows_leaves_out_an_uncertain_safety_cell_not_its_value() {
             requests: Source::new("week.xlsx", book.as_slice()),
             history: None,
         },
-        &Places::bundled(),
+        crate::common::places(),
         &Policy::default(),
         WeekChoice {
             given: Some(w),

@@ -5,16 +5,23 @@
 
 use matchpunt::batch::BatchResult;
 use matchpunt::eligibility::check;
-use matchpunt::ingest::{load, Inputs, Source, WeekChoice};
+use matchpunt::ingest::{load, InputErrors, Inputs, Loaded, Source, WeekChoice};
 use matchpunt::model::places::Places;
 use matchpunt::model::{Instance, Week};
 use matchpunt::policy::Policy;
 use matchpunt::scoring::to_units;
 use matchpunt_gen::GenParams;
+use std::sync::OnceLock;
+
+/// The bundled places table, parsed once for every test of this binary: parsing it takes
+/// most of the time of reading a small batch in a debug build (about 0.2 s).
+pub fn places() -> &'static Places {
+    static PLACES: OnceLock<Places> = OnceLock::new();
+    PLACES.get_or_init(Places::bundled)
+}
 
 /// A generated batch of `experts` × `requests` with four weeks of history, read by ingest.
 pub fn instance(experts: usize, requests: usize, seed: u64, policy: &Policy) -> Instance {
-    let places = Places::bundled();
     let pw =
         matchpunt_gen::places_from_csv(matchpunt::model::places::BUNDLED_CSV.as_bytes()).unwrap();
     let params = GenParams {
@@ -35,7 +42,7 @@ pub fn instance(experts: usize, requests: usize, seed: u64, policy: &Policy) -> 
         given: None,
         fallback: Week::parse("2026-W48").unwrap(),
     };
-    load(inputs, &places, policy, week).unwrap().instance
+    load(inputs, places(), policy, week).unwrap().instance
 }
 
 /// Every hard rule holds in `res`, pins are kept or reported, and the reported objective is
@@ -105,4 +112,71 @@ pub fn assert_hard_rules(inst: &Instance, policy: &Policy, res: &BatchResult) {
     }
     assert_eq!(total, res.objective);
     assert!(res.bound >= res.objective);
+}
+
+/// The week the test batches are written for, 2026-W48, as given on the command line (ISO year
+/// 2026: an expert born in 2000 is 26).
+pub fn week48() -> WeekChoice {
+    let w = Week::parse("2026-W48").unwrap();
+    WeekChoice {
+        given: Some(w),
+        fallback: w,
+    }
+}
+
+/// Reads a batch from the bytes of `experts.csv`, `requests.csv` and an optional
+/// `history.csv` as `matchpunt run` reads those files: the bundled places, `policy`, week
+/// 2026-W48 ([`week48`]).
+pub fn read(
+    experts: &[u8],
+    requests: &[u8],
+    history: Option<&[u8]>,
+    policy: &Policy,
+) -> Result<Loaded, InputErrors> {
+    load(
+        Inputs {
+            experts: Source::new("experts.csv", experts),
+            requests: Source::new("requests.csv", requests),
+            history: history.map(|h| Source::new("history.csv", h)),
+        },
+        places(),
+        policy,
+        week48(),
+    )
+}
+
+/// [`read`] of texts with the default policy and no history.
+pub fn try_load(experts: &str, requests: &str) -> Result<Loaded, InputErrors> {
+    read(
+        experts.as_bytes(),
+        requests.as_bytes(),
+        None,
+        &Policy::default(),
+    )
+}
+
+/// [`try_load`] that must succeed; the panic shows the errors and both inputs.
+pub fn loaded(experts: &str, requests: &str) -> Loaded {
+    try_load(experts, requests).unwrap_or_else(|e| {
+        panic!("expected to load, got:\n{e}\nexperts:\n{experts}\nrequests:\n{requests}")
+    })
+}
+
+/// [`read`] of texts that must succeed: the instance; the panic shows the errors and both
+/// inputs.
+pub fn instance_of(
+    experts: &str,
+    requests: &str,
+    history: Option<&str>,
+    policy: &Policy,
+) -> Instance {
+    match read(
+        experts.as_bytes(),
+        requests.as_bytes(),
+        history.map(str::as_bytes),
+        policy,
+    ) {
+        Ok(l) => l.instance,
+        Err(e) => panic!("fixture does not load:\n{e}\nexperts:\n{experts}\nrequests:\n{requests}"),
+    }
 }

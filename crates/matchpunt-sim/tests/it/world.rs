@@ -9,9 +9,18 @@ use matchpunt::model::{Instance, Week};
 use matchpunt::policy::Policy;
 use matchpunt_sim::{generated, html, Churn, Params};
 
-const EXPERTS: &str = include_str!("../../../data/sample/experts.csv");
-const REQUESTS: &str = include_str!("../../../data/sample/requests.csv");
-const HISTORY: &str = include_str!("../../../data/sample/history.csv");
+const EXPERTS: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../data/sample/experts.csv"
+));
+const REQUESTS: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../data/sample/requests.csv"
+));
+const HISTORY: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../data/sample/history.csv"
+));
 
 fn base() -> Instance {
     let inputs = Inputs {
@@ -82,27 +91,17 @@ fn draws_depend_on_the_seed_alone() {
     let base = base();
     let places = Places::bundled();
     let bytes = || EXPERTS.as_bytes().to_vec();
-    let a = generated(
-        &base,
-        "e",
-        bytes(),
-        &places,
-        &params(6, 4, Churn::default()),
-    );
-    let b = generated(
-        &base,
-        "e",
-        bytes(),
-        &places,
-        &params(6, 4, Churn::default()),
-    );
-    let c = generated(
-        &base,
-        "e",
-        bytes(),
-        &places,
-        &params(6, 5, Churn::default()),
-    );
+    // A world of `weeks` weeks drawn from `seed`, with no churn.
+    let world = |weeks: usize, seed: u64| {
+        generated(
+            &base,
+            "e",
+            bytes(),
+            &places,
+            &params(weeks, seed, Churn::default()),
+        )
+    };
+    let (a, b, c) = (world(6, 4), world(6, 4), world(6, 5));
     let reqs = |w: &matchpunt_sim::World| -> Vec<Vec<u8>> {
         w.weeks.iter().map(|x| x.requests.clone()).collect()
     };
@@ -110,13 +109,7 @@ fn draws_depend_on_the_seed_alone() {
     assert_eq!(a.roster.joiners, b.roster.joiners);
     assert_ne!(reqs(&a), reqs(&c));
     // Week 3 is the same whether 6 or 10 weeks are simulated.
-    let d = generated(
-        &base,
-        "e",
-        bytes(),
-        &places,
-        &params(10, 4, Churn::default()),
-    );
+    let d = world(10, 4);
     assert_eq!(a.weeks[3].requests, d.weeks[3].requests);
 }
 
