@@ -317,6 +317,11 @@ fn load_data(cfg: &Config) -> Result<Data, Failure> {
         orgs: inst.orgs.clone(),
         languages: inst.languages.clone(),
         week: inst.week,
+        // The experts' team columns; the requests' ones belong to requests not in the template.
+        teams: matchpunt::model::TeamData {
+            experienced_min: Default::default(),
+            ..inst.teams.clone()
+        },
     };
     let experts_by_id = inst
         .experts
