@@ -430,6 +430,13 @@ messages! {
     ForcedCost => "putting {name} there: {cost} in total{changes}", "{name} daar inzetten: {cost} in totaal{changes}";
     ExpertNoEligible => "eligible for no request of this batch", "voor geen enkele aanvraag van deze batch geschikt";
     ExpertMoreEligible => "{n} more", "nog {n}";
+
+    // Team rules (issue 24): why a team seat is open. Never why two experts are kept apart.
+    TeamNoExperiencedInSlot => "no experienced partner free in the slot", "geen ervaren collega vrij in dit tijdvak";
+    TeamNoExperienced => "no experienced partner free this week", "geen ervaren collega vrij deze week";
+    TeamNotTogether => "{a} and {b} are not sent together", "{a} en {b} worden niet samen ingezet";
+    TeamWhole => "a team of {n} is staffed whole or left open", "een team van {n} wordt helemaal gevuld of blijft open";
+    TeamNewOnlyInTeam => "{id} is new and goes only beside an experienced expert", "{id} is nieuw en gaat alleen mee met een ervaren collega";
 }
 
 #[cfg(test)]

@@ -550,3 +550,35 @@ fn scale_with_and_without_team_rules() {
         );
     }
 }
+
+/// unmatched.csv says why a team seat is open, from the message table: no experienced partner
+/// free, or which two experts are not sent together (never why).
+#[test]
+fn unmatched_says_why_a_team_seat_is_open() {
+    let requests = "id,org,role,themes,online,experts_needed,experienced_min\nR1,Org,trainer,pesten,yes,2,1\nR2,Org,trainer,pesten,yes,2,\n";
+    let experts = "id,roles,certified,themes,availability,online,place,deployments,not_with\n\
+        E1,trainer,yes,pesten,*,yes,Utrecht,,E2\n\
+        E2,trainer,yes,pesten,*,yes,Utrecht,,\n";
+    let loaded = load_teams(experts, requests).unwrap();
+    let policy = Policy::default();
+    let res = batch::run(&loaded.instance, &policy, &SolveOptions::default());
+    // R1 needs an experienced expert and has none: open. R2 takes one of the two, not both.
+    assert_eq!(res.assignments.len(), 1, "{:?}", res.assignments);
+    assert_eq!(res.assignments[0].request, 1);
+    let un = matchpunt::report::unmatched(&loaded.instance, &policy, &res);
+    assert_eq!(un.len(), 2);
+    assert!(
+        un[0]
+            .reason
+            .contains("no experienced partner free this week"),
+        "{}",
+        un[0].reason
+    );
+    assert_eq!(un[0].cause, "no experienced partner");
+    assert!(
+        un[1].reason.contains("E1 and E2 are not sent together"),
+        "{}",
+        un[1].reason
+    );
+    assert_eq!(un[1].cause, "pair not sent together");
+}
