@@ -437,6 +437,8 @@ messages! {
     TeamNotTogether => "{a} and {b} are not sent together", "{a} en {b} worden niet samen ingezet";
     TeamWhole => "a team of {n} is staffed whole or left open", "een team van {n} wordt helemaal gevuld of blijft open";
     TeamNewOnlyInTeam => "{id} is new and goes only beside an experienced expert", "{id} is nieuw en gaat alleen mee met een ervaren collega";
+    TeamProposals => "teams that keep the team rules: {teams}", "teams die aan de teamregels voldoen: {teams}";
+    TeamNoProposal => "no team of {n} among the free experts keeps the team rules", "geen team van {n} uit de vrije experts voldoet aan de teamregels";
 }
 
 #[cfg(test)]

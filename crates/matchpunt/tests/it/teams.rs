@@ -582,3 +582,37 @@ fn unmatched_says_why_a_team_seat_is_open() {
     );
     assert_eq!(un[1].cause, "pair not sent together");
 }
+
+/// `suggest` for a team request proposes teams that keep the rules (a new expert only beside
+/// an experienced one, never a pair kept apart), and never offers a new expert for one seat.
+#[test]
+fn suggest_proposes_teams_that_keep_the_rules() {
+    use matchpunt::explain::{render_suggest, suggest, suggest_view};
+    use matchpunt::messages::Lang;
+    let requests = "id,org,role,themes,online,experts_needed\nR1,Org,trainer,pesten,yes,2\nR2,Org,trainer,pesten,yes,1\n";
+    let experts =
+        "id,roles,certified,themes,availability,online,place,certified_on,deployments,not_with\n\
+        E1,trainer,yes,pesten,*,yes,Utrecht,2026-11-02,,\n\
+        E2,trainer,yes,pesten,*,yes,Utrecht,,9,E3\n\
+        E3,trainer,yes,pesten,*,yes,Utrecht,,9,\n\
+        E4,trainer,yes,pesten,*,yes,Utrecht,,,\n";
+    let loaded = load_teams(experts, requests).unwrap();
+    let (inst, policy) = (&loaded.instance, Policy::default());
+    let s = suggest(inst, &policy, 0, None, 5);
+    let teams = s.teams.clone().expect("a team request");
+    assert!(!teams.is_empty());
+    let rules = matchpunt::teams::rules(inst, &policy, &[]);
+    for t in &teams {
+        let members: Vec<u32> = t.iter().map(|&e| e as u32).collect();
+        assert_eq!(rules.check(0, &members), Ok(()), "{t:?}");
+        assert!(!(t.contains(&1) && t.contains(&2)), "E2 and E3 apart");
+    }
+    let text = render_suggest(&suggest_view(inst, &policy, &s, None, Lang::En), Lang::En);
+    assert!(text.contains("teams that keep the team rules: "), "{text}");
+    let single = suggest(inst, &policy, 1, None, 5);
+    assert!(single.teams.is_none());
+    assert!(
+        single.candidates.iter().all(|c| c.scored.pair.expert != 0),
+        "E1 is new"
+    );
+}
