@@ -702,24 +702,19 @@ pub fn changes_sheet(
     }
 }
 
-/// Why a seat of request `ri` under a team rule (issue 24) stays open, in words from the message
-/// table, with its cause for the summary; None when no team rule applies. Two experts kept apart
-/// are named, never why. O(candidates²) for the request.
+/// Why a seat of request `ri` under a team rule (issue 24) stays open, with its cause for the
+/// summary: [`crate::teams::why_open`] over the candidates free for it (on it, or with room in
+/// count, load and slot). None when no team rule applies.
 fn team_reason(
     inst: &Instance,
     res: &BatchResult,
     ri: usize,
     used: &[ExpertUse],
 ) -> Option<(&'static str, String)> {
-    use crate::messages::{Lang, Msg};
-    use crate::solve::Standing;
-    let t = &res.teams;
-    if !t.is_active() {
+    if !res.teams.is_active() {
         return None;
     }
     let r = &inst.requests[ri];
-    let rule = t.requests.get(ri)?;
-    let standing = |e: usize| t.standing.get(e).copied().unwrap_or_default();
     let lo = res
         .scored
         .partition_point(|s| (s.pair.request as usize) < ri);
@@ -731,7 +726,6 @@ fn team_reason(
             .binary_search_by(|a| (a.request, a.expert).cmp(&(ri, e)))
             .is_ok()
     };
-    // Candidates free for this request: on it, or with room in count, load and slot.
     let free: Vec<usize> = res.scored[lo..hi]
         .iter()
         .map(|s| s.pair.expert as usize)
@@ -743,44 +737,5 @@ fn team_reason(
                     && !r.slot.is_some_and(|sl| u.slots & (1 << sl.0) != 0))
         })
         .collect();
-    let experienced = free
-        .iter()
-        .filter(|&&e| standing(e) == Standing::Experienced)
-        .count() as u32;
-    let new_here = free.iter().copied().find(|&e| standing(e) == Standing::New);
-    let en = Lang::En;
-    if (rule.experienced_min > 0 || new_here.is_some()) && experienced < rule.experienced_min.max(1)
-    {
-        let msg = if r.slot.is_some() {
-            Msg::TeamNoExperiencedInSlot
-        } else {
-            Msg::TeamNoExperienced
-        };
-        let mut text = en.text(msg).to_string();
-        if let (Some(n), 0) = (new_here, rule.experienced_min) {
-            let id = &inst.experts[n].id;
-            text = format!(
-                "{text} ({})",
-                en.fill(Msg::TeamNewOnlyInTeam, &[("id", id)])
-            );
-        }
-        return Some(("no experienced partner", text));
-    }
-    for (i, &a) in free.iter().enumerate() {
-        for &b in &free[i + 1..] {
-            if t.not_with
-                .binary_search(&(a.min(b) as u32, a.max(b) as u32))
-                .is_ok()
-            {
-                let (ida, idb) = (&inst.experts[a.min(b)].id, &inst.experts[a.max(b)].id);
-                let text = en.fill(Msg::TeamNotTogether, &[("a", ida), ("b", idb)]);
-                return Some(("pair not sent together", text));
-            }
-        }
-    }
-    let whole = !t.allow_partial && r.experts_needed >= 2 && rule.experienced_min > 0;
-    whole.then(|| {
-        let text = en.fill(Msg::TeamWhole, &[("n", &r.experts_needed)]);
-        ("team not whole", text)
-    })
+    crate::teams::why_open(inst, &res.teams, ri, &free, Lang::En)
 }
