@@ -211,6 +211,9 @@ pub fn write_lp<W: Write>(inst: &Instance, res: &BatchResult, spread: i64, w: W)
     w.flush()
 }
 
+/// One row `name: Σ coef · var <= rhs`.
+type Row = (String, Vec<(i64, String)>, i64);
+
 /// The team rows of the model (see the module docs); returns the auxiliary binaries.
 fn write_team_rows<W: Write>(
     inst: &Instance,
@@ -243,7 +246,7 @@ fn write_team_rows<W: Write>(
         // Rows are written as `lhs <= rhs`; with pins, relaxed by M (1 - a_R).
         let pinned = !fixed.is_empty();
         let m = (experts.len() as u32 + req.seats + req.experienced_min + 1) as i64;
-        let mut rows: Vec<(String, Vec<(i64, String)>, i64)> = Vec::new();
+        let mut rows: Vec<Row> = Vec::new();
         let sum = |c: i64, of: &[usize]| -> Vec<(i64, String)> {
             of.iter().map(|&e| (c, var(ri, e))).collect()
         };

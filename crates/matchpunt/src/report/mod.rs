@@ -734,7 +734,7 @@ fn team_reason(
             here(e)
                 || (u.count < x.max_assignments
                     && u.load + r.intensity <= x.budget()
-                    && !r.slot.is_some_and(|sl| u.slots & (1 << sl.0) != 0))
+                    && r.slot.is_none_or(|sl| u.slots & (1 << sl.0) == 0))
         })
         .collect();
     crate::teams::why_open(inst, &res.teams, ri, &free, Lang::En)

@@ -423,7 +423,7 @@ impl<'a> Search<'a> {
                 && !node.forced.contains(&i)
                 && cap.max_count > 0
                 && cap.budget >= a.intensity
-                && !a.slot.is_some_and(|s| cap.busy_slots & (1 << s) != 0)
+                && a.slot.is_none_or(|s| cap.busy_slots & (1 << s) == 0)
         };
         let back: Vec<usize> = (0..p.arcs.len()).filter(|&a| fits(a, &p.arcs[a])).collect();
         let sub = Problem {

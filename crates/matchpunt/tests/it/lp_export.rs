@@ -174,7 +174,8 @@ fn is_team_row(name: &str) -> bool {
 /// names of the requests whose rows hold for no value.
 fn team_rows_broken(lp: &str, x: &std::collections::HashSet<String>) -> Vec<String> {
     use std::collections::BTreeMap;
-    let mut by_request: BTreeMap<String, Vec<(Vec<(f64, String)>, f64)>> = BTreeMap::new();
+    type Row = (Vec<(f64, String)>, f64);
+    let mut by_request: BTreeMap<String, Vec<Row>> = BTreeMap::new();
     for line in lp.lines() {
         let Some((name, rest)) = line.trim().split_once(':') else {
             continue;
