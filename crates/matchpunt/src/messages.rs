@@ -533,6 +533,14 @@ messages! {
     BookSeatsTaken => "request {request} has {seats} seat(s), all booked or accepted this week already", "aanvraag {request} heeft {seats} plek(ken), deze week al allemaal geboekt of geaccepteerd";
     DeclinedThisWeek => "declined this week by {experts} (not proposed again)", "afgewezen deze week door {experts} (wordt niet opnieuw voorgesteld)";
     NoFixWithoutDeclined => "no single change fills it without the expert(s) who declined", "geen enkele wijziging vult de plek zonder wie afwees";
+    // Team rules (issue 24): why a team seat is open. Never why two experts are kept apart.
+    TeamNoExperiencedInSlot => "no experienced partner free in the slot", "geen ervaren collega vrij in dit tijdvak";
+    TeamNoExperienced => "no experienced partner free this week", "geen ervaren collega vrij deze week";
+    TeamNotTogether => "{a} and {b} are not sent together", "{a} en {b} worden niet samen ingezet";
+    TeamWhole => "a team of {n} is staffed whole or left open", "een team van {n} wordt helemaal gevuld of blijft open";
+    TeamNewOnlyInTeam => "{id} is new and goes only beside an experienced expert", "{id} is nieuw en gaat alleen mee met een ervaren collega";
+    TeamProposals => "teams that keep the team rules: {teams}", "teams die aan de teamregels voldoen: {teams}";
+    TeamNoProposal => "no team of {n} among the free experts keeps the team rules", "geen team van {n} uit de vrije experts voldoet aan de teamregels";
 }
 
 #[cfg(test)]

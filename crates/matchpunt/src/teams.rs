@@ -7,6 +7,7 @@
 //! A batch without `certified_on`, `not_with` and `experienced_min` has no active rule and is
 //! solved exactly as before.
 
+use crate::messages::{Lang, Msg};
 use crate::model::Instance;
 use crate::policy::Policy;
 use crate::solve::{Standing, TeamRequest, TeamRules};
@@ -78,4 +79,85 @@ pub fn rules(inst: &Instance, policy: &Policy, pins: &[(usize, usize)]) -> TeamR
         requests,
         allow_partial: policy.teams.allow_partial,
     }
+}
+
+/// Why a seat of request `ri` stays open under the team rules `t`, given the candidates `free`
+/// for it (expert indexes: eligible and within their limits, or on it), in `lang`, with its
+/// cause for the summary (`no experienced partner`, `pair not sent together`, `team not
+/// whole`); None when no team rule explains it. Two experts kept apart are named, never why.
+/// O(free²).
+pub fn why_open(
+    inst: &Instance,
+    t: &TeamRules,
+    ri: usize,
+    free: &[usize],
+    lang: Lang,
+) -> Option<(&'static str, String)> {
+    if !t.is_active() {
+        return None;
+    }
+    let r = &inst.requests[ri];
+    let rule = t.requests.get(ri)?;
+    let standing = |e: usize| t.standing.get(e).copied().unwrap_or_default();
+    let experienced = free
+        .iter()
+        .filter(|&&e| standing(e) == Standing::Experienced)
+        .count() as u32;
+    let new_here = free.iter().copied().find(|&e| standing(e) == Standing::New);
+    if (rule.experienced_min > 0 || new_here.is_some()) && experienced < rule.experienced_min.max(1)
+    {
+        let msg = if r.slot.is_some() {
+            Msg::TeamNoExperiencedInSlot
+        } else {
+            Msg::TeamNoExperienced
+        };
+        let mut text = lang.text(msg).to_string();
+        if let (Some(n), 0) = (new_here, rule.experienced_min) {
+            let id = &inst.experts[n].id;
+            text = format!(
+                "{text} ({})",
+                lang.fill(Msg::TeamNewOnlyInTeam, &[("id", id)])
+            );
+        }
+        return Some(("no experienced partner", text));
+    }
+    for (i, &a) in free.iter().enumerate() {
+        for &b in &free[i + 1..] {
+            let pair = (a.min(b) as u32, a.max(b) as u32);
+            if t.not_with.binary_search(&pair).is_ok() {
+                let (x, y) = (&inst.experts[a.min(b)].id, &inst.experts[a.max(b)].id);
+                let text = lang.fill(Msg::TeamNotTogether, &[("a", x), ("b", y)]);
+                return Some(("pair not sent together", text));
+            }
+        }
+    }
+    let whole = !t.allow_partial && r.experts_needed >= 2 && rule.experienced_min > 0;
+    whole.then(|| {
+        let text = lang.fill(Msg::TeamWhole, &[("n", &r.experts_needed)]);
+        ("team not whole", text)
+    })
+}
+
+/// Whether pinning expert `e` alone onto request `ri` could break a team rule: a team that
+/// must be whole, a new expert, an expert not experienced where `experienced_min` asks for one, or one kept apart from an
+/// expert in `on` (the request's experts). The fix search proposes no such pin.
+pub fn pin_could_break(t: &TeamRules, ri: usize, e: usize, on: &[usize]) -> bool {
+    if !t.is_active() {
+        return false;
+    }
+    let standing = t.standing.get(e).copied().unwrap_or_default();
+    let (min, seats) = t
+        .requests
+        .get(ri)
+        .map_or((0, 1), |q| (q.experienced_min, q.seats));
+    // A team that must be whole: one pin could leave it half staffed.
+    let whole = !t.allow_partial && seats >= 2 && min > 0;
+    whole
+        || standing == Standing::New
+        || (min > 0 && standing != Standing::Experienced)
+        || on.iter().any(|&o| {
+            t.not_with
+                .binary_search(&(o.min(e) as u32, o.max(e) as u32))
+                .is_ok()
+        })
 }

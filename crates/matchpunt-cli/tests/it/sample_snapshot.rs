@@ -64,7 +64,7 @@ fn sample_batch_outputs_in_dutch_are_stable() {
 /// `cmd` on the sample in `lang`: stdout, then stderr after a `--- stderr` line, with the
 /// sample's path as `DATA` and a temporary folder as `OUT`.
 fn on_sample(cmd: &[&str], lang: &str, out: &std::path::Path) -> String {
-    let o = Command::new(env!("CARGO_BIN_EXE_matchpunt"))
+    let o = bin()
         .args(cmd)
         .args(["--lang", lang, "--data"])
         .arg(sample())
@@ -86,7 +86,7 @@ fn on_sample(cmd: &[&str], lang: &str, out: &std::path::Path) -> String {
 #[test]
 fn check_and_metrics_in_both_languages_are_stable() {
     let out = tempfile::tempdir().unwrap();
-    let o = Command::new(env!("CARGO_BIN_EXE_matchpunt"))
+    let o = bin()
         .args(["run", "--data"])
         .arg(sample())
         .arg("--out")

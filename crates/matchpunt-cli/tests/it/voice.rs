@@ -4,7 +4,7 @@
 //!
 //! Every test copies its fixture into a fresh temporary folder, so the fixtures are never written.
 
-use crate::harness::{copy_dir, fixture, ok_in};
+use crate::harness::{copy_dir, fixture, ok_in, run, show};
 use std::fs;
 
 /// The case folder `name` (and the shared week `_week50`) in a fresh temporary folder; the
@@ -167,7 +167,8 @@ fn a_rounds_changes_csv_has_the_sets_dialect_and_one_personal_stage() {
         "{changes}"
     );
     // In Dutch, the one why of the dropped pair is Dutch too, with the same one stage.
-    ok(
+    ok_in(
+        &d,
         &[
             "run",
             "--data",
@@ -181,7 +182,6 @@ fn a_rounds_changes_csv_has_the_sets_dialect_and_one_personal_stage() {
             "--lang",
             "nl",
         ],
-        &d,
     );
     let changes = fs::read_to_string(d.join("r3/changes.csv")).unwrap();
     let ed06: Vec<&str> = changes.lines().filter(|l| l.contains("ED06")).collect();
@@ -200,7 +200,7 @@ fn a_rounds_changes_csv_has_the_sets_dialect_and_one_personal_stage() {
 #[test]
 fn check_outside_the_checkout_hints_at_data() {
     let dir = tempfile::tempdir().unwrap();
-    let o = mp(&["check"], dir.path());
+    let o = run(&["check"], dir.path());
     assert_eq!(o.status.code(), Some(1), "{}", show(&o));
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(err.contains("cannot open data/sample/experts.csv"), "{err}");

@@ -146,6 +146,10 @@ impl Base<'_> {
                 .total_cmp(&a.score)
                 .then(a.pair.expert.cmp(&b.pair.expert))
         });
+        // A pin is the coordinator's: the fix search proposes none that a team rule forbids.
+        let teams = crate::teams::rules(inst, self.policy, &[]);
+        eligible
+            .retain(|s| !crate::teams::pin_could_break(&teams, r, s.pair.expert as usize, &here));
         for s in eligible.iter().take(3) {
             out.push(Change::Pin {
                 request: r,

@@ -56,6 +56,20 @@ impl Base<'_> {
                 })
             })
             .collect();
+        let teams = crate::teams::rules(inst, self.policy, &[]);
+        if teams.is_active() {
+            let free: Vec<usize> = cands
+                .iter()
+                .map(|s| s.pair.expert as usize)
+                .filter(|&e| {
+                    here.contains(&e)
+                        || limit_miss(req, &inst.experts[e], &booked.uses[e]).is_none()
+                })
+                .collect();
+            if let Some((_, text)) = crate::teams::why_open(inst, &teams, r, &free, lang) {
+                return text;
+            }
+        }
         if limited.len() == others.len() {
             lang.fill(
                 Msg::WhyAllBusy,

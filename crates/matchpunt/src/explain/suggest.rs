@@ -4,6 +4,7 @@
 
 #[allow(unused_imports)]
 use super::*;
+use crate::solve::{Standing, TeamRules};
 
 // ---------------------------------------------------------------------------------------------
 // suggest.
@@ -99,6 +100,9 @@ pub struct Suggestion {
     pub near: Vec<NearMiss>,
     /// Whether bookings were taken into account.
     pub booked: bool,
+    /// Under a team rule (issue 24), the best teams of free experts that keep it (expert
+    /// indexes, best first, at most 3): `Some(empty)` when none does; None without a rule.
+    pub teams: Option<Vec<Vec<usize>>>,
 }
 
 /// Whether expert `e` can take request `r` on top of bookings `u`; the miss otherwise.
@@ -189,12 +193,22 @@ pub fn suggest(
             });
         }
     }
+    let rules = crate::teams::rules(inst, policy, &[]);
+    if rules.is_active() {
+        // A new expert is never sent alone: not a candidate for a single seat.
+        let standing = &rules.standing;
+        cands.retain(|c| {
+            r.experts_needed >= 2 || standing[c.scored.pair.expert as usize] != Standing::New
+        });
+    }
     let free = cands.len();
     cands.sort_by(|a, b| {
         b.rank_score
             .total_cmp(&a.rank_score)
             .then(a.scored.pair.expert.cmp(&b.scored.pair.expert))
     });
+    let teams =
+        (rules.is_active() && r.experts_needed >= 2).then(|| team_proposals(&rules, ri, r, &cands));
     cands.truncate(top);
     near.sort_by(|a, b| a.gap.total_cmp(&b.gap).then(a.expert.cmp(&b.expert)));
     near.truncate(top);
@@ -205,7 +219,61 @@ pub fn suggest(
         candidates: cands,
         near,
         booked: booked.is_some(),
+        teams,
     }
+}
+
+/// The best teams (at most 3, by summed rank score) of the request's open seats among the 12
+/// best free candidates (`cands`, best first) that keep the team rules, the request's pins
+/// included. At most C(12, seats) teams are looked at.
+fn team_proposals(
+    rules: &TeamRules,
+    ri: usize,
+    r: &Request,
+    cands: &[Candidate],
+) -> Vec<Vec<usize>> {
+    let pool: Vec<(f64, usize)> = cands
+        .iter()
+        .take(12)
+        .map(|c| (c.rank_score, c.scored.pair.expert as usize))
+        .filter(|(_, e)| !r.pinned.contains(e))
+        .collect();
+    let k = (r.experts_needed as usize)
+        .saturating_sub(r.pinned.len())
+        .min(pool.len());
+    let mut found: Vec<(f64, Vec<usize>)> = Vec::new();
+    let mut pick: Vec<usize> = Vec::new();
+    fn go(
+        pool: &[(f64, usize)],
+        from: usize,
+        k: usize,
+        pick: &mut Vec<usize>,
+        found: &mut Vec<(f64, Vec<usize>)>,
+        ok: &dyn Fn(&[usize]) -> bool,
+    ) {
+        if pick.len() == k {
+            if ok(pick) {
+                let score = pick.iter().map(|&i| pool[i].0).sum();
+                found.push((score, pick.iter().map(|&i| pool[i].1).collect()));
+            }
+            return;
+        }
+        for i in from..pool.len() {
+            pick.push(i);
+            go(pool, i + 1, k, pick, found, ok);
+            pick.pop();
+        }
+    }
+    let ok = |pick: &[usize]| {
+        let mut members: Vec<u32> = r.pinned.iter().map(|&e| e as u32).collect();
+        members.extend(pick.iter().map(|&i| pool[i].1 as u32));
+        rules.check(ri, &members).is_ok()
+    };
+    if k > 0 {
+        go(&pool, 0, k, &mut pick, &mut found, &ok);
+    }
+    found.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+    found.into_iter().take(3).map(|(_, t)| t).collect()
 }
 
 /// The one reason of a near miss: exactly one rule fails, and it is one of rules 5-8

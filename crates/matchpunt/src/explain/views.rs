@@ -638,6 +638,20 @@ pub fn suggest_view(
             ));
         }
     }
+    if let Some(teams) = &s.teams {
+        if teams.is_empty() {
+            notes.push(lang.fill(Msg::TeamNoProposal, &[("n", &r.experts_needed)]));
+        } else {
+            let names: Vec<String> = teams
+                .iter()
+                .map(|t| {
+                    let ids: Vec<&str> = t.iter().map(|&e| inst.experts[e].id.as_str()).collect();
+                    ids.join(" + ")
+                })
+                .collect();
+            notes.push(lang.fill(Msg::TeamProposals, &[("teams", &names.join(", "))]));
+        }
+    }
     let args: [(&str, &dyn Display); 7] = [
         ("request", &r.id),
         ("org", &inst.orgs.name(r.org)),

@@ -265,6 +265,12 @@ pub fn unmatched(inst: &Instance, policy: &Policy, res: &BatchResult) -> Vec<Unm
                 ));
             }
         }
+        if let Some((team_cause, text)) = team_reason(inst, res, ri, &used) {
+            if parts.is_empty() || cause == "experts needed elsewhere" {
+                cause = team_cause;
+            }
+            parts.push(text);
+        }
         out.push(Unmatched {
             request: ri,
             seats_open: r.experts_needed - filled[ri],
@@ -507,6 +513,9 @@ pub fn cause_text(cause: &str, lang: Lang) -> String {
         ("experts needed elsewhere", "experts elders nodig"),
         ("too few eligible experts", "te weinig geschikte experts"),
         ("experts at their limit", "experts aan hun grens"),
+        ("no experienced partner", "geen ervaren collega"),
+        ("pair not sent together", "duo niet samen ingezet"),
+        ("team not whole", "team niet compleet"),
     ];
     match lang {
         Lang::En => cause.to_string(),
@@ -691,4 +700,42 @@ pub fn changes_sheet(
             .collect(),
         data_bar: None,
     }
+}
+
+/// Why a seat of request `ri` under a team rule (issue 24) stays open, with its cause for the
+/// summary: [`crate::teams::why_open`] over the candidates free for it (on it, or with room in
+/// count, load and slot). None when no team rule applies.
+fn team_reason(
+    inst: &Instance,
+    res: &BatchResult,
+    ri: usize,
+    used: &[ExpertUse],
+) -> Option<(&'static str, String)> {
+    if !res.teams.is_active() {
+        return None;
+    }
+    let r = &inst.requests[ri];
+    let lo = res
+        .scored
+        .partition_point(|s| (s.pair.request as usize) < ri);
+    let hi = res
+        .scored
+        .partition_point(|s| (s.pair.request as usize) <= ri);
+    let here = |e: usize| {
+        res.assignments
+            .binary_search_by(|a| (a.request, a.expert).cmp(&(ri, e)))
+            .is_ok()
+    };
+    let free: Vec<usize> = res.scored[lo..hi]
+        .iter()
+        .map(|s| s.pair.expert as usize)
+        .filter(|&e| {
+            let (x, u) = (&inst.experts[e], &used[e]);
+            here(e)
+                || (u.count < x.max_assignments
+                    && u.load + r.intensity <= x.budget()
+                    && r.slot.is_none_or(|sl| u.slots & (1 << sl.0) == 0))
+        })
+        .collect();
+    crate::teams::why_open(inst, &res.teams, ri, &free, Lang::En)
 }

@@ -38,6 +38,14 @@
 //!    bound first with regular dives. The search is limited by work, not time, so that it and
 //!    its answer do not depend on the machine's speed.
 //!
+//! Team rules (`team`, issue 24) are side constraints per request (a new expert beside an
+//! experienced one, `experienced_min`, pairs never together, a team whole or open). They are
+//! kept exactly around the four steps, which stay as they are: [`solve_with_teams`] branches on
+//! a violated request (the two experts of a forbidden pair, a new expert on or off, or the
+//! request's teams), each node solved exactly by the steps above; a node's base optimum is its
+//! bound (the rules only cut), and emptying the violated requests gives the incumbent. See
+//! `team`'s module docs.
+//!
 //! The candidate graph is first split into connected components (petgraph's union-find), solved
 //! independently and in parallel; results are merged in component order, so the answer does not
 //! depend on the thread count. When a deadline or node limit stops the search, the best feasible

@@ -323,8 +323,14 @@ struct Search<'a> {
 /// Teams looked at per component before the search stops as at its work limit.
 const MAX_LISTED: usize = 2_000_000;
 
-/// A node: the decided requests, each with the arcs of its fixed team (empty: left open).
-type Decided = Vec<(u32, Vec<usize>)>;
+/// A node of the search: requests decided (each with the arcs of its fixed team; empty: left
+/// open), arcs removed, and arcs forced in (their request still open for more).
+#[derive(Clone, Debug, Default)]
+struct Node {
+    decided: Vec<(u32, Vec<usize>)>,
+    removed: Vec<usize>,
+    forced: Vec<usize>,
+}
 
 impl<'a> Search<'a> {
     fn run(p: &'a Problem, rules: &'a TeamRules, opts: &SolveOptions) -> Solution {
@@ -343,7 +349,7 @@ impl<'a> Search<'a> {
             stopped: None,
             base_unproven: false,
         };
-        let bound = s.node(&mut Vec::new()).max(s.value);
+        let bound = s.node(&Node::default()).max(s.value);
         let proven = s.stopped.is_none() && !s.base_unproven;
         let mut chosen = s.incumbent;
         chosen.sort_unstable();
@@ -375,14 +381,26 @@ impl<'a> Search<'a> {
 
     /// The base problem of a node (decided requests' arcs out, fixed teams' capacity used) with
     /// the map back to `p`'s arcs and the fixed teams' value; None when the teams do not fit.
-    fn node_problem(&self, decided: &Decided) -> Option<(Problem, Vec<usize>, i64)> {
+    fn node_problem(&self, node: &Node) -> Option<(Problem, Vec<usize>, i64)> {
         let p = self.p;
         let mut experts = p.experts.clone();
+        let mut seats = p.seats.clone();
         let mut fixed = 0i64;
         let mut closed = vec![false; p.seats.len()];
-        for (r, team) in decided {
+        for (r, _) in &node.decided {
             closed[*r as usize] = true;
-            for &a in team {
+        }
+        let forced = node
+            .forced
+            .iter()
+            .filter(|&&a| !closed[p.arcs[a].request as usize]);
+        for a in forced.clone() {
+            let r = p.arcs[*a].request as usize;
+            seats[r] = seats[r].checked_sub(1)?;
+        }
+        let teams = node.decided.iter().flat_map(|(_, t)| t);
+        for &a in teams.chain(forced) {
+            {
                 let arc = p.arcs[a];
                 let cap = &mut experts[arc.expert as usize];
                 let slot_busy = arc.slot.is_some_and(|s| cap.busy_slots & (1 << s) != 0);
@@ -398,26 +416,28 @@ impl<'a> Search<'a> {
                 }
             }
         }
-        let fits = |a: &Arc| {
+        let fits = |i: usize, a: &Arc| {
             let cap = experts[a.expert as usize];
             !closed[a.request as usize]
+                && !node.removed.contains(&i)
+                && !node.forced.contains(&i)
                 && cap.max_count > 0
                 && cap.budget >= a.intensity
-                && !a.slot.is_some_and(|s| cap.busy_slots & (1 << s) != 0)
+                && a.slot.is_none_or(|s| cap.busy_slots & (1 << s) == 0)
         };
-        let back: Vec<usize> = (0..p.arcs.len()).filter(|&a| fits(&p.arcs[a])).collect();
+        let back: Vec<usize> = (0..p.arcs.len()).filter(|&a| fits(a, &p.arcs[a])).collect();
         let sub = Problem {
             experts,
-            seats: p.seats.clone(),
+            seats,
             arcs: back.iter().map(|&a| p.arcs[a]).collect(),
             spread: p.spread,
         };
         Some((sub, back, fixed))
     }
 
-    /// Searches the node `decided`; returns an upper bound of its optimum under the rules.
-    fn node(&mut self, decided: &mut Decided) -> i64 {
-        let Some((sub, back, fixed)) = self.node_problem(decided) else {
+    /// Searches `node`; returns an upper bound of its optimum under the rules.
+    fn node(&mut self, node: &Node) -> i64 {
+        let Some((sub, back, fixed)) = self.node_problem(node) else {
             return i64::MIN;
         };
         self.nodes += 1;
@@ -437,30 +457,46 @@ impl<'a> Search<'a> {
             }
         }
         let ub = fixed + base.bound;
-        let mut chosen: Vec<usize> = decided.iter().flat_map(|(_, t)| t.clone()).collect();
+        super::tr!(
+            "team node {}: {} decided, bound {ub}, incumbent {}, base nodes {}",
+            self.nodes,
+            node.decided.len(),
+            self.value,
+            base.nodes
+        );
+        let is_decided = |r: usize| node.decided.iter().any(|(d, _)| *d as usize == r);
+        let mut chosen: Vec<usize> = node.decided.iter().flat_map(|(_, t)| t.clone()).collect();
+        chosen.extend(
+            node.forced
+                .iter()
+                .filter(|&&a| !is_decided(self.p.arcs[a].request as usize)),
+        );
         chosen.extend(base.chosen.iter().map(|&a| back[a]));
         chosen.sort_unstable();
         // The requests that break a rule, with their value in the relaxation.
-        let is_decided = |r: usize| decided.iter().any(|(d, _)| *d as usize == r);
-        let mut violated: Vec<(i64, usize)> = Vec::new();
+        let mut violated: Vec<(i64, usize, TeamBreak)> = Vec::new();
         for (r, members) in members_by_request(self.rules, self.p, &chosen) {
-            if !is_decided(r) && self.rules.check(r, &members).is_err() {
+            if is_decided(r) {
+                continue;
+            }
+            if let Err(why) = self.rules.check(r, &members) {
                 let v: i64 = chosen
                     .iter()
                     .filter(|&&a| self.p.arcs[a].request as usize == r)
                     .map(|&a| self.p.arcs[a].value)
                     .sum();
-                violated.push((v, r));
+                violated.push((v, r, why));
             }
         }
-        // The incumbent: the relaxation with every violated request emptied.
+        // The incumbent: the relaxation with every violated request emptied (forced arcs are
+        // only forced in this node: the emptied solution is feasible all the same).
         let repaired: Vec<usize> = chosen
             .iter()
             .copied()
             .filter(|&a| {
                 !violated
                     .iter()
-                    .any(|&(_, r)| r == self.p.arcs[a].request as usize)
+                    .any(|(_, r, _)| *r == self.p.arcs[a].request as usize)
             })
             .collect();
         if let Ok(v) = evaluate(self.p, &repaired) {
@@ -476,37 +512,109 @@ impl<'a> Search<'a> {
             return ub;
         }
         // Branch on the violated request worth most in the relaxation (ties: lowest index).
-        violated.sort_by_key(|&(v, r)| (std::cmp::Reverse(v), r));
-        let r = violated[0].1;
-        decided.push((r as u32, Vec::new()));
-        let open = self.node(decided);
-        decided.pop();
-        if open == i64::MIN {
-            return ub;
+        violated.sort_by_key(|(v, r, _)| (std::cmp::Reverse(*v), *r));
+        let (_, r, why) = violated.swap_remove(0);
+        if let Some(children) = self.split(node, &chosen, r, &why) {
+            let mut best = i64::MIN;
+            for child in children {
+                if self.out_of_work() {
+                    return ub;
+                }
+                best = best.max(self.node(&child));
+            }
+            return best.min(ub);
         }
-        let mut best = open;
-        let (teams, unlisted) = self.teams(&sub, &back, r, self.value - open);
+        self.by_teams(node, &sub, &back, r, ub)
+    }
+
+    /// Two children that cover the node when `r` breaks a rule between two of its arcs: for
+    /// `not_with` experts A and B, "A not on r" and "B not on r"; for a new expert N alone on a
+    /// request of two seats without pins, "N not on r" and "N on r with an experienced
+    /// partner" (N forced, r's other arcs to experts not experienced removed). None when the
+    /// rule broken has no such split.
+    fn split(&self, node: &Node, chosen: &[usize], r: usize, why: &TeamBreak) -> Option<Vec<Node>> {
+        let p = self.p;
+        let arc_of = |e: u32| {
+            chosen
+                .iter()
+                .copied()
+                .find(|&a| p.arcs[a].request as usize == r && p.arcs[a].expert == e)
+                .filter(|a| !node.forced.contains(a))
+        };
+        let without = |a: usize| {
+            let mut c = node.clone();
+            c.removed.push(a);
+            c
+        };
+        match *why {
+            TeamBreak::NotWith(a, b) => {
+                let children: Vec<Node> =
+                    [a, b].into_iter().filter_map(arc_of).map(without).collect();
+                (!children.is_empty()).then_some(children)
+            }
+            TeamBreak::NewAlone(n) => {
+                let req = &self.rules.requests[r];
+                if req.seats != 2 || !req.fixed.is_empty() {
+                    return None;
+                }
+                let arc = arc_of(n)?;
+                let mut with = node.clone();
+                with.forced.push(arc);
+                with.removed.extend((0..p.arcs.len()).filter(|&a| {
+                    a != arc
+                        && p.arcs[a].request as usize == r
+                        && self.rules.standing_of(p.arcs[a].expert) != Standing::Experienced
+                }));
+                Some(vec![without(arc), with])
+            }
+            _ => None,
+        }
+    }
+
+    /// Branches on the team of `r`: left open (when nothing is forced onto it), or each team
+    /// that keeps the rules, best first, pruned by the open child's bound (see the module docs).
+    fn by_teams(&mut self, node: &Node, sub: &Problem, back: &[usize], r: usize, ub: i64) -> i64 {
+        let forced: Vec<usize> = node
+            .forced
+            .iter()
+            .copied()
+            .filter(|&a| self.p.arcs[a].request as usize == r)
+            .collect();
+        let open = if forced.is_empty() {
+            let mut child = node.clone();
+            child.decided.push((r as u32, Vec::new()));
+            let open = self.node(&child);
+            if open == i64::MIN {
+                return ub;
+            }
+            Some(open)
+        } else {
+            None
+        };
+        let floor = open.map_or(i64::MIN, |o| self.value - o);
+        let (teams, unlisted) = self.teams(sub, back, r, &forced, floor);
         if self.listed_teams > MAX_LISTED {
             return ub;
         }
+        let mut best = open.unwrap_or(i64::MIN);
         // Teams left out of the list are worth at most `unlisted`: a true bound, not the
         // incumbent, so that the parent's bound of this node stays valid.
-        if unlisted > i64::MIN {
-            best = best.max(open + unlisted);
+        if let (Some(o), true) = (open, unlisted > i64::MIN) {
+            best = best.max(o + unlisted);
         }
         for (value, team) in teams {
-            if open + value <= self.value {
-                best = best.max(open + value);
-                break;
+            if let Some(o) = open {
+                if o + value <= self.value {
+                    best = best.max(o + value);
+                    break;
+                }
             }
             if self.out_of_work() {
-                best = best.max(open + value);
-                break;
+                return ub;
             }
-            decided.push((r as u32, team));
-            let b = self.node(decided);
-            decided.pop();
-            best = best.max(b);
+            let mut child = node.clone();
+            child.decided.push((r as u32, team));
+            best = best.max(self.node(&child));
         }
         best.min(ub)
     }
@@ -520,10 +628,13 @@ impl<'a> Search<'a> {
         sub: &Problem,
         back: &[usize],
         r: usize,
+        forced: &[usize],
         floor: i64,
     ) -> (Vec<(i64, Vec<usize>)>, i64) {
         let req = &self.rules.requests[r];
-        let open_seats = req.seats.saturating_sub(req.fixed.len() as u32) as usize;
+        let open_seats =
+            req.seats
+                .saturating_sub((req.fixed.len() + forced.len()) as u32) as usize;
         let mut cands: Vec<(i64, usize)> = sub
             .arcs
             .iter()
@@ -533,19 +644,21 @@ impl<'a> Search<'a> {
             .collect();
         cands.sort_by_key(|&(v, a)| (std::cmp::Reverse(v), a));
         let mut out = Vec::new();
-        let mut pick: Vec<usize> = Vec::new();
+        let mut pick: Vec<usize> = forced.to_vec();
         let mut members = req.fixed.clone();
+        members.extend(forced.iter().map(|&a| self.p.arcs[a].expert));
+        let forced_value: i64 = forced.iter().map(|&a| self.p.arcs[a].value).sum();
         let mut unlisted = i64::MIN;
         let mut at = Listing {
             cands: &cands,
-            open_seats,
+            open_seats: open_seats + forced.len(),
             floor,
             r,
         };
         self.list(
             &mut at,
             0,
-            0,
+            forced_value,
             &mut pick,
             &mut members,
             &mut out,

@@ -53,7 +53,7 @@ fn lp_model_carries_the_relative_rolling_budget() {
     lp_model_matches_the_engine(&policy, " rolling_");
 }
 
-fn lp_model_matches_the_engine(policy: &Policy, must_contain: &str) {
+fn sample(policy: &Policy) -> matchpunt::model::Instance {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/sample");
     let open = |f: &str| Source::new(f.to_string(), std::fs::File::open(dir.join(f)).unwrap());
     let inputs = Inputs {
@@ -65,9 +65,13 @@ fn lp_model_matches_the_engine(policy: &Policy, must_contain: &str) {
         given: None,
         fallback: Week::parse("2026-W48").unwrap(),
     };
-    let inst = load(inputs, crate::common::places(), policy, week)
+    load(inputs, crate::common::places(), policy, week)
         .unwrap()
-        .instance;
+        .instance
+}
+
+fn lp_model_matches_the_engine(policy: &Policy, must_contain: &str) {
+    let inst = sample(policy);
     let res = matchpunt::batch::run(&inst, policy, &SolveOptions::default());
     let mut lp = Vec::new();
     let spread = to_units(policy.objective.batch_spread);
@@ -102,9 +106,12 @@ fn lp_model_matches_the_engine(policy: &Policy, must_contain: &str) {
         res.objective
     );
 
-    // Every constraint holds.
+    // Every constraint holds (the team rows, with their own binaries, below).
     for line in &body[st + 1..bin] {
         let (name, rest) = line.trim().split_once(':').unwrap();
+        if is_team_row(name) {
+            continue;
+        }
         let (lhs, op, rhs) = if let Some((l, r)) = rest.split_once("<=") {
             (l, "<=", r)
         } else {
@@ -129,7 +136,10 @@ fn lp_model_matches_the_engine(policy: &Policy, must_contain: &str) {
             assert!(check(&inst, policy, &inst.requests[r], &inst.experts[e]).is_eligible());
             xs += 1;
         } else {
-            assert!(name.starts_with("s_"), "{name}");
+            assert!(
+                ["s_", "y_", "z_", "a_"].iter().any(|p| name.starts_with(p)),
+                "{name}"
+            );
         }
     }
     assert_eq!(xs, res.scored.len());
@@ -152,4 +162,129 @@ fn lp_model_matches_the_engine(policy: &Policy, must_contain: &str) {
             "the rolling budget never binds below the weekly one"
         );
     }
+}
+
+fn is_team_row(name: &str) -> bool {
+    name.starts_with("team_") || name.starts_with("notwith_")
+}
+
+/// Whether the team rows of `lp` hold for the assignment `x` (`x_R_E` names set to 1), for some
+/// value of each request's binaries (`y_R`, `z_R`, `a_R`, at most three a request). Returns the
+/// names of the requests whose rows hold for no value.
+fn team_rows_broken(lp: &str, x: &std::collections::HashSet<String>) -> Vec<String> {
+    use std::collections::BTreeMap;
+    type Row = (Vec<(f64, String)>, f64);
+    let mut by_request: BTreeMap<String, Vec<Row>> = BTreeMap::new();
+    for line in lp.lines() {
+        let Some((name, rest)) = line.trim().split_once(':') else {
+            continue;
+        };
+        if !is_team_row(name) {
+            continue;
+        }
+        let request = name.split('_').nth(1).unwrap().to_string();
+        let (lhs, rhs) = rest.split_once("<=").expect("team rows are <= rows");
+        by_request
+            .entry(request)
+            .or_default()
+            .push((parse_terms(lhs), rhs.trim().parse().unwrap()));
+    }
+    let mut broken = Vec::new();
+    for (request, rows) in by_request {
+        let aux: Vec<String> = ["y_", "z_", "a_"]
+            .iter()
+            .map(|p| format!("{p}{request}"))
+            .collect();
+        let holds = (0..8u32).any(|bits| {
+            let v = |name: &str| -> f64 {
+                if let Some(i) = aux.iter().position(|a| a == name) {
+                    f64::from((bits >> i) & 1)
+                } else if x.contains(name) {
+                    1.0
+                } else {
+                    0.0
+                }
+            };
+            rows.iter()
+                .all(|(lhs, rhs)| lhs.iter().map(|(c, n)| c * v(n)).sum::<f64>() <= rhs + 1e-9)
+        });
+        if !holds {
+            broken.push(request);
+        }
+    }
+    broken
+}
+
+/// Team rules (issue 24) enter the model as `notwith_` and `team_` rows. The sample is given
+/// rules that its free optimum breaks (a pair it sends together is made `not_with`, a member of
+/// another team is made new, a third team must be experienced): the engine's assignment keeps
+/// every team row, the free assignment breaks them (so they bind), and the rest of the model
+/// still matches the engine.
+#[test]
+fn lp_model_carries_the_team_rules() {
+    use std::collections::HashSet;
+    let policy = Policy::default();
+    let mut inst = sample(&policy);
+    let opts = SolveOptions::default();
+    let free = matchpunt::batch::run(&inst, &policy, &opts);
+    let mut teams_of: std::collections::BTreeMap<usize, Vec<usize>> = Default::default();
+    for a in &free.assignments {
+        teams_of.entry(a.request).or_default().push(a.expert);
+    }
+    let full: Vec<(usize, Vec<usize>)> = teams_of
+        .into_iter()
+        .filter(|(r, t)| {
+            let q = &inst.requests[*r];
+            t.len() >= 2 && t.len() as u32 == q.experts_needed && q.pinned.is_empty()
+        })
+        .collect();
+    assert!(full.len() >= 3, "the sample has {} full teams", full.len());
+    let week = inst.week.unwrap();
+    // 1: a pair never together.
+    let (a, b) = (full[0].1[0], full[0].1[1]);
+    inst.teams.not_with.insert((a.min(b), a.max(b)));
+    // 2: a new expert (no one on that team is experienced: nobody has 1,000 deployments).
+    policy_free_new(&mut inst, full[1].1[0], week);
+    // 3: a team that must be all experienced.
+    inst.teams.experienced_min.insert(full[2].0, 2);
+    let mut policy = policy;
+    policy.teams.experienced_after = 1000;
+    let res = matchpunt::batch::run(&inst, &policy, &opts);
+    let spread = to_units(policy.objective.batch_spread);
+    let mut lp = Vec::new();
+    matchpunt::report::lp::write_lp(&inst, &res, spread, &mut lp).unwrap();
+    let lp = String::from_utf8(lp).unwrap();
+    for kind in [" notwith_", " team_"] {
+        assert!(lp.contains(kind), "no {kind} rows");
+    }
+    let names = |r: &matchpunt::batch::BatchResult| -> HashSet<String> {
+        r.assignments
+            .iter()
+            .map(|a| {
+                format!(
+                    "x_{}_{}",
+                    inst.requests[a.request].row, inst.experts[a.expert].row
+                )
+            })
+            .collect()
+    };
+    assert_eq!(team_rows_broken(&lp, &names(&res)), Vec::<String>::new());
+    let broken = team_rows_broken(&lp, &names(&free));
+    let rows = |i: usize| inst.requests[full[i].0].row.to_string();
+    for i in 0..3 {
+        assert!(
+            broken.contains(&rows(i)),
+            "rule {i} does not bind: {broken:?}"
+        );
+    }
+    assert!(
+        res.objective < free.objective && res.proven,
+        "{:?} {:?}",
+        res.solution.stopped_by,
+        (res.solution.nodes, res.objective, res.bound, free.objective)
+    );
+}
+
+fn policy_free_new(inst: &mut matchpunt::model::Instance, e: usize, week: Week) {
+    inst.teams.certified_on.insert(e, week);
 }

@@ -292,3 +292,327 @@ fn a_pruned_team_list_keeps_a_true_bound() {
     );
     assert_eq!(s.objective, 780, "{s:?}");
 }
+
+/// Every team rule holds in `res`, checked here without the solver's own check: not_with pairs
+/// apart, a new expert beside an experienced one, `experienced_min`, whole teams. A request
+/// holding only its pins is the coordinator's.
+fn assert_team_rules(inst: &Instance, policy: &Policy, res: &batch::BatchResult) {
+    let standing = matchpunt::teams::standings(inst, policy);
+    let mut teams: std::collections::BTreeMap<usize, Vec<(usize, bool)>> = Default::default();
+    for a in &res.assignments {
+        teams
+            .entry(a.request)
+            .or_default()
+            .push((a.expert, a.pinned));
+    }
+    for (r, team) in teams {
+        if team.iter().all(|t| t.1) {
+            continue;
+        }
+        let q = &inst.requests[r];
+        let exp = team
+            .iter()
+            .filter(|t| standing[t.0] == Standing::Experienced)
+            .count() as u32;
+        let new = team.iter().any(|t| standing[t.0] == Standing::New);
+        for (i, a) in team.iter().enumerate() {
+            for b in &team[i + 1..] {
+                let pair = (a.0.min(b.0), a.0.max(b.0));
+                assert!(!inst.teams.not_with.contains(&pair), "{}: not_with", q.id);
+            }
+        }
+        assert!(
+            !new || exp >= 1,
+            "{}: a new expert without an experienced one",
+            q.id
+        );
+        let min = inst.teams.experienced_min.get(&r).copied().unwrap_or(0);
+        let whole = !policy.teams.allow_partial && q.experts_needed >= 2 && (min > 0 || new);
+        let have = team.len() as u32;
+        assert!(
+            !whole || have == q.experts_needed,
+            "{}: a partial team",
+            q.id
+        );
+        let need = min.min(if whole { q.experts_needed } else { have });
+        assert!(exp >= need, "{}: {exp} experienced of {need}", q.id);
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(24))]
+    /// Generated batches with random team columns under random `[teams]` policies: every hard
+    /// rule and every team rule holds, the optimum is proven, and the output does not depend on
+    /// the thread count.
+    #[test]
+    fn team_rules_hold_in_every_output(
+        seed in 0u64..10_000,
+        experts in 4usize..40,
+        requests in 2usize..40,
+        new_share in 0u32..60,
+        apart in 0u32..30,
+        min_share in 0u32..60,
+        experienced_after in 0u32..4,
+        allow_partial in any::<bool>(),
+    ) {
+        let mut policy = Policy::default();
+        policy.teams.experienced_after = experienced_after;
+        policy.teams.allow_partial = allow_partial;
+        let mut inst = common::instance(experts, requests, seed, &policy);
+        let mut rng = ChaCha8Rng::seed_from_u64(seed);
+        let week = inst.week.unwrap();
+        for e in 0..inst.experts.len() {
+            if rng.gen_range(0..100) < new_share {
+                inst.teams.certified_on.insert(e, week.plus(-rng.gen_range(0..20)));
+            }
+            for f in e + 1..inst.experts.len() {
+                if rng.gen_range(0..1000) < apart {
+                    inst.teams.not_with.insert((e, f));
+                }
+            }
+        }
+        for r in 0..inst.requests.len() {
+            // More seats than the generator gives, so that teams are common.
+            if rng.gen_bool(0.5) {
+                inst.requests[r].experts_needed = rng.gen_range(2..=3);
+            }
+            if rng.gen_range(0..100) < min_share {
+                inst.teams.experienced_min.insert(r, rng.gen_range(1..=2));
+            }
+        }
+        let opts = SolveOptions { time_limit: None, ..SolveOptions::default() };
+        let res = batch::run(&inst, &policy, &opts);
+        common::assert_hard_rules(&inst, &policy, &res);
+        assert_team_rules(&inst, &policy, &res);
+        prop_assert!(res.proven);
+        let pool = rayon::ThreadPoolBuilder::new().num_threads(1).build().unwrap();
+        let one = pool.install(|| batch::run(&inst, &policy, &opts));
+        let pairs = |r: &batch::BatchResult| -> Vec<(usize, usize)> {
+            r.assignments.iter().map(|a| (a.request, a.expert)).collect()
+        };
+        prop_assert_eq!(pairs(&one), pairs(&res));
+    }
+}
+
+fn load_teams(
+    experts: &str,
+    requests: &str,
+) -> Result<matchpunt::ingest::Loaded, matchpunt::ingest::InputErrors> {
+    let inputs = Inputs {
+        experts: Source::new("experts.csv", experts.as_bytes()),
+        requests: Source::new("requests.csv", requests.as_bytes()),
+        history: None,
+    };
+    let week = WeekChoice {
+        given: None,
+        fallback: Week::parse("2026-W48").unwrap(),
+    };
+    load(inputs, &Places::bundled(), &Policy::default(), week)
+}
+
+const REQUESTS: &str = "id,org,role,themes,online,experts_needed,minimaal_ervaren\nR1,Org,trainer,pesten,yes,2,1\nR2,Org,trainer,pesten,yes,1,\n";
+
+/// The team columns through the ingest gate: every form of a date, Dutch headers, `not_with`
+/// both ways and an unknown id as a warning naming its row; a bad date is an error naming the
+/// cell.
+#[test]
+fn team_columns_are_read_through_the_gate() {
+    let experts = "id,roles,certified,themes,availability,online,place,gecertificeerd_op,aantal_inzetten,niet_samen_met\n\
+        E1,trainer,yes,pesten,*,yes,Utrecht,2026-11-02,,E3\n\
+        E2,trainer,yes,pesten,*,yes,Utrecht,46000,7,\n\
+        E3,trainer,yes,pesten,*,yes,Utrecht,2026-W30,,E9|E1\n\
+        E4,trainer,yes,pesten,*,yes,Utrecht,,2,\n";
+    let loaded = load_teams(experts, REQUESTS).unwrap();
+    let t = &loaded.instance.teams;
+    assert_eq!(t.certified_on[&0], Week::parse("2026-W45").unwrap());
+    assert_eq!(
+        t.certified_on[&1],
+        Week::parse("2025-W50").unwrap(),
+        "Excel date 46000 (2025-12-09)"
+    );
+    assert_eq!(t.certified_on[&2], Week::parse("2026-W30").unwrap());
+    assert_eq!(t.deployments.get(&1), Some(&7));
+    assert_eq!(t.not_with.iter().copied().collect::<Vec<_>>(), vec![(0, 2)]);
+    assert_eq!(t.experienced_min.get(&0), Some(&1));
+    assert_eq!(t.experienced_min.get(&1), None);
+    let warned: Vec<&String> = loaded
+        .warnings
+        .iter()
+        .filter(|w| w.contains("not_with"))
+        .collect();
+    assert_eq!(warned.len(), 1, "{:?}", loaded.warnings);
+    assert!(
+        warned[0].starts_with("experts.csv:4:") && warned[0].contains("E9"),
+        "{warned:?}"
+    );
+    // Standing: E1 certified 3 weeks before the batch is new; E2 (7 deployments) experienced;
+    // E3 (18 weeks) and E4 (2 deployments) neither.
+    let s = matchpunt::teams::standings(&loaded.instance, &Policy::default());
+    assert_eq!(
+        s,
+        vec![
+            Standing::New,
+            Standing::Experienced,
+            Standing::Other,
+            Standing::Other
+        ]
+    );
+    for (cell, bad) in [("2026-13-45", "certified_on"), ("soon", "certified_on")] {
+        let experts = format!(
+            "id,roles,certified,themes,availability,online,place,certified_on\nE1,trainer,yes,pesten,*,yes,Utrecht,{cell}\n"
+        );
+        let e = load_teams(&experts, REQUESTS).unwrap_err().to_string();
+        assert!(
+            e.contains("experts.csv:2:8") && e.contains(bad) && e.contains(cell),
+            "{e}"
+        );
+    }
+    let experts = "id,roles,certified,themes,availability,online,place,deployments\nE1,trainer,yes,pesten,*,yes,Utrecht,veel\n";
+    let e = load_teams(experts, REQUESTS).unwrap_err().to_string();
+    assert!(e.contains("deployments") && e.contains("veel"), "{e}");
+}
+
+/// The rules in a batch read from files: the new expert goes only beside the experienced one,
+/// on the two-seat request; the single seat is never theirs.
+#[test]
+fn a_new_expert_goes_only_beside_an_experienced_one() {
+    let experts = "id,roles,certified,themes,availability,online,place,certified_on,deployments\n\
+        E1,trainer,yes,pesten,*,yes,Utrecht,2026-11-02,\n\
+        E2,trainer,yes,pesten,*,yes,Utrecht,,9\n\
+        E3,trainer,yes,pesten,*,yes,Utrecht,,\n";
+    let loaded = load_teams(experts, REQUESTS).unwrap();
+    let res = batch::run(
+        &loaded.instance,
+        &Policy::default(),
+        &SolveOptions::default(),
+    );
+    let pairs: Vec<(usize, usize)> = res
+        .assignments
+        .iter()
+        .map(|a| (a.request, a.expert))
+        .collect();
+    assert_eq!(pairs, vec![(0, 0), (0, 1), (1, 2)]);
+    assert!(res.proven);
+}
+
+/// The cost of the team rules at scale, for the notes: 1,000 × 1,000 generated batches where
+/// 20% of the requests are teams of two with `experienced_min = 1`, 10% of the experts are new
+/// and 1% of pairs are never together, solved with and without the rules, side by side.
+/// `cargo test --release -p matchpunt --test it -- --ignored teams::scale --nocapture`
+#[test]
+#[ignore]
+fn scale_with_and_without_team_rules() {
+    let policy = Policy::default();
+    for seed in [1u64, 2, 3] {
+        let mut inst = common::instance(1000, 1000, seed, &policy);
+        let plain = {
+            let t = std::time::Instant::now();
+            let r = batch::run(&inst, &policy, &SolveOptions::default());
+            (t.elapsed(), r.objective, r.proven, r.assignments.len())
+        };
+        let mut rng = ChaCha8Rng::seed_from_u64(seed);
+        let week = inst.week.unwrap();
+        for r in 0..inst.requests.len() {
+            if rng.gen_bool(0.2) {
+                inst.requests[r].experts_needed = 2;
+                inst.teams.experienced_min.insert(r, 1);
+            }
+        }
+        for e in 0..inst.experts.len() {
+            if rng.gen_bool(0.1) {
+                inst.teams.certified_on.insert(e, week.plus(-4));
+            }
+            if rng.gen_bool(0.01) {
+                let f = rng.gen_range(0..inst.experts.len());
+                if f != e {
+                    inst.teams.not_with.insert((e.min(f), e.max(f)));
+                }
+            }
+        }
+        let t = std::time::Instant::now();
+        let with = batch::run(&inst, &policy, &SolveOptions::default());
+        let with_time = t.elapsed();
+        inst.teams = Default::default();
+        let t = std::time::Instant::now();
+        let same_seats = batch::run(&inst, &policy, &SolveOptions::default());
+        let without_time = t.elapsed();
+        eprintln!(
+            "seed {seed}: generated {:.2}s; same seats without rules {:.2}s (objective {}, proven {}); with rules {:.2}s (objective {}, proven {}, gap {}, team nodes {})",
+            plain.0.as_secs_f64(),
+            without_time.as_secs_f64(),
+            same_seats.objective,
+            same_seats.proven,
+            with_time.as_secs_f64(),
+            with.objective,
+            with.proven,
+            with.bound - with.objective,
+            with.solution.nodes,
+        );
+    }
+}
+
+/// unmatched.csv says why a team seat is open, from the message table: no experienced partner
+/// free, or which two experts are not sent together (never why).
+#[test]
+fn unmatched_says_why_a_team_seat_is_open() {
+    let requests = "id,org,role,themes,online,experts_needed,experienced_min\nR1,Org,trainer,pesten,yes,2,1\nR2,Org,trainer,pesten,yes,2,\n";
+    let experts = "id,roles,certified,themes,availability,online,place,deployments,not_with\n\
+        E1,trainer,yes,pesten,*,yes,Utrecht,,E2\n\
+        E2,trainer,yes,pesten,*,yes,Utrecht,,\n";
+    let loaded = load_teams(experts, requests).unwrap();
+    let policy = Policy::default();
+    let res = batch::run(&loaded.instance, &policy, &SolveOptions::default());
+    // R1 needs an experienced expert and has none: open. R2 takes one of the two, not both.
+    assert_eq!(res.assignments.len(), 1, "{:?}", res.assignments);
+    assert_eq!(res.assignments[0].request, 1);
+    let un = matchpunt::report::unmatched(&loaded.instance, &policy, &res);
+    assert_eq!(un.len(), 2);
+    assert!(
+        un[0]
+            .reason
+            .contains("no experienced partner free this week"),
+        "{}",
+        un[0].reason
+    );
+    assert_eq!(un[0].cause, "no experienced partner");
+    assert!(
+        un[1].reason.contains("E1 and E2 are not sent together"),
+        "{}",
+        un[1].reason
+    );
+    assert_eq!(un[1].cause, "pair not sent together");
+}
+
+/// `suggest` for a team request proposes teams that keep the rules (a new expert only beside
+/// an experienced one, never a pair kept apart), and never offers a new expert for one seat.
+#[test]
+fn suggest_proposes_teams_that_keep_the_rules() {
+    use matchpunt::explain::{render_suggest, suggest, suggest_view};
+    use matchpunt::messages::Lang;
+    let requests = "id,org,role,themes,online,experts_needed\nR1,Org,trainer,pesten,yes,2\nR2,Org,trainer,pesten,yes,1\n";
+    let experts =
+        "id,roles,certified,themes,availability,online,place,certified_on,deployments,not_with\n\
+        E1,trainer,yes,pesten,*,yes,Utrecht,2026-11-02,,\n\
+        E2,trainer,yes,pesten,*,yes,Utrecht,,9,E3\n\
+        E3,trainer,yes,pesten,*,yes,Utrecht,,9,\n\
+        E4,trainer,yes,pesten,*,yes,Utrecht,,,\n";
+    let loaded = load_teams(experts, requests).unwrap();
+    let (inst, policy) = (&loaded.instance, Policy::default());
+    let s = suggest(inst, &policy, 0, None, 5);
+    let teams = s.teams.clone().expect("a team request");
+    assert!(!teams.is_empty());
+    let rules = matchpunt::teams::rules(inst, &policy, &[]);
+    for t in &teams {
+        let members: Vec<u32> = t.iter().map(|&e| e as u32).collect();
+        assert_eq!(rules.check(0, &members), Ok(()), "{t:?}");
+        assert!(!(t.contains(&1) && t.contains(&2)), "E2 and E3 apart");
+    }
+    let text = render_suggest(&suggest_view(inst, &policy, &s, None, Lang::En), Lang::En);
+    assert!(text.contains("teams that keep the team rules: "), "{text}");
+    let single = suggest(inst, &policy, 1, None, 5);
+    assert!(single.teams.is_none());
+    assert!(
+        single.candidates.iter().all(|c| c.scored.pair.expert != 0),
+        "E1 is new"
+    );
+}
