@@ -46,6 +46,11 @@ pub const HEADERS: &[(&str, &str)] = &[
     ("seats", "plekken"),
     ("filled", "gevuld"),
     ("fill share", "aandeel gevuld"),
+    ("rank", "rang"),
+    ("standby", "reserve"),
+    ("standby_name", "naam_reserve"),
+    ("cost", "kosten"),
+    ("proven", "bewezen"),
 ];
 
 /// The language of the texts.
@@ -430,6 +435,13 @@ messages! {
     ForcedCost => "putting {name} there: {cost} in total{changes}", "{name} daar inzetten: {cost} in totaal{changes}";
     ExpertNoEligible => "eligible for no request of this batch", "voor geen enkele aanvraag van deze batch geschikt";
     ExpertMoreEligible => "{n} more", "nog {n}";
+
+    // After the match (issue 23): standbys.
+    StandbyReplace => "put {expert} in {request} in place of {out}", "zet {expert} in op {request} in plaats van {out}";
+    StandbyNone => "no standby for {request} in place of {out}: nobody else eligible is free for it with the other proposals as they are", "geen reserve voor {request} in plaats van {out}: niemand anders die geschikt is, is er vrij voor met de andere voorstellen zoals ze zijn";
+    StandbyFirst => "first standby for {request}: {expert} (rank {rank}, costs {cost} points{proven}); accept with `matchpunt decide --ledger {ledger} --week {week} --request {request} --expert {id} --accepted`", "eerste reserve voor {request}: {expert} (plaats {rank}, kost {cost} punten{proven}); accepteer met `matchpunt decide --ledger {ledger} --week {week} --request {request} --expert {id} --accepted`";
+    StandbyNoneLeft => "no standby of {request} is still free for it this week: ask `matchpunt suggest` or re-run", "geen reserve van {request} is er deze week nog vrij voor: vraag `matchpunt suggest` of draai opnieuw";
+    StandbyCostNotProven => ", not proven", ", niet bewezen";
 }
 
 #[cfg(test)]
