@@ -442,6 +442,9 @@ messages! {
     StandbyFirst => "first standby for {request}: {expert} (rank {rank}, costs {cost} points{proven}); accept with `matchpunt decide --ledger {ledger} --week {week} --request {request} --expert {id} --accepted`", "eerste reserve voor {request}: {expert} (plaats {rank}, kost {cost} punten{proven}); accepteer met `matchpunt decide --ledger {ledger} --week {week} --request {request} --expert {id} --accepted`";
     StandbyNoneLeft => "no standby of {request} is still free for it this week: ask `matchpunt suggest` or re-run", "geen reserve van {request} is er deze week nog vrij voor: vraag `matchpunt suggest` of draai opnieuw";
     StandbyCostNotProven => ", not proven", ", niet bewezen";
+    StandbysHead => "standbys (who to call if the assigned expert drops out; cost by re-solving the batch):", "reserves (wie te bellen als de toegewezen deskundige afvalt; kosten door de batch opnieuw op te lossen):";
+    StandbyLine => "{standby} in place of {expert}: rank {rank}, costs {cost} points{proven}", "{standby} in plaats van {expert}: plaats {rank}, kost {cost} punten{proven}";
+    NoStandbys => "no standbys", "geen reserves";
 }
 
 #[cfg(test)]

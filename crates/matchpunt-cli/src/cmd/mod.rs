@@ -11,6 +11,7 @@ pub mod generate;
 pub mod ledger;
 pub mod metrics;
 pub mod policy;
+pub mod rights;
 pub mod run;
 pub mod serve;
 pub mod simulate;

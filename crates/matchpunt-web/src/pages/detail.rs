@@ -11,7 +11,9 @@ use crate::{App, Lang, Ui};
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::Response;
-use matchpunt::explain::{ExplainExpertView, ExplainRequestView, PartView};
+use matchpunt::explain::{
+    standby_text, ExplainExpertView, ExplainRequestView, FixBudget, PartView,
+};
 use matchpunt::ingest::did_you_mean;
 use matchpunt::messages::Msg;
 use maud::{html, Markup};
@@ -93,8 +95,24 @@ pub async fn request(State(app): State<App>, ui: Ui, Path(id): Path<String>) -> 
     let lang = ui.lang;
     let (status, title, body) = explained(snap.clone(), lang, move |d| match d.request(&id) {
         Some(ri) => {
-            let v = d.base().explain_request(ri, TOP, lang);
-            (StatusCode::OK, id.clone(), request_view(lang, &v))
+            let base = d.base();
+            let v = base.explain_request(ri, TOP, lang);
+            let n = base.policy.round.standbys as usize;
+            let standbys: Vec<String> = base
+                .standbys_of_request(ri, n, &mut FixBudget::for_explain())
+                .iter()
+                .map(|s| standby_text(d.inst(), s, lang))
+                .collect();
+            let mut page = request_view(lang, &v);
+            if n > 0 {
+                page = html! {
+                    (page)
+                    h2 { (heading(lang.text(Msg::StandbysHead))) }
+                    @if standbys.is_empty() { p { (heading(lang.text(Msg::NoStandbys))) "." } }
+                    ul.explain.standbys { @for s in &standbys { li { (s) } } }
+                };
+            }
+            (StatusCode::OK, id.clone(), page)
         }
         None => (
             StatusCode::NOT_FOUND,

@@ -8,7 +8,7 @@
 //! A standby of (request `r`, assigned expert `e`) is an expert who meets rules 1-8 for `r`, was
 //! never declined for it, is not on `r` already, and keeps every limit (count, load, slot,
 //! rolling budget) with the other proposals of the batch as they are. The candidates are taken by
-//! score (as `explain` lists runners-up), the first `n` that fit; then ranked by their exact cost.
+//! score (as `explain` lists runners-up), the first `n` that fit; then ranked by their cost.
 
 #[allow(unused_imports)]
 use super::*;
@@ -51,19 +51,38 @@ impl Base<'_> {
     /// Up to `n` ranked standbys for every assignment of the batch, ordered by (request, assigned
     /// expert, rank).
     ///
-    /// Work: one pass over each filled request's eligible pairs, and for each standby one
-    /// re-solve of the part of the batch it touches ([`Base::evaluate`]), charged to `budget`
-    /// as `run`'s fix column charges it; once the budget or its deadline is spent, or for a part
-    /// larger than `budget.max_arcs`, the cost is that of the plain swap (not proven).
+    /// Work: one pass over each filled request's eligible pairs gives every standby the cost of
+    /// the plain swap (every other proposal kept); then, while `budget` lasts, the re-solves of
+    /// [`Base::evaluate`] make the costs exact, first of every seat's best standby, then of the
+    /// second of each, and so on (each charged as `run`'s fix column charges it). A standby whose
+    /// re-solve did not run (budget or deadline spent, or a part larger than `budget.max_arcs`)
+    /// or did not finish keeps a cost that is not proven.
     pub fn standbys(&self, n: usize, budget: &mut FixBudget) -> Vec<Standby> {
-        let mut out = Vec::new();
+        self.standbys_where(None, n, budget)
+    }
+
+    /// [`Base::standbys`] of request `r`'s assignments only (the web page's request view).
+    pub fn standbys_of_request(&self, r: usize, n: usize, budget: &mut FixBudget) -> Vec<Standby> {
+        self.standbys_where(Some(r), n, budget)
+    }
+
+    fn standbys_where(
+        &self,
+        only: Option<usize>,
+        n: usize,
+        budget: &mut FixBudget,
+    ) -> Vec<Standby> {
         if n == 0 {
-            return out;
+            return Vec::new();
         }
         let inst = self.inst;
         let booked = self.booked();
         let spread = scoring::to_units(self.policy.objective.batch_spread);
+        let mut seats: Vec<Vec<Standby>> = Vec::new();
         for &(r, e, _) in &self.assigned {
+            if only.is_some_and(|o| o != r) {
+                continue;
+            }
             let req = &inst.requests[r];
             let here = self.experts_of(r);
             let mut cands: Vec<&Scored> = self
@@ -97,19 +116,40 @@ impl Base<'_> {
                 // proposal kept (the objective's spread term counts each expert's k-th seat).
                 let swap = own.value - s.value + spread * u.count as i64
                     - spread * (booked.uses[e].count as i64 - 1);
-                let (cost, proven) = self.standby_cost(r, e, x, budget).unwrap_or((swap, false));
                 found.push(Standby {
                     request: r,
                     expert: e,
                     rank: 0,
                     standby: x,
                     score: s.score,
-                    cost,
-                    proven,
+                    cost: swap,
+                    proven: false,
                     spare_count: ex.max_assignments - u.count - 1,
                     spare_load: ex.budget() - u.load - req.intensity,
                 });
             }
+            found.sort_by_key(|f| f.cost);
+            seats.push(found);
+        }
+        // The re-solves, the first standby of every seat before any second one.
+        'ranks: for k in 0..n {
+            for found in &mut seats {
+                let Some(f) = found.get_mut(k) else {
+                    continue;
+                };
+                match self.standby_cost(f.request, f.expert, f.standby, budget) {
+                    Some((cost, proven)) => (f.cost, f.proven) = (cost, proven),
+                    None if budget.work == 0
+                        || budget.deadline.is_some_and(|d| Instant::now() >= d) =>
+                    {
+                        break 'ranks
+                    }
+                    None => {}
+                }
+            }
+        }
+        let mut out = Vec::new();
+        for mut found in seats {
             found.sort_by(|a, b| {
                 a.cost
                     .cmp(&b.cost)
@@ -162,6 +202,26 @@ impl Base<'_> {
         }
         Some((-o.delta, o.proven))
     }
+}
+
+/// A standby in words: `{standby} for {expert}: rank {rank}, costs {cost} points` (with "not
+/// proven" when so).
+pub fn standby_text(inst: &Instance, s: &Standby, lang: Lang) -> String {
+    let proven = if s.proven {
+        ""
+    } else {
+        lang.text(Msg::StandbyCostNotProven)
+    };
+    lang.fill(
+        Msg::StandbyLine,
+        &[
+            ("standby", &expert_label(&inst.experts[s.standby])),
+            ("expert", &expert_label(&inst.experts[s.expert])),
+            ("rank", &s.rank),
+            ("cost", &lang.num(s.cost as f64 / 1000.0, 1)),
+            ("proven", &proven),
+        ],
+    )
 }
 
 /// `standbys.csv` as a [`Sheet`] (`reserves`): one row per standby, by request, assigned expert

@@ -1,0 +1,238 @@
+//! After the match (issue 23) through the real binary: standbys in `run`'s outputs and the
+//! ledger, `decide --declined` naming the first standby still free, accepting a standby as a
+//! booking.
+
+use crate::harness::{copy_dir, root};
+use std::fs;
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn bin() -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_matchpunt"));
+    c.env_remove("RUST_BACKTRACE")
+        .env_remove("MATCHPUNT_LEDGER")
+        .env("USER", "tester");
+    c
+}
+
+fn mp(dir: &Path, args: &[&str]) -> Output {
+    bin().current_dir(dir).args(args).output().unwrap()
+}
+
+fn ok(dir: &Path, args: &[&str]) -> String {
+    let out = mp(dir, args);
+    assert!(
+        out.status.success(),
+        "matchpunt {}: {}\n{}",
+        args.join(" "),
+        String::from_utf8_lossy(&out.stderr),
+        String::from_utf8_lossy(&out.stdout)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// The sample in a temporary folder, with a ledger and week 48 run (work-limited, so that the
+/// standbys' costs are the same on every machine).
+fn sample_week() -> tempfile::TempDir {
+    let d = tempfile::tempdir().unwrap();
+    copy_dir(&root().join("data"), &d.path().join("data"));
+    ok(d.path(), &["ledger", "init", "s.ledger"]);
+    ok(
+        d.path(),
+        &[
+            "run",
+            "--ledger",
+            "s.ledger",
+            "--week",
+            "2026-W48",
+            "--work-limit",
+            "2000",
+            "--out",
+            "w48",
+        ],
+    );
+    d
+}
+
+/// `standbys.csv`'s rows as (request, expert, rank, standby, cost, proven).
+fn standbys(path: &Path) -> Vec<Vec<String>> {
+    let text = fs::read_to_string(path).unwrap();
+    let text = text.trim_start_matches('\u{feff}');
+    let mut lines = text.lines();
+    let header: Vec<&str> = lines.next().unwrap().split(',').collect();
+    assert_eq!(
+        header,
+        [
+            "request",
+            "expert",
+            "rank",
+            "standby",
+            "standby_name",
+            "org",
+            "role",
+            "slot",
+            "score",
+            "cost",
+            "proven"
+        ]
+    );
+    lines
+        .map(|l| l.split(',').map(str::to_string).collect())
+        .collect()
+}
+
+#[test]
+fn standbys_are_written_ranked_and_the_first_free_one_follows_a_decline() {
+    let d = sample_week();
+    let rows = standbys(&d.path().join("w48/standbys.csv"));
+    let assignments = fs::read_to_string(d.path().join("w48/assignments.csv")).unwrap();
+    let filled = assignments.lines().count() - 1;
+    assert!(
+        rows.len() > filled,
+        "{} standbys for {filled} seats",
+        rows.len()
+    );
+    for r in &rows {
+        // Never the assigned expert, at most 2 (the default), costs ascending by rank.
+        assert_ne!(r[1], r[3]);
+        assert!(r[2] == "1" || r[2] == "2", "{r:?}");
+        assert!(r[10] == "yes" || r[10] == "no");
+    }
+    for w in rows.windows(2) {
+        if w[0][0] == w[1][0] && w[0][1] == w[1][1] {
+            let (a, b): (f64, f64) = (w[0][9].parse().unwrap(), w[1][9].parse().unwrap());
+            assert!(a <= b, "{w:?}");
+        }
+    }
+    // Decline a seat whose first standby has no room beyond it: after a booking of that standby
+    // elsewhere, the second is named.
+    let first = &rows[0];
+    let (req, exp, sb) = (&first[0], &first[1], &first[3]);
+    let out = ok(
+        d.path(),
+        &[
+            "decide",
+            "--ledger",
+            "s.ledger",
+            "--week",
+            "2026-W48",
+            "--request",
+            req,
+            "--expert",
+            exp,
+            "--declined",
+        ],
+    );
+    assert!(
+        out.contains(&format!("first standby for {req}: {sb} (rank 1")),
+        "{out}"
+    );
+    assert!(out.contains("--accepted`"), "{out}");
+    // Accepting the standby books them.
+    let out = ok(
+        d.path(),
+        &[
+            "decide",
+            "--ledger",
+            "s.ledger",
+            "--week",
+            "2026-W48",
+            "--request",
+            req,
+            "--expert",
+            sb,
+            "--accepted",
+        ],
+    );
+    assert!(
+        out.starts_with(&format!("booked standby {sb} for request {req}")),
+        "{out}"
+    );
+    // A second time: the seat is theirs already.
+    let again = mp(
+        d.path(),
+        &[
+            "decide",
+            "--ledger",
+            "s.ledger",
+            "--week",
+            "2026-W48",
+            "--request",
+            req,
+            "--expert",
+            sb,
+            "--accepted",
+        ],
+    );
+    // (Now a booked pair, so a plain decision on it is recorded.)
+    assert!(again.status.success());
+    let log = ok(d.path(), &["ledger", "log", "--ledger", "s.ledger"]);
+    assert!(
+        log.contains(&format!("request {req}, expert {sb}")),
+        "{log}"
+    );
+    let check = ok(d.path(), &["ledger", "check", "--ledger", "s.ledger"]);
+    assert!(check.contains(": ok"), "{check}");
+    // The next run keeps the booking as a pin.
+    ok(
+        d.path(),
+        &[
+            "run",
+            "--ledger",
+            "s.ledger",
+            "--week",
+            "2026-W48",
+            "--work-limit",
+            "2000",
+            "--out",
+            "w48b",
+        ],
+    );
+    let a = fs::read_to_string(d.path().join("w48b/assignments.csv")).unwrap();
+    assert!(
+        a.lines().any(|l| l.starts_with(&format!("{req},{sb},"))),
+        "{a}"
+    );
+}
+
+#[test]
+fn a_standby_is_not_booked_before_the_decline_nor_when_not_a_standby() {
+    let d = sample_week();
+    let rows = standbys(&d.path().join("w48/standbys.csv"));
+    let r = &rows[0];
+    let out = mp(
+        d.path(),
+        &[
+            "decide",
+            "--ledger",
+            "s.ledger",
+            "--week",
+            "2026-W48",
+            "--request",
+            &r[0],
+            "--expert",
+            &r[3],
+            "--accepted",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("record that decline first"), "{err}");
+    // Standbys off: no file, and a decline names none.
+    fs::write(d.path().join("p.toml"), "[round]\nstandbys = 0\n").unwrap();
+    ok(
+        d.path(),
+        &[
+            "run",
+            "--data",
+            "data/sample",
+            "--policy",
+            "p.toml",
+            "--work-limit",
+            "2000",
+            "--out",
+            "nostandby",
+        ],
+    );
+    assert!(!d.path().join("nostandby/standbys.csv").exists());
+}
