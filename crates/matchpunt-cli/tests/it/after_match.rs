@@ -236,3 +236,190 @@ fn a_standby_is_not_booked_before_the_decline_nor_when_not_a_standby() {
     );
     assert!(!d.path().join("nostandby/standbys.csv").exists());
 }
+
+/// The sample with one more expert whose name, themes, avoided themes, excluded organisation
+/// and decision note are strings found nowhere else, pinned to a request of their own so that
+/// every table holds them.
+fn sample_with_person() -> tempfile::TempDir {
+    let d = tempfile::tempdir().unwrap();
+    copy_dir(&root().join("data"), &d.path().join("data"));
+    let s = d.path().join("data/sample");
+    let mut e = fs::read_to_string(s.join("experts.csv")).unwrap();
+    e.push_str("E9999,Zoltan Quickfoot,buddy|trainer|speaker,yes,jeugdzorg|zqthemaalpha,zqavoidbeta,Rotterdam,50,yes,*,3,6,2001,,m,Zqkliniek Noord,yes\n");
+    fs::write(s.join("experts.csv"), e).unwrap();
+    let mut r = fs::read_to_string(s.join("requests.csv")).unwrap();
+    r.push_str("R09999,Stichting Thuisbasis,buddy,jeugdzorg,,yes,thu-pm,1,2,1,nl,20,,,E9999\n");
+    fs::write(s.join("requests.csv"), r).unwrap();
+    ok(d.path(), &["ledger", "init", "s.ledger"]);
+    for w in ["2026-W48", "2026-W49"] {
+        ok(
+            d.path(),
+            &[
+                "run",
+                "--ledger",
+                "s.ledger",
+                "--week",
+                w,
+                "--time-limit",
+                "5",
+                "--out",
+                w,
+            ],
+        );
+        ok(
+            d.path(),
+            &[
+                "decide",
+                "--ledger",
+                "s.ledger",
+                "--week",
+                w,
+                "--request",
+                "R09999",
+                "--expert",
+                "E9999",
+                "--declined",
+                "--note",
+                "zqnotegamma",
+            ],
+        );
+        ok(d.path(), &["close", "--ledger", "s.ledger", "--week", w]);
+    }
+    d
+}
+
+const TRACES: [&str; 6] = [
+    "Zoltan Quickfoot",
+    "E9999",
+    "zqthemaalpha",
+    "zqavoidbeta",
+    "Zqkliniek Noord",
+    "zqnotegamma",
+];
+
+/// The bytes of the ledger and of any journal or WAL file beside it.
+fn ledger_bytes(p: &Path) -> Vec<u8> {
+    let mut b = fs::read(p).unwrap();
+    for ext in ["-journal", "-wal", "-shm"] {
+        if let Ok(x) = fs::read(format!("{}{ext}", p.display())) {
+            b.extend(x);
+        }
+    }
+    b
+}
+
+fn traces_in(bytes: &[u8]) -> Vec<&'static str> {
+    TRACES
+        .iter()
+        .copied()
+        .filter(|t| {
+            bytes
+                .windows(t.len())
+                .any(|w| w.eq_ignore_ascii_case(t.as_bytes()))
+        })
+        .collect()
+}
+
+#[test]
+fn an_access_request_then_an_erasure_leaves_no_trace_in_the_files_bytes() {
+    let d = sample_with_person();
+    let db = d.path().join("s.ledger");
+    assert_eq!(
+        traces_in(&ledger_bytes(&db)),
+        TRACES,
+        "the setup holds every trace"
+    );
+    let out = ok(
+        d.path(),
+        &[
+            "ledger", "export", "--ledger", "s.ledger", "--expert", "E9999", "--out", "access",
+        ],
+    );
+    assert!(out.starts_with("wrote "), "{out}");
+    let json: serde_json::Value =
+        serde_json::from_slice(&fs::read(d.path().join("access/E9999.json")).unwrap()).unwrap();
+    assert_eq!(json["schema"], "matchpunt.ledger-expert/1");
+    assert_eq!(json["decisions"].as_array().unwrap().len(), 2);
+    assert_eq!(json["decisions"][0]["note"], "zqnotegamma");
+    let inputs = json["inputs"].as_array().unwrap();
+    assert!(inputs
+        .iter()
+        .any(|i| i["kind"] == "experts" && i["rows"][0][1] == "Zoltan Quickfoot"));
+    assert!(d.path().join("access/E9999.xlsx").exists());
+    let out = ok(
+        d.path(),
+        &[
+            "ledger", "forget", "--ledger", "s.ledger", "--expert", "E9999",
+        ],
+    );
+    assert!(out.contains("anonymous id forgotten-1"), "{out}");
+    assert!(out.contains("out of the ledger's reach"), "{out}");
+    assert_eq!(traces_in(&ledger_bytes(&db)), Vec::<&str>::new());
+    let log = ok(d.path(), &["ledger", "log", "--ledger", "s.ledger"]);
+    assert!(log.contains(" forget "), "{log}");
+    assert!(traces_in(log.as_bytes()).is_empty(), "{log}");
+    let check = ok(d.path(), &["ledger", "check", "--ledger", "s.ledger"]);
+    assert!(check.contains(": ok"), "{check}");
+    // Nothing is held any more, and the next week runs without them.
+    let again = mp(
+        d.path(),
+        &[
+            "ledger", "export", "--ledger", "s.ledger", "--expert", "E9999", "--out", "x",
+        ],
+    );
+    assert_eq!(again.status.code(), Some(1));
+}
+
+#[test]
+fn a_purge_by_age_leaves_no_trace_of_the_weeks_before() {
+    let d = sample_with_person();
+    let db = d.path().join("s.ledger");
+    // keep_weeks from the policy needs the current week: --before is the same by hand.
+    let out = ok(
+        d.path(),
+        &[
+            "ledger", "purge", "--ledger", "s.ledger", "--before", "2026-W50",
+        ],
+    );
+    assert!(out.starts_with("purged the weeks before 2026-W50"), "{out}");
+    assert_eq!(traces_in(&ledger_bytes(&db)), Vec::<&str>::new());
+    let log = ok(d.path(), &["ledger", "log", "--ledger", "s.ledger"]);
+    assert!(log.contains(" purge "), "{log}");
+    // An open week is never purged.
+    ok(
+        d.path(),
+        &[
+            "run",
+            "--ledger",
+            "s.ledger",
+            "--week",
+            "2026-W50",
+            "--time-limit",
+            "5",
+            "--out",
+            "w50",
+        ],
+    );
+    let o = mp(
+        d.path(),
+        &[
+            "ledger", "purge", "--ledger", "s.ledger", "--before", "2026-W51",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("still open"));
+    fs::write(d.path().join("keep.toml"), "[ledger]\nkeep_weeks = 0\n").unwrap();
+    let o = mp(
+        d.path(),
+        &[
+            "ledger",
+            "purge",
+            "--ledger",
+            "s.ledger",
+            "--policy",
+            "keep.toml",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("keep_weeks = 0"));
+}
