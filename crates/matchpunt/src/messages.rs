@@ -445,6 +445,19 @@ messages! {
     StandbysHead => "standbys (who to call if the assigned expert drops out; cost by re-solving the batch):", "reserves (wie te bellen als de toegewezen deskundige afvalt; kosten door de batch opnieuw op te lossen):";
     StandbyLine => "{standby} in place of {expert}: rank {rank}, costs {cost} points{proven}", "{standby} in plaats van {expert}: plaats {rank}, kost {cost} punten{proven}";
     NoStandbys => "no standbys", "geen reserves";
+    // After the match (issue 23): mail-merge texts of `matchpunt messages` (placeholders in
+    // report::mail::PLACEHOLDERS; {topics} is the request's own themes, never an expert's).
+    MailSubject => "{request}: {role}, {date}", "{request}: {role}, {date}";
+    MailProposalExpert => "Hello {name},\n\nWe would like to ask you as {role} for {org} on {date} ({where}), about {topics}. Can you let us know whether you can come?\n\nKind regards,\nthe match point", "Hoi {name},\n\nWe willen je graag vragen als {role} voor {org} op {date} ({where}), over {topics}. Laat je ons weten of je kunt?\n\nGroet,\nhet matchpunt";
+    MailProposalOrg => "Dear {name},\n\nFor your request {request} ({role}, {date}, {where}) we propose {expert}. We will confirm once they have said yes.\n\nKind regards,\nthe match point", "Beste {name},\n\nVoor uw aanvraag {request} ({role}, {date}, {where}) stellen we {expert} voor. We bevestigen zodra die ja heeft gezegd.\n\nMet vriendelijke groet,\nhet matchpunt";
+    MailAcceptedExpert => "Hello {name},\n\nThank you: you are confirmed as {role} for {org} on {date} ({where}).\n\nKind regards,\nthe match point", "Hoi {name},\n\nDank je: je bent bevestigd als {role} voor {org} op {date} ({where}).\n\nGroet,\nhet matchpunt";
+    MailAcceptedOrg => "Dear {name},\n\n{expert} is confirmed for your request {request} ({role}, {date}, {where}).\n\nKind regards,\nthe match point", "Beste {name},\n\n{expert} is bevestigd voor uw aanvraag {request} ({role}, {date}, {where}).\n\nMet vriendelijke groet,\nhet matchpunt";
+    MailDeclinedExpert => "Hello {name},\n\nWe have noted that you will not take the request of {org} on {date}. Thank you for letting us know.\n\nKind regards,\nthe match point", "Hoi {name},\n\nWe hebben genoteerd dat je de aanvraag van {org} op {date} niet doet. Dank je voor het laten weten.\n\nGroet,\nhet matchpunt";
+    MailDeclinedOrg => "Dear {name},\n\nThe expert we proposed for your request {request} ({role}, {date}) cannot come. We are looking for someone else and will let you know.\n\nKind regards,\nthe match point", "Beste {name},\n\nDe deskundige die we voor uw aanvraag {request} ({role}, {date}) voorstelden, kan niet. We zoeken iemand anders en laten het u weten.\n\nMet vriendelijke groet,\nhet matchpunt";
+    MailBookingExpert => "Hello {name},\n\nAs agreed on the phone: you are booked as {role} for {org} on {date} ({where}), about {topics}.\n\nKind regards,\nthe match point", "Hoi {name},\n\nZoals telefonisch afgesproken: je bent geboekt als {role} voor {org} op {date} ({where}), over {topics}.\n\nGroet,\nhet matchpunt";
+    MailBookingOrg => "Dear {name},\n\nAs agreed on the phone: {expert} is booked for your request {request} ({role}, {date}, {where}).\n\nKind regards,\nthe match point", "Beste {name},\n\nZoals telefonisch afgesproken: {expert} is geboekt voor uw aanvraag {request} ({role}, {date}, {where}).\n\nMet vriendelijke groet,\nhet matchpunt";
+    MailOnline => "online", "online";
+    MailDateFlexible => "week {week}, at a time to agree", "week {week}, op een tijd in overleg";
 }
 
 #[cfg(test)]

@@ -9,6 +9,7 @@ pub mod explain;
 pub mod flow;
 pub mod generate;
 pub mod ledger;
+pub mod messages;
 pub mod metrics;
 pub mod policy;
 pub mod rights;

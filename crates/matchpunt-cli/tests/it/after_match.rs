@@ -423,3 +423,113 @@ fn a_purge_by_age_leaves_no_trace_of_the_weeks_before() {
     assert_eq!(o.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&o.stderr).contains("keep_weeks = 0"));
 }
+
+#[test]
+fn messages_for_the_week_to_both_readers_and_a_bad_template_writes_nothing() {
+    let d = sample_week();
+    let rows = standbys(&d.path().join("w48/standbys.csv"));
+    let (req, exp) = (&rows[0][0], &rows[0][1]);
+    ok(
+        d.path(),
+        &[
+            "decide",
+            "--ledger",
+            "s.ledger",
+            "--week",
+            "2026-W48",
+            "--request",
+            req,
+            "--expert",
+            exp,
+            "--declined",
+        ],
+    );
+    let out = ok(
+        d.path(),
+        &[
+            "messages", "--ledger", "s.ledger", "--week", "2026-W48", "--out", "mail", "--lang",
+            "nl",
+        ],
+    );
+    assert!(out.starts_with("wrote mail/messages.csv:"), "{out}");
+    assert!(out.contains("1 declined"), "{out}");
+    let mut r = csv::Reader::from_path(d.path().join("mail/messages.csv")).unwrap();
+    let header: Vec<String> = r.headers().unwrap().iter().map(str::to_string).collect();
+    assert_eq!(
+        header[..6],
+        ["kind", "to", "request", "expert", "language", "name"]
+    );
+    let recs: Vec<csv::StringRecord> = r.records().map(|x| x.unwrap()).collect();
+    // Two rows per event, one to each reader.
+    assert_eq!(recs.len() % 2, 0);
+    let declined: Vec<&csv::StringRecord> = recs.iter().filter(|x| &x[0] == "declined").collect();
+    assert_eq!(declined.len(), 2);
+    assert_eq!((&declined[0][1], &declined[1][1]), ("expert", "org"));
+    assert!(declined[1][7].contains(req.as_str()), "{:?}", declined[1]);
+    // A workbook instead.
+    let out = ok(
+        d.path(),
+        &[
+            "messages",
+            "--ledger",
+            "s.ledger",
+            "--week",
+            "2026-W48",
+            "--out",
+            "week48-mail.xlsx",
+        ],
+    );
+    assert!(out.starts_with("wrote "), "{out}");
+    assert!(d.path().join("week48-mail.xlsx").exists());
+    // A template with an unknown placeholder: an error naming the file and line, nothing written.
+    fs::write(
+        d.path().join("t.csv"),
+        "message,language,text\nsubject,nl,\"{request}: {role}\"\nproposal-expert,nl,\"Hoi {name}, over {avoid_themes}\"\n",
+    )
+    .unwrap();
+    let o = mp(
+        d.path(),
+        &[
+            "messages",
+            "--ledger",
+            "s.ledger",
+            "--week",
+            "2026-W48",
+            "--out",
+            "mail2",
+            "--templates",
+            "t.csv",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("t.csv:3:3: unknown placeholder {avoid_themes}"),
+        "{err}"
+    );
+    assert!(!d.path().join("mail2/messages.csv").exists());
+    // A good one is used.
+    fs::write(
+        d.path().join("t.csv"),
+        "message,language,text\nproposal-expert,nl,\"Beste {name}, kun je op {date}?\"\n",
+    )
+    .unwrap();
+    ok(
+        d.path(),
+        &[
+            "messages",
+            "--ledger",
+            "s.ledger",
+            "--week",
+            "2026-W48",
+            "--out",
+            "mail2",
+            "--templates",
+            "t.csv",
+            "--lang",
+            "nl",
+        ],
+    );
+    let text = fs::read_to_string(d.path().join("mail2/messages.csv")).unwrap();
+    assert!(text.contains("Beste "), "{text}");
+}

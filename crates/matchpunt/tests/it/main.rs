@@ -13,6 +13,7 @@ mod index_property;
 mod ingest;
 mod limits;
 mod lp_export;
+mod mail_property;
 mod names;
 mod org_names;
 mod pairs_property;
