@@ -149,6 +149,7 @@ CREATE TABLE standbys (
     standby TEXT NOT NULL,
     cost REAL NOT NULL,
     proven INTEGER NOT NULL,
+    swap_cost REAL NOT NULL,
     spare_count INTEGER NOT NULL,
     spare_load INTEGER NOT NULL,
     PRIMARY KEY (run, request, expert, rank)

@@ -195,7 +195,7 @@ impl Ledger {
             .query_map([id], |r| Ok((r.get(0)?, r.get(1)?, seat_of(r, 2)?)))?
             .collect::<rusqlite::Result<_>>()?;
         let mut st = c.prepare(
-            "SELECT s.run, r.week, s.request, s.expert, s.rank, s.standby, s.cost, s.proven, s.spare_count, s.spare_load
+            "SELECT s.run, r.week, s.request, s.expert, s.rank, s.standby, s.cost, s.proven, s.swap_cost, s.spare_count, s.spare_load
              FROM standbys s JOIN runs r ON r.id = s.run WHERE s.expert = ?1 OR s.standby = ?1
              ORDER BY s.run, s.request, s.rank",
         )?;
@@ -211,8 +211,9 @@ impl Ledger {
                         standby: r.get(5)?,
                         cost: r.get(6)?,
                         proven: r.get(7)?,
-                        spare_count: r.get(8)?,
-                        spare_load: r.get(9)?,
+                        swap_cost: r.get(8)?,
+                        spare_count: r.get(9)?,
+                        spare_load: r.get(10)?,
                     },
                 ))
             })?

@@ -24,6 +24,8 @@ pub struct StandbyRow {
     pub cost: f64,
     /// Whether the cost is proven by the re-solve.
     pub proven: bool,
+    /// Points lost with every other proposal kept (the rank's key).
+    pub swap_cost: f64,
     /// Assignments the standby could still take on top of this seat, at the run.
     pub spare_count: u32,
     /// Load points the standby could still take on top of this seat, at the run.
@@ -32,8 +34,8 @@ pub struct StandbyRow {
 
 pub(crate) fn insert(tx: &Transaction<'_>, run: i64, rows: &[StandbyRow]) -> Result<()> {
     let mut st = tx.prepare(
-        "INSERT INTO standbys (run, request, expert, rank, standby, cost, proven, spare_count, spare_load)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        "INSERT INTO standbys (run, request, expert, rank, standby, cost, proven, swap_cost, spare_count, spare_load)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
     )?;
     for s in rows {
         st.execute(params![
@@ -44,6 +46,7 @@ pub(crate) fn insert(tx: &Transaction<'_>, run: i64, rows: &[StandbyRow]) -> Res
             s.standby,
             s.cost,
             s.proven,
+            s.swap_cost,
             s.spare_count,
             s.spare_load
         ])?;
@@ -56,7 +59,7 @@ pub(crate) fn of_run(conn: &Connection, run: i64) -> Result<(Vec<StandbyRow>, i6
         r.get(0)
     })?;
     let mut st = conn.prepare(
-        "SELECT request, expert, rank, standby, cost, proven, spare_count, spare_load
+        "SELECT request, expert, rank, standby, cost, proven, swap_cost, spare_count, spare_load
          FROM standbys WHERE run = ?1 ORDER BY request, expert, rank",
     )?;
     let rows = st
@@ -68,8 +71,9 @@ pub(crate) fn of_run(conn: &Connection, run: i64) -> Result<(Vec<StandbyRow>, i6
                 standby: r.get(3)?,
                 cost: r.get(4)?,
                 proven: r.get(5)?,
-                spare_count: r.get(6)?,
-                spare_load: r.get(7)?,
+                swap_cost: r.get(6)?,
+                spare_count: r.get(7)?,
+                spare_load: r.get(8)?,
             })
         })?
         .collect::<rusqlite::Result<_>>()?;
@@ -241,6 +245,7 @@ mod tests {
             standby: s.into(),
             cost: 1.5,
             proven: true,
+            swap_cost: 1.5,
             spare_count: spare,
             spare_load: 2 * spare,
         }

@@ -144,15 +144,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
                     ("expert", &s.standby),
                     ("id", &s.standby),
                     ("rank", &s.rank),
-                    ("cost", &lang.num(s.cost, 3)),
-                    (
-                        "proven",
-                        &if s.proven {
-                            ""
-                        } else {
-                            lang.text(Msg::StandbyCostNotProven)
-                        },
-                    ),
+                    ("cost", &lang.num(s.swap_cost, 1)),
                     ("ledger", &l.path().display()),
                     ("week", &week),
                 ],

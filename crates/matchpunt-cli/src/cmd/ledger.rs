@@ -664,6 +664,7 @@ pub fn record_run(
                 standby: inst.experts[s.standby].id.clone(),
                 cost: s.cost as f64 / scale,
                 proven: s.proven,
+                swap_cost: s.swap_cost as f64 / scale,
                 spare_count: s.spare_count,
                 spare_load: s.spare_load,
             })

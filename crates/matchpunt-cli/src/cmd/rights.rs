@@ -42,7 +42,7 @@ pub fn expert_json(d: &ExpertData) -> Value {
         }).collect::<Vec<_>>(),
         "standbys": d.standbys.iter().map(|(run, week, s)| json!({
             "run": run, "week": week, "request": s.request, "assigned_expert": s.expert,
-            "rank": s.rank, "standby": s.standby, "cost": s.cost, "proven": s.proven,
+            "rank": s.rank, "standby": s.standby, "swap_cost": s.swap_cost, "cost": s.cost, "proven": s.proven,
         })).collect::<Vec<_>>(),
         "decisions": d.decisions.iter().map(|(week, x)| json!({
             "week": week, "request": x.request,
@@ -279,7 +279,7 @@ pub fn forget(l: &mut Ledger, id: &str, out: &mut dyn Write) -> Result<()> {
     let e = l.forget(id)?;
     writeln!(
         out,
-        "forgot expert {id}: their rows in {} week(s) now carry the anonymous id {} ({} row(s)); {} stored input file(s) rewritten without them{}; freed space overwritten and the file vacuumed ({} bytes)",
+        "forgot expert {id}: their rows in {} week(s) now carry the anonymous id {} ({} row(s)); {} stored input file(s) rewritten without them{}; freed space overwritten and the file vacuumed",
         e.weeks,
         e.anonymous,
         e.rows,
@@ -289,7 +289,6 @@ pub fn forget(l: &mut Ledger, id: &str, out: &mut dyn Write) -> Result<()> {
         } else {
             String::new()
         },
-        e.bytes
     )?;
     writeln!(out, "note: {OUT_OF_REACH}")?;
     Ok(())
@@ -313,8 +312,8 @@ pub fn purge(
     let e = l.purge_before(&before.to_string())?;
     writeln!(
         out,
-        "purged the weeks before {before}: {} week(s), {} row(s), {} stored input file(s); freed space overwritten and the file vacuumed ({} bytes)",
-        e.weeks, e.rows, e.inputs, e.bytes
+        "purged the weeks before {before}: {} week(s), {} row(s), {} stored input file(s); freed space overwritten and the file vacuumed",
+        e.weeks, e.rows, e.inputs
     )?;
     writeln!(out, "note: {OUT_OF_REACH}")?;
     Ok(())

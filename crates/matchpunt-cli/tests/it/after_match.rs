@@ -54,7 +54,7 @@ fn sample_week() -> tempfile::TempDir {
     d
 }
 
-/// `standbys.csv`'s rows as (request, expert, rank, standby, cost, proven).
+/// `standbys.csv`'s rows (request, expert, rank, standby, ..., swap_cost, cost, proven).
 fn standbys(path: &Path) -> Vec<Vec<String>> {
     let text = fs::read_to_string(path).unwrap();
     let text = text.trim_start_matches('\u{feff}');
@@ -72,6 +72,7 @@ fn standbys(path: &Path) -> Vec<Vec<String>> {
             "role",
             "slot",
             "score",
+            "swap_cost",
             "cost",
             "proven"
         ]
@@ -96,7 +97,7 @@ fn standbys_are_written_ranked_and_the_first_free_one_follows_a_decline() {
         // Never the assigned expert, at most 2 (the default), costs ascending by rank.
         assert_ne!(r[1], r[3]);
         assert!(r[2] == "1" || r[2] == "2", "{r:?}");
-        assert!(r[10] == "yes" || r[10] == "no");
+        assert!(r[11] == "yes" || r[11] == "no");
     }
     for w in rows.windows(2) {
         if w[0][0] == w[1][0] && w[0][1] == w[1][1] {

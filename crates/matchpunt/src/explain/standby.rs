@@ -8,7 +8,10 @@
 //! A standby of (request `r`, assigned expert `e`) is an expert who meets rules 1-8 for `r`, was
 //! never declined for it, is not on `r` already, and keeps every limit (count, load, slot,
 //! rolling budget) with the other proposals of the batch as they are. The candidates are taken by
-//! score (as `explain` lists runners-up), the first `n` that fit; then ranked by their cost.
+//! score (as `explain` lists runners-up), the first `n` that fit; then ranked by the cost of the
+//! plain swap (the standby in, every other proposal kept: what calling them without a re-run
+//! costs), which is exact and the same on every machine. Each also gets the re-solve's cost (the
+//! best batch with the standby in place, as `explain` prices a runner-up), exact when proven.
 
 #[allow(unused_imports)]
 use super::*;
@@ -33,8 +36,11 @@ pub struct Standby {
     pub cost: i64,
     /// Whether `cost` is proven: the re-solve proved its optimum. Not proven when the re-solve
     /// was stopped by the time limit, or not run (the part too large, the work budget used up):
-    /// then `cost` is of the plain swap with every other proposal kept, an upper bound.
+    /// then `cost` is the plain swap's (`swap_cost`), an upper bound.
     pub proven: bool,
+    /// The objective lost with the standby in and every other proposal kept (units), exact:
+    /// the rank's key.
+    pub swap_cost: i64,
     /// Assignments the standby could still take on top of this one (with the other proposals).
     pub spare_count: u32,
     /// Load points the standby could still take on top of this one.
@@ -52,7 +58,7 @@ impl Base<'_> {
     /// expert, rank).
     ///
     /// Work: one pass over each filled request's eligible pairs gives every standby the cost of
-    /// the plain swap (every other proposal kept); then, while `budget` lasts, the re-solves of
+    /// the plain swap (every other proposal kept), which ranks them; then, while `budget` lasts, the re-solves of
     /// [`Base::evaluate`] make the costs exact, first of every seat's best standby, then of the
     /// second of each, and so on (each charged as `run`'s fix column charges it). A standby whose
     /// re-solve did not run (budget or deadline spent, or a part larger than `budget.max_arcs`)
@@ -124,11 +130,20 @@ impl Base<'_> {
                     score: s.score,
                     cost: swap,
                     proven: false,
+                    swap_cost: swap,
                     spare_count: ex.max_assignments - u.count - 1,
                     spare_load: ex.budget() - u.load - req.intensity,
                 });
             }
-            found.sort_by_key(|f| f.cost);
+            found.sort_by(|a, b| {
+                a.swap_cost
+                    .cmp(&b.swap_cost)
+                    .then(b.score.total_cmp(&a.score))
+                    .then(a.standby.cmp(&b.standby))
+            });
+            for (i, f) in found.iter_mut().enumerate() {
+                f.rank = i as u32 + 1;
+            }
             seats.push(found);
         }
         // The re-solves, the first standby of every seat before any second one.
@@ -148,20 +163,7 @@ impl Base<'_> {
                 }
             }
         }
-        let mut out = Vec::new();
-        for mut found in seats {
-            found.sort_by(|a, b| {
-                a.cost
-                    .cmp(&b.cost)
-                    .then(b.score.total_cmp(&a.score))
-                    .then(a.standby.cmp(&b.standby))
-            });
-            for (i, mut f) in found.into_iter().enumerate() {
-                f.rank = i as u32 + 1;
-                out.push(f);
-            }
-        }
-        out
+        seats.into_iter().flatten().collect()
     }
 
     /// The exact cost (objective before minus after, units) of `x` in place of `e` on `r`, and
@@ -204,8 +206,8 @@ impl Base<'_> {
     }
 }
 
-/// A standby in words: `{standby} for {expert}: rank {rank}, costs {cost} points` (with "not
-/// proven" when so).
+/// A standby in words: `{standby} in place of {expert}: rank {rank}, costs {cost} points` (the
+/// re-solve's cost, with "not proven" when so).
 pub fn standby_text(inst: &Instance, s: &Standby, lang: Lang) -> String {
     let proven = if s.proven {
         ""
@@ -226,7 +228,8 @@ pub fn standby_text(inst: &Instance, s: &Standby, lang: Lang) -> String {
 
 /// `standbys.csv` as a [`Sheet`] (`reserves`): one row per standby, by request, assigned expert
 /// and rank: request, expert (the assigned one), rank, standby, standby_name, org, role, slot,
-/// score, cost (points lost against the assigned expert, 3 decimals) and proven (yes/no).
+/// score, swap_cost (points lost with every other proposal kept), cost (points lost by the
+/// re-solve's best batch with the standby in place), proven (yes/no); points with 3 decimals.
 /// Column names, roles, slots and yes/no in `lang`.
 pub fn standbys_sheet(inst: &Instance, standbys: &[Standby], lang: Lang) -> Sheet {
     let header: Vec<String> = [
@@ -239,6 +242,7 @@ pub fn standbys_sheet(inst: &Instance, standbys: &[Standby], lang: Lang) -> Shee
         "role",
         "slot",
         "score",
+        "swap_cost",
         "cost",
         "proven",
     ]
@@ -259,6 +263,7 @@ pub fn standbys_sheet(inst: &Instance, standbys: &[Standby], lang: Lang) -> Shee
                 lang.role(r.role).into(),
                 r.slot.map_or(Cell::Empty, |s| lang.slot(s).into()),
                 Cell::Num(s.score, 3),
+                Cell::Num(s.swap_cost as f64 / 1000.0, 3),
                 Cell::Num(s.cost as f64 / 1000.0, 3),
                 lang.yes_no(s.proven).into(),
             ]
