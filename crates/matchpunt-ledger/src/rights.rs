@@ -423,12 +423,15 @@ impl Ledger {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let mut out = Erased::default();
-        out.weeks = tx.query_row(
+        let weeks: usize = tx.query_row(
             "SELECT count(*) FROM (SELECT week FROM weeks WHERE week < ?1 UNION SELECT week FROM history WHERE week < ?1)",
             [week],
             |r| r.get(0),
         )?;
+        let mut out = Erased {
+            weeks,
+            ..Erased::default()
+        };
         let runs = "(SELECT id FROM runs WHERE week < ?1)";
         for sql in [
             format!("DELETE FROM standbys WHERE run IN {runs}"),
