@@ -328,9 +328,8 @@ pub fn declined_for(inst: &Instance, view: &WeekView, id: &str) -> Vec<usize> {
 /// `ledger init FILE` makes one (mode 0600); `ledger log` lists every run, decision, booking and
 /// close with time and actor; `ledger check` verifies it; `ledger export --history FILE` writes
 /// the history of the closed weeks as a history.csv (a heavy row whose themes are not known, as
-/// an imported one, gets the default policy's first heavy theme, so that it reads as heavy);
-/// `ledger export --expert E --out DIR`, `ledger forget --expert E` and `ledger purge --before
-/// WEEK` serve an access request, an erasure and retention (see `cmd::rights`).
+/// an imported one, gets the default policy's first heavy theme, so that it reads as heavy).
+/// `export --expert`, `forget` and `purge`: an access request, an erasure, retention.
 #[derive(clap::Args, Debug)]
 pub struct Args {
     #[command(subcommand)]
@@ -368,35 +367,11 @@ enum Sub {
             conflicts_with = "expert"
         )]
         history: Option<PathBuf>,
-        /// The expert whose data to export (an access request, AVG/GDPR art. 15).
-        #[arg(long, value_name = "ID", requires = "out")]
-        expert: Option<String>,
-        /// The folder for the expert's files (created if missing; written as one set).
-        #[arg(long, value_name = "DIR")]
-        out: Option<PathBuf>,
-    },
-    /// Erase one expert (AVG/GDPR art. 17): their personal data removed from every week (rows
-    /// kept for the counts under an anonymous id), the freed space overwritten and the file
-    /// vacuumed. Outputs written earlier are out of the ledger's reach.
-    Forget {
         #[command(flatten)]
-        ledger: LedgerArg,
-        /// The expert to erase.
-        #[arg(long, value_name = "ID")]
-        expert: String,
+        access: crate::cmd::rights::AccessArgs,
     },
-    /// Erase every week before WEEK (or older than the policy's `[ledger] keep_weeks` before
-    /// the current week), closed weeks only, the same way as `forget`.
-    Purge {
-        #[command(flatten)]
-        ledger: LedgerArg,
-        /// The first week to keep, e.g. 2026-W01.
-        #[arg(long, value_name = "WEEK", value_parser = crate::inputs::parse_week)]
-        before: Option<Week>,
-        /// A policy file with `[ledger] keep_weeks` (used without --before).
-        #[arg(long, value_name = "FILE")]
-        policy: Option<PathBuf>,
-    },
+    #[command(flatten)]
+    Rights(crate::cmd::rights::RightsSub),
 }
 
 /// The ledger's invariants that need the experts file: in each week with a run, no expert has
@@ -518,38 +493,17 @@ pub fn run(args: Args) -> Result<ExitCode> {
                 );
             }
         }
+        Sub::Rights(sub) => crate::cmd::rights::run(sub, &mut out)?,
         Sub::Export {
             ledger,
-            expert: Some(id),
-            out: Some(dir),
+            history: None,
+            access,
+        } => crate::cmd::rights::export_access(&required(&ledger)?, &access, &mut out)?,
+        Sub::Export {
+            ledger,
+            history: Some(history),
             ..
         } => {
-            let l = required(&ledger)?;
-            crate::cmd::rights::export_expert(&l, &id, &dir, &mut out)?;
-        }
-        Sub::Forget { ledger, expert } => {
-            let mut l = required(&ledger)?;
-            crate::cmd::rights::forget(&mut l, &expert, &mut out)?;
-        }
-        Sub::Purge {
-            ledger,
-            before,
-            policy,
-        } => {
-            let mut l = required(&ledger)?;
-            let policy = match &policy {
-                Some(p) => crate::inputs::read_policy(p)?,
-                None => Policy::default(),
-            };
-            let current = crate::inputs::current_week();
-            crate::cmd::rights::purge(&mut l, before, &policy, current, &mut out)?;
-        }
-        Sub::Export {
-            ledger, history, ..
-        } => {
-            let Some(history) = history else {
-                bail!("give --history FILE, or --expert ID --out DIR");
-            };
             let l = required(&ledger)?;
             let rows = l.history()?;
             let bytes = history_csv(&rows, &Policy::default(), |_| true);

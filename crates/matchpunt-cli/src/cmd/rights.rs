@@ -4,6 +4,7 @@
 //! Why a file of its own: these commands write personal data out (an access request's files)
 //! or erase it, and they say what they cannot reach (outputs written earlier).
 
+use crate::cmd::ledger::LedgerArg;
 use crate::out::OutputSet;
 use anyhow::{bail, Result};
 use matchpunt::model::Week;
@@ -12,7 +13,75 @@ use matchpunt::report::table::{self, Cell, Sheet};
 use matchpunt_ledger::{ExpertData, Ledger, Seat};
 use serde_json::{json, Value};
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
+
+/// `ledger forget` and `ledger purge` (flattened into `ledger`'s subcommands).
+#[derive(clap::Subcommand, Debug)]
+pub enum RightsSub {
+    /// Erase one expert (AVG/GDPR art. 17): their personal data removed from every week (rows
+    /// kept for the counts under an anonymous id), the freed space overwritten and the file
+    /// vacuumed. Outputs written earlier are out of the ledger's reach.
+    Forget {
+        #[command(flatten)]
+        ledger: LedgerArg,
+        /// The expert to erase.
+        #[arg(long, value_name = "ID")]
+        expert: String,
+    },
+    /// Erase every week before WEEK (or older than the policy's `[ledger] keep_weeks` before
+    /// the current week), closed weeks only, the same way as `forget`.
+    Purge {
+        #[command(flatten)]
+        ledger: LedgerArg,
+        /// The first week to keep, e.g. 2026-W01.
+        #[arg(long, value_name = "WEEK", value_parser = crate::inputs::parse_week)]
+        before: Option<Week>,
+        /// A policy file with `[ledger] keep_weeks` (used without --before).
+        #[arg(long, value_name = "FILE")]
+        policy: Option<PathBuf>,
+    },
+}
+
+/// `ledger export --expert E --out DIR` (flattened into `ledger export`).
+#[derive(clap::Args, Debug)]
+pub struct AccessArgs {
+    /// The expert whose data to export (an access request, AVG/GDPR art. 15).
+    #[arg(long, value_name = "ID", requires = "out")]
+    expert: Option<String>,
+    /// The folder for the expert's files (created if missing; written as one set).
+    #[arg(long, value_name = "DIR")]
+    out: Option<PathBuf>,
+}
+
+/// Runs `ledger export --expert E --out DIR`.
+pub fn export_access(l: &Ledger, a: &AccessArgs, out: &mut dyn Write) -> Result<()> {
+    match (&a.expert, &a.out) {
+        (Some(id), Some(dir)) => export_expert(l, id, dir, out),
+        _ => bail!("give --history FILE, or --expert ID --out DIR"),
+    }
+}
+
+/// Runs `ledger forget` or `ledger purge`.
+pub fn run(sub: RightsSub, out: &mut dyn Write) -> Result<()> {
+    match sub {
+        RightsSub::Forget { ledger, expert } => {
+            let mut l = crate::cmd::ledger::required(&ledger)?;
+            forget(&mut l, &expert, out)
+        }
+        RightsSub::Purge {
+            ledger,
+            before,
+            policy,
+        } => {
+            let mut l = crate::cmd::ledger::required(&ledger)?;
+            let policy = match &policy {
+                Some(p) => crate::inputs::read_policy(p)?,
+                None => Policy::default(),
+            };
+            purge(&mut l, before, &policy, crate::inputs::current_week(), out)
+        }
+    }
+}
 
 /// What an erasure cannot reach, said after each.
 pub const OUT_OF_REACH: &str = "outputs written earlier (run folders, workbooks, messages, exports, backups and copies of the ledger) are out of the ledger's reach: delete those by hand";
