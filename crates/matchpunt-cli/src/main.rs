@@ -54,6 +54,9 @@ enum Command {
     Simulate(cmd::simulate::Args),
     Ledger(cmd::ledger::Args),
     Decide(cmd::decide::Args),
+    /// Mail-merge rows for the week's proposals, decisions and bookings in the ledger: one text
+    /// to the expert and one to the organisation, each in its reader's language.
+    Messages(cmd::messages::Args),
     Book(Box<cmd::book::Args>),
     Close(cmd::close::Args),
 }
@@ -83,6 +86,7 @@ fn main() -> ExitCode {
         Command::Simulate(a) => cmd::simulate::run(a),
         Command::Ledger(a) => cmd::ledger::run(a),
         Command::Decide(a) => cmd::decide::run(a),
+        Command::Messages(a) => cmd::messages::run(a),
         Command::Book(a) => cmd::book::run(*a),
         Command::Close(a) => cmd::close::run(a),
     };

@@ -33,7 +33,7 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 /// The schema's SQL, one entry per version: entry `i` takes a ledger from version `i` to `i + 1`.
-pub const MIGRATIONS: [&str; 2] = [SCHEMA_V1, MIGRATE_V2];
+pub const MIGRATIONS: [&str; 3] = [SCHEMA_V1, MIGRATE_V2, MIGRATE_V3];
 
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: u32 = MIGRATIONS.len() as u32;
@@ -141,6 +141,30 @@ CREATE INDEX bookings_week ON bookings(week);
 CREATE INDEX history_week ON history(week);
 ALTER TABLE runs ADD COLUMN summary TEXT NOT NULL DEFAULT '';
 ";
+
+/// Version 3 (issue 23): each run's standbys, and the week's last booking a run had counted
+/// (so that a standby can be checked against the bookings made after it).
+pub const MIGRATE_V3: &str = "
+CREATE TABLE standbys (
+    run INTEGER NOT NULL REFERENCES runs(id),
+    request TEXT NOT NULL,
+    expert TEXT NOT NULL,
+    rank INTEGER NOT NULL,
+    standby TEXT NOT NULL,
+    cost REAL NOT NULL,
+    proven INTEGER NOT NULL,
+    swap_cost REAL NOT NULL,
+    spare_count INTEGER NOT NULL,
+    spare_load INTEGER NOT NULL,
+    PRIMARY KEY (run, request, expert, rank)
+);
+ALTER TABLE runs ADD COLUMN bookings_seen INTEGER NOT NULL DEFAULT 0;
+";
+
+mod rights;
+mod standby;
+pub use rights::{Erased, ExpertData, InputRows};
+pub use standby::StandbyRow;
 
 /// What can go wrong with a ledger.
 #[derive(Debug, thiserror::Error)]
@@ -272,6 +296,8 @@ pub struct NewRun {
     pub inputs: Vec<InputFile>,
     /// The proposals.
     pub proposals: Vec<Seat>,
+    /// The standbys of the proposals.
+    pub standbys: Vec<StandbyRow>,
     /// The week as the run read it ([`WeekView::stamp`]): when given, the run is refused if a
     /// run, decision or booking was recorded for the week in the meantime, since its proposals
     /// did not count it.
@@ -341,6 +367,10 @@ pub struct WeekView {
     pub decisions: Vec<Decision>,
     /// The bookings, in recording order.
     pub bookings: Vec<Booking>,
+    /// The latest run's standbys, by (request, expert, rank).
+    pub standbys: Vec<StandbyRow>,
+    /// The last booking (row id) the latest run counted; later ones came after it.
+    pub bookings_seen: i64,
 }
 
 impl WeekView {
@@ -763,9 +793,14 @@ impl Ledger {
                 )));
             }
         }
+        let bookings_seen: i64 = tx.query_row(
+            "SELECT coalesce(max(id), 0) FROM bookings WHERE week = ?1",
+            [&run.week],
+            |r| r.get(0),
+        )?;
         tx.execute(
-            "INSERT INTO runs (week, at, actor, policy, options, objective, bound, gap, proven, seconds, summary)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+            "INSERT INTO runs (week, at, actor, policy, options, objective, bound, gap, proven, seconds, summary, bookings_seen)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
             params![
                 run.week,
                 now_utc(),
@@ -777,7 +812,8 @@ impl Ledger {
                 run.gap,
                 run.proven,
                 run.seconds,
-                run.summary
+                run.summary,
+                bookings_seen
             ],
         )?;
         let id = tx.last_insert_rowid();
@@ -812,6 +848,7 @@ impl Ledger {
                 ])?;
             }
         }
+        standby::insert(&tx, id, &run.standbys)?;
         pause_in_transaction();
         let inputs: Vec<String> = run
             .inputs
@@ -1365,6 +1402,10 @@ fn week_view(conn: &Connection, week: &str) -> Result<WeekView> {
             .collect::<rusqlite::Result<_>>()?;
         rows
     };
+    let (standbys, bookings_seen) = match latest_run {
+        Some(run) => standby::of_run(conn, run)?,
+        None => (Vec::new(), 0),
+    };
     Ok(WeekView {
         week: week.to_string(),
         closed: closed == Some(true),
@@ -1373,6 +1414,8 @@ fn week_view(conn: &Connection, week: &str) -> Result<WeekView> {
         ever_proposed,
         decisions,
         bookings,
+        standbys,
+        bookings_seen,
     })
 }
 
@@ -1437,7 +1480,7 @@ mod tests {
             .unwrap();
         }
         let l = Ledger::open(&p, "t").unwrap();
-        assert_eq!(l.schema_version().unwrap(), 2);
+        assert_eq!(l.schema_version().unwrap(), SCHEMA_VERSION);
         let w = l.week("2026-W48").unwrap();
         assert_eq!(w.proposals.len(), 1);
         let summary: String = l

@@ -54,6 +54,11 @@ pub const HEADERS: &[(&str, &str)] = &[
     ("fair_spread", "eerlijke_spreiding"),
     ("role_experience", "rolervaring"),
     ("age_proximity", "leeftijdsnabijheid"),
+    ("rank", "rang"),
+    ("standby", "reserve"),
+    ("standby_name", "naam_reserve"),
+    ("cost", "kosten"),
+    ("proven", "bewezen"),
 ];
 
 /// The language of the texts.
@@ -541,6 +546,28 @@ messages! {
     TeamNewOnlyInTeam => "{id} is new and goes only beside an experienced expert", "{id} is nieuw en gaat alleen mee met een ervaren collega";
     TeamProposals => "teams that keep the team rules: {teams}", "teams die aan de teamregels voldoen: {teams}";
     TeamNoProposal => "no team of {n} among the free experts keeps the team rules", "geen team van {n} uit de vrije experts voldoet aan de teamregels";
+    // After the match (issue 23): standbys.
+    StandbyReplace => "put {expert} in {request} in place of {out}", "zet {expert} in op {request} in plaats van {out}";
+    StandbyNone => "no standby for {request} in place of {out}: nobody else eligible is free for it with the other proposals as they are", "geen reserve voor {request} in plaats van {out}: niemand anders die geschikt is, is er vrij voor met de andere voorstellen zoals ze zijn";
+    StandbyFirst => "first standby for {request}: {expert} (rank {rank}, {cost} points below the assigned expert with the other proposals kept); accept with `matchpunt decide --ledger {ledger} --week {week} --request {request} --expert {id} --accepted`", "eerste reserve voor {request}: {expert} (plaats {rank}, {cost} punten onder de toegewezen deskundige met de andere voorstellen zoals ze zijn); accepteer met `matchpunt decide --ledger {ledger} --week {week} --request {request} --expert {id} --accepted`";
+    StandbyNoneLeft => "no standby of {request} is still free for it this week: ask `matchpunt suggest` or re-run", "geen reserve van {request} is er deze week nog vrij voor: vraag `matchpunt suggest` of draai opnieuw";
+    StandbyCostNotProven => ", not proven", ", niet bewezen";
+    StandbysHead => "standbys (who to call if the assigned expert drops out; cost by re-solving the batch):", "reserves (wie te bellen als de toegewezen deskundige afvalt; kosten door de batch opnieuw op te lossen):";
+    StandbyLine => "{standby} in place of {expert}: rank {rank}, costs {cost} points{proven}", "{standby} in plaats van {expert}: plaats {rank}, kost {cost} punten{proven}";
+    NoStandbys => "no standbys", "geen reserves";
+    // After the match (issue 23): mail-merge texts of `matchpunt messages` (placeholders in
+    // report::mail::PLACEHOLDERS; {topics} is the request's own themes, never an expert's).
+    MailSubject => "{request}: {role}, {date}", "{request}: {role}, {date}";
+    MailProposalExpert => "Hello {name},\n\nWe would like to ask you as {role} for {org} on {date} ({where}), about {topics}. Can you let us know whether you can come?\n\nKind regards,\nthe match point", "Hoi {name},\n\nWe willen je graag vragen als {role} voor {org} op {date} ({where}), over {topics}. Laat je ons weten of je kunt?\n\nGroet,\nhet matchpunt";
+    MailProposalOrg => "Dear {name},\n\nFor your request {request} ({role}, {date}, {where}) we propose {expert}. We will confirm once they have said yes.\n\nKind regards,\nthe match point", "Beste {name},\n\nVoor uw aanvraag {request} ({role}, {date}, {where}) stellen we {expert} voor. We bevestigen zodra die ja heeft gezegd.\n\nMet vriendelijke groet,\nhet matchpunt";
+    MailAcceptedExpert => "Hello {name},\n\nThank you: you are confirmed as {role} for {org} on {date} ({where}).\n\nKind regards,\nthe match point", "Hoi {name},\n\nDank je: je bent bevestigd als {role} voor {org} op {date} ({where}).\n\nGroet,\nhet matchpunt";
+    MailAcceptedOrg => "Dear {name},\n\n{expert} is confirmed for your request {request} ({role}, {date}, {where}).\n\nKind regards,\nthe match point", "Beste {name},\n\n{expert} is bevestigd voor uw aanvraag {request} ({role}, {date}, {where}).\n\nMet vriendelijke groet,\nhet matchpunt";
+    MailDeclinedExpert => "Hello {name},\n\nWe have noted that you will not take the request of {org} on {date}. Thank you for letting us know.\n\nKind regards,\nthe match point", "Hoi {name},\n\nWe hebben genoteerd dat je de aanvraag van {org} op {date} niet doet. Dank je voor het laten weten.\n\nGroet,\nhet matchpunt";
+    MailDeclinedOrg => "Dear {name},\n\nThe expert we proposed for your request {request} ({role}, {date}) cannot come. We are looking for someone else and will let you know.\n\nKind regards,\nthe match point", "Beste {name},\n\nDe deskundige die we voor uw aanvraag {request} ({role}, {date}) voorstelden, kan niet. We zoeken iemand anders en laten het u weten.\n\nMet vriendelijke groet,\nhet matchpunt";
+    MailBookingExpert => "Hello {name},\n\nAs agreed on the phone: you are booked as {role} for {org} on {date} ({where}), about {topics}.\n\nKind regards,\nthe match point", "Hoi {name},\n\nZoals telefonisch afgesproken: je bent geboekt als {role} voor {org} op {date} ({where}), over {topics}.\n\nGroet,\nhet matchpunt";
+    MailBookingOrg => "Dear {name},\n\nAs agreed on the phone: {expert} is booked for your request {request} ({role}, {date}, {where}).\n\nKind regards,\nthe match point", "Beste {name},\n\nZoals telefonisch afgesproken: {expert} is geboekt voor uw aanvraag {request} ({role}, {date}, {where}).\n\nMet vriendelijke groet,\nhet matchpunt";
+    MailOnline => "online", "online";
+    MailDateFlexible => "week {week}, at a time to agree", "week {week}, op een tijd in overleg";
 }
 
 #[cfg(test)]

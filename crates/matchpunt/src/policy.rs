@@ -75,6 +75,9 @@ window_weeks = 8
 # more. Above any difference in score (the weights sum to 100), below a normal seat (200): a
 # proposal moves when that fills a seat, not for a slightly better pair.
 keep_bonus = 120
+# Standbys per filled seat (0 to 10), in standbys.csv: who to call when the assigned expert drops
+# out, each keeping every hard rule with the other proposals as they are.
+standbys = 2
 
 [texts]
 # Language of the texts of run, suggest and explain when --lang is not given: "en" or "nl".
@@ -111,6 +114,8 @@ pub struct Policy {
     pub texts: Texts,
     /// Team rules (issue 24).
     pub teams: Teams,
+    /// The season ledger: how long it keeps weeks.
+    pub ledger: LedgerKeep,
 }
 
 /// The `[teams]` section: who counts as new or experienced, and whether a team may be partial.
@@ -136,17 +141,32 @@ impl Default for Teams {
     }
 }
 
+/// The `[ledger]` section: retention.
+#[derive(Clone, Debug, Default, Deserialize, Serialize, PartialEq)]
+#[serde(default, deny_unknown_fields)]
+pub struct LedgerKeep {
+    /// Weeks kept (1 to 520): `ledger purge` without `--before` erases every week older than
+    /// this many weeks before the current one. None: weeks are kept until purged by hand.
+    pub keep_weeks: Option<u32>,
+}
+
 /// The `[round]` section: re-runs with `--previous`.
 #[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
 #[serde(default, deny_unknown_fields)]
 pub struct Round {
     /// Points added to the value of a pair proposed in the previous run.
     pub keep_bonus: f64,
+    /// Standbys per filled seat (0 to 10): ranked experts who keep every hard rule if the
+    /// assigned expert drops out, with the other proposals as they are (`standbys.csv`).
+    pub standbys: u32,
 }
 
 impl Default for Round {
     fn default() -> Self {
-        Round { keep_bonus: 120.0 }
+        Round {
+            keep_bonus: 120.0,
+            standbys: 2,
+        }
     }
 }
 
@@ -422,6 +442,18 @@ impl Policy {
             if !v.is_finite() || !(0.0..=1.0e6).contains(&v) {
                 return Err(format!("{name} = {v}: expected a number from 0 to 1000000"));
             }
+        }
+        // Issue 23: standbys and retention.
+        if self.round.standbys > 10 {
+            return Err(format!(
+                "round.standbys = {}: expected a whole number from 0 to 10",
+                self.round.standbys
+            ));
+        }
+        if let Some(k) = self.ledger.keep_weeks.filter(|k| !(1..=520).contains(k)) {
+            return Err(format!(
+                "ledger.keep_weeks = {k}: expected a whole number from 1 to 520"
+            ));
         }
         if let Some(share) = self.rules.rolling_share {
             if !share.is_finite() || !(0.0..=1.0).contains(&share) {

@@ -5,6 +5,7 @@ use crate::inputs::parse_week;
 use anyhow::{bail, Context, Result};
 use matchpunt::batch::round::{self, Verdict};
 use matchpunt::ingest::Source;
+use matchpunt::messages::{Lang, Msg};
 use matchpunt::model::Week;
 use std::io::Write;
 use std::path::PathBuf;
@@ -17,6 +18,11 @@ use std::process::ExitCode;
 /// --accepted or --declined, and an optional --note). Each decision must be on a pair that a run
 /// of the week proposed (or a booking); otherwise nothing is recorded. The next `run --ledger`
 /// keeps accepted pairs like pins and never proposes a declined pair again.
+///
+/// After a decline, the first standby of the latest run still free this week is printed (not
+/// declined, not booked since beyond their margins or in the seat's slot). `--accepted` on a
+/// standby's pair books them (after the decline of the expert they stand in for), as `book`
+/// does.
 #[derive(clap::Args, Debug)]
 pub struct Args {
     #[command(flatten)]
@@ -47,9 +53,9 @@ pub struct Args {
     /// A note kept with the decision (never in the log).
     #[arg(long, value_name = "TEXT")]
     note: Option<String>,
-    /// Language of the texts: en or nl [default: en].
+    /// Language of the texts (the decision's summary and the standby lines): en or nl [default: en].
     #[arg(long, value_name = "LANG", value_parser = crate::cmd::suggest::parse_lang, help_heading = "Output")]
-    lang: Option<matchpunt::messages::Lang>,
+    lang: Option<Lang>,
 }
 
 /// Runs `decide`.
@@ -85,9 +91,36 @@ pub fn run(args: Args) -> Result<ExitCode> {
         }
         (None, None) => bail!("give --decisions FILE, or --request and --expert"),
     };
+    let mut out = std::io::stdout().lock();
+    // Accepting a standby of the latest run (not proposed, not booked): a booking like any
+    // other, checked in one transaction against this week's decisions and bookings.
+    if let [(r, e, true, _)] = decisions.as_slice() {
+        let view = l.week(&week)?;
+        let known = view
+            .ever_proposed
+            .iter()
+            .chain(view.bookings.iter().map(|b| &b.seat))
+            .any(|s| &s.request == r && &s.expert == e);
+        if !known
+            && view
+                .standbys
+                .iter()
+                .any(|s| &s.request == r && &s.standby == e)
+        {
+            let id = match l.book_standby(&week, r, e) {
+                Ok(id) => id,
+                Err(matchpunt_ledger::Error::Refused(why)) => bail!("not booked: {why}"),
+                Err(err) => return Err(err.into()),
+            };
+            writeln!(
+                out,
+                "booked standby {e} for request {r} in week {week} (booking {id}); the next `run --ledger` keeps it as a pin"
+            )?;
+            return Ok(ExitCode::SUCCESS);
+        }
+    }
     l.decide(&week, &decisions)?;
     let accepted = decisions.iter().filter(|d| d.2).count();
-    let mut out = std::io::stdout().lock();
     let lang = args.lang.unwrap_or_default();
     writeln!(
         out,
@@ -103,5 +136,29 @@ pub fn run(args: Args) -> Result<ExitCode> {
             ]
         )
     )?;
+    // After a decline: the first standby still free this week, so that the match point can call
+    // them at once.
+    let view = l.week(&week)?;
+    for (r, e, _, _) in decisions.iter().filter(|d| !d.2) {
+        if view.standbys_of(r, e).is_empty() {
+            continue;
+        }
+        let line = match view.first_free_standby(r, e).0 {
+            Some(s) => lang.fill(
+                Msg::StandbyFirst,
+                &[
+                    ("request", &s.request),
+                    ("expert", &s.standby),
+                    ("id", &s.standby),
+                    ("rank", &s.rank),
+                    ("cost", &lang.num(s.swap_cost, 1)),
+                    ("ledger", &l.path().display()),
+                    ("week", &week),
+                ],
+            ),
+            None => lang.fill(Msg::StandbyNoneLeft, &[("request", r)]),
+        };
+        writeln!(out, "{line}")?;
+    }
     Ok(ExitCode::SUCCESS)
 }

@@ -181,6 +181,7 @@ pub fn round(view: &WeekView, inst: &mut Instance, policy: &Policy) -> Result<Op
 /// close with time and actor; `ledger check` verifies it; `ledger export --history FILE` writes
 /// the history of the closed weeks as a history.csv (a heavy row whose themes are not known, as
 /// an imported one, gets the default policy's first heavy theme, so that it reads as heavy).
+/// `export --expert`, `forget` and `purge`: an access request, an erasure, retention.
 #[derive(clap::Args, Debug)]
 pub struct Args {
     #[command(subcommand)]
@@ -204,14 +205,25 @@ enum Sub {
         #[command(flatten)]
         ledger: LedgerArg,
     },
-    /// Write the history of the closed weeks as a history.csv.
+    /// Write the history of the closed weeks as a history.csv (--history FILE), or everything
+    /// held about one expert over all weeks, for an access request (--expert E --out DIR:
+    /// DIR/E.json and DIR/E.xlsx).
     Export {
         #[command(flatten)]
         ledger: LedgerArg,
         /// The history.csv to write (not overwritten when it exists).
-        #[arg(long, value_name = "FILE")]
-        history: PathBuf,
+        #[arg(
+            long,
+            value_name = "FILE",
+            required_unless_present = "expert",
+            conflicts_with = "expert"
+        )]
+        history: Option<PathBuf>,
+        #[command(flatten)]
+        access: crate::cmd::rights::AccessArgs,
     },
+    #[command(flatten)]
+    Rights(crate::cmd::rights::RightsSub),
 }
 
 /// The ledger's invariants that need the experts file: in each week with a run, no expert has
@@ -333,7 +345,17 @@ pub fn run(args: Args) -> Result<ExitCode> {
                 );
             }
         }
-        Sub::Export { ledger, history } => {
+        Sub::Rights(sub) => crate::cmd::rights::run(sub, &mut out)?,
+        Sub::Export {
+            ledger,
+            history: None,
+            access,
+        } => crate::cmd::rights::export_access(&required(&ledger)?, &access, &mut out)?,
+        Sub::Export {
+            ledger,
+            history: Some(history),
+            ..
+        } => {
             let l = required(&ledger)?;
             let rows = l.history()?;
             let bytes = history_csv(&rows, &Policy::default(), |_| true);
@@ -392,6 +414,7 @@ pub fn record_run(
     res: &BatchResult,
     t0: std::time::Instant,
     seen: matchpunt_ledger::WeekStamp,
+    standbys: &[matchpunt::explain::Standby],
 ) -> Result<i64> {
     let scale = matchpunt::scoring::SCALE;
     let paths = inputs.paths();
@@ -438,6 +461,20 @@ pub fn record_run(
         summary: format!("{} of {asked} seats filled", res.assignments.len()),
         inputs: input_files,
         proposals: proposals(inst, res),
+        standbys: standbys
+            .iter()
+            .map(|s| matchpunt_ledger::StandbyRow {
+                request: inst.requests[s.request].id.clone(),
+                expert: inst.experts[s.expert].id.clone(),
+                rank: s.rank,
+                standby: inst.experts[s.standby].id.clone(),
+                cost: s.cost as f64 / scale,
+                proven: s.proven,
+                swap_cost: s.swap_cost as f64 / scale,
+                spare_count: s.spare_count,
+                spare_load: s.spare_load,
+            })
+            .collect(),
         seen: Some(seen),
     };
     Ok(l.record_run(&run)?)

@@ -298,6 +298,26 @@ pub fn run(args: Args) -> Result<ExitCode> {
     if let Some(round) = &round {
         crate::cmd::ledger::note_declined(&mut unmatched, inst, round, lang);
     }
+    // Standbys for every filled seat, their exact costs within the same budget and deadline as
+    // the fix column (past it, the plain swap's cost, marked not proven).
+    let standbys = if policy.round.standbys > 0 {
+        progress.stage("ranking standbys");
+        let base = matchpunt::explain::Base::from_result(inst, &policy, opts, &res);
+        // At most the solve's time again plus a second, within the run's limit: past it the
+        // costs stay those of the plain swap, marked not proven. Without a time limit the work
+        // budget alone bounds them (the same answer on every machine).
+        let cap = Instant::now() + res.timings.solve + Duration::from_secs(1);
+        let mut budget = matchpunt::explain::FixBudget {
+            deadline: fix_deadline.map(|d| d.min(cap)),
+            ..matchpunt::explain::FixBudget::for_run()
+        };
+        if res.problem.arcs.len() > matchpunt::explain::RUN_FIX_MAX_PAIRS {
+            budget.work = 0;
+        }
+        base.standbys(policy.round.standbys as usize, &mut budget)
+    } else {
+        Vec::new()
+    };
     let t_reasons = t_write.elapsed();
 
     progress.stage(&format!("writing to {}", args.out.display()));
@@ -305,14 +325,21 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let dialect = args
         .csv_dialect
         .unwrap_or_else(|| Dialect::following(loaded.delimiter));
-    let sheets = [
+    let mut sheets = vec![
         report::summary_sheet(inst, &res, lang),
         report::assignments_sheet(inst, &res, lang),
         report::unmatched_sheet(inst, &unmatched, lang),
         report::experts_sheet(inst, &res, lang),
     ];
+    if policy.round.standbys > 0 {
+        sheets.push(matchpunt::explain::standbys_sheet(inst, &standbys, lang));
+    }
     if book.is_none() {
-        for (name, sheet) in OUTPUT_NAMES.iter().zip(&sheets[1..]) {
+        for (name, sheet) in OUTPUT_NAMES
+            .iter()
+            .chain(["standbys.csv"].iter())
+            .zip(&sheets[1..])
+        {
             outs.stage(name, |w| Ok(table::write_csv(sheet, dialect, w)?))?;
         }
     }
@@ -356,6 +383,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
             &res,
             t0,
             seen.unwrap_or_default(),
+            &standbys,
         )?),
         None => None,
     };

@@ -356,7 +356,15 @@ fn run_writes_the_three_outputs_with_the_contracts_columns() {
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
     names.sort();
-    assert_eq!(names, ["assignments.csv", "experts.csv", "unmatched.csv"]);
+    assert_eq!(
+        names,
+        [
+            "assignments.csv",
+            "experts.csv",
+            "standbys.csv",
+            "unmatched.csv"
+        ]
+    );
 
     let (h, rows) = read_csv(&out.join("assignments.csv"));
     for c in [

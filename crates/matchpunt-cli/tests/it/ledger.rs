@@ -106,7 +106,7 @@ fn init_is_private_and_a_missing_ledger_is_never_created() {
         .output()
         .unwrap();
     assert!(out.status.success(), "{}", stderr(&out));
-    assert!(String::from_utf8_lossy(&out.stdout).contains("ok (schema version 2"));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("ok (schema version 3"));
 }
 
 #[test]

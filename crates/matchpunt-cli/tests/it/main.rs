@@ -4,6 +4,7 @@
 
 mod harness;
 
+mod after_match;
 mod analysts;
 mod bounds;
 mod cli;

@@ -33,7 +33,7 @@ fn dutch_input_gives_dutch_csv_and_the_dialect_can_be_chosen() {
 }
 
 #[test]
-fn the_workbook_has_four_sheets_and_the_run_s_assignments() {
+fn the_workbook_has_five_sheets_and_the_run_s_assignments() {
     let dir = tempfile::tempdir().unwrap();
     let data = sample();
     ok(&run(
@@ -54,7 +54,8 @@ fn the_workbook_has_four_sheets_and_the_run_s_assignments() {
             "overzicht",
             "toewijzingen",
             "open plekken",
-            "ervaringsdeskundigen"
+            "ervaringsdeskundigen",
+            "reserves"
         ]
     );
     let sheet = book.worksheet_range("toewijzingen").unwrap();
@@ -312,7 +313,7 @@ fn out_file_xlsx_writes_only_that_workbook_atomically() {
         })
         .collect();
     let mut wb: Xlsx<_> = open_workbook(dir.path().join("week.xlsx")).unwrap();
-    assert_eq!(wb.sheet_names().len(), 4);
+    assert_eq!(wb.sheet_names().len(), 5);
     let sheet = wb.worksheet_range("toewijzingen").unwrap();
     let pairs_book: Vec<(String, String)> = sheet
         .rows()

@@ -11,7 +11,9 @@ use crate::{App, Lang, Ui};
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::Response;
-use matchpunt::explain::{ExplainExpertView, ExplainRequestView, PartView};
+use matchpunt::explain::{
+    standby_text, ExplainExpertView, ExplainRequestView, FixBudget, PartView,
+};
 use matchpunt::ingest::did_you_mean;
 use matchpunt::messages::Msg;
 use maud::{html, Markup};
@@ -93,14 +95,35 @@ pub async fn request(State(app): State<App>, ui: Ui, Path(id): Path<String>) -> 
     let lang = ui.lang;
     let (status, title, body) = explained(snap.clone(), lang, move |d| match d.request(&id) {
         Some(ri) => {
-            let mut v = d.base().explain_request(ri, TOP, lang);
+            let base = d.base();
+            let mut v = base.explain_request(ri, TOP, lang);
             // With a ledger: nobody who declined the request this week is put forward again,
             // and the open seat's reason says who declined (as `explain --ledger`).
-            if let Some(lw) = &d.ledger {
-                let declined = matchpunt_ledger::rules::declined_for(d.inst(), &lw.view, &id);
+            let declined = match &d.ledger {
+                Some(lw) => matchpunt_ledger::rules::declined_for(d.inst(), &lw.view, &id),
+                None => Vec::new(),
+            };
+            if d.ledger.is_some() {
                 matchpunt_ledger::rules::drop_declined_explain(&mut v, d.inst(), &declined, lang);
             }
-            (StatusCode::OK, id.clone(), request_view(lang, &v))
+            let n = base.policy.round.standbys as usize;
+            let standbys: Vec<String> = base
+                .standbys_of_request(ri, n + declined.len(), &mut FixBudget::for_explain())
+                .iter()
+                .filter(|s| !declined.contains(&s.standby))
+                .take(n)
+                .map(|s| standby_text(d.inst(), s, lang))
+                .collect();
+            let mut page = request_view(lang, &v);
+            if n > 0 {
+                page = html! {
+                    (page)
+                    h2 { (heading(lang.text(Msg::StandbysHead))) }
+                    @if standbys.is_empty() { p { (heading(lang.text(Msg::NoStandbys))) "." } }
+                    ul.explain.standbys { @for s in &standbys { li { (s) } } }
+                };
+            }
+            (StatusCode::OK, id.clone(), page)
         }
         None => (
             StatusCode::NOT_FOUND,

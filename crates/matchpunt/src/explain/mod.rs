@@ -16,7 +16,10 @@
 //! - [`Base::fixes`] lists the candidate changes for an open seat by size ([`Change::size`]) and
 //!   keeps those that the re-solve shows to fill it.
 //!
-//! What lives here, one file each: `week` (this week's bookings), [`suggest`], `whatif`
+//! - [`Base::standbys`] ranks, for every filled seat, the experts who could take it if the
+//!   assigned expert drops out, each with the exact cost of a [`Change::Replace`].
+//!
+//! What lives here, one file each: `week` (this week's bookings), [`suggest`], `standby`, `whatif`
 //! (changes and their exact re-solves), `fixes`, `views` (what `suggest` prints, and the
 //! words shared by every view), `why` (changes, fixes and pins not kept in words), `request`
 //! and `expert` (the two `explain` views), `run` (`run`'s fix column).
@@ -45,6 +48,7 @@ mod expert;
 mod fixes;
 mod request;
 mod run;
+mod standby;
 mod suggest;
 mod views;
 mod week;
@@ -55,6 +59,7 @@ pub use expert::*;
 pub use fixes::*;
 pub use request::*;
 pub use run::*;
+pub use standby::*;
 pub use suggest::*;
 pub use views::*;
 pub use week::*;

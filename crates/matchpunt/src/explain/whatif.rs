@@ -123,6 +123,16 @@ pub enum Change {
         /// Expert index.
         expert: usize,
     },
+    /// A standby in place of an assigned expert who dropped out: `expert` pinned to `request`
+    /// and the pair (`request`, `out`) never a candidate (as after a decline).
+    Replace {
+        /// Request index.
+        request: usize,
+        /// The assigned expert who drops out.
+        out: usize,
+        /// The standby put in.
+        expert: usize,
+    },
 }
 
 impl Change {
@@ -155,6 +165,17 @@ impl Change {
                     p.push(expert);
                 }
             }
+            Change::Replace {
+                request,
+                out,
+                expert,
+            } => {
+                let p = &mut inst.requests[request].pinned;
+                p.retain(|&e| e != out);
+                if !p.contains(&expert) {
+                    p.push(expert);
+                }
+            }
         }
     }
 
@@ -179,7 +200,7 @@ impl Change {
             } => travel_steps(max_travel_km - inst.experts[expert].max_travel_km),
             Change::Slot { .. } | Change::Online { .. } => 2.0,
             Change::Language { .. } | Change::DropPin { .. } => 3.0,
-            Change::Pin { .. } => 4.0,
+            Change::Pin { .. } | Change::Replace { .. } => 4.0,
         }
     }
 
@@ -193,6 +214,7 @@ impl Change {
             Change::Language { .. } => "language",
             Change::DropPin { .. } => "drop-pin",
             Change::Pin { .. } => "pin",
+            Change::Replace { .. } => "replace",
         }
     }
 
@@ -203,7 +225,7 @@ impl Change {
             Change::Slot { request, .. }
             | Change::Online { request }
             | Change::Language { request, .. } => (Some(request), None),
-            Change::DropPin { .. } | Change::Pin { .. } => (None, None),
+            Change::DropPin { .. } | Change::Pin { .. } | Change::Replace { .. } => (None, None),
         }
     }
 
@@ -283,6 +305,18 @@ impl Change {
                 Msg::FixPin,
                 &[
                     ("expert", &ename(expert)),
+                    ("request", &inst.requests[request].id),
+                ],
+            ),
+            Change::Replace {
+                request,
+                out,
+                expert,
+            } => lang.fill(
+                Msg::StandbyReplace,
+                &[
+                    ("expert", &ename(expert)),
+                    ("out", &ename(out)),
                     ("request", &inst.requests[request].id),
                 ],
             ),
@@ -584,7 +618,22 @@ impl<'a> Base<'a> {
         let mut inst = inst0.clone();
         change.apply(&mut inst);
         let (rr, re) = change.rescore();
-        let scored: Cow<'_, [Scored]> = if rr.is_none() && re.is_none() {
+        // A replaced expert's pair is out, as a declined one is.
+        let mut forbidden: Cow<'_, [(usize, usize)]> = Cow::Borrowed(&self.forbidden);
+        let scored: Cow<'_, [Scored]> = if let Change::Replace { request, out, .. } = *change {
+            let mut f = forbidden.into_owned();
+            if let Err(i) = f.binary_search(&(request, out)) {
+                f.insert(i, (request, out));
+            }
+            forbidden = Cow::Owned(f);
+            Cow::Owned(
+                self.scored
+                    .iter()
+                    .filter(|s| (s.pair.request as usize, s.pair.expert as usize) != (request, out))
+                    .cloned()
+                    .collect(),
+            )
+        } else if rr.is_none() && re.is_none() {
             Cow::Borrowed(&self.scored)
         } else {
             let mut v: Vec<Scored> = self
@@ -625,7 +674,7 @@ impl<'a> Base<'a> {
             v.sort_by_key(|s| (s.pair.request, s.pair.expert));
             Cow::Owned(v)
         };
-        let pins = batch::settle_pins_except(&inst, self.policy, &self.forbidden);
+        let pins = batch::settle_pins_except(&inst, self.policy, &forbidden);
         let (problem, _, pinned_value) = batch::build_problem(&inst, self.policy, &scored, &pins);
         let ne = inst.experts.len();
         // The nodes whose pairs, limits, seats or pins change.
@@ -638,6 +687,14 @@ impl<'a> Base<'a> {
         }
         if let Change::Pin { request, expert } | Change::DropPin { request, expert } = *change {
             touched.extend([expert, ne + request]);
+        }
+        if let Change::Replace {
+            request,
+            out,
+            expert,
+        } = *change
+        {
+            touched.extend([expert, out, ne + request]);
         }
         let old_pins = pin_set(&self.pins);
         let new_pins = pin_set(&pins);
@@ -711,7 +768,10 @@ impl<'a> Base<'a> {
             by_expert.entry(e).or_default().1.push(r);
         }
         let refused = match *change {
-            Change::Pin { request, expert } => pins
+            Change::Pin { request, expert }
+            | Change::Replace {
+                request, expert, ..
+            } => pins
                 .conflicts
                 .iter()
                 .find(|c| c.request == request && c.expert == expert)

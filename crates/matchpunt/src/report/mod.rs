@@ -9,6 +9,7 @@
 //! CPLEX LP format).
 
 pub mod lp;
+pub mod mail;
 pub mod table;
 
 use crate::batch::BatchResult;

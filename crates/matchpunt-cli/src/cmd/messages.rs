@@ -1,0 +1,337 @@
+//! `matchpunt messages`: mail-merge rows for the week's proposals, decisions and bookings in the
+//! season ledger, one text to the expert and one to the organisation.
+
+use crate::cmd::ledger::{self, LedgerArg};
+use crate::inputs::parse_week;
+use crate::out::OutputSet;
+use anyhow::{bail, Context, Result};
+use matchpunt::ingest;
+use matchpunt::messages::Lang;
+use matchpunt::model::places::Places;
+use matchpunt::model::{Instance, Week};
+use matchpunt::policy::Policy;
+use matchpunt::report::mail::{self, Event, Kind, MailRow, Templates};
+use matchpunt::report::table::{self, Dialect};
+use std::collections::HashMap;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// Write mail-merge rows for every proposal, decision and booking of a week in the ledger: one
+/// text to the expert and one to the organisation, each in its reader's language.
+///
+/// `--out DIR` writes DIR/messages.csv (in the experts file's dialect); `--out FILE.xlsx` one
+/// workbook (sheet `berichten`); either whole or not at all. Columns: kind (proposal, accepted,
+/// declined, booking), to (expert, org), request, expert, language, name, the contact columns
+/// the inputs carry (experts: e-mail and phone columns; requests: contact, e-mail and phone
+/// columns), subject, text. A text names the request's role, date and slot, place or online,
+/// the organisation, and the request's own themes; never an expert's themes, avoided themes or
+/// excluded organisations. The expert's language is the first of nl/en in their `languages`;
+/// the organisation's is its `language` in --organisations FILE, else the request's `language`
+/// when nl or en; else --lang (default: the policy's texts.language). `--templates FILE`
+/// overrides texts (CSV `message,language,text`; an unknown placeholder is an error naming the
+/// line).
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    #[command(flatten)]
+    ledger: LedgerArg,
+    /// The ISO week, e.g. 2026-W48.
+    #[arg(long, value_name = "WEEK", value_parser = parse_week)]
+    week: Week,
+    /// A folder (messages.csv) or a workbook FILE.xlsx.
+    #[arg(long, value_name = "DIR|FILE.xlsx")]
+    out: PathBuf,
+    /// A template file overriding texts: message,language,text.
+    #[arg(long, value_name = "FILE")]
+    templates: Option<PathBuf>,
+    /// An organisations file with a `language` column (nl/en) per organisation name.
+    #[arg(long, value_name = "FILE")]
+    organisations: Option<PathBuf>,
+    /// The language of readers without one: en or nl [default: the policy's texts.language].
+    #[arg(long, value_name = "LANG", value_parser = crate::cmd::suggest::parse_lang)]
+    lang: Option<Lang>,
+}
+
+/// The raw rows of a CSV input, with its delimiter.
+fn raw_csv(bytes: &[u8]) -> (u8, Vec<String>, Vec<Vec<String>>) {
+    let text = String::from_utf8_lossy(bytes);
+    let text = text.trim_start_matches('\u{feff}');
+    let first = text.lines().next().unwrap_or("");
+    let d = if first.matches(';').count() > first.matches(',').count() {
+        b';'
+    } else {
+        b','
+    };
+    let mut r = csv::ReaderBuilder::new()
+        .delimiter(d)
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let header: Vec<String> = r
+        .headers()
+        .map(|h| h.iter().map(|x| x.trim().to_string()).collect())
+        .unwrap_or_default();
+    let rows = r
+        .records()
+        .filter_map(|x| x.ok())
+        .map(|x| x.iter().map(str::to_string).collect())
+        .collect();
+    (d, header, rows)
+}
+
+/// Contact columns by row id: the columns whose header names a way to reach someone.
+fn contacts(
+    header: &[String],
+    rows: &[Vec<String>],
+    org_side: bool,
+) -> HashMap<String, Vec<(String, String)>> {
+    let is_contact = |h: &str| {
+        let h = h.to_lowercase();
+        let reach = ["mail", "phone", "telefoon", "mobiel", "gsm"]
+            .iter()
+            .any(|k| h.contains(k));
+        // On the organisation's side a contact person too; never an expert's other columns.
+        reach || (org_side && h.contains("contact"))
+    };
+    let cols: Vec<usize> = (0..header.len())
+        .filter(|&i| is_contact(&header[i]))
+        .collect();
+    let id = header
+        .iter()
+        .position(|h| h.eq_ignore_ascii_case("id"))
+        .unwrap_or(0);
+    rows.iter()
+        .filter_map(|r| {
+            let key = r.get(id)?.trim().to_string();
+            let v = cols
+                .iter()
+                .map(|&c| (header[c].clone(), r.get(c).cloned().unwrap_or_default()))
+                .collect();
+            Some((key, v))
+        })
+        .collect()
+}
+
+/// The organisations file's languages by lower-case name (and aliases).
+fn org_languages(path: &Path) -> Result<HashMap<String, Lang>> {
+    let bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
+    let (_, header, rows) = raw_csv(&bytes);
+    let col = |n: &str| header.iter().position(|h| h.eq_ignore_ascii_case(n));
+    let (Some(name), Some(lang)) = (col("name"), col("language")) else {
+        bail!(
+            "{}:1: expected the columns name and language (found {})",
+            path.display(),
+            header.join(", ")
+        );
+    };
+    let aliases = col("aliases");
+    let mut out = HashMap::new();
+    for (i, r) in rows.iter().enumerate() {
+        let cell = r.get(lang).map(|s| s.trim()).unwrap_or("");
+        if cell.is_empty() {
+            continue;
+        }
+        let Some(l) = Lang::parse(cell) else {
+            bail!(
+                "{}:{}:{}: language {cell:?}: expected nl or en",
+                path.display(),
+                i + 2,
+                lang + 1
+            );
+        };
+        let mut names = vec![r.get(name).cloned().unwrap_or_default()];
+        if let Some(a) = aliases.and_then(|a| r.get(a)) {
+            names.extend(a.split(['|', ';']).map(str::to_string));
+        }
+        for n in names {
+            let n = n.trim().to_lowercase();
+            if !n.is_empty() {
+                out.insert(n, l);
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// The batch of the week's latest run, from the inputs the ledger kept.
+fn run_batch(l: &matchpunt_ledger::Ledger, run: i64, week: Week) -> Result<(Instance, Policy)> {
+    let files = l.run_inputs(run)?;
+    let file = |kind: &str| files.iter().find(|f| f.kind == kind);
+    let (Some(e), Some(r)) = (file("experts"), file("requests")) else {
+        bail!("run {run} of week {week} kept no experts and requests files");
+    };
+    for f in [e, r] {
+        if ingest::workbook::is_workbook(&f.bytes) {
+            bail!(
+                "run {run} of week {week} read a workbook ({}): messages needs the CSV inputs",
+                f.name
+            );
+        }
+    }
+    let policy = Policy::from_toml(&l.run_policy(run)?, "the run's policy").unwrap_or_default();
+    let inputs = ingest::Inputs {
+        experts: ingest::Source::new(e.name.clone(), &e.bytes[..]),
+        requests: ingest::Source::new(r.name.clone(), &r.bytes[..]),
+        history: None,
+    };
+    let choice = ingest::WeekChoice {
+        given: Some(week),
+        fallback: week,
+    };
+    let loaded = ingest::load(inputs, &Places::bundled(), &policy, choice)
+        .map_err(|e| anyhow::anyhow!("the inputs of run {run} no longer read: {e}"))?;
+    Ok((loaded.instance, policy))
+}
+
+/// Runs `messages`.
+pub fn run(args: Args) -> Result<ExitCode> {
+    let l = ledger::required(&args.ledger)?;
+    let ws = args.week.to_string();
+    let view = l.week(&ws)?;
+    let Some(run) = view.latest_run else {
+        bail!("week {ws} has no run in the ledger: run it first (`matchpunt run --ledger ... --week {ws}`)");
+    };
+    let templates = match &args.templates {
+        Some(p) => {
+            let text = std::fs::read_to_string(p)
+                .with_context(|| format!("cannot read {}", p.display()))?;
+            Templates::parse(&text, &p.display().to_string()).map_err(anyhow::Error::msg)?
+        }
+        None => Templates::builtin(),
+    };
+    let org_langs = match &args.organisations {
+        Some(p) => org_languages(p)?,
+        None => HashMap::new(),
+    };
+    let (mut inst, policy) = run_batch(&l, run, args.week)?;
+    ledger::add_week_inline(&mut inst, &policy, &view)?;
+    let default = args.lang.unwrap_or_else(|| policy.lang());
+    let files = l.run_inputs(run)?;
+    let raw = |kind: &str| {
+        files
+            .iter()
+            .find(|f| f.kind == kind)
+            .map(|f| raw_csv(&f.bytes))
+            .unwrap_or((b',', Vec::new(), Vec::new()))
+    };
+    let (delim, eh, er) = raw("experts");
+    let (_, rh, rr) = raw("requests");
+    let expert_contact = contacts(&eh, &er, false);
+    let org_contact = contacts(&rh, &rr, true);
+    let mut events: Vec<(Kind, String, String)> = Vec::new();
+    for p in &view.proposals {
+        events.push((Kind::Proposal, p.request.clone(), p.expert.clone()));
+    }
+    for ((r, e), accepted) in view.verdicts() {
+        let kind = if accepted {
+            Kind::Accepted
+        } else {
+            Kind::Declined
+        };
+        events.push((kind, r, e));
+    }
+    for b in &view.bookings {
+        events.push((Kind::Booking, b.seat.request.clone(), b.seat.expert.clone()));
+    }
+    let mut rows: Vec<MailRow> = Vec::new();
+    let mut skipped = 0;
+    for (kind, rid, eid) in events {
+        let (Some(req), Some(ex)) = (
+            inst.requests.iter().find(|x| x.id == rid),
+            inst.experts.iter().find(|x| x.id == eid),
+        ) else {
+            skipped += 1;
+            continue;
+        };
+        let org = inst.orgs.name(req.org).to_string();
+        let expert_lang = ex
+            .languages
+            .iter()
+            .find_map(|&i| Lang::parse(inst.languages.name(i)))
+            .unwrap_or(default);
+        let org_lang = org_langs
+            .get(&org.to_lowercase())
+            .copied()
+            .or_else(|| Lang::parse(inst.languages.name(req.language)))
+            .unwrap_or(default);
+        let event = Event {
+            kind,
+            request: req.id.clone(),
+            org,
+            role: req.role,
+            slot: req.slot,
+            place: req.place.clone(),
+            online: req.online,
+            topics: req
+                .themes
+                .iter()
+                .map(|&t| inst.themes.name(t).to_string())
+                .collect(),
+            expert: ex.id.clone(),
+            expert_name: if ex.name.is_empty() {
+                ex.id.clone()
+            } else {
+                ex.name.clone()
+            },
+            expert_lang,
+            org_lang,
+            expert_contact: expert_contact.get(&ex.id).cloned().unwrap_or_default(),
+            org_contact: org_contact.get(&req.id).cloned().unwrap_or_default(),
+        };
+        rows.extend(mail::rows_of(&event, args.week, &templates));
+    }
+    let sheet = mail::messages_sheet(&rows);
+    // The set: a workbook alone (`--out FILE.xlsx`), or messages.csv in a folder.
+    let xlsx = args
+        .out
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"))
+        && !args.out.is_dir();
+    let (dir, name) = if xlsx {
+        let dir = args
+            .out
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."))
+            .to_path_buf();
+        let name = args
+            .out
+            .file_name()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .into_owned();
+        (dir, name)
+    } else {
+        (args.out.clone(), "messages.csv".to_string())
+    };
+    let mut set = OutputSet::open(&dir)?;
+    if xlsx {
+        let bytes = table::workbook(std::slice::from_ref(&sheet))
+            .map_err(|e| anyhow::anyhow!("cannot build the workbook: {e}"))?;
+        set.stage(&name, |w| Ok(w.write_all(&bytes)?))?;
+    } else {
+        set.stage(&name, |w| {
+            Ok(table::write_csv(&sheet, Dialect::following(delim), w)?)
+        })?;
+    }
+    let written = set.commit()?;
+    let count = |k: Kind| rows.iter().filter(|r| r.kind == k).count() / 2;
+    let mut out = std::io::stdout().lock();
+    writeln!(
+        out,
+        "wrote {}: {} message(s) for week {ws} ({} proposal(s), {} accepted, {} declined, {} booking(s)), each to the expert and to the organisation",
+        written
+            .iter()
+            .map(|p| p.display().to_string())
+            .collect::<Vec<_>>()
+            .join(", "),
+        rows.len(),
+        count(Kind::Proposal),
+        count(Kind::Accepted),
+        count(Kind::Declined),
+        count(Kind::Booking)
+    )?;
+    if skipped > 0 {
+        eprintln!("warning: {skipped} pair(s) of the week name a request or expert that the run's inputs no longer hold (an erased expert, or a request since removed): no message for them");
+    }
+    Ok(ExitCode::SUCCESS)
+}

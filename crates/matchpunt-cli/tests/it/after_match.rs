@@ -1,0 +1,536 @@
+//! After the match (issue 23) through the real binary: standbys in `run`'s outputs and the
+//! ledger, `decide --declined` naming the first standby still free, accepting a standby as a
+//! booking.
+
+use crate::harness::{copy_dir, root};
+use std::fs;
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn bin() -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_matchpunt"));
+    c.env_remove("RUST_BACKTRACE")
+        .env_remove("MATCHPUNT_LEDGER")
+        .env("USER", "tester");
+    c
+}
+
+fn mp(dir: &Path, args: &[&str]) -> Output {
+    bin().current_dir(dir).args(args).output().unwrap()
+}
+
+fn ok(dir: &Path, args: &[&str]) -> String {
+    let out = mp(dir, args);
+    assert!(
+        out.status.success(),
+        "matchpunt {}: {}\n{}",
+        args.join(" "),
+        String::from_utf8_lossy(&out.stderr),
+        String::from_utf8_lossy(&out.stdout)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// The sample in a temporary folder, with a ledger and week 48 run (work-limited, so that the
+/// standbys' costs are the same on every machine).
+fn sample_week() -> tempfile::TempDir {
+    let d = tempfile::tempdir().unwrap();
+    copy_dir(&root().join("data"), &d.path().join("data"));
+    ok(d.path(), &["ledger", "init", "s.ledger"]);
+    ok(
+        d.path(),
+        &[
+            "run",
+            "--ledger",
+            "s.ledger",
+            "--week",
+            "2026-W48",
+            "--work-limit",
+            "2000",
+            "--out",
+            "w48",
+        ],
+    );
+    d
+}
+
+/// `standbys.csv`'s rows (request, expert, rank, standby, ..., swap_cost, cost, proven).
+fn standbys(path: &Path) -> Vec<Vec<String>> {
+    let text = fs::read_to_string(path).unwrap();
+    let text = text.trim_start_matches('\u{feff}');
+    let mut lines = text.lines();
+    let header: Vec<&str> = lines.next().unwrap().split(',').collect();
+    assert_eq!(
+        header,
+        [
+            "request",
+            "expert",
+            "rank",
+            "standby",
+            "standby_name",
+            "org",
+            "role",
+            "slot",
+            "score",
+            "swap_cost",
+            "cost",
+            "proven"
+        ]
+    );
+    lines
+        .map(|l| l.split(',').map(str::to_string).collect())
+        .collect()
+}
+
+#[test]
+fn standbys_are_written_ranked_and_the_first_free_one_follows_a_decline() {
+    let d = sample_week();
+    let rows = standbys(&d.path().join("w48/standbys.csv"));
+    let assignments = fs::read_to_string(d.path().join("w48/assignments.csv")).unwrap();
+    let filled = assignments.lines().count() - 1;
+    assert!(
+        rows.len() > filled,
+        "{} standbys for {filled} seats",
+        rows.len()
+    );
+    for r in &rows {
+        // Never the assigned expert, at most 2 (the default), costs ascending by rank.
+        assert_ne!(r[1], r[3]);
+        assert!(r[2] == "1" || r[2] == "2", "{r:?}");
+        assert!(r[11] == "yes" || r[11] == "no");
+    }
+    for w in rows.windows(2) {
+        if w[0][0] == w[1][0] && w[0][1] == w[1][1] {
+            let (a, b): (f64, f64) = (w[0][9].parse().unwrap(), w[1][9].parse().unwrap());
+            assert!(a <= b, "{w:?}");
+        }
+    }
+    // Decline a seat whose first standby has no room beyond it: after a booking of that standby
+    // elsewhere, the second is named.
+    let first = &rows[0];
+    let (req, exp, sb) = (&first[0], &first[1], &first[3]);
+    let out = ok(
+        d.path(),
+        &[
+            "decide",
+            "--ledger",
+            "s.ledger",
+            "--week",
+            "2026-W48",
+            "--request",
+            req,
+            "--expert",
+            exp,
+            "--declined",
+        ],
+    );
+    assert!(
+        out.contains(&format!("first standby for {req}: {sb} (rank 1")),
+        "{out}"
+    );
+    assert!(out.contains("--accepted`"), "{out}");
+    // Accepting the standby books them.
+    let out = ok(
+        d.path(),
+        &[
+            "decide",
+            "--ledger",
+            "s.ledger",
+            "--week",
+            "2026-W48",
+            "--request",
+            req,
+            "--expert",
+            sb,
+            "--accepted",
+        ],
+    );
+    assert!(
+        out.starts_with(&format!("booked standby {sb} for request {req}")),
+        "{out}"
+    );
+    // A second time: the seat is theirs already.
+    let again = mp(
+        d.path(),
+        &[
+            "decide",
+            "--ledger",
+            "s.ledger",
+            "--week",
+            "2026-W48",
+            "--request",
+            req,
+            "--expert",
+            sb,
+            "--accepted",
+        ],
+    );
+    // (Now a booked pair, so a plain decision on it is recorded.)
+    assert!(again.status.success());
+    let log = ok(d.path(), &["ledger", "log", "--ledger", "s.ledger"]);
+    assert!(
+        log.contains(&format!("request {req}, expert {sb}")),
+        "{log}"
+    );
+    let check = ok(d.path(), &["ledger", "check", "--ledger", "s.ledger"]);
+    assert!(check.contains(": ok"), "{check}");
+    // The next run keeps the booking as a pin.
+    ok(
+        d.path(),
+        &[
+            "run",
+            "--ledger",
+            "s.ledger",
+            "--week",
+            "2026-W48",
+            "--work-limit",
+            "2000",
+            "--out",
+            "w48b",
+        ],
+    );
+    let a = fs::read_to_string(d.path().join("w48b/assignments.csv")).unwrap();
+    assert!(
+        a.lines().any(|l| l.starts_with(&format!("{req},{sb},"))),
+        "{a}"
+    );
+}
+
+#[test]
+fn a_standby_is_not_booked_before_the_decline_nor_when_not_a_standby() {
+    let d = sample_week();
+    let rows = standbys(&d.path().join("w48/standbys.csv"));
+    let r = &rows[0];
+    let out = mp(
+        d.path(),
+        &[
+            "decide",
+            "--ledger",
+            "s.ledger",
+            "--week",
+            "2026-W48",
+            "--request",
+            &r[0],
+            "--expert",
+            &r[3],
+            "--accepted",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("record that decline first"), "{err}");
+    // Standbys off: no file, and a decline names none.
+    fs::write(d.path().join("p.toml"), "[round]\nstandbys = 0\n").unwrap();
+    ok(
+        d.path(),
+        &[
+            "run",
+            "--data",
+            "data/sample",
+            "--policy",
+            "p.toml",
+            "--work-limit",
+            "2000",
+            "--out",
+            "nostandby",
+        ],
+    );
+    assert!(!d.path().join("nostandby/standbys.csv").exists());
+}
+
+/// The sample with one more expert whose name, themes, avoided themes, excluded organisation
+/// and decision note are strings found nowhere else, pinned to a request of their own so that
+/// every table holds them.
+fn sample_with_person() -> tempfile::TempDir {
+    let d = tempfile::tempdir().unwrap();
+    copy_dir(&root().join("data"), &d.path().join("data"));
+    let s = d.path().join("data/sample");
+    let mut e = fs::read_to_string(s.join("experts.csv")).unwrap();
+    e.push_str("E9999,Zoltan Quickfoot,buddy|trainer|speaker,yes,jeugdzorg|zqthemaalpha,zqavoidbeta,Rotterdam,50,yes,*,3,6,2001,,m,Zqkliniek Noord,yes\n");
+    fs::write(s.join("experts.csv"), e).unwrap();
+    let mut r = fs::read_to_string(s.join("requests.csv")).unwrap();
+    r.push_str("R09999,Stichting Thuisbasis,buddy,jeugdzorg,,yes,thu-pm,1,2,1,nl,20,,,E9999\n");
+    fs::write(s.join("requests.csv"), r).unwrap();
+    ok(d.path(), &["ledger", "init", "s.ledger"]);
+    for w in ["2026-W48", "2026-W49"] {
+        ok(
+            d.path(),
+            &[
+                "run",
+                "--ledger",
+                "s.ledger",
+                "--week",
+                w,
+                "--time-limit",
+                "5",
+                "--out",
+                w,
+            ],
+        );
+        ok(
+            d.path(),
+            &[
+                "decide",
+                "--ledger",
+                "s.ledger",
+                "--week",
+                w,
+                "--request",
+                "R09999",
+                "--expert",
+                "E9999",
+                "--declined",
+                "--note",
+                "zqnotegamma",
+            ],
+        );
+        ok(d.path(), &["close", "--ledger", "s.ledger", "--week", w]);
+    }
+    d
+}
+
+const TRACES: [&str; 6] = [
+    "Zoltan Quickfoot",
+    "E9999",
+    "zqthemaalpha",
+    "zqavoidbeta",
+    "Zqkliniek Noord",
+    "zqnotegamma",
+];
+
+/// The bytes of the ledger and of any journal or WAL file beside it.
+fn ledger_bytes(p: &Path) -> Vec<u8> {
+    let mut b = fs::read(p).unwrap();
+    for ext in ["-journal", "-wal", "-shm"] {
+        if let Ok(x) = fs::read(format!("{}{ext}", p.display())) {
+            b.extend(x);
+        }
+    }
+    b
+}
+
+fn traces_in(bytes: &[u8]) -> Vec<&'static str> {
+    TRACES
+        .iter()
+        .copied()
+        .filter(|t| {
+            bytes
+                .windows(t.len())
+                .any(|w| w.eq_ignore_ascii_case(t.as_bytes()))
+        })
+        .collect()
+}
+
+#[test]
+fn an_access_request_then_an_erasure_leaves_no_trace_in_the_files_bytes() {
+    let d = sample_with_person();
+    let db = d.path().join("s.ledger");
+    assert_eq!(
+        traces_in(&ledger_bytes(&db)),
+        TRACES,
+        "the setup holds every trace"
+    );
+    let out = ok(
+        d.path(),
+        &[
+            "ledger", "export", "--ledger", "s.ledger", "--expert", "E9999", "--out", "access",
+        ],
+    );
+    assert!(out.starts_with("wrote "), "{out}");
+    let json: serde_json::Value =
+        serde_json::from_slice(&fs::read(d.path().join("access/E9999.json")).unwrap()).unwrap();
+    assert_eq!(json["schema"], "matchpunt.ledger-expert/1");
+    assert_eq!(json["decisions"].as_array().unwrap().len(), 2);
+    assert_eq!(json["decisions"][0]["note"], "zqnotegamma");
+    let inputs = json["inputs"].as_array().unwrap();
+    assert!(inputs
+        .iter()
+        .any(|i| i["kind"] == "experts" && i["rows"][0][1] == "Zoltan Quickfoot"));
+    assert!(d.path().join("access/E9999.xlsx").exists());
+    let out = ok(
+        d.path(),
+        &[
+            "ledger", "forget", "--ledger", "s.ledger", "--expert", "E9999",
+        ],
+    );
+    assert!(out.contains("anonymous id forgotten-1"), "{out}");
+    assert!(out.contains("out of the ledger's reach"), "{out}");
+    assert_eq!(traces_in(&ledger_bytes(&db)), Vec::<&str>::new());
+    let log = ok(d.path(), &["ledger", "log", "--ledger", "s.ledger"]);
+    assert!(log.contains(" forget "), "{log}");
+    assert!(traces_in(log.as_bytes()).is_empty(), "{log}");
+    let check = ok(d.path(), &["ledger", "check", "--ledger", "s.ledger"]);
+    assert!(check.contains(": ok"), "{check}");
+    // Nothing is held any more, and the next week runs without them.
+    let again = mp(
+        d.path(),
+        &[
+            "ledger", "export", "--ledger", "s.ledger", "--expert", "E9999", "--out", "x",
+        ],
+    );
+    assert_eq!(again.status.code(), Some(1));
+}
+
+#[test]
+fn a_purge_by_age_leaves_no_trace_of_the_weeks_before() {
+    let d = sample_with_person();
+    let db = d.path().join("s.ledger");
+    // keep_weeks from the policy needs the current week: --before is the same by hand.
+    let out = ok(
+        d.path(),
+        &[
+            "ledger", "purge", "--ledger", "s.ledger", "--before", "2026-W50",
+        ],
+    );
+    assert!(out.starts_with("purged the weeks before 2026-W50"), "{out}");
+    assert_eq!(traces_in(&ledger_bytes(&db)), Vec::<&str>::new());
+    let log = ok(d.path(), &["ledger", "log", "--ledger", "s.ledger"]);
+    assert!(log.contains(" purge "), "{log}");
+    // An open week is never purged.
+    ok(
+        d.path(),
+        &[
+            "run",
+            "--ledger",
+            "s.ledger",
+            "--week",
+            "2026-W50",
+            "--time-limit",
+            "5",
+            "--out",
+            "w50",
+        ],
+    );
+    let o = mp(
+        d.path(),
+        &[
+            "ledger", "purge", "--ledger", "s.ledger", "--before", "2026-W51",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("still open"));
+    fs::write(d.path().join("keep.toml"), "[ledger]\nkeep_weeks = 0\n").unwrap();
+    let o = mp(
+        d.path(),
+        &[
+            "ledger",
+            "purge",
+            "--ledger",
+            "s.ledger",
+            "--policy",
+            "keep.toml",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("keep_weeks = 0"));
+}
+
+#[test]
+fn messages_for_the_week_to_both_readers_and_a_bad_template_writes_nothing() {
+    let d = sample_week();
+    let rows = standbys(&d.path().join("w48/standbys.csv"));
+    let (req, exp) = (&rows[0][0], &rows[0][1]);
+    ok(
+        d.path(),
+        &[
+            "decide",
+            "--ledger",
+            "s.ledger",
+            "--week",
+            "2026-W48",
+            "--request",
+            req,
+            "--expert",
+            exp,
+            "--declined",
+        ],
+    );
+    let out = ok(
+        d.path(),
+        &[
+            "messages", "--ledger", "s.ledger", "--week", "2026-W48", "--out", "mail", "--lang",
+            "nl",
+        ],
+    );
+    assert!(out.starts_with("wrote mail/messages.csv:"), "{out}");
+    assert!(out.contains("1 declined"), "{out}");
+    let mut r = csv::Reader::from_path(d.path().join("mail/messages.csv")).unwrap();
+    let header: Vec<String> = r.headers().unwrap().iter().map(str::to_string).collect();
+    assert_eq!(
+        header[..6],
+        ["kind", "to", "request", "expert", "language", "name"]
+    );
+    let recs: Vec<csv::StringRecord> = r.records().map(|x| x.unwrap()).collect();
+    // Two rows per event, one to each reader.
+    assert_eq!(recs.len() % 2, 0);
+    let declined: Vec<&csv::StringRecord> = recs.iter().filter(|x| &x[0] == "declined").collect();
+    assert_eq!(declined.len(), 2);
+    assert_eq!((&declined[0][1], &declined[1][1]), ("expert", "org"));
+    assert!(declined[1][7].contains(req.as_str()), "{:?}", declined[1]);
+    // A workbook instead.
+    let out = ok(
+        d.path(),
+        &[
+            "messages",
+            "--ledger",
+            "s.ledger",
+            "--week",
+            "2026-W48",
+            "--out",
+            "week48-mail.xlsx",
+        ],
+    );
+    assert!(out.starts_with("wrote "), "{out}");
+    assert!(d.path().join("week48-mail.xlsx").exists());
+    // A template with an unknown placeholder: an error naming the file and line, nothing written.
+    fs::write(
+        d.path().join("t.csv"),
+        "message,language,text\nsubject,nl,\"{request}: {role}\"\nproposal-expert,nl,\"Hoi {name}, over {avoid_themes}\"\n",
+    )
+    .unwrap();
+    let o = mp(
+        d.path(),
+        &[
+            "messages",
+            "--ledger",
+            "s.ledger",
+            "--week",
+            "2026-W48",
+            "--out",
+            "mail2",
+            "--templates",
+            "t.csv",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("t.csv:3:3: unknown placeholder {avoid_themes}"),
+        "{err}"
+    );
+    assert!(!d.path().join("mail2/messages.csv").exists());
+    // A good one is used.
+    fs::write(
+        d.path().join("t.csv"),
+        "message,language,text\nproposal-expert,nl,\"Beste {name}, kun je op {date}?\"\n",
+    )
+    .unwrap();
+    ok(
+        d.path(),
+        &[
+            "messages",
+            "--ledger",
+            "s.ledger",
+            "--week",
+            "2026-W48",
+            "--out",
+            "mail2",
+            "--templates",
+            "t.csv",
+            "--lang",
+            "nl",
+        ],
+    );
+    let text = fs::read_to_string(d.path().join("mail2/messages.csv")).unwrap();
+    assert!(text.contains("Beste "), "{text}");
+}
