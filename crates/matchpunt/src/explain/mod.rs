@@ -22,7 +22,7 @@
 //! What lives here, one file each: `week` (this week's bookings), [`suggest`], `standby`, `whatif`
 //! (changes and their exact re-solves), `fixes`, `views` (what `suggest` prints, and the
 //! words shared by every view), `why` (changes, fixes and pins not kept in words), `request`
-//! and `expert` (the two `explain` views), `run` (`run`'s fix column).
+//! and `expert` (the two `explain` views), `run` (`run`'s fix column), `mismatch` (given assignments that do not fit the batch).
 //!
 //! Texts come from [`crate::messages`]; nothing here names an expert's themes other than a count
 //! of the request's own themes they share, and a reason under rule 3 or 4 is "not for this
@@ -46,6 +46,7 @@ use std::time::Instant;
 
 mod expert;
 mod fixes;
+mod mismatch;
 mod request;
 mod run;
 mod standby;
@@ -57,6 +58,7 @@ mod why;
 
 pub use expert::*;
 pub use fixes::*;
+pub use mismatch::*;
 pub use request::*;
 pub use run::*;
 pub use standby::*;
