@@ -341,7 +341,11 @@ E3,Sem,speaker,yes,pesten,,Utrecht,mon-am,
     let s = explain::suggest(&inst, &policy, 0, None, 5);
     assert!(s.candidates.is_empty());
     for lang in [Lang::En, Lang::Nl] {
-        let v = explain::suggest_view(&inst, &policy, &s, None, lang);
+        let mut v = explain::suggest_view(&inst, &policy, &s, None, lang);
+        // The request's own themes (which the caller gave) are shown as the request's; no
+        // other place may name the avoided one.
+        assert_eq!(v.request.themes, ["pesten", "angst"]);
+        v.request.themes.clear();
         let json = format!("{v:?}");
         assert!(!json.contains("angst"), "{json}");
         assert!(!json.contains("avoid"), "{json}");
