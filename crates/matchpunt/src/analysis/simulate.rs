@@ -89,6 +89,9 @@ pub struct PastRow {
     pub role: Role,
     /// Wellbeing load.
     pub intensity: u32,
+    /// Whether the seat had a heavy theme (the policy's `heavy_themes`): the heavy-theme pause
+    /// of the following weeks sees it.
+    pub heavy: bool,
 }
 
 /// A policy under simulation, with the strategy that chooses its assignments.
@@ -224,6 +227,7 @@ pub fn past_rows(inst: &Instance) -> Vec<PastRow> {
             org: inst.orgs.name(h.org).to_string(),
             role: h.role,
             intensity: h.intensity,
+            heavy: h.heavy,
         })
         .collect()
 }
@@ -315,20 +319,27 @@ pub fn attach_history(inst: &mut Instance, past: &[PastRow]) {
             inst.orgs.intern(&p.org),
             p.role,
             p.intensity,
+            p.heavy,
         ));
     }
     inst.history = rows;
 }
 
-fn history_row(week: Week, expert: usize, org: u32, role: Role, intensity: u32) -> HistoryRow {
+fn history_row(
+    week: Week,
+    expert: usize,
+    org: u32,
+    role: Role,
+    intensity: u32,
+    heavy: bool,
+) -> HistoryRow {
     HistoryRow {
         week,
         expert,
         org,
         role,
         intensity,
-        // Not tracked in simulated weeks: a policy's heavy-theme pause sees no simulated seat.
-        heavy: false,
+        heavy,
         declined: false,
     }
 }
@@ -377,6 +388,9 @@ impl Rolling {
     ) -> Result<Instance, InputErrors> {
         let mut inst = load_week(roster, week, policy, places)?;
         attach_history(&mut inst, &self.history);
+        // The rules over weeks (rolling budget, heavy-theme pause) from the attached history,
+        // as ingest applies them to a history file.
+        crate::ingest::apply_history_rules(&mut inst, policy);
         Ok(inst)
     }
 
@@ -459,6 +473,7 @@ impl Rolling {
                 org: inst.orgs.name(r.org).to_string(),
                 role: r.role,
                 intensity: r.intensity,
+                heavy: r.heavy,
             });
         }
         let mut used = vec![false; n];

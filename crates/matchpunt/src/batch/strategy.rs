@@ -66,7 +66,8 @@ impl fmt::Display for Strategy {
 }
 
 /// First come, first served on `p`: requests in index (file) order, each seat to the lowest
-/// expert index among the request's arcs whose expert has room left (count, budget, slot).
+/// expert index among the request's arcs whose expert has room left (count, budget, slot, the
+/// one heavy-theme seat of the pause).
 /// The objective is the assignment's value under `p`; bound = objective, not proven.
 pub fn greedy(p: &Problem) -> Solution {
     let mut order: Vec<usize> = (0..p.arcs.len()).collect();
@@ -80,7 +81,7 @@ pub fn greedy(p: &Problem) -> Solution {
         let arc = p.arcs[a];
         let (e, r) = (arc.expert as usize, arc.request as usize);
         let cap = p.experts[e];
-        let slot_free = arc.slot.is_none_or(|s| slots[e] & (1 << s) == 0);
+        let slot_free = slots[e] & arc.conflicts() == 0;
         if seats[r] < p.seats[r]
             && count[e] < cap.max_count
             && load[e] + arc.intensity <= cap.budget
@@ -89,9 +90,7 @@ pub fn greedy(p: &Problem) -> Solution {
             seats[r] += 1;
             count[e] += 1;
             load[e] += arc.intensity;
-            if let Some(s) = arc.slot {
-                slots[e] |= 1 << s;
-            }
+            slots[e] |= arc.conflicts();
             chosen.push(a);
         }
     }
