@@ -51,6 +51,10 @@ seat_normal = 200
 seat_urgent = 400
 # Convex batch spread: the k-th assignment of one expert in this batch costs (k - 1) * this.
 batch_spread = 5
+# No starvation: an expert without a seat for w weeks (from history) gets
+# waiting_bonus * min(w, waiting_weeks) / waiting_weeks points on each of their pairs. At most
+# half of seat_low, so it never outweighs a seat: filling seats comes first. 0 = off.
+waiting_bonus = 0
 # Pair values (seat value + score) are rounded to a multiple of this many points before
 # optimising. Coarser values let the solver prove optimality sooner; 0.001 is the finest.
 resolution = 0.1
@@ -69,6 +73,9 @@ age_proximity = 10      # buddy: 1 - age gap / max gap; not applicable: 0.5
 # Week k before the batch counts decay^(k - 1); weeks beyond window are ignored.
 decay = 0.5
 window_weeks = 8
+# The waiting advantage ([objective] waiting_bonus) is full after this many weeks without a
+# seat (0 = off).
+waiting_weeks = 4
 
 [round]
 # Re-runs with --previous: each earlier proposal that is still possible is worth this many points
@@ -194,6 +201,9 @@ pub struct Objective {
     pub batch_spread: f64,
     /// Pair values are rounded to a multiple of this (points).
     pub resolution: f64,
+    /// The waiting advantage in points after `history.waiting_weeks` weeks without a seat
+    /// (see [`crate::scoring::waiting_points`]); from 0 to `seat_low / 2`.
+    pub waiting_bonus: f64,
 }
 
 /// Weights of the score parts, in points.
@@ -224,6 +234,8 @@ pub struct History {
     pub decay: f64,
     /// Weeks considered.
     pub window_weeks: u32,
+    /// Weeks without a seat after which the waiting advantage is full (0 = off), 0 to 52.
+    pub waiting_weeks: u32,
 }
 
 impl Default for Rules {
@@ -267,6 +279,7 @@ impl Default for Objective {
             seat_urgent: 400.0,
             batch_spread: 5.0,
             resolution: 0.1,
+            waiting_bonus: 0.0,
         }
     }
 }
@@ -290,6 +303,7 @@ impl Default for History {
         History {
             decay: 0.5,
             window_weeks: 8,
+            waiting_weeks: 4,
         }
     }
 }
@@ -379,6 +393,7 @@ impl Policy {
                 ("objective.seat_normal", o.seat_normal),
                 ("objective.seat_urgent", o.seat_urgent),
                 ("objective.batch_spread", o.batch_spread),
+                ("objective.waiting_bonus", o.waiting_bonus),
                 ("round.keep_bonus", self.round.keep_bonus),
             ]
             .map(|(n, w)| (n.to_string(), w)),
@@ -387,6 +402,14 @@ impl Policy {
             if !v.is_finite() || !(0.0..=1.0e6).contains(&v) {
                 return Err(format!("{name} = {v}: expected a number from 0 to 1000000"));
             }
+        }
+        // The waiting advantage never outweighs a seat (fill first): at most half a low seat.
+        if o.waiting_bonus > o.seat_low / 2.0 {
+            return Err(format!(
+                "objective.waiting_bonus = {}: expected at most half of objective.seat_low ({})",
+                o.waiting_bonus,
+                o.seat_low / 2.0
+            ));
         }
         if let Some(share) = self.rules.rolling_share {
             if !share.is_finite() || !(0.0..=1.0).contains(&share) {
@@ -441,7 +464,7 @@ impl Policy {
     /// The policy's whole numbers with their allowed ranges: the ranges of the matching
     /// experts and requests columns, so that a default can be nothing a file could not say,
     /// and no load or count sum can overflow (at most 50 assignments of load 200 each).
-    pub fn whole_numbers(&self) -> [(&'static str, u32, std::ops::RangeInclusive<u32>); 14] {
+    pub fn whole_numbers(&self) -> [(&'static str, u32, std::ops::RangeInclusive<u32>); 15] {
         let (r, i) = (&self.rules, &self.intensity);
         [
             (
@@ -474,6 +497,7 @@ impl Policy {
             ("intensity.speaker", i.speaker, 0..=100),
             ("intensity.heavy_extra", i.heavy_extra, 0..=100),
             ("history.window_weeks", self.history.window_weeks, 1..=520),
+            ("history.waiting_weeks", self.history.waiting_weeks, 0..=52),
         ]
     }
 

@@ -6,8 +6,8 @@
 //!   file order, each seat to the first expert in file order who is eligible (rules 1-8) and
 //!   still has room (rules 8-10: count, load budget, slot, seats).
 //! - [`Strategy::MaxWeight`]: the exact solver on the policy's objective without its
-//!   load-spread and fairness terms: the batch spread and the `recent_load` and `fair_spread`
-//!   weights set to 0. So it maximises filled seats and pair quality (theme fit, distance,
+//!   load-spread and fairness terms: the batch spread, the `recent_load` and `fair_spread`
+//!   weights and the waiting advantage set to 0. So it maximises filled seats and pair quality (theme fit, distance,
 //!   continuity, role experience, age) and nothing else.
 //!
 //! All three work on the solver's [`Problem`] as [`crate::batch`] builds it: the eligible pairs
@@ -99,12 +99,13 @@ pub fn greedy(p: &Problem) -> Solution {
 }
 
 /// The policy without its load-spread and fairness terms: batch spread, `recent_load` and
-/// `fair_spread` weights 0.
+/// `fair_spread` weights and the waiting advantage 0.
 pub fn max_weight_policy(policy: &Policy) -> Policy {
     let mut p = policy.clone();
     p.objective.batch_spread = 0.0;
     p.weights.recent_load = 0.0;
     p.weights.fair_spread = 0.0;
+    p.objective.waiting_bonus = 0.0;
     p
 }
 

@@ -85,7 +85,11 @@ pub(super) fn best_bundle(
     let budget = res.budget[e].min(items.iter().map(|x| p.arcs[x.0].intensity).sum()) as usize;
     // The heavy-theme pause: a third coordinate, heavy arcs taken (0 or 1), where there are
     // heavy arcs at all. State (h, k, b) is at h * plane + k * (budget + 1) + b.
-    let heavy_dim = if items.iter().any(|x| p.arcs[x.0].heavy) { 2 } else { 1 };
+    let heavy_dim = if items.iter().any(|x| p.arcs[x.0].heavy) {
+        2
+    } else {
+        1
+    };
     let plane = (cap + 1) * (budget + 1);
     let width = heavy_dim * plane;
     const NONE: i64 = i64::MIN / 4;

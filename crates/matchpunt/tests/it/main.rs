@@ -20,6 +20,7 @@ mod round;
 mod rules;
 mod solver;
 mod spelling_property;
+mod starvation;
 mod weekly_rules;
 mod workbook;
 mod workbook_gate;

@@ -340,8 +340,8 @@ fn heavy_pause_within_the_week_matches_brute_force() {
                 ..SolveOptions::default()
             };
             let s = solve(&p, &opts);
-            let v = evaluate(&p, &s.chosen)
-                .unwrap_or_else(|e| panic!("case {case}: infeasible: {e}"));
+            let v =
+                evaluate(&p, &s.chosen).unwrap_or_else(|e| panic!("case {case}: infeasible: {e}"));
             assert_eq!(v, s.objective, "case {case}");
             assert!(s.proven, "case {case}");
             assert_eq!(v, best, "case {case} master {master}: {p:?}");

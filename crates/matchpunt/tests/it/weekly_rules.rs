@@ -307,7 +307,9 @@ fn heavy_pause_within_the_week_holds_against_pins() {
     let inst = load(&roomy, &pinned, None, &on);
     let res = batch::run(&inst, &on, &SolveOptions::default());
     assert_eq!(res.pin_conflicts.len(), 1, "{:?}", res.pin_conflicts);
-    assert!(res.pin_conflicts[0].text.contains("second heavy-theme seat"));
+    assert!(res.pin_conflicts[0]
+        .text
+        .contains("second heavy-theme seat"));
     assert_eq!(heavy_seats(&inst, &res), 1);
     // One heavy pin: the other heavy request stays open, the light one is filled.
     let one = THREE

@@ -75,7 +75,12 @@ pub fn assert_hard_rules(inst: &Instance, policy: &Policy, res: &BatchResult) {
             heavy[a.expert] += u32::from(inst.requests[a.request].heavy);
         }
         for (i, e) in inst.experts.iter().enumerate() {
-            assert!(heavy[i] <= 1, "heavy-theme pause: {} has {}", e.id, heavy[i]);
+            assert!(
+                heavy[i] <= 1,
+                "heavy-theme pause: {} has {}",
+                e.id,
+                heavy[i]
+            );
         }
     }
     for (i, e) in inst.experts.iter().enumerate() {
