@@ -28,8 +28,10 @@ supervision_within_weeks = 8
 rolling_weeks = 4
 # rolling_budget = 10
 # The same relative to each expert's weekly load_budget: over the window at most this share of
-# rolling_weeks x load_budget (0.75: three full weeks in four). The smaller limit holds.
-# rolling_share = 0.75
+# rolling_weeks x load_budget, rounded down. The smaller limit holds. Any share below 1 means
+# nobody is at their full weekly budget rolling_weeks weeks in a row; off when absent.
+# examples/season.toml sets 0.9 over 3 weeks (see docs/guide/analysts.md for what it costs).
+# rolling_share = 0.9
 # After a seat with a heavy theme, no heavy-theme seat for this many weeks (0 = off).
 heavy_pause_weeks = 0
 
@@ -53,7 +55,8 @@ seat_urgent = 400
 batch_spread = 5
 # No starvation: an expert without a seat for w weeks (from history) gets
 # waiting_bonus * min(w, waiting_weeks) / waiting_weeks points on each of their pairs. At most
-# half of seat_low, so it never outweighs a seat: filling seats comes first. 0 = off.
+# half of seat_low, so it never outweighs a seat: filling seats comes first. 0 = off
+# (examples/season.toml sets 50 with waiting_weeks = 2).
 waiting_bonus = 0
 # Pair values (seat value + score) are rounded to a multiple of this many points before
 # optimising. Coarser values let the solver prove optimality sooner; 0.001 is the finest.
@@ -75,7 +78,7 @@ decay = 0.5
 window_weeks = 8
 # The waiting advantage ([objective] waiting_bonus) is full after this many weeks without a
 # seat (0 = off).
-waiting_weeks = 4
+waiting_weeks = 2
 
 [round]
 # Re-runs with --previous: each earlier proposal that is still possible is worth this many points
@@ -163,7 +166,7 @@ pub struct Rules {
     /// The rolling budget relative to each expert's own weekly budget: over the window, at most
     /// `floor(rolling_share × rolling_weeks × load_budget)` points (a share from 0 to 1). One
     /// setting then fits experts whose weekly budgets differ. With `rolling_budget` (or an
-    /// expert's own) the smaller of the two holds. `None` = off.
+    /// expert's own) the smaller of the two holds. `None` (the default) or 1 = off.
     pub rolling_share: Option<f64>,
     /// Weeks without heavy-theme seats after one (0 = off).
     pub heavy_pause_weeks: u32,
@@ -303,7 +306,7 @@ impl Default for History {
         History {
             decay: 0.5,
             window_weeks: 8,
-            waiting_weeks: 4,
+            waiting_weeks: 2,
         }
     }
 }
