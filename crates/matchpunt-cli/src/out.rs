@@ -696,7 +696,16 @@ impl Outputs {
             .parent()
             .filter(|p| !p.as_os_str().is_empty())
             .unwrap_or(Path::new("."));
-        let tmp = tempfile::NamedTempFile::new_in(parent)
+        // Created with mode 0666 less the umask, as any new file (tempfile's own default is
+        // 0600, which kept the group from reading a shared report).
+        let mut builder = tempfile::Builder::new();
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            builder.permissions(fs::Permissions::from_mode(0o666));
+        }
+        let tmp = builder
+            .tempfile_in(parent)
             .with_context(|| format!("cannot create a temporary file in {}", parent.display()))?;
         {
             let mut w = BufWriter::new(tmp.as_file());
@@ -946,6 +955,27 @@ mod tests {
             .permissions()
             .mode();
         // Readable by the group (0600 was the bug); the exact bits depend on the umask.
+        let probe = root.path().join("probe");
+        File::create(&probe).unwrap();
+        let want = fs::metadata(&probe).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, want & 0o777);
+    }
+
+    /// `compare --out` and `simulate --out` (the simpler [`Outputs`]) respect the umask too
+    /// (issue 25: report.html was 0600).
+    #[cfg(unix)]
+    #[test]
+    fn simple_outputs_are_written_with_the_users_umask() {
+        use std::os::unix::fs::PermissionsExt;
+        let root = tempfile::tempdir().unwrap();
+        let mut outs = Outputs::new(root.path(), &[]).unwrap();
+        outs.stage("report.html", |w| Ok(w.write_all(b"<html>")?))
+            .unwrap();
+        outs.commit().unwrap();
+        let mode = fs::metadata(root.path().join("report.html"))
+            .unwrap()
+            .permissions()
+            .mode();
         let probe = root.path().join("probe");
         File::create(&probe).unwrap();
         let want = fs::metadata(&probe).unwrap().permissions().mode();

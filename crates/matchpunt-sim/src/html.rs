@@ -2,7 +2,8 @@
 //! over the weeks, one line per policy.
 //!
 //! The charts are inline SVG written here: a line chart is a few dozen elements (axes, grid,
-//! one `<polyline>` per policy, a legend), and writing them directly keeps the page free of
+//! one `<polyline>` per policy, a legend per chart in Okabe-Ito colours with a dash pattern
+//! past eight policies), each the page's full width, and writing them directly keeps the page free of
 //! scripts, fonts and external files, and byte-identical for the same simulation. Each chart is
 //! a `<figure class="chart" data-metric="NAME">`, each line a
 //! `<polyline class="series" data-policy="NAME">` with a `<title>`, so the page can be checked
@@ -27,7 +28,7 @@ pub struct Chart {
 }
 
 /// The charted metrics, in page order.
-pub const CHARTS: [Chart; 12] = [
+pub const CHARTS: [Chart; 14] = [
     Chart {
         name: "fill_rate",
         title: "Seats filled (%)",
@@ -48,6 +49,20 @@ pub const CHARTS: [Chart; 12] = [
         percent: false,
         integer: false,
         value: |w| w.metrics.mean_score,
+    },
+    Chart {
+        name: "load_points_p90",
+        title: "Load per expert-week with work, p90 (intensity points)",
+        percent: false,
+        integer: false,
+        value: |w| w.load_points_p90,
+    },
+    Chart {
+        name: "load_points_max",
+        title: "Load of the most loaded expert this week (intensity points)",
+        percent: false,
+        integer: true,
+        value: |w| w.load_points_max,
     },
     Chart {
         name: "load_share_p90",
@@ -72,7 +87,7 @@ pub const CHARTS: [Chart; 12] = [
     },
     Chart {
         name: "gini",
-        title: "Gini coefficient of assignments over active experts",
+        title: "Gini coefficient of assignments over active experts (0: all equal; 1: one expert holds all)",
         percent: false,
         integer: false,
         value: |w| w.metrics.gini,
@@ -153,7 +168,7 @@ fn nice_step(span: f64, ticks: f64) -> f64 {
 }
 
 fn chart_svg(chart: &Chart, runs: &[ContenderRun]) -> String {
-    let (w, h) = (640.0, 260.0);
+    let (w, h) = (1200.0, 300.0);
     let (left, right, top, bottom) = (56.0, 16.0, 12.0, 36.0);
     let scale = if chart.percent { 100.0 } else { 1.0 };
     let series: Vec<Vec<f64>> = runs
@@ -176,7 +191,7 @@ fn chart_svg(chart: &Chart, runs: &[ContenderRun]) -> String {
     let mut s = String::new();
     let _ = write!(
         s,
-        r#"<svg viewBox="0 0 {w} {h}" width="{w}" height="{h}" role="img" aria-label="{}" xmlns="http://www.w3.org/2000/svg">"#,
+        r#"<svg viewBox="0 0 {w} {h}" width="100%" role="img" aria-label="{}" xmlns="http://www.w3.org/2000/svg">"#,
         esc(chart.title)
     );
     let mut v = lo;
@@ -252,10 +267,12 @@ fn fmt_tick(v: f64, step: f64) -> String {
 fn legend(runs: &[ContenderRun]) -> String {
     let mut s = String::from(r#"<ul class="legend">"#);
     for (k, run) in runs.iter().enumerate() {
-        let dash = DASHES[(k / COLOURS.len()) % DASHES.len()];
+        // A swatch of the line's colour and dash (solid, dashed, dotted as in DASHES), as a
+        // border: the chart's one <svg> stays the chart.
+        let style = ["solid", "dashed", "dotted"][(k / COLOURS.len()) % DASHES.len()];
         let _ = write!(
             s,
-            r#"<li><svg width="28" height="10" aria-hidden="true"><line x1="0" x2="28" y1="5" y2="5" stroke="{}" stroke-width="3" stroke-dasharray="{dash}"/></svg> {}</li>"#,
+            r#"<li><span class="swatch" style="border-top:3px {style} {}"></span> {}</li>"#,
             COLOURS[k % COLOURS.len()],
             esc(&run.name)
         );
@@ -276,10 +293,11 @@ pub fn render(runs: &[ContenderRun], description: &str) -> String {
         "table{border-collapse:collapse;font-variant-numeric:tabular-nums}\n",
         "th,td{padding:.3rem .6rem;border-bottom:1px solid #ddd;text-align:right}\n",
         "th:first-child,td:first-child{text-align:left}\n",
-        ".charts{display:grid;grid-template-columns:repeat(auto-fill,minmax(640px,1fr));gap:1.5rem}\n",
+        ".charts{display:grid;grid-template-columns:1fr;gap:2rem}\n",
         "figure{margin:0}figcaption{font-weight:600;margin-bottom:.3rem}\n",
-        "svg text{font-size:11px;fill:#444}\n",
+        "svg text{font-size:13px;fill:#444}\n",
         ".legend{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:1.2rem}\n",
+        ".swatch{display:inline-block;width:28px;vertical-align:middle}\n",
         ".note{color:#555;font-size:.9rem}\n",
         "</style>\n</head>\n<body>\n<h1>matchpunt simulation</h1>\n"
     ));
@@ -300,23 +318,28 @@ pub fn render(runs: &[ContenderRun], description: &str) -> String {
     }
     s.push_str("</tbody>\n</table>\n");
     s.push_str(concat!(
-        "<p class=\"note\">fill%: seats filled after declines over seats asked. load p90 and max: ",
-        "load used as a share of the weekly budget over every expert-week with an assignment; ",
-        "at budget%: the share of those expert-weeks at the full budget. ",
+        "<p class=\"note\">Every share is in %. fill%: seats filled after declines over seats asked; ",
+        "urgent%: the same for urgent seats. pts p90 and max: load in intensity points over every ",
+        "expert-week with an assignment (an absolute measure: a share of the budget reaches 100% ",
+        "under every policy at scale). load% p90 and max: load used as a share of the weekly budget ",
+        "over the same expert-weeks; at budget%: the share of those at the full budget; 3wk full: ",
+        "experts at their full weekly budget 3 weeks in a row, at any time. pool: experts eligible ",
+        "in some week. ",
         "starved: experts eligible (at least one eligible pair) in 4 or more weeks in a row ",
         "without a proposal, at any time; starved/wk: on average per week. top10%: share of the ",
         "seats held by the top 10% of the experts who were eligible in some week. contin%: seats ",
         "with the preferred expert or one who worked for the organisation before.</p>\n"
     ));
     s.push_str("<h2>Week by week</h2>\n");
-    s.push_str(&legend(runs));
-    s.push_str("\n<div class=\"charts\">\n");
+    s.push_str("<div class=\"charts\">\n");
     for chart in &CHARTS {
+        // Each chart has its own legend, so that it reads on its own (and on a screenshot).
         let _ = writeln!(
             s,
-            "<figure class=\"chart\" data-metric=\"{}\"><figcaption>{}</figcaption>{}</figure>",
+            "<figure class=\"chart\" data-metric=\"{}\"><figcaption>{}</figcaption>{}{}</figure>",
             esc(chart.name),
             esc(chart.title),
+            legend(runs),
             chart_svg(chart, runs)
         );
     }

@@ -113,37 +113,61 @@ pub fn write_assignments<W: Write>(runs: &[ContenderRun], w: W) -> csv::Result<(
 }
 
 /// The summary columns, with their headings in the terminal table.
-pub const SUMMARY_COLUMNS: [(&str, &str); 12] = [
+pub const SUMMARY_COLUMNS: [(&str, &str); 17] = [
     ("seats_asked", "asked"),
     ("seats_filled", "filled"),
     ("fill_rate", "fill%"),
+    ("urgent_fill_rate", "urgent%"),
     ("mean_score", "score"),
-    ("load_share_p90", "load p90"),
-    ("load_share_max", "load max"),
+    ("load_points_p90", "pts p90"),
+    ("load_points_max", "pts max"),
+    ("load_share_p90", "load% p90"),
+    ("load_share_max", "load% max"),
     ("at_full_budget", "at budget%"),
+    ("full_budget_streaks", "3wk full"),
     ("starved_experts", "starved"),
     ("starved_per_week", "starved/wk"),
+    ("eligible_experts", "pool"),
     ("top10_share", "top10%"),
     ("continuity_rate", "contin%"),
     ("declined", "declined"),
 ];
 
-fn summary_values(run: &ContenderRun) -> [f64; 12] {
+fn summary_values(run: &ContenderRun) -> [f64; 17] {
     let s = &run.summary;
     [
         s.seats_asked as f64,
         s.seats_filled as f64,
         s.fill_rate,
+        s.urgent_fill_rate,
         s.mean_score,
+        s.load_points_p90,
+        s.load_points_max,
         s.load_share_p90,
         s.load_share_max,
         s.at_full_budget,
+        s.full_budget_streaks as f64,
         s.starved_experts as f64,
         s.starved_per_week,
+        s.eligible_experts as f64,
         s.top10_share,
         s.continuity_rate,
         s.declined as f64,
     ]
+}
+
+/// Whether a summary column is a share (0 to 1), shown in % in the terminal and the report.
+pub fn is_share_column(name: &str) -> bool {
+    matches!(
+        name,
+        "fill_rate"
+            | "urgent_fill_rate"
+            | "top10_share"
+            | "continuity_rate"
+            | "at_full_budget"
+            | "load_share_p90"
+            | "load_share_max"
+    )
 }
 
 /// Writes `summary.csv`: one row per policy.
@@ -178,10 +202,8 @@ pub fn summary_text(runs: &[ContenderRun]) -> String {
         s.push_str(&format!("{:<width$}", run.name));
         for ((name, _), v) in SUMMARY_COLUMNS.iter().zip(summary_values(run)) {
             let cell = match *name {
-                "fill_rate" | "top10_share" | "continuity_rate" | "at_full_budget" => {
-                    format!("{:.1}", 100.0 * v)
-                }
-                "load_share_p90" | "load_share_max" | "mean_score" | "starved_per_week" => {
+                n if is_share_column(n) => format!("{:.1}", 100.0 * v),
+                "mean_score" | "starved_per_week" | "load_points_p90" | "load_points_max" => {
                     format!("{v:.2}")
                 }
                 _ => format!("{v:.0}"),

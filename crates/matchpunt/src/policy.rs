@@ -28,8 +28,10 @@ supervision_within_weeks = 8
 rolling_weeks = 4
 # rolling_budget = 10
 # The same relative to each expert's weekly load_budget: over the window at most this share of
-# rolling_weeks x load_budget (0.75: three full weeks in four). The smaller limit holds.
-# rolling_share = 0.75
+# rolling_weeks x load_budget, rounded down. The smaller limit holds. Any share below 1 means
+# nobody is at their full weekly budget rolling_weeks weeks in a row; off when absent.
+# examples/season.toml sets 0.9 over 3 weeks (see docs/guide/analysts.md for what it costs).
+# rolling_share = 0.9
 # After a seat with a heavy theme, no heavy-theme seat for this many weeks (0 = off).
 heavy_pause_weeks = 0
 
@@ -51,6 +53,11 @@ seat_normal = 200
 seat_urgent = 400
 # Convex batch spread: the k-th assignment of one expert in this batch costs (k - 1) * this.
 batch_spread = 5
+# No starvation: an expert without a seat for w weeks (from history) gets
+# waiting_bonus * min(w, waiting_weeks) / waiting_weeks points on each of their pairs. At most
+# half of seat_low, so it never outweighs a seat: filling seats comes first. 0 = off
+# (examples/season.toml sets 50 with waiting_weeks = 2).
+waiting_bonus = 0
 # Pair values (seat value + score) are rounded to a multiple of this many points before
 # optimising. Coarser values let the solver prove optimality sooner; 0.001 is the finest.
 resolution = 0.1
@@ -69,6 +76,9 @@ age_proximity = 10      # buddy: 1 - age gap / max gap; not applicable: 0.5
 # Week k before the batch counts decay^(k - 1); weeks beyond window are ignored.
 decay = 0.5
 window_weeks = 8
+# The waiting advantage ([objective] waiting_bonus) is full after this many weeks without a
+# seat (0 = off).
+waiting_weeks = 2
 
 [round]
 # Re-runs with --previous: each earlier proposal that is still possible is worth this many points
@@ -211,7 +221,7 @@ pub struct Rules {
     /// The rolling budget relative to each expert's own weekly budget: over the window, at most
     /// `floor(rolling_share × rolling_weeks × load_budget)` points (a share from 0 to 1). One
     /// setting then fits experts whose weekly budgets differ. With `rolling_budget` (or an
-    /// expert's own) the smaller of the two holds. `None` = off.
+    /// expert's own) the smaller of the two holds. `None` (the default) or 1 = off.
     pub rolling_share: Option<f64>,
     /// Weeks without heavy-theme seats after one (0 = off).
     pub heavy_pause_weeks: u32,
@@ -249,6 +259,9 @@ pub struct Objective {
     pub batch_spread: f64,
     /// Pair values are rounded to a multiple of this (points).
     pub resolution: f64,
+    /// The waiting advantage in points after `history.waiting_weeks` weeks without a seat
+    /// (see [`crate::scoring::waiting_points`]); from 0 to `seat_low / 2`.
+    pub waiting_bonus: f64,
 }
 
 /// Weights of the score parts, in points.
@@ -279,6 +292,8 @@ pub struct History {
     pub decay: f64,
     /// Weeks considered.
     pub window_weeks: u32,
+    /// Weeks without a seat after which the waiting advantage is full (0 = off), 0 to 52.
+    pub waiting_weeks: u32,
 }
 
 impl Default for Rules {
@@ -322,6 +337,7 @@ impl Default for Objective {
             seat_urgent: 400.0,
             batch_spread: 5.0,
             resolution: 0.1,
+            waiting_bonus: 0.0,
         }
     }
 }
@@ -345,6 +361,7 @@ impl Default for History {
         History {
             decay: 0.5,
             window_weeks: 8,
+            waiting_weeks: 2,
         }
     }
 }
@@ -434,6 +451,7 @@ impl Policy {
                 ("objective.seat_normal", o.seat_normal),
                 ("objective.seat_urgent", o.seat_urgent),
                 ("objective.batch_spread", o.batch_spread),
+                ("objective.waiting_bonus", o.waiting_bonus),
                 ("round.keep_bonus", self.round.keep_bonus),
             ]
             .map(|(n, w)| (n.to_string(), w)),
@@ -453,6 +471,14 @@ impl Policy {
         if let Some(k) = self.ledger.keep_weeks.filter(|k| !(1..=520).contains(k)) {
             return Err(format!(
                 "ledger.keep_weeks = {k}: expected a whole number from 1 to 520"
+            ));
+        }
+        // The waiting advantage never outweighs a seat (fill first): at most half a low seat.
+        if o.waiting_bonus > o.seat_low / 2.0 {
+            return Err(format!(
+                "objective.waiting_bonus = {}: expected at most half of objective.seat_low ({})",
+                o.waiting_bonus,
+                o.seat_low / 2.0
             ));
         }
         if let Some(share) = self.rules.rolling_share {
@@ -522,7 +548,7 @@ impl Policy {
     /// The policy's whole numbers with their allowed ranges: the ranges of the matching
     /// experts and requests columns, so that a default can be nothing a file could not say,
     /// and no load or count sum can overflow (at most 50 assignments of load 200 each).
-    pub fn whole_numbers(&self) -> [(&'static str, u32, std::ops::RangeInclusive<u32>); 14] {
+    pub fn whole_numbers(&self) -> [(&'static str, u32, std::ops::RangeInclusive<u32>); 15] {
         let (r, i) = (&self.rules, &self.intensity);
         [
             (
@@ -555,6 +581,7 @@ impl Policy {
             ("intensity.speaker", i.speaker, 0..=100),
             ("intensity.heavy_extra", i.heavy_extra, 0..=100),
             ("history.window_weeks", self.history.window_weeks, 1..=520),
+            ("history.waiting_weeks", self.history.waiting_weeks, 0..=52),
         ]
     }
 

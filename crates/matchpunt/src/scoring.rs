@@ -81,18 +81,29 @@ pub struct ExpertHistory {
     pub orgs: Vec<u32>,
     /// Assignments per role, any week before the batch.
     pub role_counts: [u32; 4],
+    /// Weeks without a seat: the weeks between the expert's latest seat in the history and the
+    /// batch week (0 with a seat last week), or, with no seat at all, the weeks the history
+    /// goes back. 0 without history. Whether the expert was eligible in those weeks is not
+    /// recorded; the advantage ([`waiting_points`]) only counts where they are now.
+    pub waited: u32,
 }
 
 /// Summarises the history per expert, relative to the batch's week.
 pub fn history_stats(inst: &Instance, policy: &Policy) -> Vec<ExpertHistory> {
     let mut out = vec![ExpertHistory::default(); inst.experts.len()];
     let Some(week) = inst.week else { return out };
+    // The weeks the history goes back, and each expert's latest seat (weeks back).
+    let mut span = 0i64;
+    let mut latest: Vec<Option<i64>> = vec![None; inst.experts.len()];
     for h in &inst.history {
         let back = week.weeks_since(h.week);
         // A declined proposal did not take place: no load, count or continuity.
         if back < 1 || h.declined {
             continue;
         }
+        span = span.max(back);
+        let l = &mut latest[h.expert];
+        *l = Some(l.map_or(back, |l| l.min(back)));
         let s = &mut out[h.expert];
         s.orgs.push(h.org);
         s.role_counts[h.role.index()] += 1;
@@ -102,11 +113,26 @@ pub fn history_stats(inst: &Instance, policy: &Policy) -> Vec<ExpertHistory> {
             s.decayed_count += w;
         }
     }
-    for s in &mut out {
+    for (s, l) in out.iter_mut().zip(&latest) {
         s.orgs.sort_unstable();
         s.orgs.dedup();
+        s.waited = l.map_or(span, |l| l - 1).clamp(0, i64::from(u32::MAX)) as u32;
     }
     out
+}
+
+/// The waiting advantage of an expert, in points: `waiting_bonus × min(waited, waiting_weeks)
+/// / waiting_weeks` ([`ExpertHistory::waited`]), so it grows by equal steps with each week
+/// without a seat and stops at `waiting_bonus` after `waiting_weeks` weeks; 0 when either is 0.
+/// It is added to the value of every pair of the expert (not to the score's parts). Bounded:
+/// [`crate::policy::Policy::validate`] keeps `waiting_bonus` at most half of `seat_low`, so
+/// no advantage is worth as much as a seat of any priority: filling seats comes first.
+pub fn waiting_points(policy: &Policy, h: &ExpertHistory) -> f64 {
+    let (bonus, weeks) = (policy.objective.waiting_bonus, policy.history.waiting_weeks);
+    if weeks == 0 || bonus <= 0.0 {
+        return 0.0;
+    }
+    bonus * f64::from(h.waited.min(weeks)) / f64::from(weeks)
 }
 
 /// A scored eligible pair.
@@ -120,7 +146,9 @@ pub struct Scored {
     pub parts: Parts,
     /// Weighted score in points.
     pub score: f64,
-    /// Seat value + score, in solver units.
+    /// The expert's waiting advantage in points ([`waiting_points`]).
+    pub waiting: f64,
+    /// Seat value + score + waiting advantage, in solver units.
     pub value: i64,
 }
 
@@ -150,7 +178,7 @@ pub fn score_pair(inst: &Instance, policy: &Policy, hist: &[ExpertHistory], pair
         pair,
         dist,
         parts,
-        policy.seat_value(r.priority),
+        (policy.seat_value(r.priority), waiting_points(policy, h)),
         resolution_units(policy),
     )
 }
@@ -209,14 +237,14 @@ fn resolution_units(policy: &Policy) -> i64 {
     to_units(policy.objective.resolution).max(1)
 }
 
-/// The scored pair from its parts: the score, and the value of `seat_value` points plus the
-/// score, rounded to `step` units.
+/// The scored pair from its parts: the score, and the value of the seat's points plus the
+/// score plus the waiting advantage (`(seat, waiting)` in points), rounded to `step` units.
 fn finish(
     policy: &Policy,
     pair: Pair,
     dist: Option<f64>,
     parts: Parts,
-    seat_value: f64,
+    (seat_value, waiting): (f64, f64),
     step: i64,
 ) -> Scored {
     let score = parts.score(policy);
@@ -225,7 +253,8 @@ fn finish(
         distance_km: dist,
         parts,
         score,
-        value: round_to(to_units(seat_value + score), step),
+        waiting,
+        value: round_to(to_units(seat_value + score + waiting), step),
     }
 }
 
@@ -234,6 +263,7 @@ struct ExpertKey<'a> {
     max_travel_km: f64,
     recent_load: f64,
     fair_spread: f64,
+    waiting: f64,
     role_experience: [f64; 4],
     birth_year: Option<i32>,
     /// The themes with an id below 64, as bits.
@@ -283,6 +313,7 @@ impl<'a> Scorer<'a> {
                 max_travel_km: e.max_travel_km,
                 recent_load: recent_load(e.load_budget, h),
                 fair_spread: fair_spread(h),
+                waiting: waiting_points(policy, h),
                 role_experience: Role::ALL.map(|role| role_experience(h, role)),
                 birth_year: e.birth_year,
                 themes: bits(&e.themes),
@@ -353,7 +384,14 @@ impl<'a> Scorer<'a> {
             role_experience: ek.role_experience[r.role.index()],
             age_proximity: age_proximity(self.inst, self.policy, r, ek.birth_year),
         };
-        finish(self.policy, pair, dist, parts, rk.seat_value, self.step)
+        finish(
+            self.policy,
+            pair,
+            dist,
+            parts,
+            (rk.seat_value, ek.waiting),
+            self.step,
+        )
     }
 }
 

@@ -315,6 +315,40 @@ pub fn table_text(names: &[String], all: &[Metrics]) -> String {
     s
 }
 
+/// The mean score of `res`'s assignments with the score's parts weighted by `policy`: the same
+/// seats measured with one ruler. 0 without assignments.
+fn score_under(res: &batch::BatchResult, policy: &matchpunt::policy::Policy) -> f64 {
+    let n = res.assignments.len();
+    if n == 0 {
+        return 0.0;
+    }
+    let sum: f64 = res
+        .assignments
+        .iter()
+        .map(|a| res.scored[a.scored].parts.score(policy))
+        .sum();
+    sum / n as f64
+}
+
+/// When the contenders weigh the score's parts differently, a line saying that their
+/// `mean_score` difference is partly one of weights, with every contender's mean score under
+/// the first one's weights (`common`); empty when all weights are the same.
+pub fn weights_note(names: &[String], weights: &[[f64; 7]], common: &[f64]) -> String {
+    if weights.iter().all(|w| *w == weights[0]) {
+        return String::new();
+    }
+    let scores: Vec<String> = names
+        .iter()
+        .zip(common)
+        .map(|(n, v)| format!("{n} {v:.2}"))
+        .collect();
+    format!(
+        "note: the policies weigh the score's parts differently, so a mean_score difference is partly a difference of weights; with the weights of {}: {}\n",
+        names[0],
+        scores.join(", ")
+    )
+}
+
 fn write_csv(names: &[String], all: &[Metrics], w: &mut dyn Write) -> Result<()> {
     let rows: Vec<Vec<Row>> = all.iter().map(Metrics::rows).collect();
     let mut out = csv::Writer::from_writer(w);
@@ -350,7 +384,8 @@ pub fn run(args: Args) -> Result<ExitCode> {
         ..SolveOptions::default()
     };
     let pb = progress(contenders.len() as u64, "compare");
-    let results: Vec<Result<(Metrics, Vec<String>)>> = contenders
+    let first = &contenders[0].policy;
+    let results: Vec<Result<(Metrics, Vec<String>, f64)>> = contenders
         .par_iter()
         .map(|c| {
             let loaded = files.load(&c.policy, &places)?;
@@ -361,14 +396,17 @@ pub fn run(args: Args) -> Result<ExitCode> {
             Ok((
                 metrics::compute(inst, &c.policy, &res, &provinces),
                 loaded.warnings,
+                score_under(&res, first),
             ))
         })
         .collect();
     pb.finish_and_clear();
     let mut all = Vec::new();
+    let mut common = Vec::new();
     let mut warned = std::collections::BTreeSet::new();
     for r in results {
-        let (m, warnings) = r?;
+        let (m, warnings, under_first) = r?;
+        common.push(under_first);
         for w in warnings {
             if warned.insert(w.clone()) {
                 eprintln!("warning: {w}");
@@ -391,8 +429,33 @@ pub fn run(args: Args) -> Result<ExitCode> {
     }
     let mut out = std::io::stdout().lock();
     out.write_all(table_text(&names, &all).as_bytes())?;
+    let weights: Vec<[f64; 7]> = contenders
+        .iter()
+        .map(|c| c.policy.weights.as_array())
+        .collect();
+    out.write_all(weights_note(&names, &weights, &common).as_bytes())?;
     if let Some(path) = &args.out {
         writeln!(out, "wrote {}", path.display())?;
     }
     Ok(ExitCode::SUCCESS)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::weights_note;
+
+    #[test]
+    fn the_note_names_a_difference_of_weights_only_when_there_is_one() {
+        let names = ["default".to_string(), "protect-load".to_string()];
+        let same = [[30.0, 15.0, 15.0, 10.0, 10.0, 10.0, 10.0]; 2];
+        assert_eq!(weights_note(&names, &same, &[70.0, 69.0]), "");
+        let mut other = same;
+        other[1][3] = 35.0;
+        let note = weights_note(&names, &other, &[70.0, 68.25]);
+        assert!(note.contains("partly a difference of weights"), "{note}");
+        assert!(
+            note.contains("with the weights of default: default 70.00, protect-load 68.25"),
+            "{note}"
+        );
+    }
 }

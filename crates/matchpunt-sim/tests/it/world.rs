@@ -209,4 +209,76 @@ fn the_page_escapes_policy_names_and_charts_each_contender() {
         page.matches("<polyline class=\"series\"").count(),
         html::CHARTS.len() * 2
     );
+    // Issue 25: a legend in every chart, charts the page's width, the absolute load beside
+    // the share of the budget, and shares in % only.
+    assert_eq!(
+        page.matches("<ul class=\"legend\">").count(),
+        html::CHARTS.len()
+    );
+    assert_eq!(
+        page.matches("width=\"100%\" role=\"img\"").count(),
+        html::CHARTS.len()
+    );
+    for metric in ["load_points_p90", "load_points_max", "load_share_p90"] {
+        assert!(
+            page.contains(&format!("data-metric=\"{metric}\"")),
+            "{metric}"
+        );
+    }
+    for c in html::CHARTS.iter().filter(|c| c.percent) {
+        assert!(c.title.ends_with("(%)"), "{}", c.title);
+    }
+    assert!(page.contains("<th>pts p90</th>") && page.contains("<th>load% p90</th>"));
+}
+
+/// The season policy (`examples/season.toml`, issue 25's proposed default) over a short season
+/// on the sample: nobody eligible waits 4 weeks in a row without a proposal, and nobody is at
+/// their full weekly budget 3 weeks in a row; the same weeks under the built-in default (no
+/// rolling budget, no waiting advantage) do have a full-budget streak or a starved expert, so
+/// the test can fail.
+#[test]
+fn the_season_policy_starves_nobody_and_keeps_no_one_at_full_budget_for_three_weeks() {
+    let season = Policy::from_toml(
+        include_str!("../../../../examples/season.toml"),
+        "examples/season.toml",
+    )
+    .unwrap();
+    let base = base();
+    let places = Places::bundled();
+    let world = generated(
+        &base,
+        "experts.csv",
+        EXPERTS.as_bytes().to_vec(),
+        &places,
+        &params(10, 4, Churn::default()),
+    );
+    let contenders = [
+        Contender {
+            name: "season".into(),
+            policy: season,
+            strategy: Strategy::Exact,
+        },
+        Contender {
+            name: "default".into(),
+            policy: Policy::default(),
+            strategy: Strategy::Exact,
+        },
+    ];
+    let runs = simulate::simulate(
+        &world.roster,
+        &world.weeks,
+        &world.history,
+        &contenders,
+        &Settings::default(),
+        &places,
+        &|| {},
+    )
+    .unwrap();
+    let (now, old) = (&runs[0].summary, &runs[1].summary);
+    assert_eq!(now.starved_experts, 0, "{now:?}");
+    assert_eq!(now.full_budget_streaks, 0, "{now:?}");
+    assert!(
+        old.starved_experts + old.full_budget_streaks > 0,
+        "the built-in default did no harm here: {old:?}"
+    );
 }

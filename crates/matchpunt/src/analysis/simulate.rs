@@ -89,6 +89,9 @@ pub struct PastRow {
     pub role: Role,
     /// Wellbeing load.
     pub intensity: u32,
+    /// Whether the seat had a heavy theme (the policy's `heavy_themes`): the heavy-theme pause
+    /// of the following weeks sees it.
+    pub heavy: bool,
 }
 
 /// A policy under simulation, with the strategy that chooses its assignments.
@@ -167,6 +170,11 @@ pub struct WeekRecord {
     pub eligible_experts: u32,
     /// Experts starved this week (idle streak at or above the limit).
     pub starved: u32,
+    /// p90 of the load in intensity points over the experts with an assignment this week
+    /// (after declines); 0 without any.
+    pub load_points_p90: f64,
+    /// Highest load in intensity points of one expert this week.
+    pub load_points_max: f64,
     /// Whether the batch's optimum was proven (always false for a reference strategy).
     pub proven: bool,
     /// Proposed assignments, declined ones marked.
@@ -201,7 +209,22 @@ pub struct Summary {
     pub continuity_rate: f64,
     /// Declined proposals over all weeks.
     pub declined: u64,
+    /// Urgent seats (priority 3) filled over those asked, over all weeks.
+    pub urgent_fill_rate: f64,
+    /// Experts at their full weekly load budget (load ≥ `load_budget`, after declines) in
+    /// [`FULL_STREAK_WEEKS`] weeks in a row, at any time.
+    pub full_budget_streaks: u32,
+    /// p90 of the load in intensity points over every (week, expert with an assignment): an
+    /// absolute measure next to the share of the budget.
+    pub load_points_p90: f64,
+    /// Highest load in intensity points of one expert in one week.
+    pub load_points_max: f64,
+    /// Experts eligible for some request in some week (the pool the shares are of).
+    pub eligible_experts: u32,
 }
+
+/// Weeks in a row at the full weekly budget that [`Summary::full_budget_streaks`] counts.
+pub const FULL_STREAK_WEEKS: u32 = 3;
 
 /// One contender's simulation.
 #[derive(Clone, Debug)]
@@ -224,6 +247,7 @@ pub fn past_rows(inst: &Instance) -> Vec<PastRow> {
             org: inst.orgs.name(h.org).to_string(),
             role: h.role,
             intensity: h.intensity,
+            heavy: h.heavy,
         })
         .collect()
 }
@@ -315,20 +339,27 @@ pub fn attach_history(inst: &mut Instance, past: &[PastRow]) {
             inst.orgs.intern(&p.org),
             p.role,
             p.intensity,
+            p.heavy,
         ));
     }
     inst.history = rows;
 }
 
-fn history_row(week: Week, expert: usize, org: u32, role: Role, intensity: u32) -> HistoryRow {
+fn history_row(
+    week: Week,
+    expert: usize,
+    org: u32,
+    role: Role,
+    intensity: u32,
+    heavy: bool,
+) -> HistoryRow {
     HistoryRow {
         week,
         expert,
         org,
         role,
         intensity,
-        // Not tracked in simulated weeks: a policy's heavy-theme pause sees no simulated seat.
-        heavy: false,
+        heavy,
         declined: false,
     }
 }
@@ -342,6 +373,11 @@ pub struct Rolling {
     idle: Vec<u32>,
     /// Per expert index: ever starved.
     starved_ever: Vec<bool>,
+    /// Per expert index: weeks in a row at the full weekly budget, and ever [`FULL_STREAK_WEEKS`].
+    full_streak: Vec<u32>,
+    streak_ever: Vec<bool>,
+    /// Load in points of every (week, expert with an assignment).
+    points: Vec<f64>,
     /// Per expert index: ever eligible.
     eligible_ever: Vec<bool>,
     /// Per expert index: seats kept over the run.
@@ -356,6 +392,9 @@ impl Rolling {
         Rolling {
             history,
             idle: Vec::new(),
+            full_streak: Vec::new(),
+            streak_ever: Vec::new(),
+            points: Vec::new(),
             starved_ever: Vec::new(),
             eligible_ever: Vec::new(),
             seats: Vec::new(),
@@ -377,6 +416,9 @@ impl Rolling {
     ) -> Result<Instance, InputErrors> {
         let mut inst = load_week(roster, week, policy, places)?;
         attach_history(&mut inst, &self.history);
+        // The rules over weeks (rolling budget, heavy-theme pause) from the attached history,
+        // as ingest applies them to a history file.
+        crate::ingest::apply_history_rules(&mut inst, policy);
         Ok(inst)
     }
 
@@ -413,10 +455,14 @@ impl Rolling {
     ) -> WeekRecord {
         let week = inst.week.expect("a loaded batch has a week");
         let n = inst.experts.len();
-        for v in [&mut self.idle, &mut self.seats] {
+        for v in [&mut self.idle, &mut self.seats, &mut self.full_streak] {
             v.resize(n.max(v.len()), 0);
         }
-        for v in [&mut self.starved_ever, &mut self.eligible_ever] {
+        for v in [
+            &mut self.starved_ever,
+            &mut self.eligible_ever,
+            &mut self.streak_ever,
+        ] {
             v.resize(n.max(v.len()), false);
         }
         let mut eligible = vec![false; n];
@@ -459,13 +505,27 @@ impl Rolling {
                 org: inst.orgs.name(r.org).to_string(),
                 role: r.role,
                 intensity: r.intensity,
+                heavy: r.heavy,
             });
         }
         let mut used = vec![false; n];
         for a in &res.assignments {
             used[a.expert] = true;
         }
+        for e in 0..n {
+            let budget = inst.experts[e].load_budget;
+            let full = used[e] && load[e] >= budget;
+            self.full_streak[e] = if full { self.full_streak[e] + 1 } else { 0 };
+            self.streak_ever[e] |= self.full_streak[e] >= FULL_STREAK_WEEKS;
+        }
+        let mut week_points: Vec<f64> = (0..n)
+            .filter(|&e| used[e])
+            .map(|e| f64::from(load[e]))
+            .collect();
+        let load_points_max = week_points.iter().copied().fold(0.0, f64::max);
+        let load_points_p90 = metrics::percentile(&mut week_points, 90.0);
         for e in (0..n).filter(|&e| used[e]) {
+            self.points.push(f64::from(load[e]));
             let budget = inst.experts[e].load_budget;
             self.shares.push(if budget == 0 {
                 0.0
@@ -492,6 +552,8 @@ impl Rolling {
             declined,
             eligible_experts: eligible.iter().filter(|&&x| x).count() as u32,
             starved,
+            load_points_p90,
+            load_points_max,
             proven: res.proven,
             assignments: rows,
         }
@@ -501,8 +563,11 @@ impl Rolling {
     pub fn summary(&self, weeks: &[WeekRecord]) -> Summary {
         let mut s = Summary::default();
         let (mut score, mut continuity) = (0.0, 0.0);
+        let (mut urgent_asked, mut urgent_filled) = (0u64, 0u64);
         for w in weeks {
             let m = &w.metrics;
+            urgent_asked += u64::from(m.by_priority[2].asked);
+            urgent_filled += u64::from(m.by_priority[2].filled);
             s.seats_asked += m.seats.asked as u64;
             s.seats_filled += m.seats.filled as u64;
             score += m.mean_score * m.seats.filled as f64;
@@ -529,6 +594,14 @@ impl Rolling {
         s.load_share_max = shares.iter().copied().fold(0.0, f64::max);
         s.load_share_p90 = metrics::percentile(&mut shares, 90.0);
         s.starved_experts = self.starved_ever.iter().filter(|&&x| x).count() as u32;
+        if urgent_asked > 0 {
+            s.urgent_fill_rate = urgent_filled as f64 / urgent_asked as f64;
+        }
+        s.full_budget_streaks = self.streak_ever.iter().filter(|&&x| x).count() as u32;
+        let mut points = self.points.clone();
+        s.load_points_max = points.iter().copied().fold(0.0, f64::max);
+        s.load_points_p90 = metrics::percentile(&mut points, 90.0);
+        s.eligible_experts = self.eligible_ever.iter().filter(|&&x| x).count() as u32;
         let mut pool: Vec<u32> = self
             .seats
             .iter()

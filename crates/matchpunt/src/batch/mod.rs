@@ -111,6 +111,9 @@ pub fn settle_pins_except(inst: &Instance, policy: &Policy, declined: &[(usize, 
     let mut count = vec![0u32; inst.experts.len()];
     let mut load = vec![0u32; inst.experts.len()];
     let mut slots = vec![0u32; inst.experts.len()];
+    // The heavy-theme pause within the week: one heavy-theme seat per expert.
+    let heavy_pause = policy.rules.heavy_pause_weeks > 0;
+    let mut heavy = vec![false; inst.experts.len()];
     let mut accepted: Vec<(usize, usize)> = Vec::new();
     let mut conflicts = Vec::new();
     for ri in order {
@@ -171,6 +174,14 @@ pub fn settle_pins_except(inst: &Instance, policy: &Policy, declined: &[(usize, 
                         e.id, e.budget(), load[ei], r.intensity
                     ),
                 ))
+            } else if heavy_pause && r.heavy && heavy[ei] {
+                Some((
+                    RuleStage::PinLimits,
+                    format!(
+                        "{} would have a second heavy-theme seat in the pause with the pins before it (rule 9)",
+                        e.id
+                    ),
+                ))
             } else if r.slot.is_some_and(|s| slots[ei] & (1 << s.0) != 0) {
                 Some((
                     RuleStage::PinnedInSlot,
@@ -197,6 +208,7 @@ pub fn settle_pins_except(inst: &Instance, policy: &Policy, declined: &[(usize, 
                     if let Some(s) = r.slot {
                         slots[ei] |= 1 << s.0;
                     }
+                    heavy[ei] |= r.heavy;
                     accepted.push((ri, ei));
                 }
             }
@@ -235,6 +247,8 @@ fn build_problem_by(
     pins: &Pins,
 ) -> (Problem, Vec<usize>, i64) {
     let spread = to_units(policy.objective.batch_spread);
+    // The heavy-theme pause within the week: at most one heavy-theme seat per expert.
+    let heavy_pause = policy.rules.heavy_pause_weeks > 0;
     let mut experts: Vec<ExpertCap> = inst
         .experts
         .iter()
@@ -261,6 +275,9 @@ fn build_problem_by(
         if let Some(slot) = r.slot {
             cap.busy_slots |= 1 << slot.0;
         }
+        if heavy_pause && r.heavy {
+            cap.busy_slots |= solve::HEAVY_BIT;
+        }
         seats[ri] -= 1;
     }
     let mut arcs = Vec::with_capacity(n - excluded.len().min(n));
@@ -278,6 +295,7 @@ fn build_problem_by(
             value,
             intensity: r.intensity,
             slot: r.slot.map(|s: Slot| s.0),
+            heavy: heavy_pause && r.heavy,
         });
         arc_scored.push(i);
     }

@@ -6,8 +6,8 @@
 //!   file order, each seat to the first expert in file order who is eligible (rules 1-8) and
 //!   still has room (rules 8-10: count, load budget, slot, seats).
 //! - [`Strategy::MaxWeight`]: the exact solver on the policy's objective without its
-//!   load-spread and fairness terms: the batch spread and the `recent_load` and `fair_spread`
-//!   weights set to 0. So it maximises filled seats and pair quality (theme fit, distance,
+//!   load-spread and fairness terms: the batch spread, the `recent_load` and `fair_spread`
+//!   weights and the waiting advantage set to 0. So it maximises filled seats and pair quality (theme fit, distance,
 //!   continuity, role experience, age) and nothing else.
 //!
 //! All three work on the solver's [`Problem`] as [`crate::batch`] builds it: the eligible pairs
@@ -66,7 +66,8 @@ impl fmt::Display for Strategy {
 }
 
 /// First come, first served on `p`: requests in index (file) order, each seat to the lowest
-/// expert index among the request's arcs whose expert has room left (count, budget, slot).
+/// expert index among the request's arcs whose expert has room left (count, budget, slot, the
+/// one heavy-theme seat of the pause).
 /// The objective is the assignment's value under `p`; bound = objective, not proven.
 pub fn greedy(p: &Problem) -> Solution {
     let mut order: Vec<usize> = (0..p.arcs.len()).collect();
@@ -80,7 +81,7 @@ pub fn greedy(p: &Problem) -> Solution {
         let arc = p.arcs[a];
         let (e, r) = (arc.expert as usize, arc.request as usize);
         let cap = p.experts[e];
-        let slot_free = arc.slot.is_none_or(|s| slots[e] & (1 << s) == 0);
+        let slot_free = slots[e] & arc.conflicts() == 0;
         if seats[r] < p.seats[r]
             && count[e] < cap.max_count
             && load[e] + arc.intensity <= cap.budget
@@ -89,9 +90,7 @@ pub fn greedy(p: &Problem) -> Solution {
             seats[r] += 1;
             count[e] += 1;
             load[e] += arc.intensity;
-            if let Some(s) = arc.slot {
-                slots[e] |= 1 << s;
-            }
+            slots[e] |= arc.conflicts();
             chosen.push(a);
         }
     }
@@ -100,12 +99,13 @@ pub fn greedy(p: &Problem) -> Solution {
 }
 
 /// The policy without its load-spread and fairness terms: batch spread, `recent_load` and
-/// `fair_spread` weights 0.
+/// `fair_spread` weights and the waiting advantage 0.
 pub fn max_weight_policy(policy: &Policy) -> Policy {
     let mut p = policy.clone();
     p.objective.batch_spread = 0.0;
     p.weights.recent_load = 0.0;
     p.weights.fair_spread = 0.0;
+    p.objective.waiting_bonus = 0.0;
     p
 }
 

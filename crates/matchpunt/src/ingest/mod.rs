@@ -322,7 +322,7 @@ pub fn load_with_organisations(
 
 /// Sets each expert's load in the rolling window's earlier weeks and their latest heavy-theme
 /// week, from the history rows before the batch week (declined rows did not take place).
-fn apply_history_rules(inst: &mut Instance, policy: &Policy) {
+pub(crate) fn apply_history_rules(inst: &mut Instance, policy: &Policy) {
     let Some(now) = inst.week else { return };
     let earlier = i64::from(policy.rules.rolling_weeks) - 1;
     for h in &inst.history {

@@ -3,7 +3,8 @@
 //!
 //! As the contract says: binary `x_R_E` for each pair allowed by rules 1-8 (R, E = zero-based data
 //! rows of the request and the expert), the engine's own objective (`Maximize`), and constraints
-//! for rules 8, 9, 10 and the pins. The convex batch-spread cost needs extra binaries `s_E_K`
+//! for rules 8, 9, 10 and the pins; under the heavy-theme pause, `heavy_E` rows (at most one
+//! heavy-theme seat per expert this week). The convex batch-spread cost needs extra binaries `s_E_K`
 //! ("expert E has a K-th assignment", K >= 2) with cost `(K - 1) * spread`: because the costs grow
 //! with K, an optimal solution switches on exactly the cheapest ones, so the LP optimum equals
 //! the engine's objective. Refused pins are fixed to 0 (rule 11: never assigned).
@@ -73,6 +74,14 @@ pub fn write_lp<W: Write>(inst: &Instance, res: &BatchResult, spread: i64, w: W)
     }
     writeln!(w)?;
     writeln!(w, "Subject To")?;
+    // Whether the policy's heavy-theme pause is on: the solver's problem then marks heavy arcs
+    // (or a pinned heavy seat), see `solve::Arc::heavy`.
+    let heavy_pause = res.problem.arcs.iter().any(|a| a.heavy)
+        || res
+            .problem
+            .experts
+            .iter()
+            .any(|c| c.busy_slots & crate::solve::HEAVY_BIT != 0);
     // Per expert and per request lists of variables.
     let mut by_expert: Vec<Vec<usize>> = vec![Vec::new(); inst.experts.len()];
     let mut lo = 0;
@@ -135,6 +144,19 @@ pub fn write_lp<W: Write>(inst: &Instance, res: &BatchResult, spread: i64, w: W)
                 loads.join(" + "),
                 rolling.saturating_sub(e.rolling_used)
             )?;
+        }
+        if heavy_pause {
+            // The heavy-theme pause within the week: at most one heavy-theme seat (a pinned
+            // one included, through its pin_ row).
+            let heavy: Vec<&str> = list
+                .iter()
+                .zip(&names)
+                .filter(|(&i, _)| inst.requests[res.scored[i].pair.request as usize].heavy)
+                .map(|(_, n)| n.as_str())
+                .collect();
+            if heavy.len() >= 2 {
+                writeln!(w, " heavy_{}: {} <= 1", e.row, heavy.join(" + "))?;
+            }
         }
         if spread > 0 && e.max_assignments >= 2 {
             let s: Vec<String> = (2..=e.max_assignments)

@@ -3,7 +3,8 @@
 //! With seats priced by multipliers `mu_r >= 0`, the batch falls apart into one small problem per
 //! expert: the best *bundle* of arcs that keeps the expert's count, load budget and one-per-slot
 //! rules, valued at `value - mu_r` less the batch-spread cost. Each is a group knapsack (one arc
-//! per slot group) solved exactly by dynamic programming over (assignments, load). Because the
+//! per slot group) solved exactly by dynamic programming over (assignments, load), and, under
+//! the heavy-theme pause, heavy arcs taken (0 or 1). Because the
 //! per-expert problem keeps the budget as an integer knapsack, this bound is at least as strong as
 //! the linear relaxation of the whole model, and far stronger where budgets bind (Fisher, Jaikumar
 //! and Van Wassenhove 1986, "A multiplier adjustment method for the generalized assignment
@@ -33,7 +34,7 @@ impl Bundles {
             {
                 continue;
             }
-            if a.slot.is_some_and(|s| res.slots[e] & (1 << s) != 0) {
+            if res.slots[e] & a.conflicts() != 0 {
                 continue;
             }
             arcs[e].push(i);
@@ -82,7 +83,15 @@ pub(super) fn best_bundle(
     }
     let cap = (res.count[e] as usize).min(items.len());
     let budget = res.budget[e].min(items.iter().map(|x| p.arcs[x.0].intensity).sum()) as usize;
-    let width = (cap + 1) * (budget + 1);
+    // The heavy-theme pause: a third coordinate, heavy arcs taken (0 or 1), where there are
+    // heavy arcs at all. State (h, k, b) is at h * plane + k * (budget + 1) + b.
+    let heavy_dim = if items.iter().any(|x| p.arcs[x.0].heavy) {
+        2
+    } else {
+        1
+    };
+    let plane = (cap + 1) * (budget + 1);
+    let width = heavy_dim * plane;
     const NONE: i64 = i64::MIN / 4;
     let mut dp = vec![NONE; width];
     dp[0] = 0;
@@ -105,47 +114,53 @@ pub(super) fn best_bundle(
     for (g, &(lo, hi)) in groups.iter().enumerate() {
         let ch = &mut choice[g * width..(g + 1) * width];
         for k in (0..cap).rev() {
-            for b in (0..=budget).rev() {
-                let cur = dp[k * (budget + 1) + b];
-                if cur == NONE {
-                    continue;
-                }
-                for (idx, &(a, w)) in items[lo..hi].iter().enumerate() {
-                    let nb = b + p.arcs[a].intensity as usize;
-                    if nb > budget {
+            for h in (0..heavy_dim).rev() {
+                for b in (0..=budget).rev() {
+                    let cur = dp[h * plane + k * (budget + 1) + b];
+                    if cur == NONE {
                         continue;
                     }
-                    let s = (k + 1) * (budget + 1) + nb;
-                    if cur + w > dp[s] {
-                        dp[s] = cur + w;
-                        ch[s] = (lo + idx) as u32 + 1;
+                    for (idx, &(a, w)) in items[lo..hi].iter().enumerate() {
+                        let nb = b + p.arcs[a].intensity as usize;
+                        let nh = h + usize::from(p.arcs[a].heavy);
+                        if nb > budget || nh >= heavy_dim {
+                            continue;
+                        }
+                        let s = nh * plane + (k + 1) * (budget + 1) + nb;
+                        if cur + w > dp[s] {
+                            dp[s] = cur + w;
+                            ch[s] = (lo + idx) as u32 + 1;
+                        }
                     }
                 }
             }
         }
     }
     let spread = spread_costs(p, e, res);
-    let mut best = (0i64, 0usize, 0usize);
-    for k in 1..=cap {
-        for b in 0..=budget {
-            let v = dp[k * (budget + 1) + b];
-            if v != NONE && v - spread[k] > best.0 {
-                best = (v - spread[k], k, b);
+    let mut best = (0i64, 0usize, 0usize, 0usize);
+    for h in 0..heavy_dim {
+        for k in 1..=cap {
+            for b in 0..=budget {
+                let v = dp[h * plane + k * (budget + 1) + b];
+                if v != NONE && v - spread[k] > best.0 {
+                    best = (v - spread[k], k, b, h);
+                }
             }
         }
     }
-    let (value, mut k, mut b) = best;
+    let (value, mut k, mut b, mut h) = best;
     let mut chosen = Vec::new();
     for g in (0..groups.len()).rev() {
         if k == 0 {
             break;
         }
-        let c = choice[g * width + k * (budget + 1) + b];
+        let c = choice[g * width + h * plane + k * (budget + 1) + b];
         if c > 0 {
             let (a, _) = items[c as usize - 1];
             chosen.push(a);
             k -= 1;
             b -= p.arcs[a].intensity as usize;
+            h -= usize::from(p.arcs[a].heavy);
         }
     }
     (value, chosen)
@@ -337,7 +352,8 @@ pub(super) fn fixable(
         let (best_e, _) = best_bundle(p, e, arcs, res, mu);
         let cap = res.count[e] as usize;
         let budget = res.budget[e] as usize;
-        // dp[k][b]: best value of k arcs with load exactly b, ignoring slots (an over-estimate).
+        // dp[k][b]: best value of k arcs with load exactly b, ignoring slots and the heavy-theme
+        // pause (an over-estimate).
         let mut dp = vec![vec![i64::MIN / 4; budget + 1]; cap];
         dp[0][0] = 0;
         for &a in arcs {
@@ -419,6 +435,7 @@ mod tests {
                         value: 1_000 + next(50_000) as i64,
                         intensity: 1 + next(3) as u32,
                         slot: (next(3) == 0).then(|| next(21) as u8),
+                        heavy: false,
                     });
                 }
             }

@@ -536,7 +536,7 @@ fn list(
         if arc.intensity > budget {
             continue;
         }
-        let bit = arc.slot.map_or(0, |s| 1u32 << s);
+        let bit = arc.conflicts();
         if slots & bit != 0 {
             continue;
         }
@@ -586,6 +586,7 @@ mod tests {
                         value: 10 * rng.gen_range(1..=40),
                         intensity: rng.gen_range(0..=3),
                         slot: rng.gen_bool(0.5).then(|| rng.gen_range(0..3)),
+                        heavy: false,
                     });
                 }
             }
@@ -734,6 +735,7 @@ mod tests {
                         value: [100, 110, 120, 150, 200][rng.gen_range(0..5)],
                         intensity: rng.gen_range(1..=3),
                         slot: rng.gen_bool(0.4).then(|| rng.gen_range(0..2)),
+                        heavy: false,
                     });
                 }
             }

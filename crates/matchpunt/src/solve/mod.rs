@@ -100,9 +100,15 @@ pub struct ExpertCap {
     pub budget: u32,
     /// Assignments the expert already holds (pins): the spread cost of the next one starts there.
     pub already: u32,
-    /// Slots already taken (pins); arcs in these slots are not allowed. Bit i = slot i.
+    /// Slots already taken (pins); arcs in these slots are not allowed. Bit i = slot i, and
+    /// [`HEAVY_BIT`]: the expert's one heavy-theme seat of the pause is taken (a pin), so no
+    /// [`Arc::heavy`] arc is allowed.
     pub busy_slots: u32,
 }
+
+/// The bit of [`ExpertCap::busy_slots`] and [`Arc::conflicts`] that stands for the heavy-theme
+/// pause within a week: at most one [`Arc::heavy`] arc per expert. Slots use bits 0 to 20.
+pub const HEAVY_BIT: u32 = 1 << 31;
 
 /// One eligible (request, expert) pair.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -117,6 +123,17 @@ pub struct Arc {
     pub intensity: u32,
     /// The request's slot (0..21), None when flexible.
     pub slot: Option<u8>,
+    /// A heavy-theme seat under the heavy-theme pause: an expert holds at most one such arc
+    /// (like a slot of its own, [`HEAVY_BIT`]). False when the policy has no pause.
+    pub heavy: bool,
+}
+
+impl Arc {
+    /// The bits of [`ExpertCap::busy_slots`] this arc takes: its slot's bit and, for a heavy
+    /// arc, [`HEAVY_BIT`]. Two arcs of one expert that share a bit exclude each other.
+    pub fn conflicts(&self) -> u32 {
+        self.slot.map_or(0, |s| 1u32 << s) | if self.heavy { HEAVY_BIT } else { 0 }
+    }
 }
 
 /// A batch as the solver sees it.
@@ -240,12 +257,14 @@ fn evaluate_in_words(p: &Problem, chosen: &[usize]) -> Result<i64, String> {
         if seats[r] > p.seats[r] {
             return Err(format!("request {r} over seats"));
         }
-        if let Some(s) = arc.slot {
-            if slots[e] & (1 << s) != 0 {
-                return Err(format!("expert {e} twice in slot {s}"));
-            }
-            slots[e] |= 1 << s;
+        let bits = arc.conflicts();
+        if slots[e] & bits != 0 {
+            return Err(match arc.slot {
+                Some(s) if slots[e] & (1 << s) != 0 => format!("expert {e} twice in slot {s}"),
+                _ => format!("expert {e} with a second heavy-theme seat in the pause"),
+            });
         }
+        slots[e] |= bits;
     }
     Ok(total)
 }
@@ -387,12 +406,10 @@ fn residual(p: &Problem, fix: &Fix) -> Option<Residual> {
         res.count[e] = res.count[e].checked_sub(1)?;
         res.budget[e] = res.budget[e].checked_sub(arc.intensity)?;
         res.seats[r] = res.seats[r].checked_sub(1)?;
-        if let Some(s) = arc.slot {
-            if res.slots[e] & (1 << s) != 0 {
-                return None;
-            }
-            res.slots[e] |= 1 << s;
+        if res.slots[e] & arc.conflicts() != 0 {
+            return None;
         }
+        res.slots[e] |= arc.conflicts();
     }
     Some(res)
 }
@@ -434,10 +451,8 @@ fn build_network(
         if a.intensity > res.budget[e] || res.seats[a.request as usize] == 0 || reduced <= 0 {
             continue;
         }
-        if let Some(s) = a.slot {
-            if res.slots[e] & (1 << s) != 0 {
-                continue;
-            }
+        if res.slots[e] & a.conflicts() != 0 {
+            continue;
         }
         by_expert[e].push(i);
     }
@@ -499,10 +514,30 @@ fn build_network(
                 slot_node[s] = n;
             }
         }
+        // The heavy-theme pause: one node of capacity 1 for the heavy arcs that no slot node
+        // holds (an arc under both would need two parents, so a heavy arc that shares its slot
+        // stays under the slot node: the relaxation may then break the pause, and the search
+        // branches on it, see `over_heavy`).
+        let loose_heavy = arcs
+            .iter()
+            .filter(|&&a| {
+                let arc = p.arcs[a];
+                arc.heavy && arc.slot.is_none_or(|s| slot_node[s as usize] == u32::MAX)
+            })
+            .count();
+        let heavy_node = if loose_heavy >= 2 {
+            let n = net.add_node();
+            net.add_arc(enode(e), n, 1, 0);
+            map.push(usize::MAX);
+            n
+        } else {
+            u32::MAX
+        };
         for &a in arcs {
             let arc = p.arcs[a];
             let from = match arc.slot {
                 Some(s) if slot_node[s as usize] != u32::MAX => slot_node[s as usize],
+                _ if arc.heavy && heavy_node != u32::MAX => heavy_node,
                 _ => enode(e),
             };
             net.add_arc(
@@ -803,6 +838,27 @@ fn over_budget(p: &Problem, chosen: &[usize]) -> Vec<(usize, u32)> {
     over
 }
 
+/// Under the heavy-theme pause, the first expert (by index) holding two or more heavy arcs in
+/// `chosen` (the flow relaxation may give them, see `build_network`): their least valuable
+/// heavy arc that is not `forced` (ties: higher index), the arc to branch on or forbid. O(|chosen|).
+fn second_heavy(p: &Problem, chosen: &[usize], forced: &[usize]) -> Option<usize> {
+    let mut heavy = vec![0u32; p.experts.len()];
+    for &a in chosen {
+        if p.arcs[a].heavy {
+            heavy[p.arcs[a].expert as usize] += 1;
+        }
+    }
+    let e = heavy.iter().position(|&h| h >= 2)?;
+    chosen
+        .iter()
+        .copied()
+        .filter(|&a| {
+            let arc = p.arcs[a];
+            arc.heavy && arc.expert as usize == e && forced.binary_search(&a).is_err()
+        })
+        .min_by(|&x, &y| p.arcs[x].value.cmp(&p.arcs[y].value).then(y.cmp(&x)))
+}
+
 /// The arcs that a flow adds to the feasible set `kept` without breaking any rule (none once
 /// the deadline has passed).
 fn fill_flow(p: &Problem, kept: &[usize], deadline: Option<Instant>) -> Vec<usize> {
@@ -818,9 +874,7 @@ fn fill_flow(p: &Problem, kept: &[usize], deadline: Option<Instant>) -> Vec<usiz
         count[e] += 1;
         load[e] += arc.intensity;
         seats[arc.request as usize] -= 1;
-        if let Some(s) = arc.slot {
-            slots[e] |= 1 << s;
-        }
+        slots[e] |= arc.conflicts();
         taken[a] = true;
     }
     let rem: Vec<u32> = (0..ne).map(|e| p.experts[e].budget - load[e]).collect();
@@ -829,7 +883,8 @@ fn fill_flow(p: &Problem, kept: &[usize], deadline: Option<Instant>) -> Vec<usiz
     let mut arcs = Vec::new();
     for (i, a) in p.arcs.iter().enumerate() {
         let e = a.expert as usize;
-        if !taken[i] && a.intensity <= rem[e] && seats[a.request as usize] > 0 {
+        // Heavy arcs are left to the greedy fill: a flow could give one expert two of them.
+        if !taken[i] && !a.heavy && a.intensity <= rem[e] && seats[a.request as usize] > 0 {
             heaviest[e] = heaviest[e].max(a.intensity);
             arcs.push(*a);
             back.push(i);
@@ -890,6 +945,14 @@ fn repair(
         }
     }
     for (e, arcs) in per_expert.iter_mut().enumerate() {
+        // The heavy-theme pause: the most valuable heavy arc stays (ties: lower index), and
+        // none when a pin already holds the expert's one.
+        let keep_heavy = arcs
+            .iter()
+            .copied()
+            .filter(|&a| p.arcs[a].heavy && p.experts[e].busy_slots & HEAVY_BIT == 0)
+            .max_by(|&x, &y| p.arcs[x].value.cmp(&p.arcs[y].value).then(y.cmp(&x)));
+        arcs.retain(|&a| !p.arcs[a].heavy || Some(a) == keep_heavy);
         let budget = p.experts[e].budget;
         let mut load: u32 = arcs.iter().map(|&a| p.arcs[a].intensity).sum();
         while load > budget {
@@ -927,9 +990,7 @@ fn repair(
             count[e] += 1;
             load[e] += arc.intensity;
             seats[arc.request as usize] += 1;
-            if let Some(s) = arc.slot {
-                slots[e] |= 1 << s;
-            }
+            slots[e] |= arc.conflicts();
             taken[a] = true;
             out.push(a);
         }
@@ -944,16 +1005,14 @@ fn repair(
             || count[e] >= cap.max_count
             || load[e] + arc.intensity > cap.budget
             || seats[r] >= p.seats[r]
-            || arc.slot.is_some_and(|s| slots[e] & (1 << s) != 0)
+            || slots[e] & arc.conflicts() != 0
         {
             continue;
         }
         count[e] += 1;
         load[e] += arc.intensity;
         seats[r] += 1;
-        if let Some(s) = arc.slot {
-            slots[e] |= 1 << s;
-        }
+        slots[e] |= arc.conflicts();
         taken[a] = true;
         out.push(a);
     }
@@ -1514,7 +1573,8 @@ fn rins(cx: &mut Ctx<'_>, opts: &SolveOptions, free: &[usize]) {
 }
 
 /// A primal heuristic: solve the flow relaxation, forbid the heaviest arc of every expert over
-/// budget, and repeat until the flow keeps every budget. Each round is one flow solve; the
+/// budget (and a second heavy-theme arc under the pause, [`second_heavy`]), and repeat until the
+/// flow keeps every budget. Each round is one flow solve; the
 /// result is a feasible solution that the flow optimised globally.
 fn flow_dive(cx: &mut Ctx<'_>, lambda: &[i64]) {
     let p = cx.p;
@@ -1528,12 +1588,15 @@ fn flow_dive(cx: &mut Ctx<'_>, lambda: &[i64]) {
         };
         cx.offer(&r.chosen);
         let over = over_budget(p, &r.chosen);
-        if over.is_empty() {
+        let heavy = second_heavy(p, &r.chosen, &[]);
+        if over.is_empty() && heavy.is_none() {
             return;
         }
-        for (e, _) in over {
-            if let Some(a) = heaviest_free_arc(p, &r.chosen, e, &[]) {
-                let pos = fix.forbidden.binary_search(&a).unwrap_err();
+        let worst = over
+            .iter()
+            .filter_map(|&(e, _)| heaviest_free_arc(p, &r.chosen, e, &[]));
+        for a in heavy.into_iter().chain(worst) {
+            if let Err(pos) = fix.forbidden.binary_search(&a) {
                 fix.forbidden.insert(pos, a);
             }
         }
@@ -1681,6 +1744,10 @@ fn branching_arc(cx: &mut Ctx<'_>, node: &Open) -> Branch {
     let mut relaxed = std::borrow::Cow::Borrowed(&node.relaxed);
     let mut over = over_budget(p, &relaxed);
     if over.is_empty() {
+        // The heavy-theme pause, which the flow may break where a heavy arc shares a slot.
+        if let Some(a) = second_heavy(p, &relaxed, &node.fix.forced) {
+            return Branch::On(a);
+        }
         let zero = vec![0; p.experts.len()];
         let plain = match relax(p, &node.fix, cx.alg, &zero, cx.deadline) {
             Ok(r) => r,
@@ -1690,7 +1757,10 @@ fn branching_arc(cx: &mut Ctx<'_>, node: &Open) -> Branch {
         cx.offer(&plain.chosen);
         over = over_budget(p, &plain.chosen);
         if over.is_empty() {
-            return Branch::Solved;
+            return match second_heavy(p, &plain.chosen, &node.fix.forced) {
+                Some(a) => Branch::On(a),
+                None => Branch::Solved,
+            };
         }
         relaxed = std::borrow::Cow::Owned(plain.chosen);
     }

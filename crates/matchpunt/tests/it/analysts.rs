@@ -378,8 +378,10 @@ E2,buddy,yes,pesten,Utrecht,*,4,nl
         assert_eq!(state.history.len(), 1);
         let after = e1_score(&state, policy);
         if lower {
-            // recent_load 1 - 2/4 (10 points x 0.5) and fair_spread 1/(1 + 1) (10 x 0.5).
-            assert!((before - after - 10.0).abs() < 1e-9, "{before} -> {after}");
+            // recent_load 1 - 2/4 (its weight x 0.5) and fair_spread 1/(1 + 1) (its weight
+            // x 0.5).
+            let drop = 0.5 * (policy.weights.recent_load + policy.weights.fair_spread);
+            assert!((before - after - drop).abs() < 1e-9, "{before} -> {after}");
         } else {
             assert_eq!(before, after);
         }

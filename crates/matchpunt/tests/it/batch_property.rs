@@ -28,6 +28,13 @@ fn random_policy(uncertified: bool, gap: u32, spread: f64, budget: u32, travel: 
     if gap.is_multiple_of(3) {
         p.rules.rolling_share = Some([0.1, 0.3, 0.5, 1.0][(budget % 4) as usize]);
     }
+    // The heavy-theme pause (issue 25: at most one heavy-theme seat a week) on for others.
+    if gap.is_multiple_of(2) {
+        p.rules.heavy_pause_weeks = 1 + budget % 3;
+    }
+    // The waiting advantage (issue 25) across its documented range, 0 to half of seat_low.
+    p.objective.waiting_bonus = [0.0, 25.0, 50.0][(budget % 3) as usize];
+    p.history.waiting_weeks = 1 + gap % 4;
     if uncertified {
         p.rules.uncertified_roles = vec!["speaker".into(), "trainer".into()];
     }

@@ -35,6 +35,7 @@ fn contested(seed: u64, ne: usize, nr: usize) -> Problem {
                     value: rng.gen_range(190..=230),
                     intensity: rng.gen_range(1..=3),
                     slot: rng.gen_bool(0.5).then(|| rng.gen_range(0..6)),
+                    heavy: false,
                 });
             }
         }

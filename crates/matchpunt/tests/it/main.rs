@@ -22,6 +22,7 @@ mod rules;
 mod solver;
 mod spelling_property;
 mod standby;
+mod starvation;
 mod teams;
 mod weekly_rules;
 mod workbook;

@@ -59,6 +59,7 @@ fn random_problem(rng: &mut ChaCha8Rng, max_arcs: usize) -> Problem {
                     } else {
                         None
                     },
+                    heavy: false,
                 });
             }
         }
@@ -100,6 +101,7 @@ fn contested_problem(rng: &mut ChaCha8Rng) -> Problem {
                     value: [100, 110, 120, 150, 200][rng.gen_range(0..5)],
                     intensity: rng.gen_range(1..=3),
                     slot: rng.gen_bool(0.3).then(|| rng.gen_range(0..2)),
+                    heavy: false,
                 });
             }
         }
@@ -202,6 +204,7 @@ fn budget_binding_textbook_case() {
                 value: 10,
                 intensity: 3,
                 slot: None,
+                heavy: false,
             },
             Arc {
                 request: 1,
@@ -209,6 +212,7 @@ fn budget_binding_textbook_case() {
                 value: 7,
                 intensity: 2,
                 slot: None,
+                heavy: false,
             },
             Arc {
                 request: 2,
@@ -216,6 +220,7 @@ fn budget_binding_textbook_case() {
                 value: 6,
                 intensity: 2,
                 slot: None,
+                heavy: false,
             },
         ],
         spread: 0,
@@ -245,6 +250,7 @@ fn equals_hungarian_method_on_one_to_one_instances() {
                         value: v,
                         intensity: 1,
                         slot: None,
+                        heavy: false,
                     });
                 }
             }
@@ -293,4 +299,53 @@ fn brute_force_if_small(p: &Problem) -> i64 {
     } else {
         0
     }
+}
+
+/// The heavy-theme pause within the week (issue 25): random arcs are marked heavy (at most one
+/// per expert, like a slot of its own) and some experts have their heavy seat taken by a pin
+/// (`HEAVY_BIT`). The optimum equals exhaustive search, with and without the master, on random
+/// and on contested instances; the pause binds in many of them (else this would prove little).
+#[test]
+fn heavy_pause_within_the_week_matches_brute_force() {
+    use matchpunt::solve::HEAVY_BIT;
+    let mark = |p: &mut Problem, rng: &mut ChaCha8Rng| {
+        for a in &mut p.arcs {
+            a.heavy = rng.gen_bool(0.5);
+        }
+        for e in &mut p.experts {
+            if rng.gen_bool(0.15) {
+                e.busy_slots |= HEAVY_BIT;
+            }
+        }
+    };
+    let mut rng = ChaCha8Rng::seed_from_u64(25);
+    let mut binding = 0;
+    for case in 0..1500 {
+        let mut p = if case % 2 == 0 {
+            random_problem(&mut rng, 12)
+        } else {
+            contested_problem(&mut rng)
+        };
+        let mut free = p.clone();
+        mark(&mut p, &mut rng);
+        for a in &mut free.arcs {
+            a.heavy = false;
+        }
+        let best = brute_force(&p);
+        binding += usize::from(best < brute_force(&free));
+        for master in [true, false] {
+            let opts = SolveOptions {
+                time_limit: None,
+                master,
+                ..SolveOptions::default()
+            };
+            let s = solve(&p, &opts);
+            let v =
+                evaluate(&p, &s.chosen).unwrap_or_else(|e| panic!("case {case}: infeasible: {e}"));
+            assert_eq!(v, s.objective, "case {case}");
+            assert!(s.proven, "case {case}");
+            assert_eq!(v, best, "case {case} master {master}: {p:?}");
+        }
+    }
+    assert!(binding > 200, "the pause bound only {binding} cases");
 }

@@ -61,6 +61,7 @@ fn team_problem(rng: &mut ChaCha8Rng) -> (Problem, TeamRules) {
                     value: [100, 150, 200, 230, 400][rng.gen_range(0..5)],
                     intensity: rng.gen_range(1..=3),
                     slot: rng.gen_bool(0.4).then(|| rng.gen_range(0..2)),
+                    heavy: false,
                 });
             }
         }
@@ -246,6 +247,7 @@ fn a_pruned_team_list_keeps_a_true_bound() {
         value: v,
         intensity: i,
         slot: s,
+        heavy: false,
     };
     let p = Problem {
         experts: vec![c(1, 3), c(3, 5), c(1, 1), c(3, 5), c(2, 5)],

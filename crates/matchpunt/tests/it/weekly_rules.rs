@@ -238,3 +238,71 @@ fn relative_rolling_budget_on_both_sides_of_its_boundary() {
         assert!(e.is_err(), "rolling_share = {bad} was accepted");
     }
 }
+
+/// The heavy-theme pause within the batch week (issue 25 item 3): with the pause on, one expert
+/// gets at most one heavy-theme seat this week. E1 can take three requests (budget 8, up to 4
+/// assignments): two heavy ones and a light one, in different slots.
+const THREE: &str = "id,org,role,themes,place,slot\nR1,Org,speaker,trauma,Utrecht,mon-am\nR2,Org,speaker,trauma,Utrecht,tue-am\nR3,Org,speaker,pesten,Utrecht,wed-am\n";
+
+fn heavy_seats(inst: &Instance, res: &batch::BatchResult) -> usize {
+    res.assignments
+        .iter()
+        .filter(|a| inst.requests[a.request].heavy)
+        .count()
+}
+
+#[test]
+fn heavy_pause_allows_one_heavy_seat_within_the_week() {
+    let roomy = ONE_EXPERT.replace(",4,4\n", ",8,4\n");
+    // Pause off: both heavy seats and the light one (only the budget bounds them).
+    let off = Policy::default();
+    let inst = load(&roomy, THREE, None, &off);
+    let res = batch::run(&inst, &off, &SolveOptions::default());
+    assert_eq!((res.assignments.len(), heavy_seats(&inst, &res)), (3, 2));
+    // Pause on: one heavy seat and the light one; which heavy one is the better pair.
+    let on = policy("[rules]\nheavy_pause_weeks = 1\n");
+    let inst = load(&roomy, THREE, None, &on);
+    let res = batch::run(&inst, &on, &SolveOptions::default());
+    assert!(res.proven);
+    assert_eq!((res.assignments.len(), heavy_seats(&inst, &res)), (2, 1));
+    // One heavy request only: the boundary itself (one seat) is allowed.
+    let two = "id,org,role,themes,place,slot\nR1,Org,speaker,trauma,Utrecht,mon-am\nR3,Org,speaker,pesten,Utrecht,wed-am\n";
+    let inst = load(&roomy, two, None, &on);
+    let res = batch::run(&inst, &on, &SolveOptions::default());
+    assert_eq!((res.assignments.len(), heavy_seats(&inst, &res)), (2, 1));
+    // A heavy seat in the history within the pause: no heavy seat this week at all.
+    let h = history(&[(1, 1, true, false)]);
+    let inst = load(&roomy, THREE, Some(&h), &on);
+    let res = batch::run(&inst, &on, &SolveOptions::default());
+    assert_eq!((res.assignments.len(), heavy_seats(&inst, &res)), (1, 0));
+}
+
+/// Pins keep the pause within the week too: a second heavy pin of the same expert is a pin
+/// conflict, and the solver adds no heavy seat beside a pinned one.
+#[test]
+fn heavy_pause_within_the_week_holds_against_pins() {
+    let roomy = ONE_EXPERT.replace(",4,4\n", ",8,4\n");
+    let on = policy("[rules]\nheavy_pause_weeks = 1\n");
+    let pinned = THREE
+        .replace("slot\n", "slot,pinned_expert\n")
+        .replace("mon-am\n", "mon-am,E1\n")
+        .replace("tue-am\n", "tue-am,E1\n")
+        .replace("wed-am\n", "wed-am,\n");
+    let inst = load(&roomy, &pinned, None, &on);
+    let res = batch::run(&inst, &on, &SolveOptions::default());
+    assert_eq!(res.pin_conflicts.len(), 1, "{:?}", res.pin_conflicts);
+    assert!(res.pin_conflicts[0]
+        .text
+        .contains("second heavy-theme seat"));
+    assert_eq!(heavy_seats(&inst, &res), 1);
+    // One heavy pin: the other heavy request stays open, the light one is filled.
+    let one = THREE
+        .replace("slot\n", "slot,pinned_expert\n")
+        .replace("mon-am\n", "mon-am,E1\n")
+        .replace("tue-am\n", "tue-am,\n")
+        .replace("wed-am\n", "wed-am,\n");
+    let inst = load(&roomy, &one, None, &on);
+    let res = batch::run(&inst, &on, &SolveOptions::default());
+    assert!(res.pin_conflicts.is_empty());
+    assert_eq!((res.assignments.len(), heavy_seats(&inst, &res)), (2, 1));
+}

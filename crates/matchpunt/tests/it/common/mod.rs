@@ -75,6 +75,21 @@ pub fn assert_hard_rules(inst: &Instance, policy: &Policy, res: &BatchResult) {
             slots[a.expert] |= 1 << s.0;
         }
     }
+    // The heavy-theme pause within the week (issue 25): one heavy-theme seat per expert.
+    if policy.rules.heavy_pause_weeks > 0 {
+        let mut heavy = vec![0u32; inst.experts.len()];
+        for a in &res.assignments {
+            heavy[a.expert] += u32::from(inst.requests[a.request].heavy);
+        }
+        for (i, e) in inst.experts.iter().enumerate() {
+            assert!(
+                heavy[i] <= 1,
+                "heavy-theme pause: {} has {}",
+                e.id,
+                heavy[i]
+            );
+        }
+    }
     for (i, e) in inst.experts.iter().enumerate() {
         assert!(count[i] <= e.max_assignments, "rule 9 count: {}", e.id);
         assert!(load[i] <= e.budget(), "rule 9 load: {}", e.id);
