@@ -45,6 +45,10 @@
 
 mod bundle;
 mod master;
+mod probe;
+
+#[doc(hidden)]
+pub use probe::{master_refine, master_start, MasterStart};
 
 /// Whether `MATCHPUNT_SOLVER_TRACE` is set: then the solver prints the progress of each
 /// component's search (bounds, incumbents, times; numbers only, never a name or a theme) to
