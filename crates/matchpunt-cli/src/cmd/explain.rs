@@ -89,7 +89,12 @@ pub fn run(args: Args) -> Result<ExitCode> {
         let declined = week.as_ref().map_or(Vec::new(), |w| {
             crate::cmd::ledger::declined_for(inst, w, id)
         });
-        let mut view = base.explain_request(ri, args.top + declined.len(), lang);
+        // One time limit for the whole command: the batch (when run here) and every re-solve.
+        let deadline = args
+            .solver
+            .seconds()
+            .map(|s| t0 + std::time::Duration::from_secs_f64(s));
+        let mut view = base.explain_request_until(ri, args.top + declined.len(), lang, deadline);
         crate::cmd::ledger::drop_declined_explain(&mut view, inst, &declined, lang);
         view.runners_up.truncate(args.top);
         args.output

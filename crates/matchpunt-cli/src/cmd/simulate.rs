@@ -65,6 +65,11 @@ pub struct Args {
     /// Output folder for the CSV files and report.html.
     #[arg(long, value_name = "DIR")]
     out: Option<PathBuf>,
+    /// Print a line to stderr each time another week's worth of batches is done (as many
+    /// batches as there are policies), also when stderr is not a terminal (a log, a CI job).
+    /// Without it, a bar is drawn when stderr is a terminal.
+    #[arg(long)]
+    progress: bool,
 }
 
 /// Most weeks simulated: ten years. Every week's proposals are kept for the outputs, so a
@@ -75,6 +80,46 @@ const MAX_REQUESTS_PER_WEEK: u64 = 2_000_000;
 /// Most generated requests over all weeks (weeks × requests per week): the simulation keeps
 /// every week's requests and proposals in memory.
 const MAX_REQUESTS_TOTAL: u64 = 2_000_000;
+
+/// `--progress`: one line on stderr per week's worth of finished batches (the policies run in
+/// parallel, each week after week, so "week k" is the k-th multiple of the policy count).
+struct WeekLines {
+    on: bool,
+    weeks: usize,
+    policies: usize,
+    done: std::sync::atomic::AtomicUsize,
+    start: Instant,
+}
+
+impl WeekLines {
+    fn new(on: bool, weeks: usize, policies: usize) -> Self {
+        WeekLines {
+            on,
+            weeks,
+            policies: policies.max(1),
+            done: std::sync::atomic::AtomicUsize::new(0),
+            start: Instant::now(),
+        }
+    }
+
+    /// Counts one finished batch; prints the line when it completes a week's worth.
+    fn batch_done(&self) {
+        let n = self.done.fetch_add(1, std::sync::atomic::Ordering::SeqCst) + 1;
+        if self.on && n.is_multiple_of(self.policies) {
+            eprintln!("{}", self.line(n));
+        }
+    }
+
+    fn line(&self, n: usize) -> String {
+        format!(
+            "simulate: week {} of {} done ({n} of {} batches, {:.1} s)",
+            n / self.policies,
+            self.weeks,
+            self.weeks * self.policies,
+            self.start.elapsed().as_secs_f64()
+        )
+    }
+}
 
 fn rate(name: &str, v: f64) -> Result<f64> {
     if !(0.0..=1.0).contains(&v) {
@@ -155,7 +200,12 @@ pub fn run(args: Args) -> Result<ExitCode> {
         ),
     };
     let weeks = world.weeks.len();
-    let pb = progress((weeks * contenders.len()) as u64, "simulate");
+    let pb = if args.progress {
+        indicatif::ProgressBar::hidden()
+    } else {
+        progress((weeks * contenders.len()) as u64, "simulate")
+    };
+    let lines = WeekLines::new(args.progress, weeks, contenders.len());
     let runs = simulate::simulate(
         &world.roster,
         &world.weeks,
@@ -163,7 +213,10 @@ pub fn run(args: Args) -> Result<ExitCode> {
         &contenders,
         &settings,
         &places,
-        &|| pb.inc(1),
+        &|| {
+            pb.inc(1);
+            lines.batch_done();
+        },
     )?;
     pb.finish_and_clear();
 

@@ -2,10 +2,11 @@
 //! the HTML report (parsed: one chart per metric, one line per policy, nothing external), the
 //! replay of a simulation's own weekly request files, and metrics that agree with `run`.
 
-use crate::harness::{files, ok_in, root};
+use crate::harness::{files, ok_in, root, run, succeeded};
 use scraper::{Html, Selector};
 use std::fs;
 use std::path::Path;
+use std::process::Output;
 
 const POLICIES: [&str; 6] = [
     "--policy",
@@ -16,7 +17,13 @@ const POLICIES: [&str; 6] = [
     "greedy",
 ];
 
+/// `simulate` with the test's policies, its stdout (exit code 0 asserted).
 fn simulate(threads: &str, out: &Path, extra: &[&str]) -> String {
+    String::from_utf8(simulate_run(threads, out, extra).stdout).expect("stdout is UTF-8")
+}
+
+/// `simulate` with the test's policies, the whole output (exit code 0 asserted).
+fn simulate_run(threads: &str, out: &Path, extra: &[&str]) -> Output {
     let mut args = vec![
         "--threads",
         threads,
@@ -30,7 +37,7 @@ fn simulate(threads: &str, out: &Path, extra: &[&str]) -> String {
     ];
     args.extend(POLICIES);
     args.extend(extra);
-    ok_in(&root(), &args)
+    succeeded(run(&args, &root()))
 }
 
 #[test]
@@ -163,4 +170,44 @@ fn metrics_of_the_run_agree_with_its_summary() {
     assert_eq!(get("seats_asked"), fill[2]);
     assert_eq!(get("seats_filled"), fill[3]);
     assert_eq!(get("fill_rate"), format!("{}%", fill[4]));
+}
+
+/// `--progress` prints one line per week's worth of batches on stderr when stderr is not a
+/// terminal (here a pipe), in order, and changes no output byte.
+#[test]
+fn simulate_progress_prints_a_line_per_week_to_a_pipe_and_changes_no_output() {
+    let (a, b) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let plain = simulate_run("2", a.path(), &[]);
+    let with = simulate_run("2", b.path(), &["--progress"]);
+    assert_eq!(
+        files(a.path()),
+        files(b.path()),
+        "--progress changed an output"
+    );
+    let lines: Vec<String> = String::from_utf8_lossy(&with.stderr)
+        .lines()
+        .filter(|l| l.starts_with("simulate: week"))
+        .map(str::to_string)
+        .collect();
+    assert_eq!(lines.len(), 6, "{lines:?}");
+    for (k, l) in lines.iter().enumerate() {
+        let head = format!(
+            "simulate: week {} of 6 done ({} of 18 batches, ",
+            k + 1,
+            3 * (k + 1)
+        );
+        assert!(l.starts_with(&head), "{l:?} should start with {head:?}");
+    }
+    assert!(
+        !String::from_utf8_lossy(&plain.stderr).contains("simulate: week"),
+        "a progress line without --progress"
+    );
+    let stdout = |o: &Output| {
+        String::from_utf8_lossy(&o.stdout)
+            .lines()
+            .filter(|l| !l.starts_with("time:") && !l.starts_with("wrote "))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    assert_eq!(stdout(&plain), stdout(&with));
 }

@@ -3,6 +3,7 @@
 
 #[allow(unused_imports)]
 use super::*;
+use rayon::prelude::*;
 
 impl Base<'_> {
     /// Why request `r` has open seats, in words.
@@ -85,7 +86,25 @@ impl Base<'_> {
 
     /// `explain --request`: who got request `r` and why, the `top` best runners-up with the
     /// exact cost of each, the ineligible experts by rule, and for open seats the fixes.
+    /// Every re-solve together stops at the options' time limit from now (see
+    /// [`Base::explain_request_until`]).
     pub fn explain_request(&self, r: usize, top: usize, lang: Lang) -> ExplainRequestView {
+        let deadline = self.opts.time_limit.map(|t| Instant::now() + t);
+        self.explain_request_until(r, top, lang, deadline)
+    }
+
+    /// [`Base::explain_request`] with one `deadline` for all its re-solves: the runners-up's
+    /// (re-solved in parallel, each on its own copy of the affected part, so the view is the
+    /// same at any thread count) and the fixes'. A re-solve cut short by it shows its cost as
+    /// not proven; a fix search cut short says so. Without a deadline, each re-solve has the
+    /// options' limits.
+    pub fn explain_request_until(
+        &self,
+        r: usize,
+        top: usize,
+        lang: Lang,
+        deadline: Option<Instant>,
+    ) -> ExplainRequestView {
         let inst = self.inst;
         let policy = self.policy;
         let req = &inst.requests[r];
@@ -133,10 +152,10 @@ impl Base<'_> {
                 .total_cmp(&a.score)
                 .then(a.pair.expert.cmp(&b.pair.expert))
         });
+        others.truncate(top);
         let runners_up = others
-            .iter()
-            .take(top)
-            .map(|s| self.runner_up(r, s, weakest, &booked, lang))
+            .par_iter()
+            .map(|s| self.runner_up(r, s, weakest, &booked, lang, deadline))
             .collect();
         let mut counts: BTreeMap<Stage, usize> = BTreeMap::new();
         for e in &inst.experts {
@@ -178,7 +197,10 @@ impl Base<'_> {
             .collect();
         let filled = here.len() as u32;
         let open = (filled < req.experts_needed).then(|| {
-            let mut budget = FixBudget::for_explain();
+            let mut budget = FixBudget {
+                deadline,
+                ..FixBudget::for_explain()
+            };
             let fixes = self.fixes(r, &booked, 3, &mut budget);
             let (list, no_fix) = match &fixes {
                 Fixes::Found(v) => (v.iter().map(|f| fix_view(inst, r, f, lang)).collect(), None),
@@ -227,6 +249,7 @@ impl Base<'_> {
         weakest: Option<&Scored>,
         booked: &Booked,
         lang: Lang,
+        deadline: Option<Instant>,
     ) -> RunnerUpView {
         let inst = self.inst;
         let req = &inst.requests[r];
@@ -257,7 +280,7 @@ impl Base<'_> {
             expert: e,
         };
         let outcome = self
-            .evaluate(&change, usize::MAX)
+            .evaluate_until(&change, usize::MAX, deadline)
             .expect("no limit on the part");
         let label = expert_label(ex);
         let score = lang.num(s.score, 1);

@@ -53,8 +53,11 @@
 
 mod bundle;
 mod master;
+mod probe;
 mod team;
 
+#[doc(hidden)]
+pub use probe::{master_refine, master_start, MasterStart};
 pub use team::{solve_with_teams, Standing, TeamBreak, TeamRequest, TeamRules};
 
 /// Whether `MATCHPUNT_SOLVER_TRACE` is set: then the solver prints the progress of each
