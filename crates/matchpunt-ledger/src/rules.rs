@@ -191,6 +191,11 @@ pub fn week_booked(inst: &Instance, view: &WeekView, skip_request: Option<&str>)
         .enumerate()
         .map(|(i, e)| (e.id.as_str(), i))
         .collect();
+    let heavy: HashMap<&str, bool> = inst
+        .requests
+        .iter()
+        .map(|r| (r.id.as_str(), r.heavy))
+        .collect();
     for s in view.taken() {
         let Some(&e) = index.get(s.expert.as_str()) else {
             continue;
@@ -202,6 +207,8 @@ pub fn week_booked(inst: &Instance, view: &WeekView, skip_request: Option<&str>)
         let u = &mut booked.uses[e];
         u.count += 1;
         u.load += s.intensity;
+        // A seat of a request not in the batch may be heavy: the safe side for the pause.
+        u.heavy |= heavy.get(s.request.as_str()).copied().unwrap_or(true);
         if let Some(slot) = Slot::parse(&s.slot) {
             u.slots |= 1 << slot.0;
         }
@@ -412,10 +419,9 @@ pub fn check(
     }
     let booked = week_booked(inst, view, Some(&r.id));
     let u = &booked.uses[ei];
-    let miss = limit_miss(r, e, u).or_else(|| {
-        // The rolling load budget over weeks (rule 9) as the batch applies it.
-        (u.load + r.intensity > e.budget()).then_some(Miss::AtLoad)
-    });
+    // The week's limits as the batch applies them: count, slot, the load budget (the rolling
+    // one included) and the heavy-theme pause.
+    let miss = limit_miss(policy, r, e, u);
     if let Some(m) = miss {
         return Err(match m {
             Miss::Busy => Refusal::Busy { expert: eid },

@@ -48,9 +48,10 @@ pub struct Standby {
 }
 
 /// Whether expert `e` can take request `r` on top of the week's use `u`: the limits of
-/// [`limit_miss`] and the rolling load budget ([`Expert::budget`]).
-pub fn fits(r: &Request, e: &Expert, u: &WeekUse) -> bool {
-    limit_miss(r, e, u).is_none() && u.load + r.intensity <= e.budget()
+/// [`limit_miss`] (the rolling load budget, [`Expert::budget`], and the heavy-theme pause
+/// included).
+pub fn fits(policy: &Policy, r: &Request, e: &Expert, u: &WeekUse) -> bool {
+    limit_miss(policy, r, e, u).is_none()
 }
 
 impl Base<'_> {
@@ -115,7 +116,7 @@ impl Base<'_> {
                 let x = s.pair.expert as usize;
                 let ex = &inst.experts[x];
                 let u = &booked.uses[x];
-                if !fits(req, ex, u) {
+                if !fits(self.policy, req, ex, u) {
                     continue;
                 }
                 // The plain swap: the standby's pair in, the assigned one out, every other

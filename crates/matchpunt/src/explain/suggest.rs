@@ -19,8 +19,12 @@ pub enum Miss {
     Busy,
     /// At their most assignments this week.
     AtCount,
-    /// This request would take them over their load budget.
+    /// This request would take them over their load budget (the weekly one, or what the
+    /// rolling budget leaves: [`Expert::budget`]).
     AtLoad,
+    /// A heavy-theme request while they hold a heavy-theme seat this week already (the
+    /// heavy-theme pause, `[rules] heavy_pause_weeks`).
+    HeavyPause,
     /// A booking row could not be read; treated as unavailable.
     Unsure,
 }
@@ -33,6 +37,7 @@ impl Miss {
             Miss::Busy => "busy-in-slot",
             Miss::AtCount => "at-max-assignments",
             Miss::AtLoad => "at-load-budget",
+            Miss::HeavyPause => "heavy-theme-pause",
             Miss::Unsure => "booking-unreadable",
         }
     }
@@ -43,7 +48,7 @@ impl Miss {
     /// and 4 are not a coordinator's to change and come last.
     pub fn gap(self, over_km: f64, over_load: u32) -> f64 {
         match self {
-            Miss::AtCount => 1.0,
+            Miss::AtCount | Miss::HeavyPause => 1.0,
             Miss::AtLoad => over_load.max(1) as f64,
             Miss::Rule(Stage::TooFar) => travel_steps(over_km),
             Miss::Busy | Miss::Rule(Stage::SlotUnavailable) | Miss::Rule(Stage::NotOnline) => 2.0,
@@ -106,15 +111,17 @@ pub struct Suggestion {
 }
 
 /// Whether expert `e` can take request `r` on top of bookings `u`; the miss otherwise.
-pub fn limit_miss(r: &Request, e: &Expert, u: &WeekUse) -> Option<Miss> {
+pub fn limit_miss(policy: &Policy, r: &Request, e: &Expert, u: &WeekUse) -> Option<Miss> {
     if u.unsure {
         Some(Miss::Unsure)
     } else if r.slot.is_some_and(|s| u.slots & (1 << s.0) != 0) {
         Some(Miss::Busy)
     } else if u.count >= e.max_assignments {
         Some(Miss::AtCount)
-    } else if u.load + r.intensity > e.load_budget {
+    } else if u.load + r.intensity > e.budget() {
         Some(Miss::AtLoad)
+    } else if policy.rules.heavy_pause_weeks > 0 && r.heavy && u.heavy {
+        Some(Miss::HeavyPause)
     } else {
         None
     }
@@ -147,7 +154,7 @@ pub fn suggest(
         let free_slots = e.availability.0 & !u.slots;
         if why.is_eligible() {
             eligible += 1;
-            match limit_miss(r, e, u) {
+            match limit_miss(policy, r, e, u) {
                 None => {
                     let s = scoring::score_pair(
                         inst,

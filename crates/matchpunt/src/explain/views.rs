@@ -372,11 +372,9 @@ pub fn miss_text(
         ),
         Miss::AtLoad => lang.fill(
             Msg::AtLoad,
-            &[
-                ("load", &(u.load + r.intensity)),
-                ("budget", &e.load_budget),
-            ],
+            &[("load", &(u.load + r.intensity)), ("budget", &e.budget())],
         ),
+        Miss::HeavyPause => lang.text(Msg::HeavyPauseWeek).to_string(),
         Miss::Unsure => lang.text(Msg::Unsure).to_string(),
     }
 }

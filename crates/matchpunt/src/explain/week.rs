@@ -18,6 +18,9 @@ pub struct WeekUse {
     pub slots: u32,
     /// A booking row of this expert could not be read: treated as unavailable (the safe side).
     pub unsure: bool,
+    /// Holds a heavy-theme seat this week (a request of the batch whose themes the policy
+    /// calls heavy): with the heavy-theme pause on, no second one ([`limit_miss`]).
+    pub heavy: bool,
 }
 
 /// The week's bookings of every expert, from an assignments file or a batch result.
@@ -40,6 +43,7 @@ impl Booked {
             let u = &mut uses[e];
             u.count += 1;
             u.load += req.intensity;
+            u.heavy |= req.heavy;
             if let Some(s) = req.slot {
                 u.slots |= 1 << s.0;
             }

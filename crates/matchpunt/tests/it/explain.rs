@@ -515,3 +515,49 @@ fn assignments_that_break_rule_3_or_4_are_refused_with_one_text() {
     }
     assert_eq!(texts[0], texts[1]);
 }
+
+/// `suggest` (and so the phone form and `book`, which share [`explain::limit_miss`]) keeps the
+/// week's limits as the batch does: with the heavy-theme pause on, an expert who holds a
+/// heavy-theme seat this week is a near miss for a second one, not a candidate; without the
+/// pause, or for a light request, they stay a candidate. And the rolling budget counts:
+/// a request over what it leaves is a near miss.
+#[test]
+fn suggest_keeps_the_heavy_pause_and_the_rolling_budget_of_the_week() {
+    let experts = "\
+id,name,roles,certified,themes,place,availability,load_budget,max_assignments
+E1,Noor,speaker,yes,trauma|pesten,Utrecht,*,10,3
+";
+    let requests = "\
+id,org,role,themes,place,slot,intensity
+R1,Gemeente Utrecht,speaker,trauma,Utrecht,mon-am,1
+R2,Gemeente Utrecht,speaker,trauma,Utrecht,wed-pm,1
+R3,Gemeente Utrecht,speaker,pesten,Utrecht,fri-am,1
+";
+    let inst = from_csv(experts.as_bytes(), requests.as_bytes(), None);
+    assert!(inst.requests[0].heavy && inst.requests[1].heavy && !inst.requests[2].heavy);
+    let booked = explain::Booked::from_pairs(&inst, [(0, 0)]);
+    let paused = Policy::from_toml("[rules]\nheavy_pause_weeks = 1\n", "p").unwrap();
+    let s = explain::suggest(&inst, &paused, 1, Some(&booked), 5);
+    assert!(s.candidates.is_empty(), "a second heavy seat in the pause");
+    let v = explain::suggest_view(&inst, &paused, &s, None, Lang::En);
+    assert_eq!(v.near_misses[0].code, "heavy-theme-pause");
+    // A light request, or no pause: a candidate.
+    assert_eq!(
+        explain::suggest(&inst, &paused, 2, Some(&booked), 5)
+            .candidates
+            .len(),
+        1
+    );
+    let free = Policy::default();
+    assert_eq!(
+        explain::suggest(&inst, &free, 1, Some(&booked), 5)
+            .candidates
+            .len(),
+        1
+    );
+    // The rolling budget leaves 1 point: the second seat (intensity 1 on top of 1) is over it.
+    let mut tight = inst.clone();
+    tight.experts[0].rolling_budget = Some(1);
+    let s = explain::suggest(&tight, &free, 2, Some(&booked), 5);
+    assert!(s.candidates.is_empty(), "over the rolling budget");
+}
