@@ -225,6 +225,25 @@ impl OutputSet {
         name: &str,
         f: impl FnOnce(&mut dyn Write) -> Result<()>,
     ) -> Result<()> {
+        self.stage_file(name, false, f)
+    }
+
+    /// [`OutputSet::stage`] for a file of one person's data (an access request's export):
+    /// created with mode 0600 on Unix, readable by its owner only, whatever the umask.
+    pub fn stage_private(
+        &mut self,
+        name: &str,
+        f: impl FnOnce(&mut dyn Write) -> Result<()>,
+    ) -> Result<()> {
+        self.stage_file(name, true, f)
+    }
+
+    fn stage_file(
+        &mut self,
+        name: &str,
+        private: bool,
+        f: impl FnOnce(&mut dyn Write) -> Result<()>,
+    ) -> Result<()> {
         self.ensure_stage()?;
         let entry = Entry {
             staged: self.stage.join(name),
@@ -233,7 +252,16 @@ impl OutputSet {
         };
         let file = {
             let _list = cleanup_list();
-            File::create(&entry.staged)
+            let mut opts = OpenOptions::new();
+            opts.write(true).create(true).truncate(true);
+            #[cfg(unix)]
+            if private {
+                use std::os::unix::fs::OpenOptionsExt;
+                opts.mode(0o600);
+            }
+            #[cfg(not(unix))]
+            let _ = private;
+            opts.open(&entry.staged)
                 .with_context(|| format!("cannot create {}", entry.staged.display()))?
         };
         let shown = self.shown.join(name);

@@ -324,8 +324,8 @@ pub fn export_expert(l: &Ledger, id: &str, dir: &Path, out: &mut dyn Write) -> R
     let json = serde_json::to_vec_pretty(&expert_json(&d))?;
     let book = table::workbook(&expert_sheets(&d))
         .map_err(|e| anyhow::anyhow!("cannot build the workbook: {e}"))?;
-    set.stage(&format!("{id}.json"), |w| Ok(w.write_all(&json)?))?;
-    set.stage(&format!("{id}.xlsx"), |w| Ok(w.write_all(&book)?))?;
+    set.stage_private(&format!("{id}.json"), |w| Ok(w.write_all(&json)?))?;
+    set.stage_private(&format!("{id}.xlsx"), |w| Ok(w.write_all(&book)?))?;
     let written = set.commit()?;
     let names: Vec<String> = written.iter().map(|p| p.display().to_string()).collect();
     let rows: usize = d.inputs.iter().map(|i| i.rows.len()).sum();

@@ -347,6 +347,13 @@ fn an_access_request_then_an_erasure_leaves_no_trace_in_the_files_bytes() {
         .iter()
         .any(|i| i["kind"] == "experts" && i["rows"][0][1] == "Zoltan Quickfoot"));
     assert!(d.path().join("access/E9999.xlsx").exists());
+    // One person's health data: readable by its owner only, whatever the umask.
+    #[cfg(unix)]
+    for f in ["access/E9999.json", "access/E9999.xlsx"] {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = fs::metadata(d.path().join(f)).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600, "{f}");
+    }
     let out = ok(
         d.path(),
         &[
