@@ -3,16 +3,15 @@
 //! of the book form, the delay after failed sign-ins, and idle connections that cannot block
 //! the page.
 
+use crate::common::{send, Got};
 use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
 use axum::Router;
-use http_body_util::BodyExt;
 use matchpunt::model::Week;
 use matchpunt_ledger::Ledger;
 use matchpunt_web::{router, AppState, Config};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
-use tower::ServiceExt;
 
 /// The shared case round-declined-seat-no-reason-and-redeclined-suggested (kept by the CLI's
 /// tests): E2 (buddy, pleegzorg, Soest) has one slot, ma-avond.
@@ -26,24 +25,6 @@ const WEEK: &str = "2026-W48";
 
 /// A phone request only E2 fits, in her one slot.
 const E2_FORM: &str = "role=maatje&themes=pleegzorg&place=Soest&slot=ma-avond&language=nl&client_age=&experts_needed=1&org=Vakcollege+De+Vaart";
-
-struct Got {
-    status: StatusCode,
-    headers: axum::http::HeaderMap,
-    body: String,
-}
-
-async fn send(app: &Router, req: Request<Body>) -> Got {
-    let resp = app.clone().oneshot(req).await.expect("the router answers");
-    let status = resp.status();
-    let headers = resp.headers().clone();
-    let bytes = resp.into_body().collect().await.unwrap().to_bytes();
-    Got {
-        status,
-        headers,
-        body: String::from_utf8_lossy(&bytes).into_owned(),
-    }
-}
 
 async fn get(app: &Router, uri: &str, cookie: &str) -> Got {
     let mut r = Request::get(uri);

@@ -2,13 +2,12 @@
 //! status, key content, headers, escaping of hostile names, 400 naming a bad field, 401 without
 //! the token when one is set, and the data's errors on the page.
 
+use crate::common::{send, Got};
 use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
 use axum::Router;
-use http_body_util::BodyExt;
 use matchpunt_web::{router, AppState, Config};
 use std::path::{Path, PathBuf};
-use tower::ServiceExt;
 
 fn sample() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/sample")
@@ -20,24 +19,6 @@ fn app_with(cfg: Config) -> Router {
 
 fn app() -> Router {
     app_with(Config::new(sample()))
-}
-
-struct Got {
-    status: StatusCode,
-    headers: axum::http::HeaderMap,
-    body: String,
-}
-
-async fn send(app: &Router, req: Request<Body>) -> Got {
-    let resp = app.clone().oneshot(req).await.expect("the router answers");
-    let status = resp.status();
-    let headers = resp.headers().clone();
-    let bytes = resp.into_body().collect().await.unwrap().to_bytes();
-    Got {
-        status,
-        headers,
-        body: String::from_utf8_lossy(&bytes).into_owned(),
-    }
 }
 
 async fn get(app: &Router, uri: &str) -> Got {
