@@ -871,18 +871,20 @@ impl Ledger {
         Ok(id)
     }
 
-    /// Records decisions (one transaction). Each must be on a pair some run of the week
-    /// proposed, or booked.
+    /// Records decisions (one transaction) and returns how many were new: a decision that
+    /// repeats the pair's current verdict without a note is not recorded again. Each must be on
+    /// a pair some run of the week proposed, or booked.
     ///
     /// # Errors
     ///
     /// [`Error::Closed`]; [`Error::Refused`] (nothing recorded) naming the first decision on a
-    /// pair that was never proposed or booked this week.
+    /// pair that was never proposed or booked this week, or the first acceptance of a pair that
+    /// was declined this week (a decline stands: its seat may have gone to someone else).
     pub fn decide(
         &mut self,
         week: &str,
         decisions: &[(String, String, bool, String)],
-    ) -> Result<()> {
+    ) -> Result<usize> {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
@@ -902,8 +904,27 @@ impl Ledger {
                 )));
             }
         }
+        // A decline stands: its seat may have gone to a standby or a booking since, so
+        // accepting the pair again could put the expert beyond their limits or the request beyond
+        // its seats. Refused for the whole set, before anything is written.
+        let mut verdicts = view.verdicts();
+        for (r, e, accepted, _) in decisions {
+            if *accepted && verdicts.get(&(r.clone(), e.clone())) == Some(&false) {
+                return Err(Error::Refused(format!(
+                    "expert {e} declined request {r} in week {week} already: a decline stands (the seat may have gone to someone else since), so it cannot be accepted again; nothing was recorded"
+                )));
+            }
+        }
         let at = now_utc();
+        let mut recorded = 0;
         for (r, e, accepted, note) in decisions {
+            // The same verdict again (a decisions file given twice) changes nothing.
+            let key = (r.clone(), e.clone());
+            if verdicts.get(&key) == Some(accepted) && note.is_empty() {
+                continue;
+            }
+            verdicts.insert(key, *accepted);
+            recorded += 1;
             tx.execute(
                 "INSERT INTO decisions (week, request, expert, verdict, note, at, actor) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
                 params![week, r, e, if *accepted { "accepted" } else { "declined" }, note, at, self.actor],
@@ -920,7 +941,7 @@ impl Ledger {
             )?;
         }
         tx.commit()?;
-        Ok(())
+        Ok(recorded)
     }
 
     /// Books a seat in one `BEGIN IMMEDIATE` transaction: reads the week (so no other booking

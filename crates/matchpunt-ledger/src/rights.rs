@@ -129,12 +129,51 @@ fn is_workbook(kind: &str, bytes: &[u8]) -> bool {
 }
 
 impl Ledger {
-    /// Everything held about expert `id` over all weeks, for an access request.
+    /// The id as the ledger's tables hold it: ids match trimmed and in any case, as the stored
+    /// input files are matched ([`is_id`]), so that an access request or an erasure never
+    /// misses rows for a spelling of the id. The id as given when no table holds it.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Refused`] when the tables hold two spellings that differ only in case (the
+    /// person must be named exactly); SQL errors.
+    fn stored_id(&self, id: &str) -> Result<String> {
+        let mut found = BTreeSet::new();
+        for (table, col) in [
+            ("proposals", "expert"),
+            ("standbys", "expert"),
+            ("standbys", "standby"),
+            ("decisions", "expert"),
+            ("bookings", "expert"),
+            ("history", "expert"),
+        ] {
+            let sql = format!(
+                "SELECT DISTINCT {col} FROM {table} WHERE lower(trim({col})) = lower(trim(?1))"
+            );
+            let mut st = self.conn.prepare(&sql)?;
+            for v in st.query_map([id], |r| r.get::<_, String>(0))? {
+                found.insert(v?);
+            }
+        }
+        match found.len() {
+            0 => Ok(id.trim().to_string()),
+            1 => Ok(found.into_iter().next().unwrap_or_default()),
+            _ => Err(Error::Refused(format!(
+                "the ledger holds {} spellings of this id that differ only in case: give the id exactly as one of them",
+                found.len()
+            ))),
+        }
+    }
+
+    /// Everything held about expert `id` (trimmed, any case) over all weeks, for an access
+    /// request.
     ///
     /// # Errors
     ///
     /// [`Error::Refused`] when the ledger holds nothing about the id; SQL errors.
     pub fn expert_data(&self, id: &str) -> Result<ExpertData> {
+        let stored = self.stored_id(id)?;
+        let id = stored.as_str();
         let c = &self.conn;
         let mut out = ExpertData {
             expert: id.to_string(),
@@ -264,6 +303,8 @@ impl Ledger {
     ///
     /// [`Error::Refused`] when the ledger holds nothing about the id; SQL errors.
     pub fn forget(&mut self, id: &str) -> Result<Erased> {
+        let stored = self.stored_id(id)?;
+        let id = stored.as_str();
         self.expert_data(id)?;
         self.conn.pragma_update(None, "secure_delete", "ON")?;
         let tx = self
@@ -633,7 +674,10 @@ mod tests {
         let (p, mut l) = ledger_with(dir.path(), &["2026-W47", "2026-W48"]);
         let before = all_bytes(&p);
         assert!(TRACES.iter().all(|t| holds(&before, t)));
-        let d = l.expert_data("E1").unwrap();
+        // The id as a coordinator may type it: another case, spaces around (ids match as the
+        // stored input files do), so that no row of the person is missed.
+        let d = l.expert_data(" e1 ").unwrap();
+        assert_eq!(d, l.expert_data("E1").unwrap());
         assert_eq!(d.proposals.len(), 2);
         assert_eq!(d.decisions.len(), 2);
         assert_eq!(d.history.len(), 2);
@@ -645,7 +689,7 @@ mod tests {
             .inputs
             .iter()
             .any(|i| i.kind == "requests" && i.rows.len() == 2));
-        let e = l.forget("E1").unwrap();
+        let e = l.forget("e1").unwrap();
         assert_eq!(e.anonymous, "forgotten-1");
         assert_eq!(e.weeks, 2);
         let after = all_bytes(&p);

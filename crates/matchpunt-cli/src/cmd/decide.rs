@@ -119,8 +119,15 @@ pub fn run(args: Args) -> Result<ExitCode> {
             return Ok(ExitCode::SUCCESS);
         }
     }
-    l.decide(&week, &decisions)?;
+    let recorded = l.decide(&week, &decisions)?;
     let accepted = decisions.iter().filter(|d| d.2).count();
+    if recorded < decisions.len() {
+        eprintln!(
+            "note: {} of the {} decision(s) repeat the pair's current verdict and were not recorded again",
+            decisions.len() - recorded,
+            decisions.len()
+        );
+    }
     let lang = args.lang.unwrap_or_default();
     writeln!(
         out,

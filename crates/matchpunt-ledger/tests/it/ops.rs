@@ -72,8 +72,8 @@ proptest! {
                 Op::Decide(i, accepted) => {
                     let known: Vec<&Seat> = view.ever_proposed.iter().chain(view.bookings.iter().map(|b| &b.seat)).collect();
                     match known.get(i as usize % known.len().max(1)) {
-                        Some(s) => l.decide(week, &[(s.request.clone(), s.expert.clone(), accepted, "n".into())]),
-                        None => l.decide(week, &[("R9".into(), "E9".into(), accepted, String::new())]),
+                        Some(s) => l.decide(week, &[(s.request.clone(), s.expert.clone(), accepted, "n".into())]).map(|_| ()),
+                        None => l.decide(week, &[("R9".into(), "E9".into(), accepted, String::new())]).map(|_| ()),
                     }
                 }
                 Op::Book(r, e) => {
@@ -106,4 +106,39 @@ proptest! {
             }
         }
     }
+}
+
+/// A decline stands: accepting the declined pair again is refused and records nothing (its seat
+/// may have gone to a standby or a booking since); the same verdict twice is recorded once.
+#[test]
+fn a_decline_cannot_be_accepted_again_and_a_repeat_is_not_recorded() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut l = Ledger::init(&dir.path().join("l.db"), "test").unwrap();
+    let week = "2026-W48";
+    let run = NewRun {
+        week: week.into(),
+        proposals: vec![seat(1, 1), seat(2, 1)],
+        ..NewRun::default()
+    };
+    l.record_run(&run).unwrap();
+    let (r, e) = (seat(1, 1).request, seat(1, 1).expert);
+    let d = |accepted: bool| vec![(r.clone(), e.clone(), accepted, String::new())];
+    assert_eq!(l.decide(week, &d(false)).unwrap(), 1);
+    assert_eq!(
+        l.decide(week, &d(false)).unwrap(),
+        0,
+        "the same decline again"
+    );
+    let before = l.week(week).unwrap().decisions.len();
+    let err = l.decide(week, &d(true)).unwrap_err();
+    assert!(
+        matches!(err, Error::Refused(ref why) if why.contains("declined")),
+        "{err:?}"
+    );
+    assert_eq!(
+        l.week(week).unwrap().decisions.len(),
+        before,
+        "nothing recorded"
+    );
+    assert_eq!(l.week(week).unwrap().verdicts().get(&(r, e)), Some(&false));
 }

@@ -3,6 +3,6 @@
 //! `cargo test -p matchpunt-web --test it MODULE::`.
 
 mod booking;
-mod common;
 mod browser;
+mod common;
 mod http;
