@@ -704,7 +704,17 @@ impl Ledger {
         }
         let mut imported = 0;
         let mut new_weeks = Vec::new();
+        // Weeks erased by `ledger purge` stay erased: a history file's rows of those weeks are
+        // passed over, never imported again.
+        let purged_before: Option<String> = tx.query_row(
+            "SELECT max(week) FROM audit WHERE action = 'purge'",
+            [],
+            |r| r.get(0),
+        )?;
         for (week, file_rows) in &by_week {
+            if purged_before.as_deref().is_some_and(|b| *week < b) {
+                continue;
+            }
             let held = history_rows(&tx, Some(week))?;
             let state: Option<bool> = tx
                 .query_row(

@@ -498,11 +498,13 @@ impl Ledger {
             "DELETE FROM blobs WHERE sha256 NOT IN (SELECT sha256 FROM run_inputs)",
             [],
         )?;
+        // The boundary is kept in the log's week column: a history file given later never
+        // brings the erased weeks back (see `history_file`).
         audit(
             &tx,
             &self.actor,
             "purge",
-            None,
+            Some(week),
             &format!(
                 "weeks before {week} erased: {} week(s), {} row(s), {} stored input(s); space overwritten and vacuumed",
                 out.weeks, out.rows, out.inputs
@@ -732,8 +734,12 @@ mod tests {
         .unwrap();
         let e = l.purge_before("2026-W49").unwrap_err();
         assert!(e.to_string().contains("still open"), "{e}");
+        let held = l.history().unwrap();
+        assert!(!held.is_empty());
         let e = l.purge_before("2026-W48").unwrap();
         assert_eq!(e.weeks, 2);
+        // The same rows in a history file given later are not imported again.
+        assert_eq!(l.import_history(&held, "2026-W48").unwrap(), 0);
         let after = all_bytes(&p);
         for t in TRACES {
             assert!(!holds(&after, t), "{t:?} is still in the file");
