@@ -259,7 +259,7 @@ pub fn week_pairs(inst: &Instance, view: &WeekView) -> Vec<(usize, usize, bool)>
 }
 
 /// Why a booking is refused. [`Refusal::text`] says it in a reader's language; no variant tells
-/// rule 3 from rule 4 (an ineligible expert's stage is [`Stage::stage_of_expert`]).
+/// rule 3 from rule 4 (an ineligible expert's stage is [`matchpunt::eligibility::Reason::stage_of_expert`]).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Refusal {
     /// An inline request with this id was booked this week already.
