@@ -449,9 +449,11 @@ impl ExpertIds {
     }
 }
 
-/// Resolves the experts' `not_with` cells into pairs of expert indexes (symmetric). An id that
-/// names no expert, or the row's own id, is left out with a warning naming the file and line: a
-/// pair rule cannot hold for someone not in the batch. `O(cells)`.
+/// Resolves the experts' `not_with` cells into pairs of expert indexes (symmetric). An item
+/// that is several ids separated by spaces, commas or semicolons is read as those ids (the safe
+/// side), with a warning. An id that names no expert, or the row's own id, is left out with a
+/// warning naming the file, line and column: a pair rule cannot hold for someone not in the
+/// batch. `O(cells)`.
 pub(crate) fn resolve_not_with(
     t: &Table,
     rows: &[ExpertRow],
@@ -472,10 +474,34 @@ pub(crate) fn resolve_not_with(
                 )),
                 // A row with an error of its own: that error stops the batch already.
                 Some(None) => {}
-                None => warnings.push(format!(
-                    "{}:{}: not_with names {other:?}, which is not an expert id in the experts file: left out",
-                    t.file, row.line
-                )),
+                None => {
+                    // Ids separated the wrong way ("E3 E1", "E3,E1"): every part an expert's id
+                    // is read as those ids, the safe side for a pair never sent together.
+                    let parts: Vec<&str> = other
+                        .split(|c: char| c.is_whitespace() || c == ',' || c == ';')
+                        .filter(|p| !p.is_empty())
+                        .collect();
+                    let known: Vec<usize> = parts
+                        .iter()
+                        .filter_map(|p| ids.index.get(&normalize(p)).copied().flatten())
+                        .collect();
+                    if parts.len() > 1 && known.len() == parts.len() {
+                        for b in known.into_iter().filter(|&b| b != a) {
+                            inst.teams.not_with.insert((a.min(b), a.max(b)));
+                        }
+                        warnings.push(format!(
+                            "{}:{}: column 'not_with': {other:?} read as the ids {} on the safe side: separate ids by |",
+                            t.file,
+                            row.line,
+                            parts.join(", ")
+                        ));
+                    } else {
+                        warnings.push(format!(
+                            "{}:{}: column 'not_with': {other:?} is not an expert id in the experts file: left out",
+                            t.file, row.line
+                        ));
+                    }
+                }
             }
         }
     }

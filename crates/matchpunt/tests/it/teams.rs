@@ -423,7 +423,7 @@ fn team_columns_are_read_through_the_gate() {
         E1,trainer,yes,pesten,*,yes,Utrecht,2026-11-02,,E3\n\
         E2,trainer,yes,pesten,*,yes,Utrecht,46000,7,\n\
         E3,trainer,yes,pesten,*,yes,Utrecht,2026-W30,,E9|E1\n\
-        E4,trainer,yes,pesten,*,yes,Utrecht,,2,\n";
+        E4,trainer,yes,pesten,*,yes,Utrecht,,2,E2 E1\n";
     let loaded = load_teams(experts, REQUESTS).unwrap();
     let t = &loaded.instance.teams;
     assert_eq!(t.certified_on[&0], Week::parse("2026-W45").unwrap());
@@ -434,7 +434,11 @@ fn team_columns_are_read_through_the_gate() {
     );
     assert_eq!(t.certified_on[&2], Week::parse("2026-W30").unwrap());
     assert_eq!(t.deployments.get(&1), Some(&7));
-    assert_eq!(t.not_with.iter().copied().collect::<Vec<_>>(), vec![(0, 2)]);
+    // E4's "E2 E1" (a space, not |) is read as both ids: the safe side for a pair rule.
+    assert_eq!(
+        t.not_with.iter().copied().collect::<Vec<_>>(),
+        vec![(0, 2), (0, 3), (1, 3)]
+    );
     assert_eq!(t.experienced_min.get(&0), Some(&1));
     assert_eq!(t.experienced_min.get(&1), None);
     let warned: Vec<&String> = loaded
@@ -442,9 +446,13 @@ fn team_columns_are_read_through_the_gate() {
         .iter()
         .filter(|w| w.contains("not_with"))
         .collect();
-    assert_eq!(warned.len(), 1, "{:?}", loaded.warnings);
+    assert_eq!(warned.len(), 2, "{:?}", loaded.warnings);
     assert!(
         warned[0].starts_with("experts.csv:4:") && warned[0].contains("E9"),
+        "{warned:?}"
+    );
+    assert!(
+        warned[1].starts_with("experts.csv:5:") && warned[1].contains("read as the ids E2, E1"),
         "{warned:?}"
     );
     // Standing: E1 certified 3 weeks before the batch is new; E2 (7 deployments) experienced;
