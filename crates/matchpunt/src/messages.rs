@@ -402,6 +402,9 @@ messages! {
     AssignmentsPinMissing => "the pin of {expert} to {request} is kept by the batch but missing from the assignments: re-run the batch on these inputs", "de vastzetting van {expert} op {request} houdt de batch, maar ontbreekt in de opdrachten: draai de batch opnieuw op deze invoer";
     AssignmentsNotEligible => "the assignment of {expert} to {request} breaks {rule} with these inputs: re-run the batch on these inputs", "de opdracht van {expert} voor {request} breekt {rule} met deze invoer: draai de batch opnieuw op deze invoer";
     HeavyPauseWeek => "has a heavy-theme seat this week already (the heavy-theme pause, rule 9)", "heeft deze week al een plek met een zwaar thema (de pauze na zware thema's, regel 9)";
+    AssignmentsOverCount => "the assignments give {id} {n} assignments, at most {max} this week: re-run the batch on these inputs", "de opdrachten geven {id} {n} inzetten, deze week hoogstens {max}: draai de batch opnieuw op deze invoer";
+    AssignmentsOverLoad => "the assignments give {id} a load of {n}, at most {max} this week: re-run the batch on these inputs", "de opdrachten geven {id} een belasting van {n}, deze week hoogstens {max}: draai de batch opnieuw op deze invoer";
+    AssignmentsOverSeats => "the assignments give {id} {n} experts, for {max} seat(s): re-run the batch on these inputs", "de opdrachten geven {id} {n} deskundigen, voor {max} plek(ken): draai de batch opnieuw op deze invoer";
     AssignmentsRefusedPin => "a refused pin", "een geweigerde vastzetting";
     AssignmentsLimit => "the assignments break a limit ({why}): re-run the batch on these inputs", "de opdrachten gaan over een grens ({why}): draai de batch opnieuw op deze invoer";
 

@@ -451,10 +451,15 @@ impl<'a> Base<'a> {
             }
         }
         chosen.sort_unstable();
-        let value =
-            solve::evaluate(&problem, &chosen).map_err(|why| AssignmentsMismatch::Limit {
+        let value = solve::evaluate(&problem, &chosen).map_err(|why| {
+            let pairs = pins.accepted.iter().copied().chain(chosen.iter().map(|&a| {
+                let arc = problem.arcs[a];
+                (arc.request as usize, arc.expert as usize)
+            }));
+            AssignmentsMismatch::over_limit(inst, pairs).unwrap_or(AssignmentsMismatch::Limit {
                 why: why.to_string(),
-            })?;
+            })
+        })?;
         let mut assigned: Vec<(usize, usize, bool)> = pins
             .accepted
             .iter()

@@ -561,3 +561,30 @@ R3,Gemeente Utrecht,speaker,pesten,Utrecht,fri-am,1
     let s = explain::suggest(&tight, &free, 2, Some(&booked), 5);
     assert!(s.candidates.is_empty(), "over the rolling budget");
 }
+
+/// Given assignments over an expert's limit are refused naming the expert and the limit in
+/// the reader's language, not the solver's indexes.
+#[test]
+fn assignments_over_a_limit_name_the_expert_and_the_limit() {
+    let experts = "id,name,roles,certified,themes,place,availability,max_assignments\n\
+                   E1,Noor,speaker,yes,pesten,Utrecht,*,1\n";
+    let requests = "id,org,role,themes,place,slot\n\
+                    R1,Gemeente Utrecht,speaker,pesten,Utrecht,mon-am\n\
+                    R2,Gemeente Utrecht,speaker,pesten,Utrecht,wed-pm\n";
+    let inst = from_csv(experts.as_bytes(), requests.as_bytes(), None);
+    let policy = Policy::default();
+    let pairs = [(0, 0, false), (1, 0, false)];
+    let err = match explain::Base::from_assignments(&inst, &policy, opts(), &pairs) {
+        Ok(_) => panic!("two assignments for a maximum of one were accepted"),
+        Err(e) => e,
+    };
+    assert_eq!(
+        err.text(Lang::En),
+        "the assignments give E1 2 assignments, at most 1 this week: re-run the batch on these inputs"
+    );
+    assert!(
+        err.text(Lang::Nl).contains("E1 2 inzetten"),
+        "{}",
+        err.text(Lang::Nl)
+    );
+}
