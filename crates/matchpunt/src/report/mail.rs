@@ -108,6 +108,12 @@ fn placeholders(text: &str) -> Vec<(usize, &str)> {
     out
 }
 
+/// A template file that cannot be read, in words: `file:line:col: ...` (see
+/// [`Templates::parse`]).
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("{0}")]
+pub struct TemplateError(pub String);
+
 impl Templates {
     /// The message table's texts.
     pub fn builtin() -> Self {
@@ -133,7 +139,11 @@ impl Templates {
     ///
     /// `file:line: ...` for a missing header, an unknown message key or language, a placeholder
     /// not in [`PLACEHOLDERS`] (with the list), an unclosed `{`, or a key given twice.
-    pub fn parse(text: &str, source: &str) -> Result<Templates, String> {
+    pub fn parse(text: &str, source: &str) -> Result<Templates, TemplateError> {
+        Self::parse_in_words(text, source).map_err(TemplateError)
+    }
+
+    fn parse_in_words(text: &str, source: &str) -> Result<Templates, String> {
         let text = text.trim_start_matches('\u{feff}');
         let first = text.lines().next().unwrap_or("");
         let delim = if first.matches(';').count() > first.matches(',').count() {
@@ -466,18 +476,24 @@ mod tests {
         );
         let bad =
             "message,language,text\nsubject,en,ok\nproposal-org,en,\"Dear {name}, {themes}\"\n";
-        let e = Templates::parse(bad, "t.csv").unwrap_err();
+        let e = Templates::parse(bad, "t.csv").unwrap_err().0;
         assert!(
             e.starts_with("t.csv:3:3: unknown placeholder {themes}"),
             "{e}"
         );
-        let e = Templates::parse("message,language,text\nhello,en,x\n", "t.csv").unwrap_err();
+        let e = Templates::parse("message,language,text\nhello,en,x\n", "t.csv")
+            .unwrap_err()
+            .0;
         assert!(e.starts_with("t.csv:2:1: message \"hello\""), "{e}");
-        let e = Templates::parse("message,language,text\nsubject,fr,x\n", "t.csv").unwrap_err();
+        let e = Templates::parse("message,language,text\nsubject,fr,x\n", "t.csv")
+            .unwrap_err()
+            .0;
         assert!(e.starts_with("t.csv:2:2: language"), "{e}");
-        let e = Templates::parse("key,text\n", "t.csv").unwrap_err();
+        let e = Templates::parse("key,text\n", "t.csv").unwrap_err().0;
         assert!(e.starts_with("t.csv:1:"), "{e}");
-        let e = Templates::parse("message,language,text\nsubject,en,{name\n", "t.csv").unwrap_err();
+        let e = Templates::parse("message,language,text\nsubject,en,{name\n", "t.csv")
+            .unwrap_err()
+            .0;
         assert!(e.contains("without its }"), "{e}");
     }
 
