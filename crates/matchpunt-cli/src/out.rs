@@ -973,20 +973,24 @@ mod tests {
     #[cfg(unix)]
     #[test]
     fn files_are_written_with_the_users_umask() {
-        use std::os::unix::fs::PermissionsExt;
         let root = tempfile::tempdir().unwrap();
         let mut set = OutputSet::open(&root.path().join("out")).unwrap();
         set.stage("a.csv", |w| Ok(w.write_all(b"x")?)).unwrap();
         set.commit().unwrap();
-        let mode = fs::metadata(root.path().join("out/a.csv"))
-            .unwrap()
-            .permissions()
-            .mode();
         // Readable by the group (0600 was the bug); the exact bits depend on the umask.
-        let probe = root.path().join("probe");
+        assert_mode_of_a_new_file(&root.path().join("out/a.csv"));
+    }
+
+    /// `path` has the mode of a file created now in its folder (0666 less the umask).
+    #[cfg(unix)]
+    fn assert_mode_of_a_new_file(path: &Path) {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = fs::metadata(path).unwrap().permissions().mode();
+        let probe = path.with_file_name("probe");
         File::create(&probe).unwrap();
         let want = fs::metadata(&probe).unwrap().permissions().mode();
-        assert_eq!(mode & 0o777, want & 0o777);
+        fs::remove_file(&probe).unwrap();
+        assert_eq!(mode & 0o777, want & 0o777, "{}", path.display());
     }
 
     /// `compare --out` and `simulate --out` (the simpler [`Outputs`]) respect the umask too
@@ -994,20 +998,12 @@ mod tests {
     #[cfg(unix)]
     #[test]
     fn simple_outputs_are_written_with_the_users_umask() {
-        use std::os::unix::fs::PermissionsExt;
         let root = tempfile::tempdir().unwrap();
         let mut outs = Outputs::new(root.path(), &[]).unwrap();
         outs.stage("report.html", |w| Ok(w.write_all(b"<html>")?))
             .unwrap();
         outs.commit().unwrap();
-        let mode = fs::metadata(root.path().join("report.html"))
-            .unwrap()
-            .permissions()
-            .mode();
-        let probe = root.path().join("probe");
-        File::create(&probe).unwrap();
-        let want = fs::metadata(&probe).unwrap().permissions().mode();
-        assert_eq!(mode & 0o777, want & 0o777);
+        assert_mode_of_a_new_file(&root.path().join("report.html"));
     }
 
     #[test]

@@ -227,28 +227,30 @@ pub fn standby_text(inst: &Instance, s: &Standby, lang: Lang) -> String {
     )
 }
 
+/// The columns of `standbys.csv` (the contract's English names; Dutch through
+/// [`Lang::header`]).
+pub const STANDBY_COLUMNS: [&str; 12] = [
+    "request",
+    "expert",
+    "rank",
+    "standby",
+    "standby_name",
+    "org",
+    "role",
+    "slot",
+    "score",
+    "swap_cost",
+    "cost",
+    "proven",
+];
+
 /// `standbys.csv` as a [`Sheet`] (`reserves`): one row per standby, by request, assigned expert
 /// and rank: request, expert (the assigned one), rank, standby, standby_name, org, role, slot,
 /// score, swap_cost (points lost with every other proposal kept), cost (points lost by the
 /// re-solve's best batch with the standby in place), proven (yes/no); points with 3 decimals.
 /// Column names, roles, slots and yes/no in `lang`.
 pub fn standbys_sheet(inst: &Instance, standbys: &[Standby], lang: Lang) -> Sheet {
-    let header: Vec<String> = [
-        "request",
-        "expert",
-        "rank",
-        "standby",
-        "standby_name",
-        "org",
-        "role",
-        "slot",
-        "score",
-        "swap_cost",
-        "cost",
-        "proven",
-    ]
-    .map(|h| lang.header(h))
-    .to_vec();
+    let header: Vec<String> = STANDBY_COLUMNS.map(|h| lang.header(h)).to_vec();
     let rows = standbys
         .iter()
         .map(|s| {
