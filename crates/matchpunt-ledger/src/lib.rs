@@ -1029,6 +1029,13 @@ impl Ledger {
                 "week {week} has no run, decision or booking in the ledger: nothing to close"
             )));
         }
+        let problems = week_problems(week, &view);
+        if !problems.is_empty() {
+            return Err(Error::Refused(format!(
+                "week {week} is not closed: its records break the ledger's rules ({}); fix them with `decide` before closing",
+                problems.join("; ")
+            )));
+        }
         let verdicts = view.verdicts();
         let mut out = Closed::default();
         for s in view.taken() {
@@ -1135,43 +1142,7 @@ impl Ledger {
         for (week, closed) in &weeks {
             let view = self.week(week)?;
             let hist = history_rows(&self.conn, Some(week))?;
-            let known: BTreeSet<(&str, &str)> = view
-                .ever_proposed
-                .iter()
-                .chain(view.bookings.iter().map(|b| &b.seat))
-                .map(|s| (s.request.as_str(), s.expert.as_str()))
-                .collect();
-            for d in &view.decisions {
-                if !known.contains(&(d.request.as_str(), d.expert.as_str())) {
-                    problems.push(format!(
-                        "week {week}: decision {} on request {}, expert {} is on no proposal or booking",
-                        d.id, d.request, d.expert
-                    ));
-                }
-            }
-            let mut pairs = BTreeSet::new();
-            for b in &view.bookings {
-                if !pairs.insert((b.seat.request.as_str(), b.seat.expert.as_str())) {
-                    problems.push(format!(
-                        "week {week}: expert {} is booked twice for request {}",
-                        b.seat.expert, b.seat.request
-                    ));
-                }
-            }
-            let mut slots = BTreeMap::new();
-            for s in view.taken() {
-                if s.slot.is_empty() {
-                    continue;
-                }
-                if let Some(other) =
-                    slots.insert((s.expert.clone(), s.slot.clone()), s.request.clone())
-                {
-                    problems.push(format!(
-                        "week {week}: expert {} has two seats in slot {} (requests {other} and {})",
-                        s.expert, s.slot, s.request
-                    ));
-                }
-            }
+            problems.extend(week_problems(week, &view));
             if *closed {
                 let expected =
                     view.taken().len() + view.verdicts().values().filter(|a| !**a).count();
@@ -1314,6 +1285,52 @@ fn audit(
         params![now_utc(), actor, action, week, details],
     )?;
     Ok(())
+}
+
+/// The invariants of one week's records that hold whether the week is open or closed: every
+/// decision is on a pair a run of the week proposed or booked, no expert is booked twice for one
+/// request, and no expert has two taken seats in one slot. Shared by [`Ledger::check`] and
+/// [`Ledger::close`] (which refuses to turn a broken week into history).
+///
+/// Complexity: O(d·p + t log t) for d decisions, p proposals and bookings, t taken seats.
+fn week_problems(week: &str, view: &WeekView) -> Vec<String> {
+    let mut problems = Vec::new();
+    let known: BTreeSet<(&str, &str)> = view
+        .ever_proposed
+        .iter()
+        .chain(view.bookings.iter().map(|b| &b.seat))
+        .map(|s| (s.request.as_str(), s.expert.as_str()))
+        .collect();
+    for d in &view.decisions {
+        if !known.contains(&(d.request.as_str(), d.expert.as_str())) {
+            problems.push(format!(
+                "week {week}: decision {} on request {}, expert {} is on no proposal or booking",
+                d.id, d.request, d.expert
+            ));
+        }
+    }
+    let mut pairs = BTreeSet::new();
+    for b in &view.bookings {
+        if !pairs.insert((b.seat.request.as_str(), b.seat.expert.as_str())) {
+            problems.push(format!(
+                "week {week}: expert {} is booked twice for request {}",
+                b.seat.expert, b.seat.request
+            ));
+        }
+    }
+    let mut slots = BTreeMap::new();
+    for s in view.taken() {
+        if s.slot.is_empty() {
+            continue;
+        }
+        if let Some(other) = slots.insert((s.expert.clone(), s.slot.clone()), s.request.clone()) {
+            problems.push(format!(
+                "week {week}: expert {} has two seats in slot {} (requests {other} and {})",
+                s.expert, s.slot, s.request
+            ));
+        }
+    }
+    problems
 }
 
 fn history_rows(conn: &Connection, week: Option<&str>) -> Result<Vec<HistoryEntry>> {

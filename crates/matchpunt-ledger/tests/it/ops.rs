@@ -142,3 +142,41 @@ fn a_decline_cannot_be_accepted_again_and_a_repeat_is_not_recorded() {
     );
     assert_eq!(l.week(week).unwrap().verdicts().get(&(r, e)), Some(&false));
 }
+
+/// `close` runs the week's invariants before it writes history: a week whose records give one
+/// expert two seats in one slot (here from a run file written by hand) is refused whole, and
+/// stays open with no history rows; the same week without the clash closes.
+#[test]
+fn close_refuses_a_week_that_breaks_the_ledgers_rules() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut l = Ledger::init(&dir.path().join("l.db"), "t").unwrap();
+    let week = "2026-W48";
+    // R1 and R4 are both in slot mon-am (r % 3 == 1).
+    let clash = vec![seat(1, 1), seat(4, 1)];
+    let run = NewRun {
+        week: week.into(),
+        proposals: clash,
+        seen: Some(l.week(week).unwrap().stamp()),
+        ..NewRun::default()
+    };
+    l.record_run(&run).unwrap();
+    assert!(!l.check().unwrap().is_empty(), "check sees the clash");
+    match l.close(week) {
+        Err(Error::Refused(m)) => assert!(m.contains("two seats in slot mon-am"), "{m}"),
+        other => panic!("close must refuse a broken week, got {other:?}"),
+    }
+    let view = l.week(week).unwrap();
+    assert!(!view.closed, "the refused week stays open");
+    assert!(l.history().unwrap().is_empty(), "no history row written");
+
+    // The same week, re-run without the clash, closes.
+    let run = NewRun {
+        week: week.into(),
+        proposals: vec![seat(1, 1), seat(4, 2)],
+        seen: Some(view.stamp()),
+        ..NewRun::default()
+    };
+    l.record_run(&run).unwrap();
+    let closed = l.close(week).unwrap();
+    assert_eq!(closed.rows, 2);
+}
