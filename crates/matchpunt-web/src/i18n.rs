@@ -136,6 +136,11 @@ labels! {
     BookedAt => "Geboekt", "Booked";
     BookedBy => "Door", "By";
     // A fix not worked out on the week page: the request's page works it out.
+    // The ledger's standby after a decline, on the request's page.
+    StandbyCall => "{expert} heeft afgewezen; eerste vrije reserve: {standby} (plaats {rank}).", "{expert} declined; first free standby: {standby} (rank {rank}).";
+    StandbyAccept => "Reserve {standby} boeken", "Book standby {standby}";
+    StandbySignIn => "Log in om een reserve te boeken: uw naam komt bij de boeking.", "Sign in to book a standby: your name is recorded with the booking.";
+    StandbyNoneFree => "{expert} heeft afgewezen; geen reserve van de run is nog vrij.", "{expert} declined; no standby of the run is free any more.";
     FixOnRequestPage => "niet berekend voor alle plekken samen: zie de pagina van de aanvraag", "not worked out for all seats at once: see the request's page";
 }
 

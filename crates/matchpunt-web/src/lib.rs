@@ -226,6 +226,7 @@ pub fn router(app: App) -> Router {
         .route("/requests/{id}", get(pages::detail::request))
         .route("/reload", post(pages::reload))
         .route("/book", post(pages::book::submit))
+        .route("/standby", post(pages::book::standby))
         .route("/login", get(pages::login::form).post(pages::login::submit))
         .route("/logout", post(pages::login::logout))
         .route("/static/style.css", get(pages::stylesheet))

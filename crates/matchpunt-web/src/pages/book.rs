@@ -182,3 +182,76 @@ pub async fn submit(State(app): State<App>, ui: Ui, body: axum::body::Bytes) -> 
         ),
     }
 }
+
+/// `POST /standby` (`csrf`, `request`, `standby`): books the ledger's standby for a request whose
+/// assigned expert declined ([`Ledger::book_standby`]: one transaction, the standby's recorded
+/// margins against this week's decisions and bookings), then back to the request's page (303);
+/// refused: 409 naming why. No session: 401; a wrong CSRF token: 403; no ledger: 409.
+pub async fn standby(State(app): State<App>, ui: Ui, body: axum::body::Bytes) -> Response {
+    let lang = ui.lang;
+    let Some(session) = ui.session.clone() else {
+        let body = html! { p.error { (L::StandbySignIn.text(lang)) } p { a href="/login" { (L::LoginTitle.text(lang)) } } };
+        return respond(
+            StatusCode::UNAUTHORIZED,
+            frame(&ui, None, L::LoginTitle.text(lang), body),
+        );
+    };
+    let (mut csrf, mut request, mut standby) = (String::new(), String::new(), String::new());
+    for (k, v) in form_urlencoded::parse(&body) {
+        match k.as_ref() {
+            "csrf" => csrf = v.into_owned(),
+            "request" => request = v.into_owned(),
+            "standby" => standby = v.into_owned(),
+            _ => {}
+        }
+    }
+    if !csrf_ok(&session.csrf, &csrf) {
+        return forbidden(lang);
+    }
+    let snap = app.snapshot();
+    let job = {
+        let snap = snap.clone();
+        let request = request.clone();
+        tokio::task::spawn_blocking(move || -> Result<(), String> {
+            let lw = match &snap.data {
+                Ok(d) => d.ledger.as_ref(),
+                Err(_) => None,
+            };
+            let Some(lw) = lw else {
+                return Err(L::BookNeedsLedger.text(lang).into());
+            };
+            let mut l = Ledger::open(&lw.path, &session.user).map_err(|e| e.to_string())?;
+            match l.book_standby(&lw.week, &request, &standby) {
+                Ok(_) => Ok(()),
+                Err(matchpunt_ledger::Error::Closed(_)) => Err(L::WeekClosed.text(lang).into()),
+                Err(matchpunt_ledger::Error::Refused(why)) => Err(why),
+                Err(e) => Err(e.to_string()),
+            }
+        })
+    };
+    let title = L::NavRequest.text(lang);
+    match job.await {
+        Ok(Ok(())) => {
+            app.reload().await;
+            crate::security::see_other(&format!("/requests/{}", super::seg(&request)))
+        }
+        Ok(Err(why)) => respond(
+            StatusCode::CONFLICT,
+            frame(
+                &ui,
+                Some(&snap),
+                title,
+                html! { p.error #book-error { (fill(lang, L::NotBooked, &[("why", &why)])) } },
+            ),
+        ),
+        Err(_) => respond(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            frame(
+                &ui,
+                Some(&snap),
+                title,
+                html! { p.error { "internal error" } },
+            ),
+        ),
+    }
+}

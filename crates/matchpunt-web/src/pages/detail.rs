@@ -93,6 +93,7 @@ pub async fn request(State(app): State<App>, ui: Ui, Path(id): Path<String>) -> 
     let snap = app.snapshot();
     let _permit = app.work.acquire().await;
     let lang = ui.lang;
+    let csrf = ui.session.as_ref().map(|s| s.csrf.clone());
     let (status, title, body) = explained(snap.clone(), lang, move |d| match d.request(&id) {
         Some(ri) => {
             let base = d.base();
@@ -123,6 +124,9 @@ pub async fn request(State(app): State<App>, ui: Ui, Path(id): Path<String>) -> 
                     ul.explain.standbys { @for s in &standbys { li { (s) } } }
                 };
             }
+            if let Some(lw) = &d.ledger {
+                page = html! { (page) (ledger_standbys(lang, lw, &id, csrf.as_deref())) };
+            }
             (StatusCode::OK, id.clone(), page)
         }
         None => (
@@ -138,6 +142,58 @@ pub async fn request(State(app): State<App>, ui: Ui, Path(id): Path<String>) -> 
     })
     .await;
     respond(status, frame(&ui, Some(&snap), &title, body))
+}
+
+/// With a ledger: for each proposal of request `id` whose expert declined this week, the first
+/// standby the run recorded that is still free (as `decide` prints it), with a button that books
+/// it (`POST /standby`, signed in) or a sign-in link. Nothing for an open week without declines.
+fn ledger_standbys(
+    lang: Lang,
+    lw: &crate::state::LedgerWeek,
+    id: &str,
+    csrf: Option<&str>,
+) -> Markup {
+    let declined: Vec<String> = lw
+        .view
+        .verdicts()
+        .into_iter()
+        .filter(|((r, e), accepted)| {
+            let standbys = lw.view.standbys_of(r, e);
+            // Once one of the standbys is booked for the request, the call is made.
+            r == id
+                && !accepted
+                && !standbys.is_empty()
+                && !lw.view.bookings.iter().any(|b| {
+                    &b.seat.request == r && standbys.iter().any(|s| s.standby == b.seat.expert)
+                })
+        })
+        .map(|((_, e), _)| e)
+        .collect();
+    html! {
+        @for e in &declined {
+            @match lw.view.first_free_standby(id, e).0 {
+                Some(s) => p.standby-call {
+                    (fill(lang, L::StandbyCall, &[("expert", e), ("standby", &s.standby), ("rank", &s.rank)]))
+                    @if lw.view.closed {
+                        " " (L::WeekClosed.text(lang))
+                    } @else if let Some(csrf) = csrf {
+                        form.book method="post" action="/standby" {
+                            input type="hidden" name="csrf" value=(csrf);
+                            input type="hidden" name="request" value=(id);
+                            input type="hidden" name="standby" value=(s.standby);
+                            input type="hidden" name="lang" value=(lang.code());
+                            button type="submit" .standby-button data-expert=(s.standby) {
+                                (fill(lang, L::StandbyAccept, &[("standby", &s.standby)]))
+                            }
+                        }
+                    } @else {
+                        " " a href="/login" { (L::StandbySignIn.text(lang)) }
+                    }
+                },
+                None => p.standby-call { (fill(lang, L::StandbyNoneFree, &[("expert", e)])) },
+            }
+        }
+    }
 }
 
 /// A library heading (`near misses (closest first):`) as a page heading: a capital, no colon.

@@ -502,3 +502,103 @@ async fn a_seat_whose_expert_declined_says_so_and_the_expert_is_not_put_forward_
     // Not among the runners-up, nor in a fix: no link to E1 anywhere on the page.
     assert!(!g.body.contains("/experts/E1\""), "{}", g.body);
 }
+
+/// With a ledger, a request whose assigned expert declined shows the run's first free standby
+/// with a button: signed out, a sign-in link; a wrong CSRF token is refused (403) and books
+/// nothing; the right one books the standby (303 back to the request), after which the page no
+/// longer offers the call and the week page lists the booking.
+#[tokio::test]
+async fn a_declined_seat_offers_its_first_free_standby_and_the_button_books_it() {
+    let (dir, l) = with_ledger();
+    {
+        let mut led = Ledger::open(&l, "coordinator").unwrap();
+        led.record_run(&matchpunt_ledger::NewRun {
+            week: WEEK.into(),
+            proposals: vec![seat("R1", "E1", "wed-pm"), seat("R2", "E2", "mon-eve")],
+            standbys: vec![matchpunt_ledger::StandbyRow {
+                request: "R1".into(),
+                expert: "E1".into(),
+                rank: 1,
+                standby: "E2".into(),
+                cost: 2.0,
+                proven: true,
+                swap_cost: 2.0,
+                spare_count: 1,
+                spare_load: 2,
+            }],
+            ..Default::default()
+        })
+        .unwrap();
+    }
+    let app = router(AppState::new(ledger_cfg(dir.path(), Some(&l))));
+    let g = get(&app, "/requests/R1?lang=en", "").await;
+    assert!(!g.body.contains("standby-call"), "no call before a decline");
+    Ledger::open(&l, "coordinator")
+        .unwrap()
+        .decide(WEEK, &[("R1".into(), "E1".into(), false, String::new())])
+        .unwrap();
+    let app = router(AppState::new(ledger_cfg(dir.path(), Some(&l))));
+    let g = get(&app, "/requests/R1?lang=en", "").await;
+    assert!(
+        g.body
+            .contains("E1 declined; first free standby: E2 (rank 1)."),
+        "{}",
+        g.body
+    );
+    assert!(g.body.contains("Sign in to book a standby"), "{}", g.body);
+    assert!(
+        !g.body.contains("action=\"/standby\""),
+        "no button signed out"
+    );
+
+    let cookie = sign_in(&app, "anna", None).await;
+    let g = get(&app, "/requests/R1?lang=en", &cookie).await;
+    assert!(g.body.contains("action=\"/standby\""), "{}", g.body);
+    let csrf = csrf_of(&g.body[g.body.find("action=\"/standby\"").unwrap()..]);
+    let form = |c: &str| format!("csrf={c}&request=R1&standby=E2&lang=en");
+    assert_eq!(
+        post(&app, "/standby", "", &form(&csrf)).await.status,
+        StatusCode::UNAUTHORIZED
+    );
+    assert_eq!(
+        post(&app, "/standby", &cookie, &form("wrong")).await.status,
+        StatusCode::FORBIDDEN
+    );
+    assert!(Ledger::open(&l, "t")
+        .unwrap()
+        .week(WEEK)
+        .unwrap()
+        .bookings
+        .is_empty());
+
+    let g = post(&app, "/standby", &cookie, &form(&csrf)).await;
+    assert_eq!(g.status, StatusCode::SEE_OTHER, "{}", g.body);
+    assert_eq!(g.headers[header::LOCATION], "/requests/R1");
+    let view = Ledger::open(&l, "t").unwrap().week(WEEK).unwrap();
+    assert_eq!(view.bookings.len(), 1);
+    assert_eq!(
+        (
+            view.bookings[0].seat.request.as_str(),
+            view.bookings[0].seat.expert.as_str()
+        ),
+        ("R1", "E2")
+    );
+    let g = get(&app, "/requests/R1?lang=en", &cookie).await;
+    assert!(
+        !g.body.contains("standby-call"),
+        "the call is made: {}",
+        g.body
+    );
+    // Booking it twice is refused with a reason, not a second booking.
+    let g = post(&app, "/standby", &cookie, &form(&csrf)).await;
+    assert_eq!(g.status, StatusCode::CONFLICT, "{}", g.body);
+    assert_eq!(
+        Ledger::open(&l, "t")
+            .unwrap()
+            .week(WEEK)
+            .unwrap()
+            .bookings
+            .len(),
+        1
+    );
+}
