@@ -1,8 +1,10 @@
 //! The input gate over workbook cells, as properties over random small batches.
 //!
-//! - Differential: the same batch as CSV text and as `.xlsx` (shared or inline strings, the 1900
+//! - Differential: the same batch as CSV text, as `.xlsx` (shared or inline strings, the 1900
 //!   or the 1904 date system, limits as formulas with a cached value, birth dates as date cells)
-//!   gives the same instance and the same assignments.
+//!   and as OpenDocument `.ods` (limits and seats as float cells, birth dates as date cells,
+//!   written by [`ods_workbook`]: no well-kept ods writer crate is in the tree, and the format is a
+//!   zip with one `content.xml`) gives the same instance and the same assignments.
 //! - Safety cells: an uncertain cell put into a safety column of the experts sheet (an error
 //!   value, a formula without a stored value or with a stored 0, a merged range, a hidden old
 //!   copy of the sheet) gives either an error naming that sheet and cell, or a batch whose
@@ -330,6 +332,79 @@ fn inline_strings(sheet: &str, strings: &[String]) -> String {
     out
 }
 
+/// The batch as an OpenDocument spreadsheet (`.ods`): a zip with `mimetype` (first, stored),
+/// the manifest and `content.xml` holding the two sheets. Limits and seats are float cells, birth
+/// dates date cells (as LibreOffice saves typed cells), the rest string cells.
+fn ods_workbook(b: &Batch) -> Vec<u8> {
+    fn esc(v: &str) -> String {
+        v.replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+    }
+    fn string(v: &str) -> String {
+        if v.is_empty() {
+            return "<table:table-cell/>".into();
+        }
+        format!(
+            r#"<table:table-cell office:value-type="string"><text:p>{}</text:p></table:table-cell>"#,
+            esc(v)
+        )
+    }
+    fn float(v: &str) -> String {
+        format!(
+            r#"<table:table-cell office:value-type="float" office:value="{v}"><text:p>{v}</text:p></table:table-cell>"#
+        )
+    }
+    fn row(cells: impl IntoIterator<Item = String>) -> String {
+        format!(
+            "<table:table-row>{}</table:table-row>",
+            cells.into_iter().collect::<String>()
+        )
+    }
+    let mut experts = row(EXPERT_HEADER.iter().map(|h| string(h)));
+    for e in &b.experts {
+        experts.push_str(&row(expert_cells(e).iter().enumerate().map(|(c, v)| {
+            let c = c as u16;
+            if c == MAX {
+                float(v)
+            } else if c == BIRTH {
+                let (y, m, d) = e.birth;
+                format!(
+                    r#"<table:table-cell office:value-type="date" office:date-value="{y:04}-{m:02}-{d:02}"><text:p>{d:02}-{m:02}-{y:04}</text:p></table:table-cell>"#
+                )
+            } else {
+                string(v)
+            }
+        })));
+    }
+    let mut requests = row(REQUEST_HEADER.iter().map(|h| string(h)));
+    for q in &b.requests {
+        requests.push_str(&row(request_cells(q).iter().map(|v| {
+            if v.parse::<f64>().is_ok() {
+                float(v)
+            } else {
+                string(v)
+            }
+        })));
+    }
+    let content = format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2"><office:body><office:spreadsheet><table:table table:name="experts">{experts}</table:table><table:table table:name="requests">{requests}</table:table></office:spreadsheet></office:body></office:document-content>"#
+    );
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let stored =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    out.start_file("mimetype", stored).unwrap();
+    out.write_all(b"application/vnd.oasis.opendocument.spreadsheet")
+        .unwrap();
+    let deflated = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    out.start_file("META-INF/manifest.xml", deflated).unwrap();
+    out.write_all(br#"<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"><manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/><manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>"#).unwrap();
+    out.start_file("content.xml", deflated).unwrap();
+    out.write_all(content.as_bytes()).unwrap();
+    out.finish().unwrap().into_inner()
+}
+
 fn read(experts: &[u8], requests: &[u8], name: &str) -> Result<Loaded, String> {
     let w = Week::parse("2026-W48").unwrap();
     load(
@@ -423,7 +498,7 @@ proptest! {
     #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
 
     #[test]
-    fn csv_and_every_xlsx_form_give_the_same_batch(seed in any::<u64>()) {
+    fn csv_every_xlsx_form_and_ods_give_the_same_batch(seed in any::<u64>()) {
         let mut rng = ChaCha8Rng::seed_from_u64(seed);
         let b = random_batch(&mut rng);
         let csv = from_csv(&b);
@@ -436,6 +511,10 @@ proptest! {
             prop_assert_eq!(same(&xl), same(&csv), "{:?}", form);
             prop_assert_eq!(solve(&xl), want.clone(), "{:?}", form);
         }
+        let book = ods_workbook(&b);
+        let od = read(&book, &book, "week.ods").map_err(|e| TestCaseError::fail(format!("ods: {e}")))?;
+        prop_assert_eq!(same(&od), same(&csv), "ods");
+        prop_assert_eq!(solve(&od), want, "ods");
     }
 
     #[test]
