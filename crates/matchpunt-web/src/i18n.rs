@@ -36,7 +36,7 @@ labels! {
     ReadAt => "ingelezen om", "read at";
     // Week page.
     WeekOf => "Week {week}", "Week {week}";
-    Counts => "{experts} experts ({active} actief), {requests} aanvragen, {pairs} geschikte paren", "{experts} experts ({active} active), {requests} requests, {pairs} eligible pairs";
+    Counts => "{experts} deskundigen ({active} actief), {requests} aanvragen, {pairs} geschikte paren", "{experts} experts ({active} active), {requests} requests, {pairs} eligible pairs";
     Role => "Rol", "Role";
     Requests => "Aanvragen", "Requests";
     Seats => "Plekken", "Seats";
@@ -51,7 +51,7 @@ labels! {
     NoAssignments => "Geen toewijzingen.", "No assignments.";
     SortHint => "Klik op een kolomkop om te sorteren.", "Click a column heading to sort.";
     Request => "Aanvraag", "Request";
-    Expert => "Expert", "Expert";
+    Expert => "Deskundige", "Expert";
     Org => "Organisatie", "Organisation";
     Slot => "Dagdeel", "Slot";
     Km => "km", "km";
@@ -64,9 +64,9 @@ labels! {
     Reason => "Reden", "Reason";
     Fix => "Kleinste oplossing", "Smallest fix";
     FixPending => "wordt berekend (ververs de pagina)", "being worked out (refresh the page)";
-    LoadTitle => "Belasting per expert", "Load per expert";
+    LoadTitle => "Belasting per deskundige", "Load per expert";
     LoadHint => "Gebruikte belasting tegen budget; rood: aan de grens (belasting of aantal).", "Load used against budget; red: at their limit (load or count).";
-    LoadRest => "{n} actieve experts hebben deze week geen toewijzing.", "{n} active experts have no assignment this week.";
+    LoadRest => "{n} actieve deskundigen hebben deze week geen toewijzing.", "{n} active experts have no assignment this week.";
     Load => "Belasting", "Load";
     Count => "Aantal", "Count";
     AtLimit => "aan de grens", "at their limit";
@@ -75,7 +75,7 @@ labels! {
     // Errors.
     InputErrorsTitle => "De gegevens bevatten fouten", "The data has errors";
     InputErrorsHint => "Verbeter de bestanden en lees ze opnieuw in. Tot dan toont deze pagina geen batch.", "Correct the files and reload them. Until then this page shows no batch.";
-    RowsLeftOutHint => "Deze rijen zijn weggelaten: het formulier antwoordt zonder ze (een weggelaten expert wordt nooit voorgesteld). Verbeter de bestanden en lees ze opnieuw in.", "These rows are left out: the form answers without them (a left-out expert is never suggested). Correct the files and reload them.";
+    RowsLeftOutHint => "Deze rijen zijn weggelaten: het formulier antwoordt zonder ze (een weggelaten deskundige wordt nooit voorgesteld). Verbeter de bestanden en lees ze opnieuw in.", "These rows are left out: the form answers without them (a left-out expert is never suggested). Correct the files and reload them.";
     File => "Bestand", "File";
     Line => "Regel", "Line";
     Column => "Kolom", "Column";
@@ -84,7 +84,7 @@ labels! {
     MoreErrors => "… en nog {n} (per bestand worden er hoogstens 50 getoond)", "… and {n} more (at most 50 are listed per file)";
     BadRequest => "Ongeldige invoer", "Bad input";
     NotFound => "Niet gevonden", "Not found";
-    NoSuchExpert => "Geen expert met id {id}.", "No expert with id {id}.";
+    NoSuchExpert => "Geen deskundige met id {id}.", "No expert with id {id}.";
     NoSuchRequest => "Geen aanvraag met id {id}.", "No request with id {id}.";
     DidYouMean => "Bedoelt u", "Did you mean";
     // Request form.
@@ -110,7 +110,7 @@ labels! {
     EligibleNotGot => "Geschikt voor, maar niet gekregen", "Eligible for, but not given";
     RequestTitle => "Aanvraag {id}", "Request {id}";
     Assigned => "Toegewezen", "Assigned";
-    RunnersUp => "Andere geschikte experts", "Other eligible experts";
+    RunnersUp => "Andere geschikte deskundigen", "Other eligible experts";
     NobodyAssigned => "Niemand toegewezen.", "Nobody assigned.";
     // Login.
     LoginTitle => "Inloggen", "Log in";

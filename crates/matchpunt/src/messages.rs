@@ -89,7 +89,10 @@ impl Lang {
         }
     }
 
-    /// The template of `msg` with each `{name}` replaced by its value in `args`.
+    /// The template of `msg` with each `{name}` replaced by its value in `args`, and each
+    /// `{name:one|many}` by `one` when that value reads `1`, else by `many` (a word that agrees
+    /// with a count: `{n} {n:deskundige|deskundigen}`). A name without a value stays as written.
+    /// Linear in the template's length.
     pub fn fill(self, msg: Msg, args: &[(&str, &dyn fmt::Display)]) -> String {
         let t = msg.template(self);
         let mut out = String::with_capacity(t.len() + 16);
@@ -103,8 +106,20 @@ impl Lang {
                 break;
             };
             let name = &after[..close];
+            // `{n:one|many}`: the word that agrees with the value of `n` (one for 1, else many).
+            let (name, forms) = match name.split_once(':') {
+                Some((n, forms)) => (n, forms.split_once('|')),
+                None => (name, None),
+            };
             match args.iter().find(|a| a.0 == name) {
-                Some((_, v)) => out.push_str(&v.to_string()),
+                Some((_, v)) => match forms {
+                    Some((one, many)) => out.push_str(if v.to_string().trim() == "1" {
+                        one
+                    } else {
+                        many
+                    }),
+                    None => out.push_str(&v.to_string()),
+                },
                 None => {
                     out.push('{');
                     out.push_str(name);
@@ -136,6 +151,52 @@ impl Lang {
                 .iter()
                 .find(|(en, _)| *en == name)
                 .map_or_else(|| name.to_string(), |(_, nl)| nl.to_string()),
+        }
+    }
+
+    /// A language as written in the data (a code like `en`) as the reader calls it: in Dutch
+    /// the name of a known ISO 639 code (`en` → `Engels`, so that "geen spreekt en" cannot be
+    /// read as the word "and"); in English, and for a code the table does not know, as written.
+    pub fn language(self, code: &str) -> String {
+        const NL: &[(&str, &str)] = &[
+            ("nl", "Nederlands"),
+            ("en", "Engels"),
+            ("de", "Duits"),
+            ("fr", "Frans"),
+            ("es", "Spaans"),
+            ("pt", "Portugees"),
+            ("it", "Italiaans"),
+            ("ar", "Arabisch"),
+            ("tr", "Turks"),
+            ("pl", "Pools"),
+            ("ro", "Roemeens"),
+            ("bg", "Bulgaars"),
+            ("uk", "Oekraïens"),
+            ("ru", "Russisch"),
+            ("so", "Somalisch"),
+            ("ti", "Tigrinya"),
+            ("am", "Amhaars"),
+            ("fa", "Perzisch"),
+            ("prs", "Dari"),
+            ("ps", "Pasjtoe"),
+            ("ku", "Koerdisch"),
+            ("zgh", "Tamazight"),
+            ("ber", "Berbers"),
+            ("pap", "Papiaments"),
+            ("srn", "Sranantongo"),
+            ("hi", "Hindi"),
+            ("zh", "Chinees"),
+            ("fy", "Fries"),
+            ("ngt", "Nederlandse Gebarentaal"),
+        ];
+        match self {
+            Lang::En => code.to_string(),
+            Lang::Nl => {
+                let key = code.trim().to_ascii_lowercase();
+                NL.iter()
+                    .find(|(c, _)| *c == key)
+                    .map_or_else(|| code.to_string(), |(_, n)| n.to_string())
+            }
         }
     }
 
@@ -267,7 +328,7 @@ messages! {
     NoSlots => "none", "geen";
     Online => "online", "online";
     Flexible => "flexible", "flexibel";
-    Seats => "{n} seat(s)", "{n} plek(ken)";
+    Seats => "{n} seat(s)", "{n} {n:plek|plekken}";
 
     // Score parts of a candidate, in words.
     SharesAllThemes => "shares the request's theme", "deelt het thema van de aanvraag";
@@ -291,12 +352,12 @@ messages! {
     WeekBooked => "{n} assignment(s) this week already (costs {spread} in the batch); load {left} of {budget} left after this request", "deze week al {n} keer ingezet (kost {spread} in de batch); na deze aanvraag nog {left} van {budget} belasting over";
 
     // suggest.
-    SuggestHead => "{request} ({org}, {role}, {where}, {slot}): {n} eligible expert(s)", "{request} ({org}, {role}, {where}, {slot}): {n} geschikte expert(s)";
-    SuggestHeadBooked => "{request} ({org}, {role}, {where}, {slot}): {n} eligible expert(s), {free} of them free this week", "{request} ({org}, {role}, {where}, {slot}): {n} geschikte expert(s), van wie {free} deze week vrij";
+    SuggestHead => "{request} ({org}, {role}, {where}, {slot}): {n} eligible expert(s)", "{request} ({org}, {role}, {where}, {slot}): {n} geschikte {n:deskundige|deskundigen}";
+    SuggestHeadBooked => "{request} ({org}, {role}, {where}, {slot}): {n} eligible expert(s), {free} of them free this week", "{request} ({org}, {role}, {where}, {slot}): {n} geschikte {n:deskundige|deskundigen}, van wie {free} deze week vrij";
     CandidateLine => "{rank}. {name} ({id}), score {score}{km}", "{rank}. {name} ({id}), score {score}{km}";
     NearMissesHead => "near misses (closest first):", "bijna geschikt (dichtstbij eerst):";
     NobodyFree => "nobody who meets the rules is free this week", "niemand die aan de regels voldoet is deze week vrij";
-    OwnAssignments => "this request already has {n} assignment(s) in the assignments file ({experts}); they are not counted as bookings", "deze aanvraag heeft al {n} toewijzing(en) in het toewijzingenbestand ({experts}); die tellen niet als bezet";
+    OwnAssignments => "this request already has {n} assignment(s) in the assignments file ({experts}); they are not counted as bookings", "deze aanvraag heeft al {n} {n:toewijzing|toewijzingen} in het toewijzingenbestand ({experts}); die tellen niet als bezet";
 
     // Near misses and reasons why not.
     NotNow => "not for this request now", "niet voor deze aanvraag op dit moment";
@@ -322,9 +383,9 @@ messages! {
     NearExtraFree => "free: {free}", "vrij: {free}";
 
     // Funnel: the first rule that no expert meets.
-    FunnelNobody => "no expert {stage} ({rule})", "geen expert {stage} ({rule})";
-    FunnelAmong => "{n} expert(s) meet the rules before it ({experts}), but none {stage} ({rule})", "{n} expert(s) voldoen aan de regels ervoor ({experts}), maar geen {stage} ({rule})";
-    FunnelAmongUnnamed => "{n} expert(s) meet the rules before it, but none {stage} ({rule})", "{n} expert(s) voldoen aan de regels ervoor, maar geen {stage} ({rule})";
+    FunnelNobody => "no expert {stage} ({rule})", "geen deskundige {stage} ({rule})";
+    FunnelAmong => "{n} expert(s) meet the rules before it ({experts}), but none {stage} ({rule})", "{n} {n:deskundige voldoet|deskundigen voldoen} aan de regels ervoor ({experts}), maar geen van hen {stage} ({rule})";
+    FunnelAmongUnnamed => "{n} expert(s) meet the rules before it, but none {stage} ({rule})", "{n} {n:deskundige voldoet|deskundigen voldoen} aan de regels ervoor, maar geen van hen {stage} ({rule})";
     StageActive => "is active", "is actief";
     StageCertified => "is certified", "is gecertificeerd";
     StageSupervision => "has a recent supervision", "heeft een recente intervisie";
@@ -347,7 +408,7 @@ messages! {
     SumBound => "proven bound", "bewezen grens";
     SumOptimal => "optimal", "optimaal";
     SumStopped => "no (stopped at the limit)", "nee (gestopt bij de grens)";
-    SumHead => "week {week}: {experts} experts ({active} active), {requests} requests, {pairs} eligible pairs", "week {week}: {experts} experts ({active} actief), {requests} aanvragen, {pairs} geschikte paren";
+    SumHead => "week {week}: {experts} experts ({active} active), {requests} requests, {pairs} eligible pairs", "week {week}: {experts} {experts:deskundige|deskundigen} ({active} actief), {requests} {requests:aanvraag|aanvragen}, {pairs} geschikte {pairs:paar|paren}";
     SumTableHead => "role      requests  seats  filled  fill%", "rol      aanvragen plekken gevuld %gevuld";
     SumObjectiveLine => "objective {objective} (proven bound {bound}, gap {gap} = {share}%){proof}", "doelwaarde {objective} (bewezen grens {bound}, verschil {gap} = {share}%){proof}";
     SumProven => ", optimal", ", optimaal";
@@ -355,13 +416,13 @@ messages! {
     SumStoppedTime => ", not proven: stopped by the time limit", ", niet bewezen: gestopt bij de tijdgrens";
     SumPins => "pins: {kept} kept, {conflicts} conflicts; solver: {components} components, {nodes} branch-and-bound nodes ({branched} components branched, {listed} closed by listing bundles)", "vastzettingen: {kept} gehouden, {conflicts} conflicten; oplosser: {components} componenten, {nodes} branch-and-bound-knopen ({branched} componenten vertakt, {listed} gesloten door bundels op te sommen)";
     SumPinNotKept => "pin not kept: {request} ({org}): {text}", "vastzetting niet gehouden: {request} ({org}): {text}";
-    SumRound => "round: {kept} proposal(s) kept ({accepted} accepted), {dropped} dropped, {new} new; see changes.csv (the objective includes the keep bonus)", "ronde: {kept} voorstel(len) behouden ({accepted} geaccepteerd), {dropped} vervallen, {new} nieuw; zie changes.csv (de doelwaarde telt de bonus voor behouden mee)";
+    SumRound => "round: {kept} proposal(s) kept ({accepted} accepted), {dropped} dropped, {new} new; see changes.csv (the objective includes the keep bonus)", "ronde: {kept} {kept:voorstel|voorstellen} behouden ({accepted} geaccepteerd), {dropped} vervallen, {new} nieuw; zie changes.csv (de doelwaarde telt de bonus voor behouden mee)";
     SumAllFilled => "every seat is filled", "elke plek is gevuld";
     SumOpenOne => "{n} seat open, see {see}: {causes}", "{n} plek open, zie {see}: {causes}";
     SumOpen => "{n} seats open, see {see}: {causes}", "{n} plekken open, zie {see}: {causes}";
 
     // explain --request.
-    ExplainHead => "{request} ({org}, {role}, {where}, {slot}), {filled} of {seats} seat(s) filled", "{request} ({org}, {role}, {where}, {slot}), {filled} van {seats} plek(ken) gevuld";
+    ExplainHead => "{request} ({org}, {role}, {where}, {slot}), {filled} of {seats} seat(s) filled", "{request} ({org}, {role}, {where}, {slot}), {filled} van {seats} {seats:plek|plekken} gevuld";
     AssignedHead => "assigned:", "toegewezen:";
     AssignedPinned => "pinned by the coordinator", "vastgezet door de coördinator";
     RunnersUpHead => "runners-up (exact cost of putting each in, by re-solving the batch with that pair fixed):", "alternatieven (exacte kosten om elk in te zetten, door de batch opnieuw op te lossen met dat paar vast):";
@@ -370,7 +431,7 @@ messages! {
     StatusFree => "free this week", "deze week vrij";
     StatusUsedElsewhere => "assigned to {requests}", "ingezet bij {requests}";
     CannotForce => "{name} ({id}), score {score}: cannot be put here: {why}", "{name} ({id}), score {score}: kan hier niet worden ingezet: {why}";
-    NoRunnersUp => "no other eligible expert", "geen andere geschikte expert";
+    NoRunnersUp => "no other eligible expert", "geen andere geschikte deskundige";
     NeverEligibleHead => "never eligible (first rule not met): {counts}", "nooit geschikt (eerste regel waaraan niet voldaan is): {counts}";
     RuleCount => "{rule} ({what}): {n}", "{rule} ({what}): {n}";
     RuleWhat1 => "active, certified", "actief, gecertificeerd";
@@ -385,14 +446,14 @@ messages! {
     RuleOne => "rule {rule}", "regel {rule}";
     RulesPersonal => "rules 3-4", "regels 3-4";
     FewerThan3 => "fewer than 3", "minder dan 3";
-    OpenSeatsHead => "{n} seat(s) open: {why}", "{n} plek(ken) open: {why}";
+    OpenSeatsHead => "{n} seat(s) open: {why}", "{n} {n:plek|plekken} open: {why}";
     FixesHead => "changes that fill a seat, smallest first (each checked by re-solving the batch):", "wijzigingen die een plek vullen, kleinste eerst (elk gecontroleerd door de batch opnieuw op te lossen):";
-    WhyAllBusy => "{n} eligible expert(s), all used to the limit this week: {list}", "{n} geschikte expert(s), allemaal deze week tot de grens ingezet: {list}";
-    WhyBetterElsewhere => "{n} eligible expert(s) are free, but putting them here lowers the batch objective", "{n} geschikte expert(s) zijn vrij, maar ze hier inzetten verlaagt de batchwaarde";
-    OnlyAssignedHere => "only {n} expert(s) are eligible, and all are assigned here", "maar {n} expert(s) zijn geschikt, en die zijn allemaal hier toegewezen";
+    WhyAllBusy => "{n} eligible expert(s), all used to the limit this week: {list}", "{n} geschikte {n:deskundige|deskundigen}, {n:deze week al tot de grens ingezet|allemaal deze week tot de grens ingezet}: {list}";
+    WhyBetterElsewhere => "{n} eligible expert(s) are free, but putting them here lowers the batch objective", "{n} geschikte {n:deskundige is|deskundigen zijn} vrij, maar {n:die|ze} hier inzetten verlaagt de batchwaarde";
+    OnlyAssignedHere => "only {n} expert(s) are eligible, and all are assigned here", "maar {n} {n:deskundige is|deskundigen zijn} geschikt, en {n:die is|die zijn allemaal} hier toegewezen";
     NobodyAssigned => "nobody", "niemand";
     PinRule9 => "would go beyond their limits with the pins before it (rule 9)", "zou met de vastzettingen ervoor over de grenzen gaan (regel 9)";
-    PinRule10 => "more pinned experts than seats (rule 10)", "meer vastgezette experts dan plekken (regel 10)";
+    PinRule10 => "more pinned experts than seats (rule 10)", "meer vastgezette deskundigen dan plekken (regel 10)";
     PinDeclined => "declined this request (decisions, rule 11)", "heeft deze aanvraag afgewezen (besluiten, regel 11)";
     PinRule8 => "already pinned in this slot (rule 8)", "staat in dit tijdvak al vast (regel 8)";
     PinRuleBroken => "{why} ({rule})", "{why} ({rule})";
@@ -404,21 +465,21 @@ messages! {
     HeavyPauseWeek => "has a heavy-theme seat this week already (the heavy-theme pause, rule 9)", "heeft deze week al een plek met een zwaar thema (de pauze na zware thema's, regel 9)";
     AssignmentsOverCount => "the assignments give {id} {n} assignments, at most {max} this week: re-run the batch on these inputs", "de opdrachten geven {id} {n} inzetten, deze week hoogstens {max}: draai de batch opnieuw op deze invoer";
     AssignmentsOverLoad => "the assignments give {id} a load of {n}, at most {max} this week: re-run the batch on these inputs", "de opdrachten geven {id} een belasting van {n}, deze week hoogstens {max}: draai de batch opnieuw op deze invoer";
-    AssignmentsOverSeats => "the assignments give {id} {n} experts, for {max} seat(s): re-run the batch on these inputs", "de opdrachten geven {id} {n} deskundigen, voor {max} plek(ken): draai de batch opnieuw op deze invoer";
+    AssignmentsOverSeats => "the assignments give {id} {n} experts, for {max} seat(s): re-run the batch on these inputs", "de opdrachten geven {id} {n} {n:deskundige|deskundigen}, voor {max} {max:plek|plekken}: draai de batch opnieuw op deze invoer";
     AssignmentsRefusedPin => "a refused pin", "een geweigerde vastzetting";
     AssignmentsLimit => "the assignments break a limit ({why}): re-run the batch on these inputs", "de opdrachten gaan over een grens ({why}): draai de batch opnieuw op deze invoer";
 
     // The changes a runner-up or a fix makes elsewhere.
     CostNothing => "nothing else changes", "verder verandert er niets";
     ChangesIntro => ": {list}", ": {list}";
-    SeatLost => "{request} is left without an expert", "{request} blijft zonder expert";
+    SeatLost => "{request} is left without an expert", "{request} blijft zonder deskundige";
     SeatLostSome => "{request} loses a seat ({filled} of {seats} filled)", "{request} verliest een plek ({filled} van {seats} gevuld)";
     SeatGained => "{request} gets a seat filled", "{request} krijgt een plek gevuld";
     ExpertMoves => "{expert} moves from {from} to {to}", "{expert} gaat van {from} naar {to}";
     ExpertAdded => "{expert} takes {to}", "{expert} neemt {to}";
     ExpertDropped => "{expert} leaves {from}", "{expert} laat {from} los";
     PinDropped => "the pin of {expert} on {request} can no longer be kept", "de vastzetting van {expert} op {request} kan niet meer gehouden worden";
-    MoreChanges => "{n} more change(s)", "nog {n} wijziging(en)";
+    MoreChanges => "{n} more change(s)", "nog {n} {n:wijziging|wijzigingen}";
     NotProven => "(not proven optimal within the time limit)", "(niet bewezen optimaal binnen de tijdslimiet)";
 
     // Fixes: the smallest change that fills an open seat.
@@ -443,7 +504,7 @@ messages! {
     FixTooLarge => "the request is in a group of {arcs} connected pairs, too large to re-solve for every change; run matchpunt explain --request {request}", "de aanvraag zit in een groep van {arcs} verbonden paren, te groot om voor elke wijziging opnieuw op te lossen; gebruik matchpunt explain --request {request}";
 
     // explain --expert.
-    ExpertHead => "{name} ({id}): {count} of {max} assignment(s), load {load} of {budget}", "{name} ({id}): {count} van {max} inzet(ten), belasting {load} van {budget}";
+    ExpertHead => "{name} ({id}): {count} of {max} assignment(s), load {load} of {budget}", "{name} ({id}): {count} van {max} {max:inzet|inzetten}, belasting {load} van {budget}";
     ExpertOnLeave => "{name} ({id}) is on leave this week", "{name} ({id}) is deze week met verlof";
     ExpertAssignment => "{request} ({org}, {role}, {slot}), load {load}, score {score}{pinned}", "{request} ({org}, {role}, {slot}), belasting {load}, score {score}{pinned}";
     ExpertEligibleHead => "eligible for, but not assigned:", "geschikt voor, maar niet toegewezen:";
@@ -472,8 +533,8 @@ messages! {
     CheckCoordinates => "(coordinates)", "(coördinaten)";
     CheckMoreThemes => "... and {n} more themes", "... en nog {n} thema's";
     CheckNoAvailability => "active experts with no availability: {n}{list}", "actieve deskundigen zonder beschikbaarheid: {n}{list}";
-    CheckSafeSideHead => "excluded organisations taken on the safe side (confirm: write the name as the requests file does, or list both names in organisations.csv): {n} in {pairs} pair(s) of spellings", "uitgesloten organisaties aan de veilige kant genomen (bevestig: schrijf de naam zoals het aanvragenbestand, of zet beide namen in organisations.csv): {n} in {pairs} paar (paren) van schrijfwijzen";
-    CheckSafeSideLine => "{written} as {org} ({why}): {n} row(s): {rows}", "{written} als {org} ({why}): {n} regel(s): {rows}";
+    CheckSafeSideHead => "excluded organisations taken on the safe side (confirm: write the name as the requests file does, or list both names in organisations.csv): {n} in {pairs} pair(s) of spellings", "uitgesloten organisaties aan de veilige kant genomen (bevestig: schrijf de naam zoals het aanvragenbestand, of zet beide namen in organisations.csv): {n} {n:regel|regels} in {pairs} {pairs:paar|paren} van schrijfwijzen";
+    CheckSafeSideLine => "{written} as {org} ({why}): {n} row(s): {rows}", "{written} als {org} ({why}): {n} {n:regel|regels}: {rows}";
     CheckSupervisionUnchecked => "supervision: not checked (experts.csv has no last_supervision column)", "intervisie: niet gecontroleerd (experts.csv heeft geen kolom last_supervision)";
     CheckSupervisionLapsed => "supervision older than {weeks} weeks, not deployed: {n}{list}", "intervisie ouder dan {weeks} weken, niet ingezet: {n}{list}";
     CheckSupervisionSoon => "supervision lapsing within two weeks: {n}{list}", "intervisie verloopt binnen twee weken: {n}{list}";
@@ -483,7 +544,7 @@ messages! {
     CheckImpossible => "{request} ({org}, {role}): {why}", "{request} ({org}, {role}): {why}";
     CheckBlockedBy => "blocked by {list}", "geblokkeerd door {list}";
     CheckUnknownThemes => "themes not in the theme vocabulary (data/themes.csv): {n}; each is compared as written (case, diacritics, hyphens and spaces aside)", "thema's die niet in de themalijst staan (data/themes.csv): {n}; elk wordt vergeleken zoals geschreven (hoofdletters, accenten, streepjes en spaties daargelaten)";
-    CheckUnknownTheme => "{spelling} in {n} cell(s){hint}", "{spelling} in {n} cel(len){hint}";
+    CheckUnknownTheme => "{spelling} in {n} cell(s){hint}", "{spelling} in {n} {n:cel|cellen}{hint}";
     CheckDidYouMean => ": did you mean {name}?", ": bedoelt u {name}?";
     CheckMore => "... and {n} more", "... en nog {n}";
     CheckCharacters => "… ({n} characters)", "… ({n} tekens)";
@@ -515,15 +576,15 @@ messages! {
     BookDone => "booked expert {expert} for request {request} in week {week} (booking {id}); the next `run --ledger` keeps it as a pin", "deskundige {expert} geboekt voor aanvraag {request} in week {week} (boeking {id}); de volgende `run --ledger` houdt die vast";
     BookTime => "time: checked and written in one transaction in {ms} ms", "tijd: gecontroleerd en geschreven in één transactie in {ms} ms";
     DeclinedOnly => "the only eligible expert ({expert}) declined this week", "de enige geschikte deskundige ({expert}) heeft deze week afgewezen";
-    DeclinedSome => "{n} expert(s) declined this week ({experts})", "{n} deskundige(n) hebben deze week afgewezen ({experts})";
+    DeclinedSome => "{n} expert(s) declined this week ({experts})", "{n} {n:deskundige heeft|deskundigen hebben} deze week afgewezen ({experts})";
     SafeSidePair => "{written} as {org} ({why})", "{written} als {org} ({why})";
     SafeSideMore => " and {n} more (check lists them all)", " en nog {n} (check noemt ze allemaal)";
     SafeSideWarning => "{file}:{line}: expert {expert}: excluded_orgs taken on the safe side: {pairs}{more}; the expert is kept away from them: confirm: write the name as the requests file does, or list both names in organisations.csv", "{file}:{line}: deskundige {expert}: excluded_orgs aan de veilige kant genomen: {pairs}{more}; de deskundige wordt er weggehouden: bevestig: schrijf de naam zoals het aanvragenbestand, of zet beide namen in organisations.csv";
-    SafeSideSummary => "excluded organisations taken on the safe side in {n} expert row(s) ({rows}): those experts are kept away from them; matchpunt check lists each pair of spellings to confirm", "uitgesloten organisaties aan de veilige kant genomen in {n} regel(s) van deskundigen ({rows}): die deskundigen worden er weggehouden; matchpunt check noemt elk paar van schrijfwijzen om te bevestigen";
+    SafeSideSummary => "excluded organisations taken on the safe side in {n} expert row(s) ({rows}): those experts are kept away from them; matchpunt check lists each pair of spellings to confirm", "uitgesloten organisaties aan de veilige kant genomen in {n} {n:regel|regels} van deskundigen ({rows}): die deskundigen worden er weggehouden; matchpunt check noemt elk paar van schrijfwijzen om te bevestigen";
     SafeSideRowsMore => "and {n} more", "en nog {n}";
     MetricsHead => "week {week}: {filled} assignments of {seats} seats", "week {week}: {filled} toewijzingen van {seats} plekken";
-    DecideDone => "recorded {n} decision(s) for week {week}: {accepted} accepted, {declined} declined; re-run with `matchpunt run --ledger {ledger} --week {week}`", "{n} besluit(en) vastgelegd voor week {week}: {accepted} geaccepteerd, {declined} afgewezen; draai opnieuw met `matchpunt run --ledger {ledger} --week {week}`";
-    CloseDone => "closed week {week}: {rows} history row(s) ({undecided} proposal(s) without a decision counted as taken place), {declined} declined row(s); the week is read-only now", "week {week} afgesloten: {rows} regel(s) historie ({undecided} voorstel(len) zonder besluit geteld als doorgegaan), {declined} afgewezen regel(s); de week is nu alleen-lezen";
+    DecideDone => "recorded {n} decision(s) for week {week}: {accepted} accepted, {declined} declined; re-run with `matchpunt run --ledger {ledger} --week {week}`", "{n} {n:besluit|besluiten} vastgelegd voor week {week}: {accepted} geaccepteerd, {declined} afgewezen; draai opnieuw met `matchpunt run --ledger {ledger} --week {week}`";
+    CloseDone => "closed week {week}: {rows} history row(s) ({undecided} proposal(s) without a decision counted as taken place), {declined} declined row(s); the week is read-only now", "week {week} afgesloten: {rows} {rows:regel|regels} historie ({undecided} {undecided:voorstel|voorstellen} zonder besluit geteld als doorgegaan), {declined} afgewezen {declined:regel|regels}; de week is nu alleen-lezen";
     CloseTime => "time: written in one transaction in {ms} ms", "tijd: geschreven in één transactie in {ms} ms";
     OrgSame => "the same name", "dezelfde naam";
     OrgBothWays => "the cell reads both as this one name and as a list", "de cel leest zowel als deze ene naam als als een lijst";
@@ -532,14 +593,14 @@ messages! {
 
     // Booking refusals (`book` and the web page's book button, one check).
     BookInlineIdTaken => "a request {request} was booked this week already: book it by its id, or give the new request another id", "een aanvraag {request} is deze week al geboekt: boek hem op zijn id, of geef de nieuwe aanvraag een ander id";
-    BookAlreadyBooked => "expert {expert} is booked for request {request} already", "expert {expert} is al geboekt voor aanvraag {request}";
-    BookDeclined => "expert {expert} declined request {request} this week", "expert {expert} heeft aanvraag {request} deze week afgewezen";
-    BookNotEligible => "expert {expert} is not eligible for this request ({rule})", "expert {expert} is niet geschikt voor deze aanvraag ({rule})";
-    BookBusy => "expert {expert} has a seat in this slot this week already", "expert {expert} heeft deze week al een plek in dit dagdeel";
-    BookAtCount => "expert {expert} is at their most assignments this week ({count} of {max})", "expert {expert} zit deze week aan het maximum aantal toewijzingen ({count} van {max})";
-    BookAtLoad => "expert {expert} has {left} of their load budget {budget} left this week; this request needs {needs}", "expert {expert} heeft deze week nog {left} van het belastingsbudget {budget} over; deze aanvraag vraagt {needs}";
-    BookLimit => "expert {expert} cannot be booked this week", "expert {expert} kan deze week niet geboekt worden";
-    BookSeatsTaken => "request {request} has {seats} seat(s), all booked or accepted this week already", "aanvraag {request} heeft {seats} plek(ken), deze week al allemaal geboekt of geaccepteerd";
+    BookAlreadyBooked => "expert {expert} is booked for request {request} already", "deskundige {expert} is al geboekt voor aanvraag {request}";
+    BookDeclined => "expert {expert} declined request {request} this week", "deskundige {expert} heeft aanvraag {request} deze week afgewezen";
+    BookNotEligible => "expert {expert} is not eligible for this request ({rule})", "deskundige {expert} is niet geschikt voor deze aanvraag ({rule})";
+    BookBusy => "expert {expert} has a seat in this slot this week already", "deskundige {expert} heeft deze week al een plek in dit dagdeel";
+    BookAtCount => "expert {expert} is at their most assignments this week ({count} of {max})", "deskundige {expert} zit deze week aan het maximum aantal toewijzingen ({count} van {max})";
+    BookAtLoad => "expert {expert} has {left} of their load budget {budget} left this week; this request needs {needs}", "deskundige {expert} heeft deze week nog {left} van het belastingsbudget {budget} over; deze aanvraag vraagt {needs}";
+    BookLimit => "expert {expert} cannot be booked this week", "deskundige {expert} kan deze week niet geboekt worden";
+    BookSeatsTaken => "request {request} has {seats} seat(s), all booked or accepted this week already", "aanvraag {request} heeft {seats} {seats:plek|plekken}, deze week al allemaal geboekt of geaccepteerd";
     DeclinedThisWeek => "declined this week by {experts} (not proposed again)", "afgewezen deze week door {experts} (wordt niet opnieuw voorgesteld)";
     NoFixWithoutDeclined => "no single change fills it without the expert(s) who declined", "geen enkele wijziging vult de plek zonder wie afwees";
     // Team rules (issue 24): why a team seat is open. Never why two experts are kept apart.
@@ -549,7 +610,7 @@ messages! {
     TeamWhole => "a team of {n} is staffed whole or left open", "een team van {n} wordt helemaal gevuld of blijft open";
     TeamNewOnlyInTeam => "{id} is new and goes only beside an experienced expert", "{id} is nieuw en gaat alleen mee met een ervaren collega";
     TeamProposals => "teams that keep the team rules: {teams}", "teams die aan de teamregels voldoen: {teams}";
-    TeamNoProposal => "no team of {n} among the free experts keeps the team rules", "geen team van {n} uit de vrije experts voldoet aan de teamregels";
+    TeamNoProposal => "no team of {n} among the free experts keeps the team rules", "geen team van {n} uit de vrije deskundigen voldoet aan de teamregels";
     // After the match (issue 23): standbys.
     StandbyReplace => "put {expert} in {request} in place of {out}", "zet {expert} in op {request} in plaats van {out}";
     StandbyNone => "no standby for {request} in place of {out}: nobody else eligible is free for it with the other proposals as they are", "geen reserve voor {request} in plaats van {out}: niemand anders die geschikt is, is er vrij voor met de andere voorstellen zoals ze zijn";
@@ -582,7 +643,10 @@ mod tests {
         let mut out: Vec<String> = t
             .split('{')
             .skip(1)
-            .filter_map(|s| s.split_once('}').map(|x| x.0.to_string()))
+            .filter_map(|s| {
+                s.split_once('}')
+                    .map(|x| x.0.split(':').next().unwrap().to_string())
+            })
             .collect();
         out.sort();
         out.dedup();
@@ -598,6 +662,35 @@ mod tests {
                 "{m:?}"
             );
             assert!(!m.template(Lang::Nl).is_empty(), "{m:?}");
+        }
+    }
+
+    /// Dutch texts say "deskundige(n)", never the English "expert(s)" (a placeholder such as
+    /// `{expert}` aside), and agree with their counts instead of writing "(s)" or "(en)".
+    #[test]
+    fn dutch_texts_say_deskundige_and_agree_with_counts() {
+        for &m in Msg::ALL {
+            let t = m.template(Lang::Nl);
+            let words = t
+                .split('{')
+                .enumerate()
+                .map(|(i, part)| {
+                    if i == 0 {
+                        part
+                    } else {
+                        part.split_once('}').map_or(part, |x| x.1)
+                    }
+                })
+                .collect::<String>()
+                .split('`')
+                .step_by(2)
+                .collect::<String>()
+                .replace("experts.csv", "");
+            for bad in [
+                "expert", "(s)", "(en)", "(n)", "(len)", "(ken)", "(ten)", "(paren)",
+            ] {
+                assert!(!words.contains(bad), "{m:?}: {t}");
+            }
         }
     }
 
@@ -624,6 +717,22 @@ mod tests {
         assert_eq!(Lang::Nl.signed(6.1), "+6,1");
         assert_eq!(Lang::En.signed(-0.01), "±0.0");
         assert_eq!(Lang::En.num(-0.0001, 1), "0.0");
+        // A word agrees with its count; a count read as "fewer than 3" takes the plural.
+        let one = Lang::Nl.fill(Msg::SuggestHead, &[("n", &1), ("request", &"R1")]);
+        assert!(one.ends_with(": 1 geschikte deskundige"), "{one}");
+        let few = Lang::Nl.count(2);
+        let many = Lang::Nl.fill(Msg::DeclinedSome, &[("n", &few), ("experts", &"E1")]);
+        assert!(
+            many.starts_with("minder dan 3 deskundigen hebben"),
+            "{many}"
+        );
+        assert_eq!(
+            Lang::En.fill(Msg::SuggestHead, &[("n", &1), ("request", &"R1")]),
+            "R1 ({org}, {role}, {where}, {slot}): 1 eligible expert(s)"
+        );
+        assert_eq!(Lang::Nl.language("EN"), "Engels");
+        assert_eq!(Lang::Nl.language("xx"), "xx");
+        assert_eq!(Lang::En.language("en"), "en");
         assert_eq!(Lang::parse(" NL "), Some(Lang::Nl));
         assert_eq!(Lang::parse("fr"), None);
     }

@@ -70,7 +70,7 @@ async fn week_page_shows_the_batch() {
     assert!(b.contains("<html lang=\"nl\">"));
     assert!(b.contains("Week 2026-W48"), "week");
     assert!(
-        b.contains("130 experts (119 actief), 80 aanvragen"),
+        b.contains("130 deskundigen (119 actief), 80 aanvragen"),
         "counts"
     );
     assert!(b.contains("Bewezen optimaal"), "proof");
@@ -81,7 +81,7 @@ async fn week_page_shows_the_batch() {
     assert!(b.contains("href=\"/requests/R00013\""), "an open request");
     // The open seats' reason, in words from the library's message table.
     assert!(
-        b.contains("maar geen heeft di-ochtend vrij (regel 8)"),
+        b.contains("maar geen van hen heeft di-ochtend vrij (regel 8)"),
         "an open seat's reason"
     );
     assert!(b.contains("<svg class=\"bar\""), "load bars");
@@ -99,7 +99,7 @@ async fn a_workbook_as_data_gives_the_same_week() {
     let app = app_with(Config::new(books.join("sample.ods")));
     let b = get(&app, "/").await.body;
     assert!(
-        b.contains("130 experts (119 actief), 80 aanvragen"),
+        b.contains("130 deskundigen (119 actief), 80 aanvragen"),
         "counts"
     );
     assert!(b.contains("Bewezen optimaal") && b.contains("Toewijzingen (67)"));

@@ -411,7 +411,7 @@ pub fn reason_text(
         },
         Reason::Language => lang.fill(
             Msg::NoLanguage,
-            &[("language", &inst.languages.name(r.language))],
+            &[("language", &lang.language(inst.languages.name(r.language)))],
         ),
         Reason::Gender => lang.text(Msg::NotGender).into(),
         Reason::AgeGap => {
@@ -460,7 +460,7 @@ pub fn funnel_text(inst: &Instance, policy: &Policy, r: &Request, lang: Lang) ->
         Stage::TooFar => lang.text(Msg::StageDistance).to_string(),
         Stage::Language => lang.fill(
             Msg::StageLanguage,
-            &[("language", &inst.languages.name(r.language))],
+            &[("language", &lang.language(inst.languages.name(r.language)))],
         ),
         Stage::Gender => lang.text(Msg::StageGender).to_string(),
         Stage::AgeGap => lang.text(Msg::StageAge).to_string(),

@@ -229,7 +229,7 @@ impl Change {
                 Msg::FixLanguage,
                 &[
                     ("request", &inst.requests[request].id),
-                    ("language", &inst.languages.name(language)),
+                    ("language", &lang.language(inst.languages.name(language))),
                 ],
             ),
             Change::DropPin { request, expert } => lang.fill(
