@@ -151,7 +151,15 @@ pub fn round(view: &WeekView, inst: &mut Instance, policy: &Policy) -> Result<Op
             line: d.id as u64,
         })
         .collect();
+    let verdicts = view.verdicts();
     for b in &view.bookings {
+        // A trajectory's reserved meeting that was declined (the trajectory stopped) is no
+        // request of the week any more.
+        let declined =
+            verdicts.get(&(b.seat.request.clone(), b.seat.expert.clone())) == Some(&false);
+        if declined && matchpunt_ledger::rules::reservation_of(&b.seat.request).is_some() {
+            continue;
+        }
         if let Some(cells) = &b.inline_request {
             if inst.requests.iter().any(|r| r.id == b.seat.request) {
                 bail!(
