@@ -196,3 +196,23 @@ pub fn pin_could_break(t: &TeamRules, ri: usize, e: usize, on: &[usize]) -> bool
                 .is_ok()
         })
 }
+
+/// A trajectory's meetings in words (`trajectory of 5 meetings, every 1 week(s): weeks
+/// 2026-W48, 2026-W49, ...`), in `lang`; None for a request of one meeting. O(meetings).
+pub fn trajectory_text(inst: &Instance, r: usize, lang: Lang) -> Option<String> {
+    let t = inst.teams.trajectories.get(&r)?;
+    let mut weeks: Vec<String> = Vec::new();
+    if let Some(w) = inst.week {
+        weeks.push(w.to_string());
+        weeks.extend(t.later_weeks(w).iter().map(|w| w.to_string()));
+    }
+    let weeks: Vec<&str> = weeks.iter().map(String::as_str).collect();
+    Some(lang.fill(
+        Msg::TrajectoryMeetings,
+        &[
+            ("n", &t.meetings),
+            ("every", &t.every_weeks),
+            ("weeks", &lang.list(&weeks)),
+        ],
+    ))
+}

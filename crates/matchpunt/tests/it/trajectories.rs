@@ -244,3 +244,47 @@ fn the_rolling_budget_carries_the_trajectory_or_it_stays_open() {
     assert_eq!(run(3).assignments.len(), 1);
     assert_eq!(run(1).assignments.len(), 1);
 }
+
+/// The words: unmatched.csv says that the rolling budget cannot carry the meetings and lists
+/// the trajectory's weeks; `explain` and `suggest` show the weeks too.
+#[test]
+fn an_open_trajectory_says_why_and_shows_its_weeks() {
+    use matchpunt::explain::{render_suggest, suggest, suggest_view};
+    use matchpunt::messages::Lang;
+    let policy = Policy::from_toml("[rules]\nrolling_weeks = 4\n", "p").unwrap();
+    let requests =
+        "id,org,role,themes,online,intensity,meetings,every_weeks\nR1,Org,buddy,pesten,yes,2,3,2\n";
+    let loaded = load_teams(EXPERTS, requests).unwrap();
+    let inst = &loaded.instance;
+    let weeks = "weeks 2026-W48, 2026-W50 and 2026-W52";
+    let res = batch::run(inst, &policy, &SolveOptions::default());
+    assert_eq!(
+        res.assignments.len(),
+        1,
+        "2 x 2 meetings in the window fit 6"
+    );
+    let s = suggest(inst, &policy, 0, None, 3);
+    let text = render_suggest(&suggest_view(inst, &policy, &s, None, Lang::En), Lang::En);
+    assert!(
+        text.contains("trajectory of 3 meetings, every 2 week(s)"),
+        "{text}"
+    );
+    assert!(text.contains(weeks), "{text}");
+    let requests = "id,org,role,themes,online,intensity,meetings\nR1,Org,buddy,pesten,yes,2,5\n";
+    let loaded = load_teams(EXPERTS, requests).unwrap();
+    let res = batch::run(&loaded.instance, &policy, &SolveOptions::default());
+    let un = matchpunt::report::unmatched(&loaded.instance, &policy, &res);
+    assert_eq!(un.len(), 1);
+    assert!(
+        un[0].reason.contains(
+            "1 eligible expert(s) have too little rolling budget left for its 4 meeting(s)"
+        ),
+        "{}",
+        un[0].reason
+    );
+    assert!(
+        un[0].reason.contains("trajectory of 5 meetings"),
+        "{}",
+        un[0].reason
+    );
+}
