@@ -12,7 +12,7 @@ use matchpunt::explain::{limit_miss, Booked, ExplainRequestView, Miss, WeekUse};
 use matchpunt::ingest;
 use matchpunt::messages::{Lang, Msg};
 use matchpunt::model::places::Places;
-use matchpunt::model::{Instance, Request, Slot};
+use matchpunt::model::{Instance, Request, Slot, Week};
 use matchpunt::policy::Policy;
 use std::collections::HashMap;
 
@@ -111,6 +111,71 @@ pub fn seat(inst: &Instance, ri: usize, ei: usize, pinned: bool) -> Seat {
         heavy: r.heavy,
         pinned,
     }
+}
+
+/// The id of meeting `k` (2, 3, ...) of trajectory `id` when it is reserved in a later week:
+/// `R7-m2`.
+pub fn reservation_id(id: &str, k: u32) -> String {
+    format!("{id}-m{k}")
+}
+
+/// The trajectory and meeting number of a reservation's id (`R7-m2` is meeting 2 of `R7`);
+/// None for an id that is no reservation's.
+pub fn reservation_of(id: &str) -> Option<(&str, u32)> {
+    let (base, k) = id.rsplit_once("-m")?;
+    let k: u32 = k.parse().ok()?;
+    (k >= 2 && !base.is_empty()).then_some((base, k))
+}
+
+/// The reservations of trajectory request `ri` of `inst` (issue 24): for each later meeting, its
+/// week, its id ([`reservation_id`]) and its cells as an inline request (one seat, the
+/// request's own intensity, `meetings` = the meetings still to come, this one included), so that
+/// the later week's `run` reads it as a request and the booking as its pin. Empty for a request
+/// of one meeting, or a reservation itself (its trajectory reserved it). O(meetings).
+pub fn reservations(inst: &Instance, ri: usize) -> Vec<(Week, String, String)> {
+    let r = &inst.requests[ri];
+    let (Some(t), Some(week)) = (inst.teams.trajectories.get(&ri), inst.week) else {
+        return Vec::new();
+    };
+    if reservation_of(&r.id).is_some() {
+        return Vec::new();
+    }
+    let themes: Vec<&str> = r.themes.iter().map(|&t| inst.themes.name(t)).collect();
+    let (lat, lon) = match (r.place.is_empty(), r.location) {
+        (true, Some(l)) => (l.lat.to_string(), l.lon.to_string()),
+        _ => (String::new(), String::new()),
+    };
+    t.later_weeks(week)
+        .into_iter()
+        .enumerate()
+        .map(|(i, w)| {
+            let k = i as u32 + 2;
+            let id = reservation_id(&r.id, k);
+            let cells: Vec<(&str, String)> = vec![
+                ("id", id.clone()),
+                ("org", inst.orgs.name(r.org).to_string()),
+                ("role", r.role.as_str().to_string()),
+                ("themes", themes.join("|")),
+                ("place", r.place.clone()),
+                ("lat", lat.clone()),
+                ("lon", lon.clone()),
+                ("online", if r.online { "yes" } else { "no" }.into()),
+                ("slot", slot_text(r)),
+                ("experts_needed", "1".into()),
+                ("intensity", r.intensity.to_string()),
+                ("priority", r.priority.to_string()),
+                ("language", inst.languages.name(r.language).to_string()),
+                (
+                    "client_age",
+                    r.client_age.map(|a| a.to_string()).unwrap_or_default(),
+                ),
+                ("gender_pref", r.gender_pref.clone()),
+                ("meetings", (t.meetings - k + 1).to_string()),
+                ("every_weeks", t.every_weeks.to_string()),
+            ];
+            (w, id, inline_text(&cells))
+        })
+        .collect()
 }
 
 /// An inline request's cells as the ledger keeps them: a requests.csv header line and row.

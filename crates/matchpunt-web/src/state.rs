@@ -419,6 +419,7 @@ fn load_data(cfg: &Config) -> Result<Data, Failure> {
         // The experts' team data; the template has no requests, so no request's rule.
         teams: matchpunt::model::TeamData {
             experienced_min: Default::default(),
+            trajectories: Default::default(),
             ..inst.teams.clone()
         },
     };

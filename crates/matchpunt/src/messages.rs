@@ -633,6 +633,11 @@ messages! {
     MailBookingOrg => "Dear {name},\n\nAs agreed on the phone: {expert} is booked for your request {request} ({role}, {date}, {where}).\n\nKind regards,\nthe match point", "Beste {name},\n\nZoals telefonisch afgesproken: {expert} is geboekt voor uw aanvraag {request} ({role}, {date}, {where}).\n\nMet vriendelijke groet,\nhet matchpunt";
     MailOnline => "online", "online";
     MailDateFlexible => "week {week}, at a time to agree", "week {week}, op een tijd in overleg";
+    // Trajectories (issue 24): the later meetings reserved in the ledger, and freed.
+    TrajectoryReserved => "reserved meeting {meeting} of trajectory {request}: expert {expert} in week {week} (booking {id}); that week's `run --ledger` keeps it as a pin", "bijeenkomst {meeting} van traject {request} gereserveerd: deskundige {expert} in week {week} (boeking {id}); de `run --ledger` van die week houdt die vast";
+    TrajectoryNotReserved => "meeting {meeting} of trajectory {request} not reserved for expert {expert} in week {week}: {why}", "bijeenkomst {meeting} van traject {request} niet gereserveerd voor deskundige {expert} in week {week}: {why}";
+    TrajectoryFreed => "freed meeting {meeting} (expert {expert}, week {week}): the trajectory was declined", "bijeenkomst {meeting} vrijgegeven (deskundige {expert}, week {week}): het traject is afgewezen";
+    TrajectoryMeetings => "trajectory of {n} meetings, every {every} week(s): weeks {weeks}", "traject van {n} bijeenkomsten, elke {every} week/weken: weken {weeks}";
 }
 
 #[cfg(test)]

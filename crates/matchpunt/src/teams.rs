@@ -68,7 +68,18 @@ pub fn rules(inst: &Instance, policy: &Policy, pins: &[(usize, usize)]) -> TeamR
     for &(r, e) in pins {
         requests[r].fixed.push(e as u32);
     }
+    let weeks = policy.rules.rolling_weeks;
+    let window_meetings: Vec<u32> = if inst.teams.trajectories.is_empty() {
+        Vec::new()
+    } else {
+        (0..inst.requests.len())
+            .map(|r| inst.teams.window_meetings(r, weeks))
+            .collect()
+    };
+    let rolling_left = rolling_left(inst, policy, pins);
     TeamRules {
+        window_meetings,
+        rolling_left,
         standing: standings(inst, policy),
         not_with: inst
             .teams
@@ -79,6 +90,30 @@ pub fn rules(inst: &Instance, policy: &Policy, pins: &[(usize, usize)]) -> TeamR
         requests,
         allow_partial: policy.teams.allow_partial,
     }
+}
+
+/// What each expert's rolling budget leaves for the batch's arcs: the budget, less the load of
+/// the window's earlier weeks, less each pin's intensity times its meetings in the window
+/// ([`crate::model::TeamData::window_meetings`]); None for an expert without a rolling budget.
+/// A trajectory's later meetings are counted from the batch week on: the safe side for every
+/// window that holds one of them. Empty when the batch has no trajectory (then the rolling
+/// budget is [`crate::model::Expert::budget`]'s part). O(experts + pins).
+pub fn rolling_left(inst: &Instance, policy: &Policy, pins: &[(usize, usize)]) -> Vec<Option<u32>> {
+    if inst.teams.trajectories.is_empty() {
+        return Vec::new();
+    }
+    let mut left: Vec<Option<u32>> = inst
+        .experts
+        .iter()
+        .map(|e| e.rolling_budget.map(|b| b.saturating_sub(e.rolling_used)))
+        .collect();
+    for &(r, e) in pins {
+        let m = inst.teams.window_meetings(r, policy.rules.rolling_weeks);
+        if let Some(l) = &mut left[e] {
+            *l = l.saturating_sub(inst.requests[r].intensity.saturating_mul(m));
+        }
+    }
+    left
 }
 
 /// Why a seat of request `ri` stays open under the team rules `t`, given the candidates `free`
@@ -160,4 +195,24 @@ pub fn pin_could_break(t: &TeamRules, ri: usize, e: usize, on: &[usize]) -> bool
                 .binary_search(&(o.min(e) as u32, o.max(e) as u32))
                 .is_ok()
         })
+}
+
+/// A trajectory's meetings in words (`trajectory of 5 meetings, every 1 week(s): weeks
+/// 2026-W48, 2026-W49, ...`), in `lang`; None for a request of one meeting. O(meetings).
+pub fn trajectory_text(inst: &Instance, r: usize, lang: Lang) -> Option<String> {
+    let t = inst.teams.trajectories.get(&r)?;
+    let mut weeks: Vec<String> = Vec::new();
+    if let Some(w) = inst.week {
+        weeks.push(w.to_string());
+        weeks.extend(t.later_weeks(w).iter().map(|w| w.to_string()));
+    }
+    let weeks: Vec<&str> = weeks.iter().map(String::as_str).collect();
+    Some(lang.fill(
+        Msg::TrajectoryMeetings,
+        &[
+            ("n", &t.meetings),
+            ("every", &t.every_weeks),
+            ("weeks", &lang.list(&weeks)),
+        ],
+    ))
 }

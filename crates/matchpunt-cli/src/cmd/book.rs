@@ -100,6 +100,12 @@ pub fn run(args: Args) -> Result<ExitCode> {
             ]
         )
     )?;
+    // A trajectory's first meeting booked: its later meetings are reserved in their weeks.
+    if inst.teams.trajectories.contains_key(&ri) {
+        for line in crate::cmd::trajectory::reserve(&mut l, &inst, &policy, &[(ri, ei)], lang)? {
+            writeln!(out, "{line}")?;
+        }
+    }
     writeln!(
         out,
         "{}",

@@ -143,9 +143,36 @@ pub fn run(args: Args) -> Result<ExitCode> {
             ]
         )
     )?;
+    // Trajectories (issue 24): an accepted first meeting reserves the later ones in their
+    // weeks; a decline frees those after it.
+    let view = l.week(&week)?;
+    let accepted_pairs: Vec<&(String, String, bool, String)> =
+        decisions.iter().filter(|d| d.2).collect();
+    if let (false, Some(run)) = (accepted_pairs.is_empty(), view.latest_run) {
+        if let Some(Some((inst, policy))) = ledger::run_instance(&l, &week, run)? {
+            let pairs: Vec<(usize, usize)> = accepted_pairs
+                .iter()
+                .filter_map(|(r, e, _, _)| {
+                    let ri = inst.requests.iter().position(|q| &q.id == r)?;
+                    let ei = inst.experts.iter().position(|x| &x.id == e)?;
+                    inst.teams
+                        .trajectories
+                        .contains_key(&ri)
+                        .then_some((ri, ei))
+                })
+                .collect();
+            for line in crate::cmd::trajectory::reserve(&mut l, &inst, &policy, &pairs, lang)? {
+                writeln!(out, "{line}")?;
+            }
+        }
+    }
+    for (r, e, _, _) in decisions.iter().filter(|d| !d.2) {
+        for line in crate::cmd::trajectory::free(&mut l, &week, r, e, lang)? {
+            writeln!(out, "{line}")?;
+        }
+    }
     // After a decline: the first standby still free this week, so that the match point can call
     // them at once.
-    let view = l.week(&week)?;
     for (r, e, _, _) in decisions.iter().filter(|d| !d.2) {
         if view.standbys_of(r, e).is_empty() {
             continue;

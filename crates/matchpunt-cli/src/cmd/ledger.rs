@@ -151,7 +151,15 @@ pub fn round(view: &WeekView, inst: &mut Instance, policy: &Policy) -> Result<Op
             line: d.id as u64,
         })
         .collect();
+    let verdicts = view.verdicts();
     for b in &view.bookings {
+        // A trajectory's reserved meeting that was declined (the trajectory stopped) is no
+        // request of the week any more.
+        let declined =
+            verdicts.get(&(b.seat.request.clone(), b.seat.expert.clone())) == Some(&false);
+        if declined && matchpunt_ledger::rules::reservation_of(&b.seat.request).is_some() {
+            continue;
+        }
         if let Some(cells) = &b.inline_request {
             if inst.requests.iter().any(|r| r.id == b.seat.request) {
                 bail!(
@@ -237,33 +245,15 @@ fn week_limits(l: &Ledger) -> Result<Vec<String>> {
         let Some(run) = view.latest_run else {
             continue;
         };
-        let files = l.run_inputs(run)?;
-        let bytes = |kind: &str| {
-            files
-                .iter()
-                .find(|f| f.kind == kind && !matchpunt::ingest::workbook::is_workbook(&f.bytes))
-                .map(|f| (f.name.clone(), f.bytes.clone()))
-        };
-        let (Some((en, eb)), Some((rn, rb))) = (bytes("experts"), bytes("requests")) else {
+        let Some(read) = run_instance(l, &week, run)? else {
             continue;
         };
-        let policy = Policy::from_toml(&l.run_policy(run)?, "the run's policy").unwrap_or_default();
-        let inputs = ingest::Inputs {
-            experts: ingest::Source::new(en, &eb[..]),
-            requests: ingest::Source::new(rn, &rb[..]),
-            history: None,
-        };
-        let choice = ingest::WeekChoice {
-            given: Week::parse(&week),
-            fallback: crate::inputs::current_week(),
-        };
-        let Ok(loaded) = ingest::load(inputs, &Places::bundled(), &policy, choice) else {
+        let Some((inst, _)) = read else {
             problems.push(format!(
                 "week {week}: the inputs of run {run} no longer read; limits not checked"
             ));
             continue;
         };
-        let inst = loaded.instance;
         let booked = week_booked(&inst, &view, None);
         for (e, u) in inst.experts.iter().zip(&booked.uses) {
             if u.count > e.max_assignments {
@@ -281,6 +271,45 @@ fn week_limits(l: &Ledger) -> Result<Vec<String>> {
         }
     }
     Ok(problems)
+}
+
+/// The batch of `run` of `week` as it read it: its experts and requests files as kept in the
+/// ledger, under its policy. None when the run read a workbook (not kept as CSV); Some(None)
+/// when the files no longer read.
+///
+/// # Errors
+///
+/// The ledger's errors.
+pub fn run_instance(
+    l: &Ledger,
+    week: &str,
+    run: i64,
+) -> Result<Option<Option<(Instance, Policy)>>> {
+    let files = l.run_inputs(run)?;
+    let bytes = |kind: &str| {
+        files
+            .iter()
+            .find(|f| f.kind == kind && !matchpunt::ingest::workbook::is_workbook(&f.bytes))
+            .map(|f| (f.name.clone(), f.bytes.clone()))
+    };
+    let (Some((en, eb)), Some((rn, rb))) = (bytes("experts"), bytes("requests")) else {
+        return Ok(None);
+    };
+    let policy = Policy::from_toml(&l.run_policy(run)?, "the run's policy").unwrap_or_default();
+    let inputs = ingest::Inputs {
+        experts: ingest::Source::new(en, &eb[..]),
+        requests: ingest::Source::new(rn, &rb[..]),
+        history: None,
+    };
+    let choice = ingest::WeekChoice {
+        given: Week::parse(week),
+        fallback: crate::inputs::current_week(),
+    };
+    Ok(Some(
+        ingest::load(inputs, &Places::bundled(), &policy, choice)
+            .ok()
+            .map(|loaded| (loaded.instance, policy)),
+    ))
 }
 
 /// The ledger of `--ledger`, required.

@@ -17,3 +17,4 @@ pub mod run;
 pub mod serve;
 pub mod simulate;
 pub mod suggest;
+pub mod trajectory;

@@ -22,5 +22,6 @@ mod safety;
 mod sample_snapshot;
 mod spreadsheets;
 mod suggest;
+mod trajectories;
 mod voice;
 mod workbook_gate;

@@ -114,6 +114,13 @@ pub fn settle_pins_except(inst: &Instance, policy: &Policy, declined: &[(usize, 
     // The heavy-theme pause within the week: one heavy-theme seat per expert.
     let heavy_pause = policy.rules.heavy_pause_weeks > 0;
     let mut heavy = vec![false; inst.experts.len()];
+    // Trajectories (issue 24): a pin's later meetings in the rolling window count too.
+    let mut rolling = vec![0u32; inst.experts.len()];
+    let window = |ri: usize| {
+        inst.teams
+            .window_meetings(ri, policy.rules.rolling_weeks)
+            .saturating_mul(inst.requests[ri].intensity)
+    };
     let mut accepted: Vec<(usize, usize)> = Vec::new();
     let mut conflicts = Vec::new();
     for ri in order {
@@ -174,6 +181,19 @@ pub fn settle_pins_except(inst: &Instance, policy: &Policy, declined: &[(usize, 
                         e.id, e.budget(), load[ei], r.intensity
                     ),
                 ))
+            } else if e
+                .rolling_budget
+                .is_some_and(|b| e.rolling_used + rolling[ei] + window(ri) > b)
+            {
+                Some((
+                    RuleStage::PinLimits,
+                    format!(
+                        "{} would exceed rolling budget {} with this trajectory's {} meeting(s) in the window and the pins before it (rule 9)",
+                        e.id,
+                        e.rolling_budget.unwrap_or(0),
+                        inst.teams.window_meetings(ri, policy.rules.rolling_weeks)
+                    ),
+                ))
             } else if heavy_pause && r.heavy && heavy[ei] {
                 Some((
                     RuleStage::PinLimits,
@@ -205,6 +225,7 @@ pub fn settle_pins_except(inst: &Instance, policy: &Policy, declined: &[(usize, 
                     seats += 1;
                     count[ei] += 1;
                     load[ei] += r.intensity;
+                    rolling[ei] += window(ri);
                     if let Some(s) = r.slot {
                         slots[ei] |= 1 << s.0;
                     }
@@ -559,9 +580,7 @@ fn keep_team_rules(p: &Problem, teams: &solve::TeamRules, mut s: Solution) -> So
     if !teams.is_active() {
         return s;
     }
-    while let Err((r, _)) = teams.check_solution(p, &s.chosen) {
-        s.chosen.retain(|&a| p.arcs[a].request as usize != r);
-    }
+    s.chosen = teams.repair(p, std::mem::take(&mut s.chosen));
     s.objective = solve::evaluate(p, &s.chosen).expect("fewer arcs keep the limits");
     s.bound = s.bound.max(s.objective);
     s

@@ -213,7 +213,7 @@ impl Base<'_> {
                 no_fix,
             }
         });
-        let text = lang.fill(
+        let mut text = lang.fill(
             Msg::ExplainHead,
             &[
                 ("request", &req.id),
@@ -225,6 +225,9 @@ impl Base<'_> {
                 ("seats", &req.experts_needed),
             ],
         );
+        if let Some(t) = crate::teams::trajectory_text(inst, r, lang) {
+            text = format!("{text}; {t}");
+        }
         ExplainRequestView {
             schema: "matchpunt.explain-request/1",
             lang: lang.code(),

@@ -626,7 +626,9 @@ pub fn suggest_view(
     } else {
         None
     };
-    let mut notes = Vec::new();
+    let mut notes: Vec<String> = crate::teams::trajectory_text(inst, s.request, lang)
+        .into_iter()
+        .collect();
     if let Some(b) = booked {
         if !b.own.is_empty() {
             let ids: Vec<&str> = b.own.iter().map(|&e| inst.experts[e].id.as_str()).collect();

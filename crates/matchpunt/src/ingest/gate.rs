@@ -36,6 +36,9 @@ pub const SAFETY_COLUMNS: &[&str] = &[
     "deployments",
     "not_with",
     "experienced_min",
+    // Trajectories (issue 24): how much of the rolling budget a request takes.
+    "meetings",
+    "every_weeks",
     // A request's organisation and themes are what rules 3 and 4 compare with.
     "org",
     "themes",
@@ -145,7 +148,7 @@ fn expected(column: &str) -> &'static str {
         "load_budget" | "max_assignments" | "rolling_budget" | "client_age" => "a whole number",
         "active" | "certified" => "yes or no",
         "last_supervision" | "certified_on" => "a date",
-        "deployments" | "experienced_min" => "a whole number",
+        "deployments" | "experienced_min" | "meetings" | "every_weeks" => "a whole number",
         "not_with" => "expert ids separated by |",
         "birth_year" => "a year or a date",
         "availability" => "slots such as wed-pm, or *",

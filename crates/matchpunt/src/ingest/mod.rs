@@ -423,6 +423,10 @@ pub fn parse_request(
         &mut warnings,
     );
     let ids = ExpertIds::of_experts(&inst.experts);
+    // The row's team and trajectory columns land at index 0 of the one-row table: keep the
+    // batch's own entry of request 0 aside, and move the row's to its index in the batch.
+    let kept_traj = inst.teams.trajectories.remove(&0);
+    let kept_min = inst.teams.experienced_min.remove(&0);
     let mut parsed = match &table {
         Some(t) => parse_requests(
             t,
@@ -435,8 +439,24 @@ pub fn parse_request(
         ),
         None => Vec::new(),
     };
+    let row_traj = inst.teams.trajectories.remove(&0);
+    let row_min = inst.teams.experienced_min.remove(&0);
+    if let Some(t) = kept_traj {
+        inst.teams.trajectories.insert(0, t);
+    }
+    if let Some(m) = kept_min {
+        inst.teams.experienced_min.insert(0, m);
+    }
     if !errs.is_empty() {
         return Err(errs.finish(warnings));
+    }
+    // The request is appended by the caller at index `inst.requests.len()`.
+    let at = inst.requests.len();
+    if let Some(t) = row_traj {
+        inst.teams.trajectories.insert(at, t);
+    }
+    if let Some(m) = row_min {
+        inst.teams.experienced_min.insert(at, m);
     }
     let Some(mut r) = parsed.pop() else {
         errs.push_file(FileKind::Requests, source, None, "holds no request".into());

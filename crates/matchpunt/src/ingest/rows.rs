@@ -323,6 +323,13 @@ pub(crate) fn parse_requests(
             c.expert_ref("preferred_expert", pref_cell, experts)
         };
         let experienced_min = c.uint("experienced_min", 0..=100).unwrap_or(0);
+        // Trajectories (issue 24): a bad count is an error naming the cell, never one meeting.
+        let meetings = c
+            .uint("meetings", 1..=crate::model::Trajectory::MAX_MEETINGS)
+            .unwrap_or(1);
+        let every_weeks = c
+            .uint("every_weeks", 1..=crate::model::Trajectory::MAX_EVERY_WEEKS)
+            .unwrap_or(1);
         let mut pinned = Vec::new();
         for p in split_list(c.get("pinned_expert")) {
             if let Some(i) = c.expert_ref("pinned_expert", p, experts) {
@@ -345,6 +352,15 @@ pub(crate) fn parse_requests(
                 inst.teams
                     .experienced_min
                     .insert(out.len(), experienced_min);
+            }
+            if meetings > 1 {
+                inst.teams.trajectories.insert(
+                    out.len(),
+                    crate::model::Trajectory {
+                        meetings,
+                        every_weeks,
+                    },
+                );
             }
             out.push(Request {
                 id: id.to_string(),

@@ -425,6 +425,19 @@ pub const REQUEST_ALIASES: &[(&str, &[&str])] = &[
         "experienced_min",
         &["min_experienced", "minimaal_ervaren", "min_ervaren"],
     ),
+    (
+        "meetings",
+        &[
+            "bijeenkomsten",
+            "aantal_bijeenkomsten",
+            "afspraken",
+            "aantal_afspraken",
+        ],
+    ),
+    (
+        "every_weeks",
+        &["om_de_weken", "elke_weken", "interval_weken"],
+    ),
 ];
 
 /// Other names for the columns of history.csv (see [`EXPERT_ALIASES`]).

@@ -54,6 +54,8 @@ pub(crate) const REQUEST_COLUMNS: &[(&str, bool)] = &[
     ("preferred_expert", false),
     ("pinned_expert", false),
     ("experienced_min", false),
+    ("meetings", false),
+    ("every_weeks", false),
 ];
 
 pub(crate) const ORGANISATION_COLUMNS: &[(&str, bool)] =

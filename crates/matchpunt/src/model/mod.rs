@@ -650,12 +650,59 @@ pub struct TeamData {
     pub not_with: std::collections::BTreeSet<(usize, usize)>,
     /// requests.csv `experienced_min`, by request index (only where above 0).
     pub experienced_min: std::collections::BTreeMap<usize, u32>,
+    /// requests.csv `meetings` and `every_weeks`, by request index (only trajectories: more
+    /// than one meeting).
+    pub trajectories: std::collections::BTreeMap<usize, Trajectory>,
+}
+
+/// A trajectory (issue 24): a request met `meetings` times with the same expert, one meeting
+/// every `every_weeks` weeks, the first in the batch week.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Trajectory {
+    /// Meetings in all, this week's included (2 to [`Trajectory::MAX_MEETINGS`]).
+    pub meetings: u32,
+    /// Weeks between two meetings (1 to [`Trajectory::MAX_EVERY_WEEKS`]).
+    pub every_weeks: u32,
+}
+
+impl Trajectory {
+    /// The most meetings requests.csv accepts.
+    pub const MAX_MEETINGS: u32 = 12;
+    /// The most weeks between two meetings requests.csv accepts.
+    pub const MAX_EVERY_WEEKS: u32 = 8;
+
+    /// The meetings that fall in a rolling window of `rolling_weeks` weeks starting with the
+    /// batch week: `min(meetings, ceil(rolling_weeks / every_weeks))`, at least 1. O(1).
+    pub fn in_window(&self, rolling_weeks: u32) -> u32 {
+        let every = self.every_weeks.max(1);
+        let fit = rolling_weeks.max(1).saturating_sub(1) / every + 1;
+        self.meetings.max(1).min(fit)
+    }
+
+    /// The weeks of the meetings after the first (`week + k × every_weeks`, k = 1 ..
+    /// meetings − 1). O(meetings).
+    pub fn later_weeks(&self, week: Week) -> Vec<Week> {
+        (1..self.meetings)
+            .map(|k| week.plus(i64::from(k * self.every_weeks.max(1))))
+            .collect()
+    }
 }
 
 impl TeamData {
     /// Whether the batch has no team column value at all.
     pub fn is_empty(&self) -> bool {
-        self.certified_on.is_empty() && self.not_with.is_empty() && self.experienced_min.is_empty()
+        self.certified_on.is_empty()
+            && self.not_with.is_empty()
+            && self.experienced_min.is_empty()
+            && self.trajectories.is_empty()
+    }
+
+    /// The meetings of request `r` in a rolling window of `rolling_weeks` weeks from the batch
+    /// week ([`Trajectory::in_window`]); 1 for a request of one meeting.
+    pub fn window_meetings(&self, r: usize, rolling_weeks: u32) -> u32 {
+        self.trajectories
+            .get(&r)
+            .map_or(1, |t| t.in_window(rolling_weeks))
     }
 }
 

@@ -9,6 +9,9 @@
 //! with K, an optimal solution switches on exactly the cheapest ones, so the LP optimum equals
 //! the engine's objective. Refused pins are fixed to 0 (rule 11: never assigned).
 //!
+//! A trajectory (issue 24, requests.csv `meetings`) takes `intensity × meetings in the window`
+//! in its expert's `rolling_E` row: its later meetings counted from the batch week.
+//!
 //! Team rules (issue 24, [`crate::solve::TeamRules::check`]) are rows per request R, only where
 //! a rule can bind: `notwith_R_A_B` (`x_R_A + x_R_B <= 1`); `team_R_new_E` (a new expert E needs
 //! an experienced one: `x_R_E - Σ experienced x_R_ <= 0`); where the team must be whole, a
@@ -137,11 +140,21 @@ pub fn write_lp<W: Write>(inst: &Instance, res: &BatchResult, spread: i64, w: W)
         )?;
         if let Some(rolling) = e.rolling_budget {
             // Load over weeks: what the rolling budget leaves after the window's earlier weeks.
+            // A trajectory takes its intensity for each of its meetings in the window from the
+            // batch week (issue 24), pins included.
+            let rolling_loads: Vec<String> = list
+                .iter()
+                .map(|&i| {
+                    let ri = res.scored[i].pair.request as usize;
+                    let m = res.teams.meetings_of(ri as u32);
+                    format!("{} {}", inst.requests[ri].intensity * m, var(ri, ei))
+                })
+                .collect();
             writeln!(
                 w,
                 " rolling_{}: {} <= {}",
                 e.row,
-                loads.join(" + "),
+                rolling_loads.join(" + "),
                 rolling.saturating_sub(e.rolling_used)
             )?;
         }

@@ -266,6 +266,25 @@ pub fn unmatched(inst: &Instance, policy: &Policy, res: &BatchResult) -> Vec<Unm
                 ));
             }
         }
+        if let Some(t) = crate::teams::trajectory_text(inst, ri, Lang::En) {
+            // Trajectories (issue 24): whose rolling budget cannot carry the later meetings.
+            let m = inst.teams.window_meetings(ri, policy.rules.rolling_weeks);
+            let short = cands
+                .iter()
+                .filter(|s| {
+                    let ex = &inst.experts[s.pair.expert as usize];
+                    ex.rolling_budget.is_some_and(|b| {
+                        ex.rolling_used + used[s.pair.expert as usize].load + r.intensity * m > b
+                    })
+                })
+                .count();
+            if short > 0 {
+                parts.push(format!(
+                    "{short} eligible expert(s) have too little rolling budget left for its {m} meeting(s) in the rolling window"
+                ));
+            }
+            parts.push(t);
+        }
         if let Some((team_cause, text)) = team_reason(inst, res, ri, &used) {
             if parts.is_empty() || cause == "experts needed elsewhere" {
                 cause = team_cause;

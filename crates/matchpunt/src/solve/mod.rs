@@ -43,8 +43,10 @@
 //! kept exactly around the four steps, which stay as they are: [`solve_with_teams`] branches on
 //! a violated request (the two experts of a forbidden pair, a new expert on or off, or the
 //! request's teams), each node solved exactly by the steps above; a node's base optimum is its
-//! bound (the rules only cut), and emptying the violated requests gives the incumbent. See
-//! `team`'s module docs.
+//! bound (the rules only cut), and emptying the violated requests gives the incumbent. The
+//! same search keeps trajectories' later meetings in the rolling budget (a second knapsack row
+//! per expert with other weights: branching forces or removes a trajectory arc). See `team`'s
+//! module docs.
 //!
 //! The candidate graph is first split into connected components (petgraph's union-find), solved
 //! independently and in parallel; results are merged in component order, so the answer does not
@@ -54,6 +56,7 @@
 mod bundle;
 mod master;
 mod probe;
+mod rolling;
 mod team;
 
 #[doc(hidden)]

@@ -27,6 +27,14 @@
 //!   request of one seat, or on a request without an experienced candidate; an expert who is
 //!   `not_with` one of the request's pins.
 //!
+//! Trajectories (requests of several meetings) are a side constraint per *expert* kept by the
+//! same search: their arcs take `intensity × meetings in the window` of the expert's rolling
+//! budget ([`TeamRules::rolling_left`]) but only `intensity` of the weekly one. A node's base
+//! problem caps the weekly budget at the rolling budget left (implied by both rows, so a
+//! relaxation, and exact for arcs of one meeting); the incumbent drops the least valuable
+//! trajectory arcs of an expert over it ([`TeamRules::repair`]); an expert over it is branched
+//! on by removing or forcing in their most valuable trajectory arc not yet fixed.
+//!
 //! Components of the candidate graph without a team-constrained request are solved once, as
 //! before. When the search meets its work or time limit, the best feasible solution is returned
 //! with the largest open bound, as the base solver does. Pins are the coordinator's decisions:
@@ -70,6 +78,15 @@ pub struct TeamRules {
     pub requests: Vec<TeamRequest>,
     /// Accept a partial team that keeps the rules (else a team is whole or open).
     pub allow_partial: bool,
+    /// Trajectories: per request, its meetings in the rolling window from the batch week (a
+    /// request's arc takes `intensity × window_meetings` of its expert's rolling budget). Empty,
+    /// 0 or 1: one meeting.
+    pub window_meetings: Vec<u32>,
+    /// Per expert: the load the rolling budget leaves for the batch's arcs (after the window's
+    /// earlier weeks and the pins, each pin at its window meetings); None (or empty): no
+    /// rolling budget. The arcs' weekly limit stays [`super::ExpertCap::budget`], which is at
+    /// most this plus what the pins took.
+    pub rolling_left: Vec<Option<u32>>,
 }
 
 /// Why a request's team breaks the rules. Expert indexes.
@@ -93,14 +110,17 @@ pub enum TeamBreak {
         /// Seats.
         need: u32,
     },
+    /// The expert's arcs with their trajectories' later meetings take more than
+    /// [`TeamRules::rolling_left`].
+    Rolling(u32),
 }
 
 impl TeamRules {
-    fn standing_of(&self, e: u32) -> Standing {
+    pub(super) fn standing_of(&self, e: u32) -> Standing {
         self.standing.get(e as usize).copied().unwrap_or_default()
     }
 
-    fn apart(&self, a: u32, b: u32) -> bool {
+    pub(super) fn apart(&self, a: u32, b: u32) -> bool {
         self.not_with.binary_search(&(a.min(b), a.max(b))).is_ok()
     }
 
@@ -109,6 +129,7 @@ impl TeamRules {
         !self.not_with.is_empty()
             || self.standing.contains(&Standing::New)
             || self.requests.iter().any(|r| r.experienced_min > 0)
+            || self.has_trajectories()
     }
 
     /// Whether request `r` staffed by `members` (pins included, expert indexes, distinct) keeps
@@ -172,6 +193,16 @@ impl TeamRules {
         for (r, members) in members_by_request(self, p, chosen) {
             self.check(r, &members).map_err(|b| (r, b))?;
         }
+        if let Some(e) = self.rolling_over(p, chosen) {
+            // The request of the expert's trajectory arc of least value.
+            let r = chosen
+                .iter()
+                .map(|&a| p.arcs[a])
+                .filter(|a| a.expert == e)
+                .min_by_key(|a| (self.meetings_of(a.request) <= 1, a.value))
+                .map_or(0, |a| a.request as usize);
+            return Err((r, TeamBreak::Rolling(e)));
+        }
         Ok(())
     }
 }
@@ -198,48 +229,37 @@ fn members_by_request(
     by
 }
 
-/// Arcs no team that keeps the rules can hold (see the module docs' presolve).
-fn presolve(p: &Problem, rules: &TeamRules) -> Vec<bool> {
-    let mut has_experienced = vec![false; p.seats.len()];
-    for (r, req) in rules.requests.iter().enumerate() {
-        if req
-            .fixed
-            .iter()
-            .any(|&e| rules.standing_of(e) == Standing::Experienced)
-        {
-            has_experienced[r] = true;
-        }
-    }
-    for a in &p.arcs {
-        if rules.standing_of(a.expert) == Standing::Experienced {
-            has_experienced[a.request as usize] = true;
-        }
-    }
-    p.arcs
-        .iter()
-        .map(|a| {
-            let r = a.request as usize;
-            let req = rules.requests.get(r);
-            let seats = req.map_or(p.seats[r], |q| q.seats);
-            let new = rules.standing_of(a.expert) == Standing::New;
-            let pinned_apart =
-                req.is_some_and(|q| q.fixed.iter().any(|&f| rules.apart(f, a.expert)));
-            !(new && (seats < 2 || !has_experienced[r]) || pinned_apart)
-        })
-        .collect()
-}
-
 /// Solves `p` exactly under the team `rules` (or up to the limits in `opts`, reporting the
 /// bound): the optimum over the solutions whose every request keeps [`TeamRules::check`].
 /// Without an active rule this is [`solve`]. Each node of the search is one exact base solve of
 /// a component; the node count is limited by `opts.node_limit` / 100 (at least 50) per
 /// component.
 pub fn solve_with_teams(p: &Problem, rules: &TeamRules, opts: &SolveOptions) -> Solution {
+    // The weekly limit is also at most the rolling budget left: exact for arcs of one meeting,
+    // a relaxation for trajectories (which take more of it, kept by the search below).
+    let clamped;
+    let p = if rules
+        .rolling_left
+        .iter()
+        .enumerate()
+        .any(|(e, l)| l.is_some_and(|l| p.experts.get(e).is_some_and(|c| c.budget > l)))
+    {
+        let mut q = p.clone();
+        for (e, cap) in q.experts.iter_mut().enumerate() {
+            if let Some(l) = rules.rolling_of(e as u32) {
+                cap.budget = cap.budget.min(l);
+            }
+        }
+        clamped = q;
+        &clamped
+    } else {
+        p
+    };
     if !rules.is_active() {
         return solve(p, opts);
     }
     let start = Instant::now();
-    let keep = presolve(p, rules);
+    let keep = super::rolling::presolve(p, rules);
     let kept: Vec<usize> = (0..p.arcs.len()).filter(|&a| keep[a]).collect();
     let base = Problem {
         arcs: kept.iter().map(|&a| p.arcs[a]).collect(),
@@ -253,14 +273,19 @@ pub fn solve_with_teams(p: &Problem, rules: &TeamRules, opts: &SolveOptions) -> 
         let mut chosen_all: Vec<usize> = comp.clone();
         chosen_all.sort_unstable();
         let by = members_by_request(rules, &base, &chosen_all);
-        let constrained = by.iter().any(|(&r, m)| {
-            let req = rules.requests.get(r);
-            req.is_some_and(|q| q.experienced_min > 0)
-                || m.iter().any(|&e| rules.standing_of(e) == Standing::New)
-                || m.iter()
-                    .enumerate()
-                    .any(|(i, &a)| m[i + 1..].iter().any(|&b| rules.apart(a, b)))
+        let trajectory = comp.iter().any(|&a| {
+            let arc = &base.arcs[a];
+            rules.meetings_of(arc.request) > 1 && rules.rolling_of(arc.expert).is_some()
         });
+        let constrained = trajectory
+            || by.iter().any(|(&r, m)| {
+                let req = rules.requests.get(r);
+                req.is_some_and(|q| q.experienced_min > 0)
+                    || m.iter().any(|&e| rules.standing_of(e) == Standing::New)
+                    || m.iter()
+                        .enumerate()
+                        .any(|(i, &a)| m[i + 1..].iter().any(|&b| rules.apart(a, b)))
+            });
         if constrained {
             searched.push(comp);
         } else {
@@ -399,6 +424,9 @@ impl<'a> Search<'a> {
             seats[r] = seats[r].checked_sub(1)?;
         }
         let teams = node.decided.iter().flat_map(|(_, t)| t);
+        let mut rolling: Vec<Option<u32>> = (0..experts.len() as u32)
+            .map(|e| self.rules.rolling_of(e))
+            .collect();
         for &a in teams.chain(forced) {
             {
                 let arc = p.arcs[a];
@@ -406,6 +434,9 @@ impl<'a> Search<'a> {
                 let slot_busy = arc.slot.is_some_and(|s| cap.busy_slots & (1 << s) != 0);
                 if cap.max_count == 0 || cap.budget < arc.intensity || slot_busy {
                     return None;
+                }
+                if let Some(l) = &mut rolling[arc.expert as usize] {
+                    *l = l.checked_sub(self.rules.rolling_load(&arc))?;
                 }
                 fixed += arc.value - p.spread * i64::from(cap.already);
                 cap.already += 1;
@@ -416,9 +447,16 @@ impl<'a> Search<'a> {
                 }
             }
         }
+        // The rolling budget left bounds the weekly one (a relaxation, see `solve_with_teams`).
+        for (cap, l) in experts.iter_mut().zip(&rolling) {
+            if let Some(l) = l {
+                cap.budget = cap.budget.min(*l);
+            }
+        }
         let fits = |i: usize, a: &Arc| {
             let cap = experts[a.expert as usize];
-            !closed[a.request as usize]
+            rolling[a.expert as usize].is_none_or(|l| self.rules.rolling_load(a) <= l)
+                && !closed[a.request as usize]
                 && !node.removed.contains(&i)
                 && !node.forced.contains(&i)
                 && cap.max_count > 0
@@ -488,28 +526,25 @@ impl<'a> Search<'a> {
                 violated.push((v, r, why));
             }
         }
-        // The incumbent: the relaxation with every violated request emptied (forced arcs are
-        // only forced in this node: the emptied solution is feasible all the same).
-        let repaired: Vec<usize> = chosen
-            .iter()
-            .copied()
-            .filter(|&a| {
-                !violated
-                    .iter()
-                    .any(|(_, r, _)| *r == self.p.arcs[a].request as usize)
-            })
-            .collect();
+        let over = self.rules.rolling_over(self.p, &chosen);
+        // The incumbent: the relaxation with every violated request emptied and the
+        // trajectories over a rolling budget dropped (forced arcs are only forced in this node:
+        // the repaired solution is feasible all the same).
+        let repaired = self.rules.repair(self.p, chosen.clone());
         if let Ok(v) = evaluate(self.p, &repaired) {
             if v > self.value {
                 self.value = v;
                 self.incumbent = repaired;
             }
         }
-        if violated.is_empty() || ub <= self.value {
+        if violated.is_empty() && over.is_none() || ub <= self.value {
             return ub;
         }
         if self.out_of_work() {
             return ub;
+        }
+        if let (true, Some(e)) = (violated.is_empty(), over) {
+            return self.by_rolling(node, &chosen, e, ub);
         }
         // Branch on the violated request worth most in the relaxation (ties: lowest index).
         violated.sort_by_key(|(v, r, _)| (std::cmp::Reverse(*v), *r));
@@ -569,6 +604,41 @@ impl<'a> Search<'a> {
             }
             _ => None,
         }
+    }
+
+    /// Branches on expert `e`, over their rolling budget in the relaxation: their trajectory
+    /// arc worth most that the node does not fix yet is removed in one child and forced in the
+    /// other (where its later meetings take their part of the rolling budget). Such an arc
+    /// exists: with every trajectory arc of `e` fixed, the node's weekly limit (at most the
+    /// rolling budget left) holds the rest.
+    fn by_rolling(&mut self, node: &Node, chosen: &[usize], e: u32, ub: i64) -> i64 {
+        let p = self.p;
+        let fixed =
+            |a: usize| node.forced.contains(&a) || node.decided.iter().any(|(_, t)| t.contains(&a));
+        let pick = chosen
+            .iter()
+            .copied()
+            .filter(|&a| {
+                p.arcs[a].expert == e && self.rules.meetings_of(p.arcs[a].request) > 1 && !fixed(a)
+            })
+            .max_by_key(|&a| (p.arcs[a].value, std::cmp::Reverse(a)));
+        let Some(a) = pick else {
+            // Not reached (see above); never claim a proof past it.
+            self.stopped.get_or_insert(Limit::Work);
+            return ub;
+        };
+        let mut without = node.clone();
+        without.removed.push(a);
+        let mut with = node.clone();
+        with.forced.push(a);
+        let mut best = i64::MIN;
+        for child in [without, with] {
+            if self.out_of_work() {
+                return ub;
+            }
+            best = best.max(self.node(&child));
+        }
+        best.min(ub)
     }
 
     /// Branches on the team of `r`: left open (when nothing is forced onto it), or each team

@@ -296,3 +296,68 @@ fn lp_model_carries_the_team_rules() {
 fn policy_free_new(inst: &mut matchpunt::model::Instance, e: usize, week: Week) {
     inst.teams.certified_on.insert(e, week);
 }
+
+/// Trajectories (issue 24) enter the `rolling_` rows at intensity × their meetings in the
+/// window. The sample, under a rolling budget, is given trajectories of four weekly meetings on
+/// the requests its free optimum fills: the engine's assignment keeps every `rolling_` row, the
+/// free assignment breaks some (so the later meetings bind), and the engine proves its optimum.
+#[test]
+fn lp_model_carries_the_trajectories() {
+    use std::collections::HashSet;
+    let policy = Policy::from_toml("[rules]\nrolling_budget = 8\n", "p").unwrap();
+    let mut inst = sample(&policy);
+    let opts = SolveOptions::default();
+    let free = matchpunt::batch::run(&inst, &policy, &opts);
+    for a in &free.assignments {
+        if !a.pinned {
+            inst.teams.trajectories.insert(
+                a.request,
+                matchpunt::model::Trajectory {
+                    meetings: 5,
+                    every_weeks: 1,
+                },
+            );
+        }
+    }
+    let res = matchpunt::batch::run(&inst, &policy, &opts);
+    let spread = to_units(policy.objective.batch_spread);
+    let mut lp = Vec::new();
+    matchpunt::report::lp::write_lp(&inst, &res, spread, &mut lp).unwrap();
+    let lp = String::from_utf8(lp).unwrap();
+    let names = |r: &matchpunt::batch::BatchResult| -> HashSet<String> {
+        r.assignments
+            .iter()
+            .map(|a| {
+                format!(
+                    "x_{}_{}",
+                    inst.requests[a.request].row, inst.experts[a.expert].row
+                )
+            })
+            .collect()
+    };
+    let broken = |x: &HashSet<String>| -> Vec<String> {
+        lp.lines()
+            .filter_map(|l| l.trim().split_once(':'))
+            .filter(|(name, _)| name.starts_with("rolling_"))
+            .filter(|(_, rest)| {
+                let (lhs, rhs) = rest.split_once("<=").unwrap();
+                let total: f64 = parse_terms(lhs)
+                    .iter()
+                    .map(|(c, n)| if x.contains(n) { *c } else { 0.0 })
+                    .sum();
+                total > rhs.trim().parse::<f64>().unwrap() + 1e-9
+            })
+            .map(|(name, _)| name.to_string())
+            .collect()
+    };
+    assert_eq!(broken(&names(&res)), Vec::<String>::new());
+    let by_free = broken(&names(&free));
+    assert!(by_free.len() >= 3, "the later meetings bind in {by_free:?}");
+    // A four-meeting coefficient is in the model (intensity 1 or more, times 4).
+    assert!(lp.contains(" rolling_"));
+    assert!(
+        res.objective < free.objective && res.proven,
+        "{:?}",
+        (res.objective, res.bound, free.objective)
+    );
+}

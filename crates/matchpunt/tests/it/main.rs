@@ -24,6 +24,7 @@ mod spelling_property;
 mod standby;
 mod starvation;
 mod teams;
+mod trajectories;
 mod weekly_rules;
 mod workbook;
 mod workbook_gate;

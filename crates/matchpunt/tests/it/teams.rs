@@ -39,7 +39,7 @@ fn brute_force(p: &Problem, t: &TeamRules) -> i64 {
 
 /// A tiny problem with team rules: requests of one to three seats, experts new, experienced or
 /// neither, a few pairs never together, some `experienced_min`, and sometimes a pin.
-fn team_problem(rng: &mut ChaCha8Rng) -> (Problem, TeamRules) {
+pub(crate) fn team_problem(rng: &mut ChaCha8Rng) -> (Problem, TeamRules) {
     let ne = rng.gen_range(2..=6);
     let nr = rng.gen_range(1..=5);
     let experts: Vec<ExpertCap> = (0..ne)
@@ -104,6 +104,7 @@ fn team_problem(rng: &mut ChaCha8Rng) -> (Problem, TeamRules) {
         not_with,
         requests,
         allow_partial: rng.gen_bool(0.3),
+        ..TeamRules::default()
     };
     (p, t)
 }
@@ -141,6 +142,7 @@ fn check_teams_against_brute_force(seed: u64, cases: usize, master: bool) -> usi
             not_with: Vec::new(),
             requests: Vec::new(),
             allow_partial: false,
+            ..TeamRules::default()
         };
         if brute_force(&p, &free) > best {
             binding += 1;
@@ -191,6 +193,7 @@ fn the_rules_in_words() {
             },
         ],
         allow_partial: false,
+        ..TeamRules::default()
     };
     assert_eq!(t.check(0, &[]), Ok(()));
     assert_eq!(t.check(0, &[0]), Err(TeamBreak::NewAlone(0)));
@@ -282,6 +285,7 @@ fn a_pruned_team_list_keeps_a_true_bound() {
             2
         ],
         allow_partial: true,
+        ..TeamRules::default()
     };
     let s = solve_with_teams(
         &p,
@@ -396,7 +400,7 @@ proptest! {
     }
 }
 
-fn load_teams(
+pub(crate) fn load_teams(
     experts: &str,
     requests: &str,
 ) -> Result<matchpunt::ingest::Loaded, matchpunt::ingest::InputErrors> {

@@ -1,0 +1,171 @@
+//! Trajectories through the season ledger (issue 24): a five-meeting buddy trajectory accepted
+//! in week 48 holds its expert's slot in the weeks after it while those batches are tight (an
+//! urgent request asking for the same expert in the same slot), and declining it in week 50
+//! frees the meetings after that.
+
+use crate::harness::{ok_in as ok, root};
+use std::fs;
+use std::path::Path;
+
+const HEADER: &str = "id,org,role,themes,online,slot,experts_needed,experienced_min,intensity,priority,preferred_expert,meetings,every_weeks\n";
+
+/// The (request, expert, pinned) rows of an assignments.csv.
+fn rows(path: &Path) -> Vec<(String, String, String)> {
+    let text = fs::read_to_string(path).unwrap();
+    let text = text.trim_start_matches('\u{feff}');
+    let head: Vec<&str> = text.lines().next().unwrap().split(',').collect();
+    let pinned = head.iter().position(|h| *h == "pinned").unwrap();
+    text.lines()
+        .skip(1)
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| {
+            let c: Vec<&str> = l.split(',').collect();
+            (c[0].to_string(), c[1].to_string(), c[pinned].to_string())
+        })
+        .collect()
+}
+
+fn run(d: &Path, week: &str, requests: &str, out: &str) -> Vec<(String, String, String)> {
+    fs::write(d.join("requests.csv"), format!("{HEADER}{requests}")).unwrap();
+    ok(
+        d,
+        &[
+            "run",
+            "--ledger",
+            "season.ledger",
+            "--week",
+            week,
+            "--experts",
+            "experts.csv",
+            "--requests",
+            "requests.csv",
+            "--out",
+            out,
+        ],
+    );
+    rows(&d.join(out).join("assignments.csv"))
+}
+
+fn close(d: &Path, week: &str) {
+    ok(d, &["close", "--ledger", "season.ledger", "--week", week]);
+}
+
+fn has(rows: &[(String, String, String)], r: &str, e: &str) -> bool {
+    rows.iter().any(|x| x.0 == r && x.1 == e)
+}
+
+#[test]
+fn a_trajectory_holds_its_slot_in_tight_weeks_and_a_decline_frees_the_rest() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let ex = root().join("examples/trajectory");
+    fs::copy(ex.join("experts.csv"), d.join("experts.csv")).unwrap();
+    ok(d, &["ledger", "init", "season.ledger"]);
+    // Week 48: the team training and the trajectory's first meeting, accepted.
+    let week48 = fs::read_to_string(ex.join("requests-week48.csv")).unwrap();
+    let week48 = week48.split_once('\n').unwrap().1;
+    let w48 = run(d, "2026-W48", week48, "w48");
+    assert!(has(&w48, "B1", "E2"), "{w48:?}");
+    assert!(has(&w48, "T1", "E1") && has(&w48, "T1", "E3"), "{w48:?}");
+    let said = ok(
+        d,
+        &[
+            "decide",
+            "--ledger",
+            "season.ledger",
+            "--week",
+            "2026-W48",
+            "--request",
+            "B1",
+            "--expert",
+            "E2",
+            "--accepted",
+        ],
+    );
+    for (k, w) in [(2, 49), (3, 50), (4, 51), (5, 52)] {
+        assert!(
+            said.contains(&format!(
+                "reserved meeting B1-m{k} of trajectory B1: expert E2 in week 2026-W{w}"
+            )),
+            "{said}"
+        );
+    }
+    // Accepting it again reserves nothing twice.
+    let again = ok(
+        d,
+        &[
+            "decide",
+            "--ledger",
+            "season.ledger",
+            "--week",
+            "2026-W48",
+            "--request",
+            "B1",
+            "--expert",
+            "E2",
+            "--accepted",
+        ],
+    );
+    assert!(!again.contains("reserved"), "{again}");
+    close(d, "2026-W48");
+    // Week 49: an urgent request wants E2 in the same slot; the reservation holds.
+    let w49 = run(
+        d,
+        "2026-W49",
+        "B7,De Brug,buddy,jeugdzorg,yes,mon-pm,1,,2,3,E2,,\n",
+        "w49",
+    );
+    assert!(
+        w49.contains(&("B1-m2".into(), "E2".into(), "yes".into())),
+        "{w49:?}"
+    );
+    assert!(!has(&w49, "B7", "E2"), "{w49:?}");
+    assert!(has(&w49, "B7", "E4"), "{w49:?}");
+    close(d, "2026-W49");
+    // Week 50: tighter, two urgent requests in the slot: one goes to E4, one stays open.
+    let tight = "B8,De Brug,buddy,jeugdzorg,yes,mon-pm,1,,2,3,E2,,\nB9,Het Baken,buddy,jeugdzorg,yes,mon-pm,1,,1,3,E2,,\n";
+    let w50 = run(d, "2026-W50", tight, "w50");
+    assert!(
+        w50.contains(&("B1-m3".into(), "E2".into(), "yes".into())),
+        "{w50:?}"
+    );
+    assert!(!has(&w50, "B8", "E2") && !has(&w50, "B9", "E2"), "{w50:?}");
+    assert_eq!(w50.len(), 2, "{w50:?}");
+    // The young person stops: the trajectory is declined, the meetings after it are free.
+    let freed = ok(
+        d,
+        &[
+            "decide",
+            "--ledger",
+            "season.ledger",
+            "--week",
+            "2026-W50",
+            "--request",
+            "B1-m3",
+            "--expert",
+            "E2",
+            "--declined",
+        ],
+    );
+    for (k, w) in [(4, 51), (5, 52)] {
+        assert!(
+            freed.contains(&format!(
+                "freed meeting B1-m{k} (expert E2, week 2026-W{w})"
+            )),
+            "{freed}"
+        );
+    }
+    let w50b = run(d, "2026-W50", tight, "w50b");
+    assert!(!has(&w50b, "B1-m3", "E2"), "{w50b:?}");
+    assert!(has(&w50b, "B8", "E2") || has(&w50b, "B9", "E2"), "{w50b:?}");
+    close(d, "2026-W50");
+    // Week 51: no reservation left; E2 takes the request that asks for them.
+    let w51 = run(
+        d,
+        "2026-W51",
+        "B10,De Brug,buddy,jeugdzorg,yes,mon-pm,1,,2,3,E2,,\n",
+        "w51",
+    );
+    assert!(!w51.iter().any(|x| x.0.starts_with("B1-")), "{w51:?}");
+    assert!(has(&w51, "B10", "E2"), "{w51:?}");
+}

@@ -1,0 +1,290 @@
+//! Trajectories (issue 24): requests.csv `meetings` and `every_weeks` through the ingest gate,
+//! the rolling budget counting a trajectory's later meetings exactly (exhaustive search on tiny
+//! instances, with and without the team rules and the master), and a batch where the budget
+//! decides.
+
+use crate::teams::{load_teams, team_problem};
+use matchpunt::batch;
+use matchpunt::model::Trajectory;
+use matchpunt::policy::Policy;
+use matchpunt::solve::{evaluate, solve_with_teams, Problem, SolveOptions, TeamRules};
+use proptest::prelude::*;
+use rand::{Rng, SeedableRng};
+use rand_chacha::ChaCha8Rng;
+
+/// Whether `chosen` keeps the rolling budgets, computed here without the solver's own check.
+fn keeps_rolling(p: &Problem, t: &TeamRules, chosen: &[usize]) -> bool {
+    let mut used = vec![0u32; p.experts.len()];
+    for &a in chosen {
+        let arc = p.arcs[a];
+        let m = t
+            .window_meetings
+            .get(arc.request as usize)
+            .copied()
+            .unwrap_or(1)
+            .max(1);
+        used[arc.expert as usize] += arc.intensity * m;
+    }
+    used.iter().enumerate().all(|(e, &u)| {
+        t.rolling_left
+            .get(e)
+            .copied()
+            .flatten()
+            .is_none_or(|l| u <= l)
+    })
+}
+
+/// Exhaustive search over every subset of arcs that keeps the limits, the team rules and the
+/// rolling budgets with the trajectories' later meetings.
+fn brute_force(p: &Problem, t: &TeamRules) -> i64 {
+    fn go(p: &Problem, t: &TeamRules, i: usize, chosen: &mut Vec<usize>, best: &mut i64) {
+        if i == p.arcs.len() {
+            if let (Ok(v), Ok(()), true) = (
+                evaluate(p, chosen),
+                t.check_solution(p, chosen),
+                keeps_rolling(p, t, chosen),
+            ) {
+                *best = (*best).max(v);
+            }
+            return;
+        }
+        go(p, t, i + 1, chosen, best);
+        chosen.push(i);
+        if evaluate(p, chosen).is_ok() {
+            go(p, t, i + 1, chosen, best);
+        }
+        chosen.pop();
+    }
+    let mut best = 0;
+    go(p, t, 0, &mut Vec::new(), &mut best);
+    best
+}
+
+/// A tiny team problem with trajectories of one to four meetings in the window and rolling
+/// budgets left of 1 to 10 (or none); without team rules in a third of the cases.
+fn trajectory_problem(rng: &mut ChaCha8Rng) -> (Problem, TeamRules) {
+    let (p, mut t) = team_problem(rng);
+    if rng.gen_bool(0.33) {
+        t = TeamRules {
+            requests: t.requests,
+            ..TeamRules::default()
+        };
+    }
+    t.window_meetings = (0..p.seats.len())
+        .map(|_| {
+            if rng.gen_bool(0.5) {
+                rng.gen_range(2..=4)
+            } else {
+                1
+            }
+        })
+        .collect();
+    t.rolling_left = (0..p.experts.len())
+        .map(|_| rng.gen_bool(0.8).then(|| rng.gen_range(1..=10)))
+        .collect();
+    (p, t)
+}
+
+fn check_against_brute_force(seed: u64, cases: usize, master: bool) -> usize {
+    let mut rng = ChaCha8Rng::seed_from_u64(seed);
+    let opts = SolveOptions {
+        time_limit: None,
+        master,
+        ..SolveOptions::default()
+    };
+    let mut binding = 0;
+    for case in 0..cases {
+        let (p, t) = trajectory_problem(&mut rng);
+        let s = solve_with_teams(&p, &t, &opts);
+        let v = evaluate(&p, &s.chosen).unwrap_or_else(|e| panic!("case {case}: {e}\n{p:?}"));
+        assert_eq!(v, s.objective, "case {case}: reported objective");
+        assert_eq!(
+            t.check_solution(&p, &s.chosen),
+            Ok(()),
+            "case {case}\n{p:?}\n{t:?}"
+        );
+        assert!(
+            keeps_rolling(&p, &t, &s.chosen),
+            "case {case}: rolling\n{p:?}\n{t:?}"
+        );
+        let best = brute_force(&p, &t);
+        assert_eq!(
+            s.objective, best,
+            "case {case}: not optimal\n{p:?}\n{t:?}\n{s:?}"
+        );
+        assert!(
+            s.proven && s.bound == s.objective,
+            "case {case}: not proven"
+        );
+        // The later meetings change the optimum in enough cases for the test to mean something.
+        let one_meeting = TeamRules {
+            window_meetings: Vec::new(),
+            ..t.clone()
+        };
+        if brute_force(&p, &one_meeting) > best {
+            binding += 1;
+        }
+    }
+    binding
+}
+
+#[test]
+fn trajectories_equal_exhaustive_search() {
+    let binding = check_against_brute_force(124, 2500, true);
+    eprintln!("later meetings binding in {binding} of 2500");
+    assert!(
+        binding >= 300,
+        "the later meetings bind in only {binding} cases"
+    );
+}
+
+#[test]
+fn trajectories_equal_exhaustive_search_without_the_master() {
+    let binding = check_against_brute_force(125, 1200, false);
+    assert!(
+        binding >= 150,
+        "the later meetings bind in only {binding} cases"
+    );
+}
+
+/// The meetings in a rolling window from the batch week: all of them when they fit, else those
+/// that start within the window.
+#[test]
+fn meetings_in_the_window() {
+    let t = |m, e| Trajectory {
+        meetings: m,
+        every_weeks: e,
+    };
+    assert_eq!(t(5, 1).in_window(4), 4);
+    assert_eq!(t(3, 1).in_window(4), 3);
+    assert_eq!(t(5, 2).in_window(4), 2);
+    assert_eq!(t(5, 3).in_window(4), 2);
+    assert_eq!(t(5, 4).in_window(4), 1);
+    assert_eq!(t(5, 1).in_window(1), 1);
+    let w = matchpunt::model::Week::parse("2026-W52").unwrap();
+    let later: Vec<String> = t(3, 2)
+        .later_weeks(w)
+        .iter()
+        .map(|w| w.to_string())
+        .collect();
+    assert_eq!(later, ["2027-W01", "2027-W03"].map(String::from));
+}
+
+const EXPERTS: &str = "id,roles,certified,themes,availability,online,place,rolling_budget\n\
+    E1,buddy,yes,pesten,*,yes,Utrecht,6\n";
+
+/// The columns through the gate, Dutch headers included; only trajectories are kept.
+#[test]
+fn trajectory_columns_are_read() {
+    let requests = "id,org,role,themes,online,bijeenkomsten,om_de_weken\n\
+        R1,Org,buddy,pesten,yes,5,\n\
+        R2,Org,buddy,pesten,yes,,\n\
+        R3,Org,buddy,pesten,yes,3,2\n";
+    let loaded = load_teams(EXPERTS, requests).unwrap();
+    let t = &loaded.instance.teams.trajectories;
+    assert_eq!(t.len(), 2);
+    assert_eq!(
+        t[&0],
+        Trajectory {
+            meetings: 5,
+            every_weeks: 1
+        }
+    );
+    assert_eq!(
+        t[&2],
+        Trajectory {
+            meetings: 3,
+            every_weeks: 2
+        }
+    );
+}
+
+proptest! {
+    /// A bad `meetings` or `every_weeks` cell is an error naming the file, line, column and
+    /// value: never a trajectory of one meeting (which would let its later meetings break the
+    /// rolling budget unseen).
+    #[test]
+    fn a_bad_count_is_an_error_naming_the_cell(
+        bad in prop_oneof![
+            Just("0".to_string()),
+            (13u32..10_000).prop_map(|n| n.to_string()),
+            Just("-2".to_string()),
+            Just("2.5".to_string()),
+            Just("vijf".to_string()),
+            Just("5?".to_string()),
+        ],
+        every in any::<bool>(),
+    ) {
+        let (col, cells) = if every { ("every_weeks", format!("3,{bad}")) } else { ("meetings", format!("{bad},1")) };
+        // every_weeks accepts up to 8: 9 to 12 are refused there too.
+        let requests = format!("id,org,role,themes,online,meetings,every_weeks\nR1,Org,buddy,pesten,yes,{cells}\n");
+        let err = load_teams(EXPERTS, &requests).err().expect("an error");
+        let text = err.to_string();
+        prop_assert!(text.contains("requests.csv"), "{}", text);
+        prop_assert!(text.contains(":2"), "line: {}", text);
+        prop_assert!(text.contains(col), "column: {}", text);
+        prop_assert!(text.contains(&bad), "value: {}", text);
+    }
+}
+
+/// In a batch, a trajectory is only assigned when its expert's rolling budget carries its
+/// meetings in the window: intensity 2 × 4 meetings = 8 > 6 is refused, 2 × 3 = 6 is taken.
+#[test]
+fn the_rolling_budget_carries_the_trajectory_or_it_stays_open() {
+    let policy = Policy::from_toml("[rules]\nrolling_weeks = 4\n", "p").unwrap();
+    let run = |meetings: u32| {
+        let requests = format!(
+            "id,org,role,themes,online,intensity,meetings\nR1,Org,buddy,pesten,yes,2,{meetings}\n"
+        );
+        let loaded = load_teams(EXPERTS, &requests).unwrap();
+        batch::run(&loaded.instance, &policy, &SolveOptions::default())
+    };
+    assert_eq!(run(5).assignments.len(), 0);
+    assert_eq!(run(4).assignments.len(), 0);
+    assert_eq!(run(3).assignments.len(), 1);
+    assert_eq!(run(1).assignments.len(), 1);
+}
+
+/// The words: unmatched.csv says that the rolling budget cannot carry the meetings and lists
+/// the trajectory's weeks; `explain` and `suggest` show the weeks too.
+#[test]
+fn an_open_trajectory_says_why_and_shows_its_weeks() {
+    use matchpunt::explain::{render_suggest, suggest, suggest_view};
+    use matchpunt::messages::Lang;
+    let policy = Policy::from_toml("[rules]\nrolling_weeks = 4\n", "p").unwrap();
+    let requests =
+        "id,org,role,themes,online,intensity,meetings,every_weeks\nR1,Org,buddy,pesten,yes,2,3,2\n";
+    let loaded = load_teams(EXPERTS, requests).unwrap();
+    let inst = &loaded.instance;
+    let weeks = "weeks 2026-W48, 2026-W50 and 2026-W52";
+    let res = batch::run(inst, &policy, &SolveOptions::default());
+    assert_eq!(
+        res.assignments.len(),
+        1,
+        "2 x 2 meetings in the window fit 6"
+    );
+    let s = suggest(inst, &policy, 0, None, 3);
+    let text = render_suggest(&suggest_view(inst, &policy, &s, None, Lang::En), Lang::En);
+    assert!(
+        text.contains("trajectory of 3 meetings, every 2 week(s)"),
+        "{text}"
+    );
+    assert!(text.contains(weeks), "{text}");
+    let requests = "id,org,role,themes,online,intensity,meetings\nR1,Org,buddy,pesten,yes,2,5\n";
+    let loaded = load_teams(EXPERTS, requests).unwrap();
+    let res = batch::run(&loaded.instance, &policy, &SolveOptions::default());
+    let un = matchpunt::report::unmatched(&loaded.instance, &policy, &res);
+    assert_eq!(un.len(), 1);
+    assert!(
+        un[0].reason.contains(
+            "1 eligible expert(s) have too little rolling budget left for its 4 meeting(s)"
+        ),
+        "{}",
+        un[0].reason
+    );
+    assert!(
+        un[0].reason.contains("trajectory of 5 meetings"),
+        "{}",
+        un[0].reason
+    );
+}
