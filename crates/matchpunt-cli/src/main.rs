@@ -4,6 +4,7 @@
 //! 130 stopped by Ctrl-C or a termination signal.
 //! A closed stdout (`matchpunt check | head`) counts as success.
 
+mod args;
 mod cmd;
 mod inputs;
 mod out;

@@ -5,6 +5,7 @@
 
 use matchpunt::analysis::metrics::Row;
 use matchpunt::analysis::simulate::{ContenderRun, WeekRecord};
+use matchpunt::messages::{Lang, Msg};
 use std::io::Write;
 
 /// The per-week metrics of a record, as named numbers: the batch metrics (without the
@@ -192,9 +193,23 @@ pub fn write_summary<W: Write>(runs: &[ContenderRun], w: W) -> csv::Result<()> {
 /// The summary as a terminal table: fill rate, load share p90 and max, starved experts (ever,
 /// and per week), the share of seats held by the top 10% of experts, continuity, declines.
 pub fn summary_text(runs: &[ContenderRun]) -> String {
-    let width = runs.iter().map(|r| r.name.len()).max().unwrap_or(6).max(6);
-    let mut s = format!("{:<width$}", "policy");
-    for (_, h) in SUMMARY_COLUMNS {
+    summary_text_in(runs, Lang::En)
+}
+
+/// [`summary_text`] in `lang`: the column labels from the message table
+/// ([`Msg::SimColumns`]), numbers with a decimal comma in Dutch. O(contenders × columns).
+pub fn summary_text_in(runs: &[ContenderRun], lang: Lang) -> String {
+    let labels: Vec<&str> = lang.text(Msg::SimColumns).split('|').collect();
+    let width = runs
+        .iter()
+        .map(|r| r.name.len())
+        .max()
+        .unwrap_or(6)
+        .max(labels[0].len())
+        .max(6);
+    let mut s = format!("{:<width$}", labels[0]);
+    for (i, (_, h)) in SUMMARY_COLUMNS.iter().enumerate() {
+        let h = labels.get(i + 1).copied().unwrap_or(h);
         s.push_str(&format!(" {h:>10}"));
     }
     s.push('\n');
@@ -207,6 +222,10 @@ pub fn summary_text(runs: &[ContenderRun]) -> String {
                     format!("{v:.2}")
                 }
                 _ => format!("{v:.0}"),
+            };
+            let cell = match lang {
+                Lang::En => cell,
+                Lang::Nl => cell.replace('.', ","),
             };
             s.push_str(&format!(" {cell:>10}"));
         }

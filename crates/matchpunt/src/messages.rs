@@ -59,6 +59,7 @@ pub const HEADERS: &[(&str, &str)] = &[
     ("standby_name", "naam_reserve"),
     ("cost", "kosten"),
     ("proven", "bewezen"),
+    ("swap_cost", "ruilkosten"),
 ];
 
 /// The language of the texts.
@@ -638,6 +639,35 @@ messages! {
     TrajectoryNotReserved => "meeting {meeting} of trajectory {request} not reserved for expert {expert} in week {week}: {why}", "bijeenkomst {meeting} van traject {request} niet gereserveerd voor deskundige {expert} in week {week}: {why}";
     TrajectoryFreed => "freed meeting {meeting} (expert {expert}, week {week}): the trajectory was declined", "bijeenkomst {meeting} vrijgegeven (deskundige {expert}, week {week}): het traject is afgewezen";
     TrajectoryMeetings => "trajectory of {n} meetings, every {every} week(s): weeks {weeks}", "traject van {n} bijeenkomsten, elke {every} week/weken: weken {weeks}";
+    // Issue 20: the printouts of run, simulate, decide, messages and the ledger's subcommands.
+    Note => "note: {text}", "let op: {text}";
+    RunTime => "time: read {read} s, candidates {candidates} s, scoring {scoring} s, solve {solve} s, reasons {reasons} s, write {write} s, total {total} s", "tijd: inlezen {read} s, kandidaten {candidates} s, scoren {scoring} s, oplossen {solve} s, redenen {reasons} s, schrijven {write} s, totaal {total} s";
+    Wrote => "wrote {files}", "geschreven: {files}";
+    SeeSheet => "{file}, sheet '{sheet}'", "{file}, blad '{sheet}'";
+    RunLedger => "ledger: history read from its {closed} closed week(s); recorded run {id} of week {week} and its {n} proposal(s) in {file}", "ledger: historie gelezen uit {closed} afgesloten {closed:week|weken}; run {id} van week {week} met {n} {n:voorstel|voorstellen} vastgelegd in {file}";
+    LedgerImported => "imported {n} history row(s) into the ledger {file}; from now on the ledger's history is the one in force", "{n} {n:regel|regels} historie ingelezen in de ledger {file}; vanaf nu geldt de historie van de ledger";
+    LedgerCreated => "created the ledger {file} (schema version {version}, mode 0600); use it with --ledger {file} or MATCHPUNT_LEDGER", "ledger {file} aangemaakt (schemaversie {version}, modus 0600); gebruik hem met --ledger {file} of MATCHPUNT_LEDGER";
+    LedgerOk => "{file}: ok (schema version {version}, {weeks} week(s), {closed} closed, {rows} history row(s))", "{file}: in orde (schemaversie {version}, {weeks} {weeks:week|weken}, {closed} afgesloten, {rows} {rows:regel|regels} historie)";
+    LedgerProblem => "problem: {text}", "probleem: {text}";
+    LedgerProblems => "{file}: {n} problem(s) found", "{file}: {n} {n:probleem|problemen} gevonden";
+    HistoryExported => "wrote {file} ({rows} row(s) of {weeks} closed week(s))", "{file} geschreven ({rows} {rows:regel|regels} uit {weeks} afgesloten {weeks:week|weken})";
+    AccessExported => "wrote {files} (everything the ledger holds about {id}: {inputs} input row(s), {proposals} proposal(s), {standbys} standby row(s), {decisions} decision(s), {bookings} booking(s), {history} history row(s), {log} log line(s)); the files hold health data: hand them to the person only", "{files} geschreven (alles wat de ledger over {id} bewaart: {inputs} {inputs:invoerregel|invoerregels}, {proposals} {proposals:voorstel|voorstellen}, {standbys} {standbys:reserveregel|reserveregels}, {decisions} {decisions:besluit|besluiten}, {bookings} {bookings:boeking|boekingen}, {history} {history:regel|regels} historie, {log} {log:logregel|logregels}); de bestanden bevatten gezondheidsgegevens: geef ze alleen aan de persoon zelf";
+    Forgot => "forgot expert {id}: their rows in {weeks} week(s) now carry the anonymous id {anonymous} ({rows} row(s)); {inputs} stored input file(s) rewritten without them{workbooks}; freed space overwritten and the file vacuumed", "deskundige {id} vergeten: de regels in {weeks} {weeks:week|weken} dragen nu het anonieme id {anonymous} ({rows} {rows:regel|regels}); {inputs} {inputs:bewaard invoerbestand|bewaarde invoerbestanden} zonder deze deskundige herschreven{workbooks}; vrijgekomen ruimte overschreven en het bestand opgeschoond";
+    ForgotWorkbooks => ", {n} stored workbook(s) replaced by a note", ", {n} bewaarde {n:werkmap|werkmappen} vervangen door een notitie";
+    Purged => "purged the weeks before {week}: {weeks} week(s), {rows} row(s), {inputs} stored input file(s); freed space overwritten and the file vacuumed", "de weken voor {week} gewist: {weeks} {weeks:week|weken}, {rows} {rows:regel|regels}, {inputs} {inputs:bewaard invoerbestand|bewaarde invoerbestanden}; vrijgekomen ruimte overschreven en het bestand opgeschoond";
+    OutOfReach => "outputs written earlier (run folders, workbooks, messages, exports, backups and copies of the ledger) are out of the ledger's reach: delete those by hand", "uitvoer die eerder is geschreven (runmappen, werkmappen, berichten, exports, back-ups en kopieën van de ledger) valt buiten het bereik van de ledger: verwijder die met de hand";
+    StandbyBooked => "booked standby {expert} for request {request} in week {week} (booking {id}); the next `run --ledger` keeps it as a pin", "reserve {expert} geboekt voor aanvraag {request} in week {week} (boeking {id}); de volgende `run --ledger` houdt die vast";
+    DecideRepeats => "{n} of the {total} decision(s) repeat the pair's current verdict and were not recorded again", "{n} van de {total} {total:besluit|besluiten} {n:herhaalt|herhalen} het huidige besluit over het paar en {n:is|zijn} niet opnieuw vastgelegd";
+    MessagesWrote => "wrote {files}: {n} message(s) for week {week} ({proposals} proposal(s), {accepted} accepted, {declined} declined, {bookings} booking(s), {standbys} standby(s) accepted in place of an expert who declined), each to the expert and to the organisation", "{files} geschreven: {n} {n:bericht|berichten} voor week {week} ({proposals} {proposals:voorstel|voorstellen}, {accepted} geaccepteerd, {declined} afgewezen, {bookings} {bookings:boeking|boekingen}, {standbys} {standbys:reserve|reserves} geaccepteerd in plaats van wie afwees), elk aan de deskundige en aan de organisatie";
+    MessagesSkipped => "{n} pair(s) of the week name a request or expert that the run's inputs no longer hold (an erased expert, or a request since removed): no message for them", "{n} {n:paar|paren} van de week {n:noemt|noemen} een aanvraag of deskundige die niet meer in de invoer van de run staat (een gewiste deskundige, of een sindsdien verwijderde aanvraag): daarvoor is er geen bericht";
+    SimWeeks => "{weeks} weeks ({first} to {last}) from {file}: {experts} experts at the start, {source}; per week: leave {leave}, join {join}, week off {off}, decline {decline}.", "{weeks} {weeks:week|weken} ({first} tot en met {last}) uit {file}: {experts} {experts:deskundige|deskundigen} aan het begin, {source}; per week: vertrek {leave}, instroom {join}, week vrij {off}, afwijzing {decline}.";
+    SimReplayed => "requests replayed from {dir}", "aanvragen opnieuw afgespeeld uit {dir}";
+    SimGenerated => "about {n} generated requests a week, seed {seed}", "ongeveer {n} gegenereerde aanvragen per week, startwaarde {seed}";
+    SimTime => "time: {s} s", "tijd: {s} s";
+    SimColumns => "policy|asked|filled|fill%|urgent%|score|pts p90|pts max|load% p90|load% max|at budget%|3wk full|starved|starved/wk|pool|top10%|contin%|declined", "beleid|gevraagd|gevuld|%gevuld|%urgent|score|ptn p90|ptn max|%bel p90|%bel max|%aan budget|3wk vol|zonder|zonder/wk|poule|top10%|%contin|afgewezen";
+    SimWrote => "wrote {n} files to {dir} (open {report})", "{n} bestanden geschreven naar {dir} (open {report})";
+    MailStandbyExpert => "Hello {name},\n\nThank you: you are confirmed as {role} for {org} on {date} ({where}), about {topics}, in place of the expert we proposed before.\n\nKind regards,\nthe match point", "Hoi {name},\n\nDank je: je bent bevestigd als {role} voor {org} op {date} ({where}), over {topics}, in plaats van de deskundige die we eerder voorstelden.\n\nGroet,\nhet matchpunt";
+    MailStandbyOrg => "Dear {name},\n\nThe expert we proposed for your request {request} ({role}, {date}, {where}) cannot come; {expert} takes their place and is confirmed.\n\nKind regards,\nthe match point", "Beste {name},\n\nDe deskundige die we voor uw aanvraag {request} ({role}, {date}, {where}) voorstelden, kan niet; {expert} neemt de plek over en is bevestigd.\n\nMet vriendelijke groet,\nhet matchpunt";
 }
 
 #[cfg(test)]

@@ -5,7 +5,7 @@ use crate::cmd::ledger::{self, LedgerArg};
 use crate::cmd::suggest::{find_request, InlineRequest};
 use crate::inputs::InputArgs;
 use anyhow::{bail, Result};
-use matchpunt::messages::{Lang, Msg};
+use matchpunt::messages::Msg;
 use std::io::Write;
 use std::process::ExitCode;
 
@@ -37,22 +37,21 @@ pub struct Args {
     /// The expert to book.
     #[arg(long, value_name = "ID")]
     expert: String,
-    /// Language of the texts: en or nl [default: the policy's texts.language, en].
-    #[arg(long, value_name = "LANG", value_parser = crate::cmd::suggest::parse_lang, help_heading = "Output")]
-    lang: Option<Lang>,
+    #[command(flatten)]
+    lang: crate::args::LangArg,
 }
 
 /// Runs `book`.
 pub fn run(args: Args) -> Result<ExitCode> {
     let policy = args.inputs.policy()?;
-    let lang = args.lang.unwrap_or_else(|| policy.lang());
+    let lang = args.lang.or_policy(&policy);
     let Some(path) = &args.ledger.ledger else {
         bail!("book needs the ledger: --ledger FILE (or MATCHPUNT_LEDGER); create one with `matchpunt ledger init FILE`");
     };
     let mut l = ledger::open(path)?;
     let week = ledger::week_of(&args.inputs)?;
     let ws = week.to_string();
-    let loaded = ledger::load(&mut l, &args.inputs, &policy, week, false, true)?;
+    let loaded = ledger::load(&mut l, &args.inputs, &policy, week, false, true, lang)?;
     for w in &loaded.warnings {
         eprintln!("{}", lang.fill(Msg::Warning, &[("text", w)]));
     }

@@ -23,14 +23,13 @@ pub struct Args {
     inputs: InputArgs,
     #[command(flatten)]
     ledger: crate::cmd::ledger::LedgerArg,
-    /// Language of the texts: en or nl [default: the policy's texts.language, en].
-    #[arg(long, value_name = "LANG", value_parser = crate::cmd::suggest::parse_lang, help_heading = "Output")]
-    lang: Option<Lang>,
+    #[command(flatten)]
+    lang: crate::args::LangArg,
 }
 
 pub fn run(args: Args) -> Result<ExitCode> {
     let policy = args.inputs.policy()?;
-    let lang = args.lang.unwrap_or_else(|| policy.lang());
+    let lang = args.lang.or_policy(&policy);
     let loaded = crate::cmd::ledger::load_or_files(&args.ledger, &args.inputs, &policy)?;
     let inst = &loaded.instance;
     let mut out = std::io::stdout().lock();

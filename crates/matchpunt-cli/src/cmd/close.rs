@@ -1,11 +1,9 @@
 //! `matchpunt close`: a week's accepted proposals and bookings become history, in one
 //! transaction, and the week becomes read-only.
 
-use crate::cmd::ledger::{self, LedgerArg};
-use crate::inputs::parse_week;
+use crate::cmd::ledger::{self};
 use anyhow::Result;
 use matchpunt::messages::Msg;
-use matchpunt::model::Week;
 use std::io::Write;
 use std::process::ExitCode;
 
@@ -19,24 +17,20 @@ use std::process::ExitCode;
 #[derive(clap::Args, Debug)]
 pub struct Args {
     #[command(flatten)]
-    ledger: LedgerArg,
-    /// The ISO week to close, e.g. 2026-W48.
-    #[arg(long, value_name = "WEEK", value_parser = parse_week)]
-    week: Week,
-    /// Language of the texts: en or nl [default: en].
-    #[arg(long, value_name = "LANG", value_parser = crate::cmd::suggest::parse_lang, help_heading = "Output")]
-    lang: Option<matchpunt::messages::Lang>,
+    at: crate::args::LedgerWeek,
+    #[command(flatten)]
+    lang: crate::args::LangArg,
 }
 
 /// Runs `close`.
 pub fn run(args: Args) -> Result<ExitCode> {
-    let mut l = ledger::required(&args.ledger)?;
-    let week = args.week.to_string();
+    let mut l = ledger::required(&args.at.ledger)?;
+    let week = args.at.week.to_string();
     let t = std::time::Instant::now();
     let c = l.close(&week)?;
     let took = t.elapsed();
     let mut out = std::io::stdout().lock();
-    let lang = args.lang.unwrap_or_default();
+    let lang = args.lang.get();
     writeln!(
         out,
         "{}",

@@ -1,12 +1,10 @@
 //! `matchpunt decide`: record accepts and declines of this week's proposals in the ledger.
 
-use crate::cmd::ledger::{self, LedgerArg};
-use crate::inputs::parse_week;
+use crate::cmd::ledger::{self};
 use anyhow::{bail, Context, Result};
 use matchpunt::batch::round::{self, Verdict};
 use matchpunt::ingest::Source;
-use matchpunt::messages::{Lang, Msg};
-use matchpunt::model::Week;
+use matchpunt::messages::Msg;
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -26,10 +24,7 @@ use std::process::ExitCode;
 #[derive(clap::Args, Debug)]
 pub struct Args {
     #[command(flatten)]
-    ledger: LedgerArg,
-    /// The ISO week, e.g. 2026-W48.
-    #[arg(long, value_name = "WEEK", value_parser = parse_week)]
-    week: Week,
+    at: crate::args::LedgerWeek,
     /// A decisions file (CSV): request, expert, decision, optional note.
     #[arg(long, value_name = "FILE", conflicts_with_all = ["request", "expert"])]
     decisions: Option<PathBuf>,
@@ -53,15 +48,15 @@ pub struct Args {
     /// A note kept with the decision (never in the log).
     #[arg(long, value_name = "TEXT")]
     note: Option<String>,
-    /// Language of the texts (the decision's summary and the standby lines): en or nl [default: en].
-    #[arg(long, value_name = "LANG", value_parser = crate::cmd::suggest::parse_lang, help_heading = "Output")]
-    lang: Option<Lang>,
+    #[command(flatten)]
+    lang: crate::args::LangArg,
 }
 
 /// Runs `decide`.
 pub fn run(args: Args) -> Result<ExitCode> {
-    let mut l = ledger::required(&args.ledger)?;
-    let week = args.week.to_string();
+    let lang = args.lang.get();
+    let mut l = ledger::required(&args.at.ledger)?;
+    let week = args.at.week.to_string();
     let decisions: Vec<(String, String, bool, String)> = match (&args.decisions, &args.request) {
         (Some(p), _) => {
             let f =
@@ -109,12 +104,18 @@ pub fn run(args: Args) -> Result<ExitCode> {
         {
             let id = match l.book_standby(&week, r, e) {
                 Ok(id) => id,
-                Err(matchpunt_ledger::Error::Refused(why)) => bail!("not booked: {why}"),
+                Err(matchpunt_ledger::Error::Refused(why)) => {
+                    bail!("{}", lang.fill(Msg::BookRefused, &[("why", &why)]))
+                }
                 Err(err) => return Err(err.into()),
             };
             writeln!(
                 out,
-                "booked standby {e} for request {r} in week {week} (booking {id}); the next `run --ledger` keeps it as a pin"
+                "{}",
+                lang.fill(
+                    Msg::StandbyBooked,
+                    &[("expert", e), ("request", r), ("week", &week), ("id", &id)]
+                )
             )?;
             return Ok(ExitCode::SUCCESS);
         }
@@ -122,13 +123,15 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let recorded = l.decide(&week, &decisions)?;
     let accepted = decisions.iter().filter(|d| d.2).count();
     if recorded < decisions.len() {
-        eprintln!(
-            "note: {} of the {} decision(s) repeat the pair's current verdict and were not recorded again",
-            decisions.len() - recorded,
-            decisions.len()
+        let text = lang.fill(
+            Msg::DecideRepeats,
+            &[
+                ("n", &(decisions.len() - recorded)),
+                ("total", &decisions.len()),
+            ],
         );
+        eprintln!("{}", lang.fill(Msg::Note, &[("text", &text)]));
     }
-    let lang = args.lang.unwrap_or_default();
     writeln!(
         out,
         "{}",

@@ -10,6 +10,7 @@ use anyhow::{bail, Context, Result};
 use matchpunt::batch::round::{PairRow, Round, Verdict};
 use matchpunt::batch::BatchResult;
 use matchpunt::ingest::{self, Loaded};
+use matchpunt::messages::{Lang, Msg};
 use matchpunt::model::places::Places;
 use matchpunt::model::{normalize, Instance, Week};
 use matchpunt::policy::Policy;
@@ -67,7 +68,8 @@ pub fn entries_of(inst: &Instance) -> Vec<HistoryEntry> {
 
 /// Reads the batch for `week` with the ledger's history. A history file (given, or the data
 /// folder's history.csv) is compared with the ledger: with `import`, weeks the ledger has no
-/// history of are imported; rows that differ from the ledger's are an error either way.
+/// history of are imported (a note in `lang` says so); rows that differ from the ledger's are an
+/// error either way.
 pub fn load(
     ledger: &mut Ledger,
     inputs: &InputArgs,
@@ -75,6 +77,7 @@ pub fn load(
     week: Week,
     skip_bad_rows: bool,
     import: bool,
+    lang: Lang,
 ) -> Result<Loaded> {
     let ws = week.to_string();
     let probe = if inputs.paths().history.is_some() {
@@ -83,10 +86,11 @@ pub fn load(
         if import {
             let n = ledger.import_history(&entries, &ws)?;
             if n > 0 {
-                eprintln!(
-                    "note: imported {n} history row(s) into the ledger {}; from now on the ledger's history is the one in force",
-                    ledger.path().display()
+                let text = lang.fill(
+                    Msg::LedgerImported,
+                    &[("n", &n), ("file", &ledger.path().display())],
                 );
+                eprintln!("{}", lang.fill(Msg::Note, &[("text", &text)]));
             }
         } else {
             ledger.check_history(&entries, &ws)?;
@@ -194,6 +198,8 @@ pub fn round(view: &WeekView, inst: &mut Instance, policy: &Policy) -> Result<Op
 pub struct Args {
     #[command(subcommand)]
     command: Sub,
+    #[command(flatten)]
+    lang: crate::args::LangArg,
 }
 
 #[derive(clap::Subcommand, Debug)]
@@ -323,15 +329,17 @@ pub fn required(arg: &LedgerArg) -> Result<Ledger> {
 /// `matchpunt ledger ...`.
 pub fn run(args: Args) -> Result<ExitCode> {
     let mut out = std::io::stdout().lock();
+    let lang = args.lang.get();
     match args.command {
         Sub::Init { file } => {
             let l = Ledger::init(&file, &matchpunt_ledger::os_actor())?;
             writeln!(
                 out,
-                "created the ledger {} (schema version {}, mode 0600); use it with --ledger {} or MATCHPUNT_LEDGER",
-                file.display(),
-                l.schema_version()?,
-                file.display()
+                "{}",
+                lang.fill(
+                    Msg::LedgerCreated,
+                    &[("file", &file.display()), ("version", &l.schema_version()?)]
+                )
             )?;
         }
         Sub::Log { ledger } => {
@@ -357,29 +365,37 @@ pub fn run(args: Args) -> Result<ExitCode> {
             if problems.is_empty() {
                 writeln!(
                     out,
-                    "{}: ok (schema version {}, {} week(s), {closed} closed, {} history row(s))",
-                    l.path().display(),
-                    l.schema_version()?,
-                    weeks.len(),
-                    l.history()?.len()
+                    "{}",
+                    lang.fill(
+                        Msg::LedgerOk,
+                        &[
+                            ("file", &l.path().display()),
+                            ("version", &l.schema_version()?),
+                            ("weeks", &weeks.len()),
+                            ("closed", &closed),
+                            ("rows", &l.history()?.len()),
+                        ]
+                    )
                 )?;
             } else {
                 for p in &problems {
-                    writeln!(out, "problem: {p}")?;
+                    writeln!(out, "{}", lang.fill(Msg::LedgerProblem, &[("text", p)]))?;
                 }
                 bail!(
-                    "{}: {} problem(s) found",
-                    l.path().display(),
-                    problems.len()
+                    "{}",
+                    lang.fill(
+                        Msg::LedgerProblems,
+                        &[("file", &l.path().display()), ("n", &problems.len())]
+                    )
                 );
             }
         }
-        Sub::Rights(sub) => crate::cmd::rights::run(sub, &mut out)?,
+        Sub::Rights(sub) => crate::cmd::rights::run(sub, lang, &mut out)?,
         Sub::Export {
             ledger,
             history: None,
             access,
-        } => crate::cmd::rights::export_access(&required(&ledger)?, &access, &mut out)?,
+        } => crate::cmd::rights::export_access(&required(&ledger)?, &access, lang, &mut out)?,
         Sub::Export {
             ledger,
             history: Some(history),
@@ -396,10 +412,15 @@ pub fn run(args: Args) -> Result<ExitCode> {
             f.write_all(bytes.as_bytes())?;
             writeln!(
                 out,
-                "wrote {} ({} row(s) of {} closed week(s))",
-                history.display(),
-                rows.len(),
-                l.weeks()?.iter().filter(|w| w.1).count()
+                "{}",
+                lang.fill(
+                    Msg::HistoryExported,
+                    &[
+                        ("file", &history.display()),
+                        ("rows", &rows.len()),
+                        ("weeks", &l.weeks()?.iter().filter(|w| w.1).count()),
+                    ]
+                )
             )?;
         }
     }
@@ -596,7 +617,7 @@ pub fn load_week(
     };
     let mut l = open(p)?;
     let week = week_of(inputs)?;
-    let mut loaded = load(&mut l, inputs, policy, week, skip_bad_rows, false)?;
+    let mut loaded = load(&mut l, inputs, policy, week, skip_bad_rows, false, Lang::En)?;
     let view = l.week(&week.to_string())?;
     add_week_inline(&mut loaded.instance, policy, &view)?;
     Ok(Some((loaded, view)))

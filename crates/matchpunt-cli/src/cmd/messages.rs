@@ -1,12 +1,11 @@
 //! `matchpunt messages`: mail-merge rows for the week's proposals, decisions and bookings in the
 //! season ledger, one text to the expert and one to the organisation.
 
-use crate::cmd::ledger::{self, LedgerArg};
-use crate::inputs::parse_week;
+use crate::cmd::ledger::{self};
 use crate::out::OutputSet;
 use anyhow::{bail, Context, Result};
 use matchpunt::ingest;
-use matchpunt::messages::Lang;
+use matchpunt::messages::{Lang, Msg};
 use matchpunt::model::places::Places;
 use matchpunt::model::{Instance, Week};
 use matchpunt::policy::Policy;
@@ -22,7 +21,7 @@ use std::process::ExitCode;
 ///
 /// `--out DIR` writes DIR/messages.csv (in the experts file's dialect); `--out FILE.xlsx` one
 /// workbook (sheet `berichten`); either whole or not at all. Columns: kind (proposal, accepted,
-/// declined, booking), to (expert, org), request, expert, language, name, the contact columns
+/// declined, booking, standby: a standby accepted in place of an expert who declined), to (expert, org), request, expert, language, name, the contact columns
 /// the inputs carry (experts: e-mail and phone columns; requests: contact, e-mail and phone
 /// columns), subject, text. A text names the request's role, date and slot, place or online,
 /// the organisation, and the request's own themes; never an expert's themes, avoided themes or
@@ -34,10 +33,7 @@ use std::process::ExitCode;
 #[derive(clap::Args, Debug)]
 pub struct Args {
     #[command(flatten)]
-    ledger: LedgerArg,
-    /// The ISO week, e.g. 2026-W48.
-    #[arg(long, value_name = "WEEK", value_parser = parse_week)]
-    week: Week,
+    at: crate::args::LedgerWeek,
     /// A folder (messages.csv) or a workbook FILE.xlsx.
     #[arg(long, value_name = "DIR|FILE.xlsx")]
     out: PathBuf,
@@ -47,9 +43,9 @@ pub struct Args {
     /// An organisations file with a `language` column (nl/en) per organisation name.
     #[arg(long, value_name = "FILE")]
     organisations: Option<PathBuf>,
-    /// The language of readers without one: en or nl [default: the policy's texts.language].
-    #[arg(long, value_name = "LANG", value_parser = crate::cmd::suggest::parse_lang)]
-    lang: Option<Lang>,
+    /// The language of readers without one, and of the printout.
+    #[command(flatten)]
+    lang: crate::args::LangArg,
 }
 
 /// The raw rows of a CSV input, with its delimiter.
@@ -184,8 +180,8 @@ fn run_batch(l: &matchpunt_ledger::Ledger, run: i64, week: Week) -> Result<(Inst
 
 /// Runs `messages`.
 pub fn run(args: Args) -> Result<ExitCode> {
-    let l = ledger::required(&args.ledger)?;
-    let ws = args.week.to_string();
+    let l = ledger::required(&args.at.ledger)?;
+    let ws = args.at.week.to_string();
     let view = l.week(&ws)?;
     let Some(run) = view.latest_run else {
         bail!("week {ws} has no run in the ledger: run it first (`matchpunt run --ledger ... --week {ws}`)");
@@ -202,9 +198,9 @@ pub fn run(args: Args) -> Result<ExitCode> {
         Some(p) => org_languages(p)?,
         None => HashMap::new(),
     };
-    let (mut inst, policy) = run_batch(&l, run, args.week)?;
+    let (mut inst, policy) = run_batch(&l, run, args.at.week)?;
     ledger::add_week_inline(&mut inst, &policy, &view)?;
-    let default = args.lang.unwrap_or_else(|| policy.lang());
+    let default = args.lang.or_policy(&policy);
     let files = l.run_inputs(run)?;
     let raw = |kind: &str| {
         files
@@ -221,16 +217,32 @@ pub fn run(args: Args) -> Result<ExitCode> {
     for p in &view.proposals {
         events.push((Kind::Proposal, p.request.clone(), p.expert.clone()));
     }
+    let mut declined: Vec<(String, String)> = Vec::new();
     for ((r, e), accepted) in view.verdicts() {
         let kind = if accepted {
             Kind::Accepted
         } else {
+            declined.push((r.clone(), e.clone()));
             Kind::Declined
         };
         events.push((kind, r, e));
     }
     for b in &view.bookings {
-        events.push((Kind::Booking, b.seat.request.clone(), b.seat.expert.clone()));
+        // A standby of the latest run booked for a seat whose expert declined (`decide
+        // --accepted` on the standby's pair) took that expert's place: said as such, not as a
+        // booking on the phone.
+        let (r, e) = (&b.seat.request, &b.seat.expert);
+        let in_place = view.standbys.iter().any(|s| {
+            &s.request == r
+                && &s.standby == e
+                && declined.iter().any(|d| &d.0 == r && d.1 == s.expert)
+        });
+        let kind = if in_place {
+            Kind::Standby
+        } else {
+            Kind::Booking
+        };
+        events.push((kind, r.clone(), e.clone()));
     }
     let mut rows: Vec<MailRow> = Vec::new();
     let mut skipped = 0;
@@ -277,7 +289,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
             expert_contact: expert_contact.get(&ex.id).cloned().unwrap_or_default(),
             org_contact: org_contact.get(&req.id).cloned().unwrap_or_default(),
         };
-        rows.extend(mail::rows_of(&event, args.week, &templates));
+        rows.extend(mail::rows_of(&event, args.at.week, &templates));
     }
     let sheet = mail::messages_sheet(&rows);
     // The set: a workbook alone (`--out FILE.xlsx`), or messages.csv in a folder.
@@ -316,22 +328,31 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let written = set.commit()?;
     let count = |k: Kind| rows.iter().filter(|r| r.kind == k).count() / 2;
     let mut out = std::io::stdout().lock();
+    let files = written
+        .iter()
+        .map(|p| p.display().to_string())
+        .collect::<Vec<_>>()
+        .join(", ");
     writeln!(
         out,
-        "wrote {}: {} message(s) for week {ws} ({} proposal(s), {} accepted, {} declined, {} booking(s)), each to the expert and to the organisation",
-        written
-            .iter()
-            .map(|p| p.display().to_string())
-            .collect::<Vec<_>>()
-            .join(", "),
-        rows.len(),
-        count(Kind::Proposal),
-        count(Kind::Accepted),
-        count(Kind::Declined),
-        count(Kind::Booking)
+        "{}",
+        default.fill(
+            Msg::MessagesWrote,
+            &[
+                ("files", &files),
+                ("n", &rows.len()),
+                ("week", &ws),
+                ("proposals", &count(Kind::Proposal)),
+                ("accepted", &count(Kind::Accepted)),
+                ("declined", &count(Kind::Declined)),
+                ("bookings", &count(Kind::Booking)),
+                ("standbys", &count(Kind::Standby)),
+            ]
+        )
     )?;
     if skipped > 0 {
-        eprintln!("warning: {skipped} pair(s) of the week name a request or expert that the run's inputs no longer hold (an erased expert, or a request since removed): no message for them");
+        let text = default.fill(Msg::MessagesSkipped, &[("n", &skipped)]);
+        eprintln!("{}", default.fill(Msg::Warning, &[("text", &text)]));
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -27,15 +27,13 @@ pub struct Args {
     /// The assignments to measure [default: out/assignments.csv].
     #[arg(long, value_name = "FILE", default_value = "out/assignments.csv")]
     assignments: PathBuf,
-    /// Language of the texts: en or nl (a decimal comma; the metrics keep their names)
-    /// [default: the policy's texts.language, en].
-    #[arg(long, value_name = "LANG", value_parser = crate::cmd::suggest::parse_lang, help_heading = "Output")]
-    lang: Option<Lang>,
+    #[command(flatten)]
+    lang: crate::args::LangArg,
 }
 
 pub fn run(args: Args) -> Result<ExitCode> {
     let policy = args.inputs.policy()?;
-    let lang = args.lang.unwrap_or_else(|| policy.lang());
+    let lang = args.lang.or_policy(&policy);
     let loaded = crate::cmd::ledger::load_or_files(&args.ledger, &args.inputs, &policy)?;
     for w in &loaded.warnings {
         eprintln!("{}", lang.fill(Msg::Warning, &[("text", w)]));

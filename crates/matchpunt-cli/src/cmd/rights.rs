@@ -7,6 +7,7 @@
 use crate::cmd::ledger::LedgerArg;
 use crate::out::OutputSet;
 use anyhow::{bail, Result};
+use matchpunt::messages::{Lang, Msg};
 use matchpunt::model::Week;
 use matchpunt::policy::Policy;
 use matchpunt::report::table::{self, Cell, Sheet};
@@ -54,19 +55,19 @@ pub struct AccessArgs {
 }
 
 /// Runs `ledger export --expert E --out DIR`.
-pub fn export_access(l: &Ledger, a: &AccessArgs, out: &mut dyn Write) -> Result<()> {
+pub fn export_access(l: &Ledger, a: &AccessArgs, lang: Lang, out: &mut dyn Write) -> Result<()> {
     match (&a.expert, &a.out) {
-        (Some(id), Some(dir)) => export_expert(l, id, dir, out),
+        (Some(id), Some(dir)) => export_expert(l, id, dir, lang, out),
         _ => bail!("give --history FILE, or --expert ID --out DIR"),
     }
 }
 
 /// Runs `ledger forget` or `ledger purge`.
-pub fn run(sub: RightsSub, out: &mut dyn Write) -> Result<()> {
+pub fn run(sub: RightsSub, lang: Lang, out: &mut dyn Write) -> Result<()> {
     match sub {
         RightsSub::Forget { ledger, expert } => {
             let mut l = crate::cmd::ledger::required(&ledger)?;
-            forget(&mut l, &expert, out)
+            forget(&mut l, &expert, lang, out)
         }
         RightsSub::Purge {
             ledger,
@@ -78,13 +79,23 @@ pub fn run(sub: RightsSub, out: &mut dyn Write) -> Result<()> {
                 Some(p) => crate::inputs::read_policy(p)?,
                 None => Policy::default(),
             };
-            purge(&mut l, before, &policy, crate::inputs::current_week(), out)
+            purge(
+                &mut l,
+                before,
+                &policy,
+                crate::inputs::current_week(),
+                lang,
+                out,
+            )
         }
     }
 }
 
-/// What an erasure cannot reach, said after each.
-pub const OUT_OF_REACH: &str = "outputs written earlier (run folders, workbooks, messages, exports, backups and copies of the ledger) are out of the ledger's reach: delete those by hand";
+/// What an erasure cannot reach, said after each, in `lang`.
+fn out_of_reach(lang: Lang) -> String {
+    let text = lang.text(Msg::OutOfReach);
+    lang.fill(Msg::Note, &[("text", &text)])
+}
 
 fn seat_json(s: &Seat) -> Value {
     json!({
@@ -315,7 +326,13 @@ pub fn expert_sheets(d: &ExpertData) -> Vec<Sheet> {
 }
 
 /// `ledger export --expert E --out DIR`: `DIR/E.json` and `DIR/E.xlsx`, as one output set.
-pub fn export_expert(l: &Ledger, id: &str, dir: &Path, out: &mut dyn Write) -> Result<()> {
+pub fn export_expert(
+    l: &Ledger,
+    id: &str,
+    dir: &Path,
+    lang: Lang,
+    out: &mut dyn Write,
+) -> Result<()> {
     let d = l.expert_data(id)?;
     if id.is_empty() || id.contains(['/', '\\']) || id.starts_with('.') {
         bail!("--expert {id:?}: not an id that can name a file");
@@ -331,35 +348,49 @@ pub fn export_expert(l: &Ledger, id: &str, dir: &Path, out: &mut dyn Write) -> R
     let rows: usize = d.inputs.iter().map(|i| i.rows.len()).sum();
     writeln!(
         out,
-        "wrote {} (everything the ledger holds about {id}: {rows} input row(s), {} proposal(s), {} standby row(s), {} decision(s), {} booking(s), {} history row(s), {} log line(s)); the files hold health data: hand them to the person only",
-        names.join(", "),
-        d.proposals.len(),
-        d.standbys.len(),
-        d.decisions.len(),
-        d.bookings.len(),
-        d.history.len(),
-        d.log.len()
+        "{}",
+        lang.fill(
+            Msg::AccessExported,
+            &[
+                ("files", &names.join(", ")),
+                ("id", &id),
+                ("inputs", &rows),
+                ("proposals", &d.proposals.len()),
+                ("standbys", &d.standbys.len()),
+                ("decisions", &d.decisions.len()),
+                ("bookings", &d.bookings.len()),
+                ("history", &d.history.len()),
+                ("log", &d.log.len()),
+            ]
+        )
     )?;
     Ok(())
 }
 
 /// `ledger forget --expert E`.
-pub fn forget(l: &mut Ledger, id: &str, out: &mut dyn Write) -> Result<()> {
+pub fn forget(l: &mut Ledger, id: &str, lang: Lang, out: &mut dyn Write) -> Result<()> {
     let e = l.forget(id)?;
+    let workbooks = if e.workbooks > 0 {
+        lang.fill(Msg::ForgotWorkbooks, &[("n", &e.workbooks)])
+    } else {
+        String::new()
+    };
     writeln!(
         out,
-        "forgot expert {id}: their rows in {} week(s) now carry the anonymous id {} ({} row(s)); {} stored input file(s) rewritten without them{}; freed space overwritten and the file vacuumed",
-        e.weeks,
-        e.anonymous,
-        e.rows,
-        e.inputs,
-        if e.workbooks > 0 {
-            format!(", {} stored workbook(s) replaced by a note", e.workbooks)
-        } else {
-            String::new()
-        },
+        "{}",
+        lang.fill(
+            Msg::Forgot,
+            &[
+                ("id", &id),
+                ("weeks", &e.weeks),
+                ("anonymous", &e.anonymous),
+                ("rows", &e.rows),
+                ("inputs", &e.inputs),
+                ("workbooks", &workbooks),
+            ]
+        )
     )?;
-    writeln!(out, "note: {OUT_OF_REACH}")?;
+    writeln!(out, "{}", out_of_reach(lang))?;
     Ok(())
 }
 
@@ -369,6 +400,7 @@ pub fn purge(
     before: Option<Week>,
     policy: &Policy,
     current: Week,
+    lang: Lang,
     out: &mut dyn Write,
 ) -> Result<()> {
     let before = match (before, policy.ledger.keep_weeks) {
@@ -381,9 +413,17 @@ pub fn purge(
     let e = l.purge_before(&before.to_string())?;
     writeln!(
         out,
-        "purged the weeks before {before}: {} week(s), {} row(s), {} stored input file(s); freed space overwritten and the file vacuumed",
-        e.weeks, e.rows, e.inputs
+        "{}",
+        lang.fill(
+            Msg::Purged,
+            &[
+                ("week", &before),
+                ("weeks", &e.weeks),
+                ("rows", &e.rows),
+                ("inputs", &e.inputs),
+            ]
+        )
     )?;
-    writeln!(out, "note: {OUT_OF_REACH}")?;
+    writeln!(out, "{}", out_of_reach(lang))?;
     Ok(())
 }

@@ -118,11 +118,8 @@ pub struct Args {
     /// without the byte-order mark) [default: nl when the experts file uses `;`, else intl].
     #[arg(long, value_name = "DIALECT", value_parser = parse_dialect, help_heading = "Outputs")]
     csv_dialect: Option<Dialect>,
-    /// Language of the outputs for a person: column names, roles, slots, yes/no, the reasons
-    /// and fixes of unmatched.csv, changes.csv's columns, the workbook's summary and the
-    /// summary: en or nl [default: the policy's texts.language, en].
-    #[arg(long, value_name = "LANG", value_parser = crate::cmd::suggest::parse_lang, help_heading = "Outputs")]
-    lang: Option<matchpunt::messages::Lang>,
+    #[command(flatten)]
+    lang: crate::args::LangArg,
     /// Also write the workbook matchpunt.xlsx into the output folder (sheets overzicht,
     /// toewijzingen, open plekken, ervaringsdeskundigen), in the same set as the CSVs.
     #[arg(long, help_heading = "Outputs")]
@@ -155,7 +152,10 @@ fn open_seats_line(
         .map(|(c, n)| format!("{n} {}", report::cause_text(c, lang)))
         .collect();
     let see = if book {
-        format!("{}, sheet 'open plekken'", out.display())
+        lang.fill(
+            Msg::SeeSheet,
+            &[("file", &out.display()), ("sheet", &"open plekken")],
+        )
     } else {
         out.join("unmatched.csv").display().to_string()
     };
@@ -196,6 +196,7 @@ fn book_target(out: &Path) -> Option<(PathBuf, String)> {
 pub fn run(args: Args) -> Result<ExitCode> {
     let t0 = Instant::now();
     let policy = args.inputs.policy()?;
+    let lang = args.lang.or_policy(&policy);
     check_paths(&args)?;
     // `--out week.xlsx`: the workbook alone, staged and moved into place in its folder as a
     // set of one (locked like an output folder, so never half-written).
@@ -207,14 +208,16 @@ pub fn run(args: Args) -> Result<ExitCode> {
     // refused at once.
     let outs = OutputSet::open(out_dir)?;
     if let Some(note) = &outs.recovered {
-        eprintln!("note: {}: {note}", out_dir.display());
+        let text = format!("{}: {note}", out_dir.display());
+        eprintln!("{}", lang.fill(Msg::Note, &[("text", &text)]));
     }
     // With a ledger: the week's history, round and recording come from the ledger.
     let mut ledger = crate::cmd::ledger::for_run(&args.ledger, &args.inputs, &args.round)?;
     let progress = Progress::start("reading the inputs");
-    let lang = args.lang.unwrap_or_else(|| policy.lang());
     let mut loaded = match &mut ledger {
-        Some((l, week)) => crate::cmd::ledger::load(l, &args.inputs, &policy, *week, false, true)?,
+        Some((l, week)) => {
+            crate::cmd::ledger::load(l, &args.inputs, &policy, *week, false, true, lang)?
+        }
         None => args.inputs.load(&policy)?,
     };
     let mut seen = None;
@@ -427,26 +430,44 @@ pub fn run(args: Args) -> Result<ExitCode> {
             .paths()
             .describe(args.inputs.policy.as_deref(), lang)
     )?;
+    let secs = |d: Duration| lang.num(d.as_secs_f64(), 3);
     writeln!(
         out,
-        "time: read {:.3} s, candidates {:.3} s, scoring {:.3} s, solve {:.3} s, reasons {:.3} s, write {:.3} s, total {:.3} s",
-        t_read.as_secs_f64(),
-        res.timings.candidates.as_secs_f64(),
-        res.timings.scoring.as_secs_f64(),
-        res.timings.solve.as_secs_f64(),
-        t_reasons.as_secs_f64(),
-        (t_write - t_reasons).as_secs_f64(),
-        t0.elapsed().as_secs_f64()
+        "{}",
+        lang.fill(
+            Msg::RunTime,
+            &[
+                ("read", &secs(t_read)),
+                ("candidates", &secs(res.timings.candidates)),
+                ("scoring", &secs(res.timings.scoring)),
+                ("solve", &secs(res.timings.solve)),
+                ("reasons", &secs(t_reasons)),
+                ("write", &secs(t_write - t_reasons)),
+                ("total", &secs(t0.elapsed())),
+            ],
+        )
     )?;
     let names: Vec<String> = written.iter().map(|p| p.display().to_string()).collect();
-    writeln!(out, "wrote {}", names.join(", "))?;
+    writeln!(
+        out,
+        "{}",
+        lang.fill(Msg::Wrote, &[("files", &names.join(", "))])
+    )?;
     if let (Some((l, week)), Some(id)) = (&ledger, recorded) {
         let closed = l.weeks()?.iter().filter(|w| w.1).count();
         writeln!(
             out,
-            "ledger: history read from its {closed} closed week(s); recorded run {id} of week {week} and its {} proposal(s) in {}",
-            res.assignments.len(),
-            l.path().display()
+            "{}",
+            lang.fill(
+                Msg::RunLedger,
+                &[
+                    ("closed", &closed),
+                    ("id", &id),
+                    ("week", week),
+                    ("n", &res.assignments.len()),
+                    ("file", &l.path().display()),
+                ],
+            )
         )?;
     }
     Ok(ExitCode::SUCCESS)

@@ -4,6 +4,7 @@ use super::compare::{progress, BatchArgs, ContenderArgs, File};
 use crate::out::Outputs;
 use anyhow::{bail, Context, Result};
 use matchpunt::analysis::simulate::{self, Settings};
+use matchpunt::messages::{Lang, Msg};
 use matchpunt::model::places::Places;
 use matchpunt::solve::SolveOptions;
 use matchpunt_sim::{html, report, Churn, Params};
@@ -27,6 +28,8 @@ use std::time::Instant;
 pub struct Args {
     #[command(flatten)]
     batch: BatchArgs,
+    #[command(flatten)]
+    lang: crate::args::LangArg,
     #[command(flatten)]
     contenders: ContenderArgs,
     /// Number of weeks, 1 to 520 (ten years).
@@ -134,8 +137,9 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let files = args.batch.read()?;
     let places = Places::bundled();
     let loaded = files.load(&contenders[0].policy, &places)?;
+    let lang = args.lang.or_policy(&contenders[0].policy);
     for w in &loaded.warnings {
-        eprintln!("warning: {w}");
+        eprintln!("{}", lang.fill(Msg::Warning, &[("text", w)]));
     }
     let base = &loaded.instance;
     let per_week = args.requests_per_week.unwrap_or(base.requests.len() as u64);
@@ -231,20 +235,31 @@ pub fn run(args: Args) -> Result<ExitCode> {
         .map(|w| w.week.to_string())
         .unwrap_or_default();
     let source = match &args.requests_dir {
-        Some(d) => format!("requests replayed from {}", d.display()),
-        None => format!(
-            "about {} generated requests a week, seed {}",
-            params.requests_per_week, args.seed
+        Some(d) => lang.fill(Msg::SimReplayed, &[("dir", &d.display())]),
+        None => lang.fill(
+            Msg::SimGenerated,
+            &[("n", &params.requests_per_week), ("seed", &args.seed)],
         ),
     };
-    let description = format!(
-        "{weeks} weeks ({first} to {last}) from {}: {} experts at the start, {source}; per week: leave {}, join {}, week off {}, decline {}.",
-        files.experts.name(),
-        base.experts.len(),
-        params.churn.leave_rate,
-        params.churn.join_rate,
-        params.churn.off_rate,
-        settings.decline_rate
+    // A rate as given (0.01), with a decimal comma in Dutch.
+    let rate = |x: f64| match lang {
+        Lang::En => x.to_string(),
+        Lang::Nl => x.to_string().replace('.', ","),
+    };
+    let description = lang.fill(
+        Msg::SimWeeks,
+        &[
+            ("weeks", &weeks),
+            ("first", &first),
+            ("last", &last),
+            ("file", &files.experts.name()),
+            ("experts", &base.experts.len()),
+            ("source", &source),
+            ("leave", &rate(params.churn.leave_rate)),
+            ("join", &rate(params.churn.join_rate)),
+            ("off", &rate(params.churn.off_rate)),
+            ("decline", &rate(settings.decline_rate)),
+        ],
     );
     let mut written = Vec::new();
     if let Some(dir) = &args.out {
@@ -271,15 +286,27 @@ pub fn run(args: Args) -> Result<ExitCode> {
     }
     let mut out = std::io::stdout().lock();
     writeln!(out, "{description}")?;
-    out.write_all(report::summary_text(&runs).as_bytes())?;
-    writeln!(out, "time: {:.2} s", t0.elapsed().as_secs_f64())?;
+    out.write_all(report::summary_text_in(&runs, lang).as_bytes())?;
+    writeln!(
+        out,
+        "{}",
+        lang.fill(
+            Msg::SimTime,
+            &[("s", &lang.num(t0.elapsed().as_secs_f64(), 2))]
+        )
+    )?;
     if let Some(dir) = &args.out {
         writeln!(
             out,
-            "wrote {} files to {} (open {})",
-            written.len(),
-            dir.display(),
-            dir.join("report.html").display()
+            "{}",
+            lang.fill(
+                Msg::SimWrote,
+                &[
+                    ("n", &written.len()),
+                    ("dir", &dir.display()),
+                    ("report", &dir.join("report.html").display()),
+                ]
+            )
         )?;
     }
     Ok(ExitCode::SUCCESS)

@@ -20,9 +20,8 @@ pub struct OutputArgs {
     /// Text for a person, or JSON (schema in the README) for other tools.
     #[arg(long, value_enum, default_value = "text")]
     pub format: Format,
-    /// Language of the texts: en or nl [default: the policy's texts.language, en].
-    #[arg(long, value_name = "LANG", value_parser = parse_lang)]
-    pub lang: Option<Lang>,
+    #[command(flatten)]
+    pub lang: crate::args::LangArg,
 }
 
 /// Output format.
@@ -34,15 +33,10 @@ pub enum Format {
     Json,
 }
 
-/// Parses `--lang`: en or nl.
-pub fn parse_lang(s: &str) -> Result<Lang, String> {
-    Lang::parse(s).ok_or_else(|| format!("{s:?} is not a language: expected en or nl"))
-}
-
 impl OutputArgs {
     /// The language: the option, else the policy's.
     pub fn lang(&self, policy: &Policy) -> Lang {
-        self.lang.unwrap_or_else(|| policy.lang())
+        self.lang.or_policy(policy)
     }
 
     /// Prints `view` as JSON, or `text` as is.

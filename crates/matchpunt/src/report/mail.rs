@@ -31,23 +31,27 @@ pub enum Kind {
     Declined,
     /// The match point booked the pair.
     Booking,
+    /// A standby of the latest run was accepted in place of the proposed expert, who declined.
+    Standby,
 }
 
 impl Kind {
     /// Every kind.
-    pub const ALL: [Kind; 4] = [
+    pub const ALL: [Kind; 5] = [
         Kind::Proposal,
         Kind::Accepted,
         Kind::Declined,
         Kind::Booking,
+        Kind::Standby,
     ];
-    /// `proposal`, `accepted`, `declined`, `booking`.
+    /// `proposal`, `accepted`, `declined`, `booking`, `standby`.
     pub fn code(self) -> &'static str {
         match self {
             Kind::Proposal => "proposal",
             Kind::Accepted => "accepted",
             Kind::Declined => "declined",
             Kind::Booking => "booking",
+            Kind::Standby => "standby",
         }
     }
 }
@@ -81,6 +85,8 @@ fn builtin(kind: Kind, to: To) -> Msg {
         (Kind::Declined, To::Org) => Msg::MailDeclinedOrg,
         (Kind::Booking, To::Expert) => Msg::MailBookingExpert,
         (Kind::Booking, To::Org) => Msg::MailBookingOrg,
+        (Kind::Standby, To::Expert) => Msg::MailStandbyExpert,
+        (Kind::Standby, To::Org) => Msg::MailStandbyOrg,
     }
 }
 

@@ -64,7 +64,7 @@ proptest! {
             let req = &inst.requests[a.request];
             let ex = &inst.experts[a.expert];
             let e = Event {
-                kind: Kind::ALL[i % 4],
+                kind: Kind::ALL[i % Kind::ALL.len()],
                 request: req.id.clone(),
                 org: inst.orgs.name(req.org).to_string(),
                 role: req.role,
