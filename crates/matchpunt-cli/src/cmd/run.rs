@@ -214,9 +214,10 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let progress = Progress::start("reading the inputs");
     let lang = args.lang.unwrap_or_else(|| policy.lang());
     let mut loaded = match &mut ledger {
-        Some((l, week)) => crate::cmd::ledger::load(l, &args.inputs, &policy, *week, false, true)?,
-        None => args.inputs.load(&policy)?,
-    };
+        Some((l, week)) => crate::cmd::ledger::load(l, &args.inputs, &policy, *week, false, true),
+        None => args.inputs.load(&policy),
+    }
+    .map_err(|e| crate::inputs::in_lang(e, lang))?;
     let mut seen = None;
     let round = match &ledger {
         Some((l, week)) => {
