@@ -401,3 +401,12 @@ pub fn current_week() -> Week {
         .unwrap_or(0);
     Week::of_day(secs.div_euclid(86_400))
 }
+
+/// `err` with its input errors ([`InputErrors`], as a load returns them) shown in `lang`; any
+/// other error as it is. For the commands that write for a person in their language.
+pub fn in_lang(err: anyhow::Error, lang: Lang) -> anyhow::Error {
+    match err.downcast::<InputErrors>() {
+        Ok(e) => e.in_lang(lang).into(),
+        Err(err) => err,
+    }
+}

@@ -30,7 +30,8 @@ pub struct Args {
 pub fn run(args: Args) -> Result<ExitCode> {
     let policy = args.inputs.policy()?;
     let lang = args.lang.or_policy(&policy);
-    let loaded = crate::cmd::ledger::load_or_files(&args.ledger, &args.inputs, &policy)?;
+    let loaded = crate::cmd::ledger::load_or_files(&args.ledger, &args.inputs, &policy)
+        .map_err(|e| crate::inputs::in_lang(e, lang))?;
     let inst = &loaded.instance;
     let mut out = std::io::stdout().lock();
     let paths = args.inputs.paths();

@@ -56,7 +56,12 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let (loaded, week) =
         match crate::cmd::ledger::load_week(&args.ledger, &args.inputs, &policy, false)? {
             Some((loaded, week)) => (loaded, Some(week)),
-            None => (args.inputs.load(&policy)?, None),
+            None => (
+                args.inputs
+                    .load(&policy)
+                    .map_err(|e| crate::inputs::in_lang(e, lang))?,
+                None,
+            ),
         };
     for w in &loaded.warnings {
         eprintln!(

@@ -34,7 +34,8 @@ pub struct Args {
 pub fn run(args: Args) -> Result<ExitCode> {
     let policy = args.inputs.policy()?;
     let lang = args.lang.or_policy(&policy);
-    let loaded = crate::cmd::ledger::load_or_files(&args.ledger, &args.inputs, &policy)?;
+    let loaded = crate::cmd::ledger::load_or_files(&args.ledger, &args.inputs, &policy)
+        .map_err(|e| crate::inputs::in_lang(e, lang))?;
     for w in &loaded.warnings {
         eprintln!("{}", lang.fill(Msg::Warning, &[("text", w)]));
     }

@@ -216,10 +216,11 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let progress = Progress::start("reading the inputs");
     let mut loaded = match &mut ledger {
         Some((l, week)) => {
-            crate::cmd::ledger::load(l, &args.inputs, &policy, *week, false, true, lang)?
+            crate::cmd::ledger::load(l, &args.inputs, &policy, *week, false, true, lang)
         }
-        None => args.inputs.load(&policy)?,
-    };
+        None => args.inputs.load(&policy),
+    }
+    .map_err(|e| crate::inputs::in_lang(e, lang))?;
     let mut seen = None;
     let round = match &ledger {
         Some((l, week)) => {

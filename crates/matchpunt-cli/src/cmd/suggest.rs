@@ -182,10 +182,10 @@ fn flag_errors(errs: &InputErrors) -> String {
         let line = match (flag, &e.value) {
             (Some(f), Some(v)) => format!(
                 "  {f} {v:?}: {}",
-                e.message.replace(" (or give lat and lon columns)", "")
+                e.message().replace(" (or give lat and lon columns)", "")
             ),
-            (Some(f), None) => format!("  {f}: {}", e.message),
-            (None, _) => format!("  {}", e.message),
+            (Some(f), None) => format!("  {f}: {}", e.message()),
+            (None, _) => format!("  {}", e.message()),
         };
         lines.push(line);
     }
@@ -239,7 +239,12 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let (loaded, week) =
         match crate::cmd::ledger::load_week(&args.ledger, &args.inputs, &policy, true)? {
             Some((loaded, week)) => (loaded, Some(week)),
-            None => (args.inputs.load_skipping_bad_rows(&policy)?, None),
+            None => (
+                args.inputs
+                    .load_skipping_bad_rows(&policy)
+                    .map_err(|e| crate::inputs::in_lang(e, lang))?,
+                None,
+            ),
         };
     for w in &loaded.warnings {
         eprintln!("{}", lang.fill(Msg::Warning, &[("text", w)]));

@@ -107,7 +107,7 @@ fn errors(lang: Lang, f: &Failure, hint: L) -> Markup {
                                     td.num { @if let Some(l) = e.line { (l) } }
                                     td { @if let Some((n, name)) = &e.column { (n) " (" (name) ")" } }
                                     td { @if let Some(v) = &e.value { code { (v) } } }
-                                    td { (e.message) }
+                                    td { (e.problem.render(lang)) }
                                 }
                             }
                         }

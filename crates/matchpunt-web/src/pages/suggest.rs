@@ -38,7 +38,7 @@ pub fn suggest(
                     .as_ref()
                     .map_or_else(|| "form".to_string(), |c| c.1.clone()),
                 value: e.value.clone().unwrap_or_default(),
-                expected: e.message.clone(),
+                expected: e.message(),
             },
             None => FieldError {
                 field: "form".into(),

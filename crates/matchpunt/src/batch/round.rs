@@ -194,7 +194,7 @@ fn read_pairs(src: Source<'_>, decisions: bool) -> Result<Vec<PairRow>, InputErr
                             row,
                             "decision",
                             v,
-                            "expected accepted or declined (geaccepteerd/afgewezen, ja/nee)".into(),
+                            crate::ingest::Problem::NotDecision,
                         ));
                     } else {
                         errs.not_listed += 1;

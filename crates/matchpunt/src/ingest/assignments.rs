@@ -11,7 +11,10 @@
 //! Dutch aliases (`aanvraag`, `deskundige`, `besluit`, `dagdeel`), and ids are compared by
 //! [`normalize`], as [`crate::ingest`] compares the ids of experts.csv and requests.csv.
 
-use super::{file_error, InputError, InputErrors, Source, MAX_ERRORS_PER_FILE};
+use super::{
+    file_error, Expected, InputError, InputErrors, PairFileKind, Problem, Source,
+    MAX_ERRORS_PER_FILE,
+};
 use crate::ingest::sheet::{self, Lines};
 use crate::model::{normalize, Instance};
 use std::collections::HashMap;
@@ -89,7 +92,7 @@ impl PairRows {
         row: &PairCells,
         column: &str,
         value: &str,
-        message: String,
+        problem: impl Into<Problem>,
     ) -> InputError {
         let at = COLUMNS.iter().position(|c| c.0 == column);
         InputError {
@@ -100,7 +103,7 @@ impl PairRows {
                 .and_then(|k| self.index[k])
                 .map(|i| (i + 1, self.header[i].clone())),
             value: Some(value.chars().take(80).collect()),
-            message,
+            problem: problem.into(),
         }
     }
 }
@@ -128,8 +131,8 @@ pub fn read_pair_rows(mut src: Source<'_>, kind: PairFile) -> Result<PairRows, I
     let mut bytes = Vec::new();
     src.reader
         .read_to_end(&mut bytes)
-        .map_err(|e| file_error(&file, None, format!("cannot be read: {e}")))?;
-    let decoded = sheet::decode(&bytes).map_err(|e| file_error(&file, e.line, e.message))?;
+        .map_err(|e| file_error(&file, None, Problem::CannotRead(e.to_string())))?;
+    let decoded = sheet::decode(&bytes).map_err(|e| file_error(&file, e.line, e.problem))?;
     let text: &str = &decoded.text;
     let lines = Lines::new(text);
     let known = |c: &str| {
@@ -137,15 +140,11 @@ pub fn read_pair_rows(mut src: Source<'_>, kind: PairFile) -> Result<PairRows, I
         COLUMNS.iter().any(|(_, keys)| keys.contains(&k.as_str()))
     };
     let what = match kind {
-        PairFile::Assignments => "the assignments.csv of a run (columns request, expert, ...)",
-        PairFile::Decisions => "a decisions file (columns request, expert, decision)",
+        PairFile::Assignments => PairFileKind::Assignments,
+        PairFile::Decisions => PairFileKind::Decisions,
     };
     let Some(hl) = sheet::locate_header(text, &lines, known) else {
-        return Err(file_error(
-            &file,
-            Some(1),
-            format!("has no header line: expected {what}"),
-        ));
+        return Err(file_error(&file, Some(1), Problem::PairNoHeader(what)));
     };
     let mut rdr = csv::ReaderBuilder::new()
         .delimiter(hl.delimiter)
@@ -159,7 +158,7 @@ pub fn read_pair_rows(mut src: Source<'_>, kind: PairFile) -> Result<PairRows, I
             return Err(file_error(
                 &file,
                 Some(hl.line),
-                format!("has no header line: expected {what}"),
+                Problem::PairNoHeader(what),
             ))
         }
     };
@@ -181,12 +180,11 @@ pub fn read_pair_rows(mut src: Source<'_>, kind: PairFile) -> Result<PairRows, I
         return Err(file_error(
             &file,
             Some(hl.line),
-            format!(
-                "missing required column{} {}: expected {what}; the header has: {}",
-                if missing.len() == 1 { "" } else { "s" },
-                missing.join(", "),
-                header.join(", ")
-            ),
+            Problem::PairMissingColumns {
+                file: what,
+                missing: missing.iter().map(|s| s.to_string()).collect(),
+                have: header.clone(),
+            },
         ));
     }
     let mut out = PairRows {
@@ -208,7 +206,7 @@ pub fn read_pair_rows(mut src: Source<'_>, kind: PairFile) -> Result<PairRows, I
                 let line = line_of(e.position());
                 push(
                     &mut errs,
-                    file_error(&file, Some(line), format!("bad CSV: {e}")),
+                    file_error(&file, Some(line), Problem::BadCsv(e.to_string())),
                 );
                 continue;
             }
@@ -233,12 +231,7 @@ pub fn read_pair_rows(mut src: Source<'_>, kind: PairFile) -> Result<PairRows, I
             for (col, v) in [("request", &row.request), ("expert", &row.expert)] {
                 if !v.is_ascii() {
                     ok = false;
-                    let e = out.cell_error(
-                        &row,
-                        col,
-                        v,
-                        "has a letter beyond ASCII, and the file's bytes read as well as Windows-1252 as as Mac Roman: save the file as \"CSV UTF-8\"".into(),
-                    );
+                    let e = out.cell_error(&row, col, v, Problem::PairIdUndecidedEncoding);
                     push(
                         &mut errs,
                         InputErrors {
@@ -250,12 +243,12 @@ pub fn read_pair_rows(mut src: Source<'_>, kind: PairFile) -> Result<PairRows, I
             }
         }
         for (col, v, what) in [
-            ("request", &row.request, "a request id"),
-            ("expert", &row.expert, "an expert id"),
+            ("request", &row.request, Expected::RequestId),
+            ("expert", &row.expert, Expected::ExpertId),
         ] {
             if normalize(v).is_empty() {
                 ok = false;
-                let e = out.cell_error(&row, col, v, format!("is empty: expected {what}"));
+                let e = out.cell_error(&row, col, v, Problem::Empty(what));
                 push(
                     &mut errs,
                     InputErrors {

@@ -127,11 +127,9 @@ pub(crate) const BOOL_EXPECTED: &str = "expected yes/no, ja/nee, true/false, y/n
 
 /// What a bad boolean cell is told: an `x` may mean ticked or crossed out, so it is never read
 /// either way.
-pub(crate) fn bool_expected(v: &str) -> String {
-    if normalize(v) == "x" {
-        format!("is ambiguous (ticked or crossed out?): {BOOL_EXPECTED}")
-    } else {
-        BOOL_EXPECTED.into()
+pub(crate) fn bool_expected(v: &str) -> Problem {
+    Problem::NotBool {
+        x_ambiguous: normalize(v) == "x",
     }
 }
 
@@ -158,12 +156,12 @@ impl<'t, 'e> Cells<'t, 'e> {
     pub(crate) fn get(&self, col: &str) -> &'t str {
         self.t.cell(self.row, col)
     }
-    pub(crate) fn err(&mut self, col: &str, value: &str, message: String) {
+    pub(crate) fn err(&mut self, col: &str, value: &str, problem: Problem) {
         self.ok = false;
-        self.errs.push_cell(self.t, self.line, col, value, message);
+        self.errs.push_cell(self.t, self.line, col, value, problem);
     }
     /// An error about the whole row, not one cell.
-    pub(crate) fn err_row(&mut self, message: String) {
+    pub(crate) fn err_row(&mut self, problem: Problem) {
         self.ok = false;
         self.errs.push(
             self.t.kind,
@@ -173,7 +171,7 @@ impl<'t, 'e> Cells<'t, 'e> {
                 row: None,
                 column: None,
                 value: None,
-                message,
+                problem,
             },
         );
     }
@@ -192,7 +190,7 @@ impl<'t, 'e> Cells<'t, 'e> {
         match parse_bool(v) {
             Ok(Some(b)) => b,
             Ok(None) => {
-                self.err(col, v, format!("is empty: {BOOL_EXPECTED}"));
+                self.err(col, v, Problem::EmptyBool);
                 false
             }
             Err(NotABool) => {
@@ -215,11 +213,10 @@ impl<'t, 'e> Cells<'t, 'e> {
                 self.err(
                     col,
                     v,
-                    format!(
-                        "is ambiguous (a thousands separator or a decimal point?): expected a whole number from {} to {} without separators",
-                        range.start(),
-                        range.end()
-                    ),
+                    Problem::WholeAmbiguous {
+                        min: *range.start(),
+                        max: *range.end(),
+                    },
                 );
                 None
             }
@@ -227,11 +224,10 @@ impl<'t, 'e> Cells<'t, 'e> {
                 self.err(
                     col,
                     v,
-                    format!(
-                        "expected a whole number from {} to {}",
-                        range.start(),
-                        range.end()
-                    ),
+                    Problem::NotWhole {
+                        min: *range.start(),
+                        max: *range.end(),
+                    },
                 );
                 None
             }
@@ -261,11 +257,7 @@ impl<'t, 'e> Cells<'t, 'e> {
                 Some(y)
             }
             _ => {
-                self.err(
-                    col,
-                    v,
-                    "expected a year from 1900 to 2100 (or a date such as 12-3-2001)".into(),
-                );
+                self.err(col, v, Problem::NotYear);
                 None
             }
         }
@@ -297,11 +289,10 @@ impl<'t, 'e> Cells<'t, 'e> {
                 self.err(
                     col,
                     v,
-                    format!(
-                        "expected a number of km from {} to {}",
-                        range.start(),
-                        range.end()
-                    ),
+                    Problem::NotKm {
+                        min: *range.start(),
+                        max: *range.end(),
+                    },
                 );
                 None
             }
@@ -319,20 +310,19 @@ impl<'t, 'e> Cells<'t, 'e> {
                 self.err(
                     col,
                     v,
-                    format!(
-                        "expected a number from {} to {}",
-                        range.start(),
-                        range.end()
-                    ),
+                    Problem::NotNumber {
+                        min: *range.start(),
+                        max: *range.end(),
+                    },
                 );
                 None
             }
         }
     }
-    pub(crate) fn required_nonempty(&mut self, col: &str, what: &str) -> &'t str {
+    pub(crate) fn required_nonempty(&mut self, col: &str, what: Expected) -> &'t str {
         let v = self.get(col);
         if v.is_empty() {
-            self.err(col, v, format!("is empty: expected {what}"));
+            self.err(col, v, Problem::Empty(what));
         }
         v
     }
@@ -343,11 +333,7 @@ impl<'t, 'e> Cells<'t, 'e> {
         ids.dedup();
         if required && ids.is_empty() {
             // The value is empty, so nothing sensitive is printed.
-            self.err(
-                col,
-                v,
-                "is empty: expected one or more themes separated by |".into(),
-            );
+            self.err(col, v, Problem::EmptyThemes);
         }
         ids
     }
@@ -358,18 +344,10 @@ impl<'t, 'e> Cells<'t, 'e> {
             let lat = self.float("lat", -90.0..=90.0);
             let lon = self.float("lon", -180.0..=180.0);
             if lat_s.is_empty() {
-                self.err(
-                    "lat",
-                    lat_s,
-                    "is empty while lon is given: expected both".into(),
-                );
+                self.err("lat", lat_s, Problem::HalfCoordinates { given: "lon" });
             }
             if lon_s.is_empty() {
-                self.err(
-                    "lon",
-                    lon_s,
-                    "is empty while lat is given: expected both".into(),
-                );
+                self.err("lon", lon_s, Problem::HalfCoordinates { given: "lat" });
             }
             return match (lat, lon) {
                 (Some(lat), Some(lon)) if crate::model::places::in_netherlands(lat, lon) => {
@@ -378,19 +356,12 @@ impl<'t, 'e> Cells<'t, 'e> {
                 (Some(lat), Some(lon)) => {
                     // Outside the country the expert silently fits nothing, or the request
                     // no one: a swap is the usual cause.
-                    let hint = if crate::model::places::in_netherlands(lon, lat) {
-                        "; lat and lon swapped? (in the Netherlands lat is about 51-53, lon about 4-7)"
-                    } else {
-                        ""
-                    };
-                    let msg = format!(
-                        "{lat}, {lon} is not in the Netherlands: expected lat {}..{} and lon {}..{}{hint}",
-                        crate::model::places::NL_LAT.start(),
-                        crate::model::places::NL_LAT.end(),
-                        crate::model::places::NL_LON.start(),
-                        crate::model::places::NL_LON.end()
+                    let swapped = crate::model::places::in_netherlands(lon, lat);
+                    self.err(
+                        "lat",
+                        lat_s,
+                        Problem::NotInNetherlands { lat, lon, swapped },
                     );
-                    self.err("lat", lat_s, msg);
                     (place.to_string(), None)
                 }
                 _ => (place.to_string(), None),
@@ -400,16 +371,9 @@ impl<'t, 'e> Cells<'t, 'e> {
             if required {
                 if self.t.has("place") || self.t.has("lat") {
                     let col = if self.t.has("place") { "place" } else { "lat" };
-                    self.err(
-                        col,
-                        place,
-                        "is empty: expected a place from the places table, or lat and lon".into(),
-                    );
+                    self.err(col, place, Problem::EmptyPlace);
                 } else {
-                    self.err_row(
-                        "missing column 'place': this row is on site, so it needs a place from the places table (or lat and lon columns), or online yes"
-                            .into(),
-                    );
+                    self.err_row(Problem::NoPlaceColumnOnSite);
                 }
             }
             return (String::new(), None);
@@ -417,8 +381,7 @@ impl<'t, 'e> Cells<'t, 'e> {
         match places.lookup(place) {
             Ok(p) => (place.to_string(), Some(p.location)),
             Err(miss) => {
-                let msg = format!("{} (or give lat and lon columns)", miss.describe());
-                self.err("place", place, msg);
+                self.err("place", place, Problem::from_place_miss(&miss));
                 (place.to_string(), None)
             }
         }
@@ -457,13 +420,8 @@ impl<'t, 'e> Cells<'t, 'e> {
                             .closest(id)
                     })
                     .flatten()
-                    .map(|s| format!("; did you mean {s:?}?"))
-                    .unwrap_or_default();
-                self.err(
-                    col,
-                    id,
-                    format!("is not an expert id in the experts file{hint}"),
-                );
+                    .cloned();
+                self.err(col, id, Problem::UnknownExpert(hint));
                 None
             }
         }

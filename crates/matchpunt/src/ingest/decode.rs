@@ -74,26 +74,21 @@ pub struct DecodeError {
     /// The line of the first offending byte, when there is one.
     pub line: Option<u64>,
     /// What is wrong and what was expected.
-    pub message: String,
+    pub problem: crate::ingest::Problem,
 }
 
-const SAVE_AS: &str = "in Excel, save it as \"CSV UTF-8\"";
+use crate::ingest::Problem;
 
 /// Decodes a file as the module docs say.
 pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>, DecodeError> {
     let decoded = decode_bytes(bytes)?;
     if let Some(pos) = decoded.text.find('\0') {
         let line = Lines::new(&decoded.text).line_of(pos);
-        let hint = if looks_like_utf16_without_bom(bytes) {
-            "; it looks like UTF-16 text without a byte-order mark"
-        } else {
-            ""
-        };
         return Err(DecodeError {
             line: Some(line),
-            message: format!(
-                "contains binary data (a NUL byte): expected CSV text{hint}; {SAVE_AS}"
-            ),
+            problem: Problem::BinaryNul {
+                utf16: looks_like_utf16_without_bom(bytes),
+            },
         });
     }
     Ok(decoded)
@@ -109,9 +104,7 @@ fn decode_bytes(bytes: &[u8]) -> Result<Decoded<'_>, DecodeError> {
             }),
             Err(e) => Err(DecodeError {
                 line: Some(count_lines(&rest[..e.valid_up_to()])),
-                message: format!(
-                    "is not UTF-8 text, although it starts with a UTF-8 byte-order mark; {SAVE_AS}"
-                ),
+                problem: Problem::BomNotUtf8,
             }),
         };
     }
@@ -131,9 +124,7 @@ fn decode_bytes(bytes: &[u8]) -> Result<Decoded<'_>, DecodeError> {
             let bad = lossy.find('\u{FFFD}').unwrap_or(lossy.len());
             return Err(DecodeError {
                 line: Some(count_lines(&lossy.as_bytes()[..bad])),
-                message: format!(
-                    "starts as UTF-16 text (a byte-order mark) but is not valid UTF-16; {SAVE_AS}"
-                ),
+                problem: Problem::BadUtf16,
             });
         }
     }
@@ -160,15 +151,13 @@ fn decode_bytes(bytes: &[u8]) -> Result<Decoded<'_>, DecodeError> {
     if bytes.starts_with(b"PK\x03\x04") {
         return Err(DecodeError {
             line: Some(1),
-            message: format!(
-                "is a zip file, such as an Excel or OpenDocument workbook (.xlsx, .ods), not CSV text; {SAVE_AS}"
-            ),
+            problem: Problem::ZipNotCsv,
         });
     }
     if bytes.starts_with(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1") {
         return Err(DecodeError {
             line: Some(1),
-            message: format!("is an old Excel workbook (.xls), not CSV text; {SAVE_AS}"),
+            problem: Problem::XlsNotCsv,
         });
     }
     // Control bytes other than tab and line ends are not in any text a spreadsheet writes.
@@ -178,10 +167,7 @@ fn decode_bytes(bytes: &[u8]) -> Result<Decoded<'_>, DecodeError> {
     {
         return Err(DecodeError {
             line: Some(count_lines(&bytes[..i])),
-            message: format!(
-                "is not text (byte 0x{:02X} is a control character): expected CSV text; {SAVE_AS}",
-                bytes[i]
-            ),
+            problem: Problem::ControlByte(bytes[i]),
         });
     }
     // UTF-8 characters next to bytes that are not UTF-8: two encodings in one file (say, rows
@@ -201,9 +187,7 @@ fn decode_bytes(bytes: &[u8]) -> Result<Decoded<'_>, DecodeError> {
         let line = count_lines(&bytes[..first_bad.unwrap_or(0)]);
         return Err(DecodeError {
             line: Some(line),
-            message: format!(
-                "mixes UTF-8 with another encoding (this line has a byte that is not UTF-8, other lines have UTF-8 characters); {SAVE_AS}"
-            ),
+            problem: Problem::MixedEncodings,
         });
     }
     let ev = single_byte_evidence(bytes);
@@ -220,10 +204,7 @@ fn decode_bytes(bytes: &[u8]) -> Result<Decoded<'_>, DecodeError> {
         if let Some(i) = ev.undefined_1252 {
             return Err(DecodeError {
                 line: Some(count_lines(&bytes[..i])),
-                message: format!(
-                    "is not text (byte 0x{:02X} is a control character): expected CSV text; {SAVE_AS}",
-                    bytes[i]
-                ),
+                problem: Problem::ControlByte(bytes[i]),
             });
         }
     }

@@ -3,14 +3,17 @@
 
 #[allow(unused_imports)]
 use super::*;
+use crate::messages::{Lang, Msg};
 
 /// How many errors of one file are listed before the rest are only counted.
 pub const MAX_ERRORS_PER_FILE: usize = 50;
 
-/// One problem in an input file.
+/// One problem in an input file: where (file, line, column or sheet and cell), the value, and
+/// what is wrong and what was expected ([`Problem`]), rendered in either language by
+/// [`InputError::render`] (`Display` is English).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct InputError {
-    /// The file, as the caller named it.
+    /// The file, as the caller named it; for a workbook's sheet `book.xlsx, sheet experts`.
     pub file: String,
     /// 1-based line in the file (the header is line 1); None for whole-file problems.
     pub line: Option<u64>,
@@ -23,74 +26,119 @@ pub struct InputError {
     /// The offending value, as written.
     pub value: Option<String>,
     /// What is wrong and what was expected.
-    pub message: String,
+    pub problem: Problem,
 }
 
-impl fmt::Display for InputError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+/// How a workbook's sheet is named in [`InputError::file`]: `book.xlsx, sheet experts`.
+pub const SHEET_IN_FILE: &str = ", sheet ";
+
+impl InputError {
+    /// The error as a line in `lang`: `file:line:column (G5): column 'name': "value": what is
+    /// wrong`, or for a workbook `book.xlsx, sheet experts, cell G5 (column 'name'): ...`.
+    /// Values and long texts are cut ([`MAX_SHOWN_VALUE`], [`MAX_SHOWN_MESSAGE`] characters).
+    /// `O(length of the texts)`.
+    pub fn render(&self, lang: Lang) -> String {
+        use std::fmt::Write;
+        let mut f = String::new();
+        let quoted = |v: &str| match shorten(v, MAX_SHOWN_VALUE) {
+            Some(cut) => format!(
+                "{cut:?}… ({} {})",
+                v.chars().count(),
+                lang.text(Msg::InCharacters)
+            ),
+            None => format!("{v:?}"),
+        };
+        let message = self.problem.render(lang);
         // In a workbook, a place is a cell as a spreadsheet user finds it: "sheet experts, cell G5".
-        if self.file.contains(", sheet ") {
-            write!(f, "{}", self.file)?;
+        if let Some((book, sheet)) = self.file.split_once(SHEET_IN_FILE) {
+            let _ = write!(f, "{book}, {} {sheet}", lang.text(Msg::InSheet));
             match (self.line, &self.column) {
-                (Some(line), Some((n, name))) => write!(
-                    f,
-                    ", cell {}{line} (column '{name}')",
-                    crate::ingest::workbook::column_letters(*n)
-                )?,
-                (Some(line), None) => write!(f, ", row {line}")?,
+                (Some(line), Some((n, name))) => {
+                    let cell = format!("{}{line}", crate::ingest::workbook::column_letters(*n));
+                    let _ = write!(
+                        f,
+                        ", {}",
+                        lang.fill(Msg::InCell, &[("cell", &cell), ("name", name)])
+                    );
+                }
+                (Some(line), None) => {
+                    let _ = write!(f, ", {}", lang.fill(Msg::InRow, &[("row", &line)]));
+                }
                 _ => {}
             }
             if let Some(v) = &self.value {
-                write!(f, ": {}", quoted_short(v))?;
+                let _ = write!(f, ": {}", quoted(v));
             }
-            return write!(f, ": {}", self.message);
+            let _ = write!(f, ": {message}");
+            return f;
         }
-        write!(f, "{}", self.file)?;
+        f.push_str(&self.file);
         if let Some(line) = self.line {
-            write!(f, ":{line}")?;
+            let _ = write!(f, ":{line}");
             if let Some((n, _)) = &self.column {
                 // The cell as a spreadsheet that opens the file names it: `:5:7 (G5)`.
-                write!(
+                let _ = write!(
                     f,
                     ":{n} ({}{})",
                     crate::ingest::workbook::column_letters(*n),
                     self.row.unwrap_or(line)
-                )?;
+                );
             }
         }
         if let Some((_, name)) = &self.column {
-            write!(f, ": column '{name}'")?;
+            let _ = write!(f, ": {}", lang.fill(Msg::InColumn, &[("name", name)]));
         }
         if let Some(v) = &self.value {
-            write!(f, ": {}", quoted_short(v))?;
+            let _ = write!(f, ": {}", quoted(v));
         }
-        match shorten(&self.message, MAX_SHOWN_MESSAGE) {
-            Some(cut) => write!(f, ": {cut}… ({} characters)", self.message.chars().count()),
-            None => write!(f, ": {}", self.message),
-        }
+        let _ = match shorten(&message, MAX_SHOWN_MESSAGE) {
+            Some(cut) => write!(
+                f,
+                ": {cut}… ({} {})",
+                message.chars().count(),
+                lang.text(Msg::InCharacters)
+            ),
+            None => write!(f, ": {message}"),
+        };
+        f
+    }
+
+    /// What is wrong and what was expected, in English (the [`Problem`]'s text).
+    pub fn message(&self) -> String {
+        self.problem.render(Lang::En)
+    }
+}
+
+impl fmt::Display for InputError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.render(Lang::En))
     }
 }
 
 impl InputError {
     /// A problem of a whole file (no line, no column).
-    pub fn whole_file(file: impl Into<String>, message: impl Into<String>) -> Self {
+    pub fn whole_file(file: impl Into<String>, problem: impl Into<Problem>) -> Self {
         InputError {
             file: file.into(),
             line: None,
             row: None,
             column: None,
             value: None,
-            message: message.into(),
+            problem: problem.into(),
         }
     }
 }
 
 /// One problem of a whole file, or of one `line` of it, as the errors of a read.
-pub(crate) fn file_error(file: &str, line: Option<u64>, message: String) -> InputErrors {
+pub(crate) fn file_error(
+    file: &str,
+    line: Option<u64>,
+    problem: impl Into<Problem>,
+) -> InputErrors {
     InputErrors {
         errors: vec![InputError {
             line,
-            ..InputError::whole_file(file, message)
+            ..InputError::whole_file(file, problem)
         }],
         ..InputErrors::default()
     }
@@ -131,6 +179,9 @@ pub struct InputErrors {
     /// Warnings met on the way (unknown columns, near-miss excluded organisations), shown after
     /// the errors so that a failed load loses none; they never contain theme names.
     pub warnings: Vec<String>,
+    /// The language `Display` writes the errors in (English by default; see
+    /// [`InputErrors::in_lang`]). The warnings are shown as they are.
+    pub lang: Lang,
 }
 
 impl InputErrors {
@@ -142,24 +193,37 @@ impl InputErrors {
     pub fn count(&self) -> usize {
         self.errors.len() + self.not_listed
     }
+    /// The same errors, shown in `lang` by `Display`.
+    pub fn in_lang(self, lang: Lang) -> Self {
+        InputErrors { lang, ..self }
+    }
 }
 
 impl fmt::Display for InputErrors {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let lang = self.lang;
         let n = self.count();
-        writeln!(f, "{n} input error{}:", if n == 1 { "" } else { "s" })?;
+        let head = if n == 1 {
+            Msg::InErrorsOne
+        } else {
+            Msg::InErrorsMany
+        };
+        writeln!(f, "{}", lang.fill(head, &[("n", &n)]))?;
         for e in &self.errors {
-            writeln!(f, "  {e}")?;
+            writeln!(f, "  {}", e.render(lang))?;
         }
         if self.not_listed > 0 {
             writeln!(
                 f,
-                "  ... and {} more (at most {MAX_ERRORS_PER_FILE} are listed per file)",
-                self.not_listed
+                "  {}",
+                lang.fill(
+                    Msg::InErrorsMore,
+                    &[("n", &self.not_listed), ("max", &MAX_ERRORS_PER_FILE)]
+                )
             )?;
         }
         for w in &self.warnings {
-            writeln!(f, "warning: {w}")?;
+            writeln!(f, "{}", lang.fill(Msg::Warning, &[("text", w)]))?;
         }
         Ok(())
     }

@@ -14,7 +14,8 @@
 //! value the coordinator typed for those rows.
 
 use crate::ingest::workbook::CellProblem;
-use crate::ingest::InputError;
+use crate::ingest::{InputError, Problem};
+use crate::messages::Msg;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// Columns (by their canonical name, in any input file) in which an uncertain cell is an error.
@@ -81,42 +82,29 @@ pub(crate) fn workbook_cells(
             let i = col - 1;
             let Some(&name) = known.get(&i) else { continue };
             let cell = || format!("{}{line}", crate::ingest::workbook::column_letters(col));
-            let error = |value: Option<String>, message: String| InputError {
+            let error = |value: Option<String>, problem: Problem| InputError {
                 file: file.to_string(),
                 line: Some(*line),
                 row: None,
                 column: Some((col, headers.get(i).cloned().unwrap_or_default())),
                 value,
-                message,
+                problem,
             };
             match problem {
                 CellProblem::InsideMerge { range } => {
                     merges.insert(range.clone());
                 }
                 CellProblem::FormulaStoredZero if is_safety_column(name) => {
-                    out.errors.push(error(
-                        cells.get(i).cloned(),
-                        "a formula whose stored value is 0: a workbook written by a program stores 0 for a formula it never computed, so this 0 is not known to be the value; open and save the workbook in Excel or LibreOffice (which computes it), or type the value".to_string(),
-                    ));
+                    out.errors
+                        .push(error(cells.get(i).cloned(), Problem::SafetyFormulaZero));
                 }
                 CellProblem::FormulaStoredZero => {}
                 CellProblem::ErrorValue(v) if is_safety_column(name) => {
-                    out.errors.push(error(
-                        Some(v.clone()),
-                        format!(
-                            "an error value (a formula that failed) in a column that decides where an expert may go; expected {}: correct the formula or type the value (empty if there is none)",
-                            expected(name)
-                        ),
-                    ));
+                    out.errors
+                        .push(error(Some(v.clone()), Problem::SafetyErrorValue(name)));
                 }
                 CellProblem::FormulaWithoutValue if is_safety_column(name) => {
-                    out.errors.push(error(
-                        None,
-                        format!(
-                            "a formula without a stored value (the workbook was written by a program and never computed), in a column that decides where an expert may go; expected {}: open and save the workbook in Excel or LibreOffice, or type the value",
-                            expected(name)
-                        ),
-                    ));
+                    out.errors.push(error(None, Problem::SafetyNoValue(name)));
                 }
                 CellProblem::ErrorValue(_) | CellProblem::FormulaWithoutValue => {
                     let e = emptied.entry(col).or_insert((0, *line, cell()));
@@ -140,19 +128,19 @@ pub(crate) fn workbook_cells(
     out
 }
 
-/// What a safety column expects, for a message.
-fn expected(column: &str) -> &'static str {
+/// What a safety column (its canonical name) expects, for a message.
+pub(crate) fn expected(column: &str) -> Msg {
     match column {
-        "excluded_orgs" => "organisation names separated by |",
-        "avoid_themes" | "themes" => "themes separated by |",
-        "load_budget" | "max_assignments" | "rolling_budget" | "client_age" => "a whole number",
-        "active" | "certified" => "yes or no",
-        "last_supervision" | "certified_on" => "a date",
-        "deployments" | "experienced_min" | "meetings" | "every_weeks" => "a whole number",
-        "not_with" => "expert ids separated by |",
-        "birth_year" => "a year or a date",
-        "availability" => "slots such as wed-pm, or *",
-        "org" => "the organisation's name",
-        _ => "a value",
+        "excluded_orgs" => Msg::InSafeOrgs,
+        "avoid_themes" | "themes" => Msg::InSafeThemes,
+        "load_budget" | "max_assignments" | "rolling_budget" | "client_age" => Msg::InSafeWhole,
+        "active" | "certified" => Msg::InSafeYesNo,
+        "last_supervision" | "certified_on" => Msg::InSafeDate,
+        "deployments" | "experienced_min" | "meetings" | "every_weeks" => Msg::InSafeWhole,
+        "not_with" => Msg::InSafeIds,
+        "birth_year" => Msg::InSafeYear,
+        "availability" => Msg::InSafeSlots,
+        "org" => Msg::InSafeOrg,
+        _ => Msg::InSafeValue,
     }
 }

@@ -38,12 +38,14 @@ pub mod assignments;
 mod cells;
 mod error;
 mod orgs;
+mod problem;
 mod rows;
 mod table;
 
 pub use cells::*;
 pub use error::*;
 pub use orgs::*;
+pub use problem::*;
 use rows::*;
 use table::*;
 
@@ -459,7 +461,7 @@ pub fn parse_request(
         inst.teams.experienced_min.insert(at, m);
     }
     let Some(mut r) = parsed.pop() else {
-        errs.push_file(FileKind::Requests, source, None, "holds no request".into());
+        errs.push_file(FileKind::Requests, source, None, Problem::NoRequest);
         return Err(errs.finish(warnings));
     };
     r.row = inst.requests.len();

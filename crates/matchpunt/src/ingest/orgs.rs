@@ -160,7 +160,7 @@ impl OrgGroups {
                         row: t.sheet_row(*line),
                         column: t.cols.get("name").map(|&i| (i + 1, "name".to_string())),
                         value: Some(String::new()),
-                        message: "expected the organisation's name".into(),
+                        problem: Problem::EmptyOrgName,
                     },
                 );
                 continue;

@@ -50,12 +50,11 @@ pub(crate) fn check_unique_id<'t>(
     c: &mut Cells<'t, '_>,
     seen: &mut HashMap<String, u64>,
 ) -> &'t str {
-    let id = c.required_nonempty("id", "a unique id");
+    let id = c.required_nonempty("id", Expected::UniqueId);
     if !id.is_empty() {
         let key = normalize(id);
         if let Some(first) = seen.get(&key) {
-            let msg = format!("duplicate id (first on line {first}): expected each id once");
-            c.err("id", id, msg);
+            c.err("id", id, Problem::DuplicateId { first: *first });
         } else {
             seen.insert(key, c.line);
         }
@@ -76,7 +75,7 @@ pub(crate) fn parse_experts(
             t.kind,
             &t.file,
             Some(t.header_line),
-            "missing required column 'place' (or both 'lat' and 'lon')".into(),
+            Problem::MissingLocationColumn,
         );
         return Vec::new();
     }
@@ -86,8 +85,7 @@ pub(crate) fn parse_experts(
         let mut c = Cells::new(t, errs, *line, row);
         let id = check_unique_id(&mut c, &mut seen);
         let mut roles = RoleSet::default();
-        let roles_cell =
-            c.required_nonempty("roles", "one or more of buddy, adviser, trainer, speaker");
+        let roles_cell = c.required_nonempty("roles", Expected::Roles);
         // Excel users also write `maatje/spreker`.
         for r in split_list(roles_cell).flat_map(|r| r.split(['/', '+']).map(str::trim)) {
             if r.is_empty() {
@@ -96,15 +94,13 @@ pub(crate) fn parse_experts(
             match Role::parse(r) {
                 Some(role) => roles.insert(role),
                 None => {
-                    let hint = if normalize(r).starts_with("ervaringsdeskundig") {
-                        " (every expert is an ervaringsdeskundige: name the roles they take on)"
-                    } else {
-                        ""
-                    };
+                    let ervaringsdeskundige = normalize(r).starts_with("ervaringsdeskundig");
                     c.err(
                         "roles",
                         r,
-                        format!("is not a role: expected buddy, adviser, trainer or speaker (or maatje, adviseur, meedenker, spreker, voorlichter){hint}"),
+                        Problem::NotARole {
+                            ervaringsdeskundige,
+                        },
                     )
                 }
             }
@@ -125,11 +121,7 @@ pub(crate) fn parse_experts(
             } else if let Some(slot) = Slot::parse(s) {
                 availability.insert(slot);
             } else {
-                c.err(
-                    "availability",
-                    s,
-                    "is not a slot: expected day-part like wed-pm or wo-middag (days mon..sun or ma..zo, parts am/pm/eve or ochtend/middag/avond), or * for all".into(),
-                );
+                c.err("availability", s, Problem::NotSlotList);
             }
         }
         let max_assignments = c
@@ -150,12 +142,7 @@ pub(crate) fn parse_experts(
                 match parse_week_or_date(v) {
                     Some(w) => Supervision::Week(w),
                     None => {
-                        c.err(
-                            "last_supervision",
-                            v,
-                            "expected a date (2026-11-24 or 24-11-2026) or an ISO week (2026-W48)"
-                                .into(),
-                        );
+                        c.err("last_supervision", v, Problem::NotSupervisionDate);
                         Supervision::Never
                     }
                 }
@@ -181,11 +168,7 @@ pub(crate) fn parse_experts(
         } else {
             let week = parse_week_or_date(certified_on);
             if week.is_none() {
-                c.err(
-                    "certified_on",
-                    certified_on,
-                    "expected a date (2026-11-24 or 24-11-2026), an Excel date number or an ISO week (2026-W48)".into(),
-                );
+                c.err("certified_on", certified_on, Problem::NotCertifiedOnDate);
             }
             week
         };
@@ -263,18 +246,14 @@ pub(crate) fn parse_requests(
     for (row_idx, (line, row)) in t.rows.iter().enumerate() {
         let mut c = Cells::new(t, errs, *line, row);
         let id = check_unique_id(&mut c, &mut seen);
-        let org_name = c.required_nonempty("org", "the requesting organisation");
-        let role_cell = c.required_nonempty("role", "one of buddy, adviser, trainer, speaker");
+        let org_name = c.required_nonempty("org", Expected::RequestingOrg);
+        let role_cell = c.required_nonempty("role", Expected::OneRole);
         let role = if role_cell.is_empty() {
             None
         } else {
             let r = Role::parse(role_cell);
             if r.is_none() {
-                c.err(
-                    "role",
-                    role_cell,
-                    "expected one role: buddy, adviser, trainer or speaker (or maatje, adviseur, meedenker, spreker, voorlichter)".into(),
-                );
+                c.err("role", role_cell, Problem::NotOneRole);
             }
             r
         };
@@ -288,11 +267,7 @@ pub(crate) fn parse_requests(
             _ => {
                 let s = Slot::parse(slot_cell);
                 if s.is_none() {
-                    c.err(
-                        "slot",
-                        slot_cell,
-                        "is not a slot: expected one day-part like wed-pm or wo-middag, or empty for flexible".into(),
-                    );
+                    c.err("slot", slot_cell, Problem::NotSlot);
                 }
                 s
             }
@@ -301,11 +276,7 @@ pub(crate) fn parse_requests(
         let given_intensity = c.uint("intensity", 0..=100);
         let pr_cell = c.get("priority");
         let priority = parse_priority(pr_cell).unwrap_or_else(|| {
-            c.err(
-                "priority",
-                pr_cell,
-                "expected 1 (low), 2 (normal) or 3 (urgent)".into(),
-            );
+            c.err("priority", pr_cell, Problem::NotPriority);
             2
         });
         let lang_cell = c.get("language");
@@ -405,27 +376,19 @@ pub(crate) fn parse_history(
         let week = Week::parse(week_cell)
             .or_else(|| iso_date.then(|| parse_week_or_date(week_cell)).flatten());
         if week.is_none() {
-            c.err(
-                "week",
-                week_cell,
-                "expected an ISO week like 2026-W47 (or a date like 2026-11-16)".into(),
-            );
+            c.err("week", week_cell, Problem::NotWeek);
         }
-        let expert_cell = c.required_nonempty("expert", "an expert id");
+        let expert_cell = c.required_nonempty("expert", Expected::ExpertId);
         let expert = if expert_cell.is_empty() {
             None
         } else {
             c.expert_ref("expert", expert_cell, experts)
         };
-        let org = c.required_nonempty("org", "an organisation");
+        let org = c.required_nonempty("org", Expected::AnOrg);
         let role_cell = c.get("role");
         let role = Role::parse(role_cell);
         if role.is_none() {
-            c.err(
-                "role",
-                role_cell,
-                "expected buddy, adviser, trainer or speaker".into(),
-            );
+            c.err("role", role_cell, Problem::NotHistoryRole);
         }
         let intensity = c.uint("intensity", 0..=100);
         let declined = c.bool_or("declined", false);

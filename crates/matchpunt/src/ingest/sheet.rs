@@ -986,11 +986,13 @@ mod tests {
         assert_eq!(decode(b"a\rb\r\xC3\xAB\xEB").unwrap_err().line, Some(3));
         assert!(decode(b"a\rb\r\xC3\xAB\xEB")
             .unwrap_err()
-            .message
+            .problem
+            .to_string()
             .contains("mixes"));
         assert!(decode(b"PK\x03\x04\xff")
             .unwrap_err()
-            .message
+            .problem
+            .to_string()
             .contains("workbook"));
         // UTF-16 without a byte-order mark: NUL bytes at every other position.
         let d = decode(b"i\0d\0,\0o\0r\0g\0").unwrap();
@@ -1006,7 +1008,8 @@ mod tests {
         // A NUL byte here and there is no UTF-16.
         assert!(decode(b"id,org\0\nab,cd")
             .unwrap_err()
-            .message
+            .problem
+            .to_string()
             .contains("NUL"));
         // Mac Roman: ë 0x91, ö 0x9A, é 0x8E, ç 0x8D (undefined in Windows-1252).
         let d = decode(b"Zo\x91;Co\x9Aperatie;caf\x8E").unwrap();

@@ -145,7 +145,7 @@ impl Errs {
         kind: FileKind,
         file: &str,
         line: Option<u64>,
-        message: String,
+        problem: impl Into<Problem>,
     ) {
         self.push(
             kind,
@@ -155,7 +155,7 @@ impl Errs {
                 row: None,
                 column: None,
                 value: None,
-                message,
+                problem: problem.into(),
             },
         );
     }
@@ -168,7 +168,7 @@ impl Errs {
                 row: t.sheet_row(line),
                 column: Some((i + 1, t.headers[i].clone())),
                 value: None,
-                message: message.to_string(),
+                problem: Problem::Text(message.to_string()),
             }
             .to_string(),
             None => format!("{}:{line}: column '{col}': {message}", t.file),
@@ -206,7 +206,7 @@ impl Errs {
         line: u64,
         col: &str,
         value: &str,
-        message: String,
+        problem: Problem,
     ) {
         let e = match t.cols.get(col) {
             Some(&i) => InputError {
@@ -215,7 +215,7 @@ impl Errs {
                 row: t.sheet_row(line),
                 column: Some((i + 1, t.headers[i].clone())),
                 value: Some(value.to_string()),
-                message,
+                problem,
             },
             // A cell of a column the file lacks: a whole-row error naming the column.
             None => InputError {
@@ -224,7 +224,7 @@ impl Errs {
                 row: None,
                 column: None,
                 value: (!value.is_empty()).then(|| value.to_string()),
-                message: format!("no '{col}' column: {message}"),
+                problem: Problem::NoColumn(col.to_string(), Box::new(problem)),
             },
         };
         self.push(t.kind, e);
@@ -267,7 +267,7 @@ pub(crate) fn read_table(
     let file = src.name.clone();
     let mut bytes = Vec::new();
     if let Err(e) = src.reader.read_to_end(&mut bytes) {
-        errs.push_file(kind, &file, None, format!("cannot be read: {e}"));
+        errs.push_file(kind, &file, None, Problem::CannotRead(e.to_string()));
         return None;
     }
     // A workbook: its sheet for this table, as CSV text whose lines are the sheet's rows.
@@ -289,7 +289,7 @@ pub(crate) fn read_table(
                         sheet.sheet
                     ));
                 }
-                file = format!("{file}, sheet {}", sheet.sheet);
+                file = format!("{file}{SHEET_IN_FILE}{}", sheet.sheet);
                 bytes = sheet.csv.into_bytes();
                 problems = sheet.problems;
             }
@@ -299,11 +299,10 @@ pub(crate) fn read_table(
                     kind,
                     &file,
                     None,
-                    format!(
-                        "has no sheet named {}; its sheets are: {}",
-                        names.join(" or "),
-                        have.join(", ")
-                    ),
+                    Problem::NoSheet {
+                        wanted: names.iter().map(|s| s.to_string()).collect(),
+                        have,
+                    },
                 );
                 return None;
             }
@@ -316,18 +315,13 @@ pub(crate) fn read_table(
     let decoded = match sheet::decode(&bytes) {
         Ok(d) => d,
         Err(e) => {
-            errs.push_file(kind, &file, e.line, e.message);
+            errs.push_file(kind, &file, e.line, e.problem);
             return None;
         }
     };
     let text: &str = &decoded.text;
     let required: Vec<&str> = columns.iter().filter(|c| c.1).map(|c| c.0).collect();
-    let empty = || {
-        format!(
-            "is empty: expected a header line with the columns {}",
-            required.join(", ")
-        )
-    };
+    let empty = || Problem::EmptyTable(required.iter().map(|s| s.to_string()).collect());
     let names = match kind {
         FileKind::Experts => HeaderNames::experts(),
         FileKind::Requests => HeaderNames::requests(),
@@ -358,7 +352,7 @@ pub(crate) fn read_table(
                 kind,
                 &file,
                 Some(header_line),
-                format!("bad header line: {e}"),
+                Problem::BadHeaderLine(e.to_string()),
             );
             return None;
         }
@@ -393,34 +387,31 @@ pub(crate) fn read_table(
                     continue;
                 };
                 if cols.insert(c, i).is_some() {
-                    let also = if sheet::header_key(h) == sheet::header_key(c) {
-                        String::new()
-                    } else {
-                        format!(" (as '{c}')")
-                    };
+                    let as_column =
+                        (sheet::header_key(h) != sheet::header_key(c)).then(|| c.to_string());
                     errs.push_file(
                         kind,
                         &file,
                         Some(header_line),
-                        format!("column '{h}' appears twice in the header{also}"),
+                        Problem::DuplicateColumn {
+                            header: h.clone(),
+                            as_column,
+                        },
                     );
                 }
             }
             HeaderMatch::NearMiss { suggestion, column } => {
                 near_missed.insert(column);
-                let also = if suggestion == column {
-                    String::new()
-                } else {
-                    format!(" (= {column})")
-                };
                 errs.push_file(
                     kind,
                     &file,
                     Some(header_line),
-                    format!(
-                        "column {} '{h}': did you mean '{suggestion}'{also}? (a column this close to a known one is not ignored, since a misspelt column would switch its rule off; a column of your own needs a name unlike any column)",
-                        i + 1
-                    ),
+                    Problem::NearMissColumn {
+                        n: i + 1,
+                        header: h.clone(),
+                        suggestion: suggestion.to_string(),
+                        column: (suggestion != column).then(|| column.to_string()),
+                    },
                 );
             }
             HeaderMatch::Unknown if h.is_empty() => {}
@@ -434,10 +425,10 @@ pub(crate) fn read_table(
             kind,
             &file,
             Some(header_line),
-            format!(
-                "has no header line: line {header_line} names none of the columns (its cells are not repeated here); expected a first line with the columns {}",
-                required.join(", ")
-            ),
+            Problem::NoHeaderLine {
+                line: header_line,
+                required: required.iter().map(|s| s.to_string()).collect(),
+            },
         );
         return None;
     }
@@ -459,10 +450,10 @@ pub(crate) fn read_table(
                 kind,
                 &file,
                 Some(header_line),
-                format!(
-                    "missing required column '{name}'; the header has: {}",
-                    headers.join(", ")
-                ),
+                Problem::MissingColumn {
+                    name: name.to_string(),
+                    have: headers.clone(),
+                },
             );
         }
     }
@@ -484,7 +475,7 @@ pub(crate) fn read_table(
                 let line = e
                     .position()
                     .map(|p| lines.record_line(text, hl.start + p.byte() as usize));
-                errs.push_file(kind, &file, line, format!("bad CSV: {e}"));
+                errs.push_file(kind, &file, line, Problem::BadCsv(e.to_string()));
                 continue;
             }
         };
@@ -508,11 +499,10 @@ pub(crate) fn read_table(
                     row: None,
                     column: Some((i + 1, headers.get(i).cloned().unwrap_or_default())),
                     value: Some(cells[i].clone()),
-                    message: format!(
-                        "a cell of {} characters: at most {} are read (is a text pasted into the wrong cell?)",
-                        cells[i].chars().count(),
-                        crate::ingest::workbook::MAX_CELL_CHARS
-                    ),
+                    problem: Problem::LongCell {
+                        chars: cells[i].chars().count(),
+                        max: crate::ingest::workbook::MAX_CELL_CHARS,
+                    },
                 },
             );
             ragged.push((line, cells));
@@ -526,11 +516,11 @@ pub(crate) fn read_table(
                 kind,
                 &file,
                 Some(line),
-                format!(
-                    "has {} fields, expected {width} as in the header (a missing or extra {}?)",
-                    cells.len(),
-                    sheet::delimiter_name(hl.delimiter)
-                ),
+                Problem::FieldCount {
+                    got: cells.len(),
+                    want: width,
+                    delimiter: hl.delimiter,
+                },
             );
             ragged.push((line, cells));
             continue;
@@ -607,10 +597,6 @@ pub(crate) fn undecided_encoding_error(
         .iter()
         .filter_map(|c| cols.get(c).copied())
         .collect();
-    let name = |e: sheet::Encoding| match e {
-        sheet::Encoding::MacRoman => "Mac Roman (Excel for Mac's \"CSV (Macintosh)\")",
-        _ => "Windows-1252 (Excel's plain \"CSV\")",
-    };
     for (line, cells) in rows {
         if let Some(&c) = safety
             .iter()
@@ -620,13 +606,12 @@ pub(crate) fn undecided_encoding_error(
                 kind,
                 file,
                 Some(*line),
-                format!(
-                    "column {} '{}' has a letter beyond ASCII, and the file's bytes read as well as {} as as {}: which one is not clear, and this column decides who may go where (the value is not repeated); save the file as \"CSV UTF-8\"",
-                    c + 1,
-                    headers[c],
-                    name(read),
-                    name(other)
-                ),
+                Problem::UndecidedEncoding {
+                    n: c + 1,
+                    header: headers[c].clone(),
+                    read,
+                    other,
+                },
             );
             return;
         }

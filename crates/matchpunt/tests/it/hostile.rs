@@ -88,7 +88,7 @@ fn long_values_and_messages_are_cut_in_messages() {
         row: None,
         column: Some((3, "place".into())),
         value: Some("ab\"c".repeat(1000)),
-        message: "x".repeat(10_000),
+        problem: "x".repeat(10_000).into(),
     };
     let shown = e.to_string();
     assert!(shown.len() < 1_000, "{shown}");
@@ -101,12 +101,12 @@ fn long_values_and_messages_are_cut_in_messages() {
     // Short ones are whole.
     let e = ingest::InputError {
         value: Some("Utrech".into()),
-        message: "is not in the places table".into(),
+        problem: ingest::Problem::UnknownPlace(None),
         ..e
     };
     assert_eq!(
         e.to_string(),
-        "f.csv:2:3 (C2): column 'place': \"Utrech\": is not in the places table"
+        "f.csv:2:3 (C2): column 'place': \"Utrech\": is not in the places table (or give lat and lon columns)"
     );
 }
 

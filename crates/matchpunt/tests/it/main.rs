@@ -11,6 +11,7 @@ mod explain;
 mod hostile;
 mod index_property;
 mod ingest;
+mod input_errors;
 mod limits;
 mod lp_export;
 mod mail_property;

@@ -1,0 +1,782 @@
+//! What is wrong with an input, as data: the kind of an [`InputError`], with the values its text
+//! needs, rendered in the reader's language through the one message table
+//! ([`crate::messages`]). The place (file, line, column or sheet and cell) and the value stay on
+//! the [`InputError`]; a kind says what is wrong and what was expected.
+//!
+//! Why typed: `run --lang nl` and `check --lang nl` print Dutch input errors, and a test holds
+//! every kind to a text in both languages ([`Problem::samples`]).
+
+use crate::ingest::decode::Encoding;
+use crate::messages::{Lang, Msg};
+use std::fmt;
+
+/// What an `is empty: expected ...` error expected.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Expected {
+    /// A unique id.
+    UniqueId,
+    /// One or more roles.
+    Roles,
+    /// The requesting organisation.
+    RequestingOrg,
+    /// One role.
+    OneRole,
+    /// An expert id.
+    ExpertId,
+    /// An organisation.
+    AnOrg,
+    /// A request id.
+    RequestId,
+}
+
+impl Expected {
+    fn msg(self) -> Msg {
+        match self {
+            Expected::UniqueId => Msg::InWhatUniqueId,
+            Expected::Roles => Msg::InWhatRoles,
+            Expected::RequestingOrg => Msg::InWhatRequestingOrg,
+            Expected::OneRole => Msg::InWhatOneRole,
+            Expected::ExpertId => Msg::InWhatExpertId,
+            Expected::AnOrg => Msg::InWhatAnOrg,
+            Expected::RequestId => Msg::InWhatRequestId,
+        }
+    }
+}
+
+/// Which small file of pairs a [`Problem`] is about (what its header should hold).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PairFileKind {
+    /// A run's `assignments.csv`.
+    Assignments,
+    /// A decisions file.
+    Decisions,
+}
+
+/// The kind of an input error: what is wrong and what was expected, with the values the text
+/// needs (never a cell's value: that is the [`InputError`]'s `value`). Rendered by
+/// [`Problem::render`]; `Display` is the English text.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Problem {
+    /// A text from outside the message table (a library's error, a caller's own text), shown
+    /// as is.
+    Text(String),
+    /// A cell of a column the file lacks: the column, and what is wrong with the cell.
+    NoColumn(String, Box<Problem>),
+    /// Not a boolean; `x_ambiguous` when the cell is an `x` (ticked or crossed out?).
+    NotBool {
+        /// Whether the cell is `x`.
+        x_ambiguous: bool,
+    },
+    /// A required boolean is empty.
+    EmptyBool,
+    /// A whole number with a separator that may be either a thousands separator or a decimal
+    /// point.
+    WholeAmbiguous {
+        /// Smallest allowed.
+        min: u32,
+        /// Largest allowed.
+        max: u32,
+    },
+    /// Not a whole number in the range.
+    NotWhole {
+        /// Smallest allowed.
+        min: u32,
+        /// Largest allowed.
+        max: u32,
+    },
+    /// Not a year from 1900 to 2100.
+    NotYear,
+    /// Not a distance in km in the range.
+    NotKm {
+        /// Smallest allowed.
+        min: f64,
+        /// Largest allowed.
+        max: f64,
+    },
+    /// Not a number in the range.
+    NotNumber {
+        /// Smallest allowed.
+        min: f64,
+        /// Largest allowed.
+        max: f64,
+    },
+    /// A required cell is empty.
+    Empty(Expected),
+    /// A required theme list is empty.
+    EmptyThemes,
+    /// One of lat and lon given without the other: `given` is the one given.
+    HalfCoordinates {
+        /// `lat` or `lon`.
+        given: &'static str,
+    },
+    /// Coordinates outside the Netherlands; `swapped` when they fit the other way round.
+    NotInNetherlands {
+        /// Latitude read.
+        lat: f64,
+        /// Longitude read.
+        lon: f64,
+        /// Whether swapping them lands in the Netherlands.
+        swapped: bool,
+    },
+    /// A required place is empty.
+    EmptyPlace,
+    /// An on-site row in a file without a place column.
+    NoPlaceColumnOnSite,
+    /// A place not in the places table, with the closest one (name, province).
+    UnknownPlace(Option<(String, String)>),
+    /// A place name that names more than one place (name, province).
+    AmbiguousPlace(Vec<(String, String)>),
+    /// Not an expert id of the experts file, with the closest id.
+    UnknownExpert(Option<String>),
+    /// An id seen before, first on `first`.
+    DuplicateId {
+        /// The line of the first.
+        first: u64,
+    },
+    /// The experts or requests file has no place column (nor lat and lon).
+    MissingLocationColumn,
+    /// Not a role; `ervaringsdeskundige` when the cell names the expert's kind instead.
+    NotARole {
+        /// Whether the cell starts with "ervaringsdeskundig".
+        ervaringsdeskundige: bool,
+    },
+    /// A request's role is not one role.
+    NotOneRole,
+    /// A history row's role is not a role.
+    NotHistoryRole,
+    /// An availability item is not a slot.
+    NotSlotList,
+    /// A request's slot is not a slot.
+    NotSlot,
+    /// Not a supervision date.
+    NotSupervisionDate,
+    /// Not a certification date.
+    NotCertifiedOnDate,
+    /// Not a priority.
+    NotPriority,
+    /// Not an ISO week.
+    NotWeek,
+    /// An organisations row without a name.
+    EmptyOrgName,
+    /// The file cannot be read (the system's reason).
+    CannotRead(String),
+    /// A workbook without the sheet a table needs: the names looked for, the sheets it has.
+    NoSheet {
+        /// The names looked for.
+        wanted: Vec<String>,
+        /// The sheets the workbook has.
+        have: Vec<String>,
+    },
+    /// No header line at all: the required columns.
+    EmptyTable(Vec<String>),
+    /// The header line is not CSV (the reader's reason).
+    BadHeaderLine(String),
+    /// A column twice in the header; `as_column` when it is an alias of that column.
+    DuplicateColumn {
+        /// The header as written.
+        header: String,
+        /// The column it stands for, when not the same name.
+        as_column: Option<String>,
+    },
+    /// A header close to a known column.
+    NearMissColumn {
+        /// 1-based column number.
+        n: usize,
+        /// The header as written.
+        header: String,
+        /// The name it is close to.
+        suggestion: String,
+        /// The column that name stands for, when not the same.
+        column: Option<String>,
+    },
+    /// The first line names no column.
+    NoHeaderLine {
+        /// The line.
+        line: u64,
+        /// The required columns.
+        required: Vec<String>,
+    },
+    /// A required column is missing.
+    MissingColumn {
+        /// The column.
+        name: String,
+        /// The header as written.
+        have: Vec<String>,
+    },
+    /// A record is not CSV (the reader's reason).
+    BadCsv(String),
+    /// A cell longer than the reader reads.
+    LongCell {
+        /// Its length in characters.
+        chars: usize,
+        /// The most read.
+        max: usize,
+    },
+    /// A row with another number of fields than the header.
+    FieldCount {
+        /// Fields in the row.
+        got: usize,
+        /// Fields in the header.
+        want: usize,
+        /// The delimiter.
+        delimiter: u8,
+    },
+    /// A safety column with a letter beyond ASCII in a file of two possible encodings.
+    UndecidedEncoding {
+        /// 1-based column number.
+        n: usize,
+        /// Its header.
+        header: String,
+        /// The encoding it was read as.
+        read: Encoding,
+        /// The other possible encoding.
+        other: Encoding,
+    },
+    /// Binary data (a NUL byte); `utf16` when it looks like UTF-16 without a byte-order mark.
+    BinaryNul {
+        /// Whether it looks like UTF-16.
+        utf16: bool,
+    },
+    /// A UTF-8 byte-order mark before bytes that are not UTF-8.
+    BomNotUtf8,
+    /// A UTF-16 byte-order mark before bytes that are not UTF-16.
+    BadUtf16,
+    /// A zip file (a workbook) where CSV text was expected.
+    ZipNotCsv,
+    /// An old Excel workbook where CSV text was expected.
+    XlsNotCsv,
+    /// A control byte.
+    ControlByte(u8),
+    /// UTF-8 mixed with another encoding.
+    MixedEncodings,
+    /// A formula whose stored value is 0 in a safety column of a workbook.
+    SafetyFormulaZero,
+    /// An error value in a safety column (its canonical name) of a workbook.
+    SafetyErrorValue(&'static str),
+    /// A formula without a stored value in a safety column (its canonical name).
+    SafetyNoValue(&'static str),
+    /// An inline request without a request.
+    NoRequest,
+    /// A decision that is neither accepted nor declined.
+    NotDecision,
+    /// An id beyond ASCII in a pair file of two possible encodings.
+    PairIdUndecidedEncoding,
+    /// A pair file without a header line.
+    PairNoHeader(PairFileKind),
+    /// A pair file without required columns.
+    PairMissingColumns {
+        /// The file's kind.
+        file: PairFileKind,
+        /// The columns missing.
+        missing: Vec<String>,
+        /// The header as written.
+        have: Vec<String>,
+    },
+}
+
+/// `f64` as the messages write a range end: `0`, `1000`, `-90`, `50.5`.
+fn n(x: f64) -> String {
+    format!("{x}")
+}
+
+/// Names quoted as in a message: `'a', 'b'`.
+fn join(items: &[String], sep: &str) -> String {
+    items.join(sep)
+}
+
+impl Problem {
+    /// The text in `lang`: what is wrong and what was expected. `O(length of the text)`.
+    pub fn render(&self, lang: Lang) -> String {
+        use Problem as P;
+        let t = |m: Msg| lang.text(m).to_string();
+        let save_as = lang.text(Msg::InSaveAs);
+        match self {
+            P::Text(s) => s.clone(),
+            P::NoColumn(col, inner) => lang.fill(
+                Msg::InNoColumn,
+                &[("column", col), ("problem", &inner.render(lang))],
+            ),
+            P::NotBool { x_ambiguous: false } => t(Msg::InBoolExpected),
+            P::NotBool { x_ambiguous: true } => lang.fill(
+                Msg::InBoolAmbiguous,
+                &[("expected", &lang.text(Msg::InBoolExpected))],
+            ),
+            P::EmptyBool => lang.fill(
+                Msg::InEmptyExpected,
+                &[("expected", &lang.text(Msg::InBoolExpected))],
+            ),
+            P::WholeAmbiguous { min, max } => {
+                lang.fill(Msg::InWholeAmbiguous, &[("min", min), ("max", max)])
+            }
+            P::NotWhole { min, max } => lang.fill(Msg::InNotWhole, &[("min", min), ("max", max)]),
+            P::NotYear => t(Msg::InNotYear),
+            P::NotKm { min, max } => {
+                lang.fill(Msg::InNotKm, &[("min", &n(*min)), ("max", &n(*max))])
+            }
+            P::NotNumber { min, max } => {
+                lang.fill(Msg::InNotNumber, &[("min", &n(*min)), ("max", &n(*max))])
+            }
+            P::Empty(what) => {
+                let what = lang.text(what.msg());
+                let expected = lang.fill(Msg::InExpected, &[("what", &what)]);
+                lang.fill(Msg::InEmptyExpected, &[("expected", &expected)])
+            }
+            P::EmptyThemes => t(Msg::InEmptyThemes),
+            P::HalfCoordinates { given } => lang.fill(Msg::InHalfCoordinates, &[("given", given)]),
+            P::NotInNetherlands { lat, lon, swapped } => {
+                let (la, lo) = (crate::model::places::NL_LAT, crate::model::places::NL_LON);
+                let hint = if *swapped {
+                    t(Msg::InLatLonSwapped)
+                } else {
+                    String::new()
+                };
+                lang.fill(
+                    Msg::InNotInNetherlands,
+                    &[
+                        ("lat", lat),
+                        ("lon", lon),
+                        ("lat0", &n(*la.start())),
+                        ("lat1", &n(*la.end())),
+                        ("lon0", &n(*lo.start())),
+                        ("lon1", &n(*lo.end())),
+                        ("hint", &hint),
+                    ],
+                )
+            }
+            P::EmptyPlace => t(Msg::InEmptyPlace),
+            P::NoPlaceColumnOnSite => t(Msg::InNoPlaceColumnOnSite),
+            P::UnknownPlace(None) => t(Msg::InUnknownPlace),
+            P::UnknownPlace(Some((name, province))) => lang.fill(
+                Msg::InUnknownPlaceNear,
+                &[("name", &format!("{name:?}")), ("province", province)],
+            ),
+            P::AmbiguousPlace(places) => {
+                let list: Vec<String> = places
+                    .iter()
+                    .map(|(name, province)| format!("{name:?} ({province})"))
+                    .collect();
+                lang.fill(Msg::InAmbiguousPlace, &[("places", &list.join(", "))])
+            }
+            P::UnknownExpert(None) => t(Msg::InUnknownExpert),
+            P::UnknownExpert(Some(id)) => {
+                lang.fill(Msg::InUnknownExpertNear, &[("id", &format!("{id:?}"))])
+            }
+            P::DuplicateId { first } => lang.fill(Msg::InDuplicateId, &[("first", first)]),
+            P::MissingLocationColumn => t(Msg::InMissingLocationColumn),
+            P::NotARole {
+                ervaringsdeskundige,
+            } => {
+                let hint = if *ervaringsdeskundige {
+                    t(Msg::InErvaringsdeskundige)
+                } else {
+                    String::new()
+                };
+                lang.fill(Msg::InNotARole, &[("hint", &hint)])
+            }
+            P::NotOneRole => t(Msg::InNotOneRole),
+            P::NotHistoryRole => t(Msg::InNotHistoryRole),
+            P::NotSlotList => t(Msg::InNotSlotList),
+            P::NotSlot => t(Msg::InNotSlot),
+            P::NotSupervisionDate => t(Msg::InNotSupervisionDate),
+            P::NotCertifiedOnDate => t(Msg::InNotCertifiedOnDate),
+            P::NotPriority => t(Msg::InNotPriority),
+            P::NotWeek => t(Msg::InNotWeek),
+            P::EmptyOrgName => t(Msg::InEmptyOrgName),
+            P::CannotRead(why) => lang.fill(Msg::InCannotRead, &[("why", why)]),
+            P::NoSheet { wanted, have } => {
+                let or = format!(" {} ", lang.text(Msg::InOr));
+                lang.fill(
+                    Msg::InNoSheet,
+                    &[("wanted", &join(wanted, &or)), ("have", &join(have, ", "))],
+                )
+            }
+            P::EmptyTable(required) => {
+                lang.fill(Msg::InEmptyTable, &[("columns", &join(required, ", "))])
+            }
+            P::BadHeaderLine(why) => lang.fill(Msg::InBadHeaderLine, &[("why", why)]),
+            P::DuplicateColumn { header, as_column } => {
+                let also = as_column
+                    .as_ref()
+                    .map(|c| lang.fill(Msg::InAsColumn, &[("column", c)]))
+                    .unwrap_or_default();
+                lang.fill(
+                    Msg::InDuplicateColumn,
+                    &[("header", header), ("also", &also)],
+                )
+            }
+            P::NearMissColumn {
+                n,
+                header,
+                suggestion,
+                column,
+            } => {
+                let also = column
+                    .as_ref()
+                    .map(|c| format!(" (= {c})"))
+                    .unwrap_or_default();
+                lang.fill(
+                    Msg::InNearMissColumn,
+                    &[
+                        ("n", n),
+                        ("header", header),
+                        ("suggestion", suggestion),
+                        ("also", &also),
+                    ],
+                )
+            }
+            P::NoHeaderLine { line, required } => lang.fill(
+                Msg::InNoHeaderLine,
+                &[("line", line), ("columns", &join(required, ", "))],
+            ),
+            P::MissingColumn { name, have } => lang.fill(
+                Msg::InMissingColumn,
+                &[("column", name), ("have", &join(have, ", "))],
+            ),
+            P::BadCsv(why) => lang.fill(Msg::InBadCsv, &[("why", why)]),
+            P::LongCell { chars, max } => {
+                lang.fill(Msg::InLongCell, &[("chars", chars), ("max", max)])
+            }
+            P::FieldCount {
+                got,
+                want,
+                delimiter,
+            } => {
+                let d = match delimiter {
+                    b'\t' => t(Msg::InTab),
+                    d => format!("'{}'", *d as char),
+                };
+                lang.fill(
+                    Msg::InFieldCount,
+                    &[("got", got), ("want", want), ("delimiter", &d)],
+                )
+            }
+            P::UndecidedEncoding {
+                n,
+                header,
+                read,
+                other,
+            } => {
+                let name = |e: &Encoding| match e {
+                    Encoding::MacRoman => t(Msg::InMacRoman),
+                    _ => t(Msg::InWindows1252),
+                };
+                lang.fill(
+                    Msg::InUndecidedEncoding,
+                    &[
+                        ("n", n),
+                        ("header", header),
+                        ("read", &name(read)),
+                        ("other", &name(other)),
+                    ],
+                )
+            }
+            P::BinaryNul { utf16 } => {
+                let hint = if *utf16 {
+                    t(Msg::InLooksUtf16)
+                } else {
+                    String::new()
+                };
+                lang.fill(Msg::InBinaryNul, &[("hint", &hint), ("save", &save_as)])
+            }
+            P::BomNotUtf8 => lang.fill(Msg::InBomNotUtf8, &[("save", &save_as)]),
+            P::BadUtf16 => lang.fill(Msg::InBadUtf16, &[("save", &save_as)]),
+            P::ZipNotCsv => lang.fill(Msg::InZipNotCsv, &[("save", &save_as)]),
+            P::XlsNotCsv => lang.fill(Msg::InXlsNotCsv, &[("save", &save_as)]),
+            P::ControlByte(b) => lang.fill(
+                Msg::InControlByte,
+                &[("byte", &format!("0x{b:02X}")), ("save", &save_as)],
+            ),
+            P::MixedEncodings => lang.fill(Msg::InMixedEncodings, &[("save", &save_as)]),
+            P::NoRequest => t(Msg::InNoRequest),
+            P::NotDecision => t(Msg::InNotDecision),
+            P::PairIdUndecidedEncoding => t(Msg::InPairIdUndecidedEncoding),
+            P::SafetyFormulaZero => t(Msg::InSafetyFormulaZero),
+            P::SafetyErrorValue(c) => lang.fill(
+                Msg::InSafetyErrorValue,
+                &[("expected", &lang.text(crate::ingest::gate::expected(c)))],
+            ),
+            P::SafetyNoValue(c) => lang.fill(
+                Msg::InSafetyNoValue,
+                &[("expected", &lang.text(crate::ingest::gate::expected(c)))],
+            ),
+            P::PairNoHeader(f) => {
+                let what = lang.text(pair_what(*f));
+                lang.fill(Msg::InPairNoHeader, &[("what", &what)])
+            }
+            P::PairMissingColumns {
+                file,
+                missing,
+                have,
+            } => {
+                let what = lang.text(pair_what(*file));
+                let m = if missing.len() == 1 {
+                    Msg::InPairMissingColumn
+                } else {
+                    Msg::InPairMissingColumns
+                };
+                lang.fill(
+                    m,
+                    &[
+                        ("columns", &join(missing, ", ")),
+                        ("what", &what),
+                        ("have", &join(have, ", ")),
+                    ],
+                )
+            }
+        }
+    }
+
+    /// How many kinds there are ([`Problem::kind_index`] is below it).
+    pub const KINDS: usize = 61;
+
+    /// The kind's number, from 0 to [`Problem::KINDS`] - 1 (a variant's cases with different
+    /// texts count apart). For a test that every kind renders in every language.
+    pub fn kind_index(&self) -> usize {
+        use Problem as P;
+        match self {
+            P::Text(_) => 0,
+            P::NoColumn(..) => 1,
+            P::NotBool { x_ambiguous: false } => 2,
+            P::NotBool { x_ambiguous: true } => 3,
+            P::EmptyBool => 4,
+            P::WholeAmbiguous { .. } => 5,
+            P::NotWhole { .. } => 6,
+            P::NotYear => 7,
+            P::NotKm { .. } => 8,
+            P::NotNumber { .. } => 9,
+            P::Empty(_) => 10,
+            P::EmptyThemes => 11,
+            P::HalfCoordinates { .. } => 12,
+            P::NotInNetherlands { swapped: false, .. } => 13,
+            P::NotInNetherlands { swapped: true, .. } => 14,
+            P::EmptyPlace => 15,
+            P::NoPlaceColumnOnSite => 16,
+            P::UnknownPlace(None) => 17,
+            P::UnknownPlace(Some(_)) => 18,
+            P::AmbiguousPlace(_) => 19,
+            P::UnknownExpert(None) => 20,
+            P::UnknownExpert(Some(_)) => 21,
+            P::DuplicateId { .. } => 22,
+            P::MissingLocationColumn => 23,
+            P::NotARole {
+                ervaringsdeskundige: false,
+            } => 24,
+            P::NotARole {
+                ervaringsdeskundige: true,
+            } => 25,
+            P::NotOneRole => 26,
+            P::NotHistoryRole => 27,
+            P::NotSlotList => 28,
+            P::NotSlot => 29,
+            P::NotSupervisionDate => 30,
+            P::NotCertifiedOnDate => 31,
+            P::NotPriority => 32,
+            P::NotWeek => 33,
+            P::EmptyOrgName => 34,
+            P::CannotRead(_) => 35,
+            P::NoSheet { .. } => 36,
+            P::EmptyTable(_) => 37,
+            P::BadHeaderLine(_) => 38,
+            P::DuplicateColumn { .. } => 39,
+            P::NearMissColumn { .. } => 40,
+            P::NoHeaderLine { .. } => 41,
+            P::MissingColumn { .. } => 42,
+            P::BadCsv(_) => 43,
+            P::LongCell { .. } => 44,
+            P::FieldCount { .. } => 45,
+            P::UndecidedEncoding { .. } => 46,
+            P::BinaryNul { .. } => 47,
+            P::BomNotUtf8 => 48,
+            P::BadUtf16 => 49,
+            P::ZipNotCsv => 50,
+            P::XlsNotCsv => 51,
+            P::ControlByte(_) => 52,
+            P::MixedEncodings => 53,
+            P::PairNoHeader(_) | P::PairMissingColumns { .. } => 54,
+            P::SafetyFormulaZero => 55,
+            P::SafetyErrorValue(_) => 56,
+            P::SafetyNoValue(_) => 57,
+            P::NoRequest => 58,
+            P::NotDecision => 59,
+            P::PairIdUndecidedEncoding => 60,
+        }
+    }
+
+    /// One problem of every kind (every [`Problem::kind_index`]), with made-up values: for tests
+    /// that every kind renders in both languages.
+    pub fn samples() -> Vec<Problem> {
+        use Problem as P;
+        let s = |x: &str| x.to_string();
+        let mut out = vec![
+            P::Text(s("a text from a library")),
+            P::NoColumn(s("place"), Box::new(P::EmptyPlace)),
+            P::NotBool { x_ambiguous: false },
+            P::NotBool { x_ambiguous: true },
+            P::EmptyBool,
+            P::WholeAmbiguous { min: 0, max: 50 },
+            P::NotWhole { min: 0, max: 50 },
+            P::NotYear,
+            P::NotKm {
+                min: 0.0,
+                max: 1000.0,
+            },
+            P::NotNumber {
+                min: -90.0,
+                max: 90.0,
+            },
+            P::EmptyThemes,
+            P::HalfCoordinates { given: "lon" },
+            P::NotInNetherlands {
+                lat: 5.1,
+                lon: 52.1,
+                swapped: true,
+            },
+            P::NotInNetherlands {
+                lat: 40.0,
+                lon: 3.0,
+                swapped: false,
+            },
+            P::EmptyPlace,
+            P::NoPlaceColumnOnSite,
+            P::UnknownPlace(None),
+            P::UnknownPlace(Some((s("Utrecht"), s("Utrecht")))),
+            P::AmbiguousPlace(vec![
+                (s("Bergen"), s("Noord-Holland")),
+                (s("Bergen"), s("Limburg")),
+            ]),
+            P::UnknownExpert(None),
+            P::UnknownExpert(Some(s("E0001"))),
+            P::DuplicateId { first: 2 },
+            P::MissingLocationColumn,
+            P::NotARole {
+                ervaringsdeskundige: false,
+            },
+            P::NotARole {
+                ervaringsdeskundige: true,
+            },
+            P::NotOneRole,
+            P::NotHistoryRole,
+            P::NotSlotList,
+            P::NotSlot,
+            P::NotSupervisionDate,
+            P::NotCertifiedOnDate,
+            P::NotPriority,
+            P::NotWeek,
+            P::EmptyOrgName,
+            P::CannotRead(s("permission denied")),
+            P::NoSheet {
+                wanted: vec![s("experts"), s("deskundigen")],
+                have: vec![s("Blad1")],
+            },
+            P::EmptyTable(vec![s("id"), s("roles")]),
+            P::BadHeaderLine(s("invalid")),
+            P::DuplicateColumn {
+                header: s("rollen"),
+                as_column: Some(s("roles")),
+            },
+            P::NearMissColumn {
+                n: 3,
+                header: s("avoid_theme"),
+                suggestion: s("avoid_themes"),
+                column: None,
+            },
+            P::NoHeaderLine {
+                line: 1,
+                required: vec![s("id"), s("roles")],
+            },
+            P::MissingColumn {
+                name: s("roles"),
+                have: vec![s("id"), s("name")],
+            },
+            P::BadCsv(s("invalid")),
+            P::LongCell {
+                chars: 40_000,
+                max: 32_767,
+            },
+            P::FieldCount {
+                got: 5,
+                want: 6,
+                delimiter: b'\t',
+            },
+            P::UndecidedEncoding {
+                n: 5,
+                header: s("avoid_themes"),
+                read: Encoding::Windows1252,
+                other: Encoding::MacRoman,
+            },
+            P::BinaryNul { utf16: true },
+            P::BomNotUtf8,
+            P::BadUtf16,
+            P::ZipNotCsv,
+            P::XlsNotCsv,
+            P::ControlByte(7),
+            P::MixedEncodings,
+            P::PairMissingColumns {
+                file: PairFileKind::Decisions,
+                missing: vec![s("decision")],
+                have: vec![s("request"), s("expert")],
+            },
+            P::PairNoHeader(PairFileKind::Assignments),
+            P::NoRequest,
+            P::NotDecision,
+            P::PairIdUndecidedEncoding,
+            P::SafetyFormulaZero,
+            P::SafetyErrorValue("excluded_orgs"),
+            P::SafetyNoValue("avoid_themes"),
+        ];
+        for e in [
+            Expected::UniqueId,
+            Expected::Roles,
+            Expected::RequestingOrg,
+            Expected::OneRole,
+            Expected::ExpertId,
+            Expected::AnOrg,
+            Expected::RequestId,
+        ] {
+            out.push(P::Empty(e));
+        }
+        out
+    }
+}
+
+impl Problem {
+    /// The problem of a place cell that is not one place of the table.
+    pub fn from_place_miss(miss: &crate::model::places::PlaceMiss<'_>) -> Problem {
+        use crate::model::places::PlaceMiss;
+        let named = |p: &crate::model::places::Place| (p.name.to_string(), p.province.to_string());
+        match miss {
+            PlaceMiss::Unknown(p) => Problem::UnknownPlace(p.map(named)),
+            PlaceMiss::Ambiguous(ps) => {
+                Problem::AmbiguousPlace(ps.iter().map(|p| named(p)).collect())
+            }
+        }
+    }
+}
+
+fn pair_what(f: PairFileKind) -> Msg {
+    match f {
+        PairFileKind::Assignments => Msg::InPairAssignments,
+        PairFileKind::Decisions => Msg::InPairDecisions,
+    }
+}
+
+// Ranges hold no NaN: every value is a number of the message table's texts.
+impl Eq for Problem {}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.render(Lang::En))
+    }
+}
+
+impl From<String> for Problem {
+    fn from(s: String) -> Self {
+        Problem::Text(s)
+    }
+}
+
+impl From<&str> for Problem {
+    fn from(s: &str) -> Self {
+        Problem::Text(s.to_string())
+    }
+}
