@@ -3,6 +3,8 @@
 
 #![allow(dead_code)]
 
+pub mod contested;
+
 use matchpunt::batch::BatchResult;
 use matchpunt::eligibility::check;
 use matchpunt::ingest::{load, InputErrors, Inputs, Loaded, Source, WeekChoice};
@@ -10,6 +12,8 @@ use matchpunt::model::places::Places;
 use matchpunt::model::{Instance, Week};
 use matchpunt::policy::Policy;
 use matchpunt::scoring::to_units;
+// For `contested`, which names them as `super::` (see its module doc).
+use matchpunt::solve::{Arc, ExpertCap, Problem};
 use matchpunt_gen::GenParams;
 use std::sync::OnceLock;
 
