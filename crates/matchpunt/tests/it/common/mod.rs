@@ -133,6 +133,17 @@ pub fn assert_hard_rules(inst: &Instance, policy: &Policy, res: &BatchResult) {
     assert!(res.bound >= res.objective);
 }
 
+/// The assignments of `res` as (request id, expert id) pairs, in the result's order.
+pub fn id_pairs(inst: &Instance, res: &BatchResult) -> Vec<(String, String)> {
+    res.assignments
+        .iter()
+        .map(|a| {
+            let (r, e) = (&inst.requests[a.request], &inst.experts[a.expert]);
+            (r.id.clone(), e.id.clone())
+        })
+        .collect()
+}
+
 /// The week the test batches are written for, 2026-W48, as given on the command line (ISO year
 /// 2026: an expert born in 2000 is 26).
 pub fn week48() -> WeekChoice {
