@@ -2,33 +2,27 @@
 //! ledger, `decide --declined` naming the first standby still free, accepting a standby as a
 //! booking.
 
-use crate::harness::{copy_dir, root};
+use crate::harness::{copy_dir, ok_in as ok, root, run_in as mp, WEEK};
 use std::fs;
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
-fn bin() -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_matchpunt"));
-    c.env_remove("RUST_BACKTRACE")
-        .env_remove("MATCHPUNT_LEDGER")
-        .env("USER", "tester");
-    c
+/// `CMD --ledger s.ledger --week WEEK [rest]`: a command on one week of the test's ledger.
+fn weekly<'a>(cmd: &'a str, week: &'a str, rest: &[&'a str]) -> Vec<&'a str> {
+    [&[cmd, "--ledger", "s.ledger", "--week", week][..], rest].concat()
 }
 
-fn mp(dir: &Path, args: &[&str]) -> Output {
-    bin().current_dir(dir).args(args).output().unwrap()
+/// `decide --ledger s.ledger --week WEEK --request REQUEST --expert EXPERT [rest]` in `dir`.
+fn decide(dir: &Path, week: &str, request: &str, expert: &str, rest: &[&str]) -> Output {
+    let pair = ["--request", request, "--expert", expert];
+    mp(dir, &weekly("decide", week, &[&pair[..], rest].concat()))
 }
 
-fn ok(dir: &Path, args: &[&str]) -> String {
-    let out = mp(dir, args);
-    assert!(
-        out.status.success(),
-        "matchpunt {}: {}\n{}",
-        args.join(" "),
-        String::from_utf8_lossy(&out.stderr),
-        String::from_utf8_lossy(&out.stdout)
-    );
-    String::from_utf8_lossy(&out.stdout).into_owned()
+/// [`decide`], which must succeed: its stdout.
+fn decided(dir: &Path, week: &str, request: &str, expert: &str, rest: &[&str]) -> String {
+    let o = decide(dir, week, request, expert, rest);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    String::from_utf8_lossy(&o.stdout).into_owned()
 }
 
 /// The sample in a temporary folder, with a ledger and week 48 run (work-limited, so that the
@@ -39,17 +33,7 @@ fn sample_week() -> tempfile::TempDir {
     ok(d.path(), &["ledger", "init", "s.ledger"]);
     ok(
         d.path(),
-        &[
-            "run",
-            "--ledger",
-            "s.ledger",
-            "--week",
-            "2026-W48",
-            "--work-limit",
-            "2000",
-            "--out",
-            "w48",
-        ],
+        &weekly("run", WEEK, &["--work-limit", "2000", "--out", "w48"]),
     );
     d
 }
@@ -110,62 +94,20 @@ fn standbys_are_written_ranked_and_the_first_free_one_follows_a_decline() {
     // elsewhere, the second is named.
     let first = &rows[0];
     let (req, exp, sb) = (&first[0], &first[1], &first[3]);
-    let out = ok(
-        d.path(),
-        &[
-            "decide",
-            "--ledger",
-            "s.ledger",
-            "--week",
-            "2026-W48",
-            "--request",
-            req,
-            "--expert",
-            exp,
-            "--declined",
-        ],
-    );
+    let out = decided(d.path(), WEEK, req, exp, &["--declined"]);
     assert!(
         out.contains(&format!("first standby for {req}: {sb} (rank 1")),
         "{out}"
     );
     assert!(out.contains("--accepted`"), "{out}");
     // Accepting the standby books them.
-    let out = ok(
-        d.path(),
-        &[
-            "decide",
-            "--ledger",
-            "s.ledger",
-            "--week",
-            "2026-W48",
-            "--request",
-            req,
-            "--expert",
-            sb,
-            "--accepted",
-        ],
-    );
+    let out = decided(d.path(), WEEK, req, sb, &["--accepted"]);
     assert!(
         out.starts_with(&format!("booked standby {sb} for request {req}")),
         "{out}"
     );
     // A second time: the seat is theirs already.
-    let again = mp(
-        d.path(),
-        &[
-            "decide",
-            "--ledger",
-            "s.ledger",
-            "--week",
-            "2026-W48",
-            "--request",
-            req,
-            "--expert",
-            sb,
-            "--accepted",
-        ],
-    );
+    let again = decide(d.path(), WEEK, req, sb, &["--accepted"]);
     // (Now a booked pair, so a plain decision on it is recorded.)
     assert!(again.status.success());
     let log = ok(d.path(), &["ledger", "log", "--ledger", "s.ledger"]);
@@ -178,17 +120,7 @@ fn standbys_are_written_ranked_and_the_first_free_one_follows_a_decline() {
     // The next run keeps the booking as a pin.
     ok(
         d.path(),
-        &[
-            "run",
-            "--ledger",
-            "s.ledger",
-            "--week",
-            "2026-W48",
-            "--work-limit",
-            "2000",
-            "--out",
-            "w48b",
-        ],
+        &weekly("run", WEEK, &["--work-limit", "2000", "--out", "w48b"]),
     );
     let a = fs::read_to_string(d.path().join("w48b/assignments.csv")).unwrap();
     assert!(
@@ -202,21 +134,7 @@ fn a_standby_is_not_booked_before_the_decline_nor_when_not_a_standby() {
     let d = sample_week();
     let rows = standbys(&d.path().join("w48/standbys.csv"));
     let r = &rows[0];
-    let out = mp(
-        d.path(),
-        &[
-            "decide",
-            "--ledger",
-            "s.ledger",
-            "--week",
-            "2026-W48",
-            "--request",
-            &r[0],
-            "--expert",
-            &r[3],
-            "--accepted",
-        ],
-    );
+    let out = decide(d.path(), WEEK, &r[0], &r[3], &["--accepted"]);
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("record that decline first"), "{err}");
@@ -256,36 +174,16 @@ fn sample_with_person() -> tempfile::TempDir {
     for w in ["2026-W48", "2026-W49"] {
         ok(
             d.path(),
-            &[
-                "run",
-                "--ledger",
-                "s.ledger",
-                "--week",
-                w,
-                "--time-limit",
-                "5",
-                "--out",
-                w,
-            ],
+            &weekly("run", w, &["--time-limit", "5", "--out", w]),
         );
-        ok(
+        decided(
             d.path(),
-            &[
-                "decide",
-                "--ledger",
-                "s.ledger",
-                "--week",
-                w,
-                "--request",
-                "R09999",
-                "--expert",
-                "E9999",
-                "--declined",
-                "--note",
-                "zqnotegamma",
-            ],
+            w,
+            "R09999",
+            "E9999",
+            &["--declined", "--note", "zqnotegamma"],
         );
-        ok(d.path(), &["close", "--ledger", "s.ledger", "--week", w]);
+        ok(d.path(), &weekly("close", w, &[]));
     }
     d
 }
@@ -397,17 +295,7 @@ fn a_purge_by_age_leaves_no_trace_of_the_weeks_before() {
     // An open week is never purged.
     ok(
         d.path(),
-        &[
-            "run",
-            "--ledger",
-            "s.ledger",
-            "--week",
-            "2026-W50",
-            "--time-limit",
-            "5",
-            "--out",
-            "w50",
-        ],
+        &weekly("run", "2026-W50", &["--time-limit", "5", "--out", "w50"]),
     );
     let o = mp(
         d.path(),
@@ -438,27 +326,10 @@ fn messages_for_the_week_to_both_readers_and_a_bad_template_writes_nothing() {
     let d = sample_week();
     let rows = standbys(&d.path().join("w48/standbys.csv"));
     let (req, exp) = (&rows[0][0], &rows[0][1]);
-    ok(
-        d.path(),
-        &[
-            "decide",
-            "--ledger",
-            "s.ledger",
-            "--week",
-            "2026-W48",
-            "--request",
-            req,
-            "--expert",
-            exp,
-            "--declined",
-        ],
-    );
+    decided(d.path(), WEEK, req, exp, &["--declined"]);
     let out = ok(
         d.path(),
-        &[
-            "messages", "--ledger", "s.ledger", "--week", "2026-W48", "--out", "mail", "--lang",
-            "nl",
-        ],
+        &weekly("messages", WEEK, &["--out", "mail", "--lang", "nl"]),
     );
     // --lang nl: the printout is Dutch too.
     assert!(out.starts_with("mail/messages.csv geschreven:"), "{out}");
@@ -479,15 +350,7 @@ fn messages_for_the_week_to_both_readers_and_a_bad_template_writes_nothing() {
     // A workbook instead.
     let out = ok(
         d.path(),
-        &[
-            "messages",
-            "--ledger",
-            "s.ledger",
-            "--week",
-            "2026-W48",
-            "--out",
-            "week48-mail.xlsx",
-        ],
+        &weekly("messages", WEEK, &["--out", "week48-mail.xlsx"]),
     );
     assert!(out.starts_with("wrote "), "{out}");
     assert!(d.path().join("week48-mail.xlsx").exists());
@@ -499,17 +362,11 @@ fn messages_for_the_week_to_both_readers_and_a_bad_template_writes_nothing() {
     .unwrap();
     let o = mp(
         d.path(),
-        &[
+        &weekly(
             "messages",
-            "--ledger",
-            "s.ledger",
-            "--week",
-            "2026-W48",
-            "--out",
-            "mail2",
-            "--templates",
-            "t.csv",
-        ],
+            WEEK,
+            &["--out", "mail2", "--templates", "t.csv"],
+        ),
     );
     assert_eq!(o.status.code(), Some(1));
     let err = String::from_utf8_lossy(&o.stderr);
@@ -526,19 +383,11 @@ fn messages_for_the_week_to_both_readers_and_a_bad_template_writes_nothing() {
     .unwrap();
     ok(
         d.path(),
-        &[
+        &weekly(
             "messages",
-            "--ledger",
-            "s.ledger",
-            "--week",
-            "2026-W48",
-            "--out",
-            "mail2",
-            "--templates",
-            "t.csv",
-            "--lang",
-            "nl",
-        ],
+            WEEK,
+            &["--out", "mail2", "--templates", "t.csv", "--lang", "nl"],
+        ),
     );
     let text = fs::read_to_string(d.path().join("mail2/messages.csv")).unwrap();
     assert!(text.contains("Beste "), "{text}");

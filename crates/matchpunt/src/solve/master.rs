@@ -562,14 +562,25 @@ fn list(
     true
 }
 
+/// The tests' one generator of contested problems, shared with the core's integration tests
+/// (its module doc says why it is included by path); it names `Arc` and `ExpertCap` as
+/// `super::`.
+#[cfg(test)]
+#[allow(dead_code)]
+#[path = "../../tests/it/common/contested.rs"]
+mod contested;
+#[cfg(test)]
+use super::{Arc, ExpertCap};
+
 #[cfg(test)]
 mod tests {
     //! The listing, the refined prices and the listing's MIP against exhaustive search, on tiny
     //! random problems; the listing with random prices, since its proof must hold for *any*
     //! prices, not only good ones.
 
-    use super::super::{evaluate, granularity, residual, Arc, ExpertCap};
+    use super::contested::Contested;
     use super::*;
+    use crate::solve::{evaluate, granularity, residual};
     use rand::{Rng, SeedableRng};
     use rand_chacha::ChaCha8Rng;
 
@@ -721,47 +732,13 @@ mod tests {
         assert!(improved > 500, "only {improved} refinements");
     }
 
-    /// A tiny batch where budgets and seats compete, with tied values: its master LP is often
-    /// fractional, so the MIP must branch.
-    fn contested_problem(rng: &mut ChaCha8Rng) -> Problem {
-        let (ne, nr) = (rng.gen_range(1..=4), rng.gen_range(1..=5));
-        let mut arcs = Vec::new();
-        for r in 0..nr {
-            for e in 0..ne {
-                if arcs.len() < 12 && rng.gen_bool(0.7) {
-                    arcs.push(Arc {
-                        request: r as u32,
-                        expert: e as u32,
-                        value: [100, 110, 120, 150, 200][rng.gen_range(0..5)],
-                        intensity: rng.gen_range(1..=3),
-                        slot: rng.gen_bool(0.4).then(|| rng.gen_range(0..2)),
-                        heavy: false,
-                    });
-                }
-            }
-        }
-        Problem {
-            experts: (0..ne)
-                .map(|_| ExpertCap {
-                    max_count: rng.gen_range(2..=3),
-                    budget: rng.gen_range(2..=4),
-                    already: 0,
-                    busy_slots: 0,
-                })
-                .collect(),
-            seats: (0..nr).map(|_| rng.gen_range(1..=2)).collect(),
-            arcs,
-            spread: 10 * rng.gen_range(0..=2),
-        }
-    }
-
     /// Both branching forms of the set-packing MIP against exhaustive search: with every
     /// feasible bundle listed, the MIP's optimum is the problem's.
     #[test]
     fn bundle_and_arc_branching_both_find_the_optimum() {
         let mut rng = ChaCha8Rng::seed_from_u64(9);
         for case in 0..1500 {
-            let p = contested_problem(&mut rng);
+            let p = Contested::tiny().draw(&mut rng);
             let fix = Fix::default();
             let res = residual(&p, &fix).expect("nothing forced");
             let bundles = Bundles::new(&p, &fix, &res);

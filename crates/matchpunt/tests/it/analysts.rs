@@ -192,17 +192,7 @@ R2,Org B,buddy,angst,Utrecht,1,2
     let policy = Policy::default();
     let inst = load_csv(experts, requests, None, &policy);
     let opts = SolveOptions::default();
-    let pairs = |res: &BatchResult| -> Vec<(String, String)> {
-        res.assignments
-            .iter()
-            .map(|a| {
-                (
-                    inst.requests[a.request].id.clone(),
-                    inst.experts[a.expert].id.clone(),
-                )
-            })
-            .collect()
-    };
+    let pairs = |res: &BatchResult| common::id_pairs(&inst, res);
     let greedy = batch::run_with(&inst, &policy, &opts, Strategy::Greedy);
     assert_eq!(pairs(&greedy), [("R1".into(), "E1".into())]);
     assert!(!greedy.proven);

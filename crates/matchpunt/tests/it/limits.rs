@@ -3,49 +3,20 @@
 //! limit stopped it.
 
 use crate::common;
+use crate::common::contested::Contested;
 
 use matchpunt::batch;
 use matchpunt::eligibility::candidates;
 use matchpunt::policy::Policy;
 use matchpunt::scoring::score_pairs;
-use matchpunt::solve::{evaluate, solve, Arc, ExpertCap, Limit, Problem, SolveOptions};
-use rand::{Rng, SeedableRng};
+use matchpunt::solve::{evaluate, solve, Limit, Problem, SolveOptions};
+use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
 use std::time::Duration;
 
-/// Experts with tight budgets and many candidate requests, so that budgets bind.
+/// Batch-sized contested problems (see [`Contested::sized`]): budgets bind.
 fn contested(seed: u64, ne: usize, nr: usize) -> Problem {
-    let mut rng = ChaCha8Rng::seed_from_u64(seed);
-    let experts = (0..ne)
-        .map(|_| ExpertCap {
-            max_count: rng.gen_range(1..=3),
-            budget: rng.gen_range(2..=5),
-            already: 0,
-            busy_slots: 0,
-        })
-        .collect();
-    let seats = (0..nr).map(|_| rng.gen_range(1..=3)).collect();
-    let mut arcs = Vec::new();
-    for r in 0..nr {
-        for e in 0..ne {
-            if rng.gen_bool(0.15) {
-                arcs.push(Arc {
-                    request: r as u32,
-                    expert: e as u32,
-                    value: rng.gen_range(190..=230),
-                    intensity: rng.gen_range(1..=3),
-                    slot: rng.gen_bool(0.5).then(|| rng.gen_range(0..6)),
-                    heavy: false,
-                });
-            }
-        }
-    }
-    Problem {
-        experts,
-        seats,
-        arcs,
-        spread: 5,
-    }
+    Contested::sized(ne, nr).draw(&mut ChaCha8Rng::seed_from_u64(seed))
 }
 
 #[test]

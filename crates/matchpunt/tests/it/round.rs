@@ -36,13 +36,24 @@ fn previous(inst: &Instance, res: &BatchResult) -> Vec<PairRow> {
 }
 
 fn ids(inst: &Instance, res: &BatchResult) -> BTreeSet<(String, String)> {
-    res.assignments
-        .iter()
-        .map(|a| {
-            (
-                inst.requests[a.request].id.clone(),
-                inst.experts[a.expert].id.clone(),
-            )
+    common::id_pairs(inst, res).into_iter().collect()
+}
+
+/// Random decisions on the proposals `prev`, one code each: 0 accepts the pair, 1 declines it,
+/// 2 leaves it open.
+fn decided(prev: &[PairRow], decide: &[u8]) -> Vec<PairRow> {
+    prev.iter()
+        .zip(decide)
+        .filter_map(|(p, &d)| {
+            let verdict = match d {
+                0 => Verdict::Accepted,
+                1 => Verdict::Declined,
+                _ => return None,
+            };
+            Some(PairRow {
+                verdict: Some(verdict),
+                ..p.clone()
+            })
         })
         .collect()
 }
@@ -62,18 +73,7 @@ proptest! {
         let inst = instance(experts, requests, seed, &policy);
         let first = batch::run(&inst, &policy, &opts());
         let prev = previous(&inst, &first);
-        let decisions: Vec<PairRow> = prev
-            .iter()
-            .zip(&decide)
-            .filter_map(|(p, &d)| {
-                let verdict = match d {
-                    0 => Verdict::Accepted,
-                    1 => Verdict::Declined,
-                    _ => return None,
-                };
-                Some(PairRow { verdict: Some(verdict), ..p.clone() })
-            })
-            .collect();
+        let decisions = decided(&prev, &decide);
         let out = round::run_round(&inst, &policy, &opts(), &Round { previous: prev, decisions: decisions.clone() });
         let now = ids(&inst, &out.result);
         for d in &decisions {
@@ -263,18 +263,7 @@ proptest! {
         }
         let first = batch::run(&inst, &policy, &opts());
         let prev = previous(&inst, &first);
-        let decisions: Vec<PairRow> = prev
-            .iter()
-            .zip(&decide)
-            .filter_map(|(p, &d)| {
-                let verdict = match d {
-                    0 => Verdict::Accepted,
-                    1 => Verdict::Declined,
-                    _ => return None,
-                };
-                Some(PairRow { verdict: Some(verdict), ..p.clone() })
-            })
-            .collect();
+        let decisions = decided(&prev, &decide);
         let out = round::run_round(&inst, &policy, &opts(), &Round { previous: prev, decisions: decisions.clone() });
         let declined: BTreeSet<(usize, usize)> = decisions
             .iter()

@@ -1,6 +1,7 @@
 //! The exact solver against independent methods: exhaustive search on thousands of tiny random
 //! instances, and the Hungarian method (`pathfinding::kuhn_munkres`) on one-to-one instances.
 
+use crate::common::contested::Contested;
 use matchpunt::solve::{evaluate, solve, Arc, ExpertCap, Problem, SolveOptions};
 use matchpunt_flow::Algorithm;
 use rand::{Rng, SeedableRng};
@@ -76,44 +77,6 @@ fn random_problem(rng: &mut ChaCha8Rng, max_arcs: usize) -> Problem {
     }
 }
 
-/// A small instance where budgets and seats compete: few experts with several candidate
-/// requests each, tight budgets, and a handful of values so that ties (and with them degenerate
-/// prices) are the rule. These are the instances whose root relaxation does not close the gap.
-fn contested_problem(rng: &mut ChaCha8Rng) -> Problem {
-    let ne = rng.gen_range(2..=4);
-    let nr = rng.gen_range(3..=7);
-    let experts = (0..ne)
-        .map(|_| ExpertCap {
-            max_count: rng.gen_range(2..=3),
-            budget: rng.gen_range(2..=5),
-            already: 0,
-            busy_slots: 0,
-        })
-        .collect();
-    let seats = (0..nr).map(|_| rng.gen_range(1..=2)).collect();
-    let mut arcs = Vec::new();
-    for r in 0..nr {
-        for e in 0..ne {
-            if arcs.len() < 16 && rng.gen_bool(0.7) {
-                arcs.push(Arc {
-                    request: r as u32,
-                    expert: e as u32,
-                    value: [100, 110, 120, 150, 200][rng.gen_range(0..5)],
-                    intensity: rng.gen_range(1..=3),
-                    slot: rng.gen_bool(0.3).then(|| rng.gen_range(0..2)),
-                    heavy: false,
-                });
-            }
-        }
-    }
-    Problem {
-        experts,
-        seats,
-        arcs,
-        spread: [0, 10][rng.gen_range(0..2)],
-    }
-}
-
 /// Solves `cases` random instances (from `make`) and checks each against exhaustive search;
 /// returns how many components needed more than the root: (branched, closed by listing).
 fn check_against_brute_force(
@@ -168,12 +131,10 @@ fn equals_exhaustive_search_ssp() {
 #[test]
 fn contested_instances_with_and_without_the_master() {
     for master in [true, false] {
-        let (branched, listed) = check_against_brute_force(
-            3,
-            8000,
-            exact(Algorithm::CostScaling, master),
-            contested_problem,
-        );
+        let (branched, listed) =
+            check_against_brute_force(3, 8000, exact(Algorithm::CostScaling, master), |rng| {
+                Contested::small().draw(rng)
+            });
         eprintln!("master {master}: branched {branched}, listed {listed}");
         // Both later steps must actually run: the master route closes by listing, the route
         // without it by branching.
@@ -324,7 +285,7 @@ fn heavy_pause_within_the_week_matches_brute_force() {
         let mut p = if case % 2 == 0 {
             random_problem(&mut rng, 12)
         } else {
-            contested_problem(&mut rng)
+            Contested::small().draw(&mut rng)
         };
         let mut free = p.clone();
         mark(&mut p, &mut rng);

@@ -3,14 +3,14 @@
 //! policies, and the new columns through ingest.
 
 use crate::common;
+use crate::common::contested::Contested;
 use matchpunt::batch;
 use matchpunt::ingest::{load, Inputs, Source, WeekChoice};
 use matchpunt::model::places::Places;
 use matchpunt::model::{Instance, Week};
 use matchpunt::policy::Policy;
 use matchpunt::solve::{
-    evaluate, solve_with_teams, Arc, ExpertCap, Problem, SolveOptions, Standing, TeamRequest,
-    TeamRules,
+    evaluate, solve_with_teams, Arc, Problem, SolveOptions, Standing, TeamRequest, TeamRules,
 };
 use proptest::prelude::*;
 use rand::{Rng, SeedableRng};
@@ -40,32 +40,8 @@ fn brute_force(p: &Problem, t: &TeamRules) -> i64 {
 /// A tiny problem with team rules: requests of one to three seats, experts new, experienced or
 /// neither, a few pairs never together, some `experienced_min`, and sometimes a pin.
 pub(crate) fn team_problem(rng: &mut ChaCha8Rng) -> (Problem, TeamRules) {
-    let ne = rng.gen_range(2..=6);
-    let nr = rng.gen_range(1..=5);
-    let experts: Vec<ExpertCap> = (0..ne)
-        .map(|_| ExpertCap {
-            max_count: rng.gen_range(1..=3),
-            budget: rng.gen_range(1..=6),
-            already: 0,
-            busy_slots: 0,
-        })
-        .collect();
-    let seats: Vec<u32> = (0..nr).map(|_| rng.gen_range(1..=3)).collect();
-    let mut arcs = Vec::new();
-    for r in 0..nr {
-        for e in 0..ne {
-            if arcs.len() < 14 && rng.gen_bool(0.55) {
-                arcs.push(Arc {
-                    request: r as u32,
-                    expert: e as u32,
-                    value: [100, 150, 200, 230, 400][rng.gen_range(0..5)],
-                    intensity: rng.gen_range(1..=3),
-                    slot: rng.gen_bool(0.4).then(|| rng.gen_range(0..2)),
-                    heavy: false,
-                });
-            }
-        }
-    }
+    let p = Contested::teams().draw(rng);
+    let ne = p.experts.len();
     let standing = (0..ne)
         .map(|_| match rng.gen_range(0..3) {
             0 => Standing::New,
@@ -81,7 +57,8 @@ pub(crate) fn team_problem(rng: &mut ChaCha8Rng) -> (Problem, TeamRules) {
             }
         }
     }
-    let requests = seats
+    let requests = p
+        .seats
         .iter()
         .map(|&s| TeamRequest {
             seats: s,
@@ -93,12 +70,6 @@ pub(crate) fn team_problem(rng: &mut ChaCha8Rng) -> (Problem, TeamRules) {
             fixed: Vec::new(),
         })
         .collect();
-    let p = Problem {
-        experts,
-        seats,
-        arcs,
-        spread: [0, 10, 60][rng.gen_range(0..3)],
-    };
     let t = TeamRules {
         standing,
         not_with,

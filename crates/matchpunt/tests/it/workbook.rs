@@ -2,6 +2,7 @@
 //! rust_xlsxwriter, numbers stored as numbers) give the same batch; a bad cell is named as a
 //! spreadsheet user finds it.
 
+use crate::common;
 use matchpunt::batch;
 use matchpunt::ingest::{load, Inputs, Loaded, Source, WeekChoice};
 use matchpunt::model::Week;
@@ -84,19 +85,10 @@ fn the_sample_as_a_workbook_gives_the_same_batch() {
         batch::run(&csv.instance, &Policy::default(), &opts),
         batch::run(&xl.instance, &Policy::default(), &opts),
     );
-    let pairs =
-        |res: &batch::BatchResult, inst: &matchpunt::model::Instance| -> Vec<(String, String)> {
-            res.assignments
-                .iter()
-                .map(|x| {
-                    (
-                        inst.requests[x.request].id.clone(),
-                        inst.experts[x.expert].id.clone(),
-                    )
-                })
-                .collect()
-        };
-    assert_eq!(pairs(&a, &csv.instance), pairs(&b, &xl.instance));
+    assert_eq!(
+        common::id_pairs(&csv.instance, &a),
+        common::id_pairs(&xl.instance, &b)
+    );
     assert_eq!(a.objective, b.objective);
     assert!(!a.assignments.is_empty());
 }

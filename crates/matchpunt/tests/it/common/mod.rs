@@ -3,6 +3,8 @@
 
 #![allow(dead_code)]
 
+pub mod contested;
+
 use matchpunt::batch::BatchResult;
 use matchpunt::eligibility::check;
 use matchpunt::ingest::{load, InputErrors, Inputs, Loaded, Source, WeekChoice};
@@ -10,6 +12,8 @@ use matchpunt::model::places::Places;
 use matchpunt::model::{Instance, Week};
 use matchpunt::policy::Policy;
 use matchpunt::scoring::to_units;
+// For `contested`, which names them as `super::` (see its module doc).
+use matchpunt::solve::{Arc, ExpertCap, Problem};
 use matchpunt_gen::GenParams;
 use std::sync::OnceLock;
 
@@ -127,6 +131,17 @@ pub fn assert_hard_rules(inst: &Instance, policy: &Policy, res: &BatchResult) {
     }
     assert_eq!(total, res.objective);
     assert!(res.bound >= res.objective);
+}
+
+/// The assignments of `res` as (request id, expert id) pairs, in the result's order.
+pub fn id_pairs(inst: &Instance, res: &BatchResult) -> Vec<(String, String)> {
+    res.assignments
+        .iter()
+        .map(|a| {
+            let (r, e) = (&inst.requests[a.request], &inst.experts[a.expert]);
+            (r.id.clone(), e.id.clone())
+        })
+        .collect()
 }
 
 /// The week the test batches are written for, 2026-W48, as given on the command line (ISO year
