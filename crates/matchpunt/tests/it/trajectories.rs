@@ -218,7 +218,9 @@ proptest! {
         let (col, cells) = if every { ("every_weeks", format!("3,{bad}")) } else { ("meetings", format!("{bad},1")) };
         // every_weeks accepts up to 8: 9 to 12 are refused there too.
         let requests = format!("id,org,role,themes,online,meetings,every_weeks\nR1,Org,buddy,pesten,yes,{cells}\n");
-        let err = load_teams(EXPERTS, &requests).err().expect("an error");
+        let Err(err) = load_teams(EXPERTS, &requests) else {
+            panic!("no error for {bad:?}");
+        };
         let text = err.to_string();
         prop_assert!(text.contains("requests.csv"), "{}", text);
         prop_assert!(text.contains(":2"), "line: {}", text);
