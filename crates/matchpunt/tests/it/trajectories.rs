@@ -218,7 +218,9 @@ proptest! {
         let (col, cells) = if every { ("every_weeks", format!("3,{bad}")) } else { ("meetings", format!("{bad},1")) };
         // every_weeks accepts up to 8: 9 to 12 are refused there too.
         let requests = format!("id,org,role,themes,online,meetings,every_weeks\nR1,Org,buddy,pesten,yes,{cells}\n");
-        let err = load_teams(EXPERTS, &requests).err().expect("an error");
+        let Err(err) = load_teams(EXPERTS, &requests) else {
+            panic!("no error for {bad:?}");
+        };
         let text = err.to_string();
         prop_assert!(text.contains("requests.csv"), "{}", text);
         prop_assert!(text.contains(":2"), "line: {}", text);
@@ -287,4 +289,70 @@ fn an_open_trajectory_says_why_and_shows_its_weeks() {
         "{}",
         un[0].reason
     );
+}
+
+/// The cost of the rules at scale, for the notes: 1,000 × 1,000 generated batches under a
+/// rolling budget (`rolling_share = 0.9`), 20% of the requests teams of two with
+/// `experienced_min = 1` (10% of the experts new, 1% of pairs never together) and another 20%
+/// trajectories of 2 to 5 weekly meetings, solved without the rules, with the trajectories
+/// alone, and with both, side by side (same seats).
+/// `cargo test --release -p matchpunt --test it -- --ignored trajectories::scale --nocapture`
+#[test]
+#[ignore]
+fn scale_with_and_without_teams_and_trajectories() {
+    let policy = Policy::from_toml("[rules]\nrolling_share = 0.9\n", "p").unwrap();
+    for seed in [1u64, 2] {
+        let mut inst = crate::common::instance(1000, 1000, seed, &policy);
+        let mut rng = ChaCha8Rng::seed_from_u64(seed);
+        let week = inst.week.unwrap();
+        let mut teams = matchpunt::model::TeamData::default();
+        for r in 0..inst.requests.len() {
+            let p: f64 = rng.gen();
+            if p < 0.2 {
+                inst.requests[r].experts_needed = 2;
+                teams.experienced_min.insert(r, 1);
+            } else if p < 0.4 {
+                teams.trajectories.insert(
+                    r,
+                    Trajectory {
+                        meetings: rng.gen_range(2..=5),
+                        every_weeks: 1,
+                    },
+                );
+            }
+        }
+        for e in 0..inst.experts.len() {
+            if rng.gen_bool(0.1) {
+                teams.certified_on.insert(e, week.plus(-4));
+            }
+            if rng.gen_bool(0.01) {
+                let f = rng.gen_range(0..inst.experts.len());
+                if f != e {
+                    teams.not_with.insert((e.min(f), e.max(f)));
+                }
+            }
+        }
+        let mut solve = |t: matchpunt::model::TeamData| {
+            inst.teams = t;
+            let start = std::time::Instant::now();
+            let r = batch::run(&inst, &policy, &SolveOptions::default());
+            format!(
+                "{:.1} s, objective {}, {}, gap {}, team nodes {}",
+                start.elapsed().as_secs_f64(),
+                r.objective,
+                if r.proven { "proven" } else { "not proven" },
+                r.bound - r.objective,
+                r.solution.nodes
+            )
+        };
+        let none = solve(Default::default());
+        let trajectories_only = solve(matchpunt::model::TeamData {
+            trajectories: teams.trajectories.clone(),
+            ..Default::default()
+        });
+        let both = solve(teams);
+        eprintln!(
+            "seed {seed}: without rules {none}; trajectories only {trajectories_only}; teams and trajectories {both}"
+        );
+    }
 }
