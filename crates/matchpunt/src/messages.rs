@@ -761,8 +761,8 @@ messages! {
     InNoRequest => "holds no request", "bevat geen aanvraag";
     InNotDecision => "expected accepted or declined (geaccepteerd/afgewezen, ja/nee)", "verwacht geaccepteerd of afgewezen (accepted/declined, ja/nee)";
     InPairIdUndecidedEncoding => "has a letter beyond ASCII, and the file's bytes read as well as Windows-1252 as as Mac Roman: save the file as \"CSV UTF-8\"", "heeft een letter buiten ASCII, en de bytes van het bestand lezen even goed als Windows-1252 als als Mac Roman: sla het bestand op als \"CSV UTF-8\"";
-    InPairAssignments => "the assignments.csv of a run (columns request, expert, ...)", "de assignments.csv van een run (kolommen request, expert, ...)";
-    InPairDecisions => "a decisions file (columns request, expert, decision)", "een bestand met besluiten (kolommen request, expert, decision)";
+    InPairAssignments => "the assignments.csv of a run (columns request, expert, ...)", "de assignments.csv van een run (kolommen `aanvraag`, `deskundige`, ... of `request`, `expert`, ...)";
+    InPairDecisions => "a decisions file (columns request, expert, decision)", "een bestand met besluiten (kolommen `aanvraag`, `deskundige`, `besluit` of `request`, `expert`, `decision`)";
     InPairNoHeader => "has no header line: expected {what}", "heeft geen kopregel: verwacht {what}";
     InPairMissingColumn => "missing required column {columns}: expected {what}; the header has: {have}", "verplichte kolom {columns} ontbreekt: verwacht {what}; de kopregel heeft: {have}";
     InPairMissingColumns => "missing required columns {columns}: expected {what}; the header has: {have}", "verplichte kolommen {columns} ontbreken: verwacht {what}; de kopregel heeft: {have}";
