@@ -9,6 +9,7 @@ mod analysts;
 mod bounds;
 mod cli;
 mod docs;
+mod dutch;
 mod ledger;
 mod numbers;
 mod orgs;
