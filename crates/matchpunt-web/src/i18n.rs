@@ -137,6 +137,13 @@ labels! {
     BookedBy => "Door", "By";
     // A fix not worked out on the week page: the request's page works it out.
     FixOnRequestPage => "niet berekend voor alle plekken samen: zie de pagina van de aanvraag", "not worked out for all seats at once: see the request's page";
+    // Issue 20: what a field of the form or a parameter of a link expects, in the page's language.
+    ExpectOnce => "dit veld één keer", "this field once";
+    ExpectYesNo => "ja of nee (een aangevinkt vakje stuurt on)", "yes or no (a checked box sends on)";
+    ExpectField => "geen veld met deze naam: verwacht een van {fields}", "no such field: expected one of {fields}";
+    ExpectLang => "nl of en", "nl or en";
+    ExpectSort => "een van {keys} (een - ervoor sorteert aflopend)", "one of {keys} (a - before it sorts descending)";
+    ExpectBack => "een pad van deze pagina, zoals /", "a path of this page, like /";
 }
 
 /// Fills `{name}` placeholders of a label.
