@@ -142,6 +142,13 @@ labels! {
     StandbySignIn => "Log in om een reserve te boeken: uw naam komt bij de boeking.", "Sign in to book a standby: your name is recorded with the booking.";
     StandbyNoneFree => "{expert} heeft afgewezen; geen reserve van de run is nog vrij.", "{expert} declined; no standby of the run is free any more.";
     FixOnRequestPage => "niet berekend voor alle plekken samen: zie de pagina van de aanvraag", "not worked out for all seats at once: see the request's page";
+    // Issue 20: what a field of the form or a parameter of a link expects, in the page's language.
+    ExpectOnce => "dit veld één keer", "this field once";
+    ExpectYesNo => "ja of nee (een aangevinkt vakje stuurt on)", "yes or no (a checked box sends on)";
+    ExpectField => "geen veld met deze naam: verwacht een van {fields}", "no such field: expected one of {fields}";
+    ExpectLang => "nl of en", "nl or en";
+    ExpectSort => "een van {keys} (een - ervoor sorteert aflopend)", "one of {keys} (a - before it sorts descending)";
+    ExpectBack => "een pad van deze pagina, zoals /", "a path of this page, like /";
 }
 
 /// Fills `{name}` placeholders of a label.

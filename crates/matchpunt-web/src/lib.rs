@@ -180,9 +180,9 @@ impl FromRequestParts<App> for Ui {
         let query = parts.uri.query().unwrap_or("");
         let given = form_urlencoded::parse(query.as_bytes()).find(|(k, _)| k == "lang");
         let lang = match given {
-            Some((_, v)) => {
-                Lang::parse(&v).ok_or_else(|| pages::bad_field(Lang::Nl, "lang", &v, "nl or en"))?
-            }
+            Some((_, v)) => Lang::parse(&v).ok_or_else(|| {
+                pages::bad_field(Lang::Nl, "lang", &v, i18n::L::ExpectLang.text(Lang::Nl))
+            })?,
             None => security::cookie(&parts.headers, "lang")
                 .and_then(Lang::parse)
                 .unwrap_or(Lang::Nl),

@@ -666,6 +666,15 @@ messages! {
     SimTime => "time: {s} s", "tijd: {s} s";
     SimColumns => "policy|asked|filled|fill%|urgent%|score|pts p90|pts max|load% p90|load% max|at budget%|3wk full|starved|starved/wk|pool|top10%|contin%|declined", "beleid|gevraagd|gevuld|%gevuld|%urgent|score|ptn p90|ptn max|%bel p90|%bel max|%aan budget|3wk vol|zonder|zonder/wk|poule|top10%|%contin|afgewezen";
     SimWrote => "wrote {n} files to {dir} (open {report})", "{n} bestanden geschreven naar {dir} (open {report})";
+    ProgressRead => "reading the inputs", "invoer inlezen";
+    ProgressCandidates => "checking hard rules 1-8 (candidates)", "harde regels 1-8 controleren (kandidaten)";
+    ProgressScoring => "scoring {n} eligible pairs", "{n} geschikte paren scoren";
+    ProgressSolving => "solving over {n} pairs ({limit})", "oplossen over {n} paren ({limit})";
+    ProgressLimit => "time limit {s} s for the whole run", "tijdslimiet {s} s voor de hele run";
+    ProgressNoLimit => "no time limit", "geen tijdslimiet";
+    ProgressReasons => "explaining the open seats", "de open plekken verklaren";
+    ProgressStandbys => "ranking standbys", "reserves rangschikken";
+    ProgressWriting => "writing to {dir}", "schrijven naar {dir}";
     MailStandbyExpert => "Hello {name},\n\nThank you: you are confirmed as {role} for {org} on {date} ({where}), about {topics}, in place of the expert we proposed before.\n\nKind regards,\nthe match point", "Hoi {name},\n\nDank je: je bent bevestigd als {role} voor {org} op {date} ({where}), over {topics}, in plaats van de deskundige die we eerder voorstelden.\n\nGroet,\nhet matchpunt";
     MailStandbyOrg => "Dear {name},\n\nThe expert we proposed for your request {request} ({role}, {date}, {where}) cannot come; {expert} takes their place and is confirmed.\n\nKind regards,\nthe match point", "Beste {name},\n\nDe deskundige die we voor uw aanvraag {request} ({role}, {date}, {where}) voorstelden, kan niet; {expert} neemt de plek over en is bevestigd.\n\nMet vriendelijke groet,\nhet matchpunt";
     // Input errors (ingest::Problem; the place and value are the InputError's): what is wrong

@@ -228,15 +228,12 @@ pub fn run(args: Args) -> Result<ExitCode> {
         events.push((kind, r, e));
     }
     for b in &view.bookings {
-        // A standby of the latest run booked for a seat whose expert declined (`decide
-        // --accepted` on the standby's pair) took that expert's place: said as such, not as a
-        // booking on the phone.
+        // A booking on a request of the file whose proposed expert declined this week (a
+        // standby accepted with `decide --accepted`, or someone booked for that seat) takes
+        // that expert's place: said as such, not as a booking on the phone.
         let (r, e) = (&b.seat.request, &b.seat.expert);
-        let in_place = view.standbys.iter().any(|s| {
-            &s.request == r
-                && &s.standby == e
-                && declined.iter().any(|d| &d.0 == r && d.1 == s.expert)
-        });
+        let in_place =
+            b.inline_request.is_none() && declined.iter().any(|d| &d.0 == r && &d.1 != e);
         let kind = if in_place {
             Kind::Standby
         } else {

@@ -213,7 +213,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
     }
     // With a ledger: the week's history, round and recording come from the ledger.
     let mut ledger = crate::cmd::ledger::for_run(&args.ledger, &args.inputs, &args.round)?;
-    let progress = Progress::start("reading the inputs");
+    let progress = Progress::start(lang.text(Msg::ProgressRead));
     let mut loaded = match &mut ledger {
         Some((l, week)) => {
             crate::cmd::ledger::load(l, &args.inputs, &policy, *week, false, true, lang)
@@ -249,18 +249,19 @@ pub fn run(args: Args) -> Result<ExitCode> {
         Duration::from_secs_f64(t * 0.02) + t_read
     });
     let limit = match args.solver.seconds() {
-        Some(t) => format!("time limit {t} s for the whole run"),
-        None => "no time limit".to_string(),
+        Some(t) => lang.fill(Msg::ProgressLimit, &[("s", &t)]),
+        None => lang.text(Msg::ProgressNoLimit).to_string(),
     };
     let mut changes = None;
     let mut on_stage = |stage| match stage {
-        batch::Stage::Candidates => progress.stage("checking hard rules 1-8 (candidates)"),
+        batch::Stage::Candidates => progress.stage(lang.text(Msg::ProgressCandidates)),
         batch::Stage::Scoring(n) => {
-            progress.stage(&format!("scoring {} eligible pairs", thousands(n)))
+            progress.stage(&lang.fill(Msg::ProgressScoring, &[("n", &thousands(n))]))
         }
-        batch::Stage::Solving(n) => {
-            progress.stage(&format!("solving over {} pairs ({limit})", thousands(n)))
-        }
+        batch::Stage::Solving(n) => progress.stage(&lang.fill(
+            Msg::ProgressSolving,
+            &[("n", &thousands(n)), ("limit", &limit)],
+        )),
     };
     let opts = args.solver.options(t0, reserve);
     // The round solves the batch with the accepted decisions as pins: reasons, fixes and
@@ -288,7 +289,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         ),
     };
     let inst = round_inst.as_ref().unwrap_or(inst);
-    progress.stage("explaining the open seats");
+    progress.stage(lang.text(Msg::ProgressReasons));
     let t_write = Instant::now();
     let unmatched = report::unmatched(inst, &policy, &res);
     // The fix column's re-solves stop where writing's share of the reserve begins.
@@ -305,7 +306,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
     // Standbys for every filled seat, their exact costs within the same budget and deadline as
     // the fix column (past it, the plain swap's cost, marked not proven).
     let standbys = if policy.round.standbys > 0 {
-        progress.stage("ranking standbys");
+        progress.stage(lang.text(Msg::ProgressStandbys));
         let base = matchpunt::explain::Base::from_result(inst, &policy, opts, &res);
         // At most the solve's time again plus a second, within the run's limit: past it the
         // costs stay those of the plain swap, marked not proven. Without a time limit the work
@@ -324,7 +325,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
     };
     let t_reasons = t_write.elapsed();
 
-    progress.stage(&format!("writing to {}", args.out.display()));
+    progress.stage(&lang.fill(Msg::ProgressWriting, &[("dir", &args.out.display())]));
     let mut outs = outs;
     let dialect = args
         .csv_dialect

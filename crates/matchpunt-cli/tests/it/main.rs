@@ -10,6 +10,7 @@ mod bounds;
 mod cli;
 mod docs;
 mod input_errors_nl;
+mod dutch;
 mod ledger;
 mod numbers;
 mod orgs;

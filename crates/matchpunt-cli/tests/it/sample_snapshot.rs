@@ -23,7 +23,9 @@ fn run_sample(threads: &str, lang: &str) -> (String, String, String, String) {
         .lines()
         .filter(|l| {
             !l.starts_with("time:")
+                && !l.starts_with("tijd:")
                 && !l.starts_with("wrote ")
+                && !l.starts_with("geschreven: ")
                 && !l.starts_with("read ")
                 && !l.starts_with("gelezen: ")
         })

@@ -141,7 +141,7 @@ pub async fn submit(State(app): State<App>, ui: Ui, body: axum::body::Bytes) -> 
                 Err(f) => return (StatusCode::CONFLICT, Some(failure(lang, f))),
                 Ok(d) => d,
             };
-            let v = match FormValues::parse(&rest) {
+            let v = match FormValues::parse(&rest, lang) {
                 Ok(v) => v,
                 Err(e) => {
                     return (

@@ -2,6 +2,9 @@
 //! a post carries, and the error of one field. Both the form's page ([`super::request`]) and its
 //! answer ([`super::suggest`]) use it.
 
+use crate::i18n::{fill, L};
+use crate::Lang;
+
 /// The form's fields, named as the columns of requests.csv, so that the library reads them with
 /// the same parsers, aliases and messages as a file.
 pub const FIELDS: [&str; 9] = [
@@ -15,6 +18,24 @@ pub const FIELDS: [&str; 9] = [
     "experts_needed",
     "org",
 ];
+
+/// The form's field `field` as the page labels it in `lang` (`client_age` → "Leeftijd jongere");
+/// a name that is not one of [`FIELDS`] as given.
+pub fn field_label(field: &str, lang: Lang) -> String {
+    let label = match field {
+        "role" => L::Role,
+        "themes" => L::Themes,
+        "place" => L::Place,
+        "slot" => L::Slot,
+        "online" => L::Online,
+        "language" => L::Language,
+        "client_age" => L::ClientAge,
+        "experts_needed" => L::Seats,
+        "org" => L::Org,
+        _ => return field.to_string(),
+    };
+    label.text(lang).to_string()
+}
 
 /// What the form holds, as typed.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -52,8 +73,9 @@ pub struct FieldError {
 
 impl FormValues {
     /// Reads an `application/x-www-form-urlencoded` body. A field that is not one of
-    /// [`FIELDS`] (or `lang`), or a single-valued field sent twice, is an error naming it.
-    pub fn parse(body: &[u8]) -> Result<FormValues, FieldError> {
+    /// [`FIELDS`] (or `lang`), or a single-valued field sent twice, is an error naming it, in
+    /// `lang` (the page's language). O(length of the body).
+    pub fn parse(body: &[u8], lang: Lang) -> Result<FormValues, FieldError> {
         let mut v = FormValues::default();
         let mut seen: Vec<String> = Vec::new();
         for (k, val) in form_urlencoded::parse(body) {
@@ -63,7 +85,7 @@ impl FormValues {
                     return Err(FieldError {
                         field: k,
                         value: val,
-                        expected: "this field once".into(),
+                        expected: L::ExpectOnce.text(lang).into(),
                     });
                 }
                 seen.push(k.clone());
@@ -94,7 +116,7 @@ impl FormValues {
                             return Err(FieldError {
                                 field: k,
                                 value: val,
-                                expected: "yes or no (a checked box sends on)".into(),
+                                expected: L::ExpectYesNo.text(lang).into(),
                             })
                         }
                     };
@@ -104,7 +126,7 @@ impl FormValues {
                     return Err(FieldError {
                         field: k,
                         value: val,
-                        expected: format!("no such field: expected one of {}", FIELDS.join(", ")),
+                        expected: fill(lang, L::ExpectField, &[("fields", &FIELDS.join(", "))]),
                     })
                 }
             };

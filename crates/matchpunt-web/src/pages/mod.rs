@@ -203,7 +203,7 @@ pub async fn reload(State(app): State<App>, ui: Ui, body: axum::body::Bytes) -> 
         .chars()
         .all(|c| c.is_ascii_alphanumeric() || "/-_.%~".contains(c));
     if !safe || !back.starts_with('/') || back.starts_with("//") {
-        return bad_field(ui.lang, "back", &back, "a path of this page, like /");
+        return bad_field(ui.lang, "back", &back, L::ExpectBack.text(ui.lang));
     }
     app.reload().await;
     crate::security::see_other(&back)

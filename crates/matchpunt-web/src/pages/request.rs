@@ -81,7 +81,7 @@ pub fn form_view(lang: Lang, d: &Data, v: &FormValues, err: Option<&FieldError>)
         h1 { (t(L::FormTitle)) }
         p.hint { (t(L::FormHint)) }
         @if let Some(e) = err {
-            p.error #form-error { (fill(lang, L::FieldError, &[("field", &e.field), ("problem", &format!("{:?}: {}", e.value, e.expected))])) }
+            p.error #form-error { (fill(lang, L::FieldError, &[("field", &super::form::field_label(&e.field, lang)), ("problem", &format!("{:?}: {}", e.value, e.expected))])) }
         }
         form.request #request-form method="post" action="/request" {
             input type="hidden" name="lang" value=(lang.code());
@@ -168,7 +168,7 @@ pub async fn submit(State(app): State<App>, ui: Ui, body: axum::body::Bytes) -> 
         let ui = ui.clone();
         tokio::task::spawn_blocking(move || match &snap.data {
             Err(f) => (StatusCode::OK, failure(lang, f)),
-            Ok(d) => match FormValues::parse(&body) {
+            Ok(d) => match FormValues::parse(&body, lang) {
                 Err(e) => (
                     StatusCode::BAD_REQUEST,
                     form_view(lang, d, &FormValues::default(), Some(&e)),

@@ -45,7 +45,11 @@ pub async fn page(State(app): State<App>, ui: Ui, RawQuery(q): RawQuery) -> Resp
                         ui.lang,
                         "sort",
                         &s,
-                        "one of request, expert, org, role, slot, km, score (a - before it sorts descending)",
+                        &crate::i18n::fill(
+                            ui.lang,
+                            L::ExpectSort,
+                            &[("keys", &SORT_KEYS.join(", "))],
+                        ),
                     )
                 }
             }

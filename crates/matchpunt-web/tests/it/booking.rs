@@ -192,7 +192,7 @@ async fn of_two_staff_booking_the_last_slot_exactly_one_succeeds_and_the_other_h
         let said = if ga.status == StatusCode::SEE_OTHER {
             "Not booked: expert E2 has a seat in this slot this week already"
         } else {
-            "Niet geboekt: expert E2 heeft deze week al een plek in dit dagdeel"
+            "Niet geboekt: deskundige E2 heeft deze week al een plek in dit dagdeel"
         };
         assert!(lost.body.contains(said), "trial {trial}: {}", lost.body);
         let week = Ledger::open(&l, "t").unwrap().week(WEEK).unwrap();

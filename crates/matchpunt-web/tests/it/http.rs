@@ -280,27 +280,28 @@ async fn request_form_submit_shows_candidates() {
 async fn bad_fields_get_a_400_naming_the_field() {
     let app = app();
     for (form, field) in [
+        // The field as the Dutch page labels it.
         (
             GOOD_FORM.replace("experts_needed=1", "experts_needed=abc"),
-            "experts_needed",
+            "Plekken",
         ),
         (
             GOOD_FORM.replace("client_age=", "client_age=-3"),
-            "client_age",
+            "Leeftijd jongere",
         ),
-        (GOOD_FORM.replace("role=speaker", "role=chef"), "role"),
-        (GOOD_FORM.replace("slot=", "slot=wed-pn"), "slot"),
+        (GOOD_FORM.replace("role=speaker", "role=chef"), "Rol"),
+        (GOOD_FORM.replace("slot=", "slot=wed-pn"), "Dagdeel"),
         (
             GOOD_FORM.replace("place=Rotterdam", "place=Rotterdm"),
-            "place",
+            "Plaats",
         ),
         (format!("{GOOD_FORM}&shoe=7"), "shoe"),
-        (format!("{GOOD_FORM}&role=buddy"), "role"),
+        (format!("{GOOD_FORM}&role=buddy"), "Rol"),
         (
             GOOD_FORM.replace("&themes=pesten&themes=autisme", ""),
-            "themes",
+            "Thema's",
         ),
-        (format!("{GOOD_FORM}&online=perhaps"), "online"),
+        (format!("{GOOD_FORM}&online=perhaps"), "Online"),
     ] {
         let g = post(&app, "/request", &form).await;
         assert_eq!(g.status, StatusCode::BAD_REQUEST, "{form}");
@@ -313,6 +314,29 @@ async fn bad_fields_get_a_400_naming_the_field() {
             shown.is_some_and(|s| s.starts_with(&format!("Veld {field}:"))),
             "{form}: {shown:?}"
         );
+    }
+    // The form's own errors in the page's language: Dutch by default, English with lang=en.
+    for (form, nl, en) in [
+        (
+            format!("{GOOD_FORM}&online=perhaps"),
+            "Veld Online: &quot;perhaps&quot;: ja of nee",
+            "Field Online: &quot;perhaps&quot;: yes or no",
+        ),
+        (
+            format!("{GOOD_FORM}&shoe=7"),
+            "geen veld met deze naam: verwacht een van role,",
+            "no such field: expected one of role,",
+        ),
+        (
+            format!("{GOOD_FORM}&role=buddy"),
+            "Veld Rol: &quot;buddy&quot;: dit veld één keer",
+            "Field Role: &quot;buddy&quot;: this field once",
+        ),
+    ] {
+        let g = post(&app, "/request", &form).await;
+        assert!(g.body.contains(nl), "{form}: {}", g.body);
+        let g = post(&app, "/request?lang=en", &form).await;
+        assert!(g.body.contains(en), "{form}: {}", g.body);
     }
     // The place's error says what was meant.
     let g = post(

@@ -1,0 +1,429 @@
+//! Issue 20, "the reader's language everywhere": a Dutch coordinator's whole session over the
+//! bundled sample (`run`, `check`, `suggest`, `explain`, `metrics`, a small `simulate`, and the
+//! ledger's weekly cycle: init, run, decide, book, a second run, messages, close, check,
+//! export, forget, purge), each with `--lang nl`, prints and writes no English-only word: every
+//! line of stdout and stderr, and every output file for a person (the run's CSVs and workbook
+//! cells, changes.csv, the mail texts), is searched, outside ids, file paths, metric names and
+//! the command lines quoted in backticks. And every column an output table can have has a Dutch
+//! name.
+
+use crate::harness::{bin, files, root, sample};
+use matchpunt::messages::HEADERS;
+use std::path::Path;
+
+/// Words that only an English text holds (checked case-insensitively, on whole words where a
+/// word could be part of a Dutch one).
+const ENGLISH: &[&str] = &[
+    "expert",
+    "experts",
+    "expert(s)",
+    "wrote",
+    "time:",
+    "eligible",
+    "week(s)",
+    "row(s)",
+    "request",
+    "requests",
+    "note:",
+    "warning:",
+    "booked",
+    "booking",
+    "seat",
+    "seats",
+    "proposal(s)",
+    "schema",
+    "closed",
+    "history",
+    "objective",
+    "standby",
+    "problem:",
+    "generated",
+];
+
+/// The words of `line` a person reads: text between backticks (a command to type), file
+/// paths, ids (E0001, R00014, forgotten-1), metric names (`fill_rate.buddy`) and options
+/// (`--expert`) left out.
+fn words(line: &str) -> Vec<String> {
+    let outside_backticks: String = line.split('`').step_by(2).collect::<Vec<_>>().join(" ");
+    outside_backticks
+        .split(|c: char| c.is_whitespace() || ",;()\"'".contains(c))
+        .filter(|w| {
+            !(w.contains('/')
+                || w.contains(".csv")
+                || w.contains(".xlsx")
+                || w.contains('_')
+                || w.starts_with("--")
+                || w.starts_with("forgotten-")
+                || (w.len() > 1
+                    && (w.starts_with('E') || w.starts_with('R'))
+                    && w[1..].chars().all(|c| c.is_ascii_digit())))
+        })
+        .map(|w| w.to_lowercase())
+        .collect()
+}
+
+/// The English words in `text` ("what: line"), one finding per line.
+fn english_in(what: &str, text: &str, found: &mut Vec<String>) {
+    for line in text.lines() {
+        let ws = words(line);
+        for bad in ENGLISH {
+            if ws
+                .iter()
+                .any(|w| w == bad || w.trim_end_matches(['.', ':']) == *bad)
+            {
+                found.push(format!("{what}: {bad:?} in {line}"));
+            }
+        }
+    }
+}
+
+/// Runs `matchpunt ARGS --lang nl` in the project's folder; its stdout and stderr are searched.
+fn nl(args: &[&str], found: &mut Vec<String>, expect_ok: bool) -> String {
+    let o = bin()
+        .args(args)
+        .args(["--lang", "nl"])
+        .current_dir(root())
+        .output()
+        .unwrap();
+    let out = String::from_utf8_lossy(&o.stdout).into_owned();
+    let err = String::from_utf8_lossy(&o.stderr).into_owned();
+    assert_eq!(o.status.success(), expect_ok, "{args:?}\n{out}\n{err}");
+    english_in(&format!("{args:?} (stdout)"), &out, found);
+    english_in(&format!("{args:?} (stderr)"), &err, found);
+    out
+}
+
+/// Every file a person reads under `dir`: CSVs (the header and each row) and each cell of a
+/// workbook, its sheet names included. messages.csv's columns and its `kind` and `to` cells are
+/// mail-merge field names and codes (kept as in the contract, like the ledger's JSON export and
+/// history.csv), so only its subjects and texts count.
+fn files_in(dir: &Path, found: &mut Vec<String>) {
+    use calamine::Reader;
+    for (name, bytes) in files(dir) {
+        let what = format!("{}/{name}", dir.display());
+        if name.ends_with(".csv") {
+            let text = String::from_utf8_lossy(&bytes);
+            let body: String = if name.ends_with("messages.csv") {
+                // The texts: subject and text, the last two columns.
+                let mut r = csv::Reader::from_reader(&bytes[..]);
+                r.records()
+                    .map(|x| {
+                        let x = x.unwrap();
+                        let n = x.len();
+                        format!("{} {}", &x[n - 2], &x[n - 1])
+                    })
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            } else {
+                text.into_owned()
+            };
+            english_in(&what, &body, found);
+        } else if name.ends_with(".xlsx") {
+            let mut book: calamine::Xlsx<_> =
+                calamine::open_workbook(dir.join(&name)).expect("a workbook");
+            for sheet in book.sheet_names().to_vec() {
+                english_in(&what, &sheet, found);
+                let range = book.worksheet_range(&sheet).unwrap();
+                for row in range.rows() {
+                    let line: Vec<String> = row.iter().map(|c| c.to_string()).collect();
+                    english_in(&format!("{what} ({sheet})"), &line.join(" | "), found);
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn a_dutch_session_prints_and_writes_no_english() {
+    let tmp = tempfile::tempdir().unwrap();
+    let t = |p: &str| tmp.path().join(p).display().to_string();
+    let data = sample().display().to_string();
+    let mut found = Vec::new();
+    let f = &mut found;
+    let week = ["--week", "2026-W48"];
+    nl(
+        &["run", "--data", &data, "--out", &t("run"), "--xlsx"],
+        f,
+        true,
+    );
+    files_in(&tmp.path().join("run"), f);
+    nl(&["check", "--data", &data], f, true);
+    nl(
+        &["suggest", "--data", &data, "--request", "R00002"],
+        f,
+        true,
+    );
+    nl(
+        &[
+            "suggest",
+            "--data",
+            &data,
+            "--role",
+            "buddy",
+            "--themes",
+            "jeugdzorg",
+            "--place",
+            "Rotterdam",
+            "--slot",
+            "wed-pm",
+            "--org",
+            "GGZ Rotterdam",
+        ],
+        f,
+        true,
+    );
+    let assignments = t("run/assignments.csv");
+    for args in [
+        vec!["explain", "--request", "R00013"],
+        vec![
+            "explain",
+            "--request",
+            "R00002",
+            "--assignments",
+            &assignments,
+        ],
+        vec![
+            "explain",
+            "--expert",
+            "E0100",
+            "--assignments",
+            &assignments,
+        ],
+        vec!["metrics", "--assignments", &assignments],
+    ] {
+        let mut a = args.clone();
+        a.extend(["--data", &data]);
+        nl(&a, f, true);
+    }
+    nl(
+        &[
+            "simulate",
+            "--data",
+            &data,
+            "--weeks",
+            "2",
+            "--requests-per-week",
+            "20",
+            "--out",
+            &t("sim"),
+        ],
+        f,
+        true,
+    );
+    // The ledger's weekly cycle.
+    let ledger = t("season.ledger");
+    let l = ["--ledger", ledger.as_str()];
+    nl(&["ledger", "init", &ledger], f, true);
+    let w48 = t("w48");
+    nl(
+        &[&["run", "--data", &data, "--out", &w48][..], &l, &week].concat(),
+        f,
+        true,
+    );
+    let decisions = root().join("examples/decisions-week48.csv");
+    let decisions = decisions.display().to_string();
+    nl(
+        &[&["decide", "--decisions", &decisions][..], &l, &week].concat(),
+        f,
+        true,
+    );
+    let one = ["--request", "R00014"];
+    let declined = [
+        &["decide", "--expert", "E0115", "--declined"][..],
+        &one,
+        &l,
+        &week,
+    ];
+    nl(&declined.concat(), f, true);
+    let standby = [
+        &["decide", "--expert", "E0017", "--accepted"][..],
+        &one,
+        &l,
+        &week,
+    ];
+    nl(&standby.concat(), f, true);
+    let inline = [
+        "--role",
+        "buddy",
+        "--themes",
+        "jeugdzorg",
+        "--place",
+        "Rotterdam",
+        "--slot",
+        "wed-pm",
+        "--org",
+        "GGZ Rotterdam",
+        "--id",
+        "phone-1",
+    ];
+    let sugg = nl(
+        &[&["suggest", "--data", &data][..], &inline, &l, &week].concat(),
+        f,
+        true,
+    );
+    // The first candidate free this week, if any: book them.
+    if let Some(id) = sugg
+        .lines()
+        .find(|x| x.trim_start().starts_with("1. "))
+        .and_then(|x| x.split(['(', ')']).nth(1))
+    {
+        let book = [
+            &["book", "--data", &data, "--expert", id][..],
+            &inline,
+            &l,
+            &week,
+        ];
+        nl(&book.concat(), f, true);
+    }
+    // A refused booking is an error in Dutch too.
+    let refused = [
+        &["book", "--data", &data, "--expert", "E0115"][..],
+        &one,
+        &l,
+        &week,
+    ];
+    nl(&refused.concat(), f, false);
+    nl(
+        &[
+            &["run", "--data", &data, "--out", &t("w48b")][..],
+            &l,
+            &week,
+        ]
+        .concat(),
+        f,
+        true,
+    );
+    files_in(&tmp.path().join("w48b"), f);
+    nl(
+        &[&["messages", "--out", &t("mail")][..], &l, &week].concat(),
+        f,
+        true,
+    );
+    files_in(&tmp.path().join("mail"), f);
+    nl(&[&["close"][..], &l, &week].concat(), f, true);
+    nl(&[&["ledger", "check"][..], &l].concat(), f, true);
+    let history = t("history-export.csv");
+    nl(
+        &[&["ledger", "export", "--history", &history][..], &l].concat(),
+        f,
+        true,
+    );
+    let access_dir = t("access");
+    let access = [
+        &[
+            "ledger",
+            "export",
+            "--expert",
+            "E0115",
+            "--out",
+            &access_dir,
+        ][..],
+        &l,
+    ];
+    nl(&access.concat(), f, true);
+    nl(
+        &[&["ledger", "forget", "--expert", "E0115"][..], &l].concat(),
+        f,
+        true,
+    );
+    nl(
+        &[&["ledger", "purge", "--before", "2026-W49"][..], &l].concat(),
+        f,
+        true,
+    );
+    assert!(
+        found.is_empty(),
+        "{} English line(s):\n{}",
+        found.len(),
+        found.join("\n")
+    );
+}
+
+/// The English of this test's own list is found where it is: the check can fail.
+#[test]
+fn the_english_word_check_finds_english() {
+    let mut found = Vec::new();
+    english_in("x", "wrote out/assignments.csv", &mut found);
+    english_in(
+        "x",
+        "R00002 (Org, trainer): 2 eligible expert(s)",
+        &mut found,
+    );
+    english_in("x", "time: read 0.2 s", &mut found);
+    assert_eq!(found.len(), 4, "{found:?}");
+    let mut none = Vec::new();
+    english_in(
+        "x",
+        "accepteer met `matchpunt decide --request R1 --expert E1` voor data/sample/experts.csv",
+        &mut none,
+    );
+    assert!(none.is_empty(), "{none:?}");
+}
+
+/// Every column of every output table that run writes (assignments, unmatched, experts,
+/// standbys, the workbook's summary, a round's changes) has a Dutch name in the HEADERS table,
+/// and the Dutch set's headers are those names.
+#[test]
+fn every_output_column_has_a_dutch_name() {
+    let tmp = tempfile::tempdir().unwrap();
+    let data = sample().display().to_string();
+    let headers = |dir: &str, lang: &str| -> Vec<(String, Vec<String>)> {
+        let out = tmp.path().join(dir);
+        let o = bin()
+            .args(["run", "--data", &data, "--lang", lang, "--out"])
+            .arg(&out)
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        // A round on the set's own assignments adds changes.csv.
+        let round = tmp.path().join(format!("{dir}-round"));
+        let o = bin()
+            .args(["run", "--data", &data, "--lang", lang, "--previous"])
+            .arg(out.join("assignments.csv"))
+            .arg("--out")
+            .arg(&round)
+            .arg("--xlsx")
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        let mut all = Vec::new();
+        for (name, bytes) in files(&round) {
+            if name.ends_with(".csv") {
+                let text = String::from_utf8_lossy(&bytes);
+                let head = text.trim_start_matches('\u{feff}').lines().next().unwrap();
+                let d = if head.matches(';').count() > head.matches(',').count() {
+                    ';'
+                } else {
+                    ','
+                };
+                all.push((name, head.split(d).map(str::to_string).collect()));
+            }
+        }
+        use calamine::Reader;
+        let mut book: calamine::Xlsx<_> =
+            calamine::open_workbook(round.join("matchpunt.xlsx")).unwrap();
+        for sheet in book.sheet_names().to_vec() {
+            let range = book.worksheet_range(&sheet).unwrap();
+            let head = range.rows().next().unwrap();
+            let cells = head.iter().map(|c| c.to_string()).filter(|c| !c.is_empty());
+            all.push((format!("matchpunt.xlsx ({sheet})"), cells.collect()));
+        }
+        all
+    };
+    let en = headers("en", "en");
+    let nl = headers("nl", "nl");
+    assert_eq!(en.len(), nl.len());
+    assert!(en.iter().any(|(n, _)| n == "changes.csv"), "{en:?}");
+    assert!(en.iter().any(|(n, _)| n == "standbys.csv"), "{en:?}");
+    for ((file, en_cols), (_, nl_cols)) in en.iter().zip(&nl) {
+        assert_eq!(en_cols.len(), nl_cols.len(), "{file}");
+        for (e, n) in en_cols.iter().zip(nl_cols) {
+            let dutch = HEADERS.iter().find(|(k, _)| k == e);
+            assert!(
+                dutch.is_some(),
+                "{file}: column {e:?} has no Dutch name in HEADERS"
+            );
+            assert_eq!(n, dutch.unwrap().1, "{file}: column {e:?}");
+        }
+    }
+}
