@@ -341,7 +341,7 @@ impl InputArgs {
 }
 
 /// One error of a whole file, as the input errors of a batch.
-fn whole_file(path: &Path, message: String) -> InputErrors {
+fn whole_file(path: &Path, message: impl Into<ingest::Problem>) -> InputErrors {
     InputErrors {
         errors: vec![InputError::whole_file(path.display().to_string(), message)],
         ..InputErrors::default()

@@ -767,6 +767,10 @@ messages! {
     InSafeSlots => "slots such as wed-pm, or *", "tijdvakken zoals wo-middag, of *";
     InSafeOrg => "the organisation's name", "de naam van de organisatie";
     InSafeValue => "a value", "een waarde";
+    InNoBatchSheets => "has no sheet named {wanted}; its sheets are: {have} (a batch workbook needs an experts and a requests sheet; a history sheet is optional)", "heeft geen blad met de naam {wanted}; de bladen zijn: {have} (een werkmap voor een batch heeft een blad met deskundigen en een met aanvragen nodig; een blad met historie mag)";
+    InAndNoneNamed => ", and none named ", ", en geen met de naam ";
+    InNotRequestOfBatch => "is not a request of this batch: expected the assignments of a run on the same inputs", "is geen aanvraag van deze batch: verwacht de toewijzingen van een run op dezelfde invoer";
+    InNotExpertOfBatch => "is not an expert of this batch: expected the assignments of a run on the same inputs", "is geen deskundige van deze batch: verwacht de toewijzingen van een run op dezelfde invoer";
     InNoRequest => "holds no request", "bevat geen aanvraag";
     InNotDecision => "expected accepted or declined (geaccepteerd/afgewezen, ja/nee)", "verwacht geaccepteerd of afgewezen (accepted/declined, ja/nee)";
     InPairIdUndecidedEncoding => "has a letter beyond ASCII, and the file's bytes read as well as Windows-1252 as as Mac Roman: save the file as \"CSV UTF-8\"", "heeft een letter buiten ASCII, en de bytes van het bestand lezen even goed als Windows-1252 als als Mac Roman: sla het bestand op als \"CSV UTF-8\"";

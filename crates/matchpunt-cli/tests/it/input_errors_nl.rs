@@ -96,3 +96,27 @@ fn run_and_check_print_dutch_errors_for_a_broken_workbook() {
         );
     }
 }
+
+#[test]
+fn a_workbook_without_a_requests_sheet_is_named_in_dutch() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let ws = book.add_worksheet();
+    ws.set_name("experts").unwrap();
+    ws.write_string(0, 0, "id").unwrap();
+    book.save(dir.path().join("week.xlsx")).unwrap();
+    let args = ["check", "--data", "week.xlsx", "--week", "2026-W48"];
+    let (code, err) = stderr(&[&args[..], &["--lang", "nl"]].concat(), dir.path());
+    assert_eq!(code, Some(1), "{err}");
+    assert!(
+        err.contains(
+            "week.xlsx: heeft geen blad met de naam requests of aanvragen; de bladen zijn: experts"
+        ),
+        "{err}"
+    );
+    let (_, err) = stderr(&args, dir.path());
+    assert!(
+        err.contains("week.xlsx: has no sheet named requests or aanvragen; its sheets are: experts (a batch workbook"),
+        "{err}"
+    );
+}

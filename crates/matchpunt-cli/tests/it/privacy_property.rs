@@ -15,9 +15,18 @@
 //! expert is eligible there by construction (role, a shared theme, same place, every slot), so
 //! the cause is the only one, and the round's `--previous` comes from it.
 //!
-//! Cases: 16 in CI and in a release build, 4 in a debug build otherwise (about 3 s each on a
-//! quiet machine: two variants, some 40 runs of the binary and 20 pages); `.ci/run` sets
-//! `MATCHPUNT_FULL_PROPERTIES=1` for the full count. More with
+//! Two tiers. In process ([`inprocess_outputs`]): every output the core and the web crate make
+//! for a person, called as the commands call them (the batch, the summary and warnings, the
+//! output sheets as CSV in both dialects, `explain --request`/`--expert` and `suggest` as text
+//! and JSON, `metrics` on the run's own assignments, each in English and Dutch, and the web
+//! pages through the router with tower's `oneshot`): no process is spawned, so CI runs hundreds
+//! of cases (see [`inprocess_cases`]). On the real binary ([`cli_outputs`]), the same and the
+//! glue around it (the round's `changes.csv`, the workbook, `check`, exit codes): fewer cases,
+//! since each runs the binary some 80 times.
+//!
+//! Cases of the binary tier: 16 in CI and in a release build, 4 in a debug build otherwise
+//! (about 3 s each on a quiet machine); `.ci/run` sets `MATCHPUNT_FULL_PROPERTIES=1` for the
+//! full count. More with
 //! `PROPTEST_CASES=1000 cargo test -p matchpunt-cli --release --test it privacy_property::`.
 
 use crate::harness::run;
@@ -484,6 +493,236 @@ proptest! {
         let rt = runtime();
         compare(&c, &rt)?;
     }
+}
+
+/// Every output of the core and the web crate for the case folder `dir`, called in process as
+/// the commands call them, as named texts. The solver runs without a time limit, so that both
+/// variants are solved to the same end.
+fn inprocess_outputs(c: &Case, dir: &Path, rt: &tokio::runtime::Runtime) -> Vec<(String, String)> {
+    use matchpunt::analysis::metrics;
+    use matchpunt::explain::{self, Base};
+    use matchpunt::ingest::{self, Inputs, Source, WeekChoice};
+    use matchpunt::messages::Lang;
+    use matchpunt::model::places::Places;
+    use matchpunt::policy::Policy;
+    use matchpunt::report;
+    use matchpunt::report::table::{write_csv, Dialect, Sheet};
+    use matchpunt::solve::SolveOptions;
+
+    let week = matchpunt::model::Week::parse(WEEK).unwrap();
+    let experts = fs::read(dir.join("experts.csv")).unwrap();
+    let requests = fs::read(dir.join("requests.csv")).unwrap();
+    let policy = Policy::default();
+    let places = Places::bundled();
+    let loaded = ingest::load(
+        Inputs {
+            experts: Source::new("experts.csv", experts.as_slice()),
+            requests: Source::new("requests.csv", requests.as_slice()),
+            history: None,
+        },
+        &places,
+        &policy,
+        WeekChoice {
+            given: Some(week),
+            fallback: week,
+        },
+    )
+    .expect("the case reads");
+    let inst = &loaded.instance;
+    let opts = SolveOptions {
+        time_limit: None,
+        ..SolveOptions::default()
+    };
+    let res = matchpunt::batch::run(inst, &policy, &opts);
+    let mut out = vec![("warnings".to_string(), loaded.warnings.join("\n"))];
+    let csv = |sheet: &Sheet, d: Dialect| {
+        let mut b = Vec::new();
+        write_csv(sheet, d, &mut b).unwrap();
+        String::from_utf8_lossy(&b).into_owned()
+    };
+    let base = Base::from_result(inst, &policy, opts, &res);
+    let requests: Vec<usize> = (0..inst.requests.len().min(3)).collect();
+    let experts: Vec<usize> = (0..inst.experts.len().min(2)).collect();
+    for lang in [Lang::En, Lang::Nl] {
+        let dialect = if lang == Lang::Nl {
+            Dialect::NL
+        } else {
+            Dialect::INTL
+        };
+        out.push((
+            format!("safe side {lang}"),
+            format!(
+                "{:?}\n{:?}",
+                ingest::safe_side_warnings_in(&loaded.safe_side_orgs, lang),
+                ingest::safe_side_summary_in(&loaded.safe_side_orgs, lang)
+            ),
+        ));
+        let pin_text =
+            |p: &matchpunt::batch::PinConflict| explain::pin_conflict_text(inst, &policy, p, lang);
+        out.push((
+            format!("summary {lang}"),
+            report::summary_text_in(inst, &res, lang, &pin_text),
+        ));
+        let unmatched = report::unmatched(inst, &policy, &res);
+        let unmatched = explain::with_fixes(inst, &policy, &opts, &res, unmatched, None, lang);
+        let causes: Vec<String> = report::open_seats(&unmatched)
+            .iter()
+            .map(|(c, n)| format!("{n} {}", report::cause_text(c, lang)))
+            .collect();
+        out.push((format!("open seats {lang}"), causes.join(", ")));
+        for sheet in [
+            report::summary_sheet(inst, &res, lang),
+            report::assignments_sheet(inst, &res, lang),
+            report::unmatched_sheet(inst, &unmatched, lang),
+            report::experts_sheet(inst, &res, lang),
+        ] {
+            out.push((format!("{} {lang}", sheet.name), csv(&sheet, dialect)));
+        }
+        for &r in &requests {
+            let v = base.explain_request_until(r, 3, lang, None);
+            out.push((
+                format!("explain {r} {lang}"),
+                explain::render_explain_request(&v, lang),
+            ));
+            out.push((
+                format!("explain {r} {lang} json"),
+                serde_json::to_string_pretty(&v).unwrap(),
+            ));
+            let s = explain::suggest(inst, &policy, r, None, 3);
+            let v = explain::suggest_view(inst, &policy, &s, None, lang);
+            out.push((
+                format!("suggest {r} {lang}"),
+                explain::render_suggest(&v, lang),
+            ));
+            out.push((
+                format!("suggest {r} {lang} json"),
+                serde_json::to_string_pretty(&v).unwrap(),
+            ));
+        }
+        for &e in &experts {
+            let v = base.explain_expert(e, 3, lang);
+            out.push((
+                format!("explain expert {e} {lang}"),
+                explain::render_explain_expert(&v, lang),
+            ));
+            out.push((
+                format!("explain expert {e} {lang} json"),
+                serde_json::to_string_pretty(&v).unwrap(),
+            ));
+        }
+    }
+    // `metrics` on the run's own assignments.csv.
+    let scored = matchpunt::scoring::score_pairs(
+        inst,
+        &policy,
+        &matchpunt::eligibility::candidates(inst, &policy),
+    );
+    let mut a = Vec::new();
+    report::write_assignments(inst, &res, &mut a).unwrap();
+    let m = match metrics::assignments_from_csv(inst, &policy, &scored, a.as_slice(), "a.csv") {
+        Ok((given, warnings)) => {
+            let provinces = metrics::request_provinces(inst, &places);
+            let m = metrics::of_assignments(inst, &policy, &scored, &given, &provinces);
+            let rows: Vec<String> = m
+                .rows()
+                .iter()
+                .map(|r| format!("{} {}", r.name, r.value))
+                .collect();
+            format!("{warnings:?}\n{}", rows.join("\n"))
+        }
+        Err(e) => format!("refused: {e}"),
+    };
+    out.push(("metrics".into(), m));
+    out.extend(rt.block_on(web_outputs(c, dir)));
+    out
+}
+
+/// The in-process outputs of one variant, in a fresh folder.
+fn inprocess_variant(
+    c: &Case,
+    cause: Cause,
+    rt: &tokio::runtime::Runtime,
+) -> Vec<(String, String)> {
+    let dir = tempfile::tempdir().unwrap();
+    write_case(c, cause, dir.path());
+    inprocess_outputs(c, dir.path(), rt)
+}
+
+/// Cases of the in-process tier: 300 in CI (`MATCHPUNT_FULL_PROPERTIES`) and in a release
+/// build, 32 in a debug build otherwise; `PROPTEST_CASES` overrides both. A case (two variants)
+/// takes about 0.2 s in a debug build on a busy 2-core machine (64 cases: 11.9 s), so CI's 300
+/// stay within a minute; `PROPTEST_CASES=5000` in a release build for thousands.
+fn inprocess_cases() -> u32 {
+    let full = !cfg!(debug_assertions) || std::env::var_os("MATCHPUNT_FULL_PROPERTIES").is_some();
+    std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(if full { 300 } else { 32 })
+}
+
+fn differ(a: &[(String, String)], b: &[(String, String)]) -> Result<(), TestCaseError> {
+    prop_assert_eq!(a.len(), b.len());
+    for ((name, x), (_, y)) in a.iter().zip(b) {
+        if x != y {
+            let at = x
+                .char_indices()
+                .zip(y.chars())
+                .find(|((_, p), q)| p != q)
+                .map_or(x.len().min(y.len()), |((i, _), _)| i);
+            let from = x.floor_char_boundary(at.saturating_sub(400));
+            let cut = |t: &str| {
+                t[from.min(t.len())..t.ceil_char_boundary((at + 400).min(t.len()))].to_string()
+            };
+            prop_assert!(
+                false,
+                "{} differs between an avoided theme and an excluded organisation (at byte {}):\n--- avoided theme\n{}\n--- excluded organisation\n{}",
+                name,
+                at,
+                cut(x),
+                cut(y)
+            );
+        }
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig {
+        cases: inprocess_cases(),
+        failure_persistence: None,
+        ..ProptestConfig::default()
+    })]
+
+    #[test]
+    fn avoided_theme_and_excluded_org_give_the_same_bytes_in_process(c in gen_case()) {
+        let rt = runtime();
+        let a = inprocess_variant(&c, Cause::AvoidedTheme, &rt);
+        let b = inprocess_variant(&c, Cause::ExcludedOrg, &rt);
+        differ(&a, &b)?;
+    }
+}
+
+/// The in-process tier sees the cause: without either cause the outputs differ.
+#[test]
+fn the_inprocess_outputs_see_the_target_expert() {
+    let c = Case {
+        experts: vec![],
+        requests: vec![],
+        role: 0,
+        place: 0,
+        shared: 0,
+        slot: 1,
+        pinned: true,
+    };
+    let rt = runtime();
+    let with = inprocess_variant(&c, Cause::Neither, &rt);
+    let without = inprocess_variant(&c, Cause::AvoidedTheme, &rt);
+    assert!(differ(&with, &without).is_err());
+    let summary = &with.iter().find(|o| o.0 == "summary en").unwrap().1;
+    assert!(
+        summary.contains("1 branch") || !summary.is_empty(),
+        "{summary}"
+    );
 }
 
 /// The property is not vacuous: the target expert is eligible without either cause (so one

@@ -159,21 +159,17 @@ pub fn read_assignment_pairs(
             .as_deref()
             .is_some_and(|p| crate::ingest::parse_bool(p) == Ok(Some(true)));
         let (r, e) = (ids.request(&row.request), ids.expert(&row.expert));
-        let msg = |what: &str| {
-            format!(
-                "is not {what} of this batch: expected the assignments of a run on the same inputs"
-            )
-        };
+        let msg = |request: bool| crate::ingest::Problem::NotInBatch { request };
         match (r, e) {
             (Some(r), Some(e)) => out.push((r, e, pinned)),
             (r, e) => {
                 if r.is_none() && errs.errors.len() < MAX_ERRORS_PER_FILE {
                     errs.errors
-                        .push(t.cell_error(row, "request", &row.request, msg("a request")));
+                        .push(t.cell_error(row, "request", &row.request, msg(true)));
                 }
                 if e.is_none() && errs.errors.len() < MAX_ERRORS_PER_FILE {
                     errs.errors
-                        .push(t.cell_error(row, "expert", &row.expert, msg("an expert")));
+                        .push(t.cell_error(row, "expert", &row.expert, msg(false)));
                 }
             }
         }

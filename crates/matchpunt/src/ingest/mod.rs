@@ -39,6 +39,7 @@ mod cells;
 mod error;
 mod orgs;
 mod problem;
+mod problem_kinds;
 mod rows;
 mod table;
 
@@ -90,11 +91,12 @@ pub fn workbook_inputs<'a>(
     name: &str,
     bytes: &'a [u8],
 ) -> Result<(Inputs<'a>, crate::ingest::workbook::BatchSheets), InputErrors> {
-    let fail = |message: String| InputErrors {
-        errors: vec![InputError::whole_file(name, message)],
+    let fail = |problem: Problem| InputErrors {
+        errors: vec![InputError::whole_file(name, problem)],
         ..InputErrors::default()
     };
-    let sheets = crate::ingest::workbook::batch_sheets(bytes).map_err(|e| fail(e.0))?;
+    let sheets =
+        crate::ingest::workbook::batch_sheets(bytes).map_err(|e| fail(Problem::Text(e.0)))?;
     if let Some(m) = sheets.missing() {
         return Err(fail(m));
     }

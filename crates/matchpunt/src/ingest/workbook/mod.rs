@@ -463,25 +463,16 @@ pub struct BatchSheets {
 }
 
 impl BatchSheets {
-    /// What is missing for a batch, as a message: `has no sheet named requests or aanvragen;
-    /// its sheets are: experts, Blad2`. `None` when the experts and requests sheets are there
-    /// (history is optional).
-    pub fn missing(&self) -> Option<String> {
-        let mut want = Vec::new();
-        if self.experts.is_none() {
-            want.push(EXPERTS_SHEETS.join(" or "));
-        }
-        if self.requests.is_none() {
-            want.push(REQUESTS_SHEETS.join(" or "));
-        }
-        if want.is_empty() {
-            return None;
-        }
-        Some(format!(
-            "has no sheet named {}; its sheets are: {} (a batch workbook needs an experts and a requests sheet; a history sheet is optional)",
-            want.join(", and none named "),
-            self.all.join(", ")
-        ))
+    /// What is missing for a batch ([`crate::ingest::Problem::NoBatchSheets`], in English `has
+    /// no sheet named requests or aanvragen; its sheets are: experts, Blad2 ...`). `None` when
+    /// the experts and requests sheets are there (history is optional).
+    pub fn missing(&self) -> Option<crate::ingest::Problem> {
+        let (experts, requests) = (self.experts.is_none(), self.requests.is_none());
+        (experts || requests).then(|| crate::ingest::Problem::NoBatchSheets {
+            experts,
+            requests,
+            have: self.all.clone(),
+        })
     }
 }
 
