@@ -7,7 +7,7 @@ use matchpunt::ingest::{load, Inputs, Source, WeekChoice};
 use matchpunt::model::places::Places;
 use matchpunt::model::{Instance, Week};
 use matchpunt::policy::Policy;
-use matchpunt_sim::{generated, html, Churn, Params};
+use matchpunt_sim::{generated, html, Churn, Params, World};
 
 const EXPERTS: &str = include_str!(concat!(
     env!("CARGO_MANIFEST_DIR"),
@@ -47,6 +47,11 @@ fn params(weeks: usize, seed: u64, churn: Churn) -> Params {
     }
 }
 
+/// The world of `p` generated from the sample batch `base` and its experts.
+fn sample_world(base: &Instance, places: &Places, p: &Params) -> World {
+    generated(base, "experts.csv", EXPERTS.as_bytes().to_vec(), places, p)
+}
+
 /// A season of `weeks` weeks on the sample (seed `seed`, default churn) simulated under each
 /// `(name, policy, strategy)`, in that order.
 fn simulated(
@@ -56,13 +61,7 @@ fn simulated(
 ) -> Vec<simulate::ContenderRun> {
     let base = base();
     let places = Places::bundled();
-    let world = generated(
-        &base,
-        "experts.csv",
-        EXPERTS.as_bytes().to_vec(),
-        &places,
-        &params(weeks, seed, Churn::default()),
-    );
+    let world = sample_world(&base, &places, &params(weeks, seed, Churn::default()));
     let contenders: Vec<Contender> = contenders
         .into_iter()
         .map(|(name, policy, strategy)| Contender {
@@ -87,13 +86,7 @@ fn simulated(
 fn every_generated_week_reads_and_uses_the_batch_organisations() {
     let base = base();
     let places = Places::bundled();
-    let world = generated(
-        &base,
-        "experts.csv",
-        EXPERTS.as_bytes().to_vec(),
-        &places,
-        &params(12, 9, Churn::default()),
-    );
+    let world = sample_world(&base, &places, &params(12, 9, Churn::default()));
     assert_eq!(world.weeks.len(), 12);
     assert_eq!(world.history.len(), base.history.len());
     let start = base.week.unwrap();
