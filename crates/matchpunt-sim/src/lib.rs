@@ -282,6 +282,17 @@ pub fn generated(
             }
         })
         .collect();
+    world(base, experts_name, experts, joiners, weeks)
+}
+
+/// The world of `weeks` with the roster of `experts` and `joiners`, and `base`'s history.
+fn world(
+    base: &Instance,
+    experts_name: &str,
+    experts: Vec<u8>,
+    joiners: Vec<Joiner>,
+    weeks: Vec<WeekInput>,
+) -> World {
     World {
         roster: Roster {
             experts_name: experts_name.to_string(),
@@ -327,13 +338,5 @@ pub fn replayed(
             }
         })
         .collect();
-    World {
-        roster: Roster {
-            experts_name: experts_name.to_string(),
-            experts,
-            joiners,
-        },
-        weeks,
-        history: past_rows(base),
-    }
+    world(base, experts_name, experts, joiners, weeks)
 }

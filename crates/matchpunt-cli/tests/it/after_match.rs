@@ -2,7 +2,7 @@
 //! ledger, `decide --declined` naming the first standby still free, accepting a standby as a
 //! booking.
 
-use crate::harness::{copy_dir, ok_in as ok, root, run_in as mp, WEEK};
+use crate::harness::{copy_dir, ok_in as ok, root, run_in as mp, words, WEEK};
 use std::fs;
 use std::path::Path;
 use std::process::Output;
@@ -142,17 +142,7 @@ fn a_standby_is_not_booked_before_the_decline_nor_when_not_a_standby() {
     fs::write(d.path().join("p.toml"), "[round]\nstandbys = 0\n").unwrap();
     ok(
         d.path(),
-        &[
-            "run",
-            "--data",
-            "data/sample",
-            "--policy",
-            "p.toml",
-            "--work-limit",
-            "2000",
-            "--out",
-            "nostandby",
-        ],
+        &words("run --data data/sample --policy p.toml --work-limit 2000 --out nostandby"),
     );
     assert!(!d.path().join("nostandby/standbys.csv").exists());
 }
@@ -308,14 +298,7 @@ fn a_purge_by_age_leaves_no_trace_of_the_weeks_before() {
     fs::write(d.path().join("keep.toml"), "[ledger]\nkeep_weeks = 0\n").unwrap();
     let o = mp(
         d.path(),
-        &[
-            "ledger",
-            "purge",
-            "--ledger",
-            "s.ledger",
-            "--policy",
-            "keep.toml",
-        ],
+        &words("ledger purge --ledger s.ledger --policy keep.toml"),
     );
     assert_eq!(o.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&o.stderr).contains("keep_weeks = 0"));

@@ -12,7 +12,8 @@
 //! Every test copies its fixture into a fresh temporary folder, so the fixtures are never written.
 
 use crate::harness::{
-    bin, code, copy_csvs, files, fixtures, generate, run, run_week, show, text, WEEK,
+    batch_folder, bin, code, copy_csvs, files, fixtures, generate, run, run_week, show, text,
+    words, WEEK,
 };
 use std::fs;
 use std::io::Read;
@@ -598,17 +599,7 @@ fn policy_default_parses_and_checks() {
 
 #[test]
 fn policy_opening_speaker_to_uncertified_changes_check() {
-    let dir = tempfile::tempdir().unwrap();
-    fs::write(
-        dir.path().join("experts.csv"),
-        "id,roles,certified,themes,place,availability\nE1,spreker,nee,pesten,Utrecht,*\n",
-    )
-    .unwrap();
-    fs::write(
-        dir.path().join("requests.csv"),
-        "id,org,role,themes,place\nR1,School,speaker,pesten,Utrecht\nR2,School,buddy,pesten,Utrecht\n",
-    )
-    .unwrap();
+    let dir = batch_folder("id,roles,certified,themes,place,availability\nE1,spreker,nee,pesten,Utrecht,*\n", "id,org,role,themes,place\nR1,School,speaker,pesten,Utrecht\nR2,School,buddy,pesten,Utrecht\n");
     fs::write(
         dir.path().join("open.toml"),
         "[rules]\nuncertified_roles = [\"speaker\"]\n",
@@ -783,17 +774,7 @@ fn generate_then_check_and_run() {
 fn generate_bad_week_exit_2() {
     let dir = tempfile::tempdir().unwrap();
     let o = run(
-        &[
-            "generate",
-            "--experts",
-            "5",
-            "--requests",
-            "5",
-            "--out",
-            "gen",
-            "--week",
-            "2025-W53",
-        ],
+        &words("generate --experts 5 --requests 5 --out gen --week 2025-W53"),
         dir.path(),
     );
     assert_eq!(code(&o), 2, "{}", show(&o));

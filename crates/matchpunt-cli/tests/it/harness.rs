@@ -97,6 +97,21 @@ pub fn generate(
     ok_in(dir, &args)
 }
 
+/// A temporary folder holding a batch: `experts.csv` and `requests.csv` with these texts (read
+/// it with `--data .` in the folder, or `--data DIR`).
+pub fn batch_folder(experts: &str, requests: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("experts.csv"), experts).unwrap();
+    fs::write(dir.path().join("requests.csv"), requests).unwrap();
+    dir
+}
+
+/// The words of a command line, as arguments: `words("run --data . --out o")`. For lines
+/// whose arguments hold no space (give an argument with a space in a slice instead).
+pub fn words(line: &str) -> Vec<&str> {
+    line.split_whitespace().collect()
+}
+
 /// Bytes as text (lossy).
 pub fn text(b: &[u8]) -> String {
     String::from_utf8_lossy(b).into_owned()

@@ -8,7 +8,7 @@
 //! Instances are small generated batches (`matchpunt generate`), so that the whole file runs
 //! in well under a minute in a debug build.
 
-use crate::harness::{self, bin, copy_dir, fixture, ok_in as ok, run_in as mp, stderr};
+use crate::harness::{self, bin, copy_dir, fixture, ok_in as ok, run_in as mp, stderr, words};
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Stdio;
@@ -67,15 +67,7 @@ fn init_is_private_and_a_missing_ledger_is_never_created() {
     let d = dir.path();
     let out = mp(
         d,
-        &[
-            "run",
-            "--ledger",
-            "typo.ledger",
-            "--week",
-            "2026-W48",
-            "--out",
-            "o",
-        ],
+        &words("run --ledger typo.ledger --week 2026-W48 --out o"),
     );
     assert_eq!(out.status.code(), Some(1));
     assert!(
@@ -148,19 +140,7 @@ fn declined_seat_has_a_reason_and_the_expert_is_not_put_forward_again() {
     // The file flow says the same.
     ok(
         d,
-        &[
-            "run",
-            "--data",
-            ".",
-            "--week",
-            "2026-W48",
-            "--previous",
-            "r1/assignments.csv",
-            "--decisions",
-            "decisions.csv",
-            "--out",
-            "f2",
-        ],
+        &words("run --data . --week 2026-W48 --previous r1/assignments.csv --decisions decisions.csv --out f2"),
     );
     let f = fs::read_to_string(d.join("f2/unmatched.csv")).unwrap();
     assert!(
@@ -198,18 +178,7 @@ fn declined_seat_has_a_reason_and_the_expert_is_not_put_forward_again() {
         );
     }
     // Without the ledger, suggest still knows nothing of the decline (the old behaviour).
-    let out = ok(
-        d,
-        &[
-            "suggest",
-            "--data",
-            ".",
-            "--request",
-            "R1",
-            "--week",
-            "2026-W48",
-        ],
-    );
+    let out = ok(d, &words("suggest --data . --request R1 --week 2026-W48"));
     assert!(out.contains("(E1)"));
 }
 

@@ -5,7 +5,7 @@
 //! `a/d`, diacritics (`Súdwest-Fryslân`), a `(stad)` suffix, and the municipalities the earlier
 //! table lacked (Houten, De Bilt, Almere, Stichtse Vecht, Eemnes...). Every one must load.
 
-use crate::harness::{check_week, fixture, ok, run};
+use crate::harness::{batch_folder, check_week, fixture, ok, run};
 
 #[test]
 fn every_spelling_of_a_known_place_loads() {
@@ -15,17 +15,10 @@ fn every_spelling_of_a_known_place_loads() {
 
 #[test]
 fn an_unknown_place_gets_a_suggestion_with_its_province() {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::write(
-        dir.path().join("experts.csv"),
+    let dir = batch_folder(
         "id,roles,certified,themes,place,availability\nE1,buddy,yes,pesten,Houtn,*\n",
-    )
-    .unwrap();
-    std::fs::write(
-        dir.path().join("requests.csv"),
         "id,org,role,themes,place\nR1,Org,buddy,pesten,Utrecht\n",
-    )
-    .unwrap();
+    );
     let o = run(&["check", "--data", "."], dir.path());
     let err = String::from_utf8_lossy(&o.stderr);
     assert_eq!(o.status.code(), Some(1), "{err}");

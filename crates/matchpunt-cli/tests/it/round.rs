@@ -1,6 +1,6 @@
 //! The weekly round through the real binary: run, decide, re-run.
 
-use crate::harness::{fixture, run, sample};
+use crate::harness::{fixture, run, sample, words};
 use std::fs;
 use std::path::Path;
 use std::process::Output;
@@ -146,19 +146,7 @@ fn declining_a_pinned_proposal_is_a_pin_conflict() {
     let first = pairs(&d.join("week48/assignments.csv"));
     assert!(first.contains(&("R00023".into(), "E0043".into())));
     let o = run(
-        &[
-            "run",
-            "--data",
-            ".",
-            "--previous",
-            "week48/assignments.csv",
-            "--decisions",
-            "decisions.csv",
-            "--out",
-            "week48-round2",
-            "--week",
-            "2026-W48",
-        ],
+        &words("run --data . --previous week48/assignments.csv --decisions decisions.csv --out week48-round2 --week 2026-W48"),
         d,
     );
     let stderr = String::from_utf8_lossy(&o.stderr);

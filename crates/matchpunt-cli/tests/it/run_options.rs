@@ -1,7 +1,9 @@
 //! `run` and friends on their options: where inputs come from, limits, argument ranges, and
 //! what the summary says.
 
-use crate::harness::{bin, fixture, generate, run_in as run, run_week, show};
+use crate::harness::{
+    batch_folder, bin, fixture, generate, ok_in, run_in as run, run_week, show, words,
+};
 use std::fs;
 use std::path::Path;
 use std::process::Output;
@@ -27,22 +29,12 @@ fn user_folder() -> tempfile::TempDir {
 #[test]
 fn files_given_without_data_never_read_the_bundled_sample() {
     let dir = user_folder();
-    let o = run(
+    let stdout = ok_in(
         dir.path(),
-        &[
-            "run",
-            "--experts",
-            "mine/experts.csv",
-            "--requests",
-            "mine/requests.csv",
-            "--out",
-            "out",
-            "--week",
-            "2026-W48",
-        ],
+        &words(
+            "run --experts mine/experts.csv --requests mine/requests.csv --out out --week 2026-W48",
+        ),
     );
-    assert_eq!(o.status.code(), Some(0), "{}", show(&o));
-    let stdout = String::from_utf8_lossy(&o.stdout);
     assert!(
         stdout.contains(
             "read mine/experts.csv, mine/requests.csv (no history: mine/history.csv does not exist)"
@@ -57,22 +49,12 @@ fn files_given_without_data_never_read_the_bundled_sample() {
     )
     .unwrap();
     fs::write(dir.path().join("p.toml"), "[objective]\nbatch_spread = 5\n").unwrap();
-    let o = run(
+    let stdout = ok_in(
         dir.path(),
-        &[
-            "run",
-            "--requests",
-            "mine/requests.csv",
-            "--experts",
-            "mine/experts.csv",
-            "--policy",
-            "p.toml",
-            "--out",
-            "out",
-        ],
+        &words(
+            "run --requests mine/requests.csv --experts mine/experts.csv --policy p.toml --out out",
+        ),
     );
-    assert_eq!(o.status.code(), Some(0), "{}", show(&o));
-    let stdout = String::from_utf8_lossy(&o.stdout);
     assert!(
         stdout.contains(
             "read mine/experts.csv, mine/requests.csv, mine/history.csv, policy p.toml\n"
@@ -164,16 +146,7 @@ fn the_work_limit_gives_the_same_answer_whatever_the_threads_and_says_it_stopped
     // (checked by the library's tests) and the summary names the time limit.
     let o = run(
         dir.path(),
-        &[
-            "run",
-            "--data",
-            "batch",
-            "--no-master",
-            "--time-limit",
-            "0",
-            "--out",
-            "out0",
-        ],
+        &words("run --data batch --no-master --time-limit 0 --out out0"),
     );
     assert_eq!(o.status.code(), Some(0), "{}", show(&o));
     let line = objective_line(&o);
@@ -239,35 +212,9 @@ fn hostile_arguments_are_refused_at_once() {
     for args in [
         &["--threads", "100000", "check"][..],
         &["--threads", "0", "check"][..],
-        &[
-            "generate",
-            "--experts",
-            "99999999999",
-            "--requests",
-            "5",
-            "--out",
-            "g",
-        ][..],
-        &[
-            "generate",
-            "--experts",
-            "5",
-            "--requests",
-            "2000001",
-            "--out",
-            "g",
-        ][..],
-        &[
-            "generate",
-            "--experts",
-            "5",
-            "--requests",
-            "5",
-            "--history-weeks",
-            "100000",
-            "--out",
-            "g",
-        ][..],
+        &words("generate --experts 99999999999 --requests 5 --out g")[..],
+        &words("generate --experts 5 --requests 2000001 --out g")[..],
+        &words("generate --experts 5 --requests 5 --history-weeks 100000 --out g")[..],
     ] {
         let o = run_within(dir.path(), args, 20);
         assert_eq!(o.status.code(), Some(2), "{args:?}\n{}", show(&o));
@@ -297,22 +244,15 @@ fn a_tiny_dimacs_file_announcing_a_huge_network_is_refused_at_once() {
 /// only on a terminal (here stderr is a pipe).
 #[test]
 fn the_summary_counts_open_seats_by_cause() {
-    let dir = tempfile::tempdir().unwrap();
-    fs::write(
-        dir.path().join("experts.csv"),
+    let dir = batch_folder(
         "id,roles,certified,themes,place,availability,active\n\
          E1,buddy,yes,autisme,Utrecht,mon-am,yes\n\
          E2,buddy,yes,autisme,Utrecht,mon-am,no\n",
-    )
-    .unwrap();
-    fs::write(
-        dir.path().join("requests.csv"),
         "id,org,role,themes,place,slot,experts_needed,pinned_expert\n\
          R1,Org A,buddy,autisme,Groningen,mon-am,2,\n\
          R2,Org B,buddy,autisme,Utrecht,tue-pm,3,\n\
          R3,Org C,buddy,autisme,Utrecht,mon-am,2,E2\n",
-    )
-    .unwrap();
+    );
     let o = run_week(dir.path(), ".", "out", &[]);
     assert_eq!(o.status.code(), Some(0), "{}", show(&o));
     let stdout = String::from_utf8_lossy(&o.stdout);
@@ -494,17 +434,10 @@ fn flow_names_the_real_cause() {
 
 #[test]
 fn an_empty_requests_or_experts_file_warns() {
-    let dir = tempfile::tempdir().unwrap();
-    fs::write(
-        dir.path().join("experts.csv"),
+    let dir = batch_folder(
         "id,roles,certified,themes,place,availability\n",
-    )
-    .unwrap();
-    fs::write(
-        dir.path().join("requests.csv"),
         "id,org,role,themes,place\n",
-    )
-    .unwrap();
+    );
     for cmd in ["check", "run"] {
         let o = run(dir.path(), &[cmd, "--data", ".", "--week", "2026-W48"]);
         assert_eq!(o.status.code(), Some(0), "{}", show(&o));
@@ -525,21 +458,7 @@ fn generate_shapes_set_capacity_and_keep_to_one_province() {
     let dir = tempfile::tempdir().unwrap();
     let o = run(
         dir.path(),
-        &[
-            "generate",
-            "--experts",
-            "200",
-            "--requests",
-            "200",
-            "--max-assignments",
-            "1",
-            "--load-budget",
-            "2",
-            "--region",
-            "zeeland",
-            "--out",
-            "z",
-        ],
+        &words("generate --experts 200 --requests 200 --max-assignments 1 --load-budget 2 --region zeeland --out z"),
     );
     assert_eq!(o.status.code(), Some(0), "{}", show(&o));
     let zeeland: std::collections::HashSet<String> = matchpunt::model::places::Places::bundled()
@@ -561,17 +480,7 @@ fn generate_shapes_set_capacity_and_keep_to_one_province() {
     // A province that is not in the table is a usage error naming the provinces.
     let o = run(
         dir.path(),
-        &[
-            "generate",
-            "--experts",
-            "5",
-            "--requests",
-            "5",
-            "--region",
-            "Atlantis",
-            "--out",
-            "a",
-        ],
+        &words("generate --experts 5 --requests 5 --region Atlantis --out a"),
     );
     assert_eq!(o.status.code(), Some(1), "{}", show(&o));
     let err = String::from_utf8_lossy(&o.stderr);

@@ -7,7 +7,7 @@
 //!
 //! Every test copies its fixture into a fresh temporary folder, so the fixtures are never written.
 
-use crate::harness::{check_week, fixture_copy, run_week, show, succeeded};
+use crate::harness::{batch_folder, check_week, fixture_copy, run_week, show, succeeded};
 use std::fs;
 use std::path::Path;
 
@@ -298,20 +298,10 @@ fn pin_privacy() {
 
 #[test]
 fn check_lists_unknown_themes_with_counts_only() {
-    let dir = tempfile::tempdir().unwrap();
-    fs::write(
-        dir.path().join("experts.csv"),
-        "id,roles,certified,themes,avoid_themes,place,availability\n\
+    let dir = batch_folder("id,roles,certified,themes,avoid_themes,place,availability\n\
          E1,buddy,yes,depresie|pesten,,Utrecht,*\n\
          E2,buddy,yes,pesten,depresie,Utrecht,*\n\
-         E3,buddy,yes,pesten|eigen thema,,Utrecht,*\n",
-    )
-    .unwrap();
-    fs::write(
-        dir.path().join("requests.csv"),
-        "id,org,role,themes,place\nR1,Org,buddy,Depresie,Utrecht\nR2,Org,buddy,Eetstoornissen,Utrecht\n",
-    )
-    .unwrap();
+         E3,buddy,yes,pesten|eigen thema,,Utrecht,*\n", "id,org,role,themes,place\nR1,Org,buddy,Depresie,Utrecht\nR2,Org,buddy,Eetstoornissen,Utrecht\n");
     let o = succeeded(check_week(dir.path(), ".", &[]));
     let out = String::from_utf8_lossy(&o.stdout).into_owned();
     assert!(

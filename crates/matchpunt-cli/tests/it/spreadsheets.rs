@@ -1,7 +1,7 @@
 //! Outputs for spreadsheet users: the input's CSV dialect, a workbook, and cells that a
 //! spreadsheet never evaluates.
 
-use crate::harness::{check_week, fixture, ok, run, run_week, sample};
+use crate::harness::{batch_folder, check_week, fixture, ok, run, run_week, sample};
 use calamine::{open_workbook, Data, Reader, Xlsx};
 use std::fs;
 use std::path::Path;
@@ -77,17 +77,7 @@ fn the_workbook_has_five_sheets_and_the_run_s_assignments() {
 
 #[test]
 fn formula_like_names_stay_text() {
-    let dir = tempfile::tempdir().unwrap();
-    fs::write(
-        dir.path().join("experts.csv"),
-        "id,name,roles,certified,themes,place,availability\nE1,\"=HYPERLINK(\"\"http://x\"\",\"\"klik\"\")\",buddy,yes,pesten,Utrecht,*\n",
-    )
-    .unwrap();
-    fs::write(
-        dir.path().join("requests.csv"),
-        "id,org,role,themes,place\nR1,@SUM(A1:A9),buddy,pesten,Utrecht\n",
-    )
-    .unwrap();
+    let dir = batch_folder("id,name,roles,certified,themes,place,availability\nE1,\"=HYPERLINK(\"\"http://x\"\",\"\"klik\"\")\",buddy,yes,pesten,Utrecht,*\n", "id,org,role,themes,place\nR1,@SUM(A1:A9),buddy,pesten,Utrecht\n");
     ok(&run(
         &["run", "--data", ".", "--out", "out", "--xlsx"],
         dir.path(),

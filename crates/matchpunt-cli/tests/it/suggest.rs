@@ -7,7 +7,7 @@
 //!   languages, and JSON).
 //! - Snapshots (insta) of the English and Dutch texts and of the JSON on the sample batch.
 
-use crate::harness::{bin, expert_ids as ids, fixture_copy as fixture, ok, run, sample};
+use crate::harness::{bin, expert_ids as ids, fixture_copy as fixture, ok, run, sample, words};
 use std::fs;
 use std::path::Path;
 use std::process::Output;
@@ -19,15 +19,7 @@ fn json(o: &Output) -> serde_json::Value {
 /// Runs this week's batch of the fixture (without the phone request) into `out/`.
 fn batch(dir: &Path) {
     ok(&run(
-        &[
-            "run",
-            "--data",
-            ".",
-            "--requests",
-            "requests-batch.csv",
-            "--out",
-            "out",
-        ],
+        &words("run --data . --requests requests-batch.csv --out out"),
         dir,
     ));
 }
@@ -51,15 +43,7 @@ fn a_candidate_booked_in_the_slot_this_week_is_not_suggested() {
     // Without the week's batch, Mila Bos (E09) comes first: she lives in Zeist and is free on
     // mon-eve.
     let alone = json(&run(
-        &[
-            "suggest",
-            "--data",
-            ".",
-            "--request",
-            "TEL1",
-            "--format",
-            "json",
-        ],
+        &words("suggest --data . --request TEL1 --format json"),
         d.path(),
     ));
     assert_eq!(ids(&alone, "candidates")[0], "E09");
@@ -72,17 +56,9 @@ fn a_candidate_booked_in_the_slot_this_week_is_not_suggested() {
     );
     for cmd in ["suggest", "shortlist"] {
         let v = json(&run(
-            &[
-                cmd,
-                "--data",
-                ".",
-                "--request",
-                "TEL1",
-                "--assignments",
-                "out/assignments.csv",
-                "--format",
-                "json",
-            ],
+            &words(&format!(
+                "{cmd} --data . --request TEL1 --assignments out/assignments.csv --format json"
+            )),
             d.path(),
         ));
         let cands = ids(&v, "candidates");
@@ -167,21 +143,7 @@ fn an_inline_request_and_the_same_request_from_a_file_give_identical_output() {
 #[test]
 fn a_bad_inline_value_names_the_option_like_a_bad_cell() {
     let o = run(
-        &[
-            "suggest",
-            "--role",
-            "spreker",
-            "--themes",
-            "pesten",
-            "--org",
-            "X",
-            "--place",
-            "Rotterdm",
-            "--slot",
-            "wo-midag",
-            "--client-age",
-            "abc",
-        ],
+        &words("suggest --role spreker --themes pesten --org X --place Rotterdm --slot wo-midag --client-age abc"),
         &sample().join("../.."),
     );
     assert_eq!(o.status.code(), Some(1));

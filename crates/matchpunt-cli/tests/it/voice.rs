@@ -4,7 +4,7 @@
 //!
 //! Every test copies its fixture into a fresh temporary folder, so the fixtures are never written.
 
-use crate::harness::{copy_dir, fixture, ok_in, run, show};
+use crate::harness::{copy_dir, fixture, ok_in, run, show, words};
 use std::fs;
 
 /// The case folder `name` (and the shared week `_week50`) in a fresh temporary folder; the
@@ -92,18 +92,7 @@ fn explain_counts_rules_3_and_4_as_one_stage_of_fewer_than_3() {
         "{nl}"
     );
     assert!(!nl.contains("regel 4"), "{nl}");
-    let json = ok_in(
-        &d,
-        &[
-            "explain",
-            "--data",
-            ".",
-            "--request",
-            "R1",
-            "--format",
-            "json",
-        ],
-    );
+    let json = ok_in(&d, &words("explain --data . --request R1 --format json"));
     let v: serde_json::Value = serde_json::from_str(&json).unwrap();
     let counts = v["never_eligible"].as_array().unwrap();
     let personal: Vec<_> = counts.iter().filter(|c| c["rule"] == "3-4").collect();
@@ -135,17 +124,7 @@ fn a_rounds_changes_csv_has_the_sets_dialect_and_one_personal_stage() {
     fs::copy(d.join("experts-ed06.csv"), d.join("v2/experts.csv")).unwrap();
     ok_in(
         &d,
-        &[
-            "run",
-            "--data",
-            "v2",
-            "--previous",
-            "r1/assignments.csv",
-            "--decisions",
-            "dec.csv",
-            "--out",
-            "r2",
-        ],
+        &words("run --data v2 --previous r1/assignments.csv --decisions dec.csv --out r2"),
     );
     let changes = fs::read_to_string(d.join("r2/changes.csv")).unwrap();
     let assignments = fs::read_to_string(d.join("r2/assignments.csv")).unwrap();
@@ -169,19 +148,9 @@ fn a_rounds_changes_csv_has_the_sets_dialect_and_one_personal_stage() {
     // In Dutch, the one why of the dropped pair is Dutch too, with the same one stage.
     ok_in(
         &d,
-        &[
-            "run",
-            "--data",
-            "v2",
-            "--previous",
-            "r1/assignments.csv",
-            "--decisions",
-            "dec.csv",
-            "--out",
-            "r3",
-            "--lang",
-            "nl",
-        ],
+        &words(
+            "run --data v2 --previous r1/assignments.csv --decisions dec.csv --out r3 --lang nl",
+        ),
     );
     let changes = fs::read_to_string(d.join("r3/changes.csv")).unwrap();
     let ed06: Vec<&str> = changes.lines().filter(|l| l.contains("ED06")).collect();
@@ -217,19 +186,7 @@ fn run_in_dutch_writes_a_dutch_set_that_reads_back() {
     let name = "run-no-dutch-texts";
     let dir = case(name);
     let d = dir.path().join(name);
-    let summary = ok_in(
-        &d,
-        &[
-            "run",
-            "--data",
-            "../_week50",
-            "--out",
-            "o",
-            "--lang",
-            "nl",
-            "--xlsx",
-        ],
-    );
+    let summary = ok_in(&d, &words("run --data ../_week50 --out o --lang nl --xlsx"));
     assert!(summary.contains("totaal"), "{summary}");
     assert!(summary.contains("plekken open, zie"), "{summary}");
     assert!(!summary.contains("seats open"), "{summary}");
@@ -258,15 +215,7 @@ fn run_in_dutch_writes_a_dutch_set_that_reads_back() {
     // The one reason: explain (and the web page) give the same sentence.
     let explain = ok_in(
         &d,
-        &[
-            "explain",
-            "--data",
-            "../_week50",
-            "--request",
-            "A-2026-103",
-            "--lang",
-            "nl",
-        ],
+        &words("explain --data ../_week50 --request A-2026-103 --lang nl"),
     );
     let reason = row.split(';').nth(6).unwrap();
     assert!(explain.contains(reason), "{reason}\n{explain}");
@@ -292,17 +241,7 @@ fn run_in_dutch_writes_a_dutch_set_that_reads_back() {
     // Read back: a round on the Dutch assignments, metrics, explain --assignments.
     let round = ok_in(
         &d,
-        &[
-            "run",
-            "--data",
-            "../_week50",
-            "--out",
-            "o2",
-            "--previous",
-            "o/assignments.csv",
-            "--lang",
-            "nl",
-        ],
+        &words("run --data ../_week50 --out o2 --previous o/assignments.csv --lang nl"),
     );
     assert!(round.contains("ronde: 14 voorstellen behouden"), "{round}");
     let changes = fs::read_to_string(d.join("o2/changes.csv")).unwrap();
@@ -312,40 +251,18 @@ fn run_in_dutch_writes_a_dutch_set_that_reads_back() {
     );
     let metrics = ok_in(
         &d,
-        &[
-            "metrics",
-            "--data",
-            "../_week50",
-            "--assignments",
-            "o/assignments.csv",
-        ],
+        &words("metrics --data ../_week50 --assignments o/assignments.csv"),
     );
     assert!(metrics.contains("14 assignments of 17 seats"), "{metrics}");
     ok_in(
         &d,
-        &[
-            "explain",
-            "--data",
-            "../_week50",
-            "--assignments",
-            "o/assignments.csv",
-            "--request",
-            "A-2026-101",
-        ],
+        &words("explain --data ../_week50 --assignments o/assignments.csv --request A-2026-101"),
     );
     // The policy's language does the same as --lang.
     fs::write(d.join("policy.toml"), "[texts]\nlanguage = \"nl\"\n").unwrap();
     ok_in(
         &d,
-        &[
-            "run",
-            "--data",
-            "../_week50",
-            "--out",
-            "o3",
-            "--policy",
-            "policy.toml",
-        ],
+        &words("run --data ../_week50 --out o3 --policy policy.toml"),
     );
     assert_eq!(
         fs::read_to_string(d.join("o3/unmatched.csv")).unwrap(),

@@ -7,7 +7,7 @@ use matchpunt::ingest::{load, Inputs, Source, WeekChoice};
 use matchpunt::model::places::Places;
 use matchpunt::model::{Instance, Week};
 use matchpunt::policy::Policy;
-use matchpunt_sim::{generated, html, Churn, Params};
+use matchpunt_sim::{generated, html, Churn, Params, World};
 
 const EXPERTS: &str = include_str!(concat!(
     env!("CARGO_MANIFEST_DIR"),
@@ -47,17 +47,46 @@ fn params(weeks: usize, seed: u64, churn: Churn) -> Params {
     }
 }
 
+/// The world of `p` generated from the sample batch `base` and its experts.
+fn sample_world(base: &Instance, places: &Places, p: &Params) -> World {
+    generated(base, "experts.csv", EXPERTS.as_bytes().to_vec(), places, p)
+}
+
+/// A season of `weeks` weeks on the sample (seed `seed`, default churn) simulated under each
+/// `(name, policy, strategy)`, in that order.
+fn simulated(
+    weeks: usize,
+    seed: u64,
+    contenders: Vec<(&str, Policy, Strategy)>,
+) -> Vec<simulate::ContenderRun> {
+    let base = base();
+    let places = Places::bundled();
+    let world = sample_world(&base, &places, &params(weeks, seed, Churn::default()));
+    let contenders: Vec<Contender> = contenders
+        .into_iter()
+        .map(|(name, policy, strategy)| Contender {
+            name: name.into(),
+            policy,
+            strategy,
+        })
+        .collect();
+    simulate::simulate(
+        &world.roster,
+        &world.weeks,
+        &world.history,
+        &contenders,
+        &Settings::default(),
+        &places,
+        &|| {},
+    )
+    .unwrap()
+}
+
 #[test]
 fn every_generated_week_reads_and_uses_the_batch_organisations() {
     let base = base();
     let places = Places::bundled();
-    let world = generated(
-        &base,
-        "experts.csv",
-        EXPERTS.as_bytes().to_vec(),
-        &places,
-        &params(12, 9, Churn::default()),
-    );
+    let world = sample_world(&base, &places, &params(12, 9, Churn::default()));
     assert_eq!(world.weeks.len(), 12);
     assert_eq!(world.history.len(), base.history.len());
     let start = base.week.unwrap();
@@ -166,37 +195,14 @@ fn churn_follows_its_rates() {
 
 #[test]
 fn the_page_escapes_policy_names_and_charts_each_contender() {
-    let base = base();
-    let places = Places::bundled();
-    let world = generated(
-        &base,
-        "experts.csv",
-        EXPERTS.as_bytes().to_vec(),
-        &places,
-        &params(3, 2, Churn::default()),
+    let runs = simulated(
+        3,
+        2,
+        vec![
+            ("a<b>&\"c\"", Policy::default(), Strategy::Exact),
+            ("greedy", Policy::default(), Strategy::Greedy),
+        ],
     );
-    let contenders = [
-        Contender {
-            name: "a<b>&\"c\"".into(),
-            policy: Policy::default(),
-            strategy: Strategy::Exact,
-        },
-        Contender {
-            name: "greedy".into(),
-            policy: Policy::default(),
-            strategy: Strategy::Greedy,
-        },
-    ];
-    let runs = simulate::simulate(
-        &world.roster,
-        &world.weeks,
-        &world.history,
-        &contenders,
-        &Settings::default(),
-        &places,
-        &|| {},
-    )
-    .unwrap();
     let page = html::render(&runs, "test <run>");
     assert!(page.contains("a&lt;b&gt;&amp;&quot;c&quot;"));
     assert!(!page.contains("a<b>"));
@@ -243,37 +249,14 @@ fn the_season_policy_starves_nobody_and_keeps_no_one_at_full_budget_for_three_we
         "examples/season.toml",
     )
     .unwrap();
-    let base = base();
-    let places = Places::bundled();
-    let world = generated(
-        &base,
-        "experts.csv",
-        EXPERTS.as_bytes().to_vec(),
-        &places,
-        &params(10, 4, Churn::default()),
+    let runs = simulated(
+        10,
+        4,
+        vec![
+            ("season", season, Strategy::Exact),
+            ("default", Policy::default(), Strategy::Exact),
+        ],
     );
-    let contenders = [
-        Contender {
-            name: "season".into(),
-            policy: season,
-            strategy: Strategy::Exact,
-        },
-        Contender {
-            name: "default".into(),
-            policy: Policy::default(),
-            strategy: Strategy::Exact,
-        },
-    ];
-    let runs = simulate::simulate(
-        &world.roster,
-        &world.weeks,
-        &world.history,
-        &contenders,
-        &Settings::default(),
-        &places,
-        &|| {},
-    )
-    .unwrap();
     let (now, old) = (&runs[0].summary, &runs[1].summary);
     assert_eq!(now.starved_experts, 0, "{now:?}");
     assert_eq!(now.full_budget_streaks, 0, "{now:?}");

@@ -14,7 +14,9 @@
 //! (the README's pictures: `MATCHPUNT_SCREENSHOT_DIR=docs/screenshots`, run from the repository
 //! root).
 
-use fantoccini::{ClientBuilder, Locator};
+use fantoccini::elements::Element;
+use fantoccini::error::CmdError;
+use fantoccini::{Client, ClientBuilder, Locator};
 use hyper_util::client::legacy::connect::HttpConnector;
 use matchpunt_web::{serve_on, AppState, Config};
 use std::net::TcpListener as StdListener;
@@ -121,15 +123,66 @@ async fn server_answer(base: &str, form: &str) -> Vec<String> {
         .collect()
 }
 
+/// The server for `cfg` on a free loopback port: its base URL and its task.
+async fn serve(cfg: Config) -> (String, tokio::task::JoinHandle<()>) {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    let server = tokio::spawn(async move {
+        let _ = serve_on(listener, AppState::new(cfg)).await;
+    });
+    (base, server)
+}
+
+/// The element at `css`, which must be on the page.
+async fn find(c: &Client, css: &str) -> Element {
+    c.find(Locator::Css(css)).await.unwrap()
+}
+
+/// The element at `css` once it appears, within `secs` seconds.
+async fn wait_for(c: &Client, css: &str, secs: u64) -> Result<Element, CmdError> {
+    c.wait()
+        .at_most(Duration::from_secs(secs))
+        .for_element(Locator::Css(css))
+        .await
+}
+
+/// Clicks the element at `css`.
+async fn click(c: &Client, css: &str) {
+    find(c, css).await.click().await.unwrap();
+}
+
+/// Types `text` into the field at `css`.
+async fn type_into(c: &Client, css: &str, text: &str) {
+    find(c, css).await.send_keys(text).await.unwrap();
+}
+
+/// The text of the element at `css`.
+async fn text_of(c: &Client, css: &str) -> String {
+    find(c, css).await.text().await.unwrap()
+}
+
+/// Fills the request form on the page as a person would (a speaker for Hogeschool Rotterdam in
+/// Rotterdam, `themes` ticked) and asks for candidates.
+async fn ask_for_a_speaker(c: &Client, themes: &[&str]) {
+    find(c, "select[name=role]")
+        .await
+        .select_by_value("speaker")
+        .await
+        .unwrap();
+    type_into(c, "input[name=org]", "Hogeschool Rotterdam").await;
+    type_into(c, "input[name=place]", "Rotterdam").await;
+    for theme in themes {
+        click(c, &format!("input[name=themes][value={theme}]")).await;
+    }
+    click(c, "#find").await;
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 #[ignore = "needs Chromium and chromedriver; .ci/run runs it with --ignored and fails if it cannot"]
 async fn request_form_in_headless_chromium() {
     let t0 = Instant::now();
     // The server on a free loopback port.
-    let app = AppState::new(Config::new(sample()));
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let base = format!("http://{}", listener.local_addr().unwrap());
-    tokio::spawn(serve_on(listener, app));
+    let (base, _server) = serve(Config::new(sample())).await;
 
     let (_driver, port) = start_driver();
     let caps: serde_json::Map<String, serde_json::Value> = serde_json::from_value(serde_json::json!({
@@ -158,14 +211,7 @@ async fn request_form_in_headless_chromium() {
         );
         tokio::time::sleep(Duration::from_millis(500)).await;
     }
-    let h1 = c
-        .find(Locator::Css("h1"))
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
-    assert_eq!(h1, "Week 2026-W48");
+    assert_eq!(text_of(&c, "h1").await, "Week 2026-W48");
     let bars = c.find_all(Locator::Css("svg.bar")).await.unwrap();
     assert!(bars.len() > 10, "load bars drawn");
     save("week.png", &c.screenshot().await.unwrap());
@@ -174,44 +220,8 @@ async fn request_form_in_headless_chromium() {
     c.goto(&format!("{base}/request")).await.unwrap();
     let places = c.find_all(Locator::Css("#places option")).await.unwrap();
     assert!(places.len() > 1000, "the places table for autocomplete");
-    c.find(Locator::Css("select[name=role]"))
-        .await
-        .unwrap()
-        .select_by_value("speaker")
-        .await
-        .unwrap();
-    c.find(Locator::Css("input[name=org]"))
-        .await
-        .unwrap()
-        .send_keys("Hogeschool Rotterdam")
-        .await
-        .unwrap();
-    c.find(Locator::Css("input[name=place]"))
-        .await
-        .unwrap()
-        .send_keys("Rotterdam")
-        .await
-        .unwrap();
-    for theme in ["pesten", "autisme"] {
-        c.find(Locator::Css(&format!("input[name=themes][value={theme}]")))
-            .await
-            .unwrap()
-            .click()
-            .await
-            .unwrap();
-    }
-    c.find(Locator::Css("#find"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
-    let list = match c
-        .wait()
-        .at_most(Duration::from_secs(10))
-        .for_element(Locator::Css("ol.candidates"))
-        .await
-    {
+    ask_for_a_speaker(&c, &["pesten", "autisme"]).await;
+    let list = match wait_for(&c, "ol.candidates", 10).await {
         Ok(l) => l,
         Err(e) => {
             save("failure.png", &c.screenshot().await.unwrap());
@@ -258,10 +268,8 @@ async fn request_form_in_headless_chromium() {
     .await;
     assert_eq!(shown, expected);
     // The form keeps what was typed.
-    let place = c
-        .find(Locator::Css("input[name=place]"))
+    let place = find(&c, "input[name=place]")
         .await
-        .unwrap()
         .prop("value")
         .await
         .unwrap();
@@ -271,28 +279,13 @@ async fn request_form_in_headless_chromium() {
     // The explain views, and the switch to English.
     let first = &shown[0];
     c.goto(&format!("{base}/experts/{first}")).await.unwrap();
-    c.find(Locator::Css("h1")).await.unwrap();
+    find(&c, "h1").await;
     save("expert.png", &c.screenshot().await.unwrap());
     c.goto(&format!("{base}/requests/R00013")).await.unwrap();
-    let h1 = c
-        .find(Locator::Css("h1"))
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
-    assert_eq!(h1, "Aanvraag R00013");
+    assert_eq!(text_of(&c, "h1").await, "Aanvraag R00013");
     save("request-explain.png", &c.screenshot().await.unwrap());
-    c.find(Locator::Css("a.lang"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
-    let h1 = c
-        .wait()
-        .at_most(Duration::from_secs(10))
-        .for_element(Locator::Css("html[lang=en] h1"))
+    click(&c, "a.lang").await;
+    let h1 = wait_for(&c, "html[lang=en] h1", 10)
         .await
         .unwrap()
         .text()
@@ -308,7 +301,7 @@ async fn request_form_in_headless_chromium() {
 
 /// A server with a ledger and a token: sign in, book the first candidate from the phone form,
 /// and see the booking on the week page.
-async fn book_from_the_phone_form(c: &fantoccini::Client) {
+async fn book_from_the_phone_form(c: &Client) {
     const TOKEN: &str = "3f9a0c7e51b24d86a9e0f1c2d3b4a596";
     let dir = tempfile::tempdir().unwrap();
     let ledger = dir.path().join("season.ledger");
@@ -317,36 +310,15 @@ async fn book_from_the_phone_form(c: &fantoccini::Client) {
     cfg.week = matchpunt::model::Week::parse("2026-W48");
     cfg.ledger = Some(ledger.clone());
     cfg.token = Some(TOKEN.into());
-    let app = AppState::new(cfg);
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let base = format!("http://{}", listener.local_addr().unwrap());
-    let server = tokio::spawn(serve_on(listener, app));
+    let (base, server) = serve(cfg).await;
 
     // Signed out: the login form, with a user name and the token.
     c.goto(&format!("{base}/request")).await.unwrap();
-    c.find(Locator::Css("input[name=user]"))
-        .await
-        .unwrap()
-        .send_keys("Sanne")
-        .await
-        .unwrap();
-    c.find(Locator::Css("input[name=token]"))
-        .await
-        .unwrap()
-        .send_keys(TOKEN)
-        .await
-        .unwrap();
+    type_into(c, "input[name=user]", "Sanne").await;
+    type_into(c, "input[name=token]", TOKEN).await;
     save("login.png", &c.screenshot().await.unwrap());
-    c.find(Locator::Css("#login"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
-    let who = c
-        .wait()
-        .at_most(Duration::from_secs(10))
-        .for_element(Locator::Css("#signed-in"))
+    click(c, "#login").await;
+    let who = wait_for(c, "#signed-in", 10)
         .await
         .expect("signed in")
         .text()
@@ -356,40 +328,8 @@ async fn book_from_the_phone_form(c: &fantoccini::Client) {
 
     // The phone form; each candidate has a book button.
     c.goto(&format!("{base}/request")).await.unwrap();
-    c.find(Locator::Css("select[name=role]"))
-        .await
-        .unwrap()
-        .select_by_value("speaker")
-        .await
-        .unwrap();
-    c.find(Locator::Css("input[name=org]"))
-        .await
-        .unwrap()
-        .send_keys("Hogeschool Rotterdam")
-        .await
-        .unwrap();
-    c.find(Locator::Css("input[name=place]"))
-        .await
-        .unwrap()
-        .send_keys("Rotterdam")
-        .await
-        .unwrap();
-    c.find(Locator::Css("input[name=themes][value=pesten]"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
-    c.find(Locator::Css("#find"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
-    let button = c
-        .wait()
-        .at_most(Duration::from_secs(10))
-        .for_element(Locator::Css("form.book button"))
+    ask_for_a_speaker(c, &["pesten"]).await;
+    let button = wait_for(c, "form.book button", 10)
         .await
         .expect("a book button beside the candidates");
     let expert = button.attr("data-expert").await.unwrap().unwrap();
@@ -397,10 +337,7 @@ async fn book_from_the_phone_form(c: &fantoccini::Client) {
     button.click().await.unwrap();
 
     // The week page lists the booking, by Sanne.
-    let table = c
-        .wait()
-        .at_most(Duration::from_secs(20))
-        .for_element(Locator::Css("#bookings-table"))
+    let table = wait_for(c, "#bookings-table", 20)
         .await
         .expect("the week's bookings");
     let text = table.text().await.unwrap();

@@ -32,33 +32,36 @@ pub enum Values {
 }
 
 /// The shape of a contested problem: each field is drawn uniformly from its range (a range of
-/// one value draws nothing from the generator). Draw one with [`Contested::draw`].
+/// one value draws nothing from the generator). Take one of the sizes below ([`Contested::tiny`],
+/// [`Contested::small`], [`Contested::teams`], [`Contested::sized`]) and draw with
+/// [`Contested::draw`]; a new size is a new constructor here, so that every shape is documented
+/// in one place.
 #[derive(Clone, Debug)]
 pub struct Contested {
     /// How many experts.
-    pub experts: RangeInclusive<usize>,
+    experts: RangeInclusive<usize>,
     /// How many requests.
-    pub requests: RangeInclusive<usize>,
+    requests: RangeInclusive<usize>,
     /// An expert's most assignments this week (`ExpertCap::max_count`).
-    pub max_count: RangeInclusive<u32>,
+    max_count: RangeInclusive<u32>,
     /// An expert's load budget, in intensity units (`ExpertCap::budget`).
-    pub budget: RangeInclusive<u32>,
+    budget: RangeInclusive<u32>,
     /// A request's seats.
-    pub seats: RangeInclusive<u32>,
+    seats: RangeInclusive<u32>,
     /// The chance that an expert is a candidate for a request, each pair on its own.
-    pub arc_chance: f64,
+    arc_chance: f64,
     /// The most arcs: pairs after this many are not drawn (keeps exhaustive search small).
-    pub max_arcs: usize,
+    max_arcs: usize,
     /// An arc's value.
-    pub values: Values,
+    values: Values,
     /// An arc's intensity (its load on the expert's budget).
-    pub intensity: RangeInclusive<u32>,
+    intensity: RangeInclusive<u32>,
     /// The chance that an arc's request is in a time slot.
-    pub slot_chance: f64,
+    slot_chance: f64,
     /// How many time slots a request can be in (slots `0..slots`).
-    pub slots: u8,
+    slots: u8,
     /// The batch spread, one of these, each equally likely.
-    pub spread: &'static [i64],
+    spread: &'static [i64],
 }
 
 impl Contested {
