@@ -12,6 +12,7 @@
 
 pub mod round;
 pub mod strategy;
+pub mod usage;
 
 use crate::eligibility::{self, candidates_with_distance, Pair, Stage as RuleStage};
 use crate::model::{Instance, Slot};

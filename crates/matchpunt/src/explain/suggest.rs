@@ -112,19 +112,14 @@ pub struct Suggestion {
 
 /// Whether expert `e` can take request `r` on top of bookings `u`; the miss otherwise.
 pub fn limit_miss(policy: &Policy, r: &Request, e: &Expert, u: &WeekUse) -> Option<Miss> {
-    if u.unsure {
-        Some(Miss::Unsure)
-    } else if r.slot.is_some_and(|s| u.slots & (1 << s.0) != 0) {
-        Some(Miss::Busy)
-    } else if u.count >= e.max_assignments {
-        Some(Miss::AtCount)
-    } else if u.load + r.intensity > e.budget() {
-        Some(Miss::AtLoad)
-    } else if policy.rules.heavy_pause_weeks > 0 && r.heavy && u.heavy {
-        Some(Miss::HeavyPause)
-    } else {
-        None
-    }
+    use crate::batch::usage::{limit, Limit};
+    limit(policy, r, e, u).map(|l| match l {
+        Limit::Unsure => Miss::Unsure,
+        Limit::Busy => Miss::Busy,
+        Limit::AtCount => Miss::AtCount,
+        Limit::AtLoad => Miss::AtLoad,
+        Limit::HeavyPause => Miss::HeavyPause,
+    })
 }
 
 /// The rank of a pair for `suggest`: score minus the spread cost of one more assignment.

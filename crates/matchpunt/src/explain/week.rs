@@ -7,21 +7,7 @@ use super::*;
 // ---------------------------------------------------------------------------------------------
 // This week's bookings.
 
-/// One expert's bookings this week so far.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct WeekUse {
-    /// Assignments.
-    pub count: u32,
-    /// Load used.
-    pub load: u32,
-    /// Slots taken (bit i = slot i).
-    pub slots: u32,
-    /// A booking row of this expert could not be read: treated as unavailable (the safe side).
-    pub unsure: bool,
-    /// Holds a heavy-theme seat this week (a request of the batch whose themes the policy
-    /// calls heavy): with the heavy-theme pause on, no second one ([`limit_miss`]).
-    pub heavy: bool,
-}
+pub use crate::batch::usage::WeekUse;
 
 /// The week's bookings of every expert, from an assignments file or a batch result.
 #[derive(Clone, Debug, Default)]
@@ -37,17 +23,7 @@ pub struct Booked {
 impl Booked {
     /// The bookings of a set of (request, expert) assignments of `inst`.
     pub fn from_pairs(inst: &Instance, pairs: impl IntoIterator<Item = (usize, usize)>) -> Self {
-        let mut uses = vec![WeekUse::default(); inst.experts.len()];
-        for (r, e) in pairs {
-            let req = &inst.requests[r];
-            let u = &mut uses[e];
-            u.count += 1;
-            u.load += req.intensity;
-            u.heavy |= req.heavy;
-            if let Some(s) = req.slot {
-                u.slots |= 1 << s.0;
-            }
-        }
+        let uses = crate::batch::usage::week_use(inst, pairs);
         Booked {
             uses,
             own: Vec::new(),

@@ -12,6 +12,7 @@ pub mod lp;
 pub mod mail;
 pub mod table;
 
+use crate::batch::usage::{limit, week_use, Limit, WeekUse};
 use crate::batch::BatchResult;
 use crate::eligibility;
 use crate::messages::{Lang, Msg};
@@ -28,37 +29,10 @@ pub fn fmt_units(units: i64) -> String {
     format!("{sign}{}.{:03}", u / 1000, u % 1000)
 }
 
-/// The per-expert state after the batch.
-#[derive(Clone, Debug)]
-pub struct ExpertUse {
-    /// Assignments.
-    pub count: u32,
-    /// Load used.
-    pub load: u32,
-    /// Slots used (bit set).
-    pub slots: u32,
-}
-
-/// Per-expert use of a result.
-pub fn expert_use(inst: &Instance, res: &BatchResult) -> Vec<ExpertUse> {
-    let mut out = vec![
-        ExpertUse {
-            count: 0,
-            load: 0,
-            slots: 0
-        };
-        inst.experts.len()
-    ];
-    for a in &res.assignments {
-        let r = &inst.requests[a.request];
-        let u = &mut out[a.expert];
-        u.count += 1;
-        u.load += r.intensity;
-        if let Some(s) = r.slot {
-            u.slots |= 1 << s.0;
-        }
-    }
-    out
+/// Per-expert use of a result: [`crate::batch::usage::week_use`] of its assignments (the one
+/// type every limit check reads).
+pub fn expert_use(inst: &Instance, res: &BatchResult) -> Vec<WeekUse> {
+    week_use(inst, res.assignments.iter().map(|a| (a.request, a.expert)))
 }
 
 /// `assignments.csv` as a [`Sheet`] (`toewijzingen`): one row per assignment, with the score's
@@ -194,7 +168,7 @@ pub fn unmatched(inst: &Instance, policy: &Policy, res: &BatchResult) -> Vec<Unm
             .filter(|c| c.request == ri)
             .map(|c| format!("pin conflict: {}", c.text))
             .collect();
-        let (mut here, mut at_count, mut at_load, mut busy) = (0, 0, 0, 0);
+        let (mut here, mut at_count, mut at_load, mut busy, mut heavy) = (0, 0, 0, 0, 0);
         for s in cands {
             let e = s.pair.expert as usize;
             let ex = &inst.experts[e];
@@ -205,12 +179,16 @@ pub fn unmatched(inst: &Instance, policy: &Policy, res: &BatchResult) -> Vec<Unm
                 .is_ok()
             {
                 here += 1;
-            } else if u.count >= ex.max_assignments {
-                at_count += 1;
-            } else if u.load + r.intensity > ex.budget() {
-                at_load += 1;
-            } else if r.slot.is_some_and(|sl| u.slots & (1 << sl.0) != 0) {
-                busy += 1;
+            } else {
+                // The same check, in the same order, as the reason's list of who is at which
+                // limit (explain's open seat): the cause below is that list counted.
+                match limit(policy, r, ex, u) {
+                    Some(Limit::Busy) => busy += 1,
+                    Some(Limit::AtCount) => at_count += 1,
+                    Some(Limit::AtLoad | Limit::Unsure) => at_load += 1,
+                    Some(Limit::HeavyPause) => heavy += 1,
+                    None => {}
+                }
             }
         }
         let others = cands.len() - here;
@@ -245,7 +223,10 @@ pub fn unmatched(inst: &Instance, policy: &Policy, res: &BatchResult) -> Vec<Unm
             if busy > 0 {
                 why.push(format!("{busy} busy in this slot"));
             }
-            let limited = at_count + at_load + busy;
+            if heavy > 0 {
+                why.push(format!("{heavy} in a heavy-theme pause"));
+            }
+            let limited = at_count + at_load + busy + heavy;
             if limited == others && parts.is_empty() {
                 cause = if busy == others {
                     "no free slot"
@@ -285,7 +266,7 @@ pub fn unmatched(inst: &Instance, policy: &Policy, res: &BatchResult) -> Vec<Unm
             }
             parts.push(t);
         }
-        if let Some((team_cause, text)) = team_reason(inst, res, ri, &used) {
+        if let Some((team_cause, text)) = team_reason(inst, policy, res, ri, &used) {
             if parts.is_empty() || cause == "experts needed elsewhere" {
                 cause = team_cause;
             }
@@ -730,9 +711,10 @@ pub fn changes_sheet(
 /// count, load and slot). None when no team rule applies.
 fn team_reason(
     inst: &Instance,
+    policy: &Policy,
     res: &BatchResult,
     ri: usize,
-    used: &[ExpertUse],
+    used: &[WeekUse],
 ) -> Option<(&'static str, String)> {
     if !res.teams.is_active() {
         return None;
@@ -752,13 +734,7 @@ fn team_reason(
     let free: Vec<usize> = res.scored[lo..hi]
         .iter()
         .map(|s| s.pair.expert as usize)
-        .filter(|&e| {
-            let (x, u) = (&inst.experts[e], &used[e]);
-            here(e)
-                || (u.count < x.max_assignments
-                    && u.load + r.intensity <= x.budget()
-                    && r.slot.is_none_or(|sl| u.slots & (1 << sl.0) == 0))
-        })
+        .filter(|&e| here(e) || limit(policy, r, &inst.experts[e], &used[e]).is_none())
         .collect();
     crate::teams::why_open(inst, &res.teams, ri, &free, Lang::En)
 }
