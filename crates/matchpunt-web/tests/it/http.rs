@@ -103,10 +103,18 @@ async fn a_workbook_as_data_gives_the_same_week() {
         "counts"
     );
     assert!(b.contains("Bewezen optimaal") && b.contains("Toewijzingen (67)"));
-    // A workbook without a requests sheet: the error names the file and its sheets.
+    // A workbook without a requests sheet: the error names the file and its sheets, in the
+    // page's language.
     let app = app_with(Config::new(books.join("missing-sheet.xlsx")));
     let b = get(&app, "/").await.body;
     assert!(b.contains("De gegevens bevatten fouten"), "{b}");
+    assert!(
+        b.contains(
+            "heeft geen blad met de naam requests of aanvragen; de bladen zijn: experts, Blad2"
+        ),
+        "{b}"
+    );
+    let b = get(&app, "/?lang=en").await.body;
     assert!(
         b.contains("has no sheet named requests or aanvragen; its sheets are: experts, Blad2"),
         "{b}"
