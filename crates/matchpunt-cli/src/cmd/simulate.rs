@@ -61,6 +61,14 @@ pub struct Args {
     /// Chance that an expert declines a proposed assignment (not a pin); the seat stays open.
     #[arg(long, value_name = "RATE", default_value_t = 0.05)]
     decline_rate: f64,
+    /// Share of the requests drawn as teams of two with at least one experienced expert
+    /// (issue 24); newcomers count as new experts from the week they join.
+    #[arg(long, value_name = "RATE", default_value_t = 0.0)]
+    team_rate: f64,
+    /// Share of the one-seat buddy requests drawn as trajectories of 2 to 5 weekly meetings;
+    /// each later meeting is a pin of its week.
+    #[arg(long, value_name = "RATE", default_value_t = 0.0)]
+    trajectory_rate: f64,
     /// Branch-and-bound nodes per component and batch. A work limit rather than a time limit,
     /// so that the results do not depend on the machine.
     #[arg(long, value_name = "N", default_value_t = 200)]
@@ -170,6 +178,8 @@ pub fn run(args: Args) -> Result<ExitCode> {
             node_limit: args.node_limit.max(1),
             ..SolveOptions::default()
         },
+        team_rate: rate("team-rate", args.team_rate)?,
+        trajectory_rate: rate("trajectory-rate", args.trajectory_rate)?,
     };
     let experts_name = files.experts.name();
     let world = match &args.requests_dir {
@@ -287,6 +297,23 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let mut out = std::io::stdout().lock();
     writeln!(out, "{description}")?;
     out.write_all(report::summary_text_in(&runs, lang).as_bytes())?;
+    if settings.team_rate > 0.0 || settings.trajectory_rate > 0.0 {
+        for run in &runs {
+            let s = &run.summary;
+            let line = lang.fill(
+                Msg::SimTeams,
+                &[
+                    ("policy", &run.name),
+                    ("alone", &s.new_alone),
+                    ("beside", &s.new_in_team),
+                    ("started", &s.trajectories_started),
+                    ("kept", &s.meetings_kept),
+                    ("later", &(s.meetings_kept + s.meetings_lost)),
+                ],
+            );
+            writeln!(out, "{line}")?;
+        }
+    }
     writeln!(
         out,
         "{}",

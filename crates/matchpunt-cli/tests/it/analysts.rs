@@ -211,3 +211,41 @@ fn simulate_progress_prints_a_line_per_week_to_a_pipe_and_changes_no_output() {
     };
     assert_eq!(stdout(&plain), stdout(&with));
 }
+
+/// Teams and trajectories in the simulation (issue 24): with team and trajectory rates and
+/// newcomers (new experts), no policy or strategy deploys a new expert alone, and the
+/// trajectories' later meetings are pins of their weeks that mostly keep their expert (a
+/// meeting is lost only when the expert left, is away, or the pin broke a rule of that week).
+#[test]
+fn simulate_with_teams_and_trajectories_never_sends_a_new_expert_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = simulate(
+        "2",
+        &dir.path().join("out"),
+        &[
+            "--team-rate",
+            "0.3",
+            "--trajectory-rate",
+            "0.4",
+            "--join-rate",
+            "0.05",
+        ],
+    );
+    let lines: Vec<&str> = text
+        .lines()
+        .filter(|l| l.contains("new experts deployed alone"))
+        .collect();
+    assert_eq!(lines.len(), 3, "{text}");
+    for l in lines {
+        assert!(l.contains("new experts deployed alone 0 "), "{l}");
+        let kept: Vec<u64> = l
+            .rsplit_once("kept their expert ")
+            .unwrap()
+            .1
+            .split(" of ")
+            .map(|n| n.trim().parse().unwrap())
+            .collect();
+        assert!(kept[1] > 0 && kept[0] * 10 >= kept[1] * 7, "{l}");
+        assert!(!l.contains("beside an experienced one 0)"), "{l}");
+    }
+}

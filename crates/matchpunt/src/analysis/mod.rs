@@ -5,5 +5,6 @@
 //! - [`simulate`]: the rolling simulation, each week's assignments feeding the next week's
 //!   history.
 
+pub mod deploy;
 pub mod metrics;
 pub mod simulate;

@@ -117,6 +117,12 @@ pub struct Settings {
     /// Solver options for every batch (use a node limit rather than a time limit for results
     /// that do not depend on the machine).
     pub solve: SolveOptions,
+    /// Share of the requests drawn as teams of two with `experienced_min = 1` (issue 24), 0 to
+    /// 1; newcomers count as new experts from the week they join. See [`super::deploy`].
+    pub team_rate: f64,
+    /// Share of the one-seat buddy requests drawn as trajectories of 2 to 5 weekly meetings,
+    /// whose later meetings are pins of their weeks, 0 to 1.
+    pub trajectory_rate: f64,
 }
 
 impl Default for Settings {
@@ -130,6 +136,8 @@ impl Default for Settings {
                 node_limit: 200,
                 ..SolveOptions::default()
             },
+            team_rate: 0.0,
+            trajectory_rate: 0.0,
         }
     }
 }
@@ -179,6 +187,8 @@ pub struct WeekRecord {
     pub proven: bool,
     /// Proposed assignments, declined ones marked.
     pub assignments: Vec<AssignmentRow>,
+    /// Teams and trajectories (issue 24).
+    pub deployed: super::deploy::Deployed,
 }
 
 /// The whole run of one contender, summed up.
@@ -221,6 +231,17 @@ pub struct Summary {
     pub load_points_max: f64,
     /// Experts eligible for some request in some week (the pool the shares are of).
     pub eligible_experts: u32,
+    /// New experts proposed on a request without an experienced expert, over all weeks (the
+    /// team rules make it 0).
+    pub new_alone: u64,
+    /// New experts proposed beside an experienced one, over all weeks.
+    pub new_in_team: u64,
+    /// Trajectories started (first meeting kept) over all weeks.
+    pub trajectories_started: u64,
+    /// Later meetings of trajectories that kept their expert, and those that lost them.
+    pub meetings_kept: u64,
+    /// See [`Summary::meetings_kept`].
+    pub meetings_lost: u64,
 }
 
 /// Weeks in a row at the full weekly budget that [`Summary::full_budget_streaks`] counts.
@@ -380,6 +401,10 @@ pub struct Rolling {
     points: Vec<f64>,
     /// Per expert index: ever eligible.
     eligible_ever: Vec<bool>,
+    /// Trajectories' later meetings still to come (issue 24).
+    reserved: Vec<super::deploy::Reserved>,
+    /// Newcomers by id, with the week they joined.
+    newcomers: std::collections::BTreeMap<String, Week>,
     /// Per expert index: seats kept over the run.
     seats: Vec<u32>,
     /// Every (week, used expert) load share.
@@ -397,6 +422,8 @@ impl Rolling {
             points: Vec::new(),
             starved_ever: Vec::new(),
             eligible_ever: Vec::new(),
+            reserved: Vec::new(),
+            newcomers: Default::default(),
             seats: Vec::new(),
             shares: Vec::new(),
         }
@@ -435,14 +462,54 @@ impl Rolling {
         settings: &Settings,
         places: &Places,
     ) -> Result<WeekRecord, InputErrors> {
-        let inst = self.week_instance(roster, week, &contender.policy, places)?;
+        let mut inst = self.week_instance(roster, week, &contender.policy, places)?;
+        let deploy = settings.team_rate > 0.0 || settings.trajectory_rate > 0.0;
+        let mut added = 0;
+        if deploy {
+            for j in &roster.joiners[..week.joined.min(roster.joiners.len())] {
+                self.newcomers.entry(j.id.clone()).or_insert(week.week);
+            }
+            added = super::deploy::prepare(
+                &mut inst,
+                settings.seed,
+                settings.team_rate,
+                settings.trajectory_rate,
+                &self.newcomers,
+                &self.reserved,
+            );
+        }
         let res = batch::run_with(
             &inst,
             &contender.policy,
             &settings.solve,
             contender.strategy,
         );
-        Ok(self.record(&inst, &contender.policy, res, settings, places))
+        let mut deployed = super::deploy::Deployed::default();
+        if deploy {
+            let kept: Vec<(usize, usize)> = res
+                .assignments
+                .iter()
+                .filter(|a| {
+                    let (r, e) = (&inst.requests[a.request], &inst.experts[a.expert]);
+                    a.pinned
+                        || !declines(
+                            settings.seed,
+                            week.week,
+                            &r.id,
+                            &e.id,
+                            settings.decline_rate,
+                        )
+                })
+                .map(|a| (a.request, a.expert))
+                .collect();
+            let (d, later) = super::deploy::record(&inst, &res, &kept, added);
+            deployed = d;
+            self.reserved.retain(|m| m.week > week.week);
+            self.reserved.extend(later);
+        }
+        let mut rec = self.record(&inst, &contender.policy, res, settings, places);
+        rec.deployed = deployed;
+        Ok(rec)
     }
 
     fn record(
@@ -556,6 +623,7 @@ impl Rolling {
             load_points_max,
             proven: res.proven,
             assignments: rows,
+            deployed: Default::default(),
         }
     }
 
@@ -573,6 +641,11 @@ impl Rolling {
             score += m.mean_score * m.seats.filled as f64;
             continuity += m.continuity_rate * m.seats.filled as f64;
             s.declined += w.declined as u64;
+            s.new_alone += u64::from(w.deployed.new_alone);
+            s.new_in_team += u64::from(w.deployed.new_in_team);
+            s.trajectories_started += u64::from(w.deployed.trajectories_started);
+            s.meetings_kept += u64::from(w.deployed.meetings_kept);
+            s.meetings_lost += u64::from(w.deployed.meetings_lost);
             s.starved_per_week += w.starved as f64;
         }
         let filled = s.seats_filled as f64;
