@@ -367,6 +367,7 @@ fn run_writes_the_three_outputs_with_the_contracts_columns() {
         ]
     );
 
+    // The contract's column names written out on purpose, not report's constants.
     let (h, rows) = read_csv(&out.join("assignments.csv"));
     for c in [
         "request",

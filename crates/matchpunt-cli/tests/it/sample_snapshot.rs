@@ -38,27 +38,31 @@ fn run_sample(threads: &str, lang: &str) -> (String, String, String, String) {
     )
 }
 
+/// The sample's four outputs in `lang` with one thread against their snapshots, named with
+/// `suffix` (`summary{suffix}`, ...); returns them.
+fn assert_snapshots(lang: &str, suffix: &str) -> (String, String, String, String) {
+    let outputs = run_sample("1", lang);
+    let (summary, assignments, unmatched, experts) = &outputs;
+    insta::assert_snapshot!(format!("summary{suffix}"), summary);
+    insta::assert_snapshot!(format!("assignments{suffix}"), assignments);
+    insta::assert_snapshot!(format!("unmatched{suffix}"), unmatched);
+    insta::assert_snapshot!(format!("experts{suffix}"), experts);
+    outputs
+}
+
 #[test]
 fn sample_batch_outputs_are_stable() {
-    let (summary, assignments, unmatched, experts) = run_sample("1", "en");
-    insta::assert_snapshot!("summary", summary);
-    insta::assert_snapshot!("assignments", assignments);
-    insta::assert_snapshot!("unmatched", unmatched);
-    insta::assert_snapshot!("experts", experts);
+    let one = assert_snapshots("en", "");
     assert_eq!(
         run_sample("2", "en"),
-        (summary, assignments, unmatched, experts),
+        one,
         "outputs depend on the thread count"
     );
 }
 
 #[test]
 fn sample_batch_outputs_in_dutch_are_stable() {
-    let (summary, assignments, unmatched, experts) = run_sample("1", "nl");
-    insta::assert_snapshot!("summary_nl", summary);
-    insta::assert_snapshot!("assignments_nl", assignments);
-    insta::assert_snapshot!("unmatched_nl", unmatched);
-    insta::assert_snapshot!("experts_nl", experts);
+    assert_snapshots("nl", "_nl");
 }
 
 /// `cmd` on the sample in `lang`: stdout, then stderr after a `--- stderr` line, with the
