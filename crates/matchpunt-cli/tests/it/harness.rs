@@ -119,11 +119,11 @@ pub fn read_table(path: &Path) -> (Vec<String>, Vec<Vec<String>>) {
     let text = fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     let text = text.trim_start_matches('\u{feff}');
     let first = text.lines().next().unwrap_or("");
-    let delimiter = if first.matches(';').count() > first.matches(',').count() {
-        b';'
-    } else {
-        b','
-    };
+    // `;` only where the header holds more of them than of `,` (a tie is `,`).
+    let delimiter = [b';', b',']
+        .into_iter()
+        .max_by_key(|&d| first.bytes().filter(|&b| b == d).count())
+        .unwrap();
     let mut rows: Vec<Vec<String>> = csv::ReaderBuilder::new()
         .delimiter(delimiter)
         .has_headers(false)

@@ -6,20 +6,27 @@
 //! `INSTA_UPDATE=always cargo test -p matchpunt-cli --test it sample_snapshot::`.
 
 use crate::harness::{bin, sample};
+use std::path::Path;
 
-fn run_sample(threads: &str, lang: &str) -> (String, String, String, String) {
-    let out = tempfile::tempdir().unwrap();
+/// `matchpunt ARGS --data SAMPLE --out OUT`, which must succeed: its stdout.
+fn run_into(out: &Path, args: &[&str]) -> String {
     let o = bin()
-        .args(["--threads", threads, "run", "--lang", lang, "--data"])
+        .args(args)
+        .arg("--data")
         .arg(sample())
         .arg("--out")
-        .arg(out.path())
+        .arg(out)
         .output()
         .unwrap();
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    String::from_utf8(o.stdout).unwrap()
+}
+
+fn run_sample(threads: &str, lang: &str) -> (String, String, String, String) {
+    let out = tempfile::tempdir().unwrap();
+    let stdout = run_into(out.path(), &["--threads", threads, "run", "--lang", lang]);
     // The summary without the timing line and the paths.
-    let summary: String = String::from_utf8(o.stdout)
-        .unwrap()
+    let summary: String = stdout
         .lines()
         .filter(|l| {
             !l.starts_with("time:")
@@ -90,14 +97,7 @@ fn on_sample(cmd: &[&str], lang: &str, out: &std::path::Path) -> String {
 #[test]
 fn check_and_metrics_in_both_languages_are_stable() {
     let out = tempfile::tempdir().unwrap();
-    let o = bin()
-        .args(["run", "--data"])
-        .arg(sample())
-        .arg("--out")
-        .arg(out.path())
-        .output()
-        .unwrap();
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    run_into(out.path(), &["run"]);
     let assignments = out.path().join("assignments.csv");
     let assignments = assignments.to_str().unwrap();
     for lang in ["en", "nl"] {
