@@ -12,8 +12,8 @@
 //! Every test copies its fixture into a fresh temporary folder, so the fixtures are never written.
 
 use crate::harness::{
-    batch_folder, bin, code, copy_csvs, files, fixtures, generate, run, run_week, show, text,
-    words, WEEK,
+    batch_folder, bin, code, copy_csvs, files, fixtures, generate, read_table, run, run_week, show,
+    text, words, WEEK,
 };
 use std::fs;
 use std::io::Read;
@@ -23,45 +23,24 @@ use std::process::Stdio;
 /// A parsed output CSV: header and rows. Outputs start with a byte-order mark and follow the
 /// input's dialect: `;` with decimal commas, which are read back as points here.
 fn read_csv(path: &Path) -> (Vec<String>, Vec<Vec<String>>) {
-    let t = fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    let t = t.strip_prefix('\u{feff}').unwrap_or(&t);
-    let sep = if t.lines().next().unwrap_or("").contains(';') {
-        ';'
-    } else {
-        ','
-    };
+    let (header, rows) = read_table(path);
+    let semicolons = fs::read_to_string(path)
+        .unwrap()
+        .lines()
+        .next()
+        .is_some_and(|l| l.contains(';'));
     let decimal = |c: String| -> String {
         let numeric = |p: &str| !p.is_empty() && p.chars().all(|ch| ch.is_ascii_digit());
         match c.trim_start_matches('-').split_once(',') {
-            Some((a, b)) if sep == ';' && numeric(a) && numeric(b) => c.replace(',', "."),
+            Some((a, b)) if semicolons && numeric(a) && numeric(b) => c.replace(',', "."),
             _ => c,
         }
     };
-    let mut lines = t.lines();
-    let split = |l: &str| -> Vec<String> {
-        // The outputs here hold no quoted cells with commas except free text at the end; a
-        // minimal RFC 4180 split is enough.
-        let mut cells = Vec::new();
-        let mut cur = String::new();
-        let mut quoted = false;
-        let mut chars = l.chars().peekable();
-        while let Some(c) = chars.next() {
-            match c {
-                '"' if quoted && chars.peek() == Some(&'"') => {
-                    cur.push('"');
-                    chars.next();
-                }
-                '"' => quoted = !quoted,
-                c if c == sep && !quoted => cells.push(decimal(std::mem::take(&mut cur))),
-                _ => cur.push(c),
-            }
-        }
-        cells.push(decimal(cur));
-        cells
-    };
-    let header = split(lines.next().unwrap_or(""));
-    let rows = lines.map(split).collect();
-    (header, rows)
+    let rows = rows
+        .into_iter()
+        .map(|r| r.into_iter().map(decimal).collect())
+        .collect();
+    (header.into_iter().map(decimal).collect(), rows)
 }
 
 fn col(header: &[String], name: &str) -> usize {
@@ -367,6 +346,7 @@ fn run_writes_the_three_outputs_with_the_contracts_columns() {
         ]
     );
 
+    // The contract's column names written out on purpose, not report's constants.
     let (h, rows) = read_csv(&out.join("assignments.csv"));
     for c in [
         "request",

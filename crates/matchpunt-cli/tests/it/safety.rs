@@ -7,7 +7,9 @@
 //!
 //! Every test copies its fixture into a fresh temporary folder, so the fixtures are never written.
 
-use crate::harness::{batch_folder, check_week, fixture_copy, run_week, show, succeeded};
+use crate::harness::{
+    batch_folder, check_week, fixture_copy, read_table, run_week, show, succeeded,
+};
 use std::fs;
 use std::path::Path;
 
@@ -24,42 +26,8 @@ struct Table {
 
 impl Table {
     fn read(path: &Path) -> Table {
-        let text = fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-        let text = text.trim_start_matches('\u{feff}');
-        let first = text.lines().next().unwrap_or("");
-        let delim = if first.matches(';').count() > first.matches(',').count() {
-            ';'
-        } else {
-            ','
-        };
-        let mut records = Vec::new();
-        let (mut cells, mut cur, mut quoted) = (Vec::new(), String::new(), false);
-        let mut chars = text.chars().peekable();
-        while let Some(c) = chars.next() {
-            match c {
-                '"' if quoted && chars.peek() == Some(&'"') => {
-                    cur.push('"');
-                    chars.next();
-                }
-                '"' => quoted = !quoted,
-                c if c == delim && !quoted => cells.push(std::mem::take(&mut cur)),
-                '\r' if !quoted => {}
-                '\n' if !quoted => {
-                    cells.push(std::mem::take(&mut cur));
-                    records.push(std::mem::take(&mut cells));
-                }
-                _ => cur.push(c),
-            }
-        }
-        if !cur.is_empty() || !cells.is_empty() {
-            cells.push(cur);
-            records.push(cells);
-        }
-        let header = records.remove(0);
-        Table {
-            header,
-            rows: records,
-        }
+        let (header, rows) = read_table(path);
+        Table { header, rows }
     }
     fn col(&self, name: &str) -> usize {
         self.header

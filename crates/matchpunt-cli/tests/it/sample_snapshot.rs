@@ -6,20 +6,27 @@
 //! `INSTA_UPDATE=always cargo test -p matchpunt-cli --test it sample_snapshot::`.
 
 use crate::harness::{bin, sample};
+use std::path::Path;
 
-fn run_sample(threads: &str, lang: &str) -> (String, String, String, String) {
-    let out = tempfile::tempdir().unwrap();
+/// `matchpunt ARGS --data SAMPLE --out OUT`, which must succeed: its stdout.
+fn run_into(out: &Path, args: &[&str]) -> String {
     let o = bin()
-        .args(["--threads", threads, "run", "--lang", lang, "--data"])
+        .args(args)
+        .arg("--data")
         .arg(sample())
         .arg("--out")
-        .arg(out.path())
+        .arg(out)
         .output()
         .unwrap();
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    String::from_utf8(o.stdout).unwrap()
+}
+
+fn run_sample(threads: &str, lang: &str) -> (String, String, String, String) {
+    let out = tempfile::tempdir().unwrap();
+    let stdout = run_into(out.path(), &["--threads", threads, "run", "--lang", lang]);
     // The summary without the timing line and the paths.
-    let summary: String = String::from_utf8(o.stdout)
-        .unwrap()
+    let summary: String = stdout
         .lines()
         .filter(|l| {
             !l.starts_with("time:")
@@ -40,27 +47,31 @@ fn run_sample(threads: &str, lang: &str) -> (String, String, String, String) {
     )
 }
 
+/// The sample's four outputs in `lang` with one thread against their snapshots, named with
+/// `suffix` (`summary{suffix}`, ...); returns them.
+fn assert_snapshots(lang: &str, suffix: &str) -> (String, String, String, String) {
+    let outputs = run_sample("1", lang);
+    let (summary, assignments, unmatched, experts) = &outputs;
+    insta::assert_snapshot!(format!("summary{suffix}"), summary);
+    insta::assert_snapshot!(format!("assignments{suffix}"), assignments);
+    insta::assert_snapshot!(format!("unmatched{suffix}"), unmatched);
+    insta::assert_snapshot!(format!("experts{suffix}"), experts);
+    outputs
+}
+
 #[test]
 fn sample_batch_outputs_are_stable() {
-    let (summary, assignments, unmatched, experts) = run_sample("1", "en");
-    insta::assert_snapshot!("summary", summary);
-    insta::assert_snapshot!("assignments", assignments);
-    insta::assert_snapshot!("unmatched", unmatched);
-    insta::assert_snapshot!("experts", experts);
+    let one = assert_snapshots("en", "");
     assert_eq!(
         run_sample("2", "en"),
-        (summary, assignments, unmatched, experts),
+        one,
         "outputs depend on the thread count"
     );
 }
 
 #[test]
 fn sample_batch_outputs_in_dutch_are_stable() {
-    let (summary, assignments, unmatched, experts) = run_sample("1", "nl");
-    insta::assert_snapshot!("summary_nl", summary);
-    insta::assert_snapshot!("assignments_nl", assignments);
-    insta::assert_snapshot!("unmatched_nl", unmatched);
-    insta::assert_snapshot!("experts_nl", experts);
+    assert_snapshots("nl", "_nl");
 }
 
 /// `cmd` on the sample in `lang`: stdout, then stderr after a `--- stderr` line, with the
@@ -88,14 +99,7 @@ fn on_sample(cmd: &[&str], lang: &str, out: &std::path::Path) -> String {
 #[test]
 fn check_and_metrics_in_both_languages_are_stable() {
     let out = tempfile::tempdir().unwrap();
-    let o = bin()
-        .args(["run", "--data"])
-        .arg(sample())
-        .arg("--out")
-        .arg(out.path())
-        .output()
-        .unwrap();
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    run_into(out.path(), &["run"]);
     let assignments = out.path().join("assignments.csv");
     let assignments = assignments.to_str().unwrap();
     for lang in ["en", "nl"] {

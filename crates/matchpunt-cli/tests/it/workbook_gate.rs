@@ -92,6 +92,7 @@ fn an_empty_formatted_cell_at_xfd1048576_is_read_as_nothing() {
     let mut book = Workbook::new();
     let ws = book.add_worksheet();
     ws.set_name("experts").unwrap();
+    // The contract's required expert columns written out on purpose, as a user's sheet has them.
     for (c, v) in [
         "id",
         "roles",
@@ -278,6 +279,7 @@ fn a_long_workbook_cell_is_named_by_sheet_and_cell() {
 fn hidden_book(hidden: bool, experts_name: &str, org: Option<&str>) -> Vec<u8> {
     use rust_xlsxwriter::Workbook;
     let mut book = Workbook::new();
+    // The contract's column names written out on purpose, as a user's sheet has them.
     let experts = [
         [
             "id",

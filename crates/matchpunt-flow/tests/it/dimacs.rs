@@ -90,6 +90,7 @@ fn parse_err(text: &str) -> (usize, String, String) {
 
 #[test]
 fn errors_name_line_text_and_expectation() {
+    // One row per broken input, written out on purpose: the rows look alike.
     let cases: &[(&str, usize, &str, &str)] = &[
         ("", 1, "end of input", "`p min"),
         ("c only\n", 2, "end of input", "`p min"),

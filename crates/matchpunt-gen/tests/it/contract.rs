@@ -27,6 +27,7 @@ fn headers_hold_the_contracts_required_columns() {
     let places = common::places();
     let f = common::gen(&GenParams::default(), &places);
     let e = common::Table::parse(&f.experts);
+    // The contract's required columns written out on purpose, independent of EXPERT_COLUMNS.
     for col in [
         "id",
         "roles",

@@ -287,18 +287,23 @@ impl Base<'_> {
             .expect("no limit on the part");
         let label = expert_label(ex);
         let score = lang.num(s.score, 1);
+        // What the view says whether the pin is refused or priced.
+        let view = RunnerUpView {
+            expert: ex.id.clone(),
+            name: ex.name.clone(),
+            score: round3(s.score),
+            score_diff: weakest.map(|w| round3(s.score - w.score)),
+            assigned_to: elsewhere,
+            limit: miss.map(Miss::code),
+            objective_change: None,
+            proven: outcome.proven,
+            changes: Vec::new(),
+            refused: None,
+            text: String::new(),
+        };
         if let Some(c) = &outcome.refused {
             let why = pin_conflict_text(inst, self.policy, c, lang);
             return RunnerUpView {
-                expert: ex.id.clone(),
-                name: ex.name.clone(),
-                score: round3(s.score),
-                score_diff: weakest.map(|w| round3(s.score - w.score)),
-                assigned_to: elsewhere,
-                limit: miss.map(Miss::code),
-                objective_change: None,
-                proven: outcome.proven,
-                changes: Vec::new(),
                 refused: Some(why.clone()),
                 text: lang.fill(
                     Msg::CannotForce,
@@ -309,6 +314,7 @@ impl Base<'_> {
                         ("why", &why),
                     ],
                 ),
+                ..view
             };
         }
         let changes = change_views(inst, &outcome, Some((r, Some(e))), lang);
@@ -351,17 +357,10 @@ impl Base<'_> {
             ),
         };
         RunnerUpView {
-            expert: ex.id.clone(),
-            name: ex.name.clone(),
-            score: round3(s.score),
-            score_diff: weakest.map(|w| round3(s.score - w.score)),
-            assigned_to: elsewhere,
-            limit: miss.map(Miss::code),
             objective_change: Some(round3(points(outcome.delta))),
-            proven: outcome.proven,
             changes,
-            refused: None,
             text,
+            ..view
         }
     }
 }

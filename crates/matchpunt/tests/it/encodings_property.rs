@@ -4,8 +4,7 @@
 //! and without a byte-order mark) reads as the same instance, or, where the single-byte bytes
 //! leave the encoding open, is refused with a hint: never a different instance.
 
-use matchpunt::ingest::{load, Inputs, Source, WeekChoice};
-use matchpunt::model::{Instance, Week};
+use matchpunt::model::Instance;
 use matchpunt::policy::Policy;
 use proptest::prelude::*;
 use proptest::strategy::ValueTree;
@@ -198,17 +197,7 @@ fn canon(i: &Instance) -> String {
 }
 
 fn read(experts: &[u8], requests: &[u8]) -> Result<Instance, String> {
-    let week = Week::parse("2026-W48").unwrap();
-    let inputs = Inputs {
-        experts: Source::new("experts.csv", experts),
-        requests: Source::new("requests.csv", requests),
-        history: None,
-    };
-    let choice = WeekChoice {
-        given: Some(week),
-        fallback: week,
-    };
-    load(inputs, crate::common::places(), &Policy::default(), choice)
+    crate::common::read(experts, requests, None, &Policy::default())
         .map(|l| l.instance)
         .map_err(|e| e.to_string())
 }

@@ -9,9 +9,9 @@
 use matchpunt::batch::{self, BatchResult};
 use matchpunt::eligibility::{candidates_all_pairs, check};
 use matchpunt::explain::{self, Base, Booked, Change, FixBudget, Fixes, WeekUse};
-use matchpunt::ingest::{load, Inputs, Source, WeekChoice};
+use matchpunt::ingest::{load, Inputs, Source};
 use matchpunt::messages::Lang;
-use matchpunt::model::{Instance, Week};
+use matchpunt::model::Instance;
 use matchpunt::policy::Policy;
 use matchpunt::scoring::{score_pairs, to_units};
 use matchpunt::solve::SolveOptions;
@@ -27,10 +27,7 @@ fn from_csv(e: &[u8], r: &[u8], h: Option<&[u8]>) -> Instance {
         requests: Source::new("requests.csv", r),
         history: h.map(|h| Source::new("history.csv", h)),
     };
-    let week = WeekChoice {
-        given: None,
-        fallback: Week::parse("2026-W48").unwrap(),
-    };
+    let week = crate::common::week48_unless_given();
     load(inputs, crate::common::places(), &Policy::default(), week)
         .unwrap()
         .instance

@@ -4,7 +4,7 @@
 //! and that every `x_R_E` is a pair allowed by rules 1-8.
 
 use matchpunt::eligibility::check;
-use matchpunt::ingest::{load, Inputs, Source, WeekChoice};
+use matchpunt::ingest::{load, Inputs, Source};
 use matchpunt::model::Week;
 use matchpunt::policy::Policy;
 use matchpunt::scoring::to_units;
@@ -69,10 +69,7 @@ fn sample(policy: &Policy) -> matchpunt::model::Instance {
         requests: open("requests.csv"),
         history: Some(open("history.csv")),
     };
-    let week = WeekChoice {
-        given: None,
-        fallback: Week::parse("2026-W48").unwrap(),
-    };
+    let week = crate::common::week48_unless_given();
     load(inputs, crate::common::places(), policy, week)
         .unwrap()
         .instance

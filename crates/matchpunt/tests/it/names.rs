@@ -545,22 +545,7 @@ fn errors_quote_only_the_offending_cell() {
 fn a_headerless_file_does_not_echo_its_first_row() {
     let e = "E1,buddy,yes,pesten,eetstoornis,Utrecht,*\nE2,buddy,yes,pesten,,Utrecht,*\n";
     let r = "id,org,role,themes,place\nR1,Org,buddy,pesten,Utrecht\n";
-    let w = matchpunt::model::Week::parse("2026-W48").unwrap();
-    let err = matchpunt::ingest::load(
-        matchpunt::ingest::Inputs {
-            experts: matchpunt::ingest::Source::new("experts.csv", e.as_bytes()),
-            requests: matchpunt::ingest::Source::new("requests.csv", r.as_bytes()),
-            history: None,
-        },
-        crate::common::places(),
-        &matchpunt::policy::Policy::default(),
-        matchpunt::ingest::WeekChoice {
-            given: Some(w),
-            fallback: w,
-        },
-    )
-    .unwrap_err()
-    .to_string();
+    let err = crate::common::try_load(e, r).unwrap_err().to_string();
     assert!(err.contains("experts.csv:1: has no header line"), "{err}");
     assert!(!err.contains("eetstoornis"), "{err}");
 }

@@ -7,9 +7,9 @@ use common::{assert_hard_rules, instance};
 use matchpunt::batch::round::{self, Change, PairRow, Round, Verdict};
 use matchpunt::batch::{self, BatchResult};
 use matchpunt::eligibility::candidates_all_pairs;
-use matchpunt::ingest::{self, Inputs, Source, WeekChoice};
+use matchpunt::ingest::{self, Inputs, Source};
 use matchpunt::model::places::Places;
-use matchpunt::model::{Instance, Week};
+use matchpunt::model::Instance;
 use matchpunt::policy::Policy;
 use matchpunt::solve::SolveOptions;
 use proptest::prelude::*;
@@ -140,7 +140,6 @@ fn tiny(
             slot.map(|s| SLOTS[s]).unwrap_or("")
         ));
     }
-    let w = Week::parse("2026-W48").unwrap();
     ingest::load(
         Inputs {
             experts: Source::new("experts.csv", e.as_bytes()),
@@ -149,10 +148,7 @@ fn tiny(
         },
         &Places::bundled(),
         &lexicographic(),
-        WeekChoice {
-            given: Some(w),
-            fallback: w,
-        },
+        crate::common::week48(),
     )
     .unwrap()
     .instance

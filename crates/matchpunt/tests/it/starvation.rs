@@ -4,7 +4,7 @@
 
 use crate::common::{assert_hard_rules, instance};
 use matchpunt::batch;
-use matchpunt::ingest::{self, Inputs, Source, WeekChoice};
+use matchpunt::ingest::{self, Inputs, Source};
 use matchpunt::model::places::Places;
 use matchpunt::model::{Instance, Week};
 use matchpunt::policy::Policy;
@@ -15,16 +15,12 @@ use proptest::prelude::*;
 const WEEK: &str = "2026-W48";
 
 fn load(experts: &str, requests: &str, history: &str, policy: &Policy) -> Instance {
-    let week = Week::parse(WEEK).unwrap();
     let inputs = Inputs {
         experts: Source::new("experts.csv", experts.as_bytes()),
         requests: Source::new("requests.csv", requests.as_bytes()),
         history: Some(Source::new("history.csv", history.as_bytes())),
     };
-    let choice = WeekChoice {
-        given: Some(week),
-        fallback: week,
-    };
+    let choice = crate::common::week48();
     match ingest::load(inputs, &Places::bundled(), policy, choice) {
         Ok(l) => l.instance,
         Err(e) => panic!("does not load:\n{e}"),

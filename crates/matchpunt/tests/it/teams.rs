@@ -5,7 +5,7 @@
 use crate::common;
 use crate::common::contested::Contested;
 use matchpunt::batch;
-use matchpunt::ingest::{load, Inputs, Source, WeekChoice};
+use matchpunt::ingest::{load, Inputs, Source};
 use matchpunt::model::places::Places;
 use matchpunt::model::{Instance, Week};
 use matchpunt::policy::Policy;
@@ -380,10 +380,7 @@ pub(crate) fn load_teams(
         requests: Source::new("requests.csv", requests.as_bytes()),
         history: None,
     };
-    let week = WeekChoice {
-        given: None,
-        fallback: Week::parse("2026-W48").unwrap(),
-    };
+    let week = crate::common::week48_unless_given();
     load(inputs, &Places::bundled(), &Policy::default(), week)
 }
 

@@ -5,7 +5,7 @@
 use crate::common::instance_of;
 use matchpunt::batch;
 use matchpunt::eligibility::{check, Reason};
-use matchpunt::ingest::{self, parse_week_or_date, Inputs, Source, WeekChoice};
+use matchpunt::ingest::{self, parse_week_or_date, Inputs, Source};
 use matchpunt::model::places::Places;
 use matchpunt::model::{Instance, Supervision, Week};
 use matchpunt::policy::Policy;
@@ -186,15 +186,11 @@ fn a_bad_supervision_cell_is_located() {
         requests: Source::new("requests.csv", REQUESTS.as_bytes()),
         history: None,
     };
-    let w = Week::parse(WEEK).unwrap();
     let err = ingest::load(
         inputs,
         &Places::bundled(),
         &Policy::default(),
-        WeekChoice {
-            given: Some(w),
-            fallback: w,
-        },
+        crate::common::week48(),
     )
     .unwrap_err()
     .to_string();

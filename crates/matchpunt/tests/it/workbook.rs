@@ -4,8 +4,7 @@
 
 use crate::common;
 use matchpunt::batch;
-use matchpunt::ingest::{load, Inputs, Loaded, Source, WeekChoice};
-use matchpunt::model::Week;
+use matchpunt::ingest::{load, Inputs, Loaded, Source};
 use matchpunt::policy::Policy;
 use matchpunt::solve::SolveOptions;
 use rust_xlsxwriter::Workbook;
@@ -49,7 +48,6 @@ fn read(
     history: Option<&[u8]>,
     name: &str,
 ) -> Result<Loaded, String> {
-    let w = Week::parse("2026-W48").unwrap();
     load(
         Inputs {
             experts: Source::new(name, experts),
@@ -58,10 +56,7 @@ fn read(
         },
         crate::common::places(),
         &Policy::default(),
-        WeekChoice {
-            given: None,
-            fallback: w,
-        },
+        crate::common::week48_unless_given(),
     )
     .map_err(|e| e.to_string())
 }

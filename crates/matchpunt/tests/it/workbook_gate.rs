@@ -13,8 +13,8 @@
 //!   safety column are always errors; a merge is read as its value for every row.
 
 use matchpunt::batch;
-use matchpunt::ingest::{load, Inputs, Loaded, Source, WeekChoice};
-use matchpunt::model::{days_from_civil, Week};
+use matchpunt::ingest::{load, Inputs, Loaded, Source};
+use matchpunt::model::days_from_civil;
 use matchpunt::policy::Policy;
 use matchpunt::solve::SolveOptions;
 use proptest::prelude::*;
@@ -406,7 +406,6 @@ fn ods_workbook(b: &Batch) -> Vec<u8> {
 }
 
 fn read(experts: &[u8], requests: &[u8], name: &str) -> Result<Loaded, String> {
-    let w = Week::parse("2026-W48").unwrap();
     load(
         Inputs {
             experts: Source::new(name, experts),
@@ -415,10 +414,7 @@ fn read(experts: &[u8], requests: &[u8], name: &str) -> Result<Loaded, String> {
         },
         crate::common::places(),
         &Policy::default(),
-        WeekChoice {
-            given: Some(w),
-            fallback: w,
-        },
+        crate::common::week48(),
     )
     .map_err(|e| e.to_string())
 }
@@ -614,7 +610,6 @@ fn skipping_bad_rows_leaves_out_an_uncertain_safety_cell_not_its_value() {
         date1904: false,
     };
     let book = workbook(&b, form, Some((0, EXCLUDED, &Fault::ErrorValue("#N/A"))));
-    let w = Week::parse("2026-W48").unwrap();
     let l = matchpunt::ingest::load_skipping_bad_rows(
         Inputs {
             experts: Source::new("week.xlsx", book.as_slice()),
@@ -623,10 +618,7 @@ fn skipping_bad_rows_leaves_out_an_uncertain_safety_cell_not_its_value() {
         },
         crate::common::places(),
         &Policy::default(),
-        WeekChoice {
-            given: Some(w),
-            fallback: w,
-        },
+        crate::common::week48(),
     )
     .unwrap();
     let ids: Vec<&str> = l.instance.experts.iter().map(|e| e.id.as_str()).collect();

@@ -64,6 +64,7 @@ pub struct Contested {
     spread: &'static [i64],
 }
 
+// Each size written out whole on purpose (its doc states it), though sizes share most fields.
 impl Contested {
     /// Tiny problems for exhaustive search: 1 to 4 experts, 1 to 5 requests, at most 12 arcs,
     /// budgets of 2 to 4. Their master LP is often fractional, so the set-packing MIP must

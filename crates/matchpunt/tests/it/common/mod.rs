@@ -42,11 +42,9 @@ pub fn instance(experts: usize, requests: usize, seed: u64, policy: &Policy) -> 
         requests: Source::new("requests.csv", &r[..]),
         history: Some(Source::new("history.csv", &h[..])),
     };
-    let week = WeekChoice {
-        given: None,
-        fallback: Week::parse("2026-W48").unwrap(),
-    };
-    load(inputs, places(), policy, week).unwrap().instance
+    load(inputs, places(), policy, week48_unless_given())
+        .unwrap()
+        .instance
 }
 
 /// Every hard rule holds in `res`, pins are kept or reported, and the reported objective is
@@ -151,6 +149,15 @@ pub fn week48() -> WeekChoice {
     WeekChoice {
         given: Some(w),
         fallback: w,
+    }
+}
+
+/// The week the test batches are written for, 2026-W48, where the files name no week of their
+/// own (as `matchpunt run` without `--week` on a day of that week).
+pub fn week48_unless_given() -> WeekChoice {
+    WeekChoice {
+        given: None,
+        fallback: Week::parse("2026-W48").unwrap(),
     }
 }
 
