@@ -211,7 +211,7 @@ fn mp(args: &[&str], cwd: &Path) -> String {
     let keep = |b: &[u8]| {
         String::from_utf8_lossy(b)
             .lines()
-            .filter(|l| !l.starts_with("time:"))
+            .filter(|l| !l.starts_with("time:") && !l.starts_with("tijd:"))
             .collect::<Vec<_>>()
             .join("\n")
     };
