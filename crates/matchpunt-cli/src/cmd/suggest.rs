@@ -276,11 +276,11 @@ pub fn run(args: Args) -> Result<ExitCode> {
             .iter()
             .map(|&e| inst.experts[e].id.as_str())
             .collect();
-        eprintln!(
-            "note: {} declined this request this week and {} not suggested again",
-            ids.join(", "),
-            if ids.len() == 1 { "is" } else { "are" }
+        let text = lang.fill(
+            Msg::SuggestDeclined,
+            &[("experts", &ids.join(", ")), ("n", &ids.len())],
         );
+        eprintln!("{}", lang.fill(Msg::Note, &[("text", &text)]));
     }
     let view = explain::suggest_view(&inst, &policy, &s, booked.as_ref(), lang);
     args.output

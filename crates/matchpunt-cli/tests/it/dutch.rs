@@ -245,6 +245,20 @@ fn a_dutch_session_prints_and_writes_no_english() {
         &week,
     ];
     nl(&declined.concat(), f, true);
+    // suggest notes the expert who declined, in Dutch.
+    let again = [&["suggest", "--data", &data][..], &one, &l, &week];
+    let o = bin()
+        .args(again.concat())
+        .args(["--lang", "nl"])
+        .current_dir(root())
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("let op: E0115 heeft deze aanvraag deze week afgewezen"),
+        "{err}"
+    );
+    english_in("suggest after a decline (stderr)", &err, f);
     let standby = [
         &["decide", "--expert", "E0017", "--accepted"][..],
         &one,
