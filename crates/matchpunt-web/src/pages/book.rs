@@ -85,7 +85,7 @@ fn book(d: &Data, lang: Lang, user: &str, expert: &str, v: &FormValues) -> Outco
     let mut inst = d.template.clone();
     let request = match parse_request(&named, "form", places(), d.policy(), &mut inst) {
         Ok((r, _)) => r,
-        Err(e) => return Outcome::Refused(e.to_string()),
+        Err(e) => return Outcome::Refused(e.in_lang(lang).to_string()),
     };
     inst.requests.push(request);
     let ri = inst.requests.len() - 1;

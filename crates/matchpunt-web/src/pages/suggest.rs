@@ -38,12 +38,12 @@ pub fn suggest(
                     .as_ref()
                     .map_or_else(|| "form".to_string(), |c| c.1.clone()),
                 value: e.value.clone().unwrap_or_default(),
-                expected: e.message(),
+                expected: e.problem.render(lang),
             },
             None => FieldError {
                 field: "form".into(),
                 value: String::new(),
-                expected: errs.to_string(),
+                expected: errs.clone().in_lang(lang).to_string(),
             },
         })?;
     inst.requests.push(request);

@@ -70,7 +70,7 @@ async fn week_page_shows_the_batch() {
     assert!(b.contains("<html lang=\"nl\">"));
     assert!(b.contains("Week 2026-W48"), "week");
     assert!(
-        b.contains("130 experts (119 actief), 80 aanvragen"),
+        b.contains("130 deskundigen (119 actief), 80 aanvragen"),
         "counts"
     );
     assert!(b.contains("Bewezen optimaal"), "proof");
@@ -81,7 +81,7 @@ async fn week_page_shows_the_batch() {
     assert!(b.contains("href=\"/requests/R00013\""), "an open request");
     // The open seats' reason, in words from the library's message table.
     assert!(
-        b.contains("maar geen heeft di-ochtend vrij (regel 8)"),
+        b.contains("maar geen van hen heeft di-ochtend vrij (regel 8)"),
         "an open seat's reason"
     );
     assert!(b.contains("<svg class=\"bar\""), "load bars");
@@ -99,7 +99,7 @@ async fn a_workbook_as_data_gives_the_same_week() {
     let app = app_with(Config::new(books.join("sample.ods")));
     let b = get(&app, "/").await.body;
     assert!(
-        b.contains("130 experts (119 actief), 80 aanvragen"),
+        b.contains("130 deskundigen (119 actief), 80 aanvragen"),
         "counts"
     );
     assert!(b.contains("Bewezen optimaal") && b.contains("Toewijzingen (67)"));
@@ -288,27 +288,28 @@ async fn request_form_submit_shows_candidates() {
 async fn bad_fields_get_a_400_naming_the_field() {
     let app = app();
     for (form, field) in [
+        // The field as the Dutch page labels it.
         (
             GOOD_FORM.replace("experts_needed=1", "experts_needed=abc"),
-            "experts_needed",
+            "Plekken",
         ),
         (
             GOOD_FORM.replace("client_age=", "client_age=-3"),
-            "client_age",
+            "Leeftijd jongere",
         ),
-        (GOOD_FORM.replace("role=speaker", "role=chef"), "role"),
-        (GOOD_FORM.replace("slot=", "slot=wed-pn"), "slot"),
+        (GOOD_FORM.replace("role=speaker", "role=chef"), "Rol"),
+        (GOOD_FORM.replace("slot=", "slot=wed-pn"), "Dagdeel"),
         (
             GOOD_FORM.replace("place=Rotterdam", "place=Rotterdm"),
-            "place",
+            "Plaats",
         ),
         (format!("{GOOD_FORM}&shoe=7"), "shoe"),
-        (format!("{GOOD_FORM}&role=buddy"), "role"),
+        (format!("{GOOD_FORM}&role=buddy"), "Rol"),
         (
             GOOD_FORM.replace("&themes=pesten&themes=autisme", ""),
-            "themes",
+            "Thema's",
         ),
-        (format!("{GOOD_FORM}&online=perhaps"), "online"),
+        (format!("{GOOD_FORM}&online=perhaps"), "Online"),
     ] {
         let g = post(&app, "/request", &form).await;
         assert_eq!(g.status, StatusCode::BAD_REQUEST, "{form}");
@@ -321,6 +322,34 @@ async fn bad_fields_get_a_400_naming_the_field() {
             shown.is_some_and(|s| s.starts_with(&format!("Veld {field}:"))),
             "{form}: {shown:?}"
         );
+        // What was expected, in the page's language too (the library's input errors).
+        assert!(
+            shown.is_some_and(|s| !s.contains("expected")),
+            "{form}: {shown:?}"
+        );
+    }
+    // The form's own errors in the page's language: Dutch by default, English with lang=en.
+    for (form, nl, en) in [
+        (
+            format!("{GOOD_FORM}&online=perhaps"),
+            "Veld Online: &quot;perhaps&quot;: ja of nee",
+            "Field Online: &quot;perhaps&quot;: yes or no",
+        ),
+        (
+            format!("{GOOD_FORM}&shoe=7"),
+            "geen veld met deze naam: verwacht een van role,",
+            "no such field: expected one of role,",
+        ),
+        (
+            format!("{GOOD_FORM}&role=buddy"),
+            "Veld Rol: &quot;buddy&quot;: dit veld één keer",
+            "Field Role: &quot;buddy&quot;: this field once",
+        ),
+    ] {
+        let g = post(&app, "/request", &form).await;
+        assert!(g.body.contains(nl), "{form}: {}", g.body);
+        let g = post(&app, "/request?lang=en", &form).await;
+        assert!(g.body.contains(en), "{form}: {}", g.body);
     }
     // The place's error says what was meant.
     let g = post(
