@@ -49,7 +49,7 @@ pub struct Book {
     pub path: PathBuf,
     pub bytes: Vec<u8>,
     /// Which sheet holds which table, or why the workbook cannot be read.
-    pub sheets: Result<BatchSheets, String>,
+    pub sheets: Result<BatchSheets, ingest::Problem>,
 }
 
 impl Book {
@@ -81,9 +81,9 @@ pub fn is_book_path(p: &Path) -> bool {
 pub fn read_book(path: &Path) -> Result<Book, String> {
     let bytes = std::fs::read(path).map_err(|e| format!("cannot open {}: {e}", path.display()))?;
     let sheets = if workbook::is_workbook(&bytes) {
-        workbook::batch_sheets(&bytes).map_err(|e| e.0)
+        workbook::batch_sheets(&bytes).map_err(|e| e.1)
     } else {
-        Err("is a file, not a folder or a workbook: --data takes a folder with experts.csv and requests.csv, or one workbook (.xlsx, .ods, .xls)".to_string())
+        Err("is a file, not a folder or a workbook: --data takes a folder with experts.csv and requests.csv, or one workbook (.xlsx, .ods, .xls)".into())
     };
     Ok(Book {
         path: path.to_path_buf(),
