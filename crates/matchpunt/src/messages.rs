@@ -809,6 +809,7 @@ messages! {
     InWorkbookPartRatio => "is refused before reading: its part {part} would expand from {stored} to {size} ({ratio}:1); no real sheet compresses more than {max}:1 (a damaged file or a zip bomb)", "wordt geweigerd voor het inlezen: het deel {part} zou uitpakken van {stored} tot {size} ({ratio}:1); geen echt blad is sterker gecomprimeerd dan {max}:1 (een beschadigd bestand of een zipbom)";
     InWorkbookTooLarge => "is refused before reading: its parts would expand to {size}, more than the {max} a workbook may take (save the tables of one batch in a workbook of their own)", "wordt geweigerd voor het inlezen: de delen zouden uitpakken tot {size}, meer dan de {max} die een werkmap mag innemen (bewaar de tabellen van één batch in een eigen werkmap)";
     InWorkbookStreamTooLarge => "is refused before reading: its workbook stream would take {mb} MB (at most {max} MB are read)", "wordt geweigerd voor het inlezen: de werkmapstroom zou {mb} MB innemen (er wordt hoogstens {max} MB gelezen)";
+    CannotOpenFile => "cannot open {file}", "kan {file} niet openen";
     WHistoryLater => "{n} history row(s) are from week {week} or later and are ignored", "{n} {n:regel|regels} historie {n:is|zijn} van week {week} of later en {n:wordt|worden} genegeerd";
 }
 

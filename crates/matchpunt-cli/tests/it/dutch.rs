@@ -530,5 +530,10 @@ fn a_dutch_load_warns_and_refuses_in_dutch() {
         .collect::<Vec<_>>()
         .join("\n");
     check_words("check (damaged workbook)", &ours);
+    // A folder without the files: the CLI's own "cannot open".
+    let (ok, err) = run(&tmp.path().join("missing"));
+    assert!(!ok, "{err}");
+    assert!(err.contains("experts.csv niet openen"), "{err}");
+    check_words("check (missing folder)", err.lines().next().unwrap());
     assert!(found.is_empty(), "{}", found.join("\n"));
 }
