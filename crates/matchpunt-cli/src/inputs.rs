@@ -49,7 +49,7 @@ pub struct Book {
     pub path: PathBuf,
     pub bytes: Vec<u8>,
     /// Which sheet holds which table, or why the workbook cannot be read.
-    pub sheets: Result<BatchSheets, String>,
+    pub sheets: Result<BatchSheets, ingest::Problem>,
 }
 
 impl Book {
@@ -81,9 +81,9 @@ pub fn is_book_path(p: &Path) -> bool {
 pub fn read_book(path: &Path) -> Result<Book, String> {
     let bytes = std::fs::read(path).map_err(|e| format!("cannot open {}: {e}", path.display()))?;
     let sheets = if workbook::is_workbook(&bytes) {
-        workbook::batch_sheets(&bytes).map_err(|e| e.0)
+        workbook::batch_sheets(&bytes).map_err(|e| e.1)
     } else {
-        Err("is a file, not a folder or a workbook: --data takes a folder with experts.csv and requests.csv, or one workbook (.xlsx, .ods, .xls)".to_string())
+        Err("is a file, not a folder or a workbook: --data takes a folder with experts.csv and requests.csv, or one workbook (.xlsx, .ods, .xls)".into())
     };
     Ok(Book {
         path: path.to_path_buf(),
@@ -263,17 +263,16 @@ impl InputArgs {
     }
 
     /// `cannot open FILE`; when no file or folder was given (the bundled sample is read from
-    /// the working folder), with a hint to give `--data`.
-    fn cannot_open(&self, p: &Path) -> String {
-        let error = format!("cannot open {}", p.display());
-        let nothing_given = self.data.is_none()
-            && self.experts.is_none()
-            && self.requests.is_none()
-            && self.history.is_none();
-        if nothing_given {
-            Lang::En.fill(Msg::NoDataHint, &[("error", &error)])
-        } else {
-            error
+    /// the working folder), with a hint to give `--data`. English until [`in_lang`] sets the
+    /// command's language.
+    fn cannot_open(&self, p: &Path) -> CannotOpen {
+        CannotOpen {
+            file: p.display().to_string(),
+            no_data: self.data.is_none()
+                && self.experts.is_none()
+                && self.requests.is_none()
+                && self.history.is_none(),
+            lang: Lang::En,
         }
     }
 
@@ -411,11 +410,40 @@ pub fn current_week() -> Week {
     Week::of_day(secs.div_euclid(86_400))
 }
 
-/// `err` with its input errors ([`InputErrors`], as a load returns them) shown in `lang`; any
-/// other error as it is. For the commands that write for a person in their language.
+/// `err` with its input errors ([`InputErrors`], as a load returns them) or its input file that
+/// cannot be opened ([`CannotOpen`]) shown in `lang`; any other error as it is. For the commands that write for a person in their language.
 pub fn in_lang(err: anyhow::Error, lang: Lang) -> anyhow::Error {
     match err.downcast::<InputErrors>() {
         Ok(e) => e.in_lang(lang).into(),
-        Err(err) => err,
+        Err(mut err) => {
+            if let Some(c) = err.downcast_mut::<CannotOpen>() {
+                c.lang = lang;
+            }
+            err
+        }
+    }
+}
+
+/// An input file that cannot be opened (the system's reason is the error's source), in
+/// `lang`: `cannot open FILE`, with a hint to give `--data` when `no_data`.
+#[derive(Debug)]
+pub struct CannotOpen {
+    /// The path as given.
+    pub file: String,
+    /// Whether no `--data` nor file was given (the bundled sample was looked for).
+    pub no_data: bool,
+    /// The language of the text.
+    pub lang: Lang,
+}
+
+impl std::fmt::Display for CannotOpen {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let lang = self.lang;
+        let error = lang.fill(Msg::CannotOpenFile, &[("file", &self.file)]);
+        if self.no_data {
+            f.write_str(&lang.fill(Msg::NoDataHint, &[("error", &error)]))
+        } else {
+            f.write_str(&error)
+        }
     }
 }

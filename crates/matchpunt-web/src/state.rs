@@ -134,7 +134,7 @@ pub struct OpenSeat {
 pub struct Data {
     cell: Explained,
     /// Warnings met while reading (never theme names).
-    pub warnings: Vec<String>,
+    pub warnings: Vec<matchpunt::ingest::Warning>,
     /// The errors of rows left out so that the phone form keeps answering (as `suggest` reads on):
     /// the week view shows these instead of a batch that lacks those rows.
     pub skipped: Option<Failure>,

@@ -9,6 +9,9 @@
 //! Privacy: no template has a place for an expert's themes. Where a text counts shared themes it
 //! counts only the request's own themes; a reason under rule 3 or 4 is only ever
 //! [`Msg::NotNow`].
+//!
+//! Why one file: it is the one table of every text, so that both languages of a key stay side by
+//! side and a test can hold them to the same placeholders.
 
 use crate::model::{Role, Slot, DAYS, PARTS};
 use std::fmt;
@@ -783,6 +786,34 @@ messages! {
     InPairNoHeader => "has no header line: expected {what}", "heeft geen kopregel: verwacht {what}";
     InPairMissingColumn => "missing required column {columns}: expected {what}; the header has: {have}", "verplichte kolom {columns} ontbreekt: verwacht {what}; de kopregel heeft: {have}";
     InPairMissingColumns => "missing required columns {columns}: expected {what}; the header has: {have}", "verplichte kolommen {columns} ontbreken: verwacht {what}; de kopregel heeft: {have}";
+    // Issue 20: the warnings of a load (ingest::Warning), the workbook's own errors, and the
+    // texts of suggest, the CLI and the summary still English in a Dutch run.
+    WUnknownColumns => "{file}: ignoring unknown column{n:|s} {columns}", "{file}: onbekende {n:kolom|kolommen} {columns} genegeerd";
+    WReadAs => "read as {encoding}", "gelezen als {encoding}";
+    WEncUtf16Le => "UTF-16 LE (Excel's \"Unicode text\")", "UTF-16 LE (\"Unicode-tekst\" van Excel)";
+    WEncUtf16Be => "UTF-16 BE", "UTF-16 BE";
+    WEncWindows1252 => "Windows-1252, since it is not UTF-8 (Excel's plain \"CSV\"; \"CSV UTF-8\" is safer)", "Windows-1252, omdat het geen UTF-8 is (gewone \"CSV\" van Excel; \"CSV UTF-8\" is veiliger)";
+    WEncMacRoman => "Mac Roman, since it is not UTF-8 and its accented letters are Mac Roman's (Excel for Mac's \"CSV (Macintosh)\"; \"CSV UTF-8\" is safer)", "Mac Roman, omdat het geen UTF-8 is en de letters met accenten die van Mac Roman zijn (\"CSV (Macintosh)\" van Excel voor Mac; \"CSV UTF-8\" is veiliger)";
+    WEncUtf16LeNoBom => "UTF-16 LE without a byte-order mark", "UTF-16 LE zonder byte-order mark";
+    WEncUtf16BeNoBom => "UTF-16 BE without a byte-order mark", "UTF-16 BE zonder byte-order mark";
+    WSepLine => "separated by {delimiter} as its 'sep=' line 1 says", "gescheiden door {delimiter}, zoals de regel 'sep=' op regel 1 zegt";
+    WTabSeparated => "tab-separated", "gescheiden door tabs";
+    WBlankLines => "blank line{n:|s} {lines}", "lege {n:regel|regels} {lines}";
+    WTitleLines => "line{n:|s} {lines} (naming no column: a title?)", "{n:regel|regels} {lines} (zonder kolomnaam: een titel?)";
+    WHeaderOnLine => "the header is on line {line}; skipped {skipped} before it", "de kopregel staat op regel {line}; daarvoor overgeslagen: {skipped}";
+    WDateAsYear => "a date, not a year: read as the year {year}", "een datum, geen jaar: gelezen als het jaar {year}";
+    WSerialAsYear => "an Excel date serial number (a date cell saved as a number), not a year: read as the year {year}", "een Excel-datumgetal (een datumcel die als getal is opgeslagen), geen jaar: gelezen als het jaar {year}";
+    WSameInMore => "{first} (and the same in {n} more cell(s) of this column, each read as its year)", "{first} (en hetzelfde in nog {n} {n:cel|cellen} van deze kolom, elk gelezen als het jaar)";
+    WRowLeftOut => "{error} (this row is left out)", "{error} (deze regel wordt weggelaten)";
+    WMoreRowErrors => "{n} more row error(s) not listed (those rows are left out)", "nog {n} {n:fout|fouten} in regels niet genoemd (die regels worden weggelaten)";
+    InWorkbookDamaged => "cannot be read as a workbook (its reader failed on it); is it damaged? Open and save it again in Excel or LibreOffice", "kan niet als werkmap gelezen worden (het inlezen liep erop vast); is het beschadigd? Open en bewaar het opnieuw in Excel of LibreOffice";
+    InWorkbookPassword => "is password-protected (encrypted): save a copy without a password (in Excel: File > Info > Protect Workbook > Encrypt with Password, empty the password) and read that", "is met een wachtwoord beveiligd (versleuteld): bewaar een kopie zonder wachtwoord (in Excel: Bestand > Info > Werkmap beveiligen > Versleutelen met wachtwoord, maak het wachtwoord leeg) en lees die in";
+    InWorkbookUnreadable => "cannot be read as a workbook ({why}); is it password-protected or damaged?", "kan niet als werkmap gelezen worden ({why}); is het met een wachtwoord beveiligd of beschadigd?";
+    InWorkbookPartRatio => "is refused before reading: its part {part} would expand from {stored} to {size} ({ratio}:1); no real sheet compresses more than {max}:1 (a damaged file or a zip bomb)", "wordt geweigerd voor het inlezen: het deel {part} zou uitpakken van {stored} tot {size} ({ratio}:1); geen echt blad is sterker gecomprimeerd dan {max}:1 (een beschadigd bestand of een zipbom)";
+    InWorkbookTooLarge => "is refused before reading: its parts would expand to {size}, more than the {max} a workbook may take (save the tables of one batch in a workbook of their own)", "wordt geweigerd voor het inlezen: de delen zouden uitpakken tot {size}, meer dan de {max} die een werkmap mag innemen (bewaar de tabellen van één batch in een eigen werkmap)";
+    InWorkbookStreamTooLarge => "is refused before reading: its workbook stream would take {mb} MB (at most {max} MB are read)", "wordt geweigerd voor het inlezen: de werkmapstroom zou {mb} MB innemen (er wordt hoogstens {max} MB gelezen)";
+    CannotOpenFile => "cannot open {file}", "kan {file} niet openen";
+    WHistoryLater => "{n} history row(s) are from week {week} or later and are ignored", "{n} {n:regel|regels} historie {n:is|zijn} van week {week} of later en {n:wordt|worden} genegeerd";
 }
 
 #[cfg(test)]

@@ -53,7 +53,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let ws = week.to_string();
     let loaded = ledger::load(&mut l, &args.inputs, &policy, week, false, true, lang)?;
     for w in &loaded.warnings {
-        eprintln!("{}", lang.fill(Msg::Warning, &[("text", w)]));
+        eprintln!("{}", lang.fill(Msg::Warning, &[("text", &w.render(lang))]));
     }
     let mut inst = loaded.instance;
     // The week's earlier inline requests, so that a second seat of one can be booked by id.

@@ -38,13 +38,14 @@ pub fn run(args: Args) -> Result<ExitCode> {
     for w in loaded
         .warnings
         .iter()
-        .chain(&matchpunt::ingest::safe_side_warnings_in(
+        .map(|w| w.render(lang).to_string())
+        .chain(matchpunt::ingest::safe_side_warnings_in(
             &loaded.safe_side_orgs,
             lang,
         ))
-        .chain(&crate::inputs::emptiness_warnings(inst, &paths))
+        .chain(crate::inputs::emptiness_warnings(inst, &paths))
     {
-        eprintln!("{}", lang.fill(Msg::Warning, &[("text", w)]));
+        eprintln!("{}", lang.fill(Msg::Warning, &[("text", &w)]));
     }
     writeln!(
         out,

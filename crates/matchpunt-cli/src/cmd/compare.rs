@@ -395,7 +395,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
             pb.inc(1);
             Ok((
                 metrics::compute(inst, &c.policy, &res, &provinces),
-                loaded.warnings,
+                loaded.warnings.iter().map(|w| w.to_string()).collect(),
                 score_under(&res, first),
             ))
         })

@@ -66,7 +66,10 @@ pub fn run(args: Args) -> Result<ExitCode> {
     for w in &loaded.warnings {
         eprintln!(
             "{}",
-            lang.fill(matchpunt::messages::Msg::Warning, &[("text", w)])
+            lang.fill(
+                matchpunt::messages::Msg::Warning,
+                &[("text", &w.render(lang))]
+            )
         );
     }
     let inst = &loaded.instance;

@@ -37,7 +37,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let loaded = crate::cmd::ledger::load_or_files(&args.ledger, &args.inputs, &policy)
         .map_err(|e| crate::inputs::in_lang(e, lang))?;
     for w in &loaded.warnings {
-        eprintln!("{}", lang.fill(Msg::Warning, &[("text", w)]));
+        eprintln!("{}", lang.fill(Msg::Warning, &[("text", &w.render(lang))]));
     }
     let inst = &loaded.instance;
     let scored = score_pairs(inst, &policy, &candidates(inst, &policy));

@@ -238,8 +238,9 @@ pub fn run(args: Args) -> Result<ExitCode> {
             .into_iter()
             .collect();
     progress.suspend(|| {
-        for w in loaded.warnings.iter().chain(&safe_side).chain(&empty) {
-            eprintln!("{}", lang.fill(Msg::Warning, &[("text", w)]));
+        let loaded_warnings = loaded.warnings.iter().map(|w| w.render(lang).to_string());
+        for w in loaded_warnings.chain(safe_side).chain(empty) {
+            eprintln!("{}", lang.fill(Msg::Warning, &[("text", &w)]));
         }
     });
     let inst = &loaded.instance;

@@ -147,7 +147,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let loaded = files.load(&contenders[0].policy, &places)?;
     let lang = args.lang.or_policy(&contenders[0].policy);
     for w in &loaded.warnings {
-        eprintln!("{}", lang.fill(Msg::Warning, &[("text", w)]));
+        eprintln!("{}", lang.fill(Msg::Warning, &[("text", &w.render(lang))]));
     }
     let base = &loaded.instance;
     let per_week = args.requests_per_week.unwrap_or(base.requests.len() as u64);

@@ -248,7 +248,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
             ),
         };
     for w in &loaded.warnings {
-        eprintln!("{}", lang.fill(Msg::Warning, &[("text", w)]));
+        eprintln!("{}", lang.fill(Msg::Warning, &[("text", &w.render(lang))]));
     }
     let mut inst = loaded.instance;
     let ri = match &args.request {

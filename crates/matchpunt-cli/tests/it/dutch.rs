@@ -451,3 +451,113 @@ fn every_output_column_has_a_dutch_name() {
         }
     }
 }
+
+/// Words of the English warnings and workbook errors a load gives (checked on whole words).
+const ENGLISH_WARNINGS: &[&str] = &[
+    "ignoring",
+    "unknown",
+    "column",
+    "read",
+    "separated",
+    "since",
+    "year",
+    "cannot",
+    "workbook",
+    "damaged",
+];
+
+/// A Dutch `check` of inputs that make the load warn (a `sep=;` line, a Windows-1252 file, an
+/// unknown column, a date where a year belongs) and of a damaged workbook: every warning and
+/// error is in Dutch.
+#[test]
+fn a_dutch_load_warns_and_refuses_in_dutch() {
+    let tmp = tempfile::tempdir().unwrap();
+    let sample = sample();
+    let mut rows = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_path(sample.join("experts.csv"))
+        .unwrap();
+    let mut out = csv::WriterBuilder::new()
+        .delimiter(b';')
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(Vec::new());
+    let mut birth = 0;
+    for (i, row) in rows.records().enumerate() {
+        let mut cells: Vec<String> = row.unwrap().iter().map(str::to_string).collect();
+        if i == 0 {
+            birth = cells.iter().position(|c| c == "birth_year").unwrap();
+            cells.push("favourite_colour".into());
+        } else {
+            cells.push("blauw".into());
+        }
+        if i == 1 {
+            cells[birth] = "12-3-2001".into();
+            cells[1] = "Renée M.".into();
+        }
+        out.write_record(&cells).unwrap();
+    }
+    let text = format!(
+        "sep=;\r\n{}",
+        String::from_utf8(out.into_inner().unwrap()).unwrap()
+    );
+    // Windows-1252: é is one byte, 0xE9.
+    let bytes: Vec<u8> = text
+        .chars()
+        .map(|c| if c == 'é' { 0xE9 } else { c as u8 })
+        .collect();
+    std::fs::write(tmp.path().join("experts.csv"), bytes).unwrap();
+    std::fs::copy(sample.join("requests.csv"), tmp.path().join("requests.csv")).unwrap();
+    let run = |data: &Path| {
+        let o = bin()
+            .args(["check", "--lang", "nl", "--data"])
+            .arg(data)
+            .current_dir(root())
+            .output()
+            .unwrap();
+        (o.status.success(), String::from_utf8_lossy(&o.stderr).into_owned())
+    };
+    let mut found = Vec::new();
+    let mut check_words = |what: &str, text: &str| {
+        english_in(what, text, &mut found);
+        for line in text.lines() {
+            for bad in ENGLISH_WARNINGS {
+                if words(line).iter().any(|w| w.trim_end_matches(['.', ':']) == *bad) {
+                    found.push(format!("{what}: {bad:?} in {line}"));
+                }
+            }
+        }
+    };
+    let (ok, err) = run(tmp.path());
+    assert!(ok, "{err}");
+    for dutch in [
+        "onbekende kolom 'favourite_colour' genegeerd",
+        "gelezen als Windows-1252",
+        "gescheiden door ';', zoals de regel 'sep=' op regel 1 zegt",
+        "een datum, geen jaar: gelezen als het jaar 2001",
+    ] {
+        assert!(err.contains(dutch), "{dutch:?} not in:\n{err}");
+    }
+    check_words("check (warnings)", &err);
+    // A damaged workbook: a zip that is no workbook.
+    let book = tmp.path().join("week.xlsx");
+    std::fs::write(&book, b"PK\x03\x04 not a workbook at all").unwrap();
+    let (ok, err) = run(&book);
+    assert!(!ok, "{err}");
+    assert!(err.contains("kan niet als werkmap gelezen worden"), "{err}");
+    // The library's own reason, in parentheses, is left as it says it.
+    let ours: String = err
+        .lines()
+        .map(|l| match (l.find('('), l.rfind(')')) {
+            (Some(a), Some(b)) if a < b => format!("{}{}", &l[..a], &l[b + 1..]),
+            _ => l.to_string(),
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    check_words("check (damaged workbook)", &ours);
+    // A folder without the files: the CLI's own "cannot open".
+    let (ok, err) = run(&tmp.path().join("missing"));
+    assert!(!ok, "{err}");
+    assert!(err.contains("experts.csv niet openen"), "{err}");
+    check_words("check (missing folder)", err.lines().next().unwrap());
+    assert!(found.is_empty(), "{}", found.join("\n"));
+}

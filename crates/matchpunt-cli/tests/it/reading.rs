@@ -133,7 +133,7 @@ fn excel_saves_read_like_the_reference_with_one_note_each() {
             want,
             "{case} reads other values than the reference"
         );
-        let about_experts: Vec<&String> = l
+        let about_experts: Vec<&matchpunt::ingest::Warning> = l
             .warnings
             .iter()
             .filter(|w| w.starts_with("experts.csv"))

@@ -117,7 +117,7 @@ fn errors(lang: Lang, f: &Failure, hint: L) -> Markup {
                     }
                     @if !errs.warnings.is_empty() {
                         h2 { (t(L::Warnings)) }
-                        ul { @for w in &errs.warnings { li { (w) } } }
+                        ul { @for w in &errs.warnings { li { (w.render(lang)) } } }
                     }
                 }
             }

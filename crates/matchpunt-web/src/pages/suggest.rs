@@ -51,7 +51,10 @@ pub fn suggest(
     let s = explain::suggest(&inst, d.policy(), ri, Some(&d.booked), TOP);
     Ok((
         explain::suggest_view(&inst, d.policy(), &s, Some(&d.booked), lang),
-        warnings,
+        warnings
+            .iter()
+            .map(|w| w.render(lang).to_string())
+            .collect(),
     ))
 }
 

@@ -163,7 +163,7 @@ fn week(lang: Lang, d: &Data, sort: Option<(usize, bool)>) -> Markup {
         @if !d.warnings.is_empty() {
             details.warnings {
                 summary { (t(L::Warnings)) " (" (d.warnings.len()) ")" }
-                ul { @for w in &d.warnings { li { (w) } } }
+                ul { @for w in &d.warnings { li { (w.render(lang)) } } }
             }
         }
         (open_seats(lang, d))

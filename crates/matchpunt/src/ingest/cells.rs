@@ -3,6 +3,7 @@
 
 #[allow(unused_imports)]
 use super::*;
+use crate::messages::Msg;
 
 /// The closest of `candidates` to `name` (Damerau-Levenshtein on normalised names, at most a
 /// quarter of the length away, at least 1), for a "did you mean". For many look-ups in the same
@@ -245,14 +246,13 @@ impl<'t, 'e> Cells<'t, 'e> {
             Some((y, from)) if (1900..=2100).contains(&y) => {
                 let how = match from {
                     sheet::YearFrom::Year => None,
-                    sheet::YearFrom::Date => Some("a date"),
-                    sheet::YearFrom::ExcelSerial => {
-                        Some("an Excel date serial number (a date cell saved as a number)")
-                    }
+                    sheet::YearFrom::Date => Some(("date", Msg::WDateAsYear)),
+                    sheet::YearFrom::ExcelSerial => Some(("serial", Msg::WSerialAsYear)),
                 };
-                if let Some(how) = how {
-                    let msg = format!("{how}, not a year: read as the year {y}");
-                    self.errs.note_column(self.t, self.line, col, how, &msg);
+                if let Some((how, msg)) = how {
+                    self.errs.note_column(self.t, self.line, col, how, |lang| {
+                        lang.fill(msg, &[("year", &y)])
+                    });
                 }
                 Some(y)
             }
@@ -279,7 +279,7 @@ impl<'t, 'e> Cells<'t, 'e> {
                     large,
                     format!("{small}").replace('.', ","),
                 );
-                self.errs.note_cell(self.t, self.line, col, &msg);
+                self.errs.note_cell(self.t, self.line, col, |_| msg.clone());
                 return Some(small);
             }
         }

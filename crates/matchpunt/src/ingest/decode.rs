@@ -37,6 +37,20 @@ pub enum Encoding {
 }
 
 impl Encoding {
+    /// [`Encoding::describe`] in `lang`, from the message table (English: the same text).
+    pub fn describe_in(self, lang: crate::messages::Lang) -> String {
+        use crate::messages::Msg;
+        let msg = match self {
+            Encoding::Utf8 => return self.describe().to_string(),
+            Encoding::Utf16Le => Msg::WEncUtf16Le,
+            Encoding::Utf16Be => Msg::WEncUtf16Be,
+            Encoding::Windows1252 => Msg::WEncWindows1252,
+            Encoding::MacRoman => Msg::WEncMacRoman,
+            Encoding::Utf16LeNoBom => Msg::WEncUtf16LeNoBom,
+            Encoding::Utf16BeNoBom => Msg::WEncUtf16BeNoBom,
+        };
+        lang.text(msg).to_string()
+    }
     /// How the encoding is named in the note a reader gives when it is not UTF-8.
     pub fn describe(self) -> &'static str {
         match self {

@@ -178,9 +178,9 @@ pub struct InputErrors {
     pub not_listed: usize,
     /// Warnings met on the way (unknown columns, near-miss excluded organisations), shown after
     /// the errors so that a failed load loses none; they never contain theme names.
-    pub warnings: Vec<String>,
-    /// The language `Display` writes the errors in (English by default; see
-    /// [`InputErrors::in_lang`]). The warnings are shown as they are.
+    pub warnings: Vec<Warning>,
+    /// The language `Display` writes the errors and warnings in (English by default; see
+    /// [`InputErrors::in_lang`]).
     pub lang: Lang,
 }
 
@@ -193,7 +193,7 @@ impl InputErrors {
     pub fn count(&self) -> usize {
         self.errors.len() + self.not_listed
     }
-    /// The same errors, shown in `lang` by `Display`.
+    /// The same errors and warnings, shown in `lang` by `Display`.
     pub fn in_lang(self, lang: Lang) -> Self {
         InputErrors { lang, ..self }
     }
@@ -223,7 +223,11 @@ impl fmt::Display for InputErrors {
             )?;
         }
         for w in &self.warnings {
-            writeln!(f, "{}", lang.fill(Msg::Warning, &[("text", w)]))?;
+            writeln!(
+                f,
+                "{}",
+                lang.fill(Msg::Warning, &[("text", &w.render(lang))])
+            )?;
         }
         Ok(())
     }

@@ -56,7 +56,7 @@ pub(crate) struct Findings {
     /// Errors, each naming a cell.
     pub errors: Vec<InputError>,
     /// Warnings (one per column or merged range).
-    pub warnings: Vec<String>,
+    pub warnings: Vec<crate::ingest::Warning>,
 }
 
 /// Applies the gate to the data rows of a table read from a workbook sheet: `file` names the
@@ -118,12 +118,11 @@ pub(crate) fn workbook_cells(
             "{file}: column '{}': {n} cell{} with an error value (#N/A, #REF!, ...) or a formula without a stored value, read as empty (first {first})",
             headers.get(col - 1).map(String::as_str).unwrap_or(""),
             if n == 1 { "" } else { "s" },
-        ));
+        ).into());
     }
     for range in merges {
-        out.warnings.push(format!(
-            "{file}, {range} merged: its value is read for every row in it"
-        ));
+        out.warnings
+            .push(format!("{file}, {range} merged: its value is read for every row in it").into());
     }
     out
 }

@@ -22,6 +22,7 @@ pub mod gate;
 pub mod sheet;
 pub mod workbook;
 
+use crate::messages::Msg;
 use crate::model::places::Places;
 use crate::model::{
     normalize, Expert, HistoryRow, Instance, Interner, LatLon, Request, Role, RoleSet, Slot,
@@ -42,6 +43,7 @@ mod problem;
 mod problem_kinds;
 mod rows;
 mod table;
+mod warning;
 
 pub use cells::*;
 pub use error::*;
@@ -49,6 +51,7 @@ pub use orgs::*;
 pub use problem::*;
 use rows::*;
 use table::*;
+pub use warning::Warning;
 
 /// One input: a name for messages and a reader.
 pub struct Source<'a> {
@@ -95,8 +98,7 @@ pub fn workbook_inputs<'a>(
         errors: vec![InputError::whole_file(name, problem)],
         ..InputErrors::default()
     };
-    let sheets =
-        crate::ingest::workbook::batch_sheets(bytes).map_err(|e| fail(Problem::Text(e.0)))?;
+    let sheets = crate::ingest::workbook::batch_sheets(bytes).map_err(|e| fail(e.1))?;
     if let Some(m) = sheets.missing() {
         return Err(fail(m));
     }
@@ -114,7 +116,7 @@ pub struct Loaded {
     /// The batch.
     pub instance: Instance,
     /// Warnings for the user; they never contain theme names.
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Warning>,
     /// The field separator of the experts file (`;` for Dutch Excel; `;` too for a workbook
     /// whose experts header is Dutch), so that outputs can follow the input's dialect.
     pub delimiter: u8,
@@ -273,21 +275,18 @@ pub fn load_with_organisations(
     if !errs.is_empty() {
         if !(skip_bad_rows && row_errors_only) {
             // A failed read is the coordinator's to fix: say what was taken on the safe side too.
-            warnings.extend(safe_side_warnings(&safe_side_orgs));
+            warnings.extend(safe_side_warning_texts(&safe_side_orgs));
             return Err(errs.finish(warnings));
         }
         let found = errs.finish(Vec::new());
-        warnings.extend(
-            found
-                .errors
-                .iter()
-                .map(|e| format!("{e} (this row is left out)")),
-        );
+        warnings.extend(found.errors.iter().map(|e| {
+            Warning::new(|lang| lang.fill(Msg::WRowLeftOut, &[("error", &e.render(lang))]))
+        }));
         if found.not_listed > 0 {
-            warnings.push(format!(
-                "{} more row error(s) not listed (those rows are left out)",
-                found.not_listed
-            ));
+            let n = found.not_listed;
+            warnings.push(Warning::new(|lang| {
+                lang.fill(Msg::WMoreRowErrors, &[("n", &n)])
+            }));
         }
         // The notes on how cells were read came back with the errors.
         warnings.extend(found.warnings);
@@ -301,9 +300,9 @@ pub fn load_with_organisations(
         .unwrap_or(week.fallback);
     let later = inst.history.iter().filter(|h| h.week >= w).count();
     if later > 0 {
-        warnings.push(format!(
-            "{later} history row(s) are from week {w} or later and are ignored"
-        ));
+        warnings.push(Warning::new(|lang| {
+            lang.fill(Msg::WHistoryLater, &[("n", &later), ("week", &w)])
+        }));
     }
     inst.week = Some(w);
     apply_history_rules(&mut inst, policy);
@@ -400,7 +399,7 @@ pub fn parse_request(
     places: &Places,
     policy: &Policy,
     inst: &mut Instance,
-) -> Result<(Request, Vec<String>), InputErrors> {
+) -> Result<(Request, Vec<Warning>), InputErrors> {
     let mut w = csv::Writer::from_writer(Vec::new());
     let header: Vec<&str> = cells.iter().map(|c| c.0).collect();
     let row: Vec<&str> = cells.iter().map(|c| c.1).collect();
@@ -479,7 +478,7 @@ pub fn parse_request(
     if kept_away > 0 {
         warnings.push(format!(
             "{source}: {kept_away} expert(s) kept away from this organisation to be safe: its name and the name of an organisation they exclude are close, or one is part of the other (the coordinator's check lists such exclusions)"
-        ));
+        ).into());
     }
     Ok((r, warnings))
 }

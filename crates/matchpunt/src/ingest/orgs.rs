@@ -57,6 +57,24 @@ pub fn safe_side_warnings(taken: &[SafeSideOrg]) -> Vec<String> {
     safe_side_warnings_in(taken, Lang::En)
 }
 
+/// [`safe_side_warnings`] in both languages, as warnings of a failed load.
+pub(crate) fn safe_side_warning_texts(taken: &[SafeSideOrg]) -> Vec<Warning> {
+    let en = safe_side_warnings_in(taken, Lang::En);
+    let nl = safe_side_warnings_in(taken, Lang::Nl);
+    en.into_iter()
+        .zip(nl)
+        .map(|(en, nl)| {
+            Warning::new(|lang| {
+                if lang == Lang::En {
+                    en.clone()
+                } else {
+                    nl.clone()
+                }
+            })
+        })
+        .collect()
+}
+
 /// [`safe_side_warnings`] in `lang`.
 pub fn safe_side_warnings_in(taken: &[SafeSideOrg], lang: Lang) -> Vec<String> {
     const SHOWN: usize = 3;
@@ -330,7 +348,7 @@ pub(crate) fn resolve_avoided_near_misses(
     t: &Table,
     rows: &[ExpertRow],
     inst: &mut Instance,
-    warnings: &mut Vec<String>,
+    warnings: &mut Vec<Warning>,
 ) {
     let mut request_themes: Vec<u32> = inst
         .requests
@@ -365,6 +383,6 @@ pub(crate) fn resolve_avoided_near_misses(
         warnings.push(format!(
             "{}:{}: expert {}: an avoided theme is one letter away from a theme of a request in this batch: taken as the same theme and avoided, to be safe",
             t.file, row.line, row.id
-        ));
+        ).into());
     }
 }

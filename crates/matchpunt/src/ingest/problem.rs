@@ -287,6 +287,42 @@ pub enum Problem {
         /// The header as written.
         have: Vec<String>,
     },
+    /// A workbook its reader failed on (a damaged file).
+    WorkbookDamaged,
+    /// A workbook encrypted with a password.
+    WorkbookPassword,
+    /// A workbook the spreadsheet library cannot open (the library's reason).
+    WorkbookUnreadable(String),
+    /// A workbook part that would expand at a ratio no real sheet has.
+    WorkbookPartRatio {
+        /// The part's name in the zip.
+        part: String,
+        /// Its stored size in bytes.
+        stored: u64,
+        /// Its declared expanded size in bytes.
+        size: u64,
+        /// The limit on the ratio.
+        max: u64,
+    },
+    /// A workbook whose parts would expand beyond the limit, in bytes.
+    WorkbookTooLarge {
+        /// The expanded size.
+        size: u64,
+        /// The limit.
+        max: u64,
+    },
+    /// An `.xls` workbook stream beyond the limit, in MB (10^6 bytes).
+    WorkbookStreamTooLarge {
+        /// The stream's size.
+        mb: u64,
+        /// The limit.
+        max: u64,
+    },
+}
+
+/// Bytes as a message writes them: `1.5 MB` (MiB, one decimal; a decimal comma in Dutch).
+fn mb(lang: Lang, bytes: u64) -> String {
+    format!("{} MB", lang.num(bytes as f64 / 1_048_576.0, 1))
 }
 
 /// `f64` as the messages write a range end: `0`, `1000`, `-90`, `50.5`.
@@ -526,6 +562,31 @@ impl Problem {
             P::NotInBatch { request: true } => t(Msg::InNotRequestOfBatch),
             P::NotInBatch { request: false } => t(Msg::InNotExpertOfBatch),
             P::NoRequest => t(Msg::InNoRequest),
+            P::WorkbookDamaged => t(Msg::InWorkbookDamaged),
+            P::WorkbookPassword => t(Msg::InWorkbookPassword),
+            P::WorkbookUnreadable(why) => lang.fill(Msg::InWorkbookUnreadable, &[("why", why)]),
+            P::WorkbookPartRatio {
+                part,
+                stored,
+                size,
+                max,
+            } => lang.fill(
+                Msg::InWorkbookPartRatio,
+                &[
+                    ("part", part),
+                    ("stored", &mb(lang, *stored)),
+                    ("size", &mb(lang, *size)),
+                    ("ratio", &(size / (*stored).max(1))),
+                    ("max", max),
+                ],
+            ),
+            P::WorkbookTooLarge { size, max } => lang.fill(
+                Msg::InWorkbookTooLarge,
+                &[("size", &mb(lang, *size)), ("max", &mb(lang, *max))],
+            ),
+            P::WorkbookStreamTooLarge { mb, max } => {
+                lang.fill(Msg::InWorkbookStreamTooLarge, &[("mb", mb), ("max", max)])
+            }
             P::NotDecision => t(Msg::InNotDecision),
             P::PairIdUndecidedEncoding => t(Msg::InPairIdUndecidedEncoding),
             P::SafetyFormulaZero => t(Msg::InSafetyFormulaZero),

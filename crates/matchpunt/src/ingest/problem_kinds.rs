@@ -6,7 +6,7 @@ use crate::ingest::decode::Encoding;
 
 impl Problem {
     /// How many kinds there are ([`Problem::kind_index`] is below it).
-    pub const KINDS: usize = 64;
+    pub const KINDS: usize = 70;
 
     /// The kind's number, from 0 to [`Problem::KINDS`] - 1 (a variant's cases with different
     /// texts count apart). For a test that every kind renders in every language.
@@ -81,6 +81,12 @@ impl Problem {
             P::NoBatchSheets { .. } => 61,
             P::NotInBatch { request: true } => 62,
             P::NotInBatch { request: false } => 63,
+            P::WorkbookDamaged => 64,
+            P::WorkbookPassword => 65,
+            P::WorkbookUnreadable(_) => 66,
+            P::WorkbookPartRatio { .. } => 67,
+            P::WorkbookTooLarge { .. } => 68,
+            P::WorkbookStreamTooLarge { .. } => 69,
         }
     }
 
@@ -212,6 +218,20 @@ impl Problem {
             P::SafetyFormulaZero,
             P::SafetyErrorValue("excluded_orgs"),
             P::SafetyNoValue("avoid_themes"),
+            P::WorkbookDamaged,
+            P::WorkbookPassword,
+            P::WorkbookUnreadable(s("invalid zip header")),
+            P::WorkbookPartRatio {
+                part: s("xl/worksheets/sheet1.xml"),
+                stored: 1_048_576,
+                size: 2_000_000_000,
+                max: 1000,
+            },
+            P::WorkbookTooLarge {
+                size: 900_000_000,
+                max: 400_000_000,
+            },
+            P::WorkbookStreamTooLarge { mb: 900, max: 400 },
         ];
         for e in [
             Expected::UniqueId,

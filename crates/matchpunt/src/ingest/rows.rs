@@ -239,7 +239,7 @@ pub(crate) fn parse_requests(
     experts: Option<&ExpertIds>,
     inst: &mut Instance,
     errs: &mut Errs,
-    warnings: &mut Vec<String>,
+    warnings: &mut Vec<Warning>,
 ) -> Vec<Request> {
     let mut seen = HashMap::new();
     let mut out = Vec::new();
@@ -315,7 +315,7 @@ pub(crate) fn parse_requests(
                 warnings.push(format!(
                     "{}:{}: request {id}: a theme is one letter away from a heavy theme of the policy: its default intensity includes the heavy extra, to be safe",
                     t.file, line
-                ));
+                ).into());
             }
             let intensity = given_intensity
                 .unwrap_or_else(|| policy.default_intensity(role, split_list(themes_cell)));
@@ -438,7 +438,7 @@ pub(crate) fn resolve_not_with(
     rows: &[ExpertRow],
     ids: &ExpertIds,
     inst: &mut Instance,
-    warnings: &mut Vec<String>,
+    warnings: &mut Vec<Warning>,
 ) {
     for row in rows {
         let Some(a) = row.expert else { continue };
@@ -447,10 +447,13 @@ pub(crate) fn resolve_not_with(
                 Some(Some(b)) if *b != a => {
                     inst.teams.not_with.insert((a.min(*b), a.max(*b)));
                 }
-                Some(Some(_)) => warnings.push(format!(
-                    "{}:{}: not_with names the expert's own id {other:?}: left out",
-                    t.file, row.line
-                )),
+                Some(Some(_)) => warnings.push(
+                    format!(
+                        "{}:{}: not_with names the expert's own id {other:?}: left out",
+                        t.file, row.line
+                    )
+                    .into(),
+                ),
                 // A row with an error of its own: that error stops the batch already.
                 Some(None) => {}
                 None => {
@@ -473,12 +476,12 @@ pub(crate) fn resolve_not_with(
                             t.file,
                             row.line,
                             parts.join(", ")
-                        ));
+                        ).into());
                     } else {
                         warnings.push(format!(
                             "{}:{}: column 'not_with': {other:?} is not an expert id in the experts file: left out",
                             t.file, row.line
-                        ));
+                        ).into());
                     }
                 }
             }

@@ -4,6 +4,7 @@
 
 #[allow(unused_imports)]
 use super::*;
+use crate::messages::{Lang, Msg};
 
 pub(crate) const EXPERT_COLUMNS: &[(&str, bool)] = &[
     ("id", true),
@@ -127,10 +128,10 @@ pub(crate) enum FileKind {
 pub(crate) struct Errs {
     pub(crate) found: Vec<(FileKind, InputError)>,
     /// Warnings about single cells (a date read as a year), in the order found.
-    pub(crate) notes: Vec<String>,
+    pub(crate) notes: Vec<Warning>,
     /// Notes said once per column ([`Errs::note_column`]): the key, the index of its note in
     /// `notes`, the note of its first cell, and how many cells it stands for.
-    pub(crate) per_column: Vec<(String, usize, String, usize)>,
+    pub(crate) per_column: Vec<(String, usize, Warning, usize)>,
 }
 
 impl Errs {
@@ -160,19 +161,31 @@ impl Errs {
         );
     }
     /// A warning about one cell: `file:line:column (G5): column 'name': message`.
-    pub(crate) fn note_cell(&mut self, t: &Table, line: u64, col: &str, message: &str) {
-        let note = match t.cols.get(col) {
+    /// `message` gives the text in each language.
+    pub(crate) fn note_cell(
+        &mut self,
+        t: &Table,
+        line: u64,
+        col: &str,
+        message: impl Fn(Lang) -> String,
+    ) {
+        let note = Warning::new(|lang| match t.cols.get(col) {
             Some(&i) => InputError {
                 file: t.file.clone(),
                 line: Some(line),
                 row: t.sheet_row(line),
                 column: Some((i + 1, t.headers[i].clone())),
                 value: None,
-                problem: Problem::Text(message.to_string()),
+                problem: Problem::Text(message(lang)),
             }
-            .to_string(),
-            None => format!("{}:{line}: column '{col}': {message}", t.file),
-        };
+            .render(lang),
+            None => format!(
+                "{}:{line}: {}: {}",
+                t.file,
+                lang.fill(Msg::InColumn, &[("name", &col)]),
+                message(lang)
+            ),
+        });
         self.notes.push(note);
     }
     /// A warning that holds for many cells of one column (`kind` tells which warning): said
@@ -184,16 +197,18 @@ impl Errs {
         line: u64,
         col: &str,
         kind: &str,
-        message: &str,
+        message: impl Fn(Lang) -> String,
     ) {
         let key = format!("{}\u{0}{col}\u{0}{kind}", t.file);
         if let Some(g) = self.per_column.iter_mut().find(|g| g.0 == key) {
             g.3 += 1;
-            self.notes[g.1] = format!(
-                "{} (and the same in {} more cell(s) of this column, each read as its year)",
-                g.2,
-                g.3 - 1
-            );
+            let (first, more) = (&g.2, g.3 - 1);
+            self.notes[g.1] = Warning::new(|lang| {
+                lang.fill(
+                    Msg::WSameInMore,
+                    &[("first", &first.render(lang)), ("n", &more)],
+                )
+            });
             return;
         }
         self.note_cell(t, line, col, message);
@@ -231,7 +246,7 @@ impl Errs {
     }
     /// File by file (experts, requests, history), in line and column order; whole-file problems
     /// first. At most [`MAX_ERRORS_PER_FILE`] per file are listed, the rest only counted.
-    pub(crate) fn finish(mut self, mut warnings: Vec<String>) -> InputErrors {
+    pub(crate) fn finish(mut self, mut warnings: Vec<Warning>) -> InputErrors {
         warnings.append(&mut self.notes);
         // Stable, so that errors of one cell keep the order they were found in.
         self.found
@@ -262,7 +277,7 @@ pub(crate) fn read_table(
     kind: FileKind,
     columns: &[(&'static str, bool)],
     errs: &mut Errs,
-    warnings: &mut Vec<String>,
+    warnings: &mut Vec<Warning>,
 ) -> Option<Table> {
     let file = src.name.clone();
     let mut bytes = Vec::new();
@@ -284,10 +299,10 @@ pub(crate) fn read_table(
         match crate::ingest::workbook::sheet_csv(&bytes, names) {
             Ok(Some(sheet)) => {
                 for h in &sheet.hidden_lookalikes {
-                    warnings.push(format!(
+                    warnings.push(Warning::from(format!(
                         "{file}: the hidden sheet '{h}' could hold the same table as sheet '{}' and is not read (a hidden sheet is often an old copy); delete it, or unhide and rename it if it is the one to read",
                         sheet.sheet
-                    ));
+                    )));
                 }
                 file = format!("{file}{SHEET_IN_FILE}{}", sheet.sheet);
                 bytes = sheet.csv.into_bytes();
@@ -307,7 +322,7 @@ pub(crate) fn read_table(
                 return None;
             }
             Err(e) => {
-                errs.push_file(kind, &file, None, e.0);
+                errs.push_file(kind, &file, None, e.1);
                 return None;
             }
         }
@@ -334,8 +349,11 @@ pub(crate) fn read_table(
         return None;
     };
     let header_line = hl.line;
-    if let Some(note) = reading_note(&hl, decoded.encoding) {
-        warnings.push(format!("{file}: {note}"));
+    if reading_note(&hl, decoded.encoding, Lang::En).is_some() {
+        warnings.push(Warning::new(|lang| {
+            let note = reading_note(&hl, decoded.encoding, lang).unwrap_or_default();
+            format!("{file}: {note}")
+        }));
     }
 
     let body = &text[hl.start..];
@@ -433,15 +451,21 @@ pub(crate) fn read_table(
         return None;
     }
     if !unknown.is_empty() {
-        warnings.push(format!(
-            "{file}: ignoring unknown column{} {}",
-            if unknown.len() == 1 { "" } else { "s" },
-            unknown
-                .iter()
-                .map(|u| format!("'{u}'"))
-                .collect::<Vec<_>>()
-                .join(", ")
-        ));
+        let columns = unknown
+            .iter()
+            .map(|u| format!("'{u}'"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        warnings.push(Warning::new(|lang| {
+            lang.fill(
+                Msg::WUnknownColumns,
+                &[
+                    ("file", &file),
+                    ("n", &unknown.len()),
+                    ("columns", &columns),
+                ],
+            )
+        }));
     }
     for name in &required {
         // A near miss of a required column is reported once, as the near miss.
@@ -621,40 +645,38 @@ pub(crate) fn undecided_encoding_error(
 /// The one note on how a file was read, when it was not plain UTF-8 CSV with its header on the
 /// first line: the encoding assumed, the delimiter when a `sep=` line or tabs set it, and the
 /// lines skipped before the header.
-pub(crate) fn reading_note(hl: &sheet::HeaderLine, encoding: sheet::Encoding) -> Option<String> {
+pub(crate) fn reading_note(
+    hl: &sheet::HeaderLine,
+    encoding: sheet::Encoding,
+    lang: Lang,
+) -> Option<String> {
     let mut parts = Vec::new();
     if encoding != sheet::Encoding::Utf8 {
-        parts.push(format!("read as {}", encoding.describe()));
+        parts.push(lang.fill(Msg::WReadAs, &[("encoding", &encoding.describe_in(lang))]));
     }
     if hl.sep_line {
-        parts.push(format!(
-            "separated by {} as its 'sep=' line 1 says",
-            sheet::delimiter_name(hl.delimiter)
+        parts.push(lang.fill(
+            Msg::WSepLine,
+            &[("delimiter", &sheet::delimiter_name(hl.delimiter))],
         ));
     } else if hl.delimiter == b'\t' {
-        parts.push("tab-separated".into());
+        parts.push(lang.text(Msg::WTabSeparated).to_string());
     }
     let list = |v: &[u64]| v.iter().map(u64::to_string).collect::<Vec<_>>().join(", ");
     let mut skipped = Vec::new();
-    if !hl.skipped_blank.is_empty() {
-        skipped.push(format!(
-            "blank line{} {}",
-            if hl.skipped_blank.len() == 1 { "" } else { "s" },
-            list(&hl.skipped_blank)
-        ));
-    }
-    if !hl.skipped_other.is_empty() {
-        skipped.push(format!(
-            "line{} {} (naming no column: a title?)",
-            if hl.skipped_other.len() == 1 { "" } else { "s" },
-            list(&hl.skipped_other)
-        ));
+    for (lines, msg) in [
+        (&hl.skipped_blank, Msg::WBlankLines),
+        (&hl.skipped_other, Msg::WTitleLines),
+    ] {
+        if !lines.is_empty() {
+            skipped.push(lang.fill(msg, &[("n", &lines.len()), ("lines", &list(lines))]));
+        }
     }
     if !skipped.is_empty() {
-        parts.push(format!(
-            "the header is on line {}; skipped {} before it",
-            hl.line,
-            skipped.join(" and ")
+        let and = format!(" {} ", lang.text(Msg::And));
+        parts.push(lang.fill(
+            Msg::WHeaderOnLine,
+            &[("line", &hl.line), ("skipped", &skipped.join(&and))],
         ));
     }
     (!parts.is_empty()).then(|| parts.join("; "))

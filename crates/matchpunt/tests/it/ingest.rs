@@ -711,7 +711,7 @@ fn unknown_pinned_and_preferred_expert_with_did_you_mean() {
 
 /// The load's warnings with the safe-side exclusions' warnings of `check` and `run`.
 fn all_warnings(l: &Loaded) -> Vec<String> {
-    let mut w = l.warnings.clone();
+    let mut w: Vec<String> = l.warnings.iter().map(|w| w.to_string()).collect();
     w.extend(matchpunt::ingest::safe_side_warnings(&l.safe_side_orgs));
     w
 }

@@ -219,7 +219,7 @@ fn unknown_themes_are_listed_by_spelling_and_count_only() {
 
 /// The load's warnings with the safe-side exclusions' warnings of `check` and `run`.
 fn all_warnings(l: &Loaded) -> Vec<String> {
-    let mut w = l.warnings.clone();
+    let mut w: Vec<String> = l.warnings.iter().map(|w| w.to_string()).collect();
     w.extend(matchpunt::ingest::safe_side_warnings(&l.safe_side_orgs));
     w
 }

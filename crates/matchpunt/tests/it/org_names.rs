@@ -65,7 +65,10 @@ fn inline(i: &mut Instance, org: &str) -> (usize, Vec<String>) {
     )
     .unwrap_or_else(|e| panic!("{e}"));
     i.requests.push(r);
-    (i.requests.len() - 1, w)
+    (
+        i.requests.len() - 1,
+        w.iter().map(|w| w.to_string()).collect(),
+    )
 }
 
 /// The spellings: (the expert's exclusion, the request's organisation, the match).

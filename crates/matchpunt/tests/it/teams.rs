@@ -413,7 +413,7 @@ fn team_columns_are_read_through_the_gate() {
     );
     assert_eq!(t.experienced_min.get(&0), Some(&1));
     assert_eq!(t.experienced_min.get(&1), None);
-    let warned: Vec<&String> = loaded
+    let warned: Vec<&matchpunt::ingest::Warning> = loaded
         .warnings
         .iter()
         .filter(|w| w.contains("not_with"))

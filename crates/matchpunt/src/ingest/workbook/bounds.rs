@@ -17,10 +17,10 @@ use super::*;
 ///
 /// A message saying which limit the workbook exceeds, naming the part, sheet or cell.
 pub fn check_bounds(bytes: &[u8]) -> Result<(), WorkbookError> {
-    bounds_in_words(bytes).map_err(WorkbookError)
+    bounds_in_words(bytes).map_err(WorkbookError::from)
 }
 
-fn bounds_in_words(bytes: &[u8]) -> Result<(), String> {
+fn bounds_in_words(bytes: &[u8]) -> Result<(), Problem> {
     if bytes.starts_with(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1") {
         return check_xls(bytes);
     }
@@ -58,7 +58,8 @@ fn bounds_in_words(bytes: &[u8]) -> Result<(), String> {
                 return Err(format!(
                     "is refused before reading: its shared-string table ({name}) declares {n} strings (uniqueCount) in {size} bytes, which can hold at most {}; the file is damaged (open and save it again in Excel or LibreOffice)",
                     size / 5
-                ));
+                )
+                .into());
             }
         }
     }
@@ -78,33 +79,27 @@ fn bounds_in_words(bytes: &[u8]) -> Result<(), String> {
 /// Refuses parts (name, declared expanded size, stored size) that would expand beyond
 /// [`MAX_EXPANDED_BYTES`] together, or one that expands beyond [`RATIO_CHECKED_FROM`] at a ratio
 /// over [`MAX_PART_RATIO`].
-pub(crate) fn check_sizes(parts: &[(String, u64, u64)]) -> Result<(), String> {
+pub(crate) fn check_sizes(parts: &[(String, u64, u64)]) -> Result<(), Problem> {
     let mut total: u64 = 0;
     for (name, size, stored) in parts {
         let (size, stored) = (*size, *stored);
         total = total.saturating_add(size);
         if size > RATIO_CHECKED_FROM && size / stored.max(1) > MAX_PART_RATIO {
-            return Err(format!(
-                "is refused before reading: its part {name} would expand from {} to {} ({}:1); no real sheet compresses more than {MAX_PART_RATIO}:1 (a damaged file or a zip bomb)",
-                mib(stored),
-                mib(size),
-                size / stored.max(1)
-            ));
+            return Err(Problem::WorkbookPartRatio {
+                part: name.clone(),
+                stored,
+                size,
+                max: MAX_PART_RATIO,
+            });
         }
     }
     if total > MAX_EXPANDED_BYTES {
-        return Err(format!(
-            "is refused before reading: its parts would expand to {}, more than the {} a workbook may take (save the tables of one batch in a workbook of their own)",
-            mib(total),
-            mib(MAX_EXPANDED_BYTES)
-        ));
+        return Err(Problem::WorkbookTooLarge {
+            size: total,
+            max: MAX_EXPANDED_BYTES,
+        });
     }
     Ok(())
-}
-
-/// `1.5 MB` for a message.
-pub(crate) fn mib(bytes: u64) -> String {
-    format!("{:.1} MB", bytes as f64 / 1_048_576.0)
 }
 
 /// The `uniqueCount` the `<sst>` element of a shared-string table declares (`u64::MAX` for a
@@ -442,7 +437,7 @@ pub(crate) type Book<'b> = Sheets<Cursor<&'b [u8]>>;
 /// columns, a shared-string table declaring more strings than its stream can hold, or a stream
 /// beyond [`MAX_EXPANDED_BYTES`] is refused. O(stream size) time; the stream is held once.
 /// A file that is not a readable compound file passes (the library says what is wrong).
-pub(crate) fn check_xls(bytes: &[u8]) -> Result<(), String> {
+pub(crate) fn check_xls(bytes: &[u8]) -> Result<(), Problem> {
     let Ok(mut comp) = cfb::CompoundFile::open(Cursor::new(bytes)) else {
         return Ok(());
     };
@@ -455,11 +450,10 @@ pub(crate) fn check_xls(bytes: &[u8]) -> Result<(), String> {
     };
     let len = comp.entry(name).map(|e| e.len()).unwrap_or(0);
     if len > MAX_EXPANDED_BYTES {
-        return Err(format!(
-            "is refused before reading: its workbook stream would take {} MB (at most {} MB are read)",
-            len / 1_000_000,
-            MAX_EXPANDED_BYTES / 1_000_000
-        ));
+        return Err(Problem::WorkbookStreamTooLarge {
+            mb: len / 1_000_000,
+            max: MAX_EXPANDED_BYTES / 1_000_000,
+        });
     }
     let mut data = Vec::new();
     if let Ok(mut s) = comp.open_stream(name) {
@@ -468,7 +462,7 @@ pub(crate) fn check_xls(bytes: &[u8]) -> Result<(), String> {
             return Ok(());
         }
     }
-    check_biff(&data)
+    Ok(check_biff(&data)?)
 }
 
 /// Scans BIFF records (`type: u16, length: u16, data`) for DIMENSIONS (0x0200) and SST (0x00FC).

@@ -29,6 +29,7 @@
 mod bounds;
 pub use bounds::*;
 
+use crate::ingest::Problem;
 use calamine::{
     open_workbook_auto_from_rs, Data, DataRef, Reader, SheetType, SheetVisible, Sheets,
 };
@@ -127,8 +128,8 @@ fn range_name(start: (u32, u32), end: (u32, u32)) -> String {
 }
 
 /// Opens a workbook after [`check_bounds`].
-fn open(bytes: &[u8]) -> Result<Book<'_>, String> {
-    check_bounds(bytes).map_err(|e| e.0)?;
+fn open(bytes: &[u8]) -> Result<Book<'_>, Problem> {
+    check_bounds(bytes).map_err(|e| e.1)?;
     open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|e| unreadable(bytes, &e.to_string()))
 }
 
@@ -225,22 +226,21 @@ fn quoted(names: &[&String]) -> String {
 /// `choose_sheet`'s rules in the module code), or has a value beyond [`MAX_SHEET_ROWS`] rows or
 /// [`MAX_SHEET_COLUMNS`] columns (naming its cell).
 pub fn sheet_csv(bytes: &[u8], names: &[&str]) -> Result<Option<SheetText>, WorkbookError> {
-    sheet_csv_in_words(bytes, names).map_err(WorkbookError)
+    sheet_csv_in_words(bytes, names).map_err(WorkbookError::from)
 }
 
-fn sheet_csv_in_words(bytes: &[u8], names: &[&str]) -> Result<Option<SheetText>, String> {
+fn sheet_csv_in_words(bytes: &[u8], names: &[&str]) -> Result<Option<SheetText>, Problem> {
     guarded(|| read_sheet(bytes, names))
 }
 
 /// `f`, with a panic inside the workbook library turned into a message: a damaged file must
 /// be an input error, never an abort of a run or of the web server.
-fn guarded<T>(f: impl FnOnce() -> Result<T, String>) -> Result<T, String> {
-    std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).unwrap_or_else(|_| {
-        Err("cannot be read as a workbook (its reader failed on it); is it damaged? Open and save it again in Excel or LibreOffice".to_string())
-    })
+fn guarded<T>(f: impl FnOnce() -> Result<T, Problem>) -> Result<T, Problem> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(f))
+        .unwrap_or(Err(Problem::WorkbookDamaged))
 }
 
-fn read_sheet(bytes: &[u8], names: &[&str]) -> Result<Option<SheetText>, String> {
+fn read_sheet(bytes: &[u8], names: &[&str]) -> Result<Option<SheetText>, Problem> {
     let mut book = open(bytes)?;
     let Some(sheet) = choose_sheet(&worksheets(&book), names)? else {
         return Ok(None);
@@ -484,14 +484,14 @@ impl BatchSheets {
 /// A message for a workbook that cannot be read (corrupt, password-protected, not a workbook),
 /// exceeds the limits of [`check_bounds`], or has a hidden sheet that could hold a table.
 pub fn batch_sheets(bytes: &[u8]) -> Result<BatchSheets, WorkbookError> {
-    batch_sheets_in_words(bytes).map_err(WorkbookError)
+    batch_sheets_in_words(bytes).map_err(WorkbookError::from)
 }
 
-fn batch_sheets_in_words(bytes: &[u8]) -> Result<BatchSheets, String> {
+fn batch_sheets_in_words(bytes: &[u8]) -> Result<BatchSheets, Problem> {
     guarded(|| batch_sheets_of(bytes))
 }
 
-fn batch_sheets_of(bytes: &[u8]) -> Result<BatchSheets, String> {
+fn batch_sheets_of(bytes: &[u8]) -> Result<BatchSheets, Problem> {
     let book = open(bytes)?;
     let sheets = worksheets(&book);
     // A batch takes each table from the sheet so named (a single sheet is no batch).
@@ -516,11 +516,11 @@ pub fn is_encrypted(bytes: &[u8]) -> bool {
 }
 
 /// The message for a workbook that calamine cannot open.
-fn unreadable(bytes: &[u8], err: &str) -> String {
+fn unreadable(bytes: &[u8], err: &str) -> Problem {
     if is_encrypted(bytes) {
-        "is password-protected (encrypted): save a copy without a password (in Excel: File > Info > Protect Workbook > Encrypt with Password, empty the password) and read that".to_string()
+        Problem::WorkbookPassword
     } else {
-        format!("cannot be read as a workbook ({err}); is it password-protected or damaged?")
+        Problem::WorkbookUnreadable(err.to_string())
     }
 }
 
@@ -563,9 +563,16 @@ pub fn column_letters(mut n: usize) -> String {
 
 /// Why a workbook could not be read, in words naming the part, sheet or cell (see
 /// [`sheet_csv`], [`batch_sheets`] and [`check_bounds`]).
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
 #[error("{0}")]
-pub struct WorkbookError(pub String);
+pub struct WorkbookError(pub String, pub Problem);
+
+impl From<Problem> for WorkbookError {
+    /// The problem with its English text.
+    fn from(p: Problem) -> Self {
+        WorkbookError(p.render(crate::messages::Lang::En), p)
+    }
+}
 
 #[cfg(test)]
 mod tests {
@@ -772,10 +779,16 @@ mod tests {
         assert!(check_sizes(&[part(5 * mb, 10_000)]).is_ok()); // small parts: any ratio
         assert!(check_sizes(&[part(50 * mb, 5 * mb)]).is_ok());
         let e = check_sizes(&[part(737 * mb, 1_400_000)]).unwrap_err();
-        assert!(e.contains("would expand from 1.3 MB to 737.0 MB"), "{e}");
+        assert!(
+            e.to_string()
+                .contains("would expand from 1.3 MB to 737.0 MB"),
+            "{e}"
+        );
+        let nl = e.render(crate::messages::Lang::Nl);
+        assert!(nl.contains("zou uitpakken van 1,3 MB tot 737,0 MB"), "{nl}");
         let many: Vec<_> = (0..21).map(|_| part(10 * mb, 2 * mb)).collect();
         let e = check_sizes(&many).unwrap_err();
-        assert!(e.contains("would expand to 210.0 MB"), "{e}");
+        assert!(e.to_string().contains("would expand to 210.0 MB"), "{e}");
     }
 
     #[test]
