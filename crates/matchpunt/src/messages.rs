@@ -780,6 +780,10 @@ messages! {
     InPairNoHeader => "has no header line: expected {what}", "heeft geen kopregel: verwacht {what}";
     InPairMissingColumn => "missing required column {columns}: expected {what}; the header has: {have}", "verplichte kolom {columns} ontbreekt: verwacht {what}; de kopregel heeft: {have}";
     InPairMissingColumns => "missing required columns {columns}: expected {what}; the header has: {have}", "verplichte kolommen {columns} ontbreken: verwacht {what}; de kopregel heeft: {have}";
+    // Trajectories in the one limit check (issue 24): the rolling budget with the later meetings.
+    RollingTrajectory => "the rolling budget ({left} left) cannot carry the trajectory's {n} meetings in the window", "het rollende budget ({left} over) kan de {n} bijeenkomsten van het traject in het venster niet dragen";
+    RollingReserved => "the rolling budget ({left} left) cannot carry this request beside the trajectory meetings already held in the window", "het rollende budget ({left} over) kan deze aanvraag niet dragen naast de bijeenkomsten van trajecten die al in het venster vastliggen";
+    BookRolling => "expert {expert} has {left} of their rolling budget left; this request needs {needs} ({n} meeting(s) in the window)", "deskundige {expert} heeft nog {left} van het rollende budget over; deze aanvraag vraagt {needs} ({n} {n:bijeenkomst|bijeenkomsten} in het venster)";
 }
 
 #[cfg(test)]

@@ -376,6 +376,14 @@ pub fn miss_text(
         ),
         Miss::HeavyPause => lang.text(Msg::HeavyPauseWeek).to_string(),
         Miss::Unsure => lang.text(Msg::Unsure).to_string(),
+        Miss::Rolling { meetings, left } => lang.fill(
+            if meetings > 1 {
+                Msg::RollingTrajectory
+            } else {
+                Msg::RollingReserved
+            },
+            &[("n", &meetings), ("left", &left)],
+        ),
     }
 }
 
