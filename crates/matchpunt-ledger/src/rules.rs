@@ -406,6 +406,14 @@ pub enum Refusal {
         /// The request's meetings in the rolling window.
         meetings: u32,
     },
+    /// A heavy-theme trajectory whose later meetings would fall in the heavy-theme pause
+    /// ([`matchpunt::batch::usage::paused_trajectory`]): refused now, not lost later.
+    HeavyTrajectory {
+        /// The trajectory's weeks between two meetings.
+        every_weeks: u32,
+        /// `[rules] heavy_pause_weeks`.
+        pause: u32,
+    },
     /// Another limit of the week (a booking row that could not be read).
     Limit {
         /// Expert id.
@@ -471,6 +479,10 @@ impl Refusal {
                     ("needs", needs),
                     ("n", meetings),
                 ],
+            ),
+            Refusal::HeavyTrajectory { every_weeks, pause } => lang.fill(
+                Msg::HeavyTrajectoryPause,
+                &[("every", every_weeks), ("pause", pause)],
             ),
             Refusal::Limit { expert } => lang.fill(Msg::BookLimit, &[("expert", expert)]),
             Refusal::SeatsTaken { request, seats } => lang.fill(
@@ -549,6 +561,9 @@ pub fn check(
                 needs: r.intensity.saturating_mul(meetings),
                 meetings,
             },
+            Miss::HeavyTrajectory { every_weeks, pause } => {
+                Refusal::HeavyTrajectory { every_weeks, pause }
+            }
             _ => Refusal::Limit { expert: eid },
         });
     }

@@ -76,6 +76,15 @@ pub enum Limit {
     },
     /// A heavy-theme request while they hold a heavy-theme seat this week already.
     HeavyPause,
+    /// A heavy-theme trajectory whose meetings come every `every_weeks` weeks, no more than
+    /// the heavy-theme pause of `pause` weeks: its second meeting would fall in the pause its
+    /// first one starts, for every expert ([`paused_trajectory`]).
+    HeavyTrajectory {
+        /// The trajectory's weeks between two meetings.
+        every_weeks: u32,
+        /// `[rules] heavy_pause_weeks`.
+        pause: u32,
+    },
 }
 
 /// The meetings of request `ri` of `inst` in the policy's rolling window from the batch week
@@ -94,6 +103,11 @@ pub fn limit(inst: &Instance, policy: &Policy, ri: usize, ei: usize, u: &WeekUse
     let (r, e): (&Request, &Expert) = (&inst.requests[ri], &inst.experts[ei]);
     if u.unsure {
         Some(Limit::Unsure)
+    } else if let Some(every_weeks) = paused_trajectory(inst, policy, ri) {
+        Some(Limit::HeavyTrajectory {
+            every_weeks,
+            pause: policy.rules.heavy_pause_weeks,
+        })
     } else if r.slot.is_some_and(|s| u.slots & (1 << s.0) != 0) {
         Some(Limit::Busy)
     } else if u.count >= e.max_assignments {
@@ -107,6 +121,20 @@ pub fn limit(inst: &Instance, policy: &Policy, ri: usize, ei: usize, u: &WeekUse
     } else {
         None
     }
+}
+
+/// The weeks between the meetings of request `ri` when it is a heavy-theme trajectory that
+/// the heavy-theme pause cannot let through: meetings every `every_weeks ≤ heavy_pause_weeks`
+/// weeks, so its second meeting falls in the pause the first one starts
+/// ([`crate::eligibility::in_heavy_pause`]: a heavy seat 1 to `heavy_pause_weeks` weeks
+/// before). Whoever took it would lose the later meetings as pin conflicts, so no expert may
+/// take it (the batch leaves it out of the candidates and refuses a pin on it). None otherwise.
+/// O(log trajectories).
+pub fn paused_trajectory(inst: &Instance, policy: &Policy, ri: usize) -> Option<u32> {
+    let pause = policy.rules.heavy_pause_weeks;
+    let t = inst.teams.trajectories.get(&ri)?;
+    (pause > 0 && inst.requests[ri].heavy && t.meetings > 1 && t.every_weeks.max(1) <= pause)
+        .then_some(t.every_weeks.max(1))
 }
 
 /// [`Limit::Rolling`] when the rolling budget cannot carry request `ri` at its window meetings

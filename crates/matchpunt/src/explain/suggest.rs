@@ -27,6 +27,14 @@ pub enum Miss {
     HeavyPause,
     /// A booking row could not be read; treated as unavailable.
     Unsure,
+    /// A heavy-theme trajectory whose later meetings would fall in the heavy-theme pause
+    /// ([`crate::batch::usage::Limit::HeavyTrajectory`]): for every expert.
+    HeavyTrajectory {
+        /// The trajectory's weeks between two meetings.
+        every_weeks: u32,
+        /// `[rules] heavy_pause_weeks`.
+        pause: u32,
+    },
     /// The rolling budget cannot carry the request's `meetings` meetings in the rolling window
     /// (a trajectory's later meetings, or those the expert already holds:
     /// [`crate::batch::usage::Limit::Rolling`]).
@@ -49,6 +57,7 @@ impl Miss {
             Miss::HeavyPause => "heavy-theme-pause",
             Miss::Unsure => "booking-unreadable",
             Miss::Rolling { .. } => "rolling-budget-trajectory",
+            Miss::HeavyTrajectory { .. } => "heavy-theme-trajectory",
         }
     }
 
@@ -66,6 +75,7 @@ impl Miss {
             Miss::Rule(Stage::Gender) | Miss::Rule(Stage::AgeGap) => 4.0,
             Miss::Unsure => 10.0,
             Miss::Rolling { meetings, .. } => meetings.max(1) as f64,
+            Miss::HeavyTrajectory { .. } => 10.0,
             Miss::Rule(_) => 100.0,
         }
     }
@@ -138,6 +148,9 @@ pub fn limit_miss(
         Limit::AtLoad => Miss::AtLoad,
         Limit::HeavyPause => Miss::HeavyPause,
         Limit::Rolling { meetings, left } => Miss::Rolling { meetings, left },
+        Limit::HeavyTrajectory { every_weeks, pause } => {
+            Miss::HeavyTrajectory { every_weeks, pause }
+        }
     })
 }
 

@@ -174,6 +174,7 @@ pub fn unmatched(inst: &Instance, policy: &Policy, res: &BatchResult) -> Vec<Unm
             .collect();
         let (mut here, mut at_count, mut at_load, mut busy, mut heavy, mut rolling) =
             (0, 0, 0, 0, 0, 0);
+        let mut paused = None;
         for s in cands {
             let e = s.pair.expert as usize;
             let u = &used[e];
@@ -191,6 +192,13 @@ pub fn unmatched(inst: &Instance, policy: &Policy, res: &BatchResult) -> Vec<Unm
                     Some(Limit::AtCount) => at_count += 1,
                     Some(Limit::AtLoad | Limit::Unsure) => at_load += 1,
                     Some(Limit::Rolling { .. }) => rolling += 1,
+                    Some(Limit::HeavyTrajectory { every_weeks, pause }) => {
+                        paused = Some((
+                            paused.map_or(0, |p: (u32, u32, u32)| p.0) + 1,
+                            every_weeks,
+                            pause,
+                        ));
+                    }
                     Some(Limit::HeavyPause) => heavy += 1,
                     None => {}
                 }
@@ -238,7 +246,13 @@ pub fn unmatched(inst: &Instance, policy: &Policy, res: &BatchResult) -> Vec<Unm
                     "{rolling} with too little rolling budget left for its {m} meeting(s) in the rolling window"
                 ));
             }
-            let limited = at_count + at_load + busy + heavy + rolling;
+            if let Some((n, every, pause)) = paused {
+                why.push(format!(
+                    "{n} kept from it by the heavy-theme pause: it meets every {every} week(s), the pause is {pause} week(s), so its later meetings would fall in the pause"
+                ));
+            }
+            let limited =
+                at_count + at_load + busy + heavy + rolling + paused.map_or(0, |p| p.0 as usize);
             if limited == others && parts.is_empty() {
                 cause = if busy == others {
                     "no free slot"

@@ -162,3 +162,60 @@ fn the_refusal_names_the_meetings_in_the_window() {
         "{text}"
     );
 }
+
+/// A heavy-theme trajectory meeting every `every` weeks under a heavy-theme pause of 2 weeks:
+/// with `every ≤ 2` its second meeting would fall in the pause its first starts, so `suggest`
+/// refuses every expert with the pause's words, the batch leaves it open (saying why) and a pin
+/// on it is a conflict now rather than its later meetings later; every 3 weeks it is taken.
+#[test]
+fn a_heavy_trajectory_inside_the_pause_is_refused_now() {
+    use matchpunt::messages::Lang;
+    use matchpunt::solve::SolveOptions;
+    let policy = Policy::from_toml("[rules]\nheavy_pause_weeks = 2\n", "p").unwrap();
+    let experts = "id,roles,certified,themes,availability,online,place\n\
+        E1,buddy,yes,trauma,*,yes,Utrecht\nE2,buddy,yes,trauma,*,yes,Utrecht\n";
+    for (every, refused) in [(1, true), (2, true), (3, false)] {
+        let requests = format!(
+            "id,org,role,themes,online,meetings,every_weeks\nR1,Org,buddy,trauma,yes,3,{every}\n"
+        );
+        let inst = common::read(experts.as_bytes(), requests.as_bytes(), None, &policy)
+            .unwrap()
+            .instance;
+        assert!(inst.requests[0].heavy);
+        let s = explain::suggest(&inst, &policy, 0, None, 5);
+        assert_eq!(s.candidates.is_empty(), refused, "every {every}");
+        let res = batch::run(&inst, &policy, &SolveOptions::default());
+        assert_eq!(res.assignments.is_empty(), refused, "every {every}");
+        let mut pinned = inst.clone();
+        pinned.requests[0].pinned = vec![0];
+        let pins = batch::settle_pins(&pinned, &policy);
+        assert_eq!(pins.conflicts.len(), usize::from(refused), "every {every}");
+        if refused {
+            assert_eq!(s.near.len(), 2);
+            assert!(s.near.iter().all(|n| n.miss
+                == Miss::HeavyTrajectory {
+                    every_weeks: every,
+                    pause: 2
+                }));
+            let text = explain::render_suggest(
+                &explain::suggest_view(&inst, &policy, &s, None, Lang::En),
+                Lang::En,
+            );
+            assert!(
+                text.contains(&format!("a heavy-theme trajectory meeting every {every} week(s) would lose its later meetings to the heavy-theme pause of 2 week(s)")),
+                "{text}"
+            );
+            let un = matchpunt::report::unmatched(&inst, &policy, &res);
+            assert!(
+                un[0]
+                    .reason
+                    .contains("kept from it by the heavy-theme pause"),
+                "{}",
+                un[0].reason
+            );
+            assert!(pins.conflicts[0]
+                .text
+                .contains("within the heavy-theme pause"));
+        }
+    }
+}
