@@ -11,7 +11,11 @@ use std::time::Duration;
 
 /// A plausible week: the eligible pairs taken greedily, one expert per request, within every
 /// limit (count, load, slot).
-fn bookings(inst: &matchpunt::model::Instance, pairs: &[matchpunt::eligibility::Pair]) -> Booked {
+fn bookings(
+    inst: &matchpunt::model::Instance,
+    policy: &matchpunt::policy::Policy,
+    pairs: &[matchpunt::eligibility::Pair],
+) -> Booked {
     let mut count = vec![0u32; inst.experts.len()];
     let mut load = vec![0u32; inst.experts.len()];
     let mut slots = vec![0u32; inst.experts.len()];
@@ -34,7 +38,7 @@ fn bookings(inst: &matchpunt::model::Instance, pairs: &[matchpunt::eligibility::
         slots[e] |= bit;
         chosen.push((r, e));
     }
-    Booked::from_pairs(inst, chosen)
+    Booked::from_pairs(inst, policy, chosen)
 }
 
 fn bench(c: &mut Criterion) {
@@ -42,7 +46,7 @@ fn bench(c: &mut Criterion) {
     for size in sizes() {
         let p = prepared(&size);
         let inst = p.instance();
-        let booked = bookings(inst, p.pairs());
+        let booked = bookings(inst, &p.policy, p.pairs());
         // A request with candidates, from the middle of the file.
         let ri = (inst.requests.len() / 2..inst.requests.len())
             .find(|&r| p.pairs().iter().any(|x| x.request as usize == r))

@@ -244,8 +244,16 @@ pub fn add_week_inline(
 
 /// This week's use of each expert of `inst`: the seats the week takes (the latest run's
 /// proposals not declined, and the bookings). Seats of `skip_request` are not counted; their
-/// experts are in [`Booked::own`]. Seats of experts not in `inst` are left out. O(seats).
-pub fn week_booked(inst: &Instance, view: &WeekView, skip_request: Option<&str>) -> Booked {
+/// experts are in [`Booked::own`]. Seats of experts not in `inst` are left out. A seat of a
+/// trajectory of `inst` (a reserved meeting included: it reads as a trajectory of the
+/// meetings still to come) takes its meetings in `policy`'s rolling window of the rolling budget
+/// ([`WeekUse::rolling`]). O(seats).
+pub fn week_booked(
+    inst: &Instance,
+    policy: &Policy,
+    view: &WeekView,
+    skip_request: Option<&str>,
+) -> Booked {
     let mut booked = Booked {
         uses: vec![WeekUse::default(); inst.experts.len()],
         ..Booked::default()
@@ -256,10 +264,11 @@ pub fn week_booked(inst: &Instance, view: &WeekView, skip_request: Option<&str>)
         .enumerate()
         .map(|(i, e)| (e.id.as_str(), i))
         .collect();
-    let heavy: HashMap<&str, bool> = inst
+    let requests: HashMap<&str, usize> = inst
         .requests
         .iter()
-        .map(|r| (r.id.as_str(), r.heavy))
+        .enumerate()
+        .map(|(i, r)| (r.id.as_str(), i))
         .collect();
     for s in view.taken() {
         let Some(&e) = index.get(s.expert.as_str()) else {
@@ -269,11 +278,18 @@ pub fn week_booked(inst: &Instance, view: &WeekView, skip_request: Option<&str>)
             booked.own.push(e);
             continue;
         }
+        let ri = requests.get(s.request.as_str()).copied();
+        let meetings = ri.map_or(1, |r| {
+            matchpunt::batch::usage::window_meetings(inst, policy, r)
+        });
         let u = &mut booked.uses[e];
         u.count += 1;
         u.load += s.intensity;
+        u.rolling = u
+            .rolling
+            .saturating_add(s.intensity.saturating_mul(meetings));
         // A seat of a request not in the batch may be heavy: the safe side for the pause.
-        u.heavy |= heavy.get(s.request.as_str()).copied().unwrap_or(true);
+        u.heavy |= ri.is_none_or(|r| inst.requests[r].heavy);
         if let Some(slot) = Slot::parse(&s.slot) {
             u.slots |= 1 << slot.0;
         }
@@ -378,6 +394,26 @@ pub enum Refusal {
         /// The request's load.
         needs: u32,
     },
+    /// The rolling budget cannot carry the request's meetings in the rolling window (a
+    /// trajectory's later meetings, or the trajectory meetings the expert already holds).
+    Rolling {
+        /// Expert id.
+        expert: String,
+        /// What the rolling budget leaves.
+        left: u32,
+        /// What the request takes of it: intensity × `meetings`.
+        needs: u32,
+        /// The request's meetings in the rolling window.
+        meetings: u32,
+    },
+    /// A heavy-theme trajectory whose later meetings would fall in the heavy-theme pause
+    /// ([`matchpunt::batch::usage::paused_trajectory`]): refused now, not lost later.
+    HeavyTrajectory {
+        /// The trajectory's weeks between two meetings.
+        every_weeks: u32,
+        /// `[rules] heavy_pause_weeks`.
+        pause: u32,
+    },
     /// Another limit of the week (a booking row that could not be read).
     Limit {
         /// Expert id.
@@ -429,6 +465,24 @@ impl Refusal {
                     ("budget", budget),
                     ("needs", needs),
                 ],
+            ),
+            Refusal::Rolling {
+                expert,
+                left,
+                needs,
+                meetings,
+            } => lang.fill(
+                Msg::BookRolling,
+                &[
+                    ("expert", expert),
+                    ("left", left),
+                    ("needs", needs),
+                    ("n", meetings),
+                ],
+            ),
+            Refusal::HeavyTrajectory { every_weeks, pause } => lang.fill(
+                Msg::HeavyTrajectoryPause,
+                &[("every", every_weeks), ("pause", pause)],
             ),
             Refusal::Limit { expert } => lang.fill(Msg::BookLimit, &[("expert", expert)]),
             Refusal::SeatsTaken { request, seats } => lang.fill(
@@ -482,11 +536,11 @@ pub fn check(
             stage: reason.stage_of_expert(),
         });
     }
-    let booked = week_booked(inst, view, Some(&r.id));
+    let booked = week_booked(inst, policy, view, Some(&r.id));
     let u = &booked.uses[ei];
     // The week's limits as the batch applies them: count, slot, the load budget (the rolling
-    // one included) and the heavy-theme pause.
-    let miss = limit_miss(policy, r, e, u);
+    // one included, a trajectory's later meetings too) and the heavy-theme pause.
+    let miss = limit_miss(inst, policy, ri, ei, u);
     if let Some(m) = miss {
         return Err(match m {
             Miss::Busy => Refusal::Busy { expert: eid },
@@ -501,6 +555,15 @@ pub fn check(
                 budget: e.budget(),
                 needs: r.intensity,
             },
+            Miss::Rolling { meetings, left } => Refusal::Rolling {
+                expert: eid,
+                left,
+                needs: r.intensity.saturating_mul(meetings),
+                meetings,
+            },
+            Miss::HeavyTrajectory { every_weeks, pause } => {
+                Refusal::HeavyTrajectory { every_weeks, pause }
+            }
             _ => Refusal::Limit { expert: eid },
         });
     }

@@ -9,7 +9,7 @@
 //! `<polyline class="series" data-policy="NAME">` with a `<title>`, so the page can be checked
 //! by a parser.
 
-use crate::report::{summary_text, SUMMARY_COLUMNS};
+use crate::report::{summary_text, team_values, SUMMARY_COLUMNS, TEAM_COLUMNS};
 use matchpunt::analysis::simulate::{ContenderRun, WeekRecord};
 use std::fmt::Write as _;
 
@@ -329,6 +329,29 @@ pub fn render(runs: &[ContenderRun], description: &str) -> String {
         "without a proposal, at any time; starved/wk: on average per week. top10%: share of the ",
         "seats held by the top 10% of the experts who were eligible in some week. contin%: seats ",
         "with the preferred expert or one who worked for the organisation before.</p>\n"
+    ));
+    // Issue 24: the team rules and trajectories over the run (zero without team or trajectory
+    // requests).
+    s.push_str(
+        "<h2>Teams and trajectories</h2>\n<table class=\"teams\">\n<thead><tr><th>policy</th>",
+    );
+    for (name, heading) in TEAM_COLUMNS {
+        let _ = write!(s, "<th data-column=\"{name}\">{}</th>", esc(heading));
+    }
+    s.push_str("</tr></thead>\n<tbody>\n");
+    for run in runs {
+        let _ = write!(s, "<tr><td>{}</td>", esc(&run.name));
+        for v in team_values(run) {
+            let _ = write!(s, "<td>{v}</td>");
+        }
+        s.push_str("</tr>\n");
+    }
+    s.push_str("</tbody>\n</table>\n");
+    s.push_str(concat!(
+        "<p class=\"note\">Over the whole run. A new expert (certified fewer than <code>[teams] ",
+        "new_weeks</code> weeks ago) goes only on a request of two or more seats that also gets an ",
+        "experienced one, so \"new experts alone\" is 0. A trajectory's later meetings are pins of ",
+        "their weeks; one that lost its expert found them gone (left the pool, on leave) or the pin refused.</p>\n"
     ));
     s.push_str("<h2>Week by week</h2>\n");
     s.push_str("<div class=\"charts\">\n");

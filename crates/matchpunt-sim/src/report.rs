@@ -157,6 +157,31 @@ fn summary_values(run: &ContenderRun) -> [f64; 17] {
     ]
 }
 
+/// The team and trajectory columns of `summary.csv` (issue 24), after [`SUMMARY_COLUMNS`]:
+/// new experts deployed alone (the team rules make it 0) and beside an experienced one,
+/// trajectories started, and their later meetings that kept their expert or lost them. Counts
+/// over the run; not in the terminal table (`simulate` prints them on a line of their own) but in
+/// the report's table of their own ([`crate::html::render`]).
+pub const TEAM_COLUMNS: [(&str, &str); 5] = [
+    ("new_alone", "new experts alone"),
+    ("new_in_team", "new beside an experienced one"),
+    ("trajectories_started", "trajectories started"),
+    ("meetings_kept", "later meetings that kept their expert"),
+    ("meetings_lost", "later meetings that lost it"),
+];
+
+/// The values of [`TEAM_COLUMNS`] of a run, in that order.
+pub fn team_values(run: &ContenderRun) -> [u64; 5] {
+    let s = &run.summary;
+    [
+        s.new_alone,
+        s.new_in_team,
+        s.trajectories_started,
+        s.meetings_kept,
+        s.meetings_lost,
+    ]
+}
+
 /// Whether a summary column is a share (0 to 1), shown in % in the terminal and the report.
 pub fn is_share_column(name: &str) -> bool {
     matches!(
@@ -171,7 +196,8 @@ pub fn is_share_column(name: &str) -> bool {
     )
 }
 
-/// Writes `summary.csv`: one row per policy.
+/// Writes `summary.csv`: one row per policy, the columns of [`SUMMARY_COLUMNS`] then those of
+/// [`TEAM_COLUMNS`].
 ///
 /// # Errors
 ///
@@ -180,10 +206,12 @@ pub fn write_summary<W: Write>(runs: &[ContenderRun], w: W) -> csv::Result<()> {
     let mut out = csv::Writer::from_writer(w);
     let mut header = vec!["policy"];
     header.extend(SUMMARY_COLUMNS.iter().map(|c| c.0));
+    header.extend(TEAM_COLUMNS.iter().map(|c| c.0));
     out.write_record(&header)?;
     for run in runs {
         let mut row = vec![run.name.clone()];
         row.extend(summary_values(run).iter().map(|&v| fmt_value(v)));
+        row.extend(team_values(run).iter().map(u64::to_string));
         out.write_record(&row)?;
     }
     out.flush()?;

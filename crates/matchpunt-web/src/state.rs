@@ -454,7 +454,12 @@ fn load_data(cfg: &Config) -> Result<Data, Failure> {
     })?;
     let base = cell.borrow_dependent();
     let booked = match &ledger {
-        Some(lw) => rules::week_booked(&cell.borrow_owner().inst, &lw.view, None),
+        Some(lw) => rules::week_booked(
+            &cell.borrow_owner().inst,
+            &cell.borrow_owner().policy,
+            &lw.view,
+            None,
+        ),
         None => base.booked(),
     };
     let inst = &cell.borrow_owner().inst;

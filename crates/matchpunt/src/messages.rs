@@ -814,6 +814,11 @@ messages! {
     InWorkbookStreamTooLarge => "is refused before reading: its workbook stream would take {mb} MB (at most {max} MB are read)", "wordt geweigerd voor het inlezen: de werkmapstroom zou {mb} MB innemen (er wordt hoogstens {max} MB gelezen)";
     CannotOpenFile => "cannot open {file}", "kan {file} niet openen";
     WHistoryLater => "{n} history row(s) are from week {week} or later and are ignored", "{n} {n:regel|regels} historie {n:is|zijn} van week {week} of later en {n:wordt|worden} genegeerd";
+    // Trajectories in the one limit check (issue 24): the rolling budget with the later meetings.
+    RollingTrajectory => "the rolling budget ({left} left) cannot carry the trajectory's {n} meetings in the window", "het rollende budget ({left} over) kan de {n} bijeenkomsten van het traject in het venster niet dragen";
+    RollingReserved => "the rolling budget ({left} left) cannot carry this request beside the trajectory meetings already held in the window", "het rollende budget ({left} over) kan deze aanvraag niet dragen naast de bijeenkomsten van trajecten die al in het venster vastliggen";
+    HeavyTrajectoryPause => "a heavy-theme trajectory meeting every {every} week(s) would lose its later meetings to the heavy-theme pause of {pause} week(s)", "een traject met een zwaar thema en elke {every} {every:week|weken} een bijeenkomst zou de latere bijeenkomsten verliezen door de pauze na zware thema's van {pause} {pause:week|weken}";
+    BookRolling => "expert {expert} has {left} of their rolling budget left; this request needs {needs} ({n} meeting(s) in the window)", "deskundige {expert} heeft nog {left} van het rollende budget over; deze aanvraag vraagt {needs} ({n} {n:bijeenkomst|bijeenkomsten} in het venster)";
 }
 
 #[cfg(test)]

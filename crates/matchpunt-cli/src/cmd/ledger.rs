@@ -254,13 +254,13 @@ fn week_limits(l: &Ledger) -> Result<Vec<String>> {
         let Some(read) = run_instance(l, &week, run)? else {
             continue;
         };
-        let Some((inst, _)) = read else {
+        let Some((inst, policy)) = read else {
             problems.push(format!(
                 "week {week}: the inputs of run {run} no longer read; limits not checked"
             ));
             continue;
         };
-        let booked = week_booked(&inst, &view, None);
+        let booked = week_booked(&inst, &policy, &view, None);
         for (e, u) in inst.experts.iter().zip(&booked.uses) {
             if u.count > e.max_assignments {
                 problems.push(format!(

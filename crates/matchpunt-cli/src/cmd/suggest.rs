@@ -259,11 +259,12 @@ pub fn run(args: Args) -> Result<ExitCode> {
         crate::cmd::ledger::declined_for(&inst, w, &inst.requests[ri].id)
     });
     let booked: Option<Booked> = match &args.assignments {
-        None => week
-            .as_ref()
-            .map(|w| crate::cmd::ledger::week_booked(&inst, w, Some(&inst.requests[ri].id))),
+        None => week.as_ref().map(|w| {
+            crate::cmd::ledger::week_booked(&inst, &policy, w, Some(&inst.requests[ri].id))
+        }),
         Some(p) => {
-            let b = explain::read_booked(open_source(p)?, &inst, Some(&inst.requests[ri].id))?;
+            let b =
+                explain::read_booked(open_source(p)?, &inst, &policy, Some(&inst.requests[ri].id))?;
             for w in &b.warnings {
                 eprintln!("{}", lang.fill(Msg::Warning, &[("text", w)]));
             }

@@ -265,3 +265,87 @@ fn the_season_policy_starves_nobody_and_keeps_no_one_at_full_budget_for_three_we
         "the built-in default did no harm here: {old:?}"
     );
 }
+
+/// Issue 24: a season with team and trajectory requests writes its team counts to
+/// `summary.csv` (the columns of `report::TEAM_COLUMNS`, equal to the run's summary) and to
+/// the page's table of teams and trajectories; no new expert goes alone, and trajectories start
+/// and keep their expert.
+#[test]
+fn team_and_trajectory_counts_reach_the_summary_and_the_page() {
+    let base = base();
+    let places = Places::bundled();
+    let churn = Churn {
+        join_rate: 0.05,
+        ..Churn::default()
+    };
+    let world = sample_world(&base, &places, &params(5, 4, churn));
+    let contenders = vec![Contender {
+        name: "default".into(),
+        policy: Policy::default(),
+        strategy: Strategy::Exact,
+    }];
+    let settings = Settings {
+        team_rate: 0.3,
+        trajectory_rate: 0.4,
+        ..Settings::default()
+    };
+    let runs = simulate::simulate(
+        &world.roster,
+        &world.weeks,
+        &world.history,
+        &contenders,
+        &settings,
+        &places,
+        &|| {},
+    )
+    .unwrap();
+    let s = &runs[0].summary;
+    assert_eq!(s.new_alone, 0);
+    assert!(s.new_in_team > 0, "{s:?}");
+    assert!(s.trajectories_started > 0 && s.meetings_kept > 0, "{s:?}");
+
+    let mut csv = Vec::new();
+    matchpunt_sim::report::write_summary(&runs, &mut csv).unwrap();
+    let mut rdr = csv::Reader::from_reader(csv.as_slice());
+    let header: Vec<String> = rdr.headers().unwrap().iter().map(String::from).collect();
+    let row: Vec<String> = rdr
+        .records()
+        .next()
+        .unwrap()
+        .unwrap()
+        .iter()
+        .map(String::from)
+        .collect();
+    let cell = |name: &str| -> u64 {
+        let i = header
+            .iter()
+            .position(|h| h == name)
+            .unwrap_or_else(|| panic!("{name}: {header:?}"));
+        row[i].parse().unwrap()
+    };
+    let want = [
+        ("new_alone", s.new_alone),
+        ("new_in_team", s.new_in_team),
+        ("trajectories_started", s.trajectories_started),
+        ("meetings_kept", s.meetings_kept),
+        ("meetings_lost", s.meetings_lost),
+    ];
+    for (name, v) in want {
+        assert_eq!(cell(name), v, "{name}");
+    }
+
+    let page = html::render(&runs, "teams");
+    let table = page
+        .split("<table class=\"teams\">")
+        .nth(1)
+        .and_then(|t| t.split("</table>").next())
+        .expect("the page has the teams table");
+    for (name, _) in matchpunt_sim::report::TEAM_COLUMNS {
+        assert!(table.contains(&format!("data-column=\"{name}\"")), "{name}");
+    }
+    let cells: String = want.iter().map(|(_, v)| format!("<td>{v}</td>")).collect();
+    assert!(
+        table.contains(&format!("<tr><td>default</td>{cells}</tr>")),
+        "{table}"
+    );
+}

@@ -195,6 +195,14 @@ pub fn settle_pins_except(inst: &Instance, policy: &Policy, declined: &[(usize, 
                         inst.teams.window_meetings(ri, policy.rules.rolling_weeks)
                     ),
                 ))
+            } else if let Some(every) = usage::paused_trajectory(inst, policy, ri) {
+                Some((
+                    RuleStage::PinLimits,
+                    format!(
+                        "{} not assigned: this heavy-theme trajectory meets every {every} week(s), within the heavy-theme pause of {} week(s), so its later meetings would fall in the pause (rule 9)",
+                        e.id, policy.rules.heavy_pause_weeks
+                    ),
+                ))
             } else if heavy_pause && r.heavy && heavy[ei] {
                 Some((
                     RuleStage::PinLimits,
@@ -308,6 +316,11 @@ fn build_problem_by(
         let (pair, value) = pair_value(i);
         let (ri, ei) = (pair.request as usize, pair.expert as usize);
         if !excluded.is_empty() && excluded.binary_search(&(ri, ei)).is_ok() {
+            continue;
+        }
+        // A heavy-theme trajectory the pause cannot let through: nobody takes it (as
+        // `usage::limit` says for every expert), rather than losing its later meetings.
+        if usage::paused_trajectory(inst, policy, ri).is_some() {
             continue;
         }
         let r = &inst.requests[ri];

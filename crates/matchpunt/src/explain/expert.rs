@@ -156,7 +156,7 @@ impl Base<'_> {
                     .into_iter()
                     .map(|x| inst.experts[x].id.clone())
                     .collect();
-                let miss = limit_miss(self.policy, req, ex, &u);
+                let miss = limit_miss(inst, self.policy, r, e, &u);
                 let mut why = vec![if went.is_empty() {
                     lang.text(Msg::StaysOpen).to_string()
                 } else {

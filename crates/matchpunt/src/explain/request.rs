@@ -48,7 +48,7 @@ impl Base<'_> {
             .filter_map(|&e| {
                 let ex = &inst.experts[e];
                 let u = &booked.uses[e];
-                limit_miss(self.policy, req, ex, u).map(|m| {
+                limit_miss(inst, self.policy, r, e, u).map(|m| {
                     format!(
                         "{} ({})",
                         ex.id,
@@ -64,7 +64,7 @@ impl Base<'_> {
                 .map(|s| s.pair.expert as usize)
                 .filter(|&e| {
                     here.contains(&e)
-                        || limit_miss(self.policy, req, &inst.experts[e], &booked.uses[e]).is_none()
+                        || limit_miss(inst, self.policy, r, e, &booked.uses[e]).is_none()
                 })
                 .collect();
             if let Some((_, text)) = crate::teams::why_open(inst, &teams, r, &free, lang) {
@@ -264,7 +264,7 @@ impl Base<'_> {
             .into_iter()
             .map(|x| inst.requests[x].id.clone())
             .collect();
-        let miss = limit_miss(self.policy, req, ex, u);
+        let miss = limit_miss(inst, self.policy, r, e, u);
         let mut status = Vec::new();
         if !elsewhere.is_empty() {
             status.push(lang.fill(

@@ -47,11 +47,11 @@ pub struct Standby {
     pub spare_load: u32,
 }
 
-/// Whether expert `e` can take request `r` on top of the week's use `u`: the limits of
-/// [`limit_miss`] (the rolling load budget, [`Expert::budget`], and the heavy-theme pause
-/// included).
-pub fn fits(policy: &Policy, r: &Request, e: &Expert, u: &WeekUse) -> bool {
-    limit_miss(policy, r, e, u).is_none()
+/// Whether expert `ei` can take request `ri` of `inst` on top of the week's use `u`: the
+/// limits of [`limit_miss`] (the rolling load budget, [`Expert::budget`], a trajectory's later
+/// meetings and the heavy-theme pause included).
+pub fn fits(inst: &Instance, policy: &Policy, ri: usize, ei: usize, u: &WeekUse) -> bool {
+    limit_miss(inst, policy, ri, ei, u).is_none()
 }
 
 impl Base<'_> {
@@ -116,7 +116,7 @@ impl Base<'_> {
                 let x = s.pair.expert as usize;
                 let ex = &inst.experts[x];
                 let u = &booked.uses[x];
-                if !fits(self.policy, req, ex, u) {
+                if !fits(inst, self.policy, r, x, u) {
                     continue;
                 }
                 // The plain swap: the standby's pair in, the assigned one out, every other

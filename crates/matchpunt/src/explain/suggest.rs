@@ -27,6 +27,23 @@ pub enum Miss {
     HeavyPause,
     /// A booking row could not be read; treated as unavailable.
     Unsure,
+    /// A heavy-theme trajectory whose later meetings would fall in the heavy-theme pause
+    /// ([`crate::batch::usage::Limit::HeavyTrajectory`]): for every expert.
+    HeavyTrajectory {
+        /// The trajectory's weeks between two meetings.
+        every_weeks: u32,
+        /// `[rules] heavy_pause_weeks`.
+        pause: u32,
+    },
+    /// The rolling budget cannot carry the request's `meetings` meetings in the rolling window
+    /// (a trajectory's later meetings, or those the expert already holds:
+    /// [`crate::batch::usage::Limit::Rolling`]).
+    Rolling {
+        /// The request's meetings in the rolling window.
+        meetings: u32,
+        /// What the rolling budget leaves before this request.
+        left: u32,
+    },
 }
 
 impl Miss {
@@ -39,6 +56,8 @@ impl Miss {
             Miss::AtLoad => "at-load-budget",
             Miss::HeavyPause => "heavy-theme-pause",
             Miss::Unsure => "booking-unreadable",
+            Miss::Rolling { .. } => "rolling-budget-trajectory",
+            Miss::HeavyTrajectory { .. } => "heavy-theme-trajectory",
         }
     }
 
@@ -55,6 +74,8 @@ impl Miss {
             Miss::Rule(Stage::Language) | Miss::Rule(Stage::NoAvailability) => 3.0,
             Miss::Rule(Stage::Gender) | Miss::Rule(Stage::AgeGap) => 4.0,
             Miss::Unsure => 10.0,
+            Miss::Rolling { meetings, .. } => meetings.max(1) as f64,
+            Miss::HeavyTrajectory { .. } => 10.0,
             Miss::Rule(_) => 100.0,
         }
     }
@@ -110,15 +131,26 @@ pub struct Suggestion {
     pub teams: Option<Vec<Vec<usize>>>,
 }
 
-/// Whether expert `e` can take request `r` on top of bookings `u`; the miss otherwise.
-pub fn limit_miss(policy: &Policy, r: &Request, e: &Expert, u: &WeekUse) -> Option<Miss> {
+/// Whether expert `ei` can take request `ri` of `inst` on top of bookings `u`; the miss
+/// otherwise ([`crate::batch::usage::limit`], a trajectory's later meetings included).
+pub fn limit_miss(
+    inst: &Instance,
+    policy: &Policy,
+    ri: usize,
+    ei: usize,
+    u: &WeekUse,
+) -> Option<Miss> {
     use crate::batch::usage::{limit, Limit};
-    limit(policy, r, e, u).map(|l| match l {
+    limit(inst, policy, ri, ei, u).map(|l| match l {
         Limit::Unsure => Miss::Unsure,
         Limit::Busy => Miss::Busy,
         Limit::AtCount => Miss::AtCount,
         Limit::AtLoad => Miss::AtLoad,
         Limit::HeavyPause => Miss::HeavyPause,
+        Limit::Rolling { meetings, left } => Miss::Rolling { meetings, left },
+        Limit::HeavyTrajectory { every_weeks, pause } => {
+            Miss::HeavyTrajectory { every_weeks, pause }
+        }
     })
 }
 
@@ -149,7 +181,7 @@ pub fn suggest(
         let free_slots = e.availability.0 & !u.slots;
         if why.is_eligible() {
             eligible += 1;
-            match limit_miss(policy, r, e, u) {
+            match limit_miss(inst, policy, ri, ei, u) {
                 None => {
                     let s = scoring::score_pair(
                         inst,

@@ -376,6 +376,18 @@ pub fn miss_text(
         ),
         Miss::HeavyPause => lang.text(Msg::HeavyPauseWeek).to_string(),
         Miss::Unsure => lang.text(Msg::Unsure).to_string(),
+        Miss::HeavyTrajectory { every_weeks, pause } => lang.fill(
+            Msg::HeavyTrajectoryPause,
+            &[("every", &every_weeks), ("pause", &pause)],
+        ),
+        Miss::Rolling { meetings, left } => lang.fill(
+            if meetings > 1 {
+                Msg::RollingTrajectory
+            } else {
+                Msg::RollingReserved
+            },
+            &[("n", &meetings), ("left", &left)],
+        ),
     }
 }
 

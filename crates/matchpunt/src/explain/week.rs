@@ -21,9 +21,14 @@ pub struct Booked {
 }
 
 impl Booked {
-    /// The bookings of a set of (request, expert) assignments of `inst`.
-    pub fn from_pairs(inst: &Instance, pairs: impl IntoIterator<Item = (usize, usize)>) -> Self {
-        let uses = crate::batch::usage::week_use(inst, pairs);
+    /// The bookings of a set of (request, expert) assignments of `inst` (trajectories at their
+    /// meetings in `policy`'s rolling window).
+    pub fn from_pairs(
+        inst: &Instance,
+        policy: &Policy,
+        pairs: impl IntoIterator<Item = (usize, usize)>,
+    ) -> Self {
+        let uses = crate::batch::usage::week_use(inst, policy, pairs);
         Booked {
             uses,
             own: Vec::new(),
@@ -33,7 +38,9 @@ impl Booked {
 }
 
 /// Reads this week's bookings from an assignments file. Rows of `skip_request` (the request
-/// being asked about) are not counted; their experts are listed in [`Booked::own`].
+/// being asked about) are not counted; their experts are listed in [`Booked::own`]. A row of a
+/// trajectory of the batch takes its meetings in `policy`'s rolling window of the rolling budget
+/// ([`WeekUse::rolling`]).
 ///
 /// On the safe side: an expert whose booking row has an unreadable slot or intensity (or names a
 /// request this batch does not know and lacks those columns) is treated as unavailable, with a
@@ -41,6 +48,7 @@ impl Booked {
 pub fn read_booked(
     src: Source<'_>,
     inst: &Instance,
+    policy: &Policy,
     skip_request: Option<&str>,
 ) -> Result<Booked, InputErrors> {
     let t = read_pair_rows(src, PairFile::Assignments)?;
@@ -64,6 +72,7 @@ pub fn read_booked(
             out.own.push(e);
             continue;
         }
+        let meetings = known.map_or(1, |r| crate::batch::usage::window_meetings(inst, policy, r));
         let known = known.map(|r| &inst.requests[r]);
         // An empty slot cell: the request's own slot when the batch knows it (a flexible request
         // has none, as in the batch); a request the batch does not know leaves the day open.
@@ -97,6 +106,7 @@ pub fn read_booked(
             (Ok(s), Ok(i)) => {
                 u.count += 1;
                 u.load += i;
+                u.rolling = u.rolling.saturating_add(i.saturating_mul(meetings));
                 if let Some(s) = s {
                     u.slots |= 1 << s.0;
                 }

@@ -531,7 +531,11 @@ impl<'a> Base<'a> {
 
     /// The week's use of every expert in the base assignment.
     pub fn booked(&self) -> Booked {
-        Booked::from_pairs(self.inst, self.assigned.iter().map(|a| (a.0, a.1)))
+        Booked::from_pairs(
+            self.inst,
+            self.policy,
+            self.assigned.iter().map(|a| (a.0, a.1)),
+        )
     }
 
     /// Whether `(r, e)` is a pin the batch keeps.

@@ -30,9 +30,13 @@ pub fn fmt_units(units: i64) -> String {
 }
 
 /// Per-expert use of a result: [`crate::batch::usage::week_use`] of its assignments (the one
-/// type every limit check reads).
-pub fn expert_use(inst: &Instance, res: &BatchResult) -> Vec<WeekUse> {
-    week_use(inst, res.assignments.iter().map(|a| (a.request, a.expert)))
+/// type every limit check reads; trajectories at their meetings in `policy`'s rolling window).
+pub fn expert_use(inst: &Instance, policy: &Policy, res: &BatchResult) -> Vec<WeekUse> {
+    week_use(
+        inst,
+        policy,
+        res.assignments.iter().map(|a| (a.request, a.expert)),
+    )
 }
 
 /// `assignments.csv` as a [`Sheet`] (`toewijzingen`): one row per assignment, with the score's
@@ -148,7 +152,7 @@ pub fn open_seats(rows: &[Unmatched]) -> Vec<(&'static str, u32)> {
 
 /// Every request with open seats and why.
 pub fn unmatched(inst: &Instance, policy: &Policy, res: &BatchResult) -> Vec<Unmatched> {
-    let used = expert_use(inst, res);
+    let used = expert_use(inst, policy, res);
     let mut filled = vec![0u32; inst.requests.len()];
     for a in &res.assignments {
         filled[a.request] += 1;
@@ -168,10 +172,11 @@ pub fn unmatched(inst: &Instance, policy: &Policy, res: &BatchResult) -> Vec<Unm
             .filter(|c| c.request == ri)
             .map(|c| format!("pin conflict: {}", c.text))
             .collect();
-        let (mut here, mut at_count, mut at_load, mut busy, mut heavy) = (0, 0, 0, 0, 0);
+        let (mut here, mut at_count, mut at_load, mut busy, mut heavy, mut rolling) =
+            (0, 0, 0, 0, 0, 0);
+        let mut paused = None;
         for s in cands {
             let e = s.pair.expert as usize;
-            let ex = &inst.experts[e];
             let u = &used[e];
             if res
                 .assignments
@@ -182,10 +187,18 @@ pub fn unmatched(inst: &Instance, policy: &Policy, res: &BatchResult) -> Vec<Unm
             } else {
                 // The same check, in the same order, as the reason's list of who is at which
                 // limit (explain's open seat): the cause below is that list counted.
-                match limit(policy, r, ex, u) {
+                match limit(inst, policy, ri, e, u) {
                     Some(Limit::Busy) => busy += 1,
                     Some(Limit::AtCount) => at_count += 1,
                     Some(Limit::AtLoad | Limit::Unsure) => at_load += 1,
+                    Some(Limit::Rolling { .. }) => rolling += 1,
+                    Some(Limit::HeavyTrajectory { every_weeks, pause }) => {
+                        paused = Some((
+                            paused.map_or(0, |p: (u32, u32, u32)| p.0) + 1,
+                            every_weeks,
+                            pause,
+                        ));
+                    }
                     Some(Limit::HeavyPause) => heavy += 1,
                     None => {}
                 }
@@ -226,7 +239,20 @@ pub fn unmatched(inst: &Instance, policy: &Policy, res: &BatchResult) -> Vec<Unm
             if heavy > 0 {
                 why.push(format!("{heavy} in a heavy-theme pause"));
             }
-            let limited = at_count + at_load + busy + heavy;
+            if rolling > 0 {
+                // Trajectories (issue 24): the rolling budget cannot carry the later meetings.
+                let m = crate::batch::usage::window_meetings(inst, policy, ri);
+                why.push(format!(
+                    "{rolling} with too little rolling budget left for its {m} meeting(s) in the rolling window"
+                ));
+            }
+            if let Some((n, every, pause)) = paused {
+                why.push(format!(
+                    "{n} kept from it by the heavy-theme pause: it meets every {every} week(s), the pause is {pause} week(s), so its later meetings would fall in the pause"
+                ));
+            }
+            let limited =
+                at_count + at_load + busy + heavy + rolling + paused.map_or(0, |p| p.0 as usize);
             if limited == others && parts.is_empty() {
                 cause = if busy == others {
                     "no free slot"
@@ -248,22 +274,6 @@ pub fn unmatched(inst: &Instance, policy: &Policy, res: &BatchResult) -> Vec<Unm
             }
         }
         if let Some(t) = crate::teams::trajectory_text(inst, ri, Lang::En) {
-            // Trajectories (issue 24): whose rolling budget cannot carry the later meetings.
-            let m = inst.teams.window_meetings(ri, policy.rules.rolling_weeks);
-            let short = cands
-                .iter()
-                .filter(|s| {
-                    let ex = &inst.experts[s.pair.expert as usize];
-                    ex.rolling_budget.is_some_and(|b| {
-                        ex.rolling_used + used[s.pair.expert as usize].load + r.intensity * m > b
-                    })
-                })
-                .count();
-            if short > 0 {
-                parts.push(format!(
-                    "{short} eligible expert(s) have too little rolling budget left for its {m} meeting(s) in the rolling window"
-                ));
-            }
             parts.push(t);
         }
         if let Some((team_cause, text)) = team_reason(inst, policy, res, ri, &used) {
@@ -336,7 +346,11 @@ pub fn write_unmatched<W: Write>(inst: &Instance, rows: &[Unmatched], w: W) -> c
 /// used against the budget; `load_share` = load used / this week's budget (a data bar in a
 /// workbook; 0 for a budget of 0).
 pub fn experts_sheet(inst: &Instance, res: &BatchResult, lang: Lang) -> Sheet {
-    let used = expert_use(inst, res);
+    // Counts and load only: the rolling part of the use is not shown here.
+    let mut used = vec![WeekUse::default(); inst.experts.len()];
+    for a in &res.assignments {
+        used[a.expert].add(&inst.requests[a.request], 1);
+    }
     let mut requests: Vec<Vec<&str>> = vec![Vec::new(); inst.experts.len()];
     for a in &res.assignments {
         requests[a.expert].push(&inst.requests[a.request].id);
@@ -719,7 +733,6 @@ fn team_reason(
     if !res.teams.is_active() {
         return None;
     }
-    let r = &inst.requests[ri];
     let lo = res
         .scored
         .partition_point(|s| (s.pair.request as usize) < ri);
@@ -734,7 +747,7 @@ fn team_reason(
     let free: Vec<usize> = res.scored[lo..hi]
         .iter()
         .map(|s| s.pair.expert as usize)
-        .filter(|&e| here(e) || limit(policy, r, &inst.experts[e], &used[e]).is_none())
+        .filter(|&e| here(e) || limit(inst, policy, ri, e, &used[e]).is_none())
         .collect();
     crate::teams::why_open(inst, &res.teams, ri, &free, Lang::En)
 }

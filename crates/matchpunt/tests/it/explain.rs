@@ -65,7 +65,7 @@ proptest! {
             .filter(|a| (a.request as u64 + booked_seed).is_multiple_of(2))
             .map(|a| (a.request, a.expert))
             .collect();
-        let booked = Booked::from_pairs(&inst, pairs.iter().copied());
+        let booked = Booked::from_pairs(&inst, &policy, pairs.iter().copied());
         let all = candidates_all_pairs(&inst, &policy);
         let scored = score_pairs(&inst, &policy, &all);
         for ri in 0..inst.requests.len() {
@@ -532,8 +532,8 @@ R3,Gemeente Utrecht,speaker,pesten,Utrecht,fri-am,1
 ";
     let inst = from_csv(experts.as_bytes(), requests.as_bytes(), None);
     assert!(inst.requests[0].heavy && inst.requests[1].heavy && !inst.requests[2].heavy);
-    let booked = explain::Booked::from_pairs(&inst, [(0, 0)]);
     let paused = Policy::from_toml("[rules]\nheavy_pause_weeks = 1\n", "p").unwrap();
+    let booked = explain::Booked::from_pairs(&inst, &paused, [(0, 0)]);
     let s = explain::suggest(&inst, &paused, 1, Some(&booked), 5);
     assert!(s.candidates.is_empty(), "a second heavy seat in the pause");
     let v = explain::suggest_view(&inst, &paused, &s, None, Lang::En);

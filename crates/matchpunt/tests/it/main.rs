@@ -26,6 +26,7 @@ mod standby;
 mod starvation;
 mod teams;
 mod trajectories;
+mod trajectory_limits;
 mod weekly_rules;
 mod workbook;
 mod workbook_gate;

@@ -278,9 +278,9 @@ fn an_open_trajectory_says_why_and_shows_its_weeks() {
     let un = matchpunt::report::unmatched(&loaded.instance, &policy, &res);
     assert_eq!(un.len(), 1);
     assert!(
-        un[0].reason.contains(
-            "1 eligible expert(s) have too little rolling budget left for its 4 meeting(s)"
-        ),
+        un[0]
+            .reason
+            .contains("1 with too little rolling budget left for its 4 meeting(s)"),
         "{}",
         un[0].reason
     );
