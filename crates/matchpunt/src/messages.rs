@@ -530,7 +530,6 @@ messages! {
     CheckColExperts => "experts", "deskundigen";
     CheckColRequests => "requests", "aanvragen";
     CheckColSeats => "seats", "plekken";
-    CheckColAvoiding => "avoiding", "mijdend";
     CheckCoordinates => "(coordinates)", "(coördinaten)";
     CheckMoreThemes => "... and {n} more themes", "... en nog {n} thema's";
     CheckNoAvailability => "active experts with no availability: {n}{list}", "actieve deskundigen zonder beschikbaarheid: {n}{list}";
@@ -780,6 +779,11 @@ messages! {
     InPairNoHeader => "has no header line: expected {what}", "heeft geen kopregel: verwacht {what}";
     InPairMissingColumn => "missing required column {columns}: expected {what}; the header has: {have}", "verplichte kolom {columns} ontbreekt: verwacht {what}; de kopregel heeft: {have}";
     InPairMissingColumns => "missing required columns {columns}: expected {what}; the header has: {have}", "verplichte kolommen {columns} ontbreken: verwacht {what}; de kopregel heeft: {have}";
+    // The phone's and the web form's request, and messages for trajectory reservations.
+    InlineKeptAway => "{source}: {n} expert(s) kept away from this organisation to be safe: its name and the name of an organisation they exclude are close, or one is part of the other (the coordinator's check lists such exclusions)", "{source}: {n} {n:deskundige|deskundigen} weggehouden van deze organisatie om veilig te zijn: de naam lijkt op de naam van een organisatie die zij uitsluiten, of de een is deel van de ander (de controle van de coördinator noemt zulke uitsluitingen)";
+    InlineSource => "the request options", "de opties van de aanvraag";
+    MailTrajectoryExpert => "Hi {name}, as agreed: meeting {n} of your buddy trajectory with {org} is on {when}{where}.", "Hoi {name}, zoals afgesproken: bijeenkomst {n} van je maatjestraject met {org} is op {when}{where}.";
+    MailTrajectoryOrg => "{org}: meeting {n} of the buddy trajectory {request} with {expert} is on {when}{where}.", "{org}: bijeenkomst {n} van het maatjestraject {request} met {expert} is op {when}{where}.";
 }
 
 #[cfg(test)]

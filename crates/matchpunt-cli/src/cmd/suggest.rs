@@ -141,23 +141,25 @@ impl InlineRequest {
 
     /// Parses the request into `inst` (appended to its requests) and returns its index. Errors
     /// name the option, the value and what was expected, as for a cell.
-    pub fn add_to(&self, inst: &mut Instance, policy: &Policy) -> Result<usize> {
+    /// Warnings are printed in `lang`.
+    pub fn add_to(&self, inst: &mut Instance, policy: &Policy, lang: Lang) -> Result<usize> {
         let cells = self.cells();
         let named: Vec<(&str, &str)> = cells.iter().map(|(k, v)| (*k, v.as_str())).collect();
         let id = &cells[0].1;
         if inst.requests.iter().any(|r| &r.id == id) {
             bail!("a request {id:?} is in the requests file already: ask for it with --request {id}, or give another --id");
         }
-        match ingest::parse_request(
+        match ingest::parse_request_in(
             &named,
-            "the request options",
+            lang.text(Msg::InlineSource),
             &Places::bundled(),
             policy,
             inst,
+            lang,
         ) {
             Ok((r, warnings)) => {
                 for w in warnings {
-                    eprintln!("warning: {w}");
+                    eprintln!("{}", lang.fill(Msg::Warning, &[("text", &w)]));
                 }
                 inst.requests.push(r);
                 Ok(inst.requests.len() - 1)
@@ -252,7 +254,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let mut inst = loaded.instance;
     let ri = match &args.request {
         Some(id) => find_request(&inst, id, !loaded.warnings.is_empty())?,
-        None => args.inline.add_to(&mut inst, &policy)?,
+        None => args.inline.add_to(&mut inst, &policy, lang)?,
     };
     let declined = week.as_ref().map_or(Vec::new(), |w| {
         crate::cmd::ledger::declined_for(&inst, w, &inst.requests[ri].id)

@@ -14,7 +14,7 @@ use crate::i18n::L;
 use crate::state::{places, Data};
 use crate::Lang;
 use matchpunt::explain::{self, SuggestView};
-use matchpunt::ingest::parse_request;
+use matchpunt::ingest::parse_request_in;
 use matchpunt::messages::Msg;
 use maud::{html, Markup};
 
@@ -30,22 +30,24 @@ pub fn suggest(
     let cells = v.cells();
     let named: Vec<(&str, &str)> = cells.iter().map(|(k, v)| (*k, v.as_str())).collect();
     let mut inst = d.template.clone();
-    let (request, warnings) = parse_request(&named, "form", places(), d.policy(), &mut inst)
-        .map_err(|errs| match errs.errors.first() {
-            Some(e) => FieldError {
-                field: e
-                    .column
-                    .as_ref()
-                    .map_or_else(|| "form".to_string(), |c| c.1.clone()),
-                value: e.value.clone().unwrap_or_default(),
-                expected: e.message(),
+    let (request, warnings) =
+        parse_request_in(&named, "form", places(), d.policy(), &mut inst, lang).map_err(
+            |errs| match errs.errors.first() {
+                Some(e) => FieldError {
+                    field: e
+                        .column
+                        .as_ref()
+                        .map_or_else(|| "form".to_string(), |c| c.1.clone()),
+                    value: e.value.clone().unwrap_or_default(),
+                    expected: e.message(),
+                },
+                None => FieldError {
+                    field: "form".into(),
+                    value: String::new(),
+                    expected: errs.to_string(),
+                },
             },
-            None => FieldError {
-                field: "form".into(),
-                value: String::new(),
-                expected: errs.to_string(),
-            },
-        })?;
+        )?;
     inst.requests.push(request);
     let ri = inst.requests.len() - 1;
     let s = explain::suggest(&inst, d.policy(), ri, Some(&d.booked), TOP);

@@ -22,6 +22,7 @@ pub mod gate;
 pub mod sheet;
 pub mod workbook;
 
+use crate::messages::{Lang, Msg};
 use crate::model::places::Places;
 use crate::model::{
     normalize, Expert, HistoryRow, Instance, Interner, LatLon, Request, Role, RoleSet, Slot,
@@ -401,6 +402,20 @@ pub fn parse_request(
     policy: &Policy,
     inst: &mut Instance,
 ) -> Result<(Request, Vec<String>), InputErrors> {
+    parse_request_in(cells, source, places, policy, inst, policy.lang())
+}
+
+/// [`parse_request`] with its warnings in `lang`: the count of experts kept away on the safe
+/// side reads "fewer than 3" for 1 or 2 ([`Lang::count`]), as every count of personal
+/// exclusions does. Same shapes, errors and cost as [`parse_request`].
+pub fn parse_request_in(
+    cells: &[(&str, &str)],
+    source: &str,
+    places: &Places,
+    policy: &Policy,
+    inst: &mut Instance,
+    lang: Lang,
+) -> Result<(Request, Vec<String>), InputErrors> {
     let mut w = csv::Writer::from_writer(Vec::new());
     let header: Vec<&str> = cells.iter().map(|c| c.0).collect();
     let row: Vec<&str> = cells.iter().map(|c| c.1).collect();
@@ -477,8 +492,9 @@ pub fn parse_request(
         .unwrap_or_default();
     let kept_away = exclude_inline_org(inst, r.org, &org_id);
     if kept_away > 0 {
-        warnings.push(format!(
-            "{source}: {kept_away} expert(s) kept away from this organisation to be safe: its name and the name of an organisation they exclude are close, or one is part of the other (the coordinator's check lists such exclusions)"
+        warnings.push(lang.fill(
+            Msg::InlineKeptAway,
+            &[("source", &source), ("n", &lang.count(kept_away))],
         ));
     }
     Ok((r, warnings))
