@@ -533,7 +533,6 @@ messages! {
     CheckColExperts => "experts", "deskundigen";
     CheckColRequests => "requests", "aanvragen";
     CheckColSeats => "seats", "plekken";
-    CheckColAvoiding => "avoiding", "mijdend";
     CheckCoordinates => "(coordinates)", "(coördinaten)";
     CheckMoreThemes => "... and {n} more themes", "... en nog {n} thema's";
     CheckNoAvailability => "active experts with no availability: {n}{list}", "actieve deskundigen zonder beschikbaarheid: {n}{list}";
@@ -819,6 +818,11 @@ messages! {
     RollingReserved => "the rolling budget ({left} left) cannot carry this request beside the trajectory meetings already held in the window", "het rollende budget ({left} over) kan deze aanvraag niet dragen naast de bijeenkomsten van trajecten die al in het venster vastliggen";
     HeavyTrajectoryPause => "a heavy-theme trajectory meeting every {every} week(s) would lose its later meetings to the heavy-theme pause of {pause} week(s)", "een traject met een zwaar thema en elke {every} {every:week|weken} een bijeenkomst zou de latere bijeenkomsten verliezen door de pauze na zware thema's van {pause} {pause:week|weken}";
     BookRolling => "expert {expert} has {left} of their rolling budget left; this request needs {needs} ({n} meeting(s) in the window)", "deskundige {expert} heeft nog {left} van het rollende budget over; deze aanvraag vraagt {needs} ({n} {n:bijeenkomst|bijeenkomsten} in het venster)";
+    // The phone's and the web form's request, and messages for trajectory reservations.
+    InlineKeptAway => "{source}: {n} expert(s) kept away from this organisation to be safe: its name and the name of an organisation they exclude are close, or one is part of the other (the coordinator's check lists such exclusions)", "{source}: {n} {n:deskundige|deskundigen} weggehouden van deze organisatie om veilig te zijn: de naam lijkt op de naam van een organisatie die zij uitsluiten, of de een is deel van de ander (de controle van de coördinator noemt zulke uitsluitingen)";
+    InlineSource => "the request options", "de opties van de aanvraag";
+    MailTrajectoryExpert => "Hi {name}, as agreed: meeting {n} of your buddy trajectory with {org} is on {when}{where}.", "Hoi {name}, zoals afgesproken: bijeenkomst {n} van je maatjestraject met {org} is op {when}{where}.";
+    MailTrajectoryOrg => "{org}: meeting {n} of the buddy trajectory {request} with {expert} is on {when}{where}.", "{org}: bijeenkomst {n} van het maatjestraject {request} met {expert} is op {when}{where}.";
 }
 
 #[cfg(test)]

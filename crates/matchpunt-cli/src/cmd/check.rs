@@ -131,41 +131,39 @@ pub fn run(args: Args) -> Result<ExitCode> {
     write_table(&mut out, &head, &rows)?;
 
     // Counts only, and below 3 only "fewer than 3": a count of 1 next to a theme could point
-    // at a person.
-    let mut themes: Vec<(usize, usize, usize)> = vec![(0, 0, 0); inst.themes.len()];
+    // at a person. No count of experts avoiding a theme: next to explain's count of experts kept
+    // out for personal reasons it would tell an avoided theme (rule 3) from an excluded
+    // organisation (rule 4). A theme only avoided is not listed either, for the same reason.
+    let mut themes: Vec<(usize, usize)> = vec![(0, 0); inst.themes.len()];
     for e in inst.experts.iter().filter(|e| e.active) {
         for &t in &e.themes {
             themes[t as usize].0 += 1;
         }
-        for &t in &e.avoid_themes {
-            themes[t as usize].1 += 1;
-        }
     }
     for r in &inst.requests {
         for &t in &r.themes {
-            themes[t as usize].2 += 1;
+            themes[t as usize].1 += 1;
         }
     }
     let mut order: Vec<usize> = (0..themes.len()).collect();
     order.sort_by_key(|&t| {
         (
-            std::cmp::Reverse(themes[t].2 + themes[t].0),
+            std::cmp::Reverse(themes[t].1 + themes[t].0),
             inst.themes.name(t as u32).to_lowercase(),
         )
     });
     let used: Vec<usize> = order
         .into_iter()
-        .filter(|&t| themes[t].0 + themes[t].1 + themes[t].2 > 0)
+        .filter(|&t| themes[t].0 + themes[t].1 > 0)
         .collect();
     let rows: Vec<Vec<String>> = used
         .iter()
         .take(MAX_THEME_ROWS)
         .map(|&t| {
-            let (e, a, r) = themes[t];
+            let (e, r) = themes[t];
             vec![
                 shown_name(inst.themes.name(t as u32), lang),
                 lang.count(e),
-                lang.count(a),
                 lang.count(r),
             ]
         })
@@ -173,7 +171,6 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let head = [
         Msg::CheckColTheme,
         Msg::CheckColExperts,
-        Msg::CheckColAvoiding,
         Msg::CheckColRequests,
     ]
     .map(|m| lang.text(m).to_string());

@@ -151,14 +151,14 @@ impl InlineRequest {
         }
         match ingest::parse_request(
             &named,
-            "the request options",
+            lang.text(Msg::InlineSource),
             &Places::bundled(),
             policy,
             inst,
         ) {
             Ok((r, warnings)) => {
                 for w in warnings {
-                    eprintln!("{}", lang.fill(Msg::Warning, &[("text", &w)]));
+                    eprintln!("{}", lang.fill(Msg::Warning, &[("text", &w.render(lang))]));
                 }
                 inst.requests.push(r);
                 Ok(inst.requests.len() - 1)

@@ -195,8 +195,10 @@ pub fn read_pair_rows(mut src: Source<'_>, kind: PairFile) -> Result<PairRows, I
     };
     let mut errs = InputErrors::default();
     let first = hl.line - 1;
+    // The line counting of the batch's tables ([`Lines::record_line`]): a record's position can
+    // be on the line end before it (the `\n` of a CRLF), which is not its line.
     let line_of = |pos: Option<&csv::Position>| {
-        pos.map_or(0, |p| lines.line_of(hl.start + p.byte() as usize))
+        pos.map_or(0, |p| lines.record_line(text, hl.start + p.byte() as usize))
             .max(first + 1)
     };
     for rec in records {

@@ -17,6 +17,7 @@ mod lp_export;
 mod mail_property;
 mod names;
 mod org_names;
+mod pair_lines_property;
 mod pairs_property;
 mod round;
 mod rules;

@@ -160,7 +160,11 @@ fn the_issues_ten_spellings_exclude_in_a_batch_and_inline() {
             Match::Same => assert!(w.is_empty(), "{org}: {w:?}"),
             _ => {
                 assert_eq!(w.len(), 1, "{org}: {w:?}");
-                assert!(w[0].contains("1 expert(s) kept away"), "{}", w[0]);
+                assert!(
+                    w[0].contains("fewer than 3 expert(s) kept away"),
+                    "{}",
+                    w[0]
+                );
                 assert!(!w[0].contains(&format!("E{}", k + 1)), "{}", w[0]);
             }
         }
@@ -520,4 +524,43 @@ fn organisations_csv_makes_a_name_and_its_aliases_one_organisation() {
     assert_eq!(err.errors.len(), 1, "{err}");
     assert_eq!(err.errors[0].file, "organisations.csv");
     assert_eq!(err.errors[0].line, Some(2));
+}
+
+/// The phone's warning of experts kept away on the safe side counts as every count of personal
+/// exclusions does ([`Lang::count`]): 1 and 2 read "fewer than 3", 3 and more as the number, in
+/// the reader's language.
+#[test]
+fn the_inline_kept_away_count_reads_fewer_than_3_in_either_language() {
+    use matchpunt::messages::Lang;
+    for n in 1..=4usize {
+        let cells: Vec<&str> = vec!["Jeugdhulp Utrecht"; n];
+        let l = load(&experts(&cells), &requests(&["Iets Anders"]));
+        for lang in [Lang::En, Lang::Nl] {
+            let mut i = l.instance.clone();
+            let row = [
+                ("id", "phone"),
+                ("org", "Jeugdhulp Utrecht, locatie Oost"),
+                ("role", "speaker"),
+                ("themes", "pesten"),
+                ("place", "Utrecht"),
+            ];
+            let (_, w) = ingest::parse_request(
+                &row,
+                "src",
+                crate::common::places(),
+                &Policy::default(),
+                &mut i,
+            )
+            .unwrap();
+            let w: Vec<&str> = w.iter().map(|w| w.render(lang)).collect();
+            assert_eq!(w.len(), 1, "{n} {lang:?}: {w:?}");
+            let want = match (n, lang) {
+                (1 | 2, Lang::En) => "src: fewer than 3 expert(s) kept away".to_string(),
+                (1 | 2, Lang::Nl) => "src: minder dan 3 deskundigen weggehouden".to_string(),
+                (n, Lang::En) => format!("src: {n} expert(s) kept away"),
+                (n, Lang::Nl) => format!("src: {n} deskundigen weggehouden"),
+            };
+            assert!(w[0].starts_with(&want), "{n} {lang:?}: {}", w[0]);
+        }
+    }
 }
