@@ -336,11 +336,10 @@ pub const PERSONAL_REASON: &str = "is not for this request now, for a personal r
 
 /// A count as shown in any text that could point at a person: below 3 (but not 0) it is
 /// "fewer than 3", so that no count singles anyone out.
+/// The English of [`crate::messages::Lang::count`], the one helper every output's count goes
+/// through.
 pub fn shown_count(n: usize) -> String {
-    match n {
-        1 | 2 => "fewer than 3".into(),
-        n => n.to_string(),
-    }
+    crate::messages::Lang::En.count(n)
 }
 
 /// A set of [`Reason`]s as a bit set; empty = eligible.

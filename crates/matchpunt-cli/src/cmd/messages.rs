@@ -179,6 +179,38 @@ fn run_batch(l: &matchpunt_ledger::Ledger, run: i64, week: Week) -> Result<(Inst
 }
 
 /// Runs `messages`.
+/// The week's events with one text per reserved meeting of a trajectory (a booking whose request
+/// is a reservation, `B1-m2`): a declined one keeps its decline alone (no booking, no proposal);
+/// any other becomes one [`Kind::Meeting`] in place of its proposal, acceptance and booking.
+/// Other events are kept in order. O(events × reserved meetings).
+fn one_per_reserved_meeting(
+    events: Vec<(Kind, String, String)>,
+    bookings: &[matchpunt_ledger::Booking],
+    declined: &[(String, String)],
+) -> Vec<(Kind, String, String)> {
+    let reserved: Vec<(String, String)> = bookings
+        .iter()
+        .filter(|b| matchpunt_ledger::rules::reservation_of(&b.seat.request).is_some())
+        .map(|b| (b.seat.request.clone(), b.seat.expert.clone()))
+        .collect();
+    let mut out = Vec::with_capacity(events.len());
+    let mut told: Vec<(String, String)> = Vec::new();
+    for (kind, r, e) in events {
+        let pair = (r.clone(), e.clone());
+        if !reserved.contains(&pair) {
+            out.push((kind, r, e));
+        } else if declined.contains(&pair) {
+            if kind == Kind::Declined {
+                out.push((kind, r, e));
+            }
+        } else if !told.contains(&pair) {
+            told.push(pair);
+            out.push((Kind::Meeting, r, e));
+        }
+    }
+    out
+}
+
 pub fn run(args: Args) -> Result<ExitCode> {
     let l = ledger::required(&args.at.ledger)?;
     let ws = args.at.week.to_string();
@@ -241,6 +273,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         };
         events.push((kind, r.clone(), e.clone()));
     }
+    let events = one_per_reserved_meeting(events, &view.bookings, &declined);
     let mut rows: Vec<MailRow> = Vec::new();
     let mut skipped = 0;
     for (kind, rid, eid) in events {
@@ -343,6 +376,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
                 ("accepted", &count(Kind::Accepted)),
                 ("declined", &count(Kind::Declined)),
                 ("bookings", &count(Kind::Booking)),
+                ("meetings", &count(Kind::Meeting)),
                 ("standbys", &count(Kind::Standby)),
             ]
         )

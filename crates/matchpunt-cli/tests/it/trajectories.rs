@@ -169,3 +169,125 @@ fn a_trajectory_holds_its_slot_in_tight_weeks_and_a_decline_frees_the_rest() {
     assert!(!w51.iter().any(|x| x.0.starts_with("B1-")), "{w51:?}");
     assert!(has(&w51, "B10", "E2"), "{w51:?}");
 }
+
+/// The (kind, to, request, expert) of each row of a messages.csv (a row starts a line with its
+/// kind; texts span lines but never start one with a kind and a comma).
+fn mail_rows(path: &Path) -> Vec<(String, String, String, String)> {
+    let text = fs::read_to_string(path).unwrap();
+    let text = text.trim_start_matches('\u{feff}');
+    let kinds = [
+        "proposal", "accepted", "declined", "booking", "standby", "meeting",
+    ];
+    text.lines()
+        .skip(1)
+        .filter_map(|l| {
+            let c: Vec<&str> = l.splitn(5, ',').collect();
+            (c.len() == 5 && kinds.contains(&c[0]) && ["expert", "org"].contains(&c[1])).then(
+                || {
+                    (
+                        c[0].to_string(),
+                        c[1].to_string(),
+                        c[2].to_string(),
+                        c[3].to_string(),
+                    )
+                },
+            )
+        })
+        .collect()
+}
+
+/// `messages` for a trajectory's reserved meetings (the worked example of the coordinators'
+/// guide): one text to each reader per reserved meeting and week, as a meeting of the
+/// trajectory (not a proposal and a booking); a declined meeting gets its decline alone.
+#[test]
+fn messages_send_one_text_per_reserved_meeting_and_only_the_decline_when_declined() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let ex = root().join("examples/trajectory");
+    let l = ["--ledger", "season.ledger"];
+    let inputs = |req: &str| -> Vec<String> {
+        [
+            "--experts",
+            ex.join("experts.csv").to_str().unwrap(),
+            "--requests",
+            ex.join(req).to_str().unwrap(),
+        ]
+        .map(String::from)
+        .to_vec()
+    };
+    let cmd = |parts: &[&[&str]], extra: Vec<String>| -> String {
+        let mut a: Vec<&str> = parts.concat();
+        a.extend(extra.iter().map(String::as_str));
+        ok(d, &a)
+    };
+    ok(d, &["ledger", "init", "season.ledger"]);
+    let w48 = ["--week", "2026-W48"];
+    cmd(
+        &[&["run"], &l, &w48, &["--out", "w48"]],
+        inputs("requests-week48.csv"),
+    );
+    cmd(
+        &[
+            &["decide"],
+            &l,
+            &w48,
+            &["--request", "B1", "--expert", "E2", "--accepted"],
+        ],
+        vec![],
+    );
+    cmd(&[&["close"], &l, &w48], vec![]);
+    let w49 = ["--week", "2026-W49"];
+    cmd(
+        &[&["run"], &l, &w49, &["--out", "w49"]],
+        inputs("requests-week49.csv"),
+    );
+    cmd(&[&["messages"], &l, &w49, &["--out", "m49"]], vec![]);
+    let m49 = mail_rows(&d.join("m49/messages.csv"));
+    let b1: Vec<_> = m49.iter().filter(|r| r.2 == "B1-m2").collect();
+    assert_eq!(b1.len(), 2, "one text to each reader: {m49:?}");
+    assert!(
+        b1.iter().all(|r| r.0 == "meeting" && r.3 == "E2"),
+        "{m49:?}"
+    );
+    let text = fs::read_to_string(d.join("m49/messages.csv")).unwrap();
+    assert!(
+        text.contains("meeting 2 of your buddy trajectory with Stichting Thuisbasis")
+            || text.contains("bijeenkomst 2 van je traject als maatje bij Stichting Thuisbasis"),
+        "{text}"
+    );
+    assert!(
+        text.contains("bijeenkomst 2 van uw traject B1 met Noor")
+            || text.contains("meeting 2 of your trajectory B1 with Noor"),
+        "{text}"
+    );
+    // The urgent request of the week is proposed as usual.
+    assert!(
+        m49.iter().any(|r| r.0 == "proposal" && r.2 == "B7"),
+        "{m49:?}"
+    );
+    cmd(&[&["close"], &l, &w49], vec![]);
+    // Week 50: the young person stops; meeting 3 is declined.
+    let w50 = ["--week", "2026-W50"];
+    cmd(
+        &[&["run"], &l, &w50, &["--out", "w50"]],
+        inputs("requests-week49.csv"),
+    );
+    cmd(
+        &[
+            &["decide"],
+            &l,
+            &w50,
+            &["--request", "B1-m3", "--expert", "E2", "--declined"],
+        ],
+        vec![],
+    );
+    cmd(&[&["messages"], &l, &w50, &["--out", "m50"]], vec![]);
+    let m50 = mail_rows(&d.join("m50/messages.csv"));
+    let b1: Vec<_> = m50.iter().filter(|r| r.2 == "B1-m3").collect();
+    assert_eq!(
+        b1.len(),
+        2,
+        "the decline to each reader, nothing else: {m50:?}"
+    );
+    assert!(b1.iter().all(|r| r.0 == "declined"), "{m50:?}");
+}

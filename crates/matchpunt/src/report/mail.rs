@@ -16,8 +16,20 @@ use crate::report::table::{Cell, Sheet};
 use std::collections::HashMap;
 
 /// The placeholders a mail text may use.
-pub const PLACEHOLDERS: [&str; 11] = [
-    "name", "expert", "org", "request", "role", "date", "slot", "where", "topics", "week", "kind",
+pub const PLACEHOLDERS: [&str; 13] = [
+    "name",
+    "expert",
+    "org",
+    "request",
+    "role",
+    "date",
+    "slot",
+    "where",
+    "topics",
+    "week",
+    "kind",
+    "meeting",
+    "trajectory",
 ];
 
 /// What happened to a pair.
@@ -33,18 +45,23 @@ pub enum Kind {
     Booking,
     /// A standby of the latest run was accepted in place of the proposed expert, who declined.
     Standby,
+    /// A later meeting of a trajectory, reserved for its expert when the first was accepted
+    /// (request id `R7-m2`): one text per reserved meeting and week, in place of a proposal or
+    /// a booking.
+    Meeting,
 }
 
 impl Kind {
     /// Every kind.
-    pub const ALL: [Kind; 5] = [
+    pub const ALL: [Kind; 6] = [
         Kind::Proposal,
         Kind::Accepted,
         Kind::Declined,
         Kind::Booking,
         Kind::Standby,
+        Kind::Meeting,
     ];
-    /// `proposal`, `accepted`, `declined`, `booking`, `standby`.
+    /// `proposal`, `accepted`, `declined`, `booking`, `standby`, `meeting`.
     pub fn code(self) -> &'static str {
         match self {
             Kind::Proposal => "proposal",
@@ -52,6 +69,7 @@ impl Kind {
             Kind::Declined => "declined",
             Kind::Booking => "booking",
             Kind::Standby => "standby",
+            Kind::Meeting => "meeting",
         }
     }
 }
@@ -87,6 +105,8 @@ fn builtin(kind: Kind, to: To) -> Msg {
         (Kind::Booking, To::Org) => Msg::MailBookingOrg,
         (Kind::Standby, To::Expert) => Msg::MailStandbyExpert,
         (Kind::Standby, To::Org) => Msg::MailStandbyOrg,
+        (Kind::Meeting, To::Expert) => Msg::MailMeetingExpert,
+        (Kind::Meeting, To::Org) => Msg::MailMeetingOrg,
     }
 }
 
@@ -374,7 +394,8 @@ pub fn rows_of(e: &Event, week: Week, t: &Templates) -> [MailRow; 2] {
         let date = date_text(week, e.slot, lang);
         let slot = e.slot.map(|s| lang.slot(s)).unwrap_or_default();
         let topics = lang.list(&e.topics);
-        let args: [(&str, &dyn std::fmt::Display); 11] = [
+        let (trajectory, meeting) = meeting_of(&e.request);
+        let args: [(&str, &dyn std::fmt::Display); 13] = [
             ("name", &name),
             ("expert", &e.expert_name),
             ("org", &e.org),
@@ -386,6 +407,8 @@ pub fn rows_of(e: &Event, week: Week, t: &Templates) -> [MailRow; 2] {
             ("topics", &topics),
             ("week", &week),
             ("kind", &e.kind.code()),
+            ("meeting", &meeting),
+            ("trajectory", &trajectory),
         ];
         let key = format!("{}-{}", e.kind.code(), to.code());
         MailRow {
@@ -403,6 +426,15 @@ pub fn rows_of(e: &Event, week: Week, t: &Templates) -> [MailRow; 2] {
             text: fill(t.text(&key, builtin(e.kind, to), lang), &args),
         }
     })
+}
+
+/// The trajectory and meeting number of a reserved meeting's request id (`R7-m2`: `R7`, 2); the
+/// id itself and 1 for any other request. O(length of the id).
+pub fn meeting_of(id: &str) -> (&str, u32) {
+    id.rsplit_once("-m")
+        .and_then(|(base, k)| Some((base, k.parse::<u32>().ok()?)))
+        .filter(|(base, k)| *k >= 2 && !base.is_empty())
+        .unwrap_or((id, 1))
 }
 
 fn fill(template: &str, args: &[(&str, &dyn std::fmt::Display)]) -> String {

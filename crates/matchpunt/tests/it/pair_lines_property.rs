@@ -47,9 +47,9 @@ proptest! {
         let bad = bad_at % rows;
         let text = file(rows, bad, col, "", ENDS[end], last_end);
         let kind = if decisions { PairFile::Decisions } else { PairFile::Assignments };
-        let errs = read_pair_rows(Source::new("dec.csv", text.as_bytes()), kind)
-            .err()
-            .expect("an empty id is an error");
+        let Err(errs) = read_pair_rows(Source::new("dec.csv", text.as_bytes()), kind) else {
+            panic!("an empty id is an error: {text:?}");
+        };
         prop_assert_eq!(errs.errors.len(), 1);
         let e = &errs.errors[0];
         prop_assert_eq!(e.line, Some(bad as u64 + 2), "{:?} in {:?}", e, text);
@@ -66,9 +66,9 @@ proptest! {
     ) {
         let bad = bad_at % rows;
         let text = file(rows, bad, 2, "maybe", ENDS[end], last_end);
-        let errs = read_decisions(Source::new("dec.csv", text.as_bytes()))
-            .err()
-            .expect("maybe is no decision");
+        let Err(errs) = read_decisions(Source::new("dec.csv", text.as_bytes())) else {
+            panic!("maybe is no decision: {text:?}");
+        };
         prop_assert_eq!(errs.errors.len(), 1);
         let e = &errs.errors[0];
         prop_assert_eq!(e.line, Some(bad as u64 + 2), "{:?} in {:?}", e, text);
