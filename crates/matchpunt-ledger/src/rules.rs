@@ -14,6 +14,7 @@ use matchpunt::messages::{Lang, Msg};
 use matchpunt::model::places::Places;
 use matchpunt::model::{Instance, Request, Slot, Week};
 use matchpunt::policy::Policy;
+use matchpunt::teams::FixedMiss;
 use std::collections::HashMap;
 
 fn csv_writer() -> csv::Writer<Vec<u8>> {
@@ -419,6 +420,23 @@ pub enum Refusal {
         /// Expert id.
         expert: String,
     },
+    /// A team rule (issue 24) over the request's booked and accepted experts: a new expert
+    /// on a one-seat request or without an experienced expert booked beside them, a pair kept
+    /// apart, or `experienced_min` broken ([`matchpunt::teams::fixed_miss`]).
+    Team {
+        /// Expert id.
+        expert: String,
+        /// Request id.
+        request: String,
+        /// The rule broken (an index in [`FixedMiss::NotWith`] is the instance's).
+        miss: FixedMiss,
+        /// With [`FixedMiss::NotWith`]: the other expert's id; empty otherwise.
+        other: String,
+        /// The request's `experienced_min`.
+        min: u32,
+        /// The request's seats.
+        seats: u32,
+    },
     /// Every seat of the request is booked or accepted.
     SeatsTaken {
         /// Request id.
@@ -485,6 +503,28 @@ impl Refusal {
                 &[("every", every_weeks), ("pause", pause)],
             ),
             Refusal::Limit { expert } => lang.fill(Msg::BookLimit, &[("expert", expert)]),
+            Refusal::Team {
+                expert,
+                request,
+                miss,
+                other,
+                min,
+                seats,
+            } => match miss {
+                FixedMiss::NewAlone => lang.fill(Msg::TeamFixNewAlone, &[("expert", expert)]),
+                FixedMiss::NotWith(_) => {
+                    lang.fill(Msg::TeamFixNotWith, &[("expert", expert), ("other", other)])
+                }
+                FixedMiss::ExperiencedMin => lang.fill(
+                    Msg::TeamFixExperiencedMin,
+                    &[
+                        ("expert", expert),
+                        ("request", request),
+                        ("min", min),
+                        ("seats", seats),
+                    ],
+                ),
+            },
             Refusal::SeatsTaken { request, seats } => lang.fill(
                 Msg::BookSeatsTaken,
                 &[("request", request), ("seats", seats)],
@@ -584,6 +624,39 @@ pub fn check(
     if held as u32 >= r.experts_needed {
         return Err(Refusal::SeatsTaken {
             request: rid,
+            seats: r.experts_needed,
+        });
+    }
+    // Team rules: a booking is a fixed seat, kept as a pin in later runs, so it keeps the
+    // rules by itself, beside the request's booked and accepted experts (the safe side).
+    let index = |id: &str| inst.experts.iter().position(|x| x.id == id);
+    let mut others: Vec<usize> = view
+        .bookings
+        .iter()
+        .filter(|b| b.seat.request == r.id)
+        .filter_map(|b| index(&b.seat.expert))
+        .chain(
+            verdicts
+                .iter()
+                .filter(|((rq, _), acc)| **acc && rq == &r.id)
+                .filter_map(|((_, ex), _)| index(ex)),
+        )
+        .filter(|&o| o != ei)
+        .collect();
+    others.sort_unstable();
+    others.dedup();
+    let standing = matchpunt::teams::standings(inst, policy);
+    if let Some(miss) = matchpunt::teams::fixed_miss(inst, &standing, ri, ei, &others) {
+        let other = match miss {
+            FixedMiss::NotWith(o) => inst.experts[o].id.clone(),
+            _ => String::new(),
+        };
+        return Err(Refusal::Team {
+            expert: eid,
+            request: rid,
+            miss,
+            other,
+            min: inst.teams.experienced_min.get(&ri).copied().unwrap_or(0),
             seats: r.experts_needed,
         });
     }

@@ -160,6 +160,9 @@ pub enum Stage {
     PinSeats,
     /// Rule 11: declined in the decisions.
     Declined,
+    /// Team rules (issue 24) over pins and bookings: a new expert without an experienced
+    /// expert fixed beside them, a pair kept apart, or `experienced_min` broken.
+    PinTeam,
 }
 
 impl Stage {
@@ -186,7 +189,7 @@ impl Stage {
             Stage::AgeGap => "7",
             Stage::SlotUnavailable | Stage::NoAvailability | Stage::PinnedInSlot => "8",
             Stage::HeavyPause | Stage::PinLimits => "9",
-            Stage::PinSeats => "10",
+            Stage::PinSeats | Stage::PinTeam => "10",
             Stage::Declined => "11",
         }
     }
@@ -234,6 +237,7 @@ impl Stage {
             Stage::PinnedInSlot => "pinned-in-slot",
             Stage::PinLimits => "pin-limits",
             Stage::PinSeats => "pin-seats",
+            Stage::PinTeam => "pin-team",
             Stage::Declined => "declined",
         }
     }
@@ -278,6 +282,7 @@ impl Stage {
             Stage::PinnedInSlot => "is already pinned in this slot",
             Stage::PinLimits => "would go beyond their limits with the pins before it",
             Stage::PinSeats => "is pinned to a request whose seats are taken by the pins before it",
+            Stage::PinTeam => "is pinned against a team rule",
             Stage::Declined => "declined this request",
         }
     }
@@ -303,6 +308,7 @@ impl Stage {
             Stage::PinnedInSlot => Msg::StagePinnedSaid,
             Stage::PinLimits => Msg::StagePinLimitsSaid,
             Stage::PinSeats => Msg::StagePinSeatsSaid,
+            Stage::PinTeam => Msg::StagePinTeamSaid,
             Stage::Declined => Msg::StageDeclinedSaid,
         })
     }
@@ -324,9 +330,11 @@ impl Stage {
             Stage::SlotUnavailable => "available in the slot",
             Stage::NoAvailability => "with any available slot",
             Stage::HeavyPause => "outside a heavy-theme pause",
-            Stage::PinnedInSlot | Stage::PinLimits | Stage::PinSeats | Stage::Declined => {
-                "free of the pins before it"
-            }
+            Stage::PinnedInSlot
+            | Stage::PinLimits
+            | Stage::PinSeats
+            | Stage::PinTeam
+            | Stage::Declined => "free of the pins before it",
         }
     }
 }

@@ -824,6 +824,10 @@ messages! {
     InlineSource => "the request options", "de opties van de aanvraag";
     MailMeetingExpert => "Hello {name},\n\nAs agreed: meeting {meeting} of your {role} trajectory with {org} is on {date} ({where}).\n\nKind regards,\nthe match point", "Hoi {name},\n\nZoals afgesproken: bijeenkomst {meeting} van je traject als {role} bij {org} is op {date} ({where}).\n\nGroet,\nhet matchpunt";
     MailMeetingOrg => "Dear {name},\n\nAs agreed: meeting {meeting} of your trajectory {trajectory} with {expert} is on {date} ({where}).\n\nKind regards,\nthe match point", "Beste {name},\n\nZoals afgesproken: bijeenkomst {meeting} van uw traject {trajectory} met {expert} is op {date} ({where}).\n\nMet vriendelijke groet,\nhet matchpunt";
+    StagePinTeamSaid => "is pinned or booked against a team rule: a new expert goes only beside an experienced expert on a request of 2 or more seats, pairs kept apart are not sent together, experienced_min seats stay for experienced experts", "staat vast of is geboekt tegen een teamregel in: een nieuwe deskundige gaat alleen naast een ervaren deskundige op een aanvraag van 2 of meer plekken, duo's die niet samen mogen worden niet samen ingezet, experienced_min plekken blijven voor ervaren deskundigen";
+    TeamFixNewAlone => "{expert} is new and goes only on a request of 2 or more seats beside an experienced expert already on it (team rule)", "{expert} is nieuw en gaat alleen op een aanvraag van 2 of meer plekken naast een ervaren deskundige die er al op staat (teamregel)";
+    TeamFixNotWith => "{expert} and {other} are not sent together (team rule)", "{expert} en {other} worden niet samen ingezet (teamregel)";
+    TeamFixExperiencedMin => "{expert} is not experienced and request {request} keeps {min} of its {seats} seat(s) for experienced experts (team rule)", "{expert} is niet ervaren en aanvraag {request} houdt {min} van de {seats} {seats:plek|plekken} vrij voor ervaren deskundigen (teamregel)";
 }
 
 #[cfg(test)]

@@ -216,3 +216,82 @@ pub fn trajectory_text(inst: &Instance, r: usize, lang: Lang) -> Option<String> 
         ],
     ))
 }
+
+/// Why a fixed seat (a pin, a ledger booking) of expert `e` on a request breaks a team rule.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FixedMiss {
+    /// `e` is new, and the request has one seat or no experienced expert fixed on it.
+    NewAlone,
+    /// `e` is never sent together with this expert (index) fixed on the request.
+    NotWith(usize),
+    /// `e` is not experienced and would take a seat that `experienced_min` keeps.
+    ExperiencedMin,
+}
+
+impl FixedMiss {
+    /// The reason in `lang`, naming the team rule (never a personal reason), for expert
+    /// `e` on request `ri`. O(1).
+    pub fn text(self, inst: &Instance, ri: usize, e: usize, lang: Lang) -> String {
+        let id = &inst.experts[e].id;
+        match self {
+            FixedMiss::NewAlone => lang.fill(Msg::TeamFixNewAlone, &[("expert", id)]),
+            FixedMiss::NotWith(o) => lang.fill(
+                Msg::TeamFixNotWith,
+                &[("expert", id), ("other", &inst.experts[o].id)],
+            ),
+            FixedMiss::ExperiencedMin => {
+                let r = &inst.requests[ri];
+                let min = inst.teams.experienced_min.get(&ri).copied().unwrap_or(0);
+                lang.fill(
+                    Msg::TeamFixExperiencedMin,
+                    &[
+                        ("expert", id),
+                        ("request", &r.id),
+                        ("min", &min),
+                        ("seats", &r.experts_needed),
+                    ],
+                )
+            }
+        }
+    }
+}
+
+/// The one team check of a seat fixed before the solver runs (a pin of requests.csv, a
+/// booking of `book` or the web page, a ledger booking kept as a pin): may expert `e` sit on
+/// request `ri` beside the experts `others` (expert indexes) already fixed on it? `standing`
+/// is [`standings`]. A fixed seat cannot be undone by the solver, so the rule is kept by the
+/// fixed seats alone (the safe side): a new expert needs a request of 2 or more seats with an
+/// experienced expert among `others`; no pair of `not_with`; the non-experienced fixed seats
+/// leave `experienced_min` seats free. O(others).
+pub fn fixed_miss(
+    inst: &Instance,
+    standing: &[Standing],
+    ri: usize,
+    e: usize,
+    others: &[usize],
+) -> Option<FixedMiss> {
+    let st = |x: usize| standing.get(x).copied().unwrap_or_default();
+    if let Some(&o) = others
+        .iter()
+        .find(|&&o| inst.teams.not_with.contains(&(o.min(e), o.max(e))))
+    {
+        return Some(FixedMiss::NotWith(o));
+    }
+    let r = &inst.requests[ri];
+    if st(e) == Standing::New
+        && (r.experts_needed < 2 || !others.iter().any(|&o| st(o) == Standing::Experienced))
+    {
+        return Some(FixedMiss::NewAlone);
+    }
+    let min = inst.teams.experienced_min.get(&ri).copied().unwrap_or(0);
+    if min > 0 && st(e) != Standing::Experienced {
+        let others_not = others
+            .iter()
+            .filter(|&&o| st(o) != Standing::Experienced)
+            .count() as u32;
+        if others_not + 1 > r.experts_needed.saturating_sub(min) {
+            return Some(FixedMiss::ExperiencedMin);
+        }
+    }
+    None
+}

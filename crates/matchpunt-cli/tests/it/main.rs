@@ -25,6 +25,7 @@ mod sample_snapshot;
 mod spreadsheets;
 mod suggest;
 mod summary_causes_property;
+mod team_bookings;
 mod trajectories;
 mod voice;
 mod workbook_gate;

@@ -124,9 +124,23 @@ pub fn settle_pins_except(inst: &Instance, policy: &Policy, declined: &[(usize, 
     };
     let mut accepted: Vec<(usize, usize)> = Vec::new();
     let mut conflicts = Vec::new();
+    // Team rules (issue 24) hold for fixed seats too: the solver cannot undo a pin.
+    let standing = crate::teams::standings(inst, policy);
     for ri in order {
         let r = &inst.requests[ri];
         let mut seats = 0;
+        // A new expert pinned before its experienced partner is judged once the request's
+        // pins are all in (below); the other team rules against the pins before it.
+        let later_partner = |ei: usize| {
+            r.pinned.iter().any(|&o| {
+                o != ei
+                    && standing.get(o) == Some(&crate::solve::Standing::Experienced)
+                    && eligibility::check(inst, policy, r, &inst.experts[o])
+                        .iter()
+                        .next()
+                        .is_none()
+            })
+        };
         for &ei in &r.pinned {
             let e = &inst.experts[ei];
             let why = eligibility::check(inst, policy, r, e);
@@ -151,6 +165,22 @@ pub fn settle_pins_except(inst: &Instance, policy: &Policy, declined: &[(usize, 
                     )
                 };
                 Some((stage, text))
+            } else if let Some(miss) = {
+                let before: Vec<usize> = accepted
+                    .iter()
+                    .filter(|&&(ar, _)| ar == ri)
+                    .map(|&(_, ae)| ae)
+                    .collect();
+                crate::teams::fixed_miss(inst, &standing, ri, ei, &before).filter(|m| {
+                    *m != crate::teams::FixedMiss::NewAlone
+                        || r.experts_needed < 2
+                        || !later_partner(ei)
+                })
+            } {
+                Some((
+                    RuleStage::PinTeam,
+                    miss.text(inst, ri, ei, crate::messages::Lang::En),
+                ))
             } else if seats >= r.experts_needed {
                 let taken: Vec<&str> = accepted
                     .iter()
@@ -242,6 +272,42 @@ pub fn settle_pins_except(inst: &Instance, policy: &Policy, declined: &[(usize, 
                     accepted.push((ri, ei));
                 }
             }
+        }
+        // A new expert kept above for a partner pinned after it: still alone if that partner
+        // was refused. Refusing a new expert breaks no other pin's team rule.
+        let here: Vec<usize> = accepted
+            .iter()
+            .filter(|&&(ar, _)| ar == ri)
+            .map(|&(_, ae)| ae)
+            .collect();
+        for &ei in &here {
+            let others: Vec<usize> = here.iter().copied().filter(|&o| o != ei).collect();
+            if crate::teams::fixed_miss(inst, &standing, ri, ei, &others)
+                != Some(crate::teams::FixedMiss::NewAlone)
+            {
+                continue;
+            }
+            accepted.retain(|&p| p != (ri, ei));
+            count[ei] -= 1;
+            load[ei] -= r.intensity;
+            rolling[ei] -= window(ri);
+            if let Some(s) = r.slot {
+                slots[ei] &= !(1 << s.0);
+            }
+            if r.heavy {
+                heavy[ei] = false;
+            }
+            conflicts.push(PinConflict {
+                request: ri,
+                expert: ei,
+                stage: RuleStage::PinTeam,
+                text: crate::teams::FixedMiss::NewAlone.text(
+                    inst,
+                    ri,
+                    ei,
+                    crate::messages::Lang::En,
+                ),
+            });
         }
     }
     Pins {

@@ -449,6 +449,7 @@ pub fn reason_text(
         Reason::PinnedInSlot => lang.text(Msg::PinRule8).into(),
         Reason::PinLimits => lang.text(Msg::PinRule9).into(),
         Reason::PinSeats => lang.text(Msg::PinRule10).into(),
+        Reason::PinTeam => lang.text(Msg::StagePinTeamSaid).into(),
         Reason::Declined => lang.text(Msg::PinDeclined).into(),
     }
 }
@@ -482,9 +483,11 @@ pub fn funnel_text(inst: &Instance, policy: &Policy, r: &Request, lang: Lang) ->
         ),
         Stage::NoAvailability => lang.text(Msg::StageAnySlot).to_string(),
         // Not stages of the funnel (pins).
-        Stage::PinnedInSlot | Stage::PinLimits | Stage::PinSeats | Stage::Declined => {
-            lang.text(Msg::StageAnySlot).to_string()
-        }
+        Stage::PinnedInSlot
+        | Stage::PinLimits
+        | Stage::PinSeats
+        | Stage::PinTeam
+        | Stage::Declined => lang.text(Msg::StageAnySlot).to_string(),
     };
     let rule = stage.label_in(lang);
     let before_idx = zero;

@@ -363,9 +363,11 @@ pub fn pin_conflict_text(inst: &Instance, policy: &Policy, c: &PinConflict, lang
     let r = &inst.requests[c.request];
     let e = &inst.experts[c.expert];
     let why = match c.stage {
-        Stage::PinLimits | Stage::PinSeats | Stage::PinnedInSlot | Stage::Declined => {
-            reason_text(inst, policy, r, e, &WeekUse::default(), c.stage, lang)
-        }
+        Stage::PinLimits
+        | Stage::PinSeats
+        | Stage::PinTeam
+        | Stage::PinnedInSlot
+        | Stage::Declined => reason_text(inst, policy, r, e, &WeekUse::default(), c.stage, lang),
         // Which of rules 3 and 4 it is would tell something personal: the stage reads alone.
         Stage::Personal => reason_text(inst, policy, r, e, &WeekUse::default(), c.stage, lang),
         stage => {

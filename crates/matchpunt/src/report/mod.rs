@@ -134,7 +134,7 @@ fn cause_of(stage: eligibility::Stage) -> &'static str {
         Language | Gender => "language or gender",
         AgeGap => "age gap",
         SlotUnavailable | NoAvailability | PinnedInSlot => "no free slot",
-        PinLimits | PinSeats | Declined => "pin conflict",
+        PinLimits | PinSeats | PinTeam | Declined => "pin conflict",
     }
 }
 

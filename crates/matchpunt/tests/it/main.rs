@@ -25,6 +25,7 @@ mod solver;
 mod spelling_property;
 mod standby;
 mod starvation;
+mod team_pins;
 mod teams;
 mod trajectories;
 mod trajectory_limits;
