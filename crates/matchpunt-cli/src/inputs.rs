@@ -103,7 +103,7 @@ pub struct Paths {
     pub requests: PathBuf,
     pub history: Option<PathBuf>,
     /// Why there is no history, when there is none: `my-week/history.csv does not exist`.
-    pub no_history: Option<String>,
+    pub no_history: Option<NoHistory>,
     /// `--data` as one workbook: its path and sheets.
     pub book: Option<(PathBuf, BatchSheets)>,
     /// The coordinator's organisations.csv (names and aliases), when the data folder has one.
@@ -165,10 +165,29 @@ impl Paths {
         }
         let mut s = lang.fill(Msg::CheckRead, &[("files", &shown.join(", "))]);
         if let Some(why) = &self.no_history {
-            s.push_str(&lang.fill(Msg::CheckNoHistory, &[("why", why)]));
+            let why = match why {
+                NoHistory::Missing(p) => lang.fill(Msg::NoHistoryFile, &[("file", &p.display())]),
+                NoHistory::NoSheet(p) => lang.fill(
+                    Msg::NoHistorySheet,
+                    &[
+                        ("file", &p.display()),
+                        ("sheets", &workbook::HISTORY_SHEETS.join(", ")),
+                    ],
+                ),
+            };
+            s.push_str(&lang.fill(Msg::CheckNoHistory, &[("why", &why)]));
         }
         s
     }
+}
+
+/// Why a batch is read without history: the data folder has no history.csv, or the workbook no
+/// history sheet (said in the reader's language by [`Paths::describe`]).
+pub enum NoHistory {
+    /// The folder's history.csv that does not exist.
+    Missing(PathBuf),
+    /// The workbook without a sheet named as [`workbook::HISTORY_SHEETS`].
+    NoSheet(PathBuf),
 }
 
 impl InputArgs {
@@ -208,14 +227,7 @@ impl InputArgs {
             let (history, no_history) = match (&self.history, sheets) {
                 (Some(h), _) => (Some(h.clone()), None),
                 (None, Some(s)) if s.history.is_some() => (Some(path.clone()), None),
-                (None, Some(_)) => (
-                    None,
-                    Some(format!(
-                        "{} has no sheet named {}",
-                        path.display(),
-                        workbook::HISTORY_SHEETS.join(", ")
-                    )),
-                ),
+                (None, Some(_)) => (None, Some(NoHistory::NoSheet(path.clone()))),
                 (None, None) => (None, None),
             };
             return Paths {
@@ -232,10 +244,7 @@ impl InputArgs {
         let (history, no_history) = match &self.history {
             Some(h) => (Some(h.clone()), None),
             None if default_history.exists() => (Some(default_history), None),
-            None => (
-                None,
-                Some(format!("{} does not exist", default_history.display())),
-            ),
+            None => (None, Some(NoHistory::Missing(default_history))),
         };
         Paths {
             experts: self

@@ -664,8 +664,11 @@ messages! {
     SimReplayed => "requests replayed from {dir}", "aanvragen opnieuw afgespeeld uit {dir}";
     SimGenerated => "about {n} generated requests a week, seed {seed}", "ongeveer {n} gegenereerde aanvragen per week, startwaarde {seed}";
     SimTime => "time: {s} s", "tijd: {s} s";
-    SimColumns => "policy|asked|filled|fill%|urgent%|score|pts p90|pts max|load% p90|load% max|at budget%|3wk full|starved|starved/wk|pool|top10%|contin%|declined", "beleid|gevraagd|gevuld|%gevuld|%urgent|score|ptn p90|ptn max|%bel p90|%bel max|%aan budget|3wk vol|zonder|zonder/wk|poule|top10%|%contin|afgewezen";
+    SimColumns => "policy|asked|filled|fill%|urgent%|score|pts p90|pts max|load% p90|load% max|at budget%|3wk full|starved|starved/wk|pool|top10%|contin%|declined", "beleid|gevraagd|gevuld|%gevuld|%urgent|score|ptn p90|ptn max|%bel p90|%bel max|%aan budget|3wk vol|onbenut|onbenut/wk|poule|top10%|%contin|afgewezen";
     SimWrote => "wrote {n} files to {dir} (open {report})", "{n} bestanden geschreven naar {dir} (open {report})";
+    SuggestDeclined => "{experts} declined this request this week and {n:is|are} not suggested again", "{experts} {n:heeft|hebben} deze aanvraag deze week afgewezen en {n:wordt|worden} niet opnieuw voorgesteld";
+    NoHistoryFile => "{file} does not exist", "{file} bestaat niet";
+    NoHistorySheet => "{file} has no sheet named {sheets}", "{file} heeft geen blad met de naam {sheets}";
     ProgressRead => "reading the inputs", "invoer inlezen";
     ProgressCandidates => "checking hard rules 1-8 (candidates)", "harde regels 1-8 controleren (kandidaten)";
     ProgressScoring => "scoring {n} eligible pairs", "{n} geschikte paren scoren";

@@ -140,8 +140,9 @@ impl InlineRequest {
     }
 
     /// Parses the request into `inst` (appended to its requests) and returns its index. Errors
-    /// name the option, the value and what was expected, as for a cell.
-    pub fn add_to(&self, inst: &mut Instance, policy: &Policy) -> Result<usize> {
+    /// name the option, the value and what was expected, as for a cell; warnings are printed
+    /// in `lang`.
+    pub fn add_to(&self, inst: &mut Instance, policy: &Policy, lang: Lang) -> Result<usize> {
         let cells = self.cells();
         let named: Vec<(&str, &str)> = cells.iter().map(|(k, v)| (*k, v.as_str())).collect();
         let id = &cells[0].1;
@@ -157,7 +158,7 @@ impl InlineRequest {
         ) {
             Ok((r, warnings)) => {
                 for w in warnings {
-                    eprintln!("warning: {w}");
+                    eprintln!("{}", lang.fill(Msg::Warning, &[("text", &w)]));
                 }
                 inst.requests.push(r);
                 Ok(inst.requests.len() - 1)
@@ -252,7 +253,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let mut inst = loaded.instance;
     let ri = match &args.request {
         Some(id) => find_request(&inst, id, !loaded.warnings.is_empty())?,
-        None => args.inline.add_to(&mut inst, &policy)?,
+        None => args.inline.add_to(&mut inst, &policy, lang)?,
     };
     let declined = week.as_ref().map_or(Vec::new(), |w| {
         crate::cmd::ledger::declined_for(&inst, w, &inst.requests[ri].id)
@@ -281,11 +282,11 @@ pub fn run(args: Args) -> Result<ExitCode> {
             .iter()
             .map(|&e| inst.experts[e].id.as_str())
             .collect();
-        eprintln!(
-            "note: {} declined this request this week and {} not suggested again",
-            ids.join(", "),
-            if ids.len() == 1 { "is" } else { "are" }
+        let text = lang.fill(
+            Msg::SuggestDeclined,
+            &[("experts", &ids.join(", ")), ("n", &ids.len())],
         );
+        eprintln!("{}", lang.fill(Msg::Note, &[("text", &text)]));
     }
     let view = explain::suggest_view(&inst, &policy, &s, booked.as_ref(), lang);
     args.output

@@ -38,6 +38,7 @@ const ENGLISH: &[&str] = &[
     "standby",
     "problem:",
     "generated",
+    "exist",
 ];
 
 /// The words of `line` a person reads: text between backticks (a command to type), file
@@ -148,6 +149,15 @@ fn a_dutch_session_prints_and_writes_no_english() {
     );
     files_in(&tmp.path().join("run"), f);
     nl(&["check", "--data", &data], f, true);
+    // A folder without history.csv: the summary says so in Dutch.
+    let bare = tmp.path().join("bare");
+    std::fs::create_dir_all(&bare).unwrap();
+    for file in ["experts.csv", "requests.csv"] {
+        std::fs::copy(sample().join(file), bare.join(file)).unwrap();
+    }
+    let bare = bare.display().to_string();
+    let said = nl(&["check", "--data", &bare, "--week", "2026-W48"], f, true);
+    assert!(said.contains("history.csv bestaat niet"), "{said}");
     nl(
         &["suggest", "--data", &data, "--request", "R00002"],
         f,
@@ -235,6 +245,20 @@ fn a_dutch_session_prints_and_writes_no_english() {
         &week,
     ];
     nl(&declined.concat(), f, true);
+    // suggest notes the expert who declined, in Dutch.
+    let again = [&["suggest", "--data", &data][..], &one, &l, &week];
+    let o = bin()
+        .args(again.concat())
+        .args(["--lang", "nl"])
+        .current_dir(root())
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("let op: E0115 heeft deze aanvraag deze week afgewezen"),
+        "{err}"
+    );
+    english_in("suggest after a decline (stderr)", &err, f);
     let standby = [
         &["decide", "--expert", "E0017", "--accepted"][..],
         &one,

@@ -160,7 +160,11 @@ fn declined_seat_has_a_reason_and_the_expert_is_not_put_forward_again() {
         assert!(out.status.success(), "{}", stderr(&out));
         let text = String::from_utf8_lossy(&out.stdout);
         assert!(!text.contains("(E1)"), "{text}");
-        assert!(stderr(&out).contains("E1 declined this request this week"));
+        let note = match lang {
+            "nl" => "E1 heeft deze aanvraag deze week afgewezen",
+            _ => "E1 declined this request this week",
+        };
+        assert!(stderr(&out).contains(note), "{}", stderr(&out));
         let out = mp(
             d,
             &[
