@@ -168,7 +168,7 @@ pub struct WeekRecord {
     pub metrics: Metrics,
     /// Proposed assignments declined.
     pub declined: u32,
-    /// Experts with at least one eligible pair.
+    /// Experts with at least one eligible pair within their weekly limits.
     pub eligible_experts: u32,
     /// Experts starved this week (idle streak at or above the limit).
     pub starved: u32,
