@@ -783,6 +783,14 @@ messages! {
     InPairNoHeader => "has no header line: expected {what}", "heeft geen kopregel: verwacht {what}";
     InPairMissingColumn => "missing required column {columns}: expected {what}; the header has: {have}", "verplichte kolom {columns} ontbreekt: verwacht {what}; de kopregel heeft: {have}";
     InPairMissingColumns => "missing required columns {columns}: expected {what}; the header has: {have}", "verplichte kolommen {columns} ontbreken: verwacht {what}; de kopregel heeft: {have}";
+
+    // Issue 25: the ledger keeps what the next batch's wellbeing limits need.
+    PurgeInsideWindow => "ledger purge --before {before} refused: the batch of week {batch} still needs the weeks from {from} ({why}); erasing them would make it forget the load of those weeks. Purge before {from} at the latest, or give the policy of the coming batches with --policy", "ledger purge --before {before} geweigerd: de batch van week {batch} heeft de weken vanaf {from} nog nodig ({why}); wie ze wist, laat die batch de belasting van die weken vergeten. Wis hoogstens tot {from}, of geef het beleid van de komende batches met --policy";
+    WindowRolling => "rules.rolling_weeks = {n}: the rolling load budget", "rules.rolling_weeks = {n}: het rollende belastingbudget";
+    WindowHeavyPause => "rules.heavy_pause_weeks = {n}: the pause after a heavy theme", "rules.heavy_pause_weeks = {n}: de pauze na een zwaar thema";
+    WindowWaiting => "history.waiting_weeks = {n}: the waiting advantage", "history.waiting_weeks = {n}: het wachtvoordeel";
+    ForgottenHistoryConflict => "the history file conflicts with the ledger for week {week}: {what}. The ledger's history is the one in force: an expert was erased from it at their request (`ledger forget`), and the file may still hold their rows. Give no history file, or write the ledger's with `matchpunt ledger export --history FILE`", "het historiebestand botst met het grootboek voor week {week}: {what}. De historie van het grootboek geldt: daaruit is een deskundige op eigen verzoek gewist (`ledger forget`), en het bestand kan hun regels nog bevatten. Geef geen historiebestand, of schrijf dat van het grootboek met `matchpunt ledger export --history FILE`";
+    ForgottenHistoryNewWeeks => "the history file has rows of week(s) {weeks}, which the ledger does not hold; they are not imported: an expert was erased from the ledger at their request (`ledger forget`), and a history file could bring their rows back. The ledger's history is the one in force: give no history file, or one without those weeks", "het historiebestand heeft regels van week/weken {weeks}, die het grootboek niet heeft; ze worden niet ingelezen: uit het grootboek is een deskundige op eigen verzoek gewist (`ledger forget`), en een historiebestand kan hun regels terugbrengen. De historie van het grootboek geldt: geef geen historiebestand, of een zonder die weken";
 }
 
 #[cfg(test)]
