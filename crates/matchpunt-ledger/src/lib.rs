@@ -24,6 +24,7 @@
 
 pub mod rules;
 
+use matchpunt::messages::{Lang, Msg};
 use rusqlite::{
     params, Connection, OpenFlags, OptionalExtension, Transaction, TransactionBehavior,
 };
@@ -711,6 +712,14 @@ impl Ledger {
             [],
             |r| r.get(0),
         )?;
+        // After `ledger forget`, the ledger's history wins over any file: a file's rows could
+        // bring the erased expert back (the ledger keeps no trace of their id to tell).
+        let forgotten: bool = tx.query_row(
+            "SELECT count(*) > 0 FROM audit WHERE action = 'forget'",
+            [],
+            |r| r.get(0),
+        )?;
+        let mut not_imported = Vec::new();
         for (week, file_rows) in &by_week {
             if purged_before.as_deref().is_some_and(|b| *week < b) {
                 continue;
@@ -729,6 +738,10 @@ impl Ledger {
                         "the history file has rows of week {week}, which is {} in the ledger: the ledger keeps that week's history itself (close the week with `matchpunt close`); give no history file, or one without that week",
                         if state == Some(false) { "open" } else { "not over yet" }
                     )));
+                }
+                if forgotten {
+                    not_imported.push(*week);
+                    continue;
                 }
                 for r in file_rows {
                     insert_history(&tx, r, "import")?;
@@ -763,10 +776,22 @@ impl Ledger {
                     (_, Some(l)) => format!("the ledger has a row the file has not ({})", show(l)),
                     _ => format!("the file has {} rows, the ledger {}", b.len(), a.len()),
                 };
+                if forgotten {
+                    return Err(Error::Refused(Lang::En.fill(
+                        Msg::ForgottenHistoryConflict,
+                        &[("week", week), ("what", &what)],
+                    )));
+                }
                 return Err(Error::Refused(format!(
                     "the history file conflicts with the ledger for week {week}: {what}. The ledger's history is the one in force: give no history file (or write the ledger's with `matchpunt ledger export --history FILE`)"
                 )));
             }
+        }
+        if !not_imported.is_empty() {
+            return Err(Error::Refused(Lang::En.fill(
+                Msg::ForgottenHistoryNewWeeks,
+                &[("weeks", &not_imported.join(", "))],
+            )));
         }
         if !write {
             return Ok(imported);

@@ -325,7 +325,7 @@ pub fn render(runs: &[ContenderRun], description: &str) -> String {
         "over the same expert-weeks; at budget%: the share of those at the full budget; 3wk full: ",
         "experts at their full weekly budget 3 weeks in a row, at any time. pool: experts eligible ",
         "in some week. ",
-        "starved: experts eligible (at least one eligible pair) in 4 or more weeks in a row ",
+        "starved: experts eligible (an eligible pair within their weekly load budget) in 4 or more weeks in a row ",
         "without a proposal, at any time; starved/wk: on average per week. top10%: share of the ",
         "seats held by the top 10% of the experts who were eligible in some week. contin%: seats ",
         "with the preferred expert or one who worked for the organisation before.</p>\n"

@@ -394,6 +394,80 @@ pub fn forget(l: &mut Ledger, id: &str, lang: Lang, out: &mut dyn Write) -> Resu
     Ok(())
 }
 
+/// The weeks a batch of week `batch` reads back for its wellbeing limits under `policy`, with
+/// the setting that asks for them (in words): the rolling load budget's `rolling_weeks - 1`
+/// weeks (counted whatever the policy's budgets, since experts.csv may carry its own), the
+/// heavy-theme pause's `heavy_pause_weeks` and, with a waiting advantage, its `waiting_weeks`.
+/// None when the batch reads no week back.
+pub fn wellbeing_window(policy: &Policy, batch: Week) -> Option<(Week, String)> {
+    let (r, h) = (&policy.rules, &policy.history);
+    let lang = matchpunt::messages::Lang::En;
+    let waiting = if policy.objective.waiting_bonus > 0.0 {
+        h.waiting_weeks
+    } else {
+        0
+    };
+    [
+        (
+            r.rolling_weeks.saturating_sub(1),
+            r.rolling_weeks,
+            Msg::WindowRolling,
+        ),
+        (
+            r.heavy_pause_weeks,
+            r.heavy_pause_weeks,
+            Msg::WindowHeavyPause,
+        ),
+        (waiting, waiting, Msg::WindowWaiting),
+    ]
+    .into_iter()
+    .filter(|w| w.0 > 0)
+    .max_by_key(|w| w.0)
+    .map(|(back, n, msg)| (batch.plus(-i64::from(back)), lang.fill(msg, &[("n", &n)])))
+}
+
+/// Why erasing the weeks before `before` would make a coming batch forget load, or None when
+/// it would not (or when an open week would be erased, which the ledger refuses anyway). The coming batches: every open week of the ledger and the next one (the week
+/// after the ledger's latest, or `current` if later); the earliest of them reads back furthest.
+pub fn inside_window(
+    weeks: &[(String, bool)],
+    before: Week,
+    policy: &Policy,
+    current: Week,
+) -> Option<String> {
+    let parsed: Vec<(Week, bool)> = weeks
+        .iter()
+        .filter_map(|(w, closed)| Week::parse(w).map(|w| (w, *closed)))
+        .collect();
+    // An open week to erase is refused by the ledger itself, first: close it.
+    if parsed.iter().any(|(w, closed)| !closed && *w < before) {
+        return None;
+    }
+    let next = parsed
+        .iter()
+        .map(|(w, _)| w.plus(1))
+        .max()
+        .map_or(current, |n| n.max(current));
+    let batch = parsed
+        .iter()
+        .filter(|(w, closed)| !closed && *w >= before)
+        .map(|(w, _)| *w)
+        .chain([next])
+        .min()?;
+    let (from, why) = wellbeing_window(policy, batch)?;
+    (before > from).then(|| {
+        matchpunt::messages::Lang::En.fill(
+            Msg::PurgeInsideWindow,
+            &[
+                ("before", &before),
+                ("batch", &batch),
+                ("from", &from),
+                ("why", &why),
+            ],
+        )
+    })
+}
+
 /// `ledger purge --before WEEK` (or the policy's `[ledger] keep_weeks` before `current`).
 pub fn purge(
     l: &mut Ledger,
@@ -410,6 +484,10 @@ pub fn purge(
             bail!("give --before WEEK, or set [ledger] keep_weeks in the policy (--policy FILE)")
         }
     };
+    let weeks = l.weeks()?;
+    if let Some(refusal) = inside_window(&weeks, before, policy, current) {
+        bail!("{refusal}");
+    }
     let e = l.purge_before(&before.to_string())?;
     writeln!(
         out,

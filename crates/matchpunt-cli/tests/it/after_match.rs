@@ -271,11 +271,24 @@ fn an_access_request_then_an_erasure_leaves_no_trace_in_the_files_bytes() {
 fn a_purge_by_age_leaves_no_trace_of_the_weeks_before() {
     let d = sample_with_person();
     let db = d.path().join("s.ledger");
-    // keep_weeks from the policy needs the current week: --before is the same by hand.
+    // keep_weeks from the policy needs the current week: --before is the same by hand. The
+    // coming batch reads no week back under this policy (see the next test for one that does).
+    fs::write(
+        d.path().join("nowindow.toml"),
+        "[rules]\nrolling_weeks = 1\n[objective]\nwaiting_bonus = 0\n",
+    )
+    .unwrap();
     let out = ok(
         d.path(),
         &[
-            "ledger", "purge", "--ledger", "s.ledger", "--before", "2026-W50",
+            "ledger",
+            "purge",
+            "--ledger",
+            "s.ledger",
+            "--before",
+            "2026-W50",
+            "--policy",
+            "nowindow.toml",
         ],
     );
     assert!(out.starts_with("purged the weeks before 2026-W50"), "{out}");
@@ -302,6 +315,155 @@ fn a_purge_by_age_leaves_no_trace_of_the_weeks_before() {
     );
     assert_eq!(o.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&o.stderr).contains("keep_weeks = 0"));
+}
+
+#[test]
+fn a_purge_keeps_the_weeks_the_coming_batch_reads_back() {
+    let d = sample_with_person();
+    // Week 50 is open: its batch (re-runs included) reads back over the wellbeing windows.
+    ok(
+        d.path(),
+        &[
+            "run",
+            "--ledger",
+            "s.ledger",
+            "--week",
+            "2026-W50",
+            "--time-limit",
+            "5",
+            "--out",
+            "w50",
+        ],
+    );
+    let purge = |before: &str, policy: &str| {
+        fs::write(d.path().join("p.toml"), policy).unwrap();
+        mp(
+            d.path(),
+            &[
+                "ledger", "purge", "--ledger", "s.ledger", "--before", before, "--policy", "p.toml",
+            ],
+        )
+    };
+    let history = |d: &Path, file: &str| {
+        ok(
+            d,
+            &[
+                "ledger",
+                "export",
+                "--ledger",
+                "s.ledger",
+                "--history",
+                file,
+            ],
+        );
+        fs::read_to_string(d.join(file)).unwrap()
+    };
+    let rolling3 = "[rules]\nrolling_weeks = 3\n[objective]\nwaiting_bonus = 0\n";
+    // A rolling budget over 3 weeks: the batch of week 50 reads weeks 48 and 49.
+    let o = purge("2026-W49", rolling3);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    for part in [
+        "week 2026-W50",
+        "from 2026-W48",
+        "rules.rolling_weeks = 3",
+        "forget the load",
+    ] {
+        assert!(err.contains(part), "{part}: {err}");
+    }
+    let h = history(d.path(), "h1.csv");
+    assert!(h.contains("2026-W48,"), "nothing erased: {h}");
+    // The heavy-theme pause and the waiting advantage read back as far as they reach.
+    for (policy, why) in [
+        (
+            "[rules]\nrolling_weeks = 1\nheavy_pause_weeks = 2\n[objective]\nwaiting_bonus = 0\n",
+            "rules.heavy_pause_weeks = 2",
+        ),
+        (
+            "[rules]\nrolling_weeks = 1\n[objective]\nwaiting_bonus = 50\n[history]\nwaiting_weeks = 2\n",
+            "history.waiting_weeks = 2",
+        ),
+    ] {
+        let o = purge("2026-W49", policy);
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(o.status.code(), Some(1), "{err}");
+        assert!(err.contains(why) && err.contains("from 2026-W48"), "{err}");
+    }
+    // The other side of the boundary: the weeks before 48 go, 48 and 49 stay.
+    let out = String::from_utf8_lossy(&purge("2026-W48", rolling3).stdout).into_owned();
+    assert!(out.starts_with("purged the weeks before 2026-W48"), "{out}");
+    let h = history(d.path(), "h2.csv");
+    assert!(!h.contains("2026-W47,") && h.contains("2026-W48,"), "{h}");
+}
+
+#[test]
+fn after_a_forget_the_ledgers_history_wins_over_a_history_file() {
+    let d = sample_with_person();
+    ok(
+        d.path(),
+        &[
+            "ledger", "forget", "--ledger", "s.ledger", "--expert", "E9999",
+        ],
+    );
+    let file = d.path().join("data/sample/history.csv");
+    let original = fs::read_to_string(&file).unwrap();
+    let run = |d: &Path| {
+        mp(
+            d,
+            &[
+                "run",
+                "--ledger",
+                "s.ledger",
+                "--week",
+                "2026-W50",
+                "--time-limit",
+                "5",
+                "--out",
+                "w50",
+            ],
+        )
+    };
+    // A week the ledger does not hold: not imported, since it could bring the expert back.
+    fs::write(
+        &file,
+        format!("{original}2026-W43,E9999,Stichting Thuisbasis,buddy,2,R1,jeugdzorg\n"),
+    )
+    .unwrap();
+    let o = run(d.path());
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    for part in [
+        "2026-W43",
+        "not imported",
+        "ledger forget",
+        "ledger's history is the one in force",
+    ] {
+        assert!(err.contains(part), "{part}: {err}");
+    }
+    // A week it holds, where the expert now has an anonymous id: the ledger's history wins.
+    fs::write(
+        &file,
+        format!("{original}2026-W48,E9999,Stichting Thuisbasis,buddy,2,R09999,jeugdzorg\n"),
+    )
+    .unwrap();
+    let o = run(d.path());
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    for part in [
+        "week 2026-W48",
+        "ledger forget",
+        "ledger's history is the one in force",
+    ] {
+        assert!(err.contains(part), "{part}: {err}");
+    }
+    // Nothing came back, and the file as the ledger holds it runs.
+    assert_eq!(
+        traces_in(&ledger_bytes(&d.path().join("s.ledger"))),
+        Vec::<&str>::new()
+    );
+    fs::write(&file, original).unwrap();
+    let o = run(d.path());
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
 }
 
 #[test]

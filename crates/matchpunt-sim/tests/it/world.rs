@@ -240,8 +240,8 @@ fn the_page_escapes_policy_names_and_charts_each_contender() {
 /// The season policy (`examples/season.toml`, issue 25's proposed default) over a short season
 /// on the sample: nobody eligible waits 4 weeks in a row without a proposal, and nobody is at
 /// their full weekly budget 3 weeks in a row; the same weeks under the built-in default (no
-/// rolling budget, no waiting advantage) do have a full-budget streak or a starved expert, so
-/// the test can fail.
+/// rolling budget, no waiting advantage) have both a full-budget streak and a starved expert
+/// (seed 3), so the test can fail.
 #[test]
 fn the_season_policy_starves_nobody_and_keeps_no_one_at_full_budget_for_three_weeks() {
     let season = Policy::from_toml(
@@ -251,7 +251,7 @@ fn the_season_policy_starves_nobody_and_keeps_no_one_at_full_budget_for_three_we
     .unwrap();
     let runs = simulated(
         10,
-        4,
+        3,
         vec![
             ("season", season, Strategy::Exact),
             ("default", Policy::default(), Strategy::Exact),
@@ -261,7 +261,7 @@ fn the_season_policy_starves_nobody_and_keeps_no_one_at_full_budget_for_three_we
     assert_eq!(now.starved_experts, 0, "{now:?}");
     assert_eq!(now.full_budget_streaks, 0, "{now:?}");
     assert!(
-        old.starved_experts + old.full_budget_streaks > 0,
+        old.starved_experts > 0 && old.full_budget_streaks > 0,
         "the built-in default did no harm here: {old:?}"
     );
 }

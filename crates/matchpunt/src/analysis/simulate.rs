@@ -25,7 +25,9 @@
 //! count.
 //!
 //! **Starvation:** an expert is *eligible* in a week when they have at least one eligible pair
-//! (rules 1-8) in that week's batch. Their idle streak counts the eligible weeks since they were
+//! (rules 1-8) in that week's batch that fits their weekly limits (intensity within their
+//! weekly load budget, at least one assignment a week): a seat heavier than the budget is no
+//! chance of a seat. Their idle streak counts the eligible weeks since they were
 //! last proposed an assignment (weeks they are not eligible neither count nor reset it). An
 //! expert is *starved* in a week when the streak reaches [`Settings::starvation_weeks`] (4).
 
@@ -174,7 +176,7 @@ pub struct WeekRecord {
     pub metrics: Metrics,
     /// Proposed assignments declined.
     pub declined: u32,
-    /// Experts with at least one eligible pair.
+    /// Experts with at least one eligible pair within their weekly limits.
     pub eligible_experts: u32,
     /// Experts starved this week (idle streak at or above the limit).
     pub starved: u32,
@@ -532,9 +534,17 @@ impl Rolling {
         ] {
             v.resize(n.max(v.len()), false);
         }
+        // A pair the expert could take in a week of their own: within their weekly load budget
+        // and most assignments (a seat of intensity 3 is no chance for a weekly budget of 2).
         let mut eligible = vec![false; n];
         for s in &res.scored {
-            eligible[s.pair.expert as usize] = true;
+            let (e, r) = (
+                &inst.experts[s.pair.expert as usize],
+                &inst.requests[s.pair.request as usize],
+            );
+            if r.intensity <= e.load_budget && e.max_assignments > 0 {
+                eligible[s.pair.expert as usize] = true;
+            }
         }
         let mut proposed = vec![false; n];
         let mut rows = Vec::with_capacity(res.assignments.len());

@@ -75,7 +75,9 @@ proptest! {
                 let r = &inst.requests[ri];
                 let none = WeekUse::default();
                 // The reference: every eligible pair of this request from the all-pairs check,
-                // within limits, by score minus spread, then file order.
+                // within limits, by score minus spread, then file order. The load limit is the
+                // effective budget (`Expert::budget`: the weekly budget and what the rolling
+                // budget leaves), the one the solver keeps.
                 let mut reference: Vec<(f64, usize)> = scored
                     .iter()
                     .filter(|x| x.pair.request as usize == ri)
@@ -85,7 +87,7 @@ proptest! {
                         let ex = &inst.experts[e];
                         let ok = r.slot.is_none_or(|sl| u.slots & (1 << sl.0) == 0)
                             && u.count < ex.max_assignments
-                            && u.load + r.intensity <= ex.load_budget;
+                            && u.load + r.intensity <= ex.budget();
                         ok.then_some((x.score - policy.objective.batch_spread * u.count as f64, e))
                     })
                     .collect();
@@ -99,7 +101,7 @@ proptest! {
                     prop_assert!(check(&inst, &policy, r, e).is_eligible());
                     let u = b.map_or(none, |b| b.uses[c.scored.pair.expert as usize]);
                     prop_assert!(u.count < e.max_assignments);
-                    prop_assert!(u.load + r.intensity <= e.load_budget);
+                    prop_assert!(u.load + r.intensity <= e.budget());
                 }
             }
         }

@@ -117,6 +117,20 @@ fn the_advantage_never_outweighs_a_seat() {
     assert!(waited > 0, "no expert had waited: the test proves nothing");
 }
 
+/// The policy the next test's arithmetic was made for (the default before issue 25: batch
+/// spread 5, continuity 15, fair spread 10, role experience 10, no rolling budget), written out
+/// so that the test keeps its meaning when the default changes.
+fn fixed_policy() -> Policy {
+    let mut p = Policy::default();
+    p.rules.rolling_weeks = 4;
+    p.rules.rolling_share = None;
+    p.objective.batch_spread = 5.0;
+    p.weights.continuity = 15.0;
+    p.weights.fair_spread = 10.0;
+    p.weights.role_experience = 10.0;
+    p
+}
+
 /// On a batch: E2 is the farther expert (a lower score), E1 had a seat last week. Without the
 /// advantage E1 gets the request; with it, E2 does once E2 has waited long enough, and not
 /// one week before.
@@ -124,7 +138,7 @@ fn the_advantage_never_outweighs_a_seat() {
 fn the_waiting_expert_gets_the_seat_past_the_point_where_it_counts() {
     let two = "id,roles,certified,themes,place,availability\nE1,speaker,yes,pesten,Utrecht,*\nE2,speaker,yes,pesten,Amersfoort,*\n";
     let chosen = |bonus: f64, e2_back: i64| {
-        let mut p = Policy::default();
+        let mut p = fixed_policy();
         p.objective.waiting_bonus = bonus;
         p.history.waiting_weeks = 4;
         let h = history(&[("E1", 1, false), ("E2", e2_back, false)]);
@@ -135,7 +149,7 @@ fn the_waiting_expert_gets_the_seat_past_the_point_where_it_counts() {
     };
     assert_eq!(chosen(0.0, 6), "E1");
     // The score difference of the two pairs, then the advantage on either side of it.
-    let mut p = Policy::default();
+    let mut p = fixed_policy();
     p.objective.waiting_bonus = 0.0;
     let h = history(&[("E1", 1, false), ("E2", 6, false)]);
     let inst = load(two, ONE_REQUEST, &h, &p);
