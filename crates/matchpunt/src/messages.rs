@@ -810,6 +810,12 @@ messages! {
     InWorkbookTooLarge => "is refused before reading: its parts would expand to {size}, more than the {max} a workbook may take (save the tables of one batch in a workbook of their own)", "wordt geweigerd voor het inlezen: de delen zouden uitpakken tot {size}, meer dan de {max} die een werkmap mag innemen (bewaar de tabellen van één batch in een eigen werkmap)";
     InWorkbookStreamTooLarge => "is refused before reading: its workbook stream would take {mb} MB (at most {max} MB are read)", "wordt geweigerd voor het inlezen: de werkmapstroom zou {mb} MB innemen (er wordt hoogstens {max} MB gelezen)";
     CannotOpenFile => "cannot open {file}", "kan {file} niet openen";
+    InlineSource => "the request options", "de opties van de aanvraag";
+    InlineErrors => "{n} error(s) in the request options:", "{n} {n:fout|fouten} in de opties van de aanvraag:";
+    InlineDuplicate => "a request {quoted} is in the requests file already: ask for it with --request {id}, or give another --id", "een aanvraag {quoted} staat al in het aanvragenbestand: vraag ernaar met --request {id}, of geef een andere --id";
+    CausePersonal => "{n} personal {n:reason|reasons}", "{n} persoonlijke {n:reden|redenen}";
+    CauseAtLimit => "{n} {n:expert|experts} at their limit", "{n} {n:deskundige|deskundigen} aan {n:de|hun} grens";
+    CauseNeededElsewhere => "{n} {n:expert|experts} needed elsewhere", "{n} {n:deskundige|deskundigen} elders nodig";
     WHistoryLater => "{n} history row(s) are from week {week} or later and are ignored", "{n} {n:regel|regels} historie {n:is|zijn} van week {week} of later en {n:wordt|worden} genegeerd";
 }
 

@@ -61,7 +61,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let (ri, inline) = match &args.request {
         Some(id) => (find_request(&inst, id, false)?, None),
         None => {
-            let ri = args.inline.add_to(&mut inst, &policy)?;
+            let ri = args.inline.add_to(&mut inst, &policy, lang)?;
             (ri, Some(ledger::inline_text(&args.inline.cells())))
         }
     };

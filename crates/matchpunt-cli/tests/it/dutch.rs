@@ -490,14 +490,20 @@ fn a_dutch_load_warns_and_refuses_in_dutch() {
             .current_dir(root())
             .output()
             .unwrap();
-        (o.status.success(), String::from_utf8_lossy(&o.stderr).into_owned())
+        (
+            o.status.success(),
+            String::from_utf8_lossy(&o.stderr).into_owned(),
+        )
     };
     let mut found = Vec::new();
     let mut check_words = |what: &str, text: &str| {
         english_in(what, text, &mut found);
         for line in text.lines() {
             for bad in ENGLISH_WARNINGS {
-                if words(line).iter().any(|w| w.trim_end_matches(['.', ':']) == *bad) {
+                if words(line)
+                    .iter()
+                    .any(|w| w.trim_end_matches(['.', ':']) == *bad)
+                {
                     found.push(format!("{what}: {bad:?} in {line}"));
                 }
             }
