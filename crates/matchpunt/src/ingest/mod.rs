@@ -476,9 +476,9 @@ pub fn parse_request(
         .unwrap_or_default();
     let kept_away = exclude_inline_org(inst, r.org, &org_id);
     if kept_away > 0 {
-        warnings.push(format!(
-            "{source}: {kept_away} expert(s) kept away from this organisation to be safe: its name and the name of an organisation they exclude are close, or one is part of the other (the coordinator's check lists such exclusions)"
-        ).into());
+        warnings.push(Warning::new(|lang| {
+            lang.fill(Msg::WKeptAway, &[("source", &source), ("n", &kept_away)])
+        }));
     }
     Ok((r, warnings))
 }
