@@ -149,7 +149,7 @@ fn open_seats_line(
     }
     let parts: Vec<String> = by
         .iter()
-        .map(|(c, n)| format!("{n} {}", report::cause_text(c, lang)))
+        .map(|(c, n)| report::cause_count(c, *n, lang))
         .collect();
     let see = if book {
         lang.fill(

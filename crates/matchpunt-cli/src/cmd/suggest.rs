@@ -147,7 +147,13 @@ impl InlineRequest {
         let named: Vec<(&str, &str)> = cells.iter().map(|(k, v)| (*k, v.as_str())).collect();
         let id = &cells[0].1;
         if inst.requests.iter().any(|r| &r.id == id) {
-            bail!("a request {id:?} is in the requests file already: ask for it with --request {id}, or give another --id");
+            bail!(
+                "{}",
+                lang.fill(
+                    Msg::InlineDuplicate,
+                    &[("quoted", &format!("{id:?}")), ("id", id)]
+                )
+            );
         }
         match ingest::parse_request(
             &named,
@@ -163,30 +169,31 @@ impl InlineRequest {
                 inst.requests.push(r);
                 Ok(inst.requests.len() - 1)
             }
-            Err(errs) => Err(anyhow!(flag_errors(&errs))),
+            Err(errs) => Err(anyhow!(flag_errors(&errs, lang))),
         }
     }
 }
 
-/// Input errors of the inline request, each naming its option instead of a column.
-fn flag_errors(errs: &InputErrors) -> String {
-    let mut lines = vec![format!(
-        "{} error(s) in the request options:",
-        errs.errors.len()
-    )];
+/// Input errors of the inline request, in `lang`, each naming its option instead of a column.
+fn flag_errors(errs: &InputErrors, lang: Lang) -> String {
+    let mut lines = vec![lang.fill(Msg::InlineErrors, &[("n", &errs.errors.len())])];
     for e in &errs.errors {
         let flag = e
             .column
             .as_ref()
             .and_then(|(_, name)| INLINE_FLAGS.iter().find(|f| f.0 == name))
             .map(|f| f.1);
+        let message = e.problem.render(lang);
         let line = match (flag, &e.value) {
+            // An option is no column: no hint to give lat and lon columns.
             (Some(f), Some(v)) => format!(
                 "  {f} {v:?}: {}",
-                e.message().replace(" (or give lat and lon columns)", "")
+                message
+                    .replace(" (or give lat and lon columns)", "")
+                    .replace(" (of geef kolommen lat en lon)", "")
             ),
-            (Some(f), None) => format!("  {f}: {}", e.message()),
-            (None, _) => format!("  {}", e.message()),
+            (Some(f), None) => format!("  {f}: {message}"),
+            (None, _) => format!("  {message}"),
         };
         lines.push(line);
     }

@@ -560,10 +560,69 @@ fn a_dutch_load_warns_and_refuses_in_dutch() {
         .collect::<Vec<_>>()
         .join("\n");
     check_words("check (damaged workbook)", &ours);
+    // An inline request with a bad option: the header of its errors and the error are Dutch.
+    let o = bin()
+        .args(["suggest", "--lang", "nl", "--data"])
+        .arg(tmp.path())
+        .args([
+            "--role", "maatje", "--themes", "pesten", "--place", "Utrecht",
+        ])
+        .args(["--slot", "wo-xx", "--org", "Gemeente Utrecht"])
+        .current_dir(root())
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&o.stderr).into_owned();
+    assert!(!o.status.success(), "{err}");
+    assert!(
+        err.contains("1 fout in de opties van de aanvraag:"),
+        "{err}"
+    );
+    assert!(err.contains("--slot \"wo-xx\": is geen tijdvak"), "{err}");
+    check_words("suggest (inline request)", &err);
     // A folder without the files: the CLI's own "cannot open".
     let (ok, err) = run(&tmp.path().join("missing"));
     assert!(!ok, "{err}");
     assert!(err.contains("experts.csv niet openen"), "{err}");
     check_words("check (missing folder)", err.lines().next().unwrap());
     assert!(found.is_empty(), "{}", found.join("\n"));
+}
+
+/// The summary's causes agree with their counts, in both languages.
+#[test]
+fn summary_causes_agree_with_their_counts() {
+    use matchpunt::messages::Lang;
+    use matchpunt::report::cause_count;
+    assert_eq!(
+        cause_count("personal reasons", 1, Lang::Nl),
+        "1 persoonlijke reden"
+    );
+    assert_eq!(
+        cause_count("personal reasons", 4, Lang::Nl),
+        "4 persoonlijke redenen"
+    );
+    assert_eq!(
+        cause_count("personal reasons", 1, Lang::En),
+        "1 personal reason"
+    );
+    assert_eq!(
+        cause_count("experts at their limit", 1, Lang::En),
+        "1 expert at their limit"
+    );
+    assert_eq!(
+        cause_count("experts at their limit", 3, Lang::En),
+        "3 experts at their limit"
+    );
+    assert_eq!(
+        cause_count("experts at their limit", 1, Lang::Nl),
+        "1 deskundige aan de grens"
+    );
+    assert_eq!(
+        cause_count("experts at their limit", 2, Lang::Nl),
+        "2 deskundigen aan hun grens"
+    );
+    assert_eq!(cause_count("no free slot", 19, Lang::En), "19 no free slot");
+    assert_eq!(
+        cause_count("no free slot", 1, Lang::Nl),
+        "1 geen vrij tijdvak"
+    );
 }

@@ -552,7 +552,7 @@ fn inprocess_outputs(c: &Case, dir: &Path, rt: &tokio::runtime::Runtime) -> Vec<
         let unmatched = explain::with_fixes(inst, &policy, &opts, &res, unmatched, None, lang);
         let causes: Vec<String> = report::open_seats(&unmatched)
             .iter()
-            .map(|(c, n)| format!("{n} {}", report::cause_text(c, lang)))
+            .map(|(c, n)| report::cause_count(c, *n, lang))
             .collect();
         out.push((format!("open seats {lang}"), causes.join(", ")));
         for sheet in [

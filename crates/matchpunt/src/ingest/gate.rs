@@ -114,15 +114,23 @@ pub(crate) fn workbook_cells(
         }
     }
     for (col, (n, _, first)) in emptied {
-        out.warnings.push(format!(
-            "{file}: column '{}': {n} cell{} with an error value (#N/A, #REF!, ...) or a formula without a stored value, read as empty (first {first})",
-            headers.get(col - 1).map(String::as_str).unwrap_or(""),
-            if n == 1 { "" } else { "s" },
-        ).into());
+        let column = headers.get(col - 1).map(String::as_str).unwrap_or("");
+        out.warnings.push(crate::ingest::Warning::new(|lang| {
+            lang.fill(
+                Msg::WEmptiedCells,
+                &[
+                    ("file", &file),
+                    ("column", &column),
+                    ("n", &n),
+                    ("first", &first),
+                ],
+            )
+        }));
     }
     for range in merges {
-        out.warnings
-            .push(format!("{file}, {range} merged: its value is read for every row in it").into());
+        out.warnings.push(crate::ingest::Warning::new(|lang| {
+            lang.fill(Msg::WMerged, &[("file", &file), ("range", &range)])
+        }));
     }
     out
 }

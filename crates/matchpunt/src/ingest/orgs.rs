@@ -380,9 +380,9 @@ pub(crate) fn resolve_avoided_near_misses(
         e.avoid_themes.extend(add);
         e.avoid_themes.sort_unstable();
         e.avoid_themes.dedup();
-        warnings.push(format!(
-            "{}:{}: expert {}: an avoided theme is one letter away from a theme of a request in this batch: taken as the same theme and avoided, to be safe",
-            t.file, row.line, row.id
-        ).into());
+        let place = format!("{}:{}", t.file, row.line);
+        warnings.push(Warning::new(|lang| {
+            lang.fill(Msg::WAvoidedNearMiss, &[("place", &place), ("id", &row.id)])
+        }));
     }
 }

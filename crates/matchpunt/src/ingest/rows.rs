@@ -312,10 +312,10 @@ pub(crate) fn parse_requests(
         if let (true, Some(role)) = (c.ok, role) {
             if given_intensity.is_none() && policy.heavy(split_list(themes_cell)) == Heavy::NearMiss
             {
-                warnings.push(format!(
-                    "{}:{}: request {id}: a theme is one letter away from a heavy theme of the policy: its default intensity includes the heavy extra, to be safe",
-                    t.file, line
-                ).into());
+                let place = format!("{}:{}", t.file, line);
+                warnings.push(Warning::new(|lang| {
+                    lang.fill(Msg::WHeavyNearMiss, &[("place", &place), ("id", &id)])
+                }));
             }
             let intensity = given_intensity
                 .unwrap_or_else(|| policy.default_intensity(role, split_list(themes_cell)));
@@ -471,17 +471,24 @@ pub(crate) fn resolve_not_with(
                         for b in known.into_iter().filter(|&b| b != a) {
                             inst.teams.not_with.insert((a.min(b), a.max(b)));
                         }
-                        warnings.push(format!(
-                            "{}:{}: column 'not_with': {other:?} read as the ids {} on the safe side: separate ids by |",
-                            t.file,
-                            row.line,
-                            parts.join(", ")
-                        ).into());
+                        let (place, value) =
+                            (format!("{}:{}", t.file, row.line), format!("{other:?}"));
+                        let ids = parts.join(", ");
+                        warnings.push(Warning::new(|lang| {
+                            lang.fill(
+                                Msg::WNotWithRead,
+                                &[("place", &place), ("value", &value), ("ids", &ids)],
+                            )
+                        }));
                     } else {
-                        warnings.push(format!(
-                            "{}:{}: column 'not_with': {other:?} is not an expert id in the experts file: left out",
-                            t.file, row.line
-                        ).into());
+                        let (place, value) =
+                            (format!("{}:{}", t.file, row.line), format!("{other:?}"));
+                        warnings.push(Warning::new(|lang| {
+                            lang.fill(
+                                Msg::WNotWithUnknown,
+                                &[("place", &place), ("value", &value)],
+                            )
+                        }));
                     }
                 }
             }

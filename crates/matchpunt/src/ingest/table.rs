@@ -299,10 +299,12 @@ pub(crate) fn read_table(
         match crate::ingest::workbook::sheet_csv(&bytes, names) {
             Ok(Some(sheet)) => {
                 for h in &sheet.hidden_lookalikes {
-                    warnings.push(Warning::from(format!(
-                        "{file}: the hidden sheet '{h}' could hold the same table as sheet '{}' and is not read (a hidden sheet is often an old copy); delete it, or unhide and rename it if it is the one to read",
-                        sheet.sheet
-                    )));
+                    warnings.push(Warning::new(|lang| {
+                        lang.fill(
+                            Msg::WHiddenSheet,
+                            &[("file", &file), ("hidden", h), ("sheet", &sheet.sheet)],
+                        )
+                    }));
                 }
                 file = format!("{file}{SHEET_IN_FILE}{}", sheet.sheet);
                 bytes = sheet.csv.into_bytes();

@@ -507,6 +507,21 @@ pub fn summary_text(inst: &Instance, res: &BatchResult) -> String {
     summary_text_in(inst, res, Lang::En, &|c| c.text.clone())
 }
 
+/// `n` seats open for `cause` ([`open_seats`]) in `lang`, the cause's words agreeing with the
+/// count: `1 personal reason`, `3 experts at their limit`, `1 deskundige aan de grens`.
+pub fn cause_count(cause: &str, n: u32, lang: Lang) -> String {
+    let msg = match cause {
+        "personal reasons" => Some(Msg::CausePersonal),
+        "experts at their limit" => Some(Msg::CauseAtLimit),
+        "experts needed elsewhere" => Some(Msg::CauseNeededElsewhere),
+        _ => None,
+    };
+    match msg {
+        Some(m) => lang.fill(m, &[("n", &n)]),
+        None => format!("{n} {}", cause_text(cause, lang)),
+    }
+}
+
 /// A cause of open seats ([`open_seats`]) in `lang`.
 pub fn cause_text(cause: &str, lang: Lang) -> String {
     const NL: &[(&str, &str)] = &[

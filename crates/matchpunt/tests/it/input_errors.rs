@@ -160,3 +160,56 @@ proptest! {
         }
     }
 }
+
+/// The warnings of a load are in both languages: English as before, Dutch from the message
+/// table, and a failed load shows its warnings in the language of its errors.
+#[test]
+fn warnings_of_a_load_are_in_both_languages() {
+    let requests =
+        "id,org,role,themes,place,slot\nR1,Gemeente Utrecht,buddy,pesten,Utrecht,wed-pm\n";
+    let experts = "sep=;\nid;roles;certified;themes;place;availability;birth_year;favourite_colour\nE1;buddy;yes;pesten;Utrecht;wed-pm;12-3-2001;blue\nE2;buddy;yes;pesten;Utrecht;wed-pm;4-5-2002;red\n";
+    let l = try_load(experts, requests).unwrap_or_else(|e| panic!("{e}"));
+    let en: Vec<&str> = l.warnings.iter().map(|w| w.render(Lang::En)).collect();
+    let nl: Vec<&str> = l.warnings.iter().map(|w| w.render(Lang::Nl)).collect();
+    assert_eq!(en.len(), 3, "{en:?}");
+    assert_eq!(
+        en[0],
+        "experts.csv: separated by ';' as its 'sep=' line 1 says"
+    );
+    assert_eq!(
+        nl[0],
+        "experts.csv: gescheiden door ';', zoals de regel 'sep=' op regel 1 zegt"
+    );
+    assert_eq!(
+        en[1],
+        "experts.csv: ignoring unknown column 'favourite_colour'"
+    );
+    assert_eq!(
+        nl[1],
+        "experts.csv: onbekende kolom 'favourite_colour' genegeerd"
+    );
+    // One warning for the column's two dates, naming the first cell.
+    assert!(
+        en[2].ends_with("a date, not a year: read as the year 2001 (and the same in 1 more cell(s) of this column, each read as its year)"),
+        "{}",
+        en[2]
+    );
+    assert!(
+        nl[2].contains("kolom 'birth_year': een datum, geen jaar: gelezen als het jaar 2001 (en hetzelfde in nog 1 cel van deze kolom"),
+        "{}",
+        nl[2]
+    );
+    // Display and Deref are the English text.
+    assert_eq!(l.warnings[1].to_string(), en[1]);
+    assert!(l.warnings[1].contains("favourite_colour"));
+    // A failed load: errors and warnings in the language it is shown in.
+    let bad = "id,roles,certified,themes,place,availability,favourite_colour\nE1,buddy,yes,pesten,Utrecht,wed-xx,blue\n";
+    let errs = try_load(bad, requests).unwrap_err().in_lang(Lang::Nl);
+    let text = errs.to_string();
+    assert!(text.starts_with("1 invoerfout:"), "{text}");
+    assert!(
+        text.contains("waarschuwing: experts.csv: onbekende kolom 'favourite_colour' genegeerd"),
+        "{text}"
+    );
+    assert!(!text.contains("ignoring"), "{text}");
+}
