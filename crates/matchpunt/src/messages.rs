@@ -780,6 +780,8 @@ messages! {
     InPairNoHeader => "has no header line: expected {what}", "heeft geen kopregel: verwacht {what}";
     InPairMissingColumn => "missing required column {columns}: expected {what}; the header has: {have}", "verplichte kolom {columns} ontbreekt: verwacht {what}; de kopregel heeft: {have}";
     InPairMissingColumns => "missing required columns {columns}: expected {what}; the header has: {have}", "verplichte kolommen {columns} ontbreken: verwacht {what}; de kopregel heeft: {have}";
+    // Avoided themes read on the safe side (about a named expert's own row: for the coordinator).
+    InAvoidedThemeSafeSide => "{file}:{line}: expert {id}: an avoided theme (column avoid_themes) may be a theme of a request in this batch written another way (one letter away, a plural, a synonym, part of a longer theme or an adjective form): taken as that theme and avoided, to be safe; write it as the vocabulary does (see matchpunt check)", "{file}:{line}: deskundige {id}: een vermeden thema (kolom avoid_themes) kan een thema van een aanvraag in deze batch zijn, anders geschreven (een letter verschil, een meervoud, een synoniem, deel van een langer thema of een bijvoeglijke vorm): als dat thema gelezen en vermeden, voor de veiligheid; schrijf het zoals de woordenlijst (zie matchpunt check)";
 }
 
 #[cfg(test)]

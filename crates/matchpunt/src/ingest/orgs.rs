@@ -322,10 +322,11 @@ pub(crate) fn resolve_excluded_orgs(
     }
 }
 
-/// Adds to each expert's avoided themes every theme of the batch's requests that one of them is
-/// a near miss of ([`crate::names::themes::near_miss`]: one letter away, not both themes of the
-/// vocabulary), with a warning naming the row but not the theme. An avoided theme is a safety
-/// field: a typo in it, or in a request, must not send the expert to that theme.
+/// Adds to each expert's avoided themes every theme of the batch's requests that must be taken
+/// as one of them on the safe side ([`crate::names::themes::safe_side_same`]: one letter away, a
+/// plural or spelling "did you mean" maps to the same theme, a request theme holding the avoided
+/// one, an adjective form), with a warning naming the row but not the theme. An avoided theme is
+/// a safety field: a variant spelling in it, or in a request, must not send the expert there.
 pub(crate) fn resolve_avoided_near_misses(
     t: &Table,
     rows: &[ExpertRow],
@@ -349,7 +350,7 @@ pub(crate) fn resolve_avoided_near_misses(
                 request_themes
                     .iter()
                     .copied()
-                    .filter(|&r| crate::names::themes::near_miss(ka, inst.themes.key(r)))
+                    .filter(|&r| crate::names::themes::safe_side_same(ka, inst.themes.key(r)))
                     .collect()
             });
             add.extend(close.iter().copied());
@@ -362,9 +363,10 @@ pub(crate) fn resolve_avoided_near_misses(
         e.avoid_themes.extend(add);
         e.avoid_themes.sort_unstable();
         e.avoid_themes.dedup();
-        warnings.push(format!(
-            "{}:{}: expert {}: an avoided theme is one letter away from a theme of a request in this batch: taken as the same theme and avoided, to be safe",
-            t.file, row.line, row.id
+        // Ingest has no language of its own: its warnings are English, from the one table.
+        warnings.push(crate::messages::Lang::En.fill(
+            crate::messages::Msg::InAvoidedThemeSafeSide,
+            &[("file", &t.file), ("line", &row.line), ("id", &row.id)],
         ));
     }
 }
