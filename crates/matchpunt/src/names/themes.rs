@@ -267,9 +267,9 @@ impl Vocabulary {
     /// `avoided`) on the safe side of rule 3, though the keys differ: one is one letter from the
     /// other ([`near_miss`]); or both are, or "did you mean" ([`Vocabulary::suggest`]) maps them
     /// to, the same known theme (a plural or spelling the vocabulary lacks, either way round); or
-    /// one holds a spelling of the other (of 5 or more letters: `depressiesuicidaliteit` or
-    /// `gesloten jeugdzorg` for `jeugdzorg`, and `ernstige zelfbeschadiging` avoided for a request
-    /// on `zelfbeschadiging`); or they share a stem
+    /// not both are themes of the vocabulary and one holds a spelling of the other (of 5 or more
+    /// letters: `depressiesuicidaliteit`, or `ernstige zelfbeschadiging` avoided for a request on
+    /// `zelfbeschadiging`) or they share a stem
     /// (a common beginning of 6 or more letters and at least three quarters of the shorter:
     /// `suicidaal` and `suicidaliteit`, the adjective form). Equal keys are `false` (the same
     /// theme, not a safe-side reading). Cost: a "did you mean" of each, plus O(forms × length).
@@ -284,6 +284,10 @@ impl Vocabulary {
             if a == r {
                 return true;
             }
+        }
+        // Two themes of the vocabulary are different themes (`gesloten jeugdzorg`, `jeugdzorg`).
+        if self.by_key(avoided).is_some() && self.by_key(request).is_some() {
+            return false;
         }
         let rn = request.chars().count();
         self.forms_of_key(avoided).iter().any(|f| {
