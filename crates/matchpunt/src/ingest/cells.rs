@@ -328,7 +328,9 @@ impl<'t, 'e> Cells<'t, 'e> {
     }
     pub(crate) fn themes(&mut self, col: &str, required: bool, themes: &mut Interner) -> Vec<u32> {
         let v = self.get(col);
-        let mut ids: Vec<u32> = split_list(v).map(|t| themes.intern(t)).collect();
+        // '/', ' en ' and a bracketed note too: an avoided theme must not hide in a list.
+        let items = crate::names::themes::split_cell(v, col == "avoid_themes");
+        let mut ids: Vec<u32> = items.iter().map(|t| themes.intern(t)).collect();
         ids.sort_unstable();
         ids.dedup();
         if required && ids.is_empty() {

@@ -151,3 +151,46 @@ pub(crate) fn expected(column: &str) -> Msg {
         _ => Msg::InSafeValue,
     }
 }
+
+/// Pieces of a header that make it a near miss of a safety column of experts.csv even when the
+/// whole name is not close (`Excluded orgs (former care)`, `inactive`, `gecertificeerd per`,
+/// `Oud-cliënt van`, `geen inzet bij`, `Triggers`, `Liever niet`): a header holding one and
+/// naming no column is an error, never silently ignored. A stem starting with `=` is a whole
+/// word of the header (`org` in `Niet bij org`, not in `zorg`).
+pub(crate) const EXPERT_SAFETY_STEMS: &[(&str, &[&str])] = &[
+    (
+        "excluded_orgs",
+        &[
+            "exclu",
+            "uitgesl",
+            "uitsluit",
+            "uitgezonder",
+            "uitzonder",
+            "organis",
+            "organiz",
+            "=org",
+            "=orgs",
+            "client",
+            "nietbij",
+            "geeninzet",
+            "nooitbij",
+        ],
+    ),
+    (
+        "avoid_themes",
+        &[
+            "avoid",
+            "vermijd",
+            "vermeid",
+            "vermeden",
+            "trigger",
+            "lieverniet",
+            "gevoelig",
+        ],
+    ),
+    ("max_assignments", &["assignment", "opdracht"]),
+    ("load_budget", &["budget", "belast"]),
+    ("active", &["activ", "actief", "verlof"]),
+    ("certified", &["certif"]),
+    ("last_supervision", &["supervis", "intervis"]),
+];

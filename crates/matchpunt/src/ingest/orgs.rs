@@ -340,10 +340,11 @@ pub(crate) fn resolve_excluded_orgs(
     }
 }
 
-/// Adds to each expert's avoided themes every theme of the batch's requests that one of them is
-/// a near miss of ([`crate::names::themes::near_miss`]: one letter away, not both themes of the
-/// vocabulary), with a warning naming the row but not the theme. An avoided theme is a safety
-/// field: a typo in it, or in a request, must not send the expert to that theme.
+/// Adds to each expert's avoided themes every theme of the batch's requests that must be taken
+/// as one of them on the safe side ([`crate::names::themes::safe_side_same`]: one letter away, a
+/// plural or spelling "did you mean" maps to the same theme, a request theme holding the avoided
+/// one, an adjective form), with a warning naming the row but not the theme. An avoided theme is
+/// a safety field: a variant spelling in it, or in a request, must not send the expert there.
 pub(crate) fn resolve_avoided_near_misses(
     t: &Table,
     rows: &[ExpertRow],
@@ -367,7 +368,7 @@ pub(crate) fn resolve_avoided_near_misses(
                 request_themes
                     .iter()
                     .copied()
-                    .filter(|&r| crate::names::themes::near_miss(ka, inst.themes.key(r)))
+                    .filter(|&r| crate::names::themes::safe_side_same(ka, inst.themes.key(r)))
                     .collect()
             });
             add.extend(close.iter().copied());
@@ -380,9 +381,12 @@ pub(crate) fn resolve_avoided_near_misses(
         e.avoid_themes.extend(add);
         e.avoid_themes.sort_unstable();
         e.avoid_themes.dedup();
-        let place = format!("{}:{}", t.file, row.line);
+        let place = (t.file.clone(), row.line);
         warnings.push(Warning::new(|lang| {
-            lang.fill(Msg::WAvoidedNearMiss, &[("place", &place), ("id", &row.id)])
+            lang.fill(
+                Msg::InAvoidedThemeSafeSide,
+                &[("file", &place.0), ("line", &place.1), ("id", &row.id)],
+            )
         }));
     }
 }

@@ -310,15 +310,26 @@ pub(crate) fn parse_requests(
             }
         }
         if let (true, Some(role)) = (c.ok, role) {
-            if given_intensity.is_none() && policy.heavy(split_list(themes_cell)) == Heavy::NearMiss
+            if given_intensity.is_none()
+                && policy.heavy(
+                    crate::names::themes::split_cell(themes_cell, false)
+                        .iter()
+                        .map(String::as_str),
+                ) == Heavy::NearMiss
             {
                 let place = format!("{}:{}", t.file, line);
                 warnings.push(Warning::new(|lang| {
                     lang.fill(Msg::WHeavyNearMiss, &[("place", &place), ("id", &id)])
                 }));
             }
-            let intensity = given_intensity
-                .unwrap_or_else(|| policy.default_intensity(role, split_list(themes_cell)));
+            let intensity = given_intensity.unwrap_or_else(|| {
+                policy.default_intensity(
+                    role,
+                    crate::names::themes::split_cell(themes_cell, false)
+                        .iter()
+                        .map(String::as_str),
+                )
+            });
             if experienced_min > 0 {
                 inst.teams
                     .experienced_min
@@ -352,7 +363,11 @@ pub(crate) fn parse_requests(
                 gender_pref,
                 preferred_expert,
                 pinned,
-                heavy: policy.is_heavy(split_list(themes_cell)),
+                heavy: policy.is_heavy(
+                    crate::names::themes::split_cell(themes_cell, false)
+                        .iter()
+                        .map(String::as_str),
+                ),
             });
         }
     }
@@ -393,15 +408,25 @@ pub(crate) fn parse_history(
         let intensity = c.uint("intensity", 0..=100);
         let declined = c.bool_or("declined", false);
         if let (true, Some(week), Some(expert), Some(role)) = (c.ok, week, expert, role) {
-            let intensity = intensity
-                .unwrap_or_else(|| policy.default_intensity(role, split_list(c.get("themes"))));
+            let intensity = intensity.unwrap_or_else(|| {
+                policy.default_intensity(
+                    role,
+                    crate::names::themes::split_cell(c.get("themes"), false)
+                        .iter()
+                        .map(String::as_str),
+                )
+            });
             out.push(HistoryRow {
                 week,
                 expert,
                 org: inst.orgs.intern(org),
                 role,
                 intensity,
-                heavy: policy.is_heavy(split_list(c.get("themes"))),
+                heavy: policy.is_heavy(
+                    crate::names::themes::split_cell(c.get("themes"), false)
+                        .iter()
+                        .map(String::as_str),
+                ),
                 declined,
             });
         }

@@ -493,19 +493,6 @@ pub fn alias_column(table: &[(&'static str, &[&str])], h: &str) -> Option<&'stat
         .map(|(name, _)| *name)
 }
 
-/// Pieces of a header that make it a near miss of a safety column of experts.csv even when the
-/// whole name is not close (`Excluded orgs (former care)`, `inactive`, `gecertificeerd per`): a
-/// header holding one and naming no column is an error, never silently ignored.
-const EXPERT_SAFETY_STEMS: &[(&str, &[&str])] = &[
-    ("excluded_orgs", &["exclu", "uitgesl", "uitsluit"]),
-    ("avoid_themes", &["avoid", "vermijd", "vermeid", "vermeden"]),
-    ("max_assignments", &["assignment", "opdracht"]),
-    ("load_budget", &["budget", "belast"]),
-    ("active", &["activ", "actief", "verlof"]),
-    ("certified", &["certif"]),
-    ("last_supervision", &["supervis", "intervis"]),
-];
-
 /// A header name as compared: lower case, accents dropped, only letters and digits
 /// (`Thema's` → `themas`, `Max travel (km)` → `maxtravelkm`, `leeftijd cliënt` → `leeftijdclient`).
 pub fn header_key(h: &str) -> String {
@@ -558,7 +545,7 @@ pub struct HeaderNames {
 impl HeaderNames {
     /// The names of experts.csv.
     pub fn experts() -> Self {
-        Self::new(EXPERT_ALIASES, EXPERT_SAFETY_STEMS)
+        Self::new(EXPERT_ALIASES, super::gate::EXPERT_SAFETY_STEMS)
     }
     /// The names of requests.csv.
     pub fn requests() -> Self {
@@ -626,8 +613,17 @@ impl HeaderNames {
                 return HeaderMatch::NearMiss { suggestion, column };
             }
         }
+        // A stem written `=org` is a whole word of the header (`Niet bij org`, not `zorg`).
+        let words: Vec<String> = header
+            .split(|c: char| !c.is_alphanumeric())
+            .map(header_key)
+            .collect();
         for (column, stems) in self.stems {
-            if stems.iter().any(|s| key.contains(s)) {
+            let hit = |s: &&str| match s.strip_prefix('=') {
+                Some(w) => words.iter().any(|x| x == w),
+                None => key.contains(s),
+            };
+            if stems.iter().any(hit) {
                 return HeaderMatch::NearMiss {
                     suggestion: column,
                     column,

@@ -24,7 +24,9 @@
 //! **Matching** ([`excludes`]): [`Match::Same`] when the canonical words are equal;
 //! [`Match::Contained`] when all the words of one occur, in the same order, in the other (not
 //! necessarily next to each other: "Jeugdhulp Utrecht" is in "Jeugdhulp Regio Utrecht" too);
-//! otherwise [`Match::No`]. In order and not contiguous is the safe side of the two readings the
+//! also [`Match::Contained`] when one name written together is a run of the other's words
+//! written together (`'s Heerenloo` in `’s Heeren Loo Zorggroep B.V.`: the written-together
+//! rule of [`near_miss`] inside the subset rule); otherwise [`Match::No`]. In order and not contiguous is the safe side of the two readings the
 //! issue allowed: it catches a district or department written in between, and every such match is
 //! a warning the coordinator sees. Another town's organisation is no match: "Jeugdhulp
 //! Amersfoort" and "Stichting Jeugdhulp Utrecht" share one word, not all.
@@ -242,6 +244,9 @@ impl OrgName {
         if is_subsequence(&self.words, &other.words) || is_subsequence(&other.words, &self.words) {
             return Match::Contained;
         }
+        if window_joined(&other.words, &self.joined) || window_joined(&self.words, &other.joined) {
+            return Match::Contained;
+        }
         Match::No
     }
 
@@ -280,6 +285,23 @@ impl OrgName {
     }
 }
 
+/// The longest run of consecutive words whose concatenation [`window_joined`] compares.
+const MAX_WINDOW: usize = 4;
+
+/// Whether some run of up to [`MAX_WINDOW`] consecutive `words`, not all of them, written
+/// together is `joined` (of 4 or more letters): the written-together rule inside a longer name,
+/// so `'s Heerenloo` is in `’s Heeren Loo Zorggroep B.V.` (`sheerenloo`). O(words × window).
+fn window_joined(words: &[String], joined: &str) -> bool {
+    joined.chars().count() >= 4 && windows(words).any(|(n, w)| n < words.len() && w == joined)
+}
+
+/// Every run of 1 to [`MAX_WINDOW`] consecutive words written together, with its length.
+fn windows(words: &[String]) -> impl Iterator<Item = (usize, String)> + '_ {
+    (0..words.len()).flat_map(move |i| {
+        (i + 1..=(i + MAX_WINDOW).min(words.len())).map(move |j| (j - i, words[i..j].concat()))
+    })
+}
+
 /// Whether every word of `short` occurs in `long`, in the same order, and `short` is shorter.
 fn is_subsequence(short: &[String], long: &[String]) -> bool {
     if short.len() >= long.len() {
@@ -306,6 +328,8 @@ pub struct OrgIndex {
     by_word: HashMap<String, Vec<usize>>,
     by_joined: HashMap<String, Vec<usize>>,
     by_shape: HashMap<(usize, usize), Vec<usize>>,
+    /// Runs of consecutive words written together (not the whole name), for [`window_joined`].
+    by_window: HashMap<String, Vec<usize>>,
     max_words: usize,
 }
 
@@ -336,6 +360,14 @@ impl OrgIndex {
             .entry((name.words.len(), name.joined.chars().count()))
             .or_default()
             .push(i);
+        for (n, w) in windows(&name.words) {
+            if n < name.words.len() {
+                let v = self.by_window.entry(w).or_default();
+                if v.last() != Some(&i) {
+                    v.push(i);
+                }
+            }
+        }
         self.max_words = self.max_words.max(name.words.len());
         self.names.push(name);
         i
@@ -404,6 +436,15 @@ impl OrgIndex {
                 out.push(e);
             }
         }
+        // Written together: q is a run of an entry's words, or an entry is a run of q's.
+        let mut together: Vec<usize> = self.by_window.get(&q.joined).cloned().unwrap_or_default();
+        for (n, w) in windows(&q.words) {
+            if n < q.words.len() {
+                together.extend(self.by_joined.get(&w).into_iter().flatten());
+            }
+        }
+        together.retain(|&e| q.matches(&self.names[e]) == Match::Contained);
+        out.extend(together);
         out.sort_unstable();
         out.dedup();
         out

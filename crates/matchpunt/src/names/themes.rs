@@ -174,6 +174,154 @@ pub fn near_miss(a_key: &str, b_key: &str) -> bool {
     })
 }
 
+/// Splits a themes cell into its theme spellings: items are separated by `|`, `;`, `,`, `/` and
+/// the word ` en ` (not after a hyphen: `dak- en thuisloosheid` stays one), and a bracketed note
+/// (`suïcidaliteit (licht)`, `Borderline (BPS)`) is taken off its item. With `keep_notes` (an
+/// avoided-themes cell, where the safe side is to avoid more) a note is an item of its own too;
+/// an item that is only a note is kept as its words either way. Items come trimmed, in order,
+/// none empty. O(cell length).
+pub fn split_cell(cell: &str, keep_notes: bool) -> Vec<String> {
+    let mut out = Vec::new();
+    for item in cell.split(['|', ';', ',', '/']) {
+        let mut outside = String::new();
+        let mut notes = Vec::new();
+        let mut depth = 0usize;
+        let mut note = String::new();
+        for c in item.chars() {
+            match c {
+                '(' | '[' => {
+                    depth += 1;
+                    if depth == 1 {
+                        note.clear();
+                    } else {
+                        note.push(c);
+                    }
+                }
+                ')' | ']' if depth > 0 => {
+                    depth -= 1;
+                    if depth == 0 {
+                        notes.push(std::mem::take(&mut note));
+                    } else {
+                        note.push(c);
+                    }
+                }
+                _ if depth > 0 => note.push(c),
+                _ => outside.push(c),
+            }
+        }
+        if depth > 0 {
+            // An unclosed bracket: the rest is a note.
+            notes.push(note);
+        }
+        let only_note = outside.trim().is_empty();
+        // A letter in brackets inside a word (`ad(h)d`) is part of the word, not a note.
+        let inner = item.contains('(')
+            && !only_note
+            && notes.iter().all(|n| n.chars().count() <= 2)
+            && !item.contains(" (")
+            && !item.trim_end().ends_with(')');
+        if inner {
+            push_en_parts(item, &mut out);
+            continue;
+        }
+        push_en_parts(&outside, &mut out);
+        if keep_notes || only_note {
+            for n in &notes {
+                push_en_parts(n, &mut out);
+            }
+        }
+    }
+    out
+}
+
+/// Splits `s` on the word `en` (case-insensitive), except after a hyphen, and pushes the
+/// trimmed, non-empty parts.
+fn push_en_parts(s: &str, out: &mut Vec<String>) {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    let mut part: Vec<&str> = Vec::new();
+    for w in words {
+        if w.eq_ignore_ascii_case("en") && part.last().is_some_and(|p| !p.ends_with('-')) {
+            out.push(part.join(" "));
+            part.clear();
+        } else {
+            part.push(w);
+        }
+    }
+    if !part.is_empty() {
+        out.push(part.join(" "));
+    }
+}
+
+impl Vocabulary {
+    /// The key of the known theme a key stands for: itself if known, else the "did you mean"
+    /// ([`Vocabulary::suggest`]) of it.
+    fn guess(&self, key: &str) -> Option<String> {
+        if let Some(t) = self.by_key(key) {
+            return Some(t.key.clone());
+        }
+        let name = self.suggest(key)?;
+        self.get(name).map(|t| t.key.clone())
+    }
+
+    /// Whether a request's theme (key `request`) must be taken as the avoided theme (key
+    /// `avoided`) on the safe side of rule 3, though the keys differ: one is one letter from the
+    /// other ([`near_miss`]); or both are, or "did you mean" ([`Vocabulary::suggest`]) maps them
+    /// to, the same known theme (a plural or spelling the vocabulary lacks, either way round); or
+    /// not both are themes of the vocabulary and one holds a spelling of the other (of 5 or more
+    /// letters: `depressiesuicidaliteit`, or `ernstige zelfbeschadiging` avoided for a request on
+    /// `zelfbeschadiging`) or they share a stem
+    /// (a common beginning of 6 or more letters and at least three quarters of the shorter:
+    /// `suicidaal` and `suicidaliteit`, the adjective form). Equal keys are `false` (the same
+    /// theme, not a safe-side reading). Cost: a "did you mean" of each, plus O(forms × length).
+    pub fn safe_side_same(&self, avoided: &str, request: &str) -> bool {
+        if avoided == request || avoided.is_empty() || request.is_empty() {
+            return false;
+        }
+        if self.near_miss_in(avoided, request) {
+            return true;
+        }
+        if let (Some(a), Some(r)) = (self.guess(avoided), self.guess(request)) {
+            if a == r {
+                return true;
+            }
+        }
+        // Two themes of the vocabulary are different themes (`gesloten jeugdzorg`, `jeugdzorg`).
+        if self.by_key(avoided).is_some() && self.by_key(request).is_some() {
+            return false;
+        }
+        let rn = request.chars().count();
+        self.forms_of_key(avoided).iter().any(|f| {
+            let fnn = f.chars().count();
+            if (fnn >= 5 && request.contains(f)) || (rn >= 5 && f.contains(request)) {
+                return true;
+            }
+            let common = f
+                .chars()
+                .zip(request.chars())
+                .take_while(|(a, b)| a == b)
+                .count();
+            common >= 6 && common * 4 >= fnn.min(rn) * 3
+        })
+    }
+
+    fn near_miss_in(&self, a_key: &str, b_key: &str) -> bool {
+        if self.by_key(a_key).is_some() && self.by_key(b_key).is_some() {
+            return false;
+        }
+        let (fa, fb) = (self.forms_of_key(a_key), self.forms_of_key(b_key));
+        fa.iter().any(|a| {
+            fb.iter()
+                .any(|b| a.len().abs_diff(b.len()) <= 4 && strsim::damerau_levenshtein(a, b) <= 1)
+        })
+    }
+}
+
+/// [`Vocabulary::safe_side_same`] over the bundled vocabulary: the one rule by which every
+/// reader takes a request's theme as an expert's avoided theme on the safe side.
+pub fn safe_side_same(avoided_key: &str, request_key: &str) -> bool {
+    Vocabulary::bundled().safe_side_same(avoided_key, request_key)
+}
+
 /// Why a theme vocabulary file was refused, in words (see [`Vocabulary::from_csv`]).
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 #[error("{0}")]

@@ -564,3 +564,59 @@ fn the_inline_kept_away_count_reads_fewer_than_3_in_either_language() {
         }
     }
 }
+
+/// The trial's case: a name written together excludes a longer name whose words, written
+/// together, hold it (the written-together and subset rules combined), in a batch, inline and
+/// either way round; a name that is only a shared prefix does not.
+#[test]
+fn a_name_written_together_excludes_a_longer_name_written_apart() {
+    let org = "’s Heeren Loo Zorggroep B.V.";
+    assert_eq!(excludes_kind("'s Heerenloo", org), Match::Contained);
+    assert_eq!(
+        excludes_kind("Heeren Loo", "Heerenloo Zorggroep"),
+        Match::Contained
+    );
+    assert_eq!(excludes_kind("Heerenlo", org), Match::No);
+    let l = load(
+        &experts(&["'s Heerenloo", "Heeren Loo", "Jeugdhulp Amersfoort"]),
+        &requests(&[org, "Heerenloo Zorggroep"]),
+    );
+    let i = &l.instance;
+    for (e, r) in [(0, 0), (1, 0), (1, 1)] {
+        assert!(org_refused(i, e, r), "E{} at R{}", e + 1, r + 1);
+    }
+    assert!(!org_refused(i, 2, 0) && !org_refused(i, 2, 1));
+    let mut i = l.instance.clone();
+    let (r, w) = inline(&mut i, "’s Heeren Loo Zorggroep");
+    assert!(org_refused(&i, 0, r) && org_refused(&i, 1, r) && !org_refused(&i, 2, r));
+    assert!(w.iter().any(|w| w.contains("kept away")), "{w:?}");
+}
+
+fn excludes_kind(a: &str, b: &str) -> Match {
+    org::excludes(a, b)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+
+    /// For random names of 3 to 5 words, a run of 2 or more consecutive words written together
+    /// excludes the whole name, by the pairwise rule and through the index.
+    #[test]
+    fn a_run_of_words_written_together_is_contained(
+        words in proptest::collection::vec("[a-z]{3,8}", 3..6),
+        at in 0usize..5, len in 2usize..4,
+    ) {
+        prop_assume!(words
+            .iter()
+            .all(|w| !org::LEGAL_FORMS.contains(&w.as_str()) && !org::ARTICLES.contains(&w.as_str())));
+        let at = at % (words.len() - 1);
+        let end = (at + len).min(words.len());
+        prop_assume!(end - at < words.len());
+        let together = words[at..end].concat();
+        let name = words.join(" ");
+        prop_assert_eq!(org::excludes(&together, &name), Match::Contained);
+        let mut index = org::OrgIndex::new();
+        index.push(org::OrgName::new(&name));
+        prop_assert_eq!(index.contained(&org::OrgName::new(&together)), vec![0]);
+    }
+}
