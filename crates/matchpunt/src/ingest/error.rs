@@ -35,7 +35,7 @@ pub const SHEET_IN_FILE: &str = ", sheet ";
 impl InputError {
     /// The error as a line in `lang`: `file:line:column (G5): column 'name': "value": what is
     /// wrong`, or for a workbook `book.xlsx, sheet experts, cell G5 (column 'name'): ...`.
-    /// Values and long texts are cut ([`MAX_SHOWN_VALUE`], [`MAX_SHOWN_MESSAGE`] characters).
+    /// Values and long texts are cut ([`MAX_SHOWN_VALUE`], `MAX_SHOWN_MESSAGE` characters).
     /// `O(length of the texts)`.
     pub fn render(&self, lang: Lang) -> String {
         use std::fmt::Write;

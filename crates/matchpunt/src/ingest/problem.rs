@@ -53,7 +53,7 @@ pub enum PairFileKind {
 }
 
 /// The kind of an input error: what is wrong and what was expected, with the values the text
-/// needs (never a cell's value: that is the [`InputError`]'s `value`). Rendered by
+/// needs (never a cell's value: that is the [`InputError`](super::InputError)'s `value`). Rendered by
 /// [`Problem::render`]; `Display` is the English text.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Problem {
