@@ -82,6 +82,7 @@ pub(crate) fn parse_experts(
     let mut seen = HashMap::new();
     let mut rows = Vec::new();
     for (row_idx, (line, row)) in t.rows.iter().enumerate() {
+        let mut ambiguous: Option<(String, crate::model::Week)> = None;
         let mut c = Cells::new(t, errs, *line, row);
         let id = check_unique_id(&mut c, &mut seen);
         let mut roles = RoleSet::default();
@@ -170,7 +171,15 @@ pub(crate) fn parse_experts(
             if week.is_none() {
                 c.err("certified_on", certified_on, Problem::NotCertifiedOnDate);
             }
-            week
+            // 11/1/2026 is 11 January day-first and 1 November month-first: the later date
+            // keeps the expert new for longer (never sent alone too early), the safe side.
+            match (week, month_first(certified_on)) {
+                (Some(w), Some(other)) if other != w => {
+                    ambiguous = Some((certified_on.to_string(), other.max(w)));
+                    Some(other.max(w))
+                }
+                _ => week,
+            }
         };
         let deployments = c.uint("deployments", 0..=10_000);
         rows.push(ExpertRow {
@@ -218,8 +227,31 @@ pub(crate) fn parse_experts(
                 last_heavy: None,
             });
         }
+        if let Some((value, week)) = ambiguous {
+            errs.note_cell(t, *line, "certified_on", |lang| {
+                lang.fill(
+                    Msg::WCertifiedOnAmbiguous,
+                    &[("value", &value), ("week", &week)],
+                )
+            });
+        }
     }
     rows
+}
+
+/// The week of a `d/m/yyyy` date read month first (`11/1/2026` as 1 November), when both
+/// readings are dates; None otherwise (a day over 12, a dash or dot date: Dutch day-first).
+fn month_first(v: &str) -> Option<crate::model::Week> {
+    let date = v.trim().split([' ', 'T']).next()?;
+    let parts: Vec<&str> = date.split('/').collect();
+    let [a, b, y] = parts.as_slice() else {
+        return None;
+    };
+    let (m, d): (u32, u32) = (a.parse().ok()?, b.parse().ok()?);
+    if y.len() != 4 || m > 12 || d > 12 || m == d {
+        return None;
+    }
+    parse_week_or_date(&format!("{y}-{m:02}-{d:02}"))
 }
 
 pub(crate) fn parse_priority(v: &str) -> Option<u8> {
@@ -482,41 +514,96 @@ pub(crate) fn resolve_not_with(
                 // A row with an error of its own: that error stops the batch already.
                 Some(None) => {}
                 None => {
-                    // Ids separated the wrong way ("E3 E1", "E3,E1"): every part an expert's id
-                    // is read as those ids, the safe side for a pair never sent together.
-                    let parts: Vec<&str> = other
-                        .split(|c: char| c.is_whitespace() || c == ',' || c == ';')
-                        .filter(|p| !p.is_empty())
-                        .collect();
-                    let known: Vec<usize> = parts
-                        .iter()
-                        .filter_map(|p| ids.index.get(&normalize(p)).copied().flatten())
-                        .collect();
-                    if parts.len() > 1 && known.len() == parts.len() {
-                        for b in known.into_iter().filter(|&b| b != a) {
-                            inst.teams.not_with.insert((a.min(b), a.max(b)));
+                    let (place, value) = (format!("{}:{}", t.file, row.line), format!("{other:?}"));
+                    match not_with_others(other, ids, inst) {
+                        Some(found) => {
+                            let mut names: Vec<String> = Vec::new();
+                            for b in found.into_iter().filter(|&b| b != a) {
+                                inst.teams.not_with.insert((a.min(b), a.max(b)));
+                                names.push(inst.experts[b].id.clone());
+                            }
+                            let ids = names.join(", ");
+                            warnings.push(Warning::new(|lang| {
+                                lang.fill(
+                                    Msg::WNotWithRead,
+                                    &[("place", &place), ("value", &value), ("ids", &ids)],
+                                )
+                            }));
                         }
-                        let (place, value) =
-                            (format!("{}:{}", t.file, row.line), format!("{other:?}"));
-                        let ids = parts.join(", ");
-                        warnings.push(Warning::new(|lang| {
-                            lang.fill(
-                                Msg::WNotWithRead,
-                                &[("place", &place), ("value", &value), ("ids", &ids)],
-                            )
-                        }));
-                    } else {
-                        let (place, value) =
-                            (format!("{}:{}", t.file, row.line), format!("{other:?}"));
-                        warnings.push(Warning::new(|lang| {
+                        None => warnings.push(Warning::new(|lang| {
                             lang.fill(
                                 Msg::WNotWithUnknown,
                                 &[("place", &place), ("value", &value)],
                             )
-                        }));
+                        })),
                     }
                 }
             }
         }
     }
+}
+
+/// The experts a `not_with` item that is not one id names, read on the safe side (keeping two
+/// experts apart never sends anyone where they should not go): the whole item as an expert's
+/// full name; else its parts, split on `,`, `;`, `/`, `&`, `+` and the words `en` and `and`, each
+/// an id, a full name or a first name (every expert with it), or else ids and first names
+/// separated by spaces. None when some
+/// part names nobody (the item is then left out with a warning). `O(parts × experts)`.
+fn not_with_others(item: &str, ids: &ExpertIds, inst: &Instance) -> Option<Vec<usize>> {
+    let by_name = |what: &str, first_only: bool| -> Vec<usize> {
+        let key = normalize(what);
+        inst.experts
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| {
+                let name = normalize(&e.name);
+                if first_only {
+                    name.split(' ').next() == Some(key.as_str())
+                } else {
+                    name == key
+                }
+            })
+            .map(|(i, _)| i)
+            .collect()
+    };
+    let whole = by_name(item, false);
+    if !whole.is_empty() {
+        return Some(whole);
+    }
+    let one = |p: &str| -> Vec<usize> {
+        match ids.index.get(&normalize(p)) {
+            Some(Some(b)) => vec![*b],
+            _ => {
+                let full = by_name(p, false);
+                if full.is_empty() {
+                    by_name(p, true)
+                } else {
+                    full
+                }
+            }
+        }
+    };
+    let mut found = Vec::new();
+    let spaced = format!(" {} ", normalize(item));
+    let chunks = spaced.replace(" en ", ",").replace(" and ", ",");
+    for chunk in chunks
+        .split([',', ';', '/', '&', '+'])
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+    {
+        let named = one(chunk);
+        if !named.is_empty() {
+            found.extend(named);
+            continue;
+        }
+        // Ids or first names separated by spaces ("E3 E1").
+        for token in chunk.split(' ').filter(|t| !t.is_empty()) {
+            let named = one(token);
+            if named.is_empty() {
+                return None;
+            }
+            found.extend(named);
+        }
+    }
+    (!found.is_empty()).then_some(found)
 }

@@ -598,3 +598,84 @@ fn suggest_proposes_teams_that_keep_the_rules() {
         "E1 is new"
     );
 }
+
+/// The trial's `not_with` cells (S6): a name, "E3 en E4", "E3/E4", "Noor & Daan" are read on the
+/// safe side as the experts they name (full name, first name or ids, whatever the separator),
+/// with a warning; an item that names nobody is left out with a warning. Keeping two experts
+/// apart never sends anyone where they should not go, so a first name shared by two experts
+/// keeps the row apart from both.
+#[test]
+fn not_with_names_and_separators_are_read_on_the_safe_side() {
+    let experts = "id,name,roles,certified,themes,availability,online,place,niet_samen_met\n\
+        E1,Daan de Vries,trainer,yes,pesten,*,yes,Utrecht,\n\
+        E2,Noor Bakker,trainer,yes,pesten,*,yes,Utrecht,Daan\n\
+        E3,Sam Jansen,trainer,yes,pesten,*,yes,Utrecht,E1 en E4\n\
+        E4,Daan Smit,trainer,yes,pesten,*,yes,Utrecht,E3/E5\n\
+        E5,Lotte Kok,trainer,yes,pesten,*,yes,Utrecht,Noor & Sam Jansen|Onbekend\n";
+    let loaded = load_teams(experts, REQUESTS).unwrap();
+    let pairs: Vec<(usize, usize)> = loaded.instance.teams.not_with.iter().copied().collect();
+    for want in [
+        (0, 1), // E2 "Daan": both Daans
+        (1, 3),
+        (0, 2), // E3 "E1 en E4"
+        (2, 3),
+        (3, 4), // E4 "E3/E5"
+        (1, 4), // E5 "Noor & Sam Jansen": Noor, and Sam by first name
+        (2, 4),
+    ] {
+        assert!(pairs.contains(&want), "{want:?} missing from {pairs:?}");
+    }
+    let warned: Vec<&str> = loaded
+        .warnings
+        .iter()
+        .map(|w| &**w)
+        .filter(|w| w.contains("not_with"))
+        .collect();
+    assert!(
+        warned
+            .iter()
+            .any(|w| w.contains("\"Onbekend\" is not an expert id")),
+        "{warned:?}"
+    );
+    assert!(
+        warned
+            .iter()
+            .any(|w| w.contains("\"Daan\" read as the ids E1, E4")),
+        "{warned:?}"
+    );
+}
+
+/// The trial's `certified_on` of 11/1/2026 (S6): day-first it is 11 January, month-first
+/// 1 November. The later date keeps the expert new for longer (the safe side: never sent alone
+/// too early), with a warning naming the cell; a date that reads one way only, or with dashes
+/// (Dutch, day-first), has no warning.
+#[test]
+fn an_ambiguous_certified_on_date_is_read_as_the_later_one() {
+    for (cell, want, warned) in [
+        ("11/1/2026", "2026-W44", true),
+        ("1/11/2026", "2026-W44", true),
+        ("25/1/2026", "2026-W04", false),
+        ("11-1-2026", "2026-W02", false),
+        ("5/5/2026", "2026-W19", false),
+    ] {
+        let experts = format!(
+            "id,roles,certified,themes,availability,online,place,certified_on\nE1,trainer,yes,pesten,*,yes,Utrecht,{cell}\n"
+        );
+        let loaded = load_teams(&experts, REQUESTS).unwrap();
+        assert_eq!(
+            loaded.instance.teams.certified_on[&0],
+            Week::parse(want).unwrap(),
+            "{cell}"
+        );
+        let w: Vec<&str> = loaded
+            .warnings
+            .iter()
+            .map(|w| &**w)
+            .filter(|w| w.contains("day-first and month-first"))
+            .collect();
+        assert_eq!(!w.is_empty(), warned, "{cell}: {w:?}");
+        if warned {
+            assert!(w[0].starts_with("experts.csv:2:8"), "{w:?}");
+        }
+    }
+}
