@@ -146,8 +146,10 @@ pub fn load(
 
 /// Like [`load`], but a row with a bad cell is left out (with its error as a warning) instead of
 /// failing the batch: for an urgent suggestion that an unrelated broken row must not block.
-/// Leaving a row out only removes an expert, a request or a history row, never a limit or an
-/// exclusion of one that stays. Errors of a whole file (unreadable, a header problem) still fail.
+/// Leaving a row out only removes an expert or a request, never a limit or an exclusion of one
+/// that stays; a bad history row is not left out but counted on the safe side (its load at its
+/// own intensity, or the highest default of any role, and not declined), since forgetting load
+/// would loosen a rolling budget or a heavy-theme pause. Errors of a whole file (unreadable, a header problem) still fail.
 pub fn load_skipping_bad_rows(
     inputs: Inputs<'_>,
     places: &Places,
@@ -278,9 +280,21 @@ pub fn load_with_organisations(
             warnings.extend(safe_side_warning_texts(&safe_side_orgs));
             return Err(errs.finish(warnings));
         }
+        // A bad history row's load is still counted (rows::parse_history); other rows are left out.
+        let history: std::collections::HashSet<(String, Option<u64>)> = errs
+            .found
+            .iter()
+            .filter(|(k, _)| *k == FileKind::History)
+            .map(|(_, e)| (e.file.clone(), e.line))
+            .collect();
         let found = errs.finish(Vec::new());
         warnings.extend(found.errors.iter().map(|e| {
-            Warning::new(|lang| lang.fill(Msg::WRowLeftOut, &[("error", &e.render(lang))]))
+            let msg = if history.contains(&(e.file.clone(), e.line)) {
+                Msg::WHistoryRowCounted
+            } else {
+                Msg::WRowLeftOut
+            };
+            Warning::new(|lang| lang.fill(msg, &[("error", &e.render(lang))]))
         }));
         if found.not_listed > 0 {
             let n = found.not_listed;

@@ -439,27 +439,30 @@ pub(crate) fn parse_history(
         }
         let intensity = c.uint("intensity", 0..=100);
         let declined = c.bool_or("declined", false);
-        if let (true, Some(week), Some(expert), Some(role)) = (c.ok, week, expert, role) {
-            let intensity = intensity.unwrap_or_else(|| {
-                policy.default_intensity(
-                    role,
-                    crate::names::themes::split_cell(c.get("themes"), false)
-                        .iter()
-                        .map(String::as_str),
-                )
-            });
+        // A row with a bad cell stops the batch; where bad rows are skipped instead (`suggest`,
+        // the web form), its load still counts when its week and expert are known: at its own
+        // intensity, or the highest default of any role, and as not declined (the safe side for
+        // the rolling budget and the heavy-theme pause).
+        if let (Some(week), Some(expert)) = (week, expert) {
+            let themes = crate::names::themes::split_cell(c.get("themes"), false);
+            let themes = || themes.iter().map(String::as_str);
+            let intensity = match (c.ok, intensity, role) {
+                (_, Some(i), _) => i,
+                (true, None, Some(role)) => policy.default_intensity(role, themes()),
+                _ => Role::ALL
+                    .iter()
+                    .map(|&r| policy.default_intensity(r, themes()))
+                    .max()
+                    .unwrap_or(0),
+            };
             out.push(HistoryRow {
                 week,
                 expert,
                 org: inst.orgs.intern(org),
-                role,
+                role: role.unwrap_or(Role::Buddy),
                 intensity,
-                heavy: policy.is_heavy(
-                    crate::names::themes::split_cell(c.get("themes"), false)
-                        .iter()
-                        .map(String::as_str),
-                ),
-                declined,
+                heavy: policy.is_heavy(themes()),
+                declined: c.ok && declined,
             });
         }
     }

@@ -9,6 +9,7 @@ mod batch_property;
 mod common;
 mod encodings_property;
 mod explain;
+mod history_rows;
 mod hostile;
 mod index_property;
 mod ingest;
