@@ -399,9 +399,8 @@ pub fn forget(l: &mut Ledger, id: &str, lang: Lang, out: &mut dyn Write) -> Resu
 /// weeks (counted whatever the policy's budgets, since experts.csv may carry its own), the
 /// heavy-theme pause's `heavy_pause_weeks` and, with a waiting advantage, its `waiting_weeks`.
 /// None when the batch reads no week back.
-pub fn wellbeing_window(policy: &Policy, batch: Week) -> Option<(Week, String)> {
+pub fn wellbeing_window(policy: &Policy, batch: Week, lang: Lang) -> Option<(Week, String)> {
     let (r, h) = (&policy.rules, &policy.history);
-    let lang = matchpunt::messages::Lang::En;
     let waiting = if policy.objective.waiting_bonus > 0.0 {
         h.waiting_weeks
     } else {
@@ -434,6 +433,7 @@ pub fn inside_window(
     before: Week,
     policy: &Policy,
     current: Week,
+    lang: Lang,
 ) -> Option<String> {
     let parsed: Vec<(Week, bool)> = weeks
         .iter()
@@ -454,9 +454,9 @@ pub fn inside_window(
         .map(|(w, _)| *w)
         .chain([next])
         .min()?;
-    let (from, why) = wellbeing_window(policy, batch)?;
+    let (from, why) = wellbeing_window(policy, batch, lang)?;
     (before > from).then(|| {
-        matchpunt::messages::Lang::En.fill(
+        lang.fill(
             Msg::PurgeInsideWindow,
             &[
                 ("before", &before),
@@ -485,7 +485,7 @@ pub fn purge(
         }
     };
     let weeks = l.weeks()?;
-    if let Some(refusal) = inside_window(&weeks, before, policy, current) {
+    if let Some(refusal) = inside_window(&weeks, before, policy, current, lang) {
         bail!("{refusal}");
     }
     let e = l.purge_before(&before.to_string())?;
