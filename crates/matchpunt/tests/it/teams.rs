@@ -16,24 +16,40 @@ use proptest::prelude::*;
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
-/// Exhaustive search over every subset of arcs that keeps the limits and the team rules.
-fn brute_force(p: &Problem, t: &TeamRules) -> i64 {
-    fn go(p: &Problem, t: &TeamRules, i: usize, chosen: &mut Vec<usize>, best: &mut i64) {
+/// Exhaustive search over every subset of arcs that keeps the limits, the team rules and
+/// `also` (the trajectory tests' own rolling-budget check, written apart from the solver).
+fn brute_force(
+    p: &Problem,
+    t: &TeamRules,
+    also: &dyn Fn(&Problem, &TeamRules, &[usize]) -> bool,
+) -> i64 {
+    fn go(
+        p: &Problem,
+        t: &TeamRules,
+        also: &dyn Fn(&Problem, &TeamRules, &[usize]) -> bool,
+        i: usize,
+        chosen: &mut Vec<usize>,
+        best: &mut i64,
+    ) {
         if i == p.arcs.len() {
-            if let (Ok(v), Ok(())) = (evaluate(p, chosen), t.check_solution(p, chosen)) {
+            if let (Ok(v), Ok(()), true) = (
+                evaluate(p, chosen),
+                t.check_solution(p, chosen),
+                also(p, t, chosen),
+            ) {
                 *best = (*best).max(v);
             }
             return;
         }
-        go(p, t, i + 1, chosen, best);
+        go(p, t, also, i + 1, chosen, best);
         chosen.push(i);
         if evaluate(p, chosen).is_ok() {
-            go(p, t, i + 1, chosen, best);
+            go(p, t, also, i + 1, chosen, best);
         }
         chosen.pop();
     }
     let mut best = 0;
-    go(p, t, 0, &mut Vec::new(), &mut best);
+    go(p, t, also, 0, &mut Vec::new(), &mut best);
     best
 }
 
@@ -81,6 +97,31 @@ pub(crate) fn team_problem(rng: &mut ChaCha8Rng) -> (Problem, TeamRules) {
 }
 
 fn check_teams_against_brute_force(seed: u64, cases: usize, master: bool) -> usize {
+    // Count the cases where the rules change the optimum: else the test proves little.
+    let free = |_: &TeamRules| TeamRules {
+        standing: Vec::new(),
+        not_with: Vec::new(),
+        requests: Vec::new(),
+        allow_partial: false,
+        ..TeamRules::default()
+    };
+    against_brute_force(seed, cases, master, team_problem, |_, _, _| true, free)
+}
+
+/// Solves `cases` problems drawn by `draw` with the team search and checks each against
+/// exhaustive search: the reported objective is the chosen arcs' value, every rule of
+/// `TeamRules::check_solution` and `also` holds, the optimum equals the brute force's and is
+/// proven. Returns in how many cases the rules bind (the brute force under `relaxed(rules)` is
+/// better), so that a caller can assert the test means something. Shared by the team and the
+/// trajectory tests.
+pub(crate) fn against_brute_force(
+    seed: u64,
+    cases: usize,
+    master: bool,
+    draw: impl Fn(&mut ChaCha8Rng) -> (Problem, TeamRules),
+    also: impl Fn(&Problem, &TeamRules, &[usize]) -> bool,
+    relaxed: impl Fn(&TeamRules) -> TeamRules,
+) -> usize {
     let mut rng = ChaCha8Rng::seed_from_u64(seed);
     let opts = SolveOptions {
         time_limit: None,
@@ -89,7 +130,7 @@ fn check_teams_against_brute_force(seed: u64, cases: usize, master: bool) -> usi
     };
     let mut binding = 0;
     for case in 0..cases {
-        let (p, t) = team_problem(&mut rng);
+        let (p, t) = draw(&mut rng);
         let s = solve_with_teams(&p, &t, &opts);
         let v = evaluate(&p, &s.chosen).unwrap_or_else(|e| panic!("case {case}: {e}\n{p:?}"));
         assert_eq!(v, s.objective, "case {case}: reported objective");
@@ -98,7 +139,8 @@ fn check_teams_against_brute_force(seed: u64, cases: usize, master: bool) -> usi
             Ok(()),
             "case {case}: a team rule broken\n{p:?}\n{t:?}"
         );
-        let best = brute_force(&p, &t);
+        assert!(also(&p, &t, &s.chosen), "case {case}\n{p:?}\n{t:?}");
+        let best = brute_force(&p, &t, &also);
         assert_eq!(
             s.objective, best,
             "case {case}: not optimal\n{p:?}\n{t:?}\n{s:?}"
@@ -107,15 +149,7 @@ fn check_teams_against_brute_force(seed: u64, cases: usize, master: bool) -> usi
             s.proven && s.bound == s.objective,
             "case {case}: not proven"
         );
-        // Count the cases where the rules change the optimum: else the test proves little.
-        let free = TeamRules {
-            standing: Vec::new(),
-            not_with: Vec::new(),
-            requests: Vec::new(),
-            allow_partial: false,
-            ..TeamRules::default()
-        };
-        if brute_force(&p, &free) > best {
+        if brute_force(&p, &relaxed(&t), &also) > best {
             binding += 1;
         }
     }

@@ -7,7 +7,7 @@ use crate::teams::{load_teams, team_problem};
 use matchpunt::batch;
 use matchpunt::model::Trajectory;
 use matchpunt::policy::Policy;
-use matchpunt::solve::{evaluate, solve_with_teams, Problem, SolveOptions, TeamRules};
+use matchpunt::solve::{Problem, SolveOptions, TeamRules};
 use proptest::prelude::*;
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
@@ -32,32 +32,6 @@ fn keeps_rolling(p: &Problem, t: &TeamRules, chosen: &[usize]) -> bool {
             .flatten()
             .is_none_or(|l| u <= l)
     })
-}
-
-/// Exhaustive search over every subset of arcs that keeps the limits, the team rules and the
-/// rolling budgets with the trajectories' later meetings.
-fn brute_force(p: &Problem, t: &TeamRules) -> i64 {
-    fn go(p: &Problem, t: &TeamRules, i: usize, chosen: &mut Vec<usize>, best: &mut i64) {
-        if i == p.arcs.len() {
-            if let (Ok(v), Ok(()), true) = (
-                evaluate(p, chosen),
-                t.check_solution(p, chosen),
-                keeps_rolling(p, t, chosen),
-            ) {
-                *best = (*best).max(v);
-            }
-            return;
-        }
-        go(p, t, i + 1, chosen, best);
-        chosen.push(i);
-        if evaluate(p, chosen).is_ok() {
-            go(p, t, i + 1, chosen, best);
-        }
-        chosen.pop();
-    }
-    let mut best = 0;
-    go(p, t, 0, &mut Vec::new(), &mut best);
-    best
 }
 
 /// A tiny team problem with trajectories of one to four meetings in the window and rolling
@@ -86,46 +60,19 @@ fn trajectory_problem(rng: &mut ChaCha8Rng) -> (Problem, TeamRules) {
 }
 
 fn check_against_brute_force(seed: u64, cases: usize, master: bool) -> usize {
-    let mut rng = ChaCha8Rng::seed_from_u64(seed);
-    let opts = SolveOptions {
-        time_limit: None,
-        master,
-        ..SolveOptions::default()
+    // The later meetings change the optimum in enough cases for the test to mean something.
+    let one_meeting = |t: &TeamRules| TeamRules {
+        window_meetings: Vec::new(),
+        ..t.clone()
     };
-    let mut binding = 0;
-    for case in 0..cases {
-        let (p, t) = trajectory_problem(&mut rng);
-        let s = solve_with_teams(&p, &t, &opts);
-        let v = evaluate(&p, &s.chosen).unwrap_or_else(|e| panic!("case {case}: {e}\n{p:?}"));
-        assert_eq!(v, s.objective, "case {case}: reported objective");
-        assert_eq!(
-            t.check_solution(&p, &s.chosen),
-            Ok(()),
-            "case {case}\n{p:?}\n{t:?}"
-        );
-        assert!(
-            keeps_rolling(&p, &t, &s.chosen),
-            "case {case}: rolling\n{p:?}\n{t:?}"
-        );
-        let best = brute_force(&p, &t);
-        assert_eq!(
-            s.objective, best,
-            "case {case}: not optimal\n{p:?}\n{t:?}\n{s:?}"
-        );
-        assert!(
-            s.proven && s.bound == s.objective,
-            "case {case}: not proven"
-        );
-        // The later meetings change the optimum in enough cases for the test to mean something.
-        let one_meeting = TeamRules {
-            window_meetings: Vec::new(),
-            ..t.clone()
-        };
-        if brute_force(&p, &one_meeting) > best {
-            binding += 1;
-        }
-    }
-    binding
+    crate::teams::against_brute_force(
+        seed,
+        cases,
+        master,
+        trajectory_problem,
+        keeps_rolling,
+        one_meeting,
+    )
 }
 
 #[test]
