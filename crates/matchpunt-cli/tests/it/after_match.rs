@@ -423,39 +423,35 @@ fn after_a_forget_the_ledgers_history_wins_over_a_history_file() {
             ],
         )
     };
+    // Writes `row` after the original history and checks the run is refused naming `parts`.
+    let refused = |row: &str, parts: &[&str]| {
+        fs::write(&file, format!("{original}{row}")).unwrap();
+        let o = run(d.path());
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(o.status.code(), Some(1), "{err}");
+        for part in parts {
+            assert!(err.contains(part), "{part}: {err}");
+        }
+    };
     // A week the ledger does not hold: not imported, since it could bring the expert back.
-    fs::write(
-        &file,
-        format!("{original}2026-W43,E9999,Stichting Thuisbasis,buddy,2,R1,jeugdzorg\n"),
-    )
-    .unwrap();
-    let o = run(d.path());
-    let err = String::from_utf8_lossy(&o.stderr);
-    assert_eq!(o.status.code(), Some(1), "{err}");
-    for part in [
-        "2026-W43",
-        "not imported",
-        "ledger forget",
-        "ledger's history is the one in force",
-    ] {
-        assert!(err.contains(part), "{part}: {err}");
-    }
+    refused(
+        "2026-W43,E9999,Stichting Thuisbasis,buddy,2,R1,jeugdzorg\n",
+        &[
+            "2026-W43",
+            "not imported",
+            "ledger forget",
+            "ledger's history is the one in force",
+        ],
+    );
     // A week it holds, where the expert now has an anonymous id: the ledger's history wins.
-    fs::write(
-        &file,
-        format!("{original}2026-W48,E9999,Stichting Thuisbasis,buddy,2,R09999,jeugdzorg\n"),
-    )
-    .unwrap();
-    let o = run(d.path());
-    let err = String::from_utf8_lossy(&o.stderr);
-    assert_eq!(o.status.code(), Some(1), "{err}");
-    for part in [
-        "week 2026-W48",
-        "ledger forget",
-        "ledger's history is the one in force",
-    ] {
-        assert!(err.contains(part), "{part}: {err}");
-    }
+    refused(
+        "2026-W48,E9999,Stichting Thuisbasis,buddy,2,R09999,jeugdzorg\n",
+        &[
+            "week 2026-W48",
+            "ledger forget",
+            "ledger's history is the one in force",
+        ],
+    );
     // Nothing came back, and the file as the ledger holds it runs.
     assert_eq!(
         traces_in(&ledger_bytes(&d.path().join("s.ledger"))),

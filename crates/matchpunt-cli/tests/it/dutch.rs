@@ -595,37 +595,37 @@ fn a_dutch_load_warns_and_refuses_in_dutch() {
 fn summary_causes_agree_with_their_counts() {
     use matchpunt::messages::Lang;
     use matchpunt::report::cause_count;
-    assert_eq!(
-        cause_count("personal reasons", 1, Lang::Nl),
-        "1 persoonlijke reden"
-    );
-    assert_eq!(
-        cause_count("personal reasons", 4, Lang::Nl),
-        "4 persoonlijke redenen"
-    );
-    assert_eq!(
-        cause_count("personal reasons", 1, Lang::En),
-        "1 personal reason"
-    );
-    assert_eq!(
-        cause_count("experts at their limit", 1, Lang::En),
-        "1 expert at their limit"
-    );
-    assert_eq!(
-        cause_count("experts at their limit", 3, Lang::En),
-        "3 experts at their limit"
-    );
-    assert_eq!(
-        cause_count("experts at their limit", 1, Lang::Nl),
-        "1 deskundige aan de grens"
-    );
-    assert_eq!(
-        cause_count("experts at their limit", 2, Lang::Nl),
-        "2 deskundigen aan hun grens"
-    );
-    assert_eq!(cause_count("no free slot", 19, Lang::En), "19 no free slot");
-    assert_eq!(
-        cause_count("no free slot", 1, Lang::Nl),
-        "1 geen vrij tijdvak"
-    );
+    for (cause, n, lang, want) in [
+        ("personal reasons", 1, Lang::Nl, "1 persoonlijke reden"),
+        ("personal reasons", 4, Lang::Nl, "4 persoonlijke redenen"),
+        ("personal reasons", 1, Lang::En, "1 personal reason"),
+        (
+            "experts at their limit",
+            1,
+            Lang::En,
+            "1 expert at their limit",
+        ),
+        (
+            "experts at their limit",
+            3,
+            Lang::En,
+            "3 experts at their limit",
+        ),
+        (
+            "experts at their limit",
+            1,
+            Lang::Nl,
+            "1 deskundige aan de grens",
+        ),
+        (
+            "experts at their limit",
+            2,
+            Lang::Nl,
+            "2 deskundigen aan hun grens",
+        ),
+        ("no free slot", 19, Lang::En, "19 no free slot"),
+        ("no free slot", 1, Lang::Nl, "1 geen vrij tijdvak"),
+    ] {
+        assert_eq!(cause_count(cause, n, lang), want, "{cause} {n} {lang:?}");
+    }
 }
