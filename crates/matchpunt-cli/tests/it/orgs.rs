@@ -114,28 +114,30 @@ fn excluded_org_short_name_is_excluded_with_a_warning_naming_the_row() {
 }
 
 fn suggest(dir: &Path, org: &str) -> Output {
-    mp(
-        &[
-            "suggest",
-            "--data",
-            ".",
-            "--week",
-            WEEK,
-            "--role",
-            "spreker",
-            "--themes",
-            "pesten",
-            "--place",
-            "Utrecht",
-            "--slot",
-            "wo-middag",
-            "--org",
-            org,
-            "--format",
-            "json",
-        ],
-        dir,
-    )
+    suggest_with(dir, org, &["--format", "json"])
+}
+
+/// `suggest` for a speaker on pesten in Utrecht on wo-middag for `org`, with `extra` options.
+fn suggest_with(dir: &Path, org: &str, extra: &[&str]) -> Output {
+    let mut args = vec![
+        "suggest",
+        "--data",
+        ".",
+        "--week",
+        WEEK,
+        "--role",
+        "spreker",
+        "--themes",
+        "pesten",
+        "--place",
+        "Utrecht",
+        "--slot",
+        "wo-middag",
+        "--org",
+        org,
+    ];
+    args.extend_from_slice(extra);
+    mp(&args, dir)
 }
 
 fn candidates(o: &Output) -> Vec<String> {
@@ -172,27 +174,10 @@ fn suggest_org_said_another_way_keeps_the_expert_away() {
         .unwrap_or_else(|| panic!("no warning:\n{}", show(&o)));
     assert!(w.contains("fewer than 3 expert(s)"), "{w}");
     // In the reader's language, the count as in every other output.
-    let o = ok(mp(
-        &[
-            "suggest",
-            "--data",
-            ".",
-            "--week",
-            WEEK,
-            "--role",
-            "spreker",
-            "--themes",
-            "pesten",
-            "--place",
-            "Utrecht",
-            "--slot",
-            "wo-middag",
-            "--org",
-            "Jeugdhulp Utrecht Oost",
-            "--lang",
-            "nl",
-        ],
+    let o = ok(suggest_with(
         dir.path(),
+        "Jeugdhulp Utrecht Oost",
+        &["--lang", "nl"],
     ));
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(
