@@ -67,21 +67,20 @@ fn a_trajectory_holds_its_slot_in_tight_weeks_and_a_decline_frees_the_rest() {
     let w48 = run(d, "2026-W48", week48, "w48");
     assert!(has(&w48, "B1", "E2"), "{w48:?}");
     assert!(has(&w48, "T1", "E1") && has(&w48, "T1", "E3"), "{w48:?}");
-    let said = ok(
-        d,
-        &[
-            "decide",
-            "--ledger",
-            "season.ledger",
-            "--week",
-            "2026-W48",
-            "--request",
-            "B1",
-            "--expert",
-            "E2",
-            "--accepted",
-        ],
-    );
+    // Accepting B1's first meeting for E2 reserves the later ones.
+    let accept_b1 = [
+        "decide",
+        "--ledger",
+        "season.ledger",
+        "--week",
+        "2026-W48",
+        "--request",
+        "B1",
+        "--expert",
+        "E2",
+        "--accepted",
+    ];
+    let said = ok(d, &accept_b1);
     for (k, w) in [(2, 49), (3, 50), (4, 51), (5, 52)] {
         assert!(
             said.contains(&format!(
@@ -91,21 +90,7 @@ fn a_trajectory_holds_its_slot_in_tight_weeks_and_a_decline_frees_the_rest() {
         );
     }
     // Accepting it again reserves nothing twice.
-    let again = ok(
-        d,
-        &[
-            "decide",
-            "--ledger",
-            "season.ledger",
-            "--week",
-            "2026-W48",
-            "--request",
-            "B1",
-            "--expert",
-            "E2",
-            "--accepted",
-        ],
-    );
+    let again = ok(d, &accept_b1);
     assert!(!again.contains("reserved"), "{again}");
     close(d, "2026-W48");
     // Week 49: an urgent request wants E2 in the same slot; the reservation holds.
