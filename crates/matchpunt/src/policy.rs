@@ -23,15 +23,17 @@ uncertified_roles = []          # roles open to experts without the training, e.
 supervision_within_weeks = 8
 # Heavy-theme requests may ask for a fresher supervision (weeks); off when absent.
 # supervision_heavy_within_weeks = 4
-# Load over weeks: the sum of intensities over this week and the rolling_weeks - 1 weeks of
-# history before it is at most rolling_budget (experts.rolling_budget overrides); off when absent.
-rolling_weeks = 4
+# Load over weeks (wellbeing over a season). The sum of intensities over this week and the
+# rolling_weeks - 1 weeks of history before it is at most:
+# - rolling_budget points (experts.rolling_budget overrides); off when absent;
+# - rolling_share x rolling_weeks x load_budget, rounded down: relative to each expert's own
+#   weekly budget, so one setting fits experts whose budgets differ. 1 = off.
+# The smaller limit holds. Protects: with 0.9 over 3 weeks nobody is at their full weekly budget
+# three weeks in a row. Costs: 2.4-3.1 points of fill where every budget is scarce, at most 0.7
+# elsewhere (measured on 15 simulated seasons: docs/guide/analysts.md).
+rolling_weeks = 3
 # rolling_budget = 10
-# The same relative to each expert's weekly load_budget: over the window at most this share of
-# rolling_weeks x load_budget, rounded down. The smaller limit holds. Any share below 1 means
-# nobody is at their full weekly budget rolling_weeks weeks in a row; off when absent.
-# examples/season.toml sets 0.9 over 3 weeks (see docs/guide/analysts.md for what it costs).
-# rolling_share = 0.9
+rolling_share = 0.9
 # After a seat with a heavy theme, no heavy-theme seat for this many weeks (0 = off).
 heavy_pause_weeks = 0
 
@@ -52,12 +54,14 @@ seat_low = 100
 seat_normal = 200
 seat_urgent = 400
 # Convex batch spread: the k-th assignment of one expert in this batch costs (k - 1) * this.
-batch_spread = 5
+# Protects: a second seat in one week goes to someone else where the pairs are about as good.
+batch_spread = 15
 # No starvation: an expert without a seat for w weeks (from history) gets
 # waiting_bonus * min(w, waiting_weeks) / waiting_weeks points on each of their pairs. At most
-# half of seat_low, so it never outweighs a seat: filling seats comes first. 0 = off
-# (examples/season.toml sets 50 with waiting_weeks = 2).
-waiting_bonus = 0
+# half of seat_low, so it never outweighs a seat: filling seats comes first. 0 = off. When a
+# policy file sets seat_low but not this, it is min(50, seat_low / 2). Protects: experts
+# eligible and without a seat 4+ weeks stay under 1% of the pool (measured, as above).
+waiting_bonus = 50
 # Pair values (seat value + score) are rounded to a multiple of this many points before
 # optimising. Coarser values let the solver prove optimality sooner; 0.001 is the finest.
 resolution = 0.1
@@ -66,10 +70,12 @@ resolution = 0.1
 # Points for each part of the score of a pair; each part is a number from 0 to 1.
 theme_fit = 30          # share of the request's themes the expert has
 distance = 15           # 1 - km / max_travel_km (online: 1)
-continuity = 15         # 1 preferred expert, 0.5 worked with this org before, else 0
+# continuity and role_experience reward whoever was chosen before, fair_spread whoever was
+# not: these three spread seats wider (top 10% of experts hold about 20% of the seats).
+continuity = 10         # 1 preferred expert, 0.5 worked with this org before, else 0
 recent_load = 10        # 1 - decayed recent load / load budget
-fair_spread = 10        # 1 / (1 + decayed recent assignments)
-role_experience = 10    # past assignments in this role, 3 or more = 1
+fair_spread = 20        # 1 / (1 + decayed recent assignments)
+role_experience = 5     # past assignments in this role, 3 or more = 1
 age_proximity = 10      # buddy: 1 - age gap / max gap; not applicable: 0.5
 
 [history]
@@ -78,7 +84,7 @@ decay = 0.5
 window_weeks = 8
 # The waiting advantage ([objective] waiting_bonus) is full after this many weeks without a
 # seat (0 = off).
-waiting_weeks = 2
+waiting_weeks = 3
 
 [round]
 # Re-runs with --previous: each earlier proposal that is still possible is worth this many points
@@ -221,7 +227,7 @@ pub struct Rules {
     /// The rolling budget relative to each expert's own weekly budget: over the window, at most
     /// `floor(rolling_share × rolling_weeks × load_budget)` points (a share from 0 to 1). One
     /// setting then fits experts whose weekly budgets differ. With `rolling_budget` (or an
-    /// expert's own) the smaller of the two holds. `None` (the default) or 1 = off.
+    /// expert's own) the smaller of the two holds. Default 0.9; `None` or 1 = off.
     pub rolling_share: Option<f64>,
     /// Weeks without heavy-theme seats after one (0 = off).
     pub heavy_pause_weeks: u32,
@@ -306,9 +312,9 @@ impl Default for Rules {
             uncertified_roles: Vec::new(),
             supervision_within_weeks: 8,
             supervision_heavy_within_weeks: None,
-            rolling_weeks: 4,
+            rolling_weeks: 3,
             rolling_budget: None,
-            rolling_share: None,
+            rolling_share: Some(0.9),
             heavy_pause_weeks: 0,
         }
     }
@@ -335,9 +341,9 @@ impl Default for Objective {
             seat_low: 100.0,
             seat_normal: 200.0,
             seat_urgent: 400.0,
-            batch_spread: 5.0,
+            batch_spread: 15.0,
             resolution: 0.1,
-            waiting_bonus: 0.0,
+            waiting_bonus: 50.0,
         }
     }
 }
@@ -347,10 +353,10 @@ impl Default for Weights {
         Weights {
             theme_fit: 30.0,
             distance: 15.0,
-            continuity: 15.0,
+            continuity: 10.0,
             recent_load: 10.0,
-            fair_spread: 10.0,
-            role_experience: 10.0,
+            fair_spread: 20.0,
+            role_experience: 5.0,
             age_proximity: 10.0,
         }
     }
@@ -361,7 +367,7 @@ impl Default for History {
         History {
             decay: 0.5,
             window_weeks: 8,
-            waiting_weeks: 2,
+            waiting_weeks: 3,
         }
     }
 }
@@ -426,7 +432,20 @@ impl Policy {
             source_name: source_name.to_string(),
             message,
         };
-        let policy: Policy = toml::from_str(text).map_err(|e| err(e.to_string()))?;
+        let mut policy: Policy = toml::from_str(text).map_err(|e| err(e.to_string()))?;
+        // The waiting bonus's default (50) is half of the default seat_low: a file that lowers
+        // seat_low without setting the bonus keeps its meaning (no bonus above half a seat).
+        let bonus_set = toml::from_str::<toml::Table>(text).is_ok_and(|t| {
+            t.get("objective")
+                .and_then(|o| o.as_table())
+                .is_some_and(|o| o.contains_key("waiting_bonus"))
+        });
+        if !bonus_set {
+            policy.objective.waiting_bonus = policy
+                .objective
+                .waiting_bonus
+                .min(policy.objective.seat_low / 2.0);
+        }
         policy.validate().map_err(|e| err(e.0))?;
         Ok(policy)
     }
@@ -669,6 +688,25 @@ mod tests {
         let p = Policy::from_toml(DEFAULT_POLICY_TOML, "default").unwrap();
         assert_eq!(p, Policy::default());
         assert_eq!(Policy::from_toml("", "empty").unwrap(), Policy::default());
+    }
+
+    /// Issue 25: the default is wellbeing over a season, and a policy file that lowers seat_low
+    /// without a waiting bonus still loads (the bonus never exceeds half a seat); one that sets
+    /// the bonus keeps it, and `rolling_share = 1` switches the relative rolling budget off.
+    #[test]
+    fn the_season_defaults_and_files_that_lower_seat_low() {
+        let d = Policy::default();
+        assert_eq!(d.rules.rolling_share, Some(0.9));
+        assert_eq!((d.rules.rolling_weeks, d.history.waiting_weeks), (3, 3));
+        assert_eq!(d.objective.waiting_bonus, 50.0);
+        let low = Policy::from_toml("[objective]\nseat_low = 60\n", "p").unwrap();
+        assert_eq!(low.objective.waiting_bonus, 30.0);
+        let set = Policy::from_toml("[objective]\nseat_low = 60\nwaiting_bonus = 10\n", "p");
+        assert_eq!(set.unwrap().objective.waiting_bonus, 10.0);
+        let too_much = "[objective]\nseat_low = 60\nwaiting_bonus = 40\n";
+        assert!(Policy::from_toml(too_much, "p").is_err());
+        let high = Policy::from_toml("[objective]\nseat_low = 300\n", "p").unwrap();
+        assert_eq!(high.objective.waiting_bonus, 50.0);
     }
 
     #[test]

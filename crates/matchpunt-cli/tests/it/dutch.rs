@@ -239,7 +239,7 @@ fn a_dutch_session_prints_and_writes_no_english() {
     );
     let one = ["--request", "R00014"];
     let declined = [
-        &["decide", "--expert", "E0115", "--declined"][..],
+        &["decide", "--expert", "E0054", "--declined"][..],
         &one,
         &l,
         &week,
@@ -255,7 +255,7 @@ fn a_dutch_session_prints_and_writes_no_english() {
         .unwrap();
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(
-        err.contains("let op: E0115 heeft deze aanvraag deze week afgewezen"),
+        err.contains("let op: E0054 heeft deze aanvraag deze week afgewezen"),
         "{err}"
     );
     english_in("suggest after a decline (stderr)", &err, f);
@@ -301,7 +301,7 @@ fn a_dutch_session_prints_and_writes_no_english() {
     }
     // A refused booking is an error in Dutch too.
     let refused = [
-        &["book", "--data", &data, "--expert", "E0115"][..],
+        &["book", "--data", &data, "--expert", "E0054"][..],
         &one,
         &l,
         &week,
@@ -338,7 +338,7 @@ fn a_dutch_session_prints_and_writes_no_english() {
             "ledger",
             "export",
             "--expert",
-            "E0115",
+            "E0054",
             "--out",
             &access_dir,
         ][..],
@@ -346,7 +346,7 @@ fn a_dutch_session_prints_and_writes_no_english() {
     ];
     nl(&access.concat(), f, true);
     nl(
-        &[&["ledger", "forget", "--expert", "E0115"][..], &l].concat(),
+        &[&["ledger", "forget", "--expert", "E0054"][..], &l].concat(),
         f,
         true,
     );

@@ -724,11 +724,15 @@ fn a_season_through_the_ledger_equals_the_file_flow_with_hand_kept_history() {
         ));
     }
     assert!(
-        booked >= 2 && n_declined >= 4,
+        // At least one booking goes through the ledger (2 under the previous default policy;
+        // the season default leaves fewer open seats with a free candidate).
+        booked >= 1 && n_declined >= 4,
         "booked {booked}, declined {n_declined}"
     );
     assert!(
-        booked >= 2 && n_declined >= 4,
+        // At least one booking goes through the ledger (2 under the previous default policy;
+        // the season default leaves fewer open seats with a free candidate).
+        booked >= 1 && n_declined >= 4,
         "booked {booked}, declined {n_declined}"
     );
     assert!(ok(d, &["ledger", "check", "--ledger", "l.db"]).contains(": ok"));

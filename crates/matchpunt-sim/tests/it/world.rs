@@ -237,24 +237,30 @@ fn the_page_escapes_policy_names_and_charts_each_contender() {
     assert!(page.contains("<th>pts p90</th>") && page.contains("<th>load% p90</th>"));
 }
 
-/// The season policy (`examples/season.toml`, issue 25's proposed default) over a short season
-/// on the sample: nobody eligible waits 4 weeks in a row without a proposal, and nobody is at
-/// their full weekly budget 3 weeks in a row; the same weeks under the built-in default (no
-/// rolling budget, no waiting advantage) have both a full-budget streak and a starved expert
-/// (seed 3), so the test can fail.
+/// The built-in default policy (issue 25: `examples/season.toml` made the default) over a
+/// short season on the sample: nobody eligible waits 4 weeks in a row without a proposal, and
+/// nobody is at their full weekly budget 3 weeks in a row; the same weeks under the previous
+/// default (no rolling budget, no waiting advantage) have both a full-budget streak and a
+/// starved expert (seed 3), so the test can fail.
 #[test]
-fn the_season_policy_starves_nobody_and_keeps_no_one_at_full_budget_for_three_weeks() {
+fn the_default_policy_starves_nobody_and_keeps_no_one_at_full_budget_for_three_weeks() {
     let season = Policy::from_toml(
         include_str!("../../../../examples/season.toml"),
         "examples/season.toml",
     )
     .unwrap();
+    assert_eq!(
+        season,
+        Policy::default(),
+        "examples/season.toml is the default"
+    );
+    let previous = Policy::from_toml(PREVIOUS_DEFAULT, "previous default").unwrap();
     let runs = simulated(
         10,
         3,
         vec![
-            ("season", season, Strategy::Exact),
             ("default", Policy::default(), Strategy::Exact),
+            ("previous", previous, Strategy::Exact),
         ],
     );
     let (now, old) = (&runs[0].summary, &runs[1].summary);
@@ -262,9 +268,14 @@ fn the_season_policy_starves_nobody_and_keeps_no_one_at_full_budget_for_three_we
     assert_eq!(now.full_budget_streaks, 0, "{now:?}");
     assert!(
         old.starved_experts > 0 && old.full_budget_streaks > 0,
-        "the built-in default did no harm here: {old:?}"
+        "the previous default did no harm here: {old:?}"
     );
 }
+
+/// The built-in default before issue 25 (the README's changelog lists the same fields).
+const PREVIOUS_DEFAULT: &str = "[rules]\nrolling_weeks = 4\nrolling_share = 1.0\n\
+    [objective]\nbatch_spread = 5\nwaiting_bonus = 0\n[history]\nwaiting_weeks = 2\n\
+    [weights]\ncontinuity = 15\nfair_spread = 10\nrole_experience = 10\n";
 
 /// Issue 24: a season with team and trajectory requests writes its team counts to
 /// `summary.csv` (the columns of `report::TEAM_COLUMNS`, equal to the run's summary) and to
