@@ -589,10 +589,17 @@ pub fn check(
                 count: u.count,
                 max: e.max_assignments,
             },
-            Miss::AtLoad => Refusal::AtLoad {
+            // Within the weekly budget: the rolling budget is what binds.
+            Miss::AtLoad if u.load + r.intensity <= e.load_budget => Refusal::Rolling {
                 expert: eid,
                 left: e.budget().saturating_sub(u.load),
-                budget: e.budget(),
+                needs: r.intensity,
+                meetings: 1,
+            },
+            Miss::AtLoad => Refusal::AtLoad {
+                expert: eid,
+                left: e.load_budget.saturating_sub(u.load),
+                budget: e.load_budget,
                 needs: r.intensity,
             },
             Miss::Rolling { meetings, left } => Refusal::Rolling {

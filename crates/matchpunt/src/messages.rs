@@ -381,6 +381,7 @@ messages! {
     BusyInSlot => "is already booked on {slot} this week", "is deze week op {slot} al ingezet";
     AtMaxCount => "has {n} of {max} assignments this week", "heeft deze week {n} van {max} inzetten";
     AtLoad => "would carry load {load} of {budget} this week", "zou deze week {load} van {budget} belasting dragen";
+    AtRollingLoad => "the rolling budget over {weeks} weeks leaves {left} this week; this request needs {needs}", "het rollende budget over {weeks} weken laat deze week {left} over; deze aanvraag vraagt {needs}";
     Unsure => "a booking row of this week could not be read: treated as unavailable", "een boeking van deze week was onleesbaar: als niet beschikbaar behandeld";
     NearMissLine => "{name} ({id}): {why}{extra}", "{name} ({id}): {why}{extra}";
     NearExtraKm => "{km} km", "{km} km";

@@ -370,9 +370,21 @@ pub fn miss_text(
             Msg::AtMaxCount,
             &[("n", &u.count), ("max", &e.max_assignments)],
         ),
+        // Within the weekly budget but over what the rolling budget leaves: say which.
+        Miss::AtLoad if u.load + r.intensity <= e.load_budget => lang.fill(
+            Msg::AtRollingLoad,
+            &[
+                ("left", &e.budget().saturating_sub(u.load)),
+                ("weeks", &policy.rules.rolling_weeks),
+                ("needs", &r.intensity),
+            ],
+        ),
         Miss::AtLoad => lang.fill(
             Msg::AtLoad,
-            &[("load", &(u.load + r.intensity)), ("budget", &e.budget())],
+            &[
+                ("load", &(u.load + r.intensity)),
+                ("budget", &e.load_budget),
+            ],
         ),
         Miss::HeavyPause => lang.text(Msg::HeavyPauseWeek).to_string(),
         Miss::Unsure => lang.text(Msg::Unsure).to_string(),
