@@ -812,6 +812,17 @@ messages! {
     InWorkbookTooLarge => "is refused before reading: its parts would expand to {size}, more than the {max} a workbook may take (save the tables of one batch in a workbook of their own)", "wordt geweigerd voor het inlezen: de delen zouden uitpakken tot {size}, meer dan de {max} die een werkmap mag innemen (bewaar de tabellen van één batch in een eigen werkmap)";
     InWorkbookStreamTooLarge => "is refused before reading: its workbook stream would take {mb} MB (at most {max} MB are read)", "wordt geweigerd voor het inlezen: de werkmapstroom zou {mb} MB innemen (er wordt hoogstens {max} MB gelezen)";
     CannotOpenFile => "cannot open {file}", "kan {file} niet openen";
+    CannotOpenWhy => "cannot open {file}: {why}", "kan {file} niet openen: {why}";
+    CausedBy => "caused by: {cause}", "oorzaak: {cause}";
+    IoNotFound => "no such file or folder", "bestand of map bestaat niet";
+    IoPermission => "no permission from the system", "geen toestemming van het systeem";
+    IoIsFolder => "is a folder, not a file", "is een map, geen bestand";
+    IoNotFolder => "a part of the path is not a folder", "een deel van het pad is geen map";
+    IoExists => "exists already", "bestaat al";
+    IoDiskFull => "the disk is full", "de schijf is vol";
+    IoReadOnly => "the file system is read-only", "het bestandssysteem is alleen-lezen";
+    IoOther => "{why}", "systeemfout: {why}";
+    CannotBuildWorkbook => "cannot build the workbook: {why}", "kan de werkmap niet maken: {why}";
     InlineSource => "the request options", "de opties van de aanvraag";
     InlineErrors => "{n} error(s) in the request options:", "{n} {n:fout|fouten} in de opties van de aanvraag:";
     InlineDuplicate => "a request {quoted} is in the requests file already: ask for it with --request {id}, or give another --id", "een aanvraag {quoted} staat al in het aanvragenbestand: vraag ernaar met --request {id}, of geef een andere --id";

@@ -52,8 +52,7 @@ pub struct File {
 
 impl File {
     pub fn read(path: &Path) -> Result<File> {
-        let bytes =
-            std::fs::read(path).with_context(|| format!("cannot open {}", path.display()))?;
+        let bytes = crate::voice::read(path)?;
         Ok(File {
             path: path.to_path_buf(),
             bytes,
@@ -76,7 +75,7 @@ impl BatchArgs {
     pub fn read(&self) -> Result<BatchFiles> {
         if crate::inputs::is_book_path(&self.data) {
             // One workbook: each table not given as a file is its sheet.
-            let book = crate::inputs::read_book(&self.data).map_err(anyhow::Error::msg)?;
+            let book = crate::inputs::read_book(&self.data)?;
             let sheets = book.check()?;
             let from_book = |given: &Option<PathBuf>| match given {
                 Some(p) => File::read(p),

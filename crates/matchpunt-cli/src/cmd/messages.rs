@@ -347,8 +347,8 @@ pub fn run(args: Args) -> Result<ExitCode> {
     };
     let mut set = OutputSet::open(&dir)?;
     if xlsx {
-        let bytes = table::workbook(std::slice::from_ref(&sheet))
-            .map_err(|e| anyhow::anyhow!("cannot build the workbook: {e}"))?;
+        let bytes = table::workbook(std::slice::from_ref(&sheet), Some(args.at.week))
+            .map_err(|e| crate::voice::cannot_build_workbook(e, default))?;
         set.stage(&name, |w| Ok(w.write_all(&bytes)?))?;
     } else {
         set.stage(&name, |w| {
