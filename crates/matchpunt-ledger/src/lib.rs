@@ -790,7 +790,10 @@ impl Ledger {
         if !not_imported.is_empty() {
             return Err(Error::Refused(Lang::En.fill(
                 Msg::ForgottenHistoryNewWeeks,
-                &[("weeks", &not_imported.join(", "))],
+                &[
+                    ("n", &not_imported.len()),
+                    ("weeks", &not_imported.join(", ")),
+                ],
             )));
         }
         if !write {

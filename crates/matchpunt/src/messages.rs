@@ -640,7 +640,11 @@ messages! {
     TrajectoryReserved => "reserved meeting {meeting} of trajectory {request}: expert {expert} in week {week} (booking {id}); that week's `run --ledger` keeps it as a pin", "bijeenkomst {meeting} van traject {request} gereserveerd: deskundige {expert} in week {week} (boeking {id}); de `run --ledger` van die week houdt die vast";
     TrajectoryNotReserved => "meeting {meeting} of trajectory {request} not reserved for expert {expert} in week {week}: {why}", "bijeenkomst {meeting} van traject {request} niet gereserveerd voor deskundige {expert} in week {week}: {why}";
     TrajectoryFreed => "freed meeting {meeting} (expert {expert}, week {week}): the trajectory was declined", "bijeenkomst {meeting} vrijgegeven (deskundige {expert}, week {week}): het traject is afgewezen";
-    TrajectoryMeetings => "trajectory of {n} meetings, every {every} week(s): weeks {weeks}", "traject van {n} bijeenkomsten, elke {every} week/weken: weken {weeks}";
+    TrajectoryMeetings => "trajectory of {n} meetings, every {every} {every:week|weeks}: weeks {weeks}", "traject van {n} bijeenkomsten, elke {every} {every:week|weken}: weken {weeks}";
+    // A declined meeting of a trajectory: the trajectory stops for its expert, its later
+    // meetings are freed ({meeting} the declined meeting's number, {trajectory} its request id).
+    MailStoppedExpert => "Hello {name},\n\nWe have noted that you will not take meeting {meeting} of the trajectory of {org} on {date}. The trajectory's later meetings are cancelled for you, so those dates are free again. Thank you for letting us know.\n\nKind regards,\nthe match point", "Hoi {name},\n\nWe hebben genoteerd dat je bijeenkomst {meeting} van het traject bij {org} op {date} niet doet. De latere bijeenkomsten van het traject zijn voor jou geannuleerd, dus die data zijn weer vrij. Dank je voor het laten weten.\n\nGroet,\nhet matchpunt";
+    MailStoppedOrg => "Dear {name},\n\nThe expert we proposed for meeting {meeting} of your trajectory {trajectory} ({role}, {date}) cannot come, and will not take the trajectory's later meetings either: those are cancelled for them, and their dates are free again. We are looking for someone else to take the trajectory over from this meeting on, and will let you know who, and from which date.\n\nKind regards,\nthe match point", "Beste {name},\n\nDe deskundige die we voor bijeenkomst {meeting} van uw traject {trajectory} ({role}, {date}) voorstelden, kan niet, en neemt ook de latere bijeenkomsten van het traject niet: die zijn voor deze deskundige geannuleerd, en de data zijn weer vrij. We zoeken iemand anders die het traject vanaf deze bijeenkomst overneemt, en laten u weten wie, en vanaf welke datum.\n\nMet vriendelijke groet,\nhet matchpunt";
     // Issue 20: the printouts of run, simulate, decide, messages and the ledger's subcommands.
     Note => "note: {text}", "let op: {text}";
     RunTime => "time: read {read} s, candidates {candidates} s, scoring {scoring} s, solve {solve} s, reasons {reasons} s, write {write} s, total {total} s", "tijd: inlezen {read} s, kandidaten {candidates} s, scoren {scoring} s, oplossen {solve} s, redenen {reasons} s, schrijven {write} s, totaal {total} s";
@@ -860,7 +864,7 @@ messages! {
     WindowHeavyPause => "rules.heavy_pause_weeks = {n}: the pause after a heavy theme", "rules.heavy_pause_weeks = {n}: de pauze na een zwaar thema";
     WindowWaiting => "history.waiting_weeks = {n}: the waiting advantage", "history.waiting_weeks = {n}: het wachtvoordeel";
     ForgottenHistoryConflict => "the history file conflicts with the ledger for week {week}: {what}. The ledger's history is the one in force: an expert was erased from it at their request (`ledger forget`), and the file may still hold their rows. Give no history file, or write the ledger's with `matchpunt ledger export --history FILE`", "het historiebestand botst met het grootboek voor week {week}: {what}. De historie van het grootboek geldt: daaruit is een deskundige op eigen verzoek gewist (`ledger forget`), en het bestand kan hun regels nog bevatten. Geef geen historiebestand, of schrijf dat van het grootboek met `matchpunt ledger export --history FILE`";
-    ForgottenHistoryNewWeeks => "the history file has rows of week(s) {weeks}, which the ledger does not hold; they are not imported: an expert was erased from the ledger at their request (`ledger forget`), and a history file could bring their rows back. The ledger's history is the one in force: give no history file, or one without those weeks", "het historiebestand heeft regels van week/weken {weeks}, die het grootboek niet heeft; ze worden niet ingelezen: uit het grootboek is een deskundige op eigen verzoek gewist (`ledger forget`), en een historiebestand kan hun regels terugbrengen. De historie van het grootboek geldt: geef geen historiebestand, of een zonder die weken";
+    ForgottenHistoryNewWeeks => "the history file has rows of {n:week|weeks} {weeks}, which the ledger does not hold; they are not imported: an expert was erased from the ledger at their request (`ledger forget`), and a history file could bring their rows back. The ledger's history is the one in force: give no history file, or one without those weeks", "het historiebestand heeft regels van {n:week|weken} {weeks}, die het grootboek niet heeft; ze worden niet ingelezen: uit het grootboek is een deskundige op eigen verzoek gewist (`ledger forget`), en een historiebestand kan hun regels terugbrengen. De historie van het grootboek geldt: geef geen historiebestand, of een zonder die weken";
     // Avoided themes read on the safe side (about a named expert's own row: for the coordinator).
     InAvoidedThemeSafeSide => "{file}:{line}: expert {id}: an avoided theme (column avoid_themes) may be a theme of a request in this batch written another way (one letter away, a plural, a synonym, part of a longer theme or an adjective form): taken as that theme and avoided, to be safe; write it as the vocabulary does (see matchpunt check)", "{file}:{line}: deskundige {id}: een vermeden thema (kolom avoid_themes) kan een thema van een aanvraag in deze batch zijn, anders geschreven (een letter verschil, een meervoud, een synoniem, deel van een langer thema of een bijvoeglijke vorm): als dat thema gelezen en vermeden, voor de veiligheid; schrijf het zoals de woordenlijst (zie matchpunt check)";
 }
@@ -917,7 +921,7 @@ mod tests {
                 .collect::<String>()
                 .replace("experts.csv", "");
             for bad in [
-                "expert", "(s)", "(en)", "(n)", "(len)", "(ken)", "(ten)", "(paren)",
+                "expert", "(s)", "(en)", "(n)", "(len)", "(ken)", "(ten)", "(paren)", "/weken",
             ] {
                 assert!(!words.contains(bad), "{m:?}: {t}");
             }
@@ -960,6 +964,16 @@ mod tests {
             Lang::En.fill(Msg::SuggestHead, &[("n", &1), ("request", &"R1")]),
             "R1 ({org}, {role}, {where}, {slot}): 1 eligible expert(s)"
         );
+        // A trajectory's weeks agree with their count in both languages.
+        for (every, nl, en) in [
+            (1, "elke 1 week:", "every 1 week:"),
+            (2, "elke 2 weken:", "every 2 weeks:"),
+        ] {
+            let args: [(&str, &dyn fmt::Display); 3] =
+                [("n", &5), ("every", &every), ("weeks", &"")];
+            assert!(Lang::Nl.fill(Msg::TrajectoryMeetings, &args).contains(nl));
+            assert!(Lang::En.fill(Msg::TrajectoryMeetings, &args).contains(en));
+        }
         assert_eq!(Lang::Nl.language("EN"), "Engels");
         assert_eq!(Lang::Nl.language("xx"), "xx");
         assert_eq!(Lang::En.language("en"), "en");
