@@ -114,6 +114,9 @@ pub fn render(e: &(dyn std::error::Error + 'static), lang: Lang) -> String {
     if let Some(e) = e.downcast_ref::<CannotOpen>() {
         return e.text(lang);
     }
+    if let Some(e) = e.downcast_ref::<matchpunt_ledger::Error>() {
+        return e.text(lang);
+    }
     if let Some(e) = e.downcast_ref::<std::io::Error>() {
         return io_reason(e.kind(), &e.to_string(), lang);
     }

@@ -104,7 +104,10 @@ pub fn run(args: Args) -> Result<ExitCode> {
             let id = match l.book_standby(&week, r, e) {
                 Ok(id) => id,
                 Err(matchpunt_ledger::Error::Refused(why)) => {
-                    bail!("{}", lang.fill(Msg::BookRefused, &[("why", &why)]))
+                    bail!(
+                        "{}",
+                        lang.fill(Msg::BookRefused, &[("why", &why.text(lang))])
+                    )
                 }
                 Err(err) => return Err(err.into()),
             };
