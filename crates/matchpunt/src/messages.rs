@@ -903,6 +903,28 @@ messages! {
     LedgerSlotAfter => "{standby} was booked in slot {slot} after the run", "{standby} is na de run geboekt in tijdvak {slot}";
     LedgerCountAfter => "{standby} reached their most assignments with bookings after the run", "{standby} zit aan het maximum aantal inzetten door boekingen na de run";
     LedgerLoadAfter => "{standby} reached their load budget with bookings after the run", "{standby} zit aan het belastingsbudget door boekingen na de run";
+    // Issue 20, the last plain strings: `metrics --assignments` refusing or warning about a
+    // hand-made file, the bookings of an assignments file (`suggest --booked`), and a round's
+    // decisions on ids not in the batch.
+    MetricsUnknownExpert => "{file}:{line}: expert {id} is not in the experts file", "{file}:{line}: deskundige {id} staat niet in het deskundigenbestand";
+    MetricsUnknownRequest => "{file}:{line}: request {id} is not in the requests file", "{file}:{line}: aanvraag {id} staat niet in het aanvragenbestand";
+    MetricsBreaks => "{file}:{line}: {expert} to {request} breaks the hard rules ({rules})", "{file}:{line}: {expert} bij {request} breekt de harde regels ({rules})";
+    MetricsTwice => "{file}: {expert} is assigned to {request} twice (rule 10)", "{file}: {expert} staat twee keer op {request} (regel 10)";
+    MetricsTwoInSlot => "{expert} holds two assignments in slot {slot} (rule 8)", "{expert} heeft twee inzetten in tijdvak {slot} (regel 8)";
+    MetricsOverCount => "{expert} holds {n} assignments, more than max_assignments {max} (rule 9)", "{expert} heeft {n} inzetten, meer dan max_assignments {max} (regel 9)";
+    MetricsOverLoad => "{expert} carries load {load}, more than the load budget {budget} (rule 9)", "{expert} draagt belasting {load}, meer dan het belastingsbudget {budget} (regel 9)";
+    MetricsOverSeats => "{request} has {n} experts for {seats} seat(s) (rule 10)", "{request} heeft {n} {n:deskundige|deskundigen} voor {seats} {seats:plek|plekken} (regel 10)";
+    BookedUnknownExpert => "{file}:{line}: expert {expert} is not in the experts file; this booking is left out", "{file}:{line}: deskundige {expert} staat niet in het deskundigenbestand; deze boeking wordt weggelaten";
+    BookedEmptySlot => "{file}:{line}: booking of expert {expert} on {request} has an empty slot: read as the request's slot {slot} (expert {expert} is not free then)", "{file}:{line}: de boeking van deskundige {expert} op {request} heeft een leeg tijdvak: gelezen als het tijdvak van de aanvraag, {slot} (deskundige {expert} is dan niet vrij)";
+    BookedUnreadable => "{file}:{line}: booking of expert {expert} on {request} has an unreadable {why}: {expert} is treated as unavailable this week to be safe", "{file}:{line}: de boeking van deskundige {expert} op {request} heeft een onleesbaar {why}: {expert} geldt deze week als niet beschikbaar, voor de zekerheid";
+    BookedWhyEmptySlot => "empty slot on a request this batch does not know", "leeg tijdvak op een aanvraag die deze batch niet kent";
+    BookedWhyNoSlot => "no slot column", "tijdvak (geen kolom slot)";
+    BookedWhyNoIntensity => "no intensity", "intensiteit (geen kolom intensity)";
+    BookedWhySlot => "slot {value}", "tijdvak {value}";
+    BookedWhyIntensity => "intensity {value}", "intensiteit {value}";
+    RoundUnknownRequest => "decisions line {line}: request {id}{hint} is not in this batch; the decision is not applied", "besluiten regel {line}: aanvraag {id}{hint} staat niet in deze batch; het besluit wordt niet toegepast";
+    RoundUnknownExpert => "decisions line {line}: expert {id}{hint} is not in this batch; the decision is not applied", "besluiten regel {line}: deskundige {id}{hint} staat niet in deze batch; het besluit wordt niet toegepast";
+    RoundDidYouMean => " (did you mean {id}?)", " (bedoelt u {id}?)";
     // Avoided themes read on the safe side (about a named expert's own row: for the coordinator).
     InAvoidedThemeSafeSide => "{file}:{line}: expert {id}: an avoided theme (column avoid_themes) may be a theme of a request in this batch written another way (one letter away, a plural, a synonym, part of a longer theme or an adjective form): taken as that theme and avoided, to be safe; write it as the vocabulary does (see matchpunt check)", "{file}:{line}: deskundige {id}: een vermeden thema (kolom avoid_themes) kan een thema van een aanvraag in deze batch zijn, anders geschreven (een letter verschil, een meervoud, een synoniem, deel van een langer thema of een bijvoeglijke vorm): als dat thema gelezen en vermeden, voor de veiligheid; schrijf het zoals de woordenlijst (zie matchpunt check)";
 }

@@ -45,11 +45,14 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let name = args.assignments.display().to_string();
     let (assignments, warnings) =
         metrics::assignments_from_csv(inst, &policy, &scored, file, &name)
-            .map_err(|e| anyhow!("{e}"))?;
+            .map_err(|e| anyhow!("{}", e.0.render(lang)))?;
     for w in &warnings {
         eprintln!(
             "{}",
-            lang.fill(Msg::Warning, &[("text", &format!("{name}: {w}"))])
+            lang.fill(
+                Msg::Warning,
+                &[("text", &format!("{name}: {}", w.render(lang)))]
+            )
         );
     }
     let places = Places::bundled();

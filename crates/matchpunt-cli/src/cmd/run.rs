@@ -274,7 +274,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
             let out = matchpunt::batch::round::run_round(inst, &policy, &opts, round);
             progress.suspend(|| {
                 for w in &out.warnings {
-                    eprintln!("{}", lang.fill(Msg::Warning, &[("text", w)]));
+                    eprintln!("{}", lang.fill(Msg::Warning, &[("text", &w.render(lang))]));
                 }
             });
             changes = Some(out.changes);

@@ -272,7 +272,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
             let b =
                 explain::read_booked(open_source(p)?, &inst, &policy, Some(&inst.requests[ri].id))?;
             for w in &b.warnings {
-                eprintln!("{}", lang.fill(Msg::Warning, &[("text", w)]));
+                eprintln!("{}", lang.fill(Msg::Warning, &[("text", &w.render(lang))]));
             }
             Some(b)
         }
