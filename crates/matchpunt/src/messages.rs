@@ -925,6 +925,10 @@ messages! {
     RoundUnknownRequest => "decisions line {line}: request {id}{hint} is not in this batch; the decision is not applied", "besluiten regel {line}: aanvraag {id}{hint} staat niet in deze batch; het besluit wordt niet toegepast";
     RoundUnknownExpert => "decisions line {line}: expert {id}{hint} is not in this batch; the decision is not applied", "besluiten regel {line}: deskundige {id}{hint} staat niet in deze batch; het besluit wordt niet toegepast";
     RoundDidYouMean => " (did you mean {id}?)", " (bedoelt u {id}?)";
+    // compare (issue 20: --lang).
+    CompareMetric => "metric", "maatstaf";
+    CompareDiff => "{name} diff", "{name} verschil";
+    CompareWeights => "the policies weigh the score's parts differently, so a mean_score difference is partly a difference of weights; with the weights of {first}: {scores}", "de beleidsregels wegen de delen van de score verschillend, dus een verschil in mean_score is deels een verschil in gewichten; met de gewichten van {first}: {scores}";
     // Avoided themes read on the safe side (about a named expert's own row: for the coordinator).
     InAvoidedThemeSafeSide => "{file}:{line}: expert {id}: an avoided theme (column avoid_themes) may be a theme of a request in this batch written another way (one letter away, a plural, a synonym, part of a longer theme or an adjective form): taken as that theme and avoided, to be safe; write it as the vocabulary does (see matchpunt check)", "{file}:{line}: deskundige {id}: een vermeden thema (kolom avoid_themes) kan een thema van een aanvraag in deze batch zijn, anders geschreven (een letter verschil, een meervoud, een synoniem, deel van een langer thema of een bijvoeglijke vorm): als dat thema gelezen en vermeden, voor de veiligheid; schrijf het zoals de woordenlijst (zie matchpunt check)";
 }
