@@ -27,13 +27,19 @@ pub struct LangArg {
 
 impl LangArg {
     /// The language: `--lang`, else the policy's `[texts] language`.
+    /// Also the language of the process's errors ([`crate::voice::set_reader`]).
     pub fn or_policy(self, policy: &Policy) -> Lang {
-        self.lang.unwrap_or_else(|| policy.lang())
+        let lang = self.lang.unwrap_or_else(|| policy.lang());
+        crate::voice::set_reader(lang);
+        lang
     }
 
     /// The language: `--lang`, else English (for a command that reads no policy).
+    /// Also the language of the process's errors ([`crate::voice::set_reader`]).
     pub fn get(self) -> Lang {
-        self.lang.unwrap_or_default()
+        let lang = self.lang.unwrap_or_default();
+        crate::voice::set_reader(lang);
+        lang
     }
 }
 

@@ -1,6 +1,6 @@
 //! The input options shared by `check`, `run`, `suggest` and `explain`, and loading them.
 
-use anyhow::{bail, Context, Result};
+use anyhow::{Context, Result};
 use matchpunt::ingest::workbook::{self, BatchSheets};
 use matchpunt::ingest::{self, InputError, InputErrors, Inputs, Loaded, Source, WeekChoice};
 use matchpunt::messages::{Lang, Msg};
@@ -10,6 +10,8 @@ use matchpunt::policy::Policy;
 use std::fs::File;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
+
+pub use crate::voice::CannotOpen;
 
 /// Where the batch's files are.
 #[derive(clap::Args, Debug, Clone)]
@@ -40,7 +42,7 @@ pub struct InputArgs {
     pub week: Option<Week>,
     /// `--data` read as a workbook, once (None: it is no workbook).
     #[arg(skip)]
-    book: OnceLock<Option<Result<Book, String>>>,
+    book: OnceLock<Option<Result<Book, CannotOpen>>>,
 }
 
 /// `--data` as one workbook: its bytes and its sheets.
@@ -78,8 +80,8 @@ pub fn is_book_path(p: &Path) -> bool {
 }
 
 /// `--data week.xlsx`, read: its sheets, or why it cannot be read (as a message naming it).
-pub fn read_book(path: &Path) -> Result<Book, String> {
-    let bytes = std::fs::read(path).map_err(|e| format!("cannot open {}: {e}", path.display()))?;
+pub fn read_book(path: &Path) -> Result<Book, CannotOpen> {
+    let bytes = crate::voice::read(path)?;
     let sheets = if workbook::is_workbook(&bytes) {
         workbook::batch_sheets(&bytes).map_err(|e| e.1)
     } else {
@@ -211,7 +213,7 @@ impl InputArgs {
     }
 
     /// `--data` as a workbook, read once; None when `--data` is a folder or not given.
-    fn book(&self) -> Option<&Result<Book, String>> {
+    fn book(&self) -> Option<&Result<Book, CannotOpen>> {
         self.book
             .get_or_init(|| {
                 let d = self.data.as_ref()?;
@@ -262,17 +264,15 @@ impl InputArgs {
         }
     }
 
-    /// `cannot open FILE`; when no file or folder was given (the bundled sample is read from
-    /// the working folder), with a hint to give `--data`. English until [`in_lang`] sets the
-    /// command's language.
-    fn cannot_open(&self, p: &Path) -> CannotOpen {
+    /// `cannot open FILE: REASON`; when no file or folder was given (the bundled sample is
+    /// read from the working folder), with a hint to give `--data`.
+    fn cannot_open(&self, p: &Path, e: &std::io::Error) -> CannotOpen {
         CannotOpen {
-            file: p.display().to_string(),
             no_data: self.data.is_none()
                 && self.experts.is_none()
                 && self.requests.is_none()
                 && self.history.is_none(),
-            lang: Lang::En,
+            ..CannotOpen::new(p, e)
         }
     }
 
@@ -310,7 +310,7 @@ impl InputArgs {
         // The --data workbook: its tables are read from its bytes, read once.
         let book = match self.book() {
             None => None,
-            Some(Err(e)) => bail!("{e}"),
+            Some(Err(e)) => return Err(e.clone().into()),
             Some(Ok(b)) => {
                 b.check()?;
                 Some(b)
@@ -320,7 +320,7 @@ impl InputArgs {
             if let Some(b) = book.filter(|b| b.path == p) {
                 return Ok(Source::new(p.display().to_string(), &b.bytes[..]));
             }
-            let f = File::open(p).with_context(|| self.cannot_open(p))?;
+            let f = File::open(p).map_err(|e| self.cannot_open(p, &e))?;
             Ok(Source::new(p.display().to_string(), f))
         };
         let inputs = Inputs {
@@ -410,40 +410,12 @@ pub fn current_week() -> Week {
     Week::of_day(secs.div_euclid(86_400))
 }
 
-/// `err` with its input errors ([`InputErrors`], as a load returns them) or its input file that
-/// cannot be opened ([`CannotOpen`]) shown in `lang`; any other error as it is. For the commands that write for a person in their language.
+/// `err` with its input errors ([`InputErrors`], as a load returns them) shown in `lang`; any
+/// other error as it is (`main` writes the typed ones in the reader's language: see
+/// [`crate::voice`]). For the commands that write for a person in their language.
 pub fn in_lang(err: anyhow::Error, lang: Lang) -> anyhow::Error {
     match err.downcast::<InputErrors>() {
         Ok(e) => e.in_lang(lang).into(),
-        Err(mut err) => {
-            if let Some(c) = err.downcast_mut::<CannotOpen>() {
-                c.lang = lang;
-            }
-            err
-        }
-    }
-}
-
-/// An input file that cannot be opened (the system's reason is the error's source), in
-/// `lang`: `cannot open FILE`, with a hint to give `--data` when `no_data`.
-#[derive(Debug)]
-pub struct CannotOpen {
-    /// The path as given.
-    pub file: String,
-    /// Whether no `--data` nor file was given (the bundled sample was looked for).
-    pub no_data: bool,
-    /// The language of the text.
-    pub lang: Lang,
-}
-
-impl std::fmt::Display for CannotOpen {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let lang = self.lang;
-        let error = lang.fill(Msg::CannotOpenFile, &[("file", &self.file)]);
-        if self.no_data {
-            f.write_str(&lang.fill(Msg::NoDataHint, &[("error", &error)]))
-        } else {
-            f.write_str(&error)
-        }
+        Err(err) => err,
     }
 }

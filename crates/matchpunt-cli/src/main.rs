@@ -10,8 +10,9 @@ mod inputs;
 mod out;
 mod progress;
 mod round;
+mod voice;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 use std::process::ExitCode;
 
 /// Matches requests from organisations to certified experts by experience.
@@ -63,7 +64,12 @@ enum Command {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let matches = Cli::command().get_matches();
+    // `--lang` as given, for the errors of a command that fails before it reads a policy.
+    if let Some(lang) = given_lang(&matches) {
+        voice::set_reader(lang);
+    }
+    let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
     // Ctrl-C, SIGTERM and SIGHUP remove the temporary files and the lock of an output set being
     // written before the process ends (see `out`). Only fails if a handler is set already.
     let _ = ctrlc::set_handler(|| out::on_signal());
@@ -97,11 +103,25 @@ fn main() -> ExitCode {
             if is_broken_pipe(&err) {
                 return ExitCode::SUCCESS;
             }
-            eprintln!("matchpunt: {err}");
-            for cause in err.chain().skip(1) {
-                eprintln!("  caused by: {cause}");
+            for line in voice::lines(&err, voice::reader()) {
+                eprintln!("{line}");
             }
             ExitCode::from(1)
+        }
+    }
+}
+
+/// The deepest `--lang` given on the command line (a command's, or a ledger subcommand's).
+fn given_lang(matches: &clap::ArgMatches) -> Option<matchpunt::messages::Lang> {
+    let mut m = matches;
+    let mut found = None;
+    loop {
+        if let Ok(Some(l)) = m.try_get_one::<matchpunt::messages::Lang>("lang") {
+            found = Some(*l);
+        }
+        match m.subcommand() {
+            Some((_, sub)) => m = sub,
+            None => return found,
         }
     }
 }

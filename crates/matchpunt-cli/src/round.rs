@@ -1,9 +1,8 @@
 //! The weekly-round options of `run`: the previous proposals and the decisions on them.
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use matchpunt::batch::round::{self, Round};
 use matchpunt::ingest::Source;
-use std::fs::File;
 use std::path::PathBuf;
 
 /// Re-running after accepts and declines.
@@ -27,7 +26,7 @@ impl RoundArgs {
             return Ok(None);
         };
         let open = |p: &PathBuf| -> Result<Source<'static>> {
-            let f = File::open(p).with_context(|| format!("cannot open {}", p.display()))?;
+            let f = crate::voice::open(p)?;
             Ok(Source::new(p.display().to_string(), f))
         };
         let previous = round::read_previous(open(prev)?)?;

@@ -24,7 +24,7 @@
 
 pub mod rules;
 
-use matchpunt::messages::{Lang, Msg};
+use matchpunt::messages::Lang;
 use rusqlite::{
     params, Connection, OpenFlags, OptionalExtension, Transaction, TransactionBehavior,
 };
@@ -162,38 +162,54 @@ CREATE TABLE standbys (
 ALTER TABLE runs ADD COLUMN bookings_seen INTEGER NOT NULL DEFAULT 0;
 ";
 
+mod denial;
 mod rights;
 mod standby;
+pub use denial::{Denial, HistoryDiff, NotALedger, ShownRow};
 pub use rights::{Erased, ExpertData, InputRows};
 pub use standby::StandbyRow;
 
-/// What can go wrong with a ledger.
-#[derive(Debug, thiserror::Error)]
+/// What can go wrong with a ledger. `Display` is English; [`Error::text`] writes any
+/// language from the message table.
+#[derive(Debug)]
 pub enum Error {
     /// The file does not exist: never created by a typo.
-    #[error("{0}: no such ledger; create it with `matchpunt ledger init {0}`")]
     Missing(String),
     /// `ledger init` on an existing file.
-    #[error("{0}: exists already; `ledger init` never overwrites a file")]
     Exists(String),
     /// The file is no ledger (or of a newer matchpunt).
-    #[error("{0}")]
-    NotALedger(String),
+    NotALedger(NotALedger),
     /// The week is closed: read-only.
-    #[error(
-        "week {0} is closed: its history is final, so it can no longer be run, decided or booked"
-    )]
     Closed(String),
     /// Refused by the ledger's rules (a booking that breaks a limit, a decision on no proposal,
-    /// a conflicting history).
-    #[error("{0}")]
-    Refused(String),
+    /// a conflicting history), with the reason as data.
+    Refused(Denial),
     /// SQLite's error.
-    #[error("ledger: {0}")]
-    Sql(#[from] rusqlite::Error),
+    Sql(rusqlite::Error),
     /// A file error.
-    #[error("ledger {0}: {1}")]
     Io(String, std::io::Error),
+}
+
+impl std::fmt::Display for Error {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text(Lang::En))
+    }
+}
+
+impl std::error::Error for Error {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            Error::Sql(e) => Some(e),
+            Error::Io(_, e) => Some(e),
+            _ => None,
+        }
+    }
+}
+
+impl From<rusqlite::Error> for Error {
+    fn from(e: rusqlite::Error) -> Self {
+        Error::Sql(e)
+    }
 }
 
 /// A result with the ledger's [`Error`].
@@ -554,8 +570,13 @@ impl Ledger {
         if !path.is_file() {
             return Err(Error::Missing(shown));
         }
-        let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE)
-            .map_err(|e| Error::NotALedger(format!("{shown}: cannot open as a ledger: {e}")))?;
+        let conn =
+            Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE).map_err(|e| {
+                Error::NotALedger(NotALedger::CannotOpen {
+                    file: shown.clone(),
+                    why: e.to_string(),
+                })
+            })?;
         let mut l = Ledger {
             conn,
             path: path.to_path_buf(),
@@ -606,14 +627,14 @@ impl Ledger {
         } else if fresh {
             0
         } else {
-            return Err(Error::NotALedger(format!(
-                "{shown}: is not a matchpunt ledger (no schema_version table); create one with `matchpunt ledger init FILE`"
-            )));
+            return Err(Error::NotALedger(NotALedger::NoSchema { file: shown }));
         };
         if from > SCHEMA_VERSION {
-            return Err(Error::NotALedger(format!(
-                "{shown}: ledger schema version {from} is newer than this matchpunt knows ({SCHEMA_VERSION}): use a newer matchpunt"
-            )));
+            return Err(Error::NotALedger(NotALedger::Newer {
+                file: shown,
+                version: from,
+                known: SCHEMA_VERSION,
+            }));
         }
         for (v, sql) in MIGRATIONS.iter().enumerate().skip(from as usize) {
             tx.execute_batch(sql)?;
@@ -734,10 +755,10 @@ impl Ledger {
                 .optional()?;
             if held.is_empty() && state != Some(true) {
                 if state == Some(false) || *week >= current {
-                    return Err(Error::Refused(format!(
-                        "the history file has rows of week {week}, which is {} in the ledger: the ledger keeps that week's history itself (close the week with `matchpunt close`); give no history file, or one without that week",
-                        if state == Some(false) { "open" } else { "not over yet" }
-                    )));
+                    return Err(Error::Refused(Denial::HistoryWeekNotClosed {
+                        week: week.to_string(),
+                        open: state == Some(false),
+                    }));
                 }
                 if forgotten {
                     not_imported.push(*week);
@@ -761,37 +782,32 @@ impl Ledger {
             if a != b {
                 let only_file = b.iter().find(|k| !a.contains(k));
                 let only_ledger = a.iter().find(|k| !b.contains(k));
-                let show = |k: &(String, String, String, String, u32, bool, bool)| {
-                    format!(
-                        "expert {} at {}, {} intensity {}{}",
-                        k.1,
-                        k.2,
-                        k.3,
-                        k.4,
-                        if k.6 { ", declined" } else { "" }
-                    )
+                let show = |k: &(String, String, String, String, u32, bool, bool)| ShownRow {
+                    expert: k.1.clone(),
+                    org: k.2.clone(),
+                    role: k.3.clone(),
+                    intensity: k.4,
+                    declined: k.6,
                 };
-                let what = match (only_file, only_ledger) {
-                    (Some(f), _) => format!("the file has a row the ledger has not ({})", show(f)),
-                    (_, Some(l)) => format!("the ledger has a row the file has not ({})", show(l)),
-                    _ => format!("the file has {} rows, the ledger {}", b.len(), a.len()),
+                let diff = match (only_file, only_ledger) {
+                    (Some(f), _) => HistoryDiff::FileOnly(show(f)),
+                    (_, Some(l)) => HistoryDiff::LedgerOnly(show(l)),
+                    _ => HistoryDiff::Counts {
+                        file: b.len(),
+                        ledger: a.len(),
+                    },
                 };
-                if forgotten {
-                    return Err(Error::Refused(Lang::En.fill(
-                        Msg::ForgottenHistoryConflict,
-                        &[("week", week), ("what", &what)],
-                    )));
-                }
-                return Err(Error::Refused(format!(
-                    "the history file conflicts with the ledger for week {week}: {what}. The ledger's history is the one in force: give no history file (or write the ledger's with `matchpunt ledger export --history FILE`)"
-                )));
+                return Err(Error::Refused(Denial::HistoryConflict {
+                    week: week.to_string(),
+                    diff,
+                    forgotten,
+                }));
             }
         }
         if !not_imported.is_empty() {
-            return Err(Error::Refused(Lang::En.fill(
-                Msg::ForgottenHistoryNewWeeks,
-                &[("weeks", &not_imported.join(", "))],
-            )));
+            return Err(Error::Refused(Denial::ForgottenNewWeeks {
+                weeks: not_imported.iter().map(|w| w.to_string()).collect(),
+            }));
         }
         if !write {
             return Ok(imported);
@@ -822,10 +838,9 @@ impl Ledger {
         if let Some(seen) = run.seen {
             let now = week_view(&tx, &run.week)?.stamp();
             if now != seen {
-                return Err(Error::Refused(format!(
-                    "week {} changed while this run was solving (a run, decision or booking was recorded meanwhile), so its proposals do not count it: nothing is recorded or written; run again",
-                    run.week
-                )));
+                return Err(Error::Refused(Denial::RunChanged {
+                    week: run.week.clone(),
+                }));
             }
         }
         let bookings_seen: i64 = tx.query_row(
@@ -933,10 +948,12 @@ impl Ledger {
             .collect();
         for (r, e, _, _) in decisions {
             if !known.contains(&(r.as_str(), e.as_str())) {
-                return Err(Error::Refused(format!(
-                    "no run of week {week} proposed expert {e} for request {r}: a decision is on a proposal (see the run's assignments.csv){}",
-                    if view.latest_run.is_none() { "; the week has no run yet" } else { "" }
-                )));
+                return Err(Error::Refused(Denial::NotProposed {
+                    week: week.to_string(),
+                    expert: e.clone(),
+                    request: r.clone(),
+                    no_run: view.latest_run.is_none(),
+                }));
             }
         }
         // A decline stands: its seat may have gone to a standby or a booking since, so
@@ -945,9 +962,11 @@ impl Ledger {
         let mut verdicts = view.verdicts();
         for (r, e, accepted, _) in decisions {
             if *accepted && verdicts.get(&(r.clone(), e.clone())) == Some(&false) {
-                return Err(Error::Refused(format!(
-                    "expert {e} declined request {r} in week {week} already: a decline stands (the seat may have gone to someone else since), so it cannot be accepted again; nothing was recorded"
-                )));
+                return Err(Error::Refused(Denial::DeclineStands {
+                    week: week.to_string(),
+                    expert: e.clone(),
+                    request: r.clone(),
+                }));
             }
         }
         let at = now_utc();
@@ -991,6 +1010,19 @@ impl Ledger {
         &mut self,
         week: &str,
         check: impl FnOnce(&WeekView) -> Result<(Seat, Option<String>), String>,
+    ) -> Result<i64> {
+        self.book_checked(week, |view| check(view).map_err(Denial::Said))
+    }
+
+    /// [`Ledger::book`] with a check that says why as a [`Denial`].
+    ///
+    /// # Errors
+    ///
+    /// As [`Ledger::book`].
+    pub fn book_checked(
+        &mut self,
+        week: &str,
+        check: impl FnOnce(&WeekView) -> Result<(Seat, Option<String>), Denial>,
     ) -> Result<i64> {
         let tx = self
             .conn
@@ -1050,16 +1082,16 @@ impl Ledger {
         open_week(&tx, week)?;
         let view = week_view(&tx, week)?;
         if view.is_empty() {
-            return Err(Error::Refused(format!(
-                "week {week} has no run, decision or booking in the ledger: nothing to close"
-            )));
+            return Err(Error::Refused(Denial::NothingToClose {
+                week: week.to_string(),
+            }));
         }
         let problems = week_problems(week, &view);
         if !problems.is_empty() {
-            return Err(Error::Refused(format!(
-                "week {week} is not closed: its records break the ledger's rules ({}); fix them with `decide` before closing",
-                problems.join("; ")
-            )));
+            return Err(Error::Refused(Denial::CloseBroken {
+                week: week.to_string(),
+                problems,
+            }));
         }
         let verdicts = view.verdicts();
         let mut out = Closed::default();

@@ -158,10 +158,7 @@ impl Ledger {
         match found.len() {
             0 => Ok(id.trim().to_string()),
             1 => Ok(found.into_iter().next().unwrap_or_default()),
-            _ => Err(Error::Refused(format!(
-                "the ledger holds {} spellings of this id that differ only in case: give the id exactly as one of them",
-                found.len()
-            ))),
+            n => Err(Error::Refused(crate::Denial::CaseSpellings { n })),
         }
     }
 
@@ -283,10 +280,10 @@ impl Ledger {
             && out.bookings.is_empty()
             && out.history.is_empty();
         if empty {
-            return Err(Error::Refused(format!(
-                "the ledger {} holds nothing about expert {id:?} (ids are compared exactly, any case in the inputs)",
-                self.path.display()
-            )));
+            return Err(Error::Refused(crate::Denial::NothingAbout {
+                ledger: self.path.display().to_string(),
+                id: id.to_string(),
+            }));
         }
         Ok(out)
     }
@@ -455,10 +452,10 @@ impl Ledger {
             .map(|(w, _)| w)
             .collect();
         if !open.is_empty() {
-            return Err(Error::Refused(format!(
-                "week(s) {} before {week} are still open: close them first (`matchpunt close`), so that their history was counted",
-                open.join(", ")
-            )));
+            return Err(Error::Refused(crate::Denial::OpenWeeksBefore {
+                weeks: open,
+                before: week.to_string(),
+            }));
         }
         self.conn.pragma_update(None, "secure_delete", "ON")?;
         let tx = self

@@ -91,17 +91,23 @@ impl WeekView {
 
     /// Whether standby `s` can still take the seat this week; the reason otherwise (words
     /// without health data: limits and decisions only).
-    pub fn standby_free(&self, s: &StandbyRow) -> Result<(), String> {
+    pub fn standby_free(&self, s: &StandbyRow) -> Result<(), Denial> {
         let verdicts = self.verdicts();
         if verdicts.get(&(s.request.clone(), s.standby.clone())) == Some(&false) {
-            return Err(format!("{} declined {} this week", s.standby, s.request));
+            return Err(Denial::StandbyDeclined {
+                standby: s.standby.clone(),
+                request: s.request.clone(),
+            });
         }
         let taken = self.taken();
         if taken
             .iter()
             .any(|t| t.request == s.request && t.expert == s.standby)
         {
-            return Err(format!("{} has {} already", s.standby, s.request));
+            return Err(Denial::StandbyHasIt {
+                standby: s.standby.clone(),
+                request: s.request.clone(),
+            });
         }
         let later: Vec<&Seat> = self
             .bookings
@@ -110,10 +116,10 @@ impl WeekView {
             .map(|b| &b.seat)
             .collect();
         if let Some(b) = later.iter().find(|b| b.request == s.request) {
-            return Err(format!(
-                "{} was booked for {} after the run",
-                b.expert, s.request
-            ));
+            return Err(Denial::BookedAfter {
+                expert: b.expert.clone(),
+                request: s.request.clone(),
+            });
         }
         let mine: Vec<&&Seat> = later.iter().filter(|b| b.expert == s.standby).collect();
         let slot = self
@@ -121,22 +127,20 @@ impl WeekView {
             .map(|x| x.slot.clone())
             .unwrap_or_default();
         if !slot.is_empty() && mine.iter().any(|b| b.slot == slot) {
-            return Err(format!(
-                "{} was booked in slot {slot} after the run",
-                s.standby
-            ));
+            return Err(Denial::SlotAfter {
+                standby: s.standby.clone(),
+                slot,
+            });
         }
         if mine.len() as u32 > s.spare_count {
-            return Err(format!(
-                "{} reached their most assignments with bookings after the run",
-                s.standby
-            ));
+            return Err(Denial::CountAfter {
+                standby: s.standby.clone(),
+            });
         }
         if mine.iter().map(|b| b.intensity).sum::<u32>() > s.spare_load {
-            return Err(format!(
-                "{} reached their load budget with bookings after the run",
-                s.standby
-            ));
+            return Err(Denial::LoadAfter {
+                standby: s.standby.clone(),
+            });
         }
         Ok(())
     }
@@ -147,7 +151,7 @@ impl WeekView {
         &self,
         request: &str,
         expert: &str,
-    ) -> (Option<&StandbyRow>, Vec<String>) {
+    ) -> (Option<&StandbyRow>, Vec<Denial>) {
         let mut passed = Vec::new();
         for s in self.standbys_of(request, expert) {
             match self.standby_free(s) {
@@ -170,34 +174,37 @@ impl WeekView {
     ///
     /// The reason in words: not a standby of the latest run, no decline of the expert it stands
     /// in for, or no longer free ([`WeekView::standby_free`]).
-    pub fn standby_seat(&self, request: &str, standby: &str) -> Result<Seat, String> {
+    pub fn standby_seat(&self, request: &str, standby: &str) -> Result<Seat, Denial> {
         let rows: Vec<&StandbyRow> = self
             .standbys
             .iter()
             .filter(|s| s.request == request && s.standby == standby)
             .collect();
         if rows.is_empty() {
-            return Err(format!(
-                "{standby} is no standby of request {request} in the latest run of week {}",
-                self.week
-            ));
+            return Err(Denial::NotAStandby {
+                standby: standby.to_string(),
+                request: request.to_string(),
+                week: self.week.clone(),
+            });
         }
         let verdicts = self.verdicts();
         let Some(row) = rows
             .iter()
             .find(|s| verdicts.get(&(s.request.clone(), s.expert.clone())) == Some(&false))
         else {
-            let of: Vec<&str> = rows.iter().map(|s| s.expert.as_str()).collect();
-            return Err(format!(
-                "{standby} stands in for {} on {request}, who has not declined it: record that decline first",
-                of.join(" or ")
-            ));
+            return Err(Denial::NotDeclinedYet {
+                standby: standby.to_string(),
+                request: request.to_string(),
+                of: rows.iter().map(|s| s.expert.clone()).collect(),
+            });
         };
         self.standby_free(row)?;
-        let mut seat = self
-            .seat_of_request(request)
-            .cloned()
-            .ok_or_else(|| format!("request {request} has no proposal this week"))?;
+        let mut seat =
+            self.seat_of_request(request)
+                .cloned()
+                .ok_or_else(|| Denial::NoProposal {
+                    request: request.to_string(),
+                })?;
         seat.expert = standby.to_string();
         seat.pinned = true;
         Ok(seat)
@@ -213,7 +220,7 @@ impl Ledger {
     ///
     /// [`Error::Closed`]; [`Error::Refused`] with the reason; SQL errors.
     pub fn book_standby(&mut self, week: &str, request: &str, standby: &str) -> Result<i64> {
-        self.book(week, |view| {
+        self.book_checked(week, |view| {
             view.standby_seat(request, standby).map(|seat| (seat, None))
         })
     }

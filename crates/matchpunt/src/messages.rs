@@ -641,7 +641,11 @@ messages! {
     TrajectoryReserved => "reserved meeting {meeting} of trajectory {request}: expert {expert} in week {week} (booking {id}); that week's `run --ledger` keeps it as a pin", "bijeenkomst {meeting} van traject {request} gereserveerd: deskundige {expert} in week {week} (boeking {id}); de `run --ledger` van die week houdt die vast";
     TrajectoryNotReserved => "meeting {meeting} of trajectory {request} not reserved for expert {expert} in week {week}: {why}", "bijeenkomst {meeting} van traject {request} niet gereserveerd voor deskundige {expert} in week {week}: {why}";
     TrajectoryFreed => "freed meeting {meeting} (expert {expert}, week {week}): the trajectory was declined", "bijeenkomst {meeting} vrijgegeven (deskundige {expert}, week {week}): het traject is afgewezen";
-    TrajectoryMeetings => "trajectory of {n} meetings, every {every} week(s): weeks {weeks}", "traject van {n} bijeenkomsten, elke {every} week/weken: weken {weeks}";
+    TrajectoryMeetings => "trajectory of {n} meetings, every {every} {every:week|weeks}: weeks {weeks}", "traject van {n} bijeenkomsten, elke {every} {every:week|weken}: weken {weeks}";
+    // A declined meeting of a trajectory: the trajectory stops for its expert, its later
+    // meetings are freed ({meeting} the declined meeting's number, {trajectory} its request id).
+    MailStoppedExpert => "Hello {name},\n\nWe have noted that you will not take meeting {meeting} of the trajectory of {org} on {date}. The trajectory's later meetings are cancelled for you, so those dates are free again. Thank you for letting us know.\n\nKind regards,\nthe match point", "Hoi {name},\n\nWe hebben genoteerd dat je bijeenkomst {meeting} van het traject bij {org} op {date} niet doet. De latere bijeenkomsten van het traject zijn voor jou geannuleerd, dus die data zijn weer vrij. Dank je voor het laten weten.\n\nGroet,\nhet matchpunt";
+    MailStoppedOrg => "Dear {name},\n\nThe expert we proposed for meeting {meeting} of your trajectory {trajectory} ({role}, {date}) cannot come, and will not take the trajectory's later meetings either: those are cancelled for them, and their dates are free again. We are looking for someone else to take the trajectory over from this meeting on, and will let you know who, and from which date.\n\nKind regards,\nthe match point", "Beste {name},\n\nDe deskundige die we voor bijeenkomst {meeting} van uw traject {trajectory} ({role}, {date}) voorstelden, kan niet, en neemt ook de latere bijeenkomsten van het traject niet: die zijn voor deze deskundige geannuleerd, en de data zijn weer vrij. We zoeken iemand anders die het traject vanaf deze bijeenkomst overneemt, en laten u weten wie, en vanaf welke datum.\n\nMet vriendelijke groet,\nhet matchpunt";
     // Issue 20: the printouts of run, simulate, decide, messages and the ledger's subcommands.
     Note => "note: {text}", "let op: {text}";
     RunTime => "time: read {read} s, candidates {candidates} s, scoring {scoring} s, solve {solve} s, reasons {reasons} s, write {write} s, total {total} s", "tijd: inlezen {read} s, kandidaten {candidates} s, scoren {scoring} s, oplossen {solve} s, redenen {reasons} s, schrijven {write} s, totaal {total} s";
@@ -813,6 +817,17 @@ messages! {
     InWorkbookTooLarge => "is refused before reading: its parts would expand to {size}, more than the {max} a workbook may take (save the tables of one batch in a workbook of their own)", "wordt geweigerd voor het inlezen: de delen zouden uitpakken tot {size}, meer dan de {max} die een werkmap mag innemen (bewaar de tabellen van één batch in een eigen werkmap)";
     InWorkbookStreamTooLarge => "is refused before reading: its workbook stream would take {mb} MB (at most {max} MB are read)", "wordt geweigerd voor het inlezen: de werkmapstroom zou {mb} MB innemen (er wordt hoogstens {max} MB gelezen)";
     CannotOpenFile => "cannot open {file}", "kan {file} niet openen";
+    CannotOpenWhy => "cannot open {file}: {why}", "kan {file} niet openen: {why}";
+    CausedBy => "caused by: {cause}", "oorzaak: {cause}";
+    IoNotFound => "no such file or folder", "bestand of map bestaat niet";
+    IoPermission => "no permission from the system", "geen toestemming van het systeem";
+    IoIsFolder => "is a folder, not a file", "is een map, geen bestand";
+    IoNotFolder => "a part of the path is not a folder", "een deel van het pad is geen map";
+    IoExists => "exists already", "bestaat al";
+    IoDiskFull => "the disk is full", "de schijf is vol";
+    IoReadOnly => "the file system is read-only", "het bestandssysteem is alleen-lezen";
+    IoOther => "{why}", "systeemfout: {why}";
+    CannotBuildWorkbook => "cannot build the workbook: {why}", "kan de werkmap niet maken: {why}";
     InlineSource => "the request options", "de opties van de aanvraag";
     InlineErrors => "{n} error(s) in the request options:", "{n} {n:fout|fouten} in de opties van de aanvraag:";
     InlineDuplicate => "a request {quoted} is in the requests file already: ask for it with --request {id}, or give another --id", "een aanvraag {quoted} staat al in het aanvragenbestand: vraag ernaar met --request {id}, of geef een andere --id";
@@ -849,8 +864,72 @@ messages! {
     WindowRolling => "rules.rolling_weeks = {n}: the rolling load budget", "rules.rolling_weeks = {n}: het rollende belastingbudget";
     WindowHeavyPause => "rules.heavy_pause_weeks = {n}: the pause after a heavy theme", "rules.heavy_pause_weeks = {n}: de pauze na een zwaar thema";
     WindowWaiting => "history.waiting_weeks = {n}: the waiting advantage", "history.waiting_weeks = {n}: het wachtvoordeel";
-    ForgottenHistoryConflict => "the history file conflicts with the ledger for week {week}: {what}. The ledger's history is the one in force: an expert was erased from it at their request (`ledger forget`), and the file may still hold their rows. Give no history file, or write the ledger's with `matchpunt ledger export --history FILE`", "het historiebestand botst met het grootboek voor week {week}: {what}. De historie van het grootboek geldt: daaruit is een deskundige op eigen verzoek gewist (`ledger forget`), en het bestand kan hun regels nog bevatten. Geef geen historiebestand, of schrijf dat van het grootboek met `matchpunt ledger export --history FILE`";
-    ForgottenHistoryNewWeeks => "the history file has rows of week(s) {weeks}, which the ledger does not hold; they are not imported: an expert was erased from the ledger at their request (`ledger forget`), and a history file could bring their rows back. The ledger's history is the one in force: give no history file, or one without those weeks", "het historiebestand heeft regels van week/weken {weeks}, die het grootboek niet heeft; ze worden niet ingelezen: uit het grootboek is een deskundige op eigen verzoek gewist (`ledger forget`), en een historiebestand kan hun regels terugbrengen. De historie van het grootboek geldt: geef geen historiebestand, of een zonder die weken";
+    ForgottenHistoryConflict => "the history file conflicts with the ledger for week {week}: {what}. The ledger's history is the one in force: an expert was erased from it at their request (`ledger forget`), and the file may still hold their rows. Give no history file, or write the ledger's with `matchpunt ledger export --history FILE`", "het historiebestand botst met de ledger voor week {week}: {what}. De historie van de ledger geldt: daaruit is een deskundige op eigen verzoek gewist (`ledger forget`), en het bestand kan hun regels nog bevatten. Geef geen historiebestand, of schrijf dat van de ledger met `matchpunt ledger export --history FILE`";
+    ForgottenHistoryNewWeeks => "the history file has rows of {n:week|weeks} {weeks}, which the ledger does not hold; they are not imported: an expert was erased from the ledger at their request (`ledger forget`), and a history file could bring their rows back. The ledger's history is the one in force: give no history file, or one without those weeks", "het historiebestand heeft regels van {n:week|weken} {weeks}, die de ledger niet heeft; ze worden niet ingelezen: uit de ledger is een deskundige op eigen verzoek gewist (`ledger forget`), en een historiebestand kan hun regels terugbrengen. De historie van de ledger geldt: geef geen historiebestand, of een zonder die weken";
+    // The ledger's errors and refusals (matchpunt_ledger::Error, Denial), in the reader's
+    // language.
+    LedgerMissing => "{file}: no such ledger; create it with `matchpunt ledger init {file}`", "{file}: die ledger bestaat niet; maak hem met `matchpunt ledger init {file}`";
+    LedgerExists => "{file}: exists already; `ledger init` never overwrites a file", "{file}: bestaat al; `ledger init` overschrijft nooit een bestand";
+    LedgerClosed => "week {week} is closed: its history is final, so it can no longer be run, decided or booked", "week {week} is afgesloten: de historie ligt vast, dus er kan niet meer in gedraaid, besloten of geboekt worden";
+    LedgerSql => "ledger: {why}", "ledger: {why}";
+    LedgerIo => "ledger {file}: {why}", "ledger {file}: {why}";
+    LedgerCannotOpen => "{file}: cannot open as a ledger: {why}", "{file}: kan niet als ledger geopend worden: {why}";
+    LedgerNoSchema => "{file}: is not a matchpunt ledger (no schema_version table); create one with `matchpunt ledger init FILE`", "{file}: is geen ledger van matchpunt (geen tabel schema_version); maak er een met `matchpunt ledger init FILE`";
+    LedgerNewer => "{file}: ledger schema version {version} is newer than this matchpunt knows ({known}): use a newer matchpunt", "{file}: de schemaversie {version} van de ledger is nieuwer dan deze matchpunt kent ({known}): gebruik een nieuwere matchpunt";
+    LedgerHistoryWeekNotClosed => "the history file has rows of week {week}, which is {state} in the ledger: the ledger keeps that week's history itself (close the week with `matchpunt close`); give no history file, or one without that week", "het historiebestand heeft regels van week {week}, die in de ledger {state} is: de ledger houdt de historie van die week zelf bij (sluit de week af met `matchpunt close`); geef geen historiebestand, of een zonder die week";
+    LedgerWeekOpen => "open", "nog open";
+    LedgerWeekNotOver => "not over yet", "nog niet voorbij";
+    LedgerHistoryConflict => "the history file conflicts with the ledger for week {week}: {what}. The ledger's history is the one in force: give no history file (or write the ledger's with `matchpunt ledger export --history FILE`)", "het historiebestand botst met de ledger voor week {week}: {what}. De historie van de ledger geldt: geef geen historiebestand (of schrijf dat van de ledger met `matchpunt ledger export --history FILE`)";
+    LedgerFileOnly => "the file has a row the ledger has not ({row})", "het bestand heeft een regel die de ledger niet heeft ({row})";
+    LedgerLedgerOnly => "the ledger has a row the file has not ({row})", "de ledger heeft een regel die het bestand niet heeft ({row})";
+    LedgerRowCounts => "the file has {file} rows, the ledger {ledger}", "het bestand heeft {file} {file:regel|regels}, de ledger {ledger}";
+    LedgerRow => "expert {expert} at {org}, {role} intensity {intensity}{declined}", "deskundige {expert} bij {org}, {role} intensiteit {intensity}{declined}";
+    LedgerRowDeclined => ", declined", ", afgewezen";
+    LedgerRunChanged => "week {week} changed while this run was solving (a run, decision or booking was recorded meanwhile), so its proposals do not count it: nothing is recorded or written; run again", "week {week} is veranderd terwijl deze run rekende (intussen is er een run, besluit of boeking vastgelegd), dus de voorstellen houden er geen rekening mee: er is niets vastgelegd of geschreven; draai opnieuw";
+    LedgerNotProposed => "no run of week {week} proposed expert {expert} for request {request}: a decision is on a proposal (see the run's assignments.csv)", "geen run van week {week} heeft deskundige {expert} voorgesteld voor aanvraag {request}: een besluit gaat over een voorstel (zie de assignments.csv van de run)";
+    LedgerNoRunYet => "; the week has no run yet", "; de week heeft nog geen run";
+    LedgerDeclineStands => "expert {expert} declined request {request} in week {week} already: a decline stands (the seat may have gone to someone else since), so it cannot be accepted again; nothing was recorded", "deskundige {expert} heeft aanvraag {request} in week {week} al afgewezen: een afwijzing blijft staan (de plek kan intussen naar iemand anders zijn gegaan), dus die kan niet alsnog geaccepteerd worden; er is niets vastgelegd";
+    LedgerNothingToClose => "week {week} has no run, decision or booking in the ledger: nothing to close", "week {week} heeft geen run, besluit of boeking in de ledger: er valt niets af te sluiten";
+    LedgerCloseBroken => "week {week} is not closed: its records break the ledger's rules ({problems}); fix them with `decide` before closing", "week {week} is niet afgesloten: de gegevens breken de regels van de ledger ({problems}); herstel ze met `decide` voor het afsluiten";
+    LedgerCaseSpellings => "the ledger holds {n} spellings of this id that differ only in case: give the id exactly as one of them", "de ledger heeft {n} schrijfwijzen van dit id die alleen in hoofdletters verschillen: geef het id precies zoals een ervan";
+    LedgerNothingAbout => "the ledger {ledger} holds nothing about expert {id} (ids are compared exactly, any case in the inputs)", "de ledger {ledger} bevat niets over deskundige {id} (id's worden precies vergeleken, hoofdletters in de invoer daargelaten)";
+    LedgerOpenWeeksBefore => "{n:week|weeks} {weeks} before {before} {n:is|are} still open: close them first (`matchpunt close`), so that their history was counted", "{n:week|weken} {weeks} voor {before} {n:is|zijn} nog open: sluit ze eerst af (`matchpunt close`), zodat hun historie meetelt";
+    LedgerNotAStandby => "{standby} is no standby of request {request} in the latest run of week {week}", "{standby} is geen reserve voor aanvraag {request} in de laatste run van week {week}";
+    LedgerNotDeclinedYet => "{standby} stands in for {of} on {request}, who has not declined it: record that decline first", "{standby} is reserve voor {of} op {request}, die niet heeft afgewezen: leg die afwijzing eerst vast";
+    LedgerOr => " or ", " of ";
+    LedgerNoProposal => "request {request} has no proposal this week", "aanvraag {request} heeft deze week geen voorstel";
+    LedgerStandbyDeclined => "{standby} declined {request} this week", "{standby} heeft {request} deze week afgewezen";
+    LedgerStandbyHasIt => "{standby} has {request} already", "{standby} heeft {request} al";
+    LedgerBookedAfter => "{expert} was booked for {request} after the run", "{expert} is na de run geboekt voor {request}";
+    LedgerSlotAfter => "{standby} was booked in slot {slot} after the run", "{standby} is na de run geboekt in tijdvak {slot}";
+    LedgerCountAfter => "{standby} reached their most assignments with bookings after the run", "{standby} zit aan het maximum aantal inzetten door boekingen na de run";
+    LedgerLoadAfter => "{standby} reached their load budget with bookings after the run", "{standby} zit aan het belastingsbudget door boekingen na de run";
+    // Issue 20, the last plain strings: `metrics --assignments` refusing or warning about a
+    // hand-made file, the bookings of an assignments file (`suggest --booked`), and a round's
+    // decisions on ids not in the batch.
+    MetricsUnknownExpert => "{file}:{line}: expert {id} is not in the experts file", "{file}:{line}: deskundige {id} staat niet in het deskundigenbestand";
+    MetricsUnknownRequest => "{file}:{line}: request {id} is not in the requests file", "{file}:{line}: aanvraag {id} staat niet in het aanvragenbestand";
+    MetricsBreaks => "{file}:{line}: {expert} to {request} breaks the hard rules ({rules})", "{file}:{line}: {expert} bij {request} breekt de harde regels ({rules})";
+    MetricsTwice => "{file}: {expert} is assigned to {request} twice (rule 10)", "{file}: {expert} staat twee keer op {request} (regel 10)";
+    MetricsTwoInSlot => "{expert} holds two assignments in slot {slot} (rule 8)", "{expert} heeft twee inzetten in tijdvak {slot} (regel 8)";
+    MetricsOverCount => "{expert} holds {n} assignments, more than max_assignments {max} (rule 9)", "{expert} heeft {n} inzetten, meer dan max_assignments {max} (regel 9)";
+    MetricsOverLoad => "{expert} carries load {load}, more than the load budget {budget} (rule 9)", "{expert} draagt belasting {load}, meer dan het belastingsbudget {budget} (regel 9)";
+    MetricsOverSeats => "{request} has {n} experts for {seats} seat(s) (rule 10)", "{request} heeft {n} {n:deskundige|deskundigen} voor {seats} {seats:plek|plekken} (regel 10)";
+    BookedUnknownExpert => "{file}:{line}: expert {expert} is not in the experts file; this booking is left out", "{file}:{line}: deskundige {expert} staat niet in het deskundigenbestand; deze boeking wordt weggelaten";
+    BookedEmptySlot => "{file}:{line}: booking of expert {expert} on {request} has an empty slot: read as the request's slot {slot} (expert {expert} is not free then)", "{file}:{line}: de boeking van deskundige {expert} op {request} heeft een leeg tijdvak: gelezen als het tijdvak van de aanvraag, {slot} (deskundige {expert} is dan niet vrij)";
+    BookedUnreadable => "{file}:{line}: booking of expert {expert} on {request} has an unreadable {why}: {expert} is treated as unavailable this week to be safe", "{file}:{line}: de boeking van deskundige {expert} op {request} heeft een onleesbaar {why}: {expert} geldt deze week als niet beschikbaar, voor de zekerheid";
+    BookedWhyEmptySlot => "empty slot on a request this batch does not know", "leeg tijdvak op een aanvraag die deze batch niet kent";
+    BookedWhyNoSlot => "no slot column", "tijdvak (geen kolom slot)";
+    BookedWhyNoIntensity => "no intensity", "intensiteit (geen kolom intensity)";
+    BookedWhySlot => "slot {value}", "tijdvak {value}";
+    BookedWhyIntensity => "intensity {value}", "intensiteit {value}";
+    RoundUnknownRequest => "decisions line {line}: request {id}{hint} is not in this batch; the decision is not applied", "besluiten regel {line}: aanvraag {id}{hint} staat niet in deze batch; het besluit wordt niet toegepast";
+    RoundUnknownExpert => "decisions line {line}: expert {id}{hint} is not in this batch; the decision is not applied", "besluiten regel {line}: deskundige {id}{hint} staat niet in deze batch; het besluit wordt niet toegepast";
+    RoundDidYouMean => " (did you mean {id}?)", " (bedoelt u {id}?)";
+    // compare (issue 20: --lang).
+    CompareMetric => "metric", "maatstaf";
+    CompareDiff => "{name} diff", "{name} verschil";
+    CompareWeights => "the policies weigh the score's parts differently, so a mean_score difference is partly a difference of weights; with the weights of {first}: {scores}", "de beleidsregels wegen de delen van de score verschillend, dus een verschil in mean_score is deels een verschil in gewichten; met de gewichten van {first}: {scores}";
     // Avoided themes read on the safe side (about a named expert's own row: for the coordinator).
     InAvoidedThemeSafeSide => "{file}:{line}: expert {id}: an avoided theme (column avoid_themes) may be a theme of a request in this batch written another way (one letter away, a plural, a synonym, part of a longer theme or an adjective form): taken as that theme and avoided, to be safe; write it as the vocabulary does (see matchpunt check)", "{file}:{line}: deskundige {id}: een vermeden thema (kolom avoid_themes) kan een thema van een aanvraag in deze batch zijn, anders geschreven (een letter verschil, een meervoud, een synoniem, deel van een langer thema of een bijvoeglijke vorm): als dat thema gelezen en vermeden, voor de veiligheid; schrijf het zoals de woordenlijst (zie matchpunt check)";
 }
@@ -907,7 +986,7 @@ mod tests {
                 .collect::<String>()
                 .replace("experts.csv", "");
             for bad in [
-                "expert", "(s)", "(en)", "(n)", "(len)", "(ken)", "(ten)", "(paren)",
+                "expert", "(s)", "(en)", "(n)", "(len)", "(ken)", "(ten)", "(paren)", "/weken",
             ] {
                 assert!(!words.contains(bad), "{m:?}: {t}");
             }
@@ -950,6 +1029,16 @@ mod tests {
             Lang::En.fill(Msg::SuggestHead, &[("n", &1), ("request", &"R1")]),
             "R1 ({org}, {role}, {where}, {slot}): 1 eligible expert(s)"
         );
+        // A trajectory's weeks agree with their count in both languages.
+        for (every, nl, en) in [
+            (1, "elke 1 week:", "every 1 week:"),
+            (2, "elke 2 weken:", "every 2 weeks:"),
+        ] {
+            let args: [(&str, &dyn fmt::Display); 3] =
+                [("n", &5), ("every", &every), ("weeks", &"")];
+            assert!(Lang::Nl.fill(Msg::TrajectoryMeetings, &args).contains(nl));
+            assert!(Lang::En.fill(Msg::TrajectoryMeetings, &args).contains(en));
+        }
         assert_eq!(Lang::Nl.language("EN"), "Engels");
         assert_eq!(Lang::Nl.language("xx"), "xx");
         assert_eq!(Lang::En.language("en"), "en");

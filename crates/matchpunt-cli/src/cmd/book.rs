@@ -73,15 +73,18 @@ pub fn run(args: Args) -> Result<ExitCode> {
         bail!("no expert with id {:?}{hint}", args.expert);
     };
     let t = std::time::Instant::now();
-    let id = l.book(&ws, |view| {
+    let id = l.book_checked(&ws, |view| {
         matchpunt_ledger::rules::check(&inst, &policy, view, ri, ei, inline.is_some())
             .map(|seat| (seat, inline.clone()))
-            .map_err(|why| why.text(lang))
+            .map_err(matchpunt_ledger::Denial::Booking)
     });
     let id = match id {
         Ok(id) => id,
         Err(matchpunt_ledger::Error::Refused(why)) => {
-            bail!("{}", lang.fill(Msg::BookRefused, &[("why", &why)]))
+            bail!(
+                "{}",
+                lang.fill(Msg::BookRefused, &[("why", &why.text(lang))])
+            )
         }
         Err(e) => return Err(e.into()),
     };

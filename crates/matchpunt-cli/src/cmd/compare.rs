@@ -4,13 +4,14 @@
 //! the list of contenders (`--policy` repeated, `--strategy` repeated), and the progress bar.
 
 use crate::out::Outputs;
-use anyhow::{bail, Context, Result};
+use anyhow::{bail, Result};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use matchpunt::analysis::metrics::{self, Metrics, Row};
 use matchpunt::analysis::simulate::Contender;
 use matchpunt::batch;
 use matchpunt::batch::strategy::Strategy;
 use matchpunt::ingest::{self, Inputs, Loaded, Source, WeekChoice};
+use matchpunt::messages::{Lang, Msg};
 use matchpunt::model::places::Places;
 use matchpunt::model::Week;
 use matchpunt::policy::Policy;
@@ -52,8 +53,7 @@ pub struct File {
 
 impl File {
     pub fn read(path: &Path) -> Result<File> {
-        let bytes =
-            std::fs::read(path).with_context(|| format!("cannot open {}", path.display()))?;
+        let bytes = crate::voice::read(path)?;
         Ok(File {
             path: path.to_path_buf(),
             bytes,
@@ -76,7 +76,7 @@ impl BatchArgs {
     pub fn read(&self) -> Result<BatchFiles> {
         if crate::inputs::is_book_path(&self.data) {
             // One workbook: each table not given as a file is its sheet.
-            let book = crate::inputs::read_book(&self.data).map_err(anyhow::Error::msg)?;
+            let book = crate::inputs::read_book(&self.data)?;
             let sheets = book.check()?;
             let from_book = |given: &Option<PathBuf>| match given {
                 Some(p) => File::read(p),
@@ -175,8 +175,8 @@ impl ContenderArgs {
             let (name, policy) = if p.as_os_str() == "default" && !p.exists() {
                 ("default".to_string(), Policy::default())
             } else {
-                let text = std::fs::read_to_string(p)
-                    .with_context(|| format!("cannot read policy file {}", p.display()))?;
+                let text =
+                    std::fs::read_to_string(p).map_err(|e| crate::voice::CannotOpen::new(p, &e))?;
                 let name = p
                     .file_stem()
                     .map(|s| s.to_string_lossy().into_owned())
@@ -251,42 +251,55 @@ pub struct Args {
     /// Also write the table as CSV (metric, each contender, and its difference to the first).
     #[arg(long, value_name = "FILE")]
     out: Option<PathBuf>,
+    #[command(flatten)]
+    lang: crate::args::LangArg,
 }
 
-fn fmt_cell(r: &Row) -> String {
-    if r.share {
+/// A number as written: a decimal comma in Dutch.
+fn in_lang(s: String, lang: Lang) -> String {
+    match lang {
+        Lang::En => s,
+        Lang::Nl => s.replace('.', ","),
+    }
+}
+
+fn fmt_cell(r: &Row, lang: Lang) -> String {
+    let s = if r.share {
         format!("{:.1}%", 100.0 * r.value)
     } else if r.value.fract() == 0.0 {
         format!("{:.0}", r.value)
     } else {
         format!("{:.2}", r.value)
-    }
+    };
+    in_lang(s, lang)
 }
 
-fn fmt_diff(r: &Row, first: &Row) -> String {
+fn fmt_diff(r: &Row, first: &Row, lang: Lang) -> String {
     let d = r.value - first.value;
-    if r.share {
+    let s = if r.share {
         format!("{:+.1}", 100.0 * d)
     } else if d.fract() == 0.0 {
         format!("{d:+.0}")
     } else {
         format!("{d:+.2}")
-    }
+    };
+    in_lang(s, lang)
 }
 
-/// The side-by-side table as text.
-pub fn table_text(names: &[String], all: &[Metrics]) -> String {
+/// The side-by-side table as text, in `lang` (the column `metric`, decimal commas in Dutch;
+/// the metric names are the contract's). O(metrics × contenders).
+pub fn table_text(names: &[String], all: &[Metrics], lang: Lang) -> String {
     let rows: Vec<Vec<Row>> = all.iter().map(Metrics::rows).collect();
     let mut cells: Vec<Vec<String>> = Vec::new();
-    let mut header = vec!["metric".to_string()];
+    let mut header = vec![lang.text(Msg::CompareMetric).to_string()];
     header.extend(names.iter().cloned());
     cells.push(header);
     for (i, first) in rows[0].iter().enumerate() {
-        let mut line = vec![first.name.clone(), fmt_cell(first)];
+        let mut line = vec![first.name.clone(), fmt_cell(first, lang)];
         for col in &rows[1..] {
             let r = col.get(i).filter(|r| r.name == first.name);
             line.push(match r {
-                Some(r) => format!("{} ({})", fmt_cell(r), fmt_diff(r, first)),
+                Some(r) => format!("{} ({})", fmt_cell(r, lang), fmt_diff(r, first, lang)),
                 None => "-".into(),
             });
         }
@@ -332,30 +345,32 @@ fn score_under(res: &batch::BatchResult, policy: &matchpunt::policy::Policy) -> 
 
 /// When the contenders weigh the score's parts differently, a line saying that their
 /// `mean_score` difference is partly one of weights, with every contender's mean score under
-/// the first one's weights (`common`); empty when all weights are the same.
-pub fn weights_note(names: &[String], weights: &[[f64; 7]], common: &[f64]) -> String {
+/// the first one's weights (`common`), in `lang`; empty when all weights are the same.
+pub fn weights_note(names: &[String], weights: &[[f64; 7]], common: &[f64], lang: Lang) -> String {
     if weights.iter().all(|w| *w == weights[0]) {
         return String::new();
     }
     let scores: Vec<String> = names
         .iter()
         .zip(common)
-        .map(|(n, v)| format!("{n} {v:.2}"))
+        .map(|(n, v)| format!("{n} {}", in_lang(format!("{v:.2}"), lang)))
         .collect();
-    format!(
-        "note: the policies weigh the score's parts differently, so a mean_score difference is partly a difference of weights; with the weights of {}: {}\n",
-        names[0],
-        scores.join(", ")
-    )
+    let text = lang.fill(
+        Msg::CompareWeights,
+        &[("first", &names[0]), ("scores", &scores.join(", "))],
+    );
+    format!("{}\n", lang.fill(Msg::Note, &[("text", &text)]))
 }
 
-fn write_csv(names: &[String], all: &[Metrics], w: &mut dyn Write) -> Result<()> {
+/// The table as CSV: the column names in `lang`, the numbers with six decimals and a point
+/// (for analysis tools), `,`-separated.
+fn write_csv(names: &[String], all: &[Metrics], w: &mut dyn Write, lang: Lang) -> Result<()> {
     let rows: Vec<Vec<Row>> = all.iter().map(Metrics::rows).collect();
     let mut out = csv::Writer::from_writer(w);
-    let mut header = vec!["metric".to_string(), names[0].clone()];
+    let mut header = vec![lang.text(Msg::CompareMetric).to_string(), names[0].clone()];
     for n in &names[1..] {
         header.push(n.clone());
-        header.push(format!("{n} diff"));
+        header.push(lang.fill(Msg::CompareDiff, &[("name", n)]));
     }
     out.write_record(&header)?;
     for (i, first) in rows[0].iter().enumerate() {
@@ -376,7 +391,9 @@ fn write_csv(names: &[String], all: &[Metrics], w: &mut dyn Write) -> Result<()>
 }
 
 pub fn run(args: Args) -> Result<ExitCode> {
+    // --lang, else the first policy's texts.language (an error before it: --lang as given).
     let contenders = args.contenders.contenders()?;
+    let lang = args.lang.or_policy(&contenders[0].policy);
     let files = args.batch.read()?;
     let places = Places::bundled();
     let opts = SolveOptions {
@@ -385,7 +402,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
     };
     let pb = progress(contenders.len() as u64, "compare");
     let first = &contenders[0].policy;
-    let results: Vec<Result<(Metrics, Vec<String>, f64)>> = contenders
+    let results: Vec<Result<(Metrics, Vec<matchpunt::ingest::Warning>, f64)>> = contenders
         .par_iter()
         .map(|c| {
             let loaded = files.load(&c.policy, &places)?;
@@ -395,7 +412,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
             pb.inc(1);
             Ok((
                 metrics::compute(inst, &c.policy, &res, &provinces),
-                loaded.warnings.iter().map(|w| w.to_string()).collect(),
+                loaded.warnings.clone(),
                 score_under(&res, first),
             ))
         })
@@ -408,8 +425,9 @@ pub fn run(args: Args) -> Result<ExitCode> {
         let (m, warnings, under_first) = r?;
         common.push(under_first);
         for w in warnings {
-            if warned.insert(w.clone()) {
-                eprintln!("warning: {w}");
+            let text = w.render(lang).to_string();
+            if warned.insert(text.clone()) {
+                eprintln!("{}", lang.fill(Msg::Warning, &[("text", &text)]));
             }
         }
         all.push(m);
@@ -424,18 +442,22 @@ pub fn run(args: Args) -> Result<ExitCode> {
             .filter(|p| !p.as_os_str().is_empty())
             .unwrap_or(Path::new("."));
         let mut outs = Outputs::new(dir, &files.paths())?;
-        outs.stage_path(path, |w| write_csv(&names, &all, w))?;
+        outs.stage_path(path, |w| write_csv(&names, &all, w, lang))?;
         outs.commit()?;
     }
     let mut out = std::io::stdout().lock();
-    out.write_all(table_text(&names, &all).as_bytes())?;
+    out.write_all(table_text(&names, &all, lang).as_bytes())?;
     let weights: Vec<[f64; 7]> = contenders
         .iter()
         .map(|c| c.policy.weights.as_array())
         .collect();
-    out.write_all(weights_note(&names, &weights, &common).as_bytes())?;
+    out.write_all(weights_note(&names, &weights, &common, lang).as_bytes())?;
     if let Some(path) = &args.out {
-        writeln!(out, "wrote {}", path.display())?;
+        writeln!(
+            out,
+            "{}",
+            lang.fill(Msg::Wrote, &[("files", &path.display())])
+        )?;
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -443,15 +465,22 @@ pub fn run(args: Args) -> Result<ExitCode> {
 #[cfg(test)]
 mod tests {
     use super::weights_note;
+    use matchpunt::messages::Lang;
 
     #[test]
     fn the_note_names_a_difference_of_weights_only_when_there_is_one() {
         let names = ["default".to_string(), "protect-load".to_string()];
         let same = [[30.0, 15.0, 15.0, 10.0, 10.0, 10.0, 10.0]; 2];
-        assert_eq!(weights_note(&names, &same, &[70.0, 69.0]), "");
+        assert_eq!(weights_note(&names, &same, &[70.0, 69.0], Lang::En), "");
         let mut other = same;
         other[1][3] = 35.0;
-        let note = weights_note(&names, &other, &[70.0, 68.25]);
+        let nl = weights_note(&names, &other, &[70.0, 68.25], Lang::Nl);
+        assert!(
+            nl.starts_with("let op: de beleidsregels wegen")
+                && nl.contains("default 70,00, protect-load 68,25"),
+            "{nl}"
+        );
+        let note = weights_note(&names, &other, &[70.0, 68.25], Lang::En);
         assert!(note.contains("partly a difference of weights"), "{note}");
         assert!(
             note.contains("with the weights of default: default 70.00, protect-load 68.25"),

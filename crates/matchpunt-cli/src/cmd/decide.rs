@@ -1,7 +1,7 @@
 //! `matchpunt decide`: record accepts and declines of this week's proposals in the ledger.
 
 use crate::cmd::ledger::{self};
-use anyhow::{bail, Context, Result};
+use anyhow::{bail, Result};
 use matchpunt::batch::round::{self, Verdict};
 use matchpunt::ingest::Source;
 use matchpunt::messages::Msg;
@@ -59,8 +59,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let week = args.at.week.to_string();
     let decisions: Vec<(String, String, bool, String)> = match (&args.decisions, &args.request) {
         (Some(p), _) => {
-            let f =
-                std::fs::File::open(p).with_context(|| format!("cannot open {}", p.display()))?;
+            let f = crate::voice::open(p)?;
             round::read_decisions(Source::new(p.display().to_string(), f))?
                 .into_iter()
                 .map(|d| {
@@ -105,7 +104,10 @@ pub fn run(args: Args) -> Result<ExitCode> {
             let id = match l.book_standby(&week, r, e) {
                 Ok(id) => id,
                 Err(matchpunt_ledger::Error::Refused(why)) => {
-                    bail!("{}", lang.fill(Msg::BookRefused, &[("why", &why)]))
+                    bail!(
+                        "{}",
+                        lang.fill(Msg::BookRefused, &[("why", &why.text(lang))])
+                    )
                 }
                 Err(err) => return Err(err.into()),
             };

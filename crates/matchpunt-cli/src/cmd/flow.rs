@@ -30,8 +30,7 @@ enum Alg {
 }
 
 pub fn run(args: Args) -> Result<ExitCode> {
-    let f = std::fs::File::open(&args.file)
-        .with_context(|| format!("cannot open {}", args.file.display()))?;
+    let f = crate::voice::open(&args.file)?;
     let t0 = Instant::now();
     let problem = dimacs::read(BufReader::new(f)).with_context(|| {
         format!(

@@ -178,7 +178,39 @@ fn run_batch(l: &matchpunt_ledger::Ledger, run: i64, week: Week) -> Result<(Inst
     Ok((loaded.instance, policy))
 }
 
-/// Runs `messages`.
+/// Whether the decline of reserved meeting `request` (`R7-m3`) for `expert` in `week` only
+/// frees it: the same expert declined an earlier meeting of the trajectory in an earlier week,
+/// and that week's [`Kind::Stopped`] texts told both readers. O(weeks × decisions).
+fn freed_earlier(
+    l: &matchpunt_ledger::Ledger,
+    week: &str,
+    request: &str,
+    expert: &str,
+) -> Result<bool> {
+    use matchpunt_ledger::rules::reservation_of;
+    let Some((base, k)) = reservation_of(request) else {
+        return Ok(false);
+    };
+    for (w, _) in l.weeks()? {
+        if w.as_str() >= week {
+            continue;
+        }
+        let earlier = l
+            .week(&w)?
+            .verdicts()
+            .into_iter()
+            .any(|((r, e), accepted)| {
+                !accepted
+                    && e == expert
+                    && (r == base || reservation_of(&r).is_some_and(|(b, j)| b == base && j < k))
+            });
+        if earlier {
+            return Ok(true);
+        }
+    }
+    Ok(false)
+}
+
 /// The week's events with one text per reserved meeting of a trajectory (a booking whose request
 /// is a reservation, `B1-m2`): a declined one keeps its decline alone (no booking, no proposal);
 /// any other becomes one [`Kind::Meeting`] in place of its proposal, acceptance and booking.
@@ -211,6 +243,7 @@ fn one_per_reserved_meeting(
     out
 }
 
+/// Runs `messages`.
 pub fn run(args: Args) -> Result<ExitCode> {
     let l = ledger::required(&args.at.ledger)?;
     let ws = args.at.week.to_string();
@@ -277,12 +310,20 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let mut rows: Vec<MailRow> = Vec::new();
     let mut skipped = 0;
     for (kind, rid, eid) in events {
-        let (Some(req), Some(ex)) = (
-            inst.requests.iter().find(|x| x.id == rid),
+        let (Some(ri), Some(ex)) = (
+            inst.requests.iter().position(|x| x.id == rid),
             inst.experts.iter().find(|x| x.id == eid),
         ) else {
             skipped += 1;
             continue;
+        };
+        let req = &inst.requests[ri];
+        // A declined meeting of a trajectory stops it for the expert (its later meetings are
+        // freed); a later meeting freed so, in a later week, was told of already.
+        let kind = match kind {
+            Kind::Declined if freed_earlier(&l, &ws, &rid, &eid)? => continue,
+            Kind::Declined if inst.teams.trajectories.contains_key(&ri) => Kind::Stopped,
+            kind => kind,
         };
         let org = inst.orgs.name(req.org).to_string();
         let expert_lang = ex
@@ -347,8 +388,8 @@ pub fn run(args: Args) -> Result<ExitCode> {
     };
     let mut set = OutputSet::open(&dir)?;
     if xlsx {
-        let bytes = table::workbook(std::slice::from_ref(&sheet))
-            .map_err(|e| anyhow::anyhow!("cannot build the workbook: {e}"))?;
+        let bytes = table::workbook(std::slice::from_ref(&sheet), Some(args.at.week))
+            .map_err(|e| crate::voice::cannot_build_workbook(e, default))?;
         set.stage(&name, |w| Ok(w.write_all(&bytes)?))?;
     } else {
         set.stage(&name, |w| {
@@ -374,7 +415,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
                 ("week", &ws),
                 ("proposals", &count(Kind::Proposal)),
                 ("accepted", &count(Kind::Accepted)),
-                ("declined", &count(Kind::Declined)),
+                ("declined", &(count(Kind::Declined) + count(Kind::Stopped))),
                 ("bookings", &count(Kind::Booking)),
                 ("meetings", &count(Kind::Meeting)),
                 ("standbys", &count(Kind::Standby)),

@@ -1,7 +1,7 @@
 //! `matchpunt metrics`: the metrics of a batch's assignments.
 
 use crate::inputs::InputArgs;
-use anyhow::{anyhow, Context, Result};
+use anyhow::{anyhow, Result};
 use matchpunt::analysis::metrics::{self, Row};
 use matchpunt::eligibility::candidates;
 use matchpunt::messages::{Lang, Msg};
@@ -41,16 +41,18 @@ pub fn run(args: Args) -> Result<ExitCode> {
     }
     let inst = &loaded.instance;
     let scored = score_pairs(inst, &policy, &candidates(inst, &policy));
-    let file = std::fs::File::open(&args.assignments)
-        .with_context(|| format!("cannot open {}", args.assignments.display()))?;
+    let file = crate::voice::open(&args.assignments)?;
     let name = args.assignments.display().to_string();
     let (assignments, warnings) =
         metrics::assignments_from_csv(inst, &policy, &scored, file, &name)
-            .map_err(|e| anyhow!("{e}"))?;
+            .map_err(|e| anyhow!("{}", e.0.render(lang)))?;
     for w in &warnings {
         eprintln!(
             "{}",
-            lang.fill(Msg::Warning, &[("text", &format!("{name}: {w}"))])
+            lang.fill(
+                Msg::Warning,
+                &[("text", &format!("{name}: {}", w.render(lang)))]
+            )
         );
     }
     let places = Places::bundled();

@@ -339,8 +339,8 @@ pub fn export_expert(
     }
     let mut set = OutputSet::open(dir)?;
     let json = serde_json::to_vec_pretty(&expert_json(&d))?;
-    let book = table::workbook(&expert_sheets(&d))
-        .map_err(|e| anyhow::anyhow!("cannot build the workbook: {e}"))?;
+    let book = table::workbook(&expert_sheets(&d), None)
+        .map_err(|e| crate::voice::cannot_build_workbook(e, lang))?;
     set.stage_private(&format!("{id}.json"), |w| Ok(w.write_all(&json)?))?;
     set.stage_private(&format!("{id}.xlsx"), |w| Ok(w.write_all(&book)?))?;
     let written = set.commit()?;

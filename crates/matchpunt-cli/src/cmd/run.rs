@@ -274,7 +274,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
             let out = matchpunt::batch::round::run_round(inst, &policy, &opts, round);
             progress.suspend(|| {
                 for w in &out.warnings {
-                    eprintln!("{}", lang.fill(Msg::Warning, &[("text", w)]));
+                    eprintln!("{}", lang.fill(Msg::Warning, &[("text", &w.render(lang))]));
                 }
             });
             changes = Some(out.changes);
@@ -359,8 +359,8 @@ pub fn run(args: Args) -> Result<ExitCode> {
         })?;
     }
     if args.xlsx || book.is_some() {
-        let bytes = table::workbook(&sheets)
-            .map_err(|e| anyhow::anyhow!("cannot build the workbook: {e}"))?;
+        let bytes = table::workbook(&sheets, inst.week)
+            .map_err(|e| crate::voice::cannot_build_workbook(e, lang))?;
         let name = book.as_ref().map_or("matchpunt.xlsx", |(_, n)| n.as_str());
         outs.stage(name, |w| Ok(w.write_all(&bytes)?))?;
     }

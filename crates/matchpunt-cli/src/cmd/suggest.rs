@@ -1,14 +1,13 @@
 //! `matchpunt suggest` (alias `shortlist`): the best few experts for one request, and why.
 
 use crate::inputs::InputArgs;
-use anyhow::{anyhow, bail, Context, Result};
+use anyhow::{anyhow, bail, Result};
 use matchpunt::explain::{self, Booked};
 use matchpunt::ingest::{self, InputErrors, Source};
 use matchpunt::messages::{Lang, Msg};
 use matchpunt::model::places::Places;
 use matchpunt::model::Instance;
 use matchpunt::policy::Policy;
-use std::fs::File;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -236,7 +235,7 @@ pub struct Args {
 
 /// Opens an assignments file as a source.
 pub fn open_source(p: &Path) -> Result<Source<'static>> {
-    let f = File::open(p).with_context(|| format!("cannot open {}", p.display()))?;
+    let f = crate::voice::open(p)?;
     Ok(Source::new(p.display().to_string(), f))
 }
 
@@ -273,7 +272,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
             let b =
                 explain::read_booked(open_source(p)?, &inst, &policy, Some(&inst.requests[ri].id))?;
             for w in &b.warnings {
-                eprintln!("{}", lang.fill(Msg::Warning, &[("text", w)]));
+                eprintln!("{}", lang.fill(Msg::Warning, &[("text", &w.render(lang))]));
             }
             Some(b)
         }

@@ -48,10 +48,10 @@ pub fn reserve(
             let mut at = inst.clone();
             at.week = Some(week);
             let rj = ledger::add_inline(&mut at, policy, &text, &id)?;
-            let booked = l.book(&ws, |view| {
+            let booked = l.book_checked(&ws, |view| {
                 matchpunt_ledger::rules::check(&at, policy, view, rj, ei, true)
                     .map(|seat| (seat, Some(text.clone())))
-                    .map_err(|why| why.text(lang))
+                    .map_err(matchpunt_ledger::Denial::Booking)
             });
             let fill = |msg, extra: &[(&str, &dyn std::fmt::Display)]| {
                 let mut args: Vec<(&str, &dyn std::fmt::Display)> = vec![
@@ -65,9 +65,10 @@ pub fn reserve(
             };
             match booked {
                 Ok(b) => lines.push(fill(Msg::TrajectoryReserved, &[("id", &b)])),
-                Err(matchpunt_ledger::Error::Refused(why)) => {
-                    lines.push(fill(Msg::TrajectoryNotReserved, &[("why", &why)]))
-                }
+                Err(matchpunt_ledger::Error::Refused(why)) => lines.push(fill(
+                    Msg::TrajectoryNotReserved,
+                    &[("why", &why.text(lang))],
+                )),
                 Err(e) => return Err(e.into()),
             }
         }

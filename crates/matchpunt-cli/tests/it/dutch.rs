@@ -4,8 +4,10 @@
 //! export, forget, purge), each with `--lang nl`, prints and writes no English-only word: every
 //! line of stdout and stderr, and every output file for a person (the run's CSVs and workbook
 //! cells, changes.csv, the mail texts), is searched, outside ids, file paths, metric names and
-//! the command lines quoted in backticks. And every column an output table can have has a Dutch
-//! name.
+//! the command lines quoted in backticks; so are `compare`, the errors of a file that cannot be
+//! opened (a round's, `decide`'s, `metrics`'s, with their `caused by` line), a hand-made
+//! assignments file `metrics` refuses, and the ledger's refusals. And every column an output
+//! table can have has a Dutch name.
 
 use crate::harness::{bin, files, root, sample};
 use matchpunt::messages::HEADERS;
@@ -39,6 +41,12 @@ const ENGLISH: &[&str] = &[
     "problem:",
     "generated",
     "exist",
+    "cannot",
+    "caused",
+    "such",
+    "folder",
+    "breaks",
+    "refused",
 ];
 
 /// The words of `line` a person reads: text between backticks (a command to type), file
@@ -205,6 +213,76 @@ fn a_dutch_session_prints_and_writes_no_english() {
         a.extend(["--data", &data]);
         nl(&a, f, true);
     }
+    // compare, with its CSV.
+    let cmp = nl(
+        &[
+            "compare",
+            "--data",
+            &data,
+            "--strategy",
+            "greedy",
+            "--out",
+            &t("cmp/compare.csv"),
+        ],
+        f,
+        true,
+    );
+    assert!(cmp.starts_with("maatstaf "), "{cmp}");
+    assert!(cmp.contains("fill_rate ") && cmp.contains(','), "{cmp}");
+    files_in(&tmp.path().join("cmp"), f);
+    // Files that cannot be opened, each in Dutch with the system's reason.
+    let missing = t("missing.csv");
+    for args in [
+        vec![
+            "run",
+            "--data",
+            &data,
+            "--out",
+            &t("r2"),
+            "--previous",
+            &missing,
+        ],
+        vec!["metrics", "--data", &data, "--assignments", &missing],
+        vec!["compare", "--data", &data, "--experts", &missing],
+    ] {
+        let o = bin()
+            .args(&args)
+            .args(["--lang", "nl"])
+            .current_dir(root())
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&o.stderr).into_owned();
+        assert!(!o.status.success(), "{args:?}");
+        assert!(
+            err.contains("missing.csv niet openen: bestand of map bestaat niet"),
+            "{args:?}: {err}"
+        );
+        english_in(&format!("{args:?} (stderr)"), &err, f);
+    }
+    // A hand-made assignments file that metrics refuses and warns about.
+    let hand = tmp.path().join("hand.csv");
+    std::fs::write(&hand, "aanvraag;deskundige\nR00002;E9999\n").unwrap();
+    let hand = hand.display().to_string();
+    let o = bin()
+        .args([
+            "metrics",
+            "--lang",
+            "nl",
+            "--data",
+            &data,
+            "--assignments",
+            &hand,
+        ])
+        .current_dir(root())
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&o.stderr).into_owned();
+    assert!(!o.status.success(), "{err}");
+    assert!(
+        err.contains("deskundige \"E9999\" staat niet in het deskundigenbestand"),
+        "{err}"
+    );
+    english_in("metrics of a hand-made file (stderr)", &err, f);
     nl(
         &[
             "simulate",
@@ -245,6 +323,38 @@ fn a_dutch_session_prints_and_writes_no_english() {
         &week,
     ];
     nl(&declined.concat(), f, true);
+    // A decision on a pair no run proposed: the ledger refuses, in Dutch; so is a decisions
+    // file that cannot be opened.
+    let never = [
+        &[
+            "decide",
+            "--request",
+            "R00014",
+            "--expert",
+            "E0001",
+            "--declined",
+        ][..],
+        &l,
+        &week,
+    ];
+    let o = bin()
+        .args(never.concat())
+        .args(["--lang", "nl"])
+        .current_dir(root())
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&o.stderr).into_owned();
+    assert!(!o.status.success(), "{err}");
+    assert!(
+        err.contains("geen run van week 2026-W48 heeft deskundige E0001 voorgesteld"),
+        "{err}"
+    );
+    english_in("decide on no proposal (stderr)", &err, f);
+    nl(
+        &[&["decide", "--decisions", &missing][..], &l, &week].concat(),
+        f,
+        false,
+    );
     // suggest notes the expert who declined, in Dutch.
     let again = [&["suggest", "--data", &data][..], &one, &l, &week];
     let o = bin()
@@ -586,7 +696,7 @@ fn a_dutch_load_warns_and_refuses_in_dutch() {
     let (ok, err) = run(&tmp.path().join("missing"));
     assert!(!ok, "{err}");
     assert!(err.contains("experts.csv niet openen"), "{err}");
-    check_words("check (missing folder)", err.lines().next().unwrap());
+    check_words("check (missing folder)", &err);
     assert!(found.is_empty(), "{}", found.join("\n"));
 }
 

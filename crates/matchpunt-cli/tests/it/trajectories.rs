@@ -161,7 +161,7 @@ fn mail_rows(path: &Path) -> Vec<(String, String, String, String)> {
     let text = fs::read_to_string(path).unwrap();
     let text = text.trim_start_matches('\u{feff}');
     let kinds = [
-        "proposal", "accepted", "declined", "booking", "standby", "meeting",
+        "proposal", "accepted", "declined", "booking", "standby", "meeting", "stopped",
     ];
     text.lines()
         .skip(1)
@@ -183,7 +183,9 @@ fn mail_rows(path: &Path) -> Vec<(String, String, String, String)> {
 
 /// `messages` for a trajectory's reserved meetings (the worked example of the coordinators'
 /// guide): one text to each reader per reserved meeting and week, as a meeting of the
-/// trajectory (not a proposal and a booking); a declined meeting gets its decline alone.
+/// trajectory (not a proposal and a booking); a declined meeting gets its decline alone, said
+/// as the trajectory stopping (its later meetings cancelled and freed, someone else sought),
+/// and the meetings it freed in later weeks get no text of their own.
 #[test]
 fn messages_send_one_text_per_reserved_meeting_and_only_the_decline_when_declined() {
     let dir = tempfile::tempdir().unwrap();
@@ -274,5 +276,32 @@ fn messages_send_one_text_per_reserved_meeting_and_only_the_decline_when_decline
         2,
         "the decline to each reader, nothing else: {m50:?}"
     );
-    assert!(b1.iter().all(|r| r.0 == "declined"), "{m50:?}");
+    assert!(b1.iter().all(|r| r.0 == "stopped"), "{m50:?}");
+    let text = fs::read_to_string(d.join("m50/messages.csv")).unwrap();
+    for said in [
+        [
+            "will not take the trajectory's later meetings either: those are cancelled for them",
+            "neemt ook de latere bijeenkomsten van het traject niet: die zijn voor deze deskundige geannuleerd",
+        ],
+        [
+            "to take the trajectory over from this meeting on",
+            "die het traject vanaf deze bijeenkomst overneemt",
+        ],
+        [
+            "The trajectory's later meetings are cancelled for you",
+            "De latere bijeenkomsten van het traject zijn voor jou geannuleerd",
+        ],
+    ] {
+        assert!(said.iter().any(|s| text.contains(s)), "{said:?}:\n{text}");
+    }
+    // The meetings freed in weeks 51 and 52 were told of in week 50: no text of their own.
+    cmd(&[&["close"], &l, &w50], vec![]);
+    let w51 = ["--week", "2026-W51"];
+    cmd(
+        &[&["run"], &l, &w51, &["--out", "w51"]],
+        inputs("requests-week49.csv"),
+    );
+    cmd(&[&["messages"], &l, &w51, &["--out", "m51"]], vec![]);
+    let m51 = mail_rows(&d.join("m51/messages.csv"));
+    assert!(!m51.iter().any(|r| r.2.starts_with("B1-")), "{m51:?}");
 }

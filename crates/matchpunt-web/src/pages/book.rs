@@ -93,9 +93,9 @@ fn book(d: &Data, lang: Lang, user: &str, expert: &str, v: &FormValues) -> Outco
     let policy = d.policy();
     let mut l = match Ledger::open(&lw.path, user) {
         Ok(l) => l,
-        Err(e) => return Outcome::Refused(e.to_string()),
+        Err(e) => return Outcome::Refused(e.text(lang)),
     };
-    let got = l.book(&lw.week, |view| {
+    let got = l.book_checked(&lw.week, |view| {
         let id = new_id(&batch, view);
         inst.requests[ri].id = id.clone();
         let cells: Vec<(&str, String)> = cells
@@ -104,15 +104,15 @@ fn book(d: &Data, lang: Lang, user: &str, expert: &str, v: &FormValues) -> Outco
             .collect();
         rules::check(&inst, policy, view, ri, ei, true)
             .map(|seat| (seat, Some(rules::inline_text(&cells))))
-            .map_err(|why| why.text(lang))
+            .map_err(matchpunt_ledger::Denial::Booking)
     });
     match got {
         Ok(_) => Outcome::Booked,
-        Err(matchpunt_ledger::Error::Refused(why)) => Outcome::Refused(why),
+        Err(matchpunt_ledger::Error::Refused(why)) => Outcome::Refused(why.text(lang)),
         Err(matchpunt_ledger::Error::Closed(_)) => {
             Outcome::Refused(L::WeekClosed.text(lang).into())
         }
-        Err(e) => Outcome::Refused(e.to_string()),
+        Err(e) => Outcome::Refused(e.text(lang)),
     }
 }
 
@@ -220,12 +220,12 @@ pub async fn standby(State(app): State<App>, ui: Ui, body: axum::body::Bytes) ->
             let Some(lw) = lw else {
                 return Err(L::BookNeedsLedger.text(lang).into());
             };
-            let mut l = Ledger::open(&lw.path, &session.user).map_err(|e| e.to_string())?;
+            let mut l = Ledger::open(&lw.path, &session.user).map_err(|e| e.text(lang))?;
             match l.book_standby(&lw.week, &request, &standby) {
                 Ok(_) => Ok(()),
                 Err(matchpunt_ledger::Error::Closed(_)) => Err(L::WeekClosed.text(lang).into()),
-                Err(matchpunt_ledger::Error::Refused(why)) => Err(why),
-                Err(e) => Err(e.to_string()),
+                Err(matchpunt_ledger::Error::Refused(why)) => Err(why.text(lang)),
+                Err(e) => Err(e.text(lang)),
             }
         })
     };

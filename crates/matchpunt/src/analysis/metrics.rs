@@ -22,6 +22,8 @@
 //! `v_k` with `k = ⌈p/100 · n⌉` (0 for no values). So p90 of ten values is the 9th smallest.
 
 use crate::batch::{Assignment, BatchResult};
+use crate::ingest::Warning;
+use crate::messages::Msg;
 use crate::model::places::Places;
 use crate::model::{Instance, Role};
 use crate::policy::Policy;
@@ -354,7 +356,8 @@ fn priority_index(p: u8) -> usize {
 /// headers), and ids are compared as experts.csv and requests.csv compare them.
 ///
 /// Returns the assignments, sorted by (request, expert), and warnings for the batch limits the
-/// file breaks (rules 8-10: one assignment per slot, max assignments, load budget, seats).
+/// file breaks (rules 8-10: one assignment per slot, max assignments, load budget, seats), each
+/// in both languages ([`Warning::render`]).
 ///
 /// # Errors
 ///
@@ -366,14 +369,15 @@ pub fn assignments_from_csv<R: std::io::Read>(
     scored: &[Scored],
     reader: R,
     name: &str,
-) -> Result<(Vec<Assignment>, Vec<String>), AssignmentsError> {
+) -> Result<(Vec<Assignment>, Vec<Warning>), AssignmentsError> {
     read_assignments(inst, policy, scored, reader, name).map_err(AssignmentsError)
 }
 
-/// An assignments file that cannot be measured, in words (see [`assignments_from_csv`]).
+/// An assignments file that cannot be measured, in words in both languages (see
+/// [`assignments_from_csv`]); `Display` is English.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 #[error("{0}")]
-pub struct AssignmentsError(pub String);
+pub struct AssignmentsError(pub Warning);
 
 fn read_assignments<R: std::io::Read>(
     inst: &Instance,
@@ -381,26 +385,29 @@ fn read_assignments<R: std::io::Read>(
     scored: &[Scored],
     mut reader: R,
     name: &str,
-) -> Result<(Vec<Assignment>, Vec<String>), String> {
+) -> Result<(Vec<Assignment>, Vec<Warning>), Warning> {
     let t = crate::ingest::assignments::read_pair_rows(
         crate::ingest::Source::new(name, &mut reader),
         crate::ingest::assignments::PairFile::Assignments,
     )
-    .map_err(|e| e.to_string())?;
+    .map_err(|e| Warning::new(|lang| e.clone().in_lang(lang).to_string()))?;
     let ids = crate::ingest::assignments::BatchIds::new(inst);
     let mut errors = Vec::new();
     let mut out: Vec<Assignment> = Vec::new();
     for row in &t.rows {
         let (line, rid, eid) = (row.line, row.request.as_str(), row.expert.as_str());
         let (Some(ri), Some(ei)) = (ids.request(rid), ids.expert(eid)) else {
-            errors.push(format!(
-                "{name}:{line}: {}",
-                if ids.request(rid).is_some() {
-                    format!("expert {eid:?} is not in the experts file")
-                } else {
-                    format!("request {rid:?} is not in the requests file")
-                }
-            ));
+            let (msg, id) = if ids.request(rid).is_some() {
+                (Msg::MetricsUnknownExpert, eid)
+            } else {
+                (Msg::MetricsUnknownRequest, rid)
+            };
+            errors.push(Warning::new(|lang| {
+                lang.fill(
+                    msg,
+                    &[("file", &name), ("line", &line), ("id", &format!("{id:?}"))],
+                )
+            }));
             continue;
         };
         let (rid, eid) = (inst.requests[ri].id.as_str(), inst.experts[ei].id.as_str());
@@ -420,33 +427,52 @@ fn read_assignments<R: std::io::Read>(
                 let mut stages: Vec<crate::eligibility::Stage> =
                     why.iter().map(|r| r.stage_of_expert()).collect();
                 stages.dedup();
-                let rules: Vec<String> = stages
-                    .iter()
-                    .map(|s| format!("{}: {}", s.rule_label(), s.code()))
-                    .collect();
-                errors.push(format!(
-                    "{name}:{line}: {eid} to {rid} breaks the hard rules ({})",
-                    rules.join(", ")
-                ));
+                errors.push(Warning::new(|lang| {
+                    let rules: Vec<String> = stages
+                        .iter()
+                        .map(|s| format!("{}: {}", s.label_in(lang), s.code()))
+                        .collect();
+                    lang.fill(
+                        Msg::MetricsBreaks,
+                        &[
+                            ("file", &name),
+                            ("line", &line),
+                            ("expert", &eid),
+                            ("request", &rid),
+                            ("rules", &rules.join(", ")),
+                        ],
+                    )
+                }));
             }
         }
     }
     out.sort_by_key(|a| (a.request, a.expert));
     for w in out.windows(2) {
         if (w[0].request, w[0].expert) == (w[1].request, w[1].expert) {
-            errors.push(format!(
-                "{name}: {} is assigned to {} twice (rule 10)",
-                inst.experts[w[0].expert].id, inst.requests[w[0].request].id
-            ));
+            let (e, r) = (
+                &inst.experts[w[0].expert].id,
+                &inst.requests[w[0].request].id,
+            );
+            errors.push(Warning::new(|lang| {
+                lang.fill(
+                    Msg::MetricsTwice,
+                    &[("file", &name), ("expert", e), ("request", r)],
+                )
+            }));
         }
     }
     if !errors.is_empty() {
         let more = errors.len().saturating_sub(50);
         errors.truncate(50);
         if more > 0 {
-            errors.push(format!("... and {more} more"));
+            errors.push(Warning::new(|lang| {
+                lang.fill(Msg::CheckMore, &[("n", &more)])
+            }));
         }
-        return Err(errors.join("\n"));
+        return Err(Warning::new(|lang| {
+            let lines: Vec<&str> = errors.iter().map(|e| e.render(lang)).collect();
+            lines.join("\n")
+        }));
     }
     let mut warnings = Vec::new();
     let n = inst.experts.len();
@@ -459,34 +485,55 @@ fn read_assignments<R: std::io::Read>(
         seats[a.request] += 1;
         if let Some(s) = r.slot {
             if slots[a.expert] & (1 << s.0) != 0 {
-                warnings.push(format!(
-                    "{} holds two assignments in slot {s} (rule 8)",
-                    inst.experts[a.expert].id
-                ));
+                let e = &inst.experts[a.expert].id;
+                warnings.push(Warning::new(|lang| {
+                    lang.fill(
+                        Msg::MetricsTwoInSlot,
+                        &[("expert", e), ("slot", &lang.slot(s))],
+                    )
+                }));
             }
             slots[a.expert] |= 1 << s.0;
         }
     }
     for (i, e) in inst.experts.iter().enumerate() {
         if count[i] > e.max_assignments {
-            warnings.push(format!(
-                "{} holds {} assignments, more than max_assignments {} (rule 9)",
-                e.id, count[i], e.max_assignments
-            ));
+            warnings.push(Warning::new(|lang| {
+                lang.fill(
+                    Msg::MetricsOverCount,
+                    &[
+                        ("expert", &e.id),
+                        ("n", &count[i]),
+                        ("max", &e.max_assignments),
+                    ],
+                )
+            }));
         }
         if load[i] > e.load_budget {
-            warnings.push(format!(
-                "{} carries load {}, more than the load budget {} (rule 9)",
-                e.id, load[i], e.load_budget
-            ));
+            warnings.push(Warning::new(|lang| {
+                lang.fill(
+                    Msg::MetricsOverLoad,
+                    &[
+                        ("expert", &e.id),
+                        ("load", &load[i]),
+                        ("budget", &e.load_budget),
+                    ],
+                )
+            }));
         }
     }
     for (i, r) in inst.requests.iter().enumerate() {
         if seats[i] > r.experts_needed {
-            warnings.push(format!(
-                "{} has {} experts for {} seat(s) (rule 10)",
-                r.id, seats[i], r.experts_needed
-            ));
+            warnings.push(Warning::new(|lang| {
+                lang.fill(
+                    Msg::MetricsOverSeats,
+                    &[
+                        ("request", &r.id),
+                        ("n", &seats[i]),
+                        ("seats", &r.experts_needed),
+                    ],
+                )
+            }));
         }
     }
     Ok((out, warnings))

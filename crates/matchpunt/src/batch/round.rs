@@ -231,7 +231,7 @@ pub struct RoundResult {
     /// Every pair of the previous run and of this one, in (request, expert) order of ids.
     pub changes: Vec<ChangeRow>,
     /// Warnings: decisions on pairs that were not proposed, or on unknown ids.
-    pub warnings: Vec<String>,
+    pub warnings: Vec<crate::ingest::Warning>,
 }
 
 /// Re-runs a batch in the weekly round (see the module docs): accepted pairs pinned, declined
@@ -292,21 +292,23 @@ pub fn run_round(
             req_index.get(d.request.as_str()),
             exp_index.get(d.expert.as_str()),
         ) else {
-            let unknown = if !req_index.contains_key(d.request.as_str()) {
-                let hint = did_you_mean(&d.request, inst.requests.iter().map(|r| r.id.as_str()))
-                    .map(|h| format!(" (did you mean {h:?}?)"))
-                    .unwrap_or_default();
-                format!("request {:?}{hint}", d.request)
+            let (msg, id, hint) = if !req_index.contains_key(d.request.as_str()) {
+                let hint = did_you_mean(&d.request, inst.requests.iter().map(|r| r.id.as_str()));
+                (Msg::RoundUnknownRequest, &d.request, hint)
             } else {
-                let hint = did_you_mean(&d.expert, inst.experts.iter().map(|e| e.id.as_str()))
-                    .map(|h| format!(" (did you mean {h:?}?)"))
-                    .unwrap_or_default();
-                format!("expert {:?}{hint}", d.expert)
+                let hint = did_you_mean(&d.expert, inst.experts.iter().map(|e| e.id.as_str()));
+                (Msg::RoundUnknownExpert, &d.expert, hint)
             };
-            warnings.push(format!(
-                "decisions line {}: {unknown} is not in this batch; the decision is not applied",
-                d.line
-            ));
+            let line = d.line;
+            warnings.push(crate::ingest::Warning::new(|lang| {
+                let hint = hint.as_ref().map_or_else(String::new, |h| {
+                    lang.fill(Msg::RoundDidYouMean, &[("id", &format!("{h:?}"))])
+                });
+                lang.fill(
+                    msg,
+                    &[("line", &line), ("id", &format!("{id:?}")), ("hint", &hint)],
+                )
+            }));
             continue;
         };
         // The last decision on a pair is the one that counts.

@@ -16,8 +16,8 @@ pub struct Booked {
     pub uses: Vec<WeekUse>,
     /// Experts the file already assigns to the request asked about (not counted as bookings).
     pub own: Vec<usize>,
-    /// Notes for the user (rows left out or read on the safe side).
-    pub warnings: Vec<String>,
+    /// Notes for the user (rows left out or read on the safe side), in both languages.
+    pub warnings: Vec<crate::ingest::Warning>,
 }
 
 impl Booked {
@@ -35,6 +35,20 @@ impl Booked {
             warnings: Vec::new(),
         }
     }
+}
+
+/// What of a booking row cannot be read.
+enum Unreadable {
+    /// An empty slot on a request this batch does not know.
+    EmptySlot,
+    /// No slot column, on a request this batch does not know.
+    NoSlot,
+    /// A slot cell that is no slot.
+    Slot(String),
+    /// An intensity cell that is no whole number.
+    Intensity(String),
+    /// No intensity column, on a request this batch does not know.
+    NoIntensity,
 }
 
 /// Reads this week's bookings from an assignments file. Rows of `skip_request` (the request
@@ -61,10 +75,17 @@ pub fn read_booked(
     for row in &t.rows {
         let (req, exp, line) = (row.request.as_str(), row.expert.as_str(), row.line);
         let Some(e) = ids.expert(exp) else {
-            out.warnings.push(format!(
-                "{}:{line}: expert {exp:?} is not in the experts file; this booking is left out",
-                t.file
-            ));
+            let file = &t.file;
+            out.warnings.push(crate::ingest::Warning::new(|lang| {
+                lang.fill(
+                    Msg::BookedUnknownExpert,
+                    &[
+                        ("file", file),
+                        ("line", &line),
+                        ("expert", &format!("{exp:?}")),
+                    ],
+                )
+            }));
             continue;
         };
         let known = ids.request(req);
@@ -79,17 +100,27 @@ pub fn read_booked(
         let slot = match (row.slot.as_deref(), known) {
             (Some(""), Some(r)) | (None, Some(r)) => {
                 if row.slot.is_some() && r.slot.is_some() {
-                    out.warnings.push(format!(
-                        "{}:{line}: booking of expert {exp} on {req:?} has an empty slot: read as the request's slot {} (expert {exp} is not free then)",
-                        t.file,
-                        r.slot.map(|s| s.to_string()).unwrap_or_default()
-                    ));
+                    let file = &t.file;
+                    out.warnings.push(crate::ingest::Warning::new(|lang| {
+                        lang.fill(
+                            Msg::BookedEmptySlot,
+                            &[
+                                ("file", file),
+                                ("line", &line),
+                                ("expert", &exp),
+                                ("request", &format!("{req:?}")),
+                                ("slot", &r.slot.map(|s| lang.slot(s)).unwrap_or_default()),
+                            ],
+                        )
+                    }));
                 }
                 Ok(r.slot)
             }
-            (Some(""), None) => Err("empty slot on a request this batch does not know".to_string()),
-            (Some(s), _) => Slot::parse(s).map(Some).ok_or(format!("slot {s:?}")),
-            (None, None) => Err("no slot column".to_string()),
+            (Some(""), None) => Err(Unreadable::EmptySlot),
+            (Some(s), _) => Slot::parse(s)
+                .map(Some)
+                .ok_or_else(|| Unreadable::Slot(s.to_string())),
+            (None, None) => Err(Unreadable::NoSlot),
         };
         let intensity = match (row.intensity.as_deref(), known) {
             // As in requests.csv: `2,0` is 2, and `1.000` is ambiguous (unreadable).
@@ -97,9 +128,9 @@ pub fn read_booked(
                 .ok()
                 .filter(|&x| x <= 1_000_000)
                 .map(|x| x as u32)
-                .ok_or(format!("intensity {v:?}")),
+                .ok_or_else(|| Unreadable::Intensity(v.to_string())),
             (_, Some(r)) => Ok(r.intensity),
-            _ => Err("no intensity".to_string()),
+            _ => Err(Unreadable::NoIntensity),
         };
         let u = &mut out.uses[e];
         match (slot, intensity) {
@@ -113,10 +144,30 @@ pub fn read_booked(
             }
             (Err(why), _) | (_, Err(why)) => {
                 u.unsure = true;
-                out.warnings.push(format!(
-                    "{}:{line}: booking of expert {exp} on {req:?} has an unreadable {why}: {exp} is treated as unavailable this week to be safe",
-                    t.file
-                ));
+                let file = &t.file;
+                out.warnings.push(crate::ingest::Warning::new(|lang| {
+                    let why = match &why {
+                        Unreadable::EmptySlot => lang.text(Msg::BookedWhyEmptySlot).to_string(),
+                        Unreadable::NoSlot => lang.text(Msg::BookedWhyNoSlot).to_string(),
+                        Unreadable::NoIntensity => lang.text(Msg::BookedWhyNoIntensity).to_string(),
+                        Unreadable::Slot(v) => {
+                            lang.fill(Msg::BookedWhySlot, &[("value", &format!("{v:?}"))])
+                        }
+                        Unreadable::Intensity(v) => {
+                            lang.fill(Msg::BookedWhyIntensity, &[("value", &format!("{v:?}"))])
+                        }
+                    };
+                    lang.fill(
+                        Msg::BookedUnreadable,
+                        &[
+                            ("file", file),
+                            ("line", &line),
+                            ("expert", &exp),
+                            ("request", &format!("{req:?}")),
+                            ("why", &why),
+                        ],
+                    )
+                }));
             }
         }
     }

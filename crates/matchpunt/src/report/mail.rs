@@ -49,19 +49,23 @@ pub enum Kind {
     /// (request id `R7-m2`): one text per reserved meeting and week, in place of a proposal or
     /// a booking.
     Meeting,
+    /// A meeting of a trajectory was declined, so the trajectory stops for its expert: the
+    /// later meetings reserved for them are freed (the decline of a trajectory, said as such).
+    Stopped,
 }
 
 impl Kind {
     /// Every kind.
-    pub const ALL: [Kind; 6] = [
+    pub const ALL: [Kind; 7] = [
         Kind::Proposal,
         Kind::Accepted,
         Kind::Declined,
         Kind::Booking,
         Kind::Standby,
         Kind::Meeting,
+        Kind::Stopped,
     ];
-    /// `proposal`, `accepted`, `declined`, `booking`, `standby`, `meeting`.
+    /// `proposal`, `accepted`, `declined`, `booking`, `standby`, `meeting`, `stopped`.
     pub fn code(self) -> &'static str {
         match self {
             Kind::Proposal => "proposal",
@@ -70,6 +74,7 @@ impl Kind {
             Kind::Booking => "booking",
             Kind::Standby => "standby",
             Kind::Meeting => "meeting",
+            Kind::Stopped => "stopped",
         }
     }
 }
@@ -107,6 +112,8 @@ fn builtin(kind: Kind, to: To) -> Msg {
         (Kind::Standby, To::Org) => Msg::MailStandbyOrg,
         (Kind::Meeting, To::Expert) => Msg::MailMeetingExpert,
         (Kind::Meeting, To::Org) => Msg::MailMeetingOrg,
+        (Kind::Stopped, To::Expert) => Msg::MailStoppedExpert,
+        (Kind::Stopped, To::Org) => Msg::MailStoppedOrg,
     }
 }
 

@@ -148,13 +148,28 @@ pub fn write_csv<W: Write>(sheet: &Sheet, dialect: Dialect, mut w: W) -> csv::Re
 /// columns as wide as their content, numbers as numbers (with their decimals), text always as
 /// text, and a data bar on a sheet's [`Sheet::data_bar`] column.
 ///
+/// The document's creation time (docProps/core.xml) is the Monday of `week`, 00:00 UTC, when
+/// given: the same sheets of the same week give the same bytes, run after run. Without a week
+/// (an export about no batch) it is the time of writing. Linear in the number of cells.
+///
 /// # Errors
 ///
 /// `rust_xlsxwriter`'s error for a sheet name it refuses (longer than 31 characters, or with
 /// `[]:*?/\`) or a table beyond Excel's limits.
-pub fn workbook(sheets: &[Sheet]) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
-    use rust_xlsxwriter::{ConditionalFormatDataBar, ConditionalFormatType, Format, Workbook};
+pub fn workbook(
+    sheets: &[Sheet],
+    week: Option<crate::model::Week>,
+) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
+    use rust_xlsxwriter::{
+        ConditionalFormatDataBar, ConditionalFormatType, DocProperties, ExcelDateTime, Format,
+        Workbook,
+    };
     let mut book = Workbook::new();
+    if let Some(week) = week {
+        let (y, m, d) = crate::model::civil_from_days(week.monday());
+        let monday = ExcelDateTime::from_ymd(y as u16, m as u8, d as u8)?;
+        book.set_properties(&DocProperties::new().set_creation_datetime(&monday));
+    }
     let bold = Format::new().set_bold();
     let formats: Vec<Format> = (0..=4u8)
         .map(|d| {
@@ -258,7 +273,7 @@ mod tests {
     fn a_printed_sheet_fits_the_width_with_long_texts_wrapped() {
         let mut s = sheet();
         s.rows[1][0] = Cell::Text("a reason of many words, ".repeat(8));
-        let bytes = workbook(&[s]).unwrap();
+        let bytes = workbook(&[s], None).unwrap();
         let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
         let mut xml = String::new();
         std::io::Read::read_to_string(
@@ -307,12 +322,33 @@ mod tests {
 
     #[test]
     fn workbook_is_a_zip() {
-        let bytes = workbook(&[sheet()]).unwrap();
+        let bytes = workbook(&[sheet()], None).unwrap();
         assert_eq!(&bytes[..2], b"PK");
-        assert!(workbook(&[Sheet {
-            name: "bad/name".into(),
-            ..Sheet::default()
-        }])
+        assert!(workbook(
+            &[Sheet {
+                name: "bad/name".into(),
+                ..Sheet::default()
+            }],
+            None
+        )
         .is_err());
+    }
+
+    /// With a week, the workbook's creation time is that week's Monday: the same sheets give
+    /// the same bytes at any time; another week gives another date.
+    #[test]
+    fn a_workbook_of_a_week_has_that_weeks_monday_as_its_creation_time() {
+        let week = crate::model::Week::parse("2026-W48").unwrap();
+        let a = workbook(&[sheet()], Some(week)).unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(1100));
+        let b = workbook(&[sheet()], Some(week)).unwrap();
+        assert_eq!(a, b);
+        let mut zip = zip::ZipArchive::new(std::io::Cursor::new(a)).unwrap();
+        let mut core = String::new();
+        std::io::Read::read_to_string(&mut zip.by_name("docProps/core.xml").unwrap(), &mut core)
+            .unwrap();
+        assert!(core.contains("2026-11-23T00:00:00Z"), "{core}");
+        let other = crate::model::Week::parse("2026-W49").unwrap();
+        assert_ne!(b, workbook(&[sheet()], Some(other)).unwrap());
     }
 }
