@@ -14,19 +14,32 @@
 //!    `U.A.` → `ua`); any other character that is no letter or digit separates words (hyphens,
 //!    dots, commas, apostrophes, brackets: `GGZ-Centraal` → `ggz centraal`); `&` and `+` are the
 //!    word `en`, and so is the word `and`.
-//! 3. The legal forms of [`LEGAL_FORMS`] are dropped wherever they stand, as whole words; `st`
+//! 3. A run of words that names a place of the places table by another of its names is
+//!    written as the table's own name ([`place::canonical_place`], the names and aliases the
+//!    `place` columns read): `Gemeente Den Bosch` → `gemeente s hertogenbosch`, `'s-Gravenhage`
+//!    and `The Hague` → `den haag`, `Alphen a/d Rijn` → `alphen aan den rijn`. A place's other
+//!    name is the same name, so this is [`Match::Same`] and no warning.
+//! 4. The legal forms of [`LEGAL_FORMS`] are dropped wherever they stand, as whole words; `st`
 //!    is dropped only as the first word (`St. Timon`: elsewhere it may be part of a name).
-//! 4. The leading articles of [`ARTICLES`] are dropped (`De Rading` → `rading`, `'t Hoofdhuis` →
+//! 5. The leading articles of [`ARTICLES`] are dropped (`De Rading` → `rading`, `'t Hoofdhuis` →
 //!    `hoofdhuis`); articles inside a name stay (`Huis de Kans`).
-//! 5. A name that is nothing but legal forms and articles keeps all its words (`Stichting`
+//! 6. A name that is nothing but legal forms and articles keeps all its words (`Stichting`
 //!    stays `stichting`), so that no name is empty.
+//!
+//! Beside the canonical words an [`OrgName`] keeps its other readings (each abbreviation of
+//! [`crate::names::abbrev::ABBREVIATIONS`] spelled out: `JB West` is also `jeugdbescherming
+//! west`) and which of its words were written as initials (`RvdK`, `GGD`).
 //!
 //! **Matching** ([`excludes`]): [`Match::Same`] when the canonical words are equal;
 //! [`Match::Contained`] when all the words of one occur, in the same order, in the other (not
 //! necessarily next to each other: "Jeugdhulp Utrecht" is in "Jeugdhulp Regio Utrecht" too);
 //! also [`Match::Contained`] when one name written together is a run of the other's words
 //! written together (`'s Heerenloo` in `’s Heeren Loo Zorggroep B.V.`: the written-together
-//! rule of [`near_miss`] inside the subset rule); otherwise [`Match::No`]. In order and not contiguous is the safe side of the two readings the
+//! rule of [`near_miss`] inside the subset rule);
+//! [`Match::Abbreviated`] when a reading with abbreviations spelled out is so, or a word written
+//! as initials stands for a run of the other's words ("JB West" and "Jeugdbescherming West",
+//! "RvdK" and "Raad voor de Kinderbescherming": see [`crate::names::abbrev`]);
+//! otherwise [`Match::No`]. In order and not contiguous is the safe side of the two readings the
 //! issue allowed: it catches a district or department written in between, and every such match is
 //! a warning the coordinator sees. Another town's organisation is no match: "Jeugdhulp
 //! Amersfoort" and "Stichting Jeugdhulp Utrecht" share one word, not all.
@@ -39,7 +52,7 @@
 //! against a batch resolves in milliseconds (the pairwise loop it replaces was cubic in the
 //! items).
 
-use super::normalize;
+use super::{abbrev, normalize, place, tidy};
 use std::collections::HashMap;
 
 /// Legal forms, dropped wherever they stand as whole words (after step 2 of the canonical form,
@@ -86,21 +99,37 @@ fn is_dotted_abbreviation(t: &str) -> bool {
     letters >= 2 && t.contains('.')
 }
 
-/// Steps 1 and 2 of the canonical form: the folded words, nothing dropped yet.
-///
-/// O(length of `s`).
-pub fn folded_words(s: &str) -> Vec<String> {
+/// A folded word, and whether it was written as initials ([`abbrev::looks_like_initials`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Token {
+    word: String,
+    initials: bool,
+}
+
+/// Steps 1 and 2 of the canonical form, keeping whether each word was written as initials.
+fn folded_tokens(s: &str) -> Vec<Token> {
     use unicode_normalization::char::is_combining_mark;
     use unicode_normalization::UnicodeNormalization;
-    let folded: String = normalize(s)
-        .nfd()
-        .filter(|&c| !is_combining_mark(c))
-        .collect();
-    let mut words = Vec::new();
+    let folded: String = tidy(s).nfd().filter(|&c| !is_combining_mark(c)).collect();
+    let mut tokens = Vec::new();
+    let push = |tokens: &mut Vec<Token>, written: &str| {
+        let word: String = normalize(written)
+            .nfd()
+            .filter(|&c| !is_combining_mark(c))
+            .collect();
+        tokens.push(Token {
+            initials: abbrev::looks_like_initials(written),
+            word: if word == "and" {
+                "en".to_string()
+            } else {
+                word
+            },
+        });
+    };
     for token in folded.split_whitespace() {
         let trimmed = token.trim_matches(|c: char| !c.is_alphanumeric() && c != '.');
         if is_dotted_abbreviation(trimmed) {
-            words.push(trimmed.replace('.', ""));
+            push(&mut tokens, &trimmed.replace('.', ""));
             continue;
         }
         let mut word = String::new();
@@ -110,44 +139,71 @@ pub fn folded_words(s: &str) -> Vec<String> {
                 continue;
             }
             if !word.is_empty() {
-                words.push(std::mem::take(&mut word));
+                push(&mut tokens, &std::mem::take(&mut word));
             }
             if c == '&' || c == '+' {
-                words.push("en".to_string());
+                push(&mut tokens, "en");
             }
         }
         if !word.is_empty() {
-            words.push(word);
+            push(&mut tokens, &word);
         }
     }
-    for w in &mut words {
-        if w == "and" {
-            *w = "en".to_string();
-        }
-    }
-    words
+    tokens
 }
 
-/// The canonical form of an organisation's name, as a list of words (see the module docs):
-/// `"Stg. Jeugdhulp-Utrecht"` → `["jeugdhulp", "utrecht"]`, `"Zorg & Welzijn B.V."` →
-/// `["zorg", "en", "welzijn"]`, `"De Rading"` → `["rading"]`. Empty only for a name without
-/// letters or digits.
+/// Steps 1 and 2 of the canonical form: the folded words, nothing dropped yet.
 ///
 /// O(length of `s`).
-pub fn canonical_words(s: &str) -> Vec<String> {
-    let all = folded_words(s);
-    let mut words: &[String] = &all;
-    if words.first().is_some_and(|w| w == "st") {
+pub fn folded_words(s: &str) -> Vec<String> {
+    folded_tokens(s).into_iter().map(|t| t.word).collect()
+}
+
+/// Step 3 of the canonical form: each run of words that names a place of the places table by
+/// another of its names ([`place::canonical_place`]: `den bosch`, `s gravenhage`, `alphen a d
+/// rijn`) replaced by the words of the table's own name, longest run first. O(words × longest
+/// place name).
+fn with_places(tokens: Vec<Token>) -> Vec<Token> {
+    let longest = place::longest_place_name();
+    let mut out = Vec::with_capacity(tokens.len());
+    let mut i = 0;
+    'words: while i < tokens.len() {
+        for j in (i + 1..=(i + longest).min(tokens.len())).rev() {
+            let run: Vec<&str> = tokens[i..j].iter().map(|t| t.word.as_str()).collect();
+            let run = run.join(" ");
+            match place::canonical_place(&run) {
+                Some(name) if name != run => {
+                    out.extend(name.split(' ').map(|w| Token {
+                        word: w.to_string(),
+                        initials: false,
+                    }));
+                    i = j;
+                    continue 'words;
+                }
+                Some(_) => break,
+                None => {}
+            }
+        }
+        out.push(tokens[i].clone());
+        i += 1;
+    }
+    out
+}
+
+/// Steps 4 to 6 of the canonical form on place-read tokens.
+fn canonical_tokens(all: Vec<Token>) -> Vec<Token> {
+    let mut words: &[Token] = &all;
+    if words.first().is_some_and(|w| w.word == "st") {
         words = &words[1..];
     }
-    let mut kept: Vec<String> = words
+    let mut kept: Vec<Token> = words
         .iter()
-        .filter(|w| !LEGAL_FORMS.contains(&w.as_str()))
+        .filter(|w| !LEGAL_FORMS.contains(&w.word.as_str()))
         .cloned()
         .collect();
     let articles = kept
         .iter()
-        .take_while(|w| ARTICLES.contains(&w.as_str()))
+        .take_while(|w| ARTICLES.contains(&w.word.as_str()))
         .count();
     kept.drain(..articles);
     if kept.is_empty() {
@@ -155,6 +211,67 @@ pub fn canonical_words(s: &str) -> Vec<String> {
     } else {
         kept
     }
+}
+
+/// The canonical form of an organisation's name, as a list of words (see the module docs):
+/// `"Stg. Jeugdhulp-Utrecht"` → `["jeugdhulp", "utrecht"]`, `"Zorg & Welzijn B.V."` →
+/// `["zorg", "en", "welzijn"]`, `"De Rading"` → `["rading"]`, `"Gemeente Den Bosch"` →
+/// `["gemeente", "s", "hertogenbosch"]`. Empty only for a name without letters or digits.
+///
+/// O(length of `s`).
+pub fn canonical_words(s: &str) -> Vec<String> {
+    canonical_tokens(with_places(folded_tokens(s)))
+        .into_iter()
+        .map(|t| t.word)
+        .collect()
+}
+
+/// At most this many abbreviations of one name are spelled out (2^3 readings).
+const MAX_ABBREVIATIONS: usize = 3;
+
+/// The other readings of a name: its place-read tokens with each abbreviation of
+/// [`abbrev::ABBREVIATIONS`] spelled out (every combination, up to [`MAX_ABBREVIATIONS`]), in
+/// canonical form, without the plain reading and without repeats.
+fn readings(tokens: &[Token], plain: &[String]) -> Vec<Vec<String>> {
+    let mut out: Vec<Vec<String>> = vec![Vec::new()];
+    let mut spelled = 0;
+    for t in tokens {
+        let exp = abbrev::expansions(&t.word);
+        if exp.is_empty() || spelled == MAX_ABBREVIATIONS {
+            out.iter_mut().for_each(|r| r.push(t.word.clone()));
+            continue;
+        }
+        spelled += 1;
+        let mut next = Vec::new();
+        for r in &out {
+            for alt in std::iter::once(t.word.as_str()).chain(exp.iter().copied()) {
+                let mut r = r.clone();
+                r.extend(alt.split(' ').map(str::to_string));
+                next.push(r);
+            }
+        }
+        out = next;
+    }
+    let mut out: Vec<Vec<String>> = out
+        .into_iter()
+        .map(|r| {
+            let tokens = r
+                .into_iter()
+                .map(|word| Token {
+                    word,
+                    initials: false,
+                })
+                .collect();
+            canonical_tokens(tokens)
+                .into_iter()
+                .map(|t| t.word)
+                .collect()
+        })
+        .filter(|r: &Vec<String>| r.as_slice() != plain)
+        .collect();
+    out.sort();
+    out.dedup();
+    out
 }
 
 /// The canonical form as one string: the words of [`canonical_words`] joined by a space. Two
@@ -172,7 +289,11 @@ pub enum Match {
     /// All the canonical words of one occur, in order, in the other: excluded on the safe side,
     /// with a warning.
     Contained,
-    /// Neither.
+    /// Neither, but one is an abbreviation or the initials of the other
+    /// ([`crate::names::abbrev`]): "JB West" and "Jeugdbescherming West", "RvdK" and "Raad voor
+    /// de Kinderbescherming". Excluded on the safe side, with a warning.
+    Abbreviated,
+    /// None of these.
     No,
 }
 
@@ -210,17 +331,45 @@ pub struct OrgName {
     words: Vec<String>,
     key: String,
     joined: String,
+    /// Positions in `words` of words written as initials (`JB`, `RvdK`).
+    initials: Vec<usize>,
+    /// The other readings: abbreviations spelled out ([`abbrev::ABBREVIATIONS`]).
+    readings: Vec<Vec<String>>,
 }
 
 impl OrgName {
-    /// The canonical form of `s` ([`canonical_words`]). O(length of `s`).
+    /// The canonical form of `s` ([`canonical_words`]), with the words written as initials and
+    /// the readings with abbreviations spelled out. O(length of `s`).
     pub fn new(s: &str) -> Self {
-        let words = canonical_words(s);
+        let placed = with_places(folded_tokens(s));
+        let tokens = canonical_tokens(placed.clone());
+        let words: Vec<String> = tokens.iter().map(|t| t.word.clone()).collect();
+        let initials = (0..tokens.len()).filter(|&i| tokens[i].initials).collect();
+        let readings = readings(&placed, &words);
         OrgName {
             key: words.join(" "),
             joined: words.concat(),
             words,
+            initials,
+            readings,
         }
+    }
+
+    /// A name of canonical words as given, without initials or other readings.
+    fn plain(words: Vec<String>) -> Self {
+        OrgName {
+            key: words.join(" "),
+            joined: words.concat(),
+            words,
+            initials: Vec::new(),
+            readings: Vec::new(),
+        }
+    }
+
+    /// The other readings of the name, each as canonical words: every abbreviation of
+    /// [`abbrev::ABBREVIATIONS`] it holds spelled out (`JB West` → `jeugdbescherming west`).
+    pub fn readings(&self) -> &[Vec<String>] {
+        &self.readings
     }
 
     /// The canonical words.
@@ -247,7 +396,54 @@ impl OrgName {
         if window_joined(&other.words, &self.joined) || window_joined(&self.words, &other.joined) {
             return Match::Contained;
         }
+        if self.abbreviates(other) {
+            return Match::Abbreviated;
+        }
         Match::No
+    }
+
+    /// Whether a reading with abbreviations spelled out of one is equal to, or all in (in order),
+    /// a reading of the other (not both the plain ones), or a word of one written as initials
+    /// stands for a run of the other's words ([`OrgName::initials_into`]). O(readings² × words
+    /// + initials × words² × letters).
+    fn abbreviates(&self, other: &OrgName) -> bool {
+        let mine = std::iter::once(&self.words).chain(&self.readings);
+        for (i, a) in mine.enumerate() {
+            let theirs = std::iter::once(&other.words).chain(&other.readings);
+            for (j, b) in theirs.enumerate() {
+                if (i, j) != (0, 0) && (a == b || is_subsequence(a, b) || is_subsequence(b, a)) {
+                    return true;
+                }
+            }
+        }
+        self.initials_into(other) || other.initials_into(self)
+    }
+
+    /// Whether a word of `self` written as initials, replaced by a run of `other`'s words whose
+    /// initials it is ([`abbrev::initials_runs`]), makes `self` the same as `other` or (for
+    /// initials of 3 letters or more) all in it in order or the other way round. A name that is
+    /// nothing but 2 initials (`GI`) is left to the table: two letters are the initials of too
+    /// many runs to stand alone.
+    fn initials_into(&self, other: &OrgName) -> bool {
+        for &i in &self.initials {
+            let letters = &self.words[i];
+            let n = letters.chars().count();
+            if self.words.len() == 1 && n < 3 {
+                continue;
+            }
+            for (j, k) in abbrev::initials_runs(&other.words, letters) {
+                let mut w: Vec<String> = self.words[..i].to_vec();
+                w.extend(other.words[j..k].iter().cloned());
+                w.extend(self.words[i + 1..].iter().cloned());
+                if w == other.words
+                    || (n >= 3
+                        && (is_subsequence(&w, &other.words) || is_subsequence(&other.words, &w)))
+                {
+                    return true;
+                }
+            }
+        }
+        false
     }
 
     /// See [`near_miss`]. O(letters of both squared) at worst, mostly O(words).
@@ -311,295 +507,8 @@ fn is_subsequence(short: &[String], long: &[String]) -> bool {
     short.iter().all(|w| it.any(|x| x == w))
 }
 
-/// The organisations of a batch, indexed for [`Match`] and [`near_miss`] lookups.
-///
-/// Building is O(total words). [`OrgIndex::same`] is one hash lookup; [`OrgIndex::contained`]
-/// costs the lengths of the word lists (postings) of the query's words; [`OrgIndex::near`] costs
-/// the organisations of the same shape (number of words, letters within two) for names of one
-/// or two words, and those sharing a word for longer ones (a near miss of three words or more
-/// has a word in common: at most two words differ). In practice each query touches a handful of
-/// organisations; the worst case, every organisation sharing a word with every query, is
-/// O(queries × organisations), the cost of the plain loop.
-#[derive(Clone, Debug, Default)]
-pub struct OrgIndex {
-    names: Vec<OrgName>,
-    distinct: Vec<usize>,
-    by_key: HashMap<String, Vec<usize>>,
-    by_word: HashMap<String, Vec<usize>>,
-    by_joined: HashMap<String, Vec<usize>>,
-    by_shape: HashMap<(usize, usize), Vec<usize>>,
-    /// Runs of consecutive words written together (not the whole name), for [`window_joined`].
-    by_window: HashMap<String, Vec<usize>>,
-    max_words: usize,
-}
-
-impl OrgIndex {
-    /// An empty index.
-    pub fn new() -> Self {
-        OrgIndex::default()
-    }
-
-    /// Adds `name` and returns its entry number (0, 1, ... in the order added). Entries with the
-    /// same canonical key are kept apart (each is found).
-    pub fn push(&mut self, name: OrgName) -> usize {
-        let i = self.names.len();
-        let mut seen: Vec<&String> = Vec::new();
-        for w in &name.words {
-            if !seen.contains(&w) {
-                seen.push(w);
-                self.by_word.entry(w.clone()).or_default().push(i);
-            }
-        }
-        self.distinct.push(seen.len());
-        self.by_key.entry(name.key.clone()).or_default().push(i);
-        self.by_joined
-            .entry(name.joined.clone())
-            .or_default()
-            .push(i);
-        self.by_shape
-            .entry((name.words.len(), name.joined.chars().count()))
-            .or_default()
-            .push(i);
-        for (n, w) in windows(&name.words) {
-            if n < name.words.len() {
-                let v = self.by_window.entry(w).or_default();
-                if v.last() != Some(&i) {
-                    v.push(i);
-                }
-            }
-        }
-        self.max_words = self.max_words.max(name.words.len());
-        self.names.push(name);
-        i
-    }
-
-    /// The entry `i`.
-    pub fn get(&self, i: usize) -> &OrgName {
-        &self.names[i]
-    }
-
-    /// Number of entries.
-    pub fn len(&self) -> usize {
-        self.names.len()
-    }
-
-    /// Whether there are none.
-    pub fn is_empty(&self) -> bool {
-        self.names.is_empty()
-    }
-
-    /// The most canonical words of an entry.
-    pub fn max_words(&self) -> usize {
-        self.max_words
-    }
-
-    /// Entries [`Match::Same`] as `q`, in the order added.
-    pub fn same(&self, q: &OrgName) -> &[usize] {
-        if q.words.is_empty() {
-            return &[];
-        }
-        self.by_key.get(&q.key).map_or(&[], Vec::as_slice)
-    }
-
-    /// Entries [`Match::Contained`] with `q` (either way round), sorted.
-    pub fn contained(&self, q: &OrgName) -> Vec<usize> {
-        let mut out = Vec::new();
-        if q.words.is_empty() {
-            return out;
-        }
-        // q in an entry: every entry holding all of q's words holds the rarest one.
-        let rarest = q
-            .words
-            .iter()
-            .map(|w| self.by_word.get(w).map_or(&[][..], Vec::as_slice))
-            .min_by_key(|p| p.len())
-            .unwrap_or(&[]);
-        for &e in rarest {
-            if is_subsequence(&q.words, &self.names[e].words) {
-                out.push(e);
-            }
-        }
-        // An entry in q: count, per entry, how many of its distinct words q has.
-        let mut hits: HashMap<usize, usize> = HashMap::new();
-        let mut seen: Vec<&String> = Vec::new();
-        for w in &q.words {
-            if seen.contains(&w) {
-                continue;
-            }
-            seen.push(w);
-            for &e in self.by_word.get(w).map_or(&[][..], Vec::as_slice) {
-                *hits.entry(e).or_default() += 1;
-            }
-        }
-        for (e, h) in hits {
-            if h == self.distinct[e] && is_subsequence(&self.names[e].words, &q.words) {
-                out.push(e);
-            }
-        }
-        // Written together: q is a run of an entry's words, or an entry is a run of q's.
-        let mut together: Vec<usize> = self.by_window.get(&q.joined).cloned().unwrap_or_default();
-        for (n, w) in windows(&q.words) {
-            if n < q.words.len() {
-                together.extend(self.by_joined.get(&w).into_iter().flatten());
-            }
-        }
-        together.retain(|&e| q.matches(&self.names[e]) == Match::Contained);
-        out.extend(together);
-        out.sort_unstable();
-        out.dedup();
-        out
-    }
-
-    /// Entries that `q` is a [`near_miss`] of, sorted.
-    pub fn near(&self, q: &OrgName) -> Vec<usize> {
-        let mut candidates: Vec<usize> = Vec::new();
-        if q.words.is_empty() {
-            return candidates;
-        }
-        candidates.extend(self.by_joined.get(&q.joined).into_iter().flatten());
-        let k = q.words.len();
-        if k >= 3 {
-            for w in &q.words {
-                candidates.extend(
-                    self.by_word
-                        .get(w)
-                        .into_iter()
-                        .flatten()
-                        .filter(|&&e| self.names[e].words.len() == k),
-                );
-            }
-        } else {
-            let len = q.joined.chars().count();
-            for l in len.saturating_sub(2)..=len + 2 {
-                candidates.extend(self.by_shape.get(&(k, l)).into_iter().flatten());
-            }
-        }
-        candidates.sort_unstable();
-        candidates.dedup();
-        candidates.retain(|&e| q.near(&self.names[e]));
-        candidates
-    }
-}
-
-/// How one reading of an `excluded_orgs` cell reached an entry of an [`OrgIndex`].
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum HitKind {
-    /// An item, or a run of consecutive items read as one name, is [`Match::Same`] as the entry.
-    Same,
-    /// A run of consecutive items is [`Match::Same`] as the entry, and an item of that run on
-    /// its own names an entry too: the cell reads both as one organisation and as a list.
-    BothWays,
-    /// An item is [`Match::Contained`] with the entry.
-    Contained,
-    /// An item or run is a [`near_miss`] of the entry.
-    NearMiss,
-}
-
-impl HitKind {
-    /// Whether the exclusion is taken on the safe side and the coordinator is told.
-    pub fn is_safe_side(self) -> bool {
-        self != HitKind::Same
-    }
-
-    /// Why, in words, for warnings and `check`: `part of its name`.
-    pub fn why(self) -> &'static str {
-        match self {
-            HitKind::Same => "the same name",
-            HitKind::BothWays => "the cell reads both as this one name and as a list",
-            HitKind::Contained => "all the words of one are in the other, in order",
-            HitKind::NearMiss => "a spelling close to it",
-        }
-    }
-}
-
-/// One entry an `excluded_orgs` cell excludes.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Hit {
-    /// The entry of the index.
-    pub entry: usize,
-    /// The strongest way it was reached (`Same` before `BothWays` before `Contained` before
-    /// `NearMiss`).
-    pub kind: HitKind,
-    /// The reading of the cell that reached it, as written (an item, or a run of items joined
-    /// by `, `).
-    pub written: String,
-}
-
-/// Every entry of `index` that the items of one `excluded_orgs` cell (`items`, in cell order)
-/// exclude, sorted by entry. Excluding is a safety rule, so every reading of the cell counts:
-///
-/// - each item: [`Match::Same`] or [`Match::Contained`] entries;
-/// - each run of consecutive items read as one name (`"Jeugdhulp Utrecht, locatie Oost"` is one
-///   organisation, not two items), up to as many items as the longest entry has words:
-///   [`Match::Same`] entries, [`HitKind::BothWays`] when an item of the run names an entry on its
-///   own too;
-/// - each item or run that names no entry the same way: the entries it is a [`near_miss`] of.
-///
-/// O(items × (longest entry's words)² ) canonical forms and index lookups: near-linear in the
-/// items, where the all-runs loop it replaces was cubic.
-pub fn resolve_cell(items: &[&str], index: &OrgIndex) -> Vec<Hit> {
-    let mut best: HashMap<usize, (HitKind, String)> = HashMap::new();
-    let mut hit = |entry: usize, kind: HitKind, written: &str| {
-        let slot = best
-            .entry(entry)
-            .or_insert_with(|| (kind, written.to_string()));
-        if kind < slot.0 {
-            *slot = (kind, written.to_string());
-        }
-    };
-    let names: Vec<OrgName> = items.iter().map(|s| OrgName::new(s)).collect();
-    let item_same: Vec<bool> = names.iter().map(|n| !index.same(n).is_empty()).collect();
-    let mut readings: Vec<(String, OrgName)> = Vec::new();
-    for (i, n) in names.iter().enumerate() {
-        for &e in index.same(n) {
-            hit(e, HitKind::Same, items[i]);
-        }
-        for e in index.contained(n) {
-            hit(e, HitKind::Contained, items[i]);
-        }
-        if !item_same[i] {
-            readings.push((items[i].to_string(), n.clone()));
-        }
-    }
-    let max_run = index.max_words() + 3;
-    for i in 0..items.len() {
-        for j in i + 1..items.len().min(i + max_run) {
-            let run = items[i..=j].join(", ");
-            let name = OrgName::new(&run);
-            if name.words.len() > index.max_words() + 2 {
-                break;
-            }
-            let same = index.same(&name);
-            if same.is_empty() {
-                readings.push((run, name));
-                continue;
-            }
-            let kind = if item_same[i..=j].iter().any(|&b| b) {
-                HitKind::BothWays
-            } else {
-                HitKind::Same
-            };
-            for &e in same {
-                hit(e, kind, &run);
-            }
-        }
-    }
-    for (written, name) in &readings {
-        for e in index.near(name) {
-            hit(e, HitKind::NearMiss, written);
-        }
-    }
-    let mut out: Vec<Hit> = best
-        .into_iter()
-        .map(|(entry, (kind, written))| Hit {
-            entry,
-            kind,
-            written,
-        })
-        .collect();
-    out.sort_unstable_by_key(|h| h.entry);
-    out
-}
+mod index;
+pub use index::{resolve_cell, Hit, HitKind, OrgIndex};
 
 #[cfg(test)]
 mod tests {
@@ -645,6 +554,78 @@ mod tests {
     }
 
     #[test]
+    fn place_names_and_abbreviations() {
+        for (a, b, want) in [
+            (
+                "Gemeente Den Bosch",
+                "Gemeente 's-Hertogenbosch",
+                Match::Same,
+            ),
+            ("Gemeente Den Haag", "Gemeente 's-Gravenhage", Match::Same),
+            ("The Hague Jeugdzorg", "Jeugdzorg Den Haag", Match::No),
+            ("Jeugdzorg The Hague", "Jeugdzorg Den Haag", Match::Same),
+            (
+                "Gemeente Alphen a/d Rijn",
+                "Gemeente Alphen aan den Rijn",
+                Match::Same,
+            ),
+            ("JB West", "Jeugdbescherming west", Match::Abbreviated),
+            ("J.B. West", "Jeugdbescherming West", Match::Abbreviated),
+            ("jb west", "Jeugdbescherming West", Match::Abbreviated),
+            ("JB West", "Jeugdbescherming Noord", Match::No),
+            ("RvdK", "Raad voor de Kinderbescherming", Match::Abbreviated),
+            (
+                "RvdK Utrecht",
+                "Raad voor de Kinderbescherming Utrecht",
+                Match::Abbreviated,
+            ),
+            ("GGD HM", "GGD Hollands Midden", Match::Abbreviated),
+            (
+                "GGD Hollands Midden",
+                "Gemeentelijke Gezondheidsdienst Hollands-Midden",
+                Match::Abbreviated,
+            ),
+            (
+                "CJG Utrecht",
+                "Centrum voor Jeugd en Gezin Utrecht",
+                Match::Abbreviated,
+            ),
+            (
+                "JBRA",
+                "Jeugdbescherming Regio Amsterdam",
+                Match::Abbreviated,
+            ),
+            (
+                "GI",
+                "Gecertificeerde Instelling Utrecht",
+                Match::Abbreviated,
+            ),
+            ("GI", "Gemeente IJsselstein", Match::No),
+            (
+                "GGZ",
+                "Geestelijke Gezondheidszorg Eindhoven",
+                Match::Abbreviated,
+            ),
+            ("GGZ Centraal", "GGZ Noord", Match::No),
+            (
+                "GGZ Centraal",
+                "Geestelijke Gezondheidszorg Noord",
+                Match::No,
+            ),
+            (
+                "Gemeente Utrecht",
+                "Gemeente Utrechtse Heuvelrug",
+                Match::No,
+            ),
+            ("Jeugdbescherming West", "Jeugdbescherming Noord", Match::No),
+            ("STICHTING DE RADING", "De Rading", Match::Same),
+        ] {
+            assert_eq!(excludes(a, b), want, "{a} / {b}");
+            assert_eq!(excludes(b, a), want, "{b} / {a}");
+        }
+    }
+
+    #[test]
     fn index_agrees_with_the_pairwise_rule() {
         let orgs = [
             "Stichting Jeugdhulp Utrecht",
@@ -655,6 +636,9 @@ mod tests {
             "Gemeente Epe",
             "Zorg en Welzijn",
             "Jeugdbescherming Regio Utrecht",
+            "JB West",
+            "Raad voor de Kinderbescherming",
+            "GGD Hollands Midden",
         ];
         let mut ix = OrgIndex::new();
         for o in orgs {
@@ -670,6 +654,11 @@ mod tests {
             "Jeugdbescherming Regio Utrech",
             "Amersfoort",
             "Altrecht GGZ Jeugd",
+            "Jeugdbescherming West",
+            "RvdK",
+            "Gemeentelijke Gezondheidsdienst Hollands Midden",
+            "GGD HM",
+            "JBRU",
         ] {
             let n = OrgName::new(q);
             let want_same: Vec<usize> = (0..orgs.len())
@@ -678,10 +667,14 @@ mod tests {
             let want_cont: Vec<usize> = (0..orgs.len())
                 .filter(|&e| excludes(q, orgs[e]) == Match::Contained)
                 .collect();
+            let want_abbr: Vec<usize> = (0..orgs.len())
+                .filter(|&e| excludes(q, orgs[e]) == Match::Abbreviated)
+                .collect();
             let want_near: Vec<usize> =
                 (0..orgs.len()).filter(|&e| near_miss(q, orgs[e])).collect();
             assert_eq!(ix.same(&n), want_same.as_slice(), "{q}");
             assert_eq!(ix.contained(&n), want_cont, "{q}");
+            assert_eq!(ix.abbreviated(&n), want_abbr, "{q}");
             assert_eq!(ix.near(&n), want_near, "{q}");
         }
     }
