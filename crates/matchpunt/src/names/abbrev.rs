@@ -150,9 +150,14 @@ pub fn compound_initials(word: &str) -> Option<String> {
     best[n].clone().filter(|s| s.len() >= 2)
 }
 
+/// Short words without a vowel that are abbreviations of one word, not initials: `St.` (Sint),
+/// `Dr.`, `Mr.`, `Mw.`, `Hr.`.
+pub const NOT_INITIALS: &[&str] = &["dr", "hr", "mr", "mw", "st"];
+
 /// Whether `original` (a word as written, before lower-casing) is written as initials: 2 to 6
-/// letters, all capitals (`JB`, `GGD`), or mixed case with two or more capitals (`RvdK`), and not
-/// one of the small words of [`SKIPPABLE`] (an all-capitals name's `DE` or `EN`).
+/// letters, all capitals (`JB`, `GGD`), or mixed case with two or more capitals (`RvdK`), or 2 to
+/// 5 letters without a vowel in any case (`hm`, `rvdk`: hardly a Dutch word), and not one of the
+/// small words of [`SKIPPABLE`] (an all-capitals name's `DE` or `EN`) or of [`NOT_INITIALS`].
 pub fn looks_like_initials(original: &str) -> bool {
     let letters = original.chars().count();
     if !(2..=6).contains(&letters) || !original.chars().all(char::is_alphabetic) {
@@ -161,7 +166,15 @@ pub fn looks_like_initials(original: &str) -> bool {
     let upper = original.chars().filter(|c| c.is_uppercase()).count();
     let all_upper = upper == letters;
     let mixed = upper >= 2 && !original.chars().next().is_some_and(char::is_lowercase);
-    (all_upper || mixed) && !SKIPPABLE.contains(&original.to_lowercase().as_str())
+    let no_vowel = letters <= 5
+        && !original
+            .to_lowercase()
+            .chars()
+            .any(|c| "aeiouy".contains(c));
+    let lower = original.to_lowercase();
+    (all_upper || mixed || no_vowel)
+        && !SKIPPABLE.contains(&lower.as_str())
+        && !NOT_INITIALS.contains(&lower.as_str())
 }
 
 /// Every run `words[j..k]` whose initials are `letters` (lower case): each word gives its first
@@ -324,7 +337,14 @@ mod tests {
             ("JB", true),
             ("RvdK", true),
             ("GGD", true),
-            ("Jb", false),
+            ("Jb", true),
+            ("Jeugd", false),
+            ("Dr", false),
+            ("hm", true),
+            ("rvdk", true),
+            ("ggd", true),
+            ("st", false),
+            ("jeugd", false),
             ("DE", false),
             ("KWINTESX", false),
             ("Utrecht", false),

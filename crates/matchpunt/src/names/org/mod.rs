@@ -127,29 +127,34 @@ fn folded_tokens(s: &str) -> Vec<Token> {
         });
     };
     for token in folded.split_whitespace() {
-        let trimmed = token.trim_matches(|c: char| !c.is_alphanumeric() && c != '.');
-        if is_dotted_abbreviation(trimmed) {
-            push(&mut tokens, &trimmed.replace('.', ""));
-            continue;
-        }
-        let mut word = String::new();
-        for c in token.chars() {
-            if c.is_alphanumeric() {
-                word.push(c);
-                continue;
-            }
-            if !word.is_empty() {
-                push(&mut tokens, &std::mem::take(&mut word));
-            }
-            if c == '&' || c == '+' {
+        // Pieces: runs of letters, digits and dots; `&` and `+` are the word `en`.
+        for piece in token.split(|c: char| {
+            let sep = !c.is_alphanumeric() && c != '.';
+            sep && c != '&' && c != '+'
+        }) {
+            let mut rest = piece;
+            while let Some(at) = rest.find(['&', '+']) {
+                split_dots(&mut tokens, &rest[..at], push);
                 push(&mut tokens, "en");
+                rest = &rest[at + 1..];
             }
-        }
-        if !word.is_empty() {
-            push(&mut tokens, &word);
+            split_dots(&mut tokens, rest, push);
         }
     }
     tokens
+}
+
+/// A piece of letters, digits and dots: one word when it is a dotted abbreviation of single
+/// letters (`B.V.`), else its runs between dots.
+fn split_dots(tokens: &mut Vec<Token>, piece: &str, push: impl Fn(&mut Vec<Token>, &str)) {
+    let trimmed = piece.trim_matches('.');
+    if is_dotted_abbreviation(piece.trim_start_matches('.')) {
+        push(tokens, &trimmed.replace('.', ""));
+        return;
+    }
+    for w in piece.split('.').filter(|w| !w.is_empty()) {
+        push(tokens, w);
+    }
 }
 
 /// Steps 1 and 2 of the canonical form: the folded words, nothing dropped yet.
@@ -419,31 +424,54 @@ impl OrgName {
         self.initials_into(other) || other.initials_into(self)
     }
 
-    /// Whether a word of `self` written as initials, replaced by a run of `other`'s words whose
-    /// initials it is ([`abbrev::initials_runs`]), makes `self` the same as `other` or (for
-    /// initials of 3 letters or more) all in it in order or the other way round. A name that is
-    /// nothing but 2 initials (`GI`) is left to the table: two letters are the initials of too
-    /// many runs to stand alone.
+    /// Whether the words of `self` written as initials, each replaced by a run of `other`'s
+    /// words whose initials it is ([`abbrev::initials_runs`]), in the plain reading or one with
+    /// abbreviations spelled out ("JB HM": `jeugdbescherming` for `JB` and a run for `HM`), make
+    /// `self` the same as a reading of `other`, or all in it in order, or the other way round
+    /// (the rule of [`Match::Contained`]). A name that is nothing but 2 initials
+    /// (`GI`) is left to the table: two letters are the initials of too many runs to stand
+    /// alone. O(readings × runs × words).
     fn initials_into(&self, other: &OrgName) -> bool {
-        for &i in &self.initials {
-            let letters = &self.words[i];
-            let n = letters.chars().count();
-            if self.words.len() == 1 && n < 3 {
-                continue;
-            }
-            for (j, k) in abbrev::initials_runs(&other.words, letters) {
-                let mut w: Vec<String> = self.words[..i].to_vec();
-                w.extend(other.words[j..k].iter().cloned());
-                w.extend(self.words[i + 1..].iter().cloned());
-                if w == other.words
-                    || (n >= 3
-                        && (is_subsequence(&w, &other.words) || is_subsequence(&other.words, &w)))
-                {
-                    return true;
+        const MAX_VARIANTS: usize = 64;
+        let mut letters: Vec<&String> = self.initials.iter().map(|&i| &self.words[i]).collect();
+        letters.sort();
+        letters.dedup();
+        if letters.is_empty() || (self.words.len() == 1 && self.words[0].chars().count() < 3) {
+            return false;
+        }
+        // (words, whether a word written as initials was replaced)
+        let mut variants: Vec<(Vec<String>, bool)> = std::iter::once(&self.words)
+            .chain(&self.readings)
+            .map(|w| (w.clone(), false))
+            .collect();
+        for l in letters {
+            let runs = abbrev::initials_runs(&other.words, l);
+            let mut next = variants.clone();
+            for (v, _) in &variants {
+                for p in (0..v.len()).filter(|&p| &v[p] == l) {
+                    for &(j, k) in &runs {
+                        let mut w: Vec<String> = v[..p].to_vec();
+                        w.extend(other.words[j..k].iter().cloned());
+                        w.extend(v[p + 1..].iter().cloned());
+                        if next.len() < MAX_VARIANTS {
+                            next.push((w, true));
+                        }
+                    }
                 }
             }
+            variants = next;
         }
-        false
+        let theirs: Vec<&Vec<String>> = std::iter::once(&other.words)
+            .chain(&other.readings)
+            .collect();
+        variants
+            .iter()
+            .filter(|(_, replaced)| *replaced)
+            .any(|(w, _)| {
+                theirs
+                    .iter()
+                    .any(|t| w == *t || is_subsequence(w, t) || is_subsequence(t, w))
+            })
     }
 
     /// See [`near_miss`]. O(letters of both squared) at worst, mostly O(words).
@@ -580,6 +608,13 @@ mod tests {
                 Match::Abbreviated,
             ),
             ("GGD HM", "GGD Hollands Midden", Match::Abbreviated),
+            (
+                "JB HM",
+                "Jeugdbescherming Hollands Midden",
+                Match::Abbreviated,
+            ),
+            ("GGD HM", "GGD Hollands Midden Zuid", Match::Abbreviated),
+            ("GGD HM", "GGD Haaglanden", Match::No),
             (
                 "GGD Hollands Midden",
                 "Gemeentelijke Gezondheidsdienst Hollands-Midden",
