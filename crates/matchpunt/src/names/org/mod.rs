@@ -185,7 +185,12 @@ fn with_places(tokens: Vec<Token>) -> Vec<Token> {
                     i = j;
                     continue 'words;
                 }
-                Some(_) => break,
+                Some(_) => {
+                    // Already the table's name: kept whole, its words not read again.
+                    out.extend(tokens[i..j].iter().cloned());
+                    i = j;
+                    continue 'words;
+                }
                 None => {}
             }
         }
