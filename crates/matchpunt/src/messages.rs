@@ -594,6 +594,7 @@ messages! {
     OrgBothWays => "the cell reads both as this one name and as a list", "de cel leest zowel als deze ene naam als als een lijst";
     OrgContained => "all the words of one are in the other, in order", "alle woorden van de een staan in de ander, in volgorde";
     OrgNearMiss => "a spelling close to it", "een schrijfwijze die er dichtbij ligt";
+    OrgAbbreviated => "one is an abbreviation or the initials of the other", "de een is een afkorting of de beginletters van de ander";
 
     // Booking refusals (`book` and the web page's book button, one check).
     BookInlineIdTaken => "a request {request} was booked this week already: book it by its id, or give the new request another id", "een aanvraag {request} is deze week al geboekt: boek hem op zijn id, of geef de nieuwe aanvraag een ander id";

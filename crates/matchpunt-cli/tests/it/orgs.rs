@@ -233,3 +233,179 @@ fn an_alias_in_organisations_csv_confirms_a_safe_side_match() {
         assert!(!got.contains(&pair(r, e)), "{e} sent to {r}: {got:?}");
     }
 }
+
+/// Experts who exclude an organisation by a place's other name (E1: "Gemeente Den Bosch"), by
+/// an abbreviation (E2: "JB West") and by initials (E3: "RvdK"), and one request at each of
+/// those organisations as the requests file writes them, on a theme only that expert has: each
+/// expert would be sent to exactly that request.
+fn org_forms_batch() -> tempfile::TempDir {
+    crate::harness::batch_folder(
+        "id;naam;rollen;gecertificeerd;thema's;woonplaats;beschikbaarheid;uitgesloten organisaties\n\
+         E1;Zoë V.;spreker;ja;pesten;Utrecht;wo-middag;Gemeente Den Bosch\n\
+         E2;Ilse W.;spreker;ja;angst;Utrecht;wo-middag;JB West\n\
+         E3;Noor K.;spreker;ja;rouw;Utrecht;wo-middag;RvdK\n",
+        "id;organisatie;rol;thema's;plaats;dagdeel;aantal\n\
+         R1;Gemeente 's-Hertogenbosch;spreker;pesten;Utrecht;wo-middag;1\n\
+         R2;Jeugdbescherming west;spreker;angst;Utrecht;wo-middag;1\n\
+         R3;Raad voor de Kinderbescherming Utrecht;spreker;rouw;Utrecht;wo-middag;1\n",
+    )
+}
+
+/// Rule 4 with place names and abbreviations (the trial's S7): `run`, `explain` and `suggest`
+/// never send E1-E3 to the organisation they exclude; `check` warns about the two abbreviation
+/// readings naming the row and both spellings (in the reader's language), the place's other
+/// name is the same name (no warning); `run` names only the rows; `explain` and `suggest` name
+/// neither the expert's exclusion nor the rule. Control: without the exclusions each expert is
+/// sent there.
+#[test]
+fn place_names_and_abbreviations_in_excluded_orgs_keep_the_expert_away() {
+    let dir = org_forms_batch();
+    let o = ok(mp(&["check", "--data", ".", "--week", WEEK], dir.path()));
+    let err = String::from_utf8_lossy(&o.stderr).to_string();
+    for (row, written, org) in [
+        ("experts.csv:3", "\"JB West\"", "\"Jeugdbescherming west\""),
+        (
+            "experts.csv:4",
+            "\"RvdK\"",
+            "\"Raad voor de Kinderbescherming Utrecht\"",
+        ),
+    ] {
+        let line = err
+            .lines()
+            .find(|l| l.contains(row))
+            .unwrap_or_else(|| panic!("no warning names {row}:\n{}", show(&o)));
+        assert!(line.contains(written) && line.contains(org), "{line}");
+        assert!(
+            line.contains("one is an abbreviation or the initials of the other"),
+            "{line}"
+        );
+    }
+    assert!(!err.contains("experts.csv:2"), "{}", show(&o));
+    let o = ok(mp(
+        &["check", "--data", ".", "--week", WEEK, "--lang", "nl"],
+        dir.path(),
+    ));
+    assert!(
+        String::from_utf8_lossy(&o.stderr)
+            .contains("(de een is een afkorting of de beginletters van de ander)"),
+        "{}",
+        show(&o)
+    );
+
+    let o = ok(mp(
+        &["run", "--data", ".", "--week", WEEK, "--out", "o"],
+        dir.path(),
+    ));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("experts.csv:3") && err.contains("experts.csv:4"),
+        "{}",
+        show(&o)
+    );
+    for leak in ["JB West", "RvdK", "expert E2", "abbreviation"] {
+        assert!(
+            !err.contains(leak),
+            "run's warning says {leak}: {}",
+            show(&o)
+        );
+    }
+    assert_eq!(pairs(dir.path(), "o"), vec![], "{}", show(&o));
+
+    for (r, e, name) in [
+        ("R1", "E1", "Zoë"),
+        ("R2", "E2", "Ilse"),
+        ("R3", "E3", "Noor"),
+    ] {
+        let o = ok(mp(
+            &["explain", "--data", ".", "--week", WEEK, "--request", r],
+            dir.path(),
+        ));
+        let out = String::from_utf8_lossy(&o.stdout);
+        assert!(out.contains("rules 3-4 (personal reasons)"), "{}", show(&o));
+        for leak in [e, name, "rule 4", "organisation", "abbreviation"] {
+            assert!(
+                !all_text(&o).contains(leak),
+                "explain {r} says {leak}: {}",
+                show(&o)
+            );
+        }
+    }
+
+    // The phone: the organisation said yet another way, not in the batch.
+    for (org, theme, e) in [
+        ("Gemeente Den Bosch", "pesten", "E1"),
+        ("Stichting JB West Utrecht", "angst", "E2"),
+        ("R.v.d.K. regio Utrecht", "rouw", "E3"),
+    ] {
+        let mut args = vec![
+            "suggest",
+            "--data",
+            ".",
+            "--week",
+            WEEK,
+            "--role",
+            "spreker",
+            "--themes",
+            theme,
+            "--place",
+            "Utrecht",
+            "--slot",
+            "wo-middag",
+            "--org",
+            org,
+            "--format",
+            "json",
+        ];
+        let o = ok(mp(&args, dir.path()));
+        assert!(
+            !candidates(&o).contains(&e.to_string()),
+            "{org}: {}",
+            show(&o)
+        );
+        let err = String::from_utf8_lossy(&o.stderr);
+        for leak in [e, "JB West", "RvdK", "Den Bosch\"", "abbreviation"] {
+            assert!(
+                !err.contains(leak),
+                "suggest {org} says {leak}: {}",
+                show(&o)
+            );
+        }
+        // Control: the same request at another organisation gets that expert.
+        let n = args.len();
+        args[n - 3] = "Gemeente Ede";
+        let o = ok(mp(&args, dir.path()));
+        assert!(
+            candidates(&o).contains(&e.to_string()),
+            "control {org}: {}",
+            show(&o)
+        );
+    }
+
+    // Control: without the exclusions, each expert is sent to that organisation.
+    let p = dir.path().join("experts.csv");
+    let t = fs::read_to_string(&p).unwrap();
+    let t = t
+        .replace(";Gemeente Den Bosch", ";")
+        .replace(";JB West", ";")
+        .replace(";RvdK", ";");
+    fs::write(&p, t).unwrap();
+    ok(mp(
+        &["run", "--data", ".", "--week", WEEK, "--out", "c"],
+        dir.path(),
+    ));
+    let mut got = pairs(dir.path(), "c");
+    got.sort();
+    assert_eq!(
+        got,
+        vec![pair("R1", "E1"), pair("R2", "E2"), pair("R3", "E3")]
+    );
+}
+
+/// Everything a command wrote, standard output and error.
+fn all_text(o: &Output) -> String {
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&o.stdout),
+        String::from_utf8_lossy(&o.stderr)
+    )
+}

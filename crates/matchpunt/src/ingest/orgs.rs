@@ -119,6 +119,7 @@ pub fn hit_why(kind: org::HitKind, lang: Lang) -> &'static str {
         org::HitKind::Same => Msg::OrgSame,
         org::HitKind::BothWays => Msg::OrgBothWays,
         org::HitKind::Contained => Msg::OrgContained,
+        org::HitKind::Abbreviated => Msg::OrgAbbreviated,
         org::HitKind::NearMiss => Msg::OrgNearMiss,
     })
 }

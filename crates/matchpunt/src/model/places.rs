@@ -15,11 +15,8 @@
 
 use crate::model::{normalize, LatLon};
 use std::collections::HashMap;
-use unicode_normalization::UnicodeNormalization;
 
-/// The bundled table (`place,province,lat,lon,population,municipality,kind,aliases`). Derived
-/// from GeoNames (<https://www.geonames.org>), licensed under Creative Commons Attribution 4.0.
-pub const BUNDLED_CSV: &str = include_str!("../../../../data/nl-places.csv");
+pub use crate::names::place::{place_key, BUNDLED_CSV};
 
 /// One place.
 #[derive(Clone, Debug, PartialEq)]
@@ -241,59 +238,6 @@ impl Places {
         }
         best.map(|(_, _, i)| &self.places[i])
     }
-}
-
-/// The key two spellings of one place name share: Unicode canonical decomposition (NFD) with
-/// the combining marks dropped (`Súdwest` = `Sûdwest` = `Sudwest`), lower case, every run of
-/// characters that are not letters or digits made one space (`'s-Hertogenbosch` =
-/// `s Hertogenbosch`, `Den-Haag` = `Den Haag`, curly apostrophes), `a/d` read as `aan den`,
-/// and a trailing `(stad)`, `(gemeente)`, `(gem.)` or `centrum` dropped.
-pub fn place_key(name: &str) -> String {
-    let folded: String = strip_qualifier(name)
-        .nfd()
-        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
-        .flat_map(char::to_lowercase)
-        .map(|c| if c.is_alphanumeric() { c } else { ' ' })
-        .collect();
-    let words: Vec<&str> = folded.split_whitespace().collect();
-    let mut out = String::with_capacity(folded.len());
-    let mut i = 0;
-    while i < words.len() {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        if words[i] == "a" && words.get(i + 1) == Some(&"d") {
-            out.push_str("aan den");
-            i += 2;
-        } else {
-            out.push_str(words[i]);
-            i += 1;
-        }
-    }
-    out
-}
-
-/// `name` without a trailing `(stad)`, `(gemeente)`, `(gem.)`, `(city)` or `centrum`
-/// (a place's coordinates are its centre).
-fn strip_qualifier(name: &str) -> &str {
-    let t = name.trim_end();
-    if let Some(base) = t
-        .strip_suffix("centrum")
-        .or_else(|| t.strip_suffix("Centrum"))
-        .filter(|b| b.ends_with(' ') && !b.trim().is_empty())
-    {
-        return base.trim_end();
-    }
-    if let (Some(open), true) = (t.rfind('('), t.ends_with(')')) {
-        let inner = t[open + 1..t.len() - 1].trim().trim_end_matches('.');
-        if ["stad", "gemeente", "gem", "city", "centrum"]
-            .iter()
-            .any(|q| inner.eq_ignore_ascii_case(q))
-        {
-            return t[..open].trim_end();
-        }
-    }
-    name
 }
 
 /// The area a Dutch location lies in, in degrees: the country's extent with a margin of about

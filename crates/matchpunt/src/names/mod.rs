@@ -14,10 +14,13 @@
 //!   comparison (invisible characters, look-alike punctuation, case, Unicode NFC; diacritics for
 //!   themes).
 //!
-//! Places are looked up by [`crate::model::places`].
+//! - [`place`]: the key of a place name and the bundled places table's names and aliases, for the
+//!   `place` columns ([`crate::model::places`]) and for place names inside organisation names.
 
+pub mod abbrev;
 mod fold;
 pub mod org;
+pub mod place;
 pub mod themes;
 
 pub use fold::{fold_theme, is_invisible, normalize, theme_key, tidy};

@@ -18,6 +18,7 @@ mod limits;
 mod lp_export;
 mod mail_property;
 mod names;
+mod org_forms_property;
 mod org_names;
 mod pair_lines_property;
 mod pairs_property;

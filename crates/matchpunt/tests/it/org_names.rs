@@ -16,7 +16,7 @@ fn quoted(s: &str) -> String {
 }
 
 /// An experts file: one speaker in Utrecht per `excluded_orgs` cell, `E1`, `E2`, ...
-fn experts(cells: &[&str]) -> String {
+pub(crate) fn experts(cells: &[&str]) -> String {
     let mut e = String::from("id,roles,certified,themes,place,availability,excluded_orgs\n");
     for (i, c) in cells.iter().enumerate() {
         e.push_str(&format!(
@@ -29,7 +29,7 @@ fn experts(cells: &[&str]) -> String {
 }
 
 /// A requests file: one speaker request in Utrecht per organisation, `R1`, `R2`, ...
-fn requests(orgs: &[&str]) -> String {
+pub(crate) fn requests(orgs: &[&str]) -> String {
     let mut r = String::from("id,org,role,themes,place\n");
     for (i, o) in orgs.iter().enumerate() {
         r.push_str(&format!(
@@ -41,14 +41,14 @@ fn requests(orgs: &[&str]) -> String {
     r
 }
 
-fn org_refused(i: &Instance, e: usize, r: usize) -> bool {
+pub(crate) fn org_refused(i: &Instance, e: usize, r: usize) -> bool {
     eligibility::check(i, &Policy::default(), &i.requests[r], &i.experts[e])
         .contains(Reason::ExcludedOrg)
 }
 
 /// The inline request of `suggest --org` and the web form, for a speaker in Utrecht at `org`,
 /// added to the batch; its index.
-fn inline(i: &mut Instance, org: &str) -> (usize, Vec<String>) {
+pub(crate) fn inline(i: &mut Instance, org: &str) -> (usize, Vec<String>) {
     let cells = [
         ("id", "phone"),
         ("org", org),
@@ -424,6 +424,15 @@ const VOCAB: &[&str] = &[
     "Oost",
     "Ede",
     "Epe",
+    "JB",
+    "Jeugdbescherming",
+    "HM",
+    "Hollands",
+    "Midden",
+    "RvdK",
+    "Raad voor de Kinderbescherming",
+    "Den Bosch",
+    "'s-Hertogenbosch",
 ];
 
 fn random_name() -> impl Strategy<Value = String> {
@@ -451,6 +460,7 @@ proptest! {
             };
             prop_assert_eq!(ix.same(&n).to_vec(), pairwise(Match::Same), "same {:?}", q);
             prop_assert_eq!(ix.contained(&n), pairwise(Match::Contained), "contained {:?}", q);
+            prop_assert_eq!(ix.abbreviated(&n), pairwise(Match::Abbreviated), "abbreviated {:?}", q);
             let near: Vec<usize> =
                 (0..batch.len()).filter(|&e| org::near_miss(q, &batch[e])).collect();
             prop_assert_eq!(ix.near(&n), near, "near {:?}", q);

@@ -1,0 +1,721 @@
+//! Organisation names: one canonical form, one matching rule, one typo rule.
+//!
+//! Rule 4 keeps an expert from every organisation they exclude, and an exclusion is written the
+//! way people say the name: "Jeugdhulp Utrecht" for "Stichting Jeugdhulp Utrecht", "Kwintes" for
+//! "Kwintes B.V.", "GGZ-Centraal" for "GGZ Centraal Amersfoort". A wrong match is worse than no
+//! match, so every path that compares an organisation's name (the batch's `excluded_orgs`, the
+//! inline request of `suggest` and the web form) goes through this module.
+//!
+//! **Canonical form** ([`canonical_words`]): a list of words.
+//! 1. [`crate::model::normalize`] (invisible characters, look-alike punctuation, case, Unicode
+//!    NFC, spaces), then diacritics dropped (NFD without combining marks: `Coöperatie` is
+//!    `cooperatie`).
+//! 2. A dotted abbreviation of single letters is one word (`B.V.` → `bv`, `v.o.f.` → `vof`,
+//!    `U.A.` → `ua`); any other character that is no letter or digit separates words (hyphens,
+//!    dots, commas, apostrophes, brackets: `GGZ-Centraal` → `ggz centraal`); `&` and `+` are the
+//!    word `en`, and so is the word `and`.
+//! 3. A run of words that names a place of the places table by another of its names is
+//!    written as the table's own name ([`place::canonical_place`], the names and aliases the
+//!    `place` columns read): `Gemeente Den Bosch` → `gemeente s hertogenbosch`, `'s-Gravenhage`
+//!    and `The Hague` → `den haag`, `Alphen a/d Rijn` → `alphen aan den rijn`. A place's other
+//!    name is the same name, so this is [`Match::Same`] and no warning.
+//! 4. The legal forms of [`LEGAL_FORMS`] are dropped wherever they stand, as whole words; `st`
+//!    is dropped only as the first word (`St. Timon`: elsewhere it may be part of a name).
+//! 5. The leading articles of [`ARTICLES`] are dropped (`De Rading` → `rading`, `'t Hoofdhuis` →
+//!    `hoofdhuis`); articles inside a name stay (`Huis de Kans`).
+//! 6. A name that is nothing but legal forms and articles keeps all its words (`Stichting`
+//!    stays `stichting`), so that no name is empty.
+//!
+//! Beside the canonical words an [`OrgName`] keeps its other readings (each abbreviation of
+//! [`crate::names::abbrev::ABBREVIATIONS`] spelled out: `JB West` is also `jeugdbescherming
+//! west`) and which of its words were written as initials (`RvdK`, `GGD`).
+//!
+//! **Matching** ([`excludes`]): [`Match::Same`] when the canonical words are equal;
+//! [`Match::Contained`] when all the words of one occur, in the same order, in the other (not
+//! necessarily next to each other: "Jeugdhulp Utrecht" is in "Jeugdhulp Regio Utrecht" too);
+//! also [`Match::Contained`] when one name written together is a run of the other's words
+//! written together (`'s Heerenloo` in `’s Heeren Loo Zorggroep B.V.`: the written-together
+//! rule of [`near_miss`] inside the subset rule);
+//! [`Match::Abbreviated`] when a reading with abbreviations spelled out is so, or a word written
+//! as initials stands for a run of the other's words ("JB West" and "Jeugdbescherming West",
+//! "RvdK" and "Raad voor de Kinderbescherming": see [`crate::names::abbrev`]);
+//! otherwise [`Match::No`]. In order and not contiguous is the safe side of the two readings the
+//! issue allowed: it catches a district or department written in between, and every such match is
+//! a warning the coordinator sees. Another town's organisation is no match: "Jeugdhulp
+//! Amersfoort" and "Stichting Jeugdhulp Utrecht" share one word, not all.
+//!
+//! **Typos** ([`near_miss`]): the rule ingest has used since issue 8, now on the canonical words.
+//!
+//! **Scale** ([`OrgIndex`]): an index of a batch's organisations by canonical key, by word, by
+//! the words written together and by shape, so that one exclusion is resolved by looking at the
+//! organisations that share a word with it rather than at all of them; a cell of 2,000 items
+//! against a batch resolves in milliseconds (the pairwise loop it replaces was cubic in the
+//! items).
+
+use super::{abbrev, normalize, place, tidy};
+use std::collections::HashMap;
+
+/// Legal forms, dropped wherever they stand as whole words (after step 2 of the canonical form,
+/// so `B.V.`, `BV` and `b.v` are all `bv`): Dutch (`stichting`, its abbreviation `stg`,
+/// `vereniging`, `cooperatie`, `bv`, `nv`, `vof`, `cv`, `ua` as in `Coöperatie U.A.`), Belgian
+/// (`vzw`) and English and German ones (`foundation`, `ltd`, `limited`, `inc`, `llc`, `plc`,
+/// `gmbh`). `holding` is not one: a holding is another legal entity than the organisation it
+/// holds, and "Kwintes Holding" against "Kwintes" is a [`Match::Contained`] (a warning), not a
+/// silent [`Match::Same`].
+pub const LEGAL_FORMS: &[&str] = &[
+    "stichting",
+    "stg",
+    "vereniging",
+    "cooperatie",
+    "bv",
+    "nv",
+    "vof",
+    "cv",
+    "ua",
+    "vzw",
+    "foundation",
+    "ltd",
+    "limited",
+    "inc",
+    "llc",
+    "plc",
+    "gmbh",
+];
+
+/// Articles dropped at the start of a name: `de`, `het`, `t` (`'t`), `the`.
+pub const ARTICLES: &[&str] = &["de", "het", "t", "the"];
+
+/// Whether `t` (already folded, trimmed of other punctuation) is an abbreviation of single
+/// letters with dots: `b.v.`, `v.o.f`, `u.a.`.
+fn is_dotted_abbreviation(t: &str) -> bool {
+    let mut letters = 0;
+    for part in t.split('.') {
+        match part.chars().count() {
+            0 => {}
+            1 if part.chars().all(char::is_alphabetic) => letters += 1,
+            _ => return false,
+        }
+    }
+    letters >= 2 && t.contains('.')
+}
+
+/// A folded word, and whether it was written as initials ([`abbrev::looks_like_initials`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Token {
+    word: String,
+    initials: bool,
+}
+
+/// Steps 1 and 2 of the canonical form, keeping whether each word was written as initials.
+fn folded_tokens(s: &str) -> Vec<Token> {
+    use unicode_normalization::char::is_combining_mark;
+    use unicode_normalization::UnicodeNormalization;
+    let folded: String = tidy(s).nfd().filter(|&c| !is_combining_mark(c)).collect();
+    let mut tokens = Vec::new();
+    let push = |tokens: &mut Vec<Token>, written: &str| {
+        let word: String = normalize(written)
+            .nfd()
+            .filter(|&c| !is_combining_mark(c))
+            .collect();
+        tokens.push(Token {
+            initials: abbrev::looks_like_initials(written),
+            word: if word == "and" {
+                "en".to_string()
+            } else {
+                word
+            },
+        });
+    };
+    for token in folded.split_whitespace() {
+        // Pieces: runs of letters, digits and dots; `&` and `+` are the word `en`.
+        for piece in token.split(|c: char| {
+            let sep = !c.is_alphanumeric() && c != '.';
+            sep && c != '&' && c != '+'
+        }) {
+            let mut rest = piece;
+            while let Some(at) = rest.find(['&', '+']) {
+                split_dots(&mut tokens, &rest[..at], push);
+                push(&mut tokens, "en");
+                rest = &rest[at + 1..];
+            }
+            split_dots(&mut tokens, rest, push);
+        }
+    }
+    tokens
+}
+
+/// A piece of letters, digits and dots: one word when it is a dotted abbreviation of single
+/// letters (`B.V.`), else its runs between dots.
+fn split_dots(tokens: &mut Vec<Token>, piece: &str, push: impl Fn(&mut Vec<Token>, &str)) {
+    let trimmed = piece.trim_matches('.');
+    if is_dotted_abbreviation(piece.trim_start_matches('.')) {
+        push(tokens, &trimmed.replace('.', ""));
+        return;
+    }
+    for w in piece.split('.').filter(|w| !w.is_empty()) {
+        push(tokens, w);
+    }
+}
+
+/// Steps 1 and 2 of the canonical form: the folded words, nothing dropped yet.
+///
+/// O(length of `s`).
+pub fn folded_words(s: &str) -> Vec<String> {
+    folded_tokens(s).into_iter().map(|t| t.word).collect()
+}
+
+/// Step 3 of the canonical form: each run of words that names a place of the places table by
+/// another of its names ([`place::canonical_place`]: `den bosch`, `s gravenhage`, `alphen a d
+/// rijn`) replaced by the words of the table's own name, longest run first. O(words × longest
+/// place name).
+fn with_places(tokens: Vec<Token>) -> Vec<Token> {
+    let longest = place::longest_place_name();
+    let mut out = Vec::with_capacity(tokens.len());
+    let mut i = 0;
+    'words: while i < tokens.len() {
+        for j in (i + 1..=(i + longest).min(tokens.len())).rev() {
+            let run: Vec<&str> = tokens[i..j].iter().map(|t| t.word.as_str()).collect();
+            let run = run.join(" ");
+            match place::canonical_place(&run) {
+                Some(name) if name != run => {
+                    out.extend(name.split(' ').map(|w| Token {
+                        word: w.to_string(),
+                        initials: false,
+                    }));
+                    i = j;
+                    continue 'words;
+                }
+                Some(_) => {
+                    // Already the table's name: kept whole, its words not read again.
+                    out.extend(tokens[i..j].iter().cloned());
+                    i = j;
+                    continue 'words;
+                }
+                None => {}
+            }
+        }
+        out.push(tokens[i].clone());
+        i += 1;
+    }
+    out
+}
+
+/// Steps 4 to 6 of the canonical form on place-read tokens.
+fn canonical_tokens(all: Vec<Token>) -> Vec<Token> {
+    let mut words: &[Token] = &all;
+    if words.first().is_some_and(|w| w.word == "st") {
+        words = &words[1..];
+    }
+    let mut kept: Vec<Token> = words
+        .iter()
+        .filter(|w| !LEGAL_FORMS.contains(&w.word.as_str()))
+        .cloned()
+        .collect();
+    let articles = kept
+        .iter()
+        .take_while(|w| ARTICLES.contains(&w.word.as_str()))
+        .count();
+    kept.drain(..articles);
+    if kept.is_empty() {
+        all
+    } else {
+        kept
+    }
+}
+
+/// The canonical form of an organisation's name, as a list of words (see the module docs):
+/// `"Stg. Jeugdhulp-Utrecht"` → `["jeugdhulp", "utrecht"]`, `"Zorg & Welzijn B.V."` →
+/// `["zorg", "en", "welzijn"]`, `"De Rading"` → `["rading"]`, `"Gemeente Den Bosch"` →
+/// `["gemeente", "s", "hertogenbosch"]`. Empty only for a name without letters or digits.
+///
+/// O(length of `s`).
+pub fn canonical_words(s: &str) -> Vec<String> {
+    canonical_tokens(with_places(folded_tokens(s)))
+        .into_iter()
+        .map(|t| t.word)
+        .collect()
+}
+
+/// At most this many abbreviations of one name are spelled out (2^3 readings).
+const MAX_ABBREVIATIONS: usize = 3;
+
+/// The other readings of a name: its place-read tokens with each abbreviation of
+/// [`abbrev::ABBREVIATIONS`] spelled out (every combination, up to [`MAX_ABBREVIATIONS`]), in
+/// canonical form, without the plain reading and without repeats.
+fn readings(tokens: &[Token], plain: &[String]) -> Vec<Vec<String>> {
+    let mut out: Vec<Vec<String>> = vec![Vec::new()];
+    let mut spelled = 0;
+    for t in tokens {
+        let exp = abbrev::expansions(&t.word);
+        if exp.is_empty() || spelled == MAX_ABBREVIATIONS {
+            out.iter_mut().for_each(|r| r.push(t.word.clone()));
+            continue;
+        }
+        spelled += 1;
+        let mut next = Vec::new();
+        for r in &out {
+            for alt in std::iter::once(t.word.as_str()).chain(exp.iter().copied()) {
+                let mut r = r.clone();
+                r.extend(alt.split(' ').map(str::to_string));
+                next.push(r);
+            }
+        }
+        out = next;
+    }
+    let mut out: Vec<Vec<String>> = out
+        .into_iter()
+        .map(|r| {
+            let tokens = r
+                .into_iter()
+                .map(|word| Token {
+                    word,
+                    initials: false,
+                })
+                .collect();
+            canonical_tokens(tokens)
+                .into_iter()
+                .map(|t| t.word)
+                .collect()
+        })
+        .filter(|r: &Vec<String>| r.as_slice() != plain)
+        .collect();
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// The canonical form as one string: the words of [`canonical_words`] joined by a space. Two
+/// names are [`Match::Same`] exactly when their canonical keys are equal.
+pub fn canonical(s: &str) -> String {
+    canonical_words(s).join(" ")
+}
+
+/// How an exclusion relates to an organisation's name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Match {
+    /// The canonical words are equal: they differ only in case, diacritics, punctuation,
+    /// `&`/`en`, a leading article or a legal form. Excluded without a warning.
+    Same,
+    /// All the canonical words of one occur, in order, in the other: excluded on the safe side,
+    /// with a warning.
+    Contained,
+    /// Neither, but one is an abbreviation or the initials of the other
+    /// ([`crate::names::abbrev`]): "JB West" and "Jeugdbescherming West", "RvdK" and "Raad voor
+    /// de Kinderbescherming". Excluded on the safe side, with a warning.
+    Abbreviated,
+    /// None of these.
+    No,
+}
+
+/// How the exclusion `exclusion` (as written in `excluded_orgs`) relates to the organisation
+/// `org` (as written in a request): see the module docs. Symmetric.
+///
+/// ```
+/// use matchpunt::names::org::{excludes, Match};
+/// assert_eq!(excludes("Stg. Jeugdhulp Utrecht", "Jeugdhulp Utrecht"), Match::Same);
+/// assert_eq!(excludes("Jeugdhulp Utrecht", "Stichting Jeugdhulp Utrecht"), Match::Same);
+/// assert_eq!(excludes("GGZ-Centraal", "GGZ Centraal Amersfoort"), Match::Contained);
+/// assert_eq!(excludes("Jeugdhulp Amersfoort", "Stichting Jeugdhulp Utrecht"), Match::No);
+/// ```
+///
+/// O(length of both names).
+pub fn excludes(exclusion: &str, org: &str) -> Match {
+    OrgName::new(exclusion).matches(&OrgName::new(org))
+}
+
+/// Whether two organisation names that are not [`Match::Same`] may be one name with a typo:
+/// their canonical words written together are equal (`JeugdhulpUtrecht`), or they have the same
+/// number of canonical words and every word is equal or a small edit away (none for words of up
+/// to 3 letters, one up to 7 letters, two beyond), at most two edits in all. Compared word by
+/// word, so that another branch of the same organisation in another town ("Jeugdbescherming
+/// Maastricht", "Jeugdbescherming Utrecht") is not a near miss, while "Gemeente Utrech" is one of
+/// "Gemeente Utrecht". Real organisations can differ by a letter ("Gemeente Ede", "Gemeente
+/// Epe"): 3-letter words must be equal.
+pub fn near_miss(a: &str, b: &str) -> bool {
+    OrgName::new(a).near(&OrgName::new(b))
+}
+
+/// An organisation's name in canonical form, ready to be compared.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OrgName {
+    words: Vec<String>,
+    key: String,
+    joined: String,
+    /// Positions in `words` of words written as initials (`JB`, `RvdK`).
+    initials: Vec<usize>,
+    /// The other readings: abbreviations spelled out ([`abbrev::ABBREVIATIONS`]).
+    readings: Vec<Vec<String>>,
+}
+
+impl OrgName {
+    /// The canonical form of `s` ([`canonical_words`]), with the words written as initials and
+    /// the readings with abbreviations spelled out. O(length of `s`).
+    pub fn new(s: &str) -> Self {
+        let placed = with_places(folded_tokens(s));
+        let tokens = canonical_tokens(placed.clone());
+        let words: Vec<String> = tokens.iter().map(|t| t.word.clone()).collect();
+        let initials = (0..tokens.len()).filter(|&i| tokens[i].initials).collect();
+        let readings = readings(&placed, &words);
+        OrgName {
+            key: words.join(" "),
+            joined: words.concat(),
+            words,
+            initials,
+            readings,
+        }
+    }
+
+    /// A name of canonical words as given, without initials or other readings.
+    fn plain(words: Vec<String>) -> Self {
+        OrgName {
+            key: words.join(" "),
+            joined: words.concat(),
+            words,
+            initials: Vec::new(),
+            readings: Vec::new(),
+        }
+    }
+
+    /// The other readings of the name, each as canonical words: every abbreviation of
+    /// [`abbrev::ABBREVIATIONS`] it holds spelled out (`JB West` → `jeugdbescherming west`).
+    pub fn readings(&self) -> &[Vec<String>] {
+        &self.readings
+    }
+
+    /// The canonical words.
+    pub fn words(&self) -> &[String] {
+        &self.words
+    }
+
+    /// The canonical key ([`canonical`]).
+    pub fn key(&self) -> &str {
+        &self.key
+    }
+
+    /// See [`excludes`]. O(words of both).
+    pub fn matches(&self, other: &OrgName) -> Match {
+        if self.words.is_empty() || other.words.is_empty() {
+            return Match::No;
+        }
+        if self.words == other.words {
+            return Match::Same;
+        }
+        if is_subsequence(&self.words, &other.words) || is_subsequence(&other.words, &self.words) {
+            return Match::Contained;
+        }
+        if window_joined(&other.words, &self.joined) || window_joined(&self.words, &other.joined) {
+            return Match::Contained;
+        }
+        if self.abbreviates(other) {
+            return Match::Abbreviated;
+        }
+        Match::No
+    }
+
+    /// Whether a reading with abbreviations spelled out of one is equal to, or all in (in order),
+    /// a reading of the other (not both the plain ones), or a word of one written as initials
+    /// stands for a run of the other's words ([`OrgName::initials_into`]). O(readings² × words
+    /// + initials × words² × letters).
+    fn abbreviates(&self, other: &OrgName) -> bool {
+        let mine = std::iter::once(&self.words).chain(&self.readings);
+        for (i, a) in mine.enumerate() {
+            let theirs = std::iter::once(&other.words).chain(&other.readings);
+            for (j, b) in theirs.enumerate() {
+                if (i, j) != (0, 0) && (a == b || is_subsequence(a, b) || is_subsequence(b, a)) {
+                    return true;
+                }
+            }
+        }
+        self.initials_into(other) || other.initials_into(self)
+    }
+
+    /// Whether the words of `self` written as initials, each replaced by a run of `other`'s
+    /// words whose initials it is ([`abbrev::initials_runs`]), in the plain reading or one with
+    /// abbreviations spelled out ("JB HM": `jeugdbescherming` for `JB` and a run for `HM`), make
+    /// `self` the same as a reading of `other`, or all in it in order, or the other way round
+    /// (the rule of [`Match::Contained`]). A name that is nothing but 2 initials
+    /// (`GI`) is left to the table: two letters are the initials of too many runs to stand
+    /// alone. O(readings × runs × words).
+    fn initials_into(&self, other: &OrgName) -> bool {
+        const MAX_VARIANTS: usize = 64;
+        let mut letters: Vec<&String> = self.initials.iter().map(|&i| &self.words[i]).collect();
+        letters.sort();
+        letters.dedup();
+        if letters.is_empty() || (self.words.len() == 1 && self.words[0].chars().count() < 3) {
+            return false;
+        }
+        // (words, whether a word written as initials was replaced)
+        let mut variants: Vec<(Vec<String>, bool)> = std::iter::once(&self.words)
+            .chain(&self.readings)
+            .map(|w| (w.clone(), false))
+            .collect();
+        for l in letters {
+            let runs = abbrev::initials_runs(&other.words, l);
+            let mut next = variants.clone();
+            for (v, _) in &variants {
+                for p in (0..v.len()).filter(|&p| &v[p] == l) {
+                    for &(j, k) in &runs {
+                        let mut w: Vec<String> = v[..p].to_vec();
+                        w.extend(other.words[j..k].iter().cloned());
+                        w.extend(v[p + 1..].iter().cloned());
+                        if next.len() < MAX_VARIANTS {
+                            next.push((w, true));
+                        }
+                    }
+                }
+            }
+            variants = next;
+        }
+        let theirs: Vec<&Vec<String>> = std::iter::once(&other.words)
+            .chain(&other.readings)
+            .collect();
+        variants
+            .iter()
+            .filter(|(_, replaced)| *replaced)
+            .any(|(w, _)| {
+                theirs
+                    .iter()
+                    .any(|t| w == *t || is_subsequence(w, t) || is_subsequence(t, w))
+            })
+    }
+
+    /// See [`near_miss`]. O(letters of both squared) at worst, mostly O(words).
+    pub fn near(&self, other: &OrgName) -> bool {
+        if self.words == other.words || self.words.is_empty() || other.words.is_empty() {
+            return false;
+        }
+        if self.joined == other.joined {
+            return true;
+        }
+        if self.words.len() != other.words.len() {
+            return false;
+        }
+        let mut total = 0;
+        for (x, y) in self.words.iter().zip(&other.words) {
+            if x == y {
+                continue;
+            }
+            let longest = x.chars().count().max(y.chars().count());
+            let allowed = match longest {
+                0..=3 => 0,
+                4..=7 => 1,
+                _ => 2,
+            };
+            if x.chars().count().abs_diff(y.chars().count()) > allowed {
+                return false;
+            }
+            let d = strsim::damerau_levenshtein(x, y);
+            if d > allowed {
+                return false;
+            }
+            total += d;
+        }
+        total <= 2
+    }
+}
+
+/// The longest run of consecutive words whose concatenation [`window_joined`] compares.
+const MAX_WINDOW: usize = 4;
+
+/// Whether some run of up to [`MAX_WINDOW`] consecutive `words`, not all of them, written
+/// together is `joined` (of 4 or more letters): the written-together rule inside a longer name,
+/// so `'s Heerenloo` is in `’s Heeren Loo Zorggroep B.V.` (`sheerenloo`). O(words × window).
+fn window_joined(words: &[String], joined: &str) -> bool {
+    joined.chars().count() >= 4 && windows(words).any(|(n, w)| n < words.len() && w == joined)
+}
+
+/// Every run of 1 to [`MAX_WINDOW`] consecutive words written together, with its length.
+fn windows(words: &[String]) -> impl Iterator<Item = (usize, String)> + '_ {
+    (0..words.len()).flat_map(move |i| {
+        (i + 1..=(i + MAX_WINDOW).min(words.len())).map(move |j| (j - i, words[i..j].concat()))
+    })
+}
+
+/// Whether every word of `short` occurs in `long`, in the same order, and `short` is shorter.
+fn is_subsequence(short: &[String], long: &[String]) -> bool {
+    if short.len() >= long.len() {
+        return false;
+    }
+    let mut it = long.iter();
+    short.iter().all(|w| it.any(|x| x == w))
+}
+
+mod index;
+pub use index::{resolve_cell, Hit, HitKind, OrgIndex};
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn canonical_forms() {
+        for (name, want) in [
+            ("Stichting Jeugdhulp Utrecht", "jeugdhulp utrecht"),
+            ("Stg. Jeugdhulp Utrecht", "jeugdhulp utrecht"),
+            ("Kwintes B.V.", "kwintes"),
+            ("Kwintes BV", "kwintes"),
+            ("GGZ-Centraal", "ggz centraal"),
+            ("Zorg & Welzijn Utrecht", "zorg en welzijn utrecht"),
+            ("Zorg + Welzijn", "zorg en welzijn"),
+            ("De Rading", "rading"),
+            ("'t Hoofdhuis", "hoofdhuis"),
+            ("St. Timon", "timon"),
+            ("Jeugdzorg St. Jansdal", "jeugdzorg st jansdal"),
+            ("Coöperatie Zorgkracht U.A.", "zorgkracht"),
+            ("Huis de Kans", "huis de kans"),
+            ("Stichting", "stichting"),
+            ("De Stichting", "de stichting"),
+            ("", ""),
+        ] {
+            assert_eq!(canonical(name), want, "{name:?}");
+        }
+    }
+
+    #[test]
+    fn matches() {
+        assert_eq!(excludes("Kwintes", "Kwintes B.V."), Match::Same);
+        assert_eq!(excludes("Altrecht", "Altrecht GGZ"), Match::Contained);
+        assert_eq!(
+            excludes("Jeugdhulp Utrecht", "Jeugdhulp Regio Utrecht"),
+            Match::Contained
+        );
+        assert_eq!(
+            excludes("Utrecht Jeugdhulp", "Jeugdhulp Utrecht Oost"),
+            Match::No
+        );
+        assert_eq!(excludes("", "Jeugdhulp"), Match::No);
+    }
+
+    #[test]
+    fn place_names_and_abbreviations() {
+        for (a, b, want) in [
+            (
+                "Gemeente Den Bosch",
+                "Gemeente 's-Hertogenbosch",
+                Match::Same,
+            ),
+            ("Gemeente Den Haag", "Gemeente 's-Gravenhage", Match::Same),
+            ("The Hague Jeugdzorg", "Jeugdzorg Den Haag", Match::No),
+            ("Jeugdzorg The Hague", "Jeugdzorg Den Haag", Match::Same),
+            (
+                "Gemeente Alphen a/d Rijn",
+                "Gemeente Alphen aan den Rijn",
+                Match::Same,
+            ),
+            ("JB West", "Jeugdbescherming west", Match::Abbreviated),
+            ("J.B. West", "Jeugdbescherming West", Match::Abbreviated),
+            ("jb west", "Jeugdbescherming West", Match::Abbreviated),
+            ("JB West", "Jeugdbescherming Noord", Match::No),
+            ("RvdK", "Raad voor de Kinderbescherming", Match::Abbreviated),
+            (
+                "RvdK Utrecht",
+                "Raad voor de Kinderbescherming Utrecht",
+                Match::Abbreviated,
+            ),
+            ("GGD HM", "GGD Hollands Midden", Match::Abbreviated),
+            (
+                "JB HM",
+                "Jeugdbescherming Hollands Midden",
+                Match::Abbreviated,
+            ),
+            ("GGD HM", "GGD Hollands Midden Zuid", Match::Abbreviated),
+            ("GGD HM", "GGD Haaglanden", Match::No),
+            (
+                "GGD Hollands Midden",
+                "Gemeentelijke Gezondheidsdienst Hollands-Midden",
+                Match::Abbreviated,
+            ),
+            (
+                "CJG Utrecht",
+                "Centrum voor Jeugd en Gezin Utrecht",
+                Match::Abbreviated,
+            ),
+            (
+                "JBRA",
+                "Jeugdbescherming Regio Amsterdam",
+                Match::Abbreviated,
+            ),
+            (
+                "GI",
+                "Gecertificeerde Instelling Utrecht",
+                Match::Abbreviated,
+            ),
+            ("GI", "Gemeente IJsselstein", Match::No),
+            (
+                "GGZ",
+                "Geestelijke Gezondheidszorg Eindhoven",
+                Match::Abbreviated,
+            ),
+            ("GGZ Centraal", "GGZ Noord", Match::No),
+            (
+                "GGZ Centraal",
+                "Geestelijke Gezondheidszorg Noord",
+                Match::No,
+            ),
+            (
+                "Gemeente Utrecht",
+                "Gemeente Utrechtse Heuvelrug",
+                Match::No,
+            ),
+            ("Jeugdbescherming West", "Jeugdbescherming Noord", Match::No),
+            ("STICHTING DE RADING", "De Rading", Match::Same),
+        ] {
+            assert_eq!(excludes(a, b), want, "{a} / {b}");
+            assert_eq!(excludes(b, a), want, "{b} / {a}");
+        }
+    }
+
+    #[test]
+    fn index_agrees_with_the_pairwise_rule() {
+        let orgs = [
+            "Stichting Jeugdhulp Utrecht",
+            "Jeugdhulp Amersfoort",
+            "GGZ Centraal Amersfoort",
+            "Altrecht GGZ",
+            "Gemeente Utrecht",
+            "Gemeente Epe",
+            "Zorg en Welzijn",
+            "Jeugdbescherming Regio Utrecht",
+            "JB West",
+            "Raad voor de Kinderbescherming",
+            "GGD Hollands Midden",
+        ];
+        let mut ix = OrgIndex::new();
+        for o in orgs {
+            ix.push(OrgName::new(o));
+        }
+        for q in [
+            "Jeugdhulp Utrecht",
+            "Jeugdhulp",
+            "GGZ",
+            "Gemeente Utrech",
+            "Gemeente Ede",
+            "Zorg & Welzijn Utrecht",
+            "Jeugdbescherming Regio Utrech",
+            "Amersfoort",
+            "Altrecht GGZ Jeugd",
+            "Jeugdbescherming West",
+            "RvdK",
+            "Gemeentelijke Gezondheidsdienst Hollands Midden",
+            "GGD HM",
+            "JBRU",
+        ] {
+            let n = OrgName::new(q);
+            let want_same: Vec<usize> = (0..orgs.len())
+                .filter(|&e| excludes(q, orgs[e]) == Match::Same)
+                .collect();
+            let want_cont: Vec<usize> = (0..orgs.len())
+                .filter(|&e| excludes(q, orgs[e]) == Match::Contained)
+                .collect();
+            let want_abbr: Vec<usize> = (0..orgs.len())
+                .filter(|&e| excludes(q, orgs[e]) == Match::Abbreviated)
+                .collect();
+            let want_near: Vec<usize> =
+                (0..orgs.len()).filter(|&e| near_miss(q, orgs[e])).collect();
+            assert_eq!(ix.same(&n), want_same.as_slice(), "{q}");
+            assert_eq!(ix.contained(&n), want_cont, "{q}");
+            assert_eq!(ix.abbreviated(&n), want_abbr, "{q}");
+            assert_eq!(ix.near(&n), want_near, "{q}");
+        }
+    }
+}

@@ -1,0 +1,297 @@
+//! Rule 4 when an organisation's name is written another way than the request writes it: a
+//! place by another of its names (`Den Bosch`, `'s-Gravenhage`), a kind of organisation by its
+//! abbreviation (`JB`, `RvdK`, `GGD`), a run of words by its initials (`HM`, `LdH`), and case,
+//! diacritics and punctuation. Metamorphic: rewriting an excluded organisation in any of these
+//! forms, on either side, never makes the pair eligible, in a batch or inline; the same kind
+//! in another town stays eligible. And a precision check: clearly different organisations,
+//! written in these forms, are never taken as one.
+
+use crate::common::loaded as load;
+use crate::org_names::{experts, inline, org_refused, requests};
+use matchpunt::names::org::{self, Match};
+use proptest::prelude::*;
+
+/// Kinds of organisation: the words, and a table abbreviation or initials for them.
+const KINDS: &[(&str, &str)] = &[
+    ("Jeugdbescherming", "JB"),
+    ("Raad voor de Kinderbescherming", "RvdK"),
+    ("Geestelijke Gezondheidszorg", "GGZ"),
+    ("Gemeentelijke Gezondheidsdienst", "GGD"),
+    ("Bureau Jeugdzorg", "BJZ"),
+    ("Centrum voor Jeugd en Gezin", "CJG"),
+    ("Sociaal Wijkteam", "SWT"),
+    ("Veilig Thuis", "VT"),
+    // Not in the table: initials of a run of words only.
+    ("Zorg en Welzijn Groep", "ZWG"),
+    ("Leger des Heils", "LdH"),
+    ("Maatschappelijke Opvang Nederland", "MON"),
+];
+
+/// Places: the places table's name and other names of it (and one with none).
+const PLACES: &[(&str, &[&str])] = &[
+    (
+        "Den Haag",
+        &["'s-Gravenhage", "The Hague", "Den-Haag", "s Gravenhage"],
+    ),
+    (
+        "'s-Hertogenbosch",
+        &["Den Bosch", "s-Hertogenbosch", "\u{2019}s Hertogenbosch"],
+    ),
+    ("Alphen aan den Rijn", &["Alphen a/d Rijn"]),
+    ("Capelle aan den IJssel", &["Capelle a/d IJssel"]),
+    ("Utrecht", &[]),
+    ("Amersfoort", &[]),
+];
+
+/// Regions after the place (or none), and their initials.
+const REGIONS: &[(&str, &str)] = &[("", ""), ("Hollands Midden", "HM"), ("Noord West", "NW")];
+
+/// How one name is written.
+#[derive(Clone, Debug)]
+struct Form {
+    /// The kind by its abbreviation, and how: 0 as in [`KINDS`], 1 lower case (table ones),
+    /// 2 with dots (`J.B.`).
+    kind_short: Option<usize>,
+    /// The place by another of its names (index into its list, modulo).
+    place_alias: Option<usize>,
+    /// The region by its initials.
+    region_short: bool,
+    /// Case of the words written out: 0 as is, 1 upper case, 2 lower case.
+    case: usize,
+    /// Diacritics on the words written out.
+    marks: bool,
+    /// Between words: 0 space, 1 hyphen, 2 two spaces.
+    join: usize,
+    /// A legal form before or after.
+    legal: usize,
+}
+
+fn form() -> impl Strategy<Value = Form> {
+    (
+        prop::option::of(0..3usize),
+        prop::option::of(0..4usize),
+        any::<bool>(),
+        0..3usize,
+        any::<bool>(),
+        0..3usize,
+        0..4usize,
+    )
+        .prop_map(
+            |(kind_short, place_alias, region_short, case, marks, join, legal)| Form {
+                kind_short,
+                place_alias,
+                region_short,
+                case,
+                marks,
+                join,
+                legal,
+            },
+        )
+}
+
+/// Whether `KINDS[k]`'s short form is in the abbreviation table (so it may be lower case).
+fn in_table(k: usize) -> bool {
+    k < 8
+}
+
+impl Form {
+    fn write(&self, kind: usize, place: usize, region: usize) -> String {
+        let words_out = |s: &str| -> String {
+            let s = if self.marks {
+                s.replacen('e', "é", 1)
+            } else {
+                s.to_string()
+            };
+            match self.case {
+                1 => s.to_uppercase(),
+                2 => s.to_lowercase(),
+                _ => s,
+            }
+        };
+        let (full, short) = KINDS[kind];
+        let kind_text = match self.kind_short {
+            None => words_out(full),
+            Some(1) if in_table(kind) => short.to_lowercase(),
+            Some(2) => short.chars().map(|c| format!("{c}.")).collect(),
+            Some(_) => short.to_string(),
+        };
+        let (name, aliases) = PLACES[place];
+        let place_text = match self.place_alias {
+            Some(a) if !aliases.is_empty() => aliases[a % aliases.len()].to_string(),
+            _ => name.to_string(),
+        };
+        let place_text = match self.case {
+            1 => place_text.to_uppercase(),
+            2 => place_text.to_lowercase(),
+            _ => place_text,
+        };
+        let (rfull, rshort) = REGIONS[region];
+        let region_text = if rfull.is_empty() {
+            String::new()
+        } else if self.region_short {
+            rshort.to_string()
+        } else {
+            words_out(rfull)
+        };
+        let join = [" ", "-", "  "][self.join];
+        let mut parts = vec![kind_text, place_text];
+        if !region_text.is_empty() {
+            parts.push(region_text);
+        }
+        let body = parts.join(join);
+        match self.legal {
+            1 => format!("Stichting {body}"),
+            2 => format!("{body} B.V."),
+            3 => format!("Stg. {body}"),
+            _ => body,
+        }
+    }
+}
+
+/// The plain writing: every word out, as in the tables.
+fn plain(kind: usize, place: usize, region: usize) -> String {
+    let (rfull, _) = REGIONS[region];
+    let mut s = format!("{} {}", KINDS[kind].0, PLACES[place].0);
+    if !rfull.is_empty() {
+        s.push(' ');
+        s.push_str(rfull);
+    }
+    s
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+
+    /// A place by another of its names, a kind by its abbreviation or initials, a region by its
+    /// initials, case, diacritics, hyphens and legal forms, on the exclusion's side or on the
+    /// request's, never make an excluded pair eligible (batch and inline); the same kind and
+    /// region in another place stays eligible.
+    #[test]
+    fn other_forms_of_an_excluded_org_still_exclude(
+        kind in 0..KINDS.len(),
+        place in 0..PLACES.len(),
+        other in 1..PLACES.len(),
+        region in 0..REGIONS.len(),
+        f in form(),
+        on_request_side in any::<bool>(),
+    ) {
+        let written = f.write(kind, place, region);
+        let base = plain(kind, place, region);
+        let (exclusion, org_name) = if on_request_side {
+            (base.clone(), written.clone())
+        } else {
+            (written.clone(), base.clone())
+        };
+        let control = plain(kind, (place + other) % PLACES.len(), region);
+        prop_assert_ne!(org::excludes(&exclusion, &org_name), Match::No, "{:?} / {:?}", exclusion, org_name);
+
+        let l = load(&experts(&[&exclusion, &control]), &requests(&[&org_name]));
+        let i = &l.instance;
+        prop_assert!(org_refused(i, 0, 0), "batch: {exclusion:?} does not exclude {org_name:?}");
+        prop_assert!(!org_refused(i, 1, 0), "batch: control {control:?} excludes {org_name:?}");
+
+        let l = load(&experts(&[&exclusion, &control]), &requests(&["Gemeente Ede"]));
+        let mut i = l.instance.clone();
+        let (r, _) = inline(&mut i, &org_name);
+        prop_assert!(org_refused(&i, 0, r), "inline: {exclusion:?} does not exclude {org_name:?}");
+        prop_assert!(!org_refused(&i, 1, r), "inline: control {control:?} excludes {org_name:?}");
+    }
+}
+
+/// Real-looking organisations that are clearly not one another.
+const DISTINCT: &[&str] = &[
+    "Gemeente Utrecht",
+    "Gemeente Utrechtse Heuvelrug",
+    "Gemeente Den Haag",
+    "Gemeente Den Helder",
+    "Gemeente 's-Hertogenbosch",
+    "Gemeente 's-Gravenzande",
+    "Gemeente Ede",
+    "Gemeente Epe",
+    "Jeugdbescherming West",
+    "Jeugdbescherming Noord",
+    "Jeugdbescherming Regio Amsterdam",
+    "Raad voor de Kinderbescherming",
+    "Raad van State",
+    "GGZ Centraal",
+    "GGZ Noord-Holland-Noord",
+    "GGZ Oost Brabant",
+    "GGD Hollands Midden",
+    "GGD Haaglanden",
+    "GGD Utrecht",
+    "Bureau Jeugdzorg Limburg",
+    "Bureau Jeugdzorg Drenthe",
+    "CJG Amersfoort",
+    "CJG Zwolle",
+    "Veilig Thuis Utrecht",
+    "Veilig Thuis Amsterdam",
+    "Sociaal Wijkteam Zuid",
+    "Sociaal Wijkteam Oost",
+    "William Schrikker Groep",
+    "Leger des Heils",
+    "Altrecht",
+    "Kwintes",
+    "Pluryn",
+    "Timon",
+    "Youké",
+    "Levvel",
+    "Karakter",
+    "Accare",
+];
+
+/// Spelled-out words and their short forms, both ways: what [`forms_of`] swaps.
+const SWAPS: &[(&str, &str)] = &[
+    ("Jeugdbescherming", "JB"),
+    ("Raad voor de Kinderbescherming", "RvdK"),
+    ("GGZ", "Geestelijke Gezondheidszorg"),
+    ("GGD", "Gemeentelijke Gezondheidsdienst"),
+    ("CJG", "Centrum voor Jeugd en Gezin"),
+    ("Bureau Jeugdzorg", "BJZ"),
+    ("Veilig Thuis", "VT"),
+    ("Sociaal Wijkteam", "SWT"),
+    ("William Schrikker Groep", "WSG"),
+    ("Hollands Midden", "HM"),
+    ("Den Haag", "'s-Gravenhage"),
+    ("'s-Hertogenbosch", "Den Bosch"),
+];
+
+/// `name` as written and in every combination of [`SWAPS`] that applies, each also in upper
+/// and lower case where that keeps its initials readable.
+fn forms_of(name: &str) -> Vec<String> {
+    let mut out = vec![name.to_string()];
+    for (from, to) in SWAPS {
+        let more: Vec<String> = out
+            .iter()
+            .filter(|f| f.contains(from))
+            .map(|f| f.replace(from, to))
+            .collect();
+        out.extend(more);
+    }
+    let cased: Vec<String> = out
+        .iter()
+        .flat_map(|f| [f.to_uppercase(), format!("Stichting {}", f.to_lowercase())])
+        .collect();
+    out.extend(cased);
+    out
+}
+
+/// No two of [`DISTINCT`], in any of their forms, are taken as one organisation (not the same,
+/// not contained, not an abbreviation, not a near miss), and each form is still its own name.
+#[test]
+fn clearly_different_orgs_are_not_merged_in_any_form() {
+    let mut checked = 0;
+    for (a, x) in DISTINCT.iter().enumerate() {
+        for fx in forms_of(x) {
+            assert_ne!(org::excludes(&fx, x), Match::No, "{fx:?} is not {x:?}");
+            for (b, y) in DISTINCT.iter().enumerate() {
+                if a == b {
+                    continue;
+                }
+                assert_eq!(org::excludes(&fx, y), Match::No, "{fx:?} / {y:?}");
+                assert!(!org::near_miss(&fx, y), "{fx:?} near {y:?}");
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked > 5_000, "{checked}");
+}
