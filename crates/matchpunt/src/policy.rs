@@ -27,7 +27,8 @@ supervision_within_weeks = 8
 # rolling_weeks - 1 weeks of history before it is at most:
 # - rolling_budget points (experts.rolling_budget overrides); off when absent;
 # - rolling_share x rolling_weeks x load_budget, rounded down: relative to each expert's own
-#   weekly budget, so one setting fits experts whose budgets differ. 1 = off.
+#   weekly budget, so one setting fits experts whose budgets differ. 1 binds only where the
+#   history holds weeks over the weekly budget.
 # The smaller limit holds. Protects: with 0.9 over 3 weeks nobody is at their full weekly budget
 # three weeks in a row. Costs: 2.4-3.1 points of fill where every budget is scarce, at most 0.7
 # elsewhere (measured on 15 simulated seasons: docs/guide/analysts.md).
@@ -227,7 +228,8 @@ pub struct Rules {
     /// The rolling budget relative to each expert's own weekly budget: over the window, at most
     /// `floor(rolling_share × rolling_weeks × load_budget)` points (a share from 0 to 1). One
     /// setting then fits experts whose weekly budgets differ. With `rolling_budget` (or an
-    /// expert's own) the smaller of the two holds. Default 0.9; `None` or 1 = off.
+    /// expert's own) the smaller of the two holds. Default 0.9; `None` = off; 1 binds only where
+    /// the history holds weeks over the weekly budget.
     pub rolling_share: Option<f64>,
     /// Weeks without heavy-theme seats after one (0 = off).
     pub heavy_pause_weeks: u32,
@@ -692,7 +694,7 @@ mod tests {
 
     /// Issue 25: the default is wellbeing over a season, and a policy file that lowers seat_low
     /// without a waiting bonus still loads (the bonus never exceeds half a seat); one that sets
-    /// the bonus keeps it, and `rolling_share = 1` switches the relative rolling budget off.
+    /// the bonus keeps it.
     #[test]
     fn the_season_defaults_and_files_that_lower_seat_low() {
         let d = Policy::default();

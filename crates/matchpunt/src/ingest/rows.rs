@@ -156,11 +156,9 @@ pub(crate) fn parse_experts(
             .or(policy.rules.rolling_budget);
         // The relative rolling budget: a share of the window's weekly budgets (floor, so the
         // limit is never above the share).
-        // A share of 1 or more is off: the weekly budget already holds each week.
         let relative = policy
             .rules
             .rolling_share
-            .filter(|s| *s < 1.0)
             .map(|share| {
                 (share * f64::from(policy.rules.rolling_weeks) * f64::from(load_budget)).floor()
                     as u32
