@@ -215,7 +215,7 @@ fn an_open_trajectory_says_why_and_shows_its_weeks() {
     let s = suggest(inst, &policy, 0, None, 3);
     let text = render_suggest(&suggest_view(inst, &policy, &s, None, Lang::En), Lang::En);
     assert!(
-        text.contains("trajectory of 3 meetings, every 2 week(s)"),
+        text.contains("trajectory of 3 meetings, every 2 weeks"),
         "{text}"
     );
     assert!(text.contains(weeks), "{text}");
