@@ -1,6 +1,6 @@
 //! The input options shared by `check`, `run`, `suggest` and `explain`, and loading them.
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use matchpunt::ingest::workbook::{self, BatchSheets};
 use matchpunt::ingest::{self, InputError, InputErrors, Inputs, Loaded, Source, WeekChoice};
 use matchpunt::messages::{Lang, Msg};
@@ -359,8 +359,7 @@ fn whole_file(path: &Path, message: impl Into<ingest::Problem>) -> InputErrors {
 /// Reads and checks a policy file. A number written with a decimal comma (`decay = 0,5`, as a
 /// Dutch spreadsheet would) gets a hint naming the line.
 pub fn read_policy(p: &Path) -> Result<Policy> {
-    let text = std::fs::read_to_string(p)
-        .with_context(|| format!("cannot read policy file {}", p.display()))?;
+    let text = std::fs::read_to_string(p).map_err(|e| CannotOpen::new(p, &e))?;
     Policy::from_toml(&text, &p.display().to_string()).map_err(|e| match decimal_comma(&text) {
         Some((line, fixed)) => {
             anyhow::anyhow!("{e}\n  hint: line {line}: use a decimal point in numbers: {fixed}")

@@ -927,6 +927,13 @@ messages! {
     RoundUnknownRequest => "decisions line {line}: request {id}{hint} is not in this batch; the decision is not applied", "besluiten regel {line}: aanvraag {id}{hint} staat niet in deze batch; het besluit wordt niet toegepast";
     RoundUnknownExpert => "decisions line {line}: expert {id}{hint} is not in this batch; the decision is not applied", "besluiten regel {line}: deskundige {id}{hint} staat niet in deze batch; het besluit wordt niet toegepast";
     RoundDidYouMean => " (did you mean {id}?)", " (bedoelt u {id}?)";
+    // The CLI's own refusals of decide, messages and book.
+    DecideGiveVerdict => "give --accepted or --declined", "geef --accepted of --declined";
+    DecideGivePairs => "give `--decisions FILE`, or `--request` and `--expert`", "geef `--decisions BESTAND`, of `--request` en `--expert`";
+    MessagesNoRun => "week {week} has no run in the ledger: run it first (`matchpunt run --ledger ... --week {week}`)", "week {week} heeft geen run in de ledger: draai die eerst (`matchpunt run --ledger ... --week {week}`)";
+    BookNeedsLedger => "book needs the ledger: --ledger FILE (or MATCHPUNT_LEDGER); create one with `matchpunt ledger init FILE`", "book heeft de ledger nodig: --ledger BESTAND (of MATCHPUNT_LEDGER); maak er een met `matchpunt ledger init FILE`";
+    BookNoExpert => "no expert with id {id}{hint}", "geen deskundige met id {id}{hint}";
+    BookDidYouMean => "; did you mean {id}?", "; bedoelt u {id}?";
     // compare (issue 20: --lang).
     CompareMetric => "metric", "maatstaf";
     CompareDiff => "{name} diff", "{name} verschil";

@@ -197,7 +197,7 @@ pub fn pin_could_break(t: &TeamRules, ri: usize, e: usize, on: &[usize]) -> bool
         })
 }
 
-/// A trajectory's meetings in words (`trajectory of 5 meetings, every 1 week(s): weeks
+/// A trajectory's meetings in words (`trajectory of 5 meetings, every 1 week: weeks
 /// 2026-W48, 2026-W49, ...`), in `lang`; None for a request of one meeting. O(meetings).
 pub fn trajectory_text(inst: &Instance, r: usize, lang: Lang) -> Option<String> {
     let t = inst.teams.trajectories.get(&r)?;

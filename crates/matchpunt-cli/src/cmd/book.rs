@@ -46,7 +46,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let policy = args.inputs.policy()?;
     let lang = args.lang.or_policy(&policy);
     let Some(path) = &args.ledger.ledger else {
-        bail!("book needs the ledger: --ledger FILE (or MATCHPUNT_LEDGER); create one with `matchpunt ledger init FILE`");
+        bail!("{}", lang.text(Msg::BookNeedsLedger));
     };
     let mut l = ledger::open(path)?;
     let week = ledger::week_of(&args.inputs)?;
@@ -68,9 +68,15 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let Some(ei) = inst.experts.iter().position(|e| e.id == args.expert) else {
         let ids: Vec<&str> = inst.experts.iter().map(|e| e.id.as_str()).collect();
         let hint = matchpunt::ingest::did_you_mean(&args.expert, ids)
-            .map(|s| format!("; did you mean {s:?}?"))
+            .map(|s| lang.fill(Msg::BookDidYouMean, &[("id", &format!("{s:?}"))]))
             .unwrap_or_default();
-        bail!("no expert with id {:?}{hint}", args.expert);
+        bail!(
+            "{}",
+            lang.fill(
+                Msg::BookNoExpert,
+                &[("id", &format!("{:?}", args.expert)), ("hint", &hint)]
+            )
+        );
     };
     let t = std::time::Instant::now();
     let id = l.book_checked(&ws, |view| {

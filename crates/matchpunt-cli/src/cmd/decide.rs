@@ -74,7 +74,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         }
         (None, Some(r)) => {
             if args.accepted == args.declined {
-                bail!("give --accepted or --declined");
+                bail!("{}", lang.text(Msg::DecideGiveVerdict));
             }
             vec![(
                 r.clone(),
@@ -83,7 +83,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
                 args.note.clone().unwrap_or_default(),
             )]
         }
-        (None, None) => bail!("give --decisions FILE, or --request and --expert"),
+        (None, None) => bail!("{}", lang.text(Msg::DecideGivePairs)),
     };
     let mut out = std::io::stdout().lock();
     // Accepting a standby of the latest run (not proposed, not booked): a booking like any

@@ -249,7 +249,8 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let ws = args.at.week.to_string();
     let view = l.week(&ws)?;
     let Some(run) = view.latest_run else {
-        bail!("week {ws} has no run in the ledger: run it first (`matchpunt run --ledger ... --week {ws}`)");
+        let lang = crate::voice::reader();
+        bail!("{}", lang.fill(Msg::MessagesNoRun, &[("week", &ws)]));
     };
     let templates = match &args.templates {
         Some(p) => {
