@@ -488,15 +488,11 @@ pub fn parse_request(
                 .map(|(_, row)| normalize(t.cell(row, "org_id")))
         })
         .unwrap_or_default();
-    let kept_away = exclude_inline_org(inst, r.org, &org_id);
-    if kept_away > 0 {
-        warnings.push(Warning::new(|lang| {
-            lang.fill(
-                Msg::InlineKeptAway,
-                &[("source", &source), ("n", &lang.count(kept_away))],
-            )
-        }));
-    }
+    // Kept away on the safe side without a word on the phone path: a warning there would be
+    // a count one expert can move, next to the "personal reasons" count (rules 3-4), and would
+    // tell the reader the reason is an organisation (rule 4). The coordinator's `check` lists
+    // such readings.
+    exclude_inline_org(inst, r.org, &org_id);
     Ok((r, warnings))
 }
 

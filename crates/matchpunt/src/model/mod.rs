@@ -726,7 +726,9 @@ impl Default for Instance {
 pub struct UnknownTheme {
     /// The spelling as first met (tidied).
     pub spelling: String,
-    /// In how many cells (experts' themes and avoid_themes, requests' themes) it occurs.
+    /// In how many cells (experts' and requests' themes) it occurs. Avoid cells are not
+    /// counted: a count they move would tell an avoided theme (rule 3) from an excluded
+    /// organisation (rule 4); their spellings are read on the safe side with a warning per row.
     pub cells: usize,
     /// The closest canonical theme, for a "did you mean".
     pub suggestion: Option<String>,
@@ -739,7 +741,7 @@ pub fn unknown_themes(inst: &Instance) -> Vec<UnknownTheme> {
     let v = crate::names::themes::Vocabulary::bundled();
     let mut cells = vec![0usize; inst.themes.len()];
     for e in &inst.experts {
-        for &t in e.themes.iter().chain(&e.avoid_themes) {
+        for &t in &e.themes {
             cells[t as usize] += 1;
         }
     }
