@@ -282,10 +282,37 @@ impl Base<'_> {
             request: r,
             expert: e,
         };
-        let outcome = self
-            .evaluate_until(&change, usize::MAX, deadline)
-            .expect("no limit on the part");
         let label = expert_label(ex);
+        // No limit on the part: an error is a search stopped before it found any batch with
+        // the pair in it (under team rules), so there is no figure to show.
+        let outcome = match self.evaluate_until(&change, usize::MAX, deadline) {
+            Ok(o) => o,
+            Err(_) => {
+                return RunnerUpView {
+                    expert: ex.id.clone(),
+                    name: ex.name.clone(),
+                    score: round3(s.score),
+                    score_diff: weakest.map(|w| round3(s.score - w.score)),
+                    assigned_to: elsewhere,
+                    limit: miss.map(Miss::code),
+                    objective_change: None,
+                    proven: false,
+                    changes: Vec::new(),
+                    refused: None,
+                    text: lang.fill(
+                        Msg::RunnerUpLineOpen,
+                        &[
+                            ("name", &display_name(ex).to_string()),
+                            ("id", &ex.id),
+                            ("score", &lang.num(s.score, 1)),
+                            ("status", &status),
+                            ("cost", &lang.text(Msg::NotProven).to_string()),
+                            ("changes", &String::new()),
+                        ],
+                    ),
+                };
+            }
+        };
         let score = lang.num(s.score, 1);
         // What the view says whether the pin is refused or priced.
         let view = RunnerUpView {

@@ -621,8 +621,41 @@ impl<'a> Base<'a> {
             v.sort_by_key(|s| (s.pair.request, s.pair.expert));
             Cow::Owned(v)
         };
-        let pins = batch::settle_pins_except(&inst, self.policy, &forbidden);
+        let mut pins = batch::settle_pins_except(&inst, self.policy, &forbidden);
+        // Under team rules, the pair a what-if puts in is forced into the re-solve rather than
+        // pinned: a pin is a coordinator's decision, exempt from the team rules on its own, but
+        // the what-if's request must keep them with the pair in it (a whole team, an
+        // experienced partner). Refused as a pin first (limits, seats), then by the rules.
+        let mut forcing: Option<(usize, usize)> = None;
+        if let Change::Pin { request, expert }
+        | Change::Replace {
+            request, expert, ..
+        } = *change
+        {
+            let new_pin = !self.pins.accepted.contains(&(request, expert))
+                && pins.accepted.contains(&(request, expert));
+            if new_pin && crate::teams::rules(inst0, self.policy, &[]).is_active() {
+                let mut unpinned = inst.clone();
+                unpinned.requests[request].pinned.retain(|&x| x != expert);
+                let p2 = batch::settle_pins_except(&unpinned, self.policy, &forbidden);
+                if pin_set(&p2) == pin_set(&self.pins) || matches!(change, Change::Replace { .. }) {
+                    pins = p2;
+                    inst = unpinned;
+                    forcing = Some((request, expert));
+                }
+            }
+        }
         let (problem, _, pinned_value) = batch::build_problem(&inst, self.policy, &scored, &pins);
+        let forced_arc = forcing.and_then(|(r, e)| {
+            problem
+                .arcs
+                .iter()
+                .position(|a| a.request as usize == r && a.expert as usize == e)
+        });
+        if forcing.is_some() && forced_arc.is_none() {
+            // Not reached (an accepted pin is a candidate pair with room); never guess.
+            return Err(0);
+        }
         let ne = inst.experts.len();
         // The nodes whose pairs, limits, seats or pins change.
         let mut touched: Vec<usize> = Vec::new();
@@ -675,7 +708,37 @@ impl<'a> Base<'a> {
             let left = d.saturating_duration_since(Instant::now());
             opts.time_limit = Some(opts.time_limit.map_or(left, |t| t.min(left)));
         }
-        let sol = solve::solve_with_teams(&sub, &teams, &opts);
+        let sol = match forced_arc {
+            None => solve::solve_with_teams(&sub, &teams, &opts),
+            Some(fa) => {
+                let at = arcs
+                    .binary_search(&fa)
+                    .expect("the forced pair is in the part");
+                match solve::solve_with_teams_forcing(&sub, &teams, &opts, &[at]) {
+                    Ok(sol) => sol,
+                    // A limit stopped the search before any solution held the pair: no figure.
+                    Err(Some(_)) => return Err(arcs.len()),
+                    Err(None) => {
+                        let (request, expert) = forcing.expect("forced");
+                        return Ok(Outcome {
+                            delta: 0,
+                            proven: true,
+                            seats: Vec::new(),
+                            moves: Vec::new(),
+                            pins_lost: Vec::new(),
+                            refused: Some(PinConflict {
+                                request,
+                                expert,
+                                stage: Stage::PinTeam,
+                                text: "no team that keeps the team rules holds the pair".into(),
+                            }),
+                            arcs: arcs.len(),
+                            nodes: 0,
+                        });
+                    }
+                }
+            }
+        };
         let old_chosen: Vec<usize> = self
             .chosen
             .iter()
