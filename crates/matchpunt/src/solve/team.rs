@@ -1,5 +1,8 @@
 //! Team rules as side constraints per request (issue 24), solved exactly over the base model.
 //!
+//! Why one file: the search over teams is one algorithm whose steps (nodes, forced arcs, the
+//! teams' listing, the incumbent) share one state per component, as the base solver's do.
+//!
 //! Why here and why this way: a team rule couples the experts of *one request* (a new expert
 //! needs an experienced partner on the same request, at least `experienced_min` experienced
 //! seats, two experts who are never sent together, a team staffed whole or not at all). The

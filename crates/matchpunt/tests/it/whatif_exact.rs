@@ -211,3 +211,82 @@ fn the_teams_example_r4_shows_no_gain() {
         assert!(!ru.text.contains("+265"), "{}", ru.text);
     }
 }
+
+/// The quick path of a runner-up's cost against the full re-solve, on 30 generated batches:
+/// the repair of the base (what `explain` shows, not proven, where a batch is too large to
+/// re-solve) is a batch that keeps every limit and never claims more than the re-solve's
+/// optimum; where it loses nothing on a proven base (settled by the bound, shown as proven)
+/// the re-solve's cost is 0 too; and every proven runner-up cost `explain --request` shows
+/// equals the full re-solve's.
+#[test]
+fn the_quick_path_equals_the_full_re_solve_where_it_claims_a_proof() {
+    let policy = Policy::default();
+    let (mut compared, mut settled, mut shown) = (0, 0, 0);
+    for seed in 0..30u64 {
+        let inst = common::instance(50, 35, seed, &policy);
+        let res = batch::run(&inst, &policy, &opts());
+        let base = Base::from_result(&inst, &policy, opts(), &res);
+        for s in res.scored.iter() {
+            let (r, e) = (s.pair.request as usize, s.pair.expert as usize);
+            if base.assigned.iter().any(|a| a.0 == r && a.1 == e) {
+                continue;
+            }
+            let full = base
+                .evaluate(
+                    &Change::Pin {
+                        request: r,
+                        expert: e,
+                    },
+                    usize::MAX,
+                )
+                .unwrap();
+            if full.refused.is_some() || !full.proven {
+                continue;
+            }
+            let Some(quick) = base.repair_pin(r, e) else {
+                continue;
+            };
+            assert!(!quick.proven);
+            assert!(
+                quick.delta <= full.delta,
+                "seed {seed} pair ({r}, {e}): repair {} above the optimum {}",
+                quick.delta,
+                full.delta
+            );
+            if res.proven && quick.delta == 0 && full.pins_lost.is_empty() {
+                assert_eq!(full.delta, 0, "seed {seed} pair ({r}, {e})");
+                settled += 1;
+            }
+            compared += 1;
+        }
+        for r in 0..inst.requests.len() {
+            let v = base.explain_request(r, 3, Lang::En);
+            for ru in v
+                .runners_up
+                .iter()
+                .filter(|ru| ru.proven && ru.refused.is_none())
+            {
+                let e = inst.experts.iter().position(|x| x.id == ru.expert).unwrap();
+                let full = base
+                    .evaluate(
+                        &Change::Pin {
+                            request: r,
+                            expert: e,
+                        },
+                        usize::MAX,
+                    )
+                    .unwrap();
+                let shown_cost = ru.objective_change.unwrap();
+                assert!(
+                    (shown_cost - full.delta as f64 / 1000.0).abs() < 1e-6,
+                    "seed {seed} request {r} expert {e}: shown {shown_cost}, re-solve {}",
+                    full.delta
+                );
+                shown += 1;
+            }
+        }
+    }
+    assert!(compared >= 300, "only {compared} repairs compared");
+    assert!(settled >= 5, "only {settled} settled by the bound");
+    assert!(shown >= 300, "only {shown} runner-up costs compared");
+}
