@@ -155,6 +155,19 @@ pub struct Data {
     pub template: Instance,
     experts_by_id: HashMap<String, usize>,
     requests_by_id: HashMap<String, usize>,
+    /// The request pages worked out so far, by (request, language): the explain view and the
+    /// standbys, each a set of exact re-solves of this batch that stays true while the snapshot
+    /// lives (a reload makes a new one), so a second view of a request costs nothing.
+    pub request_views: std::sync::Mutex<HashMap<(usize, &'static str), Arc<RequestPage>>>,
+}
+
+/// What the request page computes for one request in one language (see
+/// [`Data::request_views`]).
+pub struct RequestPage {
+    /// `explain --request`'s view, before the ledger's declines are dropped from it.
+    pub view: explain::ExplainRequestView,
+    /// The standbys of the request's assignments, before the ledger's declines are dropped.
+    pub standbys: Vec<explain::Standby>,
 }
 
 impl Data {
@@ -487,6 +500,7 @@ fn load_data(cfg: &Config) -> Result<Data, Failure> {
         template,
         experts_by_id,
         requests_by_id,
+        request_views: Default::default(),
     })
 }
 

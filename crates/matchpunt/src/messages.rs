@@ -486,6 +486,7 @@ messages! {
     PinDropped => "the pin of {expert} on {request} can no longer be kept", "de vastzetting van {expert} op {request} kan niet meer gehouden worden";
     MoreChanges => "{n} more change(s)", "nog {n} {n:wijziging|wijzigingen}";
     NotProven => "(not proven optimal within the time limit)", "(niet bewezen optimaal binnen de tijdslimiet)";
+    NotProvenRepair => "(not proven: too large to re-solve here; this batch with them in keeps every rule, and the best one is at least as good)", "(niet bewezen: te groot om hier opnieuw op te lossen; deze batch met deze persoon erin houdt elke regel, en de beste is minstens zo goed)";
 
     // Fixes: the smallest change that fills an open seat.
     FixLimits => "let {expert} take one more assignment (max {max})", "laat {expert} één inzet meer doen (max {max})";

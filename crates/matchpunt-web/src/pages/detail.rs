@@ -97,19 +97,40 @@ pub async fn request(State(app): State<App>, ui: Ui, Path(id): Path<String>) -> 
     let (status, title, body) = explained(snap.clone(), lang, move |d| match d.request(&id) {
         Some(ri) => {
             let base = d.base();
-            let mut v = base.explain_request(ri, TOP, lang);
             // With a ledger: nobody who declined the request this week is put forward again,
             // and the open seat's reason says who declined (as `explain --ledger`).
             let declined = match &d.ledger {
                 Some(lw) => matchpunt_ledger::rules::declined_for(d.inst(), &lw.view, &id),
                 None => Vec::new(),
             };
+            let n = base.policy.round.standbys as usize;
+            // The re-solves once per request, language and snapshot (see `Data::request_views`).
+            let key = (ri, lang.code());
+            let cached = d
+                .request_views
+                .lock()
+                .ok()
+                .and_then(|m| m.get(&key).cloned());
+            let page = cached.unwrap_or_else(|| {
+                let page = std::sync::Arc::new(crate::state::RequestPage {
+                    view: base.explain_request(ri, TOP, lang),
+                    standbys: base.standbys_of_request(
+                        ri,
+                        n + declined.len(),
+                        &mut FixBudget::for_explain(),
+                    ),
+                });
+                if let Ok(mut m) = d.request_views.lock() {
+                    m.insert(key, page.clone());
+                }
+                page
+            });
+            let mut v = page.view.clone();
             if d.ledger.is_some() {
                 matchpunt_ledger::rules::drop_declined_explain(&mut v, d.inst(), &declined, lang);
             }
-            let n = base.policy.round.standbys as usize;
-            let standbys: Vec<String> = base
-                .standbys_of_request(ri, n + declined.len(), &mut FixBudget::for_explain())
+            let standbys: Vec<String> = page
+                .standbys
                 .iter()
                 .filter(|s| !declined.contains(&s.standby))
                 .take(n)

@@ -22,7 +22,8 @@
 //! What lives here, one file each: `week` (this week's bookings), [`suggest`], `standby`, `whatif`
 //! (changes and their exact re-solves), `fixes`, `views` (what `suggest` prints, and the
 //! words shared by every view), `why` (changes, fixes and pins not kept in words), `request`
-//! and `expert` (the two `explain` views), `run` (`run`'s fix column), `mismatch` (given assignments that do not fit the batch).
+//! and `expert` (the two `explain` views), `run` (`run`'s fix column), `mismatch` (given assignments that do not fit the batch),
+//! `repair` (a runner-up priced without a re-solve where the batch is too large to re-solve).
 //!
 //! Texts come from [`crate::messages`]; nothing here names an expert's themes other than a count
 //! of the request's own themes they share, and a reason under rule 3 or 4 is "not for this
@@ -47,6 +48,7 @@ use std::time::Instant;
 mod expert;
 mod fixes;
 mod mismatch;
+mod repair;
 mod request;
 mod run;
 mod standby;
@@ -59,6 +61,7 @@ mod why;
 pub use expert::*;
 pub use fixes::*;
 pub use mismatch::*;
+pub use repair::*;
 pub use request::*;
 pub use run::*;
 pub use standby::*;

@@ -282,10 +282,49 @@ impl Base<'_> {
             request: r,
             expert: e,
         };
-        let outcome = self
-            .evaluate_until(&change, usize::MAX, deadline)
-            .expect("no limit on the part");
         let label = expert_label(ex);
+        // No limit on the part: an error is a search stopped before it found any batch with
+        // the pair in it (under team rules), so there is no figure to show.
+        // A part too large to re-solve in time (its components before the change bound it
+        // from below) is priced by a repair of the base assignment, not proven.
+        let ne = inst.experts.len();
+        let part =
+            self.comp_arcs[self.comp[ne + r] as usize].max(self.comp_arcs[self.comp[e] as usize]);
+        let priced = if part > EXPLAIN_RESOLVE_MAX_ARCS {
+            self.price_pin_large(r, e, part)
+        } else if let Some(o) = self.pin_settled_by_bound(r, e) {
+            Ok(o)
+        } else {
+            self.evaluate_until(&change, usize::MAX, deadline)
+        };
+        let outcome = match priced {
+            Ok(o) => o,
+            Err(_) => {
+                return RunnerUpView {
+                    expert: ex.id.clone(),
+                    name: ex.name.clone(),
+                    score: round3(s.score),
+                    score_diff: weakest.map(|w| round3(s.score - w.score)),
+                    assigned_to: elsewhere,
+                    limit: miss.map(Miss::code),
+                    objective_change: None,
+                    proven: false,
+                    changes: Vec::new(),
+                    refused: None,
+                    text: lang.fill(
+                        Msg::RunnerUpLineOpen,
+                        &[
+                            ("name", &display_name(ex).to_string()),
+                            ("id", &ex.id),
+                            ("score", &lang.num(s.score, 1)),
+                            ("status", &status),
+                            ("cost", &lang.text(Msg::NotProven).to_string()),
+                            ("changes", &String::new()),
+                        ],
+                    ),
+                };
+            }
+        };
         let score = lang.num(s.score, 1);
         // What the view says whether the pin is refused or priced.
         let view = RunnerUpView {
@@ -319,7 +358,9 @@ impl Base<'_> {
         }
         let changes = change_views(inst, &outcome, Some((r, Some(e))), lang);
         let mut cost = lang.signed(points(outcome.delta));
-        if !outcome.proven {
+        if part > EXPLAIN_RESOLVE_MAX_ARCS {
+            cost = format!("{cost} {}", lang.text(Msg::NotProvenRepair));
+        } else if !outcome.proven {
             cost = format!("{cost} {}", lang.text(Msg::NotProven));
         }
         let changes_words = lang.fill(

@@ -166,100 +166,6 @@ impl Change {
             Change::DropPin { .. } | Change::Pin { .. } | Change::Replace { .. } => (None, None),
         }
     }
-
-    /// The change in words.
-    pub fn text(&self, inst: &Instance, lang: Lang) -> String {
-        let ename = |e: usize| expert_label(&inst.experts[e]);
-        match *self {
-            Change::Limits {
-                expert,
-                max_assignments,
-                load_budget,
-            } => {
-                let e = &inst.experts[expert];
-                let extra = load_budget.saturating_sub(e.load_budget);
-                let more = max_assignments > e.max_assignments;
-                let n = ename(expert);
-                match (more, extra > 0) {
-                    (true, false) => {
-                        lang.fill(Msg::FixLimits, &[("expert", &n), ("max", &max_assignments)])
-                    }
-                    (false, _) => lang.fill(
-                        Msg::FixLoad,
-                        &[("expert", &n), ("budget", &load_budget), ("extra", &extra)],
-                    ),
-                    (true, true) => lang.fill(
-                        Msg::FixLimitsAndLoad,
-                        &[
-                            ("expert", &n),
-                            ("max", &max_assignments),
-                            ("budget", &load_budget),
-                            ("extra", &extra),
-                        ],
-                    ),
-                }
-            }
-            Change::Travel {
-                expert,
-                max_travel_km,
-                distance_km,
-            } => {
-                let e = &inst.experts[expert];
-                lang.fill(
-                    Msg::FixTravel,
-                    &[
-                        ("expert", &ename(expert)),
-                        ("km", &lang.num(distance_km, 1)),
-                        ("max", &km_limit(lang, e.max_travel_km)),
-                        ("to", &km_limit(lang, max_travel_km)),
-                    ],
-                )
-            }
-            Change::Slot { request, slot } => lang.fill(
-                Msg::FixSlot,
-                &[
-                    ("request", &inst.requests[request].id),
-                    ("slot", &lang.slot(slot)),
-                ],
-            ),
-            Change::Online { request } => {
-                lang.fill(Msg::FixOnline, &[("request", &inst.requests[request].id)])
-            }
-            Change::Language { request, language } => lang.fill(
-                Msg::FixLanguage,
-                &[
-                    ("request", &inst.requests[request].id),
-                    ("language", &lang.language(inst.languages.name(language))),
-                ],
-            ),
-            Change::DropPin { request, expert } => lang.fill(
-                Msg::FixDropPin,
-                &[
-                    ("expert", &ename(expert)),
-                    ("request", &inst.requests[request].id),
-                ],
-            ),
-            Change::Pin { request, expert } => lang.fill(
-                Msg::FixPin,
-                &[
-                    ("expert", &ename(expert)),
-                    ("request", &inst.requests[request].id),
-                ],
-            ),
-            Change::Replace {
-                request,
-                out,
-                expert,
-            } => lang.fill(
-                Msg::StandbyReplace,
-                &[
-                    ("expert", &ename(expert)),
-                    ("out", &ename(out)),
-                    ("request", &inst.requests[request].id),
-                ],
-            ),
-        }
-    }
 }
 
 /// `Name (E0123)`, or the id alone when there is no name.
@@ -427,15 +333,21 @@ impl<'a> Base<'a> {
                 return Err(AssignmentsMismatch::PinMissing { expert, request });
             }
         }
+        // Each given pair's first arc, found in one pass over the arcs (a search per pair was
+        // quadratic: 12 s of 16 at 10,000 x 20,000).
+        let mut at: HashMap<(usize, usize), Option<usize>> =
+            pairs.iter().map(|&(r, e, _)| ((r, e), None)).collect();
+        for (i, a) in problem.arcs.iter().enumerate() {
+            if let Some(slot) = at.get_mut(&(a.request as usize, a.expert as usize)) {
+                slot.get_or_insert(i);
+            }
+        }
         let mut chosen = Vec::new();
         for &(r, e, _) in pairs {
             if pins.accepted.contains(&(r, e)) {
                 continue;
             }
-            let found = problem
-                .arcs
-                .iter()
-                .position(|a| a.request as usize == r && a.expert as usize == e);
+            let found = at.get(&(r, e)).copied().flatten();
             match found {
                 Some(a) => chosen.push(a),
                 None => {
@@ -621,8 +533,41 @@ impl<'a> Base<'a> {
             v.sort_by_key(|s| (s.pair.request, s.pair.expert));
             Cow::Owned(v)
         };
-        let pins = batch::settle_pins_except(&inst, self.policy, &forbidden);
+        let mut pins = batch::settle_pins_except(&inst, self.policy, &forbidden);
+        // Under team rules, the pair a what-if puts in is forced into the re-solve rather than
+        // pinned: a pin is a coordinator's decision, exempt from the team rules on its own, but
+        // the what-if's request must keep them with the pair in it (a whole team, an
+        // experienced partner). Refused as a pin first (limits, seats), then by the rules.
+        let mut forcing: Option<(usize, usize)> = None;
+        if let Change::Pin { request, expert }
+        | Change::Replace {
+            request, expert, ..
+        } = *change
+        {
+            let new_pin = !self.pins.accepted.contains(&(request, expert))
+                && pins.accepted.contains(&(request, expert));
+            if new_pin && crate::teams::rules(inst0, self.policy, &[]).is_active() {
+                let mut unpinned = inst.clone();
+                unpinned.requests[request].pinned.retain(|&x| x != expert);
+                let p2 = batch::settle_pins_except(&unpinned, self.policy, &forbidden);
+                if pin_set(&p2) == pin_set(&self.pins) || matches!(change, Change::Replace { .. }) {
+                    pins = p2;
+                    inst = unpinned;
+                    forcing = Some((request, expert));
+                }
+            }
+        }
         let (problem, _, pinned_value) = batch::build_problem(&inst, self.policy, &scored, &pins);
+        let forced_arc = forcing.and_then(|(r, e)| {
+            problem
+                .arcs
+                .iter()
+                .position(|a| a.request as usize == r && a.expert as usize == e)
+        });
+        if forcing.is_some() && forced_arc.is_none() {
+            // Not reached (an accepted pin is a candidate pair with room); never guess.
+            return Err(0);
+        }
         let ne = inst.experts.len();
         // The nodes whose pairs, limits, seats or pins change.
         let mut touched: Vec<usize> = Vec::new();
@@ -675,7 +620,37 @@ impl<'a> Base<'a> {
             let left = d.saturating_duration_since(Instant::now());
             opts.time_limit = Some(opts.time_limit.map_or(left, |t| t.min(left)));
         }
-        let sol = solve::solve_with_teams(&sub, &teams, &opts);
+        let sol = match forced_arc {
+            None => solve::solve_with_teams(&sub, &teams, &opts),
+            Some(fa) => {
+                let at = arcs
+                    .binary_search(&fa)
+                    .expect("the forced pair is in the part");
+                match solve::solve_with_teams_forcing(&sub, &teams, &opts, &[at]) {
+                    Ok(sol) => sol,
+                    // A limit stopped the search before any solution held the pair: no figure.
+                    Err(Some(_)) => return Err(arcs.len()),
+                    Err(None) => {
+                        let (request, expert) = forcing.expect("forced");
+                        return Ok(Outcome {
+                            delta: 0,
+                            proven: true,
+                            seats: Vec::new(),
+                            moves: Vec::new(),
+                            pins_lost: Vec::new(),
+                            refused: Some(PinConflict {
+                                request,
+                                expert,
+                                stage: Stage::PinTeam,
+                                text: "no team that keeps the team rules holds the pair".into(),
+                            }),
+                            arcs: arcs.len(),
+                            nodes: 0,
+                        });
+                    }
+                }
+            }
+        };
         let old_chosen: Vec<usize> = self
             .chosen
             .iter()

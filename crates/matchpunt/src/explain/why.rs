@@ -397,3 +397,99 @@ pub(crate) fn rule_what(stage: Stage, lang: Lang) -> &'static str {
         _ => Msg::RuleWhat9,
     })
 }
+
+impl Change {
+    /// The change in words.
+    pub fn text(&self, inst: &Instance, lang: Lang) -> String {
+        let ename = |e: usize| expert_label(&inst.experts[e]);
+        match *self {
+            Change::Limits {
+                expert,
+                max_assignments,
+                load_budget,
+            } => {
+                let e = &inst.experts[expert];
+                let extra = load_budget.saturating_sub(e.load_budget);
+                let more = max_assignments > e.max_assignments;
+                let n = ename(expert);
+                match (more, extra > 0) {
+                    (true, false) => {
+                        lang.fill(Msg::FixLimits, &[("expert", &n), ("max", &max_assignments)])
+                    }
+                    (false, _) => lang.fill(
+                        Msg::FixLoad,
+                        &[("expert", &n), ("budget", &load_budget), ("extra", &extra)],
+                    ),
+                    (true, true) => lang.fill(
+                        Msg::FixLimitsAndLoad,
+                        &[
+                            ("expert", &n),
+                            ("max", &max_assignments),
+                            ("budget", &load_budget),
+                            ("extra", &extra),
+                        ],
+                    ),
+                }
+            }
+            Change::Travel {
+                expert,
+                max_travel_km,
+                distance_km,
+            } => {
+                let e = &inst.experts[expert];
+                lang.fill(
+                    Msg::FixTravel,
+                    &[
+                        ("expert", &ename(expert)),
+                        ("km", &lang.num(distance_km, 1)),
+                        ("max", &km_limit(lang, e.max_travel_km)),
+                        ("to", &km_limit(lang, max_travel_km)),
+                    ],
+                )
+            }
+            Change::Slot { request, slot } => lang.fill(
+                Msg::FixSlot,
+                &[
+                    ("request", &inst.requests[request].id),
+                    ("slot", &lang.slot(slot)),
+                ],
+            ),
+            Change::Online { request } => {
+                lang.fill(Msg::FixOnline, &[("request", &inst.requests[request].id)])
+            }
+            Change::Language { request, language } => lang.fill(
+                Msg::FixLanguage,
+                &[
+                    ("request", &inst.requests[request].id),
+                    ("language", &lang.language(inst.languages.name(language))),
+                ],
+            ),
+            Change::DropPin { request, expert } => lang.fill(
+                Msg::FixDropPin,
+                &[
+                    ("expert", &ename(expert)),
+                    ("request", &inst.requests[request].id),
+                ],
+            ),
+            Change::Pin { request, expert } => lang.fill(
+                Msg::FixPin,
+                &[
+                    ("expert", &ename(expert)),
+                    ("request", &inst.requests[request].id),
+                ],
+            ),
+            Change::Replace {
+                request,
+                out,
+                expert,
+            } => lang.fill(
+                Msg::StandbyReplace,
+                &[
+                    ("expert", &ename(expert)),
+                    ("out", &ename(out)),
+                    ("request", &inst.requests[request].id),
+                ],
+            ),
+        }
+    }
+}

@@ -61,7 +61,9 @@ mod team;
 
 #[doc(hidden)]
 pub use probe::{master_refine, master_start, MasterStart};
-pub use team::{solve_with_teams, Standing, TeamBreak, TeamRequest, TeamRules};
+pub use team::{
+    solve_with_teams, solve_with_teams_forcing, Standing, TeamBreak, TeamRequest, TeamRules,
+};
 
 /// Whether `MATCHPUNT_SOLVER_TRACE` is set: then the solver prints the progress of each
 /// component's search (bounds, incumbents, times; numbers only, never a name or a theme) to

@@ -1,5 +1,8 @@
 //! Team rules as side constraints per request (issue 24), solved exactly over the base model.
 //!
+//! Why one file: the search over teams is one algorithm whose steps (nodes, forced arcs, the
+//! teams' listing, the incumbent) share one state per component, as the base solver's do.
+//!
 //! Why here and why this way: a team rule couples the experts of *one request* (a new expert
 //! needs an experienced partner on the same request, at least `experienced_min` experienced
 //! seats, two experts who are never sent together, a team staffed whole or not at all). The
@@ -235,6 +238,25 @@ fn members_by_request(
 /// a component; the node count is limited by `opts.node_limit` / 100 (at least 50) per
 /// component.
 pub fn solve_with_teams(p: &Problem, rules: &TeamRules, opts: &SolveOptions) -> Solution {
+    solve_with_teams_forcing(p, rules, opts, &[]).expect("nothing forced: the empty batch fits")
+}
+
+/// [`solve_with_teams`] over the solutions that hold every arc of `forced` (indexes into `p`'s
+/// arcs): the optimum of a what-if ("this expert on this request") under the team rules. Unlike
+/// a pin, a forced arc is no coordinator's decision, so its request must keep every team rule
+/// with it (a whole team, an experienced partner). Cost as [`solve_with_teams`].
+///
+/// # Errors
+///
+/// `Err(None)` when no solution that keeps the rules holds every forced arc (proven by the
+/// search, or by the presolve); `Err(Some(limit))` when a limit stopped the search before it
+/// found one.
+pub fn solve_with_teams_forcing(
+    p: &Problem,
+    rules: &TeamRules,
+    opts: &SolveOptions,
+    forced: &[usize],
+) -> Result<Solution, Option<Limit>> {
     // The weekly limit is also at most the rolling budget left: exact for arcs of one meeting,
     // a relaxation for trajectories (which take more of it, kept by the search below).
     let clamped;
@@ -255,12 +277,20 @@ pub fn solve_with_teams(p: &Problem, rules: &TeamRules, opts: &SolveOptions) -> 
     } else {
         p
     };
-    if !rules.is_active() {
-        return solve(p, opts);
+    if !rules.is_active() && forced.is_empty() {
+        return Ok(solve(p, opts));
     }
     let start = Instant::now();
     let keep = super::rolling::presolve(p, rules);
+    if forced.iter().any(|&a| !keep[a]) {
+        return Err(None);
+    }
     let kept: Vec<usize> = (0..p.arcs.len()).filter(|&a| keep[a]).collect();
+    // The forced arcs by their index in `base`.
+    let forced_base: Vec<usize> = forced
+        .iter()
+        .map(|a| kept.binary_search(a).expect("kept above"))
+        .collect();
     let base = Problem {
         arcs: kept.iter().map(|&a| p.arcs[a]).collect(),
         ..p.clone()
@@ -286,7 +316,7 @@ pub fn solve_with_teams(p: &Problem, rules: &TeamRules, opts: &SolveOptions) -> 
                         .enumerate()
                         .any(|(i, &a)| m[i + 1..].iter().any(|&b| rules.apart(a, b)))
             });
-        if constrained {
+        if constrained || comp.iter().any(|a| forced_base.contains(a)) {
             searched.push(comp);
         } else {
             plain.extend(comp);
@@ -302,6 +332,12 @@ pub fn solve_with_teams(p: &Problem, rules: &TeamRules, opts: &SolveOptions) -> 
     for comp in searched {
         let sub = restrict(&comp);
         let remaining = opts.time_limit.map(|t| t.saturating_sub(start.elapsed()));
+        let here: Vec<usize> = comp
+            .iter()
+            .enumerate()
+            .filter(|(_, a)| forced_base.contains(a))
+            .map(|(i, _)| i)
+            .collect();
         let s = Search::run(
             &sub,
             rules,
@@ -309,7 +345,8 @@ pub fn solve_with_teams(p: &Problem, rules: &TeamRules, opts: &SolveOptions) -> 
                 time_limit: remaining,
                 ..*opts
             },
-        );
+            here,
+        )?;
         out.chosen.extend(s.chosen.iter().map(|&a| kept[comp[a]]));
         out.objective += s.objective;
         out.bound += s.bound;
@@ -325,7 +362,7 @@ pub fn solve_with_teams(p: &Problem, rules: &TeamRules, opts: &SolveOptions) -> 
     }
     out.chosen.sort_unstable();
     debug_assert_eq!(evaluate(p, &out.chosen).ok(), Some(out.objective));
-    out
+    Ok(out)
 }
 
 /// The state of one component's search over teams.
@@ -343,6 +380,8 @@ struct Search<'a> {
     listed_teams: usize,
     stopped: Option<Limit>,
     base_unproven: bool,
+    /// Arcs every solution must hold (a what-if's, see [`solve_with_teams_forcing`]).
+    root_forced: Vec<usize>,
 }
 
 /// Teams looked at per component before the search stops as at its work limit.
@@ -358,7 +397,12 @@ struct Node {
 }
 
 impl<'a> Search<'a> {
-    fn run(p: &'a Problem, rules: &'a TeamRules, opts: &SolveOptions) -> Solution {
+    fn run(
+        p: &'a Problem,
+        rules: &'a TeamRules,
+        opts: &SolveOptions,
+        forced: Vec<usize>,
+    ) -> Result<Solution, Option<Limit>> {
         let mut s = Search {
             p,
             rules,
@@ -366,19 +410,28 @@ impl<'a> Search<'a> {
             deadline: opts.time_limit.map(|t| Instant::now() + t),
             max_nodes: (opts.node_limit / 100).max(50),
             incumbent: Vec::new(),
-            value: 0,
+            // Without forced arcs, the empty solution keeps every rule.
+            value: if forced.is_empty() { 0 } else { i64::MIN },
             nodes: 0,
             base_nodes: 0,
             listed: 0,
             listed_teams: 0,
             stopped: None,
             base_unproven: false,
+            root_forced: forced.clone(),
         };
-        let bound = s.node(&Node::default()).max(s.value);
+        let root = Node {
+            forced,
+            ..Node::default()
+        };
+        let bound = s.node(&root).max(s.value);
+        if s.value == i64::MIN {
+            return Err(s.stopped.or(s.base_unproven.then_some(Limit::Work)));
+        }
         let proven = s.stopped.is_none() && !s.base_unproven;
         let mut chosen = s.incumbent;
         chosen.sort_unstable();
-        Solution {
+        Ok(Solution {
             objective: s.value,
             bound: if proven { s.value } else { bound },
             proven,
@@ -392,7 +445,7 @@ impl<'a> Search<'a> {
                 Some(s.stopped.unwrap_or(Limit::Work))
             },
             chosen,
-        }
+        })
     }
 
     fn out_of_work(&mut self) -> bool {
@@ -531,7 +584,8 @@ impl<'a> Search<'a> {
         // trajectories over a rolling budget dropped (forced arcs are only forced in this node:
         // the repaired solution is feasible all the same).
         let repaired = self.rules.repair(self.p, chosen.clone());
-        if let Ok(v) = evaluate(self.p, &repaired) {
+        let holds_forced = self.root_forced.iter().all(|a| repaired.contains(a));
+        if let (Ok(v), true) = (evaluate(self.p, &repaired), holds_forced) {
             if v > self.value {
                 self.value = v;
                 self.incumbent = repaired;
@@ -661,7 +715,7 @@ impl<'a> Search<'a> {
         } else {
             None
         };
-        let floor = open.map_or(i64::MIN, |o| self.value - o);
+        let floor = open.map_or(i64::MIN, |o| self.value.saturating_sub(o));
         let (teams, unlisted) = self.teams(sub, back, r, &forced, floor);
         if self.listed_teams > MAX_LISTED {
             return ub;

@@ -33,5 +33,6 @@ mod teams;
 mod trajectories;
 mod trajectory_limits;
 mod weekly_rules;
+mod whatif_exact;
 mod workbook;
 mod workbook_gate;
