@@ -346,6 +346,7 @@ messages! {
     LoadModerate => "moderate recent load", "gemiddeld belast de laatste weken";
     LoadHeavy => "heavy recent load", "zwaar belast de laatste weken";
     SpreadNone => "no assignments in recent weeks", "de laatste weken niet ingezet";
+    Waiting => "{n} {n:week|weeks} without a seat: {pts} in the batch, beside the score", "{n} {n:week|weken} zonder inzet: {pts} in de batch, naast de score";
     SpreadFew => "few recent assignments", "de laatste weken weinig ingezet";
     SpreadMany => "several recent assignments", "de laatste weken vaak ingezet";
     RoleOnce => "did this role once before", "deed deze rol al eens";
@@ -354,6 +355,7 @@ messages! {
     AgeSame => "the same age as the young person", "even oud als de jongere";
     WeekFree => "no assignment yet this week; load {left} of {budget} left after this request", "deze week nog niet ingezet; na deze aanvraag nog {left} van {budget} belasting over";
     WeekBooked => "{n} assignment(s) this week already (costs {spread} in the batch); load {left} of {budget} left after this request", "deze week al {n} keer ingezet (kost {spread} in de batch); na deze aanvraag nog {left} van {budget} belasting over";
+    WeekRollingBinds => " (the rolling budget over {weeks} weeks leaves less than the weekly one)", " (het rollende budget over {weeks} weken laat minder over dan het wekelijkse)";
 
     // suggest.
     SuggestHead => "{request} ({org}, {role}, {where}, {slot}): {n} eligible expert(s)", "{request} ({org}, {role}, {where}, {slot}): {n} geschikte {n:deskundige|deskundigen}";

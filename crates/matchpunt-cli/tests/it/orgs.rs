@@ -175,8 +175,19 @@ fn suggest_org_said_another_way_keeps_the_expert_away() {
         ));
         assert!(!candidates(&o).contains(&"E1".to_string()), "{}", show(&o));
         let err = String::from_utf8_lossy(&o.stderr);
-        for leak in ["kept away", "weggehouden", "E1", "Zoë", "organisation", "organisatie"] {
-            assert!(!err.contains(leak), "the phone path says {leak}: {}", show(&o));
+        for leak in [
+            "kept away",
+            "weggehouden",
+            "E1",
+            "Zoë",
+            "organisation",
+            "organisatie",
+        ] {
+            assert!(
+                !err.contains(leak),
+                "the phone path says {leak}: {}",
+                show(&o)
+            );
         }
     }
     // Control: another town's organisation is no match.

@@ -80,18 +80,20 @@ pub(crate) fn slot_text(r: &Request, lang: Lang) -> String {
 /// One part of a candidate's score, in words.
 #[derive(Clone, Debug, Serialize)]
 pub struct PartView {
-    /// The part's name (`theme_fit`, `distance`, ...).
+    /// The part's name (`theme_fit`, `distance`, ...; `waiting` for the waiting advantage).
     pub part: &'static str,
     /// The part's value, 0 to 1.
     pub value: f64,
-    /// Points it adds to the score (weight × value).
+    /// Points it adds to the score (weight × value); for `waiting`, the points the batch adds
+    /// to the pair's value beside the score.
     pub points: f64,
     /// In words.
     pub text: String,
 }
 
 /// The parts of a pair's score in words, largest contribution first; parts worth nothing and
-/// an age part that does not apply are left out.
+/// an age part that does not apply are left out. Last, where the policy gives one, the
+/// expert's waiting advantage (not in the score, in the pair's value).
 pub fn part_views(
     inst: &Instance,
     policy: &Policy,
@@ -215,6 +217,22 @@ pub fn part_views(
         );
     }
     out.sort_by(|a, b| b.points.total_cmp(&a.points));
+    // The waiting advantage ([`crate::scoring::waiting_points`]) is not part of the score but
+    // is in the pair's value in the batch: said last, so that a cost "in total" that differs
+    // from the score's difference by it has a reason shown.
+    let waiting = crate::scoring::waiting_points(policy, h);
+    if waiting > 0.0 {
+        let weeks = policy.history.waiting_weeks;
+        out.push(PartView {
+            part: "waiting",
+            value: round3(f64::from(h.waited.min(weeks)) / f64::from(weeks)),
+            points: round3(waiting),
+            text: lang.fill(
+                Msg::Waiting,
+                &[("n", &h.waited), ("pts", &lang.signed(waiting))],
+            ),
+        });
+    }
     out
 }
 
@@ -229,7 +247,8 @@ pub struct WeekView {
     pub max_assignments: u32,
     /// The expert's load budget.
     pub load_budget: u32,
-    /// Load left after this request.
+    /// Load left after this request: of the weekly budget, or of what the rolling budget
+    /// leaves this week where that is less (the text then says so).
     pub load_left_after: i64,
     /// In words.
     pub text: String,
@@ -320,8 +339,10 @@ pub(crate) fn week_view(
     policy: &Policy,
     lang: Lang,
 ) -> WeekView {
-    let left = e.load_budget as i64 - u.load as i64 - r.intensity as i64;
-    let text = if u.count == 0 {
+    // What this week may still carry: the weekly budget, or less where the rolling budget
+    // leaves less (Expert::budget), as the limit check reads it.
+    let left = e.budget() as i64 - u.load as i64 - r.intensity as i64;
+    let mut text = if u.count == 0 {
         lang.fill(
             Msg::WeekFree,
             &[("left", &left), ("budget", &e.load_budget)],
@@ -340,6 +361,12 @@ pub(crate) fn week_view(
             ],
         )
     };
+    if e.budget() < e.load_budget {
+        text.push_str(&lang.fill(
+            Msg::WeekRollingBinds,
+            &[("weeks", &policy.rules.rolling_weeks)],
+        ));
+    }
     WeekView {
         assignments: u.count,
         load: u.load,

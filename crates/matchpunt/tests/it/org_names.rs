@@ -559,7 +559,11 @@ fn the_inline_path_says_nothing_of_who_was_kept_away() {
             i.requests.push(r);
             let at = i.requests.len() - 1;
             for k in 0..n {
-                assert!(org_refused(&i, k, at), "{n} {lang:?}: E{} not kept away", k + 1);
+                assert!(
+                    org_refused(&i, k, at),
+                    "{n} {lang:?}: E{} not kept away",
+                    k + 1
+                );
             }
         }
     }
