@@ -689,6 +689,8 @@ messages! {
     ProgressReasons => "explaining the open seats", "de open plekken verklaren";
     ProgressStandbys => "ranking standbys", "reserves rangschikken";
     ProgressWriting => "writing to {dir}", "schrijven naar {dir}";
+    ProgressSimulate => "simulating", "simuleren";
+    ProgressSimWeek => "simulate: week {week} of {weeks} done ({n} of {total} batches, {s} s)", "simulate: week {week} van {weeks} klaar ({n} van {total} batches, {s} s)";
     MailStandbyExpert => "Hello {name},\n\nThank you: you are confirmed as {role} for {org} on {date} ({where}), about {topics}, in place of the expert we proposed before.\n\nKind regards,\nthe match point", "Hoi {name},\n\nDank je: je bent bevestigd als {role} voor {org} op {date} ({where}), over {topics}, in plaats van de deskundige die we eerder voorstelden.\n\nGroet,\nhet matchpunt";
     MailStandbyOrg => "Dear {name},\n\nThe expert we proposed for your request {request} ({role}, {date}, {where}) cannot come; {expert} takes their place and is confirmed.\n\nKind regards,\nthe match point", "Beste {name},\n\nDe deskundige die we voor uw aanvraag {request} ({role}, {date}, {where}) voorstelden, kan niet; {expert} neemt de plek over en is bevestigd.\n\nMet vriendelijke groet,\nhet matchpunt";
     SimTeams => "{policy}: new experts deployed alone {alone} (beside an experienced one {beside}); trajectories started {started}, later meetings that kept their expert {kept} of {later}", "{policy}: nieuwe deskundigen alleen ingezet {alone} (naast een ervaren collega {beside}); trajecten begonnen {started}, latere bijeenkomsten met dezelfde deskundige {kept} van {later}";

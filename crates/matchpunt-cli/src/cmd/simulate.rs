@@ -96,6 +96,7 @@ const MAX_REQUESTS_TOTAL: u64 = 2_000_000;
 /// parallel, each week after week, so "week k" is the k-th multiple of the policy count).
 struct WeekLines {
     on: bool,
+    lang: Lang,
     weeks: usize,
     policies: usize,
     done: std::sync::atomic::AtomicUsize,
@@ -103,9 +104,10 @@ struct WeekLines {
 }
 
 impl WeekLines {
-    fn new(on: bool, weeks: usize, policies: usize) -> Self {
+    fn new(on: bool, lang: Lang, weeks: usize, policies: usize) -> Self {
         WeekLines {
             on,
+            lang,
             weeks,
             policies: policies.max(1),
             done: std::sync::atomic::AtomicUsize::new(0),
@@ -121,13 +123,17 @@ impl WeekLines {
         }
     }
 
+    /// The line after `n` finished batches, in the reader's language.
     fn line(&self, n: usize) -> String {
-        format!(
-            "simulate: week {} of {} done ({n} of {} batches, {:.1} s)",
-            n / self.policies,
-            self.weeks,
-            self.weeks * self.policies,
-            self.start.elapsed().as_secs_f64()
+        self.lang.fill(
+            Msg::ProgressSimWeek,
+            &[
+                ("week", &(n / self.policies)),
+                ("weeks", &self.weeks),
+                ("n", &n),
+                ("total", &(self.weeks * self.policies)),
+                ("s", &self.lang.num(self.start.elapsed().as_secs_f64(), 1)),
+            ],
         )
     }
 }
@@ -217,9 +223,12 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let pb = if args.progress {
         indicatif::ProgressBar::hidden()
     } else {
-        progress((weeks * contenders.len()) as u64, "simulate")
+        progress(
+            (weeks * contenders.len()) as u64,
+            lang.text(Msg::ProgressSimulate),
+        )
     };
-    let lines = WeekLines::new(args.progress, weeks, contenders.len());
+    let lines = WeekLines::new(args.progress, lang, weeks, contenders.len());
     let runs = simulate::simulate(
         &world.roster,
         &world.weeks,

@@ -212,6 +212,37 @@ fn simulate_progress_prints_a_line_per_week_to_a_pipe_and_changes_no_output() {
     assert_eq!(stdout(&plain), stdout(&with));
 }
 
+/// `--progress` speaks the reader's language: with `--lang nl` each week's line is Dutch, with a
+/// decimal comma in its seconds, and no English line is printed.
+#[test]
+fn simulate_progress_lines_are_in_the_readers_language() {
+    let out = tempfile::tempdir().unwrap();
+    let with = simulate_run("2", out.path(), &["--progress", "--lang", "nl"]);
+    let stderr = String::from_utf8_lossy(&with.stderr);
+    let lines: Vec<&str> = stderr
+        .lines()
+        .filter(|l| l.starts_with("simulate: week"))
+        .collect();
+    assert_eq!(lines.len(), 6, "{stderr}");
+    for (k, l) in lines.iter().enumerate() {
+        let head = format!(
+            "simulate: week {} van 6 klaar ({} van 18 batches, ",
+            k + 1,
+            3 * (k + 1)
+        );
+        assert!(l.starts_with(&head), "{l:?} should start with {head:?}");
+        let secs = l[head.len()..].trim_end_matches(" s)");
+        assert!(
+            secs.contains(',') && !secs.contains('.'),
+            "{l:?}: seconds without a decimal comma"
+        );
+    }
+    assert!(
+        !stderr.contains(" done ("),
+        "an English progress line: {stderr}"
+    );
+}
+
 /// Teams and trajectories in the simulation (issue 24): with team and trajectory rates and
 /// newcomers (new experts), no policy or strategy deploys a new expert alone, and the
 /// trajectories' later meetings are pins of their weeks that mostly keep their expert (a
