@@ -287,6 +287,8 @@ fn the_quick_path_equals_the_full_re_solve_where_it_claims_a_proof() {
         }
     }
     assert!(compared >= 300, "only {compared} repairs compared");
-    assert!(settled >= 5, "only {settled} settled by the bound");
+    // Under the season default (steeper batch spread, waiting advantage) fewer repairs lose
+    // nothing than under the previous default (5+): at least one must still be settled.
+    assert!(settled >= 1, "only {settled} settled by the bound");
     assert!(shown >= 300, "only {shown} runner-up costs compared");
 }
