@@ -8,11 +8,9 @@
 //! 1. Dinic's max flow from a super source to a super sink finds a feasible flow (or proves
 //!    there is none). The super arcs are then frozen, which leaves a min-cost *circulation*
 //!    problem on the residual network.
-//! 2. Costs are divided by their greatest common divisor (fewer phases, the same optimal flows)
-//!    and multiplied by `M = n + 1`. With prices `p`, the reduced cost of a residual arc
+//! 2. Costs are multiplied by `M = n + 1`. With prices `p`, the reduced cost of a residual arc
 //!    is `c(u, v) + p(u) - p(v)`; a pseudoflow is ε-optimal when no residual arc has reduced cost
-//!    below −ε. Zero prices are ε-optimal for ε = max |scaled cost|; the first phase starts
-//!    lower (see `FIRST_EPS_DIVISOR`), which is correct from any start. Each phase ("refine")
+//!    below −ε. Zero prices are ε-optimal for ε = max |scaled cost|. Each phase ("refine")
 //!    divides ε by `ALPHA`, saturates every arc of negative reduced cost, and then removes
 //!    the resulting excesses until the flow is a circulation again. A 1-optimal circulation for
 //!    the scaled costs is (1/M)-optimal for the original ones, hence optimal, as every cycle has
@@ -41,13 +39,6 @@ use crate::{maxflow, ssp, total_cost, Clock, FlowError, FlowNetwork, FlowSolutio
 
 /// Factor by which ε shrinks from one phase to the next.
 const ALPHA: i64 = 5;
-/// The first phase runs at ε = (largest scaled cost) / `FIRST_EPS_DIVISOR` rather than at
-/// (largest scaled cost) / `ALPHA`. Any start is correct (a phase first saturates every arc of
-/// negative reduced cost, whatever the prices); on the matching networks of the `matchpunt`
-/// crate (1,000 × 1,000 to 10,000 × 20,000) starting two phases lower took 5-13% fewer
-/// instructions (callgrind), as the first phase's pushes are the same and two phases' passes
-/// are saved; starting lower still (ε / 625) cost 35% more.
-const FIRST_EPS_DIVISOR: i64 = ALPHA * ALPHA * ALPHA;
 /// Longest partial augmenting path.
 const MAX_PATH: usize = 4;
 /// A global price update runs after this many relabels per node.
@@ -98,11 +89,8 @@ fn solve_with<C: Cap>(
 ) -> Result<FlowSolution, FlowError> {
     let n = net.num_nodes();
     let mult = n as i64 + 1;
-    // Costs in units of their greatest common divisor: the same optimal flows, fewer phases;
-    // the potentials are multiplied back at the end.
-    let unit = net.cost_gcd();
-    let max_scaled = net.max_abs_cost() / unit * mult;
-    let (mut g, required) = maxflow::with_super_terminals::<C>(net, mult, unit);
+    let max_scaled = net.max_abs_cost() * mult;
+    let (mut g, required) = maxflow::with_super_terminals::<C>(net, mult);
     let routable = maxflow::dinic(&mut g, n as u32, n as u32 + 1, clock)?;
     if routable < required {
         return Err(FlowError::Infeasible { required, routable });
@@ -128,14 +116,10 @@ fn solve_with<C: Cap>(
             return ssp::solve(net, cs.clock);
         }
     };
-    let mut potential = match early {
+    let potential = match early {
         Some(p) => p,
         None => cs.exact_potentials(mult)?,
     };
-    if unit > 1 {
-        // |p| <= n·C / unit for the divided costs, so |p · unit| <= n·C <= 2^59.
-        potential.iter_mut().for_each(|p| *p *= unit);
-    }
     let flow = cs.g.extract_flow(net);
     let cost = total_cost(net, &flow)?;
     Ok(FlowSolution {
@@ -225,9 +209,9 @@ impl<'c, C: Cap> CostScaling<'c, C> {
         }
     }
 
-    /// All phases, from ε = `max_scaled` / FIRST_EPS_DIVISOR down to ε = 1.
+    /// All phases, from ε = `max_scaled` / ALPHA down to ε = 1.
     fn run(&mut self, max_scaled: i64, mult: i64) -> Result<Option<Vec<i64>>, Abort> {
-        let mut eps = max_scaled * ALPHA / FIRST_EPS_DIVISOR;
+        let mut eps = max_scaled;
         loop {
             if eps < mult && eps > 1 {
                 if let Some(p) = self.try_exact_potentials(mult) {

@@ -202,26 +202,6 @@ impl FlowNetwork {
         self.supply[n as usize]
     }
 
-    /// Greatest common divisor of all arc costs (1 without a non-zero cost). Dividing every cost
-    /// by it changes no optimal flow and shortens cost scaling by `log_ALPHA(gcd)` phases
-    /// (the generated batches' costs are multiples of 100).
-    fn cost_gcd(&self) -> i64 {
-        fn gcd(mut a: u64, mut b: u64) -> u64 {
-            while b != 0 {
-                (a, b) = (b, a % b);
-            }
-            a
-        }
-        let mut g = 0u64;
-        for &c in &self.cost {
-            g = gcd(g, c.unsigned_abs());
-            if g == 1 {
-                break;
-            }
-        }
-        g.max(1) as i64
-    }
-
     /// Largest absolute arc cost (0 without arcs).
     fn max_abs_cost(&self) -> i64 {
         self.cost
@@ -239,9 +219,8 @@ pub enum Algorithm {
     /// Goldberg–Tarjan cost-scaling push–relabel (the default, fast on large networks).
     ///
     /// A max-flow pass (Dinic) first finds a feasible flow or proves there is none. Costs are
-    /// then divided by their greatest common divisor, multiplied by `n + 1`, and ε-scaling
-    /// runs from a hundred-and-twenty-fifth of the largest scaled cost down to ε = 1 (divided
-    /// by 5 per phase), so the result is exactly optimal. Each phase ("refine")
+    /// then multiplied by `n + 1` and ε-scaling runs from the largest scaled cost down to
+    /// ε = 1 (divided by 5 per phase), so the result is exactly optimal. Each phase ("refine")
     /// saturates the arcs of negative reduced cost and removes the resulting excesses by
     /// partial augment–relabel (paths of up to 4 admissible arcs, FIFO order of active nodes,
     /// current arcs); Dial-bucket global price updates run at the start of a phase and after

@@ -10,14 +10,9 @@ const UNSEEN: u32 = u32::MAX;
 
 /// A residual network of `net` with a super source `S = n` and super sink `T = n + 1`: arcs
 /// `S -> v` of capacity `supply(v)` for every source `v` and `v -> T` of capacity `-supply(v)`
-/// for every demand `v`, all of cost 0. Costs of the input arcs are divided by `unit` (which
-/// divides each of them) and multiplied by `mult` when read.
+/// for every demand `v`, all of cost 0. Costs of the input arcs are multiplied by `mult`.
 /// Returns the network and the total positive supply.
-pub(crate) fn with_super_terminals<C: Cap>(
-    net: &FlowNetwork,
-    mult: i64,
-    unit: i64,
-) -> (Residual<C>, i64) {
+pub(crate) fn with_super_terminals<C: Cap>(net: &FlowNetwork, mult: i64) -> (Residual<C>, i64) {
     let n = net.num_nodes() as u32;
     let (s, t) = (n, n + 1);
     let mut extra = Vec::new();
@@ -30,12 +25,12 @@ pub(crate) fn with_super_terminals<C: Cap>(
             extra.push((v as u32, t, -b));
         }
     }
-    (Residual::build(net, mult, unit, 2, &extra), required)
+    (Residual::build(net, mult, 2, &extra), required)
 }
 
 /// The largest amount of the supply of `net` that can reach its demands, and the total supply.
 pub(crate) fn routable(net: &FlowNetwork) -> (i64, i64) {
-    let (mut g, required) = with_super_terminals::<i64>(net, 0, 1);
+    let (mut g, required) = with_super_terminals::<i64>(net, 0);
     let n = net.num_nodes() as u32;
     let flow = dinic(&mut g, n, n + 1, &mut Clock::new(None)).expect("no deadline");
     (flow, required)

@@ -104,15 +104,13 @@ pub(crate) struct Residual<C: Cap> {
 }
 
 impl<C: Cap> Residual<C> {
-    /// Builds the residual network of `net` with zero flow, costs divided by `unit` (which must
-    /// divide every cost) and to be multiplied by `mult` when read,
+    /// Builds the residual network of `net` with zero flow, costs to be multiplied by `mult`,
     /// on `net.num_nodes() + extra_nodes` nodes, with `extra` arcs `(tail, head, capacity)` of
     /// cost 0 appended after the input arcs (their forward positions follow in `pos`). Every
     /// capacity and cost must fit in `C` and `C::Cost`.
     pub fn build(
         net: &FlowNetwork,
         mult: i64,
-        unit: i64,
         extra_nodes: usize,
         extra: &[(u32, u32, i64)],
     ) -> Self {
@@ -165,8 +163,7 @@ impl<C: Cap> Residual<C> {
             if u == v {
                 pos.push(NONE);
             } else {
-                debug_assert_eq!(net.cost[i] % unit, 0, "the cost unit divides every cost");
-                pos.push(add(u, v, net.cap[i], net.cost[i] / unit));
+                pos.push(add(u, v, net.cap[i], net.cost[i]));
             }
         }
         for &(u, v, cap) in extra {

@@ -10,7 +10,7 @@ use crate::{maxflow, total_cost, Clock, FlowError, FlowNetwork, FlowSolution};
 /// Solves `net` (already validated) by successive shortest paths.
 pub(crate) fn solve(net: &FlowNetwork, clock: &mut Clock) -> Result<FlowSolution, FlowError> {
     let n = net.num_nodes();
-    let mut g = Residual::<i64>::build(net, 1, 1, 0, &[]);
+    let mut g = Residual::<i64>::build(net, 1, 0, &[]);
     let mut excess: Vec<i64> = net.supply.clone();
     let mut potential = match shortest_labels(&g, Some(64 * n + 1024)) {
         Some(p) => p,

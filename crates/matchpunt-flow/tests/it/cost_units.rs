@@ -1,8 +1,9 @@
-//! Cost scaling divides every cost by the costs' greatest common divisor before scaling (the
-//! generated batches' costs are multiples of 100). These properties check that this stays exact
-//! on networks whose costs share a divisor, from 2 up to costs near the overflow limit, with
-//! ties and zero costs, unbalanced and infeasible supplies: cost scaling agrees with successive
-//! shortest paths (an independent algorithm) and with itself on the undivided network.
+//! Networks whose costs share a divisor, from 2 up to costs near the overflow limit, with ties
+//! and zero costs, unbalanced and infeasible supplies: cost scaling agrees with successive
+//! shortest paths (an independent algorithm), unbalanced supplies are refused with their
+//! imbalance, and multiplying every cost by a factor multiplies the optimal cost by it. (These
+//! guard a division of the costs by their greatest common divisor, measured on 2026-12-07 and
+//! held back: see benches/README.md, "Min-cost flow against OR-Tools".)
 
 use crate::common::solve_both;
 
@@ -92,11 +93,10 @@ proptest! {
         }
     }
 
-    /// Multiplying every cost by a factor multiplies the optimal cost and the potentials by
-    /// it and leaves the flow of cost scaling unchanged, bit for bit: the run on the divided
-    /// costs is the same run. Infeasible networks stay infeasible.
+    /// Multiplying every cost by a factor multiplies the optimal cost by it, and both solutions
+    /// verify; infeasible networks stay infeasible with the same amounts.
     #[test]
-    fn scaling_the_costs_changes_nothing_else(
+    fn scaling_the_costs_scales_the_optimum(
         net in network(1, 0),
         factor in prop_oneof![2i64..=9, Just(100), Just(near_limit(3) / 3)],
     ) {
@@ -104,9 +104,7 @@ proptest! {
         match (solve(&net, Algorithm::CostScaling), solve(&big, Algorithm::CostScaling)) {
             (Ok(a), Ok(b)) => {
                 prop_assert_eq!(a.cost * factor, b.cost);
-                prop_assert_eq!(&a.flow, &b.flow);
-                let scaled: Vec<i64> = a.potential.iter().map(|p| p * factor).collect();
-                prop_assert_eq!(scaled, b.potential.clone());
+                prop_assert_eq!(verify(&net, &a), Ok(()));
                 prop_assert_eq!(verify(&big, &b), Ok(()));
             }
             (Err(FlowError::Infeasible { required: r1, routable: f1 }),
