@@ -3,6 +3,7 @@
 //! `cargo test -p matchpunt-flow --test it MODULE::`.
 
 mod common;
+mod cost_units;
 mod deadline;
 mod dimacs;
 mod perf;
