@@ -54,6 +54,7 @@
 //! solution is returned with the proven upper bound, and the gap is reported.
 
 mod bundle;
+mod cuts;
 mod master;
 mod probe;
 mod rolling;
@@ -277,24 +278,48 @@ fn evaluate_in_words(p: &Problem, chosen: &[usize]) -> Result<i64, String> {
 
 /// Solves `p` exactly (or up to the limits in `opts`, reporting the bound).
 pub fn solve(p: &Problem, opts: &SolveOptions) -> Solution {
-    let deadline = opts.time_limit.map(|t| Instant::now() + t);
-    solve_until(p, opts, deadline, true)
+    solve_with_cuts(p, opts, true)
 }
 
-/// [`solve`] up to `deadline`; `neighbourhoods` off inside a neighbourhood's own search, so
-/// that a search never starts another round of neighbourhoods below itself.
+/// [`solve`] with the root's subset-row cuts on or off (`cuts`; [`solve`] has them on). Off, the
+/// root's bound is the master LP's, as before the cuts: for the tests that hold the two to the
+/// same optimum, and for side-by-side measurements.
+#[doc(hidden)]
+pub fn solve_with_cuts(p: &Problem, opts: &SolveOptions, cuts: bool) -> Solution {
+    let deadline = opts.time_limit.map(|t| Instant::now() + t);
+    solve_until(
+        p,
+        opts,
+        deadline,
+        Mode {
+            neighbourhoods: true,
+            cuts,
+        },
+    )
+}
+
+/// How a search runs: `neighbourhoods` off inside a neighbourhood's own search, so that a
+/// search never starts another round of neighbourhoods below itself; `cuts`, the root's
+/// subset-row cuts (`cuts`).
+#[derive(Clone, Copy, Debug)]
+struct Mode {
+    neighbourhoods: bool,
+    cuts: bool,
+}
+
+/// [`solve`] up to `deadline`, as `mode` says.
 fn solve_until(
     p: &Problem,
     opts: &SolveOptions,
     deadline: Option<Instant>,
-    neighbourhoods: bool,
+    mode: Mode,
 ) -> Solution {
     let comps = components(p);
     let results: Vec<(Vec<usize>, Solution)> = comps
         .par_iter()
         .map(|arcs| {
             let (sub, back) = subproblem(p, arcs);
-            let s = branch_and_bound(&sub, opts, deadline, neighbourhoods);
+            let s = branch_and_bound(&sub, opts, deadline, mode);
             (back, s)
         })
         .collect();
@@ -683,6 +708,8 @@ struct Ctx<'a> {
     /// Nodes evaluated in the searches of neighbourhoods: reported as work, not counted
     /// against the limit (each neighbourhood has its own).
     neighbourhood_nodes: usize,
+    /// The root's subset-row cuts are on ([`Mode::cuts`]).
+    cuts: bool,
     inc: Incumbent,
 }
 
@@ -1074,8 +1101,9 @@ fn branch_and_bound(
     p: &Problem,
     opts: &SolveOptions,
     deadline: Option<Instant>,
-    neighbourhoods: bool,
+    mode: Mode,
 ) -> Solution {
+    let neighbourhoods = mode.neighbourhoods;
     let mut by_value: Vec<usize> = (0..p.arcs.len()).collect();
     by_value.sort_by(|&a, &b| p.arcs[b].value.cmp(&p.arcs[a].value).then(a.cmp(&b)));
     let mut cx = Ctx {
@@ -1092,6 +1120,7 @@ fn branch_and_bound(
         },
         nodes: 0,
         neighbourhood_nodes: 0,
+        cuts: mode.cuts,
         inc: Incumbent {
             chosen: Vec::new(),
             value: 0,
@@ -1126,8 +1155,11 @@ fn branch_and_bound(
         master
     );
     // The exact seat prices (the master's duals), then the bundles within reach of them.
+    // The listing's prices and cuts: the master's, or those of the subset-row cuts below.
+    let mut listing: Option<(Vec<i64>, cuts::Cuts)> = None;
     if master && root.bound > cx.inc.cutoff() && !cx.expired() {
-        let refined = master::refine(
+        let mut rows = Vec::new();
+        let refined = master::refine_keeping(
             p,
             &Fix::default(),
             &root_res,
@@ -1135,6 +1167,7 @@ fn branch_and_bound(
             root.bound,
             MASTER_ROUNDS,
             deadline,
+            Some(&mut rows),
         );
         if let Some((bound, chosen, mu)) = refined {
             cx.offer(&chosen);
@@ -1149,7 +1182,28 @@ fn branch_and_bound(
             cx.inc.value,
             t0.elapsed()
         );
+        // Subset-row cuts where the master's bound is above the incumbent: a valid, lower
+        // bound, used by the listing below (the search's nodes keep the master's prices).
+        if mode.cuts && root.bound > cx.inc.cutoff() && !cx.expired() && !rows.is_empty() {
+            if let Some((bound, mu, c)) =
+                cuts::strengthen(p, &root_res, rows, root.bound, cx.inc.cutoff(), deadline)
+            {
+                root.bound = bound;
+                listing = Some((mu, c));
+            }
+            tr!(
+                "cuts: bound {} inc {} t {:?}",
+                root.bound,
+                cx.inc.value,
+                t0.elapsed()
+            );
+        }
     }
+    let no_cuts = cuts::Cuts::default();
+    let (list_mu, list_cuts) = match &listing {
+        Some((mu, c)) => (mu.clone(), c),
+        None => (root.mu.clone(), &no_cuts),
+    };
     // A bound proven by listing: no solution is worth more than `listed_below`.
     let mut listed_below = i64::MAX;
     if master && root.bound > cx.inc.cutoff() {
@@ -1162,9 +1216,10 @@ fn branch_and_bound(
                 p,
                 &Fix::default(),
                 &root_res,
-                &root.mu,
+                &list_mu,
                 floor,
                 &cx.inc.chosen,
+                list_cuts,
                 deadline,
             );
             if let Some(c) = &found.chosen {
@@ -1272,7 +1327,7 @@ fn branch_and_bound(
         let largest = components(&reduced).iter().map(Vec::len).max().unwrap_or(0);
         tr!("fixable: largest component {} of {}", largest, keep.len());
         if drop.len() * 10 >= p.arcs.len() && largest * 10 < keep.len() * 9 {
-            let sub = solve_until(&reduced, opts, deadline, neighbourhoods);
+            let sub = solve_until(&reduced, opts, deadline, mode);
             let inc = cx.inc;
             let better = sub.objective > inc.value;
             let objective = sub.objective.max(inc.value);
@@ -1497,7 +1552,15 @@ fn local_search(cx: &mut Ctx<'_>, opts: &SolveOptions, seeds: &[usize]) {
             node_limit: 200.min(opts.node_limit),
             ..*opts
         };
-        let s = branch_and_bound(&sub, &small, cx.deadline, false);
+        let s = branch_and_bound(
+            &sub,
+            &small,
+            cx.deadline,
+            Mode {
+                neighbourhoods: false,
+                cuts: cx.cuts,
+            },
+        );
         cx.neighbourhood_nodes += s.nodes;
         let mut chosen = kept;
         chosen.extend(s.chosen.iter().map(|&a| back[a]));
@@ -1564,7 +1627,15 @@ fn rins(cx: &mut Ctx<'_>, opts: &SolveOptions, free: &[usize]) {
         node_limit: 1,
         ..*opts
     };
-    let s = solve_until(&sub, &small, cx.deadline, false);
+    let s = solve_until(
+        &sub,
+        &small,
+        cx.deadline,
+        Mode {
+            neighbourhoods: false,
+            cuts: cx.cuts,
+        },
+    );
     tr!(
         "rins sub: arcs {} proven {} nodes {}",
         sub.arcs.len(),
