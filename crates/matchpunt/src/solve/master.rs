@@ -37,7 +37,7 @@
 //! and a gap of a few points it holds a few bundles per expert (2,000 columns at 1000 x 1000).
 
 use super::bundle::{best_bundle, bound, bundle_value, spread_costs, Bundles};
-use super::cuts::{Cuts, Triple};
+use super::cuts::{Cut, Cuts};
 use super::{tr, Fix, Problem, Residual};
 use microlp::{ComparisonOp, OptimizationDirection};
 use std::collections::{BTreeMap, HashSet};
@@ -478,16 +478,7 @@ pub(super) fn enumerate(
     );
     for (on_arcs, nodes) in [(false, BUNDLE_BRANCH_NODES), (true, MIP_NODES)] {
         let t = Instant::now();
-        result = solve_packing(
-            p,
-            res,
-            &columns,
-            &cuts.triples,
-            step,
-            on_arcs,
-            nodes,
-            deadline,
-        );
+        result = solve_packing(p, res, &columns, &cuts.list, step, on_arcs, nodes, deadline);
         tr!(
             "packing on_arcs {} -> {:?} in {:?}",
             on_arcs,
@@ -524,14 +515,14 @@ pub(super) fn enumerate(
 /// continuous and one binary per arc equals the sum of the bundles that hold it: integral arcs
 /// make the bundles integral (an expert's arcs then name exactly one bundle), so the model is
 /// the same, but the branch and bound branches on arcs. Returns the arcs of the best solution
-/// found within `nodes` nodes and whether it is proven optimal. The subset-row cuts `triples`
+/// found within `nodes` nodes and whether it is proven optimal. The cuts `cuts`
 /// are added as rows (valid for every integer solution, they only tighten the LPs).
 #[allow(clippy::too_many_arguments)]
 fn solve_packing(
     p: &Problem,
     res: &Residual,
     columns: &[(usize, Vec<usize>, i64)],
-    triples: &[Triple],
+    cuts: &[Cut],
     step: i64,
     on_arcs: bool,
     nodes: u64,
@@ -569,20 +560,15 @@ fn solve_packing(
             lp.add_constraint(&row[..], ComparisonOp::Le, res.seats[r] as f64);
         }
     }
-    for t in triples {
+    for cut in cuts {
         let row: Vec<(microlp::Variable, f64)> = columns
             .iter()
             .zip(&vars)
-            .filter(|(c, _)| {
-                t.iter()
-                    .filter(|&&r| c.1.iter().any(|&a| p.arcs[a].request as usize == r))
-                    .count()
-                    >= 2
-            })
-            .map(|(_, &v)| (v, 1.0))
+            .map(|(c, &v)| (v, cut.coef_arcs(p, c.0, &c.1) as f64))
+            .filter(|x| x.1 > 0.0)
             .collect();
-        if row.len() > 1 {
-            lp.add_constraint(&row[..], ComparisonOp::Le, 1.0);
+        if !row.is_empty() {
+            lp.add_constraint(&row[..], ComparisonOp::Le, cut.rhs() as f64);
         }
     }
     for (_, mut row) in by_arc {
