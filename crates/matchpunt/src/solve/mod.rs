@@ -1157,8 +1157,9 @@ fn branch_and_bound(
     // The exact seat prices (the master's duals), then the bundles within reach of them.
     // The listing's prices and cuts: the master's, or those of the subset-row cuts below.
     let mut listing: Option<(Vec<i64>, cuts::Cuts)> = None;
+    // The master's last rows, where the cuts start.
+    let mut rows = Vec::new();
     if master && root.bound > cx.inc.cutoff() && !cx.expired() {
-        let mut rows = Vec::new();
         let refined = master::refine_keeping(
             p,
             &Fix::default(),
@@ -1182,28 +1183,11 @@ fn branch_and_bound(
             cx.inc.value,
             t0.elapsed()
         );
-        // Subset-row cuts where the master's bound is above the incumbent: a valid, lower
-        // bound, used by the listing below (the search's nodes keep the master's prices).
-        if mode.cuts && root.bound > cx.inc.cutoff() && !cx.expired() && !rows.is_empty() {
-            if let Some((bound, mu, c)) =
-                cuts::strengthen(p, &root_res, rows, root.bound, cx.inc.cutoff(), deadline)
-            {
-                root.bound = bound;
-                listing = Some((mu, c));
-            }
-            tr!(
-                "cuts: bound {} inc {} t {:?}",
-                root.bound,
-                cx.inc.value,
-                t0.elapsed()
-            );
-        }
     }
+    // The cuts are tried once, when the first listing at the master's prices does not prove
+    // the incumbent (where it does, the answer is the one without cuts, byte for byte).
+    let mut cuts_tried = !mode.cuts;
     let no_cuts = cuts::Cuts::default();
-    let (list_mu, list_cuts) = match &listing {
-        Some((mu, c)) => (mu.clone(), c),
-        None => (root.mu.clone(), &no_cuts),
-    };
     // A bound proven by listing: no solution is worth more than `listed_below`.
     let mut listed_below = i64::MAX;
     if master && root.bound > cx.inc.cutoff() {
@@ -1212,11 +1196,15 @@ fn branch_and_bound(
         let mut width = 4 * cx.inc.step;
         while !cx.expired() {
             let floor = (root.bound - width).max(cx.inc.value);
+            let (list_mu, list_cuts) = match &listing {
+                Some((mu, c)) => (mu, c),
+                None => (&root.mu, &no_cuts),
+            };
             let found = master::enumerate(
                 p,
                 &Fix::default(),
                 &root_res,
-                &list_mu,
+                list_mu,
                 floor,
                 &cx.inc.chosen,
                 list_cuts,
@@ -1248,6 +1236,26 @@ fn branch_and_bound(
                     };
                 }
                 listed_below = floor;
+            }
+            // Rank-1 cuts (`cuts`): a valid, lower bound; the listing starts again at its first
+            // width at their prices (the search's nodes keep the master's).
+            if !cuts_tried && root.bound > cx.inc.cutoff() && !rows.is_empty() && !cx.expired() {
+                cuts_tried = true;
+                let rows = std::mem::take(&mut rows);
+                if let Some((bound, mu, c)) =
+                    cuts::strengthen(p, &root_res, rows, root.bound, cx.inc.cutoff(), deadline)
+                {
+                    root.bound = bound;
+                    listing = Some((mu, c));
+                    tr!(
+                        "cuts: bound {} inc {} t {:?}",
+                        root.bound,
+                        cx.inc.value,
+                        t0.elapsed()
+                    );
+                    width = 4 * cx.inc.step;
+                    continue;
+                }
             }
             if !found.exact || floor <= cx.inc.value {
                 break;
