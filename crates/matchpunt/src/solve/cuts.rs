@@ -670,11 +670,6 @@ impl DualLp {
     }
 }
 
-/// The tests' one generator of contested problems (see `master`'s include of it).
-#[cfg(test)]
-#[allow(dead_code)]
-#[path = "../../tests/it/common/contested.rs"]
-mod contested;
 #[cfg(test)]
 use super::{Arc, ExpertCap};
 
@@ -685,8 +680,8 @@ mod tests {
     //! contested problems, where it must never fall below the optimum and the listing at its
     //! prices must find the optimum.
 
-    use super::contested::Contested;
     use super::*;
+    use crate::solve::master::contested::Contested;
     use crate::solve::master::{enumerate, refine_keeping};
     use crate::solve::{evaluate, residual};
     use rand::SeedableRng;

@@ -669,7 +669,7 @@ pub(super) fn list(
 #[cfg(test)]
 #[allow(dead_code)]
 #[path = "../../tests/it/common/contested.rs"]
-mod contested;
+pub(super) mod contested;
 #[cfg(test)]
 use super::{Arc, ExpertCap};
 
