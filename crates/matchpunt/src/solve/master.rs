@@ -37,6 +37,7 @@
 //! and a gap of a few points it holds a few bundles per expert (2,000 columns at 1000 x 1000).
 
 use super::bundle::{best_bundle, bound, bundle_value, spread_costs, Bundles};
+use super::cuts::{Cut, Cuts};
 use super::{tr, Fix, Problem, Residual};
 use microlp::{ComparisonOp, OptimizationDirection};
 use std::collections::{BTreeMap, HashSet};
@@ -84,6 +85,25 @@ pub(super) fn refine(
     start_bound: i64,
     rounds: usize,
     deadline: Option<Instant>,
+) -> Option<(i64, Vec<usize>, Vec<i64>)> {
+    refine_keeping(p, fix, res, mu, start_bound, rounds, deadline, None)
+}
+
+/// A row of the master: (expert, its bundle's requests ascending, the bundle's value).
+pub(super) type Row = (usize, Vec<usize>, i64);
+
+/// [`refine`], leaving the rows of its last LP in `keep` (for the subset-row cuts, which start
+/// from them).
+#[allow(clippy::too_many_arguments)]
+pub(super) fn refine_keeping(
+    p: &Problem,
+    fix: &Fix,
+    res: &Residual,
+    mu: &[i64],
+    start_bound: i64,
+    rounds: usize,
+    deadline: Option<Instant>,
+    keep: Option<&mut Vec<Row>>,
 ) -> Option<(i64, Vec<usize>, Vec<i64>)> {
     let bundles = Bundles::new(p, fix, res);
     let experts: Vec<usize> = (0..p.experts.len())
@@ -231,6 +251,9 @@ pub(super) fn refine(
             break;
         }
     }
+    if let Some(keep) = keep {
+        *keep = rows;
+    }
     best
 }
 
@@ -342,6 +365,7 @@ pub(super) struct Enumerated {
 /// vehicle-routing problems by route enumeration (Baldacci, Christofides and Mingozzi 2008, "An
 /// exact algorithm for the vehicle routing problem based on the set partitioning formulation
 /// with additional cuts", Math. Programming 115).
+#[allow(clippy::too_many_arguments)]
 pub(super) fn enumerate(
     p: &Problem,
     fix: &Fix,
@@ -349,11 +373,20 @@ pub(super) fn enumerate(
     mu: &[i64],
     floor: i64,
     keep: &[usize],
+    cuts: &Cuts,
     deadline: Option<Instant>,
 ) -> Enumerated {
     let step = super::granularity(p);
     let bundles = Bundles::new(p, fix, res);
-    let (bound, _) = bound(p, fix, res, &bundles, mu);
+    // With cuts (at the root only, nothing forced) the bound and each expert's best bundle pay
+    // the cuts' prices, and a bundle is kept when its reduced value *after* its penalties is
+    // within the gap: a solution's value is the bound less its bundles' reduced costs, its
+    // empty seats' prices and its slack cuts' prices, each `>= 0`.
+    let bound = if cuts.is_empty() {
+        bound(p, fix, res, &bundles, mu).0
+    } else {
+        super::cuts::bound(p, res, &bundles, mu, cuts).0
+    };
     let gap = bound - floor;
     let mut columns: Vec<(usize, Vec<usize>, i64)> = Vec::new();
     let mut complete = true;
@@ -362,7 +395,11 @@ pub(super) fn enumerate(
         if arcs.is_empty() {
             continue;
         }
-        let (best_e, _) = best_bundle(p, e, arcs, res, mu);
+        let best_e = if cuts.is_empty() {
+            best_bundle(p, e, arcs, res, mu).0
+        } else {
+            super::cuts::best(p, e, arcs, res, mu, cuts).0
+        };
         let spread = spread_costs(p, e, res);
         // Arcs by reduced value, best first. An arc whose reduced value is `-gap` or less
         // cannot be in a bundle within `gap` of the expert's best (adding it costs that much).
@@ -389,6 +426,17 @@ pub(super) fn enumerate(
             floor,
             &mut found,
         );
+        if !cuts.is_empty() {
+            // The listing above is by value before penalties (a superset).
+            found.retain(|b| {
+                bundle_value(p, b, &spread)
+                    - b.iter()
+                        .map(|&a| mu[p.arcs[a].request as usize])
+                        .sum::<i64>()
+                    - cuts.penalty(p, e, b)
+                    > floor
+            });
+        }
         if !ok || columns.len() + found.len() > ENUM_TOTAL {
             complete = false;
         }
@@ -430,7 +478,7 @@ pub(super) fn enumerate(
     );
     for (on_arcs, nodes) in [(false, BUNDLE_BRANCH_NODES), (true, MIP_NODES)] {
         let t = Instant::now();
-        result = solve_packing(p, res, &columns, step, on_arcs, nodes, deadline);
+        result = solve_packing(p, res, &columns, &cuts.list, step, on_arcs, nodes, deadline);
         tr!(
             "packing on_arcs {} -> {:?} in {:?}",
             on_arcs,
@@ -467,11 +515,14 @@ pub(super) fn enumerate(
 /// continuous and one binary per arc equals the sum of the bundles that hold it: integral arcs
 /// make the bundles integral (an expert's arcs then name exactly one bundle), so the model is
 /// the same, but the branch and bound branches on arcs. Returns the arcs of the best solution
-/// found within `nodes` nodes and whether it is proven optimal.
+/// found within `nodes` nodes and whether it is proven optimal. The cuts `cuts`
+/// are added as rows (valid for every integer solution, they only tighten the LPs).
+#[allow(clippy::too_many_arguments)]
 fn solve_packing(
     p: &Problem,
     res: &Residual,
     columns: &[(usize, Vec<usize>, i64)],
+    cuts: &[Cut],
     step: i64,
     on_arcs: bool,
     nodes: u64,
@@ -509,6 +560,17 @@ fn solve_packing(
             lp.add_constraint(&row[..], ComparisonOp::Le, res.seats[r] as f64);
         }
     }
+    for cut in cuts {
+        let row: Vec<(microlp::Variable, f64)> = columns
+            .iter()
+            .zip(&vars)
+            .map(|(c, &v)| (v, cut.coef_arcs(p, c.0, &c.1) as f64))
+            .filter(|x| x.1 > 0.0)
+            .collect();
+        if !row.is_empty() {
+            lp.add_constraint(&row[..], ComparisonOp::Le, cut.rhs() as f64);
+        }
+    }
     for (_, mut row) in by_arc {
         row.push((lp.add_binary_var(0.0), 1.0));
         lp.add_constraint(&row[..], ComparisonOp::Eq, 0.0);
@@ -538,7 +600,7 @@ fn sorted(b: &[usize]) -> Vec<usize> {
 /// item values less the spread cost) exceeds `floor`. Returns false when the listing was cut
 /// at [`ENUM_PER_EXPERT`].
 #[allow(clippy::too_many_arguments)]
-fn list(
+pub(super) fn list(
     p: &Problem,
     items: &[(usize, i64)],
     from: usize,
@@ -607,7 +669,7 @@ fn list(
 #[cfg(test)]
 #[allow(dead_code)]
 #[path = "../../tests/it/common/contested.rs"]
-mod contested;
+pub(super) mod contested;
 #[cfg(test)]
 use super::{Arc, ExpertCap};
 
@@ -716,7 +778,7 @@ mod tests {
                 "case {case}: Lagrangian bound {l} below the optimum {opt}"
             );
             let floor = rng.gen_range(opt - 100..=l);
-            let found = enumerate(&p, &fix, &res, &mu, floor, &[], None);
+            let found = enumerate(&p, &fix, &res, &mu, floor, &[], &Cuts::default(), None);
             let value = found.chosen.as_ref().map(|c| {
                 assert!(
                     fix.forced.iter().all(|a| c.contains(a)),
@@ -816,6 +878,7 @@ mod tests {
                     &p,
                     &res,
                     &columns,
+                    &[],
                     granularity(&p),
                     on_arcs,
                     MIP_NODES,

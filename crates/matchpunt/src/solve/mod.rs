@@ -54,6 +54,7 @@
 //! solution is returned with the proven upper bound, and the gap is reported.
 
 mod bundle;
+mod cuts;
 mod master;
 mod probe;
 mod rolling;
@@ -279,24 +280,48 @@ fn evaluate_in_words(p: &Problem, chosen: &[usize]) -> Result<i64, String> {
 
 /// Solves `p` exactly (or up to the limits in `opts`, reporting the bound).
 pub fn solve(p: &Problem, opts: &SolveOptions) -> Solution {
-    let deadline = opts.time_limit.map(|t| Instant::now() + t);
-    solve_until(p, opts, deadline, true)
+    solve_with_cuts(p, opts, true)
 }
 
-/// [`solve`] up to `deadline`; `neighbourhoods` off inside a neighbourhood's own search, so
-/// that a search never starts another round of neighbourhoods below itself.
+/// [`solve`] with the root's subset-row cuts on or off (`cuts`; [`solve`] has them on). Off, the
+/// root's bound is the master LP's, as before the cuts: for the tests that hold the two to the
+/// same optimum, and for side-by-side measurements.
+#[doc(hidden)]
+pub fn solve_with_cuts(p: &Problem, opts: &SolveOptions, cuts: bool) -> Solution {
+    let deadline = opts.time_limit.map(|t| Instant::now() + t);
+    solve_until(
+        p,
+        opts,
+        deadline,
+        Mode {
+            neighbourhoods: true,
+            cuts,
+        },
+    )
+}
+
+/// How a search runs: `neighbourhoods` off inside a neighbourhood's own search, so that a
+/// search never starts another round of neighbourhoods below itself; `cuts`, the root's
+/// subset-row cuts (`cuts`).
+#[derive(Clone, Copy, Debug)]
+struct Mode {
+    neighbourhoods: bool,
+    cuts: bool,
+}
+
+/// [`solve`] up to `deadline`, as `mode` says.
 fn solve_until(
     p: &Problem,
     opts: &SolveOptions,
     deadline: Option<Instant>,
-    neighbourhoods: bool,
+    mode: Mode,
 ) -> Solution {
     let comps = components(p);
     let results: Vec<(Vec<usize>, Solution)> = comps
         .par_iter()
         .map(|arcs| {
             let (sub, back) = subproblem(p, arcs);
-            let s = branch_and_bound(&sub, opts, deadline, neighbourhoods);
+            let s = branch_and_bound(&sub, opts, deadline, mode);
             (back, s)
         })
         .collect();
@@ -685,6 +710,8 @@ struct Ctx<'a> {
     /// Nodes evaluated in the searches of neighbourhoods: reported as work, not counted
     /// against the limit (each neighbourhood has its own).
     neighbourhood_nodes: usize,
+    /// The root's subset-row cuts are on ([`Mode::cuts`]).
+    cuts: bool,
     inc: Incumbent,
 }
 
@@ -1076,8 +1103,9 @@ fn branch_and_bound(
     p: &Problem,
     opts: &SolveOptions,
     deadline: Option<Instant>,
-    neighbourhoods: bool,
+    mode: Mode,
 ) -> Solution {
+    let neighbourhoods = mode.neighbourhoods;
     let mut by_value: Vec<usize> = (0..p.arcs.len()).collect();
     by_value.sort_by(|&a, &b| p.arcs[b].value.cmp(&p.arcs[a].value).then(a.cmp(&b)));
     let mut cx = Ctx {
@@ -1094,6 +1122,7 @@ fn branch_and_bound(
         },
         nodes: 0,
         neighbourhood_nodes: 0,
+        cuts: mode.cuts,
         inc: Incumbent {
             chosen: Vec::new(),
             value: 0,
@@ -1128,8 +1157,12 @@ fn branch_and_bound(
         master
     );
     // The exact seat prices (the master's duals), then the bundles within reach of them.
+    // The listing's prices and cuts: the master's, or those of the subset-row cuts below.
+    let mut listing: Option<(Vec<i64>, cuts::Cuts)> = None;
+    // The master's last rows, where the cuts start.
+    let mut rows = Vec::new();
     if master && root.bound > cx.inc.cutoff() && !cx.expired() {
-        let refined = master::refine(
+        let refined = master::refine_keeping(
             p,
             &Fix::default(),
             &root_res,
@@ -1137,6 +1170,7 @@ fn branch_and_bound(
             root.bound,
             MASTER_ROUNDS,
             deadline,
+            Some(&mut rows),
         );
         if let Some((bound, chosen, mu)) = refined {
             cx.offer(&chosen);
@@ -1152,6 +1186,10 @@ fn branch_and_bound(
             t0.elapsed()
         );
     }
+    // The cuts are tried once, when the first listing at the master's prices does not prove
+    // the incumbent (where it does, the answer is the one without cuts, byte for byte).
+    let mut cuts_tried = !mode.cuts;
+    let no_cuts = cuts::Cuts::default();
     // A bound proven by listing: no solution is worth more than `listed_below`.
     let mut listed_below = i64::MAX;
     if master && root.bound > cx.inc.cutoff() {
@@ -1160,13 +1198,18 @@ fn branch_and_bound(
         let mut width = 4 * cx.inc.step;
         while !cx.expired() {
             let floor = (root.bound - width).max(cx.inc.value);
+            let (list_mu, list_cuts) = match &listing {
+                Some((mu, c)) => (mu, c),
+                None => (&root.mu, &no_cuts),
+            };
             let found = master::enumerate(
                 p,
                 &Fix::default(),
                 &root_res,
-                &root.mu,
+                list_mu,
                 floor,
                 &cx.inc.chosen,
+                list_cuts,
                 deadline,
             );
             if let Some(c) = &found.chosen {
@@ -1195,6 +1238,26 @@ fn branch_and_bound(
                     };
                 }
                 listed_below = floor;
+            }
+            // Rank-1 cuts (`cuts`): a valid, lower bound; the listing starts again at its first
+            // width at their prices (the search's nodes keep the master's).
+            if !cuts_tried && root.bound > cx.inc.cutoff() && !rows.is_empty() && !cx.expired() {
+                cuts_tried = true;
+                let rows = std::mem::take(&mut rows);
+                if let Some((bound, mu, c)) =
+                    cuts::strengthen(p, &root_res, rows, root.bound, cx.inc.cutoff(), deadline)
+                {
+                    root.bound = bound;
+                    listing = Some((mu, c));
+                    tr!(
+                        "cuts: bound {} inc {} t {:?}",
+                        root.bound,
+                        cx.inc.value,
+                        t0.elapsed()
+                    );
+                    width = 4 * cx.inc.step;
+                    continue;
+                }
             }
             if !found.exact || floor <= cx.inc.value {
                 break;
@@ -1274,7 +1337,7 @@ fn branch_and_bound(
         let largest = components(&reduced).iter().map(Vec::len).max().unwrap_or(0);
         tr!("fixable: largest component {} of {}", largest, keep.len());
         if drop.len() * 10 >= p.arcs.len() && largest * 10 < keep.len() * 9 {
-            let sub = solve_until(&reduced, opts, deadline, neighbourhoods);
+            let sub = solve_until(&reduced, opts, deadline, mode);
             let inc = cx.inc;
             let better = sub.objective > inc.value;
             let objective = sub.objective.max(inc.value);
@@ -1499,7 +1562,15 @@ fn local_search(cx: &mut Ctx<'_>, opts: &SolveOptions, seeds: &[usize]) {
             node_limit: 200.min(opts.node_limit),
             ..*opts
         };
-        let s = branch_and_bound(&sub, &small, cx.deadline, false);
+        let s = branch_and_bound(
+            &sub,
+            &small,
+            cx.deadline,
+            Mode {
+                neighbourhoods: false,
+                cuts: cx.cuts,
+            },
+        );
         cx.neighbourhood_nodes += s.nodes;
         let mut chosen = kept;
         chosen.extend(s.chosen.iter().map(|&a| back[a]));
@@ -1566,7 +1637,15 @@ fn rins(cx: &mut Ctx<'_>, opts: &SolveOptions, free: &[usize]) {
         node_limit: 1,
         ..*opts
     };
-    let s = solve_until(&sub, &small, cx.deadline, false);
+    let s = solve_until(
+        &sub,
+        &small,
+        cx.deadline,
+        Mode {
+            neighbourhoods: false,
+            cuts: cx.cuts,
+        },
+    );
     tr!(
         "rins sub: arcs {} proven {} nodes {}",
         sub.arcs.len(),
