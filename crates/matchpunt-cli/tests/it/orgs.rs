@@ -171,7 +171,7 @@ fn suggest_org_said_another_way_keeps_the_expert_away() {
         let o = ok(suggest_with(
             dir.path(),
             "Jeugdhulp Utrecht Oost",
-            &["--lang", lang],
+            &["--format", "json", "--lang", lang],
         ));
         assert!(!candidates(&o).contains(&"E1".to_string()), "{}", show(&o));
         let err = String::from_utf8_lossy(&o.stderr);
