@@ -83,6 +83,7 @@ pub(crate) fn parse_experts(
     let mut rows = Vec::new();
     for (row_idx, (line, row)) in t.rows.iter().enumerate() {
         let mut ambiguous: Option<(String, crate::model::Week)> = None;
+        let mut year_only: Option<(String, crate::model::Week)> = None;
         let mut c = Cells::new(t, errs, *line, row);
         let id = check_unique_id(&mut c, &mut seen);
         let mut roles = RoleSet::default();
@@ -167,7 +168,23 @@ pub(crate) fn parse_experts(
         let certified_on = if certified_on.is_empty() {
             None
         } else {
-            let week = parse_week_or_date(certified_on);
+            // A bare year (2026) is no Excel date number (2026 would be 1905-07-18, an
+            // experienced expert): its last day keeps the expert new for longest, the safe
+            // side, with a warning. A date number only in a plausible range (2000-2099).
+            let year = bare_year(certified_on);
+            let week = match year {
+                Some(y) => parse_week_or_date(&format!("{y}-12-31")),
+                None if certified_on.trim().parse::<u32>().is_ok() => certified_on
+                    .trim()
+                    .parse::<u32>()
+                    .ok()
+                    .filter(|n| (36_526..=73_050).contains(n))
+                    .and_then(|_| parse_week_or_date(certified_on)),
+                None => parse_week_or_date(certified_on),
+            };
+            if let (Some(_), Some(w)) = (year, week) {
+                year_only = Some((certified_on.trim().to_string(), w));
+            }
             if week.is_none() {
                 c.err("certified_on", certified_on, Problem::NotCertifiedOnDate);
             }
@@ -227,6 +244,11 @@ pub(crate) fn parse_experts(
                 last_heavy: None,
             });
         }
+        if let Some((value, week)) = year_only {
+            errs.note_cell(t, *line, "certified_on", |lang| {
+                lang.fill(Msg::WCertifiedOnYear, &[("value", &value), ("week", &week)])
+            });
+        }
         if let Some((value, week)) = ambiguous {
             errs.note_cell(t, *line, "certified_on", |lang| {
                 lang.fill(
@@ -237,6 +259,15 @@ pub(crate) fn parse_experts(
         }
     }
     rows
+}
+
+/// A cell that is only a year of four digits (1900-2100, surrounding spaces allowed).
+fn bare_year(v: &str) -> Option<u32> {
+    let v = v.trim();
+    (v.len() == 4 && v.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| v.parse().ok())
+        .flatten()
+        .filter(|y| (1900..=2100).contains(y))
 }
 
 /// The week of a `d/m/yyyy` date read month first (`11/1/2026` as 1 November), when both

@@ -713,3 +713,47 @@ fn an_ambiguous_certified_on_date_is_read_as_the_later_one() {
         }
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(32))]
+    /// Trial 2 (#9): a bare year in `certified_on` is read as its last day (new for longest)
+    /// with a warning naming the cell, never as an Excel date number; a date number is read
+    /// only in 2000-2099, anything else is an error naming the cell.
+    #[test]
+    fn a_bare_year_in_certified_on_is_its_last_day(year in 1900u32..=2100, serial in 0u32..100_000) {
+        let experts = |cell: &str| format!(
+            "id,roles,certified,themes,availability,online,place,certified_on,deployments\nE1,trainer,yes,pesten,*,yes,Utrecht,{cell},8\n"
+        );
+        let loaded = load_teams(&experts(&format!(" {year}")), REQUESTS).unwrap();
+        prop_assert_eq!(
+            loaded.instance.teams.certified_on[&0],
+            matchpunt::ingest::parse_week_or_date(&format!("{year}-12-31")).unwrap()
+        );
+        let w: Vec<&str> = loaded.warnings.iter().map(|w| &**w).filter(|w| w.contains("year without a day")).collect();
+        prop_assert!(w.len() == 1 && w[0].starts_with("experts.csv:2:8"), "{:?}", w);
+        let cell = serial.to_string();
+        let got = load_teams(&experts(&cell), REQUESTS);
+        if (1900..=2100).contains(&serial) {
+            prop_assert!(got.is_ok());
+        } else if (36_526..=73_050).contains(&serial) {
+            prop_assert_eq!(
+                got.unwrap().instance.teams.certified_on[&0],
+                matchpunt::ingest::parse_week_or_date(&cell).unwrap()
+            );
+        } else {
+            let e = got.unwrap_err().to_string();
+            prop_assert!(e.contains("experts.csv") && e.contains(&cell), "{}", e);
+        }
+    }
+}
+
+/// The trial's case: "2026" with 8 deployments is new in week 2026-W50, not experienced.
+#[test]
+fn the_trials_bare_year_keeps_the_expert_new() {
+    let experts = "id,roles,certified,themes,availability,online,place,certified_on,deployments\nE3,trainer,yes,pesten,*,yes,Utrecht,2026,8\n";
+    let loaded = load_teams(experts, REQUESTS).unwrap();
+    let mut inst = loaded.instance;
+    inst.week = Week::parse("2026-W50");
+    let standing = matchpunt::teams::standings(&inst, &Policy::default());
+    assert_eq!(standing[0], Standing::New);
+}
