@@ -757,3 +757,54 @@ fn the_trials_bare_year_keeps_the_expert_new() {
     let standing = matchpunt::teams::standings(&inst, &Policy::default());
     assert_eq!(standing[0], Standing::New);
 }
+
+/// Trial 2 (#12): on a team request, a new expert is not listed on their own (they can only go
+/// beside an experienced partner, as `book` would refuse them alone), only inside a proposed
+/// team; and the free count matches the list. With an experienced expert pinned, they are.
+#[test]
+fn suggest_lists_no_new_expert_as_if_they_could_go_alone() {
+    use matchpunt::explain::suggest;
+    let experts = "id;naam;rollen;gecertificeerd;thema's;beschikbaarheid;online;woonplaats;gecertificeerd_op;eerdere_inzetten\n\
+        E1;Sam;trainer;ja;pesten;*;ja;Utrecht;26-10-2026;\n\
+        E2;Noor;trainer;ja;pesten;*;ja;Utrecht;01-01-2020;1\n\
+        E3;Daan;trainer;ja;pesten;ma-ochtend;ja;Utrecht;01-01-2020;9\n";
+    let requests = "aanvraag_id;organisatie;rol;thema's;online;dagdeel;aantal;minimaal_ervaren\n\
+        R1;De Brug;trainer;pesten;ja;do-middag;2;\n";
+    let policy = Policy::default();
+    let loaded = load_teams(experts, requests).unwrap();
+    let inst = &loaded.instance;
+    let s = suggest(inst, &policy, 0, None, 5);
+    assert!(
+        s.teams.as_ref().is_some_and(|t| t.is_empty()),
+        "{:?}",
+        s.teams
+    );
+    assert!(
+        s.candidates.iter().all(|c| c.scored.pair.expert != 0),
+        "E1 is new"
+    );
+    assert_eq!(s.free, s.candidates.len());
+    // The kind: with random standings on a two- or three-seat request, a new expert is listed
+    // alone only beside an experienced pin.
+    let mut rng = ChaCha8Rng::seed_from_u64(7);
+    for case in 0..40 {
+        let mut inst = common::instance(12, 3, case, &policy);
+        let week = inst.week.unwrap();
+        for e in 0..inst.experts.len() {
+            if rng.gen_bool(0.4) {
+                inst.teams.certified_on.insert(e, week.plus(-1));
+            }
+        }
+        inst.requests[0].experts_needed = rng.gen_range(2..=3);
+        inst.requests[0].pinned.clear();
+        let st = matchpunt::teams::standings(&inst, &policy);
+        let s = suggest(&inst, &policy, 0, None, 12);
+        for c in &s.candidates {
+            assert_ne!(
+                st[c.scored.pair.expert as usize],
+                Standing::New,
+                "case {case}"
+            );
+        }
+    }
+}
