@@ -549,7 +549,9 @@ pub(crate) fn resolve_not_with(
                 Some(None) => {}
                 None => {
                     let (place, value) = (format!("{}:{}", t.file, row.line), format!("{other:?}"));
-                    match not_with_others(other, ids, inst) {
+                    match not_with_others(other, ids, inst)
+                        .or_else(|| not_with_loose(other, ids, inst))
+                    {
                         Some(found) => {
                             let mut names: Vec<String> = Vec::new();
                             for b in found.into_iter().filter(|&b| b != a) {
@@ -575,6 +577,89 @@ pub(crate) fn resolve_not_with(
             }
         }
     }
+}
+
+/// An id's letters and number without spaces or leading zeros (`E 03` → `e3`); None when the
+/// text is not letters followed by digits.
+fn canonical_id(v: &str) -> Option<String> {
+    let v: String = normalize(v)
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    let digits = v.trim_start_matches(|c: char| c.is_alphabetic());
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let number = digits.trim_start_matches('0');
+    let prefix = &v[..v.len() - digits.len()];
+    Some(format!(
+        "{prefix}{}",
+        if number.is_empty() { "0" } else { number }
+    ))
+}
+
+/// A `not_with` item that names nobody as written ([`not_with_others`]), read once more on the
+/// safe side (trial 2, #7): without a leading `niet met`/`not with`, surrounding punctuation
+/// (`e3.`, `E3?`), spaces or leading zeros in an id (`E 3`, `E03`); an id in brackets and the
+/// name beside it (`Daan (E3)`: both); and, still unsure, every expert one of whose name words
+/// (3 letters or more) the item holds (`D. de Vries`). None when nothing could name anyone.
+/// `O(parts × experts)`.
+fn not_with_loose(item: &str, ids: &ExpertIds, inst: &Instance) -> Option<Vec<usize>> {
+    let mut s = normalize(item);
+    for lead in ["niet samen met ", "niet met ", "not with ", "never with "] {
+        if let Some(rest) = s.strip_prefix(lead) {
+            s = rest.to_string();
+        }
+    }
+    let s = s.trim_matches(|c: char| !c.is_alphanumeric() && c != '(' && c != ')');
+    let (inside, outside) = match (s.find('('), s.rfind(')')) {
+        (Some(i), Some(j)) if i < j => (Some(&s[i + 1..j]), format!("{} {}", &s[..i], &s[j + 1..])),
+        _ => (None, s.to_string()),
+    };
+    let id_of = |p: &str| -> Vec<usize> {
+        let Some(key) = canonical_id(p) else {
+            return Vec::new();
+        };
+        let mut found: Vec<usize> = ids
+            .index
+            .iter()
+            .filter(|(k, _)| canonical_id(k).as_deref() == Some(key.as_str()))
+            .filter_map(|(_, v)| *v)
+            .collect();
+        found.sort_unstable();
+        found
+    };
+    let words = |p: &str| -> Vec<usize> {
+        let mine: Vec<&str> = p
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| w.chars().count() >= 3)
+            .filter(|w| !["van", "der", "den", "ter", "met", "niet", "not", "with"].contains(w))
+            .collect();
+        inst.experts
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| normalize(&e.name).split(' ').any(|w| mine.contains(&w)))
+            .map(|(i, _)| i)
+            .collect()
+    };
+    let mut found = Vec::new();
+    for part in inside.into_iter().chain([outside.as_str()]) {
+        let part = part.trim_matches(|c: char| !c.is_alphanumeric());
+        if part.is_empty() {
+            continue;
+        }
+        let mut named = id_of(part);
+        if named.is_empty() {
+            named = not_with_others(part, ids, inst).unwrap_or_default();
+        }
+        if named.is_empty() {
+            named = words(part);
+        }
+        found.extend(named);
+    }
+    found.sort_unstable();
+    found.dedup();
+    (!found.is_empty()).then_some(found)
 }
 
 /// The experts a `not_with` item that is not one id names, read on the safe side (keeping two

@@ -808,3 +808,62 @@ fn suggest_lists_no_new_expert_as_if_they_could_go_alone() {
         }
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+    /// Trial 2 (#7), the kind: an expert's id in `not_with` written another way (case, spaces,
+    /// leading zeros in the number, trailing punctuation, in brackets beside a name, after
+    /// "niet met"/"not with") still keeps the pair apart, with a warning.
+    #[test]
+    fn not_with_ids_written_another_way_keep_the_pair_apart(
+        n in 1u32..200,
+        zeros in 0usize..3,
+        space in any::<bool>(),
+        lower in any::<bool>(),
+        tail in prop::sample::select(vec!["", ".", "?", "!", ",", " ."]),
+        wrap in 0usize..4,
+    ) {
+        let id = format!("E{n}");
+        let mut v = format!("{}{}{}{}", if lower { "e" } else { "E" }, if space { " " } else { "" }, "0".repeat(zeros), n);
+        v = match wrap {
+            1 => format!("Daan ({v})"),
+            2 => format!("niet met {v}"),
+            3 => format!("not with {v}"),
+            _ => v,
+        };
+        v.push_str(tail);
+        let experts = format!(
+            "id;naam;rollen;gecertificeerd;thema's;woonplaats;online;beschikbaarheid;niet_samen_met\n\
+             X1;Sam Jansen;trainer;ja;pesten;Utrecht;ja;*;{v}\n\
+             {id};Daan de Vries;trainer;ja;pesten;Utrecht;ja;*;\n"
+        );
+        let loaded = load_teams(&experts, REQUESTS).unwrap();
+        prop_assert!(loaded.instance.teams.not_with.contains(&(0, 1)), "{:?}", v);
+        prop_assert!(loaded.warnings.iter().any(|w| w.contains("not_with")), "{:?}", v);
+    }
+}
+
+/// The trial's `not_with` cells: every one keeps Sam (E1) and Daan (E3) apart.
+#[test]
+fn the_trials_not_with_variants_keep_the_pair_apart() {
+    for v in [
+        "E 3",
+        "e3.",
+        "Daan (E3)",
+        "E03",
+        "D. de Vries",
+        "E3?",
+        "niet met Daan",
+        "Daan de Vries",
+        "daan",
+        "DAAN DE VRIES",
+    ] {
+        let experts = format!(
+            "id;naam;rollen;gecertificeerd;thema's;woonplaats;online;beschikbaarheid;niet_samen_met\n\
+             E1;Sam Jansen;trainer;ja;pesten;Utrecht;ja;*;{v}\n\
+             E3;Daan de Vries;trainer;ja;pesten;Utrecht;ja;*;\n"
+        );
+        let loaded = load_teams(&experts, REQUESTS).unwrap();
+        assert!(loaded.instance.teams.not_with.contains(&(0, 1)), "{v:?}");
+    }
+}
