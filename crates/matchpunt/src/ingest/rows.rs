@@ -477,7 +477,25 @@ pub(crate) fn parse_history(
         if let (Some(week), Some(expert)) = (week, expert) {
             let themes = crate::names::themes::split_cell(c.get("themes"), false);
             let themes = || themes.iter().map(String::as_str);
-            let intensity = match (c.ok, intensity, role) {
+            // Written but not a whole number: a decimal rounded up (4,5 → 5); anything else
+            // (`veel`) as the expert's whole rolling budget (else weekly budget) used that week,
+            // so the rolling budget keeps them out (the safe side, trial 2 #8).
+            let raw = c.get("intensity").trim();
+            let written = (intensity.is_none() && !raw.is_empty()).then(|| {
+                raw.replace(',', ".")
+                    .parse::<f64>()
+                    .ok()
+                    .filter(|x| x.is_finite() && *x >= 0.0)
+                    .map_or_else(
+                        || {
+                            inst.experts.get(expert).map_or(u32::MAX / 4, |e| {
+                                e.rolling_budget.unwrap_or(e.load_budget).max(e.load_budget)
+                            })
+                        },
+                        |x| x.ceil().min(10_000.0) as u32,
+                    )
+            });
+            let intensity = match (c.ok, intensity.or(written), role) {
                 (_, Some(i), _) => i,
                 (true, None, Some(role)) => policy.default_intensity(role, themes()),
                 _ => Role::ALL
