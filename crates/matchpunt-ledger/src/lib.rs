@@ -167,7 +167,7 @@ mod rights;
 mod standby;
 pub use denial::{Denial, HistoryDiff, NotALedger, ShownRow};
 pub use rights::{Erased, ExpertData, InputRows};
-pub use standby::StandbyRow;
+pub use standby::{StandbyRow, StandbyTeam};
 
 /// What can go wrong with a ledger. `Display` is English; [`Error::text`] writes any
 /// language from the message table.

@@ -8,6 +8,15 @@
 //! bookings made after the run, which are counted against those margins and the seat's slot.
 
 use super::*;
+use crate::rules::Refusal;
+use matchpunt::model::Instance;
+use matchpunt::policy::Policy;
+use matchpunt::teams::FixedMiss;
+
+/// The run's batch and policy, for the team rules of a standby ([`WeekView::standby_team`]);
+/// None where the run's input files cannot be read again (a workbook): then only the run's own
+/// check holds (a run lists no standby that breaks a team rule beside its proposals).
+pub type StandbyTeam<'a> = Option<(&'a Instance, &'a Policy)>;
 
 /// One standby of one proposal, as a run recorded it.
 #[derive(Clone, Debug, PartialEq)]
@@ -145,21 +154,77 @@ impl WeekView {
         Ok(())
     }
 
-    /// The first standby of (`request`, `expert`) still free this week, with the reasons the
-    /// ones before it were passed over.
+    /// The first standby of (`request`, `expert`) still free this week and keeping the team
+    /// rules ([`WeekView::standby_team`]), with the reasons the ones before it were passed over.
     pub fn first_free_standby(
         &self,
+        team: StandbyTeam<'_>,
         request: &str,
         expert: &str,
     ) -> (Option<&StandbyRow>, Vec<Denial>) {
         let mut passed = Vec::new();
         for s in self.standbys_of(request, expert) {
-            match self.standby_free(s) {
+            match self
+                .standby_free(s)
+                .and_then(|()| self.standby_team(team, request, &s.standby))
+            {
                 Ok(()) => return (Some(s), passed),
                 Err(why) => passed.push(why),
             }
         }
         (None, passed)
+    }
+
+    /// The team rules of `standby` on `request` beside the experts still on it this week (the
+    /// latest run's proposals not declined, the bookings: [`WeekView::taken`]): the check of
+    /// [`matchpunt::teams::swap_miss`], the one a booking and a pin get from
+    /// [`matchpunt::teams::fixed_miss`]. Ok without `team` or when the batch does not hold the
+    /// request or the standby. O(seats of the request²).
+    ///
+    /// # Errors
+    ///
+    /// [`Denial::Booking`] of a [`Refusal::Team`] naming the expert whose rule breaks.
+    pub fn standby_team(
+        &self,
+        team: StandbyTeam<'_>,
+        request: &str,
+        standby: &str,
+    ) -> Result<(), Denial> {
+        let Some((inst, policy)) = team else {
+            return Ok(());
+        };
+        let index = |id: &str| inst.experts.iter().position(|x| x.id == id);
+        let (Some(ri), Some(x)) = (
+            inst.requests.iter().position(|r| r.id == request),
+            index(standby),
+        ) else {
+            return Ok(());
+        };
+        let mut others: Vec<usize> = self
+            .taken()
+            .iter()
+            .filter(|t| t.request == request)
+            .filter_map(|t| index(&t.expert))
+            .filter(|&o| o != x)
+            .collect();
+        others.sort_unstable();
+        others.dedup();
+        let standing = matchpunt::teams::standings(inst, policy);
+        let Some((who, miss)) = matchpunt::teams::swap_miss(inst, &standing, ri, x, &others) else {
+            return Ok(());
+        };
+        let r = &inst.requests[ri];
+        Err(Denial::Booking(Refusal::Team {
+            expert: inst.experts[who].id.clone(),
+            request: request.to_string(),
+            miss,
+            other: match miss {
+                FixedMiss::NotWith(o) => inst.experts[o].id.clone(),
+                _ => String::new(),
+            },
+            min: inst.teams.experienced_min.get(&ri).copied().unwrap_or(0),
+            seats: r.experts_needed,
+        }))
     }
 
     /// The data of request `request`'s seat (any proposal of it in any run of the week).
@@ -173,8 +238,14 @@ impl WeekView {
     /// # Errors
     ///
     /// The reason in words: not a standby of the latest run, no decline of the expert it stands
-    /// in for, or no longer free ([`WeekView::standby_free`]).
-    pub fn standby_seat(&self, request: &str, standby: &str) -> Result<Seat, Denial> {
+    /// in for, no longer free ([`WeekView::standby_free`]), or a team rule broken beside the
+    /// request's other experts ([`WeekView::standby_team`]).
+    pub fn standby_seat(
+        &self,
+        team: StandbyTeam<'_>,
+        request: &str,
+        standby: &str,
+    ) -> Result<Seat, Denial> {
         let rows: Vec<&StandbyRow> = self
             .standbys
             .iter()
@@ -199,6 +270,7 @@ impl WeekView {
             });
         };
         self.standby_free(row)?;
+        self.standby_team(team, request, standby)?;
         let mut seat =
             self.seat_of_request(request)
                 .cloned()
@@ -219,9 +291,16 @@ impl Ledger {
     /// # Errors
     ///
     /// [`Error::Closed`]; [`Error::Refused`] with the reason; SQL errors.
-    pub fn book_standby(&mut self, week: &str, request: &str, standby: &str) -> Result<i64> {
+    pub fn book_standby(
+        &mut self,
+        week: &str,
+        team: StandbyTeam<'_>,
+        request: &str,
+        standby: &str,
+    ) -> Result<i64> {
         self.book_checked(week, |view| {
-            view.standby_seat(request, standby).map(|seat| (seat, None))
+            view.standby_seat(team, request, standby)
+                .map(|seat| (seat, None))
         })
     }
 }
@@ -276,9 +355,12 @@ mod tests {
         })
         .unwrap();
         let v = l.week(w).unwrap();
-        assert_eq!(v.first_free_standby("R1", "E1").0.unwrap().standby, "E3");
+        assert_eq!(
+            v.first_free_standby(None, "R1", "E1").0.unwrap().standby,
+            "E3"
+        );
         // Not before the assigned expert declined.
-        let e = l.book_standby(w, "R1", "E3").unwrap_err();
+        let e = l.book_standby(w, None, "R1", "E3").unwrap_err();
         assert!(e.to_string().contains("record that decline first"), "{e}");
         l.decide(w, &[("R1".into(), "E1".into(), false, String::new())])
             .unwrap();
@@ -286,18 +368,18 @@ mod tests {
         l.book(w, |_| Ok((seat("R9", "E3", "mon-am"), None)))
             .unwrap();
         let v = l.week(w).unwrap();
-        let (first, passed) = v.first_free_standby("R1", "E1");
+        let (first, passed) = v.first_free_standby(None, "R1", "E1");
         assert_eq!(first.unwrap().standby, "E4");
         assert_eq!(passed.len(), 1, "{passed:?}");
         // Accepting E4 is a booking; after it, R2's standby E4 is busy in that slot.
-        l.book_standby(w, "R1", "E4").unwrap();
+        l.book_standby(w, None, "R1", "E4").unwrap();
         let v = l.week(w).unwrap();
         assert!(v
             .taken()
             .iter()
             .any(|s| s.request == "R1" && s.expert == "E4"));
         assert!(v.standby_free(v.standbys_of("R2", "E2")[0]).is_err());
-        assert!(l.book_standby(w, "R1", "E4").is_err());
+        assert!(l.book_standby(w, None, "R1", "E4").is_err());
         assert!(l.check().unwrap().is_empty());
         let log = l.log().unwrap();
         assert_eq!(log.last().unwrap().action, "book");

@@ -75,7 +75,7 @@ labels! {
     // Errors.
     InputErrorsTitle => "De gegevens bevatten fouten", "The data has errors";
     InputErrorsHint => "Verbeter de bestanden en lees ze opnieuw in. Tot dan toont deze pagina geen batch.", "Correct the files and reload them. Until then this page shows no batch.";
-    RowsLeftOutHint => "Deze rijen zijn weggelaten: het formulier antwoordt zonder ze (een weggelaten deskundige wordt nooit voorgesteld). Verbeter de bestanden en lees ze opnieuw in.", "These rows are left out: the form answers without them (a left-out expert is never suggested). Correct the files and reload them.";
+    RowsLeftOutHint => "Deze rijen zijn weggelaten: het formulier antwoordt zonder ze (een weggelaten deskundige wordt nooit voorgesteld), behalve regels historie: hun belasting telt toch mee, aan de veilige kant (een intensiteit met decimalen naar boven afgerond, een onleesbare als het hele voortschrijdende budget van de deskundige in die week, een ontbrekende met de hoogste standaardintensiteit). Verbeter de bestanden en lees ze opnieuw in.", "These rows are left out: the form answers without them (a left-out expert is never suggested), except history rows: their load is still counted, on the safe side (a decimal intensity rounded up, an unreadable one as the expert's whole rolling budget used that week, a missing one at the highest default intensity). Correct the files and reload them.";
     File => "Bestand", "File";
     Line => "Regel", "Line";
     Column => "Kolom", "Column";

@@ -295,3 +295,29 @@ pub fn fixed_miss(
     }
     None
 }
+
+/// The team check of a standby (or any expert `x` put in a seat of request `ri` beside the
+/// experts `others` who stay on it): [`fixed_miss`] of `x` beside `others`, then of every one of
+/// `others` beside the rest and `x` (a new expert whose experienced partner is the one `x`
+/// replaces is left alone by the swap). The first miss, with the expert (index) it is about.
+/// O(others²).
+pub fn swap_miss(
+    inst: &Instance,
+    standing: &[Standing],
+    ri: usize,
+    x: usize,
+    others: &[usize],
+) -> Option<(usize, FixedMiss)> {
+    if let Some(m) = fixed_miss(inst, standing, ri, x, others) {
+        return Some((x, m));
+    }
+    others.iter().find_map(|&o| {
+        let rest: Vec<usize> = others
+            .iter()
+            .copied()
+            .filter(|&y| y != o)
+            .chain([x])
+            .collect();
+        fixed_miss(inst, standing, ri, o, &rest).map(|m| (o, m))
+    })
+}

@@ -86,6 +86,13 @@ pub fn run(args: Args) -> Result<ExitCode> {
         (None, None) => bail!("{}", lang.text(Msg::DecideGivePairs)),
     };
     let mut out = std::io::stdout().lock();
+    // The latest run's batch and policy, for the team rules of a standby (the same check as a
+    // booking's); None where its input files cannot be read again.
+    let run_team = match l.week(&week)?.latest_run {
+        Some(run) => ledger::run_instance(&l, &week, run)?.flatten(),
+        None => None,
+    };
+    let team = run_team.as_ref().map(|(i, p)| (i, p));
     // Accepting a standby of the latest run (not proposed, not booked): a booking like any
     // other, checked in one transaction against this week's decisions and bookings.
     if let [(r, e, true, _)] = decisions.as_slice() {
@@ -101,7 +108,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
                 .iter()
                 .any(|s| &s.request == r && &s.standby == e)
         {
-            let id = match l.book_standby(&week, r, e) {
+            let id = match l.book_standby(&week, team, r, e) {
                 Ok(id) => id,
                 Err(matchpunt_ledger::Error::Refused(why)) => {
                     bail!(
@@ -153,8 +160,8 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let view = l.week(&week)?;
     let accepted_pairs: Vec<&(String, String, bool, String)> =
         decisions.iter().filter(|d| d.2).collect();
-    if let (false, Some(run)) = (accepted_pairs.is_empty(), view.latest_run) {
-        if let Some(Some((inst, policy))) = ledger::run_instance(&l, &week, run)? {
+    if let (false, Some(_)) = (accepted_pairs.is_empty(), view.latest_run) {
+        if let Some((inst, policy)) = &run_team {
             let pairs: Vec<(usize, usize)> = accepted_pairs
                 .iter()
                 .filter_map(|(r, e, _, _)| {
@@ -166,7 +173,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
                         .then_some((ri, ei))
                 })
                 .collect();
-            for line in crate::cmd::trajectory::reserve(&mut l, &inst, &policy, &pairs, lang)? {
+            for line in crate::cmd::trajectory::reserve(&mut l, inst, policy, &pairs, lang)? {
                 writeln!(out, "{line}")?;
             }
         }
@@ -182,7 +189,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         if view.standbys_of(r, e).is_empty() {
             continue;
         }
-        let line = match view.first_free_standby(r, e).0 {
+        let line = match view.first_free_standby(team, r, e).0 {
             Some(s) => lang.fill(
                 Msg::StandbyFirst,
                 &[

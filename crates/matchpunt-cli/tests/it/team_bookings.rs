@@ -72,3 +72,121 @@ fn a_new_expert_is_booked_only_beside_an_experienced_one() {
         stderr(&o)
     );
 }
+
+const TEAM_R1: &str = "aanvraag_id;organisatie;rol;thema's;online;dagdeel;aantal;intensiteit\nR1;Kwintes;trainer;pesten;ja;ma-middag;2;1\n";
+
+/// `run --ledger` then the standbys of its `standbys.csv` as (expert, standby) pairs.
+fn run_standbys(dir: &std::path::Path) -> Vec<(String, String)> {
+    ok_in(dir, &["ledger", "init", "s.ledger"]);
+    ok_in(
+        dir,
+        &[
+            "run", "--ledger", "s.ledger", "--data", ".", "--week", "2026-W50", "--out", "w50",
+        ],
+    );
+    let (_, rows) = crate::harness::read_table(&dir.join("w50/standbys.csv"));
+    rows.into_iter()
+        .map(|r| (r[1].clone(), r[3].clone()))
+        .collect()
+}
+
+/// The trial (#2): standbys keep the team rules. A new expert is no standby of a one-seat
+/// request; a non-experienced expert is no standby for the experienced partner of a new one; a
+/// `not_with` pair is never made by a standby; and after decisions that leave a new standby
+/// alone, `decide` names no standby and `decide --accepted` refuses as `book` does.
+#[test]
+fn standbys_and_their_bookings_keep_the_team_rules() {
+    let one = crate::harness::batch_folder(
+        "id;naam;rollen;gecertificeerd;thema's;woonplaats;online;beschikbaarheid;max_opdrachten;belastbaarheid;gecertificeerd_op;eerdere_inzetten\n\
+         E1;Sam;spreker|trainer;ja;pesten;Utrecht;ja;*;2;3;2020-01-01;10\n\
+         E2;Noor;spreker|trainer;ja;pesten;Utrecht;ja;*;2;4;01-11-2026;0\n\
+         E3;Daan;trainer;ja;pesten;Utrecht;ja;*;2;4;2020-01-01;1\n",
+        "aanvraag_id;organisatie;rol;thema's;online;dagdeel;aantal;intensiteit\nR1;Kwintes;spreker;pesten;ja;ma-middag;1;2\n",
+    );
+    let s = run_standbys(one.path());
+    assert!(!s.iter().any(|(_, x)| x == "E2"), "{s:?}");
+    let o = run_in(
+        one.path(),
+        &[
+            "decide",
+            "--ledger",
+            "s.ledger",
+            "--week",
+            "2026-W50",
+            "--request",
+            "R1",
+            "--expert",
+            "E2",
+            "--accepted",
+        ],
+    );
+    assert!(
+        !ok_or_err(&o).contains("booked for request"),
+        "{}",
+        ok_or_err(&o)
+    );
+    let two = crate::harness::batch_folder(
+        "id;naam;rollen;gecertificeerd;thema's;woonplaats;online;beschikbaarheid;max_opdrachten;belastbaarheid;gecertificeerd_op;eerdere_inzetten\n\
+         E1;Sam;trainer;ja;pesten;Utrecht;ja;*;2;4;2020-01-01;10\n\
+         E2;Noor;trainer;ja;pesten;Utrecht;ja;*;2;4;01-11-2026;0\n\
+         E3;Daan;trainer;ja;pesten;Utrecht;ja;*;2;4;2020-01-01;1\n",
+        TEAM_R1,
+    );
+    let s = run_standbys(two.path());
+    assert!(!s.contains(&("E1".into(), "E3".into())), "{s:?}");
+    let three = crate::harness::batch_folder(
+        "id;naam;rollen;gecertificeerd;thema's;woonplaats;online;beschikbaarheid;max_opdrachten;belastbaarheid;niet_samen_met\n\
+         E1;Sam;trainer;ja;pesten;Utrecht;ja;*;2;4;E3\n\
+         E2;Noor;trainer;ja;pesten;Utrecht;ja;*;2;4;\n\
+         E3;Daan;trainer;ja;pesten;Utrecht;ja;*;2;4;\n",
+        TEAM_R1,
+    );
+    let s = run_standbys(three.path());
+    assert!(!s.contains(&("E2".into(), "E3".into())), "{s:?}");
+    // A new standby beside an experienced proposal; both proposed experts decline.
+    let four = crate::harness::batch_folder(
+        "id;naam;rollen;gecertificeerd;thema's;woonplaats;online;beschikbaarheid;max_opdrachten;belastbaarheid;gecertificeerd_op;eerdere_inzetten\n\
+         E1;Sam;trainer;ja;pesten;Utrecht;ja;*;2;4;2020-01-01;10\n\
+         E2;Lina;trainer;ja;pesten;Utrecht;ja;*;2;4;2020-01-01;10\n\
+         E3;Noor;trainer;ja;pesten;Utrecht;ja;*;2;4;01-11-2026;0\n",
+        TEAM_R1,
+    );
+    let dir = four.path();
+    let s = run_standbys(dir);
+    assert!(s.contains(&("E1".into(), "E3".into())), "{s:?}");
+    let decide = |e: &str, v: &str| {
+        run_in(
+            dir,
+            &[
+                "decide",
+                "--ledger",
+                "s.ledger",
+                "--week",
+                "2026-W50",
+                "--request",
+                "R1",
+                "--expert",
+                e,
+                v,
+            ],
+        )
+    };
+    assert!(ok_or_err(&decide("E1", "--declined")).contains("first standby for R1: E3"));
+    let o = decide("E2", "--declined");
+    assert!(
+        ok_or_err(&o).contains("no standby of R1 is still free"),
+        "{}",
+        ok_or_err(&o)
+    );
+    let o = decide("E3", "--accepted");
+    assert_ne!(code(&o), 0, "{}", ok_or_err(&o));
+    assert!(
+        stderr(&o).contains("E3 is new") && stderr(&o).contains("team rule"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+fn ok_or_err(o: &std::process::Output) -> String {
+    crate::harness::all(o)
+}

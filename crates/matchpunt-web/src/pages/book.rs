@@ -220,8 +220,10 @@ pub async fn standby(State(app): State<App>, ui: Ui, body: axum::body::Bytes) ->
             let Some(lw) = lw else {
                 return Err(L::BookNeedsLedger.text(lang).into());
             };
+            let d = snap.data.as_ref().ok();
+            let team = d.map(|d| (d.inst(), d.policy()));
             let mut l = Ledger::open(&lw.path, &session.user).map_err(|e| e.text(lang))?;
-            match l.book_standby(&lw.week, &request, &standby) {
+            match l.book_standby(&lw.week, team, &request, &standby) {
                 Ok(_) => Ok(()),
                 Err(matchpunt_ledger::Error::Closed(_)) => Err(L::WeekClosed.text(lang).into()),
                 Err(matchpunt_ledger::Error::Refused(why)) => Err(why.text(lang)),

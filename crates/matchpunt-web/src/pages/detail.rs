@@ -146,7 +146,7 @@ pub async fn request(State(app): State<App>, ui: Ui, Path(id): Path<String>) -> 
                 };
             }
             if let Some(lw) = &d.ledger {
-                page = html! { (page) (ledger_standbys(lang, lw, &id, csrf.as_deref())) };
+                page = html! { (page) (ledger_standbys(lang, lw, Some((d.inst(), d.policy())), &id, csrf.as_deref())) };
             }
             (StatusCode::OK, id.clone(), page)
         }
@@ -171,6 +171,7 @@ pub async fn request(State(app): State<App>, ui: Ui, Path(id): Path<String>) -> 
 fn ledger_standbys(
     lang: Lang,
     lw: &crate::state::LedgerWeek,
+    team: matchpunt_ledger::StandbyTeam<'_>,
     id: &str,
     csrf: Option<&str>,
 ) -> Markup {
@@ -192,7 +193,7 @@ fn ledger_standbys(
         .collect();
     html! {
         @for e in &declined {
-            @match lw.view.first_free_standby(id, e).0 {
+            @match lw.view.first_free_standby(team, id, e).0 {
                 Some(s) => p.standby-call {
                     (fill(lang, L::StandbyCall, &[("expert", e), ("standby", &s.standby), ("rank", &s.rank)]))
                     @if lw.view.closed {

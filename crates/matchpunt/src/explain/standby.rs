@@ -6,8 +6,9 @@
 //! by the same [`FixBudget`] as the fix column of `run`.
 //!
 //! A standby of (request `r`, assigned expert `e`) is an expert who meets rules 1-8 for `r`, was
-//! never declined for it, is not on `r` already, and keeps every limit (count, load, slot,
-//! rolling budget) with the other proposals of the batch as they are. The candidates are taken by
+//! never declined for it, is not on `r` already, keeps every limit (count, load, slot,
+//! rolling budget) with the other proposals of the batch as they are, and keeps the team rules
+//! ([`crate::teams::swap_miss`]) beside the request's other proposals. The candidates are taken by
 //! score (as `explain` lists runners-up), the first `n` that fit; then ranked by the cost of the
 //! plain swap (the standby in, every other proposal kept: what calling them without a re-run
 //! costs), which is exact and the same on every machine. Each also gets the re-solve's cost (the
@@ -85,6 +86,7 @@ impl Base<'_> {
         let inst = self.inst;
         let booked = self.booked();
         let spread = scoring::to_units(self.policy.objective.batch_spread);
+        let standing = crate::teams::standings(inst, self.policy);
         let mut seats: Vec<Vec<Standby>> = Vec::new();
         for &(r, e, _) in &self.assigned {
             if only.is_some_and(|o| o != r) {
@@ -92,6 +94,7 @@ impl Base<'_> {
             }
             let req = &inst.requests[r];
             let here = self.experts_of(r);
+            let stay: Vec<usize> = here.iter().copied().filter(|&o| o != e).collect();
             let mut cands: Vec<&Scored> = self
                 .scored_of_request(r)
                 .iter()
@@ -117,6 +120,11 @@ impl Base<'_> {
                 let ex = &inst.experts[x];
                 let u = &booked.uses[x];
                 if !fits(inst, self.policy, r, x, u) {
+                    continue;
+                }
+                // The team rules with the request's other proposals as they are: the same check
+                // as a pin's or a booking's (a standby is booked as a fixed seat).
+                if crate::teams::swap_miss(inst, &standing, r, x, &stay).is_some() {
                     continue;
                 }
                 // The plain swap: the standby's pair in, the assigned one out, every other

@@ -228,14 +228,11 @@ pub fn suggest(
         }
     }
     let rules = crate::teams::rules(inst, policy, &[]);
-    if rules.is_active() {
+    if rules.is_active() && r.experts_needed < 2 {
         // A new expert is never sent alone: not a candidate for a single seat.
         let standing = &rules.standing;
-        cands.retain(|c| {
-            r.experts_needed >= 2 || standing[c.scored.pair.expert as usize] != Standing::New
-        });
+        cands.retain(|c| standing[c.scored.pair.expert as usize] != Standing::New);
     }
-    let free = cands.len();
     cands.sort_by(|a, b| {
         b.rank_score
             .total_cmp(&a.rank_score)
@@ -243,6 +240,18 @@ pub fn suggest(
     });
     let teams =
         (rules.is_active() && r.experts_needed >= 2).then(|| team_proposals(&rules, ri, r, &cands));
+    if rules.is_active() && r.experts_needed >= 2 {
+        // A new expert goes only beside an experienced one: on a team request, listed on their
+        // own only where an experienced expert is already fixed on it (as `book` would take
+        // them, [`crate::teams::fixed_miss`]); otherwise only inside a proposed team.
+        let standing = &rules.standing;
+        let partner = r
+            .pinned
+            .iter()
+            .any(|&p| standing.get(p) == Some(&Standing::Experienced));
+        cands.retain(|c| partner || standing[c.scored.pair.expert as usize] != Standing::New);
+    }
+    let free = cands.len();
     cands.truncate(top);
     near.sort_by(|a, b| a.gap.total_cmp(&b.gap).then(a.expert.cmp(&b.expert)));
     near.truncate(top);

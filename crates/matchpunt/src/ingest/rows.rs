@@ -83,6 +83,7 @@ pub(crate) fn parse_experts(
     let mut rows = Vec::new();
     for (row_idx, (line, row)) in t.rows.iter().enumerate() {
         let mut ambiguous: Option<(String, crate::model::Week)> = None;
+        let mut year_only: Option<(String, crate::model::Week)> = None;
         let mut c = Cells::new(t, errs, *line, row);
         let id = check_unique_id(&mut c, &mut seen);
         let mut roles = RoleSet::default();
@@ -167,7 +168,23 @@ pub(crate) fn parse_experts(
         let certified_on = if certified_on.is_empty() {
             None
         } else {
-            let week = parse_week_or_date(certified_on);
+            // A bare year (2026) is no Excel date number (2026 would be 1905-07-18, an
+            // experienced expert): its last day keeps the expert new for longest, the safe
+            // side, with a warning. A date number only in a plausible range (2000-2099).
+            let year = bare_year(certified_on);
+            let week = match year {
+                Some(y) => parse_week_or_date(&format!("{y}-12-31")),
+                None if certified_on.trim().parse::<u32>().is_ok() => certified_on
+                    .trim()
+                    .parse::<u32>()
+                    .ok()
+                    .filter(|n| (36_526..=73_050).contains(n))
+                    .and_then(|_| parse_week_or_date(certified_on)),
+                None => parse_week_or_date(certified_on),
+            };
+            if let (Some(_), Some(w)) = (year, week) {
+                year_only = Some((certified_on.trim().to_string(), w));
+            }
             if week.is_none() {
                 c.err("certified_on", certified_on, Problem::NotCertifiedOnDate);
             }
@@ -227,6 +244,11 @@ pub(crate) fn parse_experts(
                 last_heavy: None,
             });
         }
+        if let Some((value, week)) = year_only {
+            errs.note_cell(t, *line, "certified_on", |lang| {
+                lang.fill(Msg::WCertifiedOnYear, &[("value", &value), ("week", &week)])
+            });
+        }
         if let Some((value, week)) = ambiguous {
             errs.note_cell(t, *line, "certified_on", |lang| {
                 lang.fill(
@@ -237,6 +259,15 @@ pub(crate) fn parse_experts(
         }
     }
     rows
+}
+
+/// A cell that is only a year of four digits (1900-2100, surrounding spaces allowed).
+fn bare_year(v: &str) -> Option<u32> {
+    let v = v.trim();
+    (v.len() == 4 && v.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| v.parse().ok())
+        .flatten()
+        .filter(|y| (1900..=2100).contains(y))
 }
 
 /// The week of a `d/m/yyyy` date read month first (`11/1/2026` as 1 November), when both
@@ -446,7 +477,25 @@ pub(crate) fn parse_history(
         if let (Some(week), Some(expert)) = (week, expert) {
             let themes = crate::names::themes::split_cell(c.get("themes"), false);
             let themes = || themes.iter().map(String::as_str);
-            let intensity = match (c.ok, intensity, role) {
+            // Written but not a whole number: a decimal rounded up (4,5 → 5); anything else
+            // (`veel`) as the expert's whole rolling budget (else weekly budget) used that week,
+            // so the rolling budget keeps them out (the safe side, trial 2 #8).
+            let raw = c.get("intensity").trim();
+            let written = (intensity.is_none() && !raw.is_empty()).then(|| {
+                raw.replace(',', ".")
+                    .parse::<f64>()
+                    .ok()
+                    .filter(|x| x.is_finite() && *x >= 0.0)
+                    .map_or_else(
+                        || {
+                            inst.experts.get(expert).map_or(u32::MAX / 4, |e| {
+                                e.rolling_budget.unwrap_or(e.load_budget).max(e.load_budget)
+                            })
+                        },
+                        |x| x.ceil().min(10_000.0) as u32,
+                    )
+            });
+            let intensity = match (c.ok, intensity.or(written), role) {
                 (_, Some(i), _) => i,
                 (true, None, Some(role)) => policy.default_intensity(role, themes()),
                 _ => Role::ALL
@@ -518,7 +567,9 @@ pub(crate) fn resolve_not_with(
                 Some(None) => {}
                 None => {
                     let (place, value) = (format!("{}:{}", t.file, row.line), format!("{other:?}"));
-                    match not_with_others(other, ids, inst) {
+                    match not_with_others(other, ids, inst)
+                        .or_else(|| not_with_loose(other, ids, inst))
+                    {
                         Some(found) => {
                             let mut names: Vec<String> = Vec::new();
                             for b in found.into_iter().filter(|&b| b != a) {
@@ -544,6 +595,89 @@ pub(crate) fn resolve_not_with(
             }
         }
     }
+}
+
+/// An id's letters and number without spaces or leading zeros (`E 03` → `e3`); None when the
+/// text is not letters followed by digits.
+fn canonical_id(v: &str) -> Option<String> {
+    let v: String = normalize(v)
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    let digits = v.trim_start_matches(|c: char| c.is_alphabetic());
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let number = digits.trim_start_matches('0');
+    let prefix = &v[..v.len() - digits.len()];
+    Some(format!(
+        "{prefix}{}",
+        if number.is_empty() { "0" } else { number }
+    ))
+}
+
+/// A `not_with` item that names nobody as written ([`not_with_others`]), read once more on the
+/// safe side (trial 2, #7): without a leading `niet met`/`not with`, surrounding punctuation
+/// (`e3.`, `E3?`), spaces or leading zeros in an id (`E 3`, `E03`); an id in brackets and the
+/// name beside it (`Daan (E3)`: both); and, still unsure, every expert one of whose name words
+/// (3 letters or more) the item holds (`D. de Vries`). None when nothing could name anyone.
+/// `O(parts × experts)`.
+fn not_with_loose(item: &str, ids: &ExpertIds, inst: &Instance) -> Option<Vec<usize>> {
+    let mut s = normalize(item);
+    for lead in ["niet samen met ", "niet met ", "not with ", "never with "] {
+        if let Some(rest) = s.strip_prefix(lead) {
+            s = rest.to_string();
+        }
+    }
+    let s = s.trim_matches(|c: char| !c.is_alphanumeric() && c != '(' && c != ')');
+    let (inside, outside) = match (s.find('('), s.rfind(')')) {
+        (Some(i), Some(j)) if i < j => (Some(&s[i + 1..j]), format!("{} {}", &s[..i], &s[j + 1..])),
+        _ => (None, s.to_string()),
+    };
+    let id_of = |p: &str| -> Vec<usize> {
+        let Some(key) = canonical_id(p) else {
+            return Vec::new();
+        };
+        let mut found: Vec<usize> = ids
+            .index
+            .iter()
+            .filter(|(k, _)| canonical_id(k).as_deref() == Some(key.as_str()))
+            .filter_map(|(_, v)| *v)
+            .collect();
+        found.sort_unstable();
+        found
+    };
+    let words = |p: &str| -> Vec<usize> {
+        let mine: Vec<&str> = p
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| w.chars().count() >= 3)
+            .filter(|w| !["van", "der", "den", "ter", "met", "niet", "not", "with"].contains(w))
+            .collect();
+        inst.experts
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| normalize(&e.name).split(' ').any(|w| mine.contains(&w)))
+            .map(|(i, _)| i)
+            .collect()
+    };
+    let mut found = Vec::new();
+    for part in inside.into_iter().chain([outside.as_str()]) {
+        let part = part.trim_matches(|c: char| !c.is_alphanumeric());
+        if part.is_empty() {
+            continue;
+        }
+        let mut named = id_of(part);
+        if named.is_empty() {
+            named = not_with_others(part, ids, inst).unwrap_or_default();
+        }
+        if named.is_empty() {
+            named = words(part);
+        }
+        found.extend(named);
+    }
+    found.sort_unstable();
+    found.dedup();
+    (!found.is_empty()).then_some(found)
 }
 
 /// The experts a `not_with` item that is not one id names, read on the safe side (keeping two

@@ -76,3 +76,37 @@ proptest! {
         prop_assert!(warnings.iter().any(|w| w.contains("load is still counted")), "{warnings:?}");
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+    /// Trial 2 (#8), the kind: a history intensity written as a decimal counts rounded up; one
+    /// that is no number counts as the expert's whole rolling budget (none left this week); both
+    /// with the warning.
+    #[test]
+    fn an_unreadable_history_intensity_counts_on_the_safe_side(
+        whole in 0u32..4,
+        tenths in 1u32..10,
+        comma in any::<bool>(),
+        word in "[a-z]{2,8}",
+    ) {
+        let row = |v: &str| format!("week;deskundige;organisatie;rol;intensiteit\n2026-W47;E1;Pluryn;maatje;{v}\n");
+        let dec = format!("{whole}{}{tenths}", if comma { "," } else { "." });
+        let (budget, warnings) = budget_after(&row(&dec));
+        prop_assert_eq!(budget, 4u32.saturating_sub(whole + 1), "{}", dec);
+        prop_assert!(warnings.iter().any(|w| w.contains("load is still counted")), "{:?}", warnings);
+        let (budget, warnings) = budget_after(&row(&word));
+        prop_assert_eq!(budget, 0, "{}", word);
+        prop_assert!(warnings.iter().any(|w| w.contains("load is still counted")), "{:?}", warnings);
+    }
+}
+
+/// The trial's rows: "4,5" counts 5, "veel" the whole rolling budget.
+#[test]
+fn the_trials_decimal_and_word_intensities_count_on_the_safe_side() {
+    let row = |v: &str| {
+        format!("week;deskundige;organisatie;rol;intensiteit\n2026-W47;E1;Pluryn;maatje;{v}\n")
+    };
+    assert_eq!(budget_after(&row("2,5")).0, 1, "4 - 3");
+    assert_eq!(budget_after(&row("4,5")).0, 0);
+    assert_eq!(budget_after(&row("veel")).0, 0);
+}

@@ -29,6 +29,7 @@ mod spelling_property;
 mod standby;
 mod starvation;
 mod team_pins;
+mod team_standbys;
 mod teams;
 mod trajectories;
 mod trajectory_limits;

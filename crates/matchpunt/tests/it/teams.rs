@@ -713,3 +713,160 @@ fn an_ambiguous_certified_on_date_is_read_as_the_later_one() {
         }
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(32))]
+    /// Trial 2 (#9): a bare year in `certified_on` is read as its last day (new for longest)
+    /// with a warning naming the cell, never as an Excel date number; a date number is read
+    /// only in 2000-2099, anything else is an error naming the cell.
+    #[test]
+    fn a_bare_year_in_certified_on_is_its_last_day(year in 1900u32..=2100, serial in 0u32..100_000) {
+        let experts = |cell: &str| format!(
+            "id,roles,certified,themes,availability,online,place,certified_on,deployments\nE1,trainer,yes,pesten,*,yes,Utrecht,{cell},8\n"
+        );
+        let loaded = load_teams(&experts(&format!(" {year}")), REQUESTS).unwrap();
+        prop_assert_eq!(
+            loaded.instance.teams.certified_on[&0],
+            matchpunt::ingest::parse_week_or_date(&format!("{year}-12-31")).unwrap()
+        );
+        let w: Vec<&str> = loaded.warnings.iter().map(|w| &**w).filter(|w| w.contains("year without a day")).collect();
+        prop_assert!(w.len() == 1 && w[0].starts_with("experts.csv:2:8"), "{:?}", w);
+        let cell = serial.to_string();
+        let got = load_teams(&experts(&cell), REQUESTS);
+        if (1900..=2100).contains(&serial) {
+            prop_assert!(got.is_ok());
+        } else if (36_526..=73_050).contains(&serial) {
+            prop_assert_eq!(
+                got.unwrap().instance.teams.certified_on[&0],
+                matchpunt::ingest::parse_week_or_date(&cell).unwrap()
+            );
+        } else {
+            let e = got.unwrap_err().to_string();
+            prop_assert!(e.contains("experts.csv") && e.contains(&cell), "{}", e);
+        }
+    }
+}
+
+/// The trial's case: "2026" with 8 deployments is new in week 2026-W50, not experienced.
+#[test]
+fn the_trials_bare_year_keeps_the_expert_new() {
+    let experts = "id,roles,certified,themes,availability,online,place,certified_on,deployments\nE3,trainer,yes,pesten,*,yes,Utrecht,2026,8\n";
+    let loaded = load_teams(experts, REQUESTS).unwrap();
+    let mut inst = loaded.instance;
+    inst.week = Week::parse("2026-W50");
+    let standing = matchpunt::teams::standings(&inst, &Policy::default());
+    assert_eq!(standing[0], Standing::New);
+}
+
+/// Trial 2 (#12): on a team request, a new expert is not listed on their own (they can only go
+/// beside an experienced partner, as `book` would refuse them alone), only inside a proposed
+/// team; and the free count matches the list. With an experienced expert pinned, they are.
+#[test]
+fn suggest_lists_no_new_expert_as_if_they_could_go_alone() {
+    use matchpunt::explain::suggest;
+    let experts = "id;naam;rollen;gecertificeerd;thema's;beschikbaarheid;online;woonplaats;gecertificeerd_op;eerdere_inzetten\n\
+        E1;Sam;trainer;ja;pesten;*;ja;Utrecht;26-10-2026;\n\
+        E2;Noor;trainer;ja;pesten;*;ja;Utrecht;01-01-2020;1\n\
+        E3;Daan;trainer;ja;pesten;ma-ochtend;ja;Utrecht;01-01-2020;9\n";
+    let requests = "aanvraag_id;organisatie;rol;thema's;online;dagdeel;aantal;minimaal_ervaren\n\
+        R1;De Brug;trainer;pesten;ja;do-middag;2;\n";
+    let policy = Policy::default();
+    let loaded = load_teams(experts, requests).unwrap();
+    let inst = &loaded.instance;
+    let s = suggest(inst, &policy, 0, None, 5);
+    assert!(
+        s.teams.as_ref().is_some_and(|t| t.is_empty()),
+        "{:?}",
+        s.teams
+    );
+    assert!(
+        s.candidates.iter().all(|c| c.scored.pair.expert != 0),
+        "E1 is new"
+    );
+    assert_eq!(s.free, s.candidates.len());
+    // The kind: with random standings on a two- or three-seat request, a new expert is listed
+    // alone only beside an experienced pin.
+    let mut rng = ChaCha8Rng::seed_from_u64(7);
+    for case in 0..40 {
+        let mut inst = common::instance(12, 3, case, &policy);
+        let week = inst.week.unwrap();
+        for e in 0..inst.experts.len() {
+            if rng.gen_bool(0.4) {
+                inst.teams.certified_on.insert(e, week.plus(-1));
+            }
+        }
+        inst.requests[0].experts_needed = rng.gen_range(2..=3);
+        inst.requests[0].pinned.clear();
+        let st = matchpunt::teams::standings(&inst, &policy);
+        let s = suggest(&inst, &policy, 0, None, 12);
+        for c in &s.candidates {
+            assert_ne!(
+                st[c.scored.pair.expert as usize],
+                Standing::New,
+                "case {case}"
+            );
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+    /// Trial 2 (#7), the kind: an expert's id in `not_with` written another way (case, spaces,
+    /// leading zeros in the number, trailing punctuation, in brackets beside a name, after
+    /// "niet met"/"not with") still keeps the pair apart, with a warning.
+    #[test]
+    fn not_with_ids_written_another_way_keep_the_pair_apart(
+        n in 1u32..200,
+        zeros in 0usize..3,
+        space in any::<bool>(),
+        lower in any::<bool>(),
+        tail in prop::sample::select(vec!["", ".", "?", "!", " ."]),
+        wrap in 0usize..4,
+    ) {
+        let id = format!("E{n}");
+        let mut v = format!("{}{}{}{}", if lower { "e" } else { "E" }, if space { " " } else { "" }, "0".repeat(zeros), n);
+        v = match wrap {
+            1 => format!("Daan ({v})"),
+            2 => format!("niet met {v}"),
+            3 => format!("not with {v}"),
+            _ => v,
+        };
+        v.push_str(tail);
+        let experts = format!(
+            "id;naam;rollen;gecertificeerd;thema's;woonplaats;online;beschikbaarheid;niet_samen_met\n\
+             X1;Sam Jansen;trainer;ja;pesten;Utrecht;ja;*;{v}\n\
+             {id};Daan de Vries;trainer;ja;pesten;Utrecht;ja;*;\n"
+        );
+        let loaded = load_teams(&experts, REQUESTS).unwrap();
+        prop_assert!(loaded.instance.teams.not_with.contains(&(0, 1)), "{:?}", v);
+        // The id as it is (in any case) is read without a warning; every other form with one.
+        let warned = loaded.warnings.iter().any(|w| w.contains("not_with"));
+        let reworded = zeros > 0 || space || !tail.is_empty() || wrap > 0;
+        prop_assert_eq!(warned, reworded, "{:?}", v);
+    }
+}
+
+/// The trial's `not_with` cells: every one keeps Sam (E1) and Daan (E3) apart.
+#[test]
+fn the_trials_not_with_variants_keep_the_pair_apart() {
+    for v in [
+        "E 3",
+        "e3.",
+        "Daan (E3)",
+        "E03",
+        "D. de Vries",
+        "E3?",
+        "niet met Daan",
+        "Daan de Vries",
+        "daan",
+        "DAAN DE VRIES",
+    ] {
+        let experts = format!(
+            "id;naam;rollen;gecertificeerd;thema's;woonplaats;online;beschikbaarheid;niet_samen_met\n\
+             E1;Sam Jansen;trainer;ja;pesten;Utrecht;ja;*;{v}\n\
+             E3;Daan de Vries;trainer;ja;pesten;Utrecht;ja;*;\n"
+        );
+        let loaded = load_teams(&experts, REQUESTS).unwrap();
+        assert!(loaded.instance.teams.not_with.contains(&(0, 1)), "{v:?}");
+    }
+}
