@@ -489,6 +489,9 @@ pub fn parse_request(
         })
         .unwrap_or_default();
     let kept_away = exclude_inline_org(inst, r.org, &org_id);
+    // The same safe-side reading of avoided themes as a batch's (no text: the phone side must
+    // not learn which expert avoids what, nor tell rule 3 from rule 4).
+    orgs::extend_avoided(inst, &r.themes);
     if kept_away > 0 {
         warnings.push(Warning::new(|lang| {
             lang.fill(

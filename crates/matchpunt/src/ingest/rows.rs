@@ -156,13 +156,9 @@ pub(crate) fn parse_experts(
             .or(policy.rules.rolling_budget);
         // The relative rolling budget: a share of the window's weekly budgets (floor, so the
         // limit is never above the share).
-        let relative = policy
-            .rules
-            .rolling_share
-            .map(|share| {
-                (share * f64::from(policy.rules.rolling_weeks) * f64::from(load_budget)).floor()
-                    as u32
-            });
+        let relative = policy.rules.rolling_share.map(|share| {
+            (share * f64::from(policy.rules.rolling_weeks) * f64::from(load_budget)).floor() as u32
+        });
         let rolling_budget = match (absolute, relative) {
             (Some(a), Some(r)) => Some(a.min(r)),
             (a, r) => a.or(r),

@@ -30,6 +30,7 @@ mod standby;
 mod starvation;
 mod team_pins;
 mod teams;
+mod themes_safe_side;
 mod trajectories;
 mod trajectory_limits;
 mod weekly_rules;
