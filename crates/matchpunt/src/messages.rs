@@ -742,6 +742,8 @@ messages! {
     InNotCertifiedOnDate => "expected a date (2026-11-24 or 24-11-2026), an Excel date number or an ISO week (2026-W48)", "verwacht een datum (2026-11-24 of 24-11-2026), een Excel-datumgetal of een ISO-week (2026-W48)";
     InNotPriority => "expected 1 (low), 2 (normal) or 3 (urgent)", "verwacht 1 (laag), 2 (normaal) of 3 (spoed)";
     InNotWeek => "expected an ISO week like 2026-W47 (or a date like 2026-11-16)", "verwacht een ISO-week zoals 2026-W47 (of een datum zoals 2026-11-16)";
+    InSafetyNoteThemes => "is a note or an unknown marker, not theme names: expected theme names, or empty/geen/nee/- for none (look the answer up; until then the expert cannot be matched safely)", "is een notitie of een onbekend-teken, geen thema's: verwacht namen van thema's, of leeg/geen/nee/- voor geen (zoek het antwoord op; tot dan kan de deskundige niet veilig gekoppeld worden)";
+    InSafetyNoteOrgs => "is a note or an unknown marker, not organisation names: expected organisation names, or empty/geen/nee/- for none (look the answer up; until then the expert cannot be matched safely)", "is een notitie of een onbekend-teken, geen organisaties: verwacht namen van organisaties, of leeg/geen/nee/- voor geen (zoek het antwoord op; tot dan kan de deskundige niet veilig gekoppeld worden)";
     InEmptyOrgName => "expected the organisation's name", "verwacht de naam van de organisatie";
     InCannotRead => "cannot be read: {why}", "kan niet gelezen worden: {why}";
     InNoSheet => "has no sheet named {wanted}; its sheets are: {have}", "heeft geen blad met de naam {wanted}; de bladen zijn: {have}";

@@ -287,3 +287,97 @@ fn request_side_themes_are_not_merged() {
         matchpunt::model::theme_key("verslaving")
     );
 }
+
+/// `experts.csv` with E4's safety cells as given (quoted).
+fn experts_safety(avoid: &str, excluded: &str) -> String {
+    format!(
+        "id;naam;rollen;gecertificeerd;thema's;vermijd_thema's;uitgesloten_organisaties;woonplaats;online;beschikbaarheid\r\n\
+         E4;Dewi;maatje;ja;angst;\"{avoid}\";\"{excluded}\";Utrecht;ja;*\r\n"
+    )
+}
+
+#[test]
+fn the_trials_notes_in_safety_cells_are_errors_naming_the_cell() {
+    use matchpunt::messages::Lang;
+    for note in [
+        "zie opmerking",
+        "zie dossier",
+        "misschien",
+        "nee?",
+        "?",
+        "onbekend",
+        "ja",
+        "nvt?",
+        "tbd",
+        "volgt",
+        "angst, zie dossier",
+    ] {
+        for (avoid, excluded, col, nl_what) in [
+            (note, "", "vermijd_thema's", "namen van thema's"),
+            (
+                "",
+                note,
+                "uitgesloten_organisaties",
+                "namen van organisaties",
+            ),
+        ] {
+            let err = crate::common::try_load(&experts_safety(avoid, excluded), &requests("angst"))
+                .err()
+                .unwrap_or_else(|| panic!("{note:?} in {col} was read as names"));
+            let e = err
+                .errors
+                .iter()
+                .find(|e| e.line == Some(2) && e.column.as_ref().is_some_and(|c| c.1 == col))
+                .unwrap_or_else(|| panic!("{note:?} in {col}: {err}"));
+            let en = e.render(Lang::En);
+            let nl = e.render(Lang::Nl);
+            assert!(
+                en.contains("experts.csv:2:")
+                    && en.contains(note)
+                    && en.contains("or empty/geen/nee/- for none"),
+                "{en}"
+            );
+            assert!(
+                nl.contains(note) && nl.contains(nl_what) && nl.contains("leeg/geen/nee/-"),
+                "{nl}"
+            );
+        }
+    }
+}
+
+#[test]
+fn safety_cells_that_mean_none_stay_none() {
+    for none in ["", "-", "geen", "Nee", "n.v.t.", "nvt", "N/A"] {
+        let l = loaded(&experts_safety(none, none), &requests("angst"));
+        let e = &l.instance.experts[0];
+        assert!(
+            e.avoid_themes.is_empty() && e.excluded_orgs.is_empty(),
+            "{none:?}"
+        );
+        assert!(!refused(&l.instance, "E4", 0));
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// Any note marker, in any case, alone or beside real names, in either safety cell is an
+    /// error; real names are not.
+    #[test]
+    fn a_note_anywhere_in_a_safety_cell_is_an_error(
+        n in 0usize..matchpunt::names::notes::NOTE_VALUES.len(),
+        upper in any::<bool>(),
+        with_name in any::<bool>(),
+        orgs in any::<bool>(),
+    ) {
+        use matchpunt::names::notes::{read_safety_cell, SafetyCell, NOTE_VALUES};
+        let mut note = NOTE_VALUES[n].to_string();
+        if upper {
+            note = note.to_uppercase();
+        }
+        let cell = if with_name { format!("rouw | {note}") } else { note.clone() };
+        prop_assert_eq!(read_safety_cell(&cell), SafetyCell::Note);
+        let (a, x) = if orgs { ("", cell.as_str()) } else { (cell.as_str(), "") };
+        prop_assert!(crate::common::try_load(&experts_safety(a, x), &requests("angst")).is_err());
+    }
+}
