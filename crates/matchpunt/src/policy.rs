@@ -620,7 +620,11 @@ impl Policy {
     }
 
     /// How the themes (as written) of a seat meet the policy's heavy themes. Themes are compared
-    /// by [`theme_key`], so spelling, diacritics, plurals and synonyms do not matter.
+    /// by [`theme_key`], so spelling, diacritics, plurals and synonyms do not matter; a theme
+    /// that is a heavy theme only on the safe side (a one-letter near miss, or the comparison of
+    /// avoided themes, [`crate::names::themes::safe_side_same`] with the heavy theme on the avoid
+    /// side: `zelfmoordpoging`, `suïcidaal`, `zelfbeschadigingen`) is [`Heavy::NearMiss`],
+    /// counted as heavy.
     pub fn heavy<'a>(&self, themes: impl IntoIterator<Item = &'a str>) -> Heavy {
         let heavy: Vec<String> = self
             .intensity
@@ -634,7 +638,10 @@ impl Policy {
             if heavy.contains(&k) {
                 return Heavy::Yes;
             }
-            if heavy.iter().any(|h| crate::names::themes::near_miss(&k, h)) {
+            if heavy.iter().any(|h| {
+                crate::names::themes::near_miss(&k, h)
+                    || crate::names::themes::safe_side_same(h, &k)
+            }) {
                 out = Heavy::NearMiss;
             }
         }

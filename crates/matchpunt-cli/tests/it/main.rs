@@ -26,6 +26,7 @@ mod spreadsheets;
 mod suggest;
 mod summary_causes_property;
 mod team_bookings;
+mod themes;
 mod trajectories;
 mod voice;
 mod workbook_gate;

@@ -97,7 +97,7 @@ impl<T: AsRef<str>> NearNames<T> {
 
 /// Splits a list cell on `|`, `;` or `,`, trimming items and dropping empty ones.
 pub fn split_list(cell: &str) -> impl Iterator<Item = &str> {
-    cell.split(['|', ';', ','])
+    cell.split(['|', ';', ',', '\n', '\r'])
         .map(str::trim)
         .filter(|s| !s.is_empty())
 }
@@ -326,8 +326,28 @@ impl<'t, 'e> Cells<'t, 'e> {
         }
         v
     }
-    pub(crate) fn themes(&mut self, col: &str, required: bool, themes: &mut Interner) -> Vec<u32> {
+    /// A safety cell (`avoid_themes`, `excluded_orgs`) as names: `""` when it means none, an
+    /// input error naming the cell when it is a note or unknown marker
+    /// ([`crate::names::notes::read_safety_cell`]).
+    pub(crate) fn safety(&mut self, col: &str) -> &'t str {
+        use crate::names::notes::{read_safety_cell, SafetyCell};
         let v = self.get(col);
+        match read_safety_cell(v) {
+            SafetyCell::None => "",
+            SafetyCell::Names => v,
+            SafetyCell::Note => {
+                let orgs = col == "excluded_orgs";
+                self.err(col, v, Problem::SafetyNote { orgs });
+                ""
+            }
+        }
+    }
+    pub(crate) fn themes(&mut self, col: &str, required: bool, themes: &mut Interner) -> Vec<u32> {
+        let v = if col == "avoid_themes" {
+            self.safety(col)
+        } else {
+            self.get(col)
+        };
         // '/', ' en ' and a bracketed note too: an avoided theme must not hide in a list.
         let items = crate::names::themes::split_cell(v, col == "avoid_themes");
         let mut ids: Vec<u32> = items.iter().map(|t| themes.intern(t)).collect();

@@ -493,6 +493,8 @@ pub fn parse_request(
     // tell the reader the reason is an organisation (rule 4). The coordinator's `check` lists
     // such readings.
     exclude_inline_org(inst, r.org, &org_id);
+    // The same safe-side reading of avoided themes as a batch's (no text either).
+    orgs::extend_avoided(inst, &r.themes);
     Ok((r, warnings))
 }
 

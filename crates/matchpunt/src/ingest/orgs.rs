@@ -342,26 +342,51 @@ pub(crate) fn resolve_excluded_orgs(
 }
 
 /// Adds to each expert's avoided themes every theme of the batch's requests that must be taken
-/// as one of them on the safe side ([`crate::names::themes::safe_side_same`]: one letter away, a
-/// plural or spelling "did you mean" maps to the same theme, a request theme holding the avoided
-/// one, an adjective form), with a warning naming the row but not the theme. An avoided theme is
-/// a safety field: a variant spelling in it, or in a request, must not send the expert there.
+/// as one of them on the safe side ([`extend_avoided`]), with a warning naming the row but not
+/// the theme. An avoided theme is a safety field: a variant spelling in it, or in a request,
+/// must not send the expert there.
 pub(crate) fn resolve_avoided_near_misses(
     t: &Table,
     rows: &[ExpertRow],
     inst: &mut Instance,
     warnings: &mut Vec<Warning>,
 ) {
-    let mut request_themes: Vec<u32> = inst
+    let request_themes: Vec<u32> = inst
         .requests
         .iter()
         .flat_map(|r| r.themes.iter().copied())
         .collect();
+    let gained = extend_avoided(inst, &request_themes);
+    for row in rows {
+        let Some(ei) = row.expert else { continue };
+        if gained.binary_search(&ei).is_err() {
+            continue;
+        }
+        let place = (t.file.clone(), row.line);
+        warnings.push(Warning::new(|lang| {
+            lang.fill(
+                Msg::InAvoidedThemeSafeSide,
+                &[("file", &place.0), ("line", &place.1), ("id", &row.id)],
+            )
+        }));
+    }
+}
+
+/// The one safe-side reading of avoided themes, for every path that brings request themes (the
+/// batch's requests file, the inline request of `suggest`/`book`/the web form, a ledger's booked
+/// inline request): adds to each expert's `avoid_themes` every theme of `request_themes` that
+/// must be taken as one of them ([`crate::names::themes::safe_side_same`]: one letter away, a
+/// plural or spelling "did you mean" maps to the same theme, a request theme holding the avoided
+/// one, an adjective form, an avoided phrase or synonym of a known theme). Returns the indices of
+/// the experts that gained a theme, ascending. O(distinct avoided × distinct request themes ×
+/// the comparison's cost).
+pub(crate) fn extend_avoided(inst: &mut Instance, request_themes: &[u32]) -> Vec<usize> {
+    let mut request_themes = request_themes.to_vec();
     request_themes.sort_unstable();
     request_themes.dedup();
     let mut near: HashMap<u32, Vec<u32>> = HashMap::new();
-    for row in rows {
-        let Some(ei) = row.expert else { continue };
+    let mut gained = Vec::new();
+    for ei in 0..inst.experts.len() {
         let mut add = Vec::new();
         for &a in &inst.experts[ei].avoid_themes {
             let close = near.entry(a).or_insert_with(|| {
@@ -382,12 +407,7 @@ pub(crate) fn resolve_avoided_near_misses(
         e.avoid_themes.extend(add);
         e.avoid_themes.sort_unstable();
         e.avoid_themes.dedup();
-        let place = (t.file.clone(), row.line);
-        warnings.push(Warning::new(|lang| {
-            lang.fill(
-                Msg::InAvoidedThemeSafeSide,
-                &[("file", &place.0), ("line", &place.1), ("id", &row.id)],
-            )
-        }));
+        gained.push(ei);
     }
+    gained
 }

@@ -102,6 +102,12 @@ pub enum Problem {
     },
     /// A required cell is empty.
     Empty(Expected),
+    /// A safety cell (`avoid_themes`, `excluded_orgs`) that is a note or an unknown marker
+    /// ([`crate::names::notes::read_safety_cell`]), not names.
+    SafetyNote {
+        /// Whether the column holds organisations (else themes).
+        orgs: bool,
+    },
     /// A required theme list is empty.
     EmptyThemes,
     /// One of lat and lon given without the other: `given` is the one given.
@@ -373,6 +379,8 @@ impl Problem {
                 lang.fill(Msg::InEmptyExpected, &[("expected", &expected)])
             }
             P::EmptyThemes => t(Msg::InEmptyThemes),
+            P::SafetyNote { orgs: false } => t(Msg::InSafetyNoteThemes),
+            P::SafetyNote { orgs: true } => t(Msg::InSafetyNoteOrgs),
             P::HalfCoordinates { given } => lang.fill(Msg::InHalfCoordinates, &[("given", given)]),
             P::NotInNetherlands { lat, lon, swapped } => {
                 let (la, lo) = (crate::model::places::NL_LAT, crate::model::places::NL_LON);

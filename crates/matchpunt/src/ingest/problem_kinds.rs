@@ -6,7 +6,7 @@ use crate::ingest::decode::Encoding;
 
 impl Problem {
     /// How many kinds there are ([`Problem::kind_index`] is below it).
-    pub const KINDS: usize = 70;
+    pub const KINDS: usize = 72;
 
     /// The kind's number, from 0 to [`Problem::KINDS`] - 1 (a variant's cases with different
     /// texts count apart). For a test that every kind renders in every language.
@@ -25,6 +25,8 @@ impl Problem {
             P::NotNumber { .. } => 9,
             P::Empty(_) => 10,
             P::EmptyThemes => 11,
+            P::SafetyNote { orgs: false } => 70,
+            P::SafetyNote { orgs: true } => 71,
             P::HalfCoordinates { .. } => 12,
             P::NotInNetherlands { swapped: false, .. } => 13,
             P::NotInNetherlands { swapped: true, .. } => 14,
@@ -113,6 +115,8 @@ impl Problem {
                 max: 90.0,
             },
             P::EmptyThemes,
+            P::SafetyNote { orgs: false },
+            P::SafetyNote { orgs: true },
             P::HalfCoordinates { given: "lon" },
             P::NotInNetherlands {
                 lat: 5.1,

@@ -199,11 +199,13 @@ pub(crate) fn parse_experts(
             }
         };
         let deployments = c.uint("deployments", 0..=10_000);
+        // Before the row's `expert` is taken: a note in the cell is an error of the row.
+        let excluded = c.safety("excluded_orgs").to_string();
         rows.push(ExpertRow {
             line: *line,
             id: id.to_string(),
             expert: c.ok.then_some(inst.experts.len()),
-            excluded: c.get("excluded_orgs").to_string(),
+            excluded,
             excluded_ids: c.get("excluded_org_ids").to_string(),
             not_with: c.get("not_with").to_string(),
         });

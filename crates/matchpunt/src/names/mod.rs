@@ -14,11 +14,15 @@
 //!   comparison (invisible characters, look-alike punctuation, case, Unicode NFC; diacritics for
 //!   themes).
 //!
+//! - [`notes`]: whether a safety cell (`avoid_themes`, `excluded_orgs`) means none, holds names,
+//!   or is a note (`zie opmerking`, `misschien`, `?`) that must be an input error.
+//!
 //! - [`place`]: the key of a place name and the bundled places table's names and aliases, for the
 //!   `place` columns ([`crate::model::places`]) and for place names inside organisation names.
 
 pub mod abbrev;
 mod fold;
+pub mod notes;
 pub mod org;
 pub mod place;
 pub mod themes;

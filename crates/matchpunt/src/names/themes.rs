@@ -174,15 +174,18 @@ pub fn near_miss(a_key: &str, b_key: &str) -> bool {
     })
 }
 
-/// Splits a themes cell into its theme spellings: items are separated by `|`, `;`, `,`, `/` and
-/// the word ` en ` (not after a hyphen: `dak- en thuisloosheid` stays one), and a bracketed note
+/// Splits a themes cell into its theme spellings: items are separated by `|`, `;`, `,`, `/`, a
+/// line break (`\n` or `\r\n`: Alt+Enter inside a spreadsheet cell), a `+` between words
+/// (`trauma + lvb`, `trauma+lvb`; not the `+` that ends `lhbtiq+`) and the word ` en ` (not after
+/// a hyphen: `dak- en thuisloosheid` stays one), and a bracketed note
 /// (`suïcidaliteit (licht)`, `Borderline (BPS)`) is taken off its item. With `keep_notes` (an
 /// avoided-themes cell, where the safe side is to avoid more) a note is an item of its own too;
 /// an item that is only a note is kept as its words either way. Items come trimmed, in order,
 /// none empty. O(cell length).
 pub fn split_cell(cell: &str, keep_notes: bool) -> Vec<String> {
     let mut out = Vec::new();
-    for item in cell.split(['|', ';', ',', '/']) {
+    let cell = plus_as_separator(cell);
+    for item in cell.split(['|', ';', ',', '/', '\n', '\r']) {
         let mut outside = String::new();
         let mut notes = Vec::new();
         let mut depth = 0usize;
@@ -232,6 +235,27 @@ pub fn split_cell(cell: &str, keep_notes: bool) -> Vec<String> {
         }
     }
     out
+}
+
+/// `cell` with every `+` that separates two items written as `|`: a `+` after white space or
+/// before a letter or digit (`trauma + lvb`, `trauma+lvb`). A `+` that ends a word and is not
+/// followed by one (`lhbtiq+`, `lhbtiq+, angst`) is part of the word. O(cell length).
+fn plus_as_separator(cell: &str) -> std::borrow::Cow<'_, str> {
+    if !cell.contains('+') {
+        return std::borrow::Cow::Borrowed(cell);
+    }
+    let chars: Vec<char> = cell.chars().collect();
+    let mut out = String::with_capacity(cell.len());
+    for (i, &c) in chars.iter().enumerate() {
+        let before_space = i == 0 || chars[i - 1].is_whitespace();
+        let next_word = chars.get(i + 1).is_some_and(|n| n.is_alphanumeric());
+        if c == '+' && (before_space || next_word) {
+            out.push('|');
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 /// Splits `s` on the word `en` (case-insensitive), except after a hyphen, and pushes the
@@ -285,7 +309,20 @@ impl Vocabulary {
                 return true;
             }
         }
-        // Two themes of the vocabulary are different themes (`gesloten jeugdzorg`, `jeugdzorg`).
+        // The avoid side over-matches (the safe side): an avoided phrase or synonym of a known
+        // theme, and a request theme holding a known avoided theme (`jeugdzorg` avoided, a
+        // request on `gesloten jeugdzorg`).
+        let request_known = self.guess(request);
+        if self.avoid_side_themes(avoided).iter().any(|t| {
+            request_known.as_deref() == Some(t.key.as_str())
+                || t.forms
+                    .iter()
+                    .any(|f| f.chars().count() >= 5 && request.contains(f.as_str()))
+        }) {
+            return true;
+        }
+        // Two themes of the vocabulary are different themes (`jeugdzorg` avoided is not
+        // `gesloten jeugdzorg` requested the other way round).
         if self.by_key(avoided).is_some() && self.by_key(request).is_some() {
             return false;
         }
@@ -304,6 +341,43 @@ impl Vocabulary {
         })
     }
 
+    /// The known themes an avoided theme (key `avoided`) stands for on the avoid side: the theme
+    /// itself if known; a theme of [`AVOID_SYNONYMS`] whose word it is or holds (`drugs`,
+    /// `alles rond drugs`); and, for a spelling the vocabulary does not know (a phrase), every
+    /// theme one of whose spellings of 5 or more letters it holds (`alles rond suïcide`,
+    /// `zelfmoordpoging`). O(themes × forms × length).
+    fn avoid_side_themes(&self, avoided: &str) -> Vec<&Theme> {
+        let mut out: Vec<&Theme> = Vec::new();
+        fn push<'a>(t: &'a Theme, out: &mut Vec<&'a Theme>) {
+            if !out.iter().any(|o| o.key == t.key) {
+                out.push(t);
+            }
+        }
+        let known = self.by_key(avoided);
+        if let Some(t) = known {
+            push(t, &mut out);
+        }
+        for (word, theme) in AVOID_SYNONYMS {
+            let w = super::fold_theme(word);
+            if avoided == w || (w.chars().count() >= 5 && avoided.contains(w.as_str())) {
+                if let Some(t) = self.get(theme) {
+                    push(t, &mut out);
+                }
+            }
+        }
+        if known.is_none() {
+            for t in &self.themes {
+                if t.forms
+                    .iter()
+                    .any(|f| f.chars().count() >= 5 && avoided.contains(f.as_str()))
+                {
+                    push(t, &mut out);
+                }
+            }
+        }
+        out
+    }
+
     fn near_miss_in(&self, a_key: &str, b_key: &str) -> bool {
         if self.by_key(a_key).is_some() && self.by_key(b_key).is_some() {
             return false;
@@ -315,6 +389,31 @@ impl Vocabulary {
         })
     }
 }
+
+/// Words people write for a theme in an avoided-themes cell that are not spellings of it in the
+/// vocabulary (so a request on `drugs` is not a request on verslaving): `(word, theme)`. Read on
+/// the avoid side only ([`Vocabulary::safe_side_same`]), where taking more as avoided is the safe
+/// side; a word of 5 or more letters counts inside a phrase too (`alles rond drugs`).
+pub const AVOID_SYNONYMS: &[(&str, &str)] = &[
+    ("drugs", "verslaving"),
+    ("drugsgebruik", "verslaving"),
+    ("alcohol", "verslaving"),
+    ("blowen", "verslaving"),
+    ("gokken", "verslaving"),
+    ("snijden", "zelfbeschadiging"),
+    ("krassen", "zelfbeschadiging"),
+    ("zelfverwonden", "zelfbeschadiging"),
+    ("zelfmoord", "suicidaliteit"),
+    ("zelfdoding", "suicidaliteit"),
+    ("suicidaal", "suicidaliteit"),
+    ("zelfmoordpoging", "suicidaliteit"),
+    ("doodswens", "suicidaliteit"),
+    ("misbruikt", "seksueel misbruik"),
+    ("aanranding", "seksueel misbruik"),
+    ("verkrachting", "seksueel misbruik"),
+    ("mishandeld", "kindermishandeling"),
+    ("gescheiden ouders", "echtscheiding"),
+];
 
 /// [`Vocabulary::safe_side_same`] over the bundled vocabulary: the one rule by which every
 /// reader takes a request's theme as an expert's avoided theme on the safe side.

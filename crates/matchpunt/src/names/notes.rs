@@ -1,0 +1,119 @@
+//! How a safety cell (`avoid_themes`, `excluded_orgs`) is read before its names: a cell that
+//! means "none" is none, and a cell that is a note or an unknown marker rather than names
+//! (`zie opmerking`, `misschien`, `?`, `onbekend`, `ja`) is refused.
+//!
+//! Why: a wrong match is worse than no match. Read as names, a note matches nothing, so the
+//! expert would silently be sent anywhere; the coordinator must look the real answer up.
+
+/// Whole cells that mean "nothing avoided / excluded" (compared lower-case, trimmed).
+pub const NONE_VALUES: &[&str] = &[
+    "", "-", "--", "–", "—", "geen", "nee", "no", "none", "niets", "nvt", "n.v.t.", "n.v.t", "n/a",
+];
+
+/// Items that are a note or an unknown marker, not a name (compared lower-case, trimmed, a
+/// trailing `.`, `!` or `:` taken off). Besides these, an item with a `?` anywhere (`nee?`,
+/// `nvt?`, `?`) and an item whose first word is in [`NOTE_FIRST_WORDS`] are notes.
+pub const NOTE_VALUES: &[&str] = &[
+    "ja",
+    "yes",
+    "x",
+    "onbekend",
+    "unknown",
+    "misschien",
+    "maybe",
+    "mogelijk",
+    "wellicht",
+    "tbd",
+    "nnb",
+    "n.n.b",
+    "ntb",
+    "n.t.b",
+    "todo",
+    "volgt",
+    "nog invullen",
+    "invullen",
+    "nog niet bekend",
+    "niet bekend",
+    "weet niet",
+    "weet ik niet",
+    "navragen",
+    "nagaan",
+];
+
+/// First words that make an item a note (`zie opmerking`, `zie dossier`, `see notes`).
+pub const NOTE_FIRST_WORDS: &[&str] = &["zie", "see", "vraag", "navragen", "check", "opmerking"];
+
+/// How a safety cell reads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SafetyCell {
+    /// Nothing: empty or a [`NONE_VALUES`] spelling.
+    None,
+    /// Names to read as the column's items.
+    Names,
+    /// A note or unknown marker: an input error, never names.
+    Note,
+}
+
+/// Reads a safety cell's kind: [`SafetyCell::None`] for a whole cell in [`NONE_VALUES`];
+/// [`SafetyCell::Note`] when any item (separated by `|`, `;`, `,`, `+` or a line break) is a note
+/// ([`NOTE_VALUES`], a `?`, a first word in [`NOTE_FIRST_WORDS`]); else [`SafetyCell::Names`].
+/// O(cell length).
+pub fn read_safety_cell(cell: &str) -> SafetyCell {
+    let whole = super::normalize(cell).to_lowercase();
+    if NONE_VALUES.contains(&whole.as_str()) {
+        return SafetyCell::None;
+    }
+    if whole.contains('?') {
+        return SafetyCell::Note;
+    }
+    let note = whole
+        .split(['|', ';', ',', '+', '\n', '\r'])
+        .map(|i| i.trim().trim_end_matches(['.', '!', ':']).trim())
+        .filter(|i| !i.is_empty())
+        .any(|i| {
+            NOTE_VALUES.contains(&i)
+                || i.split_whitespace()
+                    .next()
+                    .is_some_and(|w| NOTE_FIRST_WORDS.contains(&w.trim_end_matches(':')))
+        });
+    if note {
+        SafetyCell::Note
+    } else {
+        SafetyCell::Names
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn notes_none_and_names() {
+        for c in [
+            "zie opmerking",
+            "Zie dossier",
+            "misschien",
+            "nee?",
+            "?",
+            "onbekend",
+            "ja",
+            "nvt?",
+            "TBD",
+            "volgt",
+            "angst, zie dossier",
+        ] {
+            assert_eq!(read_safety_cell(c), SafetyCell::Note, "{c}");
+        }
+        for c in ["", " - ", "geen", "Nee", "n.v.t.", "N/A"] {
+            assert_eq!(read_safety_cell(c), SafetyCell::None, "{c}");
+        }
+        for c in [
+            "angst",
+            "Jeugdzorg Zien",
+            "Stichting Ja Zeggen",
+            "zelfbeschadiging|rouw",
+        ] {
+            assert_eq!(read_safety_cell(c), SafetyCell::Names, "{c}");
+        }
+    }
+}
