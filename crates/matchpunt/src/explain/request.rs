@@ -297,36 +297,8 @@ impl Base<'_> {
         } else {
             self.evaluate_until(&change, usize::MAX, deadline)
         };
-        let outcome = match priced {
-            Ok(o) => o,
-            Err(_) => {
-                return RunnerUpView {
-                    expert: ex.id.clone(),
-                    name: ex.name.clone(),
-                    score: round3(s.score),
-                    score_diff: weakest.map(|w| round3(s.score - w.score)),
-                    assigned_to: elsewhere,
-                    limit: miss.map(Miss::code),
-                    objective_change: None,
-                    proven: false,
-                    changes: Vec::new(),
-                    refused: None,
-                    text: lang.fill(
-                        Msg::RunnerUpLineOpen,
-                        &[
-                            ("name", &display_name(ex).to_string()),
-                            ("id", &ex.id),
-                            ("score", &lang.num(s.score, 1)),
-                            ("status", &status),
-                            ("cost", &lang.text(Msg::NotProven).to_string()),
-                            ("changes", &String::new()),
-                        ],
-                    ),
-                };
-            }
-        };
         let score = lang.num(s.score, 1);
-        // What the view says whether the pin is refused or priced.
+        // What the view says whether the pin is unpriced, refused or priced.
         let view = RunnerUpView {
             expert: ex.id.clone(),
             name: ex.name.clone(),
@@ -335,10 +307,33 @@ impl Base<'_> {
             assigned_to: elsewhere,
             limit: miss.map(Miss::code),
             objective_change: None,
-            proven: outcome.proven,
+            proven: false,
             changes: Vec::new(),
             refused: None,
             text: String::new(),
+        };
+        let outcome = match priced {
+            Ok(o) => o,
+            Err(_) => {
+                return RunnerUpView {
+                    text: lang.fill(
+                        Msg::RunnerUpLineOpen,
+                        &[
+                            ("name", &display_name(ex).to_string()),
+                            ("id", &ex.id),
+                            ("score", &score),
+                            ("status", &status),
+                            ("cost", &lang.text(Msg::NotProven).to_string()),
+                            ("changes", &String::new()),
+                        ],
+                    ),
+                    ..view
+                };
+            }
+        };
+        let view = RunnerUpView {
+            proven: outcome.proven,
+            ..view
         };
         if let Some(c) = &outcome.refused {
             let why = pin_conflict_text(inst, self.policy, c, lang);
