@@ -396,7 +396,7 @@ pub const REQUEST_ALIASES: &[(&str, &[&str])] = &[
     ("lat", &["latitude", "breedtegraad"]),
     ("lon", &["longitude", "lng", "lengtegraad"]),
     ("online", &[]),
-    ("slot", &["dagdeel", "tijdslot"]),
+    ("slot", &["dagdeel", "tijdslot", "tijdvak"]),
     (
         "experts_needed",
         &[
