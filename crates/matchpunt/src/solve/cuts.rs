@@ -370,10 +370,8 @@ pub(super) fn strengthen(
             if new_rows.is_empty() || best_bound <= cutoff {
                 break;
             }
-            if new_rows
-                .iter()
-                .any(|&i| lp.add_row(&rows[i], &cuts_found).is_none())
-            {
+            let batch: Vec<Row> = new_rows.iter().map(|&i| rows[i].clone()).collect();
+            if lp.add_rows(&batch, &cuts_found).is_none() {
                 break;
             }
         }
@@ -647,14 +645,20 @@ impl DualLp {
         Some(expr)
     }
 
-    fn add_row(&mut self, row: &Row, cuts: &[Cut]) -> Option<()> {
-        let expr = self.expr(row, cuts)?;
+    /// Adds `rows` to the solved LP at once: one factorization and one dual simplex run from
+    /// the current basis (see [`super::master`]'s `Lp::add_rows`).
+    fn add_rows(&mut self, rows: &[Row], cuts: &[Cut]) -> Option<()> {
+        let mut batch = Vec::with_capacity(rows.len());
+        for row in rows {
+            let expr = self.expr(row, cuts)?;
+            batch.push((
+                microlp::LinearExpr::from(&expr[..]),
+                ComparisonOp::Ge,
+                row.2 as f64,
+            ));
+        }
         let solution = self.solution.take()?;
-        self.solution = solution
-            .add_constraint(&expr[..], ComparisonOp::Ge, row.2 as f64)
-            .ok()?
-            .into_solution()
-            .ok();
+        self.solution = solution.add_constraints(batch).ok()?.into_solution().ok();
         self.solution.as_ref().map(|_| ())
     }
 
