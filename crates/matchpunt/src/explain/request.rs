@@ -163,31 +163,7 @@ impl Base<'_> {
                 *counts.entry(first.rule_group()).or_default() += 1;
             }
         }
-        let never_eligible = counts
-            .into_iter()
-            .map(|(stage, count)| {
-                // A count of the personal stage or of the themes stage (which themes someone has
-                // is health data too) below 3 reads "fewer than 3", in data too.
-                let count = if (stage.is_personal() || stage == Stage::NoSharedTheme) && count < 3 {
-                    None
-                } else {
-                    Some(count)
-                };
-                let shown = count.map_or_else(|| lang.count(1), |n| n.to_string());
-                RuleCountView {
-                    rule: stage.rule_text(),
-                    count,
-                    text: lang.fill(
-                        Msg::RuleCount,
-                        &[
-                            ("rule", &stage.label_in(lang)),
-                            ("what", &rule_what(stage, lang)),
-                            ("n", &shown),
-                        ],
-                    ),
-                }
-            })
-            .collect();
+        let never_eligible = never_eligible_counts(counts, lang);
         let pin_conflicts = self
             .pins
             .conflicts
@@ -399,6 +375,60 @@ impl Base<'_> {
             ..view
         }
     }
+}
+
+/// The never-eligible counts of a request as shown, by stage in rule order.
+///
+/// A count of the personal stage (rules 3-4) or of the themes stage (which themes someone has is
+/// health data too) below 3 reads "fewer than 3", in data too (`count` is `None`). Where one is
+/// masked, the largest other count reads "N or more" with N one below it (and `count` is `None`
+/// too): the pool's size less the exact other counts would otherwise give the masked count back
+/// by subtraction. With N one below the true count, 1 and 2 both stay possible for the masked
+/// stages together (complementary cell suppression, as statistical offices publish tables:
+/// Hundepool et al. 2012, "Statistical Disclosure Control", ch. 4). Not blurred: a largest other
+/// count of 1 (it reads "1 or more"), and a request whose never-eligible experts are all in
+/// masked stages; in pools that small, experts named elsewhere on the page single people out
+/// anyway.
+pub fn never_eligible_counts(counts: BTreeMap<Stage, usize>, lang: Lang) -> Vec<RuleCountView> {
+    let masked = |stage: Stage, count: usize| {
+        (stage.is_personal() || stage == Stage::NoSharedTheme) && count < 3
+    };
+    let any_masked = counts.iter().any(|(&s, &c)| masked(s, c));
+    // The complement: the largest count that is shown exactly (the first in rule order on a tie).
+    let complement = any_masked
+        .then(|| {
+            counts
+                .iter()
+                .filter(|(&s, &c)| !masked(s, c))
+                .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+                .map(|(&s, _)| s)
+        })
+        .flatten();
+    counts
+        .into_iter()
+        .map(|(stage, count)| {
+            let (count, shown) = if masked(stage, count) {
+                (None, lang.count(1))
+            } else if Some(stage) == complement {
+                let n = count.saturating_sub(1).max(1);
+                (None, lang.fill(Msg::OrMore, &[("n", &n)]))
+            } else {
+                (Some(count), count.to_string())
+            };
+            RuleCountView {
+                rule: stage.rule_text(),
+                count,
+                text: lang.fill(
+                    Msg::RuleCount,
+                    &[
+                        ("rule", &stage.label_in(lang)),
+                        ("what", &rule_what(stage, lang)),
+                        ("n", &shown),
+                    ],
+                ),
+            }
+        })
+        .collect()
 }
 
 /// The text of an [`ExplainRequestView`], as `explain --request` prints it.

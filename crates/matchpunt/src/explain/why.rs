@@ -307,7 +307,9 @@ pub struct RunnerUpView {
 pub struct RuleCountView {
     /// The contract's rule as shown: `"1"`, `"3"` (no shared theme), `"3-4"` (personal), ...
     pub rule: &'static str,
-    /// Experts whose first broken rule it is; `null` for a personal count below 3.
+    /// Experts whose first broken rule it is; `null` for a personal or themes count below 3,
+    /// and then also for the largest other count, shown as "N or more" so that the masked one
+    /// cannot be found by subtraction.
     pub count: Option<usize>,
     /// In words.
     pub text: String,

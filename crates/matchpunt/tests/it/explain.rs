@@ -587,3 +587,97 @@ fn assignments_over_a_limit_name_the_expert_and_the_limit() {
         err.text(Lang::Nl)
     );
 }
+
+/// The masked never-eligible counts cannot be given back by subtraction: whoever knows the
+/// pool's size and how many are eligible knows the sum of every stage's count, and reads the
+/// exact ones; the masked stages ("fewer than 3": 1 or 2 each) and the one shown as "N or more"
+/// must then leave at least two totals possible for the masked stages. Over random counts of
+/// random stages (the exceptions, documented: a largest other count of 1, or no other stage).
+#[test]
+fn masked_counts_cannot_be_recovered_by_subtraction() {
+    use matchpunt::eligibility::Stage;
+    use std::collections::BTreeMap;
+    let stages = [
+        Stage::Inactive,
+        Stage::NotCertified,
+        Stage::Role,
+        Stage::NoSharedTheme,
+        Stage::Personal,
+        Stage::TooFar,
+        Stage::Language,
+        Stage::AgeGap,
+        Stage::SlotUnavailable,
+    ];
+    let mut runner = proptest::test_runner::TestRunner::new(ProptestConfig::with_cases(2000));
+    runner
+        .run(
+            &proptest::collection::vec((0..stages.len(), 1usize..80), 1..8),
+            |draw| {
+                let mut counts: BTreeMap<Stage, usize> = BTreeMap::new();
+                for (s, c) in draw {
+                    counts.insert(stages[s], c);
+                }
+                let total: usize = counts.values().sum();
+                for lang in [Lang::En, Lang::Nl] {
+                    let shown = explain::never_eligible_counts(counts.clone(), lang);
+                    prop_assert_eq!(shown.len(), counts.len());
+                    let (mut exact, mut masked, mut floor, mut complement_of_one) =
+                        (0, 0, 0, false);
+                    for (v, (&stage, &count)) in shown.iter().zip(&counts) {
+                        let fewer = ["fewer than 3", "minder dan 3"]
+                            .iter()
+                            .any(|t| v.text.ends_with(t));
+                        let more = v.text.split(": ").last().and_then(|t| {
+                            t.strip_suffix(" or more")
+                                .or_else(|| t.strip_suffix(" of meer"))
+                        });
+                        match (v.count, fewer, more) {
+                            (Some(n), false, None) => {
+                                prop_assert_eq!(n, count);
+                                prop_assert!(v.text.ends_with(&format!(": {n}")), "{}", v.text);
+                                exact += n;
+                            }
+                            (None, true, None) => {
+                                prop_assert!(
+                                    count < 3
+                                        && matches!(stage, Stage::Personal | Stage::NoSharedTheme)
+                                );
+                                masked += 1;
+                            }
+                            (None, false, Some(n)) => {
+                                let n: usize = n.parse().expect("a number");
+                                prop_assert!(n <= count, "{}: {n} or more, true {count}", v.text);
+                                complement_of_one |= count == 1;
+                                floor = n;
+                            }
+                            other => prop_assert!(false, "{}: {other:?}", v.text),
+                        }
+                    }
+                    if masked == 0 {
+                        prop_assert_eq!(exact, total, "nothing masked, everything exact");
+                        continue;
+                    }
+                    if floor == 0 {
+                        // Nothing else to blur with: every never-eligible expert is in a masked
+                        // stage (the documented exception, like a complement of one).
+                        prop_assert_eq!(
+                            masked,
+                            counts.len(),
+                            "a masked count without its complement"
+                        );
+                        continue;
+                    }
+                    // The totals of the masked stages that fit everything shown.
+                    let rest = total - exact;
+                    let possible = (masked..=2 * masked).filter(|m| rest >= m + floor).count();
+                    prop_assert!(
+                        possible >= 2 || complement_of_one,
+                        "{masked} masked stage(s) recovered: {:?}",
+                        shown.iter().map(|v| &v.text).collect::<Vec<_>>()
+                    );
+                }
+                Ok(())
+            },
+        )
+        .unwrap();
+}
