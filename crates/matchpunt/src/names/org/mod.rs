@@ -46,6 +46,9 @@
 //!
 //! **Typos** ([`near_miss`]): the rule ingest has used since issue 8, now on the canonical words.
 //!
+//! **Ids** ([`id_key`]): an organisation's id (a KvK number) is compared by one key, so that
+//! `1234567`, `0123 4567` and `KvK 01234567` are one id; scientific notation is an error.
+//!
 //! **Scale** ([`OrgIndex`]): an index of a batch's organisations by canonical key, by word, by
 //! the words written together and by shape, so that one exclusion is resolved by looking at the
 //! organisations that share a word with it rather than at all of them; a cell of 2,000 items
@@ -540,7 +543,9 @@ fn is_subsequence(short: &[String], long: &[String]) -> bool {
     short.iter().all(|w| it.any(|x| x == w))
 }
 
+mod id;
 mod index;
+pub use id::{id_key, id_list_keys, LostDigits};
 pub use index::{resolve_cell, Hit, HitKind, OrgIndex};
 
 #[cfg(test)]
