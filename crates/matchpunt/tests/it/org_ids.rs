@@ -46,12 +46,7 @@ fn spelling(digits: &str, how: u8) -> String {
         4 => format!("KvK {digits}"),
         5 => format!("kvk-nr.: {a} {b}"),
         6 => format!("KvK-nummer {digits}"),
-        7 => format!(
-            "{}.{}.{}",
-            &digits[..2],
-            &digits[2..5],
-            &digits[5..]
-        ),
+        7 => format!("{}.{}.{}", &digits[..2], &digits[2..5], &digits[5..]),
         8 => format!("{}.0", digits.trim_start_matches('0')),
         _ => format!(" {digits} "),
     }
@@ -158,7 +153,10 @@ fn the_trials_kvk_spellings_exclude() {
             assert!(!org_refused(&l.instance, 1, 0), "{a} / {b}: control");
         }
     }
-    assert_eq!(id_list_keys("4,57E+07").map(|_| ()), Err(matchpunt::names::org::LostDigits));
+    assert_eq!(
+        id_list_keys("4,57E+07").map(|_| ()),
+        Err(matchpunt::names::org::LostDigits)
+    );
 }
 
 /// `4,57E+07` (Excel's display of 45678901 saved as CSV) is an error naming the cell, in either
@@ -179,12 +177,17 @@ fn excel_scientific_kvk_is_an_error_not_a_silent_non_match() {
     let (e, r) = batch("45678901", "4.57E+07");
     let err = try_load(&e, &r).unwrap_err();
     assert_eq!(err.errors.len(), 1, "{err}");
-    assert!(err.errors[0].render(Lang::Nl).starts_with("requests.csv:2:3"));
+    assert!(err.errors[0]
+        .render(Lang::Nl)
+        .starts_with("requests.csv:2:3"));
     // organisations.csv.
     let err = ingest::load_with_organisations(
         Inputs {
             experts: Source::new("experts.csv", e.as_bytes()),
-            requests: Source::new("requests.csv", b"id,org,role,themes,place\nR1,X,speaker,pesten,Utrecht\n".as_slice()),
+            requests: Source::new(
+                "requests.csv",
+                b"id,org,role,themes,place\nR1,X,speaker,pesten,Utrecht\n".as_slice(),
+            ),
             history: None,
         },
         Some(Source::new(
