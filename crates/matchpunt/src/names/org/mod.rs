@@ -17,8 +17,11 @@
 //! 3. A run of words that names a place of the places table by another of its names is
 //!    written as the table's own name ([`place::canonical_place`], the names and aliases the
 //!    `place` columns read): `Gemeente Den Bosch` → `gemeente s hertogenbosch`, `'s-Gravenhage`
-//!    and `The Hague` → `den haag`, `Alphen a/d Rijn` → `alphen aan den rijn`. A place's other
-//!    name is the same name, so this is [`Match::Same`] and no warning.
+//!    and `The Hague` → `den haag`, `Alphen a/d Rijn` and `Alphen a.d. Rijn` → `alphen aan den
+//!    rijn`, Frisian and Dutch names (`Ljouwert` → `leeuwarden`), and a province by its other
+//!    name ([`place::PROVINCES`]: `Fryslân` → `friesland`). A place's other name is the same
+//!    name, so this is [`Match::Same`] and no warning. (A contracted town, `A'dam`, is one word
+//!    `adam`, an abbreviation: see [`abbrev`].)
 //! 4. The legal forms of [`LEGAL_FORMS`] are dropped wherever they stand, as whole words; `st`
 //!    is dropped only as the first word (`St. Timon`: elsewhere it may be part of a name).
 //! 5. The leading articles of [`ARTICLES`] are dropped (`De Rading` → `rading`, `'t Hoofdhuis` →
@@ -114,6 +117,7 @@ fn folded_tokens(s: &str) -> Vec<Token> {
     use unicode_normalization::char::is_combining_mark;
     use unicode_normalization::UnicodeNormalization;
     let folded: String = tidy(s).nfd().filter(|&c| !is_combining_mark(c)).collect();
+    let folded = join_contracted_dam(&folded);
     let mut tokens = Vec::new();
     let push = |tokens: &mut Vec<Token>, written: &str| {
         let word: String = normalize(written)
@@ -145,6 +149,30 @@ fn folded_tokens(s: &str) -> Vec<Token> {
         }
     }
     tokens
+}
+
+/// `s` with the apostrophe of a town contracted to its first letter and `dam` removed
+/// (`A'dam`, `R'dam`: one word `Adam`, `Rdam`, which [`abbrev::ABBREVIATIONS`] spells out);
+/// any other apostrophe stays a word break (`'s-Hertogenbosch`, `d'Oude`). O(length of `s`).
+fn join_contracted_dam(s: &str) -> String {
+    let chars: Vec<char> = s.chars().collect();
+    let mut out = String::with_capacity(s.len());
+    for (i, &c) in chars.iter().enumerate() {
+        let contracted = c == '\''
+            && i >= 1
+            && chars[i - 1].is_alphabetic()
+            && (i < 2 || !chars[i - 2].is_alphanumeric())
+            && chars.len() >= i + 4
+            && chars[i + 1..i + 4]
+                .iter()
+                .collect::<String>()
+                .eq_ignore_ascii_case("dam")
+            && chars.get(i + 4).is_none_or(|c| !c.is_alphanumeric());
+        if !contracted {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// A piece of letters, digits and dots: one word when it is a dotted abbreviation of single
