@@ -39,8 +39,14 @@ const PLACES: &[(&str, &[&str])] = &[
         "'s-Hertogenbosch",
         &["Den Bosch", "s-Hertogenbosch", "\u{2019}s Hertogenbosch"],
     ),
-    ("Alphen aan den Rijn", &["Alphen a/d Rijn", "Alphen a.d. Rijn"]),
-    ("Capelle aan den IJssel", &["Capelle a/d IJssel", "Capelle a.d. IJssel"]),
+    (
+        "Alphen aan den Rijn",
+        &["Alphen a/d Rijn", "Alphen a.d. Rijn"],
+    ),
+    (
+        "Capelle aan den IJssel",
+        &["Capelle a/d IJssel", "Capelle a.d. IJssel"],
+    ),
     ("Horst aan de Maas", &["Horst a/d Maas"]),
     ("Utrecht", &["Utr"]),
     ("Amersfoort", &[]),
@@ -330,14 +336,30 @@ fn clearly_different_orgs_are_not_merged_in_any_form() {
 fn the_trials_place_and_province_spellings_exclude() {
     for (a, b, silent) in [
         ("Jeugdzorg Friesland", "Jeugdzorg Fryslân", true),
-        ("Gemeente Alphen a.d. Rijn", "Gemeente Alphen aan den Rijn", true),
-        ("Gemeente Alphen a/d Rijn", "Gemeente Alphen aan den Rijn", true),
-        ("Gemeente Zuidwest-Friesland", "Gemeente Súdwest-Fryslân", true),
+        (
+            "Gemeente Alphen a.d. Rijn",
+            "Gemeente Alphen aan den Rijn",
+            true,
+        ),
+        (
+            "Gemeente Alphen a/d Rijn",
+            "Gemeente Alphen aan den Rijn",
+            true,
+        ),
+        (
+            "Gemeente Zuidwest-Friesland",
+            "Gemeente Súdwest-Fryslân",
+            true,
+        ),
         ("Jeugdzorg Noord Brabant", "Jeugdzorg Noord-Brabant", true),
         ("Jeugd-GGZ A'dam", "Jeugd-GGZ Amsterdam", false),
         ("Jeugd-GGZ Adam", "Jeugd-GGZ Amsterdam", false),
         ("Veilig Thuis R'dam", "Veilig Thuis Rotterdam", false),
-        ("Gemeente Bergen (NH)", "Gemeente Bergen Noord-Holland", false),
+        (
+            "Gemeente Bergen (NH)",
+            "Gemeente Bergen Noord-Holland",
+            false,
+        ),
         ("Jeugdzorg Noord Brabant", "Jeugdzorg NB", false),
         ("Jeugdzorg Zuid-Holland", "Jeugdzorg ZH", false),
     ] {

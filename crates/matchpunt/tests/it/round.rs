@@ -523,8 +523,15 @@ fn an_accepted_pair_over_a_lowered_load_budget_reads_rule_9() {
     let why = why_of(&out, &dropped[0].request, "E1");
     assert_eq!(why, DropWhy::RuleBroken(Stage::PinLimits));
     let nl = why.text(Lang::Nl);
-    assert!(nl.contains("regel 9") && !nl.contains("betere inzet"), "{nl}");
-    assert!(why.text(Lang::En).contains("rule 9"), "{}", why.text(Lang::En));
+    assert!(
+        nl.contains("regel 9") && !nl.contains("betere inzet"),
+        "{nl}"
+    );
+    assert!(
+        why.text(Lang::En).contains("rule 9"),
+        "{}",
+        why.text(Lang::En)
+    );
 }
 
 /// The trial's team case: R1 of two seats got E1 (experienced) and E2 (new); E1 declined, E2
@@ -562,5 +569,8 @@ fn an_accepted_new_expert_left_alone_reads_the_team_rule() {
     let why = why_of(&out, "R1", "E2");
     assert_eq!(why, DropWhy::RuleBroken(Stage::PinTeam));
     let nl = why.text(Lang::Nl);
-    assert!(nl.contains("regel 10") && !nl.contains("betere inzet"), "{nl}");
+    assert!(
+        nl.contains("regel 10") && !nl.contains("betere inzet"),
+        "{nl}"
+    );
 }
