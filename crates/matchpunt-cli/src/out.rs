@@ -582,13 +582,13 @@ fn write_synced(
     f: impl FnOnce(&mut dyn Write) -> Result<()>,
 ) -> Result<()> {
     let mut w = BufWriter::new(file);
-    f(&mut w).with_context(|| say(Msg::OutCannotWrite, &shown))?;
+    f(&mut w).with_context(|| say(Msg::OutCannotWrite, shown))?;
     let file = w
         .into_inner()
         .map_err(|e| e.into_error())
-        .with_context(|| say(Msg::OutCannotWrite, &shown))?;
+        .with_context(|| say(Msg::OutCannotWrite, shown))?;
     file.sync_all()
-        .with_context(|| say(Msg::OutCannotWrite, &shown))
+        .with_context(|| say(Msg::OutCannotWrite, shown))
 }
 
 /// Makes renames in `dir` durable (where the platform allows opening a folder).
@@ -733,9 +733,9 @@ impl Outputs {
             .with_context(|| say(Msg::OutCannotCreateTemp, parent))?;
         {
             let mut w = BufWriter::new(tmp.as_file());
-            f(&mut w).with_context(|| say(Msg::OutCannotWrite, &target))?;
+            f(&mut w).with_context(|| say(Msg::OutCannotWrite, target))?;
             w.flush()
-                .with_context(|| say(Msg::OutCannotWrite, &target))?;
+                .with_context(|| say(Msg::OutCannotWrite, target))?;
         }
         self.staged.push((tmp, target.to_path_buf()));
         Ok(())
