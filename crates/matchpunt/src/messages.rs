@@ -798,6 +798,7 @@ messages! {
     InSafeYear => "a year or a date", "een jaar of een datum";
     InSafeSlots => "slots such as wed-pm, or *", "tijdvakken zoals wo-middag, of *";
     InSafeOrg => "the organisation's name", "de naam van de organisatie";
+    InSafeOrgIds => "organisation ids in full (e.g. the KvK number 01234567)", "volledige id's van organisaties (bijv. het KvK-nummer 01234567)";
     InSafeValue => "a value", "een waarde";
     InNoBatchSheets => "has no sheet named {wanted}; its sheets are: {have} (a batch workbook needs an experts and a requests sheet; a history sheet is optional)", "heeft geen blad met de naam {wanted}; de bladen zijn: {have} (een werkmap voor een batch heeft een blad met deskundigen en een met aanvragen nodig; een blad met historie mag)";
     InAndNoneNamed => ", and none named ", ", en geen met de naam ";

@@ -227,3 +227,87 @@ fn excel_scientific_kvk_is_an_error_not_a_silent_non_match() {
     .unwrap_err();
     assert_eq!(err.errors[0].problem, Problem::OrgIdLostDigits);
 }
+
+/// In a workbook: a KvK number typed as a number (Excel drops its leading zero) is the id
+/// written as text with it; an error value (`#N/A`) in `excluded_org_ids` or `org_id` is an
+/// error naming the sheet and cell (the ids are safety columns), never an id that matches
+/// nothing.
+#[test]
+fn workbook_kvk_cells_number_text_and_error_values() {
+    use rust_xlsxwriter::{Formula, Workbook};
+    let book = |bad_expert: bool, bad_request: bool| {
+        let mut book = Workbook::new();
+        let ws = book.add_worksheet().set_name("experts").unwrap();
+        let header = [
+            "id",
+            "roles",
+            "certified",
+            "themes",
+            "place",
+            "availability",
+            "excluded_org_ids",
+        ];
+        for (c, h) in header.iter().enumerate() {
+            ws.write_string(0, c as u16, *h).unwrap();
+        }
+        for (r, (id, ex)) in [("E1", "01234567"), ("E2", "")].iter().enumerate() {
+            let r = r as u32 + 1;
+            for (c, v) in [*id, "speaker", "yes", "pesten", "Utrecht", "*"]
+                .iter()
+                .enumerate()
+            {
+                ws.write_string(r, c as u16, *v).unwrap();
+            }
+            if r == 1 && bad_expert {
+                ws.write_formula(r, 6, Formula::new("=NA()").set_result("#N/A"))
+                    .unwrap();
+            } else {
+                ws.write_string(r, 6, *ex).unwrap();
+            }
+        }
+        let ws = book.add_worksheet().set_name("requests").unwrap();
+        for (c, h) in ["id", "org", "kvk", "role", "themes", "place"]
+            .iter()
+            .enumerate()
+        {
+            ws.write_string(0, c as u16, *h).unwrap();
+        }
+        for (c, v) in ["R1", "Zorgaanbieder Midden"].iter().enumerate() {
+            ws.write_string(1, c as u16, *v).unwrap();
+        }
+        if bad_request {
+            ws.write_formula(1, 2, Formula::new("=NA()").set_result("#N/A"))
+                .unwrap();
+        } else {
+            ws.write_number(1, 2, 1_234_567.0).unwrap();
+        }
+        for (c, v) in ["speaker", "pesten", "Utrecht"].iter().enumerate() {
+            ws.write_string(1, c as u16 + 3, *v).unwrap();
+        }
+        book.save_to_buffer().unwrap()
+    };
+    let load_book = |bytes: &[u8]| {
+        ingest::load(
+            Inputs {
+                experts: Source::new("week.xlsx", bytes),
+                requests: Source::new("week.xlsx", bytes),
+                history: None,
+            },
+            crate::common::places(),
+            &Policy::default(),
+            week(),
+        )
+    };
+    let l = load_book(&book(false, false)).unwrap_or_else(|e| panic!("{e}"));
+    assert!(
+        org_refused(&l.instance, 0, 0),
+        "number 1234567 / text 01234567"
+    );
+    assert!(!org_refused(&l.instance, 1, 0));
+    for (bad_expert, cell) in [(true, "experts, cell G2"), (false, "requests, cell C2")] {
+        let err = load_book(&book(bad_expert, !bad_expert)).unwrap_err();
+        let text = err.to_string();
+        assert!(text.contains(cell), "{text}");
+        assert!(text.contains("KvK"), "{text}");
+    }
+}
