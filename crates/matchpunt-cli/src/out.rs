@@ -23,11 +23,17 @@
 //! to end (a few renames), so the folder then holds the new set.
 
 use anyhow::{bail, Context, Result};
+use matchpunt::messages::Msg;
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, BufWriter, Read, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Mutex, MutexGuard};
+
+/// A text of the message table about `path`, in the reader's language ([`crate::voice`]).
+fn say(msg: Msg, path: &Path) -> String {
+    crate::voice::reader().fill(msg, &[("path", &path.display())])
+}
 
 /// The lock file in an output folder.
 pub const LOCK_NAME: &str = ".matchpunt.lock";
@@ -164,7 +170,7 @@ impl OutputSet {
     /// [`OutputSet::open`] with the renames of a recovery done by `fs`.
     pub fn open_with(dir: &Path, fs_ops: &mut dyn FsOps) -> Result<Self> {
         if dir.exists() && !dir.is_dir() {
-            bail!("--out {}: is a file, not a folder", dir.display());
+            bail!("{}", say(Msg::OutIsFile, dir));
         }
         let id = NEXT_ID.fetch_add(1, Ordering::Relaxed);
         let mut created = Vec::new();
@@ -187,20 +193,14 @@ impl OutputSet {
             id,
             recovered: None,
         };
-        fs::create_dir_all(dir)
-            .with_context(|| format!("cannot create the output folder {}", dir.display()))?;
-        set.dir = fs::canonicalize(dir)
-            .with_context(|| format!("cannot open the output folder {}", dir.display()))?;
+        fs::create_dir_all(dir).with_context(|| say(Msg::OutCannotCreateFolder, dir))?;
+        set.dir = fs::canonicalize(dir).with_context(|| say(Msg::OutCannotOpenFolder, dir))?;
         set.stage = set.dir.join(STAGE_NAME);
         set.lock = Some(lock(&set.dir, &set.shown)?);
         let lock_path = set.dir.join(LOCK_NAME);
         with_cleanup(id, |c| c.lock = Some(lock_path));
-        set.recovered = recover(&set.stage, fs_ops).with_context(|| {
-            format!(
-                "cannot clean up after an earlier, stopped run in {}",
-                set.shown.display()
-            )
-        })?;
+        set.recovered =
+            recover(&set.stage, fs_ops).with_context(|| say(Msg::OutCannotCleanUp, &set.shown))?;
         test_hold("locked");
         Ok(set)
     }
@@ -208,10 +208,9 @@ impl OutputSet {
     fn ensure_stage(&self) -> Result<()> {
         if !self.stage.exists() {
             let mut list = cleanup_list();
-            fs::create_dir(&self.stage)
-                .with_context(|| format!("cannot create {}", self.stage.display()))?;
+            fs::create_dir(&self.stage).with_context(|| say(Msg::OutCannotCreate, &self.stage))?;
             fs::create_dir(self.stage.join(OLD))
-                .with_context(|| format!("cannot create {}", self.stage.display()))?;
+                .with_context(|| say(Msg::OutCannotCreate, &self.stage))?;
             if let Some(c) = list.iter_mut().find(|c| c.id == self.id) {
                 c.stage = Some(self.stage.clone());
             }
@@ -262,7 +261,7 @@ impl OutputSet {
             #[cfg(not(unix))]
             let _ = private;
             opts.open(&entry.staged)
-                .with_context(|| format!("cannot create {}", entry.staged.display()))?
+                .with_context(|| say(Msg::OutCannotCreate, &entry.staged))?
         };
         let shown = self.shown.join(name);
         write_synced(file, &shown, f)?;
@@ -296,14 +295,13 @@ impl OutputSet {
                 .create(true)
                 .append(true)
                 .open(self.stage.join(PENDING))
-                .with_context(|| format!("cannot write in {}", self.stage.display()))?;
+                .with_context(|| say(Msg::OutCannotWriteIn, &self.stage))?;
             pending.write_all(format!("{}\n", encode(&entry.staged)).as_bytes())?;
             pending.sync_all()?;
             if let Some(c) = list.iter_mut().find(|c| c.id == self.id) {
                 c.temps.push(entry.staged.clone());
             }
-            File::create(&entry.staged)
-                .with_context(|| format!("cannot create {}", entry.staged.display()))?
+            File::create(&entry.staged).with_context(|| say(Msg::OutCannotCreate, &entry.staged))?
         };
         write_synced(file, &target, f)?;
         self.entries.push(entry);
@@ -323,10 +321,7 @@ impl OutputSet {
         let mut list = cleanup_list();
         for e in &self.entries {
             if e.target.is_dir() {
-                bail!(
-                    "{} is a folder: move it away, or choose another output",
-                    e.target.display()
-                );
+                bail!("{}", say(Msg::OutTargetIsFolder, &e.target));
             }
         }
         let journal = self.stage.join(JOURNAL);
@@ -341,13 +336,13 @@ impl OutputSet {
             ));
         }
         write_synced(
-            File::create(&part).with_context(|| format!("cannot create {}", part.display()))?,
+            File::create(&part).with_context(|| say(Msg::OutCannotCreate, &part))?,
             &part,
             |w| Ok(w.write_all(text.as_bytes())?),
         )?;
         fs_ops
             .rename(&part, &journal)
-            .with_context(|| format!("cannot write {}", journal.display()))?;
+            .with_context(|| say(Msg::OutCannotWrite, &journal))?;
         sync_dir(&self.stage);
         move_into_place(&self.entries, fs_ops, &self.shown)?;
         // The new set is in place. The backups go before the journal, so that a run killed in
@@ -447,21 +442,24 @@ fn move_into_place(entries: &[Entry], fs_ops: &mut dyn FsOps, shown: &Path) -> R
         if let Some(s) = &stage {
             let _ = fs::remove_file(s.join(JOURNAL));
         }
+        let lang = crate::voice::reader();
         let hint = if err.kind() == io::ErrorKind::PermissionDenied {
-            " (is it open in another program?)"
+            lang.text(Msg::OutMoveOpenElsewhere)
         } else {
             ""
         };
-        Err(anyhow::Error::new(err).context(format!(
-            "cannot move the new outputs into place at {}{hint}; the previous files in {} are unchanged",
-            at.display(),
-            shown.display()
+        Err(anyhow::Error::new(err).context(lang.fill(
+            Msg::OutMoveUndone,
+            &[
+                ("path", &at.display()),
+                ("hint", &hint),
+                ("dir", &shown.display()),
+            ],
         )))
     } else {
-        Err(anyhow::Error::new(err).context(format!(
-            "cannot move the new outputs into place at {}, nor put the previous ones back; the next run on {} will finish moving the new ones",
-            at.display(),
-            shown.display()
+        Err(anyhow::Error::new(err).context(crate::voice::reader().fill(
+            Msg::OutMoveStuck,
+            &[("path", &at.display()), ("dir", &shown.display())],
         )))
     }
 }
@@ -474,10 +472,9 @@ fn recover(stage: &Path, fs_ops: &mut dyn FsOps) -> Result<Option<String>> {
     }
     let journal = stage.join(JOURNAL);
     let note = if journal.exists() {
-        let text = fs::read_to_string(&journal)
-            .with_context(|| format!("cannot read {}", journal.display()))?;
-        let entries =
-            parse_journal(&text).with_context(|| format!("{} is damaged", journal.display()))?;
+        let text =
+            fs::read_to_string(&journal).with_context(|| say(Msg::OutCannotRead, &journal))?;
+        let entries = parse_journal(&text).with_context(|| say(Msg::OutDamaged, &journal))?;
         for e in &entries {
             if e.staged.exists() {
                 if e.target.exists() && !e.backup.exists() {
@@ -490,7 +487,7 @@ fn recover(stage: &Path, fs_ops: &mut dyn FsOps) -> Result<Option<String>> {
         for e in &entries {
             let _ = fs::remove_file(&e.backup);
         }
-        "an earlier run was stopped while moving its outputs into place: finished moving them"
+        Msg::OutRecoveredMoved
     } else {
         if let Ok(text) = fs::read_to_string(stage.join(PENDING)) {
             for line in text.lines() {
@@ -499,10 +496,10 @@ fn recover(stage: &Path, fs_ops: &mut dyn FsOps) -> Result<Option<String>> {
                 }
             }
         }
-        "an earlier run was stopped before its outputs were complete: removed its temporary files"
+        Msg::OutRecoveredRemoved
     };
-    fs::remove_dir_all(stage).with_context(|| format!("cannot remove {}", stage.display()))?;
-    Ok(Some(note.to_string()))
+    fs::remove_dir_all(stage).with_context(|| say(Msg::OutCannotRemove, stage))?;
+    Ok(Some(crate::voice::reader().text(note).to_string()))
 }
 
 fn parse_journal(text: &str) -> Result<Vec<Entry>> {
@@ -515,7 +512,11 @@ fn parse_journal(text: &str) -> Result<Vec<Entry>> {
                     staged: s.clone(),
                     backup: b.clone(),
                 }),
-                _ => bail!("bad line {line:?}"),
+                _ => bail!(
+                    "{}",
+                    crate::voice::reader()
+                        .fill(Msg::OutBadJournalLine, &[("line", &format!("{line:?}"))])
+                ),
             }
         })
         .collect()
@@ -532,20 +533,20 @@ fn lock(dir: &Path, shown: &Path) -> Result<File> {
             .create(true)
             .truncate(false)
             .open(&path)
-            .with_context(|| format!("cannot create {}", path.display()))?;
+            .with_context(|| say(Msg::OutCannotCreate, &path))?;
         if !f
             .try_lock_exclusive()
-            .with_context(|| format!("cannot lock {}", path.display()))?
+            .with_context(|| say(Msg::OutCannotLock, &path))?
         {
             let mut pid = String::new();
             let _ = f.read_to_string(&mut pid);
-            let who = match pid.trim() {
-                "" => "another matchpunt run".to_string(),
-                p => format!("another matchpunt run (process {p})"),
-            };
+            let lang = crate::voice::reader();
             bail!(
-                "{who} is writing to {}: wait until it has finished, or choose another --out",
-                shown.display()
+                "{}",
+                match pid.trim() {
+                    "" => say(Msg::OutBusy, shown),
+                    p => lang.fill(Msg::OutBusyPid, &[("pid", &p), ("path", &shown.display())]),
+                }
             );
         }
         // A run that ended in between removed the file we opened: lock the new one instead.
@@ -556,7 +557,7 @@ fn lock(dir: &Path, shown: &Path) -> Result<File> {
         writeln!(f, "{}", std::process::id())?;
         return Ok(f);
     }
-    bail!("cannot lock {}: it keeps being replaced", path.display())
+    bail!("{}", say(Msg::OutLockReplaced, &path))
 }
 
 #[cfg(unix)]
@@ -581,13 +582,13 @@ fn write_synced(
     f: impl FnOnce(&mut dyn Write) -> Result<()>,
 ) -> Result<()> {
     let mut w = BufWriter::new(file);
-    f(&mut w).with_context(|| format!("cannot write {}", shown.display()))?;
+    f(&mut w).with_context(|| say(Msg::OutCannotWrite, shown))?;
     let file = w
         .into_inner()
         .map_err(|e| e.into_error())
-        .with_context(|| format!("cannot write {}", shown.display()))?;
+        .with_context(|| say(Msg::OutCannotWrite, shown))?;
     file.sync_all()
-        .with_context(|| format!("cannot write {}", shown.display()))
+        .with_context(|| say(Msg::OutCannotWrite, shown))
 }
 
 /// Makes renames in `dir` durable (where the platform allows opening a folder).
@@ -607,13 +608,12 @@ pub fn absolute_target(target: &Path) -> Result<PathBuf> {
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
     let Some(name) = target.file_name() else {
-        bail!("{}: expected a file name", target.display());
+        bail!("{}", say(Msg::OutExpectedFileName, target));
     };
     let dir = fs::canonicalize(parent).with_context(|| {
-        format!(
-            "{}: the folder {} does not exist",
-            target.display(),
-            parent.display()
+        crate::voice::reader().fill(
+            Msg::OutNoFolder,
+            &[("path", &target.display()), ("dir", &parent.display())],
         )
     })?;
     Ok(dir.join(name))
@@ -684,8 +684,7 @@ impl Outputs {
     /// Outputs into `dir` (created if missing); `protected` are input files that must never be
     /// overwritten.
     pub fn new(dir: &Path, protected: &[&Path]) -> Result<Self> {
-        std::fs::create_dir_all(dir)
-            .with_context(|| format!("cannot create output folder {}", dir.display()))?;
+        std::fs::create_dir_all(dir).with_context(|| say(Msg::OutCannotCreateFolder, dir))?;
         Ok(Outputs {
             dir: dir.to_path_buf(),
             staged: Vec::new(),
@@ -714,10 +713,7 @@ impl Outputs {
     ) -> Result<()> {
         if let Ok(canon) = std::fs::canonicalize(target) {
             if self.protected.contains(&canon) {
-                bail!(
-                    "refusing to overwrite the input file {} with an output; choose another --out folder",
-                    target.display()
-                );
+                bail!("{}", say(Msg::OutProtectedInput, target));
             }
         }
         let parent = target
@@ -734,12 +730,12 @@ impl Outputs {
         }
         let tmp = builder
             .tempfile_in(parent)
-            .with_context(|| format!("cannot create a temporary file in {}", parent.display()))?;
+            .with_context(|| say(Msg::OutCannotCreateTemp, parent))?;
         {
             let mut w = BufWriter::new(tmp.as_file());
-            f(&mut w).with_context(|| format!("cannot write {}", target.display()))?;
+            f(&mut w).with_context(|| say(Msg::OutCannotWrite, target))?;
             w.flush()
-                .with_context(|| format!("cannot write {}", target.display()))?;
+                .with_context(|| say(Msg::OutCannotWrite, target))?;
         }
         self.staged.push((tmp, target.to_path_buf()));
         Ok(())
@@ -751,10 +747,9 @@ impl Outputs {
         for (tmp, target) in self.staged {
             tmp.as_file()
                 .sync_all()
-                .with_context(|| format!("cannot write {}", target.display()))?;
-            tmp.persist(&target).with_context(|| {
-                format!("cannot move the output into place at {}", target.display())
-            })?;
+                .with_context(|| say(Msg::OutCannotWrite, &target))?;
+            tmp.persist(&target)
+                .with_context(|| say(Msg::OutCannotMoveOne, &target))?;
             done.push(target);
         }
         Ok(done)

@@ -104,7 +104,7 @@ pub enum Denial {
         /// The week.
         week: String,
         /// The problems found.
-        problems: Vec<String>,
+        problems: Vec<crate::CheckProblem>,
     },
     /// An id held in several spellings that differ only in case.
     CaseSpellings {
@@ -255,7 +255,17 @@ impl Denial {
             }
             Denial::CloseBroken { week, problems } => lang.fill(
                 Msg::LedgerCloseBroken,
-                &[("week", week), ("problems", &problems.join("; "))],
+                &[
+                    ("week", week),
+                    (
+                        "problems",
+                        &problems
+                            .iter()
+                            .map(|p| p.text(lang))
+                            .collect::<Vec<_>>()
+                            .join("; "),
+                    ),
+                ],
             ),
             Denial::CaseSpellings { n } => lang.fill(Msg::LedgerCaseSpellings, &[("n", n)]),
             Denial::NothingAbout { ledger, id } => lang.fill(

@@ -163,9 +163,11 @@ ALTER TABLE runs ADD COLUMN bookings_seen INTEGER NOT NULL DEFAULT 0;
 ";
 
 mod denial;
+mod problems;
 mod rights;
 mod standby;
 pub use denial::{Denial, HistoryDiff, NotALedger, ShownRow};
+pub use problems::CheckProblem;
 pub use rights::{Erased, ExpertData, InputRows};
 pub use standby::{StandbyRow, StandbyTeam};
 
@@ -1166,7 +1168,8 @@ impl Ledger {
     }
 
     /// Checks the file: SQLite's `PRAGMA integrity_check` and `foreign_key_check`, and the
-    /// ledger's own invariants. Returns the problems found (empty: clean).
+    /// ledger's own invariants. Returns the problems found (empty: clean), each rendered in
+    /// the reader's language by [`CheckProblem::text`].
     ///
     /// The invariants: every decision is on a pair a run of its week proposed or booked; a
     /// closed week has history rows or nothing recorded; an open week has no history rows; no
@@ -1176,24 +1179,25 @@ impl Ledger {
     /// # Errors
     ///
     /// SQL errors.
-    pub fn check(&self) -> Result<Vec<String>> {
+    pub fn check(&self) -> Result<Vec<CheckProblem>> {
         let mut problems = Vec::new();
         let mut st = self.conn.prepare("PRAGMA integrity_check")?;
         for r in st.query_map([], |r| r.get::<_, String>(0))? {
             let r = r?;
             if r != "ok" {
-                problems.push(format!("SQLite integrity: {r}"));
+                problems.push(CheckProblem::Integrity(r));
             }
         }
         let mut st = self.conn.prepare("PRAGMA foreign_key_check")?;
         for r in st.query_map([], |r| r.get::<_, String>(0))? {
-            problems.push(format!("a row of table {} refers to a missing row", r?));
+            problems.push(CheckProblem::ForeignKey(r?));
         }
         let version = self.schema_version()?;
         if version != SCHEMA_VERSION {
-            problems.push(format!(
-                "schema version {version}, expected {SCHEMA_VERSION}"
-            ));
+            problems.push(CheckProblem::SchemaVersion {
+                have: version,
+                want: SCHEMA_VERSION,
+            });
         }
         let weeks: Vec<(String, bool)> = self.weeks()?;
         for (week, closed) in &weeks {
@@ -1204,13 +1208,13 @@ impl Ledger {
                 let expected =
                     view.taken().len() + view.verdicts().values().filter(|a| !**a).count();
                 if !view.is_empty() && hist.is_empty() && expected > 0 {
-                    problems.push(format!("week {week}: closed, but has no history rows"));
+                    problems.push(CheckProblem::ClosedWithoutHistory { week: week.clone() });
                 }
             } else if !hist.is_empty() {
-                problems.push(format!(
-                    "week {week}: open, but has {} history rows (half closed)",
-                    hist.len()
-                ));
+                problems.push(CheckProblem::OpenWithHistory {
+                    week: week.clone(),
+                    rows: hist.len(),
+                });
             }
         }
         let orphans: i64 = self.conn.query_row(
@@ -1219,9 +1223,7 @@ impl Ledger {
             |r| r.get(0),
         )?;
         if orphans > 0 {
-            problems.push(format!(
-                "{orphans} history rows of a week that is not closed"
-            ));
+            problems.push(CheckProblem::OrphanHistory { rows: orphans });
         }
         Ok(problems)
     }
@@ -1350,7 +1352,7 @@ fn audit(
 /// [`Ledger::close`] (which refuses to turn a broken week into history).
 ///
 /// Complexity: O(d·p + t log t) for d decisions, p proposals and bookings, t taken seats.
-fn week_problems(week: &str, view: &WeekView) -> Vec<String> {
+fn week_problems(week: &str, view: &WeekView) -> Vec<CheckProblem> {
     let mut problems = Vec::new();
     let known: BTreeSet<(&str, &str)> = view
         .ever_proposed
@@ -1360,19 +1362,22 @@ fn week_problems(week: &str, view: &WeekView) -> Vec<String> {
         .collect();
     for d in &view.decisions {
         if !known.contains(&(d.request.as_str(), d.expert.as_str())) {
-            problems.push(format!(
-                "week {week}: decision {} on request {}, expert {} is on no proposal or booking",
-                d.id, d.request, d.expert
-            ));
+            problems.push(CheckProblem::DecisionOnNothing {
+                week: week.to_string(),
+                id: d.id,
+                request: d.request.clone(),
+                expert: d.expert.clone(),
+            });
         }
     }
     let mut pairs = BTreeSet::new();
     for b in &view.bookings {
         if !pairs.insert((b.seat.request.as_str(), b.seat.expert.as_str())) {
-            problems.push(format!(
-                "week {week}: expert {} is booked twice for request {}",
-                b.seat.expert, b.seat.request
-            ));
+            problems.push(CheckProblem::BookedTwice {
+                week: week.to_string(),
+                expert: b.seat.expert.clone(),
+                request: b.seat.request.clone(),
+            });
         }
     }
     let mut slots = BTreeMap::new();
@@ -1381,10 +1386,13 @@ fn week_problems(week: &str, view: &WeekView) -> Vec<String> {
             continue;
         }
         if let Some(other) = slots.insert((s.expert.clone(), s.slot.clone()), s.request.clone()) {
-            problems.push(format!(
-                "week {week}: expert {} has two seats in slot {} (requests {other} and {})",
-                s.expert, s.slot, s.request
-            ));
+            problems.push(CheckProblem::TwoSeatsInSlot {
+                week: week.to_string(),
+                expert: s.expert.clone(),
+                slot: s.slot.clone(),
+                first: other,
+                second: s.request.clone(),
+            });
         }
     }
     problems

@@ -661,7 +661,19 @@ messages! {
     LedgerCreated => "created the ledger {file} (schema version {version}, mode 0600); use it with --ledger {file} or MATCHPUNT_LEDGER", "ledger {file} aangemaakt (schemaversie {version}, modus 0600); gebruik hem met --ledger {file} of MATCHPUNT_LEDGER";
     LedgerOk => "{file}: ok (schema version {version}, {weeks} week(s), {closed} closed, {rows} history row(s))", "{file}: in orde (schemaversie {version}, {weeks} {weeks:week|weken}, {closed} afgesloten, {rows} {rows:regel|regels} historie)";
     LedgerProblem => "problem: {text}", "probleem: {text}";
-    LedgerProblems => "{file}: {n} problem(s) found", "{file}: {n} {n:probleem|problemen} gevonden";
+    LedgerIntegrity => "SQLite integrity: {why}", "SQLite-integriteit: {why}";
+    LedgerForeignKey => "a row of table {table} refers to a missing row", "een regel van tabel {table} verwijst naar een regel die ontbreekt";
+    LedgerSchemaVersion => "schema version {have}, expected {want}", "schemaversie {have}, verwacht {want}";
+    LedgerDecisionOnNothing => "week {week}: decision {id} on request {request}, expert {expert} is on no proposal or booking", "week {week}: besluit {id} over aanvraag {request}, deskundige {expert} hoort bij geen voorstel of boeking";
+    LedgerBookedTwice => "week {week}: expert {expert} is booked twice for request {request}", "week {week}: deskundige {expert} is twee keer geboekt voor aanvraag {request}";
+    LedgerTwoSeatsInSlot => "week {week}: expert {expert} has two seats in slot {slot} (requests {first} and {second})", "week {week}: deskundige {expert} heeft twee plekken in tijdvak {slot} (aanvragen {first} en {second})";
+    LedgerClosedNoHistory => "week {week}: closed, but has no history rows", "week {week}: afgesloten, maar zonder regels historie";
+    LedgerOpenWithHistory => "week {week}: open, but has {n} history {n:row|rows} (half closed)", "week {week}: open, maar met {n} {n:regel|regels} historie (half afgesloten)";
+    LedgerOrphanHistory => "{n} history {n:row|rows} of a week that is not closed", "{n} {n:regel|regels} historie van een week die niet is afgesloten";
+    LedgerInputsUnread => "week {week}: the inputs of run {run} no longer read; limits not checked", "week {week}: de invoer van run {run} is niet meer te lezen; grenzen niet gecontroleerd";
+    LedgerTooManySeats => "week {week}: expert {expert} has {n} seats, more than their most assignments ({max})", "week {week}: deskundige {expert} heeft {n} plekken, meer dan het maximum aantal opdrachten ({max})";
+    LedgerOverBudget => "week {week}: expert {expert} carries load {load}, more than their weekly budget ({budget})", "week {week}: deskundige {expert} draagt belasting {load}, meer dan het weekbudget ({budget})";
+    LedgerProblems => "{file}: {n} {n:problem|problems} found", "{file}: {n} {n:probleem|problemen} gevonden";
     HistoryExported => "wrote {file} ({rows} row(s) of {weeks} closed week(s))", "{file} geschreven ({rows} {rows:regel|regels} uit {weeks} afgesloten {weeks:week|weken})";
     AccessExported => "wrote {files} (everything the ledger holds about {id}: {inputs} input row(s), {proposals} proposal(s), {standbys} standby row(s), {decisions} decision(s), {bookings} booking(s), {history} history row(s), {log} log line(s)); the files hold health data: hand them to the person only", "{files} geschreven (alles wat de ledger over {id} bewaart: {inputs} {inputs:invoerregel|invoerregels}, {proposals} {proposals:voorstel|voorstellen}, {standbys} {standbys:reserveregel|reserveregels}, {decisions} {decisions:besluit|besluiten}, {bookings} {bookings:boeking|boekingen}, {history} {history:regel|regels} historie, {log} {log:logregel|logregels}); de bestanden bevatten gezondheidsgegevens: geef ze alleen aan de persoon zelf";
     Forgot => "forgot expert {id}: their rows in {weeks} week(s) now carry the anonymous id {anonymous} ({rows} row(s)); {inputs} stored input file(s) rewritten without them{workbooks}; freed space overwritten and the file vacuumed", "deskundige {id} vergeten: de regels in {weeks} {weeks:week|weken} dragen nu het anonieme id {anonymous} ({rows} {rows:regel|regels}); {inputs} {inputs:bewaard invoerbestand|bewaarde invoerbestanden} zonder deze deskundige herschreven{workbooks}; vrijgekomen ruimte overschreven en het bestand opgeschoond";
@@ -750,6 +762,7 @@ messages! {
     InNotWeek => "expected an ISO week like 2026-W47 (or a date like 2026-11-16)", "verwacht een ISO-week zoals 2026-W47 (of een datum zoals 2026-11-16)";
     InSafetyNoteThemes => "is a note or an unknown marker, not theme names: expected theme names, or empty/geen/nee/- for none (look the answer up; until then the expert cannot be matched safely)", "is een notitie of een onbekend-teken, geen thema's: verwacht namen van thema's, of leeg/geen/nee/- voor geen (zoek het antwoord op; tot dan kan de deskundige niet veilig gekoppeld worden)";
     InSafetyNoteOrgs => "is a note or an unknown marker, not organisation names: expected organisation names, or empty/geen/nee/- for none (look the answer up; until then the expert cannot be matched safely)", "is een notitie of een onbekend-teken, geen organisaties: verwacht namen van organisaties, of leeg/geen/nee/- voor geen (zoek het antwoord op; tot dan kan de deskundige niet veilig gekoppeld worden)";
+    InOrgIdLostDigits => "is a number in scientific notation (as a spreadsheet shows a long number): its digits are lost, so it cannot be compared with any organisation's id; expected the id in full, e.g. the KvK number 01234567 (format the column as text and type the digits again; until then this row cannot be matched safely)", "is een getal in wetenschappelijke notatie (zoals een spreadsheet een lang getal toont): de cijfers zijn verloren, dus het kan met geen enkel id van een organisatie vergeleken worden; verwacht het volledige id, bijv. het KvK-nummer 01234567 (maak de kolom tekst en typ de cijfers opnieuw; tot dan kan deze rij niet veilig gekoppeld worden)";
     InEmptyOrgName => "expected the organisation's name", "verwacht de naam van de organisatie";
     InCannotRead => "cannot be read: {why}", "kan niet gelezen worden: {why}";
     InNoSheet => "has no sheet named {wanted}; its sheets are: {have}", "heeft geen blad met de naam {wanted}; de bladen zijn: {have}";
@@ -786,6 +799,7 @@ messages! {
     InSafeYear => "a year or a date", "een jaar of een datum";
     InSafeSlots => "slots such as wed-pm, or *", "tijdvakken zoals wo-middag, of *";
     InSafeOrg => "the organisation's name", "de naam van de organisatie";
+    InSafeOrgIds => "organisation ids in full (e.g. the KvK number 01234567)", "volledige id's van organisaties (bijv. het KvK-nummer 01234567)";
     InSafeValue => "a value", "een waarde";
     InNoBatchSheets => "has no sheet named {wanted}; its sheets are: {have} (a batch workbook needs an experts and a requests sheet; a history sheet is optional)", "heeft geen blad met de naam {wanted}; de bladen zijn: {have} (een werkmap voor een batch heeft een blad met deskundigen en een met aanvragen nodig; een blad met historie mag)";
     InAndNoneNamed => ", and none named ", ", en geen met de naam ";
@@ -837,6 +851,34 @@ messages! {
     IoReadOnly => "the file system is read-only", "het bestandssysteem is alleen-lezen";
     IoOther => "{why}", "systeemfout: {why}";
     CannotBuildWorkbook => "cannot build the workbook: {why}", "kan de werkmap niet maken: {why}";
+    OutIsFile => "--out {path}: is a file, not a folder", "--out {path}: is een bestand, geen map";
+    OutIsFileBook => "--out {path}: is a file, not a folder (a name ending in .xlsx writes one workbook)", "--out {path}: is een bestand, geen map (een naam die eindigt op .xlsx schrijft één werkmap)";
+    OutPartIsFile => "--out {path}: {part} is a file, not a folder", "--out {path}: {part} is een bestand, geen map";
+    OutCannotCreateFolder => "cannot create the output folder {path}", "kan de uitvoermap {path} niet maken";
+    OutCannotOpenFolder => "cannot open the output folder {path}", "kan de uitvoermap {path} niet openen";
+    OutCannotCleanUp => "cannot clean up after an earlier, stopped run in {path}", "kan niet opruimen na een eerdere, afgebroken run in {path}";
+    OutCannotCreate => "cannot create {path}", "kan {path} niet maken";
+    OutCannotWrite => "cannot write {path}", "kan {path} niet schrijven";
+    OutCannotWriteIn => "cannot write in {path}", "kan niet schrijven in {path}";
+    OutCannotRead => "cannot read {path}", "kan {path} niet lezen";
+    OutDamaged => "{path} is damaged", "{path} is beschadigd";
+    OutBadJournalLine => "bad line {line}", "onleesbare regel {line}";
+    OutCannotRemove => "cannot remove {path}", "kan {path} niet verwijderen";
+    OutCannotLock => "cannot lock {path}", "kan {path} niet vergrendelen";
+    OutLockReplaced => "cannot lock {path}: it keeps being replaced", "kan {path} niet vergrendelen: het wordt steeds vervangen";
+    OutBusy => "another matchpunt run is writing to {path}: wait until it has finished, or choose another --out", "een andere matchpunt-run schrijft naar {path}: wacht tot die klaar is, of kies een andere --out";
+    OutBusyPid => "another matchpunt run (process {pid}) is writing to {path}: wait until it has finished, or choose another --out", "een andere matchpunt-run (proces {pid}) schrijft naar {path}: wacht tot die klaar is, of kies een andere --out";
+    OutTargetIsFolder => "{path} is a folder: move it away, or choose another output", "{path} is een map: zet die ergens anders neer, of kies een andere uitvoer";
+    OutMoveUndone => "cannot move the new outputs into place at {path}{hint}; the previous files in {dir} are unchanged", "kan de nieuwe uitvoer niet op zijn plaats zetten bij {path}{hint}; de vorige bestanden in {dir} zijn ongewijzigd";
+    OutMoveOpenElsewhere => " (is it open in another program?)", " (is het open in een ander programma?)";
+    OutMoveStuck => "cannot move the new outputs into place at {path}, nor put the previous ones back; the next run on {dir} will finish moving the new ones", "kan de nieuwe uitvoer niet op zijn plaats zetten bij {path}, en de vorige niet terugzetten; de volgende run op {dir} maakt het verplaatsen af";
+    OutRecoveredMoved => "an earlier run was stopped while moving its outputs into place: finished moving them", "een eerdere run werd gestopt tijdens het op hun plaats zetten van de uitvoer: het verplaatsen is afgemaakt";
+    OutRecoveredRemoved => "an earlier run was stopped before its outputs were complete: removed its temporary files", "een eerdere run werd gestopt voordat de uitvoer compleet was: de tijdelijke bestanden zijn verwijderd";
+    OutExpectedFileName => "{path}: expected a file name", "{path}: verwacht een bestandsnaam";
+    OutNoFolder => "{path}: the folder {dir} does not exist", "{path}: de map {dir} bestaat niet";
+    OutProtectedInput => "refusing to overwrite the input file {path} with an output; choose another --out folder", "het invoerbestand {path} wordt niet overschreven met uitvoer; kies een andere --out-map";
+    OutCannotCreateTemp => "cannot create a temporary file in {path}", "kan geen tijdelijk bestand maken in {path}";
+    OutCannotMoveOne => "cannot move the output into place at {path}", "kan de uitvoer niet op zijn plaats zetten bij {path}";
     InlineSource => "the request options", "de opties van de aanvraag";
     InlineErrors => "{n} error(s) in the request options:", "{n} {n:fout|fouten} in de opties van de aanvraag:";
     InlineDuplicate => "a request {quoted} is in the requests file already: ask for it with --request {id}, or give another --id", "een aanvraag {quoted} staat al in het aanvragenbestand: vraag ernaar met --request {id}, of geef een andere --id";
@@ -853,7 +895,7 @@ messages! {
     // Trajectories in the one limit check (issue 24): the rolling budget with the later meetings.
     RollingTrajectory => "the rolling budget ({left} left) cannot carry the trajectory's {n} meetings in the window", "het rollende budget ({left} over) kan de {n} bijeenkomsten van het traject in het venster niet dragen";
     RollingReserved => "the rolling budget ({left} left) cannot carry this request beside the trajectory meetings already held in the window", "het rollende budget ({left} over) kan deze aanvraag niet dragen naast de bijeenkomsten van trajecten die al in het venster vastliggen";
-    HeavyTrajectoryPause => "a heavy-theme trajectory meeting every {every} week(s) would lose its later meetings to the heavy-theme pause of {pause} week(s)", "een traject met een zwaar thema en elke {every} {every:week|weken} een bijeenkomst zou de latere bijeenkomsten verliezen door de pauze na zware thema's van {pause} {pause:week|weken}";
+    HeavyTrajectoryPause => "a heavy-theme trajectory with {every} {every:week|weeks} between its meetings would lose its later meetings to the heavy-theme pause of {pause} {pause:week|weeks}", "een traject met een zwaar thema en {every} {every:week|weken} tussen de bijeenkomsten zou de latere bijeenkomsten verliezen door de pauze na zware thema's van {pause} {pause:week|weken}";
     BookRolling => "expert {expert} has {left} of their rolling budget left; this request needs {needs} ({n} meeting(s) in the window)", "deskundige {expert} heeft nog {left} van het rollende budget over; deze aanvraag vraagt {needs} ({n} {n:bijeenkomst|bijeenkomsten} in het venster)";
     // The phone's and the web form's request; `messages` for a reserved meeting of a trajectory
     // ({meeting} its number, {trajectory} the trajectory's request id).

@@ -244,7 +244,7 @@ enum Sub {
 /// more seats (the latest run's proposals not declined, and the bookings) than their most
 /// assignments, nor more load than their weekly budget, read from the experts and requests files
 /// that run read (kept in the ledger) under its policy. A run read from a workbook is skipped.
-fn week_limits(l: &Ledger) -> Result<Vec<String>> {
+fn week_limits(l: &Ledger, lang: Lang) -> Result<Vec<String>> {
     let mut problems = Vec::new();
     for (week, _) in l.weeks()? {
         let view = l.week(&week)?;
@@ -255,23 +255,31 @@ fn week_limits(l: &Ledger) -> Result<Vec<String>> {
             continue;
         };
         let Some((inst, policy)) = read else {
-            problems.push(format!(
-                "week {week}: the inputs of run {run} no longer read; limits not checked"
-            ));
+            problems.push(lang.fill(Msg::LedgerInputsUnread, &[("week", &week), ("run", &run)]));
             continue;
         };
         let booked = week_booked(&inst, &policy, &view, None);
         for (e, u) in inst.experts.iter().zip(&booked.uses) {
             if u.count > e.max_assignments {
-                problems.push(format!(
-                    "week {week}: expert {} has {} seats, more than their most assignments ({})",
-                    e.id, u.count, e.max_assignments
+                problems.push(lang.fill(
+                    Msg::LedgerTooManySeats,
+                    &[
+                        ("week", &week),
+                        ("expert", &e.id),
+                        ("n", &u.count),
+                        ("max", &e.max_assignments),
+                    ],
                 ));
             }
             if u.load > e.load_budget {
-                problems.push(format!(
-                    "week {week}: expert {} carries load {}, more than their weekly budget ({})",
-                    e.id, u.load, e.load_budget
+                problems.push(lang.fill(
+                    Msg::LedgerOverBudget,
+                    &[
+                        ("week", &week),
+                        ("expert", &e.id),
+                        ("load", &u.load),
+                        ("budget", &e.load_budget),
+                    ],
                 ));
             }
         }
@@ -358,8 +366,8 @@ pub fn run(args: Args) -> Result<ExitCode> {
         }
         Sub::Check { ledger } => {
             let l = required(&ledger)?;
-            let mut problems = l.check()?;
-            problems.extend(week_limits(&l)?);
+            let mut problems: Vec<String> = l.check()?.iter().map(|p| p.text(lang)).collect();
+            problems.extend(week_limits(&l, lang)?);
             let weeks = l.weeks()?;
             let closed = weeks.iter().filter(|w| w.1).count();
             if problems.is_empty() {
@@ -408,7 +416,9 @@ pub fn run(args: Args) -> Result<ExitCode> {
                 .write(true)
                 .create_new(true)
                 .open(&history)
-                .with_context(|| format!("cannot create {}", history.display()))?;
+                .with_context(|| {
+                    lang.fill(Msg::OutCannotCreate, &[("path", &history.display())])
+                })?;
             f.write_all(bytes.as_bytes())?;
             writeln!(
                 out,

@@ -520,9 +520,11 @@ fn check_paths(args: &Args) -> Result<()> {
         }
         if dir.exists() && !dir.is_dir() {
             bail!(
-                "--out {}: {} is a file, not a folder",
-                out.display(),
-                dir.display()
+                "{}",
+                crate::voice::reader().fill(
+                    Msg::OutPartIsFile,
+                    &[("path", &out.display()), ("part", &dir.display())]
+                )
             );
         }
         if args.round.previous.is_some() || args.round.decisions.is_some() {
@@ -536,8 +538,8 @@ fn check_paths(args: &Args) -> Result<()> {
         }
     } else if out.exists() && !out.is_dir() {
         bail!(
-            "--out {}: is a file, not a folder (a name ending in .xlsx writes one workbook)",
-            out.display()
+            "{}",
+            crate::voice::reader().fill(Msg::OutIsFileBook, &[("path", &out.display())])
         );
     }
     let names: &[&str] = if book_target(out).is_some() {

@@ -293,8 +293,12 @@ pub fn run(args: Args) -> Result<ExitCode> {
         })?;
         if args.requests_dir.is_none() {
             let sub = dir.join("requests");
-            std::fs::create_dir_all(&sub)
-                .with_context(|| format!("cannot create output folder {}", sub.display()))?;
+            std::fs::create_dir_all(&sub).with_context(|| {
+                crate::voice::reader().fill(
+                    matchpunt::messages::Msg::OutCannotCreateFolder,
+                    &[("path", &sub.display())],
+                )
+            })?;
             for w in &world.weeks {
                 outs.stage(&format!("requests/{}.csv", w.week), |out| {
                     Ok(out.write_all(&inert_csv(&w.requests)?)?)

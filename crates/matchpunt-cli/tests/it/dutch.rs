@@ -72,7 +72,7 @@ fn words(line: &str) -> Vec<String> {
 }
 
 /// The English words in `text` ("what: line"), one finding per line.
-fn english_in(what: &str, text: &str, found: &mut Vec<String>) {
+pub(crate) fn english_in(what: &str, text: &str, found: &mut Vec<String>) {
     for line in text.lines() {
         let ws = words(line);
         for bad in ENGLISH {

@@ -10,6 +10,7 @@ mod bounds;
 mod cli;
 mod docs;
 mod dutch;
+mod dutch_errors;
 mod input_errors_nl;
 mod ledger;
 mod numbers;

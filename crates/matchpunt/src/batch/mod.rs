@@ -99,6 +99,15 @@ pub struct Pins {
     pub conflicts: Vec<PinConflict>,
 }
 
+/// `week` or `weeks` for a count of `n` weeks (the English pin-conflict texts).
+pub(crate) fn weeks(n: u32) -> &'static str {
+    if n == 1 {
+        "week"
+    } else {
+        "weeks"
+    }
+}
+
 /// Settles the pins of a batch (rule 11).
 pub fn settle_pins(inst: &Instance, policy: &Policy) -> Pins {
     settle_pins_except(inst, policy, &[])
@@ -229,8 +238,11 @@ pub fn settle_pins_except(inst: &Instance, policy: &Policy, declined: &[(usize, 
                 Some((
                     RuleStage::PinLimits,
                     format!(
-                        "{} not assigned: this heavy-theme trajectory meets every {every} week(s), within the heavy-theme pause of {} week(s), so its later meetings would fall in the pause (rule 9)",
-                        e.id, policy.rules.heavy_pause_weeks
+                        "{} not assigned: this heavy-theme trajectory has {every} {} between its meetings, within the heavy-theme pause of {} {}, so its later meetings would fall in the pause (rule 9)",
+                        e.id,
+                        weeks(every),
+                        policy.rules.heavy_pause_weeks,
+                        weeks(policy.rules.heavy_pause_weeks)
                     ),
                 ))
             } else if heavy_pause && r.heavy && heavy[ei] {

@@ -95,9 +95,11 @@ pub enum DropWhy {
     ExpertGone,
     /// The expert is no longer active.
     ExpertInactive,
-    /// The pair now breaks a rule (the expert's stage: rules 3-4 as one).
+    /// The pair now breaks a rule (the expert's stage: rules 3-4 as one), on its own or, for a
+    /// pin (an accepted pair), with the pins before it: a limit (rule 9), a team rule or the
+    /// seats (rule 10), the slot (rule 8), as the batch's pin conflict says.
     RuleBroken(Stage),
-    /// Still eligible; the re-run found a better use of the seats.
+    /// Still eligible and not a refused pin; the re-run found a better use of the seats.
     Moved,
 }
 
@@ -377,6 +379,21 @@ fn compare(
         .collect();
     let request = |id: &str| inst.requests.iter().find(|r| r.id == id);
     let expert = |id: &str| inst.experts.iter().find(|e| e.id == id);
+    // A pin (an accepted pair, or a pin of requests.csv) the batch refused: the rule it broke
+    // (a limit with the pins before it, a team rule, the seats), not a better use of the seats.
+    let refused: HashMap<(&str, &str), Stage> = res
+        .pin_conflicts
+        .iter()
+        .map(|c| {
+            (
+                (
+                    inst.requests[c.request].id.as_str(),
+                    inst.experts[c.expert].id.as_str(),
+                ),
+                c.stage,
+            )
+        })
+        .collect();
     let mut out = Vec::new();
     for &(r, e) in before.union(&now) {
         let verdict = verdicts.get(&(r, e)).copied();
@@ -391,7 +408,10 @@ fn compare(
                 (Some(rq), Some(ex)) => {
                     match eligibility::check(inst, policy, rq, ex).iter().next() {
                         Some(reason) => DropWhy::RuleBroken(reason.stage_of_expert()),
-                        None => DropWhy::Moved,
+                        None => match refused.get(&(r, e)) {
+                            Some(&stage) => DropWhy::RuleBroken(stage),
+                            None => DropWhy::Moved,
+                        },
                     }
                 }
             }),

@@ -176,6 +176,20 @@ impl<'t, 'e> Cells<'t, 'e> {
             },
         );
     }
+    /// Checks an organisation id cell (`list`: a list of them) by the one reading of ids
+    /// ([`org::id_key`]): scientific notation (`4,57E+07`) is an error naming the cell, as its
+    /// digits are lost. The keys themselves are taken where the ids are resolved.
+    pub(crate) fn org_ids(&mut self, col: &str, list: bool) {
+        let v = self.get(col);
+        let read = if list {
+            org::id_list_keys(v).map(drop)
+        } else {
+            org::id_key(v).map(drop)
+        };
+        if read.is_err() {
+            self.err(col, v, Problem::OrgIdLostDigits);
+        }
+    }
     pub(crate) fn bool_or(&mut self, col: &str, default: bool) -> bool {
         let v = self.get(col);
         match parse_bool(v) {

@@ -43,6 +43,9 @@ pub const SAFETY_COLUMNS: &[&str] = &[
     // A request's organisation and themes are what rules 3 and 4 compare with.
     "org",
     "themes",
+    // Organisation ids (KvK numbers): an unreadable id would be a silent non-match of rule 4.
+    "excluded_org_ids",
+    "org_id",
 ];
 
 /// Whether `column` (a canonical column name) is one of [`SAFETY_COLUMNS`].
@@ -148,6 +151,7 @@ pub(crate) fn expected(column: &str) -> Msg {
         "birth_year" => Msg::InSafeYear,
         "availability" => Msg::InSafeSlots,
         "org" => Msg::InSafeOrg,
+        "excluded_org_ids" | "org_id" => Msg::InSafeOrgIds,
         _ => Msg::InSafeValue,
     }
 }

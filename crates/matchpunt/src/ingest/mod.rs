@@ -485,7 +485,7 @@ pub fn parse_request(
         .and_then(|t| {
             t.rows
                 .first()
-                .map(|(_, row)| normalize(t.cell(row, "org_id")))
+                .and_then(|(_, row)| org::id_key(t.cell(row, "org_id")).ok())
         })
         .unwrap_or_default();
     // Kept away on the safe side without a word on the phone path: a warning there would be

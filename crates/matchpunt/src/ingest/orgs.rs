@@ -194,7 +194,12 @@ impl OrgGroups {
                 g.group_of.push(group);
             }
             g.names.push(names);
-            g.ids.push(normalize(t.cell(row, "id")));
+            let id = t.cell(row, "id");
+            let key = org::id_key(id).unwrap_or_else(|_| {
+                errs.push_cell(t, *line, "id", id, Problem::OrgIdLostDigits);
+                String::new()
+            });
+            g.ids.push(key);
         }
         g
     }
@@ -228,7 +233,8 @@ impl<'t> BatchOrgs<'t> {
                     orgs.names.push(o);
                     orgs.index.push(org::OrgName::new(o))
                 });
-                let id = normalize(t.cell(row, "org_id"));
+                // A bad id (scientific notation) is an error of its row (`Cells::org_ids`).
+                let id = org::id_key(t.cell(row, "org_id")).unwrap_or_default();
                 if !id.is_empty() {
                     let list = orgs.by_id.entry(id).or_default();
                     if !list.contains(&e) {
@@ -272,7 +278,8 @@ pub(crate) fn resolve_excluded_orgs(
     for row in rows {
         let items: Vec<&str> = split_list(&row.excluded).collect();
         let mut hits = org::resolve_cell(&items, &orgs.index);
-        let mut org_ids: Vec<String> = split_list(&row.excluded_ids).map(normalize).collect();
+        // A bad id is an error of the row (`Cells::org_ids`), which keeps it out of the batch.
+        let mut org_ids: Vec<String> = org::id_list_keys(&row.excluded_ids).unwrap_or_default();
         let mut names: Vec<String> = items.iter().map(|s| crate::model::tidy(s)).collect();
         // Groups of organisations.csv that the cell or the ids name: all their names and
         // organisations of the batch, taken as the group was.

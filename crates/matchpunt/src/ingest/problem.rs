@@ -108,6 +108,9 @@ pub enum Problem {
         /// Whether the column holds organisations (else themes).
         orgs: bool,
     },
+    /// An organisation id (`org_id`, `excluded_org_ids`, organisations.csv `id`) in scientific
+    /// notation (`4,57E+07`): its digits are lost ([`crate::names::org::id_key`]).
+    OrgIdLostDigits,
     /// A required theme list is empty.
     EmptyThemes,
     /// One of lat and lon given without the other: `given` is the one given.
@@ -381,6 +384,7 @@ impl Problem {
             P::EmptyThemes => t(Msg::InEmptyThemes),
             P::SafetyNote { orgs: false } => t(Msg::InSafetyNoteThemes),
             P::SafetyNote { orgs: true } => t(Msg::InSafetyNoteOrgs),
+            P::OrgIdLostDigits => t(Msg::InOrgIdLostDigits),
             P::HalfCoordinates { given } => lang.fill(Msg::InHalfCoordinates, &[("given", given)]),
             P::NotInNetherlands { lat, lon, swapped } => {
                 let (la, lo) = (crate::model::places::NL_LAT, crate::model::places::NL_LON);

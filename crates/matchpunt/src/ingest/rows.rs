@@ -201,6 +201,7 @@ pub(crate) fn parse_experts(
         let deployments = c.uint("deployments", 0..=10_000);
         // Before the row's `expert` is taken: a note in the cell is an error of the row.
         let excluded = c.safety("excluded_orgs").to_string();
+        c.org_ids("excluded_org_ids", true);
         rows.push(ExpertRow {
             line: *line,
             id: id.to_string(),
@@ -312,6 +313,7 @@ pub(crate) fn parse_requests(
         let mut c = Cells::new(t, errs, *line, row);
         let id = check_unique_id(&mut c, &mut seen);
         let org_name = c.required_nonempty("org", Expected::RequestingOrg);
+        c.org_ids("org_id", false);
         let role_cell = c.required_nonempty("role", Expected::OneRole);
         let role = if role_cell.is_empty() {
             None

@@ -144,9 +144,11 @@ impl Places {
                         "places table line {line}: the name {name:?} is used twice"
                     ));
                 }
-                let ids = places.by_key.entry(place_key(name)).or_default();
-                if !ids.contains(&idx) {
-                    ids.push(idx);
+                for key in crate::names::place::key_variants(place_key(name)) {
+                    let ids = places.by_key.entry(key).or_default();
+                    if !ids.contains(&idx) {
+                        ids.push(idx);
+                    }
                 }
             }
             places.places.push(place);
@@ -288,6 +290,12 @@ mod tests {
             ("Capelle aan den Ijssel", "Capelle aan den IJssel"),
             ("Capelle a/d IJssel", "Capelle aan den IJssel"),
             ("Súdwest-Fryslân", "Sûdwest Fryslân"),
+            ("Zuidwest-Friesland", "Sûdwest Fryslân"),
+            ("Ljouwert", "Leeuwarden"),
+            ("Grouw", "Grou"),
+            ("Alphen a.d. Rijn", "Alphen aan den Rijn"),
+            ("Horst a/d Maas", "Horst aan de Maas"),
+            ("Valkenburg a.d. Geul", "Valkenburg aan de Geul"),
             ("Bergen op zoom", "Bergen op Zoom"),
             ("Utrecht (stad)", "Utrecht"),
             ("Utrecht centrum", "Utrecht"),

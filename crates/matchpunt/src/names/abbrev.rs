@@ -8,8 +8,9 @@
 //! warning, never a silent one):
 //!
 //! - [`ABBREVIATIONS`]: the common Dutch youth-care abbreviations, each with the words it stands
-//!   for, in any case (`jb`, `JB`, `J.B.`). A name holding one is also read with the words
-//!   spelled out.
+//!   for, in any case (`jb`, `JB`, `J.B.`), and those of provinces (`NH`, `ZH`, `NB`) and of
+//!   Amsterdam and Rotterdam (`A'dam`, `Adam`, `R'dam`). A name holding one is also read with
+//!   the words spelled out.
 //! - Initials ([`initials_runs`]): a word written in capitals (`JBW`, `GGD`) or in mixed case
 //!   with two or more capitals (`RvdK`) may stand for a run of the other name's words, one
 //!   letter a word, where a word may also give the initials of its parts when it is a compound
@@ -18,11 +19,15 @@
 //!   en Gezin").
 
 /// Common abbreviations of Dutch youth care, lower case, with what they stand for (folded: lower
-/// case, no diacritics, hyphens as spaces). An abbreviation of one organisation type stands
+/// case, no diacritics, hyphens as spaces, places as [`crate::names::place::canonical_place`]
+/// writes them); also of provinces (`NH`, `ZH`, `NB`, `Gld`, `Utr`, `Frl`, ...) and the
+/// contracted towns `A'dam`/`Adam` and `R'dam` (the apostrophe joined by the organisation
+/// reader). An abbreviation of one organisation type stands
 /// for the type: "GGZ" alone reads "geestelijke gezondheidszorg", so an expert who excludes just
 /// "GGZ" is kept from every GGZ organisation of the batch (as "GGZ" already is contained in
 /// "Altrecht GGZ"), while "GGZ Centraal" stays apart from "GGZ Noord".
 pub const ABBREVIATIONS: &[(&str, &[&str])] = &[
+    ("adam", &["amsterdam"]),
     (
         "amhk",
         &["advies en meldpunt huiselijk geweld en kindermishandeling"],
@@ -31,9 +36,12 @@ pub const ABBREVIATIONS: &[(&str, &[&str])] = &[
     ("bjz", &["bureau jeugdzorg"]),
     ("cjg", &["centrum voor jeugd en gezin"]),
     ("coa", &["centraal orgaan opvang asielzoekers"]),
+    ("fr", &["friesland"]),
+    ("frl", &["friesland"]),
     ("ggd", &["gemeentelijke gezondheidsdienst"]),
     ("ggz", &["geestelijke gezondheidszorg"]),
     ("gi", &["gecertificeerde instelling"]),
+    ("gld", &["gelderland"]),
     ("jb", &["jeugdbescherming"]),
     ("jgz", &["jeugdgezondheidszorg"]),
     ("jji", &["justitiele jeugdinrichting"]),
@@ -48,14 +56,21 @@ pub const ABBREVIATIONS: &[(&str, &[&str])] = &[
         ],
     ),
     ("mkd", &["medisch kinderdagverblijf"]),
+    ("nb", &["noord brabant"]),
+    ("nh", &["noord holland"]),
+    ("ov", &["overijssel"]),
+    ("rdam", &["rotterdam"]),
     ("ribw", &["regionale instelling voor beschermd wonen"]),
     ("rvdk", &["raad voor de kinderbescherming"]),
     ("rvk", &["raad voor de kinderbescherming"]),
     ("swt", &["sociaal wijkteam"]),
+    ("utr", &["utrecht"]),
     ("vng", &["vereniging van nederlandse gemeenten"]),
     ("vt", &["veilig thuis"]),
     ("wmo", &["wet maatschappelijke ondersteuning"]),
     ("wsg", &["william schrikker groep"]),
+    ("zh", &["zuid holland"]),
+    ("zld", &["zeeland"]),
 ];
 
 /// What the abbreviation `word` (folded, lower case) stands for, if [`ABBREVIATIONS`] has it.

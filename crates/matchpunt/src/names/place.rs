@@ -18,8 +18,9 @@ pub const BUNDLED_CSV: &str = include_str!("../../../../data/nl-places.csv");
 /// The key two spellings of one place name share: Unicode canonical decomposition (NFD) with
 /// the combining marks dropped (`Súdwest` = `Sûdwest` = `Sudwest`), lower case, every run of
 /// characters that are not letters or digits made one space (`'s-Hertogenbosch` =
-/// `s Hertogenbosch`, `Den-Haag` = `Den Haag`, curly apostrophes), `a/d` read as `aan den`,
-/// and a trailing `(stad)`, `(gemeente)`, `(gem.)` or `centrum` dropped.
+/// `s Hertogenbosch`, `Den-Haag` = `Den Haag`, curly apostrophes), `a/d`, `a.d.` and `ad`
+/// between two words read as `aan den` (a table name with `aan de` answers to it too:
+/// [`key_variants`]), and a trailing `(stad)`, `(gemeente)`, `(gem.)` or `centrum` dropped.
 ///
 /// O(length of `name`).
 pub fn place_key(name: &str) -> String {
@@ -45,6 +46,9 @@ fn spelling_key(name: &str) -> String {
         if words[i] == "a" && words.get(i + 1) == Some(&"d") {
             out.push_str("aan den");
             i += 2;
+        } else if words[i] == "ad" && i > 0 && i + 1 < words.len() {
+            out.push_str("aan den");
+            i += 1;
         } else {
             out.push_str(words[i]);
             i += 1;
@@ -76,6 +80,39 @@ fn strip_qualifier(name: &str) -> &str {
     name
 }
 
+/// The keys a table name or alias answers to: its own key and, for a name with `aan de`
+/// (`Horst aan de Maas`), the key of its `a/d` spelling (`horst aan den maas`, as
+/// [`place_key`] reads `a/d`). Shared by the `place` columns ([`crate::model::places`]) and
+/// organisation names.
+pub fn key_variants(key: String) -> Vec<String> {
+    let padded = format!(" {key} ");
+    if padded.contains(" aan de ") {
+        let other = padded.replace(" aan de ", " aan den ");
+        vec![key, other.trim().to_string()]
+    } else {
+        vec![key]
+    }
+}
+
+/// The provinces, each with its other official name: their names inside an organisation's
+/// name are read as places are ("Jeugdzorg Fryslân" is "Jeugdzorg Friesland", the same name).
+/// The table's `province` column spelling comes first. Their abbreviations (`NH`, `ZH`, `NB`)
+/// are in [`crate::names::abbrev::ABBREVIATIONS`], on the safe side.
+pub const PROVINCES: &[&[&str]] = &[
+    &["Drenthe"],
+    &["Flevoland"],
+    &["Friesland", "Fryslân"],
+    &["Gelderland"],
+    &["Groningen"],
+    &["Limburg"],
+    &["Noord-Brabant"],
+    &["Noord-Holland"],
+    &["Overijssel"],
+    &["Utrecht"],
+    &["Zeeland"],
+    &["Zuid-Holland"],
+];
+
 /// Every name and alias of the bundled table by its spelling key, with the key of its row's
 /// name; `None` where a key belongs to rows of different names. And the most words of a key.
 struct Canonical {
@@ -99,12 +136,21 @@ static CANONICAL: LazyLock<Canonical> = LazyLock::new(|| {
         let alias_cell = aliases.and_then(|c| rec.get(c)).unwrap_or("");
         let spellings = std::iter::once(name).chain(alias_cell.split('|').map(str::trim));
         for s in spellings.filter(|s| !s.is_empty()) {
-            let slot = by_key
+            for key in key_variants(spelling_key(s)) {
+                let slot = by_key.entry(key).or_insert_with(|| Some(target.clone()));
+                if slot.as_deref() != Some(target.as_str()) {
+                    *slot = None;
+                }
+            }
+        }
+    }
+    // Provinces: a province named like a place (Groningen, Utrecht, Zeeland) is that name.
+    for names in PROVINCES {
+        let target = spelling_key(names[0]);
+        for s in names.iter() {
+            by_key
                 .entry(spelling_key(s))
                 .or_insert_with(|| Some(target.clone()));
-            if slot.as_deref() != Some(target.as_str()) {
-                *slot = None;
-            }
         }
     }
     let max_words = by_key
@@ -149,6 +195,14 @@ mod tests {
             ("The Hague", Some("den haag")),
             ("s gravenhage", Some("den haag")),
             ("Alphen a d Rijn", Some("alphen aan den rijn")),
+            ("Alphen ad Rijn", Some("alphen aan den rijn")),
+            ("Horst a d Maas", Some("horst aan de maas")),
+            ("Fryslân", Some("friesland")),
+            ("Friesland", Some("friesland")),
+            ("Zuidwest-Friesland", Some("sudwest fryslan")),
+            ("Ljouwert", Some("leeuwarden")),
+            ("Grouw", Some("grou")),
+            ("Noord Brabant", Some("noord brabant")),
             ("Utrecht", Some("utrecht")),
             ("Utrecht centrum", None),
             ("Jeugdhulp", None),

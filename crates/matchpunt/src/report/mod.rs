@@ -248,7 +248,9 @@ pub fn unmatched(inst: &Instance, policy: &Policy, res: &BatchResult) -> Vec<Unm
             }
             if let Some((n, every, pause)) = paused {
                 why.push(format!(
-                    "{n} kept from it by the heavy-theme pause: it meets every {every} week(s), the pause is {pause} week(s), so its later meetings would fall in the pause"
+                    "{n} kept from it by the heavy-theme pause: it has {every} {} between its meetings, the pause is {pause} {}, so its later meetings would fall in the pause",
+                    crate::batch::weeks(every),
+                    crate::batch::weeks(pause)
                 ));
             }
             let limited =

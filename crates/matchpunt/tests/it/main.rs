@@ -19,6 +19,7 @@ mod lp_export;
 mod mail_property;
 mod names;
 mod org_forms_property;
+mod org_ids;
 mod org_names;
 mod pair_lines_property;
 mod pairs_property;

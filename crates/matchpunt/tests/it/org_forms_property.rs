@@ -1,5 +1,7 @@
 //! Rule 4 when an organisation's name is written another way than the request writes it: a
-//! place by another of its names (`Den Bosch`, `'s-Gravenhage`), a kind of organisation by its
+//! place by another of its names (`Den Bosch`, `'s-Gravenhage`, `a.d.`, a Frisian or Dutch name:
+//! `Ljouwert`, `Zuidwest-Friesland`) or its contraction (`A'dam`, `R'dam`), a province by its
+//! other name or abbreviation (`Fryslân`, `NH`, `(N.B.)`, `Gld`), a kind of organisation by its
 //! abbreviation (`JB`, `RvdK`, `GGD`), a run of words by its initials (`HM`, `LdH`), and case,
 //! diacritics and punctuation. Metamorphic: rewriting an excluded organisation in any of these
 //! forms, on either side, never makes the pair eligible, in a batch or inline; the same kind
@@ -37,14 +39,41 @@ const PLACES: &[(&str, &[&str])] = &[
         "'s-Hertogenbosch",
         &["Den Bosch", "s-Hertogenbosch", "\u{2019}s Hertogenbosch"],
     ),
-    ("Alphen aan den Rijn", &["Alphen a/d Rijn"]),
-    ("Capelle aan den IJssel", &["Capelle a/d IJssel"]),
-    ("Utrecht", &[]),
+    (
+        "Alphen aan den Rijn",
+        &["Alphen a/d Rijn", "Alphen a.d. Rijn"],
+    ),
+    (
+        "Capelle aan den IJssel",
+        &["Capelle a/d IJssel", "Capelle a.d. IJssel"],
+    ),
+    ("Horst aan de Maas", &["Horst a/d Maas"]),
+    ("Utrecht", &["Utr"]),
     ("Amersfoort", &[]),
+    // Contracted towns (abbreviations, on the safe side).
+    ("Amsterdam", &["A'dam", "Adam", "A\u{2019}dam"]),
+    ("Rotterdam", &["R'dam"]),
+    // Frisian and Dutch names of one place (the places table's aliases).
+    ("Leeuwarden", &["Ljouwert"]),
+    (
+        "Súdwest-Fryslân",
+        &["Zuidwest-Friesland", "Sûdwest Fryslân", "Zuidwest Fryslân"],
+    ),
+    ("Grou", &["Grouw"]),
 ];
 
-/// Regions after the place (or none), and their initials.
-const REGIONS: &[(&str, &str)] = &[("", ""), ("Hollands Midden", "HM"), ("Noord West", "NW")];
+/// Regions after the place (or none), and their short or other forms: initials, a province by
+/// its abbreviation (also in brackets or with dots) or its other official name.
+const REGIONS: &[(&str, &[&str])] = &[
+    ("", &[]),
+    ("Hollands Midden", &["HM"]),
+    ("Noord West", &["NW"]),
+    ("Noord-Holland", &["NH", "(NH)", "N.H."]),
+    ("Zuid-Holland", &["ZH", "zh", "Z.H."]),
+    ("Noord-Brabant", &["NB", "Noord Brabant", "(N.B.)"]),
+    ("Fryslân", &["Friesland", "Frl", "(Fr.)"]),
+    ("Gelderland", &["Gld", "(Gld)"]),
+];
 
 /// How one name is written.
 #[derive(Clone, Debug)]
@@ -54,8 +83,8 @@ struct Form {
     kind_short: Option<usize>,
     /// The place by another of its names (index into its list, modulo).
     place_alias: Option<usize>,
-    /// The region by its initials.
-    region_short: bool,
+    /// The region by its short or other form (index into its list, modulo).
+    region_short: Option<usize>,
     /// Case of the words written out: 0 as is, 1 upper case, 2 lower case.
     case: usize,
     /// Diacritics on the words written out.
@@ -70,7 +99,7 @@ fn form() -> impl Strategy<Value = Form> {
     (
         prop::option::of(0..3usize),
         prop::option::of(0..4usize),
-        any::<bool>(),
+        prop::option::of(0..3usize),
         0..3usize,
         any::<bool>(),
         0..3usize,
@@ -125,13 +154,11 @@ impl Form {
             2 => place_text.to_lowercase(),
             _ => place_text,
         };
-        let (rfull, rshort) = REGIONS[region];
-        let region_text = if rfull.is_empty() {
-            String::new()
-        } else if self.region_short {
-            rshort.to_string()
-        } else {
-            words_out(rfull)
+        let (rfull, rshorts) = REGIONS[region];
+        let region_text = match self.region_short {
+            _ if rfull.is_empty() => String::new(),
+            Some(s) => rshorts[s % rshorts.len()].to_string(),
+            None => words_out(rfull),
         };
         let join = [" ", "-", "  "][self.join];
         let mut parts = vec![kind_text, place_text];
@@ -253,6 +280,10 @@ const SWAPS: &[(&str, &str)] = &[
     ("Hollands Midden", "HM"),
     ("Den Haag", "'s-Gravenhage"),
     ("'s-Hertogenbosch", "Den Bosch"),
+    ("Amsterdam", "A'dam"),
+    ("Noord-Holland", "NH"),
+    ("Brabant", "Brabant (NB)"),
+    ("GGD Utrecht", "GGD Utr"),
 ];
 
 /// `name` as written and in every combination of [`SWAPS`] that applies, each also in upper
@@ -294,4 +325,70 @@ fn clearly_different_orgs_are_not_merged_in_any_form() {
         }
     }
     assert!(checked > 5_000, "{checked}");
+}
+
+/// The trial's cases of place and province names inside organisation names, each through the
+/// real ingest, either side: another name of the same place or province (the places table's
+/// aliases, `a.d.`, Frisian names) is the same name, excluded silently; an abbreviation
+/// (`A'dam`, `NB`, `ZH`, `(NH)`) is excluded on the safe side, with the warning naming the row.
+/// The same kind elsewhere stays eligible.
+#[test]
+fn the_trials_place_and_province_spellings_exclude() {
+    for (a, b, silent) in [
+        ("Jeugdzorg Friesland", "Jeugdzorg Fryslân", true),
+        (
+            "Gemeente Alphen a.d. Rijn",
+            "Gemeente Alphen aan den Rijn",
+            true,
+        ),
+        (
+            "Gemeente Alphen a/d Rijn",
+            "Gemeente Alphen aan den Rijn",
+            true,
+        ),
+        (
+            "Gemeente Zuidwest-Friesland",
+            "Gemeente Súdwest-Fryslân",
+            true,
+        ),
+        ("Jeugdzorg Noord Brabant", "Jeugdzorg Noord-Brabant", true),
+        ("Jeugd-GGZ A'dam", "Jeugd-GGZ Amsterdam", false),
+        ("Jeugd-GGZ Adam", "Jeugd-GGZ Amsterdam", false),
+        ("Veilig Thuis R'dam", "Veilig Thuis Rotterdam", false),
+        (
+            "Gemeente Bergen (NH)",
+            "Gemeente Bergen Noord-Holland",
+            false,
+        ),
+        ("Jeugdzorg Noord Brabant", "Jeugdzorg NB", false),
+        ("Jeugdzorg Zuid-Holland", "Jeugdzorg ZH", false),
+    ] {
+        for (ex, org_name) in [(a, b), (b, a)] {
+            let l = load(
+                &experts(&[ex, "Jeugdzorg Groningen"]),
+                &requests(&[org_name]),
+            );
+            assert!(org_refused(&l.instance, 0, 0), "{ex:?} / {org_name:?}");
+            assert!(!org_refused(&l.instance, 1, 0), "control / {org_name:?}");
+            assert_eq!(
+                l.safe_side_orgs.is_empty(),
+                silent,
+                "{ex:?} / {org_name:?}: {:?}",
+                l.safe_side_orgs
+            );
+            let l = load(&experts(&[ex]), &requests(&["Gemeente Ede"]));
+            let mut i = l.instance.clone();
+            let (r, _) = inline(&mut i, org_name);
+            assert!(org_refused(&i, 0, r), "inline {ex:?} / {org_name:?}");
+        }
+    }
+    // Another province or town is no match.
+    for (a, b) in [
+        ("Jeugdzorg Friesland", "Jeugdzorg Groningen"),
+        ("Jeugd-GGZ A'dam", "Jeugd-GGZ Rotterdam"),
+        ("Jeugdzorg NB", "Jeugdzorg Noord-Holland"),
+        ("Gemeente Bergen (NH)", "Gemeente Bergen Limburg"),
+    ] {
+        assert_eq!(org::excludes(a, b), Match::No, "{a:?} / {b:?}");
+    }
 }

@@ -419,3 +419,158 @@ fn small_files_in_an_undecided_encoding_are_refused_where_an_id_depends_on_it() 
     .unwrap();
     assert_eq!(rows[0].expert, "Zoë");
 }
+
+// ---- Why an accepted pair was dropped ----------------------------------------------------------
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(16))]
+    /// Every proposal accepted, then experts' limits lowered (load budget and assignments, as a
+    /// coordinator edits experts.csv between runs): an accepted pair the re-run drops is a pin
+    /// the batch refused, and `changes.csv` says which rule, never "a better use of the seats".
+    #[test]
+    fn an_accepted_pair_dropped_by_a_limit_says_the_rule(
+        seed in 0u64..10_000,
+        experts in 5usize..40,
+        requests in 5usize..40,
+        lower in prop::collection::vec(0u8..3, 40),
+    ) {
+        use matchpunt::batch::round::DropWhy;
+        let policy = Policy::default();
+        let inst = instance(experts, requests, seed, &policy);
+        let first = batch::run(&inst, &policy, &opts());
+        let prev = previous(&inst, &first);
+        let decisions = decided(&prev, &vec![0; prev.len()]);
+        let mut now = inst.clone();
+        for (e, &l) in now.experts.iter_mut().zip(&lower) {
+            match l {
+                0 => e.load_budget = e.load_budget.min(2),
+                1 => e.max_assignments = e.max_assignments.min(1),
+                _ => {}
+            }
+        }
+        let out = round::run_round(&now, &policy, &opts(), &Round { previous: prev, decisions });
+        for c in &out.changes {
+            if let Change::Dropped(why) = c.change {
+                prop_assert_ne!(why, DropWhy::Moved, "{} {}", c.request, c.expert);
+                let r = now.requests.iter().position(|r| r.id == c.request).unwrap();
+                let e = now.experts.iter().position(|x| x.id == c.expert).unwrap();
+                let conflict = out.result.pin_conflicts.iter().find(|p| (p.request, p.expert) == (r, e));
+                prop_assert!(conflict.is_some(), "{} {} dropped without a pin conflict", c.request, c.expert);
+                if let DropWhy::RuleBroken(stage) = why {
+                    let static_rule = matchpunt::eligibility::check(&now, &policy, &now.requests[r], &now.experts[e]).iter().next().is_some();
+                    prop_assert!(static_rule || stage == conflict.unwrap().stage);
+                }
+            }
+        }
+        assert_hard_rules(&now, &policy, &out.result);
+    }
+}
+
+fn load_round(experts: &str, requests: &str) -> Instance {
+    common::loaded(experts, requests).instance
+}
+
+fn why_of(out: &round::RoundResult, request: &str, expert: &str) -> round::DropWhy {
+    match out
+        .changes
+        .iter()
+        .find(|c| c.request == request && c.expert == expert)
+        .map(|c| c.change.clone())
+    {
+        Some(Change::Dropped(why)) => why,
+        other => panic!("{request}/{expert}: {other:?} in {:?}", out.changes),
+    }
+}
+
+/// The trial's case: E1 on R1 and R2 (intensity 2 each), both accepted, then E1's load budget
+/// lowered from 4 to 2: R2 is refused as a pin, and changes.csv says rule 9, not "moved".
+#[test]
+fn an_accepted_pair_over_a_lowered_load_budget_reads_rule_9() {
+    use matchpunt::batch::round::DropWhy;
+    use matchpunt::eligibility::Stage;
+    use matchpunt::messages::Lang;
+    let requests = "id,org,role,themes,place,slot,intensity\n\
+                    R1,Kwintes,speaker,pesten,Utrecht,mon-am,2\n\
+                    R2,Pluryn,speaker,pesten,Utrecht,mon-pm,2\n";
+    let experts = |budget: &str| {
+        format!(
+            "id,roles,certified,themes,place,availability,load_budget\n\
+             E1,speaker,yes,pesten,Utrecht,mon-am|mon-pm,{budget}\n"
+        )
+    };
+    let policy = Policy::default();
+    let inst = load_round(&experts("4"), requests);
+    let first = batch::run(&inst, &policy, &opts());
+    assert_eq!(first.assignments.len(), 2);
+    let prev = previous(&inst, &first);
+    let decisions = decided(&prev, &[0, 0]);
+    let now = load_round(&experts("\"2,0\""), requests);
+    let out = round::run_round(
+        &now,
+        &policy,
+        &opts(),
+        &Round {
+            previous: prev,
+            decisions,
+        },
+    );
+    let dropped: Vec<_> = out
+        .changes
+        .iter()
+        .filter(|c| matches!(c.change, Change::Dropped(_)))
+        .collect();
+    assert_eq!(dropped.len(), 1, "{:?}", out.changes);
+    let why = why_of(&out, &dropped[0].request, "E1");
+    assert_eq!(why, DropWhy::RuleBroken(Stage::PinLimits));
+    let nl = why.text(Lang::Nl);
+    assert!(
+        nl.contains("regel 9") && !nl.contains("betere inzet"),
+        "{nl}"
+    );
+    assert!(
+        why.text(Lang::En).contains("rule 9"),
+        "{}",
+        why.text(Lang::En)
+    );
+}
+
+/// The trial's team case: R1 of two seats got E1 (experienced) and E2 (new); E1 declined, E2
+/// accepted: E2 alone breaks the team rule, and changes.csv says so (rule 10), not "moved".
+#[test]
+fn an_accepted_new_expert_left_alone_reads_the_team_rule() {
+    use matchpunt::batch::round::DropWhy;
+    use matchpunt::eligibility::Stage;
+    use matchpunt::messages::Lang;
+    let experts = "id,roles,certified,themes,place,availability,certified_on,deployments\n\
+                   E1,speaker,yes,pesten,Utrecht,*,2020-01-01,20\n\
+                   E2,speaker,yes,pesten,Utrecht,*,2026-11-01,0\n";
+    let requests = "id,org,role,themes,place,slot,experts_needed\n\
+                    R1,Kwintes,speaker,pesten,Utrecht,mon-am,2\n";
+    let policy = Policy::default();
+    let inst = load_round(experts, requests);
+    let first = batch::run(&inst, &policy, &opts());
+    assert_eq!(first.assignments.len(), 2, "{:?}", first.assignments);
+    let prev = previous(&inst, &first);
+    let decide: Vec<u8> = prev
+        .iter()
+        .map(|p| if p.expert == "E1" { 1 } else { 0 })
+        .collect();
+    let decisions = decided(&prev, &decide);
+    let out = round::run_round(
+        &inst,
+        &policy,
+        &opts(),
+        &Round {
+            previous: prev,
+            decisions,
+        },
+    );
+    assert_eq!(why_of(&out, "R1", "E1"), DropWhy::Declined);
+    let why = why_of(&out, "R1", "E2");
+    assert_eq!(why, DropWhy::RuleBroken(Stage::PinTeam));
+    let nl = why.text(Lang::Nl);
+    assert!(
+        nl.contains("regel 10") && !nl.contains("betere inzet"),
+        "{nl}"
+    );
+}

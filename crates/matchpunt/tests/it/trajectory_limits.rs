@@ -202,7 +202,7 @@ fn a_heavy_trajectory_inside_the_pause_is_refused_now() {
                 Lang::En,
             );
             assert!(
-                text.contains(&format!("a heavy-theme trajectory meeting every {every} week(s) would lose its later meetings to the heavy-theme pause of 2 week(s)")),
+                text.contains(&format!("a heavy-theme trajectory with {every} {} between its meetings would lose its later meetings to the heavy-theme pause of 2 weeks", if every == 1 { "week" } else { "weeks" })),
                 "{text}"
             );
             let un = matchpunt::report::unmatched(&inst, &policy, &res);

@@ -17,8 +17,11 @@
 //! 3. A run of words that names a place of the places table by another of its names is
 //!    written as the table's own name ([`place::canonical_place`], the names and aliases the
 //!    `place` columns read): `Gemeente Den Bosch` → `gemeente s hertogenbosch`, `'s-Gravenhage`
-//!    and `The Hague` → `den haag`, `Alphen a/d Rijn` → `alphen aan den rijn`. A place's other
-//!    name is the same name, so this is [`Match::Same`] and no warning.
+//!    and `The Hague` → `den haag`, `Alphen a/d Rijn` and `Alphen a.d. Rijn` → `alphen aan den
+//!    rijn`, Frisian and Dutch names (`Ljouwert` → `leeuwarden`), and a province by its other
+//!    name ([`place::PROVINCES`]: `Fryslân` → `friesland`). A place's other name is the same
+//!    name, so this is [`Match::Same`] and no warning. (A contracted town, `A'dam`, is one word
+//!    `adam`, an abbreviation: see [`abbrev`].)
 //! 4. The legal forms of [`LEGAL_FORMS`] are dropped wherever they stand, as whole words; `st`
 //!    is dropped only as the first word (`St. Timon`: elsewhere it may be part of a name).
 //! 5. The leading articles of [`ARTICLES`] are dropped (`De Rading` → `rading`, `'t Hoofdhuis` →
@@ -45,6 +48,9 @@
 //! Amersfoort" and "Stichting Jeugdhulp Utrecht" share one word, not all.
 //!
 //! **Typos** ([`near_miss`]): the rule ingest has used since issue 8, now on the canonical words.
+//!
+//! **Ids** ([`id_key`]): an organisation's id (a KvK number) is compared by one key, so that
+//! `1234567`, `0123 4567` and `KvK 01234567` are one id; scientific notation is an error.
 //!
 //! **Scale** ([`OrgIndex`]): an index of a batch's organisations by canonical key, by word, by
 //! the words written together and by shape, so that one exclusion is resolved by looking at the
@@ -111,6 +117,7 @@ fn folded_tokens(s: &str) -> Vec<Token> {
     use unicode_normalization::char::is_combining_mark;
     use unicode_normalization::UnicodeNormalization;
     let folded: String = tidy(s).nfd().filter(|&c| !is_combining_mark(c)).collect();
+    let folded = join_contracted_dam(&folded);
     let mut tokens = Vec::new();
     let push = |tokens: &mut Vec<Token>, written: &str| {
         let word: String = normalize(written)
@@ -142,6 +149,30 @@ fn folded_tokens(s: &str) -> Vec<Token> {
         }
     }
     tokens
+}
+
+/// `s` with the apostrophe of a town contracted to its first letter and `dam` removed
+/// (`A'dam`, `R'dam`: one word `Adam`, `Rdam`, which [`abbrev::ABBREVIATIONS`] spells out);
+/// any other apostrophe stays a word break (`'s-Hertogenbosch`, `d'Oude`). O(length of `s`).
+fn join_contracted_dam(s: &str) -> String {
+    let chars: Vec<char> = s.chars().collect();
+    let mut out = String::with_capacity(s.len());
+    for (i, &c) in chars.iter().enumerate() {
+        let contracted = c == '\''
+            && i >= 1
+            && chars[i - 1].is_alphabetic()
+            && (i < 2 || !chars[i - 2].is_alphanumeric())
+            && chars.len() >= i + 4
+            && chars[i + 1..i + 4]
+                .iter()
+                .collect::<String>()
+                .eq_ignore_ascii_case("dam")
+            && chars.get(i + 4).is_none_or(|c| !c.is_alphanumeric());
+        if !contracted {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// A piece of letters, digits and dots: one word when it is a dotted abbreviation of single
@@ -540,7 +571,9 @@ fn is_subsequence(short: &[String], long: &[String]) -> bool {
     short.iter().all(|w| it.any(|x| x == w))
 }
 
+mod id;
 mod index;
+pub use id::{id_key, id_list_keys, LostDigits};
 pub use index::{resolve_cell, Hit, HitKind, OrgIndex};
 
 #[cfg(test)]
