@@ -147,7 +147,7 @@ impl Base<'_> {
                 .then(a.pair.expert.cmp(&b.pair.expert))
         });
         // A pin is the coordinator's: the fix search proposes none that a team rule forbids.
-        let teams = crate::teams::rules(inst, self.policy, &[]);
+        let teams = self.team_rules();
         eligible
             .retain(|s| !crate::teams::pin_could_break(&teams, r, s.pair.expert as usize, &here));
         for s in eligible.iter().take(3) {

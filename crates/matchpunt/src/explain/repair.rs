@@ -24,7 +24,7 @@ impl Base<'_> {
     /// or team rules or trajectories apply. O(pairs) for the scans, plus O(k log k) for the k
     /// pairs of the experts and requests the repair frees.
     pub fn repair_pin(&self, r: usize, e: usize) -> Option<Outcome> {
-        if crate::teams::rules(self.inst, self.policy, &[]).is_active() {
+        if self.team_rules().is_active() {
             return None;
         }
         let p: &Problem = &self.problem;

@@ -57,7 +57,7 @@ impl Base<'_> {
                 })
             })
             .collect();
-        let teams = crate::teams::rules(inst, self.policy, &[]);
+        let teams = self.team_rules();
         if teams.is_active() {
             let free: Vec<usize> = cands
                 .iter()
