@@ -390,11 +390,12 @@ pub(crate) fn extend_avoided(inst: &mut Instance, request_themes: &[u32]) -> Vec
         let mut add = Vec::new();
         for &a in &inst.experts[ei].avoid_themes {
             let close = near.entry(a).or_insert_with(|| {
-                let ka = inst.themes.key(a);
+                // The names keep the words of a phrase (a short theme in it is a whole word).
+                let na = inst.themes.name(a);
                 request_themes
                     .iter()
                     .copied()
-                    .filter(|&r| crate::names::themes::safe_side_same(ka, inst.themes.key(r)))
+                    .filter(|&r| crate::names::themes::safe_side_same(na, inst.themes.name(r)))
                     .collect()
             });
             add.extend(close.iter().copied());
