@@ -174,18 +174,29 @@ pub fn near_miss(a_key: &str, b_key: &str) -> bool {
     })
 }
 
-/// Splits a themes cell into its theme spellings: items are separated by `|`, `;`, `,`, `/`, a
-/// line break (`\n` or `\r\n`: Alt+Enter inside a spreadsheet cell), a `+` between words
-/// (`trauma + lvb`, `trauma+lvb`; not the `+` that ends `lhbtiq+`) and the word ` en ` (not after
-/// a hyphen: `dak- en thuisloosheid` stays one), and a bracketed note
+/// Splits a themes cell into its theme spellings: the one reader of a themes cell, on both sides.
+/// Items are separated by `|`, `;`, `,`, `/`, `&`, any line break (`\n`, `\r\n`: Alt+Enter in
+/// a spreadsheet; the vertical tab `U+000B` of a Word Shift+Enter pasted into Excel, form feed,
+/// `U+0085`, `U+2028`, `U+2029`, an HTML `<br>`), a tab, a bullet (`•`, `·`, `◦`, `▪`, `●`, `‣`,
+/// `*`, and a `-` or dash standing alone between spaces or at the start: `- pesten - rouw`), a
+/// `+` between words (`trauma + lvb`, `trauma+lvb`; not the `+` that ends `lhbtiq+`) and the word
+/// ` en ` (not after a hyphen: `dak- en thuisloosheid` stays one), and a bracketed note
 /// (`suïcidaliteit (licht)`, `Borderline (BPS)`) is taken off its item. With `keep_notes` (an
 /// avoided-themes cell, where the safe side is to avoid more) a note is an item of its own too;
-/// an item that is only a note is kept as its words either way. Items come trimmed, in order,
-/// none empty. O(cell length).
+/// an item that is only a note is kept as its words either way.
+///
+/// An item of several words that is not a spelling of the vocabulary but whose every word is
+/// either part of one (the longest run of whole words first: `huiselijk geweld`) or a noise word
+/// ([`NOISE_WORDS`]: `ook`, `o.a.`, `bijv.`, a list number `1.`) is those themes: `lvb autisme`,
+/// `pesten ook lvb`, `o.a. ptss`, `1. pesten 2. rouw`, `pesten` NBSP `rouw`. Any other phrase is
+/// kept whole (`jongeren met lvb`; the avoid comparison finds a short theme in it as a whole
+/// word, [`Vocabulary::avoid_identity`]). Items come trimmed, in order, none empty. O(cell
+/// length × the longest spelling in words).
 pub fn split_cell(cell: &str, keep_notes: bool) -> Vec<String> {
     let mut out = Vec::new();
     let cell = plus_as_separator(cell);
-    for item in cell.split(['|', ';', ',', '/', '\n', '\r']) {
+    let cell = bullets_as_separator(&cell);
+    for item in cell.split(ITEM_SEPARATORS) {
         let mut outside = String::new();
         let mut notes = Vec::new();
         let mut depth = 0usize;
@@ -258,21 +269,143 @@ fn plus_as_separator(cell: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(out)
 }
 
+/// The characters that separate two items of a themes cell (see [`split_cell`]).
+const ITEM_SEPARATORS: [char; 19] = [
+    '|', ';', ',', '/', '&', '\n', '\r', '\t', '\u{000B}', '\u{000C}', '\u{0085}', '\u{2028}',
+    '\u{2029}', '•', '·', '◦', '▪', '●', '‣',
+];
+
+/// Words that say nothing about which theme is meant, dropped when every other word of an item
+/// is a theme of the vocabulary ([`split_cell`]): `pesten, ook lvb` is pesten and lvb. Compared
+/// lower-cased; a list number (`1.`, `2)`) counts too.
+pub const NOISE_WORDS: &[&str] = &[
+    "ook",
+    "o.a.",
+    "o.a",
+    "oa",
+    "onder",
+    "andere",
+    "bijv.",
+    "bijv",
+    "bv.",
+    "bv",
+    "b.v.",
+    "bijvoorbeeld",
+    "zoals",
+    "vooral",
+    "m.n.",
+    "mn",
+    "met",
+    "name",
+    "etc",
+    "etc.",
+    "enz",
+    "enz.",
+    "of",
+    "en",
+    "evt",
+    "evt.",
+    "eventueel",
+    "plus",
+    "ivm",
+    "i.v.m.",
+    "e.d.",
+    "ed",
+    "-",
+    "–",
+    "—",
+];
+
+/// `cell` with every `*`, HTML line break (`<br>`, `<br/>`, `<br />`) and a `-` or dash that
+/// stands alone (white space or the start before it, white space after it: a bullet or a dash
+/// between two items) written as `|`. A hyphen inside or at the end of a word stays
+/// (`zelf-beschadiging`, `dak- en thuisloosheid`). O(cell length).
+fn bullets_as_separator(cell: &str) -> std::borrow::Cow<'_, str> {
+    if !cell.contains(['*', '<', '-', '\u{2013}', '\u{2014}']) {
+        return std::borrow::Cow::Borrowed(cell);
+    }
+    let mut s = cell.to_string();
+    for br in ["<br />", "<br/>", "<br>", "<BR>", "<BR/>", "<BR />"] {
+        s = s.replace(br, "|");
+    }
+    let chars: Vec<char> = s.chars().collect();
+    let mut out = String::with_capacity(s.len());
+    for (i, &c) in chars.iter().enumerate() {
+        let dash = matches!(c, '-' | '\u{2013}' | '\u{2014}');
+        let alone = (i == 0 || chars[i - 1].is_whitespace())
+            && chars.get(i + 1).is_none_or(|n| n.is_whitespace());
+        if c == '*' || (dash && alone) {
+            out.push('|');
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 /// Splits `s` on the word `en` (case-insensitive), except after a hyphen, and pushes the
-/// trimmed, non-empty parts.
+/// trimmed, non-empty parts, each read by [`push_item`].
 fn push_en_parts(s: &str, out: &mut Vec<String>) {
     let words: Vec<&str> = s.split_whitespace().collect();
     let mut part: Vec<&str> = Vec::new();
     for w in words {
         if w.eq_ignore_ascii_case("en") && part.last().is_some_and(|p| !p.ends_with('-')) {
-            out.push(part.join(" "));
+            push_item(&part, out);
             part.clear();
         } else {
             part.push(w);
         }
     }
-    if !part.is_empty() {
-        out.push(part.join(" "));
+    push_item(&part, out);
+}
+
+/// Whether `w` is a noise word ([`NOISE_WORDS`]) or a list number (`1.`, `12)`).
+fn is_noise(w: &str) -> bool {
+    let l = w.to_lowercase();
+    if NOISE_WORDS.contains(&l.as_str()) {
+        return true;
+    }
+    let digits = l.trim_end_matches(['.', ')', ':']);
+    !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit())
+}
+
+/// Pushes the item of `words`: the themes of the vocabulary it is a run of, with noise words
+/// between them, when every word is one of those ([`split_cell`]); else the words joined.
+fn push_item(words: &[&str], out: &mut Vec<String>) {
+    if words.is_empty() {
+        return;
+    }
+    let whole = words.join(" ");
+    let v = Vocabulary::bundled();
+    if words.len() == 1 || v.get(&whole).is_some() {
+        out.push(whole);
+        return;
+    }
+    let mut themes = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        // The longest run of words from i that is a spelling of the vocabulary (none has more
+        // than `MAX_RUN` words, so a huge cell costs linear time).
+        const MAX_RUN: usize = 6;
+        let run = (i + 1..=words.len().min(i + MAX_RUN))
+            .rev()
+            .find(|&j| v.get(&words[i..j].join(" ")).is_some());
+        match run {
+            Some(j) => {
+                themes.push(words[i..j].join(" "));
+                i = j;
+            }
+            None if is_noise(words[i]) => i += 1,
+            None => {
+                out.push(whole);
+                return;
+            }
+        }
+    }
+    if themes.is_empty() {
+        out.push(whole);
+    } else {
+        out.extend(themes);
     }
 }
 

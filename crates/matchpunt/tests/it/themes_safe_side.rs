@@ -28,6 +28,8 @@ proptest! {
         keep_notes in any::<bool>(),
     ) {
         prop_assume!(items.iter().all(|i| i.split(' ').all(|w| w != "en")));
+        // An item whose words are all themes or noise words is those themes (theme_cells).
+        prop_assume!(items.iter().all(|i| split_cell(i, keep_notes) == [i.clone()]));
         let mut cell = String::new();
         for (i, item) in items.iter().enumerate() {
             if i > 0 {
