@@ -43,7 +43,7 @@ const UNKNOWN_SHORT: &str = "nah";
 
 fn cell(themes: &[usize], seps: &[usize], noise: &[usize]) -> String {
     let mut c = String::new();
-    if noise[0] == 0 && seps[0] % 3 == 0 {
+    if noise[0] == 0 && seps[0].is_multiple_of(3) {
         c.push_str("• ");
     }
     for (i, &t) in themes.iter().enumerate() {
