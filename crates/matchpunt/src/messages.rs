@@ -585,10 +585,8 @@ messages! {
     BookTime => "time: checked and written in one transaction in {ms} ms", "tijd: gecontroleerd en geschreven in één transactie in {ms} ms";
     DeclinedOnly => "the only eligible expert ({expert}) declined this week", "de enige geschikte deskundige ({expert}) heeft deze week afgewezen";
     DeclinedSome => "{n} expert(s) declined this week ({experts})", "{n} {n:deskundige heeft|deskundigen hebben} deze week afgewezen ({experts})";
-    SafeSidePair => "{written} as {org} ({why})", "{written} als {org} ({why})";
-    SafeSideMore => " and {n} more (check lists them all)", " en nog {n} (check noemt ze allemaal)";
-    SafeSideWarning => "{file}:{line}: expert {expert}: excluded_orgs taken on the safe side: {pairs}{more}; the expert is kept away from them: confirm: write the name as the requests file does, or list both names in organisations.csv", "{file}:{line}: deskundige {expert}: excluded_orgs aan de veilige kant genomen: {pairs}{more}; de deskundige wordt er weggehouden: bevestig: schrijf de naam zoals het aanvragenbestand, of zet beide namen in organisations.csv";
-    SafeSideSummary => "excluded organisations taken on the safe side in {n} expert row(s) ({rows}): those experts are kept away from them; matchpunt check lists each pair of spellings to confirm", "uitgesloten organisaties aan de veilige kant genomen in {n} {n:regel|regels} van deskundigen ({rows}): die deskundigen worden er weggehouden; matchpunt check noemt elk paar van schrijfwijzen om te bevestigen";
+    SafeSideSummary => "personal cells read on the safe side in {n} expert row(s) ({cells}): those experts are kept away from what the cells may name; matchpunt check lists each cell to confirm", "persoonlijke cellen aan de veilige kant gelezen in {n} {n:regel|regels} van deskundigen ({cells}): die deskundigen worden weggehouden van wat de cellen kunnen noemen; matchpunt check noemt elke cel om te bevestigen";
+    SafeSideCell => "{file}:{line}: expert {expert}: column '{column}' read on the safe side: the expert is kept away from what it may name; confirm or correct the cell", "{file}:{line}: deskundige {expert}: kolom '{column}' aan de veilige kant gelezen: de deskundige wordt weggehouden van wat de cel kan noemen; bevestig of verbeter de cel";
     SafeSideRowsMore => "and {n} more", "en nog {n}";
     MetricsHead => "week {week}: {filled} assignments of {seats} seats", "week {week}: {filled} toewijzingen van {seats} plekken";
     DecideDone => "recorded {n} decision(s) for week {week}: {accepted} accepted, {declined} declined; re-run with `matchpunt run --ledger {ledger} --week {week}`", "{n} {n:besluit|besluiten} vastgelegd voor week {week}: {accepted} geaccepteerd, {declined} afgewezen; draai opnieuw met `matchpunt run --ledger {ledger} --week {week}`";
@@ -988,8 +986,6 @@ messages! {
     CompareMetric => "metric", "maatstaf";
     CompareDiff => "{name} diff", "{name} verschil";
     CompareWeights => "the policies weigh the score's parts differently, so a mean_score difference is partly a difference of weights; with the weights of {first}: {scores}", "de beleidsregels wegen de delen van de score verschillend, dus een verschil in mean_score is deels een verschil in gewichten; met de gewichten van {first}: {scores}";
-    // Avoided themes read on the safe side (about a named expert's own row: for the coordinator).
-    InAvoidedThemeSafeSide => "{file}:{line}: expert {id}: an avoided theme (column avoid_themes) may be a theme of a request in this batch written another way (one letter away, a plural, a synonym, a phrase holding it, part of a longer theme or an adjective form): taken as that theme and avoided, to be safe; write it as the vocabulary does (see matchpunt check)", "{file}:{line}: deskundige {id}: een vermeden thema (kolom avoid_themes) kan een thema van een aanvraag in deze batch zijn, anders geschreven (een letter verschil, een meervoud, een synoniem, een omschrijving die het bevat, deel van een langer thema of een bijvoeglijke vorm): als dat thema gelezen en vermeden, voor de veiligheid; schrijf het zoals de woordenlijst (zie matchpunt check)";
 }
 
 #[cfg(test)]

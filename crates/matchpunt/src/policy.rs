@@ -639,8 +639,7 @@ impl Policy {
                 return Heavy::Yes;
             }
             if heavy.iter().any(|h| {
-                crate::names::themes::near_miss(&k, h)
-                    || crate::names::themes::safe_side_same(h, &k)
+                crate::names::themes::near_miss(&k, h) || crate::names::themes::safe_side_same(h, t)
             }) {
                 out = Heavy::NearMiss;
             }

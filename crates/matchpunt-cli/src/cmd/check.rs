@@ -40,7 +40,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         .iter()
         .map(|w| w.render(lang).to_string())
         .chain(matchpunt::ingest::safe_side_warnings_in(
-            &loaded.safe_side_orgs,
+            &loaded.safe_side_cells,
             lang,
         ))
         .chain(crate::inputs::emptiness_warnings(inst, &paths))

@@ -234,7 +234,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let empty = crate::inputs::emptiness_warnings(&loaded.instance, &args.inputs.paths());
     // The pairs of spellings only in `check`: run's output names the rows alone.
     let safe_side: Vec<String> =
-        matchpunt::ingest::safe_side_summary_in(&loaded.safe_side_orgs, lang)
+        matchpunt::ingest::safe_side_summary_in(&loaded.safe_side_cells, lang)
             .into_iter()
             .collect();
     progress.suspend(|| {

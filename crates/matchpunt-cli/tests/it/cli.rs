@@ -255,23 +255,34 @@ fn broken_inputs_fail_with_located_messages_and_write_nothing() {
 #[test]
 fn excluded_org_near_miss_warns_and_keeps_the_expert_away_from_both() {
     let dir = copy_csvs(&fixtures().join("excluded-org-near-miss"));
-    let warned = |stderr: &str| {
+    // check's warning names the cell (one voice with an avoided theme's); its list on stdout
+    // gives the pair of spellings.
+    let warned = |stderr: &str, stdout: &str| {
         for want in [
             "warning: ",
             "experts.csv:2",
             "E001",
-            "\"Gemeente Utrech\"",
-            "\"Gemeente Utrecht\"",
+            "read on the safe side",
         ] {
             assert!(
                 stderr.contains(want),
                 "{want} missing from stderr:\n{stderr}"
             );
         }
+        for want in [
+            "\"Gemeente Utrech\"",
+            "\"Gemeente Utrecht\"",
+            "experts.csv:2",
+        ] {
+            assert!(
+                stdout.contains(want),
+                "{want} missing from stdout:\n{stdout}"
+            );
+        }
     };
     let o = run(&["check", "--data", ".", "--week", WEEK], dir.path());
     assert_eq!(code(&o), 0, "{}", show(&o));
-    warned(&text(&o.stderr));
+    warned(&text(&o.stderr), &text(&o.stdout));
 
     let o = run_week(dir.path(), ".", "uit", &[]);
     assert_eq!(code(&o), 0, "{}", show(&o));

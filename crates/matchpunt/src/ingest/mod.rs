@@ -120,8 +120,13 @@ pub struct Loaded {
     /// The field separator of the experts file (`;` for Dutch Excel; `;` too for a workbook
     /// whose experts header is Dutch), so that outputs can follow the input's dialect.
     pub delimiter: u8,
-    /// The exclusions taken on the safe side (each also in a warning), in experts file order.
+    /// The exclusions taken on the safe side, in experts file order: the pairs of spellings
+    /// that `check` lists for the coordinator to confirm.
     pub safe_side_orgs: Vec<SafeSideOrg>,
+    /// Every personal cell (avoided themes, excluded organisations) read on the safe side, in
+    /// experts file order: not in `warnings` (which the match point's commands show), but for
+    /// `check` ([`safe_side_warnings_in`]) and `run` ([`safe_side_summary_in`]).
+    pub safe_side_cells: Vec<SafeSideCell>,
 }
 
 /// Which week the batch is for.
@@ -230,6 +235,7 @@ pub fn load_with_organisations(
 
     let mut expert_rows = Vec::new();
     let mut safe_side_orgs = Vec::new();
+    let mut safe_side_cells = Vec::new();
     if let Some(t) = &experts_t {
         expert_rows = parse_experts(t, places, policy, &mut inst, &mut errs);
     }
@@ -264,7 +270,8 @@ pub fn load_with_organisations(
             &mut inst,
             &mut safe_side_orgs,
         );
-        resolve_avoided_near_misses(t, &expert_rows, &mut inst, &mut warnings);
+        let theme_rows = resolve_avoided_near_misses(&expert_rows, &mut inst);
+        safe_side_cells = orgs::safe_side_cells(t, &safe_side_orgs, &theme_rows);
         if let Some(ids) = &expert_ids {
             resolve_not_with(t, &expert_rows, ids, &mut inst, &mut warnings);
         }
@@ -276,8 +283,8 @@ pub fn load_with_organisations(
         .all(|(_, e)| e.line.is_some_and(|l| l > 1));
     if !errs.is_empty() {
         if !(skip_bad_rows && row_errors_only) {
-            // A failed read is the coordinator's to fix: say what was taken on the safe side too.
-            warnings.extend(safe_side_warning_texts(&safe_side_orgs));
+            // The cells read on the safe side are not said with the errors: a failed read is
+            // shown by the match point's commands too, and `check` lists them once it reads.
             return Err(errs.finish(warnings));
         }
         // A bad history row's load is still counted (rows::parse_history); other rows are left out.
@@ -334,6 +341,7 @@ pub fn load_with_organisations(
         warnings,
         delimiter,
         safe_side_orgs,
+        safe_side_cells,
     })
 }
 

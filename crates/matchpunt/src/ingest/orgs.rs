@@ -47,70 +47,88 @@ pub struct SafeSideOrg {
     pub kind: org::HitKind,
 }
 
-/// One warning per expert row with exclusions taken on the safe side (`taken` in experts file
-/// order, as [`Loaded::safe_side_orgs`]), naming the row and both spellings of up to three of
-/// them: `experts.csv:3: expert E2: excluded_orgs taken on the safe side: "Altrecht" as
-/// "Altrecht GGZ" (...)`. For the coordinator's `check` and `run` only: they name an expert with
-/// an organisation they exclude, so `suggest` and the web form do not show them (a failed read
-/// keeps them with its errors).
-pub fn safe_side_warnings(taken: &[SafeSideOrg]) -> Vec<String> {
-    safe_side_warnings_in(taken, Lang::En)
+/// One personal cell of an expert's row (`avoid_themes` or `excluded_orgs`) read on the safe side:
+/// an avoided theme taken as a request's theme written another way, or an exclusion taken as an
+/// organisation of the batch by another spelling. Rules 3 and 4 speak with one voice here: the
+/// cell is named by its file, line and column (as the file's header writes it), never by what it
+/// was taken as, so no text says more than the coordinator's own cell shows. For the coordinator's
+/// `check` and `run` only: the match point's commands (`suggest`, `explain`, `book`, the web
+/// pages) say nothing of it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SafeSideCell {
+    /// The experts file, as the caller named it.
+    pub file: String,
+    /// The expert's line in it.
+    pub line: u64,
+    /// The expert's id.
+    pub expert: String,
+    /// The column's header, as the file writes it.
+    pub column: String,
 }
 
-/// [`safe_side_warnings`] in both languages, as warnings of a failed load.
-pub(crate) fn safe_side_warning_texts(taken: &[SafeSideOrg]) -> Vec<Warning> {
-    let en = safe_side_warnings_in(taken, Lang::En);
-    let nl = safe_side_warnings_in(taken, Lang::Nl);
-    en.into_iter()
-        .zip(nl)
-        .map(|(en, nl)| {
-            Warning::new(|lang| {
-                if lang == Lang::En {
-                    en.clone()
-                } else {
-                    nl.clone()
-                }
-            })
+/// One warning per cell read on the safe side (`cells` in experts file order, as
+/// [`Loaded::safe_side_cells`]), naming the file, line, expert and column, in the same words for
+/// an avoided theme and an excluded organisation: `experts.csv:3: expert E2: column
+/// 'excluded_orgs' read on the safe side: ...`. For `check` only.
+pub fn safe_side_warnings(cells: &[SafeSideCell]) -> Vec<String> {
+    safe_side_warnings_in(cells, Lang::En)
+}
+
+/// [`safe_side_warnings`] in `lang`.
+pub fn safe_side_warnings_in(cells: &[SafeSideCell], lang: Lang) -> Vec<String> {
+    cells
+        .iter()
+        .map(|c| {
+            lang.fill(
+                Msg::SafeSideCell,
+                &[
+                    ("file", &c.file),
+                    ("line", &c.line),
+                    ("expert", &c.expert),
+                    ("column", &c.column),
+                ],
+            )
         })
         .collect()
 }
 
-/// [`safe_side_warnings`] in `lang`.
-pub fn safe_side_warnings_in(taken: &[SafeSideOrg], lang: Lang) -> Vec<String> {
-    const SHOWN: usize = 3;
-    let mut out = Vec::new();
-    for row in taken.chunk_by(|a, b| a.file == b.file && a.line == b.line) {
-        let first = &row[0];
-        let shown: Vec<String> = row
+/// The personal cells read on the safe side, in experts file order (by line, then by column as
+/// the file orders them): one per row for its `excluded_orgs` (from `orgs`) and one per row of
+/// `theme_rows` (line, expert id) for its `avoid_themes`. O(n log n).
+pub(crate) fn safe_side_cells(
+    t: &Table,
+    orgs: &[SafeSideOrg],
+    theme_rows: &[(u64, String)],
+) -> Vec<SafeSideCell> {
+    let column = |col: &str| {
+        t.cols
+            .get(col)
+            .and_then(|&i| t.headers.get(i))
+            .map_or_else(|| col.to_string(), |h| crate::model::tidy(h))
+    };
+    let position = |c: &SafeSideCell| {
+        t.headers
             .iter()
-            .take(SHOWN)
-            .map(|t| {
-                lang.fill(
-                    Msg::SafeSidePair,
-                    &[
-                        ("written", &format!("{:?}", t.written)),
-                        ("org", &format!("{:?}", t.org)),
-                        ("why", &hit_why(t.kind, lang)),
-                    ],
-                )
-            })
-            .collect();
-        let more = match row.len().saturating_sub(SHOWN) {
-            0 => String::new(),
-            n => lang.fill(Msg::SafeSideMore, &[("n", &n)]),
-        };
-        out.push(lang.fill(
-            Msg::SafeSideWarning,
-            &[
-                ("file", &first.file),
-                ("line", &first.line),
-                ("expert", &first.expert),
-                ("pairs", &shown.join("; ")),
-                ("more", &more),
-            ],
-        ));
-    }
-    out
+            .position(|h| crate::model::tidy(h) == c.column)
+    };
+    let mut cells: Vec<SafeSideCell> = orgs
+        .iter()
+        .map(|o| SafeSideCell {
+            file: o.file.clone(),
+            line: o.line,
+            expert: o.expert.clone(),
+            column: column("excluded_orgs"),
+        })
+        .chain(theme_rows.iter().map(|(line, id)| SafeSideCell {
+            file: t.file.clone(),
+            line: *line,
+            expert: id.clone(),
+            column: column("avoid_themes"),
+        }))
+        .collect();
+    cells.sort_by_key(|c| (c.line, position(c)));
+    cells.dedup();
+    cells
 }
 
 /// How the two spellings of a [`SafeSideOrg`] relate, in words, in `lang`.
@@ -124,29 +142,32 @@ pub fn hit_why(kind: org::HitKind, lang: Lang) -> &'static str {
     })
 }
 
-/// One line for outputs other than `check` (`run`'s warnings): how many exclusions were taken on
-/// the safe side and in which rows, never an expert beside an organisation; `check` lists the pairs.
-pub fn safe_side_summary(taken: &[SafeSideOrg]) -> Option<String> {
-    safe_side_summary_in(taken, Lang::En)
+/// One line for `run`'s warnings: how many personal cells were read on the safe side and which
+/// (file, line and column), in the same words for both rules; `check` names the experts.
+pub fn safe_side_summary(cells: &[SafeSideCell]) -> Option<String> {
+    safe_side_summary_in(cells, Lang::En)
 }
 
 /// [`safe_side_summary`] in `lang`.
-pub fn safe_side_summary_in(taken: &[SafeSideOrg], lang: Lang) -> Option<String> {
-    if taken.is_empty() {
+pub fn safe_side_summary_in(cells: &[SafeSideCell], lang: Lang) -> Option<String> {
+    if cells.is_empty() {
         return None;
     }
-    let mut rows: Vec<String> = taken
-        .chunk_by(|a, b| a.file == b.file && a.line == b.line)
-        .map(|row| format!("{}:{}", row[0].file, row[0].line))
+    let mut listed: Vec<String> = cells
+        .iter()
+        .map(|c| format!("{}:{} '{}'", c.file, c.line, c.column))
         .collect();
-    let n = rows.len();
+    let rows = cells
+        .chunk_by(|a, b| a.file == b.file && a.line == b.line)
+        .count();
+    let n = listed.len();
     if n > 10 {
-        rows.truncate(10);
-        rows.push(lang.fill(Msg::SafeSideRowsMore, &[("n", &(n - 10))]));
+        listed.truncate(10);
+        listed.push(lang.fill(Msg::SafeSideRowsMore, &[("n", &(n - 10))]));
     }
     Some(lang.fill(
         Msg::SafeSideSummary,
-        &[("n", &n), ("rows", &rows.join(", "))],
+        &[("n", &rows), ("cells", &listed.join(", "))],
     ))
 }
 
@@ -349,34 +370,26 @@ pub(crate) fn resolve_excluded_orgs(
 }
 
 /// Adds to each expert's avoided themes every theme of the batch's requests that must be taken
-/// as one of them on the safe side ([`extend_avoided`]), with a warning naming the row but not
-/// the theme. An avoided theme is a safety field: a variant spelling in it, or in a request,
-/// must not send the expert there.
+/// as one of them on the safe side ([`extend_avoided`]), and returns those experts' rows (line,
+/// id), for [`safe_side_cells`]. An avoided theme is a safety field: a variant spelling in it, or
+/// in a request, must not send the expert there.
 pub(crate) fn resolve_avoided_near_misses(
-    t: &Table,
     rows: &[ExpertRow],
     inst: &mut Instance,
-    warnings: &mut Vec<Warning>,
-) {
+) -> Vec<(u64, String)> {
     let request_themes: Vec<u32> = inst
         .requests
         .iter()
         .flat_map(|r| r.themes.iter().copied())
         .collect();
     let gained = extend_avoided(inst, &request_themes);
-    for row in rows {
-        let Some(ei) = row.expert else { continue };
-        if gained.binary_search(&ei).is_err() {
-            continue;
-        }
-        let place = (t.file.clone(), row.line);
-        warnings.push(Warning::new(|lang| {
-            lang.fill(
-                Msg::InAvoidedThemeSafeSide,
-                &[("file", &place.0), ("line", &place.1), ("id", &row.id)],
-            )
-        }));
-    }
+    rows.iter()
+        .filter(|row| {
+            row.expert
+                .is_some_and(|ei| gained.binary_search(&ei).is_ok())
+        })
+        .map(|row| (row.line, row.id.clone()))
+        .collect()
 }
 
 /// The one safe-side reading of avoided themes, for every path that brings request themes (the
@@ -397,11 +410,12 @@ pub(crate) fn extend_avoided(inst: &mut Instance, request_themes: &[u32]) -> Vec
         let mut add = Vec::new();
         for &a in &inst.experts[ei].avoid_themes {
             let close = near.entry(a).or_insert_with(|| {
-                let ka = inst.themes.key(a);
+                // The names keep the words of a phrase (a short theme in it is a whole word).
+                let na = inst.themes.name(a);
                 request_themes
                     .iter()
                     .copied()
-                    .filter(|&r| crate::names::themes::safe_side_same(ka, inst.themes.key(r)))
+                    .filter(|&r| crate::names::themes::safe_side_same(na, inst.themes.name(r)))
                     .collect()
             });
             add.extend(close.iter().copied());

@@ -132,7 +132,10 @@ fn e4_sent(avoid: &str, themes: &str) -> (bool, Vec<String>) {
         .position(|e| e.id == "E4")
         .unwrap();
     let sent = res.assignments.iter().any(|a| a.expert == e4);
-    (sent, l.warnings.iter().map(|w| w.to_string()).collect())
+    // The load's warnings with `check`'s warnings of the cells read on the safe side.
+    let mut w: Vec<String> = l.warnings.iter().map(|w| w.to_string()).collect();
+    w.extend(matchpunt::ingest::safe_side_warnings(&l.safe_side_cells));
+    (sent, w)
 }
 
 proptest! {
@@ -172,7 +175,7 @@ fn the_trials_avoided_spellings_are_avoided_with_a_warning_naming_the_row() {
         assert!(
             warnings.iter().any(|w| w.contains("experts.csv:2")
                 && w.contains("E4")
-                && w.contains("avoided theme")),
+                && w.contains("read on the safe side")),
             "avoid {avoid:?}, request {req:?}: {warnings:?}"
         );
         // The warning names the row, never the theme.

@@ -32,6 +32,8 @@ mod starvation;
 mod team_pins;
 mod team_standbys;
 mod teams;
+mod theme_cells;
+mod theme_identity;
 mod themes_safe_side;
 mod trajectories;
 mod trajectory_limits;

@@ -149,9 +149,16 @@ fn an_avoided_theme_one_letter_off_is_avoided_with_a_warning_naming_the_row() {
             "{avoid:?} / {req:?}"
         );
         assert!(reasons(&l.instance, 0, 0).is_eligible());
-        assert_eq!(l.warnings.len(), 1, "{:?}", l.warnings);
-        let w = &l.warnings[0];
-        assert!(w.contains("experts.csv:3") && w.contains("E1"), "{w}");
+        // Said to the coordinator (`check`) by the cell, in the words of an excluded
+        // organisation's; not among the warnings the match point shows.
+        assert!(l.warnings.is_empty(), "{:?}", l.warnings);
+        let w = matchpunt::ingest::safe_side_warnings(&l.safe_side_cells);
+        assert_eq!(w.len(), 1, "{w:?}");
+        let w = &w[0];
+        assert!(
+            w.contains("experts.csv:3") && w.contains("E1") && w.contains("'avoid_themes'"),
+            "{w}"
+        );
         let key = fold_theme(avoid);
         for t in [avoid, req, key.as_str(), "suic", "eetst", "depres"] {
             assert!(
@@ -217,10 +224,20 @@ fn unknown_themes_are_listed_by_spelling_and_count_only() {
 
 // ---- Excluded organisations ----------------------------------------------------------------------
 
-/// The load's warnings with the safe-side exclusions' warnings of `check` and `run`.
+/// The load's warnings with `check`'s warnings of the cells read on the safe side, each followed
+/// by the pairs of spellings `check` lists for its row.
 fn all_warnings(l: &Loaded) -> Vec<String> {
     let mut w: Vec<String> = l.warnings.iter().map(|w| w.to_string()).collect();
-    w.extend(matchpunt::ingest::safe_side_warnings(&l.safe_side_orgs));
+    let cells = matchpunt::ingest::safe_side_warnings(&l.safe_side_cells);
+    for (c, text) in l.safe_side_cells.iter().zip(cells) {
+        let pairs: Vec<String> = l
+            .safe_side_orgs
+            .iter()
+            .filter(|o| o.line == c.line && c.column == "excluded_orgs")
+            .map(|o| format!("{:?} as {:?}", o.written, o.org))
+            .collect();
+        w.push(format!("{text} {}", pairs.join("; ")));
+    }
     w
 }
 

@@ -112,3 +112,32 @@ fn a_bad_cell_is_named_by_sheet_and_cell() {
     let err = read(&broken, &broken, None, "week.xlsx").unwrap_err();
     assert!(err.contains("cannot be read as a workbook"), "{err}");
 }
+
+/// The third trial's avoid cells with a short theme (a Word line break, `U+2028`, `&`, `o.a.`):
+/// a workbook cell goes through the same reader of a themes cell as a CSV cell, and keeps the
+/// expert from the request on the theme (rule 3).
+#[test]
+fn a_workbooks_avoid_cell_is_split_like_a_csv_cell() {
+    for (avoid, theme) in [
+        ("pesten\u{000B}lvb", "lvb"),
+        ("pesten\u{2028}rouw", "rouw"),
+        ("lvb & autisme", "lvb"),
+        ("o.a. ptss", "trauma"),
+        ("pesten, ook lvb", "lvb"),
+        ("zelfmoord", "zelfdoding"),
+    ] {
+        let experts = format!(
+            "id,roles,certified,themes,avoid_themes,place,availability\nE1,buddy,yes,angst,\"{avoid}\",Utrecht,*\n"
+        );
+        let requests = format!("id,org,role,themes,place\nR1,Org,buddy,angst|{theme},Utrecht\n");
+        let book = workbook(&[("experts", &experts), ("requests", &requests)]);
+        let l = read(&book, &book, None, "week.xlsx").unwrap_or_else(|e| panic!("{e}"));
+        let i = &l.instance;
+        let why =
+            matchpunt::eligibility::check(i, &Policy::default(), &i.requests[0], &i.experts[0]);
+        assert!(
+            why.contains(matchpunt::eligibility::Reason::AvoidedTheme),
+            "{avoid:?} / {theme}"
+        );
+    }
+}
