@@ -780,6 +780,7 @@ messages! {
     InSafeThemes => "themes separated by |", "thema's, gescheiden door |";
     InSafeWhole => "a whole number", "een geheel getal";
     InSafeYesNo => "yes or no", "ja of nee";
+    InSafeKm => "a number of km", "een aantal km";
     InSafeDate => "a date", "een datum";
     InSafeIds => "expert ids separated by |", "id's van deskundigen, gescheiden door |";
     InSafeYear => "a year or a date", "een jaar of een datum";

@@ -1,0 +1,69 @@
+//! The third new-user trial's safety cells on the real binary, with the trial's own files
+//! (`tests/fixtures/trial3-cells/`): each is refused (or read on the safe side) by `run`,
+//! `check` and `suggest` alike. The kinds are properties in the core's
+//! `safety_cells_property` module.
+
+use crate::harness::{all as text, check_week, fixture, run_in, run_week};
+
+/// `#N/B` saved as text in E1's avoided themes and excluded organisations (a Dutch `;` CSV):
+/// an error naming both cells on every path; before, E1 was sent to R1 with no word.
+#[test]
+fn excel_error_text_in_personal_cells_stops_run_check_and_suggest() {
+    let data = fixture("trial3-cells/errtext");
+    let dir = tempfile::tempdir().unwrap();
+    let o = run_week(dir.path(), &data, "out", &["--lang", "nl"]);
+    assert_eq!(o.status.code(), Some(1), "{}", text(&o));
+    let t = text(&o);
+    for cell in [
+        "experts.csv:2:6 (F2): kolom 'vermijd_thema's': \"#N/B\": een foutwaarde",
+        "experts.csv:2:11 (K2): kolom 'uitgesloten_organisaties': \"#N/B\": een foutwaarde",
+        "experts.csv:3:8 (H3): kolom 'max_reisafstand_km': \"#N/B\": een foutwaarde",
+    ] {
+        assert!(t.contains(cell), "{t}");
+    }
+    assert!(!dir.path().join("out").exists());
+    let o = check_week(dir.path(), &data, &[]);
+    assert_eq!(o.status.code(), Some(1), "{}", text(&o));
+    let d = data.to_str().unwrap();
+    let o = run_in(
+        dir.path(),
+        &[
+            "suggest",
+            "--data",
+            d,
+            "--week",
+            "2026-W48",
+            "--request",
+            "R1",
+        ],
+    );
+    // The phone path leaves E1's row out (its error said), so Anna is never proposed.
+    assert!(!text(&o).contains("Anna (E1)"), "{}", text(&o));
+}
+
+/// Workbooks: a real `#N/A` error cell in the travel limit (read as the 25 km default before),
+/// `#N/B` typed as text in the avoided themes, and a formula whose stored string is `#N/B` in
+/// the excluded organisations: each an error naming sheet and cell.
+#[test]
+fn workbook_error_values_in_limits_and_personal_cells_name_sheet_and_cell() {
+    let dir = tempfile::tempdir().unwrap();
+    for (book, cell) in [
+        (
+            "travel_err.xlsx",
+            "blad experts, cel H2 (kolom 'max_reisafstand_km'): \"#N/A\": een foutwaarde",
+        ),
+        (
+            "av_textNB.xlsx",
+            "blad experts, cel F2 (kolom 'vermijd_thema's'): \"#N/B\": een foutwaarde",
+        ),
+        (
+            "ex_fs.xlsx",
+            "blad experts, cel J2 (kolom 'uitgesloten_organisaties'): \"#N/B\": een foutwaarde",
+        ),
+    ] {
+        let data = fixture(&format!("trial3-cells/{book}"));
+        let o = run_week(dir.path(), &data, "out", &["--lang", "nl"]);
+        assert_eq!(o.status.code(), Some(1), "{book}: {}", text(&o));
+        assert!(text(&o).contains(cell), "{book}: {}", text(&o));
+    }
+}

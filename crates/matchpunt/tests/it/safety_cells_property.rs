@@ -1,0 +1,285 @@
+//! Safety cells written the way a spreadsheet leaves them (the third new-user trial), as
+//! properties over the kind of fault on every reading path (CSV with `,` or `;`, a workbook's
+//! string cell), each with the trial's own example:
+//!
+//! - an Excel error value saved as text (`#N/A`, `#N/B`, `#WAARDE!`, `#######`) in any safety
+//!   column is an error naming file, line, column and the value, as a workbook's error cell is;
+//! - a workbook error cell in any limit column (`max_travel_km`, `load_budget`, a request's
+//!   `intensity`, ...) is an error naming sheet and cell, never the policy's default;
+
+use matchpunt::ingest::{load, InputError, InputErrors, Inputs, Loaded, Problem, Source};
+use matchpunt::policy::Policy;
+use proptest::prelude::*;
+use rust_xlsxwriter::Workbook;
+
+use crate::common::{places, week48};
+
+/// Experts columns of the gate with a valid value for E1 (besides the required ones).
+const EXPERT_SAFETY: &[(&str, &str)] = &[
+    ("avoid_themes", "rouw"),
+    ("excluded_orgs", "Kwintes"),
+    ("max_travel_km", "30"),
+    ("online", "ja"),
+    ("load_budget", "6"),
+    ("max_assignments", "2"),
+    ("rolling_budget", "20"),
+    ("active", "ja"),
+    ("last_supervision", "2026-11-02"),
+    ("birth_year", "2000"),
+    ("certified_on", "2025-01-06"),
+    ("deployments", "3"),
+    ("not_with", "E2"),
+];
+
+/// Requests columns of the gate with a valid value for R1 (besides the required ones).
+const REQUEST_SAFETY: &[(&str, &str)] =
+    &[("intensity", "2"), ("slot", "wed-pm"), ("client_age", "15")];
+
+const ERROR_TEXTS: &[&str] = &[
+    "#N/A",
+    "#N/B",
+    "#WAARDE!",
+    "#VERW!",
+    "#DEEL/0!",
+    "#NAAM?",
+    "#GETAL!",
+    "#LEEG!",
+    "#VALUE!",
+    "#REF!",
+    "#DIV/0!",
+    "#NAME?",
+    "#NUM!",
+    "#NULL!",
+    "#SPILL!",
+    "#CALC!",
+    "#######",
+    "###",
+    "#OVERLOOP!",
+    "#GETTING_DATA",
+];
+
+/// The required columns of each file, with valid values (E1 and E2 are buddies in Utrecht).
+const EXPERT_BASE: &[(&str, [&str; 2])] = &[
+    ("id", ["E1", "E2"]),
+    ("roles", ["buddy", "buddy"]),
+    ("certified", ["yes", "yes"]),
+    ("themes", ["angst", "angst"]),
+    ("place", ["Utrecht", "Utrecht"]),
+    ("availability", ["*", "*"]),
+];
+const REQUEST_BASE: &[(&str, &str)] = &[
+    ("id", "R1"),
+    ("org", "Kwintes"),
+    ("role", "buddy"),
+    ("themes", "angst"),
+    ("place", "Utrecht"),
+];
+
+/// A file as rows of cells (header first).
+type Rows = Vec<Vec<String>>;
+
+/// experts (E1, E2) and requests (R1) with every safety column of `extra_e`/`extra_r`.
+fn tables(extra_e: &[(&str, &str)], extra_r: &[(&str, &str)]) -> (Rows, Rows) {
+    let mut e: Rows = vec![vec![], vec![], vec![]];
+    for (h, v) in EXPERT_BASE {
+        e[0].push(h.to_string());
+        e[1].push(v[0].to_string());
+        e[2].push(v[1].to_string());
+    }
+    for (h, v) in extra_e {
+        e[0].push(h.to_string());
+        e[1].push(v.to_string());
+        e[2].push(String::new());
+    }
+    let mut r: Rows = vec![vec![], vec![]];
+    for (h, v) in REQUEST_BASE.iter().chain(extra_r) {
+        r[0].push(h.to_string());
+        r[1].push(v.to_string());
+    }
+    (e, r)
+}
+
+fn csv(rows: &Rows, delimiter: char) -> String {
+    rows.iter()
+        .map(|r| {
+            r.iter()
+                .map(|c| {
+                    if c.contains([delimiter, '"', '\n']) {
+                        format!("\"{}\"", c.replace('"', "\"\""))
+                    } else {
+                        c.clone()
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join(&delimiter.to_string())
+        })
+        .collect::<Vec<_>>()
+        .join("\r\n")
+}
+
+/// Both tables as one workbook of string cells (a value typed or pasted as text); with
+/// `error_cells`, a cell starting with `#` is a failed formula (a real error cell) instead.
+fn xlsx(e: &Rows, r: &Rows, error_cells: bool) -> Vec<u8> {
+    let mut book = Workbook::new();
+    for (name, rows) in [("experts", e), ("requests", r)] {
+        let ws = book.add_worksheet();
+        ws.set_name(name).unwrap();
+        for (i, row) in rows.iter().enumerate() {
+            for (j, cell) in row.iter().enumerate() {
+                let (i, j) = (i as u32, j as u16);
+                if error_cells && cell.trim().starts_with('#') {
+                    let f = rust_xlsxwriter::Formula::new("=NA()").set_result(cell.trim());
+                    ws.write_formula(i, j, f).unwrap();
+                } else if !cell.is_empty() {
+                    ws.write_string(i, j, cell).unwrap();
+                }
+            }
+        }
+    }
+    book.save_to_buffer().unwrap()
+}
+
+/// How a batch is handed to ingest.
+#[derive(Clone, Copy, Debug)]
+pub enum Path {
+    Comma,
+    Semicolon,
+    /// Every cell a string cell.
+    Workbook,
+    /// Error values as real error cells (a failed formula).
+    WorkbookErrorCells,
+}
+
+fn load_as(path: Path, e: &Rows, r: &Rows) -> Result<Loaded, InputErrors> {
+    load_policy(path, e, r, &Policy::default())
+}
+
+fn load_policy(path: Path, e: &Rows, r: &Rows, policy: &Policy) -> Result<Loaded, InputErrors> {
+    let go = |experts: Source<'_>, requests: Source<'_>| {
+        load(
+            Inputs {
+                experts,
+                requests,
+                history: None,
+            },
+            places(),
+            policy,
+            week48(),
+        )
+    };
+    match path {
+        Path::Comma | Path::Semicolon => {
+            let d = if matches!(path, Path::Comma) {
+                ','
+            } else {
+                ';'
+            };
+            let (e, r) = (csv(e, d), csv(r, d));
+            go(
+                Source::new("experts.csv", e.as_bytes()),
+                Source::new("requests.csv", r.as_bytes()),
+            )
+        }
+        Path::Workbook | Path::WorkbookErrorCells => {
+            let book = xlsx(e, r, matches!(path, Path::WorkbookErrorCells));
+            go(
+                Source::new("week.xlsx", &book[..]),
+                Source::new("week.xlsx", &book[..]),
+            )
+        }
+    }
+}
+
+fn any_path() -> impl Strategy<Value = Path> {
+    prop_oneof![
+        Just(Path::Comma),
+        Just(Path::Semicolon),
+        Just(Path::Workbook),
+        Just(Path::WorkbookErrorCells)
+    ]
+}
+
+/// The one error naming `header` on line `line`.
+fn error_at<'a>(errs: &'a InputErrors, line: u64, header: &str) -> Option<&'a InputError> {
+    errs.errors
+        .iter()
+        .find(|e| e.line == Some(line) && e.column.as_ref().is_some_and(|c| c.1 == header))
+}
+
+/// A spelling of an error value as a user may leave it: any case, spaces around.
+fn error_text() -> impl Strategy<Value = String> {
+    (prop::sample::select(ERROR_TEXTS), any::<bool>(), "[ ]{0,2}").prop_map(|(v, lower, pad)| {
+        let v = if lower {
+            v.to_lowercase()
+        } else {
+            v.to_string()
+        };
+        format!("{pad}{v}{pad}")
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(96))]
+
+    /// An error value as text in any safety column (an experts or a requests column), alone or
+    /// as an item of a list cell, on any path: an error naming that line and column, the value
+    /// and that it is an error value; never a batch.
+    #[test]
+    fn error_text_in_a_safety_cell_is_an_error_naming_it(
+        v in error_text(),
+        col in 0..(EXPERT_SAFETY.len() + REQUEST_SAFETY.len()),
+        in_list in any::<bool>(),
+        path in any_path(),
+    ) {
+        let (mut e, mut r) = tables(EXPERT_SAFETY, REQUEST_SAFETY);
+        let (rows, header) = if col < EXPERT_SAFETY.len() {
+            (&mut e, EXPERT_SAFETY[col].0)
+        } else {
+            (&mut r, REQUEST_SAFETY[col - EXPERT_SAFETY.len()].0)
+        };
+        let i = rows[0].iter().position(|h| h == header).unwrap();
+        let listed = in_list && matches!(header, "avoid_themes" | "excluded_orgs" | "not_with");
+        let real_cell = matches!(path, Path::WorkbookErrorCells);
+        // calamine refuses the whole sheet for this error cell (an error naming the file).
+        prop_assume!(!(real_cell && v.trim().eq_ignore_ascii_case("#getting_data")));
+        rows[1][i] = if listed && !real_cell { format!("{}|{v}", rows[1][i]) } else { v.clone() };
+        let errs = load_as(path, &e, &r).expect_err("an error value must stop the batch");
+        let err = error_at(&errs, 2, header);
+        prop_assert!(err.is_some(), "{path:?} {header}: {errs}");
+        let err = err.unwrap();
+        if !real_cell {
+            prop_assert_eq!(err.value.as_deref(), Some(v.trim()));
+        }
+        prop_assert!(
+            matches!(err.problem, Problem::SafetyErrorValue(c) if c == header),
+            "{:?}", err.problem
+        );
+    }
+
+    /// The same texts in the batch's own (not safety) columns of a valid batch are no error of
+    /// that kind, and a name holding `#` is read (a `#` is no error value by itself).
+    #[test]
+    fn hash_in_a_name_is_not_an_error_value(name in "[A-Z][a-z]{2,8} #[0-9]{1,2}") {
+        let (mut e, r) = tables(&[("excluded_orgs", "")], &[]);
+        e[1][6] = name;
+        prop_assert!(load_as(Path::Comma, &e, &r).is_ok());
+    }
+}
+
+/// The trial's file (/tmp/trial3-errtext): `#N/B` in E1's avoided themes and excluded
+/// organisations, in a Dutch `;` CSV, is an error naming both cells; before, only the same
+/// text in the travel limit and `online` was one, and E1 was sent to R1.
+#[test]
+fn trial_errtext_dutch_n_b_in_both_personal_cells() {
+    let experts = "id;naam;rollen;gecertificeerd;thema's;vermijd_thema's;woonplaats;max_reisafstand_km;online;beschikbaarheid;uitgesloten_organisaties;actief;belastbaarheid\r\n\
+E1;Anna;maatje;ja;angst;#N/B;Utrecht;30;ja;*;#N/B;ja;6\r\n";
+    let requests = "id;organisatie;rol;thema's;plaats;tijdvak\r\nR1;Kwintes;maatje;angst;Utrecht;wo-middag\r\n";
+    let errs = crate::common::try_load(experts, requests).unwrap_err();
+    let shown = errs.to_string();
+    for cell in [
+        "experts.csv:2:6 (F2): column 'vermijd_thema's': \"#N/B\": an error value",
+        "experts.csv:2:11 (K2): column 'uitgesloten_organisaties': \"#N/B\": an error value",
+    ] {
+        assert!(shown.contains(cell), "{shown}");
+    }
+}
