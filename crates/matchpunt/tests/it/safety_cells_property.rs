@@ -6,6 +6,8 @@
 //!   column is an error naming file, line, column and the value, as a workbook's error cell is;
 //! - a workbook error cell in any limit column (`max_travel_km`, `load_budget`, a request's
 //!   `intensity`, ...) is an error naming sheet and cell, never the policy's default;
+//! - a note in an `avoid_themes` or `excluded_orgs` cell, in brackets or not, alone or after a
+//!   name, is an error naming the cell, never taken off or read as a name;
 
 use matchpunt::ingest::{load, InputError, InputErrors, Inputs, Loaded, Problem, Source};
 use matchpunt::policy::Policy;
@@ -218,8 +220,69 @@ fn error_text() -> impl Strategy<Value = String> {
     })
 }
 
+/// A note as a coordinator leaves one in a safety cell: a listed note word or phrase, or one
+/// of the first words with more after it, in any case, maybe in brackets, maybe after a name.
+fn note() -> impl Strategy<Value = String> {
+    use matchpunt::names::notes::{NOTE_FIRST_WORDS, NOTE_PHRASES, NOTE_VALUES};
+    let word = prop_oneof![
+        prop::sample::select(NOTE_VALUES).prop_map(str::to_string),
+        prop::sample::select(NOTE_PHRASES).prop_map(str::to_string),
+        (
+            prop::sample::select(NOTE_FIRST_WORDS),
+            prop::sample::select(&[".", ":", ""][..]),
+            prop::sample::select(&[" dossier", " opmerking", " invullen", " bij mentor"][..])
+        )
+            .prop_map(|(w, p, rest)| format!("{w}{p}{rest}")),
+        Just("...".to_string()),
+        Just("xxx".to_string()),
+    ];
+    (
+        word,
+        any::<bool>(),
+        prop::sample::select(&["", "(", "["][..]),
+        prop::sample::select(&["", "angst ", "Kwintes, ", "rouw|"][..]),
+    )
+        .prop_map(|(w, upper, open, before)| {
+            let w = if upper { w.to_uppercase() } else { w };
+            let close = match open {
+                "(" => ")",
+                "[" => "]",
+                _ => "",
+            };
+            // A name then a note with no separator is one item (`angst ja`): only in brackets.
+            let before = if open.is_empty() && before == "angst " {
+                "angst; "
+            } else {
+                before
+            };
+            format!("{before}{open}{w}{close}")
+        })
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(96))]
+
+    /// A note in either personal cell, on any path: an error naming that cell and saying it is
+    /// a note; the expert is never read as avoiding or excluding nothing.
+    #[test]
+    fn a_note_in_a_personal_cell_is_an_error_naming_it(
+        n in note(),
+        orgs in any::<bool>(),
+        path in prop_oneof![Just(Path::Comma), Just(Path::Semicolon), Just(Path::Workbook)],
+    ) {
+        let (e, r) = tables(EXPERT_SAFETY, &[]);
+        let mut e = e;
+        let header = if orgs { "excluded_orgs" } else { "avoid_themes" };
+        let i = e[0].iter().position(|h| h == header).unwrap();
+        e[1][i] = n.clone();
+        let errs = load_as(path, &e, &r).expect_err("a note must stop the batch");
+        let err = error_at(&errs, 2, header);
+        prop_assert!(err.is_some(), "{path:?} {header} {n:?}: {errs}");
+        prop_assert!(
+            matches!(err.unwrap().problem, Problem::SafetyNote { orgs: o } if o == orgs),
+            "{:?}", err.unwrap().problem
+        );
+    }
 
     /// An error value as text in any safety column (an experts or a requests column), alone or
     /// as an item of a list cell, on any path: an error naming that line and column, the value
@@ -281,5 +344,40 @@ E1;Anna;maatje;ja;angst;#N/B;Utrecht;30;ja;*;#N/B;ja;6\r\n";
         "experts.csv:2:11 (K2): column 'uitgesloten_organisaties': \"#N/B\": an error value",
     ] {
         assert!(shown.contains(cell), "{shown}");
+    }
+}
+
+/// The trial's r14/r15 (`(zie opmerking)` in the avoided themes, then in the excluded
+/// organisations) and its other notes: each an error naming the cell; before, the bracketed
+/// note was taken off and the cell read as empty.
+#[test]
+fn trial_bracketed_and_common_notes_are_errors() {
+    let header = "id;naam;rollen;gecertificeerd;thema's;vermijd_thema's;woonplaats;max_reisafstand_km;online;beschikbaarheid;uitgesloten_organisaties;actief\r\n";
+    let requests = "aanvraag_id;organisatie;rol;thema's;plaats;online;dagdeel;aantal;intensiteit\r\nR1;Kwintes;maatje;angst;Utrecht;nee;wo-middag;1;2\r\n";
+    for note in [
+        "(zie opmerking)",
+        "[zie dossier]",
+        "opm. in dossier",
+        "vertrouwelijk",
+        "in dossier",
+        "NB",
+        "nog navragen",
+        "bij coördinator",
+        "...",
+        "xxx",
+    ] {
+        for (avoid, excluded, at) in [(note, "", "2:6 (F2)"), ("", note, "2:11 (K2)")] {
+            let experts = format!(
+                "{header}E1;Anna de Vries;maatje;ja;angst|depressie|pesten|angst;{avoid};Utrecht;30;ja;*;{excluded};ja\r\n"
+            );
+            let errs = crate::common::try_load(&experts, requests)
+                .err()
+                .unwrap_or_else(|| panic!("{note:?} was read as names"));
+            let shown = errs.to_string();
+            assert!(
+                shown.contains(&format!("experts.csv:{at}")) && shown.contains("is a note"),
+                "{note:?}: {shown}"
+            );
+        }
     }
 }
