@@ -67,3 +67,23 @@ fn workbook_error_values_in_limits_and_personal_cells_name_sheet_and_cell() {
         assert!(text(&o).contains(cell), "{book}: {}", text(&o));
     }
 }
+
+/// The trial's s_2_10_2026: `2/10/2026` in `laatste_intervisie` is read as the earlier date
+/// (10 February, lapsed by week 48) with a warning naming the cell, and Anna is not sent;
+/// before, it was 2 October in silence and she was.
+#[test]
+fn ambiguous_supervision_date_is_read_as_the_earlier_and_said() {
+    let data = fixture("trial3-cells/supervision-2-10-2026");
+    let dir = tempfile::tempdir().unwrap();
+    let o = run_week(dir.path(), &data, "out", &["--lang", "nl"]);
+    assert!(o.status.success(), "{}", text(&o));
+    let t = text(&o);
+    assert!(
+        t.contains("experts.csv:2:10 (J2): kolom 'laatste_intervisie': 2/10/2026 is een datum met de dag of de maand voorop: gelezen als de vroegere, week 2026-W07"),
+        "{t}"
+    );
+    let out = std::fs::read_to_string(dir.path().join("out/assignments.csv")).unwrap();
+    assert!(!out.contains("E1"), "{out}");
+    let open = std::fs::read_to_string(dir.path().join("out/unmatched.csv")).unwrap();
+    assert!(open.contains("R1"), "{open}");
+}

@@ -142,7 +142,23 @@ pub(crate) fn parse_experts(
                 Supervision::Never
             } else {
                 match parse_week_or_date(v) {
-                    Some(w) => Supervision::Week(w),
+                    // 2/10/2026 is 2 October day-first and 10 February month-first: the
+                    // earlier date lapses sooner (never sent on a lapsed supervision), the safe
+                    // side, as the later one is for `certified_on` below.
+                    Some(w) => match month_first(v) {
+                        Some(other) if other != w => {
+                            let week = other.min(w);
+                            let value = v.trim().to_string();
+                            c.errs.note_cell(t, *line, "last_supervision", |lang| {
+                                lang.fill(
+                                    Msg::WSupervisionAmbiguous,
+                                    &[("value", &value), ("week", &week)],
+                                )
+                            });
+                            Supervision::Week(week)
+                        }
+                        _ => Supervision::Week(w),
+                    },
                     None => {
                         c.err("last_supervision", v, Problem::NotSupervisionDate);
                         Supervision::Never
@@ -274,6 +290,8 @@ fn bare_year(v: &str) -> Option<u32> {
 
 /// The week of a `d/m/yyyy` date read month first (`11/1/2026` as 1 November), when both
 /// readings are dates; None otherwise (a day over 12, a dash or dot date: Dutch day-first).
+/// The one test of an ambiguous date for every date column of a limit: `certified_on` takes
+/// the later reading, `last_supervision` the earlier one, each with a warning naming the cell.
 fn month_first(v: &str) -> Option<crate::model::Week> {
     let date = v.trim().split([' ', 'T']).next()?;
     let parts: Vec<&str> = date.split('/').collect();

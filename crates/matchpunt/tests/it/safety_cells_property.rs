@@ -8,6 +8,9 @@
 //!   `intensity`, ...) is an error naming sheet and cell, never the policy's default;
 //! - a note in an `avoid_themes` or `excluded_orgs` cell, in brackets or not, alone or after a
 //!   name, is an error naming the cell, never taken off or read as a name;
+//! - a slash date that reads as a date day-first and month-first is read on the safe side of
+//!   its column (`last_supervision` the earlier, `certified_on` the later) with a warning
+//!   naming the cell; one that reads only one way is read so, without a warning;
 
 use matchpunt::ingest::{load, InputError, InputErrors, Inputs, Loaded, Problem, Source};
 use matchpunt::policy::Policy;
@@ -259,8 +262,53 @@ fn note() -> impl Strategy<Value = String> {
         })
 }
 
+/// The week of `y-m-d`.
+fn week_of(y: i32, m: u32, d: u32) -> matchpunt::model::Week {
+    matchpunt::ingest::parse_week_or_date(&format!("{y}-{m:02}-{d:02}")).unwrap()
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(96))]
+
+    /// `a/b/yyyy` in either date column: read as the safe one of its two readings when both
+    /// are dates (with a warning naming the cell), else day-first (no such warning).
+    #[test]
+    fn a_slash_date_both_ways_is_read_on_the_safe_side(
+        a in 1u32..=28,
+        b in 1u32..=12,
+        year in 2024i32..=2026,
+        supervision in any::<bool>(),
+        path in prop_oneof![Just(Path::Comma), Just(Path::Semicolon), Just(Path::Workbook)],
+    ) {
+        let col = if supervision { "last_supervision" } else { "certified_on" };
+        let (mut e, r) = tables(&[(col, "")], &[]);
+        e[1][6] = format!("{a}/{b}/{year}");
+        let loaded = load_as(path, &e, &r).map_err(|e| e.to_string());
+        prop_assert!(loaded.is_ok(), "{:?}", loaded.err());
+        let loaded = loaded.unwrap();
+        let day_first = week_of(year, b, a);
+        let both = a <= 12 && a != b && week_of(year, a, b) != day_first;
+        let want = match (both, supervision) {
+            (false, _) => day_first,
+            (true, true) => day_first.min(week_of(year, a, b)),
+            (true, false) => day_first.max(week_of(year, a, b)),
+        };
+        let got = if supervision {
+            match loaded.instance.experts[0].supervision {
+                matchpunt::model::Supervision::Week(w) => Some(w),
+                _ => None,
+            }
+        } else {
+            loaded.instance.teams.certified_on.get(&0).copied()
+        };
+        prop_assert_eq!(got, Some(want));
+        let warned = loaded
+            .warnings
+            .iter()
+            .map(|w| w.to_string())
+            .any(|w| w.contains("day-first and month-first") && w.contains(col));
+        prop_assert_eq!(warned, both, "{:?}", loaded.warnings);
+    }
 
     /// A note in either personal cell, on any path: an error naming that cell and saying it is
     /// a note; the expert is never read as avoiding or excluding nothing.
@@ -379,5 +427,33 @@ fn trial_bracketed_and_common_notes_are_errors() {
                 "{note:?}: {shown}"
             );
         }
+    }
+}
+
+/// The trial's s_2_10_2026: `2/10/2026` in `laatste_intervisie` is 10 February month-first, a
+/// lapsed supervision in week 48 (8 weeks allowed): read so, with a warning naming the cell;
+/// before, it was 2 October in silence and Anna was sent. `10/2/2026` reads both ways too, the
+/// earlier again; `13/2/2026` only one way.
+#[test]
+fn trial_supervision_slash_date_reads_the_earlier_date() {
+    let requests = "aanvraag_id;organisatie;rol;thema's;plaats;online;dagdeel;aantal\r\nR1;Kwintes;maatje;angst;Utrecht;nee;wo-middag;1\r\n";
+    for (cell, week, warned) in [
+        ("2/10/2026", week_of(2026, 2, 10), true),
+        ("10/2/2026", week_of(2026, 2, 10), true),
+        ("13/2/2026", week_of(2026, 2, 13), false),
+    ] {
+        let experts = format!("id;naam;rollen;gecertificeerd;thema's;woonplaats;online;beschikbaarheid;actief;laatste_intervisie\r\nE1;Anna;maatje;ja;angst;Utrecht;ja;*;ja;{cell}\r\n");
+        let l = crate::common::loaded(&experts, requests);
+        assert_eq!(
+            l.instance.experts[0].supervision,
+            matchpunt::model::Supervision::Week(week),
+            "{cell}"
+        );
+        let shown: Vec<String> = l.warnings.iter().map(|w| w.to_string()).collect();
+        let has = shown.iter().any(|w| {
+            w.starts_with("experts.csv:2:10 (J2): column 'laatste_intervisie':")
+                && w.contains("read as the earlier")
+        });
+        assert_eq!(has, warned, "{cell}: {shown:?}");
     }
 }
