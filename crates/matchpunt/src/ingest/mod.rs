@@ -19,6 +19,7 @@
 
 pub mod decode;
 pub mod gate;
+pub mod ids;
 pub mod sheet;
 pub mod workbook;
 
@@ -38,6 +39,7 @@ use std::io::Read;
 pub mod assignments;
 mod cells;
 mod error;
+mod not_with;
 mod orgs;
 mod problem;
 mod problem_kinds;
@@ -47,6 +49,7 @@ mod warning;
 
 pub use cells::*;
 pub use error::*;
+use not_with::*;
 pub use orgs::*;
 pub use problem::*;
 use rows::*;
@@ -266,7 +269,7 @@ pub fn load_with_organisations(
         );
         resolve_avoided_near_misses(t, &expert_rows, &mut inst, &mut warnings);
         if let Some(ids) = &expert_ids {
-            resolve_not_with(t, &expert_rows, ids, &mut inst, &mut warnings);
+            resolve_not_with(t, &expert_rows, ids, &mut inst, &mut warnings, &mut errs);
         }
     }
 

@@ -11,6 +11,9 @@
 //! - a slash date that reads as a date day-first and month-first is read on the safe side of
 //!   its column (`last_supervision` the earlier, `certified_on` the later) with a warning
 //!   naming the cell; one that reads only one way is read so, without a warning;
+//! - a `not_with` item that writes an id another way (`E-3`, `E03`, `nr. 3`, `expert 3`,
+//!   `Daan (E3)`, initials `D.V.`) keeps that pair apart; one that names nobody is an error
+//!   naming the cell, never dropped;
 
 use matchpunt::ingest::{load, InputError, InputErrors, Inputs, Loaded, Problem, Source};
 use matchpunt::policy::Policy;
@@ -267,8 +270,68 @@ fn week_of(y: i32, m: u32, d: u32) -> matchpunt::model::Week {
     matchpunt::ingest::parse_week_or_date(&format!("{y}-{m:02}-{d:02}")).unwrap()
 }
 
+/// The team roster of the trial's /tmp/trial3-nw (E1 Sam, E3 Daan de Vries, E4 Noor Jansen,
+/// trainers; two requests of two seats), E1's `niet_samen_met` being `cell`.
+fn not_with_batch(cell: &str) -> (String, String) {
+    let quoted = cell.replace('"', "\"\"");
+    (
+        format!("id;naam;rollen;gecertificeerd;thema's;woonplaats;online;beschikbaarheid;niet_samen_met;actief\r\n\
+E1;Sam Bakker;trainer;ja;pesten;Utrecht;ja;*;\"{quoted}\";ja\r\n\
+E3;Daan de Vries;trainer;ja;pesten;Utrecht;ja;*;;ja\r\n\
+E4;Noor Jansen;trainer;ja;pesten;Utrecht;ja;*;;ja\r\n"),
+        "aanvraag_id;organisatie;rol;thema's;plaats;online;dagdeel;aantal\r\n\
+R1;Kwintes;trainer;pesten;Utrecht;nee;wo-middag;2\r\nR2;Pluryn;trainer;pesten;Utrecht;nee;do-middag;2\r\n"
+            .to_string(),
+    )
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(96))]
+
+    /// E3 written any way an id is written (letters, separators, leading zeros, a label before
+    /// the number, the name beside it): E1 and E3 are a pair kept apart, with a warning naming
+    /// the file's column.
+    #[test]
+    fn a_not_with_id_written_another_way_keeps_the_pair_apart(
+        label in prop::sample::select(&["E", "e", "nr. ", "nr ", "Nr.", "expert ", "#", "deskundige ", ""][..]),
+        sep in prop::sample::select(&["", " ", "-", ".", "_"][..]),
+        zeros in 0usize..3,
+        trail in prop::sample::select(&["", ".", " (Daan)"][..]),
+    ) {
+        let sep = if label.starts_with(['E', 'e']) { sep } else { "" };
+        let cell = format!("{label}{sep}{}3{trail}", "0".repeat(zeros));
+        let (e, r) = not_with_batch(&cell);
+        let l = crate::common::try_load(&e, &r).map_err(|e| e.to_string());
+        prop_assert!(l.is_ok(), "{cell:?}: {:?}", l.err());
+        let l = l.unwrap();
+        prop_assert!(l.instance.teams.not_with.contains(&(0, 1)), "{cell:?}");
+        prop_assert_eq!(l.instance.teams.not_with.len(), 1);
+    }
+
+    /// An item that is no id and no one's name or initials: an error naming the cell (the
+    /// file's column), on the batch path; on the phone path (rows with an error left out) the
+    /// expert is never deployed.
+    #[test]
+    fn a_not_with_item_naming_nobody_is_an_error(junk in "[q-z]{4,9}") {
+        let (e, r) = not_with_batch(&junk);
+        let errs = crate::common::try_load(&e, &r).unwrap_err();
+        let err = error_at(&errs, 2, "niet_samen_met");
+        prop_assert!(err.is_some(), "{junk}: {errs}");
+        prop_assert!(matches!(err.unwrap().problem, Problem::UnknownExpert(_)));
+        let skipping = matchpunt::ingest::load_skipping_bad_rows(
+            Inputs {
+                experts: Source::new("experts.csv", e.as_bytes()),
+                requests: Source::new("requests.csv", r.as_bytes()),
+                history: None,
+            },
+            places(),
+            &Policy::default(),
+            week48(),
+        )
+        .unwrap();
+        let e1 = skipping.instance.experts.iter().find(|x| x.id == "E1");
+        prop_assert!(e1.is_none_or(|x| !x.active));
+    }
 
     /// `a/b/yyyy` in either date column: read as the safe one of its two readings when both
     /// are dates (with a warning naming the cell), else day-first (no such warning).
@@ -455,5 +518,28 @@ fn trial_supervision_slash_date_reads_the_earlier_date() {
                 && w.contains("read as the earlier")
         });
         assert_eq!(has, warned, "{cell}: {shown:?}");
+    }
+}
+
+/// The trial's /tmp/trial3-nw n1 (`E-3`), n6 (`nr. 3`), n7 (`expert 3`) and n9 (`D.V.`, Daan de
+/// Vries's initials): each keeps E1 and E3 apart, so the batch cannot send them together
+/// (before: "no id ... left out" and R2 = E1 + E3); the warning names `niet_samen_met`.
+#[test]
+fn trial_not_with_items_keep_the_pair_apart() {
+    for cell in ["E-3", "nr. 3", "expert 3", "D.V."] {
+        let (e, r) = not_with_batch(cell);
+        let l = crate::common::loaded(&e, &r);
+        assert_eq!(
+            l.instance.teams.not_with.iter().collect::<Vec<_>>(),
+            [&(0, 1)],
+            "{cell}"
+        );
+        let shown: Vec<String> = l.warnings.iter().map(|w| w.to_string()).collect();
+        assert!(
+            shown
+                .iter()
+                .any(|w| w.contains("column 'niet_samen_met'") && w.contains("read as the ids E3")),
+            "{cell}: {shown:?}"
+        );
     }
 }
