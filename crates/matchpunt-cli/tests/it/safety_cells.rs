@@ -87,3 +87,55 @@ fn ambiguous_supervision_date_is_read_as_the_earlier_and_said() {
     let open = std::fs::read_to_string(dir.path().join("out/unmatched.csv")).unwrap();
     assert!(open.contains("R1"), "{open}");
 }
+
+/// The trial's /tmp/trial3-asg: a.csv books R1 for `E01` (the roster has E1, Anna, at most one
+/// assignment). `suggest` for R3 counts that booking (Anna has 1 of 1, with a warning naming
+/// the line) instead of leaving it out and proposing her beyond her limit; `explain` and
+/// `metrics` read the same file the same way; and a booking naming no expert is an error on
+/// `suggest` as on `explain`.
+#[test]
+fn a_booking_written_e01_counts_on_every_command() {
+    let data = fixture("trial3-cells/bookings-e01");
+    let d = data.to_str().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let a = data.join("a.csv");
+    let a = a.to_str().unwrap();
+    let week = ["--data", d, "--week", "2026-W48", "--lang", "nl"];
+    let with = |cmd: &str, file: &str, more: &[&str]| {
+        let mut args = vec![cmd];
+        args.extend(week);
+        args.extend(["--assignments", file]);
+        args.extend(more);
+        run_in(dir.path(), &args)
+    };
+    let o = with("suggest", a, &["--request", "R3"]);
+    assert!(o.status.success(), "{}", text(&o));
+    let t = text(&o);
+    assert!(
+        t.contains("a.csv:2: deskundige \"E01\" gelezen als E1"),
+        "{t}"
+    );
+    assert!(
+        t.contains("Anna (E1): heeft deze week 1 van 1 inzetten"),
+        "{t}"
+    );
+    assert!(!t.contains("1. Anna"), "{t}");
+    let o = with("explain", a, &["--request", "R3"]);
+    assert!(o.status.success(), "{}", text(&o));
+    let o = with("metrics", a, &[]);
+    assert!(o.status.success(), "{}", text(&o));
+    let bad = dir.path().join("bad.csv");
+    std::fs::write(&bad, "aanvraag;deskundige\nR1;Anna\nR2;E2\n").unwrap();
+    let bad = bad.to_str().unwrap();
+    for cmd in ["suggest", "explain"] {
+        let o = with(cmd, bad, &["--request", "R3"]);
+        assert_eq!(o.status.code(), Some(1), "{cmd}: {}", text(&o));
+        assert!(
+            text(&o).contains(
+                "bad.csv:2:2 (B2): kolom 'deskundige': \"Anna\": is geen deskundige van deze batch"
+            ),
+            "{cmd}: {}",
+            text(&o)
+        );
+    }
+}

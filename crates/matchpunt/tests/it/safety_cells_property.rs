@@ -14,6 +14,10 @@
 //! - a `not_with` item that writes an id another way (`E-3`, `E03`, `nr. 3`, `expert 3`,
 //!   `Daan (E3)`, initials `D.V.`) keeps that pair apart; one that names nobody is an error
 //!   naming the cell, never dropped;
+//! - a booking of the week (`--assignments`) whose expert id is written another way (`E01`,
+//!   `E 1`, `E1 (Anna)`) counts as that expert's booking for `suggest` (read_booked) as for
+//!   `explain`/`serve` (read_assignment_pairs), with a warning; one that names no expert is an
+//!   error on both;
 
 use matchpunt::ingest::{load, InputError, InputErrors, Inputs, Loaded, Problem, Source};
 use matchpunt::policy::Policy;
@@ -285,8 +289,87 @@ R1;Kwintes;trainer;pesten;Utrecht;nee;wo-middag;2\r\nR2;Pluryn;trainer;pesten;Ut
     )
 }
 
+/// The trial's /tmp/trial3-asg: E1 Anna and E2 Bram, one assignment each at most; R1-R3.
+fn bookings_batch() -> matchpunt::model::Instance {
+    let experts = "id;naam;rollen;gecertificeerd;thema's;woonplaats;online;beschikbaarheid;max_opdrachten;actief\r\n\
+E1;Anna;maatje;ja;angst;Utrecht;ja;*;1;ja\r\nE2;Bram;maatje;ja;angst;Utrecht;ja;*;1;ja\r\n";
+    let requests = "aanvraag_id;organisatie;rol;thema's;plaats;online;dagdeel;aantal\r\n\
+R1;Kwintes;maatje;angst;Utrecht;nee;wo-middag;1\r\nR2;Pluryn;maatje;angst;Utrecht;nee;do-middag;1\r\n\
+R3;Youké;maatje;angst;Utrecht;nee;vr-middag;1\r\n";
+    crate::common::loaded(experts, requests).instance
+}
+
+/// Both readers of a bookings file: (suggest's uses, explain's pairs), or both errors.
+type Read = (
+    Result<matchpunt::explain::Booked, InputErrors>,
+    Result<Vec<(usize, usize, bool)>, InputErrors>,
+);
+
+fn read_bookings(inst: &matchpunt::model::Instance, text: &str) -> Read {
+    let policy = Policy::default();
+    (
+        matchpunt::explain::read_booked(
+            Source::new("a.csv", text.as_bytes()),
+            inst,
+            &policy,
+            Some("R3"),
+        ),
+        matchpunt::explain::read_assignment_pairs(Source::new("a.csv", text.as_bytes()), inst),
+    )
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(96))]
+
+    /// E1 written any way an id is written, in a booking of R1: suggest counts Anna's one
+    /// assignment (so she is not proposed beyond her limit), explain reads the same pair, and
+    /// a warning names the line when the id was written otherwise.
+    #[test]
+    fn a_booking_id_written_another_way_is_that_experts_booking_on_every_path(
+        lower in any::<bool>(),
+        sep in prop::sample::select(&["", " ", "-", "."][..]),
+        zeros in 0usize..3,
+        name in prop::sample::select(&["", " (Anna)"][..]),
+        name_first in any::<bool>(),
+    ) {
+        let id = format!("{}{sep}{}1", if lower { "e" } else { "E" }, "0".repeat(zeros));
+        let cell = match (name, name_first) {
+            ("", _) => id.clone(),
+            (_, false) => format!("{id}{name}"),
+            (_, true) => format!("Anna ({id})"),
+        };
+        let inst = bookings_batch();
+        let (booked, pairs) = read_bookings(&inst, &format!("aanvraag;deskundige\nR1;{cell}\nR2;E2\n"));
+        let booked = booked.map_err(|e| e.to_string());
+        prop_assert!(booked.is_ok(), "{cell:?}: {:?}", booked.err());
+        let booked = booked.unwrap();
+        prop_assert_eq!(booked.uses[0].count, 1, "{:?}", cell);
+        prop_assert_eq!(pairs.map_err(|e| e.to_string()), Ok(vec![(0, 0, false), (1, 1, false)]));
+        let warned = booked.warnings.iter().any(|w| w.to_string().starts_with("a.csv:2: expert"));
+        prop_assert_eq!(warned, cell != "E1" && cell != "e1", "{:?}", booked.warnings);
+    }
+
+    /// A booking whose expert cell names no expert of the batch (another id, a name, two
+    /// ids): an error naming line and column on every path, never a booking left out.
+    #[test]
+    fn a_booking_naming_no_expert_is_an_error_on_every_path(
+        cell in prop_oneof![
+            (3u32..99).prop_map(|n| format!("E{n}")),
+            Just("Anna".to_string()),
+            Just("E1 (E2)".to_string()),
+            "[q-z]{3,8}",
+        ],
+    ) {
+        let inst = bookings_batch();
+        let (booked, pairs) = read_bookings(&inst, &format!("aanvraag;deskundige\nR1;{cell}\n"));
+        for errs in [booked.err(), pairs.err()] {
+            prop_assert!(errs.is_some(), "{cell:?} was read");
+            let errs = errs.unwrap();
+            let e = error_at(&errs, 2, "deskundige");
+            prop_assert!(e.is_some(), "{cell:?}: {errs}");
+            prop_assert_eq!(e.unwrap().value.as_deref(), Some(cell.as_str()));
+        }
+    }
 
     /// E3 written any way an id is written (letters, separators, leading zeros, a label before
     /// the number, the name beside it): E1 and E3 are a pair kept apart, with a warning naming
