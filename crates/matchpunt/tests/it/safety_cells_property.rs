@@ -18,6 +18,9 @@
 //!   `E 1`, `E1 (Anna)`) counts as that expert's booking for `suggest` (read_booked) as for
 //!   `explain`/`serve` (read_assignment_pairs), with a warning; one that names no expert is an
 //!   error on both;
+//! - an alias cell of organisations.csv that joins names with ` / `, ` en `, ` and `, ` & ` or
+//!   ` + ` in one item confirms each of them as the organisation (an exclusion of the name
+//!   reaches every part), with a warning naming the cell.
 
 use matchpunt::ingest::{load, InputError, InputErrors, Inputs, Loaded, Problem, Source};
 use matchpunt::policy::Policy;
@@ -318,8 +321,63 @@ fn read_bookings(inst: &matchpunt::model::Instance, text: &str) -> Read {
     )
 }
 
+/// Loads experts (E1 excluding `excluded`), one request per org of `orgs` (R1, R2, ...) and
+/// an organisations.csv `naam;aliassen` / `Youké;{aliases}`.
+fn load_orgs(excluded: &str, orgs: &[&str], aliases: &str) -> Loaded {
+    let experts = format!("id;naam;rollen;gecertificeerd;thema's;woonplaats;online;beschikbaarheid;uitgesloten_organisaties;actief\r\n\
+E1;Anna;maatje;ja;angst;Utrecht;ja;*;{excluded};ja\r\nE2;Bram;maatje;ja;angst;Utrecht;ja;*;;ja\r\n");
+    let mut requests =
+        "aanvraag_id;organisatie;rol;thema's;plaats;online;dagdeel;aantal\r\n".to_string();
+    for (i, o) in orgs.iter().enumerate() {
+        requests.push_str(&format!(
+            "R{};{o};maatje;angst;Utrecht;nee;wo-middag;1\r\n",
+            i + 1
+        ));
+    }
+    let organisations = format!("naam;aliassen\r\n\"Youké\";\"{aliases}\"\r\n");
+    matchpunt::ingest::load_with_organisations(
+        Inputs {
+            experts: Source::new("experts.csv", experts.as_bytes()),
+            requests: Source::new("requests.csv", requests.as_bytes()),
+            history: None,
+        },
+        Some(Source::new("organisations.csv", organisations.as_bytes())),
+        places(),
+        &Policy::default(),
+        week48(),
+        false,
+    )
+    .unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// Whether E1 (expert 0) may not go to request `r` for its organisation (rule 4).
+fn excluded(l: &Loaded, r: usize) -> bool {
+    let org = l.instance.requests[r].org;
+    l.instance.experts[0].excluded_orgs.contains(&org)
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(96))]
+
+    /// Two names joined in one alias item by any documented joiner: E1, who excludes the row's
+    /// name, is kept from a request of either name, and a warning names the alias cell; a third
+    /// organisation is not touched.
+    #[test]
+    fn an_alias_list_joined_by_a_word_or_slash_excludes_every_part(
+        a in prop::sample::select(&["Kinderhuis Oost", "Jeugdhulp Noord", "De Rading"][..]),
+        b in prop::sample::select(&["Jeugdhulp Zuid", "Lindenhout", "Stichting Kompas"][..]),
+        joiner in prop::sample::select(&[" / ", " en ", " EN ", " and ", " & ", " + "][..]),
+    ) {
+        let l = load_orgs("Youké", &[a, b, "Pluryn"], &format!("{a}{joiner}{b}"));
+        prop_assert!(excluded(&l, 0), "{a}");
+        prop_assert!(excluded(&l, 1), "{b}");
+        prop_assert!(!excluded(&l, 2), "Pluryn");
+        let warned = l.warnings.iter().any(|w| {
+            let w = w.to_string();
+            w.starts_with("organisations.csv:2:2 (B2): column 'aliassen':") && w.contains("separate aliases by |")
+        });
+        prop_assert!(warned, "{:?}", l.warnings);
+    }
 
     /// E1 written any way an id is written, in a booking of R1: suggest counts Anna's one
     /// assignment (so she is not proposed beyond her limit), explain reads the same pair, and
@@ -625,4 +683,32 @@ fn trial_not_with_items_keep_the_pair_apart() {
             "{cell}: {shown:?}"
         );
     }
+}
+
+/// The trial's /tmp/trial3-orgs (and its `en` folder): `Kinderhuis Oost / Jeugdhulp Zuid` (and
+/// `... en ...`) as Youké's aliases; E1 excludes Youké, E2 Kinderhuis Oost. R1 (Jeugdhulp Zuid)
+/// is closed to both (before: both were sent); `|` between the aliases needs no warning.
+#[test]
+fn trial_alias_list_with_slash_or_en() {
+    for aliases in [
+        "Kinderhuis Oost / Jeugdhulp Zuid",
+        "Kinderhuis Oost en Jeugdhulp Zuid",
+    ] {
+        let l = load_orgs("Youké", &["Jeugdhulp Zuid", "Youké"], aliases);
+        assert!(excluded(&l, 0) && excluded(&l, 1), "{aliases}");
+        assert!(l
+            .warnings
+            .iter()
+            .any(|w| w.to_string().contains("column 'aliassen'")));
+    }
+    let l = load_orgs(
+        "Youké",
+        &["Jeugdhulp Zuid"],
+        "Kinderhuis Oost|Jeugdhulp Zuid",
+    );
+    assert!(excluded(&l, 0));
+    assert!(!l
+        .warnings
+        .iter()
+        .any(|w| w.to_string().contains("aliassen")));
 }
