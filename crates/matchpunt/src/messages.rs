@@ -924,6 +924,7 @@ messages! {
     MetricsTwice => "{file}: {expert} is assigned to {request} twice (rule 10)", "{file}: {expert} staat twee keer op {request} (regel 10)";
     MetricsTwoInSlot => "{expert} holds two assignments in slot {slot} (rule 8)", "{expert} heeft twee inzetten in tijdvak {slot} (regel 8)";
     MetricsOverCount => "{expert} holds {n} assignments, more than max_assignments {max} (rule 9)", "{expert} heeft {n} inzetten, meer dan max_assignments {max} (regel 9)";
+    MetricsExpertRead => "line {line}: expert {written} read as {expert} (the id written another way): write the id as the experts file does", "regel {line}: deskundige {written} gelezen als {expert} (het id anders geschreven): schrijf het id zoals in het deskundigenbestand";
     MetricsOverLoad => "{expert} carries load {load}, more than the load budget {budget} (rule 9)", "{expert} draagt belasting {load}, meer dan het belastingsbudget {budget} (regel 9)";
     MetricsOverSeats => "{request} has {n} experts for {seats} seat(s) (rule 10)", "{request} heeft {n} {n:deskundige|deskundigen} voor {seats} {seats:plek|plekken} (regel 10)";
     BookedExpertRead => "{file}:{line}: expert {written} read as {expert} (the id written another way): write the id as the experts file does", "{file}:{line}: deskundige {written} gelezen als {expert} (het id anders geschreven): schrijf het id zoals in het deskundigenbestand";

@@ -124,6 +124,11 @@ fn a_booking_written_e01_counts_on_every_command() {
     assert!(o.status.success(), "{}", text(&o));
     let o = with("metrics", a, &[]);
     assert!(o.status.success(), "{}", text(&o));
+    assert!(
+        text(&o).contains("regel 2: deskundige \"E01\" gelezen als E1"),
+        "{}",
+        text(&o)
+    );
     let bad = dir.path().join("bad.csv");
     std::fs::write(&bad, "aanvraag;deskundige\nR1;Anna\nR2;E2\n").unwrap();
     let bad = bad.to_str().unwrap();
