@@ -402,6 +402,7 @@ fn load_data(cfg: &Config) -> Result<Data, Failure> {
         time_limit: Some(cfg.time_limit.min(RESOLVE_LIMIT)),
         ..SolveOptions::default()
     };
+    let mut file_warnings = Vec::new();
     let (origin, res, pairs) = match (&cfg.assignments, &ledger) {
         // The week's seats once a run of it is in the ledger; before that the batch is solved
         // here as a preview (the ledger line says so), and the form counts the ledger's
@@ -417,7 +418,10 @@ fn load_data(cfg: &Config) -> Result<Data, Failure> {
             Vec::new(),
         ),
         (Some(p), _) => {
-            let pairs = explain::read_assignment_pairs(open(p)?, &inst).map_err(Failure::Input)?;
+            let (pairs, reread) =
+                explain::read_assignment_pairs_noting(open(p)?, &inst).map_err(Failure::Input)?;
+            // Ids read another way (`E01` for `E1`) are said with the reading warnings.
+            file_warnings = reread;
             (Origin::File(p.clone()), None, pairs)
         }
     };
@@ -490,7 +494,7 @@ fn load_data(cfg: &Config) -> Result<Data, Failure> {
     }
     Ok(Data {
         cell,
-        warnings: loaded.warnings,
+        warnings: loaded.warnings.into_iter().chain(file_warnings).collect(),
         skipped,
         origin,
         ledger,

@@ -87,7 +87,16 @@ pub fn run(args: Args) -> Result<ExitCode> {
             Base::from_result(inst, &policy, opts, &res)
         }
         (Some(p), _) => {
-            let pairs = explain::read_assignment_pairs(open_source(p)?, inst)?;
+            let (pairs, warnings) = explain::read_assignment_pairs_noting(open_source(p)?, inst)?;
+            for w in &warnings {
+                eprintln!(
+                    "{}",
+                    lang.fill(
+                        matchpunt::messages::Msg::Warning,
+                        &[("text", &w.render(lang))]
+                    )
+                );
+            }
             Base::from_assignments(inst, &policy, opts, &pairs)
                 .map_err(|e| anyhow!("{}: {}", p.display(), e.text(lang)))?
         }

@@ -22,6 +22,7 @@ mod reading;
 mod round;
 mod run_options;
 mod safety;
+mod safety_cells;
 mod sample_snapshot;
 mod spreadsheets;
 mod suggest;

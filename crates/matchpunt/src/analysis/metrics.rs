@@ -394,8 +394,19 @@ fn read_assignments<R: std::io::Read>(
     let ids = crate::ingest::assignments::BatchIds::new(inst);
     let mut errors = Vec::new();
     let mut out: Vec<Assignment> = Vec::new();
+    // Expert ids read another way than written (`E01` for `E1`), said as every command says it.
+    let mut reread = Vec::new();
     for row in &t.rows {
         let (line, rid, eid) = (row.line, row.request.as_str(), row.expert.as_str());
+        if let Some((e, true)) = ids.expert_read(eid) {
+            let (written, id) = (format!("{eid:?}"), inst.experts[e].id.clone());
+            reread.push(Warning::new(|lang| {
+                lang.fill(
+                    Msg::MetricsExpertRead,
+                    &[("line", &line), ("written", &written), ("expert", &id)],
+                )
+            }));
+        }
         let (Some(ri), Some(ei)) = (ids.request(rid), ids.expert(eid)) else {
             let (msg, id) = if ids.request(rid).is_some() {
                 (Msg::MetricsUnknownExpert, eid)
@@ -474,7 +485,7 @@ fn read_assignments<R: std::io::Read>(
             lines.join("\n")
         }));
     }
-    let mut warnings = Vec::new();
+    let mut warnings = reread;
     let n = inst.experts.len();
     let (mut count, mut load, mut slots) = (vec![0u32; n], vec![0u32; n], vec![0u32; n]);
     let mut seats = vec![0u32; inst.requests.len()];

@@ -58,7 +58,14 @@ enum Unreadable {
 ///
 /// On the safe side: an expert whose booking row has an unreadable slot or intensity (or names a
 /// request this batch does not know and lacks those columns) is treated as unavailable, with a
-/// warning naming the row. A row naming an unknown expert is left out with a warning.
+/// warning naming the row. An expert id written another way (`E01`, `E 1`, `E1 (Anna)`) is read
+/// as [`BatchIds::expert_read`] reads it, with a warning naming the row; a row naming no expert
+/// of the batch is an error (as `explain`, `serve` and `metrics` refuse it): a booking left out
+/// is a limit lost.
+///
+/// # Errors
+///
+/// As [`read_pair_rows`], and every row whose expert is no expert of this batch.
 pub fn read_booked(
     src: Source<'_>,
     inst: &Instance,
@@ -72,22 +79,22 @@ pub fn read_booked(
         uses: vec![WeekUse::default(); inst.experts.len()],
         ..Booked::default()
     };
+    let mut errs = InputErrors::default();
     for row in &t.rows {
         let (req, exp, line) = (row.request.as_str(), row.expert.as_str(), row.line);
-        let Some(e) = ids.expert(exp) else {
-            let file = &t.file;
-            out.warnings.push(crate::ingest::Warning::new(|lang| {
-                lang.fill(
-                    Msg::BookedUnknownExpert,
-                    &[
-                        ("file", file),
-                        ("line", &line),
-                        ("expert", &format!("{exp:?}")),
-                    ],
-                )
-            }));
+        let Some((e, reread)) = ids.expert_read(exp) else {
+            if errs.errors.len() < crate::ingest::MAX_ERRORS_PER_FILE {
+                let not_in = crate::ingest::Problem::NotInBatch { request: false };
+                errs.errors.push(t.cell_error(row, "expert", exp, not_in));
+            } else {
+                errs.not_listed += 1;
+            }
             continue;
         };
+        if reread {
+            out.warnings
+                .push(reread_warning(&t.file, line, exp, &inst.experts[e].id));
+        }
         let known = ids.request(req);
         if known.is_some() && known == skip {
             out.own.push(e);
@@ -171,9 +178,28 @@ pub fn read_booked(
             }
         }
     }
+    if !errs.errors.is_empty() {
+        errs.warnings = out.warnings;
+        return Err(errs);
+    }
     out.own.sort_unstable();
     out.own.dedup();
     Ok(out)
+}
+
+/// The warning for an expert id of a small file read another way than written.
+fn reread_warning(file: &str, line: u64, written: &str, id: &str) -> crate::ingest::Warning {
+    crate::ingest::Warning::new(|lang| {
+        lang.fill(
+            Msg::BookedExpertRead,
+            &[
+                ("file", &file),
+                ("line", &line),
+                ("written", &format!("{written:?}")),
+                ("expert", &id),
+            ],
+        )
+    })
 }
 
 /// Reads the (request, expert, pinned) assignments of an assignments file, strictly: every
@@ -186,7 +212,24 @@ pub fn read_assignment_pairs(
     src: Source<'_>,
     inst: &Instance,
 ) -> Result<Vec<(usize, usize, bool)>, InputErrors> {
+    read_assignment_pairs_noting(src, inst).map(|(pairs, _)| pairs)
+}
+
+/// One row of an assignments file: (request index, expert index, pinned).
+pub type AssignmentPair = (usize, usize, bool);
+
+/// [`read_assignment_pairs`], with a warning for each expert id read another way than written
+/// (`E01` for `E1`, as [`BatchIds::expert_read`] reads it), for the caller to show.
+///
+/// # Errors
+///
+/// As [`read_assignment_pairs`].
+pub fn read_assignment_pairs_noting(
+    src: Source<'_>,
+    inst: &Instance,
+) -> Result<(Vec<AssignmentPair>, Vec<crate::ingest::Warning>), InputErrors> {
     let t = read_pair_rows(src, PairFile::Assignments)?;
+    let mut warnings = Vec::new();
     let ids = BatchIds::new(inst);
     let mut errs = InputErrors::default();
     let mut out = Vec::new();
@@ -195,7 +238,12 @@ pub fn read_assignment_pairs(
             .pinned
             .as_deref()
             .is_some_and(|p| crate::ingest::parse_bool(p) == Ok(Some(true)));
-        let (r, e) = (ids.request(&row.request), ids.expert(&row.expert));
+        let (r, e) = (ids.request(&row.request), ids.expert_read(&row.expert));
+        if let Some((e, true)) = e {
+            let id = &inst.experts[e].id;
+            warnings.push(reread_warning(&t.file, row.line, &row.expert, id));
+        }
+        let e = e.map(|(e, _)| e);
         let msg = |request: bool| crate::ingest::Problem::NotInBatch { request };
         match (r, e) {
             (Some(r), Some(e)) => out.push((r, e, pinned)),
@@ -214,8 +262,9 @@ pub fn read_assignment_pairs(
     if errs.errors.is_empty() {
         out.sort_unstable();
         out.dedup();
-        Ok(out)
+        Ok((out, warnings))
     } else {
+        errs.warnings = warnings;
         Err(errs)
     }
 }

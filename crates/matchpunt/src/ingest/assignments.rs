@@ -283,11 +283,14 @@ fn push(errs: &mut InputErrors, e: InputErrors) {
 }
 
 /// The ids of a batch, looked up as [`crate::ingest`] compares ids: by [`normalize`]
-/// (`R00002`, `r00002` and `R00002` with a zero-width space are one id).
+/// (`R00002`, `r00002` and `R00002` with a zero-width space are one id); an expert id that is
+/// no id as written is read as [`crate::ingest::ids`] reads ids everywhere (`E01`, `E 1`,
+/// `E1 (Anna)` for `E1`), when that names exactly one expert.
 #[derive(Clone, Debug)]
 pub struct BatchIds {
     requests: HashMap<String, usize>,
     experts: HashMap<String, usize>,
+    keys: crate::ingest::ids::IdKeys,
 }
 
 impl BatchIds {
@@ -306,6 +309,12 @@ impl BatchIds {
                 .enumerate()
                 .map(|(i, e)| (normalize(&e.id), i))
                 .collect(),
+            keys: crate::ingest::ids::IdKeys::new(
+                inst.experts
+                    .iter()
+                    .enumerate()
+                    .map(|(i, e)| (i, e.id.as_str())),
+            ),
         }
     }
 
@@ -314,8 +323,23 @@ impl BatchIds {
         self.requests.get(&normalize(id)).copied()
     }
 
-    /// The index of the expert `id` refers to.
+    /// The index of the expert `id` refers to, as written or read another way
+    /// ([`BatchIds::expert_read`]).
     pub fn expert(&self, id: &str) -> Option<usize> {
-        self.experts.get(&normalize(id)).copied()
+        self.expert_read(id).map(|(i, _)| i)
+    }
+
+    /// The index of the expert `id` refers to, and whether it was read another way than
+    /// written (`E01`, `E 1`, `E1 (Anna)` for `E1`, by [`crate::ingest::ids::IdKeys::lookup_cell`]):
+    /// the caller says so in a warning. None when `id` names no expert, or more than one
+    /// (`E1 (E2)`, `3` with both `E3` and `X3`). O(length of `id`).
+    pub fn expert_read(&self, id: &str) -> Option<(usize, bool)> {
+        if let Some(&i) = self.experts.get(&normalize(id)) {
+            return Some((i, false));
+        }
+        match self.keys.lookup_cell(id).as_slice() {
+            [i] => Some((*i, true)),
+            _ => None,
+        }
     }
 }

@@ -4,9 +4,14 @@
 //! at all (their exclusions, avoided themes, limits, certification, supervision, age); in those
 //! [`SAFETY_COLUMNS`] a cell the reader cannot read with certainty stops the batch with an error
 //! naming the file, sheet and cell, the value and what was expected. Elsewhere it is read as
-//! empty with one warning per column. Every reader hands its uncertain cells here: today the
+//! empty with one warning per column. Every reader hands its uncertain cells here: the
 //! workbook reader ([`crate::ingest::workbook::SheetText::problems`]: error values, formulas without a
-//! stored value or with a stored 0, merged ranges).
+//! stored value or with a stored 0, merged ranges), and every table, CSV or sheet, the cells of a
+//! safety column whose text is an Excel error value ([`is_error_text`]: `#N/A`, Dutch `#N/B`,
+//! `#WAARDE!`, `#######`, ...), as Excel writes a failed formula when it saves CSV, or as a
+//! string cell holds it when such a value was pasted or typed. Read as a name, `#N/B` matches
+//! nothing and the expert would silently go anywhere; read as a number it is no number; so it
+//! is refused exactly like a real error cell.
 //!
 //! Merged ranges are read as a coordinator means them: the merge's value for every cell in it,
 //! with one warning per range. In `excluded_orgs` and `avoid_themes` that is the safe side (the
@@ -27,6 +32,10 @@ pub const SAFETY_COLUMNS: &[&str] = &[
     "max_assignments",
     "rolling_budget",
     "availability",
+    // Where an expert may go (issue 7 of the third trial: an error cell read as empty gave the
+    // 25 km default): the travel limit and whether they work online.
+    "max_travel_km",
+    "online",
     "active",
     "certified",
     "last_supervision",
@@ -40,6 +49,9 @@ pub const SAFETY_COLUMNS: &[&str] = &[
     // Trajectories (issue 24): how much of the rolling budget a request takes.
     "meetings",
     "every_weeks",
+    // A request's load on the expert's budget, and when it is (empty reads as flexible).
+    "intensity",
+    "slot",
     // A request's organisation and themes are what rules 3 and 4 compare with.
     "org",
     "themes",
@@ -62,11 +74,115 @@ pub(crate) struct Findings {
     pub warnings: Vec<crate::ingest::Warning>,
 }
 
-/// Applies the gate to the data rows of a table read from a workbook sheet: `file` names the
+/// Excel's error values in every language Excel writes them in (English, Dutch, German, French),
+/// upper case. Besides these, [`is_error_text`] takes any `#` + letters/digits/`/`/`_`/`.` +
+/// `!` or `?` and a cell of only `#`s (`#######`, a value too wide for its column).
+pub const ERROR_VALUES: &[&str] = &[
+    "#NULL!",
+    "#DIV/0!",
+    "#VALUE!",
+    "#REF!",
+    "#NAME?",
+    "#NUM!",
+    "#N/A",
+    "#GETTING_DATA",
+    "#SPILL!",
+    "#CALC!",
+    "#FIELD!",
+    "#BLOCKED!",
+    "#CONNECT!",
+    "#BUSY!",
+    "#UNKNOWN!",
+    // Dutch Excel.
+    "#LEEG!",
+    "#DEEL/0!",
+    "#WAARDE!",
+    "#VERW!",
+    "#NAAM?",
+    "#GETAL!",
+    "#N/B",
+    "#OVERLOOP!",
+    "#BEREKENEN!",
+    "#GEGEVENS_OPHALEN",
+    // German and French Excel.
+    "#NV",
+    "#WERT!",
+    "#BEZUG!",
+    "#ZAHL!",
+    "#VALEUR!",
+    "#NOM?",
+    "#NOMBRE!",
+    "#NUL!",
+];
+
+/// Whether a cell's text (trimmed, any case) is an Excel error value as Excel saves it in a CSV
+/// file or shows it in a cell: one of [`ERROR_VALUES`], `#` followed by letters, digits, `/`,
+/// `_` or `.` and ending in `!` or `?` (an error value of another language or version), or two
+/// or more `#` and nothing else (`#######`). A theme or organisation name never has that form.
+/// O(cell length).
+pub fn is_error_text(cell: &str) -> bool {
+    let t = cell.trim();
+    let Some(rest) = t.strip_prefix('#') else {
+        return false;
+    };
+    if !rest.is_empty() && rest.chars().all(|c| c == '#') {
+        return true;
+    }
+    let upper = t.to_uppercase();
+    if ERROR_VALUES.contains(&upper.as_str()) {
+        return true;
+    }
+    let Some(body) = rest.strip_suffix(['!', '?']) else {
+        return false;
+    };
+    body.chars().count() >= 2
+        && body.chars().next().is_some_and(char::is_alphabetic)
+        && body
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '/' | '_' | '.'))
+}
+
+/// Marks, in `problems`, every cell of a safety column of `rows` that is (or holds, as an item
+/// of a list) an Excel error value as text ([`is_error_text`]), as
+/// [`CellProblem::ErrorValue`] with that text, so that [`uncertain_cells`] refuses it as it
+/// refuses a workbook's error cell. Keys are (line, 1-based column), as in
+/// [`crate::ingest::workbook::SheetText::problems`]; a cell already marked otherwise (inside a
+/// merge) is marked again. `O(rows × safety columns × cell length)`.
+pub(crate) fn mark_error_texts(
+    known: &HashMap<usize, &'static str>,
+    rows: &[(u64, Vec<String>)],
+    problems: &mut BTreeMap<(u64, usize), CellProblem>,
+) {
+    let mut safety: Vec<usize> = known
+        .iter()
+        .filter(|(_, name)| is_safety_column(name))
+        .map(|(&i, _)| i)
+        .collect();
+    safety.sort_unstable();
+    for (line, cells) in rows {
+        for &i in &safety {
+            let Some(cell) = cells.get(i) else { continue };
+            if !cell.contains('#') {
+                continue;
+            }
+            if let Some(v) = std::iter::once(cell.as_str())
+                .chain(crate::ingest::split_list(cell))
+                .find(|item| is_error_text(item))
+            {
+                problems.insert(
+                    (*line, i + 1),
+                    CellProblem::ErrorValue(v.trim().to_string()),
+                );
+            }
+        }
+    }
+}
+
+/// Applies the gate to the data rows of a table (a CSV file or a workbook sheet): `file` names the
 /// file and sheet (`week.xlsx, sheet experts`), `headers` are the header cells, `known` maps a
 /// column index (0-based) to its canonical name, `rows` are (line, cells) after the header.
 /// Cells of unknown (ignored) columns are not looked at. `O(rows + problems)`.
-pub(crate) fn workbook_cells(
+pub(crate) fn uncertain_cells(
     file: &str,
     headers: &[String],
     known: &HashMap<usize, &'static str>,
@@ -143,13 +259,16 @@ pub(crate) fn expected(column: &str) -> Msg {
     match column {
         "excluded_orgs" => Msg::InSafeOrgs,
         "avoid_themes" | "themes" => Msg::InSafeThemes,
-        "load_budget" | "max_assignments" | "rolling_budget" | "client_age" => Msg::InSafeWhole,
-        "active" | "certified" => Msg::InSafeYesNo,
+        "load_budget" | "max_assignments" | "rolling_budget" | "client_age" | "intensity" => {
+            Msg::InSafeWhole
+        }
+        "max_travel_km" => Msg::InSafeKm,
+        "active" | "certified" | "online" => Msg::InSafeYesNo,
         "last_supervision" | "certified_on" => Msg::InSafeDate,
         "deployments" | "experienced_min" | "meetings" | "every_weeks" => Msg::InSafeWhole,
         "not_with" => Msg::InSafeIds,
         "birth_year" => Msg::InSafeYear,
-        "availability" => Msg::InSafeSlots,
+        "availability" | "slot" => Msg::InSafeSlots,
         "org" => Msg::InSafeOrg,
         "excluded_org_ids" | "org_id" => Msg::InSafeOrgIds,
         _ => Msg::InSafeValue,

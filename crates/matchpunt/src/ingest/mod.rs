@@ -19,6 +19,7 @@
 
 pub mod decode;
 pub mod gate;
+pub mod ids;
 pub mod sheet;
 pub mod workbook;
 
@@ -38,6 +39,7 @@ use std::io::Read;
 pub mod assignments;
 mod cells;
 mod error;
+mod not_with;
 mod orgs;
 mod problem;
 mod problem_kinds;
@@ -47,6 +49,7 @@ mod warning;
 
 pub use cells::*;
 pub use error::*;
+use not_with::*;
 pub use orgs::*;
 pub use problem::*;
 use rows::*;
@@ -273,7 +276,7 @@ pub fn load_with_organisations(
         let theme_rows = resolve_avoided_near_misses(&expert_rows, &mut inst);
         safe_side_cells = orgs::safe_side_cells(t, &safe_side_orgs, &theme_rows);
         if let Some(ids) = &expert_ids {
-            resolve_not_with(t, &expert_rows, ids, &mut inst, &mut warnings);
+            resolve_not_with(t, &expert_rows, ids, &mut inst, &mut warnings, &mut errs);
         }
     }
 

@@ -206,10 +206,18 @@ impl OrgGroups {
                 continue;
             }
             let group = g.names.len();
-            let names: Vec<String> = std::iter::once(name)
+            let mut names: Vec<String> = std::iter::once(name)
                 .chain(split_list(t.cell(row, "aliases")))
                 .map(crate::model::tidy)
                 .collect();
+            let parts = alias_parts(&names[1..]);
+            if !parts.is_empty() {
+                let (value, read) = (t.cell(row, "aliases").to_string(), parts.join(" | "));
+                errs.note_cell(t, *line, "aliases", |lang| {
+                    lang.fill(Msg::WAliasParts, &[("value", &value), ("parts", &read)])
+                });
+                names.extend(parts);
+            }
             for n in &names {
                 g.index.push(org::OrgName::new(n));
                 g.group_of.push(group);
@@ -431,4 +439,45 @@ pub(crate) fn extend_avoided(inst: &mut Instance, request_themes: &[u32]) -> Vec
         gained.push(ei);
     }
     gained
+}
+
+/// Words and signs that may join two aliases written in one item (`Kinderhuis Oost / Jeugdhulp
+/// Zuid`, `... en ...`): a space on each side.
+pub(crate) const ALIAS_JOINERS: &[&str] = &[" / ", " en ", " and ", " & ", " + "];
+
+/// The parts of alias items that join several names with an [`ALIAS_JOINERS`] (compared in lower
+/// case), each tidied, not already among `aliases`, in order. The alias file confirms that names
+/// are one organisation, so reading its list half is the unsafe side: the caller keeps each
+/// whole item (`Centrum Jeugd en Gezin` may be one name) and adds its parts, with a warning
+/// naming the cell. O(total length).
+pub(crate) fn alias_parts(aliases: &[String]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for a in aliases {
+        let lower = a.to_lowercase();
+        if !ALIAS_JOINERS.iter().any(|j| lower.contains(j)) || lower.len() != a.len() {
+            // The offsets of the lower case are the item's only when the lengths agree (a rare
+            // letter such as İ changes it): such an item is kept whole.
+            continue;
+        }
+        let mut pieces = vec![(0usize, a.len())];
+        for j in ALIAS_JOINERS {
+            let mut next = Vec::new();
+            for (from, to) in pieces {
+                let mut start = from;
+                while let Some(k) = lower[start..to].find(j) {
+                    next.push((start, start + k));
+                    start += k + j.len();
+                }
+                next.push((start, to));
+            }
+            pieces = next;
+        }
+        for (from, to) in pieces {
+            let p = crate::model::tidy(&a[from..to]);
+            if !p.is_empty() && !aliases.contains(&p) && !out.contains(&p) {
+                out.push(p);
+            }
+        }
+    }
+    out
 }

@@ -260,7 +260,8 @@ pub enum Problem {
     MixedEncodings,
     /// A formula whose stored value is 0 in a safety column of a workbook.
     SafetyFormulaZero,
-    /// An error value in a safety column (its canonical name) of a workbook.
+    /// An error value in a safety column (its canonical name): a workbook's error cell, or its
+    /// text (`#N/A`, `#N/B`, ...) in any file.
     SafetyErrorValue(&'static str),
     /// A formula without a stored value in a safety column (its canonical name).
     SafetyNoValue(&'static str),

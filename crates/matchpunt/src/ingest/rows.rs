@@ -142,7 +142,23 @@ pub(crate) fn parse_experts(
                 Supervision::Never
             } else {
                 match parse_week_or_date(v) {
-                    Some(w) => Supervision::Week(w),
+                    // 2/10/2026 is 2 October day-first and 10 February month-first: the
+                    // earlier date lapses sooner (never sent on a lapsed supervision), the safe
+                    // side, as the later one is for `certified_on` below.
+                    Some(w) => match month_first(v) {
+                        Some(other) if other != w => {
+                            let week = other.min(w);
+                            let value = v.trim().to_string();
+                            c.errs.note_cell(t, *line, "last_supervision", |lang| {
+                                lang.fill(
+                                    Msg::WSupervisionAmbiguous,
+                                    &[("value", &value), ("week", &week)],
+                                )
+                            });
+                            Supervision::Week(week)
+                        }
+                        _ => Supervision::Week(w),
+                    },
                     None => {
                         c.err("last_supervision", v, Problem::NotSupervisionDate);
                         Supervision::Never
@@ -275,6 +291,8 @@ fn bare_year(v: &str) -> Option<u32> {
 
 /// The week of a `d/m/yyyy` date read month first (`11/1/2026` as 1 November), when both
 /// readings are dates; None otherwise (a day over 12, a dash or dot date: Dutch day-first).
+/// The one test of an ambiguous date for every date column of a limit: `certified_on` takes
+/// the later reading, `last_supervision` the earlier one, each with a warning naming the cell.
 fn month_first(v: &str) -> Option<crate::model::Week> {
     let date = v.trim().split([' ', 'T']).next()?;
     let parts: Vec<&str> = date.split('/').collect();
@@ -539,212 +557,4 @@ impl ExpertIds {
             hints: std::cell::RefCell::new(HashMap::new()),
         }
     }
-}
-
-/// Resolves the experts' `not_with` cells into pairs of expert indexes (symmetric). An item
-/// that is several ids separated by spaces, commas or semicolons is read as those ids (the safe
-/// side), with a warning. An id that names no expert, or the row's own id, is left out with a
-/// warning naming the file, line and column: a pair rule cannot hold for someone not in the
-/// batch. `O(cells)`.
-pub(crate) fn resolve_not_with(
-    t: &Table,
-    rows: &[ExpertRow],
-    ids: &ExpertIds,
-    inst: &mut Instance,
-    warnings: &mut Vec<Warning>,
-) {
-    for row in rows {
-        let Some(a) = row.expert else { continue };
-        for other in split_list(&row.not_with) {
-            match ids.index.get(&normalize(other)) {
-                Some(Some(b)) if *b != a => {
-                    inst.teams.not_with.insert((a.min(*b), a.max(*b)));
-                }
-                Some(Some(_)) => warnings.push(
-                    format!(
-                        "{}:{}: not_with names the expert's own id {other:?}: left out",
-                        t.file, row.line
-                    )
-                    .into(),
-                ),
-                // A row with an error of its own: that error stops the batch already.
-                Some(None) => {}
-                None => {
-                    let (place, value) = (format!("{}:{}", t.file, row.line), format!("{other:?}"));
-                    match not_with_others(other, ids, inst)
-                        .or_else(|| not_with_loose(other, ids, inst))
-                    {
-                        Some(found) => {
-                            let mut names: Vec<String> = Vec::new();
-                            for b in found.into_iter().filter(|&b| b != a) {
-                                inst.teams.not_with.insert((a.min(b), a.max(b)));
-                                names.push(inst.experts[b].id.clone());
-                            }
-                            let ids = names.join(", ");
-                            warnings.push(Warning::new(|lang| {
-                                lang.fill(
-                                    Msg::WNotWithRead,
-                                    &[("place", &place), ("value", &value), ("ids", &ids)],
-                                )
-                            }));
-                        }
-                        None => warnings.push(Warning::new(|lang| {
-                            lang.fill(
-                                Msg::WNotWithUnknown,
-                                &[("place", &place), ("value", &value)],
-                            )
-                        })),
-                    }
-                }
-            }
-        }
-    }
-}
-
-/// An id's letters and number without spaces or leading zeros (`E 03` → `e3`); None when the
-/// text is not letters followed by digits.
-fn canonical_id(v: &str) -> Option<String> {
-    let v: String = normalize(v)
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .collect();
-    let digits = v.trim_start_matches(|c: char| c.is_alphabetic());
-    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    let number = digits.trim_start_matches('0');
-    let prefix = &v[..v.len() - digits.len()];
-    Some(format!(
-        "{prefix}{}",
-        if number.is_empty() { "0" } else { number }
-    ))
-}
-
-/// A `not_with` item that names nobody as written ([`not_with_others`]), read once more on the
-/// safe side (trial 2, #7): without a leading `niet met`/`not with`, surrounding punctuation
-/// (`e3.`, `E3?`), spaces or leading zeros in an id (`E 3`, `E03`); an id in brackets and the
-/// name beside it (`Daan (E3)`: both); and, still unsure, every expert one of whose name words
-/// (3 letters or more) the item holds (`D. de Vries`). None when nothing could name anyone.
-/// `O(parts × experts)`.
-fn not_with_loose(item: &str, ids: &ExpertIds, inst: &Instance) -> Option<Vec<usize>> {
-    let mut s = normalize(item);
-    for lead in ["niet samen met ", "niet met ", "not with ", "never with "] {
-        if let Some(rest) = s.strip_prefix(lead) {
-            s = rest.to_string();
-        }
-    }
-    let s = s.trim_matches(|c: char| !c.is_alphanumeric() && c != '(' && c != ')');
-    let (inside, outside) = match (s.find('('), s.rfind(')')) {
-        (Some(i), Some(j)) if i < j => (Some(&s[i + 1..j]), format!("{} {}", &s[..i], &s[j + 1..])),
-        _ => (None, s.to_string()),
-    };
-    let id_of = |p: &str| -> Vec<usize> {
-        let Some(key) = canonical_id(p) else {
-            return Vec::new();
-        };
-        let mut found: Vec<usize> = ids
-            .index
-            .iter()
-            .filter(|(k, _)| canonical_id(k).as_deref() == Some(key.as_str()))
-            .filter_map(|(_, v)| *v)
-            .collect();
-        found.sort_unstable();
-        found
-    };
-    let words = |p: &str| -> Vec<usize> {
-        let mine: Vec<&str> = p
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| w.chars().count() >= 3)
-            .filter(|w| !["van", "der", "den", "ter", "met", "niet", "not", "with"].contains(w))
-            .collect();
-        inst.experts
-            .iter()
-            .enumerate()
-            .filter(|(_, e)| normalize(&e.name).split(' ').any(|w| mine.contains(&w)))
-            .map(|(i, _)| i)
-            .collect()
-    };
-    let mut found = Vec::new();
-    for part in inside.into_iter().chain([outside.as_str()]) {
-        let part = part.trim_matches(|c: char| !c.is_alphanumeric());
-        if part.is_empty() {
-            continue;
-        }
-        let mut named = id_of(part);
-        if named.is_empty() {
-            named = not_with_others(part, ids, inst).unwrap_or_default();
-        }
-        if named.is_empty() {
-            named = words(part);
-        }
-        found.extend(named);
-    }
-    found.sort_unstable();
-    found.dedup();
-    (!found.is_empty()).then_some(found)
-}
-
-/// The experts a `not_with` item that is not one id names, read on the safe side (keeping two
-/// experts apart never sends anyone where they should not go): the whole item as an expert's
-/// full name; else its parts, split on `,`, `;`, `/`, `&`, `+` and the words `en` and `and`, each
-/// an id, a full name or a first name (every expert with it), or else ids and first names
-/// separated by spaces. None when some
-/// part names nobody (the item is then left out with a warning). `O(parts × experts)`.
-fn not_with_others(item: &str, ids: &ExpertIds, inst: &Instance) -> Option<Vec<usize>> {
-    let by_name = |what: &str, first_only: bool| -> Vec<usize> {
-        let key = normalize(what);
-        inst.experts
-            .iter()
-            .enumerate()
-            .filter(|(_, e)| {
-                let name = normalize(&e.name);
-                if first_only {
-                    name.split(' ').next() == Some(key.as_str())
-                } else {
-                    name == key
-                }
-            })
-            .map(|(i, _)| i)
-            .collect()
-    };
-    let whole = by_name(item, false);
-    if !whole.is_empty() {
-        return Some(whole);
-    }
-    let one = |p: &str| -> Vec<usize> {
-        match ids.index.get(&normalize(p)) {
-            Some(Some(b)) => vec![*b],
-            _ => {
-                let full = by_name(p, false);
-                if full.is_empty() {
-                    by_name(p, true)
-                } else {
-                    full
-                }
-            }
-        }
-    };
-    let mut found = Vec::new();
-    let spaced = format!(" {} ", normalize(item));
-    let chunks = spaced.replace(" en ", ",").replace(" and ", ",");
-    for chunk in chunks
-        .split([',', ';', '/', '&', '+'])
-        .map(str::trim)
-        .filter(|c| !c.is_empty())
-    {
-        let named = one(chunk);
-        if !named.is_empty() {
-            found.extend(named);
-            continue;
-        }
-        // Ids or first names separated by spaces ("E3 E1").
-        for token in chunk.split(' ').filter(|t| !t.is_empty()) {
-            let named = one(token);
-            if named.is_empty() {
-                return None;
-            }
-            found.extend(named);
-        }
-    }
-    (!found.is_empty()).then_some(found)
 }

@@ -565,9 +565,11 @@ pub(crate) fn read_table(
             errs,
         );
     }
-    // The gate: cells of a workbook that cannot be read with certainty.
+    // The gate: cells that cannot be read with certainty (a workbook's error cells, formulas and
+    // merges; in any file, an error value saved as text in a safety column).
     let known: HashMap<usize, &'static str> = cols.iter().map(|(&c, &i)| (i, c)).collect();
-    let found = crate::ingest::gate::workbook_cells(&file, &headers, &known, &rows, &problems);
+    crate::ingest::gate::mark_error_texts(&known, &rows, &mut problems);
+    let found = crate::ingest::gate::uncertain_cells(&file, &headers, &known, &rows, &problems);
     // A row with an uncertain safety cell is left out like a ragged row (already an error), so
     // that a load that skips bad rows never keeps it with the cell read as empty.
     let bad: HashSet<u64> = found.errors.iter().filter_map(|e| e.line).collect();

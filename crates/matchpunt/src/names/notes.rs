@@ -12,7 +12,9 @@ pub const NONE_VALUES: &[&str] = &[
 
 /// Items that are a note or an unknown marker, not a name (compared lower-case, trimmed, a
 /// trailing `.`, `!` or `:` taken off). Besides these, an item with a `?` anywhere (`nee?`,
-/// `nvt?`, `?`) and an item whose first word is in [`NOTE_FIRST_WORDS`] are notes.
+/// `nvt?`, `?`), an item whose first word is in [`NOTE_FIRST_WORDS`] or that begins with a
+/// phrase of [`NOTE_PHRASES`], and an item of only `x`s or dots (`xxx`, `...`) are notes. A
+/// note in brackets is an item too (`(zie opmerking)`, `angst [zie dossier]`).
 pub const NOTE_VALUES: &[&str] = &[
     "ja",
     "yes",
@@ -38,10 +40,44 @@ pub const NOTE_VALUES: &[&str] = &[
     "weet ik niet",
     "navragen",
     "nagaan",
+    "vertrouwelijk",
+    "confidential",
+    "privé",
+    "prive",
+    "nb",
+    "n.b",
 ];
 
-/// First words that make an item a note (`zie opmerking`, `zie dossier`, `see notes`).
-pub const NOTE_FIRST_WORDS: &[&str] = &["zie", "see", "vraag", "navragen", "check", "opmerking"];
+/// First words that make an item a note (`zie opmerking`, `zie dossier`, `see notes`,
+/// `opm. in dossier`, `nog navragen`, `TODO: invullen`), compared without a trailing `.`, `:`
+/// or `!`.
+pub const NOTE_FIRST_WORDS: &[&str] = &[
+    "zie",
+    "see",
+    "vraag",
+    "navragen",
+    "check",
+    "opmerking",
+    "opm",
+    "nog",
+    "todo",
+    "tbd",
+    "nb",
+    "vertrouwelijk",
+    "confidential",
+];
+
+/// Phrases that make an item that begins with them a note (`in dossier`, `bij coördinator`),
+/// compared lower-case with `ö` as `o`.
+pub const NOTE_PHRASES: &[&str] = &[
+    "in dossier",
+    "in het dossier",
+    "in the file",
+    "bij coordinator",
+    "bij de coordinator",
+    "bij coordinatie",
+    "staat in",
+];
 
 /// How a safety cell reads.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -66,15 +102,27 @@ pub fn read_safety_cell(cell: &str) -> SafetyCell {
     if whole.contains('?') {
         return SafetyCell::Note;
     }
+    // A bracket opens or closes an item: a note in brackets is read as one, never taken off.
     let note = whole
-        .split(['|', ';', ',', '+', '\n', '\r'])
-        .map(|i| i.trim().trim_end_matches(['.', '!', ':']).trim())
+        .split(['|', ';', ',', '+', '\n', '\r', '(', ')', '[', ']', '{', '}'])
+        .map(str::trim)
         .filter(|i| !i.is_empty())
-        .any(|i| {
+        .any(|item| {
+            if item.chars().all(|c| matches!(c, '.' | '…' | 'x' | ' ')) {
+                return true; // `...`, `xxx`, `x`
+            }
+            let i = item.trim_end_matches(['.', '!', ':']).trim();
+            let folded = i.replace('ö', "o");
             NOTE_VALUES.contains(&i)
-                || i.split_whitespace()
-                    .next()
-                    .is_some_and(|w| NOTE_FIRST_WORDS.contains(&w.trim_end_matches(':')))
+                || i.split_whitespace().next().is_some_and(|w| {
+                    NOTE_FIRST_WORDS.contains(&w.trim_end_matches(['.', ':', '!']))
+                })
+                || NOTE_PHRASES.iter().any(|p| {
+                    folded == *p
+                        || folded
+                            .strip_prefix(p)
+                            .is_some_and(|rest| rest.starts_with([' ', ':', '.']))
+                })
         });
     if note {
         SafetyCell::Note
@@ -101,6 +149,22 @@ mod tests {
             "TBD",
             "volgt",
             "angst, zie dossier",
+            // The third trial: notes in brackets and common notes.
+            "(zie opmerking)",
+            "[zie dossier]",
+            "angst (zie opmerking)",
+            "opm. in dossier",
+            "opm.",
+            "vertrouwelijk",
+            "in dossier",
+            "NB",
+            "nog navragen",
+            "nog invullen",
+            "bij coördinator",
+            "...",
+            "xxx",
+            "TODO",
+            "todo: invullen",
         ] {
             assert_eq!(read_safety_cell(c), SafetyCell::Note, "{c}");
         }
@@ -112,6 +176,11 @@ mod tests {
             "Jeugdzorg Zien",
             "Stichting Ja Zeggen",
             "zelfbeschadiging|rouw",
+            "Borderline (BPS)",
+            "suïcidaliteit (licht)",
+            "Nogeste",
+            "Indossier Zorg",
+            "Stichting Bij Elkaar",
         ] {
             assert_eq!(read_safety_cell(c), SafetyCell::Names, "{c}");
         }

@@ -25,6 +25,7 @@ mod pair_lines_property;
 mod pairs_property;
 mod round;
 mod rules;
+mod safety_cells_property;
 mod solver;
 mod spelling_property;
 mod standby;

@@ -450,7 +450,7 @@ fn team_columns_are_read_through_the_gate() {
     let warned: Vec<&matchpunt::ingest::Warning> = loaded
         .warnings
         .iter()
-        .filter(|w| w.contains("not_with"))
+        .filter(|w| w.contains("niet_samen_met"))
         .collect();
     assert_eq!(warned.len(), 2, "{:?}", loaded.warnings);
     assert!(
@@ -635,9 +635,10 @@ fn suggest_proposes_teams_that_keep_the_rules() {
 
 /// The trial's `not_with` cells (S6): a name, "E3 en E4", "E3/E4", "Noor & Daan" are read on the
 /// safe side as the experts they name (full name, first name or ids, whatever the separator),
-/// with a warning; an item that names nobody is left out with a warning. Keeping two experts
-/// apart never sends anyone where they should not go, so a first name shared by two experts
-/// keeps the row apart from both.
+/// with a warning; an item that names nobody and is no id is an error naming the cell (the
+/// third trial, #10: it was left out with a warning, and the pair it meant sent together).
+/// Keeping two experts apart never sends anyone where they should not go, so a first name
+/// shared by two experts keeps the row apart from both.
 #[test]
 fn not_with_names_and_separators_are_read_on_the_safe_side() {
     let experts = "id,name,roles,certified,themes,availability,online,place,niet_samen_met\n\
@@ -645,7 +646,15 @@ fn not_with_names_and_separators_are_read_on_the_safe_side() {
         E2,Noor Bakker,trainer,yes,pesten,*,yes,Utrecht,Daan\n\
         E3,Sam Jansen,trainer,yes,pesten,*,yes,Utrecht,E1 en E4\n\
         E4,Daan Smit,trainer,yes,pesten,*,yes,Utrecht,E3/E5\n\
-        E5,Lotte Kok,trainer,yes,pesten,*,yes,Utrecht,Noor & Sam Jansen|Onbekend\n";
+        E5,Lotte Kok,trainer,yes,pesten,*,yes,Utrecht,Noor & Sam Jansen\n";
+    let unknown = experts.replace("Noor & Sam Jansen\n", "Noor & Sam Jansen|Onbekend\n");
+    let errs = load_teams(&unknown, REQUESTS).unwrap_err();
+    assert!(
+        errs.to_string().contains(
+            "experts.csv:6:9 (I6): column 'niet_samen_met': \"Onbekend\": is not an expert id"
+        ),
+        "{errs}"
+    );
     let loaded = load_teams(experts, REQUESTS).unwrap();
     let pairs: Vec<(usize, usize)> = loaded.instance.teams.not_with.iter().copied().collect();
     for want in [
@@ -663,14 +672,8 @@ fn not_with_names_and_separators_are_read_on_the_safe_side() {
         .warnings
         .iter()
         .map(|w| &**w)
-        .filter(|w| w.contains("not_with"))
+        .filter(|w| w.contains("niet_samen_met"))
         .collect();
-    assert!(
-        warned
-            .iter()
-            .any(|w| w.contains("\"Onbekend\" is not an expert id")),
-        "{warned:?}"
-    );
     assert!(
         warned
             .iter()
@@ -840,7 +843,7 @@ proptest! {
         let loaded = load_teams(&experts, REQUESTS).unwrap();
         prop_assert!(loaded.instance.teams.not_with.contains(&(0, 1)), "{:?}", v);
         // The id as it is (in any case) is read without a warning; every other form with one.
-        let warned = loaded.warnings.iter().any(|w| w.contains("not_with"));
+        let warned = loaded.warnings.iter().any(|w| w.contains("niet_samen_met"));
         let reworded = zeros > 0 || space || !tail.is_empty() || wrap > 0;
         prop_assert_eq!(warned, reworded, "{:?}", v);
     }
