@@ -360,7 +360,7 @@ messages! {
     // suggest.
     SuggestHead => "{request} ({org}, {role}, {where}, {slot}): {n} eligible expert(s)", "{request} ({org}, {role}, {where}, {slot}): {n} geschikte {n:deskundige|deskundigen}";
     SuggestHeadBooked => "{request} ({org}, {role}, {where}, {slot}): {n} eligible expert(s), {free} of them free this week", "{request} ({org}, {role}, {where}, {slot}): {n} geschikte {n:deskundige|deskundigen}, van wie {free} deze week vrij";
-    CandidateLine => "{rank}. {name} ({id}), score {score}{km}", "{rank}. {name} ({id}), score {score}{km}";
+    CandidateLine => "{rank}. {who}, score {score}{km}", "{rank}. {who}, score {score}{km}";
     NearMissesHead => "near misses (closest first):", "bijna geschikt (dichtstbij eerst):";
     NobodyFree => "nobody who meets the rules is free this week", "niemand die aan de regels voldoet is deze week vrij";
     OwnAssignments => "this request already has {n} assignment(s) in the assignments file ({experts}); they are not counted as bookings", "deze aanvraag heeft al {n} {n:toewijzing|toewijzingen} in het toewijzingenbestand ({experts}); die tellen niet als bezet";
@@ -385,7 +385,7 @@ messages! {
     AtLoad => "would carry load {load} of {budget} this week", "zou deze week {load} van {budget} belasting dragen";
     AtRollingLoad => "the rolling budget over {weeks} weeks leaves {left} this week; this request needs {needs}", "het rollende budget over {weeks} weken laat deze week {left} over; deze aanvraag vraagt {needs}";
     Unsure => "a booking row of this week could not be read: treated as unavailable", "een boeking van deze week was onleesbaar: als niet beschikbaar behandeld";
-    NearMissLine => "{name} ({id}): {why}{extra}", "{name} ({id}): {why}{extra}";
+    NearMissLine => "{who}: {why}{extra}", "{who}: {why}{extra}";
     NearExtraKm => "{km} km", "{km} km";
     NearExtraFree => "free: {free}", "vrij: {free}";
 
@@ -433,11 +433,11 @@ messages! {
     AssignedHead => "assigned:", "toegewezen:";
     AssignedPinned => "pinned by the coordinator", "vastgezet door de coördinator";
     RunnersUpHead => "runners-up (exact cost of putting each in, by re-solving the batch with that pair fixed):", "alternatieven (exacte kosten om elk in te zetten, door de batch opnieuw op te lossen met dat paar vast):";
-    RunnerUpLine => "{name} ({id}), score {score} ({diff} against {other}): {status}; putting {name} here: {cost} in total{changes}", "{name} ({id}), score {score} ({diff} t.o.v. {other}): {status}; {name} hier inzetten: {cost} in totaal{changes}";
-    RunnerUpLineOpen => "{name} ({id}), score {score}: {status}; putting {name} here: {cost} in total{changes}", "{name} ({id}), score {score}: {status}; {name} hier inzetten: {cost} in totaal{changes}";
+    RunnerUpLine => "{who}, score {score} ({diff} against {other}): {status}; putting {name} here: {cost} in total{changes}", "{who}, score {score} ({diff} t.o.v. {other}): {status}; {name} hier inzetten: {cost} in totaal{changes}";
+    RunnerUpLineOpen => "{who}, score {score}: {status}; putting {name} here: {cost} in total{changes}", "{who}, score {score}: {status}; {name} hier inzetten: {cost} in totaal{changes}";
     StatusFree => "free this week", "deze week vrij";
     StatusUsedElsewhere => "assigned to {requests}", "ingezet bij {requests}";
-    CannotForce => "{name} ({id}), score {score}: cannot be put here: {why}", "{name} ({id}), score {score}: kan hier niet worden ingezet: {why}";
+    CannotForce => "{who}, score {score}: cannot be put here: {why}", "{who}, score {score}: kan hier niet worden ingezet: {why}";
     NoRunnersUp => "no other eligible expert", "geen andere geschikte deskundige";
     NeverEligibleHead => "never eligible (first rule not met): {counts}", "nooit geschikt (eerste regel waaraan niet voldaan is): {counts}";
     RuleCount => "{rule} ({what}): {n}", "{rule} ({what}): {n}";
@@ -512,8 +512,8 @@ messages! {
     FixTooLarge => "the request is in a group of {arcs} connected pairs, too large to re-solve for every change; run matchpunt explain --request {request}", "de aanvraag zit in een groep van {arcs} verbonden paren, te groot om voor elke wijziging opnieuw op te lossen; gebruik matchpunt explain --request {request}";
 
     // explain --expert.
-    ExpertHead => "{name} ({id}): {count} of {max} assignment(s), load {load} of {budget}", "{name} ({id}): {count} van {max} {max:inzet|inzetten}, belasting {load} van {budget}";
-    ExpertOnLeave => "{name} ({id}) is on leave this week", "{name} ({id}) is deze week met verlof";
+    ExpertHead => "{who}: {count} of {max} assignment(s), load {load} of {budget}", "{who}: {count} van {max} {max:inzet|inzetten}, belasting {load} van {budget}";
+    ExpertOnLeave => "{who} is on leave this week", "{who} is deze week met verlof";
     ExpertAssignment => "{request} ({org}, {role}, {slot}), load {load}, score {score}{pinned}", "{request} ({org}, {role}, {slot}), belasting {load}, score {score}{pinned}";
     ExpertEligibleHead => "eligible for, but not assigned:", "geschikt voor, maar niet toegewezen:";
     ExpertNotAssigned => "{request} ({org}, {role}, {slot}), score {score}: {why}", "{request} ({org}, {role}, {slot}), score {score}: {why}";

@@ -10,6 +10,7 @@ mod bounds;
 mod cli;
 mod docs;
 mod dutch;
+mod explain_texts;
 mod input_errors_nl;
 mod ledger;
 mod numbers;

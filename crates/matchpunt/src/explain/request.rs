@@ -319,8 +319,8 @@ impl Base<'_> {
                     text: lang.fill(
                         Msg::RunnerUpLineOpen,
                         &[
+                            ("who", &label),
                             ("name", &display_name(ex).to_string()),
-                            ("id", &ex.id),
                             ("score", &score),
                             ("status", &status),
                             ("cost", &lang.text(Msg::NotProven).to_string()),
@@ -341,12 +341,7 @@ impl Base<'_> {
                 refused: Some(why.clone()),
                 text: lang.fill(
                     Msg::CannotForce,
-                    &[
-                        ("name", &label),
-                        ("id", &ex.id),
-                        ("score", &score),
-                        ("why", &why),
-                    ],
+                    &[("who", &label), ("score", &score), ("why", &why)],
                 ),
                 ..view
             };
@@ -367,8 +362,8 @@ impl Base<'_> {
             Some(w) => lang.fill(
                 Msg::RunnerUpLine,
                 &[
+                    ("who", &label),
                     ("name", &name),
-                    ("id", &ex.id),
                     ("score", &score),
                     ("diff", &lang.signed(s.score - w.score)),
                     (
@@ -383,8 +378,8 @@ impl Base<'_> {
             None => lang.fill(
                 Msg::RunnerUpLineOpen,
                 &[
+                    ("who", &label),
                     ("name", &name),
-                    ("id", &ex.id),
                     ("score", &score),
                     ("status", &status),
                     ("cost", &cost),

@@ -8,6 +8,7 @@ mod avoided_variants_property;
 mod batch_property;
 mod common;
 mod encodings_property;
+mod expert_labels_property;
 mod explain;
 mod history_rows;
 mod hostile;
