@@ -457,6 +457,7 @@ messages! {
     FixesHead => "changes that fill a seat, smallest first (each checked by re-solving the batch):", "wijzigingen die een plek vullen, kleinste eerst (elk gecontroleerd door de batch opnieuw op te lossen):";
     WhyAllBusy => "{n} eligible expert(s), all used to the limit this week: {list}", "{n} geschikte {n:deskundige|deskundigen}, {n:deze week al tot de grens ingezet|allemaal deze week tot de grens ingezet}: {list}";
     WhyBetterElsewhere => "{n} eligible expert(s) are free, but putting them here lowers the batch objective", "{n} geschikte {n:deskundige is|deskundigen zijn} vrij, maar {n:die|ze} hier inzetten verlaagt de batchwaarde";
+    WhyFreeGain => "{n} eligible expert(s) are free, and putting one here raises the batch objective (see the fixes): re-run the batch or pin one of them", "{n} geschikte {n:deskundige is|deskundigen zijn} vrij, en {n:die|een van hen} hier inzetten verhoogt de batchwaarde (zie de oplossingen): draai de batch opnieuw of zet {n:die|er een} vast";
     OnlyAssignedHere => "only {n} expert(s) are eligible, and all are assigned here", "maar {n} {n:deskundige is|deskundigen zijn} geschikt, en {n:die is|die zijn allemaal} hier toegewezen";
     NobodyAssigned => "nobody", "niemand";
     PinRule9 => "would go beyond their limits with the pins before it (rule 9)", "zou met de vastzettingen ervoor over de grenzen gaan (regel 9)";
@@ -610,7 +611,6 @@ messages! {
     BookLimit => "expert {expert} cannot be booked this week", "deskundige {expert} kan deze week niet geboekt worden";
     BookSeatsTaken => "request {request} has {seats} seat(s), all booked or accepted this week already", "aanvraag {request} heeft {seats} {seats:plek|plekken}, deze week al allemaal geboekt of geaccepteerd";
     DeclinedThisWeek => "declined this week by {experts} (not proposed again)", "afgewezen deze week door {experts} (wordt niet opnieuw voorgesteld)";
-    NoFixWithoutDeclined => "no single change fills it without the expert(s) who declined", "geen enkele wijziging vult de plek zonder wie afwees";
     // Team rules (issue 24): why a team seat is open. Never why two experts are kept apart.
     TeamNoExperiencedInSlot => "no experienced partner free in the slot", "geen ervaren collega vrij in dit tijdvak";
     TeamNoExperienced => "no experienced partner free this week", "geen ervaren collega vrij deze week";

@@ -8,6 +8,7 @@ mod after_match;
 mod analysts;
 mod bounds;
 mod cli;
+mod declines;
 mod docs;
 mod dutch;
 mod explain_texts;

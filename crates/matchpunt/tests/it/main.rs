@@ -7,6 +7,7 @@ mod architecture;
 mod avoided_variants_property;
 mod batch_property;
 mod common;
+mod declines_property;
 mod encodings_property;
 mod expert_labels_property;
 mod explain;
