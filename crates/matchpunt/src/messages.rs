@@ -654,6 +654,7 @@ messages! {
     Note => "note: {text}", "let op: {text}";
     RunTime => "time: read {read} s, candidates {candidates} s, scoring {scoring} s, solve {solve} s, reasons {reasons} s, write {write} s, total {total} s", "tijd: inlezen {read} s, kandidaten {candidates} s, scoren {scoring} s, oplossen {solve} s, redenen {reasons} s, schrijven {write} s, totaal {total} s";
     Wrote => "wrote {files}", "geschreven: {files}";
+    RemovedStale => "removed {files}: left by an earlier run, not written by this one (the folder holds one run's set)", "verwijderd: {files}: van een eerdere run, niet door deze geschreven (de map bevat de bestanden van één run)";
     SeeSheet => "{file}, sheet '{sheet}'", "{file}, blad '{sheet}'";
     RunLedger => "ledger: history read from its {closed} closed week(s); recorded run {id} of week {week} and its {n} proposal(s) in {file}", "ledger: historie gelezen uit {closed} afgesloten {closed:week|weken}; run {id} van week {week} met {n} {n:voorstel|voorstellen} vastgelegd in {file}";
     LedgerImported => "imported {n} history row(s) into the ledger {file}; from now on the ledger's history is the one in force", "{n} {n:regel|regels} historie ingelezen in de ledger {file}; vanaf nu geldt de historie van de ledger";

@@ -16,6 +16,7 @@ mod input_errors_nl;
 mod ledger;
 mod numbers;
 mod orgs;
+mod output_set;
 mod outputs;
 mod places;
 mod privacy_property;
