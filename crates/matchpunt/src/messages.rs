@@ -939,6 +939,15 @@ messages! {
     DecideGiveVerdict => "give --accepted or --declined", "geef --accepted of --declined";
     DecideGivePairs => "give `--decisions FILE`, or `--request` and `--expert`", "geef `--decisions BESTAND`, of `--request` en `--expert`";
     MessagesNoRun => "week {week} has no run in the ledger: run it first (`matchpunt run --ledger ... --week {week}`)", "week {week} heeft geen run in de ledger: draai die eerst (`matchpunt run --ledger ... --week {week}`)";
+    // `messages --templates` and `--organisations`: every bad row, in the reader's language.
+    MsgFileErrors => "{file}: {n} {n:error|errors}:", "{file}: {n} {n:fout|fouten}:";
+    MsgFileHeader => "{at}: the header is {found}: expected {expected}", "{at}: de kop is {found}: verwacht {expected}";
+    MsgFileKey => "{at}: message {key} is not one of {keys}", "{at}: bericht {key} is geen van {keys}";
+    MsgFileLang => "{at}: language {value}: expected nl or en", "{at}: taal {value}: verwacht nl of en";
+    MsgFileBrace => "{at}: an opening brace without its closing one in the text", "{at}: een openingsaccolade zonder sluitaccolade in de tekst";
+    MsgFilePlaceholder => "{at}: unknown placeholder {found} in {key} ({lang}): expected one of {list}", "{at}: onbekende plaatshouder {found} in {key} ({lang}): verwacht een van {list}";
+    MsgFileTwice => "{at}: {key} ({lang}) is given twice", "{at}: {key} ({lang}) staat er twee keer in";
+    MsgFileBadCsv => "{at}: cannot be read as CSV: {why}", "{at}: niet te lezen als CSV: {why}";
     BookNeedsLedger => "book needs the ledger: --ledger FILE (or MATCHPUNT_LEDGER); create one with `matchpunt ledger init FILE`", "book heeft de ledger nodig: --ledger BESTAND (of MATCHPUNT_LEDGER); maak er een met `matchpunt ledger init FILE`";
     BookNoExpert => "no expert with id {id}{hint}", "geen deskundige met id {id}{hint}";
     BookDidYouMean => "; did you mean {id}?", "; bedoelt u {id}?";

@@ -14,6 +14,7 @@ mod dutch;
 mod explain_texts;
 mod input_errors_nl;
 mod ledger;
+mod message_files;
 mod numbers;
 mod orgs;
 mod output_set;

@@ -33,6 +33,7 @@ mod starvation;
 mod team_pins;
 mod team_standbys;
 mod teams;
+mod template_files_property;
 mod themes_safe_side;
 mod trajectories;
 mod trajectory_limits;
