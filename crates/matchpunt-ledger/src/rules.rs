@@ -300,6 +300,20 @@ pub fn week_booked(
     booked
 }
 
+/// The id of a new inline request (a phone request booked without `--id`): the first `tel-N`
+/// that is neither a request of `inst` nor booked this week. Dutch and English readers alike
+/// read `tel` as the phone, and each booking of the week gets its own id (the web page's and
+/// `book`'s). O(N · (requests + bookings)).
+pub fn new_inline_id(inst: &Instance, view: &WeekView) -> String {
+    (1..)
+        .map(|n| format!("tel-{n}"))
+        .find(|id| {
+            !inst.requests.iter().any(|r| &r.id == id)
+                && !view.bookings.iter().any(|b| &b.seat.request == id)
+        })
+        .unwrap_or_default()
+}
+
 /// Every (request, expert) pair declined this week (the last decision on it), as indexes of
 /// `inst`, sorted; pairs of ids not in `inst` are left out. The exclusion that every candidate
 /// list of the week goes through (`matchpunt::explain::suggest_except`,

@@ -95,7 +95,8 @@ pub struct InlineRequest {
     /// The expert's gender must be this.
     #[arg(long, value_name = "GENDER", requires = "role")]
     pub gender_pref: Option<String>,
-    /// An id for the request in the output [default: phone].
+    /// An id for the request in the output [default: tel; `book`: tel-1, tel-2, ... the first
+    /// not yet used this week].
     #[arg(long, value_name = "ID", requires = "role")]
     pub id: Option<String>,
 }
@@ -122,7 +123,7 @@ impl InlineRequest {
     pub fn cells(&self) -> Vec<(&'static str, String)> {
         let v = |o: &Option<String>| o.clone().unwrap_or_default();
         vec![
-            ("id", self.id.clone().unwrap_or_else(|| "phone".into())),
+            ("id", self.id.clone().unwrap_or_else(|| "tel".into())),
             ("org", v(&self.org)),
             ("role", v(&self.role)),
             ("themes", v(&self.themes)),

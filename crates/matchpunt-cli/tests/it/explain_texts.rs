@@ -27,5 +27,12 @@ fn runners_up_of_a_team_request_name_the_expert_once() {
         for id in ["E1", "E2", "E3", "E4"] {
             assert!(!out.contains(&format!("({id}) ({id})")), "{out}");
         }
+        // Each runner-up gets the team rule that keeps them out, not the list of all three
+        // (trial 3, #19), and no column name.
+        assert!(!out.contains("experienced_min"), "{out}");
+        assert!(
+            !out.contains("not sent together, ") && !out.contains("niet samen ingezet, "),
+            "{out}"
+        );
     }
 }

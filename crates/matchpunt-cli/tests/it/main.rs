@@ -11,6 +11,7 @@ mod cli;
 mod declines;
 mod docs;
 mod dutch;
+mod dutch_words;
 mod explain_texts;
 mod input_errors_nl;
 mod ledger;

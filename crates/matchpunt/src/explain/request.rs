@@ -365,7 +365,23 @@ impl Base<'_> {
             ..view
         };
         if let Some(c) = &outcome.refused {
-            let why = pin_conflict_text(inst, self.policy, c, lang);
+            // A team rule: the one that keeps this expert out, not the list of all of them.
+            let why = if c.stage == Stage::PinTeam && (c.request, c.expert) == (r, e) {
+                let standing = crate::teams::standings(inst, self.policy);
+                let others: Vec<usize> = self
+                    .pins
+                    .accepted
+                    .iter()
+                    .filter(|p| p.0 == r && p.1 != e)
+                    .map(|p| p.1)
+                    .collect();
+                match crate::teams::fixed_miss(inst, &standing, r, e, &others) {
+                    Some(m) => m.text(inst, r, e, lang),
+                    None => lang.fill(Msg::TeamNoTeamHolds, &[("expert", &ex.id)]),
+                }
+            } else {
+                pin_conflict_text(inst, self.policy, c, lang)
+            };
             return RunnerUpView {
                 refused: Some(why.clone()),
                 text: lang.fill(
