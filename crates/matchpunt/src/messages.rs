@@ -415,13 +415,13 @@ messages! {
     SumBound => "proven bound", "bewezen grens";
     SumOptimal => "optimal", "optimaal";
     SumStopped => "no (stopped at the limit)", "nee (gestopt bij de grens)";
-    SumHead => "week {week}: {experts} experts ({active} active), {requests} requests, {pairs} eligible pairs", "week {week}: {experts} {experts:deskundige|deskundigen} ({active} actief), {requests} {requests:aanvraag|aanvragen}, {pairs} geschikte {pairs:paar|paren}";
+    SumHead => "week {week}: {experts} experts ({active} active), {requests} requests, {pairs} eligible pairs", "week {week}: {experts} {experts:deskundige|deskundigen} ({active} actief), {requests} {requests:aanvraag|aanvragen}, {pairs} {pairs:geschikt paar|geschikte paren}";
     SumTableHead => "role      requests  seats  filled  fill%", "rol      aanvragen plekken gevuld %gevuld";
     SumObjectiveLine => "objective {objective} (proven bound {bound}, gap {gap} = {share}%){proof}", "doelwaarde {objective} (bewezen grens {bound}, verschil {gap} = {share}%){proof}";
     SumProven => ", optimal", ", optimaal";
     SumStoppedWork => ", not proven: stopped by the work limit", ", niet bewezen: gestopt bij de werkgrens";
     SumStoppedTime => ", not proven: stopped by the time limit", ", niet bewezen: gestopt bij de tijdgrens";
-    SumPins => "pins: {kept} kept, {conflicts} conflicts; solver: {components} components, {nodes} branch-and-bound nodes ({branched} components branched, {listed} closed by listing bundles)", "vastzettingen: {kept} gehouden, {conflicts} conflicten; oplosser: {components} componenten, {nodes} branch-and-bound-knopen ({branched} componenten vertakt, {listed} gesloten door bundels op te sommen)";
+    SumPins => "pins: {kept} kept, {conflicts} conflicts; solver: {components} components, {nodes} branch-and-bound nodes ({branched} components branched, {listed} closed by listing bundles)", "vastzettingen: {kept} gehouden, {conflicts} {conflicts:conflict|conflicten}; oplosser: {components} {components:component|componenten}, {nodes} {nodes:branch-and-bound-knoop|branch-and-bound-knopen} ({branched} {branched:component|componenten} vertakt, {listed} gesloten door bundels op te sommen)";
     SumPinNotKept => "pin not kept: {request} ({org}): {text}", "vastzetting niet gehouden: {request} ({org}): {text}";
     SumRound => "round: {kept} proposal(s) kept ({accepted} accepted), {dropped} dropped, {new} new; see changes.csv (the objective includes the keep bonus)", "ronde: {kept} {kept:voorstel|voorstellen} behouden ({accepted} geaccepteerd), {dropped} vervallen, {new} nieuw; zie changes.csv (de doelwaarde telt de bonus voor behouden mee)";
     SumAllFilled => "every seat is filled", "elke plek is gevuld";
@@ -526,7 +526,7 @@ messages! {
 
     // check, the dropped proposals of a round, book and the ledger's declines (issue 20: every
     // command in the reader's language).
-    CheckOk => "ok: {experts} experts ({active} active, {certified} certified), {requests} requests, {history} history rows; batch week {week}", "in orde: {experts} deskundigen ({active} actief, {certified} gecertificeerd), {requests} aanvragen, {history} regels historie; batchweek {week}";
+    CheckOk => "ok: {experts} experts ({active} active, {certified} certified), {requests} requests, {history} history rows; batch week {week}", "in orde: {experts} {experts:deskundige|deskundigen} ({active} actief, {certified} gecertificeerd), {requests} {requests:aanvraag|aanvragen}, {history} {history:regel|regels} historie; batchweek {week}";
     CheckRead => "read {files}", "gelezen: {files}";
     CheckSheet => "{file} (sheet {sheets})", "{file} (blad {sheets})";
     CheckSheets => "{file} (sheets {sheets})", "{file} (bladen {sheets})";
