@@ -260,3 +260,60 @@ fn a_count_of_one_reads_singular_in_dutch() {
     }
     assert!(said.contains("1 deskundige"), "{said}");
 }
+
+/// `simulate --lang nl`'s report.html (trial 3, #19: only its first line was Dutch): its text
+/// (outside tags) holds no English word of the message table, and its numbers have a decimal
+/// comma.
+#[test]
+fn simulates_dutch_report_page_is_dutch() {
+    let table = english_words();
+    let dir = tempfile::tempdir().unwrap();
+    let data = crate::harness::sample().display().to_string();
+    let o = bin()
+        .args([
+            "simulate",
+            "--data",
+            &data,
+            "--weeks",
+            "2",
+            "--requests-per-week",
+            "20",
+            "--out",
+            "sim",
+            "--lang",
+            "nl",
+        ])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let page = std::fs::read_to_string(dir.path().join("sim/report.html")).unwrap();
+    assert!(page.contains("<html lang=\"nl\">"));
+    // The text a person reads: what is between tags, and the charts' titles.
+    let mut text = String::new();
+    for part in page.split('<').skip(1) {
+        if let Some((tag, after)) = part.split_once('>') {
+            if !tag.starts_with("style") {
+                text.push_str(after);
+                text.push('\n');
+            }
+        }
+    }
+    // The policy's name ("default": no --policy given) is data, not a text of the page.
+    let text = text.replace("default", "");
+    let mut found = Vec::new();
+    english_in("report.html", &text, &table, &mut found);
+    assert!(found.is_empty(), "{}", found.join("\n"));
+    for english in [
+        "Summary",
+        "Teams and trajectories",
+        "Seats filled",
+        "proven optimal",
+    ] {
+        assert!(!page.contains(english), "{english}");
+    }
+    // The mean of eligible experts has one decimal: a comma in Dutch.
+    let totals = &page[page.find("class=\"totals\"").unwrap()..];
+    let last_cell = totals.split("<td>").nth(4).unwrap();
+    assert!(last_cell.contains(','), "{last_cell}");
+}
