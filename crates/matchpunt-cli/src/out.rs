@@ -18,9 +18,19 @@
 //!    renames done so far are undone in reverse order and the old set is back. If the undo
 //!    itself fails, the journal stays, and the next run on the folder finishes the move.
 //!
+//! A file of the command's set that this run does not write (a round's `changes.csv` after a
+//! plain run, `standbys.csv` with standbys off) is removed in the same commit
+//! ([`OutputSet::remove_stale`]): it is moved to its backup with the old set and deleted with
+//! it, so the folder holds one run's files, never another run's beside them.
+//!
 //! Ctrl-C and SIGTERM (see [`on_signal`]) remove the staging folder, the hidden export files,
 //! the lock file and a folder the run created, and exit 130; during a commit they wait for it
 //! to end (a few renames), so the folder then holds the new set.
+
+//!
+//! Why one file: the lock, the staging, the journal, the commit with its undo and the recovery
+//! of a killed run are one protocol; each step relies on what the others leave on disk, so they
+//! are read and changed together.
 
 use anyhow::{bail, Context, Result};
 use matchpunt::messages::Msg;
@@ -143,6 +153,8 @@ struct Entry {
     staged: PathBuf,
     target: PathBuf,
     backup: PathBuf,
+    /// A stale file of the set: the commit moves the target to its backup and places nothing.
+    remove: bool,
 }
 
 /// The output files of one command, written as one set into an output folder (and, for
@@ -248,6 +260,7 @@ impl OutputSet {
             staged: self.stage.join(name),
             target: self.dir.join(name),
             backup: self.stage.join(OLD).join(name),
+            remove: false,
         };
         let file = {
             let _list = cleanup_list();
@@ -287,6 +300,7 @@ impl OutputSet {
             staged: parent.join(format!(".{name}.matchpunt-new-{pid}")),
             target: target.clone(),
             backup: parent.join(format!(".{name}.matchpunt-old-{pid}")),
+            remove: false,
         };
         let file = {
             let mut list = cleanup_list();
@@ -308,8 +322,45 @@ impl OutputSet {
         Ok(())
     }
 
+    /// Removes `name` from the output folder in the commit, as one step with the staged
+    /// files, unless this set stages it or it does not exist: a file of the command's set that
+    /// this run does not write. Call it after staging. Nothing changes before the commit, and
+    /// a failed commit puts it back with the old set.
+    ///
+    /// # Errors
+    /// `name` is a folder.
+    pub fn remove_stale(&mut self, name: &str) -> Result<()> {
+        let target = self.dir.join(name);
+        if self.entries.iter().any(|e| e.target == target) || !target.exists() {
+            return Ok(());
+        }
+        if target.is_dir() {
+            bail!(
+                "{} is a folder: move it away, or choose another output",
+                self.shown.join(name).display()
+            );
+        }
+        self.ensure_stage()?;
+        self.entries.push(Entry {
+            staged: self.stage.join(name),
+            backup: self.stage.join(OLD).join(name),
+            target,
+            remove: true,
+        });
+        Ok(())
+    }
+
+    /// The files [`OutputSet::remove_stale`] will remove, as shown.
+    pub fn stale(&self) -> Vec<PathBuf> {
+        self.entries
+            .iter()
+            .filter(|e| e.remove)
+            .filter_map(|e| e.target.file_name().map(|n| self.shown.join(n)))
+            .collect()
+    }
+
     /// Moves every staged file into place as one set (see the module docs); returns the
-    /// targets.
+    /// targets written (not those removed).
     pub fn commit(self) -> Result<Vec<PathBuf>> {
         self.commit_with(&mut RealFs::default())
     }
@@ -329,10 +380,11 @@ impl OutputSet {
         let mut text = String::new();
         for e in &self.entries {
             text.push_str(&format!(
-                "{}\t{}\t{}\n",
+                "{}\t{}\t{}{}\n",
                 encode(&e.target),
                 encode(&e.staged),
-                encode(&e.backup)
+                encode(&e.backup),
+                if e.remove { "\tremove" } else { "" }
             ));
         }
         write_synced(
@@ -365,6 +417,7 @@ impl OutputSet {
         let entries = std::mem::take(&mut self.entries);
         Ok(entries
             .into_iter()
+            .filter(|e| !e.remove)
             .map(|e| {
                 e.target
                     .strip_prefix(&self.dir)
@@ -410,7 +463,7 @@ fn move_into_place(entries: &[Entry], fs_ops: &mut dyn FsOps, shown: &Path) -> R
         }
     }
     if failure.is_none() {
-        for (i, e) in entries.iter().enumerate() {
+        for (i, e) in entries.iter().enumerate().filter(|(_, e)| !e.remove) {
             if let Err(err) = fs_ops.rename(&e.staged, &e.target) {
                 failure = Some((err, &e.target));
                 break;
@@ -476,7 +529,11 @@ fn recover(stage: &Path, fs_ops: &mut dyn FsOps) -> Result<Option<String>> {
             fs::read_to_string(&journal).with_context(|| say(Msg::OutCannotRead, &journal))?;
         let entries = parse_journal(&text).with_context(|| say(Msg::OutDamaged, &journal))?;
         for e in &entries {
-            if e.staged.exists() {
+            if e.remove {
+                if e.target.exists() && !e.backup.exists() {
+                    fs_ops.rename(&e.target, &e.backup)?;
+                }
+            } else if e.staged.exists() {
                 if e.target.exists() && !e.backup.exists() {
                     fs_ops.rename(&e.target, &e.backup)?;
                 }
@@ -511,6 +568,13 @@ fn parse_journal(text: &str) -> Result<Vec<Entry>> {
                     target: t.clone(),
                     staged: s.clone(),
                     backup: b.clone(),
+                    remove: false,
+                }),
+                [Some(t), Some(s), Some(b), _] if line.ends_with("\tremove") => Ok(Entry {
+                    target: t.clone(),
+                    staged: s.clone(),
+                    backup: b.clone(),
+                    remove: true,
                 }),
                 _ => bail!(
                     "{}",
@@ -919,6 +983,78 @@ mod tests {
         }
         // Steps 2-8 fail an undo; step 1 (the first backup) has nothing to undo.
         assert_eq!(finished_later, RENAMES - 2);
+    }
+
+    /// The old set plus a stale file of another run (`changes.csv`), which the new set does
+    /// not write: after a commit it is gone, after a failed one it is back with the old set.
+    fn expect_with_stale(root: &Path, which: &str) {
+        let mut got = listing(root);
+        let stale = ("out/changes.csv".to_string(), "old changes".to_string());
+        let had = got.contains(&stale);
+        got.retain(|x| *x != stale);
+        assert_eq!(had, which == "old", "{which}: {got:?}");
+        let mut want: Vec<(String, String)> = NAMES
+            .iter()
+            .map(|n| (format!("out/{n}"), format!("{which} {n}")))
+            .collect();
+        want.push(("out/".into(), String::new()));
+        want.push(("out/notes.txt".into(), "the user's".into()));
+        want.push(("model.lp".into(), format!("{which} lp")));
+        want.sort();
+        assert_eq!(got, want, "expected the {which} set and nothing else");
+    }
+
+    fn stale_set() -> (tempfile::TempDir, OutputSet) {
+        let root = old_set();
+        let out = root.path().join("out");
+        fs::write(out.join("changes.csv"), "old changes").unwrap();
+        let mut set = OutputSet::open(&out).unwrap();
+        stage_new(&mut set, root.path());
+        for n in NAMES.iter().chain(&["changes.csv", "standbys.csv"]) {
+            set.remove_stale(n).unwrap();
+        }
+        assert_eq!(set.stale(), vec![out.join("changes.csv")]);
+        (root, set)
+    }
+
+    #[test]
+    fn a_file_of_the_set_not_written_goes_in_the_same_commit() {
+        let (root, set) = stale_set();
+        let written = set.commit().unwrap();
+        assert_eq!(written.len(), 4, "the removed file is not said written");
+        expect_with_stale(root.path(), "new");
+        // A failing rename at any step (one more backup: the stale file) leaves the old set,
+        // the stale file with it.
+        for k in 0..RENAMES + 1 {
+            let (root, set) = stale_set();
+            let err = set
+                .commit_with(&mut FailAt {
+                    n: 0,
+                    fail: vec![k],
+                })
+                .unwrap_err();
+            assert!(format!("{err:#}").contains("injected failure"), "{k}");
+            expect_with_stale(root.path(), "old");
+        }
+        // A failed undo: the next run finishes the commit, the stale file removed.
+        for k in 1..RENAMES + 1 {
+            let (root, set) = stale_set();
+            let msg = format!(
+                "{:#}",
+                set.commit_with(&mut FailAt {
+                    n: 0,
+                    fail: vec![k, k + 1],
+                })
+                .unwrap_err()
+            );
+            drop(OutputSet::open(&root.path().join("out")).unwrap());
+            let which = if msg.contains("are unchanged") {
+                "old"
+            } else {
+                "new"
+            };
+            expect_with_stale(root.path(), which);
+        }
     }
 
     #[test]

@@ -3,7 +3,7 @@
 use anyhow::Result;
 use matchpunt::batch::round::{self, Round};
 use matchpunt::ingest::Source;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// Re-running after accepts and declines.
 #[derive(clap::Args, Debug, Clone, Default)]
@@ -38,5 +38,59 @@ impl RoundArgs {
             previous,
             decisions,
         }))
+    }
+}
+
+/// This week's declines for the commands that read a week without a ledger (`suggest`,
+/// `explain`, `serve`), so that nobody who declined a request is put forward for it again.
+#[derive(clap::Args, Debug, Clone, Default)]
+#[command(next_help_heading = "Weekly round")]
+pub struct DecisionsArg {
+    /// This week's decisions (the file given to `run --decisions`): a declined pair is never
+    /// put forward again [default: the changes.csv beside --assignments, which a round writes
+    /// with its decisions].
+    #[arg(long, value_name = "FILE", conflicts_with = "ledger")]
+    pub decisions: Option<PathBuf>,
+}
+
+impl DecisionsArg {
+    /// The decisions file in force: `--decisions`, else the `changes.csv` of the run folder
+    /// of `assignments` when there is one (a round's output set records its decisions there,
+    /// and a run removes it when it is no round: the set is written whole).
+    pub fn file(&self, assignments: Option<&Path>) -> Option<PathBuf> {
+        self.decisions.clone().or_else(|| {
+            let dir = assignments?.parent()?;
+            let dir = if dir.as_os_str().is_empty() {
+                Path::new(".")
+            } else {
+                dir
+            };
+            let changes = dir.join("changes.csv");
+            changes.is_file().then_some(changes)
+        })
+    }
+
+    /// The declined (request, expert) pairs of [`DecisionsArg::file`] as indexes of `inst`,
+    /// sorted ([`round::declined_pairs`]); none without a file.
+    ///
+    /// # Errors
+    /// The file cannot be opened, or a row is bad (located, in `lang`).
+    pub fn declined(
+        &self,
+        assignments: Option<&Path>,
+        inst: &matchpunt::model::Instance,
+        lang: matchpunt::messages::Lang,
+    ) -> Result<Vec<(usize, usize)>> {
+        let Some(p) = self.file(assignments) else {
+            return Ok(Vec::new());
+        };
+        let src = Source::new(p.display().to_string(), crate::voice::open(&p)?);
+        let rows = if self.decisions.is_some() {
+            round::read_decisions(src)
+        } else {
+            round::read_recorded_decisions(src)
+        }
+        .map_err(|e| anyhow::Error::from(e.in_lang(lang)))?;
+        Ok(round::declined_pairs(inst, &rows))
     }
 }

@@ -300,13 +300,46 @@ pub fn week_booked(
     booked
 }
 
-/// The experts (indexes) who declined request `id` this week (their last decision on it).
-pub fn declined_for(inst: &Instance, view: &WeekView, id: &str) -> Vec<usize> {
-    view.verdicts()
+/// The id of a new inline request (a phone request booked without `--id`): the first `tel-N`
+/// that is neither a request of `inst` nor booked this week. Dutch and English readers alike
+/// read `tel` as the phone, and each booking of the week gets its own id (the web page's and
+/// `book`'s). O(N · (requests + bookings)).
+pub fn new_inline_id(inst: &Instance, view: &WeekView) -> String {
+    (1..)
+        .map(|n| format!("tel-{n}"))
+        .find(|id| {
+            !inst.requests.iter().any(|r| &r.id == id)
+                && !view.bookings.iter().any(|b| &b.seat.request == id)
+        })
+        .unwrap_or_default()
+}
+
+/// Every (request, expert) pair declined this week (the last decision on it), as indexes of
+/// `inst`, sorted; pairs of ids not in `inst` are left out. The exclusion that every candidate
+/// list of the week goes through (`matchpunt::explain::suggest_except`,
+/// `matchpunt::explain::Base::from_assignments_except`), as a round's `forbidden` pairs.
+pub fn declined_pairs(inst: &Instance, view: &WeekView) -> Vec<(usize, usize)> {
+    let rs: HashMap<&str, usize> = inst
+        .requests
         .iter()
-        .filter(|((r, _), accepted)| r == id && !**accepted)
-        .filter_map(|((_, e), _)| inst.experts.iter().position(|x| &x.id == e))
-        .collect()
+        .enumerate()
+        .map(|(i, r)| (r.id.as_str(), i))
+        .collect();
+    let es: HashMap<&str, usize> = inst
+        .experts
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (e.id.as_str(), i))
+        .collect();
+    let mut out: Vec<(usize, usize)> = view
+        .verdicts()
+        .iter()
+        .filter(|(_, accepted)| !**accepted)
+        .filter_map(|((r, e), _)| Some((*rs.get(r.as_str())?, *es.get(e.as_str())?)))
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
 }
 
 /// The week's seats (the latest run's proposals not declined, and the bookings) as (request,
@@ -676,14 +709,10 @@ pub fn declined_text(ids: &[&str], lang: Lang) -> String {
     lang.fill(Msg::DeclinedThisWeek, &[("experts", &ids.join(", "))])
 }
 
-/// `explain --ledger --request`: no runner-up or fix puts forward an expert who declined the
-/// request this week, and the open seats' reason says who declined.
-pub fn drop_declined_explain(
-    v: &mut ExplainRequestView,
-    inst: &Instance,
-    declined: &[usize],
-    lang: Lang,
-) {
+/// `explain --request` of a base without the declined pairs
+/// (`matchpunt::explain::Base::from_assignments_except`, so no runner-up, fix or count puts
+/// them forward): the open seats' reason says first who declined (`declined`: expert indexes).
+pub fn say_declined(v: &mut ExplainRequestView, inst: &Instance, declined: &[usize], lang: Lang) {
     if declined.is_empty() {
         return;
     }
@@ -691,24 +720,9 @@ pub fn drop_declined_explain(
         .iter()
         .map(|&e| inst.experts[e].id.as_str())
         .collect();
-    let rid = v.request.id.clone();
-    v.runners_up.retain(|r| !ids.contains(&r.expert.as_str()));
     let said = declined_text(&ids, lang);
     if let Some(open) = &mut v.open {
-        let before = open.fixes.len();
-        open.fixes.retain(|f| {
-            let labels = ids.iter().any(|id| f.text.contains(&format!("({id})")));
-            let moves = f.changes.iter().any(|c| {
-                c.expert.as_deref().is_some_and(|e| ids.contains(&e))
-                    && (c.request.as_deref() == Some(rid.as_str()) || c.to.contains(&rid))
-            });
-            !labels && !moves
-        });
-        if open.fixes.is_empty() && before > 0 && open.no_fix.is_none() {
-            open.no_fix = Some(lang.text(Msg::NoFixWithoutDeclined).to_string());
-        }
-        // Nobody left to put forward: the decline is the whole reason.
-        open.why = if open.why.trim().is_empty() || v.runners_up.is_empty() {
+        open.why = if open.why.trim().is_empty() {
             said
         } else {
             format!("{said}; {}", open.why)

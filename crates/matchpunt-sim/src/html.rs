@@ -9,8 +9,9 @@
 //! `<polyline class="series" data-policy="NAME">` with a `<title>`, so the page can be checked
 //! by a parser.
 
-use crate::report::{summary_text, team_values, SUMMARY_COLUMNS, TEAM_COLUMNS};
+use crate::report::{summary_text_in, team_values, TEAM_COLUMNS};
 use matchpunt::analysis::simulate::{ContenderRun, WeekRecord};
+use matchpunt::messages::{Lang, Msg};
 use std::fmt::Write as _;
 
 /// One chart: the metric's name, its title, and how to read it from a week.
@@ -167,7 +168,7 @@ fn nice_step(span: f64, ticks: f64) -> f64 {
     }
 }
 
-fn chart_svg(chart: &Chart, runs: &[ContenderRun]) -> String {
+fn chart_svg(chart: &Chart, title: &str, runs: &[ContenderRun], lang: Lang) -> String {
     let (w, h) = (1200.0, 300.0);
     let (left, right, top, bottom) = (56.0, 16.0, 12.0, 36.0);
     let scale = if chart.percent { 100.0 } else { 1.0 };
@@ -192,7 +193,7 @@ fn chart_svg(chart: &Chart, runs: &[ContenderRun]) -> String {
     let _ = write!(
         s,
         r#"<svg viewBox="0 0 {w} {h}" width="100%" role="img" aria-label="{}" xmlns="http://www.w3.org/2000/svg">"#,
-        esc(chart.title)
+        esc(title)
     );
     let mut v = lo;
     while v <= hi + step / 2.0 {
@@ -203,7 +204,7 @@ fn chart_svg(chart: &Chart, runs: &[ContenderRun]) -> String {
             w - right,
             left - 6.0,
             yy + 4.0,
-            fmt_tick(v, step)
+            fmt_tick(v, step, lang)
         );
         v += step;
     }
@@ -255,12 +256,11 @@ fn chart_svg(chart: &Chart, runs: &[ContenderRun]) -> String {
     s
 }
 
-fn fmt_tick(v: f64, step: f64) -> String {
+fn fmt_tick(v: f64, step: f64, lang: Lang) -> String {
     if step >= 1.0 {
-        format!("{v:.0}")
+        lang.num(v, 0)
     } else {
-        let d = (-step.log10().floor()) as usize;
-        format!("{v:.d$}")
+        lang.num(v, (-step.log10().floor()) as usize)
     }
 }
 
@@ -281,13 +281,25 @@ fn legend(runs: &[ContenderRun]) -> String {
     s
 }
 
-/// The page. `description` is one line under the title (what was simulated).
+/// The page in English. `description` is one line under the title (what was simulated).
 pub fn render(runs: &[ContenderRun], description: &str) -> String {
+    render_in(runs, description, Lang::En)
+}
+
+/// The page in `lang`: its headings, notes, column heads and chart titles from the message
+/// table, numbers as `lang` writes them (a decimal comma in Dutch). `description` is one line
+/// under the title (what was simulated). O(weeks · policies · charts).
+pub fn render_in(runs: &[ContenderRun], description: &str, lang: Lang) -> String {
+    let t = |m: Msg| esc(lang.text(m));
     let mut s = String::new();
+    let _ = write!(
+        s,
+        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n",
+        lang.code()
+    );
+    s.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+    let _ = write!(s, "<title>{}</title>\n<style>\n", t(Msg::SimHtmlTitle));
     s.push_str(concat!(
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n",
-        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n",
-        "<title>matchpunt simulation</title>\n<style>\n",
         "body{font-family:system-ui,-apple-system,'Segoe UI',sans-serif;margin:2rem auto;max-width:1340px;padding:0 1rem;color:#222}\n",
         "h1{font-size:1.5rem}h2{font-size:1.15rem;margin-top:2rem}\n",
         "table{border-collapse:collapse;font-variant-numeric:tabular-nums}\n",
@@ -299,43 +311,48 @@ pub fn render(runs: &[ContenderRun], description: &str) -> String {
         ".legend{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:1.2rem}\n",
         ".swatch{display:inline-block;width:28px;vertical-align:middle}\n",
         ".note{color:#555;font-size:.9rem}\n",
-        "</style>\n</head>\n<body>\n<h1>matchpunt simulation</h1>\n"
+        "</style>\n</head>\n<body>\n"
     ));
+    let _ = writeln!(s, "<h1>{}</h1>", t(Msg::SimHtmlTitle));
     let _ = writeln!(s, "<p>{}</p>", esc(description));
-    s.push_str("<h2>Summary</h2>\n<table class=\"summary\">\n<thead><tr><th>policy</th>");
-    for (_, heading) in SUMMARY_COLUMNS {
-        let _ = write!(s, "<th>{}</th>", esc(heading));
+    let labels: Vec<&str> = lang.text(Msg::SimColumns).split('|').collect();
+    let _ = write!(
+        s,
+        "<h2>{}</h2>\n<table class=\"summary\">\n<thead><tr>",
+        t(Msg::SimHtmlSummary)
+    );
+    for l in &labels {
+        let _ = write!(s, "<th>{}</th>", esc(l));
     }
     s.push_str("</tr></thead>\n<tbody>\n");
-    let text = summary_text(runs);
+    let text = summary_text_in(runs, lang);
+    let width = runs
+        .iter()
+        .map(|r| r.name.len())
+        .max()
+        .unwrap_or(6)
+        .max(labels[0].len())
+        .max(6);
     for (run, line) in runs.iter().zip(text.lines().skip(1)) {
         let _ = write!(s, "<tr><td>{}</td>", esc(&run.name));
-        let width = runs.iter().map(|r| r.name.len()).max().unwrap_or(6).max(6);
         for cell in line[width.min(line.len())..].split_whitespace() {
             let _ = write!(s, "<td>{}</td>", esc(cell));
         }
         s.push_str("</tr>\n");
     }
     s.push_str("</tbody>\n</table>\n");
-    s.push_str(concat!(
-        "<p class=\"note\">Every share is in %. fill%: seats filled after declines over seats asked; ",
-        "urgent%: the same for urgent seats. pts p90 and max: load in intensity points over every ",
-        "expert-week with an assignment (an absolute measure: a share of the budget reaches 100% ",
-        "under every policy at scale). load% p90 and max: load used as a share of the weekly budget ",
-        "over the same expert-weeks; at budget%: the share of those at the full budget; 3wk full: ",
-        "experts at their full weekly budget 3 weeks in a row, at any time. pool: experts eligible ",
-        "in some week. ",
-        "starved: experts eligible (an eligible pair within their weekly load budget) in 4 or more weeks in a row ",
-        "without a proposal, at any time; starved/wk: on average per week. top10%: share of the ",
-        "seats held by the top 10% of the experts who were eligible in some week. contin%: seats ",
-        "with the preferred expert or one who worked for the organisation before.</p>\n"
-    ));
+    let _ = writeln!(s, "<p class=\"note\">{}</p>", t(Msg::SimHtmlSummaryNote));
     // Issue 24: the team rules and trajectories over the run (zero without team or trajectory
     // requests).
-    s.push_str(
-        "<h2>Teams and trajectories</h2>\n<table class=\"teams\">\n<thead><tr><th>policy</th>",
+    let _ = write!(
+        s,
+        "<h2>{}</h2>\n<table class=\"teams\">\n<thead><tr><th>{}</th>",
+        t(Msg::SimHtmlTeams),
+        esc(labels[0])
     );
-    for (name, heading) in TEAM_COLUMNS {
+    let team_heads: Vec<&str> = lang.text(Msg::SimHtmlTeamColumns).split('|').collect();
+    for (i, (name, heading)) in TEAM_COLUMNS.iter().enumerate() {
+        let heading = team_heads.get(i).copied().unwrap_or(heading);
         let _ = write!(s, "<th data-column=\"{name}\">{}</th>", esc(heading));
     }
     s.push_str("</tr></thead>\n<tbody>\n");
@@ -347,38 +364,43 @@ pub fn render(runs: &[ContenderRun], description: &str) -> String {
         s.push_str("</tr>\n");
     }
     s.push_str("</tbody>\n</table>\n");
-    s.push_str(concat!(
-        "<p class=\"note\">Over the whole run. A new expert (certified fewer than <code>[teams] ",
-        "new_weeks</code> weeks ago) goes only on a request of two or more seats that also gets an ",
-        "experienced one, so \"new experts alone\" is 0. A trajectory's later meetings are pins of ",
-        "their weeks; one that lost its expert found them gone (left the pool, on leave) or the pin refused.</p>\n"
-    ));
-    s.push_str("<h2>Week by week</h2>\n");
+    let _ = writeln!(s, "<p class=\"note\">{}</p>", t(Msg::SimHtmlTeamsNote));
+    let _ = writeln!(s, "<h2>{}</h2>", t(Msg::SimHtmlWeeks));
     s.push_str("<div class=\"charts\">\n");
-    for chart in &CHARTS {
+    let titles: Vec<&str> = lang.text(Msg::SimHtmlCharts).split('|').collect();
+    for (i, chart) in CHARTS.iter().enumerate() {
+        let title = titles.get(i).copied().unwrap_or(chart.title);
         // Each chart has its own legend, so that it reads on its own (and on a screenshot).
         let _ = writeln!(
             s,
             "<figure class=\"chart\" data-metric=\"{}\"><figcaption>{}</figcaption>{}{}</figure>",
             esc(chart.name),
-            esc(chart.title),
+            esc(title),
             legend(runs),
-            chart_svg(chart, runs)
+            chart_svg(chart, title, runs, lang)
         );
     }
-    s.push_str("</div>\n<h2>Totals</h2>\n<table class=\"totals\">\n<thead><tr><th>policy</th>");
-    s.push_str("<th>weeks</th><th>proven optimal</th><th>eligible experts (mean)</th></tr></thead>\n<tbody>\n");
+    let _ = write!(
+        s,
+        "</div>\n<h2>{}</h2>\n<table class=\"totals\">\n<thead><tr><th>{}</th>",
+        t(Msg::SimHtmlTotals),
+        esc(labels[0])
+    );
+    for h in lang.text(Msg::SimHtmlTotalsColumns).split('|') {
+        let _ = write!(s, "<th>{}</th>", esc(h));
+    }
+    s.push_str("</tr></thead>\n<tbody>\n");
     for run in runs {
         let weeks = run.weeks.len().max(1) as f64;
         let proven = run.weeks.iter().filter(|w| w.proven).count();
         let eligible: f64 = run.weeks.iter().map(|w| w.eligible_experts as f64).sum();
         let _ = writeln!(
             s,
-            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{:.1}</td></tr>",
+            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
             esc(&run.name),
             run.weeks.len(),
             proven,
-            eligible / weeks
+            lang.num(eligible / weeks, 1)
         );
     }
     s.push_str("</tbody>\n</table>\n</body>\n</html>\n");

@@ -36,7 +36,7 @@ labels! {
     ReadAt => "ingelezen om", "read at";
     // Week page.
     WeekOf => "Week {week}", "Week {week}";
-    Counts => "{experts} deskundigen ({active} actief), {requests} aanvragen, {pairs} geschikte paren", "{experts} experts ({active} active), {requests} requests, {pairs} eligible pairs";
+    Counts => "{experts} {experts:deskundige|deskundigen} ({active} actief), {requests} {requests:aanvraag|aanvragen}, {pairs} {pairs:geschikt paar|geschikte paren}", "{experts} experts ({active} active), {requests} requests, {pairs} eligible pairs";
     Role => "Rol", "Role";
     Requests => "Aanvragen", "Requests";
     Seats => "Plekken", "Seats";
@@ -152,10 +152,23 @@ labels! {
 }
 
 /// Fills `{name}` placeholders of a label.
+/// `{name:one|many}` is the word that agrees with the value of `name` (one for 1, else many),
+/// as in the library's message table.
 pub fn fill(lang: Lang, label: L, args: &[(&str, &dyn std::fmt::Display)]) -> String {
     let mut out = label.text(lang).to_string();
     for (name, value) in args {
-        out = out.replace(&format!("{{{name}}}"), &value.to_string());
+        let value = value.to_string();
+        out = out.replace(&format!("{{{name}}}"), &value);
+        let plural = format!("{{{name}:");
+        while let Some(at) = out.find(&plural) {
+            let Some(len) = out[at..].find('}') else {
+                break;
+            };
+            let inner = &out[at + plural.len()..at + len];
+            let (one, many) = inner.split_once('|').unwrap_or((inner, inner));
+            let word = if value.trim() == "1" { one } else { many }.to_string();
+            out.replace_range(at..at + len + 1, &word);
+        }
     }
     out
 }
@@ -169,9 +182,35 @@ mod tests {
             .split('{')
             .skip(1)
             .filter_map(|p| p.split_once('}').map(|x| x.0))
+            // `{n:one|many}` is a form of `{n}`, used where `{n}` is.
+            .filter(|p| !p.contains(':'))
             .collect();
         v.sort_unstable();
         v
+    }
+
+    #[test]
+    fn counts_agree_with_their_number() {
+        let counts = |n: usize| {
+            fill(
+                Lang::Nl,
+                L::Counts,
+                &[
+                    ("experts", &n),
+                    ("active", &n),
+                    ("requests", &n),
+                    ("pairs", &n),
+                ],
+            )
+        };
+        assert_eq!(
+            counts(1),
+            "1 deskundige (1 actief), 1 aanvraag, 1 geschikt paar"
+        );
+        assert_eq!(
+            counts(2),
+            "2 deskundigen (2 actief), 2 aanvragen, 2 geschikte paren"
+        );
     }
 
     #[test]

@@ -60,6 +60,9 @@ pub struct Config {
     pub policy: Option<PathBuf>,
     /// A run's assignments.csv to show instead of solving the batch.
     pub assignments: Option<PathBuf>,
+    /// This week's decisions without a ledger (a decisions file, or a round's changes.csv): a
+    /// declined pair is never put forward again. With a ledger, its decisions count instead.
+    pub decisions: Option<PathBuf>,
     /// The batch week; else the week after the latest history week, else the current week.
     pub week: Option<Week>,
     /// Time limit of the batch's proof.
@@ -91,6 +94,7 @@ impl Config {
             data: data.into(),
             policy: None,
             assignments: None,
+            decisions: None,
             week: None,
             time_limit: Duration::from_secs(30),
             token: None,

@@ -79,6 +79,8 @@ pub struct Owner {
     /// The assignments read from a run's assignments file (request, expert, pinned), when not
     /// solved here.
     pub pairs: Vec<(usize, usize, bool)>,
+    /// The (request, expert) pairs declined this week, sorted: no candidates anywhere.
+    pub declined: Vec<(usize, usize)>,
 }
 
 self_cell::self_cell!(
@@ -198,28 +200,36 @@ impl Data {
     /// Why request `r` has open seats, in words: the one reason `unmatched.csv` gives too
     /// ([`matchpunt::explain::Base::open_reason`]).
     ///
-    /// With a ledger, experts who declined the request this week are named first (they are
-    /// not proposed again).
+    /// Experts who declined the request this week (ledger or decisions file) are named first
+    /// (they are no candidates of the base: not proposed again).
     pub fn open_why(&self, r: usize, lang: Lang) -> String {
         let why = self.base().open_reason(r, &self.booked, lang);
-        let Some(lw) = &self.ledger else {
-            return why;
-        };
         let inst = self.inst();
-        let declined = rules::declined_for(inst, &lw.view, &inst.requests[r].id);
-        if declined.is_empty() {
+        let ids: Vec<&str> = self
+            .declined_of(r)
+            .into_iter()
+            .map(|e| inst.experts[e].id.as_str())
+            .collect();
+        if ids.is_empty() {
             return why;
         }
-        let ids: Vec<&str> = declined
-            .iter()
-            .map(|&e| inst.experts[e].id.as_str())
-            .collect();
         let said = rules::declined_text(&ids, lang);
         if why.trim().is_empty() {
             said
         } else {
             format!("{said}; {why}")
         }
+    }
+    /// The experts (indexes) who declined request `r` this week (the ledger's decisions, or
+    /// the decisions file's), ascending.
+    pub fn declined_of(&self, r: usize) -> Vec<usize> {
+        self.cell
+            .borrow_owner()
+            .declined
+            .iter()
+            .filter(|p| p.0 == r)
+            .map(|p| p.1)
+            .collect()
     }
     /// Whether the fix of open seat `i` was left to the request's page (a limit was reached):
     /// the week page links there instead of naming a command.
@@ -403,6 +413,22 @@ fn load_data(cfg: &Config) -> Result<Data, Failure> {
         ..SolveOptions::default()
     };
     let mut file_warnings = Vec::new();
+    // This week's declines: the ledger's, or a decisions file's.
+    let declined = match (&ledger, &cfg.decisions) {
+        (Some(lw), _) => rules::declined_pairs(&inst, &lw.view),
+        (None, Some(p)) => {
+            use matchpunt::batch::round;
+            // A round's changes.csv records its decisions beside pairs without one.
+            let rows = if p.file_name().is_some_and(|n| n == "changes.csv") {
+                round::read_recorded_decisions(open(p)?)
+            } else {
+                round::read_decisions(open(p)?)
+            }
+            .map_err(Failure::Input)?;
+            round::declined_pairs(&inst, &rows)
+        }
+        (None, None) => Vec::new(),
+    };
     let (origin, res, pairs) = match (&cfg.assignments, &ledger) {
         // The week's seats once a run of it is in the ledger; before that the batch is solved
         // here as a preview (the ledger line says so), and the form counts the ledger's
@@ -414,7 +440,15 @@ fn load_data(cfg: &Config) -> Result<Data, Failure> {
         ),
         (None, _) | (_, Some(_)) => (
             Origin::Solved,
-            Some(batch::run(&inst, &policy, &opts)),
+            Some(batch::run_adjusted(
+                &inst,
+                &policy,
+                &opts,
+                &batch::Adjust {
+                    forbidden: declined.clone(),
+                    ..Default::default()
+                },
+            )),
             Vec::new(),
         ),
         (Some(p), _) => {
@@ -458,11 +492,19 @@ fn load_data(cfg: &Config) -> Result<Data, Failure> {
         opts,
         res,
         pairs,
+        declined,
     };
     let file = cfg.ledger.clone().or(cfg.assignments.clone());
     let cell = Explained::try_new(owner, |o| match &o.res {
         Some(res) => Ok(Base::from_result(&o.inst, &o.policy, resolve_opts, res)),
-        None => Base::from_assignments(&o.inst, &o.policy, resolve_opts, &o.pairs).map_err(|why| {
+        None => Base::from_assignments_except(
+            &o.inst,
+            &o.policy,
+            resolve_opts,
+            &o.pairs,
+            o.declined.clone(),
+        )
+        .map_err(|why| {
             Failure::Other(format!(
                 "{}: {why}",
                 file.as_deref().unwrap_or(Path::new("")).display()

@@ -360,7 +360,7 @@ messages! {
     // suggest.
     SuggestHead => "{request} ({org}, {role}, {where}, {slot}): {n} eligible expert(s)", "{request} ({org}, {role}, {where}, {slot}): {n} geschikte {n:deskundige|deskundigen}";
     SuggestHeadBooked => "{request} ({org}, {role}, {where}, {slot}): {n} eligible expert(s), {free} of them free this week", "{request} ({org}, {role}, {where}, {slot}): {n} geschikte {n:deskundige|deskundigen}, van wie {free} deze week vrij";
-    CandidateLine => "{rank}. {name} ({id}), score {score}{km}", "{rank}. {name} ({id}), score {score}{km}";
+    CandidateLine => "{rank}. {who}, score {score}{km}", "{rank}. {who}, score {score}{km}";
     NearMissesHead => "near misses (closest first):", "bijna geschikt (dichtstbij eerst):";
     NobodyFree => "nobody who meets the rules is free this week", "niemand die aan de regels voldoet is deze week vrij";
     OwnAssignments => "this request already has {n} assignment(s) in the assignments file ({experts}); they are not counted as bookings", "deze aanvraag heeft al {n} {n:toewijzing|toewijzingen} in het toewijzingenbestand ({experts}); die tellen niet als bezet";
@@ -385,7 +385,7 @@ messages! {
     AtLoad => "would carry load {load} of {budget} this week", "zou deze week {load} van {budget} belasting dragen";
     AtRollingLoad => "the rolling budget over {weeks} weeks leaves {left} this week; this request needs {needs}", "het rollende budget over {weeks} weken laat deze week {left} over; deze aanvraag vraagt {needs}";
     Unsure => "a booking row of this week could not be read: treated as unavailable", "een boeking van deze week was onleesbaar: als niet beschikbaar behandeld";
-    NearMissLine => "{name} ({id}): {why}{extra}", "{name} ({id}): {why}{extra}";
+    NearMissLine => "{who}: {why}{extra}", "{who}: {why}{extra}";
     NearExtraKm => "{km} km", "{km} km";
     NearExtraFree => "free: {free}", "vrij: {free}";
 
@@ -415,13 +415,13 @@ messages! {
     SumBound => "proven bound", "bewezen grens";
     SumOptimal => "optimal", "optimaal";
     SumStopped => "no (stopped at the limit)", "nee (gestopt bij de grens)";
-    SumHead => "week {week}: {experts} experts ({active} active), {requests} requests, {pairs} eligible pairs", "week {week}: {experts} {experts:deskundige|deskundigen} ({active} actief), {requests} {requests:aanvraag|aanvragen}, {pairs} geschikte {pairs:paar|paren}";
+    SumHead => "week {week}: {experts} experts ({active} active), {requests} requests, {pairs} eligible pairs", "week {week}: {experts} {experts:deskundige|deskundigen} ({active} actief), {requests} {requests:aanvraag|aanvragen}, {pairs} {pairs:geschikt paar|geschikte paren}";
     SumTableHead => "role      requests  seats  filled  fill%", "rol      aanvragen plekken gevuld %gevuld";
     SumObjectiveLine => "objective {objective} (proven bound {bound}, gap {gap} = {share}%){proof}", "doelwaarde {objective} (bewezen grens {bound}, verschil {gap} = {share}%){proof}";
     SumProven => ", optimal", ", optimaal";
     SumStoppedWork => ", not proven: stopped by the work limit", ", niet bewezen: gestopt bij de werkgrens";
     SumStoppedTime => ", not proven: stopped by the time limit", ", niet bewezen: gestopt bij de tijdgrens";
-    SumPins => "pins: {kept} kept, {conflicts} conflicts; solver: {components} components, {nodes} branch-and-bound nodes ({branched} components branched, {listed} closed by listing bundles)", "vastzettingen: {kept} gehouden, {conflicts} conflicten; oplosser: {components} componenten, {nodes} branch-and-bound-knopen ({branched} componenten vertakt, {listed} gesloten door bundels op te sommen)";
+    SumPins => "pins: {kept} kept, {conflicts} conflicts; solver: {components} components, {nodes} branch-and-bound nodes ({branched} components branched, {listed} closed by listing bundles)", "vastzettingen: {kept} gehouden, {conflicts} {conflicts:conflict|conflicten}; oplosser: {components} {components:component|componenten}, {nodes} {nodes:branch-and-bound-knoop|branch-and-bound-knopen} ({branched} {branched:component|componenten} vertakt, {listed} gesloten door bundels op te sommen)";
     SumPinNotKept => "pin not kept: {request} ({org}): {text}", "vastzetting niet gehouden: {request} ({org}): {text}";
     SumRound => "round: {kept} proposal(s) kept ({accepted} accepted), {dropped} dropped, {new} new; see changes.csv (the objective includes the keep bonus)", "ronde: {kept} {kept:voorstel|voorstellen} behouden ({accepted} geaccepteerd), {dropped} vervallen, {new} nieuw; zie changes.csv (de doelwaarde telt de bonus voor behouden mee)";
     SumAllFilled => "every seat is filled", "elke plek is gevuld";
@@ -433,11 +433,11 @@ messages! {
     AssignedHead => "assigned:", "toegewezen:";
     AssignedPinned => "pinned by the coordinator", "vastgezet door de coördinator";
     RunnersUpHead => "runners-up (exact cost of putting each in, by re-solving the batch with that pair fixed):", "alternatieven (exacte kosten om elk in te zetten, door de batch opnieuw op te lossen met dat paar vast):";
-    RunnerUpLine => "{name} ({id}), score {score} ({diff} against {other}): {status}; putting {name} here: {cost} in total{changes}", "{name} ({id}), score {score} ({diff} t.o.v. {other}): {status}; {name} hier inzetten: {cost} in totaal{changes}";
-    RunnerUpLineOpen => "{name} ({id}), score {score}: {status}; putting {name} here: {cost} in total{changes}", "{name} ({id}), score {score}: {status}; {name} hier inzetten: {cost} in totaal{changes}";
+    RunnerUpLine => "{who}, score {score} ({diff} against {other}): {status}; putting {name} here: {cost} in total{changes}", "{who}, score {score} ({diff} t.o.v. {other}): {status}; {name} hier inzetten: {cost} in totaal{changes}";
+    RunnerUpLineOpen => "{who}, score {score}: {status}; putting {name} here: {cost} in total{changes}", "{who}, score {score}: {status}; {name} hier inzetten: {cost} in totaal{changes}";
     StatusFree => "free this week", "deze week vrij";
     StatusUsedElsewhere => "assigned to {requests}", "ingezet bij {requests}";
-    CannotForce => "{name} ({id}), score {score}: cannot be put here: {why}", "{name} ({id}), score {score}: kan hier niet worden ingezet: {why}";
+    CannotForce => "{who}, score {score}: cannot be put here: {why}", "{who}, score {score}: kan hier niet worden ingezet: {why}";
     NoRunnersUp => "no other eligible expert", "geen andere geschikte deskundige";
     NeverEligibleHead => "never eligible (first rule not met): {counts}", "nooit geschikt (eerste regel waaraan niet voldaan is): {counts}";
     RuleCount => "{rule} ({what}): {n}", "{rule} ({what}): {n}";
@@ -458,6 +458,7 @@ messages! {
     FixesHead => "changes that fill a seat, smallest first (each checked by re-solving the batch):", "wijzigingen die een plek vullen, kleinste eerst (elk gecontroleerd door de batch opnieuw op te lossen):";
     WhyAllBusy => "{n} eligible expert(s), all used to the limit this week: {list}", "{n} geschikte {n:deskundige|deskundigen}, {n:deze week al tot de grens ingezet|allemaal deze week tot de grens ingezet}: {list}";
     WhyBetterElsewhere => "{n} eligible expert(s) are free, but putting them here lowers the batch objective", "{n} geschikte {n:deskundige is|deskundigen zijn} vrij, maar {n:die|ze} hier inzetten verlaagt de batchwaarde";
+    WhyFreeGain => "{n} eligible expert(s) are free, and putting one here raises the batch objective (see the fixes): re-run the batch or pin one of them", "{n} geschikte {n:deskundige is|deskundigen zijn} vrij, en {n:die|een van hen} hier inzetten verhoogt de batchwaarde (zie de oplossingen): draai de batch opnieuw of zet {n:die|er een} vast";
     OnlyAssignedHere => "only {n} expert(s) are eligible, and all are assigned here", "maar {n} {n:deskundige is|deskundigen zijn} geschikt, en {n:die is|die zijn allemaal} hier toegewezen";
     NobodyAssigned => "nobody", "niemand";
     PinRule9 => "would go beyond their limits with the pins before it (rule 9)", "zou met de vastzettingen ervoor over de grenzen gaan (regel 9)";
@@ -513,8 +514,8 @@ messages! {
     FixTooLarge => "the request is in a group of {arcs} connected pairs, too large to re-solve for every change; run matchpunt explain --request {request}", "de aanvraag zit in een groep van {arcs} verbonden paren, te groot om voor elke wijziging opnieuw op te lossen; gebruik matchpunt explain --request {request}";
 
     // explain --expert.
-    ExpertHead => "{name} ({id}): {count} of {max} assignment(s), load {load} of {budget}", "{name} ({id}): {count} van {max} {max:inzet|inzetten}, belasting {load} van {budget}";
-    ExpertOnLeave => "{name} ({id}) is on leave this week", "{name} ({id}) is deze week met verlof";
+    ExpertHead => "{who}: {count} of {max} assignment(s), load {load} of {budget}", "{who}: {count} van {max} {max:inzet|inzetten}, belasting {load} van {budget}";
+    ExpertOnLeave => "{who} is on leave this week", "{who} is deze week met verlof";
     ExpertAssignment => "{request} ({org}, {role}, {slot}), load {load}, score {score}{pinned}", "{request} ({org}, {role}, {slot}), belasting {load}, score {score}{pinned}";
     ExpertEligibleHead => "eligible for, but not assigned:", "geschikt voor, maar niet toegewezen:";
     ExpertNotAssigned => "{request} ({org}, {role}, {slot}), score {score}: {why}", "{request} ({org}, {role}, {slot}), score {score}: {why}";
@@ -526,7 +527,7 @@ messages! {
 
     // check, the dropped proposals of a round, book and the ledger's declines (issue 20: every
     // command in the reader's language).
-    CheckOk => "ok: {experts} experts ({active} active, {certified} certified), {requests} requests, {history} history rows; batch week {week}", "in orde: {experts} deskundigen ({active} actief, {certified} gecertificeerd), {requests} aanvragen, {history} regels historie; batchweek {week}";
+    CheckOk => "ok: {experts} experts ({active} active, {certified} certified), {requests} requests, {history} history rows; batch week {week}", "in orde: {experts} {experts:deskundige|deskundigen} ({active} actief, {certified} gecertificeerd), {requests} {requests:aanvraag|aanvragen}, {history} {history:regel|regels} historie; batchweek {week}";
     CheckRead => "read {files}", "gelezen: {files}";
     CheckSheet => "{file} (sheet {sheets})", "{file} (blad {sheets})";
     CheckSheets => "{file} (sheets {sheets})", "{file} (bladen {sheets})";
@@ -609,7 +610,6 @@ messages! {
     BookLimit => "expert {expert} cannot be booked this week", "deskundige {expert} kan deze week niet geboekt worden";
     BookSeatsTaken => "request {request} has {seats} seat(s), all booked or accepted this week already", "aanvraag {request} heeft {seats} {seats:plek|plekken}, deze week al allemaal geboekt of geaccepteerd";
     DeclinedThisWeek => "declined this week by {experts} (not proposed again)", "afgewezen deze week door {experts} (wordt niet opnieuw voorgesteld)";
-    NoFixWithoutDeclined => "no single change fills it without the expert(s) who declined", "geen enkele wijziging vult de plek zonder wie afwees";
     // Team rules (issue 24): why a team seat is open. Never why two experts are kept apart.
     TeamNoExperiencedInSlot => "no experienced partner free in the slot", "geen ervaren collega vrij in dit tijdvak";
     TeamNoExperienced => "no experienced partner free this week", "geen ervaren collega vrij deze week";
@@ -653,6 +653,7 @@ messages! {
     Note => "note: {text}", "let op: {text}";
     RunTime => "time: read {read} s, candidates {candidates} s, scoring {scoring} s, solve {solve} s, reasons {reasons} s, write {write} s, total {total} s", "tijd: inlezen {read} s, kandidaten {candidates} s, scoren {scoring} s, oplossen {solve} s, redenen {reasons} s, schrijven {write} s, totaal {total} s";
     Wrote => "wrote {files}", "geschreven: {files}";
+    RemovedStale => "removed {files}: left by an earlier run, not written by this one (the folder holds one run's set)", "verwijderd: {files}: van een eerdere run, niet door deze geschreven (de map bevat de bestanden van één run)";
     SeeSheet => "{file}, sheet '{sheet}'", "{file}, blad '{sheet}'";
     RunLedger => "ledger: history read from its {closed} closed week(s); recorded run {id} of week {week} and its {n} proposal(s) in {file}", "ledger: historie gelezen uit {closed} afgesloten {closed:week|weken}; run {id} van week {week} met {n} {n:voorstel|voorstellen} vastgelegd in {file}";
     LedgerImported => "imported {n} history row(s) into the ledger {file}; from now on the ledger's history is the one in force", "{n} {n:regel|regels} historie ingelezen in de ledger {file}; vanaf nu geldt de historie van de ledger";
@@ -687,6 +688,17 @@ messages! {
     SimGenerated => "about {n} generated requests a week, seed {seed}", "ongeveer {n} gegenereerde aanvragen per week, startwaarde {seed}";
     SimTime => "time: {s} s", "tijd: {s} s";
     SimColumns => "policy|asked|filled|fill%|urgent%|score|pts p90|pts max|load% p90|load% max|at budget%|3wk full|starved|starved/wk|pool|top10%|contin%|declined", "beleid|gevraagd|gevuld|%gevuld|%urgent|score|ptn p90|ptn max|%bel p90|%bel max|%aan budget|3wk vol|onbenut|onbenut/wk|poule|top10%|%contin|afgewezen";
+    // simulate's report.html: its headings, notes, chart titles (in CHARTS order) and columns.
+    SimHtmlTitle => "matchpunt simulation", "matchpunt-simulatie";
+    SimHtmlSummary => "Summary", "Samenvatting";
+    SimHtmlTeams => "Teams and trajectories", "Teams en trajecten";
+    SimHtmlWeeks => "Week by week", "Week na week";
+    SimHtmlTotals => "Totals", "Totalen";
+    SimHtmlTeamColumns => "new experts alone|new beside an experienced one|trajectories started|later meetings that kept their expert|later meetings that lost it", "nieuwe deskundigen alleen|nieuw naast een ervaren deskundige|trajecten gestart|latere bijeenkomsten met hun deskundige|latere bijeenkomsten zonder";
+    SimHtmlTotalsColumns => "weeks|proven optimal|eligible experts (mean)", "weken|bewezen optimaal|geschikte deskundigen (gemiddeld)";
+    SimHtmlCharts => "Seats filled (%)|Urgent seats filled (%)|Mean score of the filled seats (points)|Load per expert-week with work, p90 (intensity points)|Load of the most loaded expert this week (intensity points)|Load used as a share of the budget, p90 (%)|Load used as a share of the budget, mean over experts with work (%)|Experts starved (eligible, no proposal for 4+ weeks)|Gini coefficient of assignments over active experts (0: all equal; 1: one expert holds all)|Active experts with an assignment (%)|Seats with continuity (%)|Mean travel distance of on-site seats (km)|Most heavy-theme seats held by one expert|Proposals declined by the expert", "Gevulde plekken (%)|Gevulde urgente plekken (%)|Gemiddelde score van de gevulde plekken (punten)|Belasting per deskundige-week met werk, p90 (intensiteitspunten)|Belasting van de zwaarst belaste deskundige deze week (intensiteitspunten)|Gebruikte belasting als deel van het budget, p90 (%)|Gebruikte belasting als deel van het budget, gemiddeld over deskundigen met werk (%)|Uitgehongerde deskundigen (geschikt, 4+ weken geen voorstel)|Gini-coëfficiënt van de inzetten over actieve deskundigen (0: allen gelijk; 1: één deskundige heeft alles)|Actieve deskundigen met een inzet (%)|Plekken met continuïteit (%)|Gemiddelde reisafstand van plekken op locatie (km)|Meeste plekken met een zwaar thema bij één deskundige|Voorstellen afgewezen door de deskundige";
+    SimHtmlSummaryNote => "Every share is in %. fill%: seats filled after declines over seats asked; urgent%: the same for urgent seats. pts p90 and max: load in intensity points over every expert-week with an assignment (an absolute measure: a share of the budget reaches 100% under every policy at scale). load% p90 and max: load used as a share of the weekly budget over the same expert-weeks; at budget%: the share of those at the full budget; 3wk full: experts at their full weekly budget 3 weeks in a row, at any time. pool: experts eligible in some week. starved: experts eligible (an eligible pair within their weekly load budget) in 4 or more weeks in a row without a proposal, at any time; starved/wk: on average per week. top10%: share of the seats held by the top 10% of the experts who were eligible in some week. contin%: seats with the preferred expert or one who worked for the organisation before.", "Elk aandeel is in %. %gevuld: plekken gevuld na afwijzingen van de gevraagde plekken; %urgent: hetzelfde voor urgente plekken. ptn p90 en max: belasting in intensiteitspunten over elke deskundige-week met een inzet (een absolute maat: een deel van het budget haalt bij elk beleid op schaal 100%). %bel p90 en max: gebruikte belasting als deel van het weekbudget over dezelfde deskundige-weken; %aan budget: het deel daarvan op het volle budget; 3wk vol: deskundigen 3 weken op rij op hun volle weekbudget, op enig moment. poule: deskundigen die in een week geschikt waren. onbenut: deskundigen die 4 of meer weken op rij geschikt waren (een geschikt paar binnen hun weekbudget) zonder voorstel, op enig moment; onbenut/wk: gemiddeld per week. top10%: deel van de plekken bij de 10% deskundigen met de meeste, onder wie ooit geschikt was. %contin: plekken met de voorkeursdeskundige of iemand die eerder voor de organisatie werkte.";
+    SimHtmlTeamsNote => "Over the whole run. A new expert (certified fewer than [teams] new_weeks weeks ago) goes only on a request of two or more seats that also gets an experienced one, so \"new experts alone\" is 0. A trajectory's later meetings are pins of their weeks; one that lost its expert found them gone (left the pool, on leave) or the pin refused.", "Over de hele run. Een nieuwe deskundige (korter dan [teams] new_weeks weken gecertificeerd) gaat alleen op een aanvraag van twee of meer plekken die ook een ervaren deskundige krijgt, dus \"nieuwe deskundigen alleen\" is 0. De latere bijeenkomsten van een traject staan vast in hun weken; een bijeenkomst zonder haar deskundige vond die weg (uit de pool, met verlof) of de vastzetting geweigerd.";
     SimWrote => "wrote {n} files to {dir} (open {report})", "{n} bestanden geschreven naar {dir} (open {report})";
     SuggestDeclined => "{experts} declined this request this week and {n:is|are} not suggested again", "{experts} {n:heeft|hebben} deze aanvraag deze week afgewezen en {n:wordt|worden} niet opnieuw voorgesteld";
     NoHistoryFile => "{file} does not exist", "{file} bestaat niet";
@@ -906,7 +918,8 @@ messages! {
     WSupervisionAmbiguous => "{value} is a date day-first and month-first: read as the earlier, week {week}, so that a lapsed supervision is never missed (write the date year first, yyyy-mm-dd, to be sure)", "{value} is een datum met de dag of de maand voorop: gelezen als de vroegere, week {week}, zodat een verlopen intervisie nooit gemist wordt (schrijf de datum met het jaar voorop, jjjj-mm-dd, om zeker te zijn)";
     WCertifiedOnYear => "{value} is a year without a day: read as its last day, week {week}, so the expert stays new for longest (write the whole date, e.g. 2026-09-01)", "{value} is een jaar zonder dag: gelezen als de laatste dag ervan, week {week}, zodat de deskundige het langst nieuw blijft (schrijf de hele datum, bijv. 01-09-2026)";
     WHistoryRowCounted => "{error} (this history row's load is still counted, on the safe side: a decimal intensity rounded up, an unreadable one as the expert's whole rolling budget used that week, a missing one at the highest default intensity)", "{error} (de belasting van deze regel historie telt toch mee, aan de veilige kant: een intensiteit met decimalen naar boven afgerond, een onleesbare als het hele voortschrijdende budget van de deskundige in die week, een ontbrekende met de hoogste standaardintensiteit)";
-    StagePinTeamSaid => "is pinned or booked against a team rule: a new expert goes only beside an experienced expert on a request of 2 or more seats, pairs kept apart are not sent together, experienced_min seats stay for experienced experts", "staat vast of is geboekt tegen een teamregel in: een nieuwe deskundige gaat alleen naast een ervaren deskundige op een aanvraag van 2 of meer plekken, duo's die niet samen mogen worden niet samen ingezet, experienced_min plekken blijven voor ervaren deskundigen";
+    StagePinTeamSaid => "is pinned or booked against a team rule: a new expert goes only beside an experienced expert on a request of 2 or more seats, pairs kept apart are not sent together, the seats a request keeps for experienced experts stay theirs", "staat vast of is geboekt tegen een teamregel in: een nieuwe deskundige gaat alleen naast een ervaren deskundige op een aanvraag van 2 of meer plekken, duo's die niet samen mogen worden niet samen ingezet, de plekken die een aanvraag voor ervaren deskundigen vrijhoudt blijven voor hen";
+    TeamNoTeamHolds => "{expert} is in no team of this request that keeps the team rules", "{expert} zit in geen team voor deze aanvraag dat aan de teamregels voldoet";
     TeamFixNewAlone => "{expert} is new and goes only on a request of 2 or more seats beside an experienced expert already on it (team rule)", "{expert} is nieuw en gaat alleen op een aanvraag van 2 of meer plekken naast een ervaren deskundige die er al op staat (teamregel)";
     TeamFixNotWith => "{expert} and {other} are not sent together (team rule)", "{expert} en {other} worden niet samen ingezet (teamregel)";
     TeamFixExperiencedMin => "{expert} is not experienced and request {request} keeps {min} of its {seats} seat(s) for experienced experts (team rule)", "{expert} is niet ervaren en aanvraag {request} houdt {min} van de {seats} {seats:plek|plekken} vrij voor ervaren deskundigen (teamregel)";
@@ -983,6 +996,15 @@ messages! {
     DecideGiveVerdict => "give --accepted or --declined", "geef --accepted of --declined";
     DecideGivePairs => "give `--decisions FILE`, or `--request` and `--expert`", "geef `--decisions BESTAND`, of `--request` en `--expert`";
     MessagesNoRun => "week {week} has no run in the ledger: run it first (`matchpunt run --ledger ... --week {week}`)", "week {week} heeft geen run in de ledger: draai die eerst (`matchpunt run --ledger ... --week {week}`)";
+    // `messages --templates` and `--organisations`: every bad row, in the reader's language.
+    MsgFileErrors => "{file}: {n} {n:error|errors}:", "{file}: {n} {n:fout|fouten}:";
+    MsgFileHeader => "{at}: the header is {found}: expected {expected}", "{at}: de kop is {found}: verwacht {expected}";
+    MsgFileKey => "{at}: message {key} is not one of {keys}", "{at}: bericht {key} is geen van {keys}";
+    MsgFileLang => "{at}: language {value}: expected nl or en", "{at}: taal {value}: verwacht nl of en";
+    MsgFileBrace => "{at}: an opening brace without its closing one in the text", "{at}: een openingsaccolade zonder sluitaccolade in de tekst";
+    MsgFilePlaceholder => "{at}: unknown placeholder {found} in {key} ({lang}): expected one of {list}", "{at}: onbekende plaatshouder {found} in {key} ({lang}): verwacht een van {list}";
+    MsgFileTwice => "{at}: {key} ({lang}) is given twice", "{at}: {key} ({lang}) staat er twee keer in";
+    MsgFileBadCsv => "{at}: cannot be read as CSV: {why}", "{at}: niet te lezen als CSV: {why}";
     BookNeedsLedger => "book needs the ledger: --ledger FILE (or MATCHPUNT_LEDGER); create one with `matchpunt ledger init FILE`", "book heeft de ledger nodig: --ledger BESTAND (of MATCHPUNT_LEDGER); maak er een met `matchpunt ledger init FILE`";
     BookNoExpert => "no expert with id {id}{hint}", "geen deskundige met id {id}{hint}";
     BookDidYouMean => "; did you mean {id}?", "; bedoelt u {id}?";

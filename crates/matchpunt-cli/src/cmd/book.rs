@@ -61,8 +61,13 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let (ri, inline) = match &args.request {
         Some(id) => (find_request(&inst, id, false)?, None),
         None => {
-            let ri = args.inline.add_to(&mut inst, &policy, lang)?;
-            (ri, Some(ledger::inline_text(&args.inline.cells())))
+            // Without --id, the week's next `tel-N` (as the web page names its bookings).
+            let mut inline_req = args.inline.clone();
+            if inline_req.id.is_none() {
+                inline_req.id = Some(matchpunt_ledger::rules::new_inline_id(&inst, &l.week(&ws)?));
+            }
+            let ri = inline_req.add_to(&mut inst, &policy, lang)?;
+            (ri, Some(ledger::inline_text(&inline_req.cells())))
         }
     };
     let Some(ei) = inst.experts.iter().position(|e| e.id == args.expert) else {

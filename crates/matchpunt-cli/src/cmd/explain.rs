@@ -17,7 +17,9 @@ use std::process::ExitCode;
 /// smallest changes that fill one, each checked by a re-solve. --expert E: the expert's
 /// assignments, load against budget and count, and the requests they were eligible for but did
 /// not get, with the reason. Takes the batch from --assignments (a run's assignments.csv on
-/// the same inputs), or runs it.
+/// the same inputs), or runs it. Nobody who declined a request this week is put forward for
+/// it: the ledger's declines, or without a ledger those of --decisions (default: the
+/// changes.csv of the --assignments run folder).
 #[derive(clap::Args, Debug)]
 pub struct Args {
     #[command(flatten)]
@@ -41,6 +43,8 @@ pub struct Args {
     assignments: Option<PathBuf>,
     #[command(flatten)]
     ledger: crate::cmd::ledger::LedgerArg,
+    #[command(flatten)]
+    decisions: crate::round::DecisionsArg,
     /// How many runners-up to price (for --expert: how many requests not assigned).
     #[arg(long, value_name = "N", default_value_t = 3)]
     top: usize,
@@ -75,15 +79,27 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let inst = &loaded.instance;
     let opts = args.solver.options(t0, std::time::Duration::ZERO);
     let lang = args.output.lang(&policy);
+    // Every pair declined this week (the ledger's, or a decisions file's) is no candidate of
+    // the batch, a runner-up, a fix or a count of free experts.
+    let declined = match &week {
+        Some(w) => crate::cmd::ledger::declined_pairs(inst, w),
+        None => args
+            .decisions
+            .declined(args.assignments.as_deref(), inst, lang)?,
+    };
     let res;
     let base = match (&args.assignments, &week) {
         (None, Some(w)) => {
             let pairs = crate::cmd::ledger::week_pairs(inst, w);
-            Base::from_assignments(inst, &policy, opts, &pairs)
+            Base::from_assignments_except(inst, &policy, opts, &pairs, declined.clone())
                 .map_err(|e| anyhow!("the ledger's week: {}", e.text(lang)))?
         }
         (None, None) => {
-            res = matchpunt::batch::run(inst, &policy, &opts);
+            let adjust = matchpunt::batch::Adjust {
+                forbidden: declined.clone(),
+                ..Default::default()
+            };
+            res = matchpunt::batch::run_adjusted(inst, &policy, &opts, &adjust);
             Base::from_result(inst, &policy, opts, &res)
         }
         (Some(p), _) => {
@@ -97,23 +113,20 @@ pub fn run(args: Args) -> Result<ExitCode> {
                     )
                 );
             }
-            Base::from_assignments(inst, &policy, opts, &pairs)
+            Base::from_assignments_except(inst, &policy, opts, &pairs, declined.clone())
                 .map_err(|e| anyhow!("{}: {}", p.display(), e.text(lang)))?
         }
     };
     if let Some(id) = &args.request {
         let ri = find_request(inst, id, false)?;
-        let declined = week.as_ref().map_or(Vec::new(), |w| {
-            crate::cmd::ledger::declined_for(inst, w, id)
-        });
+        let here: Vec<usize> = declined.iter().filter(|p| p.0 == ri).map(|p| p.1).collect();
         // One time limit for the whole command: the batch (when run here) and every re-solve.
         let deadline = args
             .solver
             .seconds()
             .map(|s| t0 + std::time::Duration::from_secs_f64(s));
-        let mut view = base.explain_request_until(ri, args.top + declined.len(), lang, deadline);
-        crate::cmd::ledger::drop_declined_explain(&mut view, inst, &declined, lang);
-        view.runners_up.truncate(args.top);
+        let mut view = base.explain_request_until(ri, args.top, lang, deadline);
+        crate::cmd::ledger::say_declined(&mut view, inst, &here, lang);
         args.output
             .print(&view, &explain::render_explain_request(&view, lang))?;
     } else if let Some(id) = &args.expert {

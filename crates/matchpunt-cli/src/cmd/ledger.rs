@@ -21,7 +21,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 pub use matchpunt_ledger::rules::{
-    declined_for, history_csv, inline_text, seat, week_booked, week_pairs,
+    declined_pairs, history_csv, inline_text, say_declined, seat, week_booked, week_pairs,
 };
 
 /// Adds an inline request kept by the ledger to `inst`; returns its index.
@@ -587,30 +587,6 @@ pub fn note_declined(
             u.cause = "declined";
         }
     }
-}
-
-/// `suggest --ledger`: leaves the experts who declined the request this week out of the
-/// candidates and near misses (recounting the free ones) and keeps the best `top` of the rest.
-pub fn drop_declined(s: &mut matchpunt::explain::Suggestion, declined: &[usize], top: usize) {
-    let before = s.candidates.len();
-    s.candidates
-        .retain(|c| !declined.contains(&(c.scored.pair.expert as usize)));
-    s.free -= before - s.candidates.len();
-    s.near.retain(|n| !declined.contains(&n.expert));
-    s.candidates.truncate(top);
-    s.near.truncate(top);
-}
-
-/// `explain --ledger --request`: no runner-up or fix puts forward an expert who declined the
-/// request this week, and the open seats' reason says who declined
-/// ([`matchpunt_ledger::rules::drop_declined_explain`], shared with the web page).
-pub fn drop_declined_explain(
-    v: &mut matchpunt::explain::ExplainRequestView,
-    inst: &Instance,
-    declined: &[usize],
-    lang: matchpunt::messages::Lang,
-) {
-    matchpunt_ledger::rules::drop_declined_explain(v, inst, declined, lang)
 }
 
 /// The batch and this week of the ledger for the commands that only read (`suggest`,

@@ -3,7 +3,7 @@
 
 use crate::cmd::ledger::{self};
 use crate::out::OutputSet;
-use anyhow::{bail, Context, Result};
+use anyhow::{bail, Result};
 use matchpunt::ingest;
 use matchpunt::messages::{Lang, Msg};
 use matchpunt::model::places::Places;
@@ -107,32 +107,58 @@ fn contacts(
         .collect()
 }
 
-/// The organisations file's languages by lower-case name (and aliases).
-fn org_languages(path: &Path) -> Result<HashMap<String, Lang>> {
-    let bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
+/// The organisations file's languages by lower-case name (and aliases). Its headers are those
+/// of organisations.csv (`name`/`naam`/`organisatie`, `aliases`/`aliassen`/...) and `language`
+/// (`taal`); errors in `lang`, every bad row listed.
+fn org_languages(path: &Path, lang: Lang) -> Result<HashMap<String, Lang>> {
+    use matchpunt::ingest::sheet::ORGANISATION_ALIASES;
+    use matchpunt::report::mail::ORG_LANGUAGE_ALIASES;
+    let bytes = crate::voice::read(path)?;
     let (_, header, rows) = raw_csv(&bytes);
-    let col = |n: &str| header.iter().position(|h| h.eq_ignore_ascii_case(n));
-    let (Some(name), Some(lang)) = (col("name"), col("language")) else {
+    let col = |n: &str| {
+        let names = ORGANISATION_ALIASES
+            .iter()
+            .chain(ORG_LANGUAGE_ALIASES)
+            .find(|a| a.0 == n)
+            .map_or(&[][..], |a| a.1);
+        header.iter().position(|h| {
+            let h = h.trim().to_lowercase();
+            h == n || names.contains(&h.as_str())
+        })
+    };
+    let file = path.display().to_string();
+    let (Some(name), Some(lang_col)) = (col("name"), col("language")) else {
+        let expected = match lang {
+            Lang::Nl => "de kolommen naam en taal (of name en language)",
+            Lang::En => "the columns name and language (or naam and taal)",
+        };
         bail!(
-            "{}:1: expected the columns name and language (found {})",
-            path.display(),
-            header.join(", ")
+            "{}",
+            lang.fill(
+                Msg::MsgFileHeader,
+                &[
+                    ("at", &format!("{file}:1")),
+                    ("found", &format!("{:?}", header.join(", "))),
+                    ("expected", &expected),
+                ],
+            )
         );
     };
     let aliases = col("aliases");
     let mut out = HashMap::new();
+    let mut errors = Vec::new();
     for (i, r) in rows.iter().enumerate() {
-        let cell = r.get(lang).map(|s| s.trim()).unwrap_or("");
+        let cell = r.get(lang_col).map(|s| s.trim()).unwrap_or("");
         if cell.is_empty() {
             continue;
         }
         let Some(l) = Lang::parse(cell) else {
-            bail!(
-                "{}:{}:{}: language {cell:?}: expected nl or en",
-                path.display(),
-                i + 2,
-                lang + 1
-            );
+            let at = format!("{file}:{}:{}", i + 2, lang_col + 1);
+            errors.push(lang.fill(
+                Msg::MsgFileLang,
+                &[("at", &at), ("value", &format!("{cell:?}"))],
+            ));
+            continue;
         };
         let mut names = vec![r.get(name).cloned().unwrap_or_default()];
         if let Some(a) = aliases.and_then(|a| r.get(a)) {
@@ -144,6 +170,12 @@ fn org_languages(path: &Path) -> Result<HashMap<String, Lang>> {
                 out.insert(n, l);
             }
         }
+    }
+    if !errors.is_empty() {
+        let mut lines =
+            vec![lang.fill(Msg::MsgFileErrors, &[("file", &file), ("n", &errors.len())])];
+        lines.extend(errors.iter().map(|e| format!("  {e}")));
+        bail!("{}", lines.join("\n"));
     }
     Ok(out)
 }
@@ -252,16 +284,19 @@ pub fn run(args: Args) -> Result<ExitCode> {
         let lang = crate::voice::reader();
         bail!("{}", lang.fill(Msg::MessagesNoRun, &[("week", &ws)]));
     };
+    // The files' errors in the reader's language: --lang, else the one errors are written in.
+    let reader = args.lang.lang.unwrap_or_else(crate::voice::reader);
     let templates = match &args.templates {
         Some(p) => {
-            let text = std::fs::read_to_string(p)
-                .with_context(|| format!("cannot read {}", p.display()))?;
-            Templates::parse(&text, &p.display().to_string()).map_err(anyhow::Error::msg)?
+            let bytes = crate::voice::read(p)?;
+            let text = String::from_utf8_lossy(&bytes);
+            Templates::parse_in(&text, &p.display().to_string(), reader)
+                .map_err(anyhow::Error::msg)?
         }
         None => Templates::builtin(),
     };
     let org_langs = match &args.organisations {
-        Some(p) => org_languages(p)?,
+        Some(p) => org_languages(p, reader)?,
         None => HashMap::new(),
     };
     let (mut inst, policy) = run_batch(&l, run, args.at.week)?;

@@ -176,6 +176,18 @@ fn parse_dialect(s: &str) -> Result<Dialect, String> {
 /// The files `run` writes into `--out`.
 pub const OUTPUT_NAMES: [&str; 3] = ["assignments.csv", "unmatched.csv", "experts.csv"];
 
+/// Every file `run` may write into its output folder: one set. A run removes those of an
+/// earlier run that it does not write itself (a round's `changes.csv`, `standbys.csv`, the
+/// workbook), in the same commit as its own files.
+pub const RUN_SET: [&str; 6] = [
+    "assignments.csv",
+    "unmatched.csv",
+    "experts.csv",
+    "standbys.csv",
+    "changes.csv",
+    "matchpunt.xlsx",
+];
+
 /// `--out week.xlsx`: the folder and name of the one workbook to write, when `--out` ends in
 /// `.xlsx` and is no folder.
 fn book_target(out: &Path) -> Option<(PathBuf, String)> {
@@ -378,6 +390,13 @@ pub fn run(args: Args) -> Result<ExitCode> {
         );
         outs.stage_path(d, |w| Ok(matchpunt_flow::dimacs::write(&net, w, &comment)?))?;
     }
+    // The folder holds one run's set: what this run does not write goes in the same commit.
+    if book.is_none() {
+        for name in RUN_SET {
+            outs.remove_stale(name)?;
+        }
+    }
+    let stale = outs.stale();
     let recorded = match &mut ledger {
         Some((l, week)) => Some(crate::cmd::ledger::record_run(
             l,
@@ -456,6 +475,14 @@ pub fn run(args: Args) -> Result<ExitCode> {
         "{}",
         lang.fill(Msg::Wrote, &[("files", &names.join(", "))])
     )?;
+    if !stale.is_empty() {
+        let names: Vec<String> = stale.iter().map(|p| p.display().to_string()).collect();
+        writeln!(
+            out,
+            "{}",
+            lang.fill(Msg::RemovedStale, &[("files", &names.join(", "))])
+        )?;
+    }
     if let (Some((l, week)), Some(id)) = (&ledger, recorded) {
         let closed = l.weeks()?.iter().filter(|w| w.1).count();
         writeln!(
@@ -542,10 +569,11 @@ fn check_paths(args: &Args) -> Result<()> {
             crate::voice::reader().fill(Msg::OutIsFileBook, &[("path", &out.display())])
         );
     }
+    // The whole set: a file written, or removed as an earlier run's, is never an input.
     let names: &[&str] = if book_target(out).is_some() {
         &[]
     } else {
-        &OUTPUT_NAMES
+        &RUN_SET
     };
     for &name in names {
         let target = out.join(name);

@@ -18,7 +18,9 @@ use std::time::Duration;
 /// With a season ledger (--ledger FILE or MATCHPUNT_LEDGER) the page shows the ledger's week
 /// (--week, default the current week): its latest run's proposals, decisions and bookings, and
 /// the phone form's candidates get a book button (sign-in with a user name needed; the name is
-/// recorded in the ledger's log).
+/// recorded in the ledger's log). Without a ledger, --decisions (default: the changes.csv of
+/// the --assignments run folder) gives this week's declines: a declined pair is never put
+/// forward again.
 #[derive(clap::Args, Debug)]
 pub struct Args {
     /// Folder with experts.csv, requests.csv and (optional) history.csv, or one workbook
@@ -50,6 +52,8 @@ pub struct Args {
     access_log: bool,
     #[command(flatten)]
     ledger: crate::cmd::ledger::LedgerArg,
+    #[command(flatten)]
+    decisions: crate::round::DecisionsArg,
     /// Sign a user out after this many minutes without a request.
     #[arg(long, value_name = "MIN", default_value_t = 30, value_parser = clap::value_parser!(u64).range(1..=1440))]
     session_minutes: u64,
@@ -74,6 +78,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let cfg = matchpunt_web::Config {
         data: args.data,
         policy: args.policy,
+        decisions: args.decisions.file(args.assignments.as_deref()),
         assignments: args.assignments,
         week: args.week,
         time_limit: Duration::from_secs_f64(args.time_limit),

@@ -289,7 +289,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         })?;
         outs.stage("summary.csv", |w| Ok(report::write_summary(&runs, w)?))?;
         outs.stage("report.html", |w| {
-            Ok(w.write_all(html::render(&runs, &description).as_bytes())?)
+            Ok(w.write_all(html::render_in(&runs, &description, lang).as_bytes())?)
         })?;
         if args.requests_dir.is_none() {
             let sub = dir.join("requests");

@@ -95,7 +95,8 @@ pub struct InlineRequest {
     /// The expert's gender must be this.
     #[arg(long, value_name = "GENDER", requires = "role")]
     pub gender_pref: Option<String>,
-    /// An id for the request in the output [default: phone].
+    /// An id for the request in the output [default: tel; `book`: tel-1, tel-2, ... the first
+    /// not yet used this week].
     #[arg(long, value_name = "ID", requires = "role")]
     pub id: Option<String>,
 }
@@ -122,7 +123,7 @@ impl InlineRequest {
     pub fn cells(&self) -> Vec<(&'static str, String)> {
         let v = |o: &Option<String>| o.clone().unwrap_or_default();
         vec![
-            ("id", self.id.clone().unwrap_or_else(|| "phone".into())),
+            ("id", self.id.clone().unwrap_or_else(|| "tel".into())),
             ("org", v(&self.org)),
             ("role", v(&self.role)),
             ("themes", v(&self.themes)),
@@ -205,8 +206,10 @@ fn flag_errors(errs: &InputErrors, lang: Lang) -> String {
 /// given inline as a person on the phone describes it (--role, --themes, --place, --slot,
 /// --org, ...). With --assignments (a run's assignments.csv), this week's batch counts: nobody
 /// at their count or load limit, or booked in the slot, is suggested, and each candidate shows
-/// the load left after this request. A bad cell in an unrelated row of the input files is a
-/// warning, not a stop.
+/// the load left after this request. Nobody who declined the request this week is suggested,
+/// alone or in a team: the ledger's declines, or without a ledger those of --decisions (default:
+/// the changes.csv of the --assignments run folder). A bad cell in an unrelated row of the
+/// input files is a warning, not a stop.
 #[derive(clap::Args, Debug)]
 pub struct Args {
     #[command(flatten)]
@@ -226,6 +229,8 @@ pub struct Args {
     assignments: Option<PathBuf>,
     #[command(flatten)]
     ledger: crate::cmd::ledger::LedgerArg,
+    #[command(flatten)]
+    decisions: crate::round::DecisionsArg,
     /// How many candidates (and near misses) to list.
     #[arg(long, value_name = "N", default_value_t = 5)]
     top: usize,
@@ -261,9 +266,13 @@ pub fn run(args: Args) -> Result<ExitCode> {
         Some(id) => find_request(&inst, id, !loaded.warnings.is_empty())?,
         None => args.inline.add_to(&mut inst, &policy, lang)?,
     };
-    let declined = week.as_ref().map_or(Vec::new(), |w| {
-        crate::cmd::ledger::declined_for(&inst, w, &inst.requests[ri].id)
-    });
+    // Every pair declined this week (the ledger's, or a decisions file's) is no candidate.
+    let declined = match &week {
+        Some(w) => crate::cmd::ledger::declined_pairs(&inst, w),
+        None => args
+            .decisions
+            .declined(args.assignments.as_deref(), &inst, lang)?,
+    };
     let booked: Option<Booked> = match &args.assignments {
         None => week.as_ref().map(|w| {
             crate::cmd::ledger::week_booked(&inst, &policy, w, Some(&inst.requests[ri].id))
@@ -277,18 +286,13 @@ pub fn run(args: Args) -> Result<ExitCode> {
             Some(b)
         }
     };
-    let all = if declined.is_empty() {
-        args.top
-    } else {
-        usize::MAX
-    };
-    let mut s = explain::suggest(&inst, &policy, ri, booked.as_ref(), all);
-    if !declined.is_empty() {
-        crate::cmd::ledger::drop_declined(&mut s, &declined, args.top);
-        let ids: Vec<&str> = declined
-            .iter()
-            .map(|&e| inst.experts[e].id.as_str())
-            .collect();
+    let s = explain::suggest_except(&inst, &policy, ri, booked.as_ref(), args.top, &declined);
+    let ids: Vec<&str> = declined
+        .iter()
+        .filter(|p| p.0 == ri)
+        .map(|&(_, e)| inst.experts[e].id.as_str())
+        .collect();
+    if !ids.is_empty() {
         let text = lang.fill(
             Msg::SuggestDeclined,
             &[("experts", &ids.join(", ")), ("n", &ids.len())],

@@ -97,12 +97,9 @@ pub async fn request(State(app): State<App>, ui: Ui, Path(id): Path<String>) -> 
     let (status, title, body) = explained(snap.clone(), lang, move |d| match d.request(&id) {
         Some(ri) => {
             let base = d.base();
-            // With a ledger: nobody who declined the request this week is put forward again,
-            // and the open seat's reason says who declined (as `explain --ledger`).
-            let declined = match &d.ledger {
-                Some(lw) => matchpunt_ledger::rules::declined_for(d.inst(), &lw.view, &id),
-                None => Vec::new(),
-            };
+            // Nobody who declined the request this week is put forward again (the base has no
+            // declined pair), and the open seat's reason says who declined (as `explain`).
+            let declined = d.declined_of(ri);
             let n = base.policy.round.standbys as usize;
             // The re-solves once per request, language and snapshot (see `Data::request_views`).
             let key = (ri, lang.code());
@@ -126,9 +123,7 @@ pub async fn request(State(app): State<App>, ui: Ui, Path(id): Path<String>) -> 
                 page
             });
             let mut v = page.view.clone();
-            if d.ledger.is_some() {
-                matchpunt_ledger::rules::drop_declined_explain(&mut v, d.inst(), &declined, lang);
-            }
+            matchpunt_ledger::rules::say_declined(&mut v, d.inst(), &declined, lang);
             let standbys: Vec<String> = page
                 .standbys
                 .iter()

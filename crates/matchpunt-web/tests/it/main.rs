@@ -5,4 +5,5 @@
 mod booking;
 mod browser;
 mod common;
+mod declines;
 mod http;

@@ -152,7 +152,18 @@ pub struct ChangeRow {
 /// Every bad row, located (file, line, column, value, what was expected): a missing column, an
 /// empty id, a decision that is none of the words above.
 pub fn read_decisions(src: Source<'_>) -> Result<Vec<PairRow>, InputErrors> {
-    read_pairs(src, true)
+    read_pairs(src, true, false)
+}
+
+/// Reads the decisions a round recorded in its `changes.csv` (`request, expert, change, why,
+/// decision`, English or Dutch headers): as [`read_decisions`], where an empty decision (a pair
+/// kept, dropped or new without a decision) is no decision.
+///
+/// # Errors
+///
+/// As [`read_decisions`], for a decision that is not empty.
+pub fn read_recorded_decisions(src: Source<'_>) -> Result<Vec<PairRow>, InputErrors> {
+    read_pairs(src, true, true)
 }
 
 /// Reads the pairs of a previous run's `assignments.csv` (columns `request` and `expert`; others
@@ -162,7 +173,7 @@ pub fn read_decisions(src: Source<'_>) -> Result<Vec<PairRow>, InputErrors> {
 ///
 /// As [`read_decisions`].
 pub fn read_previous(src: Source<'_>) -> Result<Vec<PairRow>, InputErrors> {
-    read_pairs(src, false)
+    read_pairs(src, false, false)
 }
 
 fn parse_verdict(v: &str) -> Option<Verdict> {
@@ -177,7 +188,11 @@ fn parse_verdict(v: &str) -> Option<Verdict> {
     }
 }
 
-fn read_pairs(src: Source<'_>, decisions: bool) -> Result<Vec<PairRow>, InputErrors> {
+fn read_pairs(
+    src: Source<'_>,
+    decisions: bool,
+    empty_is_none: bool,
+) -> Result<Vec<PairRow>, InputErrors> {
     let kind = if decisions {
         PairFile::Decisions
     } else {
@@ -188,7 +203,7 @@ fn read_pairs(src: Source<'_>, decisions: bool) -> Result<Vec<PairRow>, InputErr
     let mut errs = InputErrors::default();
     for row in &t.rows {
         let verdict = match &row.decision {
-            Some(v) if decisions => {
+            Some(v) if decisions && !(empty_is_none && v.trim().is_empty()) => {
                 let parsed = parse_verdict(v);
                 if parsed.is_none() {
                     if errs.errors.len() < MAX_ERRORS_PER_FILE {
@@ -219,6 +234,29 @@ fn read_pairs(src: Source<'_>, decisions: bool) -> Result<Vec<PairRow>, InputErr
     } else {
         Err(errs)
     }
+}
+
+/// The declined (request, expert) pairs of `decisions` as indexes of `inst`, sorted: the last
+/// decision on a pair counts, ids compared as [`run_round`] compares them. A decision on an id
+/// that is not in the batch cannot apply and is left out ([`run_round`] warns of it). This is
+/// the exclusion every candidate list of the week goes through ([`crate::batch::Adjust`]'s
+/// `forbidden`, [`crate::explain::suggest_except`],
+/// [`crate::explain::Base::from_assignments_except`]). O(decisions · log decisions).
+pub fn declined_pairs(inst: &Instance, decisions: &[PairRow]) -> Vec<(usize, usize)> {
+    let ids = BatchIds::new(inst);
+    let mut last: HashMap<(usize, usize), Option<Verdict>> = HashMap::new();
+    for d in decisions {
+        if let (Some(r), Some(e)) = (ids.request(&d.request), ids.expert(&d.expert)) {
+            last.insert((r, e), d.verdict);
+        }
+    }
+    let mut out: Vec<(usize, usize)> = last
+        .into_iter()
+        .filter(|(_, v)| *v == Some(Verdict::Declined))
+        .map(|(p, _)| p)
+        .collect();
+    out.sort_unstable();
+    out
 }
 
 /// The outcome of a re-run.

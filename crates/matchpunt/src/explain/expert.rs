@@ -228,8 +228,7 @@ impl Base<'_> {
             lang.fill(
                 Msg::ExpertHead,
                 &[
-                    ("name", &display_name(ex)),
-                    ("id", &ex.id),
+                    ("who", &expert_label(ex)),
                     ("count", &u.count),
                     ("max", &ex.max_assignments),
                     ("load", &u.load),
@@ -237,10 +236,7 @@ impl Base<'_> {
                 ],
             )
         } else {
-            lang.fill(
-                Msg::ExpertOnLeave,
-                &[("name", &display_name(ex)), ("id", &ex.id)],
-            )
+            lang.fill(Msg::ExpertOnLeave, &[("who", &expert_label(ex))])
         };
         ExplainExpertView {
             schema: "matchpunt.explain-expert/1",

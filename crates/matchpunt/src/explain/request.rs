@@ -6,11 +6,21 @@ use super::*;
 use rayon::prelude::*;
 
 impl Base<'_> {
-    /// Why request `r` has open seats, in words.
     /// The one reason for request `r`'s open seats, as every output shows it (`unmatched.csv`'s
     /// reason, the web page): the pins of `r` not kept ([`PinConflict`] in words), then
     /// [`Base::open_why`], joined by "; ".
     pub fn open_reason(&self, r: usize, booked: &Booked, lang: Lang) -> String {
+        self.open_reason_given(r, booked, lang, None)
+    }
+
+    /// [`Base::open_reason`] once the fixes of `r` are known ([`Base::open_why_given`]).
+    pub fn open_reason_given(
+        &self,
+        r: usize,
+        booked: &Booked,
+        lang: Lang,
+        fixes: Option<&Fixes>,
+    ) -> String {
         let mut parts: Vec<String> = self
             .pins
             .conflicts
@@ -18,7 +28,7 @@ impl Base<'_> {
             .filter(|c| c.request == r)
             .map(|c| pin_conflict_text(self.inst, self.policy, c, lang))
             .collect();
-        let why = self.open_why(r, booked, lang);
+        let why = self.open_why_given(r, booked, lang, fixes);
         if !why.is_empty() {
             parts.push(why);
         }
@@ -27,7 +37,22 @@ impl Base<'_> {
 
     /// Why request `r` has open seats, besides its pins not kept: the funnel when nobody is
     /// eligible ([`funnel_text`]), else who is eligible and why none of them is put here.
+    /// Experts who declined the request (the base's declined pairs) are not eligible here.
     pub fn open_why(&self, r: usize, booked: &Booked, lang: Lang) -> String {
+        self.open_why_given(r, booked, lang, None)
+    }
+
+    /// [`Base::open_why`] said from the same facts as the fixes of `r` ([`Base::fixes`]), when
+    /// given: if a fix found raises the batch objective, free eligible experts are not "better
+    /// used elsewhere" (the base is not the optimum, e.g. assignments made before a decline),
+    /// and the reason says how many are free and to re-run or pin one.
+    pub fn open_why_given(
+        &self,
+        r: usize,
+        booked: &Booked,
+        lang: Lang,
+        fixes: Option<&Fixes>,
+    ) -> String {
         let inst = self.inst;
         let req = &inst.requests[r];
         let cands = self.scored_of_request(r);
@@ -77,10 +102,14 @@ impl Base<'_> {
                 &[("n", &others.len()), ("list", &limited.join(", "))],
             )
         } else {
-            lang.fill(
-                Msg::WhyBetterElsewhere,
-                &[("n", &(others.len() - limited.len()))],
-            )
+            let gain =
+                matches!(fixes, Some(Fixes::Found(v)) if v.iter().any(|f| f.outcome.delta > 0));
+            let msg = if gain {
+                Msg::WhyFreeGain
+            } else {
+                Msg::WhyBetterElsewhere
+            };
+            lang.fill(msg, &[("n", &(others.len() - limited.len()))])
         }
     }
 
@@ -184,7 +213,7 @@ impl Base<'_> {
             };
             OpenView {
                 seats_open: req.experts_needed - filled,
-                why: self.open_why(r, &booked, lang),
+                why: self.open_why_given(r, &booked, lang, Some(&fixes)),
                 fixes: list,
                 no_fix,
             }
@@ -295,8 +324,8 @@ impl Base<'_> {
                     text: lang.fill(
                         Msg::RunnerUpLineOpen,
                         &[
+                            ("who", &label),
                             ("name", &display_name(ex).to_string()),
-                            ("id", &ex.id),
                             ("score", &score),
                             ("status", &status),
                             ("cost", &lang.text(Msg::NotProven).to_string()),
@@ -312,17 +341,28 @@ impl Base<'_> {
             ..view
         };
         if let Some(c) = &outcome.refused {
-            let why = pin_conflict_text(inst, self.policy, c, lang);
+            // A team rule: the one that keeps this expert out, not the list of all of them.
+            let why = if c.stage == Stage::PinTeam && (c.request, c.expert) == (r, e) {
+                let standing = crate::teams::standings(inst, self.policy);
+                let others: Vec<usize> = self
+                    .pins
+                    .accepted
+                    .iter()
+                    .filter(|p| p.0 == r && p.1 != e)
+                    .map(|p| p.1)
+                    .collect();
+                match crate::teams::fixed_miss(inst, &standing, r, e, &others) {
+                    Some(m) => m.text(inst, r, e, lang),
+                    None => lang.fill(Msg::TeamNoTeamHolds, &[("expert", &ex.id)]),
+                }
+            } else {
+                pin_conflict_text(inst, self.policy, c, lang)
+            };
             return RunnerUpView {
                 refused: Some(why.clone()),
                 text: lang.fill(
                     Msg::CannotForce,
-                    &[
-                        ("name", &label),
-                        ("id", &ex.id),
-                        ("score", &score),
-                        ("why", &why),
-                    ],
+                    &[("who", &label), ("score", &score), ("why", &why)],
                 ),
                 ..view
             };
@@ -343,8 +383,8 @@ impl Base<'_> {
             Some(w) => lang.fill(
                 Msg::RunnerUpLine,
                 &[
+                    ("who", &label),
                     ("name", &name),
-                    ("id", &ex.id),
                     ("score", &score),
                     ("diff", &lang.signed(s.score - w.score)),
                     (
@@ -359,8 +399,8 @@ impl Base<'_> {
             None => lang.fill(
                 Msg::RunnerUpLineOpen,
                 &[
+                    ("who", &label),
                     ("name", &name),
-                    ("id", &ex.id),
                     ("score", &score),
                     ("status", &status),
                     ("cost", &cost),

@@ -54,6 +54,8 @@ pub fn with_fixes(
     };
     for u in &mut unmatched {
         let fixes = base.fixes(u.request, &booked, 1, &mut budget);
+        // The reason from the same facts as the fix.
+        u.reason = base.open_reason_given(u.request, &booked, lang, Some(&fixes));
         u.fix = fixes_text(inst, policy, u.request, &fixes, lang);
     }
     unmatched

@@ -160,13 +160,29 @@ pub fn rank_score(policy: &Policy, s: &Scored, u: &WeekUse) -> f64 {
 }
 
 /// The best `top` experts for request `ri`, given this week's bookings (if any), and the near
-/// misses. See the module docs for the order.
+/// misses. See the module docs for the order. [`suggest_except`] with no declined pair.
 pub fn suggest(
     inst: &Instance,
     policy: &Policy,
     ri: usize,
     booked: Option<&Booked>,
     top: usize,
+) -> Suggestion {
+    suggest_except(inst, policy, ri, booked, top, &[])
+}
+
+/// [`suggest`] where the (request, expert) pairs of `declined` (sorted, as
+/// [`crate::batch::Adjust::forbidden`]: declined in the weekly round or the ledger) are no
+/// candidates at all: not listed, not counted free, not a near miss and not in a proposed team.
+/// They still count among the `eligible` (they meet rules 1-8). O(experts · log declined) on
+/// top of [`suggest`].
+pub fn suggest_except(
+    inst: &Instance,
+    policy: &Policy,
+    ri: usize,
+    booked: Option<&Booked>,
+    top: usize,
+    declined: &[(usize, usize)],
 ) -> Suggestion {
     let r = &inst.requests[ri];
     let hist = scoring::history_stats(inst, policy);
@@ -181,6 +197,9 @@ pub fn suggest(
         let free_slots = e.availability.0 & !u.slots;
         if why.is_eligible() {
             eligible += 1;
+            if declined.binary_search(&(ri, ei)).is_ok() {
+                continue;
+            }
             match limit_miss(inst, policy, ri, ei, u) {
                 None => {
                     let s = scoring::score_pair(
@@ -209,6 +228,8 @@ pub fn suggest(
                     })
                 }
             }
+        } else if declined.binary_search(&(ri, ei)).is_ok() {
+            continue;
         } else if let Some(reason) = single_near_reason(why) {
             let over_km = dist.map_or(0.0, |d| d - e.max_travel_km);
             let miss = Miss::Rule(reason.stage());

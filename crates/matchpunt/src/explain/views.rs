@@ -596,8 +596,7 @@ pub fn suggest_view(
                 Msg::CandidateLine,
                 &[
                     ("rank", &(i + 1)),
-                    ("name", &display_name(e)),
-                    ("id", &e.id),
+                    ("who", &expert_label(e)),
                     ("score", &lang.num(c.rank_score, 1)),
                     (
                         "km",
@@ -663,12 +662,7 @@ pub fn suggest_view(
                 },
                 text: lang.fill(
                     Msg::NearMissLine,
-                    &[
-                        ("name", &display_name(e)),
-                        ("id", &e.id),
-                        ("why", &why),
-                        ("extra", &extra),
-                    ],
+                    &[("who", &expert_label(e)), ("why", &why), ("extra", &extra)],
                 ),
             }
         })

@@ -333,9 +333,35 @@ impl<'a> Base<'a> {
         opts: SolveOptions,
         pairs: &[(usize, usize, bool)],
     ) -> Result<Self, AssignmentsMismatch> {
-        let cands = eligibility::candidates(inst, policy);
+        Self::from_assignments_except(inst, policy, opts, pairs, Vec::new())
+    }
+
+    /// [`Base::from_assignments`] where the (request, expert) pairs of `declined` (sorted:
+    /// declined this week, in the ledger or a decisions file) are no candidates, as in a
+    /// round's batch ([`crate::batch::Adjust::forbidden`]): no runner-up, fix, standby, count
+    /// of free experts or re-solve puts one forward, and a pin on one is a conflict.
+    ///
+    /// A given pair that was declined since is left out: its seat is open.
+    ///
+    /// # Errors
+    /// As [`Base::from_assignments`].
+    pub fn from_assignments_except(
+        inst: &'a Instance,
+        policy: &'a Policy,
+        opts: SolveOptions,
+        pairs: &[(usize, usize, bool)],
+        declined: Vec<(usize, usize)>,
+    ) -> Result<Self, AssignmentsMismatch> {
+        let mut cands = eligibility::candidates(inst, policy);
+        if !declined.is_empty() {
+            cands.retain(|p| {
+                declined
+                    .binary_search(&(p.request as usize, p.expert as usize))
+                    .is_err()
+            });
+        }
         let scored = scoring::score_pairs(inst, policy, &cands);
-        let pins = batch::settle_pins(inst, policy);
+        let pins = batch::settle_pins_except(inst, policy, &declined);
         let (problem, _, pinned_value) = batch::build_problem(inst, policy, &scored, &pins);
         let ids = |r: usize, e: usize| (inst.experts[e].id.clone(), inst.requests[r].id.clone());
         for &(r, e) in &pins.accepted {
@@ -355,7 +381,8 @@ impl<'a> Base<'a> {
         }
         let mut chosen = Vec::new();
         for &(r, e, _) in pairs {
-            if pins.accepted.contains(&(r, e)) {
+            // A seat declined since the assignments were made is open now.
+            if pins.accepted.contains(&(r, e)) || declined.binary_search(&(r, e)).is_ok() {
                 continue;
             }
             let found = at.get(&(r, e)).copied().flatten();
@@ -410,7 +437,7 @@ impl<'a> Base<'a> {
             assigned,
             comp,
             comp_arcs,
-            forbidden: Vec::new(),
+            forbidden: declined,
             team_rules: Default::default(),
         })
     }

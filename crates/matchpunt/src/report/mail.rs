@@ -32,6 +32,19 @@ pub const PLACEHOLDERS: [&str; 13] = [
     "trajectory",
 ];
 
+/// Other names for the columns of a `messages --templates` file: the Dutch headers
+/// (`bericht,taal,tekst`). docs/reference/data.md lists them (a test checks it).
+pub const TEMPLATE_ALIASES: &[(&str, &[&str])] = &[
+    ("message", &["bericht"]),
+    ("language", &["taal"]),
+    ("text", &["tekst"]),
+];
+
+/// Other names for the `language` column of a `messages --organisations` file (its `name`
+/// and `aliases` columns take the names of organisations.csv,
+/// [`crate::ingest::sheet::ORGANISATION_ALIASES`]). docs/reference/data.md lists them.
+pub const ORG_LANGUAGE_ALIASES: &[(&str, &[&str])] = &[("language", &["taal"])];
+
 /// What happened to a pair.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Kind {
@@ -164,19 +177,41 @@ impl Templates {
         k
     }
 
-    /// Reads a template file: CSV with the header `message,language,text` (`,` or `;`), one
-    /// override per row (`proposal-expert,nl,"Hoi {name}, ..."`); `\n` in a text is a line
-    /// break. `source` names the file in errors.
+    /// Reads a template file: CSV with the header `message,language,text` (`,` or `;`; Dutch
+    /// `bericht,taal,tekst`, [`TEMPLATE_ALIASES`]), one override per row
+    /// (`proposal-expert,nl,"Hoi {name}, ..."`); `\n` in a text is a line break. `source` names
+    /// the file in errors, which are in English ([`Templates::parse_in`]).
     ///
     /// # Errors
     ///
-    /// `file:line: ...` for a missing header, an unknown message key or language, a placeholder
-    /// not in [`PLACEHOLDERS`] (with the list), an unclosed `{`, or a key given twice.
+    /// As [`Templates::parse_in`].
     pub fn parse(text: &str, source: &str) -> Result<Templates, TemplateError> {
-        Self::parse_in_words(text, source).map_err(TemplateError)
+        Self::parse_in(text, source, Lang::En)
     }
 
-    fn parse_in_words(text: &str, source: &str) -> Result<Templates, String> {
+    /// [`Templates::parse`] with its errors in `lang`: every bad row of the file, each as
+    /// `file:line:col: ...` (a missing header, an unknown message key or language, a
+    /// placeholder not in [`PLACEHOLDERS`] with the list, an unclosed `{`, a key given twice),
+    /// under one line counting them. O(size of the file).
+    ///
+    /// # Errors
+    ///
+    /// [`TemplateError`] holding all those lines.
+    pub fn parse_in(text: &str, source: &str, lang: Lang) -> Result<Templates, TemplateError> {
+        let (templates, errors) = Self::parse_all(text, source, lang);
+        if errors.is_empty() {
+            return Ok(templates);
+        }
+        let mut out = vec![lang.fill(
+            Msg::MsgFileErrors,
+            &[("file", &source), ("n", &errors.len())],
+        )];
+        out.extend(errors.iter().map(|e| format!("  {e}")));
+        Err(TemplateError(out.join("\n")))
+    }
+
+    fn parse_all(text: &str, source: &str, lang: Lang) -> (Templates, Vec<String>) {
+        let mut errors = Vec::new();
         let text = text.trim_start_matches('\u{feff}');
         let first = text.lines().next().unwrap_or("");
         let delim = if first.matches(';').count() > first.matches(',').count() {
@@ -188,63 +223,109 @@ impl Templates {
             .delimiter(delim)
             .flexible(true)
             .from_reader(text.as_bytes());
-        let header: Vec<String> = r
-            .headers()
-            .map_err(|e| format!("{source}:1: {e}"))?
-            .iter()
-            .map(|h| h.trim().to_ascii_lowercase())
-            .collect();
-        if header != ["message", "language", "text"] {
-            return Err(format!(
-                "{source}:1: the header is {:?}: expected message,language,text",
-                header.join(",")
+        let header: Vec<String> = match r.headers() {
+            Ok(h) => h.iter().map(|h| h.trim().to_lowercase()).collect(),
+            Err(e) => {
+                let at = format!("{source}:1");
+                errors.push(lang.fill(Msg::MsgFileBadCsv, &[("at", &at), ("why", &e)]));
+                return (Templates::default(), errors);
+            }
+        };
+        let col = |name: &str| {
+            let names = TEMPLATE_ALIASES
+                .iter()
+                .find(|a| a.0 == name)
+                .map_or(&[][..], |a| a.1);
+            header
+                .iter()
+                .position(|h| h == name || names.contains(&h.as_str()))
+        };
+        let (Some(kc), Some(lc), Some(tc)) = (col("message"), col("language"), col("text")) else {
+            let expected = match lang {
+                Lang::Nl => "bericht,taal,tekst (of message,language,text)",
+                Lang::En => "message,language,text (or bericht,taal,tekst)",
+            };
+            errors.push(lang.fill(
+                Msg::MsgFileHeader,
+                &[
+                    ("at", &format!("{source}:1")),
+                    ("found", &format!("{:?}", header.join(","))),
+                    ("expected", &expected),
+                ],
             ));
-        }
+            return (Templates::default(), errors);
+        };
         let keys = Templates::keys();
         let mut overrides = HashMap::new();
         for rec in r.records() {
-            let rec = rec.map_err(|e| format!("{source}: {e}"))?;
+            let rec = match rec {
+                Ok(rec) => rec,
+                Err(e) => {
+                    let line = e.position().map_or(0, |p| p.line());
+                    let at = format!("{source}:{line}");
+                    errors.push(lang.fill(Msg::MsgFileBadCsv, &[("at", &at), ("why", &e)]));
+                    continue;
+                }
+            };
             let line = rec.position().map_or(0, |p| p.line());
-            let at = |col: usize| format!("{source}:{line}:{col}");
-            let key = rec.get(0).unwrap_or("").trim().to_ascii_lowercase();
+            let at = |col: usize| format!("{source}:{line}:{}", col + 1);
+            let key = rec.get(kc).unwrap_or("").trim().to_ascii_lowercase();
             if key.is_empty() && rec.iter().all(|c| c.trim().is_empty()) {
                 continue;
             }
+            let mut bad = false;
             if !keys.contains(&key) {
-                return Err(format!(
-                    "{}: message {key:?} is not one of {}",
-                    at(1),
-                    keys.join(", ")
+                errors.push(lang.fill(
+                    Msg::MsgFileKey,
+                    &[
+                        ("at", &at(kc)),
+                        ("key", &format!("{key:?}")),
+                        ("keys", &keys.join(", ")),
+                    ],
                 ));
+                bad = true;
             }
-            let lang_cell = rec.get(1).unwrap_or("");
-            let Some(lang) = Lang::parse(lang_cell) else {
-                return Err(format!(
-                    "{}: language {lang_cell:?}: expected nl or en",
-                    at(2)
+            let lang_cell = rec.get(lc).unwrap_or("");
+            let Some(text_lang) = Lang::parse(lang_cell) else {
+                errors.push(lang.fill(
+                    Msg::MsgFileLang,
+                    &[("at", &at(lc)), ("value", &format!("{lang_cell:?}"))],
                 ));
+                continue;
             };
-            let body = rec.get(2).unwrap_or("").replace("\\n", "\n");
+            let body = rec.get(tc).unwrap_or("").replace("\\n", "\n");
             let open = body.matches('{').count();
             let found = placeholders(&body);
             if found.len() != open {
-                return Err(format!("{}: a {{ without its }} in the text", at(3)));
+                errors.push(lang.fill(Msg::MsgFileBrace, &[("at", &at(tc))]));
+                bad = true;
             }
             for (_, p) in &found {
                 if !PLACEHOLDERS.contains(p) {
-                    return Err(format!(
-                        "{}: unknown placeholder {{{p}}} in {key} ({}): expected one of {}",
-                        at(3),
-                        lang.code(),
-                        PLACEHOLDERS.map(|p| format!("{{{p}}}")).join(", ")
+                    errors.push(lang.fill(
+                        Msg::MsgFilePlaceholder,
+                        &[
+                            ("at", &at(tc)),
+                            ("found", &format!("{{{p}}}")),
+                            ("key", &key),
+                            ("lang", &text_lang.code()),
+                            ("list", &PLACEHOLDERS.map(|p| format!("{{{p}}}")).join(", ")),
+                        ],
                     ));
+                    bad = true;
                 }
             }
-            if overrides.insert((key.clone(), lang), body).is_some() {
-                return Err(format!("{}: {key} ({}) is given twice", at(1), lang.code()));
+            if bad {
+                continue;
+            }
+            if overrides.insert((key.clone(), text_lang), body).is_some() {
+                errors.push(lang.fill(
+                    Msg::MsgFileTwice,
+                    &[("at", &at(kc)), ("key", &key), ("lang", &text_lang.code())],
+                ));
             }
         }
-        Ok(Templates { overrides })
+        (Templates { overrides }, errors)
     }
 
     fn text(&self, key: &str, msg: Msg, lang: Lang) -> &str {
@@ -519,27 +600,32 @@ mod tests {
             t.text("proposal-expert", Msg::MailProposalExpert, Lang::Nl),
             "Hoi {name}, kun je op {date}?"
         );
+        // Each error under one line counting them, every bad row listed.
+        let err = |text: &str| Templates::parse(text, "t.csv").unwrap_err().0;
         let bad =
             "message,language,text\nsubject,en,ok\nproposal-org,en,\"Dear {name}, {themes}\"\n";
-        let e = Templates::parse(bad, "t.csv").unwrap_err().0;
+        let e = err(bad);
+        assert!(e.starts_with("t.csv: 1 error:\n"), "{e}");
         assert!(
-            e.starts_with("t.csv:3:3: unknown placeholder {themes}"),
+            e.contains("\n  t.csv:3:3: unknown placeholder {themes}"),
             "{e}"
         );
-        let e = Templates::parse("message,language,text\nhello,en,x\n", "t.csv")
+        let e = err("message,language,text\nhello,en,x\nsubject,fr,x\nsubject,en,{name\n");
+        assert!(e.starts_with("t.csv: 3 errors:\n"), "{e}");
+        assert!(e.contains("  t.csv:2:1: message \"hello\""), "{e}");
+        assert!(e.contains("  t.csv:3:2: language"), "{e}");
+        assert!(e.contains("  t.csv:4:3: an opening brace without"), "{e}");
+        assert!(err("key,text\n").contains("t.csv:1:"));
+        // Dutch headers, and the errors in Dutch.
+        let t = Templates::parse("bericht;taal;tekst\nsubject;nl;Hoi\n", "t.csv").unwrap();
+        assert_eq!(t.text("subject", Msg::MailSubject, Lang::Nl), "Hoi");
+        let e = Templates::parse_in("bericht;taal;tekst\nsubject;de;x\n", "t.csv", Lang::Nl)
             .unwrap_err()
             .0;
-        assert!(e.starts_with("t.csv:2:1: message \"hello\""), "{e}");
-        let e = Templates::parse("message,language,text\nsubject,fr,x\n", "t.csv")
-            .unwrap_err()
-            .0;
-        assert!(e.starts_with("t.csv:2:2: language"), "{e}");
-        let e = Templates::parse("key,text\n", "t.csv").unwrap_err().0;
-        assert!(e.starts_with("t.csv:1:"), "{e}");
-        let e = Templates::parse("message,language,text\nsubject,en,{name\n", "t.csv")
-            .unwrap_err()
-            .0;
-        assert!(e.contains("without its }"), "{e}");
+        assert_eq!(
+            e,
+            "t.csv: 1 fout:\n  t.csv:2:2: taal \"de\": verwacht nl of en"
+        );
     }
 
     #[test]
