@@ -26,7 +26,6 @@
 //! Ctrl-C and SIGTERM (see [`on_signal`]) remove the staging folder, the hidden export files,
 //! the lock file and a folder the run created, and exit 130; during a commit they wait for it
 //! to end (a few renames), so the folder then holds the new set.
-
 //!
 //! Why one file: the lock, the staging, the journal, the commit with its undo and the recovery
 //! of a killed run are one protocol; each step relies on what the others leave on disk, so they
