@@ -244,7 +244,6 @@ pub struct Base<'a> {
     pub(crate) comp_arcs: Vec<usize>,
     /// Pairs that are never candidates (declined in the weekly round), sorted.
     pub(crate) forbidden: Vec<(usize, usize)>,
-    /// The batch's team rules without pins, computed on first use ([`Base::team_rules`]).
     pub(crate) team_rules: std::sync::OnceLock<crate::solve::TeamRules>,
 }
 
@@ -269,9 +268,7 @@ pub(crate) fn node_components(p: &Problem) -> Vec<u32> {
 }
 
 impl<'a> Base<'a> {
-    /// The batch's team rules without pins (`teams::rules(inst, policy, &[])`), computed once
-    /// per base: O(experts + requests), which every open request's reason needed again (at
-    /// 10,000 x 20,000, a fifth of a run's processor time went to recomputing it).
+    /// The team rules without pins, built once (every open seat's reason rebuilt them before).
     pub(crate) fn team_rules(&self) -> &crate::solve::TeamRules {
         self.team_rules
             .get_or_init(|| crate::teams::rules(self.inst, self.policy, &[]))
