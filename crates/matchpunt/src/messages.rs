@@ -431,7 +431,7 @@ messages! {
     SumProven => ", optimal", ", optimaal";
     SumStoppedWork => ", not proven: stopped by the work limit", ", niet bewezen: gestopt bij de werkgrens";
     SumStoppedTime => ", not proven: stopped by the time limit", ", niet bewezen: gestopt bij de tijdgrens";
-    SumPins => "pins: {kept} kept, {conflicts} conflicts; solver: {components} components, {nodes} branch-and-bound nodes ({branched} components branched, {listed} closed by listing bundles)", "vastzettingen: {kept} gehouden, {conflicts} conflicten; oplosser: {components} componenten, {nodes} branch-and-bound-knopen ({branched} componenten vertakt, {listed} gesloten door bundels op te sommen)";
+    SumPins => "pins: {kept} kept, {conflicts} conflicts; solver: {components} components, {nodes} branch-and-bound nodes ({branched} components branched, {listed} closed by listing bundles)", "vastzettingen: {kept} gehouden, {conflicts} {conflicts:conflict|conflicten}; oplosser: {components} {components:component|componenten}, {nodes} branch-and-bound-{nodes:knoop|knopen} ({branched} {branched:component|componenten} vertakt, {listed} gesloten door bundels op te sommen)";
     SumPinNotKept => "pin not kept: {request} ({org}): {text}", "vastzetting niet gehouden: {request} ({org}): {text}";
     SumRound => "round: {kept} proposal(s) kept ({accepted} accepted), {dropped} dropped, {new} new; see changes.csv (the objective includes the keep bonus)", "ronde: {kept} {kept:voorstel|voorstellen} behouden ({accepted} geaccepteerd), {dropped} vervallen, {new} nieuw; zie changes.csv (de doelwaarde telt de bonus voor behouden mee)";
     SumAllFilled => "every seat is filled", "elke plek is gevuld";

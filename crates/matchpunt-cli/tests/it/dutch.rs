@@ -619,6 +619,9 @@ fn pins_examples_and_trajectories_say_nothing_in_english() {
         assert!(printed.contains(want), "{want:?} not in:\n{printed}");
     }
     assert!(!printed.contains("elke 1 week"), "{printed}");
+    // The solver's counts agree with their nouns too.
+    assert!(printed.contains("oplosser: 1 component,"), "{printed}");
+    assert!(!printed.contains(" 1 componenten"), "{printed}");
 }
 
 /// The English of this test's own list is found where it is: the check can fail.
