@@ -85,6 +85,16 @@ impl Lang {
         }
     }
 
+    /// "every week" for 1, else "every N weeks" ([`Msg::EveryWeek`], [`Msg::EveryWeeks`]): how
+    /// often a trajectory meets.
+    pub fn every_weeks(self, n: u32) -> String {
+        if n == 1 {
+            self.text(Msg::EveryWeek).to_string()
+        } else {
+            self.fill(Msg::EveryWeeks, &[("n", &n)])
+        }
+    }
+
     /// The code, `en` or `nl`.
     pub fn code(self) -> &'static str {
         match self {
@@ -466,6 +476,17 @@ messages! {
     PinDeclined => "declined this request (decisions, rule 11)", "heeft deze aanvraag afgewezen (besluiten, regel 11)";
     PinRule8 => "already pinned in this slot (rule 8)", "staat in dit tijdvak al vast (regel 8)";
     PinRuleBroken => "{why} ({rule})", "{why} ({rule})";
+    PinSeatsTaken => "not assigned: the {seats} {seats:seat is|seats are} taken by the pins before it ({taken}) (rule 10)", "niet ingezet: {seats} {seats:plek is|plekken zijn} al bezet door de vastzettingen ervoor ({taken}) (regel 10)";
+    PinMaxAssignments => "would exceed max_assignments {max} with the pins before it (rule 9)", "zou met de vastzettingen ervoor boven het maximum van {max} {max:inzet|inzetten} uitkomen (regel 9)";
+    PinLoadBudget => "would exceed load budget {budget} (load {load} + {intensity}) with the pins before it (rule 9)", "zou met de vastzettingen ervoor boven het belastingbudget van {budget} uitkomen (belasting {load} + {intensity}) (regel 9)";
+    PinRollingBudget => "would exceed rolling budget {budget} with this trajectory's {meetings} {meetings:meeting|meetings} in the window and the pins before it (rule 9)", "zou met de {meetings} {meetings:bijeenkomst|bijeenkomsten} van dit traject in het rollende venster en de vastzettingen ervoor boven het rollende budget van {budget} uitkomen (regel 9)";
+    PinPausedTrajectory => "not assigned: this heavy-theme trajectory has {every} {every:week|weeks} between its meetings, within the heavy-theme pause of {pause} {pause:week|weeks}, so its later meetings would fall in the pause (rule 9)", "niet ingezet: dit traject met een zwaar thema heeft {every} {every:week|weken} tussen de bijeenkomsten, binnen de pauze na een zwaar thema van {pause} {pause:week|weken}, dus de latere bijeenkomsten zouden in de pauze vallen (regel 9)";
+    PinSecondHeavy => "would have a second heavy-theme seat in the pause with the pins before it (rule 9)", "zou met de vastzettingen ervoor een tweede plek met een zwaar thema in de pauze krijgen (regel 9)";
+    PinInSlot => "is already pinned in slot {slot} (rule 8)", "staat al vast in tijdvak {slot} (regel 8)";
+    PinNoTeam => "no team that keeps the team rules holds the pair", "geen team dat aan de teamregels voldoet, heeft dit paar";
+    PinTeamNewAlone => "is new and goes only on a request of 2 or more seats beside an experienced expert already on it (team rule)", "is nieuw en gaat alleen op een aanvraag van 2 of meer plekken naast een ervaren deskundige die er al op staat (teamregel)";
+    PinTeamNotWith => "is not sent together with {other} (team rule)", "wordt niet samen met {other} ingezet (teamregel)";
+    PinTeamExperiencedMin => "is not experienced and request {request} keeps {min} of its {seats} {seats:seat|seats} for experienced experts (team rule)", "is niet ervaren en aanvraag {request} houdt {min} van de {seats} {seats:plek|plekken} vrij voor ervaren deskundigen (teamregel)";
     PinConflictText => "pin of {id} not kept: {why}", "vastzetting van {id} niet gehouden: {why}";
 
     // Given assignments that do not fit the batch (explain --assignments, the ledger's week).
@@ -644,7 +665,9 @@ messages! {
     TrajectoryReserved => "reserved meeting {meeting} of trajectory {request}: expert {expert} in week {week} (booking {id}); that week's `run --ledger` keeps it as a pin", "bijeenkomst {meeting} van traject {request} gereserveerd: deskundige {expert} in week {week} (boeking {id}); de `run --ledger` van die week houdt die vast";
     TrajectoryNotReserved => "meeting {meeting} of trajectory {request} not reserved for expert {expert} in week {week}: {why}", "bijeenkomst {meeting} van traject {request} niet gereserveerd voor deskundige {expert} in week {week}: {why}";
     TrajectoryFreed => "freed meeting {meeting} (expert {expert}, week {week}): the trajectory was declined", "bijeenkomst {meeting} vrijgegeven (deskundige {expert}, week {week}): het traject is afgewezen";
-    TrajectoryMeetings => "trajectory of {n} meetings, every {every} {every:week|weeks}: weeks {weeks}", "traject van {n} bijeenkomsten, elke {every} {every:week|weken}: weken {weeks}";
+    TrajectoryMeetings => "trajectory of {n} meetings, {every}: weeks {weeks}", "traject van {n} bijeenkomsten, {every}: weken {weeks}";
+    EveryWeek => "every week", "elke week";
+    EveryWeeks => "every {n} weeks", "elke {n} weken";
     // A declined meeting of a trajectory: the trajectory stops for its expert, its later
     // meetings are freed ({meeting} the declined meeting's number, {trajectory} its request id).
     MailStoppedExpert => "Hello {name},\n\nWe have noted that you will not take meeting {meeting} of the trajectory of {org} on {date}. The trajectory's later meetings are cancelled for you, so those dates are free again. Thank you for letting us know.\n\nKind regards,\nthe match point", "Hoi {name},\n\nWe hebben genoteerd dat je bijeenkomst {meeting} van het traject bij {org} op {date} niet doet. De latere bijeenkomsten van het traject zijn voor jou geannuleerd, dus die data zijn weer vrij. Dank je voor het laten weten.\n\nGroet,\nhet matchpunt";
@@ -1110,14 +1133,12 @@ mod tests {
             "R1 ({org}, {role}, {where}, {slot}): 1 eligible expert(s)"
         );
         // A trajectory's weeks agree with their count in both languages.
-        for (every, nl, en) in [
-            (1, "elke 1 week:", "every 1 week:"),
-            (2, "elke 2 weken:", "every 2 weeks:"),
+        for (lang, one, two) in [
+            (Lang::Nl, "elke week", "elke 2 weken"),
+            (Lang::En, "every week", "every 2 weeks"),
         ] {
-            let args: [(&str, &dyn fmt::Display); 3] =
-                [("n", &5), ("every", &every), ("weeks", &"")];
-            assert!(Lang::Nl.fill(Msg::TrajectoryMeetings, &args).contains(nl));
-            assert!(Lang::En.fill(Msg::TrajectoryMeetings, &args).contains(en));
+            assert_eq!(lang.every_weeks(1), one);
+            assert_eq!(lang.every_weeks(2), two);
         }
         assert_eq!(Lang::Nl.language("EN"), "Engels");
         assert_eq!(Lang::Nl.language("xx"), "xx");

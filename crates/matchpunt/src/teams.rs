@@ -211,7 +211,7 @@ pub fn trajectory_text(inst: &Instance, r: usize, lang: Lang) -> Option<String> 
         Msg::TrajectoryMeetings,
         &[
             ("n", &t.meetings),
-            ("every", &t.every_weeks),
+            ("every", &lang.every_weeks(t.every_weeks)),
             ("weeks", &lang.list(&weeks)),
         ],
     ))

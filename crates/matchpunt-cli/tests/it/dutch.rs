@@ -476,6 +476,154 @@ fn a_dutch_session_prints_and_writes_no_english() {
     );
 }
 
+/// English words of the pins' own reasons, the trajectory line and the open-seat reasons,
+/// beside [`ENGLISH`] (not `team`: a Dutch word too).
+const ENGLISH_PINS: &[&str] = &[
+    "would",
+    "exceed",
+    "pins",
+    "pin",
+    "pinned",
+    "taken",
+    "every",
+    "meetings",
+    "trajectory",
+    "assigned",
+    "already",
+    "slot",
+    "together",
+    "experienced",
+    "new",
+];
+
+/// The pins of `tests/fixtures/pins-nl` that conflict (a team rule, the slot, the limits), and
+/// the examples (`teams`, `trajectory`) and the sample through `suggest`, `explain` and `run`,
+/// each with `--lang nl`: no English word of [`ENGLISH`] or [`ENGLISH_PINS`] in what they
+/// print or write, and each pin not kept is named with its own Dutch reason and figures.
+#[test]
+fn pins_examples_and_trajectories_say_nothing_in_english() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = |n: &str| tmp.path().join(n).display().to_string();
+    let pins = crate::harness::fixture("pins-nl").display().to_string();
+    let teams = root().join("examples/teams").display().to_string();
+    let traj = root().join("examples/trajectory");
+    let traj_req = traj.join("requests-week48.csv").display().to_string();
+    let traj = traj.display().to_string();
+    let data = sample().display().to_string();
+    let week = "2026-W48";
+    let mut printed = String::new();
+    let mut found = Vec::new();
+    let f = &mut found;
+    let runs: Vec<Vec<&str>> = vec![
+        vec!["run", "--data", &pins, "--week", week, "--out", "PINS"],
+        vec![
+            "explain",
+            "--data",
+            &pins,
+            "--week",
+            week,
+            "--request",
+            "R5",
+        ],
+        vec!["explain", "--data", &pins, "--week", week, "--expert", "E4"],
+        vec![
+            "suggest",
+            "--data",
+            &pins,
+            "--week",
+            week,
+            "--request",
+            "R3",
+        ],
+        vec!["run", "--data", &teams, "--week", week, "--out", "TEAMS"],
+        vec![
+            "suggest",
+            "--data",
+            &teams,
+            "--week",
+            week,
+            "--request",
+            "R4",
+        ],
+        vec![
+            "explain",
+            "--data",
+            &teams,
+            "--week",
+            week,
+            "--request",
+            "R1",
+        ],
+        vec![
+            "explain",
+            "--data",
+            &traj,
+            "--requests",
+            &traj_req,
+            "--week",
+            week,
+            "--request",
+            "B1",
+        ],
+        vec![
+            "suggest",
+            "--data",
+            &traj,
+            "--requests",
+            &traj_req,
+            "--week",
+            week,
+            "--request",
+            "B1",
+        ],
+        vec!["suggest", "--data", &data, "--request", "R00002"],
+        vec!["explain", "--data", &data, "--request", "R00013"],
+    ];
+    for args in runs {
+        let args: Vec<String> = args
+            .iter()
+            .map(|a| match *a {
+                "PINS" | "TEAMS" => out(a),
+                a => a.to_string(),
+            })
+            .collect();
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let o = nl(&args, f, true);
+        for line in o.lines() {
+            let ws = words(line);
+            for bad in ENGLISH_PINS {
+                if ws.iter().any(|w| w.trim_end_matches(['.', ':']) == *bad) {
+                    f.push(format!("{args:?}: {bad:?} in {line}"));
+                }
+            }
+        }
+        printed.push_str(&o);
+    }
+    for dir in ["PINS", "TEAMS"] {
+        files_in(&tmp.path().join(dir), f);
+    }
+    assert!(
+        found.is_empty(),
+        "{} English line(s):\n{}",
+        found.len(),
+        found.join("\n")
+    );
+    // Each kind of pin not kept, in Dutch with its figures, and a trajectory of every week.
+    for want in [
+        "vastzetting van Sam (E1) niet gehouden: is nieuw en gaat alleen op een aanvraag van 2 of meer plekken",
+        "vastzetting van Lotte (E4) niet gehouden: staat al vast in tijdvak wo-middag (regel 8)",
+        "vastzetting van Daan (E3) niet gehouden: wordt niet samen met E2 ingezet (teamregel)",
+        "niet gehouden: zou met de vastzettingen ervoor boven het maximum van 1 inzet uitkomen (regel 9)",
+        "traject van 5 bijeenkomsten, elke week: weken 2026-W48",
+    ] {
+        assert!(printed.contains(want), "{want:?} not in:\n{printed}");
+    }
+    assert!(!printed.contains("elke 1 week"), "{printed}");
+    // The solver's counts agree with their nouns too.
+    assert!(printed.contains("oplosser: 1 component,"), "{printed}");
+    assert!(!printed.contains(" 1 componenten"), "{printed}");
+}
+
 /// The English of this test's own list is found where it is: the check can fail.
 #[test]
 fn the_english_word_check_finds_english() {

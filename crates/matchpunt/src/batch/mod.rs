@@ -15,6 +15,7 @@ pub mod strategy;
 pub mod usage;
 
 use crate::eligibility::{self, candidates_with_distance, Pair, Stage as RuleStage};
+use crate::messages::{Lang, Msg};
 use crate::model::{Instance, Slot};
 use crate::policy::Policy;
 use crate::scoring::{self, to_units, Scored};
@@ -31,8 +32,120 @@ pub struct PinConflict {
     pub expert: usize,
     /// The rule it breaks, as shown: rules 3 and 4 are one [`RuleStage::Personal`].
     pub stage: RuleStage,
-    /// Plain words.
+    /// Plain words, in English, starting with the expert's id (the summary of an English run);
+    /// [`PinConflict::detail`] gives the pin's own reason in any language.
     pub text: String,
+    /// What the pin ran into, with the figures its words need.
+    pub why: PinWhy,
+}
+
+/// What a refused pin ran into: a rule of the pair itself ([`PinWhy::Rule`], worded from the
+/// stage by [`crate::explain`]), or the pins before it, the team rules or a decision, with the
+/// figures their words need ([`PinConflict::detail`]).
+#[derive(Clone, Debug, PartialEq)]
+pub enum PinWhy {
+    /// The expert or the organisation declined the pair (decisions).
+    Declined,
+    /// A rule of rules 1-8 of the pair itself: see [`PinConflict::stage`].
+    Rule,
+    /// A team rule against the seats fixed before it.
+    Team(crate::teams::FixedMiss),
+    /// No team that keeps the team rules holds the pair (a what-if re-solve).
+    NoTeam,
+    /// The request's seats are taken by the pins before it (expert indexes).
+    Seats {
+        /// The request's seats.
+        seats: u32,
+        /// The experts of the pins before it.
+        taken: Vec<usize>,
+    },
+    /// `max_assignments` reached with the pins before it.
+    MaxAssignments(u32),
+    /// The load budget exceeded with the pins before it.
+    LoadBudget {
+        /// The expert's load budget.
+        budget: u32,
+        /// Load of the pins before it.
+        load: u32,
+        /// This request's intensity.
+        intensity: u32,
+    },
+    /// The rolling budget cannot carry this trajectory's meetings in the window.
+    Rolling {
+        /// The expert's rolling budget.
+        budget: u32,
+        /// Meetings of the trajectory in the rolling window.
+        meetings: u32,
+    },
+    /// A heavy-theme trajectory whose meetings fall within the heavy-theme pause.
+    PausedTrajectory {
+        /// Weeks between its meetings.
+        every: u32,
+        /// The pause, in weeks.
+        pause: u32,
+    },
+    /// A second heavy-theme seat in the pause with the pins before it.
+    SecondHeavy,
+    /// Already pinned in the request's slot.
+    InSlot(Slot),
+}
+
+impl PinConflict {
+    /// The pin's own reason in `lang`, without the expert (who is named by the caller): the
+    /// limit, the seats, the slot or the team rule it ran into, with their figures. `None` for
+    /// [`PinWhy::Rule`] and [`PinWhy::Declined`], which are worded from [`PinConflict::stage`].
+    /// Never a personal reason. O(pins of the request).
+    pub fn detail(&self, inst: &Instance, lang: Lang) -> Option<String> {
+        let ids = |v: &[usize]| {
+            let ids: Vec<&str> = v.iter().map(|&e| inst.experts[e].id.as_str()).collect();
+            lang.list(&ids)
+        };
+        Some(match &self.why {
+            PinWhy::Declined | PinWhy::Rule => return None,
+            PinWhy::Team(crate::teams::FixedMiss::NewAlone) => {
+                lang.text(Msg::PinTeamNewAlone).to_string()
+            }
+            PinWhy::Team(crate::teams::FixedMiss::NotWith(o)) => {
+                lang.fill(Msg::PinTeamNotWith, &[("other", &inst.experts[*o].id)])
+            }
+            PinWhy::Team(crate::teams::FixedMiss::ExperiencedMin) => {
+                let r = &inst.requests[self.request];
+                let min = inst.teams.experienced_min.get(&self.request).copied();
+                lang.fill(
+                    Msg::PinTeamExperiencedMin,
+                    &[
+                        ("request", &r.id),
+                        ("min", &min.unwrap_or(0)),
+                        ("seats", &r.experts_needed),
+                    ],
+                )
+            }
+            PinWhy::NoTeam => lang.text(Msg::PinNoTeam).to_string(),
+            PinWhy::Seats { seats, taken } => lang.fill(
+                Msg::PinSeatsTaken,
+                &[("seats", seats), ("taken", &ids(taken))],
+            ),
+            PinWhy::MaxAssignments(max) => lang.fill(Msg::PinMaxAssignments, &[("max", max)]),
+            PinWhy::LoadBudget {
+                budget,
+                load,
+                intensity,
+            } => lang.fill(
+                Msg::PinLoadBudget,
+                &[("budget", budget), ("load", load), ("intensity", intensity)],
+            ),
+            PinWhy::Rolling { budget, meetings } => lang.fill(
+                Msg::PinRollingBudget,
+                &[("budget", budget), ("meetings", meetings)],
+            ),
+            PinWhy::PausedTrajectory { every, pause } => lang.fill(
+                Msg::PinPausedTrajectory,
+                &[("every", every), ("pause", pause)],
+            ),
+            PinWhy::SecondHeavy => lang.text(Msg::PinSecondHeavy).to_string(),
+            PinWhy::InSlot(slot) => lang.fill(Msg::PinInSlot, &[("slot", &lang.slot(*slot))]),
+        })
+    }
 }
 
 /// One assignment in the result.
@@ -99,7 +212,7 @@ pub struct Pins {
     pub conflicts: Vec<PinConflict>,
 }
 
-/// `week` or `weeks` for a count of `n` weeks (the English pin-conflict texts).
+/// `week` or `weeks` for a count of `n` weeks (the English reasons of [`crate::report`]).
 pub(crate) fn weeks(n: u32) -> &'static str {
     if n == 1 {
         "week"
@@ -153,125 +266,102 @@ pub fn settle_pins_except(inst: &Instance, policy: &Policy, declined: &[(usize, 
         for &ei in &r.pinned {
             let e = &inst.experts[ei];
             let why = eligibility::check(inst, policy, r, e);
-            let conflict = if declined.binary_search(&(ri, ei)).is_ok() {
-                Some((
-                    RuleStage::Declined,
-                    format!("{} declined this request (decisions)", e.id),
-                ))
-            } else if let Some(reason) = why.iter().next() {
-                // A personal reason (rules 3, 4) is never told apart: which one it is would
-                // reveal an avoided theme or a former care provider.
-                let stage = reason.stage_of_expert();
-                let text = if stage.is_personal() {
-                    format!("{} {} ({})", e.id, stage.text(), stage.rule_label())
+            // (stage, what it ran into, the English text when it is not the detail's)
+            let conflict: Option<(RuleStage, PinWhy, Option<String>)> =
+                if declined.binary_search(&(ri, ei)).is_ok() {
+                    Some((
+                        RuleStage::Declined,
+                        PinWhy::Declined,
+                        Some(format!("{} declined this request (decisions)", e.id)),
+                    ))
+                } else if let Some(reason) = why.iter().next() {
+                    // A personal reason (rules 3, 4) is never told apart: which one it is would
+                    // reveal an avoided theme or a former care provider.
+                    let stage = reason.stage_of_expert();
+                    let text = if stage.is_personal() {
+                        format!("{} {} ({})", e.id, stage.text(), stage.rule_label())
+                    } else {
+                        format!(
+                            "{} {} ({}: {})",
+                            e.id,
+                            stage.text(),
+                            stage.rule_label(),
+                            stage.code()
+                        )
+                    };
+                    Some((stage, PinWhy::Rule, Some(text)))
+                } else if let Some(miss) = {
+                    let before: Vec<usize> = accepted
+                        .iter()
+                        .filter(|&&(ar, _)| ar == ri)
+                        .map(|&(_, ae)| ae)
+                        .collect();
+                    crate::teams::fixed_miss(inst, &standing, ri, ei, &before).filter(|m| {
+                        *m != crate::teams::FixedMiss::NewAlone
+                            || r.experts_needed < 2
+                            || !later_partner(ei)
+                    })
+                } {
+                    Some((
+                        RuleStage::PinTeam,
+                        PinWhy::Team(miss),
+                        Some(miss.text(inst, ri, ei, Lang::En)),
+                    ))
+                } else if seats >= r.experts_needed {
+                    let taken: Vec<usize> = accepted
+                        .iter()
+                        .filter(|&&(ar, _)| ar == ri)
+                        .map(|&(_, ae)| ae)
+                        .collect();
+                    let seats = r.experts_needed;
+                    Some((RuleStage::PinSeats, PinWhy::Seats { seats, taken }, None))
+                } else if count[ei] >= e.max_assignments {
+                    let why = PinWhy::MaxAssignments(e.max_assignments);
+                    Some((RuleStage::PinLimits, why, None))
+                } else if load[ei] + r.intensity > e.budget() {
+                    let why = PinWhy::LoadBudget {
+                        budget: e.budget(),
+                        load: load[ei],
+                        intensity: r.intensity,
+                    };
+                    Some((RuleStage::PinLimits, why, None))
+                } else if e
+                    .rolling_budget
+                    .is_some_and(|b| e.rolling_used + rolling[ei] + window(ri) > b)
+                {
+                    let why = PinWhy::Rolling {
+                        budget: e.rolling_budget.unwrap_or(0),
+                        meetings: inst.teams.window_meetings(ri, policy.rules.rolling_weeks),
+                    };
+                    Some((RuleStage::PinLimits, why, None))
+                } else if let Some(every) = usage::paused_trajectory(inst, policy, ri) {
+                    let why = PinWhy::PausedTrajectory {
+                        every,
+                        pause: policy.rules.heavy_pause_weeks,
+                    };
+                    Some((RuleStage::PinLimits, why, None))
+                } else if heavy_pause && r.heavy && heavy[ei] {
+                    Some((RuleStage::PinLimits, PinWhy::SecondHeavy, None))
                 } else {
-                    format!(
-                        "{} {} ({}: {})",
-                        e.id,
-                        stage.text(),
-                        stage.rule_label(),
-                        stage.code()
-                    )
+                    r.slot
+                        .filter(|s| slots[ei] & (1 << s.0) != 0)
+                        .map(|s| (RuleStage::PinnedInSlot, PinWhy::InSlot(s), None))
                 };
-                Some((stage, text))
-            } else if let Some(miss) = {
-                let before: Vec<usize> = accepted
-                    .iter()
-                    .filter(|&&(ar, _)| ar == ri)
-                    .map(|&(_, ae)| ae)
-                    .collect();
-                crate::teams::fixed_miss(inst, &standing, ri, ei, &before).filter(|m| {
-                    *m != crate::teams::FixedMiss::NewAlone
-                        || r.experts_needed < 2
-                        || !later_partner(ei)
-                })
-            } {
-                Some((
-                    RuleStage::PinTeam,
-                    miss.text(inst, ri, ei, crate::messages::Lang::En),
-                ))
-            } else if seats >= r.experts_needed {
-                let taken: Vec<&str> = accepted
-                    .iter()
-                    .filter(|&&(ar, _)| ar == ri)
-                    .map(|&(_, ae)| inst.experts[ae].id.as_str())
-                    .collect();
-                Some((
-                    RuleStage::PinSeats,
-                    format!(
-                        "{} not assigned: the {} seat(s) are taken by the pins before it ({}) (rule 10)",
-                        e.id,
-                        r.experts_needed,
-                        taken.join(", ")
-                    ),
-                ))
-            } else if count[ei] >= e.max_assignments {
-                Some((
-                    RuleStage::PinLimits,
-                    format!(
-                        "{} would exceed max_assignments {} with the pins before it (rule 9)",
-                        e.id, e.max_assignments
-                    ),
-                ))
-            } else if load[ei] + r.intensity > e.budget() {
-                Some((
-                    RuleStage::PinLimits,
-                    format!(
-                        "{} would exceed load budget {} (load {} + {}) with the pins before it (rule 9)",
-                        e.id, e.budget(), load[ei], r.intensity
-                    ),
-                ))
-            } else if e
-                .rolling_budget
-                .is_some_and(|b| e.rolling_used + rolling[ei] + window(ri) > b)
-            {
-                Some((
-                    RuleStage::PinLimits,
-                    format!(
-                        "{} would exceed rolling budget {} with this trajectory's {} meeting(s) in the window and the pins before it (rule 9)",
-                        e.id,
-                        e.rolling_budget.unwrap_or(0),
-                        inst.teams.window_meetings(ri, policy.rules.rolling_weeks)
-                    ),
-                ))
-            } else if let Some(every) = usage::paused_trajectory(inst, policy, ri) {
-                Some((
-                    RuleStage::PinLimits,
-                    format!(
-                        "{} not assigned: this heavy-theme trajectory has {every} {} between its meetings, within the heavy-theme pause of {} {}, so its later meetings would fall in the pause (rule 9)",
-                        e.id,
-                        weeks(every),
-                        policy.rules.heavy_pause_weeks,
-                        weeks(policy.rules.heavy_pause_weeks)
-                    ),
-                ))
-            } else if heavy_pause && r.heavy && heavy[ei] {
-                Some((
-                    RuleStage::PinLimits,
-                    format!(
-                        "{} would have a second heavy-theme seat in the pause with the pins before it (rule 9)",
-                        e.id
-                    ),
-                ))
-            } else if r.slot.is_some_and(|s| slots[ei] & (1 << s.0) != 0) {
-                Some((
-                    RuleStage::PinnedInSlot,
-                    format!(
-                        "{} is already pinned in slot {} (rule 8)",
-                        e.id,
-                        r.slot.map(|s| s.to_string()).unwrap_or_default()
-                    ),
-                ))
-            } else {
-                None
-            };
             match conflict {
-                Some((stage, text)) => conflicts.push(PinConflict {
-                    request: ri,
-                    expert: ei,
-                    stage,
-                    text,
-                }),
+                Some((stage, why, text)) => {
+                    let mut c = PinConflict {
+                        request: ri,
+                        expert: ei,
+                        stage,
+                        text: text.unwrap_or_default(),
+                        why,
+                    };
+                    if c.text.is_empty() {
+                        let detail = c.detail(inst, Lang::En).unwrap_or_default();
+                        c.text = format!("{} {detail}", e.id);
+                    }
+                    conflicts.push(c);
+                }
                 None => {
                     seats += 1;
                     count[ei] += 1;
@@ -313,12 +403,8 @@ pub fn settle_pins_except(inst: &Instance, policy: &Policy, declined: &[(usize, 
                 request: ri,
                 expert: ei,
                 stage: RuleStage::PinTeam,
-                text: crate::teams::FixedMiss::NewAlone.text(
-                    inst,
-                    ri,
-                    ei,
-                    crate::messages::Lang::En,
-                ),
+                text: crate::teams::FixedMiss::NewAlone.text(inst, ri, ei, Lang::En),
+                why: PinWhy::Team(crate::teams::FixedMiss::NewAlone),
             });
         }
     }

@@ -364,7 +364,11 @@ pub struct ExplainRequestView {
 pub fn pin_conflict_text(inst: &Instance, policy: &Policy, c: &PinConflict, lang: Lang) -> String {
     let r = &inst.requests[c.request];
     let e = &inst.experts[c.expert];
+    // The pin's own reason (a limit with the pins before it, the seats, the slot, a team rule)
+    // with its figures; a rule of the pair itself is worded from its stage.
+    let detail = c.detail(inst, lang);
     let why = match c.stage {
+        _ if detail.is_some() => detail.unwrap_or_default(),
         Stage::PinLimits
         | Stage::PinSeats
         | Stage::PinTeam

@@ -73,6 +73,27 @@ pub const ABBREVIATIONS: &[(&str, &[&str])] = &[
     ("zld", &["zeeland"]),
 ];
 
+/// Words that are written cut short with a dot (`Gem.`, `St.`) and stand for a word they are not
+/// the start of, or one that the organisation reader drops: lower case, sorted. A word cut
+/// short with a dot also stands for every longer word it is the start of (`Gem.`, `Jeugdz.`,
+/// `Utr.`: see [`crate::names::org::Match::Abbreviated`]) and for a legal form it is the start of
+/// (`Ver.`, `Stich.`): this table is only for the rest.
+pub const CUT_WORDS: &[(&str, &[&str])] = &[
+    ("gem", &["gemeente"]),
+    ("mij", &["maatschappij"]),
+    ("st", &["sint", "stichting"]),
+    ("stg", &["stichting"]),
+    ("ver", &["vereniging"]),
+    ("zkh", &["ziekenhuis"]),
+];
+
+/// What `word` (folded, lower case), written cut short with a dot, stands for by [`CUT_WORDS`].
+pub fn cut_expansions(word: &str) -> &'static [&'static str] {
+    CUT_WORDS
+        .binary_search_by(|(a, _)| a.cmp(&word))
+        .map_or(&[], |i| CUT_WORDS[i].1)
+}
+
 /// What the abbreviation `word` (folded, lower case) stands for, if [`ABBREVIATIONS`] has it.
 pub fn expansions(word: &str) -> &'static [&'static str] {
     ABBREVIATIONS
@@ -301,6 +322,8 @@ mod tests {
     #[test]
     fn the_table_is_sorted_for_its_binary_search() {
         assert!(ABBREVIATIONS.windows(2).all(|p| p[0].0 < p[1].0));
+        assert!(CUT_WORDS.windows(2).all(|p| p[0].0 < p[1].0));
+        assert_eq!(cut_expansions("st"), &["sint", "stichting"]);
         assert_eq!(expansions("jb"), &["jeugdbescherming"]);
         assert!(expansions("kwintes").is_empty());
     }

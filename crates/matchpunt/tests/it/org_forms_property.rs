@@ -2,8 +2,9 @@
 //! place by another of its names (`Den Bosch`, `'s-Gravenhage`, `a.d.`, a Frisian or Dutch name:
 //! `Ljouwert`, `Zuidwest-Friesland`) or its contraction (`A'dam`, `R'dam`), a province by its
 //! other name or abbreviation (`Fryslân`, `NH`, `(N.B.)`, `Gld`), a kind of organisation by its
-//! abbreviation (`JB`, `RvdK`, `GGD`), a run of words by its initials (`HM`, `LdH`), and case,
-//! diacritics and punctuation. Metamorphic: rewriting an excluded organisation in any of these
+//! abbreviation (`JB`, `RvdK`, `GGD`), a run of words by its initials (`HM`, `LdH`), a word cut
+//! short with a dot (`Jeugdb.`, `Amersf.`, `Z.-Holland`, `Stich.`), and case, diacritics and
+//! punctuation. Metamorphic: rewriting an excluded organisation in any of these
 //! forms, on either side, never makes the pair eligible, in a batch or inline; the same kind
 //! in another town stays eligible. And a precision check: clearly different organisations,
 //! written in these forms, are never taken as one.
@@ -66,11 +67,20 @@ const PLACES: &[(&str, &[&str])] = &[
 /// its abbreviation (also in brackets or with dots) or its other official name.
 const REGIONS: &[(&str, &[&str])] = &[
     ("", &[]),
-    ("Hollands Midden", &["HM"]),
-    ("Noord West", &["NW"]),
-    ("Noord-Holland", &["NH", "(NH)", "N.H."]),
-    ("Zuid-Holland", &["ZH", "zh", "Z.H."]),
-    ("Noord-Brabant", &["NB", "Noord Brabant", "(N.B.)"]),
+    ("Hollands Midden", &["HM", "Holl. Midden", "Holl. M."]),
+    ("Noord West", &["NW", "N. West"]),
+    (
+        "Noord-Holland",
+        &["NH", "(NH)", "N.H.", "N.-Holland", "(N.-H.)"],
+    ),
+    (
+        "Zuid-Holland",
+        &["ZH", "zh", "Z.H.", "Z.-Holland", "Z. Holland"],
+    ),
+    (
+        "Noord-Brabant",
+        &["NB", "Noord Brabant", "(N.B.)", "N.-Brabant"],
+    ),
     ("Fryslân", &["Friesland", "Frl", "(Fr.)"]),
     ("Gelderland", &["Gld", "(Gld)"]),
 ];
@@ -91,8 +101,12 @@ struct Form {
     marks: bool,
     /// Between words: 0 space, 1 hyphen, 2 two spaces.
     join: usize,
-    /// A legal form before or after.
+    /// A legal form before or after (4: `Stich.`, cut short with a dot).
     legal: usize,
+    /// Words cut short with a dot, when written out: the first word of the kind (to this many
+    /// letters, at least 3) and the place's last word (to at least 4 letters, so that it is the
+    /// start of no other place of [`PLACES`]).
+    cut: Option<(usize, bool)>,
 }
 
 fn form() -> impl Strategy<Value = Form> {
@@ -103,10 +117,11 @@ fn form() -> impl Strategy<Value = Form> {
         0..3usize,
         any::<bool>(),
         0..3usize,
-        0..4usize,
+        0..5usize,
+        prop::option::of((3..8usize, any::<bool>())),
     )
         .prop_map(
-            |(kind_short, place_alias, region_short, case, marks, join, legal)| Form {
+            |(kind_short, place_alias, region_short, case, marks, join, legal, cut)| Form {
                 kind_short,
                 place_alias,
                 region_short,
@@ -114,8 +129,21 @@ fn form() -> impl Strategy<Value = Form> {
                 marks,
                 join,
                 legal,
+                cut,
             },
         )
+}
+
+/// `s` with its first (`last` false) or last word cut to `keep` letters and a dot, when that
+/// word is longer; other words as they are.
+fn cut_word(s: &str, keep: usize, last: bool) -> String {
+    let mut words: Vec<String> = s.split(' ').map(str::to_string).collect();
+    let at = if last { words.len() - 1 } else { 0 };
+    let w = &words[at];
+    if w.chars().count() > keep && w.chars().all(char::is_alphabetic) {
+        words[at] = format!("{}.", w.chars().take(keep).collect::<String>());
+    }
+    words.join(" ")
 }
 
 /// Whether `KINDS[k]`'s short form is in the abbreviation table (so it may be lower case).
@@ -138,16 +166,20 @@ impl Form {
             }
         };
         let (full, short) = KINDS[kind];
-        let kind_text = match self.kind_short {
-            None => words_out(full),
-            Some(1) if in_table(kind) => short.to_lowercase(),
-            Some(2) => short.chars().map(|c| format!("{c}.")).collect(),
-            Some(_) => short.to_string(),
+        let kind_text = match (self.kind_short, self.cut) {
+            (None, Some((keep, _))) => words_out(&cut_word(full, keep, false)),
+            (None, None) => words_out(full),
+            (Some(1), _) if in_table(kind) => short.to_lowercase(),
+            (Some(2), _) => short.chars().map(|c| format!("{c}.")).collect(),
+            (Some(_), _) => short.to_string(),
         };
         let (name, aliases) = PLACES[place];
         let place_text = match self.place_alias {
             Some(a) if !aliases.is_empty() => aliases[a % aliases.len()].to_string(),
-            _ => name.to_string(),
+            _ => match self.cut {
+                Some((keep, true)) => cut_word(name, keep.max(4), true),
+                _ => name.to_string(),
+            },
         };
         let place_text = match self.case {
             1 => place_text.to_uppercase(),
@@ -170,6 +202,7 @@ impl Form {
             1 => format!("Stichting {body}"),
             2 => format!("{body} B.V."),
             3 => format!("Stg. {body}"),
+            4 => format!("Stich. {body}"),
             _ => body,
         }
     }
@@ -286,8 +319,45 @@ const SWAPS: &[(&str, &str)] = &[
     ("GGD Utrecht", "GGD Utr"),
 ];
 
-/// `name` as written and in every combination of [`SWAPS`] that applies, each also in upper
-/// and lower case where that keeps its initials readable.
+/// Whole words and their forms cut short with a dot. Not `Utrecht` → `Utr.`: "Gemeente Utr."
+/// is the start of "Gemeente Utrechtse Heuvelrug" too, and is rightly read as both (the safe
+/// side of an exclusion), so it is no form of one organisation only.
+const CUTS: &[(&str, &str)] = &[
+    ("Gemeente", "Gem."),
+    ("Jeugdbescherming", "Jeugdbesch."),
+    ("Kinderbescherming", "Kinderb."),
+    ("Bureau", "Bur."),
+    ("Sociaal", "Soc."),
+    ("Hollands", "Holl."),
+    ("Veilig", "Veil."),
+    ("Centraal", "Centr."),
+    ("Schrikker", "Schr."),
+    ("Amsterdam", "Amst."),
+    ("Limburg", "Limb."),
+    ("Brabant", "Brab."),
+];
+
+/// `s` with every whole word `from` (not inside a longer word) replaced by `to`.
+fn replace_word(s: &str, from: &str, to: &str) -> String {
+    let mut out = String::new();
+    let mut rest = s;
+    while let Some(at) = rest.find(from) {
+        let before = rest[..at].chars().next_back();
+        let after = rest[at + from.len()..].chars().next();
+        out.push_str(&rest[..at]);
+        if before.is_some_and(char::is_alphanumeric) || after.is_some_and(char::is_alphanumeric) {
+            out.push_str(from);
+        } else {
+            out.push_str(to);
+        }
+        rest = &rest[at + from.len()..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// `name` as written and in every combination of [`SWAPS`] and [`CUTS`] that applies, each also
+/// in upper and lower case where that keeps its initials readable.
 fn forms_of(name: &str) -> Vec<String> {
     let mut out = vec![name.to_string()];
     for (from, to) in SWAPS {
@@ -295,6 +365,14 @@ fn forms_of(name: &str) -> Vec<String> {
             .iter()
             .filter(|f| f.contains(from))
             .map(|f| f.replace(from, to))
+            .collect();
+        out.extend(more);
+    }
+    for (from, to) in CUTS {
+        let more: Vec<String> = out
+            .iter()
+            .map(|f| replace_word(f, from, to))
+            .filter(|f| !out.contains(f))
             .collect();
         out.extend(more);
     }
@@ -325,6 +403,7 @@ fn clearly_different_orgs_are_not_merged_in_any_form() {
         }
     }
     assert!(checked > 5_000, "{checked}");
+    assert!(forms_of("Gemeente Utrechtse Heuvelrug").contains(&"Gem. Utrechtse Heuvelrug".into()));
 }
 
 /// The trial's cases of place and province names inside organisation names, each through the
@@ -390,5 +469,82 @@ fn the_trials_place_and_province_spellings_exclude() {
         ("Gemeente Bergen (NH)", "Gemeente Bergen Limburg"),
     ] {
         assert_eq!(org::excludes(a, b), Match::No, "{a:?} / {b:?}");
+    }
+}
+
+/// The trial's words cut short with a dot (finding 11), each through the real ingest, either
+/// side: excluded on the safe side with the warning naming the row (a legal form cut short,
+/// `Stg.`, `St.`, is the legal form: silent); the same kind in another town stays eligible; a
+/// cut word that is the start of two organisations' words keeps the expert from both.
+#[test]
+fn the_trials_words_cut_short_with_a_dot_exclude() {
+    for (a, b, silent) in [
+        ("Gem. Utrecht", "Gemeente Utrecht", false),
+        ("Jeugdhulp Utr.", "Jeugdhulp Utrecht", false),
+        ("Jeugdhulp Ut.", "Jeugdhulp Utrecht", false),
+        ("Jeugdzorg Z.-Holland", "Jeugdzorg Zuid-Holland", false),
+        (
+            "Stg. Jeugdhulp Utrecht",
+            "Stichting Jeugdhulp Utrecht",
+            true,
+        ),
+        ("St. Jeugdhulp Utrecht", "Stichting Jeugdhulp Utrecht", true),
+        (
+            "Stich. Jeugdhulp Utrecht",
+            "Stichting Jeugdhulp Utrecht",
+            false,
+        ),
+        (
+            "Gemeente Bergen (NH)",
+            "Gemeente Bergen Noord-Holland",
+            false,
+        ),
+        (
+            "Gemeente Bergen (N.-H.)",
+            "Gemeente Bergen Noord-Holland",
+            false,
+        ),
+    ] {
+        for (ex, org_name) in [(a, b), (b, a)] {
+            let l = load(
+                &experts(&[ex, "Gemeente Amersfoort, Jeugdhulp Amersfoort"]),
+                &requests(&[org_name]),
+            );
+            assert!(org_refused(&l.instance, 0, 0), "{ex:?} / {org_name:?}");
+            assert!(!org_refused(&l.instance, 1, 0), "control / {org_name:?}");
+            assert_eq!(
+                l.safe_side_orgs.is_empty(),
+                silent,
+                "{ex:?} / {org_name:?}: {:?}",
+                l.safe_side_orgs
+            );
+            let l = load(&experts(&[ex]), &requests(&["Gemeente Ede"]));
+            let mut i = l.instance.clone();
+            let (r, _) = inline(&mut i, org_name);
+            assert!(org_refused(&i, 0, r), "inline {ex:?} / {org_name:?}");
+        }
+    }
+    // Ambiguous: the start of both names' words keeps the expert from both, with the warning.
+    let l = load(
+        &experts(&["Jeugd. Utrecht"]),
+        &requests(&[
+            "Jeugdhulp Utrecht",
+            "Jeugdzorg Utrecht",
+            "Jeugdhulp Amersfoort",
+        ]),
+    );
+    assert!(org_refused(&l.instance, 0, 0) && org_refused(&l.instance, 0, 1));
+    assert!(!org_refused(&l.instance, 0, 2));
+    assert!(!l.safe_side_orgs.is_empty());
+    // Only at the same place, and never another town.
+    for (a, b) in [
+        ("Gem. Utrecht", "GGD Utrecht"),
+        ("Gem. Utrecht", "Gemeente Utrechtse Heuvelrug"),
+        ("Jeugdhulp Utr.", "Jeugdzorg Utrecht"),
+        ("Jeugdzorg Z.-Holland", "Jeugdzorg Noord-Holland"),
+        ("Gemeente Bergen (NH)", "Gemeente Bergen Limburg"),
+    ] {
+        assert_eq!(org::excludes(a, b), Match::No, "{a:?} / {b:?}");
+        assert_eq!(org::excludes(b, a), Match::No, "{b:?} / {a:?}");
     }
 }

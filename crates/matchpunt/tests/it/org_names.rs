@@ -434,6 +434,15 @@ const VOCAB: &[&str] = &[
     "Raad voor de Kinderbescherming",
     "Den Bosch",
     "'s-Hertogenbosch",
+    // Words cut short with a dot.
+    "Gem.",
+    "Gemeente",
+    "Jeugd.",
+    "Utr.",
+    "Ut.",
+    "Ver.",
+    "Z.",
+    "Zuid-Holland",
 ];
 
 fn random_name() -> impl Strategy<Value = String> {

@@ -3,6 +3,8 @@
 //! organisations that share a word, a run written together, a shape or initials with the query.
 
 use super::*;
+use std::collections::BTreeMap;
+use std::ops::Bound;
 
 /// The organisations of a batch, indexed for [`Match`] and [`near_miss`] lookups.
 ///
@@ -18,7 +20,8 @@ pub struct OrgIndex {
     names: Vec<OrgName>,
     distinct: Vec<usize>,
     by_key: HashMap<String, Vec<usize>>,
-    by_word: HashMap<String, Vec<usize>>,
+    /// Sorted, so that the words a word cut short with a dot is the start of are one range.
+    by_word: BTreeMap<String, Vec<usize>>,
     by_joined: HashMap<String, Vec<usize>>,
     by_shape: HashMap<(usize, usize), Vec<usize>>,
     /// Runs of consecutive words written together (not the whole name), for [`window_joined`].
@@ -32,6 +35,8 @@ pub struct OrgIndex {
     by_initials: HashMap<String, Vec<usize>>,
     /// Each entry's words written as initials.
     by_initialism: HashMap<String, Vec<usize>>,
+    /// Each entry's words cut short with a dot ([`OrgName::cut_words`]).
+    by_cut: HashMap<String, Vec<usize>>,
 }
 
 /// The longest initials [`OrgIndex`] indexes (as [`abbrev::looks_like_initials`] reads them).
@@ -76,12 +81,17 @@ impl OrgIndex {
         if !name.readings.is_empty() {
             let alt = self.readings.get_or_insert_with(Default::default);
             for r in &name.readings {
-                alt.push(OrgName::plain(r.clone()));
+                let mut reading = OrgName::plain(r.clone());
+                reading.cut = name.cut.clone();
+                alt.push(reading);
                 self.reading_owner.push(i);
             }
         }
         for s in abbrev::all_initials(&name.words, MAX_INITIALS) {
             self.by_initials.entry(s).or_default().push(i);
+        }
+        for w in &name.cut {
+            self.by_cut.entry(w.clone()).or_default().push(i);
         }
         for &p in &name.initials {
             let v = self.by_initialism.entry(name.words[p].clone()).or_default();
@@ -203,9 +213,40 @@ impl OrgIndex {
                 out.extend(self.by_initialism.get(&s).into_iter().flatten());
             }
         }
+        for r in &plain {
+            out.extend(self.cut_candidates(&r.words, &q.cut));
+            if let Some(alt) = &self.readings {
+                let owners = alt.cut_candidates(&r.words, &q.cut);
+                out.extend(owners.into_iter().map(|e| self.reading_owner[e]));
+            }
+        }
         out.sort_unstable();
         out.dedup();
         out.retain(|&e| q.matches(&self.names[e]) == Match::Abbreviated);
+        out
+    }
+
+    /// Entries with a word that a word cut short with a dot of the query (one of `cut`) is the
+    /// start of, or with a word cut short with a dot that is the start of a word of `words` (a
+    /// reading of the query): the candidates of [`OrgName::cut_matches`]. O(cut words ×
+    /// matching words + words × letters).
+    fn cut_candidates(&self, words: &[String], cut: &[String]) -> Vec<usize> {
+        let mut out = Vec::new();
+        for c in cut {
+            let longer = self
+                .by_word
+                .range::<String, _>((Bound::Included(c), Bound::Unbounded))
+                .take_while(|(k, _)| k.starts_with(c.as_str()));
+            out.extend(longer.flat_map(|(_, v)| v.iter().copied()));
+        }
+        if !self.by_cut.is_empty() {
+            for w in words {
+                let ends = w.char_indices().skip(1).map(|(at, _)| at);
+                for end in ends.chain([w.len()]) {
+                    out.extend(self.by_cut.get(&w[..end]).into_iter().flatten());
+                }
+            }
+        }
         out
     }
 

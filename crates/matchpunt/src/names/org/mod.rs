@@ -41,7 +41,9 @@
 //! rule of [`near_miss`] inside the subset rule);
 //! [`Match::Abbreviated`] when a reading with abbreviations spelled out is so, or a word written
 //! as initials stands for a run of the other's words ("JB West" and "Jeugdbescherming West",
-//! "RvdK" and "Raad voor de Kinderbescherming": see [`crate::names::abbrev`]);
+//! "RvdK" and "Raad voor de Kinderbescherming": see [`crate::names::abbrev`]), or a word cut
+//! short with a dot stands for a word it is the start of ("Gem. Utrecht" and "Gemeente
+//! Utrecht": the most common Dutch way to shorten a word, so the same name on the safe side);
 //! otherwise [`Match::No`]. In order and not contiguous is the safe side of the two readings the
 //! issue allowed: it catches a district or department written in between, and every such match is
 //! a warning the coordinator sees. Another town's organisation is no match: "Jeugdhulp
@@ -110,6 +112,9 @@ fn is_dotted_abbreviation(t: &str) -> bool {
 struct Token {
     word: String,
     initials: bool,
+    /// Written cut short with a dot (`Gem.`, `Utr.`, the `Z.` of `Z.-Holland`): see
+    /// [`Match::Abbreviated`].
+    cut: bool,
 }
 
 /// Steps 1 and 2 of the canonical form, keeping whether each word was written as initials.
@@ -126,6 +131,7 @@ fn folded_tokens(s: &str) -> Vec<Token> {
             .collect();
         tokens.push(Token {
             initials: abbrev::looks_like_initials(written),
+            cut: false,
             word: if word == "and" {
                 "en".to_string()
             } else {
@@ -176,15 +182,25 @@ fn join_contracted_dam(s: &str) -> String {
 }
 
 /// A piece of letters, digits and dots: one word when it is a dotted abbreviation of single
-/// letters (`B.V.`), else its runs between dots.
+/// letters (`B.V.`), else its runs between dots, a run of letters followed by a dot marked as
+/// cut short (`Gem.` → `gem`, cut).
 fn split_dots(tokens: &mut Vec<Token>, piece: &str, push: impl Fn(&mut Vec<Token>, &str)) {
     let trimmed = piece.trim_matches('.');
     if is_dotted_abbreviation(piece.trim_start_matches('.')) {
         push(tokens, &trimmed.replace('.', ""));
         return;
     }
-    for w in piece.split('.').filter(|w| !w.is_empty()) {
-        push(tokens, w);
+    let mut at = 0;
+    for w in piece.split('.') {
+        at += w.len();
+        if !w.is_empty() {
+            push(tokens, w);
+            let dotted = piece[at..].starts_with('.');
+            if let Some(t) = tokens.last_mut() {
+                t.cut = dotted && w.chars().all(char::is_alphabetic);
+            }
+        }
+        at += 1;
     }
 }
 
@@ -212,6 +228,7 @@ fn with_places(tokens: Vec<Token>) -> Vec<Token> {
                     out.extend(name.split(' ').map(|w| Token {
                         word: w.to_string(),
                         initials: false,
+                        cut: false,
                     }));
                     i = j;
                     continue 'words;
@@ -270,6 +287,26 @@ pub fn canonical_words(s: &str) -> Vec<String> {
 /// At most this many abbreviations of one name are spelled out (2^3 readings).
 const MAX_ABBREVIATIONS: usize = 3;
 
+/// What the word of `t` may stand for: [`abbrev::expansions`], and for a word cut short with a
+/// dot also [`abbrev::cut_expansions`] and the legal forms of [`LEGAL_FORMS`] it is the start
+/// of (`Ver.` is `vereniging`, dropped as a legal form; `Stich.` is `stichting`).
+fn expansions(t: &Token) -> Vec<&'static str> {
+    let mut out: Vec<&'static str> = abbrev::expansions(&t.word).to_vec();
+    if t.cut {
+        out.extend(abbrev::cut_expansions(&t.word));
+        if t.word.chars().count() >= 2 {
+            out.extend(
+                LEGAL_FORMS
+                    .iter()
+                    .filter(|f| f.len() > t.word.len() && f.starts_with(t.word.as_str())),
+            );
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
 /// The other readings of a name: its place-read tokens with each abbreviation of
 /// [`abbrev::ABBREVIATIONS`] spelled out (every combination, up to [`MAX_ABBREVIATIONS`]), in
 /// canonical form, without the plain reading and without repeats.
@@ -277,7 +314,7 @@ fn readings(tokens: &[Token], plain: &[String]) -> Vec<Vec<String>> {
     let mut out: Vec<Vec<String>> = vec![Vec::new()];
     let mut spelled = 0;
     for t in tokens {
-        let exp = abbrev::expansions(&t.word);
+        let exp = expansions(t);
         if exp.is_empty() || spelled == MAX_ABBREVIATIONS {
             out.iter_mut().for_each(|r| r.push(t.word.clone()));
             continue;
@@ -301,6 +338,7 @@ fn readings(tokens: &[Token], plain: &[String]) -> Vec<Vec<String>> {
                 .map(|word| Token {
                     word,
                     initials: false,
+                    cut: false,
                 })
                 .collect();
             canonical_tokens(tokens)
@@ -332,7 +370,10 @@ pub enum Match {
     Contained,
     /// Neither, but one is an abbreviation or the initials of the other
     /// ([`crate::names::abbrev`]): "JB West" and "Jeugdbescherming West", "RvdK" and "Raad voor
-    /// de Kinderbescherming". Excluded on the safe side, with a warning.
+    /// de Kinderbescherming". Also when a word cut short with a dot stands for the other's word
+    /// it is the start of ("Gem. Utrecht" and "Gemeente Utrecht", "Jeugdhulp Utr." and
+    /// "Jeugdhulp Utrecht"), or for what [`abbrev::cut_expansions`] or a legal form it starts
+    /// gives ("Ver. X" and "Vereniging X"). Excluded on the safe side, with a warning.
     Abbreviated,
     /// None of these.
     No,
@@ -376,6 +417,9 @@ pub struct OrgName {
     initials: Vec<usize>,
     /// The other readings: abbreviations spelled out ([`abbrev::ABBREVIATIONS`]).
     readings: Vec<Vec<String>>,
+    /// The words written cut short with a dot (`gem` of `Gem.`), sorted: each also stands for
+    /// any longer word it is the start of ([`OrgName::cut_matches`]).
+    cut: Vec<String>,
 }
 
 impl OrgName {
@@ -387,12 +431,20 @@ impl OrgName {
         let words: Vec<String> = tokens.iter().map(|t| t.word.clone()).collect();
         let initials = (0..tokens.len()).filter(|&i| tokens[i].initials).collect();
         let readings = readings(&placed, &words);
+        let mut cut: Vec<String> = placed
+            .iter()
+            .filter(|t| t.cut)
+            .map(|t| t.word.clone())
+            .collect();
+        cut.sort();
+        cut.dedup();
         OrgName {
             key: words.join(" "),
             joined: words.concat(),
             words,
             initials,
             readings,
+            cut,
         }
     }
 
@@ -404,7 +456,57 @@ impl OrgName {
             words,
             initials: Vec::new(),
             readings: Vec::new(),
+            cut: Vec::new(),
         }
+    }
+
+    /// The words of the name written cut short with a dot (`gem` of `Gem. Utrecht`), sorted.
+    pub fn cut_words(&self) -> &[String] {
+        &self.cut
+    }
+
+    /// Whether the word `x` of one name stands for the word `y` of the other (`self` and
+    /// `other`, either way round): equal, or the shorter was cut short with a dot in either name
+    /// and is the start of the longer (`gem` of `Gem.` and `gemeente`). Symmetric.
+    fn same_word(&self, other: &OrgName, x: &str, y: &str) -> bool {
+        let (short, long) = if x.len() < y.len() { (x, y) } else { (y, x) };
+        x == y
+            || (long.starts_with(short) && (self.cut.iter().chain(&other.cut)).any(|c| c == short))
+    }
+
+    /// Whether the words `a` and `b` (readings of `self` and `other`, either way round) are one
+    /// name when a word cut short with a dot stands for the word at the same place in the other
+    /// ([`OrgName::same_word`]): word for word, or the shorter the start of the longer when it
+    /// has a word that is not cut ("Gem. Utrecht" and "Gemeente Utrecht Oost", as "Gemeente
+    /// Utrecht" is all in it). Only at the same place: "Gem. Utrecht" is not "Gemeentelijke
+    /// Gezondheidsdienst Utrecht" (GGD Utrecht). O(words).
+    fn cut_aligned(&self, other: &OrgName, a: &[String], b: &[String]) -> bool {
+        let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+        let cut = |w: &String| self.cut.contains(w) || other.cut.contains(w);
+        if short.len() < long.len() && short.iter().all(cut) {
+            return false;
+        }
+        !short.is_empty()
+            && short
+                .iter()
+                .zip(long)
+                .all(|(x, y)| self.same_word(other, x, y))
+    }
+
+    /// Whether a reading of one (the plain one or one with abbreviations spelled out) is a
+    /// reading of the other by [`OrgName::cut_aligned`]: "Gem. Utrecht" and "Gemeente
+    /// Utrecht", "Jeugdzorg Z.-Holland" and "Jeugdzorg Zuid-Holland", "Jeugd. Utrecht" and both
+    /// "Jeugdhulp Utrecht" and "Jeugdzorg Utrecht" (ambiguous: both, the safe side of an
+    /// exclusion). O(readings² × words).
+    fn cut_matches(&self, other: &OrgName) -> bool {
+        if self.cut.is_empty() && other.cut.is_empty() {
+            return false;
+        }
+        std::iter::once(&self.words).chain(&self.readings).any(|a| {
+            std::iter::once(&other.words)
+                .chain(&other.readings)
+                .any(|b| self.cut_aligned(other, a, b))
+        })
     }
 
     /// The other readings of the name, each as canonical words: every abbreviation of
@@ -445,7 +547,8 @@ impl OrgName {
 
     /// Whether a reading with abbreviations spelled out of one is equal to, or all in (in order),
     /// a reading of the other (not both the plain ones), or a word of one written as initials
-    /// stands for a run of the other's words ([`OrgName::initials_into`]). O(readings² × words
+    /// stands for a run of the other's words ([`OrgName::initials_into`]), or a word cut short
+    /// with a dot stands for the other's word ([`OrgName::cut_matches`]). O(readings² × words
     /// + initials × words² × letters).
     fn abbreviates(&self, other: &OrgName) -> bool {
         let mine = std::iter::once(&self.words).chain(&self.readings);
@@ -457,7 +560,7 @@ impl OrgName {
                 }
             }
         }
-        self.initials_into(other) || other.initials_into(self)
+        self.initials_into(other) || other.initials_into(self) || self.cut_matches(other)
     }
 
     /// Whether the words of `self` written as initials, each replaced by a run of `other`'s
@@ -504,9 +607,12 @@ impl OrgName {
             .iter()
             .filter(|(_, replaced)| *replaced)
             .any(|(w, _)| {
-                theirs
-                    .iter()
-                    .any(|t| w == *t || is_subsequence(w, t) || is_subsequence(t, w))
+                theirs.iter().any(|t| {
+                    w == *t
+                        || is_subsequence(w, t)
+                        || is_subsequence(t, w)
+                        || self.cut_aligned(other, w, t)
+                })
             })
     }
 
@@ -699,6 +805,92 @@ mod tests {
     }
 
     #[test]
+    fn words_cut_short_with_a_dot() {
+        let mut bad = Vec::new();
+        for (a, b, want) in [
+            ("Gem. Utrecht", "Gemeente Utrecht", Match::Abbreviated),
+            ("Gem.Utrecht", "Gemeente Utrecht", Match::Abbreviated),
+            ("Jeugdhulp Utr.", "Jeugdhulp Utrecht", Match::Abbreviated),
+            ("Jeugdhulp Ut.", "Jeugdhulp Utrecht", Match::Abbreviated),
+            (
+                "Jeugdhulp Ut.",
+                "Jeugdhulp Utrecht Oost",
+                Match::Abbreviated,
+            ),
+            // Only at the same place: not a district in between, not a longer reading.
+            ("Jeugdhulp Ut.", "Jeugdhulp Regio Utrecht", Match::No),
+            ("Gem. Utrecht", "GGD Utrecht", Match::No),
+            (
+                "Gem. Utrecht",
+                "Gemeentelijke Gezondheidsdienst Utrecht",
+                Match::No,
+            ),
+            // `Gem.` alone is also read `gemeente` (the table of cut words): all in the other.
+            ("Gem.", "Gemeente Utrecht", Match::Abbreviated),
+            ("Jeugdz.", "Jeugdzorg Utrecht", Match::No),
+            ("Gem.", "Gemeente", Match::Abbreviated),
+            (
+                "ZWG Capelle aan den IJss.",
+                "Zorg en Welzijn Groep Capelle aan den IJssel",
+                Match::Abbreviated,
+            ),
+            ("Jeugdz. Utrecht", "Jeugdzorg Utrecht", Match::Abbreviated),
+            ("Jeugd. Utrecht", "Jeugdzorg Utrecht", Match::Abbreviated),
+            ("Jeugd. Utrecht", "Jeugdhulp Utrecht", Match::Abbreviated),
+            (
+                "Jeugdzorg Z.-Holland",
+                "Jeugdzorg Zuid-Holland",
+                Match::Abbreviated,
+            ),
+            ("Jeugdzorg Z.-Holland", "Jeugdzorg Noord-Holland", Match::No),
+            // `ver` is left as a word, so "Kwintes" is all in it; read as `vereniging`, dropped.
+            ("Ver. Kwintes", "Vereniging Kwintes", Match::Contained),
+            ("Ver. Kwintes Zorg", "Zorg Kwintes", Match::No),
+            ("Ver. Kwintes Zorg", "Kwintes-Zorg", Match::Contained),
+            (
+                "Stich. Kwintes Zorg",
+                "Stichting Kwintes Zorg",
+                Match::Contained,
+            ),
+            ("Stg. Kwintes", "Stichting Kwintes", Match::Same),
+            ("St. Kwintes", "Stichting Kwintes", Match::Same),
+            ("Zorg St. Jansdal", "Zorg Sint Jansdal", Match::Abbreviated),
+            ("Gem. Utrecht", "Gemeente Amersfoort", Match::No),
+            ("Gem. Utrecht", "Gemeente Utrechtse Heuvelrug", Match::No),
+            ("Gem. Ede", "Gemeente Epe", Match::No),
+            ("Jeugdhulp Utr.", "Jeugdzorg Utrecht", Match::No),
+            (
+                "Gemeente Utr.",
+                "Gemeente Utrechtse Heuvelrug",
+                Match::Abbreviated,
+            ),
+            // Without a dot a short word is a word of its own ("Gem" is no cut word).
+            ("Jeugdhulp Ut", "Jeugdhulp Utrecht", Match::No),
+            (
+                "Gemeente Bergen (NH)",
+                "Gemeente Bergen Noord-Holland",
+                Match::Abbreviated,
+            ),
+            (
+                "Gemeente Bergen (N.-H.)",
+                "Gemeente Bergen Noord-Holland",
+                Match::Abbreviated,
+            ),
+            ("Gemeente Bergen (NH)", "Gemeente Bergen Limburg", Match::No),
+        ] {
+            bad.extend(
+                (excludes(a, b) != want).then(|| format!("{a} / {b}: {:?}", excludes(a, b))),
+            );
+            bad.extend(
+                (excludes(b, a) != want).then(|| format!("{b} / {a}: {:?}", excludes(b, a))),
+            );
+        }
+        assert!(bad.is_empty(), "{bad:#?}");
+        assert_eq!(OrgName::new("Gem. Utr. B.V.").cut_words(), ["gem", "utr"]);
+        assert!(OrgName::new("Kwintes B.V. e.o.").cut_words().is_empty());
+    }
+
+    #[test]
     fn index_agrees_with_the_pairwise_rule() {
         let orgs = [
             "Stichting Jeugdhulp Utrecht",
@@ -712,6 +904,9 @@ mod tests {
             "JB West",
             "Raad voor de Kinderbescherming",
             "GGD Hollands Midden",
+            "Jeugdz. Amersfoort",
+            "Gem. Zeist",
+            "Ver. Kwintes",
         ];
         let mut ix = OrgIndex::new();
         for o in orgs {
@@ -732,6 +927,14 @@ mod tests {
             "Gemeentelijke Gezondheidsdienst Hollands Midden",
             "GGD HM",
             "JBRU",
+            "Gem. Utrecht",
+            "Jeugd. Utrecht",
+            "Gemeente Ut.",
+            "Jeugdzorg Amersfoort",
+            "Gemeente Zeist",
+            "Kwintes",
+            "J. Amersfoort",
+            "Gem. Z.",
         ] {
             let n = OrgName::new(q);
             let want_same: Vec<usize> = (0..orgs.len())
