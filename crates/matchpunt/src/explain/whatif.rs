@@ -270,8 +270,7 @@ pub(crate) fn node_components(p: &Problem) -> Vec<u32> {
 impl<'a> Base<'a> {
     /// The team rules without pins, built once (every open seat's reason rebuilt them before).
     pub(crate) fn team_rules(&self) -> &crate::solve::TeamRules {
-        self.team_rules
-            .get_or_init(|| crate::teams::rules(self.inst, self.policy, &[]))
+        (self.team_rules).get_or_init(|| crate::teams::rules(self.inst, self.policy, &[]))
     }
 
     /// The base of a batch result.
