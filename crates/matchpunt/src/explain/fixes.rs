@@ -149,7 +149,7 @@ impl Base<'_> {
         // A pin is the coordinator's: the fix search proposes none that a team rule forbids.
         let teams = self.team_rules();
         eligible
-            .retain(|s| !crate::teams::pin_could_break(&teams, r, s.pair.expert as usize, &here));
+            .retain(|s| !crate::teams::pin_could_break(teams, r, s.pair.expert as usize, &here));
         for s in eligible.iter().take(3) {
             out.push(Change::Pin {
                 request: r,

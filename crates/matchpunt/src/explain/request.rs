@@ -92,7 +92,7 @@ impl Base<'_> {
                         || limit_miss(inst, self.policy, r, e, &booked.uses[e]).is_none()
                 })
                 .collect();
-            if let Some((_, text)) = crate::teams::why_open(inst, &teams, r, &free, lang) {
+            if let Some((_, text)) = crate::teams::why_open(inst, teams, r, &free, lang) {
                 return text;
             }
         }
