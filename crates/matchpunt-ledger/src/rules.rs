@@ -314,23 +314,22 @@ pub fn new_inline_id(inst: &Instance, view: &WeekView) -> String {
         .unwrap_or_default()
 }
 
+/// The batch's request and expert ids, each to its index in `inst`.
+fn id_indexes(inst: &Instance) -> (HashMap<&str, usize>, HashMap<&str, usize>) {
+    let requests = inst.requests.iter().map(|r| r.id.as_str());
+    let experts = inst.experts.iter().map(|e| e.id.as_str());
+    (
+        requests.enumerate().map(|(i, id)| (id, i)).collect(),
+        experts.enumerate().map(|(i, id)| (id, i)).collect(),
+    )
+}
+
 /// Every (request, expert) pair declined this week (the last decision on it), as indexes of
 /// `inst`, sorted; pairs of ids not in `inst` are left out. The exclusion that every candidate
 /// list of the week goes through (`matchpunt::explain::suggest_except`,
 /// `matchpunt::explain::Base::from_assignments_except`), as a round's `forbidden` pairs.
 pub fn declined_pairs(inst: &Instance, view: &WeekView) -> Vec<(usize, usize)> {
-    let rs: HashMap<&str, usize> = inst
-        .requests
-        .iter()
-        .enumerate()
-        .map(|(i, r)| (r.id.as_str(), i))
-        .collect();
-    let es: HashMap<&str, usize> = inst
-        .experts
-        .iter()
-        .enumerate()
-        .map(|(i, e)| (e.id.as_str(), i))
-        .collect();
+    let (rs, es) = id_indexes(inst);
     let mut out: Vec<(usize, usize)> = view
         .verdicts()
         .iter()
@@ -345,18 +344,7 @@ pub fn declined_pairs(inst: &Instance, view: &WeekView) -> Vec<(usize, usize)> {
 /// The week's seats (the latest run's proposals not declined, and the bookings) as (request,
 /// expert, pinned) indexes of `inst`, sorted; seats of ids not in `inst` are left out.
 pub fn week_pairs(inst: &Instance, view: &WeekView) -> Vec<(usize, usize, bool)> {
-    let rs: HashMap<&str, usize> = inst
-        .requests
-        .iter()
-        .enumerate()
-        .map(|(i, r)| (r.id.as_str(), i))
-        .collect();
-    let es: HashMap<&str, usize> = inst
-        .experts
-        .iter()
-        .enumerate()
-        .map(|(i, e)| (e.id.as_str(), i))
-        .collect();
+    let (rs, es) = id_indexes(inst);
     let mut out: Vec<(usize, usize, bool)> = view
         .taken()
         .iter()

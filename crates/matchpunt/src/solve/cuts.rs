@@ -648,18 +648,11 @@ impl DualLp {
     /// Adds `rows` to the solved LP at once: one factorization and one dual simplex run from
     /// the current basis (see [`super::master`]'s `Lp::add_rows`).
     fn add_rows(&mut self, rows: &[Row], cuts: &[Cut]) -> Option<()> {
-        let mut batch = Vec::with_capacity(rows.len());
-        for row in rows {
-            let expr = self.expr(row, cuts)?;
-            batch.push((
-                microlp::LinearExpr::from(&expr[..]),
-                ComparisonOp::Ge,
-                row.2 as f64,
-            ));
-        }
-        let solution = self.solution.take()?;
-        self.solution = solution.add_constraints(batch).ok()?.into_solution().ok();
-        self.solution.as_ref().map(|_| ())
+        let exprs: Vec<_> = rows
+            .iter()
+            .map(|row| Some((self.expr(row, cuts)?, row.2)))
+            .collect();
+        super::master::add_ge_rows(&mut self.solution, exprs.into_iter())
     }
 
     /// π per request, σ per cut, u per expert (0 where the LP has no variable).

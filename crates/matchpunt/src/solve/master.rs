@@ -313,22 +313,15 @@ impl Lp {
     /// (about 1 ms per row at 1,000 x 1,000), more than solving the LP afresh for 40 rows.
     /// None when microlp fails (the refinement then stops; every bound is checked anyway).
     fn add_rows(&mut self, rows: &[Row]) -> Option<()> {
-        let mut batch = Vec::with_capacity(rows.len());
-        for (e, req, value) in rows {
+        let exprs = rows.iter().map(|(e, req, value)| {
             let mut expr = vec![(self.u_var[*e]?, 1.0)];
             expr.extend(
                 req.iter()
                     .map(|&r| (self.pi_var[r].expect("seats > 0"), 1.0)),
             );
-            batch.push((
-                microlp::LinearExpr::from(&expr[..]),
-                ComparisonOp::Ge,
-                *value as f64,
-            ));
-        }
-        let solution = self.solution.take()?;
-        self.solution = solution.add_constraints(batch).ok()?.into_solution().ok();
-        self.solution.as_ref().map(|_| ())
+            Some((expr, *value))
+        });
+        add_ge_rows(&mut self.solution, exprs)
     }
 
     /// The prices π per request and the values u per expert (0 where the LP has no variable).
@@ -340,6 +333,28 @@ impl Lp {
             self.u_var.iter().map(get).collect(),
         ))
     }
+}
+
+/// Adds the rows `expr >= value` to the solved LP in `solution` at once (the vendored microlp's
+/// `Solution::add_constraints`: one factorization, then dual simplex steps from the current
+/// basis), for the master here and the cuts' dual LP. None, leaving `solution` None, when a row
+/// names a missing variable or microlp fails; the caller then stops refining.
+pub(super) fn add_ge_rows(
+    solution: &mut Option<microlp::Solution>,
+    rows: impl Iterator<Item = Option<(Vec<(microlp::Variable, f64)>, i64)>>,
+) -> Option<()> {
+    let mut batch = Vec::new();
+    for row in rows {
+        let (expr, value) = row?;
+        batch.push((
+            microlp::LinearExpr::from(&expr[..]),
+            ComparisonOp::Ge,
+            value as f64,
+        ));
+    }
+    let current = solution.take()?;
+    *solution = current.add_constraints(batch).ok()?.into_solution().ok();
+    solution.as_ref().map(|_| ())
 }
 
 /// Most bundles listed per expert, and in all, by [`enumerate`].
