@@ -68,38 +68,49 @@ impl Base<'_> {
         if others.is_empty() {
             return lang.fill(Msg::OnlyAssignedHere, &[("n", &cands.len())]);
         }
-        let limited: Vec<String> = others
+        // Each other candidate's limit, if one keeps them away; the texts are written only
+        // when they are shown (all of them busy): at 10,000 x 20,000 writing them for every
+        // open request was most of the reasons stage.
+        let misses: Vec<(usize, Option<_>)> = others
             .iter()
-            .filter_map(|&e| {
-                let ex = &inst.experts[e];
-                let u = &booked.uses[e];
-                limit_miss(inst, self.policy, r, e, u).map(|m| {
-                    format!(
-                        "{} ({})",
-                        ex.id,
-                        miss_text(inst, self.policy, req, ex, u, m, lang)
-                    )
-                })
-            })
+            .map(|&e| (e, limit_miss(inst, self.policy, r, e, &booked.uses[e])))
             .collect();
+        let mut busy: Vec<usize> = misses
+            .iter()
+            .filter(|m| m.1.is_some())
+            .map(|m| m.0)
+            .collect();
+        busy.sort_unstable();
+        let limited = busy.len();
         let teams = self.team_rules();
         if teams.is_active() {
             let free: Vec<usize> = cands
                 .iter()
                 .map(|s| s.pair.expert as usize)
-                .filter(|&e| {
-                    here.contains(&e)
-                        || limit_miss(inst, self.policy, r, e, &booked.uses[e]).is_none()
-                })
+                .filter(|e| here.contains(e) || busy.binary_search(e).is_err())
                 .collect();
             if let Some((_, text)) = crate::teams::why_open(inst, teams, r, &free, lang) {
                 return text;
             }
         }
-        if limited.len() == others.len() {
+        if limited == others.len() {
+            let list: Vec<String> = misses
+                .iter()
+                .filter_map(|&(e, m)| {
+                    let ex = &inst.experts[e];
+                    let u = &booked.uses[e];
+                    m.map(|m| {
+                        format!(
+                            "{} ({})",
+                            ex.id,
+                            miss_text(inst, self.policy, req, ex, u, m, lang)
+                        )
+                    })
+                })
+                .collect();
             lang.fill(
                 Msg::WhyAllBusy,
-                &[("n", &others.len()), ("list", &limited.join(", "))],
+                &[("n", &others.len()), ("list", &list.join(", "))],
             )
         } else {
             let gain =
@@ -109,7 +120,7 @@ impl Base<'_> {
             } else {
                 Msg::WhyBetterElsewhere
             };
-            lang.fill(msg, &[("n", &(others.len() - limited.len()))])
+            lang.fill(msg, &[("n", &(others.len() - limited))])
         }
     }
 

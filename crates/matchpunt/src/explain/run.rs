@@ -3,6 +3,7 @@
 
 #[allow(unused_imports)]
 use super::*;
+use rayon::prelude::*;
 
 /// Batches with more candidate pairs than this get no `fix` column in `run` (only a pointer to
 /// `explain --request`).
@@ -30,10 +31,11 @@ pub fn with_fixes(
     }
     let base = Base::from_result(inst, policy, *opts, res);
     let booked = base.booked();
-    // The one reason, as the web page and explain give it.
-    for u in &mut unmatched {
-        u.reason = base.open_reason(u.request, &booked, lang);
-    }
+    // The one reason, as the web page and explain give it: one open request's reason reads
+    // the base only, so they are made in parallel (in place: the same file at any thread count).
+    unmatched
+        .par_iter_mut()
+        .for_each(|u| u.reason = base.open_reason(u.request, &booked, lang));
     // Each try rebuilds the batch's problem: beyond this size the column would cost more than
     // the run itself.
     let pairs = res.problem.arcs.len();

@@ -20,6 +20,7 @@ use crate::model::{Instance, Role};
 use crate::policy::Policy;
 use crate::report::table::{write_csv, Cell, Dialect, Sheet};
 use crate::scoring::Parts;
+use rayon::prelude::*;
 use std::io::Write;
 
 /// Formats solver units (milli-points) as points with three decimals, exactly.
@@ -157,143 +158,169 @@ pub fn unmatched(inst: &Instance, policy: &Policy, res: &BatchResult) -> Vec<Unm
     for a in &res.assignments {
         filled[a.request] += 1;
     }
-    let mut out = Vec::new();
+    // Each request's candidates (`res.scored` is sorted by request), then the open requests'
+    // reasons in parallel, collected in request order (the same file at any thread count).
+    let mut ranges = Vec::with_capacity(inst.requests.len());
     let mut lo = 0;
-    for (ri, r) in inst.requests.iter().enumerate() {
+    for ri in 0..inst.requests.len() {
         let hi = lo + res.scored[lo..].partition_point(|s| s.pair.request as usize == ri);
-        let cands = &res.scored[lo..hi];
+        ranges.push(lo..hi);
         lo = hi;
-        if filled[ri] >= r.experts_needed {
-            continue;
-        }
-        let mut parts: Vec<String> = res
-            .pin_conflicts
-            .iter()
-            .filter(|c| c.request == ri)
-            .map(|c| format!("pin conflict: {}", c.text))
-            .collect();
-        let (mut here, mut at_count, mut at_load, mut busy, mut heavy, mut rolling) =
-            (0, 0, 0, 0, 0, 0);
-        let mut paused = None;
-        for s in cands {
-            let e = s.pair.expert as usize;
-            let u = &used[e];
-            if res
-                .assignments
-                .binary_search_by(|a| (a.request, a.expert).cmp(&(ri, e)))
-                .is_ok()
-            {
-                here += 1;
-            } else {
-                // The same check, in the same order, as the reason's list of who is at which
-                // limit (explain's open seat): the cause below is that list counted.
-                match limit(inst, policy, ri, e, u) {
-                    Some(Limit::Busy) => busy += 1,
-                    Some(Limit::AtCount) => at_count += 1,
-                    Some(Limit::AtLoad | Limit::Unsure) => at_load += 1,
-                    Some(Limit::Rolling { .. }) => rolling += 1,
-                    Some(Limit::HeavyTrajectory { every_weeks, pause }) => {
-                        paused = Some((
-                            paused.map_or(0, |p: (u32, u32, u32)| p.0) + 1,
-                            every_weeks,
-                            pause,
-                        ));
-                    }
-                    Some(Limit::HeavyPause) => heavy += 1,
-                    None => {}
-                }
-            }
-        }
-        let others = cands.len() - here;
-        let mut cause = if parts.is_empty() {
-            "experts needed elsewhere"
+    }
+    (0..inst.requests.len())
+        .into_par_iter()
+        .filter(|&ri| filled[ri] < inst.requests[ri].experts_needed)
+        .map(|ri| {
+            unmatched_one(
+                inst,
+                policy,
+                res,
+                &used,
+                ri,
+                filled[ri],
+                &res.scored[ranges[ri].clone()],
+            )
+        })
+        .collect()
+}
+
+/// [`unmatched`]'s row of one open request `ri` with `filled` seats taken, its candidates `cands`.
+fn unmatched_one(
+    inst: &Instance,
+    policy: &Policy,
+    res: &BatchResult,
+    used: &[WeekUse],
+    ri: usize,
+    filled: u32,
+    cands: &[crate::scoring::Scored],
+) -> Unmatched {
+    let r = &inst.requests[ri];
+    let mut parts: Vec<String> = res
+        .pin_conflicts
+        .iter()
+        .filter(|c| c.request == ri)
+        .map(|c| format!("pin conflict: {}", c.text))
+        .collect();
+    let (mut here, mut at_count, mut at_load, mut busy, mut heavy, mut rolling) =
+        (0, 0, 0, 0, 0, 0);
+    let mut paused = None;
+    for s in cands {
+        let e = s.pair.expert as usize;
+        let u = &used[e];
+        if res
+            .assignments
+            .binary_search_by(|a| (a.request, a.expert).cmp(&(ri, e)))
+            .is_ok()
+        {
+            here += 1;
         } else {
-            "pin conflict"
-        };
-        if cands.is_empty() {
-            let f = eligibility::funnel(inst, policy, r);
-            if let Some(z) = f.iter().find(|x| x.1 == 0) {
-                if parts.is_empty() {
-                    cause = cause_of(z.0);
+            // The same check, in the same order, as the reason's list of who is at which
+            // limit (explain's open seat): the cause below is that list counted.
+            match limit(inst, policy, ri, e, u) {
+                Some(Limit::Busy) => busy += 1,
+                Some(Limit::AtCount) => at_count += 1,
+                Some(Limit::AtLoad | Limit::Unsure) => at_load += 1,
+                Some(Limit::Rolling { .. }) => rolling += 1,
+                Some(Limit::HeavyTrajectory { every_weeks, pause }) => {
+                    paused = Some((
+                        paused.map_or(0, |p: (u32, u32, u32)| p.0) + 1,
+                        every_weeks,
+                        pause,
+                    ));
                 }
+                Some(Limit::HeavyPause) => heavy += 1,
+                None => {}
             }
-            parts.push(eligibility::nobody_sentence(&f));
-        } else if others == 0 {
+        }
+    }
+    let others = cands.len() - here;
+    let mut cause = if parts.is_empty() {
+        "experts needed elsewhere"
+    } else {
+        "pin conflict"
+    };
+    if cands.is_empty() {
+        let f = eligibility::funnel(inst, policy, r);
+        if let Some(z) = f.iter().find(|x| x.1 == 0) {
             if parts.is_empty() {
-                cause = "too few eligible experts";
+                cause = cause_of(z.0);
             }
-            parts.push(format!(
-                "only {here} expert(s) are eligible and all are assigned to this request"
-            ));
-        } else {
-            let mut why = Vec::new();
-            if at_count > 0 {
-                why.push(format!("{at_count} at max assignments"));
-            }
-            if at_load > 0 {
-                why.push(format!("{at_load} at their load budget"));
-            }
-            if busy > 0 {
-                why.push(format!("{busy} busy in this slot"));
-            }
-            if heavy > 0 {
-                why.push(format!("{heavy} in a heavy-theme pause"));
-            }
-            if rolling > 0 {
-                // Trajectories (issue 24): the rolling budget cannot carry the later meetings.
-                let m = crate::batch::usage::window_meetings(inst, policy, ri);
-                why.push(format!(
+        }
+        parts.push(eligibility::nobody_sentence(&f));
+    } else if others == 0 {
+        if parts.is_empty() {
+            cause = "too few eligible experts";
+        }
+        parts.push(format!(
+            "only {here} expert(s) are eligible and all are assigned to this request"
+        ));
+    } else {
+        let mut why = Vec::new();
+        if at_count > 0 {
+            why.push(format!("{at_count} at max assignments"));
+        }
+        if at_load > 0 {
+            why.push(format!("{at_load} at their load budget"));
+        }
+        if busy > 0 {
+            why.push(format!("{busy} busy in this slot"));
+        }
+        if heavy > 0 {
+            why.push(format!("{heavy} in a heavy-theme pause"));
+        }
+        if rolling > 0 {
+            // Trajectories (issue 24): the rolling budget cannot carry the later meetings.
+            let m = crate::batch::usage::window_meetings(inst, policy, ri);
+            why.push(format!(
                     "{rolling} with too little rolling budget left for its {m} meeting(s) in the rolling window"
                 ));
-            }
-            if let Some((n, every, pause)) = paused {
-                why.push(format!(
+        }
+        if let Some((n, every, pause)) = paused {
+            why.push(format!(
                     "{n} kept from it by the heavy-theme pause: it has {every} {} between its meetings, the pause is {pause} {}, so its later meetings would fall in the pause",
                     crate::batch::weeks(every),
                     crate::batch::weeks(pause)
                 ));
-            }
-            let limited =
-                at_count + at_load + busy + heavy + rolling + paused.map_or(0, |p| p.0 as usize);
-            if limited == others && parts.is_empty() {
-                cause = if busy == others {
-                    "no free slot"
-                } else {
-                    "experts at their limit"
-                };
-            }
-            if limited == others {
-                parts.push(format!(
-                    "all {others} eligible expert(s) are at their limit ({})",
-                    why.join(", ")
-                ));
+        }
+        let limited =
+            at_count + at_load + busy + heavy + rolling + paused.map_or(0, |p| p.0 as usize);
+        if limited == others && parts.is_empty() {
+            cause = if busy == others {
+                "no free slot"
             } else {
-                parts.push(format!(
+                "experts at their limit"
+            };
+        }
+        if limited == others {
+            parts.push(format!(
+                "all {others} eligible expert(s) are at their limit ({})",
+                why.join(", ")
+            ));
+        } else {
+            parts.push(format!(
                     "{limited} of {others} eligible expert(s) are at their limit{}; using the others here would lower the batch objective{}",
                     if why.is_empty() { String::new() } else { format!(" ({})", why.join(", ")) },
                     if res.proven { "" } else { " (or the solver stopped at its time limit)" }
                 ));
-            }
         }
-        if let Some(t) = crate::teams::trajectory_text(inst, ri, Lang::En) {
-            parts.push(t);
-        }
-        if let Some((team_cause, text)) = team_reason(inst, policy, res, ri, &used) {
-            if parts.is_empty() || cause == "experts needed elsewhere" {
-                cause = team_cause;
-            }
-            parts.push(text);
-        }
-        out.push(Unmatched {
-            request: ri,
-            seats_open: r.experts_needed - filled[ri],
-            eligible: cands.len(),
-            reason: parts.join("; "),
-            cause,
-            fix: String::new(),
-        });
     }
-    out
+    if let Some(t) = crate::teams::trajectory_text(inst, ri, Lang::En) {
+        parts.push(t);
+    }
+    if let Some((team_cause, text)) = team_reason(inst, policy, res, ri, used) {
+        if parts.is_empty() || cause == "experts needed elsewhere" {
+            cause = team_cause;
+        }
+        parts.push(text);
+    }
+    Unmatched {
+        request: ri,
+        seats_open: r.experts_needed - filled,
+        eligible: cands.len(),
+        reason: parts.join("; "),
+        cause,
+        fix: String::new(),
+    }
 }
 
 /// `unmatched.csv` as a [`Sheet`] (`open plekken`), column names and roles in `lang` (the
