@@ -137,7 +137,13 @@ pub async fn request(State(app): State<App>, ui: Ui, Path(id): Path<String>) -> 
                         .collect();
                     (page.view.clone(), Some(standbys))
                 }
-                _ => (d.base().explain_request_first(ri, TOP, lang), None),
+                _ => {
+                    let v = d.base().explain_request_first(ri, TOP, lang);
+                    // Standbys stand in for assigned experts: with nobody assigned there are
+                    // none, without a re-solve.
+                    let none = v.assigned.is_empty().then(Vec::new);
+                    (v, none)
+                }
             };
             matchpunt_ledger::rules::say_declined(&mut v, d.inst(), &declined, lang);
             let mut page = request_view(lang, &v, fill);
