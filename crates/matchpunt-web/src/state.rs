@@ -22,6 +22,7 @@ use matchpunt_ledger::{Ledger, WeekView};
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::fs::File;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, OnceLock, Weak};
 use std::time::SystemTime;
 
@@ -157,10 +158,16 @@ pub struct Data {
     pub template: Instance,
     experts_by_id: HashMap<String, usize>,
     requests_by_id: HashMap<String, usize>,
-    /// The request pages worked out so far, by (request, language): the explain view and the
-    /// standbys, each a set of exact re-solves of this batch that stays true while the snapshot
-    /// lives (a reload makes a new one), so a second view of a request costs nothing.
-    pub request_views: std::sync::Mutex<HashMap<(usize, &'static str), Arc<RequestPage>>>,
+    /// The request pages worked out or being worked out, by (request, language): the explain
+    /// view and the standbys, each a set of exact re-solves of this batch that stays true while
+    /// the snapshot lives (a reload makes a new one), so a second view of a request costs
+    /// nothing. A key is entered once, as [`RequestSlot::Pending`], by the first view that
+    /// starts its computation ([`Data::claim_request_page`]); later views see it pending and
+    /// start none.
+    pub request_views: std::sync::Mutex<HashMap<(usize, &'static str), RequestSlot>>,
+    /// How many request-page computations were started on this snapshot (one per key of
+    /// [`Data::request_views`]): what the tests check, and a count for a look at the load.
+    pub request_computations: AtomicUsize,
 }
 
 /// What the request page computes for one request in one language (see
@@ -172,7 +179,69 @@ pub struct RequestPage {
     pub standbys: Vec<explain::Standby>,
 }
 
+/// Where the computation of one request page stands.
+#[derive(Clone)]
+pub enum RequestSlot {
+    /// Started (or waiting for a work permit); the page shows its first view meanwhile.
+    Pending,
+    /// Done: the page shows it.
+    Done(Arc<RequestPage>),
+    /// The computation stopped without a result (a panic): the page shows its first view
+    /// without waiting for it, until the next reload.
+    Failed,
+}
+
+/// What [`Data::claim_request_page`] found.
+pub enum Claim {
+    /// The page is computed.
+    Done(Arc<RequestPage>),
+    /// Nobody had started it: the caller must start it now (the slot is pending).
+    Start,
+    /// Started before and not done yet.
+    Pending,
+    /// Started before and failed.
+    Failed,
+}
+
 impl Data {
+    /// The state of request `r`'s page in `lang`, and when nobody has started its computation,
+    /// the claim to start it (the slot is then pending, so a second caller gets
+    /// [`Claim::Pending`]): one computation per key, however many views ask meanwhile.
+    pub fn claim_request_page(&self, r: usize, lang: Lang) -> Claim {
+        let mut m = self.request_views.lock().unwrap_or_else(|e| e.into_inner());
+        match m.get(&(r, lang.code())) {
+            Some(RequestSlot::Done(p)) => Claim::Done(p.clone()),
+            Some(RequestSlot::Pending) => Claim::Pending,
+            Some(RequestSlot::Failed) => Claim::Failed,
+            None => {
+                m.insert((r, lang.code()), RequestSlot::Pending);
+                self.request_computations.fetch_add(1, Ordering::SeqCst);
+                Claim::Start
+            }
+        }
+    }
+
+    /// Records the end of the computation of request `r`'s page in `lang`.
+    pub fn finish_request_page(&self, r: usize, lang: Lang, slot: RequestSlot) {
+        self.request_views
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert((r, lang.code()), slot);
+    }
+
+    /// The re-solves of request `r`'s page in `lang` (blocking, seconds on a large batch):
+    /// `explain --request`'s view with the top `top` runners-up, and the standbys of its
+    /// assignments (the policy's number, plus one per expert who declined the request this
+    /// week, as those are dropped when shown).
+    pub fn compute_request_page(&self, r: usize, top: usize, lang: Lang) -> RequestPage {
+        let base = self.base();
+        let n = base.policy.round.standbys as usize + self.declined_of(r).len();
+        RequestPage {
+            view: base.explain_request(r, top, lang),
+            standbys: base.standbys_of_request(r, n, &mut FixBudget::for_explain()),
+        }
+    }
+
     /// The batch.
     pub fn inst(&self) -> &Instance {
         &self.cell.borrow_owner().inst
@@ -547,6 +616,7 @@ fn load_data(cfg: &Config) -> Result<Data, Failure> {
         experts_by_id,
         requests_by_id,
         request_views: Default::default(),
+        request_computations: AtomicUsize::new(0),
     })
 }
 

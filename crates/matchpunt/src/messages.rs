@@ -446,6 +446,14 @@ messages! {
     RunnerUpLine => "{who}, score {score} ({diff} against {other}): {status}; putting {name} here: {cost} in total{changes}", "{who}, score {score} ({diff} t.o.v. {other}): {status}; {name} hier inzetten: {cost} in totaal{changes}";
     RunnerUpLineOpen => "{who}, score {score}: {status}; putting {name} here: {cost} in total{changes}", "{who}, score {score}: {status}; {name} hier inzetten: {cost} in totaal{changes}";
     StatusFree => "free this week", "deze week vrij";
+    // The web page's first view (issue 26): what is still being re-solved, never a guess.
+    RunnerUpLinePending => "{who}, score {score} ({diff} against {other}): {status}; putting {name} here: cost being computed", "{who}, score {score} ({diff} t.o.v. {other}): {status}; {name} hier inzetten: kosten worden berekend";
+    RunnerUpLineOpenPending => "{who}, score {score}: {status}; putting {name} here: cost being computed", "{who}, score {score}: {status}; {name} hier inzetten: kosten worden berekend";
+    FixesPending => "fixes being computed (each checked by re-solving the batch)", "oplossingen worden berekend (elk gecontroleerd door de batch opnieuw op te lossen)";
+    WhyFreePending => "{n} eligible expert(s) are free; whether putting one here raises the batch objective is being computed", "{n} geschikte {n:deskundige is|deskundigen zijn} vrij; of {n:die|een van hen} hier inzetten de batchwaarde verhoogt, wordt berekend";
+    StandbysPending => "standbys being computed", "reserves worden berekend";
+    PagePending => "The costs on this page are being computed (each by re-solving the batch); the page fills in by itself.", "De kosten op deze pagina worden berekend (elk door de batch opnieuw op te lossen); de pagina vult zichzelf aan.";
+    PageCostsFailed => "The costs could not be computed; read the data again to retry.", "De kosten konden niet worden berekend; lees de gegevens opnieuw in om het nog eens te proberen.";
     StatusUsedElsewhere => "assigned to {requests}", "ingezet bij {requests}";
     CannotForce => "{who}, score {score}: cannot be put here: {why}", "{who}, score {score}: kan hier niet worden ingezet: {why}";
     NoRunnersUp => "no other eligible expert", "geen andere geschikte deskundige";

@@ -2,25 +2,24 @@
 //! (`/requests/{id}`): the library's `explain --expert` and `explain --request`, as a page.
 //!
 //! Both re-solve parts of the batch (the exact cost of each runner-up, the verified fixes), so
-//! they run on a blocking thread.
+//! they run on a blocking thread. The request view shows at once what needs no re-solve and
+//! fills in the costs when they are worked out ([`request`]): the match point is on the phone.
 
-use super::{failure, frame, respond, seg};
+use super::{failure, frame, frame_refreshing, respond, seg};
 use crate::i18n::{fill, L};
-use crate::state::{Data, Snapshot};
+use crate::state::{Claim, Data, RequestSlot, Snapshot};
 use crate::{App, Lang, Ui};
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::Response;
-use matchpunt::explain::{
-    standby_text, ExplainExpertView, ExplainRequestView, FixBudget, PartView,
-};
+use matchpunt::explain::{standby_text, ExplainExpertView, ExplainRequestView, PartView};
 use matchpunt::ingest::did_you_mean;
 use matchpunt::messages::Msg;
 use maud::{html, Markup};
 use std::sync::Arc;
 
 /// How many runners-up (and not-given requests) are worked out exactly.
-const TOP: usize = 5;
+pub const TOP: usize = 5;
 
 fn missing(lang: Lang, label: L, id: &str, ids: Vec<&str>) -> Markup {
     html! {
@@ -88,56 +87,77 @@ pub async fn expert(State(app): State<App>, ui: Ui, Path(id): Path<String>) -> R
     respond(status, frame(&ui, Some(&snap), &title, body))
 }
 
-/// `GET /requests/{id}`.
+/// How long a first view waits before the browser loads it again, in seconds.
+pub const REFRESH_SECS: u32 = 1;
+
+/// `GET /requests/{id}`: the request's explain view, in two steps so that nobody waits for
+/// the re-solves.
+///
+/// The first view needs none ([`matchpunt::explain::Base::explain_request_first`]): the
+/// request, who is assigned and why, the runners-up ranked, the never-eligible counts, with
+/// each cost, the fixes and the standbys marked as being computed, and a refresh of the page
+/// after [`REFRESH_SECS`] (no script: the CSP allows none). The first view to ask starts the
+/// re-solves ([`start_request_page`]) once per (snapshot, request, language); every later view
+/// shows the first view until they are done, then the complete page (`explain --request`'s
+/// view and the standbys), without a refresh.
 pub async fn request(State(app): State<App>, ui: Ui, Path(id): Path<String>) -> Response {
     let snap = app.snapshot();
-    let _permit = app.work.acquire().await;
     let lang = ui.lang;
     let csrf = ui.session.as_ref().map(|s| s.csrf.clone());
+    // Where this page's re-solves stand; the first view to ask starts them.
+    let claim = match &snap.data {
+        Ok(d) if d.skipped.is_none() => d.request(&id).map(|ri| {
+            let c = d.claim_request_page(ri, lang);
+            if matches!(c, Claim::Start) {
+                start_request_page(&app, &snap, ri, lang);
+            }
+            c
+        }),
+        _ => None,
+    };
+    let fill = match &claim {
+        Some(Claim::Start | Claim::Pending) => Fill::Pending,
+        Some(Claim::Failed) => Fill::Failed,
+        _ => Fill::Done,
+    };
     let (status, title, body) = explained(snap.clone(), lang, move |d| match d.request(&id) {
         Some(ri) => {
-            let base = d.base();
             // Nobody who declined the request this week is put forward again (the base has no
             // declined pair), and the open seat's reason says who declined (as `explain`).
             let declined = d.declined_of(ri);
-            let n = base.policy.round.standbys as usize;
-            // The re-solves once per request, language and snapshot (see `Data::request_views`).
-            let key = (ri, lang.code());
-            let cached = d
-                .request_views
-                .lock()
-                .ok()
-                .and_then(|m| m.get(&key).cloned());
-            let page = cached.unwrap_or_else(|| {
-                let page = std::sync::Arc::new(crate::state::RequestPage {
-                    view: base.explain_request(ri, TOP, lang),
-                    standbys: base.standbys_of_request(
-                        ri,
-                        n + declined.len(),
-                        &mut FixBudget::for_explain(),
-                    ),
-                });
-                if let Ok(mut m) = d.request_views.lock() {
-                    m.insert(key, page.clone());
+            let n = d.policy().round.standbys as usize;
+            let (mut v, standbys) = match claim {
+                Some(Claim::Done(page)) => {
+                    let standbys: Vec<String> = page
+                        .standbys
+                        .iter()
+                        .filter(|s| !declined.contains(&s.standby))
+                        .take(n)
+                        .map(|s| standby_text(d.inst(), s, lang))
+                        .collect();
+                    (page.view.clone(), Some(standbys))
                 }
-                page
-            });
-            let mut v = page.view.clone();
+                _ => {
+                    let v = d.base().explain_request_first(ri, TOP, lang);
+                    // Standbys stand in for assigned experts: with nobody assigned there are
+                    // none, without a re-solve.
+                    let none = v.assigned.is_empty().then(Vec::new);
+                    (v, none)
+                }
+            };
             matchpunt_ledger::rules::say_declined(&mut v, d.inst(), &declined, lang);
-            let standbys: Vec<String> = page
-                .standbys
-                .iter()
-                .filter(|s| !declined.contains(&s.standby))
-                .take(n)
-                .map(|s| standby_text(d.inst(), s, lang))
-                .collect();
-            let mut page = request_view(lang, &v);
+            let mut page = request_view(lang, &v, fill);
             if n > 0 {
                 page = html! {
                     (page)
                     h2 { (heading(lang.text(Msg::StandbysHead))) }
-                    @if standbys.is_empty() { p { (heading(lang.text(Msg::NoStandbys))) "." } }
-                    ul.explain.standbys { @for s in &standbys { li { (s) } } }
+                    @match &standbys {
+                        Some(standbys) => {
+                            @if standbys.is_empty() { p { (heading(lang.text(Msg::NoStandbys))) "." } }
+                            ul.explain.standbys { @for s in standbys { li { (s) } } }
+                        }
+                        None => p.pending { (heading(lang.text(fill.standbys()))) "." }
+                    }
                 };
             }
             if let Some(lw) = &d.ledger {
@@ -157,7 +177,64 @@ pub async fn request(State(app): State<App>, ui: Ui, Path(id): Path<String>) -> 
         ),
     })
     .await;
-    respond(status, frame(&ui, Some(&snap), &title, body))
+    let refresh = (fill == Fill::Pending && status == StatusCode::OK).then_some(REFRESH_SECS);
+    respond(
+        status,
+        frame_refreshing(&ui, Some(&snap), &title, body, refresh),
+    )
+}
+
+/// Whether a request page shows its costs.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Fill {
+    /// Being computed: the first view.
+    Pending,
+    /// Computed: the complete page.
+    Done,
+    /// The computation failed: the first view, without a refresh.
+    Failed,
+}
+
+impl Fill {
+    /// What the standbys section says while it has no standbys to show.
+    fn standbys(self) -> Msg {
+        match self {
+            Fill::Failed => Msg::PageCostsFailed,
+            _ => Msg::StandbysPending,
+        }
+    }
+}
+
+/// Starts the re-solves of request `ri`'s page in `lang` on the snapshot `snap`: a task that
+/// waits for one of the server's work permits (as every heavy page: more re-solves at once than
+/// cores only thrash), computes the page on a blocking thread
+/// ([`crate::state::Data::compute_request_page`]) and records it in the snapshot's
+/// [`crate::state::Data::request_views`]. Returns at once. A snapshot replaced by a reload
+/// before the permit comes is not computed (nobody can ask for it any more).
+fn start_request_page(app: &App, snap: &Arc<Snapshot>, ri: usize, lang: Lang) {
+    let app = app.clone();
+    let weak = Arc::downgrade(snap);
+    tokio::spawn(async move {
+        let Ok(_permit) = app.work.acquire().await else {
+            return;
+        };
+        let Some(snap) = weak.upgrade() else {
+            return;
+        };
+        let mine = snap.clone();
+        let job = tokio::task::spawn_blocking(move || {
+            if let Ok(d) = &mine.data {
+                let page = d.compute_request_page(ri, TOP, lang);
+                d.finish_request_page(ri, lang, RequestSlot::Done(Arc::new(page)));
+            }
+        })
+        .await;
+        if job.is_err() {
+            if let Ok(d) = &snap.data {
+                d.finish_request_page(ri, lang, RequestSlot::Failed);
+            }
+        }
+    });
 }
 
 /// With a ledger: for each proposal of request `id` whose expert declined this week, the first
@@ -292,11 +369,21 @@ fn expert_view(lang: Lang, v: &ExplainExpertView) -> Markup {
     }
 }
 
-fn request_view(lang: Lang, v: &ExplainRequestView) -> Markup {
+fn request_view(lang: Lang, v: &ExplainRequestView, state: Fill) -> Markup {
     let t = |l: L| l.text(lang);
     let head = |m: Msg| heading(lang.text(m));
+    let class = match state {
+        Fill::Pending => "pending",
+        Fill::Failed => "failed",
+        Fill::Done => "done",
+    };
     html! {
         h1 { (fill(lang, L::RequestTitle, &[("id", &v.request.id)])) }
+        @match state {
+            Fill::Pending => p.pending #pending { (lang.text(Msg::PagePending)) },
+            Fill::Failed => p.warn #costs-failed { (lang.text(Msg::PageCostsFailed)) },
+            Fill::Done => {},
+        }
         p.lead { (v.text) }
         @if !v.request.themes.is_empty() {
             p { (t(L::Themes)) ": " (v.request.themes.join(", ")) }
@@ -325,11 +412,13 @@ fn request_view(lang: Lang, v: &ExplainRequestView) -> Markup {
                 @if let Some(n) = &o.no_fix { p { (n) } }
             }
         }
-        h2 { (head(Msg::RunnersUpHead)) }
-        @if v.runners_up.is_empty() { p { (heading(lang.text(Msg::NoRunnersUp))) "." } }
-        ul.explain {
-            @for r in &v.runners_up {
-                li { (expert_link(&r.expert, &r.name)) " · " (after_name(&r.text, &r.name, &r.expert, false)) }
+        section #runners-up class=(class) {
+            h2 { (head(Msg::RunnersUpHead)) }
+            @if v.runners_up.is_empty() { p { (heading(lang.text(Msg::NoRunnersUp))) "." } }
+            ul.explain {
+                @for r in &v.runners_up {
+                    li { (expert_link(&r.expert, &r.name)) " · " (after_name(&r.text, &r.name, &r.expert, false)) }
+                }
             }
         }
         @if !v.never_eligible.is_empty() {

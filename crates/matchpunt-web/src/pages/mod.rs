@@ -32,6 +32,19 @@ pub fn seg(s: &str) -> String {
 
 /// The frame of every page.
 pub fn frame(ui: &Ui, snap: Option<&Snapshot>, title: &str, body: Markup) -> Markup {
+    frame_refreshing(ui, snap, title, body, None)
+}
+
+/// [`frame`] that the browser loads again after `refresh` seconds, when given: a page that
+/// fills in as the server works it out, without a script (the Content-Security-Policy allows
+/// none). The same address is loaded again, so nothing new appears in it.
+pub fn frame_refreshing(
+    ui: &Ui,
+    snap: Option<&Snapshot>,
+    title: &str,
+    body: Markup,
+    refresh: Option<u32>,
+) -> Markup {
     let lang = ui.lang;
     let t = |l: L| l.text(lang);
     html! {
@@ -40,6 +53,7 @@ pub fn frame(ui: &Ui, snap: Option<&Snapshot>, title: &str, body: Markup) -> Mar
             head {
                 meta charset="utf-8";
                 meta name="viewport" content="width=device-width, initial-scale=1";
+                @if let Some(secs) = refresh { meta http-equiv="refresh" content=(secs); }
                 title { (title) " · " (t(L::Title)) }
                 link rel="stylesheet" href="/static/style.css";
             }

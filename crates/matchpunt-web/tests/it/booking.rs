@@ -34,6 +34,18 @@ async fn get(app: &Router, uri: &str, cookie: &str) -> Got {
     send(app, r.body(Body::empty()).unwrap()).await
 }
 
+/// [`get`] once a request page has filled in (its costs and fixes come after its first view).
+async fn get_filled(app: &Router, uri: &str, cookie: &str) -> Got {
+    crate::common::send_filled(app, || {
+        let mut r = Request::get(uri);
+        if !cookie.is_empty() {
+            r = r.header(header::COOKIE, cookie);
+        }
+        r.body(Body::empty()).unwrap()
+    })
+    .await
+}
+
 async fn post(app: &Router, uri: &str, cookie: &str, form: &str) -> Got {
     let mut r =
         Request::post(uri).header(header::CONTENT_TYPE, "application/x-www-form-urlencoded");
@@ -491,7 +503,7 @@ async fn a_seat_whose_expert_declined_says_so_and_the_expert_is_not_put_forward_
         !g.body.contains("ziek"),
         "a decision's note stays in the ledger"
     );
-    let g = get(&app, "/requests/R1?lang=en", "").await;
+    let g = get_filled(&app, "/requests/R1?lang=en", "").await;
     assert_eq!(g.status, StatusCode::OK);
     assert!(
         g.body

@@ -283,6 +283,11 @@ async fn request_form_in_headless_chromium() {
     save("expert.png", &c.screenshot().await.unwrap());
     c.goto(&format!("{base}/requests/R00013")).await.unwrap();
     assert_eq!(text_of(&c, "h1").await, "Aanvraag R00013");
+    // The first view fills in by itself (a refresh while the costs are worked out).
+    wait_for(&c, "section#runners-up.done", 60)
+        .await
+        .expect("the request page fills in by itself");
+    assert!(c.find(Locator::Css("#pending")).await.is_err());
     save("request-explain.png", &c.screenshot().await.unwrap());
     click(&c, "a.lang").await;
     let h1 = wait_for(&c, "html[lang=en] h1", 10)

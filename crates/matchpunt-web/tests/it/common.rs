@@ -5,6 +5,7 @@ use axum::body::Body;
 use axum::http::{Request, StatusCode};
 use axum::Router;
 use http_body_util::BodyExt;
+use std::time::{Duration, Instant};
 use tower::ServiceExt;
 
 /// An answer of the router: status, headers and the body as text (lossy).
@@ -27,5 +28,28 @@ pub async fn send(app: &Router, req: Request<Body>) -> Got {
         status,
         headers,
         body: String::from_utf8_lossy(&bytes).into_owned(),
+    }
+}
+
+/// Whether a request page says its costs are still being computed (its first view).
+pub fn is_pending(g: &Got) -> bool {
+    g.body.contains("id=\"pending\"")
+}
+
+/// The answer to `req()` once the page has filled in: sent again (as the page's own refresh
+/// does) until it no longer says its costs are being computed, for at most two minutes.
+pub async fn send_filled(app: &Router, req: impl Fn() -> Request<Body>) -> Got {
+    let t0 = Instant::now();
+    loop {
+        let g = send(app, req()).await;
+        if !is_pending(&g) {
+            return g;
+        }
+        assert!(
+            t0.elapsed() < Duration::from_secs(120),
+            "the page never filled in: {}",
+            g.body
+        );
+        tokio::time::sleep(Duration::from_millis(20)).await;
     }
 }

@@ -2,7 +2,7 @@
 //! the request page never puts forward an expert who declined the request, and its open seat
 //! says who declined.
 
-use crate::common::send;
+use crate::common::send_filled;
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
 use matchpunt_web::{router, AppState, Config};
@@ -27,10 +27,9 @@ async fn the_request_page_leaves_out_whoever_declined() {
     cfg.assignments = Some(assignments);
     let page = |cfg: Config| async move {
         let app = router(AppState::new(cfg));
-        let g = send(
-            &app,
-            Request::get("/requests/R1").body(Body::empty()).unwrap(),
-        )
+        let g = send_filled(&app, || {
+            Request::get("/requests/R1").body(Body::empty()).unwrap()
+        })
         .await;
         assert_eq!(g.status, StatusCode::OK, "{}", g.body);
         g.body

@@ -6,4 +6,5 @@ mod booking;
 mod browser;
 mod common;
 mod declines;
+mod first_view;
 mod http;

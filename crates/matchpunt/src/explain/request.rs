@@ -53,6 +53,17 @@ impl Base<'_> {
         lang: Lang,
         fixes: Option<&Fixes>,
     ) -> String {
+        self.open_why_known(r, booked, lang, fixes.map(FixesKnown::Found))
+    }
+
+    /// [`Base::open_why_given`], also for the first view, where the fixes are still pending.
+    fn open_why_known(
+        &self,
+        r: usize,
+        booked: &Booked,
+        lang: Lang,
+        fixes: Option<FixesKnown<'_>>,
+    ) -> String {
         let inst = self.inst;
         let req = &inst.requests[r];
         let cands = self.scored_of_request(r);
@@ -113,14 +124,18 @@ impl Base<'_> {
                 &[("n", &others.len()), ("list", &list.join(", "))],
             )
         } else {
-            let gain =
-                matches!(fixes, Some(Fixes::Found(v)) if v.iter().any(|f| f.outcome.delta > 0));
-            let msg = if gain {
-                Msg::WhyFreeGain
-            } else {
-                Msg::WhyBetterElsewhere
+            let n = others.len() - limited;
+            let msg = match fixes {
+                // The first view (no re-solve yet): whether a fix gains is not known.
+                Some(FixesKnown::Pending) => Msg::WhyFreePending,
+                Some(FixesKnown::Found(Fixes::Found(v)))
+                    if v.iter().any(|f| f.outcome.delta > 0) =>
+                {
+                    Msg::WhyFreeGain
+                }
+                _ => Msg::WhyBetterElsewhere,
             };
-            lang.fill(msg, &[("n", &(others.len() - limited))])
+            lang.fill(msg, &[("n", &n)])
         }
     }
 
@@ -138,6 +153,8 @@ impl Base<'_> {
     /// same at any thread count) and the fixes'. A re-solve cut short by it shows its cost as
     /// not proven; a fix search cut short says so. Without a deadline, each re-solve has the
     /// options' limits.
+    ///
+    /// It is [`Base::explain_request_first`] filled in by [`Base::fill_request_costs`].
     pub fn explain_request_until(
         &self,
         r: usize,
@@ -145,6 +162,25 @@ impl Base<'_> {
         lang: Lang,
         deadline: Option<Instant>,
     ) -> ExplainRequestView {
+        let mut v = self.explain_request_first(r, top, lang);
+        self.fill_request_costs(&mut v, r, top, lang, deadline);
+        v
+    }
+
+    /// The first view of [`Base::explain_request`], without any re-solve (the web page shows it
+    /// at once and fills it in): the request, who is assigned and why, the same `top`
+    /// runners-up in the same order with their scores and status, the never-eligible counts
+    /// (masked as [`never_eligible_counts`] masks them), the pins not kept and the open seats.
+    ///
+    /// What needs a re-solve is marked as being computed, never guessed: each runner-up has
+    /// `objective_change: None`, `proven: false`, no `changes` and no `refused`, and its text
+    /// says its cost is being computed; an open seat has no fixes, `no_fix` says they are being
+    /// computed, and its `why` says so where it depends on them ([`Msg::WhyFreePending`]).
+    /// Every other field equals the full view's.
+    ///
+    /// Work: one eligibility check per expert and one sort of the request's candidates,
+    /// O(experts + candidates log candidates); no solve.
+    pub fn explain_request_first(&self, r: usize, top: usize, lang: Lang) -> ExplainRequestView {
         let inst = self.inst;
         let policy = self.policy;
         let req = &inst.requests[r];
@@ -178,24 +214,10 @@ impl Base<'_> {
                 }
             })
             .collect();
-        let weakest = here
-            .iter()
-            .filter_map(|&e| self.scored_pair(r, e))
-            .min_by(|a, b| a.score.total_cmp(&b.score));
-        let mut others: Vec<&Scored> = self
-            .scored_of_request(r)
-            .iter()
-            .filter(|s| !here.contains(&(s.pair.expert as usize)))
-            .collect();
-        others.sort_by(|a, b| {
-            b.score
-                .total_cmp(&a.score)
-                .then(a.pair.expert.cmp(&b.pair.expert))
-        });
-        others.truncate(top);
+        let (others, weakest) = self.runner_up_candidates(r, top);
         let runners_up = others
-            .par_iter()
-            .map(|s| self.runner_up(r, s, weakest, &booked, lang, deadline))
+            .iter()
+            .map(|s| self.runner_up_pending(r, s, weakest, &booked, lang))
             .collect();
         let mut counts: BTreeMap<Stage, usize> = BTreeMap::new();
         for e in &inst.experts {
@@ -212,22 +234,11 @@ impl Base<'_> {
             .map(|c| pin_conflict_text(inst, policy, c, lang))
             .collect();
         let filled = here.len() as u32;
-        let open = (filled < req.experts_needed).then(|| {
-            let mut budget = FixBudget {
-                deadline,
-                ..FixBudget::for_explain()
-            };
-            let fixes = self.fixes(r, &booked, 3, &mut budget);
-            let (list, no_fix) = match &fixes {
-                Fixes::Found(v) => (v.iter().map(|f| fix_view(inst, r, f, lang)).collect(), None),
-                other => (Vec::new(), Some(fixes_text(inst, policy, r, other, lang))),
-            };
-            OpenView {
-                seats_open: req.experts_needed - filled,
-                why: self.open_why_given(r, &booked, lang, Some(&fixes)),
-                fixes: list,
-                no_fix,
-            }
+        let open = (filled < req.experts_needed).then(|| OpenView {
+            seats_open: req.experts_needed - filled,
+            why: self.open_why_known(r, &booked, lang, Some(FixesKnown::Pending)),
+            fixes: Vec::new(),
+            no_fix: Some(lang.text(Msg::FixesPending).to_string()),
         });
         let mut text = lang.fill(
             Msg::ExplainHead,
@@ -261,18 +272,83 @@ impl Base<'_> {
         }
     }
 
-    pub(crate) fn runner_up(
+    /// Fills in `v`, a [`Base::explain_request_first`] of the same `r`, `top` and `lang`: each
+    /// runner-up's exact cost (re-solved in parallel, each on its own copy of the affected
+    /// part) and the open seats' fixes and reason, all re-solves together stopping at
+    /// `deadline`. Afterwards `v` is [`Base::explain_request_until`]'s view.
+    ///
+    /// Work: one re-solve of the affected components per runner-up (at most `top`) and the fix
+    /// search of [`Base::fixes`] (at most [`FixBudget::for_explain`]'s work) for open seats.
+    pub fn fill_request_costs(
         &self,
+        v: &mut ExplainRequestView,
         r: usize,
-        s: &Scored,
-        weakest: Option<&Scored>,
-        booked: &Booked,
+        top: usize,
         lang: Lang,
         deadline: Option<Instant>,
-    ) -> RunnerUpView {
+    ) {
+        let inst = self.inst;
+        let policy = self.policy;
+        let req = &inst.requests[r];
+        let booked = self.booked();
+        let (others, weakest) = self.runner_up_candidates(r, top);
+        v.runners_up = others
+            .par_iter()
+            .map(|s| self.runner_up(r, s, weakest, &booked, lang, deadline))
+            .collect();
+        let filled = self.experts_of(r).len() as u32;
+        v.open = (filled < req.experts_needed).then(|| {
+            let mut budget = FixBudget {
+                deadline,
+                ..FixBudget::for_explain()
+            };
+            let fixes = self.fixes(r, &booked, 3, &mut budget);
+            let (list, no_fix) = match &fixes {
+                Fixes::Found(v) => (v.iter().map(|f| fix_view(inst, r, f, lang)).collect(), None),
+                other => (Vec::new(), Some(fixes_text(inst, policy, r, other, lang))),
+            };
+            OpenView {
+                seats_open: req.experts_needed - filled,
+                why: self.open_why_given(r, &booked, lang, Some(&fixes)),
+                fixes: list,
+                no_fix,
+            }
+        });
+    }
+
+    /// The `top` best eligible experts of request `r` not assigned to it, best score first (ties
+    /// by expert index), and the weakest assigned pair (None when nobody is assigned).
+    fn runner_up_candidates(&self, r: usize, top: usize) -> (Vec<&Scored>, Option<&Scored>) {
+        let here = self.experts_of(r);
+        let weakest = here
+            .iter()
+            .filter_map(|&e| self.scored_pair(r, e))
+            .min_by(|a, b| a.score.total_cmp(&b.score));
+        let mut others: Vec<&Scored> = self
+            .scored_of_request(r)
+            .iter()
+            .filter(|s| !here.contains(&(s.pair.expert as usize)))
+            .collect();
+        others.sort_by(|a, b| {
+            b.score
+                .total_cmp(&a.score)
+                .then(a.pair.expert.cmp(&b.pair.expert))
+        });
+        others.truncate(top);
+        (others, weakest)
+    }
+
+    /// Where runner-up `e` of request `r` stands without any re-solve: the requests they are
+    /// assigned to, the limit they would break here, and both in words.
+    fn runner_up_status(
+        &self,
+        r: usize,
+        e: usize,
+        booked: &Booked,
+        lang: Lang,
+    ) -> (Vec<String>, Option<Miss>, String) {
         let inst = self.inst;
         let req = &inst.requests[r];
-        let e = s.pair.expert as usize;
         let ex = &inst.experts[e];
         let u = &booked.uses[e];
         let elsewhere: Vec<String> = self
@@ -293,7 +369,79 @@ impl Base<'_> {
             None if elsewhere.is_empty() => status.push(lang.text(Msg::StatusFree).to_string()),
             None => {}
         }
-        let status = status.join("; ");
+        (elsewhere, miss, status.join("; "))
+    }
+
+    /// A runner-up of the first view: as [`Base::runner_up`] says it, with the cost being
+    /// computed.
+    fn runner_up_pending(
+        &self,
+        r: usize,
+        s: &Scored,
+        weakest: Option<&Scored>,
+        booked: &Booked,
+        lang: Lang,
+    ) -> RunnerUpView {
+        let inst = self.inst;
+        let e = s.pair.expert as usize;
+        let ex = &inst.experts[e];
+        let (elsewhere, miss, status) = self.runner_up_status(r, e, booked, lang);
+        let label = expert_label(ex);
+        let name = display_name(ex).to_string();
+        let score = lang.num(s.score, 1);
+        let text = match weakest {
+            Some(w) => lang.fill(
+                Msg::RunnerUpLinePending,
+                &[
+                    ("who", &label),
+                    ("name", &name),
+                    ("score", &score),
+                    ("diff", &lang.signed(s.score - w.score)),
+                    (
+                        "other",
+                        &display_name(&inst.experts[w.pair.expert as usize]),
+                    ),
+                    ("status", &status),
+                ],
+            ),
+            None => lang.fill(
+                Msg::RunnerUpLineOpenPending,
+                &[
+                    ("who", &label),
+                    ("name", &name),
+                    ("score", &score),
+                    ("status", &status),
+                ],
+            ),
+        };
+        RunnerUpView {
+            expert: ex.id.clone(),
+            name: ex.name.clone(),
+            score: round3(s.score),
+            score_diff: weakest.map(|w| round3(s.score - w.score)),
+            assigned_to: elsewhere,
+            limit: miss.map(Miss::code),
+            objective_change: None,
+            proven: false,
+            changes: Vec::new(),
+            refused: None,
+            text,
+        }
+    }
+
+    pub(crate) fn runner_up(
+        &self,
+        r: usize,
+        s: &Scored,
+        weakest: Option<&Scored>,
+        booked: &Booked,
+        lang: Lang,
+        deadline: Option<Instant>,
+    ) -> RunnerUpView {
+        let inst = self.inst;
+        let e = s.pair.expert as usize;
+        let ex = &inst.experts[e];
+        let (elsewhere, miss, status) = self.runner_up_status(r, e, booked, lang);
         let change = Change::Pin {
             request: r,
             expert: e,
@@ -426,6 +574,14 @@ impl Base<'_> {
             ..view
         }
     }
+}
+
+/// What an open seat's reason knows of its fixes: found (or not) by [`Base::fixes`], or still
+/// being computed (the web page's first view).
+#[derive(Clone, Copy)]
+enum FixesKnown<'f> {
+    Found(&'f Fixes),
+    Pending,
 }
 
 /// The never-eligible counts of a request as shown, by stage in rule order.

@@ -109,6 +109,63 @@ proptest! {
 
 }
 
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 8, ..ProptestConfig::default() })]
+
+    /// The web page's first view ([`Base::explain_request_first`]) needs no re-solve and shows
+    /// no guess: over random batches, every field of it that needs no re-solve equals the full
+    /// view's, each runner-up's cost and the open seats' fixes are marked as being computed (no
+    /// figure), and the first view filled in by [`Base::fill_request_costs`] is exactly
+    /// `explain_request`'s view.
+    #[test]
+    fn the_first_view_is_the_full_view_without_its_costs_and_fills_in_to_it(
+        seed in 0u64..10_000,
+        top in 1usize..6,
+        dutch in any::<bool>(),
+    ) {
+        let inst = generated(60, 40, seed);
+        let policy = Policy::default();
+        let res = batch::run(&inst, &policy, &opts());
+        let base = Base::from_result(&inst, &policy, opts(), &res);
+        let lang = if dutch { Lang::Nl } else { Lang::En };
+        let pending = lang.text(matchpunt::messages::Msg::FixesPending);
+        let computing = if dutch { "kosten worden berekend" } else { "cost being computed" };
+        for r in 0..inst.requests.len() {
+            let first = base.explain_request_first(r, top, lang);
+            let full = base.explain_request(r, top, lang);
+            let mut filled = first.clone();
+            base.fill_request_costs(&mut filled, r, top, lang, None);
+            prop_assert_eq!(format!("{filled:?}"), format!("{full:?}"));
+            // Everything else is the full view's.
+            let same = |v: &explain::ExplainRequestView| format!(
+                "{} {} {:?} {:?} {} {} {} {:?} {:?} {:?} {}",
+                v.schema, v.lang, v.week, v.request, v.filled, v.objective, v.proven,
+                v.assigned, v.never_eligible, v.pin_conflicts, v.text,
+            );
+            prop_assert_eq!(same(&first), same(&full));
+            prop_assert_eq!(first.runners_up.len(), full.runners_up.len());
+            for (a, b) in first.runners_up.iter().zip(&full.runners_up) {
+                prop_assert_eq!(
+                    (&a.expert, &a.name, a.score, a.score_diff, &a.assigned_to, a.limit),
+                    (&b.expert, &b.name, b.score, b.score_diff, &b.assigned_to, b.limit)
+                );
+                prop_assert!(a.objective_change.is_none() && !a.proven && a.changes.is_empty());
+                prop_assert!(a.refused.is_none());
+                prop_assert!(a.text.ends_with(computing), "{}", a.text);
+            }
+            prop_assert_eq!(first.open.is_some(), full.open.is_some());
+            if let (Some(a), Some(b)) = (&first.open, &full.open) {
+                prop_assert_eq!(a.seats_open, b.seats_open);
+                prop_assert!(a.fixes.is_empty());
+                prop_assert_eq!(a.no_fix.as_deref(), Some(pending));
+                // The reason is the full one unless it waits for the fixes.
+                let waits = a.why.contains(if dutch { "wordt berekend" } else { "is being computed" });
+                prop_assert!(waits || a.why == b.why, "{} / {}", a.why, b.why);
+            }
+        }
+    }
+}
+
 /// Every fix is real: over random generated batches, applying each change and re-running the
 /// whole batch fills the seat, and the objective change and the seats changed elsewhere are
 /// exactly as stated.
