@@ -77,6 +77,10 @@ fn theme_index(name: &str) -> Option<u8> {
     THEMES.iter().position(|t| t.name == n).map(|i| i as u8)
 }
 
+/// Most draws of one request's role and themes over a pool that does not fit them, before they
+/// are taken from an expert of the pool (see [`WeekModel::write_requests`]).
+const REDRAWS: usize = 10;
+
 impl WeekModel {
     /// A model over `places` (the region: requests are held at an organisation's place or a
     /// place within 25 km of it), `orgs` (each `place` an index into `places`), `experts`, and
@@ -146,8 +150,24 @@ impl WeekModel {
         }
     }
 
+    /// Whether some available expert of the pool takes `r`'s role and offers one of its themes
+    /// without avoiding any (the first test of eligibility; places and slots are left to the
+    /// batch).
+    fn fits(&self, r: &crate::model::Request) -> bool {
+        self.experts.iter().any(|e| {
+            e.active
+                && e.certified
+                && e.roles.contains(&r.role)
+                && r.themes.iter().any(|t| e.themes.contains(t))
+                && e.avoid.is_none_or(|a| !r.themes.contains(&a))
+        })
+    }
+
     /// Writes `requests.csv` for one week: about `count` requests (±10%), ids
-    /// `{id_prefix}R0001`.., drawn from `seed` alone. Returns the number of requests.
+    /// `{id_prefix}R0001`.., drawn from `seed` alone. Returns the number of requests. A request
+    /// whose role and themes no available expert of the pool takes is drawn again (the same
+    /// organisation), up to 10 times; then it takes a role and a theme of an available expert
+    /// drawn from the pool.
     ///
     /// # Errors
     ///
@@ -177,9 +197,45 @@ impl WeekModel {
             place_index: None,
         };
         let w = n.to_string().len().max(4);
+        let fitting = self.experts.iter().any(|e| {
+            e.active
+                && e.certified
+                && !e.roles.is_empty()
+                && e.themes.iter().any(|&t| e.avoid != Some(t))
+        });
         for i in 0..n {
             let o = org_ix.sample(&mut rng);
-            let r = g.request(o, &self.orgs, &self.experts, &self.org_experts);
+            let mut r = g.request(o, &self.orgs, &self.experts, &self.org_experts);
+            // Over a small or specialised pool, the organisation's role and themes are drawn
+            // again until some available expert takes the role with one of the themes: a week
+            // of requests nobody in the pool could ever fill says nothing about a policy. A pool
+            // that fits the model everywhere (a generated one) draws exactly as before.
+            if fitting {
+                for _ in 0..REDRAWS {
+                    if self.fits(&r) {
+                        break;
+                    }
+                    r = g.request(o, &self.orgs, &self.experts, &self.org_experts);
+                }
+                if !self.fits(&r) {
+                    // Still nothing: the role and a theme of an available expert of the pool.
+                    let able: Vec<&Expert> = self
+                        .experts
+                        .iter()
+                        .filter(|e| e.active && e.certified && !e.roles.is_empty())
+                        .filter(|e| e.themes.iter().any(|t| e.avoid != Some(*t)))
+                        .collect();
+                    let e = able[rng.gen_range(0..able.len())];
+                    r.role = e.roles[rng.gen_range(0..e.roles.len())];
+                    let themes: Vec<u8> = e
+                        .themes
+                        .iter()
+                        .copied()
+                        .filter(|&t| e.avoid != Some(t))
+                        .collect();
+                    r.themes = vec![themes[rng.gen_range(0..themes.len())]];
+                }
+            }
             let st = Style::draw(&mut rng);
             let online = if r.online { "yes" } else { "no" };
             let id = |e: usize| self.ids[e].clone();

@@ -280,3 +280,80 @@ fn simulate_with_teams_and_trajectories_never_sends_a_new_expert_alone() {
         assert!(!l.contains("beside an experienced one 0)"), "{l}");
     }
 }
+
+/// A coordinator's own small pool (six experts: buddies, speakers and trainers on three
+/// themes; the fourth new-user trial): the drawn weeks ask for the roles and themes the pool
+/// has, so a policy fills seats. Before, every drawn request asked for an adviser or a theme
+/// nobody had ("22 asked, 0 filled"). Each drawn request must fit some available expert by
+/// role and theme, and the default policy fills at least a third of the seats.
+#[test]
+fn simulate_over_a_small_pool_draws_requests_the_pool_can_fill() {
+    let out = tempfile::tempdir().unwrap();
+    let data = crate::harness::fixture("small-pool");
+    let o = succeeded(run(
+        &[
+            "simulate",
+            "--data",
+            data.to_str().unwrap(),
+            "--week",
+            "2026-W48",
+            "--weeks",
+            "4",
+            "--out",
+            out.path().to_str().unwrap(),
+        ],
+        &root(),
+    ));
+    let stdout = String::from_utf8_lossy(&o.stdout).to_string();
+    let row = stdout
+        .lines()
+        .find(|l| l.starts_with("default"))
+        .unwrap_or_else(|| panic!("{stdout}"));
+    let nums: Vec<f64> = row
+        .split_whitespace()
+        .skip(1)
+        .take(2)
+        .map(|x| x.parse().unwrap())
+        .collect();
+    assert!(
+        nums[1] * 3.0 >= nums[0],
+        "asked {}, filled {}",
+        nums[0],
+        nums[1]
+    );
+    // The pool: (roles, themes) of the six experts, all available.
+    let pool: [(&[&str], &[&str]); 6] = [
+        (&["buddy", "speaker"], &["angst", "pesten"]),
+        (&["buddy", "speaker"], &["angst", "suicidaliteit", "pesten"]),
+        (&["buddy", "speaker", "trainer"], &["angst", "pesten"]),
+        (&["trainer"], &["pesten", "angst"]),
+        (&["trainer", "buddy"], &["pesten", "angst"]),
+        (&["speaker"], &["suicidaliteit"]),
+    ];
+    let weeks = out.path().join("requests");
+    let mut seen = 0;
+    for f in fs::read_dir(&weeks).unwrap() {
+        let text = fs::read_to_string(f.unwrap().path()).unwrap();
+        for line in text.lines().skip(1) {
+            let cells: Vec<&str> = line.split(',').collect();
+            // The generator writes themes in several spellings (case, diacritics).
+            let (role, themes) = (
+                cells[2].to_lowercase(),
+                cells[3].to_lowercase().replace('ï', "i"),
+            );
+            let role = match role.as_str() {
+                "maatje" | "ervaringsmaatje" => "buddy",
+                "adviseur" => "adviser",
+                "spreker" | "voorlichter" => "speaker",
+                r => r,
+            }
+            .to_string();
+            let fits = pool.iter().any(|(roles, ts)| {
+                roles.iter().any(|r| role.contains(r)) && ts.iter().any(|t| themes.contains(t))
+            });
+            assert!(fits, "a drawn request nobody could take: {line}");
+            seen += 1;
+        }
+    }
+    assert!(seen > 0);
+}
