@@ -8,6 +8,7 @@
 //! header line, a column's first cell), from the one message table ([`crate::messages`]); keeping
 //! the two renderings avoids a variant per warning and its values twice.
 
+use crate::ingest::error::SHEET_IN_FILE;
 use crate::messages::Lang;
 use std::fmt;
 
@@ -20,10 +21,14 @@ pub struct Warning {
 
 impl Warning {
     /// The warning whose text in each language is `text(lang)`. `O(length of the texts)`.
+    ///
+    /// A workbook's sheet is named in a file label as `book.xlsx, sheet experts`
+    /// ([`SHEET_IN_FILE`]), which the warnings' `{file}` carries as it is: the Dutch text says
+    /// `blad` there, as the errors do.
     pub fn new(text: impl Fn(Lang) -> String) -> Self {
         Warning {
             en: text(Lang::En),
-            nl: text(Lang::Nl),
+            nl: dutch_sheet(text(Lang::Nl)),
         }
     }
 
@@ -39,8 +44,17 @@ impl Warning {
     pub fn map(self, f: impl Fn(Lang, &str) -> String) -> Self {
         Warning {
             en: f(Lang::En, &self.en),
-            nl: f(Lang::Nl, &self.nl),
+            nl: dutch_sheet(f(Lang::Nl, &self.nl)),
         }
+    }
+}
+
+/// `text` with a file label's [`SHEET_IN_FILE`] said in Dutch.
+fn dutch_sheet(text: String) -> String {
+    if text.contains(SHEET_IN_FILE) {
+        text.replace(SHEET_IN_FILE, ", blad ")
+    } else {
+        text
     }
 }
 
@@ -101,5 +115,31 @@ impl PartialEq<str> for Warning {
 impl PartialEq<&str> for Warning {
     fn eq(&self, other: &&str) -> bool {
         self.en == *other
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The fourth new-user trial: "waarschuwing: week.xlsx, sheet ervaringsdeskundigen:
+    /// onbekende kolom ..." said "sheet" in a Dutch warning.
+    #[test]
+    fn a_workbook_sheet_in_a_dutch_warning_is_a_blad() {
+        let file = format!("week.xlsx{SHEET_IN_FILE}ervaringsdeskundigen");
+        let w = Warning::new(|lang| match lang {
+            Lang::En => format!("{file}: ignoring unknown column 'x'"),
+            Lang::Nl => format!("{file}: onbekende kolom 'x' genegeerd"),
+        });
+        assert_eq!(
+            w.render(Lang::Nl),
+            "week.xlsx, blad ervaringsdeskundigen: onbekende kolom 'x' genegeerd"
+        );
+        assert_eq!(
+            w.render(Lang::En),
+            "week.xlsx, sheet ervaringsdeskundigen: ignoring unknown column 'x'"
+        );
+        let mapped = w.map(|_, t| format!("{t}!"));
+        assert!(mapped.render(Lang::Nl).starts_with("week.xlsx, blad "));
     }
 }
