@@ -857,6 +857,7 @@ messages! {
     InPairMissingColumns => "missing required columns {columns}: expected {what}; the header has: {have}", "verplichte kolommen {columns} ontbreken: verwacht {what}; de kopregel heeft: {have}";
     // Issue 20: the warnings of a load (ingest::Warning), the workbook's own errors, and the
     // texts of suggest, the CLI and the summary still English in a Dutch run.
+    WPlaceOtherProvince => "\"{place}\" is read as {found} ({province}); the places table also has {others}: for another one, write the province after the name, e.g. \"{example}\"", "\"{place}\" is gelezen als {found} ({province}); de plaatsentabel heeft ook {others}: schrijf voor een andere de provincie achter de naam, bijv. \"{example}\"";
     WUnknownColumns => "{file}: ignoring unknown column{n:|s} {columns}", "{file}: onbekende {n:kolom|kolommen} {columns} genegeerd";
     WReadAs => "read as {encoding}", "gelezen als {encoding}";
     WEncUtf16Le => "UTF-16 LE (Excel's \"Unicode text\")", "UTF-16 LE (\"Unicode-tekst\" van Excel)";

@@ -415,7 +415,38 @@ impl<'t, 'e> Cells<'t, 'e> {
             return (String::new(), None);
         }
         match places.lookup(place) {
-            Ok(p) => (place.to_string(), Some(p.location)),
+            Ok(p) => {
+                // "Hengelo" is Hengelo (Overijssel), but Hengelo (Gelderland) exists too: the
+                // table's row of the bare name is used, and the coordinator is told once.
+                let others = places.others_named(place, p);
+                if !others.is_empty() {
+                    let list = others
+                        .iter()
+                        .map(|o| format!("{:?} ({})", o.name, o.province))
+                        .collect::<Vec<_>>()
+                        .join(", ");
+                    let example = format!("{} ({})", place.trim(), others[0].province);
+                    self.errs.note_cell_once(
+                        self.t,
+                        self.line,
+                        "place",
+                        &format!("other-province\u{0}{}", place.trim()),
+                        |lang| {
+                            lang.fill(
+                                Msg::WPlaceOtherProvince,
+                                &[
+                                    ("place", &place.trim()),
+                                    ("found", &p.name),
+                                    ("province", &p.province),
+                                    ("others", &list),
+                                    ("example", &example),
+                                ],
+                            )
+                        },
+                    );
+                }
+                (place.to_string(), Some(p.location))
+            }
             Err(miss) => {
                 self.err("place", place, Problem::from_place_miss(&miss));
                 (place.to_string(), None)

@@ -215,6 +215,24 @@ impl Errs {
         let first = self.notes.last().cloned().unwrap_or_default();
         self.per_column.push((key, self.notes.len() - 1, first, 1));
     }
+    /// A warning about one cell, said only at the first cell of its column with the same
+    /// `kind` (e.g. one per place name).
+    pub(crate) fn note_cell_once(
+        &mut self,
+        t: &Table,
+        line: u64,
+        col: &str,
+        kind: &str,
+        message: impl Fn(Lang) -> String,
+    ) {
+        let key = format!("{}\u{0}{col}\u{0}{kind}", t.file);
+        if self.per_column.iter().any(|g| g.0 == key) {
+            return;
+        }
+        self.note_cell(t, line, col, message);
+        let first = self.notes.last().cloned().unwrap_or_default();
+        self.per_column.push((key, self.notes.len() - 1, first, 1));
+    }
     pub(crate) fn push_cell(
         &mut self,
         t: &Table,

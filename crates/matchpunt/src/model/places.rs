@@ -178,6 +178,10 @@ impl Places {
         if let Some(&i) = self.by_name.get(&normalize(name)) {
             return Ok(&self.places[i]);
         }
+        // "Hengelo (Gld)", "Bergen (L)", "Rijswijk (Noord-Brabant)": the province decides.
+        if let Some((base, province)) = split_province(name) {
+            return self.in_province(base, province);
+        }
         let key = place_key(name);
         match self.by_key.get(&key).map(Vec::as_slice) {
             Some([i]) => return Ok(&self.places[*i]),
@@ -204,6 +208,61 @@ impl Places {
         }
     }
 
+    /// The place `base` in `province` (a name written with its province after it): the row of
+    /// that name or alias in that province, or its bracketed row (`Hengelo (Gelderland)`), the
+    /// most populous where several rows are one town; else the places of a municipality of
+    /// that name in that province (one: found; several: [`PlaceMiss::Ambiguous`], listing
+    /// them); else [`PlaceMiss::Unknown`] with the closest name *in that province*. O(places).
+    fn in_province(&self, base: &str, province: &str) -> Result<&Place, PlaceMiss<'_>> {
+        let key = place_key(base);
+        let named = |p: &&Place| {
+            std::iter::once(&p.name).chain(&p.aliases).any(|n| {
+                place_key(n) == key || bracket_base(n).is_some_and(|b| place_key(b) == key)
+            })
+        };
+        let in_prov = || self.places.iter().filter(|p| p.province == province);
+        if let Some(p) = in_prov().filter(named).max_by_key(|p| p.population) {
+            return Ok(p);
+        }
+        let mut of_municipality: Vec<&Place> = in_prov()
+            .filter(|p| !p.municipality.is_empty() && place_key(&p.municipality) == key)
+            .collect();
+        of_municipality.sort_by(|a, b| b.population.cmp(&a.population).then(a.name.cmp(&b.name)));
+        of_municipality.truncate(6);
+        match of_municipality.len() {
+            1 => Ok(of_municipality[0]),
+            0 => Err(PlaceMiss::Unknown(self.suggest_in(base, Some(province)))),
+            _ => Err(PlaceMiss::Ambiguous(of_municipality)),
+        }
+    }
+
+    /// Places in *other* provinces than `hit`'s that answer to the bare name `name` as people
+    /// write it: bracketed rows of that name (`Hengelo (Gelderland)` beside `Hengelo`) and
+    /// places of a municipality of that name (`Nieuw-Bergen`, municipality Bergen, Limburg,
+    /// beside `Bergen`, Noord-Holland); the most populous one per province, by province name.
+    /// Empty for a name written with brackets or a province. O(places).
+    pub fn others_named(&self, name: &str, hit: &Place) -> Vec<&Place> {
+        if name.contains('(') || split_province(name).is_some() {
+            return Vec::new();
+        }
+        let key = place_key(name);
+        let mut best: std::collections::BTreeMap<&str, &Place> = std::collections::BTreeMap::new();
+        for p in &self.places {
+            if p.province == hit.province {
+                continue;
+            }
+            let bracketed = bracket_base(&p.name).is_some_and(|b| place_key(b) == key);
+            let municipality = !p.municipality.is_empty() && place_key(&p.municipality) == key;
+            if bracketed || municipality {
+                let e = best.entry(p.province.as_str()).or_insert(p);
+                if p.population > e.population {
+                    *e = p;
+                }
+            }
+        }
+        best.into_values().collect()
+    }
+
     /// All places, in table order.
     pub fn all(&self) -> &[Place] {
         &self.places
@@ -213,6 +272,11 @@ impl Places {
     /// [`place_key`]s, at most a quarter of the length away), for a "did you mean"; ties go to
     /// the larger population.
     pub fn suggest(&self, name: &str) -> Option<&Place> {
+        self.suggest_in(name, None)
+    }
+
+    /// [`Places::suggest`] among the places of `province` only, when given.
+    fn suggest_in(&self, name: &str, province: Option<&str>) -> Option<&Place> {
         let key = place_key(name);
         let n = key.chars().count();
         let limit = (n / 4).max(1);
@@ -226,6 +290,9 @@ impl Places {
                 continue;
             }
             for &i in ids {
+                if province.is_some_and(|pr| self.places[i].province != pr) {
+                    continue;
+                }
                 let pop = self.places[i].population;
                 let better = match best {
                     None => true,
@@ -240,6 +307,62 @@ impl Places {
         }
         best.map(|(_, _, i)| &self.places[i])
     }
+}
+
+/// The twelve provinces as the table names them, with the abbreviations and other names
+/// people write after a place name (`Hengelo (Gld)`, `Bergen (L)`, `Rijswijk (N.-Br.)`), as
+/// [`place_key`]s.
+const PROVINCES: [(&str, &[&str]); 12] = [
+    ("Groningen", &["gn", "gr", "gron"]),
+    ("Friesland", &["fr", "fri", "frl", "fryslan", "frysl"]),
+    ("Drenthe", &["dr", "dren"]),
+    ("Overijssel", &["ov", "o", "ovl", "overijsel"]),
+    ("Flevoland", &["fl", "flev"]),
+    ("Gelderland", &["gld", "gl", "gel", "geld", "gelderl"]),
+    ("Utrecht", &["ut", "u", "utr"]),
+    ("Noord-Holland", &["nh", "n h", "noord holl", "n holl"]),
+    ("Zuid-Holland", &["zh", "z h", "zuid holl", "z holl"]),
+    ("Zeeland", &["z", "zl", "zee", "zld"]),
+    (
+        "Noord-Brabant",
+        &["nb", "n b", "n br", "brabant", "br", "nbr"],
+    ),
+    ("Limburg", &["l", "lb", "li", "limb", "lim"]),
+];
+
+/// The province a name is written with: `Hengelo (Gld)` or `Bergen L.` is `("Hengelo",
+/// "Gelderland")`, `("Bergen", "Limburg")`; None when the name ends in no province.
+pub fn split_province(name: &str) -> Option<(&str, &'static str)> {
+    let t = name.trim_end();
+    let (base, inner) = if let (Some(open), true) = (t.rfind('('), t.ends_with(')')) {
+        (t[..open].trim_end(), &t[open + 1..t.len() - 1])
+    } else {
+        // A last word with a dot: "Bergen L.", "Rijswijk Z.H.".
+        let (base, last) = t.rsplit_once(' ')?;
+        if !last.ends_with('.') {
+            return None;
+        }
+        (base.trim_end(), last)
+    };
+    if base.is_empty() {
+        return None;
+    }
+    let k = place_key(inner);
+    let squeezed: String = k.chars().filter(|c| *c != ' ').collect();
+    PROVINCES
+        .iter()
+        .find(|(full, short)| {
+            place_key(full) == k
+                || short.iter().any(|s| {
+                    *s == k || s.chars().filter(|c| *c != ' ').collect::<String>() == squeezed
+                })
+        })
+        .map(|(full, _)| (base, *full))
+}
+
+/// The name before a trailing bracket (`Hengelo` of `Hengelo (Gelderland)`), if any.
+fn bracket_base(name: &str) -> Option<&str> {
+    name.split_once(" (").map(|(b, _)| b)
 }
 
 /// The area a Dutch location lies in, in degrees: the country's extent with a margin of about
@@ -343,6 +466,112 @@ mod tests {
             p.lookup("Laren (Gelderland)").unwrap().province,
             "Gelderland"
         );
+    }
+
+    /// The fifth new-user trial: "Hengelo (Gld)", "Bergen (NH)", "Rijswijk (ZH)" were "not in
+    /// the places table", and "Bergen (Limburg)" was answered with "did you mean Beek
+    /// (Limburg)".
+    #[test]
+    fn a_province_after_the_name_chooses_the_place() {
+        let p = Places::bundled();
+        for (written, name, province) in [
+            ("Hengelo (Gld)", "Hengelo (Gelderland)", "Gelderland"),
+            ("Hengelo (Ov)", "Hengelo", "Overijssel"),
+            ("Bergen (NH)", "Bergen", "Noord-Holland"),
+            ("Bergen N.H.", "Bergen", "Noord-Holland"),
+            ("Rijswijk (ZH)", "Rijswijk", "Zuid-Holland"),
+            (
+                "Rijswijk (N.-Br.)",
+                "Rijswijk (Noord-Brabant)",
+                "Noord-Brabant",
+            ),
+            ("Laren (NH)", "Laren (Noord-Holland)", "Noord-Holland"),
+            ("Laren (Gld)", "Laren (Gelderland)", "Gelderland"),
+            ("Utrecht (U)", "Utrecht", "Utrecht"),
+        ] {
+            let got = p
+                .lookup(written)
+                .unwrap_or_else(|e| panic!("{written}: {}", e.describe()));
+            assert_eq!(
+                (got.name.as_str(), got.province.as_str()),
+                (name, province),
+                "{written}"
+            );
+        }
+        // The municipality Bergen in Limburg has no place of that name: its places are listed.
+        for written in ["Bergen (L)", "Bergen L.", "Bergen (Limburg)"] {
+            let Err(PlaceMiss::Ambiguous(ps)) = p.lookup(written) else {
+                panic!("{written}: expected the municipality's places");
+            };
+            assert!(ps.iter().all(|x| x.province == "Limburg"), "{written}");
+            assert!(ps.iter().any(|x| x.name == "Nieuw-Bergen"), "{written}");
+        }
+        assert_eq!(split_province("Alphen a.d. Rijn"), None);
+        assert_eq!(split_province("Utrecht (stad)"), None);
+        assert_eq!(split_province("(NH)"), None);
+    }
+
+    /// For every place of the table and every way of writing its province after it, the
+    /// answer lies in that province (found, or a list of places all in it, or a hint in it):
+    /// a province written is never answered with another.
+    #[test]
+    fn a_province_written_is_never_answered_with_another() {
+        let p = Places::bundled();
+        for place in p.all() {
+            let base = bracket_base(&place.name).unwrap_or(&place.name);
+            let (_, short) = PROVINCES
+                .iter()
+                .find(|(full, _)| *full == place.province)
+                .expect("every province of the table is known");
+            for suffix in [
+                format!("({})", place.province),
+                format!("({})", short[0].to_uppercase()),
+            ] {
+                let written = format!("{base} {suffix}");
+                match p.lookup(&written) {
+                    Ok(x) => assert_eq!(x.province, place.province, "{written} -> {}", x.name),
+                    Err(PlaceMiss::Ambiguous(xs)) => {
+                        assert!(xs.iter().all(|x| x.province == place.province), "{written}")
+                    }
+                    Err(PlaceMiss::Unknown(hint)) => panic!(
+                        "{written}: unknown, hint {:?}",
+                        hint.map(|h| (&h.name, &h.province))
+                    ),
+                }
+            }
+        }
+    }
+
+    /// The bare names that the table also knows in another province are noted (the batch
+    /// warns once per name); a name written with its province, or a name of one province
+    /// only, is not.
+    #[test]
+    fn a_bare_name_of_two_provinces_names_the_other() {
+        let p = Places::bundled();
+        for name in [
+            "Hengelo",
+            "Bergen",
+            "Rijswijk",
+            "Oosterhout",
+            "Laren",
+            "Beek",
+            "Stein",
+        ] {
+            let hit = p.lookup(name).unwrap();
+            let others = p.others_named(name, hit);
+            assert!(!others.is_empty(), "{name}");
+            assert!(others.iter().all(|o| o.province != hit.province), "{name}");
+        }
+        for name in [
+            "Utrecht",
+            "Houten",
+            "Hengelo (Gelderland)",
+            "Hengelo (Gld)",
+            "Zeist",
+        ] {
+            let hit = p.lookup(name).unwrap();
+            assert!(p.others_named(name, hit).is_empty(), "{name}");
+        }
     }
 
     #[test]
