@@ -117,14 +117,29 @@ pub const ERROR_VALUES: &[&str] = &[
 
 /// Whether a cell's text (trimmed, any case) is an Excel error value as Excel saves it in a CSV
 /// file or shows it in a cell: one of [`ERROR_VALUES`], `#` followed by letters, digits, `/`,
-/// `_` or `.` and ending in `!` or `?` (an error value of another language or version), or two
-/// or more `#` and nothing else (`#######`). A theme or organisation name never has that form.
+/// `_` or `.` and ending in `!` or `?` (an error value of another language or version), `#N/`
+/// and one or two letters (`#N/A`, `#N/B`, `#N/D`), two or more `#` and nothing else
+/// (`#######`), or LibreOffice's `Err:` and a number (`Err:502`). A theme or organisation name never has that form.
 /// O(cell length).
 pub fn is_error_text(cell: &str) -> bool {
     let t = cell.trim();
+    // LibreOffice and OpenOffice write a failed formula as `Err:502`, `Err:504`, ... (in a CSV
+    // file, and as the text of an .ods error cell).
+    if let Some(code) = t
+        .strip_prefix("Err:")
+        .or_else(|| t.strip_prefix("ERR:"))
+        .or_else(|| t.strip_prefix("err:"))
+    {
+        return !code.is_empty() && code.len() <= 4 && code.chars().all(|c| c.is_ascii_digit());
+    }
     let Some(rest) = t.strip_prefix('#') else {
         return false;
     };
+    // "Not available" in every language: `#N/A`, `#N/B` (Dutch), `#N/D` (Spanish, Italian,
+    // Polish, LibreOffice in those languages), `#NV` (German).
+    if let Some(code) = rest.strip_prefix("N/").or_else(|| rest.strip_prefix("n/")) {
+        return (1..=2).contains(&code.chars().count()) && code.chars().all(char::is_alphabetic);
+    }
     if !rest.is_empty() && rest.chars().all(|c| c == '#') {
         return true;
     }
@@ -162,7 +177,7 @@ pub(crate) fn mark_error_texts(
     for (line, cells) in rows {
         for &i in &safety {
             let Some(cell) = cells.get(i) else { continue };
-            if !cell.contains('#') {
+            if !cell.contains('#') && !cell.to_ascii_lowercase().contains("err:") {
                 continue;
             }
             if let Some(v) = std::iter::once(cell.as_str())

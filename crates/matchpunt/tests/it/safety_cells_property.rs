@@ -53,6 +53,11 @@ const REQUEST_SAFETY: &[(&str, &str)] =
 const ERROR_TEXTS: &[&str] = &[
     "#N/A",
     "#N/B",
+    // LibreOffice's and other languages' (the fifth new-user trial).
+    "Err:502",
+    "Err:504",
+    "Err:522",
+    "#N/D",
     "#WAARDE!",
     "#VERW!",
     "#DEEL/0!",
