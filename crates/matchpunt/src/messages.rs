@@ -816,6 +816,7 @@ messages! {
     InMissingColumn => "missing required column '{column}'; the header has: {have}", "verplichte kolom '{column}' ontbreekt; de kopregel heeft: {have}";
     InBadCsv => "bad CSV: {why}", "onleesbare CSV: {why}";
     InLongCell => "a cell of {chars} characters: at most {max} are read (is a text pasted into the wrong cell?)", "een cel van {chars} tekens: er worden er hoogstens {max} gelezen (is een tekst in de verkeerde cel geplakt?)";
+    InUnclosedQuote => "opens a quote (\") that is never closed: the {n} line(s) after it were read into one cell; close the quote or delete it (no row after this one can be read until then)", "opent een aanhalingsteken (\") dat nergens gesloten wordt: de {n} {n:regel|regels} erna zijn in één cel gelezen; sluit het aanhalingsteken of verwijder het (tot dan kan geen regel hierna gelezen worden)";
     InFieldCount => "has {got} fields, expected {want} as in the header (a missing or extra {delimiter}?)", "heeft {got} velden, verwacht {want} zoals in de kopregel (een ontbrekende of extra {delimiter}?)";
     InMacRoman => "Mac Roman (Excel for Mac's \"CSV (Macintosh)\")", "Mac Roman (\"CSV (Macintosh)\" van Excel voor Mac)";
     InWindows1252 => "Windows-1252 (Excel's plain \"CSV\")", "Windows-1252 (gewone \"CSV\" van Excel)";

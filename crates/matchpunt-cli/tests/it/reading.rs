@@ -340,3 +340,65 @@ fn a_column_of_dates_read_as_years_is_one_warning() {
         "{err}"
     );
 }
+
+/// A stray opening quote in any row of experts.csv (the fifth new-user trial: `E01;"Zoë de
+/// Vries;...` with no closing quote) swallows every later row into one cell. `run` and
+/// `suggest` both stop with one error naming the row where the quote opens and how many lines
+/// it swallowed; `suggest` no longer leaves "one row" out and then says nobody is active.
+#[test]
+fn a_quote_left_open_is_a_whole_file_error_on_every_path() {
+    let names = [
+        "Zoë de Vries",
+        "Daan Bakker",
+        "Noor Jansen",
+        "Sem Visser",
+        "Lotte Smit",
+    ];
+    for row in 0..names.len() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut experts =
+            String::from("id;name;roles;certified;themes;place;online;availability\r\n");
+        for (i, n) in names.iter().enumerate() {
+            let quote = if i == row { "\"" } else { "" };
+            experts.push_str(&format!(
+                "E0{};{quote}{n};spreker;ja;pesten;Utrecht;ja;*\r\n",
+                i + 1
+            ));
+        }
+        fs::write(dir.path().join("experts.csv"), experts).unwrap();
+        fs::write(
+            dir.path().join("requests.csv"),
+            "id;org;role;themes;place;online;slot\r\nR01;Hogeschool Domstad;spreker;pesten;Utrecht;nee;wo-middag\r\n",
+        )
+        .unwrap();
+        let after = names.len() - 1 - row;
+        for args in [
+            vec!["run", "--data", ".", "--week", "2026-W50", "--out", "out"],
+            vec![
+                "suggest",
+                "--data",
+                ".",
+                "--week",
+                "2026-W50",
+                "--request",
+                "R01",
+            ],
+        ] {
+            let o = run(&args, dir.path());
+            let err = String::from_utf8_lossy(&o.stderr);
+            if after == 0 {
+                // The last row: nothing is swallowed, a plain row error (run stops; suggest
+                // leaves that row out).
+                assert!(!err.contains("never closed"), "{args:?} row {row}: {err}");
+                continue;
+            }
+            assert_eq!(o.status.code(), Some(1), "{args:?} row {row}: {err}");
+            assert!(
+                err.contains(&format!("experts.csv:{}: opens a quote", row + 2))
+                    && err.contains(&format!("the {after} line(s) after it")),
+                "{args:?} row {row}: {err}"
+            );
+            assert!(!dir.path().join("out").exists(), "nothing written");
+        }
+    }
+}

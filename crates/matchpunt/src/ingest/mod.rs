@@ -280,10 +280,10 @@ pub fn load_with_organisations(
         }
     }
 
-    let row_errors_only = errs
-        .found
-        .iter()
-        .all(|(_, e)| e.line.is_some_and(|l| l > 1));
+    // A quote left open loses every row after its own: the whole file is unreadable.
+    let row_errors_only = errs.found.iter().all(|(_, e)| {
+        e.line.is_some_and(|l| l > 1) && !matches!(e.problem, Problem::UnclosedQuote { .. })
+    });
     if !errs.is_empty() {
         if !(skip_bad_rows && row_errors_only) {
             // The cells read on the safe side are not said with the errors: a failed read is

@@ -221,6 +221,12 @@ pub enum Problem {
         /// The most read.
         max: usize,
     },
+    /// A quote opened in a cell and never closed: the rest of the file was read as that cell
+    /// (a whole-file problem: the rows after it are lost, not one row).
+    UnclosedQuote {
+        /// Physical lines read into the cell after the row's own.
+        swallowed: usize,
+    },
     /// A row with another number of fields than the header.
     FieldCount {
         /// Fields in the row.
@@ -500,6 +506,7 @@ impl Problem {
             P::LongCell { chars, max } => {
                 lang.fill(Msg::InLongCell, &[("chars", chars), ("max", max)])
             }
+            P::UnclosedQuote { swallowed } => lang.fill(Msg::InUnclosedQuote, &[("n", swallowed)]),
             P::FieldCount {
                 got,
                 want,

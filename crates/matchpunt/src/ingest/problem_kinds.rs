@@ -6,7 +6,7 @@ use crate::ingest::decode::Encoding;
 
 impl Problem {
     /// How many kinds there are ([`Problem::kind_index`] is below it).
-    pub const KINDS: usize = 73;
+    pub const KINDS: usize = 74;
 
     /// The kind's number, from 0 to [`Problem::KINDS`] - 1 (a variant's cases with different
     /// texts count apart). For a test that every kind renders in every language.
@@ -90,6 +90,7 @@ impl Problem {
             P::WorkbookPartRatio { .. } => 67,
             P::WorkbookTooLarge { .. } => 68,
             P::WorkbookStreamTooLarge { .. } => 69,
+            P::UnclosedQuote { .. } => 73,
         }
     }
 
@@ -238,6 +239,7 @@ impl Problem {
                 max: 400_000_000,
             },
             P::WorkbookStreamTooLarge { mb: 900, max: 400 },
+            P::UnclosedQuote { swallowed: 3 },
         ];
         for e in [
             Expected::UniqueId,

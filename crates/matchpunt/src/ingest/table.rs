@@ -555,6 +555,26 @@ pub(crate) fn read_table(
         if cells.len() > width && cells[width..].iter().all(|c| c.is_empty()) {
             cells.truncate(width);
         }
+        // A quote never closed swallows the rest of the file into one cell: the row comes
+        // out short, with a cell holding line breaks and delimiters. That is no row error to
+        // leave out (every later row is lost with it), but a whole-file one.
+        if cells.len() < width {
+            if let Some(c) = cells
+                .iter()
+                .find(|c| c.contains('\n') && c.contains(hl.delimiter as char))
+            {
+                errs.push_file(
+                    kind,
+                    &file,
+                    Some(line),
+                    Problem::UnclosedQuote {
+                        swallowed: c.matches('\n').count(),
+                    },
+                );
+                ragged.push((line, cells));
+                continue;
+            }
+        }
         if cells.len() != width {
             errs.push_file(
                 kind,
