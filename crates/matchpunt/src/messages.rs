@@ -1028,6 +1028,7 @@ messages! {
     // The CLI's own refusals of decide, messages and book.
     DecideGiveVerdict => "give --accepted or --declined", "geef --accepted of --declined";
     DecideGivePairs => "give `--decisions FILE`, or `--request` and `--expert`", "geef `--decisions BESTAND`, of `--request` en `--expert`";
+    MessagesOutForeign => "{file} exists and holds sheets this command does not write ({sheets}); it is not replaced: give another file name, or a folder for messages.csv", "{file} bestaat en bevat bladen die deze opdracht niet schrijft ({sheets}); het wordt niet vervangen: geef een andere bestandsnaam, of een map voor messages.csv";
     MessagesNoRun => "week {week} has no run in the ledger: run it first (`matchpunt run --ledger ... --week {week}`)", "week {week} heeft geen run in de ledger: draai die eerst (`matchpunt run --ledger ... --week {week}`)";
     // `messages --templates` and `--organisations`: every bad row, in the reader's language.
     MsgFileErrors => "{file}: {n} {n:error|errors}:", "{file}: {n} {n:fout|fouten}:";

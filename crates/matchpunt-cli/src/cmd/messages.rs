@@ -422,6 +422,25 @@ pub fn run(args: Args) -> Result<ExitCode> {
     } else {
         (args.out.clone(), "messages.csv".to_string())
     };
+    // A workbook at that name that this command did not write (run's matchpunt.xlsx, the
+    // coordinator's own) is never replaced by one of only the messages: refused, named.
+    if xlsx && args.out.is_file() {
+        let sheets = std::fs::read(&args.out)
+            .map(|b| matchpunt::ingest::workbook::sheet_names(&b))
+            .unwrap_or_default();
+        if sheets.iter().any(|s| s != &sheet.name) {
+            bail!(
+                "{}",
+                default.fill(
+                    Msg::MessagesOutForeign,
+                    &[
+                        ("file", &args.out.display()),
+                        ("sheets", &sheets.join(", ")),
+                    ]
+                )
+            );
+        }
+    }
     let mut set = OutputSet::open(&dir)?;
     if xlsx {
         let bytes = table::workbook(std::slice::from_ref(&sheet), Some(args.at.week))

@@ -134,3 +134,49 @@ fn the_data_reference_lists_the_message_files_headers_and_placeholders() {
         );
     }
 }
+
+/// The fifth new-user trial: `messages --out week.xlsx` replaced the workbook that `run --out
+/// week.xlsx` had written (only the messages sheet was left). A workbook at that name with
+/// sheets `messages` does not write is refused, named, and kept byte for byte; one that
+/// `messages` wrote itself is replaced.
+#[test]
+fn messages_never_replace_a_workbook_they_did_not_write() {
+    let dir = fixture_copy("trial3-message-files");
+    let d = dir.path();
+    ok_in(d, &["ledger", "init", "s.ledger"]);
+    ok_in(
+        d,
+        &[
+            "run",
+            "--ledger",
+            "s.ledger",
+            "--data",
+            ".",
+            "--week",
+            WEEK,
+            "--out",
+            "week.xlsx",
+        ],
+    );
+    let before = std::fs::read(d.join("week.xlsx")).unwrap();
+    let msg = |out: &str| {
+        run_in(
+            d,
+            &[
+                "messages", "--ledger", "s.ledger", "--week", WEEK, "--out", out,
+            ],
+        )
+    };
+    let o = msg("week.xlsx");
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("week.xlsx exists and holds sheets this command does not write"),
+        "{}",
+        stderr(&o)
+    );
+    assert_eq!(std::fs::read(d.join("week.xlsx")).unwrap(), before);
+    for _ in 0..2 {
+        let o = msg("berichten.xlsx");
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    }
+}
