@@ -21,7 +21,8 @@ fn csv_writer() -> csv::Writer<Vec<u8>> {
     csv::WriterBuilder::new().from_writer(Vec::new())
 }
 
-/// The ledger's history as the CSV text of a history.csv, the rows `keep` keeps. An imported
+/// The ledger's history as the CSV text of a history.csv, the rows `keep` keeps, text cells made
+/// inert ([`matchpunt::report::table::inert`]). An imported
 /// row whose themes are not known but that was heavy gets the policy's first heavy theme, so
 /// that it reads as heavy again. O(rows).
 pub fn history_csv(
@@ -55,14 +56,18 @@ pub fn history_csv(
         } else {
             r.themes.clone()
         };
+        // Text as every CSV output writes it: a cell that a spreadsheet would take for a
+        // formula (`=1+2 Stichting`, `-Gemeente`, `+R02`) gets a leading `'` (the readers
+        // strip it again).
+        let inert = matchpunt::report::table::inert;
         let _ = w.write_record([
             r.week.as_str(),
-            r.expert.as_str(),
-            r.org.as_str(),
-            r.role.as_str(),
+            &inert(&r.expert),
+            &inert(&r.org),
+            &inert(&r.role),
             &r.intensity.to_string(),
-            r.request.as_str(),
-            themes.as_str(),
+            &inert(&r.request),
+            &inert(&themes),
             if r.declined { "yes" } else { "no" },
         ]);
     }

@@ -737,3 +737,69 @@ fn a_season_through_the_ledger_equals_the_file_flow_with_hand_kept_history() {
     );
     assert!(ok(d, &["ledger", "check", "--ledger", "l.db"]).contains(": ok"));
 }
+
+/// The fifth new-user trial: `ledger export --history` wrote `=1+2 Stichting`, `-Gemeente` and
+/// `+R02` as they are, where a spreadsheet takes them for formulas; every other CSV output
+/// guards them. The export guards them too, and the guarded file reads back as the history of a
+/// later run (the readers strip the guard).
+#[test]
+fn the_history_export_guards_formula_like_cells_and_reads_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    fs::write(
+        d.join("experts.csv"),
+        "id;name;roles;certified;themes;place;online;availability\r\nE01;Zoe;spreker;ja;pesten;Utrecht;ja;*\r\nE02;Noor;spreker;ja;pesten;Utrecht;ja;*\r\n",
+    )
+    .unwrap();
+    fs::write(
+        d.join("requests.csv"),
+        "id;org;role;themes;place;online;slot\r\nR01;=1+2 Stichting;spreker;pesten;Utrecht;nee;wo-middag\r\n+R02;-Gemeente;spreker;pesten;Utrecht;nee;do-middag\r\n",
+    )
+    .unwrap();
+    ok(d, &["ledger", "init", "l.db"]);
+    ok(
+        d,
+        &[
+            "run", "--data", ".", "--ledger", "l.db", "--week", "2026-W50", "--out", "out",
+        ],
+    );
+    ok(d, &["close", "--ledger", "l.db", "--week", "2026-W50"]);
+    ok(
+        d,
+        &[
+            "ledger",
+            "export",
+            "--ledger",
+            "l.db",
+            "--history",
+            "history.csv",
+        ],
+    );
+    let text = fs::read_to_string(d.join("history.csv")).unwrap();
+    for line in text.lines().skip(1) {
+        for cell in line.split(',') {
+            assert!(
+                !cell.starts_with(['=', '+', '-', '@']),
+                "an unguarded cell {cell:?} in {text}"
+            );
+        }
+    }
+    assert!(
+        text.contains("'=1+2 Stichting") && text.contains("'-Gemeente") && text.contains("'+R02"),
+        "{text}"
+    );
+    // Read back: the history of week 51 counts both seats at their organisations.
+    let o = ok(
+        d,
+        &[
+            "check",
+            "--data",
+            ".",
+            "--history",
+            "history.csv",
+            "--week",
+            "2026-W51",
+        ],
+    );
+    assert!(o.contains("2 history row"), "{o}");
+}
