@@ -4,7 +4,9 @@
 //!
 //! Why erasure rewrites the stored inputs: the input files are kept as read (for the audit of a
 //! run), and the experts file holds the person's themes and excluded organisations, which are
-//! health data. [`Ledger::forget`] drops the person's rows from every stored CSV input, puts an
+//! health data. [`Ledger::forget`] drops the person's rows from every stored CSV input (their
+//! rows by the id column, and only the references to them in other people's rows: see
+//! [`crate::person`]), puts an
 //! anonymous id in place of theirs in every table (so that counts per week stay right), and
 //! replaces every stored workbook input (which cannot be rewritten cell by cell here) by a note.
 //! Then SQLite's `secure_delete` overwrites the freed space and `VACUUM` rebuilds the file, so
