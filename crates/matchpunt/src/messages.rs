@@ -470,8 +470,9 @@ messages! {
     RuleWhat9 => "heavy-theme pause", "pauze na zware thema's";
     RuleOne => "rule {rule}", "regel {rule}";
     RulesPersonal => "rules 3-4", "regels 3-4";
+    RulesFolded => "rules 3-11", "regels 3-11";
+    RuleWhatFolded => "themes, personal reasons or other rules", "thema's, persoonlijke redenen of andere regels";
     FewerThan3 => "fewer than 3", "minder dan 3";
-    OrMore => "{n} or more", "{n} of meer";
     OpenSeatsHead => "{n} seat(s) open: {why}", "{n} {n:plek|plekken} open: {why}";
     FixesHead => "changes that fill a seat, smallest first (each checked by re-solving the batch):", "wijzigingen die een plek vullen, kleinste eerst (elk gecontroleerd door de batch opnieuw op te lossen):";
     WhyAllBusy => "{n} eligible expert(s), all used to the limit this week: {list}", "{n} geschikte {n:deskundige|deskundigen}, {n:deze week al tot de grens ingezet|allemaal deze week tot de grens ingezet}: {list}";
