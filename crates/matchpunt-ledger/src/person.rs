@@ -206,7 +206,7 @@ impl Table {
             let mut row = row.clone();
             for (i, c) in row.iter_mut().enumerate() {
                 let new = match self.cols.get(i) {
-                    Some(Col::Refs) => keep_items(c, |x| !p.is(x)),
+                    Some(Col::Refs) => keep_items(c, |x| !p.is_ref(x)),
                     Some(Col::Free) | None => p.replace_in(c, anon),
                     _ => continue,
                 };
@@ -274,6 +274,8 @@ pub(crate) struct Person {
     names: Vec<String>,
     /// Their names as written (for replacing in free text).
     written: Vec<String>,
+    /// Every roster row's name, as compared.
+    roster_names: Vec<String>,
 }
 
 impl Person {
@@ -313,6 +315,7 @@ impl Person {
             index,
             names,
             written,
+            roster_names: roster.iter().map(|(_, n)| name_key(n)).collect(),
         }
     }
 
@@ -345,6 +348,55 @@ impl Person {
         self.names.contains(&name_key(cell))
     }
 
+    /// Whether a `not_with` item names the person and nobody else, read as the batch reader
+    /// reads such an item on the safe side (`matchpunt::ingest`'s not_with reading): [`Person::is`],
+    /// or, after a leading `niet met` / `not with` and around punctuation, an id or the words of
+    /// a name (a first name, a surname: 3 letters or more, not `van`, `der`...) that only their
+    /// rows of the roster have. An item that names them and another expert stays (it still
+    /// keeps the other apart). O(roster × length).
+    pub fn is_ref(&self, item: &str) -> bool {
+        if self.is(item) {
+            return true;
+        }
+        if self.index.is_empty() {
+            return false;
+        }
+        let mut s = name_key(item);
+        for lead in ["niet samen met ", "niet met ", "not with ", "never with "] {
+            if let Some(rest) = s.strip_prefix(lead) {
+                s = rest.to_string();
+            }
+        }
+        let s = s.trim_matches(|c: char| !c.is_alphanumeric() && c != '(' && c != ')');
+        let (inside, outside) = match (s.find('('), s.rfind(')')) {
+            (Some(i), Some(j)) if i < j => (
+                Some(s[i + 1..j].to_string()),
+                format!("{} {}", &s[..i], &s[j + 1..]),
+            ),
+            _ => (None, s.to_string()),
+        };
+        let mut hits = Vec::new();
+        for part in inside.into_iter().chain([outside]) {
+            let part = part.trim_matches(|c: char| !c.is_alphanumeric());
+            if part.is_empty() {
+                continue;
+            }
+            let mut named = self.keys.lookup(part);
+            if named.is_empty() {
+                let words: Vec<&str> = part
+                    .split(|c: char| !c.is_alphanumeric())
+                    .filter(|w| w.chars().count() >= 3)
+                    .filter(|w| !PARTICLES.contains(w))
+                    .collect();
+                named = (0..self.roster_names.len())
+                    .filter(|&i| self.roster_names[i].split(' ').any(|w| words.contains(&w)))
+                    .collect();
+            }
+            hits.extend(named);
+        }
+        !hits.is_empty() && hits.iter().all(|h| self.index.contains(h))
+    }
+
     /// Free text with the person's names, and their id when it has letters (a bare number in
     /// a note is no id), replaced by `anon` as whole words. O(length).
     pub fn replace_in(&self, text: &str, anon: &str) -> String {
@@ -358,6 +410,11 @@ impl Person {
         out
     }
 }
+
+/// Words of a name that name nobody alone.
+const PARTICLES: &[&str] = &[
+    "van", "der", "den", "ter", "met", "niet", "not", "with", "samen",
+];
 
 /// Whether a cell is the id (trimmed, any case).
 pub(crate) fn is_id(cell: &str, id: &str) -> bool {
@@ -432,6 +489,28 @@ mod tests {
         // Without a roster: the same letters and number.
         let p = Person::new("E3", &[], &[]);
         assert!(p.is("E03") && !p.is("E30") && !p.is("3"));
+    }
+
+    #[test]
+    fn a_not_with_item_names_them_by_a_name_word_only_they_have() {
+        let r = roster(&[
+            ("E1", "Anna de Vries"),
+            ("E3", "Chris Bakker"),
+            ("E4", "Daan de Vries"),
+        ]);
+        let p = Person::new("E3", &r, &[]);
+        for yes in [
+            "Chris",
+            "C. Bakker",
+            "niet met Chris",
+            "Bakker!",
+            "Chris (E3)",
+        ] {
+            assert!(p.is_ref(yes), "{yes}");
+        }
+        for no in ["Anna", "de Vries", "Chris en Anna", "Daan", ""] {
+            assert!(!p.is_ref(no), "{no}");
+        }
     }
 
     #[test]

@@ -22,15 +22,29 @@ fn ledger_of(case: &str) -> tempfile::TempDir {
     d
 }
 
-/// `ledger export --expert id` as JSON.
+/// `ledger export --expert id` as JSON (the file named by the id as the ledger holds it).
 fn export(dir: &Path, id: &str, out: &str) -> Value {
-    ok_in(
+    let said = ok_in(
         dir,
         &[
             "ledger", "export", "--ledger", "s.ledger", "--expert", id, "--out", out,
         ],
     );
-    serde_json::from_slice(&fs::read(dir.join(out).join(format!("{id}.json"))).unwrap()).unwrap()
+    let file = fs::read_dir(dir.join(out))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.extension().is_some_and(|x| x == "json"))
+        .unwrap();
+    assert!(
+        said.contains(
+            &file
+                .display()
+                .to_string()
+                .replace(&format!("{}/", dir.display()), "")
+        ),
+        "{said}"
+    );
+    serde_json::from_slice(&fs::read(file).unwrap()).unwrap()
 }
 
 /// The exported input rows of `kind`.
@@ -124,6 +138,7 @@ fn numeric_ids_export_and_forget_one_person_not_every_cell_2() {
     // The id written another way reads as the same person.
     let v2 = export(d.path(), "nr. 2", "expnr");
     assert_eq!(v2["inputs"], v["inputs"]);
+    assert!(d.path().join("expnr/2.json").exists());
     ok_in(
         d.path(),
         &["ledger", "forget", "--ledger", "s.ledger", "--expert", "2"],

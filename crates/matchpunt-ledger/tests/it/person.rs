@@ -8,8 +8,8 @@
 use matchpunt_ledger::{InputFile, Ledger, NewRun};
 use proptest::prelude::*;
 
-/// One random batch: `n` experts, each one's `not_with` items (other expert, written as a
-/// name?, spelling), requests' preferred experts, history rows (expert, intensity).
+/// One random batch: `n` experts, each one's `not_with` items (other expert, how it is
+/// written), requests' preferred experts, history rows (expert, intensity).
 #[derive(Clone, Debug)]
 struct Batch {
     numeric: bool,
@@ -23,7 +23,7 @@ struct Batch {
 fn batch() -> impl Strategy<Value = Batch> {
     (any::<bool>(), 2usize..7).prop_flat_map(|(numeric, n)| {
         (
-            proptest::collection::vec(proptest::collection::vec((0..n, 0u8..3), 0..3), n),
+            proptest::collection::vec(proptest::collection::vec((0..n, 0u8..4), 0..3), n),
             proptest::collection::vec(1u8..4, n),
             proptest::collection::vec(proptest::collection::vec(0..n, 0..3), 1..4),
             proptest::collection::vec((0..n, 1u8..4), 0..6),
@@ -68,12 +68,14 @@ impl Batch {
         let l = letter(i);
         [self.name(i), format!("zqavoid{l}"), format!("Zqorg{l}")]
     }
-    /// How expert i's `not_with` names j.
+    /// How expert i's `not_with` names j: the id, another spelling, the full name, or the
+    /// surname alone.
     fn reference(&self, j: usize, how: u8) -> String {
         match how {
             0 => self.id(j),
             1 => self.spelling(j),
-            _ => self.name(j),
+            2 => self.name(j),
+            _ => format!("Zq{}", letter(j)),
         }
     }
     fn not_with_cell(&self, i: usize, without: Option<usize>) -> String {
