@@ -271,7 +271,7 @@ pub(crate) struct Person {
     /// Their rows in the roster.
     index: Vec<usize>,
     /// Their names, as compared.
-    names: Vec<String>,
+    name_keys: Vec<String>,
     /// Their names as written (for replacing in free text).
     written: Vec<String>,
     /// Every roster row's name, as compared.
@@ -297,15 +297,15 @@ impl Person {
                 index = hits;
             }
         }
-        let mut names = Vec::new();
+        let mut name_keys = Vec::new();
         let mut written = Vec::new();
         let theirs = index.iter().map(|&i| roster[i].1.as_str());
         for n in theirs.chain(also.iter().map(String::as_str)) {
             let k = name_key(n);
             let shared =
                 (0..roster.len()).any(|j| !index.contains(&j) && name_key(&roster[j].1) == k);
-            if !k.is_empty() && !shared && !names.contains(&k) {
-                names.push(k);
+            if !k.is_empty() && !shared && !name_keys.contains(&k) {
+                name_keys.push(k);
                 written.push(n.trim().to_string());
             }
         }
@@ -313,7 +313,7 @@ impl Person {
             id: id.trim().to_string(),
             keys,
             index,
-            names,
+            name_keys,
             written,
             roster_names: roster.iter().map(|(_, n)| name_key(n)).collect(),
         }
@@ -345,7 +345,7 @@ impl Person {
                 return hits.iter().all(|h| self.index.contains(h));
             }
         }
-        self.names.contains(&name_key(cell))
+        self.name_keys.contains(&name_key(cell))
     }
 
     /// Whether a `not_with` item names the person and nobody else, read as the batch reader
