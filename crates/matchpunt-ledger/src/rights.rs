@@ -312,8 +312,25 @@ impl Ledger {
         Ok(out)
     }
 
-    /// Erases expert `id` from every week: their rows dropped from every stored CSV input
-    /// (their cell of a pinned column removed), every stored workbook input replaced by a note,
+    /// Whether a stored input's row names the person (a reference that [`Table::without`]
+    /// would remove). O(stored input bytes).
+    fn referenced(&self, persons: &BTreeMap<i64, Person>, nobody: &Person) -> Result<bool> {
+        let mut st = self.conn.prepare(
+            "SELECT i.run, i.kind, b.bytes FROM run_inputs i JOIN blobs b ON b.sha256 = i.sha256",
+        )?;
+        let files: Vec<(i64, String, Vec<u8>)> = st
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(files.iter().any(|(run, kind, bytes)| {
+            let p = persons.get(run).unwrap_or(nobody);
+            Table::read(kind, bytes).is_some_and(|t| t.without(p, "-").is_some())
+        }))
+    }
+
+    /// Erases expert `id` from every week: their rows dropped from every stored CSV input and
+    /// the references to them removed from other people's rows (see [`crate::person`]: their
+    /// item of a `not_with`, preferred or pinned cell; their name in a note), every stored
+    /// workbook input replaced by a note,
     /// their id replaced by a new anonymous id (`forgotten-N`) in proposals, standbys,
     /// decisions (whose notes are emptied), bookings, history and the log; then the freed
     /// space overwritten (`secure_delete`) and the file rebuilt (`VACUUM`). Logged as `forget`
@@ -322,12 +339,19 @@ impl Ledger {
     ///
     /// # Errors
     ///
-    /// [`Error::Refused`] when the ledger holds nothing about the id; SQL errors.
+    /// [`Error::Refused`] when the ledger holds nothing about the id and no stored row names
+    /// them; SQL errors.
     pub fn forget(&mut self, id: &str) -> Result<Erased> {
         let stored = self.stored_id(id)?;
         let id = stored.as_str();
-        self.expert_data(id)?;
         let (persons, nobody) = self.persons(id)?;
+        if let Err(e) = self.expert_data(id) {
+            // Nothing of theirs, but other people's rows may still name them (their own rows
+            // purged, or never stored): those references are erased all the same.
+            if !self.referenced(&persons, &nobody)? {
+                return Err(e);
+            }
+        }
         self.conn.pragma_update(None, "secure_delete", "ON")?;
         let tx = self
             .conn

@@ -246,3 +246,34 @@ proptest! {
         prop_assert!(l.expert_data(&b.id(x)).is_err(), "X still resolves");
     }
 }
+
+/// A person with no row of their own left (never stored, or purged) whom another expert's
+/// `not_with` still names: forget removes the reference; an id nobody names is refused.
+#[test]
+fn forget_erases_a_reference_without_an_own_row() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut l = Ledger::init(&dir.path().join("l.sqlite"), "t").unwrap();
+    let experts =
+        "id;naam;rollen;niet_samen_met\nE1;Anna de Vries;maatje;E3|E2\nE2;Bram Jansen;maatje;\n";
+    l.record_run(&NewRun {
+        week: "2026-W48".into(),
+        inputs: vec![InputFile {
+            kind: "experts".into(),
+            name: "experts.csv".into(),
+            bytes: experts.as_bytes().to_vec(),
+        }],
+        ..NewRun::default()
+    })
+    .unwrap();
+    assert!(
+        l.expert_data("E3").is_err(),
+        "nothing of E3's own to export"
+    );
+    assert!(l.forget("E9").is_err(), "nobody names E9");
+    l.forget("E03").unwrap();
+    let stored = String::from_utf8(l.run_inputs(1).unwrap()[0].bytes.clone()).unwrap();
+    assert_eq!(
+        stored,
+        "id;naam;rollen;niet_samen_met\nE1;Anna de Vries;maatje;E2\nE2;Bram Jansen;maatje;\n"
+    );
+}
