@@ -96,8 +96,10 @@ impl Table {
         let mut header = None;
         for rec in r.records() {
             let rec = rec.ok()?;
+            // The header is the last record starting at or before the header line (a record's
+            // position may be the line break before it: CRLF).
             let start = rec.position().map_or(0, |p| p.byte() as usize);
-            if header.is_none() && start >= hl.start {
+            if start <= hl.start {
                 header = Some(rows.len());
             }
             rows.push(rec.iter().map(str::to_string).collect::<Vec<_>>());
@@ -511,6 +513,37 @@ mod tests {
         for no in ["Anna", "de Vries", "Chris en Anna", "Daan", ""] {
             assert!(!p.is_ref(no), "{no}");
         }
+    }
+
+    #[test]
+    fn a_file_is_read_as_the_batch_reader_reads_it_and_written_back_whole() {
+        // Excel's sep= line and a title line before the header; Windows-1252 bytes (ë = 0xEB).
+        let mut bytes =
+            b"sep=;\r\nDeskundigen week 48\r\nid;naam;niet_samen_met;notitie\r\n".to_vec();
+        bytes.extend_from_slice(
+            b"E1;Zo\xEB;E3|E2;belt Chris Bakker\r\nE2;Bram;;\r\nE3;Chris Bakker;;\r\n",
+        );
+        let t = Table::read("experts", &bytes).unwrap();
+        assert_eq!(t.head(), ["id", "naam", "niet_samen_met", "notitie"]);
+        let p = Person::new("E3", &t.roster(), &[]);
+        let theirs: Vec<&Vec<String>> = t
+            .body()
+            .map(|(_, r)| r)
+            .filter(|r| t.is_theirs(r, &p))
+            .collect();
+        assert_eq!(theirs.len(), 1);
+        assert_eq!(theirs[0][1], "Chris Bakker");
+        let out = String::from_utf8(t.without(&p, "forgotten-1").unwrap().write()).unwrap();
+        assert_eq!(
+            out,
+            "sep=;\nDeskundigen week 48\nid;naam;niet_samen_met;notitie\nE1;Zoë;E2;belt forgotten-1\nE2;Bram;;\n"
+        );
+        // Nothing names E9: nothing to rewrite.
+        assert!(t
+            .without(&Person::new("E9", &t.roster(), &[]), "x")
+            .is_none());
+        // A policy is no table of persons.
+        assert!(Table::read("policy", b"[ledger]\nkeep_weeks = 2\n").is_none());
     }
 
     #[test]
