@@ -13,6 +13,8 @@ use proptest::prelude::*;
 #[derive(Clone, Debug)]
 struct Batch {
     numeric: bool,
+    /// A Dutch coordinator's files: Dutch headers, `;`, CRLF and a byte-order mark.
+    dutch: bool,
     n: usize,
     not_with: Vec<Vec<(usize, u8)>>,
     limits: Vec<u8>,
@@ -21,7 +23,7 @@ struct Batch {
 }
 
 fn batch() -> impl Strategy<Value = Batch> {
-    (any::<bool>(), 2usize..7).prop_flat_map(|(numeric, n)| {
+    (any::<bool>(), any::<bool>(), 2usize..7).prop_flat_map(|(numeric, dutch, n)| {
         (
             proptest::collection::vec(proptest::collection::vec((0..n, 0u8..4), 0..3), n),
             proptest::collection::vec(1u8..4, n),
@@ -30,6 +32,7 @@ fn batch() -> impl Strategy<Value = Batch> {
         )
             .prop_map(move |(not_with, limits, preferred, history)| Batch {
                 numeric,
+                dutch,
                 n,
                 not_with,
                 limits,
@@ -125,13 +128,35 @@ impl Batch {
         ]
     }
     fn files(&self) -> Vec<InputFile> {
+        let dutch = self.dutch;
         let csv = |header: &str, rows: Vec<Vec<String>>| {
-            let mut w = csv::Writer::from_writer(Vec::new());
+            let (d, term, bom) = if dutch {
+                (b';', csv::Terminator::CRLF, "\u{feff}")
+            } else {
+                (b',', csv::Terminator::Any(b'\n'), "")
+            };
+            let mut w = csv::WriterBuilder::new()
+                .delimiter(d)
+                .terminator(term)
+                .from_writer(bom.as_bytes().to_vec());
             w.write_record(header.split(',')).unwrap();
             for r in rows {
                 w.write_record(&r).unwrap();
             }
             w.into_inner().unwrap()
+        };
+        let [experts, requests, history] = if dutch {
+            [
+                "id,naam,rollen,thema's,vermijd_thema's,uitgesloten_organisaties,max_opdrachten,niet_samen_met",
+                "aanvraag_id,organisatie,rol,thema's,intensiteit,voorkeur_deskundige",
+                "week,deskundige,organisatie,rol,intensiteit",
+            ]
+        } else {
+            [
+                "id,name,roles,themes,avoid_themes,excluded_orgs,max_assignments,not_with",
+                "id,org,role,themes,intensity,preferred_expert",
+                "week,expert,org,role,intensity",
+            ]
         };
         let file = |kind: &str, bytes| InputFile {
             kind: kind.into(),
@@ -142,14 +167,14 @@ impl Batch {
             file(
                 "experts",
                 csv(
-                    "id,name,roles,themes,avoid_themes,excluded_orgs,max_assignments,not_with",
+                    experts,
                     (0..self.n).map(|i| self.expert_row(i, None)).collect(),
                 ),
             ),
             file(
                 "requests",
                 csv(
-                    "id,org,role,themes,intensity,preferred_expert",
+                    requests,
                     (0..self.preferred.len())
                         .map(|r| self.request_row(r, None))
                         .collect(),
@@ -158,7 +183,7 @@ impl Batch {
             file(
                 "history",
                 csv(
-                    "week,expert,org,role,intensity",
+                    history,
                     (0..self.history.len())
                         .map(|h| self.history_row(h))
                         .collect(),
@@ -168,9 +193,17 @@ impl Batch {
     }
 }
 
-/// The body rows of a stored CSV input.
+/// The body rows of a stored CSV input (either dialect).
 fn body(bytes: &[u8]) -> Vec<Vec<String>> {
-    let mut r = csv::ReaderBuilder::new().flexible(true).from_reader(bytes);
+    let text = std::str::from_utf8(bytes)
+        .unwrap()
+        .trim_start_matches('\u{feff}');
+    let first = text.lines().next().unwrap_or("");
+    let d = if first.contains(';') { b';' } else { b',' };
+    let mut r = csv::ReaderBuilder::new()
+        .flexible(true)
+        .delimiter(d)
+        .from_reader(text.as_bytes());
     r.records()
         .map(|x| x.unwrap().iter().map(str::to_string).collect())
         .collect()
