@@ -111,6 +111,14 @@ pub enum Denial {
         /// How many spellings.
         n: usize,
     },
+    /// An id as given that reads as several ids the ledger holds (`3` when it holds E3 and
+    /// T3): the person must be named exactly.
+    IdReadsAsSeveral {
+        /// The id as given.
+        id: String,
+        /// The ids it reads as.
+        ids: Vec<String>,
+    },
     /// An access request for an id the ledger holds nothing about.
     NothingAbout {
         /// The ledger's path.
@@ -268,6 +276,10 @@ impl Denial {
                 ],
             ),
             Denial::CaseSpellings { n } => lang.fill(Msg::LedgerCaseSpellings, &[("n", n)]),
+            Denial::IdReadsAsSeveral { id, ids } => lang.fill(
+                Msg::LedgerIdReadsAsSeveral,
+                &[("id", &format!("{id:?}")), ("ids", &ids.join(", "))],
+            ),
             Denial::NothingAbout { ledger, id } => lang.fill(
                 Msg::LedgerNothingAbout,
                 &[("ledger", ledger), ("id", &format!("{id:?}"))],
@@ -507,6 +519,10 @@ mod tests {
                 problems: vec![],
             },
             Denial::CaseSpellings { n: 2 },
+            Denial::IdReadsAsSeveral {
+                id: s("3"),
+                ids: vec![s("E3"), s("T3")],
+            },
             Denial::NothingAbout {
                 ledger: s("season.ledger"),
                 id: s("E9"),
@@ -558,6 +574,7 @@ mod tests {
                 | Denial::NothingToClose { .. }
                 | Denial::CloseBroken { .. }
                 | Denial::CaseSpellings { .. }
+                | Denial::IdReadsAsSeveral { .. }
                 | Denial::NothingAbout { .. }
                 | Denial::OpenWeeksBefore { .. }
                 | Denial::NotAStandby { .. }

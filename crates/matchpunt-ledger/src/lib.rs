@@ -163,6 +163,7 @@ ALTER TABLE runs ADD COLUMN bookings_seen INTEGER NOT NULL DEFAULT 0;
 ";
 
 mod denial;
+mod person;
 mod problems;
 mod rights;
 mod standby;

@@ -4,7 +4,9 @@
 //!
 //! Why erasure rewrites the stored inputs: the input files are kept as read (for the audit of a
 //! run), and the experts file holds the person's themes and excluded organisations, which are
-//! health data. [`Ledger::forget`] drops the person's rows from every stored CSV input, puts an
+//! health data. [`Ledger::forget`] drops the person's rows from every stored CSV input (their
+//! rows by the id column, and only the references to them in other people's rows: see
+//! [`crate::person`]), puts an
 //! anonymous id in place of theirs in every table (so that counts per week stay right), and
 //! replaces every stored workbook input (which cannot be rewritten cell by cell here) by a note.
 //! Then SQLite's `secure_delete` overwrites the freed space and `VACUUM` rebuilds the file, so
@@ -12,6 +14,8 @@
 //! backups, earlier exports) are out of the ledger's reach.
 
 use super::*;
+use crate::person::{is_id, Person, Table};
+use matchpunt::ingest::ids::IdKeys;
 
 /// A stored input's rows that name the expert, for an access request.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -26,7 +30,9 @@ pub struct InputRows {
     pub name: String,
     /// The header row (empty for a workbook).
     pub header: Vec<String>,
-    /// The rows with a cell equal to the expert's id (any case).
+    /// The rows whose id column names the expert (experts' `id`, history's `expert`, a
+    /// request's `preferred_expert` or `pinned_expert`, where only their own item is kept);
+    /// never another expert's row that names them (`not_with`).
     pub rows: Vec<Vec<String>>,
     /// For a workbook: it is stored whole and not searched here.
     pub note: String,
@@ -37,11 +43,12 @@ pub struct InputRows {
 pub struct ExpertData {
     /// The expert's id.
     pub expert: String,
-    /// Rows of the stored inputs that name them.
+    /// Their rows of the stored inputs ([`InputRows::rows`]).
     pub inputs: Vec<InputRows>,
     /// Proposals to them: (run, week, seat).
     pub proposals: Vec<(i64, String, Seat)>,
-    /// Standbys: (run, week, row), as the standby or as the assigned expert.
+    /// Standbys: (run, week, row), as the standby or as the assigned expert; the other
+    /// expert of the row is left out (empty), being another person.
     pub standbys: Vec<(i64, String, StandbyRow)>,
     /// Decisions on their proposals: (week, decision).
     pub decisions: Vec<(String, Decision)>,
@@ -70,58 +77,15 @@ pub struct Erased {
     pub bytes: u64,
 }
 
-/// Whether a cell is the id (trimmed, any case).
-fn is_id(cell: &str, id: &str) -> bool {
-    cell.trim().eq_ignore_ascii_case(id.trim())
-}
-
-/// Whether a cell lists the id among `|`, `;` or `,`-separated values (a pinned column).
-fn lists_id(cell: &str, id: &str) -> bool {
-    cell.split(['|', ';', ',']).any(|c| is_id(c, id))
-}
-
-/// A CSV input's delimiter: `;` when its first line has more of them than commas.
-fn delimiter(text: &str) -> u8 {
-    let first = text.lines().next().unwrap_or("");
-    if first.matches(';').count() > first.matches(',').count() {
-        b';'
-    } else {
-        b','
-    }
-}
-
-/// Parses CSV bytes (BOM and either delimiter); None when they are not UTF-8 text.
-fn parse_csv(bytes: &[u8]) -> Option<(u8, bool, Vec<Vec<String>>)> {
-    let text = std::str::from_utf8(bytes).ok()?;
-    let bom = text.starts_with('\u{feff}');
-    let text = text.trim_start_matches('\u{feff}');
-    let d = delimiter(text);
-    let mut r = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .delimiter(d)
-        .from_reader(text.as_bytes());
-    let mut rows = Vec::new();
-    for rec in r.records() {
-        rows.push(rec.ok()?.iter().map(str::to_string).collect());
-    }
-    Some((d, bom, rows))
-}
-
-fn write_csv(d: u8, bom: bool, rows: &[Vec<String>]) -> Vec<u8> {
-    let mut out = Vec::new();
-    if bom {
-        out.extend_from_slice("\u{feff}".as_bytes());
-    }
-    let mut w = csv::WriterBuilder::new()
-        .delimiter(d)
-        .flexible(true)
-        .from_writer(out);
-    for r in rows {
-        w.write_record(r).expect("writing to memory");
-    }
-    w.into_inner().expect("writing to memory")
-}
+/// The table columns that hold an expert's id.
+const PERSON_COLUMNS: [(&str, &str); 6] = [
+    ("proposals", "expert"),
+    ("standbys", "expert"),
+    ("standbys", "standby"),
+    ("decisions", "expert"),
+    ("bookings", "expert"),
+    ("history", "expert"),
+];
 
 /// Whether a stored input is a workbook (by kind, or by the zip or OLE signature).
 fn is_workbook(kind: &str, bytes: &[u8]) -> bool {
@@ -129,37 +93,90 @@ fn is_workbook(kind: &str, bytes: &[u8]) -> bool {
 }
 
 impl Ledger {
-    /// The id as the ledger's tables hold it: ids match trimmed and in any case, as the stored
-    /// input files are matched ([`is_id`]), so that an access request or an erasure never
-    /// misses rows for a spelling of the id. The id as given when no table holds it.
+    /// The id as the ledger holds it: an id of its tables or of a stored experts file equal to
+    /// `id` trimmed and in any case, else the one id that reads as `id` the way the rest of
+    /// matchpunt reads ids (`E01`, `E 1`, `nr. 1`: [`matchpunt::ingest::ids`]), so that an
+    /// access request or an erasure never misses rows for a spelling of the id. The id as
+    /// given (trimmed) when nothing reads as it.
     ///
     /// # Errors
     ///
-    /// [`Error::Refused`] when the tables hold two spellings that differ only in case (the
-    /// person must be named exactly); SQL errors.
+    /// [`Error::Refused`] when the ledger holds two spellings that differ only in case, or
+    /// several ids that read as `id` (the person must be named exactly); SQL errors.
     fn stored_id(&self, id: &str) -> Result<String> {
-        let mut found = BTreeSet::new();
-        for (table, col) in [
-            ("proposals", "expert"),
-            ("standbys", "expert"),
-            ("standbys", "standby"),
-            ("decisions", "expert"),
-            ("bookings", "expert"),
-            ("history", "expert"),
-        ] {
-            let sql = format!(
-                "SELECT DISTINCT {col} FROM {table} WHERE lower(trim({col})) = lower(trim(?1))"
-            );
+        let mut held = BTreeSet::new();
+        for (table, col) in PERSON_COLUMNS {
+            let sql = format!("SELECT DISTINCT {col} FROM {table}");
             let mut st = self.conn.prepare(&sql)?;
-            for v in st.query_map([id], |r| r.get::<_, String>(0))? {
-                found.insert(v?);
+            for v in st.query_map([], |r| r.get::<_, String>(0))? {
+                held.insert(v?);
             }
         }
-        match found.len() {
-            0 => Ok(id.trim().to_string()),
-            1 => Ok(found.into_iter().next().unwrap_or_default()),
-            n => Err(Error::Refused(crate::Denial::CaseSpellings { n })),
+        for (_, roster) in self.rosters()? {
+            held.extend(roster.into_iter().map(|(id, _)| id));
         }
+        held.retain(|h| !h.trim().is_empty() && !h.starts_with("forgotten-"));
+        let exact: Vec<&String> = held.iter().filter(|h| is_id(h, id)).collect();
+        let exact: BTreeSet<&str> = exact.iter().map(|h| h.trim()).collect();
+        match exact.len() {
+            1 => return Ok(exact.into_iter().next().unwrap_or_default().to_string()),
+            0 => {}
+            n => return Err(Error::Refused(crate::Denial::CaseSpellings { n })),
+        }
+        let held: Vec<&String> = held.iter().collect();
+        let keys = IdKeys::new(held.iter().enumerate().map(|(i, h)| (i, h.as_str())));
+        let hits: BTreeSet<&str> = keys
+            .lookup_cell(id)
+            .into_iter()
+            .map(|i| held[i].trim())
+            .collect();
+        match hits.len() {
+            0 => Ok(id.trim().to_string()),
+            1 => Ok(hits.into_iter().next().unwrap_or_default().to_string()),
+            _ => Err(Error::Refused(crate::Denial::IdReadsAsSeveral {
+                id: id.trim().to_string(),
+                ids: hits.into_iter().map(str::to_string).collect(),
+            })),
+        }
+    }
+
+    /// Every run's roster: (id, name) of each row of its stored experts file (empty for a
+    /// workbook or an unreadable file). O(stored experts bytes).
+    fn rosters(&self) -> Result<BTreeMap<i64, Vec<(String, String)>>> {
+        let mut st = self.conn.prepare(
+            "SELECT i.run, b.bytes FROM run_inputs i JOIN blobs b ON b.sha256 = i.sha256
+             WHERE i.kind = 'experts' ORDER BY i.run, i.rowid",
+        )?;
+        let files: Vec<(i64, Vec<u8>)> = st
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        let mut out = BTreeMap::new();
+        for (run, bytes) in files {
+            let roster = Table::read("experts", &bytes)
+                .map(|t| t.roster())
+                .unwrap_or_default();
+            out.entry(run).or_insert_with(Vec::new).extend(roster);
+        }
+        Ok(out)
+    }
+
+    /// The person `id` (as stored) in each run: their names from every roster that holds
+    /// them, so that a name written in a run whose roster lacks them is read too.
+    fn persons(&self, id: &str) -> Result<(BTreeMap<i64, Person>, Person)> {
+        let rosters = self.rosters()?;
+        let mut names: Vec<String> = Vec::new();
+        for roster in rosters.values() {
+            for n in Person::new(id, roster, &[]).names() {
+                if !names.contains(n) {
+                    names.push(n.clone());
+                }
+            }
+        }
+        let by_run = rosters
+            .iter()
+            .map(|(run, roster)| (*run, Person::new(id, roster, &names)))
+            .collect();
+        Ok((by_run, Person::new(id, &[], &names)))
     }
 
     /// Everything held about expert `id` (trimmed, any case) over all weeks, for an access
@@ -185,6 +202,7 @@ impl Ledger {
                 Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
             })?
             .collect::<rusqlite::Result<_>>()?;
+        let (persons, nobody) = self.persons(id)?;
         for (run, week, kind, name, bytes) in files {
             if is_workbook(&kind, &bytes) {
                 out.inputs.push(InputRows {
@@ -198,16 +216,14 @@ impl Ledger {
                 });
                 continue;
             }
-            let Some((_, _, rows)) = parse_csv(&bytes) else {
+            let Some(t) = Table::read(&kind, &bytes) else {
                 continue;
             };
-            let Some((header, body)) = rows.split_first() else {
-                continue;
-            };
-            let mine: Vec<Vec<String>> = body
-                .iter()
-                .filter(|r| r.iter().any(|c| lists_id(c, id)))
-                .cloned()
+            let p = persons.get(&run).unwrap_or(&nobody);
+            let mine: Vec<Vec<String>> = t
+                .body()
+                .filter(|(_, r)| t.is_theirs(r, p))
+                .map(|(_, r)| t.their_view(r, p))
                 .collect();
             if !mine.is_empty() {
                 out.inputs.push(InputRows {
@@ -215,7 +231,7 @@ impl Ledger {
                     week,
                     kind,
                     name,
-                    header: header.clone(),
+                    header: t.head().to_vec(),
                     rows: mine,
                     note: String::new(),
                 });
@@ -254,6 +270,14 @@ impl Ledger {
                 ))
             })?
             .collect::<rusqlite::Result<_>>()?;
+        // The other expert of a standby row is another person: left out (empty).
+        for (_, _, s) in &mut out.standbys {
+            for other in [&mut s.expert, &mut s.standby] {
+                if other != id {
+                    other.clear();
+                }
+            }
+        }
         for (week, _) in self.weeks()? {
             let v = self.week(&week)?;
             for d in v.decisions.into_iter().filter(|d| d.expert == id) {
@@ -271,7 +295,7 @@ impl Ledger {
         out.log = self
             .log()?
             .into_iter()
-            .filter(|a| names(&a.details, id))
+            .filter(|a| names_expert(&a.details, id))
             .collect();
         let empty = out.inputs.iter().all(|i| i.rows.is_empty())
             && out.proposals.is_empty()
@@ -288,8 +312,25 @@ impl Ledger {
         Ok(out)
     }
 
-    /// Erases expert `id` from every week: their rows dropped from every stored CSV input
-    /// (their cell of a pinned column removed), every stored workbook input replaced by a note,
+    /// Whether a stored input's row names the person (a reference that [`Table::without`]
+    /// would remove). O(stored input bytes).
+    fn referenced(&self, persons: &BTreeMap<i64, Person>, nobody: &Person) -> Result<bool> {
+        let mut st = self.conn.prepare(
+            "SELECT i.run, i.kind, b.bytes FROM run_inputs i JOIN blobs b ON b.sha256 = i.sha256",
+        )?;
+        let files: Vec<(i64, String, Vec<u8>)> = st
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(files.iter().any(|(run, kind, bytes)| {
+            let p = persons.get(run).unwrap_or(nobody);
+            Table::read(kind, bytes).is_some_and(|t| t.without(p, "-").is_some())
+        }))
+    }
+
+    /// Erases expert `id` from every week: their rows dropped from every stored CSV input and
+    /// the references to them removed from other people's rows (see [`crate::person`]: their
+    /// item of a `not_with`, preferred or pinned cell; their name in a note), every stored
+    /// workbook input replaced by a note,
     /// their id replaced by a new anonymous id (`forgotten-N`) in proposals, standbys,
     /// decisions (whose notes are emptied), bookings, history and the log; then the freed
     /// space overwritten (`secure_delete`) and the file rebuilt (`VACUUM`). Logged as `forget`
@@ -298,11 +339,19 @@ impl Ledger {
     ///
     /// # Errors
     ///
-    /// [`Error::Refused`] when the ledger holds nothing about the id; SQL errors.
+    /// [`Error::Refused`] when the ledger holds nothing about the id and no stored row names
+    /// them; SQL errors.
     pub fn forget(&mut self, id: &str) -> Result<Erased> {
         let stored = self.stored_id(id)?;
         let id = stored.as_str();
-        self.expert_data(id)?;
+        let (persons, nobody) = self.persons(id)?;
+        if let Err(e) = self.expert_data(id) {
+            // Nothing of theirs, but other people's rows may still name them (their own rows
+            // purged, or never stored): those references are erased all the same.
+            if !self.referenced(&persons, &nobody)? {
+                return Err(e);
+            }
+        }
         self.conn.pragma_update(None, "secure_delete", "ON")?;
         let tx = self
             .conn
@@ -347,7 +396,8 @@ impl Ledger {
                 params![id, anon],
             )?;
         }
-        // The log: the id replaced wherever it stands as a word.
+        // The log: the id replaced wherever it names an expert (`expert E1`; a bare number
+        // elsewhere in a line is a count or a request).
         let lines: Vec<(i64, String)> = {
             let mut st = tx.prepare("SELECT id, details FROM audit")?;
             let rows = st
@@ -356,18 +406,19 @@ impl Ledger {
             rows
         };
         for (line, details) in lines {
-            if names(&details, id) {
+            if names_expert(&details, id) {
                 tx.execute(
                     "UPDATE audit SET details = ?2 WHERE id = ?1",
-                    params![line, replace_word(&details, id, &anon)],
+                    params![line, replace_expert(&details, id, &anon)],
                 )?;
                 out.rows += 1;
             }
         }
         // The stored inputs.
-        let blobs: Vec<(String, Vec<u8>, String)> = {
+        let blobs: Vec<(String, Vec<u8>, String, i64)> = {
             let mut st = tx.prepare(
-                "SELECT b.sha256, b.bytes, (SELECT min(kind) FROM run_inputs i WHERE i.sha256 = b.sha256) FROM blobs b",
+                "SELECT b.sha256, b.bytes, (SELECT min(kind) FROM run_inputs i WHERE i.sha256 = b.sha256),
+                 (SELECT min(run) FROM run_inputs i WHERE i.sha256 = b.sha256) FROM blobs b",
             )?;
             let rows = st
                 .query_map([], |r| {
@@ -375,12 +426,14 @@ impl Ledger {
                         r.get(0)?,
                         r.get(1)?,
                         r.get::<_, Option<String>>(2)?.unwrap_or_default(),
+                        r.get::<_, Option<i64>>(3)?.unwrap_or_default(),
                     ))
                 })?
                 .collect::<rusqlite::Result<_>>()?;
             rows
         };
-        for (sha, bytes, kind) in blobs {
+        for (sha, bytes, kind, run) in blobs {
+            let p = persons.get(&run).unwrap_or(&nobody);
             let new = if is_workbook(&kind, &bytes) {
                 out.workbooks += 1;
                 Some(
@@ -390,11 +443,12 @@ impl Ledger {
                     )
                     .into_bytes(),
                 )
+            } else if !crate::person::is_table_kind(&kind) {
+                // A policy: settings, no person's rows.
+                None
             } else {
-                match parse_csv(&bytes) {
-                    Some((d, bom, rows)) => {
-                        rewrite_rows(&kind, rows, id).map(|rows| write_csv(d, bom, &rows))
-                    }
+                match Table::read(&kind, &bytes) {
+                    Some(t) => t.without(p, &anon).map(|t| t.write()),
                     // Not text: replaced whole, on the safe side.
                     None => Some(b"erased by `ledger forget`: not readable as text\n".to_vec()),
                 }
@@ -521,61 +575,34 @@ impl Ledger {
     }
 }
 
-/// The rows without the person: an experts or history file drops the rows that name them; any
-/// other file (requests: a pinned column) drops them from the cells that list them. None when
-/// nothing names them.
-fn rewrite_rows(kind: &str, rows: Vec<Vec<String>>, id: &str) -> Option<Vec<Vec<String>>> {
-    if !rows
-        .iter()
-        .skip(1)
-        .any(|r| r.iter().any(|c| lists_id(c, id)))
-    {
-        return None;
+/// Where `text` names expert `id` as the log writes it (`expert E1`, as a whole word): the
+/// byte offsets of the id.
+fn expert_positions(text: &str, id: &str) -> Vec<usize> {
+    if id.is_empty() {
+        return Vec::new();
     }
-    let drop_rows = kind == "experts" || kind == "history";
-    let mut out = Vec::with_capacity(rows.len());
-    for (i, mut r) in rows.into_iter().enumerate() {
-        let named = r.iter().any(|c| lists_id(c, id));
-        if i == 0 || !named {
-            out.push(r);
-            continue;
-        }
-        if drop_rows {
-            continue;
-        }
-        for c in &mut r {
-            if lists_id(c, id) {
-                let sep = if c.contains(';') { ";" } else { "|" };
-                let kept: Vec<&str> = c.split(['|', ';', ',']).filter(|x| !is_id(x, id)).collect();
-                *c = kept.join(sep);
-            }
-        }
-        out.push(r);
-    }
-    Some(out)
-}
-
-/// Whether `text` names `id` as a word (not inside a longer id).
-fn names(text: &str, id: &str) -> bool {
-    !id.is_empty() && word_positions(text, id).next().is_some()
-}
-
-fn word_positions<'a>(text: &'a str, id: &'a str) -> impl Iterator<Item = usize> + 'a {
     let is_word = |c: char| c.is_alphanumeric() || c == '-' || c == '_';
-    text.match_indices(id).map(|(i, _)| i).filter(move |&i| {
-        let before = text[..i].chars().next_back().is_none_or(|c| !is_word(c));
-        let after = text[i + id.len()..]
-            .chars()
-            .next()
-            .is_none_or(|c| !is_word(c));
-        before && after
-    })
+    text.match_indices(id)
+        .map(|(i, _)| i)
+        .filter(|&i| {
+            let after = text[i + id.len()..]
+                .chars()
+                .next()
+                .is_none_or(|c| !is_word(c));
+            after && text[..i].ends_with("expert ")
+        })
+        .collect()
 }
 
-fn replace_word(text: &str, id: &str, with: &str) -> String {
+/// Whether a log line names expert `id` (`expert E1`: not `E10`, not a count `2`).
+fn names_expert(text: &str, id: &str) -> bool {
+    !expert_positions(text, id).is_empty()
+}
+
+fn replace_expert(text: &str, id: &str, with: &str) -> String {
     let mut out = String::new();
     let mut last = 0;
-    for i in word_positions(text, id).collect::<Vec<_>>() {
+    for i in expert_positions(text, id) {
         out.push_str(&text[last..i]);
         out.push_str(with);
         last = i + id.len();
@@ -592,7 +619,7 @@ mod tests {
         E1,Zoltan Quickfoot,buddy,zqthemaone|angst,zqavoidtwo,Zqexcluded Kliniek\n\
         E2,Anna B.,buddy,angst,,\n";
     const REQUESTS: &str =
-        "id,org,role,themes,pinned\nR1,Org,buddy,angst,E1\nR2,Org,buddy,angst,E2|E1\n";
+        "id,org,role,themes,pinned_expert\nR1,Org,buddy,angst,E1\nR2,Org,buddy,angst,E2|E1\n";
 
     fn seat(r: &str, e: &str) -> Seat {
         Seat {
@@ -697,7 +724,8 @@ mod tests {
         }
         // The id as a word anywhere (E1 but not E10...).
         let text = String::from_utf8_lossy(&after);
-        assert!(!names(&text, "E1"), "the id is still in the file");
+        let word = regex_free_word(&text, "E1");
+        assert!(!word, "the id is still in the file");
         // Aggregates kept: the rows are there under the anonymous id.
         assert_eq!(l.history().unwrap().len(), 4);
         assert!(l
@@ -707,7 +735,7 @@ mod tests {
             .any(|h| h.expert == "forgotten-1"));
         let log = l.log().unwrap();
         assert_eq!(log.last().unwrap().action, "forget");
-        assert!(log.iter().all(|a| !names(&a.details, "E1")));
+        assert!(log.iter().all(|a| !names_expert(&a.details, "E1")));
         assert!(l.check().unwrap().is_empty(), "{:?}", l.check());
         // The other expert is untouched; the first is unknown now.
         assert!(l.expert_data("E2").is_ok());
@@ -747,16 +775,27 @@ mod tests {
         assert!(l.check().unwrap().is_empty(), "{:?}", l.check());
     }
 
+    /// Whether `id` stands in `text` as a whole word.
+    fn regex_free_word(text: &str, id: &str) -> bool {
+        let is_word = |c: char| c.is_alphanumeric() || c == '-' || c == '_';
+        text.match_indices(id).any(|(i, _)| {
+            text[..i].chars().next_back().is_none_or(|c| !is_word(c))
+                && text[i + id.len()..]
+                    .chars()
+                    .next()
+                    .is_none_or(|c| !is_word(c))
+        })
+    }
+
     #[test]
-    fn words_and_rows() {
-        assert!(names("request R1, expert E1: declined", "E1"));
-        assert!(!names("expert E10", "E1"));
-        assert_eq!(replace_word("E1 and E10, E1", "E1", "x"), "x and E10, x");
-        let rows = vec![
-            vec!["id".to_string(), "pinned".to_string()],
-            vec!["R1".to_string(), "E2|E1".to_string()],
-        ];
-        let out = rewrite_rows("requests", rows, "e1").unwrap();
-        assert_eq!(out[1][1], "E2");
+    fn log_lines_name_an_expert_only_after_the_word_expert() {
+        assert!(names_expert("request R1, expert E1: declined", "E1"));
+        assert!(!names_expert("expert E10", "E1"));
+        // A numeric id is not a count or a request id.
+        assert!(!names_expert("run 2: 2 proposals; request 2", "2"));
+        assert_eq!(
+            replace_expert("request 2, expert 2: declined; 2 rows", "2", "x"),
+            "request 2, expert x: declined; 2 rows"
+        );
     }
 }

@@ -470,8 +470,9 @@ messages! {
     RuleWhat9 => "heavy-theme pause", "pauze na zware thema's";
     RuleOne => "rule {rule}", "regel {rule}";
     RulesPersonal => "rules 3-4", "regels 3-4";
+    RulesFolded => "rules 3-11", "regels 3-11";
+    RuleWhatFolded => "themes, personal reasons or other rules", "thema's, persoonlijke redenen of andere regels";
     FewerThan3 => "fewer than 3", "minder dan 3";
-    OrMore => "{n} or more", "{n} of meer";
     OpenSeatsHead => "{n} seat(s) open: {why}", "{n} {n:plek|plekken} open: {why}";
     FixesHead => "changes that fill a seat, smallest first (each checked by re-solving the batch):", "wijzigingen die een plek vullen, kleinste eerst (elk gecontroleerd door de batch opnieuw op te lossen):";
     WhyAllBusy => "{n} eligible expert(s), all used to the limit this week: {list}", "{n} geschikte {n:deskundige|deskundigen}, {n:deze week al tot de grens ingezet|allemaal deze week tot de grens ingezet}: {list}";
@@ -990,7 +991,8 @@ messages! {
     LedgerNothingToClose => "week {week} has no run, decision or booking in the ledger: nothing to close", "week {week} heeft geen run, besluit of boeking in de ledger: er valt niets af te sluiten";
     LedgerCloseBroken => "week {week} is not closed: its records break the ledger's rules ({problems}); fix them with `decide` before closing", "week {week} is niet afgesloten: de gegevens breken de regels van de ledger ({problems}); herstel ze met `decide` voor het afsluiten";
     LedgerCaseSpellings => "the ledger holds {n} spellings of this id that differ only in case: give the id exactly as one of them", "de ledger heeft {n} schrijfwijzen van dit id die alleen in hoofdletters verschillen: geef het id precies zoals een ervan";
-    LedgerNothingAbout => "the ledger {ledger} holds nothing about expert {id} (ids are compared exactly, any case in the inputs)", "de ledger {ledger} bevat niets over deskundige {id} (id's worden precies vergeleken, hoofdletters in de invoer daargelaten)";
+    LedgerIdReadsAsSeveral => "{id} reads as several experts of the ledger ({ids}): give the id exactly as one of them", "{id} kan meerdere deskundigen van de ledger zijn ({ids}): geef het id precies zoals een ervan";
+    LedgerNothingAbout => "the ledger {ledger} holds nothing about expert {id} (ids are read as everywhere: E01 and E 1 are E1)", "de ledger {ledger} bevat niets over deskundige {id} (id's worden gelezen zoals overal: E01 en E 1 zijn E1)";
     LedgerOpenWeeksBefore => "{n:week|weeks} {weeks} before {before} {n:is|are} still open: close them first (`matchpunt close`), so that their history was counted", "{n:week|weken} {weeks} voor {before} {n:is|zijn} nog open: sluit ze eerst af (`matchpunt close`), zodat hun historie meetelt";
     LedgerNotAStandby => "{standby} is no standby of request {request} in the latest run of week {week}", "{standby} is geen reserve voor aanvraag {request} in de laatste run van week {week}";
     LedgerNotDeclinedYet => "{standby} stands in for {of} on {request}, who has not declined it: record that decline first", "{standby} is reserve voor {of} op {request}, die niet heeft afgewezen: leg die afwijzing eerst vast";

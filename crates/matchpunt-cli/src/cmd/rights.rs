@@ -325,7 +325,9 @@ pub fn expert_sheets(d: &ExpertData) -> Vec<Sheet> {
     out
 }
 
-/// `ledger export --expert E --out DIR`: `DIR/E.json` and `DIR/E.xlsx`, as one output set.
+/// `ledger export --expert E --out DIR`: `DIR/E.json` and `DIR/E.xlsx`, as one output set,
+/// named by the id as the ledger holds it (`--expert E01` writes `E1.json` when the ledger
+/// holds E1).
 pub fn export_expert(
     l: &Ledger,
     id: &str,
@@ -334,6 +336,7 @@ pub fn export_expert(
     out: &mut dyn Write,
 ) -> Result<()> {
     let d = l.expert_data(id)?;
+    let id = d.expert.as_str();
     if id.is_empty() || id.contains(['/', '\\']) || id.starts_with('.') {
         bail!("--expert {id:?}: not an id that can name a file");
     }

@@ -16,6 +16,7 @@ mod dutch_words;
 mod explain_texts;
 mod input_errors_nl;
 mod ledger;
+mod ledger_person;
 mod message_files;
 mod numbers;
 mod orgs;

@@ -864,7 +864,7 @@ fn the_target_expert_fits_the_target_request_without_either_cause() {
         assert!(o.contains("0 of 1 seat(s) filled"), "{o}");
         assert!(o.contains("pin of Sam T. (EX) not kept"), "{o}");
         assert!(
-            o.contains("rules 3-4 (personal reasons): fewer than 3"),
+            o.contains("rules 3-11 (themes, personal reasons or other rules): fewer than 3"),
             "{o}"
         );
         assert!(!o.contains("rule 4"), "{o}");

@@ -4,3 +4,4 @@
 //! `tests/proptest-regressions/MODULE.txt` (beside this folder, found through this `main.rs`).
 
 mod ops;
+mod person;

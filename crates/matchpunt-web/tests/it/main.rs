@@ -8,3 +8,4 @@ mod common;
 mod declines;
 mod first_view;
 mod http;
+mod masked_counts;

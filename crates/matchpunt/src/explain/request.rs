@@ -587,56 +587,65 @@ enum FixesKnown<'f> {
 /// The never-eligible counts of a request as shown, by stage in rule order.
 ///
 /// A count of the personal stage (rules 3-4) or of the themes stage (which themes someone has is
-/// health data too) below 3 reads "fewer than 3", in data too (`count` is `None`). Where one is
-/// masked, the largest other count reads "N or more" with N one below it (and `count` is `None`
-/// too): the pool's size less the exact other counts would otherwise give the masked count back
-/// by subtraction. With N one below the true count, 1 and 2 both stay possible for the masked
-/// stages together (complementary cell suppression, as statistical offices publish tables:
-/// Hundepool et al. 2012, "Statistical Disclosure Control", ch. 4). Not blurred: a largest other
-/// count of 1 (it reads "1 or more"), and a request whose never-eligible experts are all in
-/// masked stages; in pools that small, experts named elsewhere on the page single people out
-/// anyway.
+/// health data too) of 1 or 2 is masked. Then every stage after rule 2 is folded into one count,
+/// "rules 3-11 (themes, personal reasons or other rules)", which reads "fewer than 3" when it is 1
+/// or 2 (`count` is `None`); the stages up to rule 2 (active, certified, role) stay exact, being
+/// public anyway (the week page's pool, `check`'s role table, the phone form's candidates).
+///
+/// Why a fold and not a blurred largest count: the pool's size less the eligible experts less
+/// every exact count gives the masked one back by subtraction, and any other stage's count (a
+/// distance of 1) is as public as the role's (the fourth new-user trial, #11: 7 - 3 - 2 - 1 = 1,
+/// rule 4 for the one buddy not named). A fold leaves the split between the personal stage and
+/// the others open: whatever the other pages show, at least two personal counts fit it (0 and 1
+/// at least, since a themes count of 1 or 2 makes the same fold). Its range is the same for
+/// every request, so which stages are in it is not told either.
 pub fn never_eligible_counts(counts: BTreeMap<Stage, usize>, lang: Lang) -> Vec<RuleCountView> {
     let masked = |stage: Stage, count: usize| {
-        (stage.is_personal() || stage == Stage::NoSharedTheme) && count < 3
+        (stage.is_personal() || stage == Stage::NoSharedTheme) && (1..3).contains(&count)
     };
-    let any_masked = counts.iter().any(|(&s, &c)| masked(s, c));
-    // The complement: the largest count that is shown exactly (the first in rule order on a tie).
-    let complement = any_masked
-        .then(|| {
-            counts
-                .iter()
-                .filter(|(&s, &c)| !masked(s, c))
-                .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
-                .map(|(&s, _)| s)
-        })
-        .flatten();
-    counts
+    let exact = |(stage, count): (Stage, usize)| RuleCountView {
+        rule: stage.rule_text(),
+        count: Some(count),
+        text: lang.fill(
+            Msg::RuleCount,
+            &[
+                ("rule", &stage.label_in(lang)),
+                ("what", &rule_what(stage, lang)),
+                ("n", &count),
+            ],
+        ),
+    };
+    if !counts.iter().any(|(&s, &c)| masked(s, c)) {
+        return counts.into_iter().map(exact).collect();
+    }
+    let public = |s: Stage| s <= Stage::Role;
+    let folded: usize = counts
+        .iter()
+        .filter(|(&s, _)| !public(s))
+        .map(|(_, &c)| c)
+        .sum();
+    let mut out: Vec<RuleCountView> = counts
         .into_iter()
-        .map(|(stage, count)| {
-            let (count, shown) = if masked(stage, count) {
-                (None, lang.count(1))
-            } else if Some(stage) == complement {
-                let n = count.saturating_sub(1).max(1);
-                (None, lang.fill(Msg::OrMore, &[("n", &n)]))
-            } else {
-                (Some(count), count.to_string())
-            };
-            RuleCountView {
-                rule: stage.rule_text(),
-                count,
-                text: lang.fill(
-                    Msg::RuleCount,
-                    &[
-                        ("rule", &stage.label_in(lang)),
-                        ("what", &rule_what(stage, lang)),
-                        ("n", &shown),
-                    ],
-                ),
-            }
-        })
-        .collect()
+        .filter(|(s, _)| public(*s))
+        .map(exact)
+        .collect();
+    out.push(RuleCountView {
+        rule: FOLDED_RULES,
+        count: None,
+        text: lang.fill(
+            Msg::RuleCount,
+            &[
+                ("rule", &lang.text(Msg::RulesFolded)),
+                ("what", &lang.text(Msg::RuleWhatFolded)),
+                ("n", &lang.count(folded)),
+            ],
+        ),
+    });
+    out
 }
+
+/// The rules of the one count [`never_eligible_counts`] folds the stages after rule 2 into.
+pub const FOLDED_RULES: &str = "3-11";
 
 /// The text of an [`ExplainRequestView`], as `explain --request` prints it.
 pub fn render_explain_request(v: &ExplainRequestView, lang: Lang) -> String {

@@ -305,11 +305,12 @@ pub struct RunnerUpView {
 /// Ineligible experts counted by the first rule they break; rules 3 and 4 are one stage.
 #[derive(Clone, Debug, Serialize)]
 pub struct RuleCountView {
-    /// The contract's rule as shown: `"1"`, `"3"` (no shared theme), `"3-4"` (personal), ...
+    /// The contract's rule as shown: `"1"`, `"3"` (no shared theme), `"3-4"` (personal), ...,
+    /// or `"3-11"` for the stages after rule 2 folded into one count when a personal or themes
+    /// count is 1 or 2 ([`crate::explain::never_eligible_counts`]).
     pub rule: &'static str,
-    /// Experts whose first broken rule it is; `null` for a personal or themes count below 3,
-    /// and then also for the largest other count, shown as "N or more" so that the masked one
-    /// cannot be found by subtraction.
+    /// Experts whose first broken rule it is; `null` for the folded count (which reads "fewer
+    /// than 3" when it is 1 or 2).
     pub count: Option<usize>,
     /// In words.
     pub text: String,

@@ -11,6 +11,7 @@ mod declines_property;
 mod encodings_property;
 mod expert_labels_property;
 mod explain;
+mod explain_masked_property;
 mod history_rows;
 mod hostile;
 mod index_property;
