@@ -356,9 +356,33 @@ impl<'t, 'e> Cells<'t, 'e> {
             }
         }
     }
+    /// A request's `themes` cell, read as a safety cell: a theme that is not said (`angst|zie
+    /// bijlage`, `angst|?`, `angst + overige`) may be an avoided one, so a note in it is an input
+    /// error naming the cell, by the same reading as `avoid_themes`
+    /// ([`crate::names::notes::read_safety_cell`]). A cell that means none is read as empty (an
+    /// error of its own: a request needs a theme).
+    pub(crate) fn request_themes(&mut self) -> &'t str {
+        use crate::names::notes::{read_safety_cell, SafetyCell};
+        let v = self.get("themes");
+        match read_safety_cell(v) {
+            SafetyCell::Note => {
+                self.err("themes", v, Problem::RequestThemesNote);
+                ""
+            }
+            _ => v,
+        }
+    }
     pub(crate) fn themes(&mut self, col: &str, required: bool, themes: &mut Interner) -> Vec<u32> {
+        let request = col == "themes" && self.t.kind == FileKind::Requests;
         let v = if col == "avoid_themes" {
             self.safety(col)
+        } else if request {
+            let v = self.request_themes();
+            if v.is_empty() && !self.ok {
+                // The note is the error; an "empty" one on top would say the cell is empty.
+                return Vec::new();
+            }
+            v
         } else {
             self.get(col)
         };

@@ -25,6 +25,7 @@ mod org_ids;
 mod org_names;
 mod pair_lines_property;
 mod pairs_property;
+mod request_safety_cells;
 mod round;
 mod rules;
 mod safety_cells_property;
