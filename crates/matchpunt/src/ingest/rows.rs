@@ -109,7 +109,8 @@ pub(crate) fn parse_experts(
         }
         let certified = c.required_bool("certified");
         let themes = c.themes("themes", true, &mut inst.themes);
-        let avoid_themes = c.themes("avoid_themes", false, &mut inst.themes);
+        let (avoid_themes, avoid_scope) =
+            c.avoid_themes(&policy.intensity.heavy_themes, &mut inst.themes);
         let (place, location) = c.location(places, true);
         let max_travel_km = c
             .km("max_travel_km", 0.0..=1000.0)
@@ -223,6 +224,7 @@ pub(crate) fn parse_experts(
             id: id.to_string(),
             expert: c.ok.then_some(inst.experts.len()),
             excluded,
+            avoid_scope,
             excluded_ids: c.get("excluded_org_ids").to_string(),
             not_with: c.get("not_with").to_string(),
         });
@@ -242,6 +244,7 @@ pub(crate) fn parse_experts(
                 certified,
                 themes,
                 avoid_themes,
+                avoid_all: avoid_scope == Some(crate::names::theme_words::AvoidScope::All),
                 place,
                 location: location.unwrap_or(LatLon { lat: 0.0, lon: 0.0 }),
                 max_travel_km,

@@ -4,6 +4,7 @@
 
 mod analysts;
 mod architecture;
+mod avoid_words_property;
 mod avoided_variants_property;
 mod batch_property;
 mod common;
