@@ -448,8 +448,13 @@ pub(crate) fn resolve_avoided_near_misses(
         .collect();
     request_themes.sort_unstable();
     request_themes.dedup();
-    let unknown = avoided_naming_no_theme(inst, &request_themes);
-    let gained = extend_avoided(inst, &request_themes);
+    let own: Vec<Vec<u32>> = inst
+        .experts
+        .iter()
+        .map(|e| e.avoid_themes.clone())
+        .collect();
+    let (gained, near) = extend_avoided_near(inst, &request_themes);
+    let unknown = avoided_naming_no_theme(inst, &own, &request_themes, &near);
     let mut out = Vec::new();
     for row in rows {
         let Some(ei) = row.expert else { continue };
@@ -470,24 +475,27 @@ pub(crate) fn resolve_avoided_near_misses(
     out
 }
 
-/// The experts (indices, ascending) with an avoided theme that stands for no theme of the
-/// vocabulary ([`crate::names::themes::Vocabulary::avoid_identity`]: Dutch, English, a
-/// phrase, a derivation, an everyday word) and is none of `request_themes` (sorted) nor taken
-/// as one on the safe side. Such an item keeps the expert from nothing: `check` says so,
-/// naming the cell. O(distinct avoided themes × (the vocabulary + request themes)).
-fn avoided_naming_no_theme(inst: &Instance, request_themes: &[u32]) -> Vec<usize> {
+/// The experts (indices, ascending) with an avoided theme of their own (`own`, per expert) that
+/// stands for no theme of the vocabulary
+/// ([`crate::names::themes::Vocabulary::avoid_identity`]: Dutch, English, a phrase, a
+/// derivation, an everyday word) and is none of `request_themes` (sorted) nor taken as one on
+/// the safe side (`near`, from [`extend_avoided_near`]). Such an item keeps the expert from
+/// nothing: `check` says so, naming the cell. O(distinct avoided themes × the vocabulary).
+fn avoided_naming_no_theme(
+    inst: &Instance,
+    own: &[Vec<u32>],
+    request_themes: &[u32],
+    near: &HashMap<u32, Vec<u32>>,
+) -> Vec<usize> {
     let v = crate::names::themes::Vocabulary::bundled();
     let mut verdict: HashMap<u32, bool> = HashMap::new();
     let mut out = Vec::new();
-    for (ei, e) in inst.experts.iter().enumerate() {
-        let none = e.avoid_themes.iter().any(|&a| {
+    for (ei, avoided) in own.iter().enumerate() {
+        let none = avoided.iter().any(|&a| {
             *verdict.entry(a).or_insert_with(|| {
-                let name = inst.themes.name(a);
                 request_themes.binary_search(&a).is_err()
-                    && v.avoid_identity(name).is_empty()
-                    && !request_themes
-                        .iter()
-                        .any(|&r| crate::names::themes::safe_side_same(name, inst.themes.name(r)))
+                    && near.get(&a).is_none_or(Vec::is_empty)
+                    && v.avoid_identity(inst.themes.name(a)).is_empty()
             })
         });
         if none {
@@ -507,6 +515,15 @@ fn avoided_naming_no_theme(inst: &Instance, request_themes: &[u32]) -> Vec<usize
 /// the experts that gained a theme, ascending. O(distinct avoided × distinct request themes ×
 /// the comparison's cost).
 pub(crate) fn extend_avoided(inst: &mut Instance, request_themes: &[u32]) -> Vec<usize> {
+    extend_avoided_near(inst, request_themes).0
+}
+
+/// [`extend_avoided`], also returning each avoided theme's request themes taken as it on the
+/// safe side (for [`avoided_naming_no_theme`], which so costs no second comparison).
+fn extend_avoided_near(
+    inst: &mut Instance,
+    request_themes: &[u32],
+) -> (Vec<usize>, HashMap<u32, Vec<u32>>) {
     let mut request_themes = request_themes.to_vec();
     request_themes.sort_unstable();
     request_themes.dedup();
@@ -540,7 +557,7 @@ pub(crate) fn extend_avoided(inst: &mut Instance, request_themes: &[u32]) -> Vec
         e.avoid_themes.dedup();
         gained.push(ei);
     }
-    gained
+    (gained, near)
 }
 
 /// Words and signs that may join two aliases written in one item (`Kinderhuis Oost / Jeugdhulp
