@@ -166,7 +166,9 @@ fn the_trials_zero_intensity_heavy_requests_are_refused() {
          R1;Kwintes;maatje;suïcidaliteit;Utrecht;nee;wo-middag;0\r\n\
          R2;Lister;maatje;suïcidaliteit;Utrecht;nee;do-middag;0\r\n\
          R3;Altrecht;maatje;suïcidaliteit;Utrecht;nee;vr-middag;0\r\n";
-    let e = try_load(experts, requests).err().expect("intensity 0 read");
+    let Err(e) = try_load(experts, requests) else {
+        panic!("intensity 0 read");
+    };
     assert_eq!(e.errors.len(), 3, "{e}");
     for (k, err) in e.errors.iter().enumerate() {
         assert_eq!(err.line, Some(k as u64 + 2));
@@ -175,14 +177,14 @@ fn the_trials_zero_intensity_heavy_requests_are_refused() {
     // A history row of a heavy theme at 0 is refused the same way.
     let history =
         "week;expert;org;role;intensity;themes\r\n2026-W47;E1;Kwintes;maatje;0;trauma\r\n";
-    let e = read(
+    let Err(e) = read(
         experts.as_bytes(),
         "aanvraag_id;organisatie;rol;thema's;plaats;online;dagdeel\r\nR1;Kwintes;maatje;angst;Utrecht;nee;wo-middag\r\n".as_bytes(),
         Some(history.as_bytes()),
         &Policy::default(),
-    )
-    .err()
-    .expect("history intensity 0 read");
+    ) else {
+        panic!("history intensity 0 read");
+    };
     assert_eq!(
         e.errors[0].problem,
         Problem::HeavyIntensityZero { default: 3 }
