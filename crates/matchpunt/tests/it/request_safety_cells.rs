@@ -138,7 +138,7 @@ proptest! {
             .heavy_themes
             .iter()
             .flat_map(|h| v.get(h).unwrap().forms.iter().map(String::as_str))
-            .chain(["zelfmoordpoging", "suïcidaal"])
+            .chain(["zelfmoordpoging", "suïcidaal", "self-harm", "automutileren", "eating disorder"])
             .collect();
         let h = heavy[i % heavy.len()];
         let light = v.themes()[j % v.themes().len()].name.as_str();
