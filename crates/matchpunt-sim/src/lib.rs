@@ -235,7 +235,8 @@ pub fn week_model(base: &Instance, places: &Places) -> WeekModel {
                 .iter()
                 .map(|&t| base.themes.name(t).to_string())
                 .collect(),
-            available: e.active && e.certified,
+            // An expert who avoids every theme now (`alles`) is deployed on no request.
+            available: e.active && e.certified && !e.avoid_all,
         })
         .collect();
     let org_pos: HashMap<u32, usize> = orgs.iter().enumerate().map(|(i, &o)| (o, i)).collect();

@@ -429,7 +429,7 @@ pub fn check(inst: &Instance, policy: &Policy, r: &Request, e: &Expert) -> Reaso
     if !sorted_intersects(&r.themes, &e.themes) {
         out.add(Reason::NoSharedTheme);
     }
-    if sorted_intersects(&r.themes, &e.avoid_themes) {
+    if e.avoid_all || sorted_intersects(&r.themes, &e.avoid_themes) {
         out.add(Reason::AvoidedTheme);
     }
     if e.excluded_orgs.binary_search(&r.org).is_ok() {
@@ -775,6 +775,7 @@ fn admits(
     if e.languages.binary_search(&r.language).is_err()
         || (!r.gender_pref.is_empty() && r.gender_pref != e.gender)
         || e.excluded_orgs.binary_search(&r.org).is_ok()
+        || e.avoid_all
         || sorted_intersects(&r.themes, &e.avoid_themes)
     {
         return None;

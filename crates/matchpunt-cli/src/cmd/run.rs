@@ -248,6 +248,10 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let safe_side: Vec<String> =
         matchpunt::ingest::safe_side_summary_in(&loaded.safe_side_cells, lang)
             .into_iter()
+            .chain(matchpunt::ingest::no_theme_summary_in(
+                &loaded.safe_side_cells,
+                lang,
+            ))
             .collect();
     progress.suspend(|| {
         let loaded_warnings = loaded.warnings.iter().map(|w| w.render(lang).to_string());

@@ -36,5 +36,6 @@ mod summary_causes_property;
 mod team_bookings;
 mod themes;
 mod trajectories;
+mod trial4_themes;
 mod voice;
 mod workbook_gate;

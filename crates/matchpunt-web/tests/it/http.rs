@@ -316,6 +316,9 @@ async fn bad_fields_get_a_400_naming_the_field() {
             "Thema's",
         ),
         (format!("{GOOD_FORM}&online=perhaps"), "Online"),
+        // A note among the themes (trial 4): a theme not said may be one an expert avoids.
+        (format!("{GOOD_FORM}&themes=zie+bijlage"), "Thema's"),
+        (format!("{GOOD_FORM}&themes=%3F"), "Thema's"),
     ] {
         let g = post(&app, "/request", &form).await;
         assert_eq!(g.status, StatusCode::BAD_REQUEST, "{form}");

@@ -356,9 +356,61 @@ impl<'t, 'e> Cells<'t, 'e> {
             }
         }
     }
+    /// A request's `themes` cell, read as a safety cell: a theme that is not said (`angst|zie
+    /// bijlage`, `angst|?`, `angst + overige`) may be an avoided one, so a note in it is an input
+    /// error naming the cell, by the same reading as `avoid_themes`
+    /// ([`crate::names::notes::read_safety_cell`]). A cell that means none is read as empty (an
+    /// error of its own: a request needs a theme).
+    pub(crate) fn request_themes(&mut self) -> &'t str {
+        use crate::names::notes::{read_safety_cell, SafetyCell};
+        let v = self.get("themes");
+        match read_safety_cell(v) {
+            SafetyCell::Note => {
+                self.err("themes", v, Problem::RequestThemesNote);
+                ""
+            }
+            _ => v,
+        }
+    }
+    /// An expert's `avoid_themes` cell: its themes (interned, sorted, unique) and what its
+    /// other items mean ([`crate::names::theme_words::avoid_scope`]): a cell of only `*` or an
+    /// item `alles` is every theme, an item `zware thema's` the policy's heavy themes, which are
+    /// interned among the themes here. A note in it is an input error
+    /// ([`Cells::safety`]). O(cell length × the vocabulary).
+    pub(crate) fn avoid_themes(
+        &mut self,
+        heavy: &[String],
+        themes: &mut Interner,
+    ) -> (Vec<u32>, Option<crate::names::theme_words::AvoidScope>) {
+        use crate::names::theme_words::{avoid_scope, AvoidScope};
+        let v = self.safety("avoid_themes");
+        // `*` alone is a bullet to the cell splitter: read the whole cell first.
+        let mut scope = avoid_scope(v).filter(|s| *s == AvoidScope::All);
+        let mut ids = Vec::new();
+        for item in crate::names::themes::split_cell(v, true) {
+            match avoid_scope(&item) {
+                Some(s) => scope = scope.max(Some(s)),
+                None => ids.push(themes.intern(&item)),
+            }
+        }
+        if scope == Some(AvoidScope::Heavy) {
+            ids.extend(heavy.iter().map(|h| themes.intern(h)));
+        }
+        ids.sort_unstable();
+        ids.dedup();
+        (ids, scope)
+    }
     pub(crate) fn themes(&mut self, col: &str, required: bool, themes: &mut Interner) -> Vec<u32> {
+        let request = col == "themes" && self.t.kind == FileKind::Requests;
         let v = if col == "avoid_themes" {
             self.safety(col)
+        } else if request {
+            let v = self.request_themes();
+            if v.is_empty() && !self.ok {
+                // The note is the error; an "empty" one on top would say the cell is empty.
+                return Vec::new();
+            }
+            v
         } else {
             self.get(col)
         };

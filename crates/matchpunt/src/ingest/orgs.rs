@@ -5,6 +5,7 @@
 #[allow(unused_imports)]
 use super::*;
 use crate::messages::{Lang, Msg};
+use crate::names::theme_words::AvoidScope;
 
 /// The cells of one experts row that are resolved once the whole batch is read.
 pub(crate) struct ExpertRow {
@@ -14,6 +15,8 @@ pub(crate) struct ExpertRow {
     pub(crate) expert: Option<usize>,
     /// The `excluded_orgs` cell as written.
     pub(crate) excluded: String,
+    /// What the `avoid_themes` cell says besides themes: every theme or the heavy ones.
+    pub(crate) avoid_scope: Option<crate::names::theme_words::AvoidScope>,
     /// The `excluded_org_ids` cell as written.
     pub(crate) excluded_ids: String,
     /// The `not_with` cell as written (team rules).
@@ -64,6 +67,26 @@ pub struct SafeSideCell {
     pub expert: String,
     /// The column's header, as the file writes it.
     pub column: String,
+    /// How the cell was read.
+    pub reading: CellReading,
+}
+
+/// How a personal cell of a [`SafeSideCell`] was read. Every reading but
+/// [`CellReading::NoTheme`] keeps the expert away from more than the cell's names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum CellReading {
+    /// A name taken as a request's theme or an organisation of the batch written another way.
+    SafeSide,
+    /// `avoid_themes` written as every theme (`alles`, `alle`, `*`): the expert is deployed on
+    /// no request.
+    AllThemes,
+    /// `avoid_themes` written as the heavy themes (`zware thema's`, `heavy themes`): the
+    /// policy's `heavy_themes` are avoided.
+    HeavyThemes,
+    /// An `avoid_themes` item stands for no theme of the vocabulary (Dutch or English) nor of
+    /// the batch's requests: it keeps the expert from nothing, which may not be what the cell
+    /// means.
+    NoTheme,
 }
 
 /// One warning per cell read on the safe side (`cells` in experts file order, as
@@ -80,7 +103,12 @@ pub fn safe_side_warnings_in(cells: &[SafeSideCell], lang: Lang) -> Vec<String> 
         .iter()
         .map(|c| {
             lang.fill(
-                Msg::SafeSideCell,
+                match c.reading {
+                    CellReading::SafeSide => Msg::SafeSideCell,
+                    CellReading::AllThemes => Msg::SafeSideAllThemes,
+                    CellReading::HeavyThemes => Msg::SafeSideHeavyThemes,
+                    CellReading::NoTheme => Msg::AvoidItemNoTheme,
+                },
                 &[
                     ("file", &c.file),
                     ("line", &c.line),
@@ -98,7 +126,7 @@ pub fn safe_side_warnings_in(cells: &[SafeSideCell], lang: Lang) -> Vec<String> 
 pub(crate) fn safe_side_cells(
     t: &Table,
     orgs: &[SafeSideOrg],
-    theme_rows: &[(u64, String)],
+    theme_rows: &[(u64, String, CellReading)],
 ) -> Vec<SafeSideCell> {
     let column = |col: &str| {
         t.cols
@@ -118,15 +146,17 @@ pub(crate) fn safe_side_cells(
             line: o.line,
             expert: o.expert.clone(),
             column: column("excluded_orgs"),
+            reading: CellReading::SafeSide,
         })
-        .chain(theme_rows.iter().map(|(line, id)| SafeSideCell {
+        .chain(theme_rows.iter().map(|(line, id, reading)| SafeSideCell {
             file: t.file.clone(),
             line: *line,
             expert: id.clone(),
             column: column("avoid_themes"),
+            reading: *reading,
         }))
         .collect();
-    cells.sort_by_key(|c| (c.line, position(c)));
+    cells.sort_by_key(|c| (c.line, position(c), c.reading));
     cells.dedup();
     cells
 }
@@ -150,13 +180,42 @@ pub fn safe_side_summary(cells: &[SafeSideCell]) -> Option<String> {
 
 /// [`safe_side_summary`] in `lang`.
 pub fn safe_side_summary_in(cells: &[SafeSideCell], lang: Lang) -> Option<String> {
+    let cells: Vec<&SafeSideCell> = cells
+        .iter()
+        .filter(|c| c.reading != CellReading::NoTheme)
+        .collect();
+    let (rows, listed) = listed_cells(&cells, lang)?;
+    Some(lang.fill(Msg::SafeSideSummary, &[("n", &rows), ("cells", &listed)]))
+}
+
+/// One line for `run`'s warnings: the `avoid_themes` cells with an item that stands for no
+/// theme ([`CellReading::NoTheme`]), by file, line and column; `check` names each. `None` when
+/// there are none.
+pub fn no_theme_summary_in(cells: &[SafeSideCell], lang: Lang) -> Option<String> {
+    let cells: Vec<&SafeSideCell> = cells
+        .iter()
+        .filter(|c| c.reading == CellReading::NoTheme)
+        .collect();
+    let (rows, listed) = listed_cells(&cells, lang)?;
+    Some(lang.fill(
+        Msg::AvoidItemNoThemeSummary,
+        &[("n", &rows), ("cells", &listed)],
+    ))
+}
+
+/// The cells as `file:line 'column'` (each once), the first ten and "and N more": the number
+/// of rows and the list. `None` for no cells.
+fn listed_cells(cells: &[&SafeSideCell], lang: Lang) -> Option<(usize, String)> {
     if cells.is_empty() {
         return None;
     }
-    let mut listed: Vec<String> = cells
-        .iter()
-        .map(|c| format!("{}:{} '{}'", c.file, c.line, c.column))
-        .collect();
+    let mut listed: Vec<String> = Vec::new();
+    for c in cells {
+        let s = format!("{}:{} '{}'", c.file, c.line, c.column);
+        if listed.last() != Some(&s) {
+            listed.push(s);
+        }
+    }
     let rows = cells
         .chunk_by(|a, b| a.file == b.file && a.line == b.line)
         .count();
@@ -165,10 +224,7 @@ pub fn safe_side_summary_in(cells: &[SafeSideCell], lang: Lang) -> Option<String
         listed.truncate(10);
         listed.push(lang.fill(Msg::SafeSideRowsMore, &[("n", &(n - 10))]));
     }
-    Some(lang.fill(
-        Msg::SafeSideSummary,
-        &[("n", &rows), ("cells", &listed.join(", "))],
-    ))
+    Some((rows, listed.join(", ")))
 }
 
 /// The coordinator's organisations.csv: groups of names (a row's `name` and `aliases`) that are
@@ -384,20 +440,69 @@ pub(crate) fn resolve_excluded_orgs(
 pub(crate) fn resolve_avoided_near_misses(
     rows: &[ExpertRow],
     inst: &mut Instance,
-) -> Vec<(u64, String)> {
-    let request_themes: Vec<u32> = inst
+) -> Vec<(u64, String, CellReading)> {
+    let mut request_themes: Vec<u32> = inst
         .requests
         .iter()
         .flat_map(|r| r.themes.iter().copied())
         .collect();
-    let gained = extend_avoided(inst, &request_themes);
-    rows.iter()
-        .filter(|row| {
-            row.expert
-                .is_some_and(|ei| gained.binary_search(&ei).is_ok())
-        })
-        .map(|row| (row.line, row.id.clone()))
-        .collect()
+    request_themes.sort_unstable();
+    request_themes.dedup();
+    let own: Vec<Vec<u32>> = inst
+        .experts
+        .iter()
+        .map(|e| e.avoid_themes.clone())
+        .collect();
+    let (gained, near) = extend_avoided_near(inst, &request_themes);
+    let unknown = avoided_naming_no_theme(inst, &own, &request_themes, &near);
+    let mut out = Vec::new();
+    for row in rows {
+        let Some(ei) = row.expert else { continue };
+        match row.avoid_scope {
+            Some(AvoidScope::All) => out.push((row.line, row.id.clone(), CellReading::AllThemes)),
+            Some(AvoidScope::Heavy) => {
+                out.push((row.line, row.id.clone(), CellReading::HeavyThemes))
+            }
+            None => {}
+        }
+        if gained.binary_search(&ei).is_ok() && row.avoid_scope != Some(AvoidScope::All) {
+            out.push((row.line, row.id.clone(), CellReading::SafeSide));
+        }
+        if unknown.binary_search(&ei).is_ok() && row.avoid_scope != Some(AvoidScope::All) {
+            out.push((row.line, row.id.clone(), CellReading::NoTheme));
+        }
+    }
+    out
+}
+
+/// The experts (indices, ascending) with an avoided theme of their own (`own`, per expert) that
+/// stands for no theme of the vocabulary
+/// ([`crate::names::themes::Vocabulary::avoid_identity`]: Dutch, English, a phrase, a
+/// derivation, an everyday word) and is none of `request_themes` (sorted) nor taken as one on
+/// the safe side (`near`, from [`extend_avoided_near`]). Such an item keeps the expert from
+/// nothing: `check` says so, naming the cell. O(distinct avoided themes × the vocabulary).
+fn avoided_naming_no_theme(
+    inst: &Instance,
+    own: &[Vec<u32>],
+    request_themes: &[u32],
+    near: &HashMap<u32, Vec<u32>>,
+) -> Vec<usize> {
+    let v = crate::names::themes::Vocabulary::bundled();
+    let mut verdict: HashMap<u32, bool> = HashMap::new();
+    let mut out = Vec::new();
+    for (ei, avoided) in own.iter().enumerate() {
+        let none = avoided.iter().any(|&a| {
+            *verdict.entry(a).or_insert_with(|| {
+                request_themes.binary_search(&a).is_err()
+                    && near.get(&a).is_none_or(Vec::is_empty)
+                    && v.avoid_identity(inst.themes.name(a)).is_empty()
+            })
+        });
+        if none {
+            out.push(ei);
+        }
+    }
+    out
 }
 
 /// The one safe-side reading of avoided themes, for every path that brings request themes (the
@@ -405,10 +510,20 @@ pub(crate) fn resolve_avoided_near_misses(
 /// inline request): adds to each expert's `avoid_themes` every theme of `request_themes` that
 /// must be taken as one of them ([`crate::names::themes::safe_side_same`]: one letter away, a
 /// plural or spelling "did you mean" maps to the same theme, a request theme holding the avoided
-/// one, an adjective form, an avoided phrase or synonym of a known theme). Returns the indices of
+/// one, an adjective form, an avoided phrase or synonym of a known theme), and to an expert who
+/// avoids every theme ([`crate::model::Expert::avoid_all`]) all of them. Returns the indices of
 /// the experts that gained a theme, ascending. O(distinct avoided × distinct request themes ×
 /// the comparison's cost).
 pub(crate) fn extend_avoided(inst: &mut Instance, request_themes: &[u32]) -> Vec<usize> {
+    extend_avoided_near(inst, request_themes).0
+}
+
+/// [`extend_avoided`], also returning each avoided theme's request themes taken as it on the
+/// safe side (for [`avoided_naming_no_theme`], which so costs no second comparison).
+fn extend_avoided_near(
+    inst: &mut Instance,
+    request_themes: &[u32],
+) -> (Vec<usize>, HashMap<u32, Vec<u32>>) {
     let mut request_themes = request_themes.to_vec();
     request_themes.sort_unstable();
     request_themes.dedup();
@@ -416,6 +531,10 @@ pub(crate) fn extend_avoided(inst: &mut Instance, request_themes: &[u32]) -> Vec
     let mut gained = Vec::new();
     for ei in 0..inst.experts.len() {
         let mut add = Vec::new();
+        if inst.experts[ei].avoid_all {
+            // Every theme avoided (`alles`, `*`): every request theme is one of them.
+            add.extend(request_themes.iter().copied());
+        }
         for &a in &inst.experts[ei].avoid_themes {
             let close = near.entry(a).or_insert_with(|| {
                 // The names keep the words of a phrase (a short theme in it is a whole word).
@@ -438,7 +557,7 @@ pub(crate) fn extend_avoided(inst: &mut Instance, request_themes: &[u32]) -> Vec
         e.avoid_themes.dedup();
         gained.push(ei);
     }
-    gained
+    (gained, near)
 }
 
 /// Words and signs that may join two aliases written in one item (`Kinderhuis Oost / Jeugdhulp

@@ -108,6 +108,15 @@ pub enum Problem {
         /// Whether the column holds organisations (else themes).
         orgs: bool,
     },
+    /// A request's `themes` cell with a note or an unknown marker (`angst|zie bijlage`,
+    /// `angst|?`, `angst + overige`): a theme not said may be one an expert avoids.
+    RequestThemesNote,
+    /// A request's `intensity` of 0 on a heavy theme (or one read as heavy on the safe side): a
+    /// heavy-theme seat always weighs; `default` is the intensity an empty cell would get.
+    HeavyIntensityZero {
+        /// The default intensity of the request's role and themes.
+        default: u32,
+    },
     /// An organisation id (`org_id`, `excluded_org_ids`, organisations.csv `id`) in scientific
     /// notation (`4,57E+07`): its digits are lost ([`crate::names::org::id_key`]).
     OrgIdLostDigits,
@@ -391,6 +400,10 @@ impl Problem {
             P::EmptyThemes => t(Msg::InEmptyThemes),
             P::SafetyNote { orgs: false } => t(Msg::InSafetyNoteThemes),
             P::SafetyNote { orgs: true } => t(Msg::InSafetyNoteOrgs),
+            P::RequestThemesNote => t(Msg::InRequestThemesNote),
+            P::HeavyIntensityZero { default } => {
+                lang.fill(Msg::InHeavyIntensityZero, &[("default", default)])
+            }
             P::OrgIdLostDigits => t(Msg::InOrgIdLostDigits),
             P::HalfCoordinates { given } => lang.fill(Msg::InHalfCoordinates, &[("given", given)]),
             P::NotInNetherlands { lat, lon, swapped } => {

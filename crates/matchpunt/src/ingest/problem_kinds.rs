@@ -6,7 +6,7 @@ use crate::ingest::decode::Encoding;
 
 impl Problem {
     /// How many kinds there are ([`Problem::kind_index`] is below it).
-    pub const KINDS: usize = 74;
+    pub const KINDS: usize = 76;
 
     /// The kind's number, from 0 to [`Problem::KINDS`] - 1 (a variant's cases with different
     /// texts count apart). For a test that every kind renders in every language.
@@ -28,6 +28,8 @@ impl Problem {
             P::SafetyNote { orgs: false } => 70,
             P::SafetyNote { orgs: true } => 71,
             P::OrgIdLostDigits => 72,
+            P::RequestThemesNote => 73,
+            P::HeavyIntensityZero { .. } => 74,
             P::HalfCoordinates { .. } => 12,
             P::NotInNetherlands { swapped: false, .. } => 13,
             P::NotInNetherlands { swapped: true, .. } => 14,
@@ -90,7 +92,7 @@ impl Problem {
             P::WorkbookPartRatio { .. } => 67,
             P::WorkbookTooLarge { .. } => 68,
             P::WorkbookStreamTooLarge { .. } => 69,
-            P::UnclosedQuote { .. } => 73,
+            P::UnclosedQuote { .. } => 75,
         }
     }
 
@@ -119,6 +121,8 @@ impl Problem {
             P::EmptyThemes,
             P::SafetyNote { orgs: false },
             P::SafetyNote { orgs: true },
+            P::RequestThemesNote,
+            P::HeavyIntensityZero { default: 3 },
             P::OrgIdLostDigits,
             P::HalfCoordinates { given: "lon" },
             P::NotInNetherlands {

@@ -109,7 +109,8 @@ pub(crate) fn parse_experts(
         }
         let certified = c.required_bool("certified");
         let themes = c.themes("themes", true, &mut inst.themes);
-        let avoid_themes = c.themes("avoid_themes", false, &mut inst.themes);
+        let (avoid_themes, avoid_scope) =
+            c.avoid_themes(&policy.intensity.heavy_themes, &mut inst.themes);
         let (place, location) = c.location(places, true);
         let max_travel_km = c
             .km("max_travel_km", 0.0..=1000.0)
@@ -223,6 +224,7 @@ pub(crate) fn parse_experts(
             id: id.to_string(),
             expert: c.ok.then_some(inst.experts.len()),
             excluded,
+            avoid_scope,
             excluded_ids: c.get("excluded_org_ids").to_string(),
             not_with: c.get("not_with").to_string(),
         });
@@ -242,6 +244,7 @@ pub(crate) fn parse_experts(
                 certified,
                 themes,
                 avoid_themes,
+                avoid_all: avoid_scope == Some(crate::names::theme_words::AvoidScope::All),
                 place,
                 location: location.unwrap_or(LatLon { lat: 0.0, lon: 0.0 }),
                 max_travel_km,
@@ -358,7 +361,22 @@ pub(crate) fn parse_requests(
             }
         };
         let experts_needed = c.uint("experts_needed", 1..=100).unwrap_or(1);
-        let given_intensity = c.uint("intensity", 0..=100);
+        let mut given_intensity = c.uint("intensity", 0..=100);
+        if given_intensity == Some(0) {
+            // A 0 on a heavy theme (what a formula without a value leaves) would let the seat
+            // weigh nothing against the load budget: an error naming the cell (trial 4 #10).
+            let split = crate::names::themes::split_cell(themes_cell, false);
+            let themes = || split.iter().map(String::as_str);
+            if policy.is_heavy(themes()) {
+                let default = role.map_or_else(
+                    || max_default_intensity(policy, themes()),
+                    |r| policy.default_intensity(r, themes()),
+                );
+                let raw = c.get("intensity");
+                c.err("intensity", raw, Problem::HeavyIntensityZero { default });
+                given_intensity = None;
+            }
+        }
         let pr_cell = c.get("priority");
         let priority = parse_priority(pr_cell).unwrap_or_else(|| {
             c.err("priority", pr_cell, Problem::NotPriority);
@@ -490,7 +508,21 @@ pub(crate) fn parse_history(
         if role.is_none() {
             c.err("role", role_cell, Problem::NotHistoryRole);
         }
-        let intensity = c.uint("intensity", 0..=100);
+        let mut intensity = c.uint("intensity", 0..=100);
+        if intensity == Some(0) {
+            // The same rule as a request's: a heavy-theme seat that took place weighed.
+            let split = crate::names::themes::split_cell(c.get("themes"), false);
+            let themes = || split.iter().map(String::as_str);
+            if policy.is_heavy(themes()) {
+                let default = role.map_or_else(
+                    || max_default_intensity(policy, themes()),
+                    |r| policy.default_intensity(r, themes()),
+                );
+                let raw = c.get("intensity");
+                c.err("intensity", raw, Problem::HeavyIntensityZero { default });
+                intensity = None;
+            }
+        }
         let declined = c.bool_or("declined", false);
         // A row with a bad cell stops the batch; where bad rows are skipped instead (`suggest`,
         // the web form), its load still counts when its week and expert are known: at its own
@@ -520,11 +552,7 @@ pub(crate) fn parse_history(
             let intensity = match (c.ok, intensity.or(written), role) {
                 (_, Some(i), _) => i,
                 (true, None, Some(role)) => policy.default_intensity(role, themes()),
-                _ => Role::ALL
-                    .iter()
-                    .map(|&r| policy.default_intensity(r, themes()))
-                    .max()
-                    .unwrap_or(0),
+                _ => max_default_intensity(policy, themes()),
             };
             out.push(HistoryRow {
                 week,
@@ -538,6 +566,19 @@ pub(crate) fn parse_history(
         }
     }
     out
+}
+
+/// The highest default intensity of any role for a seat on `themes` (as written): the load of a
+/// seat whose role is not known, on the safe side.
+fn max_default_intensity<'a>(
+    policy: &Policy,
+    themes: impl Iterator<Item = &'a str> + Clone,
+) -> u32 {
+    Role::ALL
+        .iter()
+        .map(|&r| policy.default_intensity(r, themes.clone()))
+        .max()
+        .unwrap_or(0)
 }
 
 impl ExpertIds {

@@ -484,6 +484,9 @@ pub struct Expert {
     pub themes: Vec<u32>,
     /// Themes not taken on now (interned ids, sorted, unique).
     pub avoid_themes: Vec<u32>,
+    /// Every theme is avoided now (`avoid_themes` written `alles`, `*`): the expert is deployed
+    /// on no request (rule 3), whatever its themes.
+    pub avoid_all: bool,
     /// Home place name as written (empty when given by coordinates).
     pub place: String,
     /// Home coordinates.

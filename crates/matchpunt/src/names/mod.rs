@@ -14,6 +14,10 @@
 //!   comparison (invisible characters, look-alike punctuation, case, Unicode NFC; diacritics for
 //!   themes).
 //!
+//! - [`theme_words`]: a theme found in words written another way (a phrase, a derivation, an
+//!   everyday word) and the avoided-themes words that mean all or the heavy themes, for rule 3
+//!   and the heavy themes.
+//!
 //! - [`notes`]: whether a safety cell (`avoid_themes`, `excluded_orgs`) means none, holds names,
 //!   or is a note (`zie opmerking`, `misschien`, `?`) that must be an input error.
 //!
@@ -25,6 +29,7 @@ mod fold;
 pub mod notes;
 pub mod org;
 pub mod place;
+pub mod theme_words;
 pub mod themes;
 
 pub use fold::{fold_theme, is_invisible, normalize, theme_key, tidy};

@@ -46,6 +46,27 @@ pub const NOTE_VALUES: &[&str] = &[
     "prive",
     "nb",
     "n.b",
+    // "And others": the rest is not said (the fourth trial: `angst|etc.`, `angst + overige`).
+    "etc",
+    "etcetera",
+    "enz",
+    "enzovoort",
+    "e.d",
+    "e.a",
+    "overige",
+    "overig",
+    "overige thema's",
+    "andere thema's",
+    "anders",
+    "diversen",
+    "divers",
+    "meer",
+    "en meer",
+    "other",
+    "others",
+    "and more",
+    "various",
+    "misc",
 ];
 
 /// First words that make an item a note (`zie opmerking`, `zie dossier`, `see notes`,
@@ -65,7 +86,14 @@ pub const NOTE_FIRST_WORDS: &[&str] = &[
     "nb",
     "vertrouwelijk",
     "confidential",
+    "bijlage",
+    "attachment",
+    "overige",
 ];
+
+/// Last words that make an item a note: the item goes on with themes it does not name
+/// (`rouw etc.`, `pesten enz.`, `angst e.d.`), compared without a trailing `.`.
+pub const NOTE_LAST_WORDS: &[&str] = &["etc", "etcetera", "enz", "enzovoort", "e.d", "e.a"];
 
 /// Phrases that make an item that begins with them a note (`in dossier`, `bij coördinator`),
 /// compared lower-case with `ö` as `o`.
@@ -92,7 +120,10 @@ pub enum SafetyCell {
 
 /// Reads a safety cell's kind: [`SafetyCell::None`] for a whole cell in [`NONE_VALUES`];
 /// [`SafetyCell::Note`] when any item (separated by `|`, `;`, `,`, `+` or a line break) is a note
-/// ([`NOTE_VALUES`], a `?`, a first word in [`NOTE_FIRST_WORDS`]); else [`SafetyCell::Names`].
+/// ([`NOTE_VALUES`], a `?`, a first word in [`NOTE_FIRST_WORDS`], a last word in
+/// [`NOTE_LAST_WORDS`]); else [`SafetyCell::Names`]. The same reading serves an expert's
+/// `avoid_themes` and `excluded_orgs` and a request's `themes` (a theme not said may be an
+/// avoided one).
 /// O(cell length).
 pub fn read_safety_cell(cell: &str) -> SafetyCell {
     let whole = super::normalize(cell).to_lowercase();
@@ -117,6 +148,10 @@ pub fn read_safety_cell(cell: &str) -> SafetyCell {
                 || i.split_whitespace().next().is_some_and(|w| {
                     NOTE_FIRST_WORDS.contains(&w.trim_end_matches(['.', ':', '!']))
                 })
+                || i.split_whitespace().count() > 1
+                    && i.split_whitespace().next_back().is_some_and(|w| {
+                        NOTE_LAST_WORDS.contains(&w.trim_end_matches(['.', ':', '!']))
+                    })
                 || NOTE_PHRASES.iter().any(|p| {
                     folded == *p
                         || folded
@@ -165,6 +200,18 @@ mod tests {
             "xxx",
             "TODO",
             "todo: invullen",
+            // The fourth trial: a request's themes with a note.
+            "angst|zie bijlage",
+            "angst (zie bijlage)",
+            "angst|?",
+            "angst|nnb",
+            "angst|onbekend",
+            "angst|nog niet bekend",
+            "angst|etc.",
+            "angst + overige",
+            "rouw etc.",
+            "pesten, rouw enz.",
+            "bijlage",
         ] {
             assert_eq!(read_safety_cell(c), SafetyCell::Note, "{c}");
         }

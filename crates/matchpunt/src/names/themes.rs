@@ -11,6 +11,8 @@
 //! that matters for safety (an avoided theme, a heavy theme), the safe reading wins.
 
 use super::fold_theme;
+pub use super::theme_words::AVOID_SYNONYMS;
+use super::theme_words::{stems_of, Spelling};
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
@@ -26,6 +28,11 @@ pub struct Theme {
     pub key: String,
     /// Every spelling of it, folded (the canonical name first, then the synonyms).
     pub forms: Vec<String>,
+    /// The stems of its spellings that end in a Dutch suffix (`pest` of `pesten`, `automutil`
+    /// of `automutilatie`, `suicidal` of `suicidaliteit`; [`stems_of`]), folded: a word that
+    /// begins with one is a derivation of the theme on the safe side (`pesterijen`,
+    /// `automutileren`).
+    pub stems: Vec<String>,
 }
 
 /// The canonical themes and every spelling that stands for one of them.
@@ -92,7 +99,13 @@ impl Vocabulary {
                 }
                 v.by_form.insert(f.clone(), idx);
             }
-            v.themes.push(Theme { name, key, forms });
+            let stems = stems_of(&forms);
+            v.themes.push(Theme {
+                name,
+                key,
+                forms,
+                stems,
+            });
         }
         Ok(v)
     }
@@ -507,12 +520,15 @@ impl Vocabulary {
 
     /// The known themes a theme spelling stands for when avoided themes are compared, the same
     /// on the avoid side and the request side (so that the comparison is symmetric): the theme it
-    /// is a spelling of, if any; a theme of [`AVOID_SYNONYMS`] whose word it is or holds (`drugs`,
-    /// `alles rond drugs`, `zelfdoding`); and, for a spelling the vocabulary does not know (a
-    /// phrase), every theme one of whose spellings it holds: of 5 or more letters anywhere
-    /// (`alles rond suïcide`, `zelfmoordpoging`), of 2 to 4 letters as a whole word or a run of
-    /// whole words (`jongeren met lvb`, `o.a. ptss`; `rouw` is not in `vrouwen`). `spelling` is
-    /// as written or a key. O(themes × forms × length).
+    /// is a spelling of (Dutch or English: `self-harm`), if any; a theme of [`AVOID_SYNONYMS`]
+    /// whose word it is or holds (`drugs`, `alles rond drugs`, `zelfdoding`); and, for a spelling
+    /// the vocabulary does not know (a phrase or a derivation), every theme one of whose
+    /// spellings it holds: of 5 or more letters anywhere (`alles rond suïcide`,
+    /// `zelfmoordpoging`), of 4 letters at the start of a word (`rouwproces`, `adhd'er`), of 2 or
+    /// 3 letters as a whole word or with a short ending (`jongeren met lvb`, `o.a. ptss`,
+    /// `lvb'ers`; `rouw` is not in `vrouwen`), and every theme a word begins with a stem
+    /// of ([`Theme::stems`]: `pesterijen`, `automutileren`, `rouwen`). `spelling` is as written
+    /// or a key. O(themes × forms × length).
     pub fn avoid_identity(&self, spelling: &str) -> Vec<&Theme> {
         let mut out: Vec<&Theme> = Vec::new();
         fn push<'a>(t: &'a Theme, out: &mut Vec<&'a Theme>) {
@@ -537,7 +553,8 @@ impl Vocabulary {
         }
         if known.is_none() {
             for t in &self.themes {
-                if t.forms.iter().any(|f| s.holds(f)) {
+                if t.forms.iter().any(|f| s.holds(f)) || t.stems.iter().any(|st| s.begins_word(st))
+                {
                     push(t, &mut out);
                 }
             }
@@ -556,93 +573,6 @@ impl Vocabulary {
         })
     }
 }
-
-/// A theme spelling as the avoid comparison reads it: folded whole ([`fold_theme`]) and as its
-/// folded words (split at anything but letters, digits and apostrophes).
-struct Spelling {
-    folded: String,
-    words: Vec<String>,
-}
-
-impl Spelling {
-    fn new(s: &str) -> Spelling {
-        let n = super::normalize(s);
-        let words = n
-            .split(|c: char| !c.is_alphanumeric() && c != '\'')
-            .map(fold_theme)
-            .filter(|w| !w.is_empty())
-            .collect();
-        Spelling {
-            folded: fold_theme(s),
-            words,
-        }
-    }
-
-    /// A spelling already folded: one word.
-    fn folded(f: &str) -> Spelling {
-        Spelling {
-            folded: f.to_string(),
-            words: vec![f.to_string()],
-        }
-    }
-
-    /// Whether this spelling holds the folded spelling `form`: anywhere when `form` has 5 or
-    /// more letters; else as a whole word or a run of whole words (`lvb` in `jongeren met lvb`,
-    /// `adhd` in `ad(h)d`; `rouw` not in `vrouwen`). O(words × length).
-    fn holds(&self, form: &str) -> bool {
-        if form.is_empty() {
-            return false;
-        }
-        if form.chars().count() >= 5 {
-            return self.folded.contains(form);
-        }
-        (0..self.words.len()).any(|i| {
-            let mut run = String::new();
-            for w in &self.words[i..] {
-                run.push_str(w);
-                if run == form {
-                    return true;
-                }
-                if run.len() >= form.len() {
-                    return false;
-                }
-            }
-            false
-        })
-    }
-}
-
-/// Everyday words for a theme that are not spellings of it in the vocabulary: `(word, theme)`.
-/// They are part of the one avoid identity ([`Vocabulary::avoid_identity`]), read the same way on
-/// the avoid side and the request side: `zelfmoord` avoided keeps the expert from a request on
-/// `zelfdoding`, and `verslaving` avoided from a request on `drugs`, where taking more as avoided
-/// is the safe side. Matching (a theme offered) and the shown theme names do not use them: a
-/// request on `drugs` is not offered to an expert on verslaving. A word of 5 or more letters counts
-/// inside a phrase too (`alles rond drugs`).
-pub const AVOID_SYNONYMS: &[(&str, &str)] = &[
-    ("drugs", "verslaving"),
-    ("drugsgebruik", "verslaving"),
-    ("alcohol", "verslaving"),
-    ("blowen", "verslaving"),
-    ("gokken", "verslaving"),
-    ("snijden", "zelfbeschadiging"),
-    ("krassen", "zelfbeschadiging"),
-    ("zelfverwonden", "zelfbeschadiging"),
-    ("zelfmoord", "suicidaliteit"),
-    ("zelfdoding", "suicidaliteit"),
-    ("suicidaal", "suicidaliteit"),
-    ("zelfmoordpoging", "suicidaliteit"),
-    ("doodswens", "suicidaliteit"),
-    ("misbruikt", "seksueel misbruik"),
-    ("aanranding", "seksueel misbruik"),
-    ("verkrachting", "seksueel misbruik"),
-    ("mishandeld", "kindermishandeling"),
-    ("gescheiden ouders", "echtscheiding"),
-    ("gescheiden", "echtscheiding"),
-    ("alcoholgebruik", "verslaving"),
-    ("drank", "verslaving"),
-    ("incest", "seksueel misbruik"),
-];
 
 /// [`Vocabulary::safe_side_same`] over the bundled vocabulary: the one rule by which every
 /// reader takes a request's theme as an expert's avoided theme on the safe side (both as

@@ -4,6 +4,7 @@
 
 mod analysts;
 mod architecture;
+mod avoid_words_property;
 mod avoided_variants_property;
 mod batch_property;
 mod common;
@@ -26,6 +27,7 @@ mod org_ids;
 mod org_names;
 mod pair_lines_property;
 mod pairs_property;
+mod request_safety_cells;
 mod round;
 mod rules;
 mod safety_cells_property;
