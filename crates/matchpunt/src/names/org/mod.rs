@@ -284,8 +284,11 @@ pub fn canonical_words(s: &str) -> Vec<String> {
         .collect()
 }
 
-/// At most this many abbreviations of one name are spelled out (2^3 readings).
-const MAX_ABBREVIATIONS: usize = 3;
+/// At most this many abbreviations of one name are spelled out (2^4 readings for words of one
+/// expansion each). A legal form written short (`Stg.`, `Stich.`) is not counted: it is dropped
+/// in every reading, so it cannot use up the place of a kind, town or region written short
+/// ("Stg. JB A'dam Gld" spells out `JB`, `A'dam` and `Gld`).
+const MAX_ABBREVIATIONS: usize = 4;
 
 /// What the word of `t` may stand for: [`abbrev::expansions`], and for a word cut short with a
 /// dot also [`abbrev::cut_expansions`] and the legal forms of [`LEGAL_FORMS`] it is the start
@@ -315,6 +318,11 @@ fn readings(tokens: &[Token], plain: &[String]) -> Vec<Vec<String>> {
     let mut spelled = 0;
     for t in tokens {
         let exp = expansions(t);
+        if !exp.is_empty() && exp.iter().all(|e| LEGAL_FORMS.contains(e)) {
+            // A legal form written short: every reading drops it (step 4), no branch.
+            out.iter_mut().for_each(|r| r.push(exp[0].to_string()));
+            continue;
+        }
         if exp.is_empty() || spelled == MAX_ABBREVIATIONS {
             out.iter_mut().for_each(|r| r.push(t.word.clone()));
             continue;
@@ -798,6 +806,27 @@ mod tests {
             ),
             ("Jeugdbescherming West", "Jeugdbescherming Noord", Match::No),
             ("STICHTING DE RADING", "De Rading", Match::Same),
+            // A legal form, a kind, a town and a region all written short together.
+            (
+                "Stg. JB A'dam Gld",
+                "Jeugdbescherming Amsterdam Gelderland",
+                Match::Abbreviated,
+            ),
+            (
+                "Stich. JB A'dam Gld",
+                "Jeugdbescherming Amsterdam Gelderland",
+                Match::Abbreviated,
+            ),
+            (
+                "Stg. JB A'dam Gld",
+                "Jeugdbescherming Amsterdam",
+                Match::Abbreviated,
+            ),
+            (
+                "Stg. JB A'dam Gld",
+                "Jeugdbescherming Rotterdam Gelderland",
+                Match::No,
+            ),
         ] {
             assert_eq!(excludes(a, b), want, "{a} / {b}");
             assert_eq!(excludes(b, a), want, "{b} / {a}");
