@@ -108,6 +108,10 @@ pub enum Problem {
         /// Whether the column holds organisations (else themes).
         orgs: bool,
     },
+    /// A request's organisation that is a note or a placeholder (`?`, `onbekend`, `nnb`, `zie
+    /// mail`, `n.t.b.`, `anoniem`, `-`, `x`: [`crate::names::notes::is_placeholder_name`]), not
+    /// a name: rule 4 could not be checked against it.
+    OrgNote,
     /// An organisation id (`org_id`, `excluded_org_ids`, organisations.csv `id`) in scientific
     /// notation (`4,57E+07`): its digits are lost ([`crate::names::org::id_key`]).
     OrgIdLostDigits,
@@ -386,6 +390,7 @@ impl Problem {
             P::SafetyNote { orgs: false } => t(Msg::InSafetyNoteThemes),
             P::SafetyNote { orgs: true } => t(Msg::InSafetyNoteOrgs),
             P::OrgIdLostDigits => t(Msg::InOrgIdLostDigits),
+            P::OrgNote => t(Msg::InOrgNote),
             P::HalfCoordinates { given } => lang.fill(Msg::InHalfCoordinates, &[("given", given)]),
             P::NotInNetherlands { lat, lon, swapped } => {
                 let (la, lo) = (crate::model::places::NL_LAT, crate::model::places::NL_LON);

@@ -6,7 +6,7 @@ use crate::ingest::decode::Encoding;
 
 impl Problem {
     /// How many kinds there are ([`Problem::kind_index`] is below it).
-    pub const KINDS: usize = 73;
+    pub const KINDS: usize = 74;
 
     /// The kind's number, from 0 to [`Problem::KINDS`] - 1 (a variant's cases with different
     /// texts count apart). For a test that every kind renders in every language.
@@ -28,6 +28,7 @@ impl Problem {
             P::SafetyNote { orgs: false } => 70,
             P::SafetyNote { orgs: true } => 71,
             P::OrgIdLostDigits => 72,
+            P::OrgNote => 73,
             P::HalfCoordinates { .. } => 12,
             P::NotInNetherlands { swapped: false, .. } => 13,
             P::NotInNetherlands { swapped: true, .. } => 14,
@@ -119,6 +120,7 @@ impl Problem {
             P::SafetyNote { orgs: false },
             P::SafetyNote { orgs: true },
             P::OrgIdLostDigits,
+            P::OrgNote,
             P::HalfCoordinates { given: "lon" },
             P::NotInNetherlands {
                 lat: 5.1,

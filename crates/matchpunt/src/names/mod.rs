@@ -11,7 +11,7 @@
 //!   the one-letter near misses that the safe side of rule 3 uses.
 //!
 //! - [`normalize`], [`fold_theme`], [`theme_key`]: how a cell's spelling is folded before any
-//!   comparison (invisible characters, look-alike punctuation, case, Unicode NFC; diacritics for
+//!   comparison (invisible characters, look-alike punctuation, case, Unicode NFKC; diacritics for
 //!   themes).
 //!
 //! - [`notes`]: whether a safety cell (`avoid_themes`, `excluded_orgs`) means none, holds names,

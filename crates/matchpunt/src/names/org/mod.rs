@@ -7,9 +7,9 @@
 //! inline request of `suggest` and the web form) goes through this module.
 //!
 //! **Canonical form** ([`canonical_words`]): a list of words.
-//! 1. [`crate::model::normalize`] (invisible characters, look-alike punctuation, case, Unicode
-//!    NFC, spaces), then diacritics dropped (NFD without combining marks: `Coöperatie` is
-//!    `cooperatie`).
+//! 1. [`crate::model::normalize`] (invisible characters, Unicode NFKC: ligatures and full-width
+//!    letters as plain ones, look-alike punctuation, case, spaces), then diacritics dropped (NFKD
+//!    without combining marks: `Coöperatie` is `cooperatie`, `Proﬁel` is `profiel`).
 //! 2. A dotted abbreviation of single letters is one word (`B.V.` → `bv`, `v.o.f.` → `vof`,
 //!    `U.A.` → `ua`); any other character that is no letter or digit separates words (hyphens,
 //!    dots, commas, apostrophes, brackets: `GGZ-Centraal` → `ggz centraal`); `&` and `+` are the
@@ -121,12 +121,12 @@ struct Token {
 fn folded_tokens(s: &str) -> Vec<Token> {
     use unicode_normalization::char::is_combining_mark;
     use unicode_normalization::UnicodeNormalization;
-    let folded: String = tidy(s).nfd().filter(|&c| !is_combining_mark(c)).collect();
+    let folded: String = tidy(s).nfkd().filter(|&c| !is_combining_mark(c)).collect();
     let folded = join_contracted_dam(&folded);
     let mut tokens = Vec::new();
     let push = |tokens: &mut Vec<Token>, written: &str| {
         let word: String = normalize(written)
-            .nfd()
+            .nfkd()
             .filter(|&c| !is_combining_mark(c))
             .collect();
         tokens.push(Token {
@@ -685,6 +685,7 @@ fn is_subsequence(short: &[String], long: &[String]) -> bool {
     short.iter().all(|w| it.any(|x| x == w))
 }
 
+pub mod category;
 mod id;
 mod index;
 pub use id::{id_key, id_list_keys, LostDigits};
