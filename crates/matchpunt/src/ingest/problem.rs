@@ -202,6 +202,15 @@ pub enum Problem {
         /// The column that name stands for, when not the same.
         column: Option<String>,
     },
+    /// A column of experts.csv that no known column name reads, whose cells name organisations
+    /// or themes of the batch: it may be a safety column under another name, so it is never
+    /// silently ignored ([`crate::ingest::unknown_columns`]). The cells are never echoed.
+    UnknownColumnNamesBatch {
+        /// 1-based column number.
+        n: usize,
+        /// The header as written.
+        header: String,
+    },
     /// The first line names no column.
     NoHeaderLine {
         /// The line.
@@ -473,6 +482,10 @@ impl Problem {
                     &[("header", header), ("also", &also)],
                 )
             }
+            P::UnknownColumnNamesBatch { n, header } => lang.fill(
+                Msg::InUnknownColumnNamesBatch,
+                &[("n", n), ("header", header)],
+            ),
             P::NearMissColumn {
                 n,
                 header,

@@ -6,7 +6,7 @@ use crate::ingest::decode::Encoding;
 
 impl Problem {
     /// How many kinds there are ([`Problem::kind_index`] is below it).
-    pub const KINDS: usize = 74;
+    pub const KINDS: usize = 75;
 
     /// The kind's number, from 0 to [`Problem::KINDS`] - 1 (a variant's cases with different
     /// texts count apart). For a test that every kind renders in every language.
@@ -29,6 +29,7 @@ impl Problem {
             P::SafetyNote { orgs: true } => 71,
             P::OrgIdLostDigits => 72,
             P::OrgNote => 73,
+            P::UnknownColumnNamesBatch { .. } => 74,
             P::HalfCoordinates { .. } => 12,
             P::NotInNetherlands { swapped: false, .. } => 13,
             P::NotInNetherlands { swapped: true, .. } => 14,
@@ -169,6 +170,10 @@ impl Problem {
             P::DuplicateColumn {
                 header: s("rollen"),
                 as_column: Some(s("roles")),
+            },
+            P::UnknownColumnNamesBatch {
+                n: 9,
+                header: s("Niet inzetten bij"),
             },
             P::NearMissColumn {
                 n: 3,

@@ -44,6 +44,7 @@ mod theme_identity;
 mod themes_safe_side;
 mod trajectories;
 mod trajectory_limits;
+mod unknown_safety_columns;
 mod weekly_rules;
 mod whatif_exact;
 mod workbook;
