@@ -47,7 +47,7 @@ pub(crate) fn check_unknown_columns(
     for i in unknown {
         let hit = t.rows.iter().any(|(_, row)| {
             row.get(i)
-                .is_some_and(|cell| split_list(cell).any(|item| names_batch(item)))
+                .is_some_and(|cell| split_list(cell).any(&names_batch))
         });
         if hit {
             errs.push_file(

@@ -142,8 +142,8 @@ proptest! {
         let cell = if with_other { format!("Kwintes, {all}") } else { all.to_string() };
         let names: Vec<&str> = orgs.iter().map(String::as_str).collect();
         let l = load(&experts(&[&cell, ""]), &requests(&names));
-        for r in 0..names.len() {
-            prop_assert!(org_refused(&l.instance, 0, r), "{cell:?} / {:?}", names[r]);
+        for (r, name) in names.iter().enumerate() {
+            prop_assert!(org_refused(&l.instance, 0, r), "{cell:?} / {name:?}");
             prop_assert!(!org_refused(&l.instance, 1, r));
         }
         prop_assert!(!l.safe_side_cells.is_empty());
