@@ -627,6 +627,7 @@ messages! {
     OrgContained => "all the words of one are in the other, in order", "alle woorden van de een staan in de ander, in volgorde";
     OrgNearMiss => "a spelling close to it", "een schrijfwijze die er dichtbij ligt";
     OrgAbbreviated => "one is an abbreviation or the initials of the other", "de een is een afkorting of de beginletters van de ander";
+    OrgBranch => "the same name with another place at the end (a branch)", "dezelfde naam met een andere plaats aan het eind (een vestiging)";
     OrgCategory => "the cell names a kind of organisation or all of them (`alle ...`, a plural, `-instellingen`, `*`)", "de cel noemt een soort organisatie of ze allemaal (`alle ...`, een meervoud, `-instellingen`, `*`)";
 
     // Booking refusals (`book` and the web page's book button, one check).

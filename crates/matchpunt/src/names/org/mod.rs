@@ -46,8 +46,14 @@
 //! Utrecht": the most common Dutch way to shorten a word, so the same name on the safe side);
 //! otherwise [`Match::No`]. In order and not contiguous is the safe side of the two readings the
 //! issue allowed: it catches a district or department written in between, and every such match is
-//! a warning the coordinator sees. Another town's organisation is no match: "Jeugdhulp
-//! Amersfoort" and "Stichting Jeugdhulp Utrecht" share one word, not all.
+//! a warning the coordinator sees. Another town's organisation of a kind is no match:
+//! "Jeugdhulp Amersfoort" and "Stichting Jeugdhulp Utrecht" share one word, not all.
+//!
+//! [`Match::Branch`] when a named organisation differs only by a place at the end ("Kwintes
+//! (Zeist)", "Kwintes Zeist", "Kwintes locatie Utrecht": its branches, on the safe side), while a
+//! name of only kind words ([`is_generic`]: "Gemeente Zeist", "GGD Utrecht") in another town is
+//! another organisation. An item written as a category (`alle GGZ`, `gemeenten`, `*`) is read as
+//! its kind, or every organisation, by [`category`] in [`resolve_cell`].
 //!
 //! **Typos** ([`near_miss`]): the rule ingest has used since issue 8, now on the canonical words.
 //!
@@ -115,6 +121,8 @@ struct Token {
     /// Written cut short with a dot (`Gem.`, `Utr.`, the `Z.` of `Z.-Holland`): see
     /// [`Match::Abbreviated`].
     cut: bool,
+    /// A word of a place of the places table (step 3): see [`Match::Branch`].
+    place: bool,
 }
 
 /// Steps 1 and 2 of the canonical form, keeping whether each word was written as initials.
@@ -132,6 +140,7 @@ fn folded_tokens(s: &str) -> Vec<Token> {
         tokens.push(Token {
             initials: abbrev::looks_like_initials(written),
             cut: false,
+            place: false,
             word: if word == "and" {
                 "en".to_string()
             } else {
@@ -229,13 +238,17 @@ fn with_places(tokens: Vec<Token>) -> Vec<Token> {
                         word: w.to_string(),
                         initials: false,
                         cut: false,
+                        place: true,
                     }));
                     i = j;
                     continue 'words;
                 }
                 Some(_) => {
                     // Already the table's name: kept whole, its words not read again.
-                    out.extend(tokens[i..j].iter().cloned());
+                    out.extend(tokens[i..j].iter().cloned().map(|mut t| {
+                        t.place = true;
+                        t
+                    }));
                     i = j;
                     continue 'words;
                 }
@@ -347,6 +360,7 @@ fn readings(tokens: &[Token], plain: &[String]) -> Vec<Vec<String>> {
                     word,
                     initials: false,
                     cut: false,
+                    place: false,
                 })
                 .collect();
             canonical_tokens(tokens)
@@ -383,6 +397,11 @@ pub enum Match {
     /// "Jeugdhulp Utrecht"), or for what [`abbrev::cut_expansions`] or a legal form it starts
     /// gives ("Ver. X" and "Vereniging X"). Excluded on the safe side, with a warning.
     Abbreviated,
+    /// None of these, but the two differ only by a place at the end ([`branch_base`]: "Kwintes
+    /// (Zeist)", "Kwintes Zeist" and "Kwintes locatie Utrecht"): one organisation's branches, for
+    /// a name that is not just a kind of organisation ("Gemeente Zeist" and "Gemeente Utrecht"
+    /// stay apart). Excluded on the safe side, with a warning.
+    Branch,
     /// None of these.
     No,
 }
@@ -428,6 +447,8 @@ pub struct OrgName {
     /// The words written cut short with a dot (`gem` of `Gem.`), sorted: each also stands for
     /// any longer word it is the start of ([`OrgName::cut_matches`]).
     cut: Vec<String>,
+    /// The words without a place at the end ([`branch_base`]), when there was one.
+    base: Option<Vec<String>>,
 }
 
 impl OrgName {
@@ -446,6 +467,7 @@ impl OrgName {
             .collect();
         cut.sort();
         cut.dedup();
+        let base = branch_base(&tokens);
         OrgName {
             key: words.join(" "),
             joined: words.concat(),
@@ -453,7 +475,30 @@ impl OrgName {
             initials,
             readings,
             cut,
+            base,
         }
+    }
+
+    /// The words without a place at the end, or all the words: what [`Match::Branch`]
+    /// compares.
+    pub fn base_or_words(&self) -> &[String] {
+        self.base.as_deref().unwrap_or(&self.words)
+    }
+
+    /// Whether the two differ only by a place at the end ([`Match::Branch`]): the base (or the
+    /// words) of one equal to, or all in, in order, the other's, and the shorter not just a kind
+    /// of organisation ([`is_generic`]) and of 4 letters or more, and at least one of them had
+    /// a place at the end.
+    /// O(words).
+    fn branch(&self, other: &OrgName) -> bool {
+        if self.base.is_none() && other.base.is_none() {
+            return false;
+        }
+        let (a, b) = (self.base_or_words(), other.base_or_words());
+        let shorter = if a.len() <= b.len() { a } else { b };
+        (a == b || is_subsequence(a, b) || is_subsequence(b, a))
+            && shorter.concat().chars().count() >= 4
+            && !is_generic(shorter)
     }
 
     /// A name of canonical words as given, without initials or other readings.
@@ -465,6 +510,7 @@ impl OrgName {
             initials: Vec::new(),
             readings: Vec::new(),
             cut: Vec::new(),
+            base: None,
         }
     }
 
@@ -549,6 +595,9 @@ impl OrgName {
         }
         if self.abbreviates(other) {
             return Match::Abbreviated;
+        }
+        if self.branch(other) {
+            return Match::Branch;
         }
         Match::No
     }
@@ -685,9 +734,12 @@ fn is_subsequence(short: &[String], long: &[String]) -> bool {
     short.iter().all(|w| it.any(|x| x == w))
 }
 
+mod branch;
 pub mod category;
 mod id;
 mod index;
+use branch::branch_base;
+pub use branch::{is_generic, BRANCH_WORDS, GENERIC_WORDS};
 pub use id::{id_key, id_list_keys, LostDigits};
 pub use index::{resolve_cell, Hit, HitKind, OrgIndex};
 
