@@ -37,5 +37,6 @@ mod team_bookings;
 mod themes;
 mod trajectories;
 mod trial4_themes;
+mod trial4_orgs;
 mod voice;
 mod workbook_gate;

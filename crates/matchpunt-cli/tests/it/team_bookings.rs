@@ -30,8 +30,8 @@ fn a_new_expert_is_booked_only_beside_an_experienced_one() {
     };
     // The trial: Sam (E1, new) booked alone on an inline one-seat request.
     let o = book(&[
-        "--role", "trainer", "--themes", "pesten", "--online", "--slot", "fri-pm", "--org", "X",
-        "--id", "tel-9", "--expert", "E1",
+        "--role", "trainer", "--themes", "pesten", "--online", "--slot", "fri-pm", "--org",
+        "Lister", "--id", "tel-9", "--expert", "E1",
     ]);
     assert_ne!(code(&o), 0, "{}", stderr(&o));
     assert!(

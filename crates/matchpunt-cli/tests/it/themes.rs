@@ -29,7 +29,7 @@ fn the_trials_inline_plural_of_an_avoided_theme_is_never_suggested_or_booked() {
         "--slot",
         "wo-middag",
         "--org",
-        "X",
+        "Lister",
     ];
     let mut args = vec!["suggest"];
     args.extend(inline);

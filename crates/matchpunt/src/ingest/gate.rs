@@ -332,3 +332,45 @@ pub(crate) const EXPERT_SAFETY_STEMS: &[(&str, &[&str])] = &[
     ("certified", &["certif"]),
     ("last_supervision", &["supervis", "intervis"]),
 ];
+
+/// The header aliases of `avoid_themes` (in [`super::sheet::EXPERT_ALIASES`]), kept here with
+/// the other safety-column names: the trial's free wordings of an avoided-themes column.
+pub const AVOID_THEMES_ALIASES: &[&str] = &[
+    "avoid_theme",
+    "vermijd_thema's",
+    "te_vermijden_thema's",
+    "thema's_vermijden",
+    "niet_nu_thema's",
+    "niet_nu",
+    "nog_niet",
+    "liever_geen",
+    "niet_over",
+    "thema's_niet",
+    "geen_thema's",
+    "taboe",
+    "sensitive_topics",
+    "do_not_discuss",
+];
+
+/// The header aliases of `excluded_orgs` (in [`super::sheet::EXPERT_ALIASES`]), kept here with
+/// the other safety-column names: the trial's free wordings of an exclusions column.
+pub const EXCLUDED_ORGS_ALIASES: &[&str] = &[
+    "excluded_org",
+    "excluded_organisations",
+    "excluded_organizations",
+    "uitgesloten_organisaties",
+    "uitgesloten_orgs",
+    "niet_naar_organisaties",
+    "niet_naar",
+    "niet_inzetten_bij",
+    "blacklist",
+    "no-go",
+    "voormalige_zorgaanbieder",
+    "zorgverleden_bij",
+    "hulpverlening_gehad_bij",
+    "oude_instelling",
+    "former_care_provider",
+    "do_not_send_to",
+    "conflict_of_interest",
+    "belangenverstrengeling",
+];

@@ -45,6 +45,7 @@ mod problem;
 mod problem_kinds;
 mod rows;
 mod table;
+mod unknown_columns;
 mod warning;
 
 pub use cells::*;
@@ -273,6 +274,7 @@ pub fn load_with_organisations(
             &mut inst,
             &mut safe_side_orgs,
         );
+        unknown_columns::check_unknown_columns(t, &orgs, &inst, &mut errs);
         let theme_rows = resolve_avoided_near_misses(&expert_rows, &mut inst);
         safe_side_cells = orgs::safe_side_cells(t, &safe_side_orgs, &theme_rows);
         if let Some(ids) = &expert_ids {

@@ -168,6 +168,8 @@ pub fn hit_why(kind: org::HitKind, lang: Lang) -> &'static str {
         org::HitKind::BothWays => Msg::OrgBothWays,
         org::HitKind::Contained => Msg::OrgContained,
         org::HitKind::Abbreviated => Msg::OrgAbbreviated,
+        org::HitKind::Branch => Msg::OrgBranch,
+        org::HitKind::Category => Msg::OrgCategory,
         org::HitKind::NearMiss => Msg::OrgNearMiss,
     })
 }

@@ -117,6 +117,10 @@ pub enum Problem {
         /// The default intensity of the request's role and themes.
         default: u32,
     },
+    /// A request's organisation that is a note or a placeholder (`?`, `onbekend`, `nnb`, `zie
+    /// mail`, `n.t.b.`, `anoniem`, `-`, `x`: [`crate::names::notes::is_placeholder_name`]), not
+    /// a name: rule 4 could not be checked against it.
+    OrgNote,
     /// An organisation id (`org_id`, `excluded_org_ids`, organisations.csv `id`) in scientific
     /// notation (`4,57E+07`): its digits are lost ([`crate::names::org::id_key`]).
     OrgIdLostDigits,
@@ -206,6 +210,15 @@ pub enum Problem {
         suggestion: String,
         /// The column that name stands for, when not the same.
         column: Option<String>,
+    },
+    /// A column of experts.csv that no known column name reads, whose cells name organisations
+    /// or themes of the batch: it may be a safety column under another name, so it is never
+    /// silently ignored ([`crate::ingest::unknown_columns`]). The cells are never echoed.
+    UnknownColumnNamesBatch {
+        /// 1-based column number.
+        n: usize,
+        /// The header as written.
+        header: String,
     },
     /// The first line names no column.
     NoHeaderLine {
@@ -405,6 +418,7 @@ impl Problem {
                 lang.fill(Msg::InHeavyIntensityZero, &[("default", default)])
             }
             P::OrgIdLostDigits => t(Msg::InOrgIdLostDigits),
+            P::OrgNote => t(Msg::InOrgNote),
             P::HalfCoordinates { given } => lang.fill(Msg::InHalfCoordinates, &[("given", given)]),
             P::NotInNetherlands { lat, lon, swapped } => {
                 let (la, lo) = (crate::model::places::NL_LAT, crate::model::places::NL_LON);
@@ -487,6 +501,10 @@ impl Problem {
                     &[("header", header), ("also", &also)],
                 )
             }
+            P::UnknownColumnNamesBatch { n, header } => lang.fill(
+                Msg::InUnknownColumnNamesBatch,
+                &[("n", n), ("header", header)],
+            ),
             P::NearMissColumn {
                 n,
                 header,

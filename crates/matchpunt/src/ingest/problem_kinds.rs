@@ -6,7 +6,7 @@ use crate::ingest::decode::Encoding;
 
 impl Problem {
     /// How many kinds there are ([`Problem::kind_index`] is below it).
-    pub const KINDS: usize = 76;
+    pub const KINDS: usize = 78;
 
     /// The kind's number, from 0 to [`Problem::KINDS`] - 1 (a variant's cases with different
     /// texts count apart). For a test that every kind renders in every language.
@@ -30,6 +30,8 @@ impl Problem {
             P::OrgIdLostDigits => 72,
             P::RequestThemesNote => 73,
             P::HeavyIntensityZero { .. } => 74,
+            P::OrgNote => 76,
+            P::UnknownColumnNamesBatch { .. } => 77,
             P::HalfCoordinates { .. } => 12,
             P::NotInNetherlands { swapped: false, .. } => 13,
             P::NotInNetherlands { swapped: true, .. } => 14,
@@ -124,6 +126,7 @@ impl Problem {
             P::RequestThemesNote,
             P::HeavyIntensityZero { default: 3 },
             P::OrgIdLostDigits,
+            P::OrgNote,
             P::HalfCoordinates { given: "lon" },
             P::NotInNetherlands {
                 lat: 5.1,
@@ -172,6 +175,10 @@ impl Problem {
             P::DuplicateColumn {
                 header: s("rollen"),
                 as_column: Some(s("roles")),
+            },
+            P::UnknownColumnNamesBatch {
+                n: 9,
+                header: s("Niet inzetten bij"),
             },
             P::NearMissColumn {
                 n: 3,

@@ -334,6 +334,9 @@ pub(crate) fn parse_requests(
         let mut c = Cells::new(t, errs, *line, row);
         let id = check_unique_id(&mut c, &mut seen);
         let org_name = c.required_nonempty("org", Expected::RequestingOrg);
+        if crate::names::notes::is_placeholder_name(org_name) {
+            c.err("org", org_name, Problem::OrgNote);
+        }
         c.org_ids("org_id", false);
         let role_cell = c.required_nonempty("role", Expected::OneRole);
         let role = if role_cell.is_empty() {

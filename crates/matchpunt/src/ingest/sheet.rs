@@ -252,16 +252,7 @@ pub const EXPERT_ALIASES: &[(&str, &[&str])] = &[
     ("roles", &["role", "rollen", "rol"]),
     ("certified", &["gecertificeerd", "certificaat"]),
     ("themes", &["theme", "thema's", "thema", "ervaringsthema's"]),
-    (
-        "avoid_themes",
-        &[
-            "avoid_theme",
-            "vermijd_thema's",
-            "te_vermijden_thema's",
-            "thema's_vermijden",
-            "niet_nu_thema's",
-        ],
-    ),
+    ("avoid_themes", super::gate::AVOID_THEMES_ALIASES),
     ("place", &["woonplaats", "plaats"]),
     ("lat", &["latitude", "breedtegraad"]),
     ("lon", &["longitude", "lng", "lengtegraad"]),
@@ -282,17 +273,7 @@ pub const EXPERT_ALIASES: &[(&str, &[&str])] = &[
     ("birth_year", &["geboortejaar"]),
     ("languages", &["language", "talen", "taal"]),
     ("gender", &["geslacht"]),
-    (
-        "excluded_orgs",
-        &[
-            "excluded_org",
-            "excluded_organisations",
-            "excluded_organizations",
-            "uitgesloten_organisaties",
-            "uitgesloten_orgs",
-            "niet_naar_organisaties",
-        ],
-    ),
+    ("excluded_orgs", super::gate::EXCLUDED_ORGS_ALIASES),
     (
         "excluded_org_ids",
         &[

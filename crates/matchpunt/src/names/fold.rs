@@ -65,9 +65,11 @@ fn collapse_spaces(chars: impl Iterator<Item = char>) -> String {
 }
 
 /// How every name-like cell (ids, themes, places, organisations, languages, codes) is compared:
-/// invisible characters removed ([`is_invisible`]), look-alike dashes and apostrophes made
-/// plain, lower-cased, Unicode NFC (so a decomposed `é`, as a Mac writes it, equals the composed
-/// one), and runs of white space, non-breaking spaces included, collapsed to one space and trimmed.
+/// invisible characters removed ([`is_invisible`]), Unicode compatibility normalisation (NFKC:
+/// a decomposed `é`, as a Mac writes it, equals the composed one; the ligatures `ﬁ` and `ﬀ` of
+/// text copied from a PDF are `fi` and `ff`; full-width `Ｋｗｉｎｔｅｓ` is `Kwintes`),
+/// look-alike dashes and apostrophes made plain, lower-cased, and runs of white space,
+/// non-breaking spaces included, collapsed to one space and trimmed.
 ///
 /// Diacritics and hyphens are kept: `Coöperatie` and `Cooperatie` are different names here
 /// (themes fold them too: [`theme_key`]).
@@ -83,20 +85,22 @@ pub fn normalize(s: &str) -> String {
     collapse_spaces(
         s.chars()
             .filter(|&c| !is_invisible(c))
+            .nfkc()
             .map(plain_punctuation)
             .flat_map(char::to_lowercase)
             .nfc(),
     )
 }
 
-/// A cell as it is shown back to the user: [`normalize`] without the lower-casing.
+/// A cell as it is shown back to the user: [`normalize`] without the lower-casing (so NFKC:
+/// `Proﬁel` is shown as `Profiel`).
 pub fn tidy(s: &str) -> String {
     use unicode_normalization::UnicodeNormalization;
     collapse_spaces(
         s.chars()
             .filter(|&c| !is_invisible(c))
-            .map(plain_punctuation)
-            .nfc(),
+            .nfkc()
+            .map(plain_punctuation),
     )
 }
 
@@ -108,7 +112,7 @@ pub fn fold_theme(s: &str) -> String {
     use unicode_normalization::char::is_combining_mark;
     use unicode_normalization::UnicodeNormalization;
     normalize(s)
-        .nfd()
+        .nfkd()
         .filter(|&c| !is_combining_mark(c) && c.is_alphanumeric())
         .collect()
 }

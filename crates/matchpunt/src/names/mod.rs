@@ -11,7 +11,7 @@
 //!   the one-letter near misses that the safe side of rule 3 uses.
 //!
 //! - [`normalize`], [`fold_theme`], [`theme_key`]: how a cell's spelling is folded before any
-//!   comparison (invisible characters, look-alike punctuation, case, Unicode NFC; diacritics for
+//!   comparison (invisible characters, look-alike punctuation, case, Unicode NFKC; diacritics for
 //!   themes).
 //!
 //! - [`theme_words`]: a theme found in words written another way (a phrase, a derivation, an

@@ -166,6 +166,37 @@ pub fn read_safety_cell(cell: &str) -> SafetyCell {
     }
 }
 
+/// Whether a name cell that must name one thing (a request's organisation) is a note or a
+/// placeholder instead: a non-empty cell that [`read_safety_cell`] reads as a note or as none
+/// (`?`, `onbekend`, `nnb`, `zie mail`, `(zie mail)`, `n.t.b.`, `-`, `x`, `nvt`), or one of
+/// [`ANONYMOUS`]. The same note reading as the safety cells, so that what an expert's cell may not
+/// hide, a request's cell may not hide either. O(cell length).
+pub fn is_placeholder_name(cell: &str) -> bool {
+    let whole = super::normalize(cell);
+    let inner = whole.trim_matches(['(', ')', '[', ']', '{', '}', ' ']);
+    let trimmed = inner.trim_end_matches(['.', '!', ':']).trim();
+    !whole.is_empty()
+        && (ANONYMOUS.contains(&trimmed)
+            || NONE_VALUES.contains(&inner)
+            || NONE_VALUES.contains(&trimmed)
+            || read_safety_cell(cell) != SafetyCell::Names)
+}
+
+/// Whole cells that name no organisation on purpose: `anoniem`, `anonymous`, `geheim`,
+/// `onbekende organisatie`, `n.n.`.
+pub const ANONYMOUS: &[&str] = &[
+    "anoniem",
+    "anonymous",
+    "anon",
+    "geheim",
+    "secret",
+    "n.n",
+    "nn",
+    "onbekende organisatie",
+    "unknown organisation",
+    "unknown organization",
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -214,6 +245,31 @@ mod tests {
             "bijlage",
         ] {
             assert_eq!(read_safety_cell(c), SafetyCell::Note, "{c}");
+        }
+        for c in [
+            "?",
+            "onbekend",
+            "nnb",
+            "zie mail",
+            "(zie mail)",
+            "n.t.b.",
+            "anoniem",
+            "-",
+            "x",
+            "Anoniem.",
+            "NVT",
+            "N.N.",
+        ] {
+            assert!(is_placeholder_name(c), "{c}");
+        }
+        for c in [
+            "Kwintes",
+            "Zorg + Welzijn",
+            "Stichting Ja Zeggen",
+            "GGZ Centraal",
+            "",
+        ] {
+            assert!(!is_placeholder_name(c), "{c}");
         }
         for c in ["", " - ", "geen", "Nee", "n.v.t.", "N/A"] {
             assert_eq!(read_safety_cell(c), SafetyCell::None, "{c}");

@@ -15,7 +15,7 @@ use unicode_normalization::UnicodeNormalization;
 /// from GeoNames (<https://www.geonames.org>), licensed under Creative Commons Attribution 4.0.
 pub const BUNDLED_CSV: &str = include_str!("../../../../data/nl-places.csv");
 
-/// The key two spellings of one place name share: Unicode canonical decomposition (NFD) with
+/// The key two spellings of one place name share: Unicode compatibility decomposition (NFKD) with
 /// the combining marks dropped (`Súdwest` = `Sûdwest` = `Sudwest`), lower case, every run of
 /// characters that are not letters or digits made one space (`'s-Hertogenbosch` =
 /// `s Hertogenbosch`, `Den-Haag` = `Den Haag`, curly apostrophes), `a/d`, `a.d.` and `ad`
@@ -31,7 +31,7 @@ pub fn place_key(name: &str) -> String {
 /// "Utrecht Centrum" is a branch, not the town's centre.
 fn spelling_key(name: &str) -> String {
     let folded: String = name
-        .nfd()
+        .nfkd()
         .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
         .flat_map(char::to_lowercase)
         .map(|c| if c.is_alphanumeric() { c } else { ' ' })

@@ -250,13 +250,16 @@ proptest! {
         let l = load(&experts(&[&exclusion, &control]), &requests(&[&org_name]));
         let i = &l.instance;
         prop_assert!(org_refused(i, 0, 0), "batch: {exclusion:?} does not exclude {org_name:?}");
-        prop_assert!(!org_refused(i, 1, 0), "batch: control {control:?} excludes {org_name:?}");
+        // A named organisation (Leger des Heils) in another town may be its branch: excluded on
+        // the safe side (Match::Branch); a kind of organisation in another town is another one.
+        let generic = org::is_generic(&org::canonical_words(KINDS[kind].0));
+        prop_assert!(!generic || !org_refused(i, 1, 0), "batch: control {control:?} excludes {org_name:?}");
 
         let l = load(&experts(&[&exclusion, &control]), &requests(&["Gemeente Ede"]));
         let mut i = l.instance.clone();
         let (r, _) = inline(&mut i, &org_name);
         prop_assert!(org_refused(&i, 0, r), "inline: {exclusion:?} does not exclude {org_name:?}");
-        prop_assert!(!org_refused(&i, 1, r), "inline: control {control:?} excludes {org_name:?}");
+        prop_assert!(!generic || !org_refused(&i, 1, r), "inline: control {control:?} excludes {org_name:?}");
     }
 }
 

@@ -186,7 +186,7 @@ fn excel_scientific_kvk_is_an_error_not_a_silent_non_match() {
             experts: Source::new("experts.csv", e.as_bytes()),
             requests: Source::new(
                 "requests.csv",
-                b"id,org,role,themes,place\nR1,X,speaker,pesten,Utrecht\n".as_slice(),
+                b"id,org,role,themes,place\nR1,Lister,speaker,pesten,Utrecht\n".as_slice(),
             ),
             history: None,
         },
@@ -211,7 +211,7 @@ fn excel_scientific_kvk_is_an_error_not_a_silent_non_match() {
     let mut i = l.instance.clone();
     let cells = [
         ("id", "phone"),
-        ("org", "X"),
+        ("org", "Lister"),
         ("org_id", "4,57E+07"),
         ("role", "speaker"),
         ("themes", "pesten"),

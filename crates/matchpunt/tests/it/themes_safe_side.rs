@@ -84,7 +84,7 @@ pub(crate) fn inline_refuses(avoid: &str, themes: &str) -> bool {
     let mut i = loaded(&experts(avoid, "sport"), &requests("angst")).instance;
     let cells = [
         ("id", "phone"),
-        ("org", "X"),
+        ("org", "Lister"),
         ("role", "maatje"),
         ("themes", themes),
         ("place", "Utrecht"),

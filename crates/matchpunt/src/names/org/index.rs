@@ -250,6 +250,25 @@ impl OrgIndex {
         out
     }
 
+    /// Entries [`Match::Branch`] with `q`, sorted: those sharing a word with `q`'s base (or
+    /// words), checked by [`OrgName::matches`]. Costs the postings of those words (a name that
+    /// is only kind words, whose postings are long, has no branches: [`is_generic`]).
+    pub fn branch(&self, q: &OrgName) -> Vec<usize> {
+        let mut out: Vec<usize> = Vec::new();
+        let words = q.base_or_words();
+        if words.is_empty() || is_generic(words) {
+            return out;
+        }
+        // The shorter base is all in the longer, so a match shares a word with `q`'s base.
+        for w in words {
+            out.extend(self.by_word.get(w).into_iter().flatten());
+        }
+        out.sort_unstable();
+        out.dedup();
+        out.retain(|&e| q.matches(&self.names[e]) == Match::Branch);
+        out
+    }
+
     /// Entries that `q` is a [`near_miss`] of, sorted.
     pub fn near(&self, q: &OrgName) -> Vec<usize> {
         let mut candidates: Vec<usize> = Vec::new();
@@ -293,6 +312,12 @@ pub enum HitKind {
     Contained,
     /// An item is [`Match::Abbreviated`] with the entry.
     Abbreviated,
+    /// An item is [`Match::Branch`] with the entry: the same name with another place at the end.
+    Branch,
+    /// An item names a kind of organisation or all of them ([`super::category`]: `alle GGZ`,
+    /// `gemeenten`, `GGZ-instellingen`, `*`), and the entry is of that kind (its kind word read
+    /// as [`Match::Same`], [`Match::Contained`] or [`Match::Abbreviated`]), or any entry for all.
+    Category,
     /// An item or run is a [`near_miss`] of the entry.
     NearMiss,
 }
@@ -310,6 +335,8 @@ impl HitKind {
             HitKind::BothWays => "the cell reads both as this one name and as a list",
             HitKind::Contained => "all the words of one are in the other, in order",
             HitKind::Abbreviated => "one is an abbreviation or the initials of the other",
+            HitKind::Branch => "the same name with another place at the end",
+            HitKind::Category => "the cell names a kind of organisation or all of them",
             HitKind::NearMiss => "a spelling close to it",
         }
     }
@@ -337,6 +364,10 @@ pub struct Hit {
 ///   [`Match::Same`] entries, [`HitKind::BothWays`] when an item of the run names an entry on its
 ///   own too;
 /// - each item or run that names no entry the same way: the entries it is a [`near_miss`] of.
+/// - each item written as a category ([`super::category::category`]): every entry for `*`,
+///   `alle`, `alles`; for `alle GGZ`, `gemeenten`, `GGZ-instellingen` the entries its kind word
+///   (and each singular) is [`Match::Same`], [`Match::Contained`] or [`Match::Abbreviated`]
+///   with ([`HitKind::Category`]).
 ///
 /// O(items × (longest entry's words)² ) canonical forms and index lookups: near-linear in the
 /// items, where the all-runs loop it replaces was cubic.
@@ -363,8 +394,32 @@ pub fn resolve_cell(items: &[&str], index: &OrgIndex) -> Vec<Hit> {
         for e in index.abbreviated(n) {
             hit(e, HitKind::Abbreviated, items[i]);
         }
+        for e in index.branch(n) {
+            hit(e, HitKind::Branch, items[i]);
+        }
         if !item_same[i] {
             readings.push((items[i].to_string(), n.clone()));
+        }
+        match super::category::category(items[i]) {
+            Some(super::category::Category::All) => {
+                for e in 0..index.len() {
+                    hit(e, HitKind::Category, items[i]);
+                }
+            }
+            Some(super::category::Category::Kind(kinds)) => {
+                for k in kinds {
+                    let k = OrgName::new(&k);
+                    let found: Vec<usize> = index.same(&k).to_vec();
+                    let found = found
+                        .into_iter()
+                        .chain(index.contained(&k))
+                        .chain(index.abbreviated(&k));
+                    for e in found {
+                        hit(e, HitKind::Category, items[i]);
+                    }
+                }
+            }
+            None => {}
         }
     }
     let max_run = index.max_words() + 3;

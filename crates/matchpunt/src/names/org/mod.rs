@@ -7,9 +7,9 @@
 //! inline request of `suggest` and the web form) goes through this module.
 //!
 //! **Canonical form** ([`canonical_words`]): a list of words.
-//! 1. [`crate::model::normalize`] (invisible characters, look-alike punctuation, case, Unicode
-//!    NFC, spaces), then diacritics dropped (NFD without combining marks: `Coöperatie` is
-//!    `cooperatie`).
+//! 1. [`crate::model::normalize`] (invisible characters, Unicode NFKC: ligatures and full-width
+//!    letters as plain ones, look-alike punctuation, case, spaces), then diacritics dropped (NFKD
+//!    without combining marks: `Coöperatie` is `cooperatie`, `Proﬁel` is `profiel`).
 //! 2. A dotted abbreviation of single letters is one word (`B.V.` → `bv`, `v.o.f.` → `vof`,
 //!    `U.A.` → `ua`); any other character that is no letter or digit separates words (hyphens,
 //!    dots, commas, apostrophes, brackets: `GGZ-Centraal` → `ggz centraal`); `&` and `+` are the
@@ -46,8 +46,14 @@
 //! Utrecht": the most common Dutch way to shorten a word, so the same name on the safe side);
 //! otherwise [`Match::No`]. In order and not contiguous is the safe side of the two readings the
 //! issue allowed: it catches a district or department written in between, and every such match is
-//! a warning the coordinator sees. Another town's organisation is no match: "Jeugdhulp
-//! Amersfoort" and "Stichting Jeugdhulp Utrecht" share one word, not all.
+//! a warning the coordinator sees. Another town's organisation of a kind is no match:
+//! "Jeugdhulp Amersfoort" and "Stichting Jeugdhulp Utrecht" share one word, not all.
+//!
+//! [`Match::Branch`] when a named organisation differs only by a place at the end ("Kwintes
+//! (Zeist)", "Kwintes Zeist", "Kwintes locatie Utrecht": its branches, on the safe side), while a
+//! name of only kind words ([`is_generic`]: "Gemeente Zeist", "GGD Utrecht") in another town is
+//! another organisation. An item written as a category (`alle GGZ`, `gemeenten`, `*`) is read as
+//! its kind, or every organisation, by [`category`] in [`resolve_cell`].
 //!
 //! **Typos** ([`near_miss`]): the rule ingest has used since issue 8, now on the canonical words.
 //!
@@ -115,23 +121,26 @@ struct Token {
     /// Written cut short with a dot (`Gem.`, `Utr.`, the `Z.` of `Z.-Holland`): see
     /// [`Match::Abbreviated`].
     cut: bool,
+    /// A word of a place of the places table (step 3): see [`Match::Branch`].
+    place: bool,
 }
 
 /// Steps 1 and 2 of the canonical form, keeping whether each word was written as initials.
 fn folded_tokens(s: &str) -> Vec<Token> {
     use unicode_normalization::char::is_combining_mark;
     use unicode_normalization::UnicodeNormalization;
-    let folded: String = tidy(s).nfd().filter(|&c| !is_combining_mark(c)).collect();
+    let folded: String = tidy(s).nfkd().filter(|&c| !is_combining_mark(c)).collect();
     let folded = join_contracted_dam(&folded);
     let mut tokens = Vec::new();
     let push = |tokens: &mut Vec<Token>, written: &str| {
         let word: String = normalize(written)
-            .nfd()
+            .nfkd()
             .filter(|&c| !is_combining_mark(c))
             .collect();
         tokens.push(Token {
             initials: abbrev::looks_like_initials(written),
             cut: false,
+            place: false,
             word: if word == "and" {
                 "en".to_string()
             } else {
@@ -229,13 +238,17 @@ fn with_places(tokens: Vec<Token>) -> Vec<Token> {
                         word: w.to_string(),
                         initials: false,
                         cut: false,
+                        place: true,
                     }));
                     i = j;
                     continue 'words;
                 }
                 Some(_) => {
                     // Already the table's name: kept whole, its words not read again.
-                    out.extend(tokens[i..j].iter().cloned());
+                    out.extend(tokens[i..j].iter().cloned().map(|mut t| {
+                        t.place = true;
+                        t
+                    }));
                     i = j;
                     continue 'words;
                 }
@@ -284,8 +297,11 @@ pub fn canonical_words(s: &str) -> Vec<String> {
         .collect()
 }
 
-/// At most this many abbreviations of one name are spelled out (2^3 readings).
-const MAX_ABBREVIATIONS: usize = 3;
+/// At most this many abbreviations of one name are spelled out (2^4 readings for words of one
+/// expansion each). A legal form written short (`Stg.`, `Stich.`) is not counted: it is dropped
+/// in every reading, so it cannot use up the place of a kind, town or region written short
+/// ("Stg. JB A'dam Gld" spells out `JB`, `A'dam` and `Gld`).
+const MAX_ABBREVIATIONS: usize = 4;
 
 /// What the word of `t` may stand for: [`abbrev::expansions`], and for a word cut short with a
 /// dot also [`abbrev::cut_expansions`] and the legal forms of [`LEGAL_FORMS`] it is the start
@@ -315,6 +331,11 @@ fn readings(tokens: &[Token], plain: &[String]) -> Vec<Vec<String>> {
     let mut spelled = 0;
     for t in tokens {
         let exp = expansions(t);
+        if !exp.is_empty() && exp.iter().all(|e| LEGAL_FORMS.contains(e)) {
+            // A legal form written short: every reading drops it (step 4), no branch.
+            out.iter_mut().for_each(|r| r.push(exp[0].to_string()));
+            continue;
+        }
         if exp.is_empty() || spelled == MAX_ABBREVIATIONS {
             out.iter_mut().for_each(|r| r.push(t.word.clone()));
             continue;
@@ -339,6 +360,7 @@ fn readings(tokens: &[Token], plain: &[String]) -> Vec<Vec<String>> {
                     word,
                     initials: false,
                     cut: false,
+                    place: false,
                 })
                 .collect();
             canonical_tokens(tokens)
@@ -375,6 +397,11 @@ pub enum Match {
     /// "Jeugdhulp Utrecht"), or for what [`abbrev::cut_expansions`] or a legal form it starts
     /// gives ("Ver. X" and "Vereniging X"). Excluded on the safe side, with a warning.
     Abbreviated,
+    /// None of these, but the two differ only by a place at the end ([`branch_base`]: "Kwintes
+    /// (Zeist)", "Kwintes Zeist" and "Kwintes locatie Utrecht"): one organisation's branches, for
+    /// a name that is not just a kind of organisation ("Gemeente Zeist" and "Gemeente Utrecht"
+    /// stay apart). Excluded on the safe side, with a warning.
+    Branch,
     /// None of these.
     No,
 }
@@ -420,6 +447,8 @@ pub struct OrgName {
     /// The words written cut short with a dot (`gem` of `Gem.`), sorted: each also stands for
     /// any longer word it is the start of ([`OrgName::cut_matches`]).
     cut: Vec<String>,
+    /// The words without a place at the end ([`branch_base`]), when there was one.
+    base: Option<Vec<String>>,
 }
 
 impl OrgName {
@@ -438,6 +467,7 @@ impl OrgName {
             .collect();
         cut.sort();
         cut.dedup();
+        let base = branch_base(&tokens);
         OrgName {
             key: words.join(" "),
             joined: words.concat(),
@@ -445,7 +475,30 @@ impl OrgName {
             initials,
             readings,
             cut,
+            base,
         }
+    }
+
+    /// The words without a place at the end, or all the words: what [`Match::Branch`]
+    /// compares.
+    pub fn base_or_words(&self) -> &[String] {
+        self.base.as_deref().unwrap_or(&self.words)
+    }
+
+    /// Whether the two differ only by a place at the end ([`Match::Branch`]): the base (or the
+    /// words) of one equal to, or all in, in order, the other's, and the shorter not just a kind
+    /// of organisation ([`is_generic`]) and of 4 letters or more, and at least one of them had
+    /// a place at the end.
+    /// O(words).
+    fn branch(&self, other: &OrgName) -> bool {
+        if self.base.is_none() && other.base.is_none() {
+            return false;
+        }
+        let (a, b) = (self.base_or_words(), other.base_or_words());
+        let shorter = if a.len() <= b.len() { a } else { b };
+        (a == b || is_subsequence(a, b) || is_subsequence(b, a))
+            && shorter.concat().chars().count() >= 4
+            && !is_generic(shorter)
     }
 
     /// A name of canonical words as given, without initials or other readings.
@@ -457,6 +510,7 @@ impl OrgName {
             initials: Vec::new(),
             readings: Vec::new(),
             cut: Vec::new(),
+            base: None,
         }
     }
 
@@ -541,6 +595,9 @@ impl OrgName {
         }
         if self.abbreviates(other) {
             return Match::Abbreviated;
+        }
+        if self.branch(other) {
+            return Match::Branch;
         }
         Match::No
     }
@@ -677,8 +734,12 @@ fn is_subsequence(short: &[String], long: &[String]) -> bool {
     short.iter().all(|w| it.any(|x| x == w))
 }
 
+mod branch;
+pub mod category;
 mod id;
 mod index;
+use branch::branch_base;
+pub use branch::{is_generic, BRANCH_WORDS, GENERIC_WORDS};
 pub use id::{id_key, id_list_keys, LostDigits};
 pub use index::{resolve_cell, Hit, HitKind, OrgIndex};
 
@@ -798,6 +859,27 @@ mod tests {
             ),
             ("Jeugdbescherming West", "Jeugdbescherming Noord", Match::No),
             ("STICHTING DE RADING", "De Rading", Match::Same),
+            // A legal form, a kind, a town and a region all written short together.
+            (
+                "Stg. JB A'dam Gld",
+                "Jeugdbescherming Amsterdam Gelderland",
+                Match::Abbreviated,
+            ),
+            (
+                "Stich. JB A'dam Gld",
+                "Jeugdbescherming Amsterdam Gelderland",
+                Match::Abbreviated,
+            ),
+            (
+                "Stg. JB A'dam Gld",
+                "Jeugdbescherming Amsterdam",
+                Match::Abbreviated,
+            ),
+            (
+                "Stg. JB A'dam Gld",
+                "Jeugdbescherming Rotterdam Gelderland",
+                Match::No,
+            ),
         ] {
             assert_eq!(excludes(a, b), want, "{a} / {b}");
             assert_eq!(excludes(b, a), want, "{b} / {a}");
