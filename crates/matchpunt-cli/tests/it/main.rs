@@ -36,7 +36,7 @@ mod summary_causes_property;
 mod team_bookings;
 mod themes;
 mod trajectories;
-mod trial4_themes;
 mod trial4_orgs;
+mod trial4_themes;
 mod voice;
 mod workbook_gate;

@@ -275,6 +275,9 @@ pub fn load_with_organisations(
             &mut safe_side_orgs,
         );
         unknown_columns::check_unknown_columns(t, &orgs, &inst, &mut errs);
+        if let Some(r) = &requests_t {
+            unknown_columns::check_unknown_request_columns(r, &inst, &mut errs);
+        }
         let theme_rows = resolve_avoided_near_misses(&expert_rows, &mut inst);
         safe_side_cells = orgs::safe_side_cells(t, &safe_side_orgs, &theme_rows);
         if let Some(ids) = &expert_ids {

@@ -220,6 +220,14 @@ pub enum Problem {
         /// The header as written.
         header: String,
     },
+    /// A column of requests.csv that no known column name reads, whose cells name themes: a
+    /// second themes column would hide a theme from rule 3 ([`crate::ingest::unknown_columns`]).
+    UnknownRequestColumnNamesThemes {
+        /// 1-based column number.
+        n: usize,
+        /// The header as written.
+        header: String,
+    },
     /// The first line names no column.
     NoHeaderLine {
         /// The line.
@@ -503,6 +511,10 @@ impl Problem {
             }
             P::UnknownColumnNamesBatch { n, header } => lang.fill(
                 Msg::InUnknownColumnNamesBatch,
+                &[("n", n), ("header", header)],
+            ),
+            P::UnknownRequestColumnNamesThemes { n, header } => lang.fill(
+                Msg::InUnknownRequestColumnNamesThemes,
                 &[("n", n), ("header", header)],
             ),
             P::NearMissColumn {

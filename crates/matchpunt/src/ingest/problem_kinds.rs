@@ -6,7 +6,7 @@ use crate::ingest::decode::Encoding;
 
 impl Problem {
     /// How many kinds there are ([`Problem::kind_index`] is below it).
-    pub const KINDS: usize = 78;
+    pub const KINDS: usize = 79;
 
     /// The kind's number, from 0 to [`Problem::KINDS`] - 1 (a variant's cases with different
     /// texts count apart). For a test that every kind renders in every language.
@@ -32,6 +32,7 @@ impl Problem {
             P::HeavyIntensityZero { .. } => 74,
             P::OrgNote => 76,
             P::UnknownColumnNamesBatch { .. } => 77,
+            P::UnknownRequestColumnNamesThemes { .. } => 78,
             P::HalfCoordinates { .. } => 12,
             P::NotInNetherlands { swapped: false, .. } => 13,
             P::NotInNetherlands { swapped: true, .. } => 14,
@@ -179,6 +180,10 @@ impl Problem {
             P::UnknownColumnNamesBatch {
                 n: 9,
                 header: s("Niet inzetten bij"),
+            },
+            P::UnknownRequestColumnNamesThemes {
+                n: 5,
+                header: s("Extra thema's"),
             },
             P::NearMissColumn {
                 n: 3,

@@ -1,11 +1,14 @@
-//! Columns of experts.csv (or the experts sheet) that no known column name reads, checked
-//! against the batch once every file is read.
+//! Columns of experts.csv and requests.csv (or their sheets) that no known column name reads,
+//! checked against the batch once every file is read.
 //!
 //! Why: a safety column under a header of the coordinator's own words (`Niet inzetten bij`,
 //! `Liever geen`, `No-go`) would otherwise be a warning "unknown column ignored" and its rule
 //! silently off. The header alone cannot tell a safety column from a column of one's own, but
 //! its cells can: a column whose cells name an organisation or a theme of the batch is refused,
-//! naming the column (a wrong match is worse than no match). Its cells are never echoed.
+//! naming the column (a wrong match is worse than no match). Its cells are never echoed. In
+//! requests.csv a second themes column (`Extra thema's`, `Subthema`, `Onderwerp`) would hide
+//! a theme from rule 3 the same way: a column whose cells name a theme of the vocabulary or of
+//! the batch is refused there too.
 
 use super::*;
 use crate::names::{org, place, theme_key};
@@ -21,8 +24,25 @@ pub(crate) fn check_unknown_columns(
     inst: &Instance,
     errs: &mut Errs,
 ) {
+    check_columns(t, Some(orgs), inst, &HeaderNames::experts(), errs);
+}
+
+/// [`check_unknown_columns`] for the requests table `t`: an unknown column whose cells name a
+/// theme (of the vocabulary, by any of its spellings, or one `inst` has read) is an error
+/// naming the column. Organisations are not looked for there (a request's own columns name
+/// its organisation's contacts and places). Same cost.
+pub(crate) fn check_unknown_request_columns(t: &Table, inst: &Instance, errs: &mut Errs) {
+    check_columns(t, None, inst, &HeaderNames::requests(), errs);
+}
+
+fn check_columns(
+    t: &Table,
+    orgs: Option<&BatchOrgs<'_>>,
+    inst: &Instance,
+    names: &HeaderNames,
+    errs: &mut Errs,
+) {
     let known: HashSet<usize> = t.cols.values().copied().collect();
-    let names = HeaderNames::experts();
     let unknown: Vec<usize> = (0..t.headers.len())
         .filter(|i| !known.contains(i) && !t.headers[*i].trim().is_empty())
         // A near miss of a known column is an error of its own already.
@@ -35,11 +55,22 @@ pub(crate) fn check_unknown_columns(
         .map(|i| theme_key(inst.themes.name(i as u32)))
         .filter(|k| !k.is_empty())
         .collect();
+    let vocabulary = crate::names::themes::Vocabulary::bundled();
     let names_batch = |item: &str| {
         let key = theme_key(item);
         if !key.is_empty() && themes.contains(&key) {
             return true;
         }
+        let Some(orgs) = orgs else {
+            // Requests: a theme of the vocabulary in any spelling counts too, and an everyday
+            // word the avoid side reads as a theme (`zelfdoding`, `drugs`).
+            let folded = crate::names::fold_theme(item);
+            return !key.is_empty()
+                && (vocabulary.by_key(&key).is_some()
+                    || crate::names::themes::AVOID_SYNONYMS
+                        .iter()
+                        .any(|(w, _)| crate::names::fold_theme(w) == folded));
+        };
         let name = org::OrgName::new(item);
         !orgs.index.same(&name).is_empty()
             || (place::canonical_place(item).is_none() && !orgs.index.contained(&name).is_empty())
@@ -54,9 +85,16 @@ pub(crate) fn check_unknown_columns(
                 t.kind,
                 &t.file,
                 Some(t.header_line),
-                Problem::UnknownColumnNamesBatch {
-                    n: i + 1,
-                    header: t.headers[i].clone(),
+                if orgs.is_some() {
+                    Problem::UnknownColumnNamesBatch {
+                        n: i + 1,
+                        header: t.headers[i].clone(),
+                    }
+                } else {
+                    Problem::UnknownRequestColumnNamesThemes {
+                        n: i + 1,
+                        header: t.headers[i].clone(),
+                    }
                 },
             );
         }

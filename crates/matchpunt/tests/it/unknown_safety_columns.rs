@@ -97,3 +97,57 @@ proptest! {
         prop_assert!(t.contains(&format!("column 9 '{header}'")), "{t}");
     }
 }
+
+/// experts.csv with E1 avoiding `suïcidaliteit`; requests.csv with one extra column `header`
+/// holding `cell` beside the themes column `pesten`.
+fn request_batch(header: &str, cell: &str) -> (String, String) {
+    (
+        "id;naam;rollen;gecertificeerd;thema's;vermijd_thema's;woonplaats;online;beschikbaarheid\n\
+         E1;Anna;spreker;ja;pesten|suïcidaliteit;suïcidaliteit;Utrecht;ja;*\n"
+            .to_string(),
+        format!(
+            "aanvraag_id;organisatie;rol;thema's;{header};plaats;online;dagdeel\n\
+             R1;Hogeschool Domstad;spreker;pesten;{cell};Utrecht;nee;wo-middag\n"
+        ),
+    )
+}
+
+/// The fifth new-user trial: a second themes column in requests.csv (`Extra thema's`,
+/// `Subthema`, `Onderwerp`, ...) holding `suïcidaliteit` was only "an unknown column": the
+/// expert who avoids it was assigned. A column whose cells name a theme (of the vocabulary, in
+/// any spelling, or of the batch) is an error naming it; one of other words is a warning.
+#[test]
+fn a_second_themes_column_of_the_requests_is_refused() {
+    for h in [
+        "Extra thema's",
+        "Overige thema's",
+        "Subthema",
+        "Tweede thema",
+        "Hoofdthema",
+        "Thema\u{2019}s (extra)",
+        "Extra themes",
+        "Onderwerp",
+    ] {
+        for cell in [
+            "suïcidaliteit",
+            "suicidaliteit",
+            "zelfdoding",
+            "angst|suïcidaliteit",
+        ] {
+            let (e, r) = request_batch(h, cell);
+            let t = try_load(&e, &r).err().map(|e| e.to_string());
+            assert!(
+                t.as_deref()
+                    .is_some_and(|t| t.contains(&format!("column 5 '{h}'"))
+                        && t.contains("its cells name themes")),
+                "{h:?} with {cell:?}: {t:?}"
+            );
+        }
+    }
+    let (e, r) = request_batch("Notities", "bel eerst de mentor");
+    let l = try_load(&e, &r).expect("a column of other words is read");
+    assert!(l
+        .warnings
+        .iter()
+        .any(|w| w.to_string().contains("Notities")));
+}
