@@ -504,6 +504,12 @@ pub fn parse_request(
                 .and_then(|(_, row)| org::id_key(t.cell(row, "org_id")).ok())
         })
         .unwrap_or_default();
+    // An organisation said as its KvK number (`--org 41179811`) is that id.
+    let org_id = if org_id.is_empty() {
+        orgs::kvk_item(inst.orgs.name(r.org)).unwrap_or_default()
+    } else {
+        org_id
+    };
     // Kept away on the safe side without a word on the phone path: a warning there would be
     // a count one expert can move, next to the "personal reasons" count (rules 3-4), and would
     // tell the reader the reason is an organisation (rule 4). The coordinator's `check` lists

@@ -363,10 +363,22 @@ pub(crate) fn resolve_excluded_orgs(
         }
     }
     for row in rows {
-        let items: Vec<&str> = split_list(&row.excluded).collect();
+        let mut items: Vec<&str> = split_list(&row.excluded).collect();
+        // A name written in the ids cell (`Stichting Jeugdhulp Utrecht`: letters, no digit) is
+        // no id any request has: it is read as a name too, the safe side.
+        items.extend(split_list(&row.excluded_ids).filter(|i| {
+            i.chars().any(char::is_alphabetic) && !i.chars().any(|c| c.is_ascii_digit())
+        }));
         let mut hits = org::resolve_cell(&items, &orgs.index);
         // A bad id is an error of the row (`Cells::org_ids`), which keeps it out of the batch.
         let mut org_ids: Vec<String> = org::id_list_keys(&row.excluded_ids).unwrap_or_default();
+        // A KvK number written in the names cell (`41179811`, `KvK 41179811`, `KvK-nr. 4117
+        // 9811`) is that id too: compared with the requests' `org_id`, not only as a name.
+        for item in &items {
+            if let Some(key) = kvk_item(item) {
+                org_ids.push(key);
+            }
+        }
         let mut names: Vec<String> = items.iter().map(|s| crate::model::tidy(s)).collect();
         // Groups of organisations.csv that the cell or the ids name: all their names and
         // organisations of the batch, taken as the group was.
@@ -402,6 +414,27 @@ pub(crate) fn resolve_excluded_orgs(
                 }
             }
         }
+        // An exclusion by id covers the organisation under every name the batch gives that id,
+        // and each of those names is read as if written in the cell (`Stichting Jeugdhulp
+        // Utrecht` with id 41179811 also excludes a request of `Jeugdhulp Utrecht` or
+        // `Jeugdhulp Utrecht, locatie Oost` without an id), on the safe side as names are.
+        let id_names: Vec<&str> = org_ids
+            .iter()
+            .flat_map(|id| orgs.by_id.get(id).into_iter().flatten())
+            .map(|&e| orgs.names[e])
+            .collect();
+        // Kept with the cell's names, so that the phone path's organisation (`--org Jeugdhulp
+        // Utrecht`, said without an id) is read against them too.
+        names.extend(id_names.iter().map(|n| crate::model::tidy(n)));
+        if !id_names.is_empty() {
+            for h in org::resolve_cell(&id_names, &orgs.index) {
+                match hits.iter_mut().find(|x| x.entry == h.entry) {
+                    Some(x) if x.kind <= h.kind => {}
+                    Some(x) => *x = h,
+                    None => hits.push(h),
+                }
+            }
+        }
         hits.sort_by_key(|h| h.entry);
         let mut ids = Vec::new();
         for h in &hits {
@@ -433,6 +466,27 @@ pub(crate) fn resolve_excluded_orgs(
             e.excluded_org_ids = org_ids;
         }
     }
+}
+
+/// The id key of an item of an `excluded_orgs` cell that is a KvK number rather than a name:
+/// 7 or 8 digits (grouped or not), with or without the register before it (`41179811`, `KvK
+/// 41179811`, `KvK-nr. 4117 9811`). None for a name, or a number of another length (a house
+/// number in a name is no id).
+pub(crate) fn kvk_item(item: &str) -> Option<String> {
+    let key = org::id_key(item).ok()?;
+    let digits = item.chars().filter(char::is_ascii_digit).count();
+    let only_digits_left = item
+        .to_lowercase()
+        .replace("kvk", "")
+        .replace("nummer", "")
+        .replace("nr", "")
+        .chars()
+        .all(|c| c.is_ascii_digit() || !c.is_alphanumeric());
+    (key.len() == 8
+        && key.chars().all(|c| c.is_ascii_digit())
+        && (7..=8).contains(&digits)
+        && only_digits_left)
+        .then_some(key)
 }
 
 /// Adds to each expert's avoided themes every theme of the batch's requests that must be taken

@@ -311,3 +311,83 @@ fn workbook_kvk_cells_number_text_and_error_values() {
         assert!(text.contains("KvK"), "{text}");
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    /// The fifth new-user trial's forms, drawn together: an exclusion by id in either column (the
+    /// id in `excluded_org_ids`, or the KvK number in any spelling written in `excluded_orgs`)
+    /// covers the organisation under every name the batch gives that id, read as names are: a
+    /// request of the short name or at a location, without an id, is refused too (batch and
+    /// phone path, the phone path also when the number is said as the organisation); a name in
+    /// the ids column is read as a name. The control expert is never refused.
+    #[test]
+    fn an_exclusion_by_id_covers_every_name_of_that_id(
+        n in 10_000_000u32..100_000_000,
+        how in 0u8..8,
+        in_names in any::<bool>(),
+        form in 0usize..3,
+    ) {
+        let digits = format!("{n:08}");
+        let written = spelling(&digits, how);
+        let (names_cell, ids_cell) = if in_names {
+            (format!("Altrecht|{written}"), String::new())
+        } else {
+            (String::new(), written.clone())
+        };
+        let other = ["Jeugdhulp Utrecht", "\"Jeugdhulp Utrecht, locatie Oost\"", "Jeugdhulp Utrecht Oost"][form];
+        let e = format!(
+            "id,roles,certified,themes,place,availability,excluded_orgs,excluded_org_ids\n\
+             E1,speaker,yes,pesten,Utrecht,*,{},{}\n\
+             E2,speaker,yes,pesten,Utrecht,*,,\n",
+            quoted(&names_cell),
+            quoted(&ids_cell)
+        );
+        let r = format!(
+            "id,org,org_id,role,themes,place\n\
+             R1,Stichting Jeugdhulp Utrecht,{digits},speaker,pesten,Utrecht\n\
+             R2,{other},,speaker,pesten,Utrecht\n\
+             R3,Lister,,speaker,pesten,Utrecht\n"
+        );
+        let l = load(&e, &r);
+        prop_assert!(org_refused(&l.instance, 0, 0), "{written}: R1");
+        prop_assert!(org_refused(&l.instance, 0, 1), "{written}: R2 {other}");
+        prop_assert!(!org_refused(&l.instance, 0, 2), "{written}: R3 Lister");
+        for ri in 0..3 {
+            prop_assert!(!org_refused(&l.instance, 1, ri), "control");
+        }
+        // The phone path: the short name, and the number said as the organisation.
+        for org in ["Jeugdhulp Utrecht", digits.as_str()] {
+            let mut i = l.instance.clone();
+            let cells = [
+                ("id", "phone"),
+                ("org", org),
+                ("role", "speaker"),
+                ("themes", "pesten"),
+                ("place", "Utrecht"),
+            ];
+            let (req, _) = ingest::parse_request(
+                &cells, "form", crate::common::places(), &Policy::default(), &mut i,
+            ).unwrap();
+            i.requests.push(req);
+            prop_assert!(org_refused(&i, 0, 3), "inline {org} / {written}");
+            prop_assert!(!org_refused(&i, 1, 3));
+        }
+    }
+}
+
+/// A name written in the ids column is read as a name (the trial: `Stichting Jeugdhulp
+/// Utrecht` and `Jeugdhulp Utrecht` in `excluded_org_ids` excluded nothing).
+#[test]
+fn a_name_in_the_ids_column_excludes_as_a_name() {
+    for cell in ["Stichting Jeugdhulp Utrecht", "Jeugdhulp Utrecht"] {
+        let e = format!(
+            "id,roles,certified,themes,place,availability,excluded_org_ids\n\
+             E1,speaker,yes,pesten,Utrecht,*,{cell}\n"
+        );
+        let r = "id,org,org_id,role,themes,place\nR1,Stichting Jeugdhulp Utrecht,,speaker,pesten,Utrecht\nR2,Lister,,speaker,pesten,Utrecht\n";
+        let l = load(&e, r);
+        assert!(org_refused(&l.instance, 0, 0), "{cell}");
+        assert!(!org_refused(&l.instance, 0, 1), "{cell}");
+    }
+}
