@@ -75,6 +75,9 @@ pub struct Places {
     by_name: HashMap<String, usize>,
     /// Names and aliases by [`place_key`]; more than one index when two rows share a key.
     by_key: HashMap<String, Vec<usize>>,
+    /// Rows by the [`place_key`] of the bare name before their bracket (`hengelo` for
+    /// `Hengelo (Gelderland)`) and of their municipality: what [`Places::others_named`] reads.
+    by_bare_or_municipality: HashMap<String, Vec<usize>>,
 }
 
 impl Places {
@@ -151,6 +154,22 @@ impl Places {
                     }
                 }
             }
+            let mut bare: Vec<String> = Vec::new();
+            if let Some(b) = bracket_base(&place.name) {
+                bare.push(place_key(b));
+            }
+            if !place.municipality.is_empty() {
+                bare.push(place_key(&place.municipality));
+            }
+            bare.sort_unstable();
+            bare.dedup();
+            for k in bare {
+                places
+                    .by_bare_or_municipality
+                    .entry(k)
+                    .or_default()
+                    .push(idx);
+            }
             places.places.push(place);
         }
         Ok(places)
@@ -212,22 +231,34 @@ impl Places {
     /// that name or alias in that province, or its bracketed row (`Hengelo (Gelderland)`), the
     /// most populous where several rows are one town; else the places of a municipality of
     /// that name in that province (one: found; several: [`PlaceMiss::Ambiguous`], listing
-    /// them); else [`PlaceMiss::Unknown`] with the closest name *in that province*. O(places).
+    /// them); else [`PlaceMiss::Unknown`] with the closest name *in that province*. O(rows of
+    /// that name) for a hit; a miss compares with every name, as [`Places::lookup`]'s does.
     fn in_province(&self, base: &str, province: &str) -> Result<&Place, PlaceMiss<'_>> {
         let key = place_key(base);
-        let named = |p: &&Place| {
-            std::iter::once(&p.name).chain(&p.aliases).any(|n| {
-                place_key(n) == key || bracket_base(n).is_some_and(|b| place_key(b) == key)
-            })
+        let near: Vec<&Place> = self
+            .by_key
+            .get(&key)
+            .into_iter()
+            .chain(self.by_bare_or_municipality.get(&key))
+            .flatten()
+            .map(|&i| &self.places[i])
+            .filter(|p| p.province == province)
+            .collect();
+        let named = |p: &&&Place| {
+            place_key(&p.name) == key
+                || p.aliases.iter().any(|a| place_key(a) == key)
+                || bracket_base(&p.name).is_some_and(|b| place_key(b) == key)
         };
-        let in_prov = || self.places.iter().filter(|p| p.province == province);
-        if let Some(p) = in_prov().filter(named).max_by_key(|p| p.population) {
+        if let Some(p) = near.iter().filter(named).max_by_key(|p| p.population) {
             return Ok(p);
         }
-        let mut of_municipality: Vec<&Place> = in_prov()
+        let mut of_municipality: Vec<&Place> = near
+            .iter()
+            .copied()
             .filter(|p| !p.municipality.is_empty() && place_key(&p.municipality) == key)
             .collect();
         of_municipality.sort_by(|a, b| b.population.cmp(&a.population).then(a.name.cmp(&b.name)));
+        of_municipality.dedup_by(|a, b| a.name == b.name);
         of_municipality.truncate(6);
         match of_municipality.len() {
             1 => Ok(of_municipality[0]),
@@ -240,24 +271,22 @@ impl Places {
     /// write it: bracketed rows of that name (`Hengelo (Gelderland)` beside `Hengelo`) and
     /// places of a municipality of that name (`Nieuw-Bergen`, municipality Bergen, Limburg,
     /// beside `Bergen`, Noord-Holland); the most populous one per province, by province name.
-    /// Empty for a name written with brackets or a province. O(places).
+    /// Empty for a name written with brackets or a province. O(length of `name` + the rows of
+    /// that bare name).
     pub fn others_named(&self, name: &str, hit: &Place) -> Vec<&Place> {
         if name.contains('(') || split_province(name).is_some() {
             return Vec::new();
         }
         let key = place_key(name);
         let mut best: std::collections::BTreeMap<&str, &Place> = std::collections::BTreeMap::new();
-        for p in &self.places {
+        for &i in self.by_bare_or_municipality.get(&key).into_iter().flatten() {
+            let p = &self.places[i];
             if p.province == hit.province {
                 continue;
             }
-            let bracketed = bracket_base(&p.name).is_some_and(|b| place_key(b) == key);
-            let municipality = !p.municipality.is_empty() && place_key(&p.municipality) == key;
-            if bracketed || municipality {
-                let e = best.entry(p.province.as_str()).or_insert(p);
-                if p.population > e.population {
-                    *e = p;
-                }
+            let e = best.entry(p.province.as_str()).or_insert(p);
+            if p.population > e.population {
+                *e = p;
             }
         }
         best.into_values().collect()
