@@ -488,12 +488,10 @@ fn load_data(cfg: &Config) -> Result<Data, Failure> {
         (None, Some(p)) => {
             use matchpunt::batch::round;
             // A round's changes.csv records its decisions beside pairs without one.
-            let rows = if p.file_name().is_some_and(|n| n == "changes.csv") {
-                round::read_recorded_decisions(open(p)?)
-            } else {
-                round::read_decisions(open(p)?)
-            }
-            .map_err(Failure::Input)?;
+            let recorded = p.file_name().is_some_and(|n| n == "changes.csv");
+            let (rows, warnings) =
+                round::read_decisions_in(open(p)?, &inst, recorded).map_err(Failure::Input)?;
+            file_warnings.extend(warnings);
             round::declined_pairs(&inst, &rows)
         }
         (None, None) => Vec::new(),
@@ -524,7 +522,7 @@ fn load_data(cfg: &Config) -> Result<Data, Failure> {
             let (pairs, reread) =
                 explain::read_assignment_pairs_noting(open(p)?, &inst).map_err(Failure::Input)?;
             // Ids read another way (`E01` for `E1`) are said with the reading warnings.
-            file_warnings = reread;
+            file_warnings.extend(reread);
             (Origin::File(p.clone()), None, pairs)
         }
     };

@@ -240,7 +240,19 @@ pub fn run(args: Args) -> Result<ExitCode> {
             seen = Some(view.stamp());
             crate::cmd::ledger::round(&view, &mut loaded.instance, &policy)?
         }
-        None => args.round.load()?,
+        None => match args.round.load(&loaded.instance) {
+            Ok(Some((round, warnings))) => {
+                loaded.warnings.extend(warnings);
+                Some(round)
+            }
+            Ok(None) => None,
+            Err(e) => {
+                return Err(match e.downcast::<matchpunt::ingest::InputErrors>() {
+                    Ok(errs) => errs.in_lang(lang).into(),
+                    Err(e) => e,
+                })
+            }
+        },
     };
     let t_read = t0.elapsed();
     let empty = crate::inputs::emptiness_warnings(&loaded.instance, &args.inputs.paths());

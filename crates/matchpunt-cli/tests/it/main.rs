@@ -35,5 +35,6 @@ mod summary_causes_property;
 mod team_bookings;
 mod themes;
 mod trajectories;
+mod trial4_ids;
 mod voice;
 mod workbook_gate;

@@ -464,6 +464,66 @@ impl<'t, 'e> Cells<'t, 'e> {
     }
 }
 
+impl Cells<'_, '_> {
+    /// The experts a history row's expert cell names, read as bookings and decisions read
+    /// theirs ([`crate::ingest::ids::IdKeys::read_cell`]): the id as written; else an id written
+    /// another way or a name naming one expert, with a note naming the cell; else an error
+    /// naming the cell, and the experts the row's load is counted for on the safe side where
+    /// bad rows are skipped: every expert an ambiguous cell could name, or the closest id.
+    /// Empty when the cell can name no expert of the batch. O(length), O(ids) for a hint.
+    pub(crate) fn expert_history(
+        &mut self,
+        col: &str,
+        id: &str,
+        experts: Option<&ExpertIds>,
+    ) -> Vec<usize> {
+        let Some(known) = experts else {
+            self.ok = false;
+            return Vec::new();
+        };
+        if known.index.contains_key(&normalize(id)) {
+            return self.expert_ref(col, id, experts).into_iter().collect();
+        }
+        match known.keys.read_cell(id).as_slice() {
+            [] => {
+                self.expert_ref(col, id, experts);
+                // The closest id (a typo of an expert of the batch), as the error just given
+                // names it (only the listed errors get one): counted for them.
+                let hint = match self.errs.found.last() {
+                    Some((_, e)) => match &e.problem {
+                        Problem::UnknownExpert(Some(h)) => Some(h.clone()),
+                        _ => None,
+                    },
+                    None => None,
+                };
+                hint.and_then(|h| known.index.get(&normalize(&h)).copied().flatten())
+                    .into_iter()
+                    .collect()
+            }
+            [one] => {
+                let (written, expert) = (format!("{id:?}"), known_id(known, *one));
+                self.errs.note_cell(self.t, self.line, col, |lang| {
+                    lang.fill(
+                        crate::messages::Msg::HistoryExpertRead,
+                        &[("written", &written), ("expert", &expert)],
+                    )
+                });
+                vec![*one]
+            }
+            several => {
+                let ids = several.iter().map(|&i| known_id(known, i)).collect();
+                self.err(col, id, Problem::AmbiguousExpert(ids));
+                several.to_vec()
+            }
+        }
+    }
+}
+
+/// The id of the parsed expert `i` as the experts file writes it.
+fn known_id(known: &ExpertIds, i: usize) -> String {
+    known.written.get(i).cloned().unwrap_or_default()
+}
+
 pub(crate) fn parse_gender(s: &str) -> String {
     let n = normalize(s);
     match n.as_str() {

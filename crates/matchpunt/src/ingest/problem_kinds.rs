@@ -6,7 +6,7 @@ use crate::ingest::decode::Encoding;
 
 impl Problem {
     /// How many kinds there are ([`Problem::kind_index`] is below it).
-    pub const KINDS: usize = 73;
+    pub const KINDS: usize = 76;
 
     /// The kind's number, from 0 to [`Problem::KINDS`] - 1 (a variant's cases with different
     /// texts count apart). For a test that every kind renders in every language.
@@ -39,6 +39,9 @@ impl Problem {
             P::UnknownExpert(None) => 20,
             P::UnknownExpert(Some(_)) => 21,
             P::DuplicateId { .. } => 22,
+            P::AmbiguousExpert(_) => 73,
+            P::DuplicateIdRead { .. } => 74,
+            P::SamePerson { .. } => 75,
             P::MissingLocationColumn => 23,
             P::NotARole {
                 ervaringsdeskundige: false,
@@ -141,6 +144,16 @@ impl Problem {
             P::UnknownExpert(None),
             P::UnknownExpert(Some(s("E0001"))),
             P::DuplicateId { first: 2 },
+            P::AmbiguousExpert(vec![s("E1"), s("E3")]),
+            P::SamePerson {
+                line: 2,
+                id: s("E1"),
+                year: 2001,
+            },
+            P::DuplicateIdRead {
+                first: 2,
+                first_id: s("E1"),
+            },
             P::MissingLocationColumn,
             P::NotARole {
                 ervaringsdeskundige: false,
