@@ -157,6 +157,10 @@ pub enum Problem {
         /// The birth year both rows have.
         year: i32,
     },
+    /// A request's `gender_pref` that is no gender wish.
+    NotGenderWish,
+    /// A request's `language` naming several languages.
+    OneLanguage,
     /// An id seen before, first on `first`.
     DuplicateId {
         /// The line of the first.
@@ -450,6 +454,8 @@ impl Problem {
                 Msg::InSamePerson,
                 &[("line", line), ("id", &format!("{id:?}")), ("year", year)],
             ),
+            P::NotGenderWish => t(Msg::InNotGenderWish),
+            P::OneLanguage => t(Msg::InOneLanguage),
             P::AmbiguousExpert(ids) => {
                 lang.fill(Msg::InAmbiguousExpert, &[("ids", &ids.join(", "))])
             }

@@ -6,7 +6,7 @@ use crate::ingest::decode::Encoding;
 
 impl Problem {
     /// How many kinds there are ([`Problem::kind_index`] is below it).
-    pub const KINDS: usize = 76;
+    pub const KINDS: usize = 78;
 
     /// The kind's number, from 0 to [`Problem::KINDS`] - 1 (a variant's cases with different
     /// texts count apart). For a test that every kind renders in every language.
@@ -42,6 +42,8 @@ impl Problem {
             P::AmbiguousExpert(_) => 73,
             P::DuplicateIdRead { .. } => 74,
             P::SamePerson { .. } => 75,
+            P::NotGenderWish => 76,
+            P::OneLanguage => 77,
             P::MissingLocationColumn => 23,
             P::NotARole {
                 ervaringsdeskundige: false,
@@ -145,6 +147,8 @@ impl Problem {
             P::UnknownExpert(Some(s("E0001"))),
             P::DuplicateId { first: 2 },
             P::AmbiguousExpert(vec![s("E1"), s("E3")]),
+            P::NotGenderWish,
+            P::OneLanguage,
             P::SamePerson {
                 line: 2,
                 id: s("E1"),

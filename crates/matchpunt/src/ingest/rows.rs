@@ -391,14 +391,10 @@ pub(crate) fn parse_requests(
             c.err("priority", pr_cell, Problem::NotPriority);
             2
         });
-        let lang_cell = c.get("language");
-        let language = inst.languages.intern(&if lang_cell.is_empty() {
-            "nl".to_string()
-        } else {
-            parse_language(lang_cell)
-        });
+        let language = c.request_language("language");
+        let language = inst.languages.intern(&language);
         let client_age = c.uint("client_age", 0..=120);
-        let gender_pref = parse_gender(c.get("gender_pref"));
+        let gender_pref = c.gender_pref("gender_pref");
         let pref_cell = c.get("preferred_expert");
         let preferred_expert = if pref_cell.is_empty() {
             None

@@ -45,5 +45,6 @@ mod trajectories;
 mod trajectory_limits;
 mod weekly_rules;
 mod whatif_exact;
+mod wish_cells;
 mod workbook;
 mod workbook_gate;
