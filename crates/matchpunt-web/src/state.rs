@@ -51,6 +51,9 @@ pub enum Failure {
     /// A file that could not be opened, a bad policy (its message names file, line and column),
     /// or an assignments file that does not fit the batch.
     Other(String),
+    /// A text in both languages (English, Dutch), shown in the page's (the fourth trial, #16:
+    /// an own assignments file breaking the rules was said in English on a Dutch page).
+    InLang(String, String),
 }
 
 impl Failure {
@@ -63,6 +66,16 @@ impl Failure {
                 e.errors.first().map(|x| x.to_string()).unwrap_or_default()
             ),
             Failure::Other(m) => m.clone(),
+            Failure::InLang(en, _) => en.clone(),
+        }
+    }
+
+    /// The text of a [`Failure::Other`] or [`Failure::InLang`] in `lang`; None for input errors.
+    pub fn text_in(&self, lang: Lang) -> Option<&str> {
+        match self {
+            Failure::Input(_) => None,
+            Failure::Other(m) => Some(m),
+            Failure::InLang(en, nl) => Some(if lang == Lang::Nl { nl } else { en }),
         }
     }
 }
@@ -572,10 +585,15 @@ fn load_data(cfg: &Config) -> Result<Data, Failure> {
             o.declined.clone(),
         )
         .map_err(|why| {
-            Failure::Other(format!(
-                "{}: {why}",
-                file.as_deref().unwrap_or(Path::new("")).display()
-            ))
+            let file = file
+                .as_deref()
+                .unwrap_or(Path::new(""))
+                .display()
+                .to_string();
+            Failure::InLang(
+                format!("{file}: {}", why.text(Lang::En)),
+                format!("{file}: {}", why.text(Lang::Nl)),
+            )
         }),
     })?;
     let base = cell.borrow_dependent();

@@ -365,7 +365,7 @@ messages! {
     AgeSame => "the same age as the young person", "even oud als de jongere";
     WeekFree => "no assignment yet this week; load {left} of {budget} left after this request", "deze week nog niet ingezet; na deze aanvraag nog {left} van {budget} belasting over";
     WeekBooked => "{n} assignment(s) this week already (costs {spread} in the batch); load {left} of {budget} left after this request", "deze week al {n} keer ingezet (kost {spread} in de batch); na deze aanvraag nog {left} van {budget} belasting over";
-    WeekRollingBinds => " (the rolling budget over {weeks} weeks leaves less than the weekly one)", " (het rollende budget over {weeks} weken laat minder over dan het wekelijkse)";
+    WeekRollingBinds => " (the rolling budget over {weeks} {weeks:week|weeks} leaves less than the weekly one)", " (het rollende budget over {weeks} {weeks:week|weken} laat minder over dan het wekelijkse)";
 
     // suggest.
     SuggestHead => "{request} ({org}, {role}, {where}, {slot}): {n} eligible expert(s)", "{request} ({org}, {role}, {where}, {slot}): {n} geschikte {n:deskundige|deskundigen}";
@@ -391,9 +391,9 @@ messages! {
     SupervisionOld => "has no recent enough supervision (intervisie)", "heeft geen recente intervisie";
     HeavyPauseNow => "is in a pause from heavy-theme requests", "heeft een pauze van zware thema's";
     BusyInSlot => "is already booked on {slot} this week", "is deze week op {slot} al ingezet";
-    AtMaxCount => "has {n} of {max} assignments this week", "heeft deze week {n} van {max} inzetten";
+    AtMaxCount => "has {n} of {max} {max:assignment|assignments} this week", "heeft deze week {n} van {max} {max:inzet|inzetten}";
     AtLoad => "would carry load {load} of {budget} this week", "zou deze week {load} van {budget} belasting dragen";
-    AtRollingLoad => "the rolling budget over {weeks} weeks leaves {left} this week; this request needs {needs}", "het rollende budget over {weeks} weken laat deze week {left} over; deze aanvraag vraagt {needs}";
+    AtRollingLoad => "the rolling budget over {weeks} {weeks:week|weeks} leaves {left} this week; this request needs {needs}", "het rollende budget over {weeks} {weeks:week|weken} laat deze week {left} over; deze aanvraag vraagt {needs}";
     Unsure => "a booking row of this week could not be read: treated as unavailable", "een boeking van deze week was onleesbaar: als niet beschikbaar behandeld";
     NearMissLine => "{who}: {why}{extra}", "{who}: {why}{extra}";
     NearExtraKm => "{km} km", "{km} km";
@@ -425,18 +425,18 @@ messages! {
     SumBound => "proven bound", "bewezen grens";
     SumOptimal => "optimal", "optimaal";
     SumStopped => "no (stopped at the limit)", "nee (gestopt bij de grens)";
-    SumHead => "week {week}: {experts} experts ({active} active), {requests} requests, {pairs} eligible pairs", "week {week}: {experts} {experts:deskundige|deskundigen} ({active} actief), {requests} {requests:aanvraag|aanvragen}, {pairs} {pairs:geschikt paar|geschikte paren}";
+    SumHead => "week {week}: {experts} {experts:expert|experts} ({active} active), {requests} {requests:request|requests}, {pairs} {pairs:eligible pair|eligible pairs}", "week {week}: {experts} {experts:deskundige|deskundigen} ({active} actief), {requests} {requests:aanvraag|aanvragen}, {pairs} {pairs:geschikt paar|geschikte paren}";
     SumTableHead => "role      requests  seats  filled  fill%", "rol      aanvragen plekken gevuld %gevuld";
     SumObjectiveLine => "objective {objective} (proven bound {bound}, gap {gap} = {share}%){proof}", "doelwaarde {objective} (bewezen grens {bound}, verschil {gap} = {share}%){proof}";
     SumProven => ", optimal", ", optimaal";
     SumStoppedWork => ", not proven: stopped by the work limit", ", niet bewezen: gestopt bij de werkgrens";
     SumStoppedTime => ", not proven: stopped by the time limit", ", niet bewezen: gestopt bij de tijdgrens";
-    SumPins => "pins: {kept} kept, {conflicts} conflicts; solver: {components} components, {nodes} branch-and-bound nodes ({branched} components branched, {listed} closed by listing bundles)", "vastzettingen: {kept} gehouden, {conflicts} {conflicts:conflict|conflicten}; oplosser: {components} {components:component|componenten}, {nodes} {nodes:branch-and-bound-knoop|branch-and-bound-knopen} ({branched} {branched:component|componenten} vertakt, {listed} gesloten door bundels op te sommen)";
+    SumPins => "pins: {kept} kept, {conflicts} {conflicts:conflict|conflicts}; solver: {components} {components:component|components}, {nodes} {nodes:branch-and-bound node|branch-and-bound nodes} ({branched} {branched:component|components} branched, {listed} closed by listing bundles)", "vastzettingen: {kept} gehouden, {conflicts} {conflicts:conflict|conflicten}; oplosser: {components} {components:component|componenten}, {nodes} {nodes:branch-and-bound-knoop|branch-and-bound-knopen} ({branched} {branched:component|componenten} vertakt, {listed} gesloten door bundels op te sommen)";
     SumPinNotKept => "pin not kept: {request} ({org}): {text}", "vastzetting niet gehouden: {request} ({org}): {text}";
     SumRound => "round: {kept} proposal(s) kept ({accepted} accepted), {dropped} dropped, {new} new; see changes.csv (the objective includes the keep bonus)", "ronde: {kept} {kept:voorstel|voorstellen} behouden ({accepted} geaccepteerd), {dropped} vervallen, {new} nieuw; zie changes.csv (de doelwaarde telt de bonus voor behouden mee)";
     SumAllFilled => "every seat is filled", "elke plek is gevuld";
     SumOpenOne => "{n} seat open, see {see}: {causes}", "{n} plek open, zie {see}: {causes}";
-    SumOpen => "{n} seats open, see {see}: {causes}", "{n} plekken open, zie {see}: {causes}";
+    SumOpen => "{n} {n:seat|seats} open, see {see}: {causes}", "{n} {n:plek|plekken} open, zie {see}: {causes}";
 
     // explain --request.
     ExplainHead => "{request} ({org}, {role}, {where}, {slot}), {filled} of {seats} seat(s) filled", "{request} ({org}, {role}, {where}, {slot}), {filled} van {seats} {seats:plek|plekken} gevuld";
@@ -501,9 +501,9 @@ messages! {
     AssignmentsPinMissing => "the pin of {expert} to {request} is kept by the batch but missing from the assignments: re-run the batch on these inputs", "de vastzetting van {expert} op {request} houdt de batch, maar ontbreekt in de opdrachten: draai de batch opnieuw op deze invoer";
     AssignmentsNotEligible => "the assignment of {expert} to {request} breaks {rule} with these inputs: re-run the batch on these inputs", "de opdracht van {expert} voor {request} breekt {rule} met deze invoer: draai de batch opnieuw op deze invoer";
     HeavyPauseWeek => "has a heavy-theme seat this week already (the heavy-theme pause, rule 9)", "heeft deze week al een plek met een zwaar thema (de pauze na zware thema's, regel 9)";
-    AssignmentsOverCount => "the assignments give {id} {n} assignments, at most {max} this week: re-run the batch on these inputs", "de opdrachten geven {id} {n} inzetten, deze week hoogstens {max}: draai de batch opnieuw op deze invoer";
+    AssignmentsOverCount => "the assignments give {id} {n} {n:assignment|assignments}, at most {max} this week: re-run the batch on these inputs", "de opdrachten geven {id} {n} {n:inzet|inzetten}, deze week hoogstens {max}: draai de batch opnieuw op deze invoer";
     AssignmentsOverLoad => "the assignments give {id} a load of {n}, at most {max} this week: re-run the batch on these inputs", "de opdrachten geven {id} een belasting van {n}, deze week hoogstens {max}: draai de batch opnieuw op deze invoer";
-    AssignmentsOverSeats => "the assignments give {id} {n} experts, for {max} seat(s): re-run the batch on these inputs", "de opdrachten geven {id} {n} {n:deskundige|deskundigen}, voor {max} {max:plek|plekken}: draai de batch opnieuw op deze invoer";
+    AssignmentsOverSeats => "the assignments give {id} {n} {n:expert|experts}, for {max} seat(s): re-run the batch on these inputs", "de opdrachten geven {id} {n} {n:deskundige|deskundigen}, voor {max} {max:plek|plekken}: draai de batch opnieuw op deze invoer";
     AssignmentsRefusedPin => "a refused pin", "een geweigerde vastzetting";
     AssignmentsLimit => "the assignments break a limit ({why}): re-run the batch on these inputs", "de opdrachten gaan over een grens ({why}): draai de batch opnieuw op deze invoer";
 
@@ -556,7 +556,7 @@ messages! {
 
     // check, the dropped proposals of a round, book and the ledger's declines (issue 20: every
     // command in the reader's language).
-    CheckOk => "ok: {experts} experts ({active} active, {certified} certified), {requests} requests, {history} history rows; batch week {week}", "in orde: {experts} {experts:deskundige|deskundigen} ({active} actief, {certified} gecertificeerd), {requests} {requests:aanvraag|aanvragen}, {history} {history:regel|regels} historie; batchweek {week}";
+    CheckOk => "ok: {experts} {experts:expert|experts} ({active} active, {certified} certified), {requests} {requests:request|requests}, {history} {history:history row|history rows}; batch week {week}", "in orde: {experts} {experts:deskundige|deskundigen} ({active} actief, {certified} gecertificeerd), {requests} {requests:aanvraag|aanvragen}, {history} {history:regel|regels} historie; batchweek {week}";
     CheckRead => "read {files}", "gelezen: {files}";
     CheckSheet => "{file} (sheet {sheets})", "{file} (blad {sheets})";
     CheckSheets => "{file} (sheets {sheets})", "{file} (bladen {sheets})";
@@ -574,7 +574,7 @@ messages! {
     CheckSafeSideHead => "excluded organisations taken on the safe side (confirm: write the name as the requests file does, or list both names in organisations.csv): {n} in {pairs} pair(s) of spellings", "uitgesloten organisaties aan de veilige kant genomen (bevestig: schrijf de naam zoals het aanvragenbestand, of zet beide namen in organisations.csv): {n} {n:regel|regels} in {pairs} {pairs:paar|paren} van schrijfwijzen";
     CheckSafeSideLine => "{written} as {org} ({why}): {n} row(s): {rows}", "{written} als {org} ({why}): {n} {n:regel|regels}: {rows}";
     CheckSupervisionUnchecked => "supervision: not checked (experts.csv has no last_supervision column)", "intervisie: niet gecontroleerd (experts.csv heeft geen kolom last_supervision)";
-    CheckSupervisionLapsed => "supervision older than {weeks} weeks, not deployed: {n}{list}", "intervisie ouder dan {weeks} weken, niet ingezet: {n}{list}";
+    CheckSupervisionLapsed => "supervision older than {weeks} {weeks:week|weeks}, not deployed: {n}{list}", "intervisie ouder dan {weeks} {weeks:week|weken}, niet ingezet: {n}{list}";
     CheckSupervisionSoon => "supervision lapsing within two weeks: {n}{list}", "intervisie verloopt binnen twee weken: {n}{list}";
     CheckNoCoach => "active experts without a coach: {n} ({list})", "actieve deskundigen zonder coach: {n} ({list})";
     CheckNoCoaches => "coaches: not given (experts.csv has no coach column, or it is empty)", "coaches: niet opgegeven (experts.csv heeft geen kolom coach, of die is leeg)";
@@ -618,7 +618,7 @@ messages! {
     SafeSideSummary => "personal cells read on the safe side in {n} expert row(s) ({cells}): those experts are kept away from what the cells may name; matchpunt check lists each cell to confirm", "persoonlijke cellen aan de veilige kant gelezen in {n} {n:regel|regels} van deskundigen ({cells}): die deskundigen worden weggehouden van wat de cellen kunnen noemen; matchpunt check noemt elke cel om te bevestigen";
     SafeSideCell => "{file}:{line}: expert {expert}: column '{column}' read on the safe side: the expert is kept away from what it may name; confirm or correct the cell", "{file}:{line}: deskundige {expert}: kolom '{column}' aan de veilige kant gelezen: de deskundige wordt weggehouden van wat de cel kan noemen; bevestig of verbeter de cel";
     SafeSideRowsMore => "and {n} more", "en nog {n}";
-    MetricsHead => "week {week}: {filled} assignments of {seats} seats", "week {week}: {filled} toewijzingen van {seats} plekken";
+    MetricsHead => "week {week}: {filled} {filled:assignment|assignments} of {seats} {seats:seat|seats}", "week {week}: {filled} {filled:toewijzing|toewijzingen} van {seats} {seats:plek|plekken}";
     DecideDone => "recorded {n} decision(s) for week {week}: {accepted} accepted, {declined} declined; re-run with `matchpunt run --ledger {ledger} --week {week}`", "{n} {n:besluit|besluiten} vastgelegd voor week {week}: {accepted} geaccepteerd, {declined} afgewezen; draai opnieuw met `matchpunt run --ledger {ledger} --week {week}`";
     CloseDone => "closed week {week}: {rows} history row(s) ({undecided} proposal(s) without a decision counted as taken place), {declined} declined row(s); the week is read-only now", "week {week} afgesloten: {rows} {rows:regel|regels} historie ({undecided} {undecided:voorstel|voorstellen} zonder besluit geteld als doorgegaan), {declined} afgewezen {declined:regel|regels}; de week is nu alleen-lezen";
     CloseTime => "time: written in one transaction in {ms} ms", "tijd: geschreven in één transactie in {ms} ms";
@@ -675,7 +675,7 @@ messages! {
     TrajectoryFreed => "freed meeting {meeting} (expert {expert}, week {week}): the trajectory was declined", "bijeenkomst {meeting} vrijgegeven (deskundige {expert}, week {week}): het traject is afgewezen";
     TrajectoryMeetings => "trajectory of {n} meetings, {every}: weeks {weeks}", "traject van {n} bijeenkomsten, {every}: weken {weeks}";
     EveryWeek => "every week", "elke week";
-    EveryWeeks => "every {n} weeks", "elke {n} weken";
+    EveryWeeks => "every {n} {n:week|weeks}", "elke {n} {n:week|weken}";
     // A declined meeting of a trajectory: the trajectory stops for its expert, its later
     // meetings are freed ({meeting} the declined meeting's number, {trajectory} its request id).
     MailStoppedExpert => "Hello {name},\n\nWe have noted that you will not take meeting {meeting} of the trajectory of {org} on {date}. The trajectory's later meetings are cancelled for you, so those dates are free again. Thank you for letting us know.\n\nKind regards,\nthe match point", "Hoi {name},\n\nWe hebben genoteerd dat je bijeenkomst {meeting} van het traject bij {org} op {date} niet doet. De latere bijeenkomsten van het traject zijn voor jou geannuleerd, dus die data zijn weer vrij. Dank je voor het laten weten.\n\nGroet,\nhet matchpunt";
@@ -684,6 +684,7 @@ messages! {
     Note => "note: {text}", "let op: {text}";
     RunTime => "time: read {read} s, candidates {candidates} s, scoring {scoring} s, solve {solve} s, reasons {reasons} s, write {write} s, total {total} s", "tijd: inlezen {read} s, kandidaten {candidates} s, scoren {scoring} s, oplossen {solve} s, redenen {reasons} s, schrijven {write} s, totaal {total} s";
     Wrote => "wrote {files}", "geschreven: {files}";
+    KeptEarlierBook => "moved {old} to {kept}: the workbook of an earlier run, kept as you may have worked in it (this run wrote no workbook; add --xlsx for one)", "{old} verplaatst naar {kept}: de werkmap van een eerdere run, bewaard omdat u erin gewerkt kunt hebben (deze run schreef geen werkmap; voeg --xlsx toe voor een nieuwe)";
     RemovedStale => "removed {files}: left by an earlier run, not written by this one (the folder holds one run's set)", "verwijderd: {files}: van een eerdere run, niet door deze geschreven (de map bevat de bestanden van één run)";
     SeeSheet => "{file}, sheet '{sheet}'", "{file}, blad '{sheet}'";
     RunLedger => "ledger: history read from its {closed} closed week(s); recorded run {id} of week {week} and its {n} proposal(s) in {file}", "ledger: historie gelezen uit {closed} afgesloten {closed:week|weken}; run {id} van week {week} met {n} {n:voorstel|voorstellen} vastgelegd in {file}";
@@ -701,7 +702,7 @@ messages! {
     LedgerOpenWithHistory => "week {week}: open, but has {n} history {n:row|rows} (half closed)", "week {week}: open, maar met {n} {n:regel|regels} historie (half afgesloten)";
     LedgerOrphanHistory => "{n} history {n:row|rows} of a week that is not closed", "{n} {n:regel|regels} historie van een week die niet is afgesloten";
     LedgerInputsUnread => "week {week}: the inputs of run {run} no longer read; limits not checked", "week {week}: de invoer van run {run} is niet meer te lezen; grenzen niet gecontroleerd";
-    LedgerTooManySeats => "week {week}: expert {expert} has {n} seats, more than their most assignments ({max})", "week {week}: deskundige {expert} heeft {n} plekken, meer dan het maximum aantal opdrachten ({max})";
+    LedgerTooManySeats => "week {week}: expert {expert} has {n} {n:seat|seats}, more than their most assignments ({max})", "week {week}: deskundige {expert} heeft {n} {n:plek|plekken}, meer dan het maximum aantal opdrachten ({max})";
     LedgerOverBudget => "week {week}: expert {expert} carries load {load}, more than their weekly budget ({budget})", "week {week}: deskundige {expert} draagt belasting {load}, meer dan het weekbudget ({budget})";
     LedgerProblems => "{file}: {n} {n:problem|problems} found", "{file}: {n} {n:probleem|problemen} gevonden";
     HistoryExported => "wrote {file} ({rows} row(s) of {weeks} closed week(s))", "{file} geschreven ({rows} {rows:regel|regels} uit {weeks} afgesloten {weeks:week|weken})";
@@ -714,7 +715,7 @@ messages! {
     DecideRepeats => "{n} of the {total} decision(s) repeat the pair's current verdict and were not recorded again", "{n} van de {total} {total:besluit|besluiten} {n:herhaalt|herhalen} het huidige besluit over het paar en {n:is|zijn} niet opnieuw vastgelegd";
     MessagesWrote => "wrote {files}: {n} message(s) for week {week} ({proposals} proposal(s), {accepted} accepted, {declined} declined, {bookings} booking(s), {meetings} reserved trajectory meeting(s), {standbys} standby(s) accepted in place of an expert who declined), each to the expert and to the organisation", "{files} geschreven: {n} {n:bericht|berichten} voor week {week} ({proposals} {proposals:voorstel|voorstellen}, {accepted} geaccepteerd, {declined} afgewezen, {bookings} {bookings:boeking|boekingen}, {meetings} {meetings:gereserveerde bijeenkomst|gereserveerde bijeenkomsten} van een traject, {standbys} {standbys:reserve|reserves} geaccepteerd in plaats van wie afwees), elk aan de deskundige en aan de organisatie";
     MessagesSkipped => "{n} pair(s) of the week name a request or expert that the run's inputs no longer hold (an erased expert, or a request since removed): no message for them", "{n} {n:paar|paren} van de week {n:noemt|noemen} een aanvraag of deskundige die niet meer in de invoer van de run staat (een gewiste deskundige, of een sindsdien verwijderde aanvraag): daarvoor is er geen bericht";
-    SimWeeks => "{weeks} weeks ({first} to {last}) from {file}: {experts} experts at the start, {source}; per week: leave {leave}, join {join}, week off {off}, decline {decline}.", "{weeks} {weeks:week|weken} ({first} tot en met {last}) uit {file}: {experts} {experts:deskundige|deskundigen} aan het begin, {source}; per week: vertrek {leave}, instroom {join}, week vrij {off}, afwijzing {decline}.";
+    SimWeeks => "{weeks} {weeks:week|weeks} ({first} to {last}) from {file}: {experts} {experts:expert|experts} at the start, {source}; per week: leave {leave}, join {join}, week off {off}, decline {decline}.", "{weeks} {weeks:week|weken} ({first} tot en met {last}) uit {file}: {experts} {experts:deskundige|deskundigen} aan het begin, {source}; per week: vertrek {leave}, instroom {join}, week vrij {off}, afwijzing {decline}.";
     SimReplayed => "requests replayed from {dir}", "aanvragen opnieuw afgespeeld uit {dir}";
     SimGenerated => "about {n} generated requests a week, seed {seed}", "ongeveer {n} gegenereerde aanvragen per week, startwaarde {seed}";
     SimTime => "time: {s} s", "tijd: {s} s";
@@ -736,8 +737,8 @@ messages! {
     NoHistorySheet => "{file} has no sheet named {sheets}", "{file} heeft geen blad met de naam {sheets}";
     ProgressRead => "reading the inputs", "invoer inlezen";
     ProgressCandidates => "checking hard rules 1-8 (candidates)", "harde regels 1-8 controleren (kandidaten)";
-    ProgressScoring => "scoring {n} eligible pairs", "{n} geschikte paren scoren";
-    ProgressSolving => "solving over {n} pairs ({limit})", "oplossen over {n} paren ({limit})";
+    ProgressScoring => "scoring {n} {n:eligible pair|eligible pairs}", "{n} {n:geschikt paar|geschikte paren} scoren";
+    ProgressSolving => "solving over {n} {n:pair|pairs} ({limit})", "oplossen over {n} {n:paar|paren} ({limit})";
     ProgressLimit => "time limit {s} s for the whole run", "tijdslimiet {s} s voor de hele run";
     ProgressNoLimit => "no time limit", "geen tijdslimiet";
     ProgressReasons => "explaining the open seats", "de open plekken verklaren";
@@ -952,6 +953,7 @@ messages! {
     // Team inputs read on the safe side (issue 24, the trial's S6).
     WCertifiedOnAmbiguous => "{value} is a date day-first and month-first: read as the later, week {week}, so the expert stays new for longer (write 2026-01-11 to be sure)", "{value} is een datum met de dag of de maand voorop: gelezen als de latere, week {week}, zodat de deskundige langer nieuw blijft (schrijf 2026-01-11 om zeker te zijn)";
     WSupervisionAmbiguous => "{value} is a date day-first and month-first: read as the earlier, week {week}, so that a lapsed supervision is never missed (write the date year first, yyyy-mm-dd, to be sure)", "{value} is een datum met de dag of de maand voorop: gelezen als de vroegere, week {week}, zodat een verlopen intervisie nooit gemist wordt (schrijf de datum met het jaar voorop, jjjj-mm-dd, om zeker te zijn)";
+    WSupervisionYear => "{value} is a year without a day: read as its first day, week {week}, so that a lapsed supervision is never missed (write the whole date, e.g. 2026-09-01)", "{value} is een jaar zonder dag: gelezen als de eerste dag ervan, week {week}, zodat een verlopen intervisie nooit gemist wordt (schrijf de hele datum, bijv. 01-09-2026)";
     WCertifiedOnYear => "{value} is a year without a day: read as its last day, week {week}, so the expert stays new for longest (write the whole date, e.g. 2026-09-01)", "{value} is een jaar zonder dag: gelezen als de laatste dag ervan, week {week}, zodat de deskundige het langst nieuw blijft (schrijf de hele datum, bijv. 01-09-2026)";
     WGenderPreference => "{value} read as the wish {gender} (rule 6 keeps a wish like any other: leave the cell empty if anyone may go)", "{value} gelezen als de wens {gender} (regel 6 houdt zich aan elke wens: laat de cel leeg als iedereen mag)";
     WGenderEither => "{value} read as no gender wish (it names both v and m)", "{value} gelezen als geen gendervoorkeur (de cel noemt v en m allebei)";
@@ -989,7 +991,7 @@ messages! {
     LedgerHistoryConflict => "the history file conflicts with the ledger for week {week}: {what}. The ledger's history is the one in force: give no history file (or write the ledger's with `matchpunt ledger export --history FILE`)", "het historiebestand botst met de ledger voor week {week}: {what}. De historie van de ledger geldt: geef geen historiebestand (of schrijf dat van de ledger met `matchpunt ledger export --history FILE`)";
     LedgerFileOnly => "the file has a row the ledger has not ({row})", "het bestand heeft een regel die de ledger niet heeft ({row})";
     LedgerLedgerOnly => "the ledger has a row the file has not ({row})", "de ledger heeft een regel die het bestand niet heeft ({row})";
-    LedgerRowCounts => "the file has {file} rows, the ledger {ledger}", "het bestand heeft {file} {file:regel|regels}, de ledger {ledger}";
+    LedgerRowCounts => "the file has {file} {file:row|rows}, the ledger {ledger}", "het bestand heeft {file} {file:regel|regels}, de ledger {ledger}";
     LedgerRow => "expert {expert} at {org}, {role} intensity {intensity}{declined}", "deskundige {expert} bij {org}, {role} intensiteit {intensity}{declined}";
     LedgerRowDeclined => ", declined", ", afgewezen";
     LedgerRunChanged => "week {week} changed while this run was solving (a run, decision or booking was recorded meanwhile), so its proposals do not count it: nothing is recorded or written; run again", "week {week} is veranderd terwijl deze run rekende (intussen is er een run, besluit of boeking vastgelegd), dus de voorstellen houden er geen rekening mee: er is niets vastgelegd of geschreven; draai opnieuw";
@@ -1019,10 +1021,10 @@ messages! {
     MetricsBreaks => "{file}:{line}: {expert} to {request} breaks the hard rules ({rules})", "{file}:{line}: {expert} bij {request} breekt de harde regels ({rules})";
     MetricsTwice => "{file}: {expert} is assigned to {request} twice (rule 10)", "{file}: {expert} staat twee keer op {request} (regel 10)";
     MetricsTwoInSlot => "{expert} holds two assignments in slot {slot} (rule 8)", "{expert} heeft twee inzetten in tijdvak {slot} (regel 8)";
-    MetricsOverCount => "{expert} holds {n} assignments, more than max_assignments {max} (rule 9)", "{expert} heeft {n} inzetten, meer dan max_assignments {max} (regel 9)";
+    MetricsOverCount => "{expert} holds {n} {n:assignment|assignments}, more than max_assignments {max} (rule 9)", "{expert} heeft {n} {n:inzet|inzetten}, meer dan max_assignments {max} (regel 9)";
     MetricsExpertRead => "line {line}: expert {written} read as {expert} (the id written another way): write the id as the experts file does", "regel {line}: deskundige {written} gelezen als {expert} (het id anders geschreven): schrijf het id zoals in het deskundigenbestand";
     MetricsOverLoad => "{expert} carries load {load}, more than the load budget {budget} (rule 9)", "{expert} draagt belasting {load}, meer dan het belastingsbudget {budget} (regel 9)";
-    MetricsOverSeats => "{request} has {n} experts for {seats} seat(s) (rule 10)", "{request} heeft {n} {n:deskundige|deskundigen} voor {seats} {seats:plek|plekken} (regel 10)";
+    MetricsOverSeats => "{request} has {n} {n:expert|experts} for {seats} seat(s) (rule 10)", "{request} heeft {n} {n:deskundige|deskundigen} voor {seats} {seats:plek|plekken} (regel 10)";
     BookedExpertRead => "{file}:{line}: expert {written} read as {expert} (the id written another way, or the expert's name): write the id as the experts file does", "{file}:{line}: deskundige {written} gelezen als {expert} (het id anders geschreven, of de naam van de deskundige): schrijf het id zoals in het deskundigenbestand";
     BookedEmptySlot => "{file}:{line}: booking of expert {expert} on {request} has an empty slot: read as the request's slot {slot} (expert {expert} is not free then)", "{file}:{line}: de boeking van deskundige {expert} op {request} heeft een leeg tijdvak: gelezen als het tijdvak van de aanvraag, {slot} (deskundige {expert} is dan niet vrij)";
     BookedUnreadable => "{file}:{line}: booking of expert {expert} on {request} has an unreadable {why}: {expert} is treated as unavailable this week to be safe", "{file}:{line}: de boeking van deskundige {expert} op {request} heeft een onleesbaar {why}: {expert} geldt deze week als niet beschikbaar, voor de zekerheid";

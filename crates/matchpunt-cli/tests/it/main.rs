@@ -36,5 +36,6 @@ mod team_bookings;
 mod themes;
 mod trajectories;
 mod trial4_ids;
+mod trial4_minor;
 mod voice;
 mod workbook_gate;

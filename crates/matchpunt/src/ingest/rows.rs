@@ -156,6 +156,16 @@ pub(crate) fn parse_experts(
             let v = c.get("last_supervision");
             if v.is_empty() {
                 Supervision::Never
+            } else if let Some(w) =
+                bare_year(v).and_then(|y| parse_week_or_date(&format!("{y}-01-01")))
+            {
+                // A bare year (2026) is no Excel date number (it would be 1905): its first day
+                // lapses soonest, the safe side (certified_on takes the last day, its safe side).
+                let value = v.trim().to_string();
+                c.errs.note_cell(t, *line, "last_supervision", |lang| {
+                    lang.fill(Msg::WSupervisionYear, &[("value", &value), ("week", &w)])
+                });
+                Supervision::Week(w)
             } else {
                 match parse_week_or_date(v) {
                     // 2/10/2026 is 2 October day-first and 10 February month-first: the

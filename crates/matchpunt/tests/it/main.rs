@@ -43,6 +43,7 @@ mod theme_identity;
 mod themes_safe_side;
 mod trajectories;
 mod trajectory_limits;
+mod trial4_minor;
 mod weekly_rules;
 mod whatif_exact;
 mod wish_cells;
