@@ -20,8 +20,14 @@ pub struct RoundArgs {
 }
 
 impl RoundArgs {
-    /// Reads the round's files; `None` without `--previous`.
-    pub fn load(&self) -> Result<Option<Round>> {
+    /// Reads the round's files; `None` without `--previous`. The decisions are read in `inst`
+    /// ([`round::read_decisions_in`]): a decision naming no request or expert of the batch,
+    /// or more than one expert, is an error naming the file, line and column; the warnings
+    /// (an expert cell read another way) come back for the caller to show.
+    pub fn load(
+        &self,
+        inst: &matchpunt::model::Instance,
+    ) -> Result<Option<(Round, Vec<matchpunt::ingest::Warning>)>> {
         let Some(prev) = &self.previous else {
             return Ok(None);
         };
@@ -30,14 +36,17 @@ impl RoundArgs {
             Ok(Source::new(p.display().to_string(), f))
         };
         let previous = round::read_previous(open(prev)?)?;
-        let decisions = match &self.decisions {
-            Some(d) => round::read_decisions(open(d)?)?,
-            None => Vec::new(),
+        let (decisions, warnings) = match &self.decisions {
+            Some(d) => round::read_decisions_in(open(d)?, inst, false)?,
+            None => (Vec::new(), Vec::new()),
         };
-        Ok(Some(Round {
-            previous,
-            decisions,
-        }))
+        Ok(Some((
+            Round {
+                previous,
+                decisions,
+            },
+            warnings,
+        )))
     }
 }
 
@@ -71,10 +80,13 @@ impl DecisionsArg {
     }
 
     /// The declined (request, expert) pairs of [`DecisionsArg::file`] as indexes of `inst`,
-    /// sorted ([`round::declined_pairs`]); none without a file.
+    /// sorted ([`round::declined_pairs`]); none without a file. The file is read in `inst`
+    /// ([`round::read_decisions_in`]); its warnings (an expert written another way or by name)
+    /// are printed to stderr in `lang`.
     ///
     /// # Errors
-    /// The file cannot be opened, or a row is bad (located, in `lang`).
+    /// The file cannot be opened, or a row is bad (located, in `lang`): a decision naming no
+    /// request or expert of the batch, or more than one expert.
     pub fn declined(
         &self,
         assignments: Option<&Path>,
@@ -85,12 +97,17 @@ impl DecisionsArg {
             return Ok(Vec::new());
         };
         let src = Source::new(p.display().to_string(), crate::voice::open(&p)?);
-        let rows = if self.decisions.is_some() {
-            round::read_decisions(src)
-        } else {
-            round::read_recorded_decisions(src)
+        let (rows, warnings) = round::read_decisions_in(src, inst, self.decisions.is_none())
+            .map_err(|e| anyhow::Error::from(e.in_lang(lang)))?;
+        for w in &warnings {
+            eprintln!(
+                "{}",
+                lang.fill(
+                    matchpunt::messages::Msg::Warning,
+                    &[("text", &w.render(lang))]
+                )
+            );
         }
-        .map_err(|e| anyhow::Error::from(e.in_lang(lang)))?;
         Ok(round::declined_pairs(inst, &rows))
     }
 }

@@ -94,7 +94,129 @@ pub fn check_token_form(token: &str) -> Result<(), String> {
             2f64.powf(bits / n.max(1) as f64)
         ));
     }
+    let rest = unguessable_rest(token);
+    if token_bits(&rest) < MIN_TOKEN_BITS * 0.75 {
+        return Err(format!(
+            "the access token is too easy to guess: it is made of words, names, years, sequences (abcd, 1234) or repeats, and the {} of its {n} characters left are far from random: expected a random token of at least {MIN_TOKEN_BITS:.0} bits; {MAKE}",
+            rest.chars().count()
+        ));
+    }
     Ok(())
+}
+
+/// Words a guessed token is made of (lower case, 4 letters or more): the tool's name, the
+/// field's words, common passwords, the largest places. A token holding them is guessed by a
+/// dictionary attack long before its length says.
+const GUESSABLE_WORDS: &[&str] = &[
+    "matchpunt",
+    "match",
+    "punt",
+    "password",
+    "passwd",
+    "wachtwoord",
+    "welkom",
+    "welcome",
+    "admin",
+    "secret",
+    "geheim",
+    "qwerty",
+    "azerty",
+    "letmein",
+    "token",
+    "test",
+    "jeugdzorg",
+    "jeugd",
+    "zorg",
+    "ervaring",
+    "deskundige",
+    "expert",
+    "stichting",
+    "gemeente",
+    "utrecht",
+    "amsterdam",
+    "rotterdam",
+    "haag",
+    "eindhoven",
+    "groningen",
+    "nijmegen",
+    "zwolle",
+    "arnhem",
+    "tilburg",
+    "breda",
+    "leiden",
+    "almere",
+    "kwintes",
+    "lister",
+    "altrecht",
+    "pluryn",
+    "youke",
+];
+
+/// What is left of a token after taking out what a guesser tries first (the fourth trial, #14:
+/// `passwordpassword1234567890`, the alphabet, the tool's name three times and
+/// `Utrecht-Jeugdzorg-2026-match` were accepted): the [`GUESSABLE_WORDS`] (any case), years
+/// 1900-2099, runs of 4 or more consecutive letters or digits up or down (`abcd`, `9876`), and a
+/// block repeated (`k3J9k3J9` keeps `k3J9`). A random token loses little. O(length × words).
+pub fn unguessable_rest(token: &str) -> String {
+    let mut s: Vec<char> = token.chars().collect();
+    let lower = |s: &[char]| -> String { s.iter().map(|c| c.to_ascii_lowercase()).collect() };
+    // Words, longest first.
+    let mut words: Vec<&str> = GUESSABLE_WORDS.to_vec();
+    words.sort_by_key(|w| std::cmp::Reverse(w.len()));
+    for w in words {
+        while let Some(at) = lower(&s).find(w) {
+            s.drain(at..at + w.len());
+        }
+    }
+    // Years.
+    let mut i = 0;
+    while i + 4 <= s.len() {
+        let y: String = s[i..i + 4].iter().collect();
+        if (y.starts_with("19") || y.starts_with("20")) && y.chars().all(|c| c.is_ascii_digit()) {
+            s.drain(i..i + 4);
+        } else {
+            i += 1;
+        }
+    }
+    // Runs of consecutive characters.
+    let step = |a: char, b: char| {
+        let (a, b) = (a.to_ascii_lowercase() as i32, b.to_ascii_lowercase() as i32);
+        let same_class = (a as u8 as char).is_ascii_alphanumeric()
+            && ((a as u8).is_ascii_digit() == (b as u8).is_ascii_digit());
+        if same_class && b - a == 1 {
+            1
+        } else if same_class && a - b == 1 {
+            -1
+        } else {
+            0
+        }
+    };
+    let mut out: Vec<char> = Vec::with_capacity(s.len());
+    let mut i = 0;
+    while i < s.len() {
+        let mut j = i + 1;
+        let dir = if j < s.len() { step(s[i], s[j]) } else { 0 };
+        while dir != 0 && j < s.len() && step(s[j - 1], s[j]) == dir {
+            j += 1;
+        }
+        if dir != 0 && j - i >= 4 {
+            i = j;
+        } else {
+            out.push(s[i]);
+            i += 1;
+        }
+    }
+    // A block repeated, with a short tail.
+    let n = out.len();
+    for p in 1..=n / 2 {
+        let whole = n - n % p;
+        if whole / p >= 2 && n - whole <= 3 && out[..whole].chunks(p).all(|b| b == &out[..p]) {
+            let mut kept: Vec<char> = out[..p].to_vec();
+            kept.extend_from_slice(&out[whole..]);
+            return kept.into_iter().collect();
+        }
+    }
+    out.into_iter().collect()
 }
 
 /// Whether `given` is the token, in time that does not depend on where they differ.
@@ -324,7 +446,7 @@ mod tests {
         assert!(check_token_form("short").is_err());
         assert!(check_token_form("abcdefghijklmnop;q").is_err());
         // 17 letters: about 80 bits.
-        let e = check_token_form("abcdefghijklmnopq").unwrap_err();
+        let e = check_token_form("qmzrtkwbxnvhjslpd").unwrap_err();
         assert!(e.contains("bits of entropy"), "{e}");
         // A run of one letter, however long.
         let e = check_token_form(&"a".repeat(64)).unwrap_err();
@@ -334,6 +456,23 @@ mod tests {
         // 32 hex digits (openssl rand -hex 16) and 22 base64 characters pass.
         assert!(check_token_form("3f9a0c7e51b24d86a9e0f1c2d3b4a596").is_ok());
         assert!(check_token_form("q8Zr-Lm3Xv_T0pWc9YbN2e").is_ok());
+        // The fourth trial's guessable tokens.
+        for t in [
+            "matchpuntmatchpuntmatchpunt1",
+            "abcdefghijklmnopqrstuvwxyz012345",
+            "passwordpassword1234567890",
+            "Utrecht-Jeugdzorg-2026-match",
+            "WachtwoordWelkomGeheim-2026-Jeugdzorg",
+        ] {
+            let e = check_token_form(t).unwrap_err();
+            assert!(e.contains("too easy to guess"), "{t}: {e}");
+        }
+        // openssl rand -hex 32 and -base64 32 pass.
+        assert!(check_token_form(
+            "9c1f4e2b7a3d8f60c5e1b9a7d2f4c8e03b6a9d1e7f2c5b8a4d0e3f6c9b2a7d1e"
+        )
+        .is_ok());
+        assert!(check_token_form("kP7vQ2xN9mR4tY8wZ3bC6dF1gH5jL0sA+eU/oI7qW2M=").is_ok());
         assert!(token_matches("abcdefghijklmnopq", "abcdefghijklmnopq"));
         assert!(!token_matches("abcdefghijklmnopq", "abcdefghijklmnopr"));
         assert!(!token_matches("abcdefghijklmnopq", "abcdefghijklmnop"));

@@ -51,6 +51,9 @@ pub enum Failure {
     /// A file that could not be opened, a bad policy (its message names file, line and column),
     /// or an assignments file that does not fit the batch.
     Other(String),
+    /// A text in both languages (English, Dutch), shown in the page's (the fourth trial, #16:
+    /// an own assignments file breaking the rules was said in English on a Dutch page).
+    InLang(String, String),
 }
 
 impl Failure {
@@ -63,6 +66,16 @@ impl Failure {
                 e.errors.first().map(|x| x.to_string()).unwrap_or_default()
             ),
             Failure::Other(m) => m.clone(),
+            Failure::InLang(en, _) => en.clone(),
+        }
+    }
+
+    /// The text of a [`Failure::Other`] or [`Failure::InLang`] in `lang`; None for input errors.
+    pub fn text_in(&self, lang: Lang) -> Option<&str> {
+        match self {
+            Failure::Input(_) => None,
+            Failure::Other(m) => Some(m),
+            Failure::InLang(en, nl) => Some(if lang == Lang::Nl { nl } else { en }),
         }
     }
 }
@@ -488,12 +501,10 @@ fn load_data(cfg: &Config) -> Result<Data, Failure> {
         (None, Some(p)) => {
             use matchpunt::batch::round;
             // A round's changes.csv records its decisions beside pairs without one.
-            let rows = if p.file_name().is_some_and(|n| n == "changes.csv") {
-                round::read_recorded_decisions(open(p)?)
-            } else {
-                round::read_decisions(open(p)?)
-            }
-            .map_err(Failure::Input)?;
+            let recorded = p.file_name().is_some_and(|n| n == "changes.csv");
+            let (rows, warnings) =
+                round::read_decisions_in(open(p)?, &inst, recorded).map_err(Failure::Input)?;
+            file_warnings.extend(warnings);
             round::declined_pairs(&inst, &rows)
         }
         (None, None) => Vec::new(),
@@ -524,7 +535,7 @@ fn load_data(cfg: &Config) -> Result<Data, Failure> {
             let (pairs, reread) =
                 explain::read_assignment_pairs_noting(open(p)?, &inst).map_err(Failure::Input)?;
             // Ids read another way (`E01` for `E1`) are said with the reading warnings.
-            file_warnings = reread;
+            file_warnings.extend(reread);
             (Origin::File(p.clone()), None, pairs)
         }
     };
@@ -574,10 +585,15 @@ fn load_data(cfg: &Config) -> Result<Data, Failure> {
             o.declined.clone(),
         )
         .map_err(|why| {
-            Failure::Other(format!(
-                "{}: {why}",
-                file.as_deref().unwrap_or(Path::new("")).display()
-            ))
+            let file = file
+                .as_deref()
+                .unwrap_or(Path::new(""))
+                .display()
+                .to_string();
+            Failure::InLang(
+                format!("{file}: {}", why.text(Lang::En)),
+                format!("{file}: {}", why.text(Lang::Nl)),
+            )
         }),
     })?;
     let base = cell.borrow_dependent();

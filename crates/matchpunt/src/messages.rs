@@ -365,7 +365,7 @@ messages! {
     AgeSame => "the same age as the young person", "even oud als de jongere";
     WeekFree => "no assignment yet this week; load {left} of {budget} left after this request", "deze week nog niet ingezet; na deze aanvraag nog {left} van {budget} belasting over";
     WeekBooked => "{n} assignment(s) this week already (costs {spread} in the batch); load {left} of {budget} left after this request", "deze week al {n} keer ingezet (kost {spread} in de batch); na deze aanvraag nog {left} van {budget} belasting over";
-    WeekRollingBinds => " (the rolling budget over {weeks} weeks leaves less than the weekly one)", " (het rollende budget over {weeks} weken laat minder over dan het wekelijkse)";
+    WeekRollingBinds => " (the rolling budget over {weeks} {weeks:week|weeks} leaves less than the weekly one)", " (het rollende budget over {weeks} {weeks:week|weken} laat minder over dan het wekelijkse)";
 
     // suggest.
     SuggestHead => "{request} ({org}, {role}, {where}, {slot}): {n} eligible expert(s)", "{request} ({org}, {role}, {where}, {slot}): {n} geschikte {n:deskundige|deskundigen}";
@@ -391,9 +391,9 @@ messages! {
     SupervisionOld => "has no recent enough supervision (intervisie)", "heeft geen recente intervisie";
     HeavyPauseNow => "is in a pause from heavy-theme requests", "heeft een pauze van zware thema's";
     BusyInSlot => "is already booked on {slot} this week", "is deze week op {slot} al ingezet";
-    AtMaxCount => "has {n} of {max} assignments this week", "heeft deze week {n} van {max} inzetten";
+    AtMaxCount => "has {n} of {max} {max:assignment|assignments} this week", "heeft deze week {n} van {max} {max:inzet|inzetten}";
     AtLoad => "would carry load {load} of {budget} this week", "zou deze week {load} van {budget} belasting dragen";
-    AtRollingLoad => "the rolling budget over {weeks} weeks leaves {left} this week; this request needs {needs}", "het rollende budget over {weeks} weken laat deze week {left} over; deze aanvraag vraagt {needs}";
+    AtRollingLoad => "the rolling budget over {weeks} {weeks:week|weeks} leaves {left} this week; this request needs {needs}", "het rollende budget over {weeks} {weeks:week|weken} laat deze week {left} over; deze aanvraag vraagt {needs}";
     Unsure => "a booking row of this week could not be read: treated as unavailable", "een boeking van deze week was onleesbaar: als niet beschikbaar behandeld";
     NearMissLine => "{who}: {why}{extra}", "{who}: {why}{extra}";
     NearExtraKm => "{km} km", "{km} km";
@@ -425,18 +425,18 @@ messages! {
     SumBound => "proven bound", "bewezen grens";
     SumOptimal => "optimal", "optimaal";
     SumStopped => "no (stopped at the limit)", "nee (gestopt bij de grens)";
-    SumHead => "week {week}: {experts} experts ({active} active), {requests} requests, {pairs} eligible pairs", "week {week}: {experts} {experts:deskundige|deskundigen} ({active} actief), {requests} {requests:aanvraag|aanvragen}, {pairs} {pairs:geschikt paar|geschikte paren}";
+    SumHead => "week {week}: {experts} {experts:expert|experts} ({active} active), {requests} {requests:request|requests}, {pairs} {pairs:eligible pair|eligible pairs}", "week {week}: {experts} {experts:deskundige|deskundigen} ({active} actief), {requests} {requests:aanvraag|aanvragen}, {pairs} {pairs:geschikt paar|geschikte paren}";
     SumTableHead => "role      requests  seats  filled  fill%", "rol      aanvragen plekken gevuld %gevuld";
     SumObjectiveLine => "objective {objective} (proven bound {bound}, gap {gap} = {share}%){proof}", "doelwaarde {objective} (bewezen grens {bound}, verschil {gap} = {share}%){proof}";
     SumProven => ", optimal", ", optimaal";
     SumStoppedWork => ", not proven: stopped by the work limit", ", niet bewezen: gestopt bij de werkgrens";
     SumStoppedTime => ", not proven: stopped by the time limit", ", niet bewezen: gestopt bij de tijdgrens";
-    SumPins => "pins: {kept} kept, {conflicts} conflicts; solver: {components} components, {nodes} branch-and-bound nodes ({branched} components branched, {listed} closed by listing bundles)", "vastzettingen: {kept} gehouden, {conflicts} {conflicts:conflict|conflicten}; oplosser: {components} {components:component|componenten}, {nodes} {nodes:branch-and-bound-knoop|branch-and-bound-knopen} ({branched} {branched:component|componenten} vertakt, {listed} gesloten door bundels op te sommen)";
+    SumPins => "pins: {kept} kept, {conflicts} {conflicts:conflict|conflicts}; solver: {components} {components:component|components}, {nodes} {nodes:branch-and-bound node|branch-and-bound nodes} ({branched} {branched:component|components} branched, {listed} closed by listing bundles)", "vastzettingen: {kept} gehouden, {conflicts} {conflicts:conflict|conflicten}; oplosser: {components} {components:component|componenten}, {nodes} {nodes:branch-and-bound-knoop|branch-and-bound-knopen} ({branched} {branched:component|componenten} vertakt, {listed} gesloten door bundels op te sommen)";
     SumPinNotKept => "pin not kept: {request} ({org}): {text}", "vastzetting niet gehouden: {request} ({org}): {text}";
     SumRound => "round: {kept} proposal(s) kept ({accepted} accepted), {dropped} dropped, {new} new; see changes.csv (the objective includes the keep bonus)", "ronde: {kept} {kept:voorstel|voorstellen} behouden ({accepted} geaccepteerd), {dropped} vervallen, {new} nieuw; zie changes.csv (de doelwaarde telt de bonus voor behouden mee)";
     SumAllFilled => "every seat is filled", "elke plek is gevuld";
     SumOpenOne => "{n} seat open, see {see}: {causes}", "{n} plek open, zie {see}: {causes}";
-    SumOpen => "{n} seats open, see {see}: {causes}", "{n} plekken open, zie {see}: {causes}";
+    SumOpen => "{n} {n:seat|seats} open, see {see}: {causes}", "{n} {n:plek|plekken} open, zie {see}: {causes}";
 
     // explain --request.
     ExplainHead => "{request} ({org}, {role}, {where}, {slot}), {filled} of {seats} seat(s) filled", "{request} ({org}, {role}, {where}, {slot}), {filled} van {seats} {seats:plek|plekken} gevuld";
@@ -502,9 +502,9 @@ messages! {
     AssignmentsPinMissing => "the pin of {expert} to {request} is kept by the batch but missing from the assignments: re-run the batch on these inputs", "de vastzetting van {expert} op {request} houdt de batch, maar ontbreekt in de opdrachten: draai de batch opnieuw op deze invoer";
     AssignmentsNotEligible => "the assignment of {expert} to {request} breaks {rule} with these inputs: re-run the batch on these inputs", "de opdracht van {expert} voor {request} breekt {rule} met deze invoer: draai de batch opnieuw op deze invoer";
     HeavyPauseWeek => "has a heavy-theme seat this week already (the heavy-theme pause, rule 9)", "heeft deze week al een plek met een zwaar thema (de pauze na zware thema's, regel 9)";
-    AssignmentsOverCount => "the assignments give {id} {n} assignments, at most {max} this week: re-run the batch on these inputs", "de opdrachten geven {id} {n} inzetten, deze week hoogstens {max}: draai de batch opnieuw op deze invoer";
+    AssignmentsOverCount => "the assignments give {id} {n} {n:assignment|assignments}, at most {max} this week: re-run the batch on these inputs", "de opdrachten geven {id} {n} {n:inzet|inzetten}, deze week hoogstens {max}: draai de batch opnieuw op deze invoer";
     AssignmentsOverLoad => "the assignments give {id} a load of {n}, at most {max} this week: re-run the batch on these inputs", "de opdrachten geven {id} een belasting van {n}, deze week hoogstens {max}: draai de batch opnieuw op deze invoer";
-    AssignmentsOverSeats => "the assignments give {id} {n} experts, for {max} seat(s): re-run the batch on these inputs", "de opdrachten geven {id} {n} {n:deskundige|deskundigen}, voor {max} {max:plek|plekken}: draai de batch opnieuw op deze invoer";
+    AssignmentsOverSeats => "the assignments give {id} {n} {n:expert|experts}, for {max} seat(s): re-run the batch on these inputs", "de opdrachten geven {id} {n} {n:deskundige|deskundigen}, voor {max} {max:plek|plekken}: draai de batch opnieuw op deze invoer";
     AssignmentsRefusedPin => "a refused pin", "een geweigerde vastzetting";
     AssignmentsLimit => "the assignments break a limit ({why}): re-run the batch on these inputs", "de opdrachten gaan over een grens ({why}): draai de batch opnieuw op deze invoer";
 
@@ -557,7 +557,7 @@ messages! {
 
     // check, the dropped proposals of a round, book and the ledger's declines (issue 20: every
     // command in the reader's language).
-    CheckOk => "ok: {experts} experts ({active} active, {certified} certified), {requests} requests, {history} history rows; batch week {week}", "in orde: {experts} {experts:deskundige|deskundigen} ({active} actief, {certified} gecertificeerd), {requests} {requests:aanvraag|aanvragen}, {history} {history:regel|regels} historie; batchweek {week}";
+    CheckOk => "ok: {experts} {experts:expert|experts} ({active} active, {certified} certified), {requests} {requests:request|requests}, {history} {history:history row|history rows}; batch week {week}", "in orde: {experts} {experts:deskundige|deskundigen} ({active} actief, {certified} gecertificeerd), {requests} {requests:aanvraag|aanvragen}, {history} {history:regel|regels} historie; batchweek {week}";
     CheckRead => "read {files}", "gelezen: {files}";
     CheckSheet => "{file} (sheet {sheets})", "{file} (blad {sheets})";
     CheckSheets => "{file} (sheets {sheets})", "{file} (bladen {sheets})";
@@ -575,7 +575,7 @@ messages! {
     CheckSafeSideHead => "excluded organisations taken on the safe side (confirm: write the name as the requests file does, or list both names in organisations.csv): {n} in {pairs} pair(s) of spellings", "uitgesloten organisaties aan de veilige kant genomen (bevestig: schrijf de naam zoals het aanvragenbestand, of zet beide namen in organisations.csv): {n} {n:regel|regels} in {pairs} {pairs:paar|paren} van schrijfwijzen";
     CheckSafeSideLine => "{written} as {org} ({why}): {n} row(s): {rows}", "{written} als {org} ({why}): {n} {n:regel|regels}: {rows}";
     CheckSupervisionUnchecked => "supervision: not checked (experts.csv has no last_supervision column)", "intervisie: niet gecontroleerd (experts.csv heeft geen kolom last_supervision)";
-    CheckSupervisionLapsed => "supervision older than {weeks} weeks, not deployed: {n}{list}", "intervisie ouder dan {weeks} weken, niet ingezet: {n}{list}";
+    CheckSupervisionLapsed => "supervision older than {weeks} {weeks:week|weeks}, not deployed: {n}{list}", "intervisie ouder dan {weeks} {weeks:week|weken}, niet ingezet: {n}{list}";
     CheckSupervisionSoon => "supervision lapsing within two weeks: {n}{list}", "intervisie verloopt binnen twee weken: {n}{list}";
     CheckNoCoach => "active experts without a coach: {n} ({list})", "actieve deskundigen zonder coach: {n} ({list})";
     CheckNoCoaches => "coaches: not given (experts.csv has no coach column, or it is empty)", "coaches: niet opgegeven (experts.csv heeft geen kolom coach, of die is leeg)";
@@ -623,7 +623,7 @@ messages! {
     AvoidItemNoTheme => "{file}:{line}: expert {expert}: column '{column}' has an item that matches no theme of the vocabulary (Dutch or English) nor of this batch's requests: it keeps the expert from nothing; correct the cell if it means a theme", "{file}:{line}: deskundige {expert}: kolom '{column}' heeft een onderdeel dat bij geen thema van de themalijst (Nederlands of Engels) of van de aanvragen van deze batch past: het houdt de deskundige nergens van weg; verbeter de cel als er een thema mee bedoeld is";
     AvoidItemNoThemeSummary => "personal cells with an item that matches no theme in {n} expert row(s) ({cells}): such an item keeps the expert from nothing; matchpunt check names each cell", "persoonlijke cellen met een onderdeel dat bij geen thema past in {n} {n:regel|regels} van deskundigen ({cells}): zo'n onderdeel houdt de deskundige nergens van weg; matchpunt check noemt elke cel";
     SafeSideRowsMore => "and {n} more", "en nog {n}";
-    MetricsHead => "week {week}: {filled} assignments of {seats} seats", "week {week}: {filled} toewijzingen van {seats} plekken";
+    MetricsHead => "week {week}: {filled} {filled:assignment|assignments} of {seats} {seats:seat|seats}", "week {week}: {filled} {filled:toewijzing|toewijzingen} van {seats} {seats:plek|plekken}";
     DecideDone => "recorded {n} decision(s) for week {week}: {accepted} accepted, {declined} declined; re-run with `matchpunt run --ledger {ledger} --week {week}`", "{n} {n:besluit|besluiten} vastgelegd voor week {week}: {accepted} geaccepteerd, {declined} afgewezen; draai opnieuw met `matchpunt run --ledger {ledger} --week {week}`";
     CloseDone => "closed week {week}: {rows} history row(s) ({undecided} proposal(s) without a decision counted as taken place), {declined} declined row(s); the week is read-only now", "week {week} afgesloten: {rows} {rows:regel|regels} historie ({undecided} {undecided:voorstel|voorstellen} zonder besluit geteld als doorgegaan), {declined} afgewezen {declined:regel|regels}; de week is nu alleen-lezen";
     CloseTime => "time: written in one transaction in {ms} ms", "tijd: geschreven in één transactie in {ms} ms";
@@ -682,7 +682,7 @@ messages! {
     TrajectoryFreed => "freed meeting {meeting} (expert {expert}, week {week}): the trajectory was declined", "bijeenkomst {meeting} vrijgegeven (deskundige {expert}, week {week}): het traject is afgewezen";
     TrajectoryMeetings => "trajectory of {n} meetings, {every}: weeks {weeks}", "traject van {n} bijeenkomsten, {every}: weken {weeks}";
     EveryWeek => "every week", "elke week";
-    EveryWeeks => "every {n} weeks", "elke {n} weken";
+    EveryWeeks => "every {n} {n:week|weeks}", "elke {n} {n:week|weken}";
     // A declined meeting of a trajectory: the trajectory stops for its expert, its later
     // meetings are freed ({meeting} the declined meeting's number, {trajectory} its request id).
     MailStoppedExpert => "Hello {name},\n\nWe have noted that you will not take meeting {meeting} of the trajectory of {org} on {date}. The trajectory's later meetings are cancelled for you, so those dates are free again. Thank you for letting us know.\n\nKind regards,\nthe match point", "Hoi {name},\n\nWe hebben genoteerd dat je bijeenkomst {meeting} van het traject bij {org} op {date} niet doet. De latere bijeenkomsten van het traject zijn voor jou geannuleerd, dus die data zijn weer vrij. Dank je voor het laten weten.\n\nGroet,\nhet matchpunt";
@@ -691,6 +691,7 @@ messages! {
     Note => "note: {text}", "let op: {text}";
     RunTime => "time: read {read} s, candidates {candidates} s, scoring {scoring} s, solve {solve} s, reasons {reasons} s, write {write} s, total {total} s", "tijd: inlezen {read} s, kandidaten {candidates} s, scoren {scoring} s, oplossen {solve} s, redenen {reasons} s, schrijven {write} s, totaal {total} s";
     Wrote => "wrote {files}", "geschreven: {files}";
+    KeptEarlierBook => "moved {old} to {kept}: the workbook of an earlier run, kept as you may have worked in it (this run wrote no workbook; add --xlsx for one)", "{old} verplaatst naar {kept}: de werkmap van een eerdere run, bewaard omdat u erin gewerkt kunt hebben (deze run schreef geen werkmap; voeg --xlsx toe voor een nieuwe)";
     RemovedStale => "removed {files}: left by an earlier run, not written by this one (the folder holds one run's set)", "verwijderd: {files}: van een eerdere run, niet door deze geschreven (de map bevat de bestanden van één run)";
     SeeSheet => "{file}, sheet '{sheet}'", "{file}, blad '{sheet}'";
     RunLedger => "ledger: history read from its {closed} closed week(s); recorded run {id} of week {week} and its {n} proposal(s) in {file}", "ledger: historie gelezen uit {closed} afgesloten {closed:week|weken}; run {id} van week {week} met {n} {n:voorstel|voorstellen} vastgelegd in {file}";
@@ -708,7 +709,7 @@ messages! {
     LedgerOpenWithHistory => "week {week}: open, but has {n} history {n:row|rows} (half closed)", "week {week}: open, maar met {n} {n:regel|regels} historie (half afgesloten)";
     LedgerOrphanHistory => "{n} history {n:row|rows} of a week that is not closed", "{n} {n:regel|regels} historie van een week die niet is afgesloten";
     LedgerInputsUnread => "week {week}: the inputs of run {run} no longer read; limits not checked", "week {week}: de invoer van run {run} is niet meer te lezen; grenzen niet gecontroleerd";
-    LedgerTooManySeats => "week {week}: expert {expert} has {n} seats, more than their most assignments ({max})", "week {week}: deskundige {expert} heeft {n} plekken, meer dan het maximum aantal opdrachten ({max})";
+    LedgerTooManySeats => "week {week}: expert {expert} has {n} {n:seat|seats}, more than their most assignments ({max})", "week {week}: deskundige {expert} heeft {n} {n:plek|plekken}, meer dan het maximum aantal opdrachten ({max})";
     LedgerOverBudget => "week {week}: expert {expert} carries load {load}, more than their weekly budget ({budget})", "week {week}: deskundige {expert} draagt belasting {load}, meer dan het weekbudget ({budget})";
     LedgerProblems => "{file}: {n} {n:problem|problems} found", "{file}: {n} {n:probleem|problemen} gevonden";
     HistoryExported => "wrote {file} ({rows} row(s) of {weeks} closed week(s))", "{file} geschreven ({rows} {rows:regel|regels} uit {weeks} afgesloten {weeks:week|weken})";
@@ -721,7 +722,7 @@ messages! {
     DecideRepeats => "{n} of the {total} decision(s) repeat the pair's current verdict and were not recorded again", "{n} van de {total} {total:besluit|besluiten} {n:herhaalt|herhalen} het huidige besluit over het paar en {n:is|zijn} niet opnieuw vastgelegd";
     MessagesWrote => "wrote {files}: {n} message(s) for week {week} ({proposals} proposal(s), {accepted} accepted, {declined} declined, {bookings} booking(s), {meetings} reserved trajectory meeting(s), {standbys} standby(s) accepted in place of an expert who declined), each to the expert and to the organisation", "{files} geschreven: {n} {n:bericht|berichten} voor week {week} ({proposals} {proposals:voorstel|voorstellen}, {accepted} geaccepteerd, {declined} afgewezen, {bookings} {bookings:boeking|boekingen}, {meetings} {meetings:gereserveerde bijeenkomst|gereserveerde bijeenkomsten} van een traject, {standbys} {standbys:reserve|reserves} geaccepteerd in plaats van wie afwees), elk aan de deskundige en aan de organisatie";
     MessagesSkipped => "{n} pair(s) of the week name a request or expert that the run's inputs no longer hold (an erased expert, or a request since removed): no message for them", "{n} {n:paar|paren} van de week {n:noemt|noemen} een aanvraag of deskundige die niet meer in de invoer van de run staat (een gewiste deskundige, of een sindsdien verwijderde aanvraag): daarvoor is er geen bericht";
-    SimWeeks => "{weeks} weeks ({first} to {last}) from {file}: {experts} experts at the start, {source}; per week: leave {leave}, join {join}, week off {off}, decline {decline}.", "{weeks} {weeks:week|weken} ({first} tot en met {last}) uit {file}: {experts} {experts:deskundige|deskundigen} aan het begin, {source}; per week: vertrek {leave}, instroom {join}, week vrij {off}, afwijzing {decline}.";
+    SimWeeks => "{weeks} {weeks:week|weeks} ({first} to {last}) from {file}: {experts} {experts:expert|experts} at the start, {source}; per week: leave {leave}, join {join}, week off {off}, decline {decline}.", "{weeks} {weeks:week|weken} ({first} tot en met {last}) uit {file}: {experts} {experts:deskundige|deskundigen} aan het begin, {source}; per week: vertrek {leave}, instroom {join}, week vrij {off}, afwijzing {decline}.";
     SimReplayed => "requests replayed from {dir}", "aanvragen opnieuw afgespeeld uit {dir}";
     SimGenerated => "about {n} generated requests a week, seed {seed}", "ongeveer {n} gegenereerde aanvragen per week, startwaarde {seed}";
     SimTime => "time: {s} s", "tijd: {s} s";
@@ -743,8 +744,8 @@ messages! {
     NoHistorySheet => "{file} has no sheet named {sheets}", "{file} heeft geen blad met de naam {sheets}";
     ProgressRead => "reading the inputs", "invoer inlezen";
     ProgressCandidates => "checking hard rules 1-8 (candidates)", "harde regels 1-8 controleren (kandidaten)";
-    ProgressScoring => "scoring {n} eligible pairs", "{n} geschikte paren scoren";
-    ProgressSolving => "solving over {n} pairs ({limit})", "oplossen over {n} paren ({limit})";
+    ProgressScoring => "scoring {n} {n:eligible pair|eligible pairs}", "{n} {n:geschikt paar|geschikte paren} scoren";
+    ProgressSolving => "solving over {n} {n:pair|pairs} ({limit})", "oplossen over {n} {n:paar|paren} ({limit})";
     ProgressLimit => "time limit {s} s for the whole run", "tijdslimiet {s} s voor de hele run";
     ProgressNoLimit => "no time limit", "geen tijdslimiet";
     ProgressReasons => "explaining the open seats", "de open plekken verklaren";
@@ -796,6 +797,11 @@ messages! {
     InAmbiguousPlace => "names more than one place: {places}; write the one you mean (or give lat and lon columns)", "noemt meer dan één plaats: {places}; schrijf de plaats die u bedoelt (of geef kolommen lat en lon)";
     InUnknownExpert => "is not an expert id in the experts file", "is geen id van een deskundige in het deskundigenbestand";
     InUnknownExpertNear => "is not an expert id in the experts file; did you mean {id}?", "is geen id van een deskundige in het deskundigenbestand; bedoelt u {id}?";
+    InAmbiguousExpert => "names more than one expert ({ids}): write the expert's id", "noemt meer dan één deskundige ({ids}): schrijf het id van de deskundige";
+    InDuplicateIdRead => "is the same id as {id} on line {first} (E01, E 1 and E1 are one id): expected each expert in one row, with one id", "is hetzelfde id als {id} op regel {first} (E01, E 1 en E1 zijn één id): verwacht elke deskundige in één regel, met één id";
+    InSamePerson => "has the same name and birth year ({year}) as the expert on line {line} ({id}): one person in two rows? Expected each person in one row (the other row's limits and exclusions would be lost); if they are two people, write their names apart (e.g. with an initial)", "heeft dezelfde naam en hetzelfde geboortejaar ({year}) als de deskundige op regel {line} ({id}): één persoon in twee regels? Verwacht elke persoon in één regel (de grenzen en uitsluitingen van de andere regel gaan anders verloren); zijn het twee mensen, schrijf hun namen dan verschillend (bijvoorbeeld met een voorletter)";
+    InNotGenderWish => "is no gender wish: expected v/f/vrouw, m/man, x/nb, or empty (no wish; also \"geen voorkeur\", \"maakt niet uit\", \"v/m\")", "is geen gendervoorkeur: verwacht v/vrouw, m/man, x/nb, of leeg (geen voorkeur; ook \"geen voorkeur\", \"maakt niet uit\", \"v/m\")";
+    InOneLanguage => "names several languages: expected one language, the one the conversation is in (e.g. nl or en)", "noemt meer dan één taal: verwacht één taal, die van het gesprek (bijvoorbeeld nl of en)";
     InDuplicateId => "duplicate id (first on line {first}): expected each id once", "dubbele id (eerst op regel {first}): verwacht elke id één keer";
     InMissingLocationColumn => "missing required column 'place' (or both 'lat' and 'lon')", "verplichte kolom 'place' ontbreekt (of beide kolommen 'lat' en 'lon')";
     InNotARole => "is not a role: expected buddy, adviser, trainer or speaker (or maatje, adviseur, meedenker, spreker, voorlichter){hint}", "is geen rol: verwacht buddy, adviser, trainer of speaker (of maatje, adviseur, meedenker, spreker, voorlichter){hint}";
@@ -961,7 +967,14 @@ messages! {
     // Team inputs read on the safe side (issue 24, the trial's S6).
     WCertifiedOnAmbiguous => "{value} is a date day-first and month-first: read as the later, week {week}, so the expert stays new for longer (write 2026-01-11 to be sure)", "{value} is een datum met de dag of de maand voorop: gelezen als de latere, week {week}, zodat de deskundige langer nieuw blijft (schrijf 2026-01-11 om zeker te zijn)";
     WSupervisionAmbiguous => "{value} is a date day-first and month-first: read as the earlier, week {week}, so that a lapsed supervision is never missed (write the date year first, yyyy-mm-dd, to be sure)", "{value} is een datum met de dag of de maand voorop: gelezen als de vroegere, week {week}, zodat een verlopen intervisie nooit gemist wordt (schrijf de datum met het jaar voorop, jjjj-mm-dd, om zeker te zijn)";
+    WSupervisionYear => "{value} is a year without a day: read as its first day, week {week}, so that a lapsed supervision is never missed (write the whole date, e.g. 2026-09-01)", "{value} is een jaar zonder dag: gelezen als de eerste dag ervan, week {week}, zodat een verlopen intervisie nooit gemist wordt (schrijf de hele datum, bijv. 01-09-2026)";
     WCertifiedOnYear => "{value} is a year without a day: read as its last day, week {week}, so the expert stays new for longest (write the whole date, e.g. 2026-09-01)", "{value} is een jaar zonder dag: gelezen als de laatste dag ervan, week {week}, zodat de deskundige het langst nieuw blijft (schrijf de hele datum, bijv. 01-09-2026)";
+    WGenderPreference => "{value} read as the wish {gender} (rule 6 keeps a wish like any other: leave the cell empty if anyone may go)", "{value} gelezen als de wens {gender} (regel 6 houdt zich aan elke wens: laat de cel leeg als iedereen mag)";
+    WGenderEither => "{value} read as no gender wish (it names both v and m)", "{value} gelezen als geen gendervoorkeur (de cel noemt v en m allebei)";
+    WSameName => "the same name as the expert on line {line} ({id}), and no birth year on both to tell them apart: if this is one person in two rows, keep one row (each row is planned as its own expert)", "dezelfde naam als de deskundige op regel {line} ({id}), en geen geboortejaar bij beide om ze uit elkaar te houden: is dit één persoon in twee regels, houd dan één regel (elke regel wordt als eigen deskundige ingepland)";
+    WHistoryRowCountedFor => "{error} (this history row's load is still counted, on the safe side, for every expert the cell could name: {ids})", "{error} (de belasting van deze regel historie telt toch mee, aan de veilige kant, voor elke deskundige die de cel kan bedoelen: {ids})";
+    WHistoryRowNotCounted => "{error} (this history row names no expert of the batch, or no week: its load counts for nobody; if it belongs to an expert of the batch, correct the cell)", "{error} (deze regel historie noemt geen deskundige van de batch, of geen week: de belasting telt voor niemand; hoort hij bij een deskundige van de batch, verbeter dan de cel)";
+    HistoryExpertRead => "expert {written} read as {expert} (the id written another way, or the expert's name): write the id as the experts file does", "deskundige {written} gelezen als {expert} (het id anders geschreven, of de naam van de deskundige): schrijf het id zoals in het deskundigenbestand";
     WHistoryRowCounted => "{error} (this history row's load is still counted, on the safe side: a decimal intensity rounded up, an unreadable one as the expert's whole rolling budget used that week, a missing one at the highest default intensity)", "{error} (de belasting van deze regel historie telt toch mee, aan de veilige kant: een intensiteit met decimalen naar boven afgerond, een onleesbare als het hele voortschrijdende budget van de deskundige in die week, een ontbrekende met de hoogste standaardintensiteit)";
     StagePinTeamSaid => "is pinned or booked against a team rule: a new expert goes only beside an experienced expert on a request of 2 or more seats, pairs kept apart are not sent together, the seats a request keeps for experienced experts stay theirs", "staat vast of is geboekt tegen een teamregel in: een nieuwe deskundige gaat alleen naast een ervaren deskundige op een aanvraag van 2 of meer plekken, duo's die niet samen mogen worden niet samen ingezet, de plekken die een aanvraag voor ervaren deskundigen vrijhoudt blijven voor hen";
     TeamNoTeamHolds => "{expert} is in no team of this request that keeps the team rules", "{expert} zit in geen team voor deze aanvraag dat aan de teamregels voldoet";
@@ -992,7 +1005,7 @@ messages! {
     LedgerHistoryConflict => "the history file conflicts with the ledger for week {week}: {what}. The ledger's history is the one in force: give no history file (or write the ledger's with `matchpunt ledger export --history FILE`)", "het historiebestand botst met de ledger voor week {week}: {what}. De historie van de ledger geldt: geef geen historiebestand (of schrijf dat van de ledger met `matchpunt ledger export --history FILE`)";
     LedgerFileOnly => "the file has a row the ledger has not ({row})", "het bestand heeft een regel die de ledger niet heeft ({row})";
     LedgerLedgerOnly => "the ledger has a row the file has not ({row})", "de ledger heeft een regel die het bestand niet heeft ({row})";
-    LedgerRowCounts => "the file has {file} rows, the ledger {ledger}", "het bestand heeft {file} {file:regel|regels}, de ledger {ledger}";
+    LedgerRowCounts => "the file has {file} {file:row|rows}, the ledger {ledger}", "het bestand heeft {file} {file:regel|regels}, de ledger {ledger}";
     LedgerRow => "expert {expert} at {org}, {role} intensity {intensity}{declined}", "deskundige {expert} bij {org}, {role} intensiteit {intensity}{declined}";
     LedgerRowDeclined => ", declined", ", afgewezen";
     LedgerRunChanged => "week {week} changed while this run was solving (a run, decision or booking was recorded meanwhile), so its proposals do not count it: nothing is recorded or written; run again", "week {week} is veranderd terwijl deze run rekende (intussen is er een run, besluit of boeking vastgelegd), dus de voorstellen houden er geen rekening mee: er is niets vastgelegd of geschreven; draai opnieuw";
@@ -1023,11 +1036,11 @@ messages! {
     MetricsBreaks => "{file}:{line}: {expert} to {request} breaks the hard rules ({rules})", "{file}:{line}: {expert} bij {request} breekt de harde regels ({rules})";
     MetricsTwice => "{file}: {expert} is assigned to {request} twice (rule 10)", "{file}: {expert} staat twee keer op {request} (regel 10)";
     MetricsTwoInSlot => "{expert} holds two assignments in slot {slot} (rule 8)", "{expert} heeft twee inzetten in tijdvak {slot} (regel 8)";
-    MetricsOverCount => "{expert} holds {n} assignments, more than max_assignments {max} (rule 9)", "{expert} heeft {n} inzetten, meer dan max_assignments {max} (regel 9)";
+    MetricsOverCount => "{expert} holds {n} {n:assignment|assignments}, more than max_assignments {max} (rule 9)", "{expert} heeft {n} {n:inzet|inzetten}, meer dan max_assignments {max} (regel 9)";
     MetricsExpertRead => "line {line}: expert {written} read as {expert} (the id written another way): write the id as the experts file does", "regel {line}: deskundige {written} gelezen als {expert} (het id anders geschreven): schrijf het id zoals in het deskundigenbestand";
     MetricsOverLoad => "{expert} carries load {load}, more than the load budget {budget} (rule 9)", "{expert} draagt belasting {load}, meer dan het belastingsbudget {budget} (regel 9)";
-    MetricsOverSeats => "{request} has {n} experts for {seats} seat(s) (rule 10)", "{request} heeft {n} {n:deskundige|deskundigen} voor {seats} {seats:plek|plekken} (regel 10)";
-    BookedExpertRead => "{file}:{line}: expert {written} read as {expert} (the id written another way): write the id as the experts file does", "{file}:{line}: deskundige {written} gelezen als {expert} (het id anders geschreven): schrijf het id zoals in het deskundigenbestand";
+    MetricsOverSeats => "{request} has {n} {n:expert|experts} for {seats} seat(s) (rule 10)", "{request} heeft {n} {n:deskundige|deskundigen} voor {seats} {seats:plek|plekken} (regel 10)";
+    BookedExpertRead => "{file}:{line}: expert {written} read as {expert} (the id written another way, or the expert's name): write the id as the experts file does", "{file}:{line}: deskundige {written} gelezen als {expert} (het id anders geschreven, of de naam van de deskundige): schrijf het id zoals in het deskundigenbestand";
     BookedEmptySlot => "{file}:{line}: booking of expert {expert} on {request} has an empty slot: read as the request's slot {slot} (expert {expert} is not free then)", "{file}:{line}: de boeking van deskundige {expert} op {request} heeft een leeg tijdvak: gelezen als het tijdvak van de aanvraag, {slot} (deskundige {expert} is dan niet vrij)";
     BookedUnreadable => "{file}:{line}: booking of expert {expert} on {request} has an unreadable {why}: {expert} is treated as unavailable this week to be safe", "{file}:{line}: de boeking van deskundige {expert} op {request} heeft een onleesbaar {why}: {expert} geldt deze week als niet beschikbaar, voor de zekerheid";
     BookedWhyEmptySlot => "empty slot on a request this batch does not know", "leeg tijdvak op een aanvraag die deze batch niet kent";

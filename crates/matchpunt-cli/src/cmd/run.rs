@@ -105,7 +105,8 @@ pub struct Args {
     #[command(flatten)]
     ledger: crate::cmd::ledger::LedgerArg,
     /// Output folder for assignments.csv, unmatched.csv and experts.csv (created if missing;
-    /// other files in it are kept). Written as one set: see "Outputs" in the README. A name
+    /// other files in it are kept; an earlier run's matchpunt.xlsx is moved to
+    /// matchpunt.earlier.xlsx). Written as one set: see "Outputs" in the README. A name
     /// ending in .xlsx that is no folder (`--out week.xlsx`) writes only that workbook.
     #[arg(
         long,
@@ -240,7 +241,19 @@ pub fn run(args: Args) -> Result<ExitCode> {
             seen = Some(view.stamp());
             crate::cmd::ledger::round(&view, &mut loaded.instance, &policy)?
         }
-        None => args.round.load()?,
+        None => match args.round.load(&loaded.instance) {
+            Ok(Some((round, warnings))) => {
+                loaded.warnings.extend(warnings);
+                Some(round)
+            }
+            Ok(None) => None,
+            Err(e) => {
+                return Err(match e.downcast::<matchpunt::ingest::InputErrors>() {
+                    Ok(errs) => errs.in_lang(lang).into(),
+                    Err(e) => e,
+                })
+            }
+        },
     };
     let t_read = t0.elapsed();
     let empty = crate::inputs::emptiness_warnings(&loaded.instance, &args.inputs.paths());
@@ -396,13 +409,32 @@ pub fn run(args: Args) -> Result<ExitCode> {
         );
         outs.stage_path(d, |w| Ok(matchpunt_flow::dimacs::write(&net, w, &comment)?))?;
     }
-    // The folder holds one run's set: what this run does not write goes in the same commit.
+    // The folder holds one run's set: what this run does not write goes in the same commit. An
+    // earlier run's workbook is kept under another name in that commit: the coordinator may
+    // have worked in it (the fourth trial, #20).
+    let mut kept_book = None;
     if book.is_none() {
+        let old = out_dir.join("matchpunt.xlsx");
+        if !args.xlsx && old.is_file() {
+            let name = (1..)
+                .map(|k| match k {
+                    1 => "matchpunt.earlier.xlsx".to_string(),
+                    k => format!("matchpunt.earlier-{k}.xlsx"),
+                })
+                .find(|n| !out_dir.join(n).exists())
+                .unwrap_or_default();
+            let bytes = crate::voice::read(&old)?;
+            outs.stage(&name, |w| Ok(w.write_all(&bytes)?))?;
+            kept_book = Some((old, out_dir.join(name)));
+        }
         for name in RUN_SET {
             outs.remove_stale(name)?;
         }
     }
-    let stale = outs.stale();
+    let mut stale = outs.stale();
+    if let Some((old, _)) = &kept_book {
+        stale.retain(|p| p.file_name() != old.file_name());
+    }
     let recorded = match &mut ledger {
         Some((l, week)) => Some(crate::cmd::ledger::record_run(
             l,
@@ -418,7 +450,10 @@ pub fn run(args: Args) -> Result<ExitCode> {
         )?),
         None => None,
     };
-    let written = outs.commit()?;
+    let mut written = outs.commit()?;
+    if let Some((_, kept)) = &kept_book {
+        written.retain(|p| p.file_name() != kept.file_name());
+    }
     let t_write = t_write.elapsed();
     drop(progress);
 
@@ -481,6 +516,19 @@ pub fn run(args: Args) -> Result<ExitCode> {
         "{}",
         lang.fill(Msg::Wrote, &[("files", &names.join(", "))])
     )?;
+    if let Some((old, kept)) = &kept_book {
+        writeln!(
+            out,
+            "{}",
+            lang.fill(
+                Msg::KeptEarlierBook,
+                &[
+                    ("old", &old.display().to_string()),
+                    ("kept", &kept.display().to_string())
+                ]
+            )
+        )?;
+    }
     if !stale.is_empty() {
         let names: Vec<String> = stale.iter().map(|p| p.display().to_string()).collect();
         writeln!(

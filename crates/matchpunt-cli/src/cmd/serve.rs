@@ -37,8 +37,9 @@ pub struct Args {
     /// else the current week].
     #[arg(long, value_name = "WEEK", value_parser = crate::inputs::parse_week)]
     week: Option<Week>,
-    /// Address to listen on. Anything but loopback needs an access token.
-    #[arg(long, value_name = "ADDR", default_value = "127.0.0.1:8080")]
+    /// Address to listen on (`localhost:8080` is 127.0.0.1:8080). Anything but loopback needs
+    /// an access token.
+    #[arg(long, value_name = "ADDR", default_value = "127.0.0.1:8080", value_parser = parse_bind)]
     bind: SocketAddr,
     /// File holding the access token (at least 16 characters); MATCHPUNT_TOKEN also sets it.
     #[arg(long, value_name = "FILE")]
@@ -91,4 +92,22 @@ pub fn run(args: Args) -> Result<ExitCode> {
     };
     matchpunt_web::serve_blocking(cfg, args.bind)?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// `--bind`: an address and port (`127.0.0.1:8080`, `[::1]:8080`), or `localhost:PORT` as
+/// `127.0.0.1:PORT` (the trial's `localhost:8080` got "invalid socket address syntax" alone).
+fn parse_bind(s: &str) -> Result<SocketAddr, String> {
+    let t = s.trim();
+    if let Ok(a) = t.parse() {
+        return Ok(a);
+    }
+    if let Some(port) = t
+        .strip_prefix("localhost:")
+        .and_then(|p| p.parse::<u16>().ok())
+    {
+        return Ok(SocketAddr::from(([127, 0, 0, 1], port)));
+    }
+    Err(format!(
+        "{s:?} is no address and port: write e.g. 127.0.0.1:8080 (or localhost:8080) for this computer only, or 0.0.0.0:8080 for the network (which needs an access token)"
+    ))
 }

@@ -681,7 +681,7 @@ fn closed_stdout_counts_as_success() {
         .unwrap();
     let status = child.wait().unwrap();
     assert!(
-        text(&first).starts_with("ok: 1 experts"),
+        text(&first).starts_with("ok: 1 expert "),
         "{}",
         text(&first)
     );

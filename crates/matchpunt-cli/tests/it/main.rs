@@ -38,5 +38,7 @@ mod themes;
 mod trajectories;
 mod trial4_orgs;
 mod trial4_themes;
+mod trial4_ids;
+mod trial4_minor;
 mod voice;
 mod workbook_gate;

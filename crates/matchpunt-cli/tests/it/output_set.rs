@@ -65,6 +65,34 @@ fn folder() -> tempfile::TempDir {
     dir
 }
 
+/// Trial 4, #20: `run --xlsx`, then a plain run into the same folder: the workbook the
+/// coordinator may have worked in is kept as matchpunt.earlier.xlsx (then -2), byte for byte.
+#[test]
+fn a_plain_rerun_keeps_the_earlier_workbook() {
+    let dir = folder();
+    let d = dir.path();
+    let args = ["run", "--data", ".", "--week", WEEK, "--out", "o5"];
+    ok_in(d, &[&args[..], &["--xlsx"]].concat());
+    std::fs::write(d.join("o5/matchpunt.xlsx"), b"my notes").unwrap();
+    let out = ok_in(d, &args);
+    assert!(
+        out.contains("moved o5/matchpunt.xlsx to o5/matchpunt.earlier.xlsx"),
+        "{out}"
+    );
+    assert_eq!(
+        std::fs::read(d.join("o5/matchpunt.earlier.xlsx")).unwrap(),
+        b"my notes"
+    );
+    assert!(!d.join("o5/matchpunt.xlsx").exists());
+    ok_in(d, &[&args[..], &["--xlsx"]].concat());
+    let out = ok_in(d, &args);
+    assert!(out.contains("to o5/matchpunt.earlier-2.xlsx"), "{out}");
+    assert_eq!(
+        std::fs::read(d.join("o5/matchpunt.earlier.xlsx")).unwrap(),
+        b"my notes"
+    );
+}
+
 /// Trial 3, #17: a round, then a plain run, then one without standbys, into one folder: the
 /// round's changes.csv and the standbys.csv of an earlier run stayed beside the new files.
 #[test]
@@ -100,14 +128,25 @@ proptest! {
     #![proptest_config(ProptestConfig { cases: 5, ..ProptestConfig::default() })]
 
     /// Any sequence of runs (plain, round, no standbys, with the workbook) into one folder:
-    /// after each, the folder holds exactly the files that run says it wrote.
+    /// after each, the folder holds exactly the files that run says it wrote, and the earlier
+    /// workbooks it says it kept (trial 4, #20: a plain run deleted the workbook).
     #[test]
     fn the_folder_holds_exactly_the_last_runs_files(kinds in proptest::collection::vec(0u8..5, 2..5)) {
         let dir = folder();
         let d = dir.path();
+        let mut kept = 0;
         for k in kinds {
+            let had_book = d.join("o4/matchpunt.xlsx").exists();
             let out = run_kind(d, k);
-            prop_assert_eq!(files(&d.join("o4")), said_written(&out, "o4"), "kind {}: {}", k, out);
+            let mut all = files(&d.join("o4"));
+            let earlier = all.iter().filter(|f| f.starts_with("matchpunt.earlier")).count();
+            all.retain(|f| !f.starts_with("matchpunt.earlier"));
+            prop_assert_eq!(all, said_written(&out, "o4"), "kind {}: {}", k, out);
+            if had_book && !d.join("o4/matchpunt.xlsx").exists() {
+                kept += 1;
+                prop_assert!(out.contains("moved o4/matchpunt.xlsx to o4/matchpunt.earlier"), "{}", out);
+            }
+            prop_assert_eq!(earlier, kept, "{}", out);
         }
     }
 }

@@ -535,5 +535,5 @@ fn a_hidden_lookalike_sheet_is_named_in_a_warning() {
         err.contains("week.xlsx: the hidden sheet 'experts old' could hold the same table as sheet 'experts' and is not read"),
         "{err}"
     );
-    assert!(String::from_utf8_lossy(&o.stdout).contains("ok: 1 experts"));
+    assert!(String::from_utf8_lossy(&o.stdout).contains("ok: 1 expert "));
 }

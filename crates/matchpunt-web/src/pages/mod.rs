@@ -107,7 +107,9 @@ fn errors(lang: Lang, f: &Failure, hint: L) -> Markup {
             h1 { (t(L::InputErrorsTitle)) }
             p { (t(hint)) }
             @match f {
-                Failure::Other(m) => { p.error { (m) } }
+                Failure::Other(_) | Failure::InLang(..) => {
+                    p.error { (f.text_in(lang).unwrap_or_default()) }
+                }
                 Failure::Input(errs) => {
                     table.data {
                         thead { tr {

@@ -810,3 +810,26 @@ async fn one_bad_cell_leaves_the_phone_form_answering_without_that_row() {
         assert!(!g.body.contains("Bewezen optimaal"), "{uri}");
     }
 }
+
+/// Trial 4, #16: an own assignments file with a pair that breaks the rules is said in the
+/// page's language (it was English on the Dutch page), with the file named.
+#[tokio::test]
+async fn an_own_assignments_files_broken_rule_is_said_in_the_pages_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::write(d.join("experts.csv"), "id;naam;rollen;gecertificeerd;thema's;woonplaats;online;beschikbaarheid;uitgesloten_organisaties\r\nE1;Anna;maatje;ja;angst;Utrecht;ja;*;Kwintes\r\n").unwrap();
+    std::fs::write(d.join("requests.csv"), "aanvraag_id;organisatie;rol;thema's;plaats;online;dagdeel\r\nR1;Kwintes;maatje;angst;Utrecht;nee;wo-middag\r\n").unwrap();
+    let own = d.join("own.csv");
+    std::fs::write(&own, "aanvraag;deskundige\r\nR1;E1\r\n").unwrap();
+    let mut cfg = Config::new(d);
+    cfg.assignments = Some(own);
+    let app = app_with(cfg);
+    let g = get(&app, "/").await;
+    assert!(
+        g.body
+            .contains("own.csv: de opdracht van E1 voor R1 breekt"),
+        "{}",
+        g.body
+    );
+    assert!(!g.body.contains("re-run the batch"), "{}", g.body);
+}

@@ -236,6 +236,95 @@ fn read_pairs(
     }
 }
 
+/// Reads a decisions file ([`read_decisions`], or [`read_recorded_decisions`] when
+/// `recorded`) and reads every decision's request and expert in `inst` as bookings are read
+/// ([`BatchIds::expert_candidates`]: the id as written, another way, or a name that is one
+/// expert's), so that every command applies the same declines (the fourth trial, #13: a
+/// decline written `Anna de Vries` was dropped in silence by `suggest`, `explain` and
+/// `serve`). The rows come back with the batch's own ids; an expert cell read another way is a
+/// warning naming the file and line.
+///
+/// Cost: O(bytes + rows).
+///
+/// # Errors
+///
+/// As [`read_decisions`], and every decision on a request this batch does not have, or with an
+/// expert cell that names no expert of the batch or more than one: file, line, column and the
+/// value (a decline must not be dropped, nor applied to a guess).
+pub fn read_decisions_in(
+    src: Source<'_>,
+    inst: &Instance,
+    recorded: bool,
+) -> Result<(Vec<PairRow>, Vec<crate::ingest::Warning>), InputErrors> {
+    use crate::ingest::Problem;
+    let t = read_pair_rows(src, PairFile::Decisions)?;
+    let ids = BatchIds::new(inst);
+    let (mut out, mut warnings) = (Vec::new(), Vec::new());
+    let mut errs = InputErrors::default();
+    let mut fail = |e: crate::ingest::InputError| {
+        if errs.errors.len() < MAX_ERRORS_PER_FILE {
+            errs.errors.push(e);
+        } else {
+            errs.not_listed += 1;
+        }
+    };
+    for row in &t.rows {
+        let v = row.decision.as_deref().unwrap_or("");
+        if recorded && v.trim().is_empty() {
+            continue;
+        }
+        let Some(verdict) = parse_verdict(v) else {
+            fail(t.cell_error(row, "decision", v, Problem::NotDecision));
+            continue;
+        };
+        let request = ids.request(&row.request);
+        if request.is_none() {
+            let p = Problem::NotInBatch { request: true };
+            fail(t.cell_error(row, "request", &row.request, p));
+        }
+        let expert = match ids.expert_candidates(&row.expert) {
+            (c, exact) if c.len() == 1 => {
+                if !exact {
+                    let id = &inst.experts[c[0]].id;
+                    let w = crate::ingest::assignments::expert_read_warning(
+                        &t.file,
+                        row.line,
+                        &row.expert,
+                        id,
+                    );
+                    warnings.push(w);
+                }
+                Some(c[0])
+            }
+            (c, _) if c.is_empty() => {
+                let p = Problem::NotInBatch { request: false };
+                fail(t.cell_error(row, "expert", &row.expert, p));
+                None
+            }
+            (c, _) => {
+                let named = c.iter().map(|&i| inst.experts[i].id.clone()).collect();
+                let p = Problem::AmbiguousExpert(named);
+                fail(t.cell_error(row, "expert", &row.expert, p));
+                None
+            }
+        };
+        if let (Some(r), Some(e)) = (request, expert) {
+            out.push(PairRow {
+                request: inst.requests[r].id.clone(),
+                expert: inst.experts[e].id.clone(),
+                verdict: Some(verdict),
+                line: row.line,
+            });
+        }
+    }
+    if errs.errors.is_empty() {
+        Ok((out, warnings))
+    } else {
+        errs.warnings = warnings;
+        Err(errs)
+    }
+}
+
 /// The declined (request, expert) pairs of `decisions` as indexes of `inst`, sorted: the last
 /// decision on a pair counts, ids compared as [`run_round`] compares them. A decision on an id
 /// that is not in the batch cannot apply and is left out ([`run_round`] warns of it). This is

@@ -189,17 +189,7 @@ pub fn read_booked(
 
 /// The warning for an expert id of a small file read another way than written.
 fn reread_warning(file: &str, line: u64, written: &str, id: &str) -> crate::ingest::Warning {
-    crate::ingest::Warning::new(|lang| {
-        lang.fill(
-            Msg::BookedExpertRead,
-            &[
-                ("file", &file),
-                ("line", &line),
-                ("written", &format!("{written:?}")),
-                ("expert", &id),
-            ],
-        )
-    })
+    crate::ingest::assignments::expert_read_warning(file, line, written, id)
 }
 
 /// Reads the (request, expert, pinned) assignments of an assignments file, strictly: every

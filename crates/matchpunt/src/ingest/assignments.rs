@@ -314,6 +314,12 @@ impl BatchIds {
                     .iter()
                     .enumerate()
                     .map(|(i, e)| (i, e.id.as_str())),
+            )
+            .with_names(
+                inst.experts
+                    .iter()
+                    .enumerate()
+                    .map(|(i, e)| (i, e.name.as_str())),
             ),
         }
     }
@@ -330,16 +336,39 @@ impl BatchIds {
     }
 
     /// The index of the expert `id` refers to, and whether it was read another way than
-    /// written (`E01`, `E 1`, `E1 (Anna)` for `E1`, by [`crate::ingest::ids::IdKeys::lookup_cell`]):
-    /// the caller says so in a warning. None when `id` names no expert, or more than one
-    /// (`E1 (E2)`, `3` with both `E3` and `X3`). O(length of `id`).
+    /// written (`E01`, `E 1`, `E1 (Anna)`, `Anna de Vries`, or `Anna` when one expert's first
+    /// name, for `E1`, by [`crate::ingest::ids::IdKeys::read_cell`]): the caller says so in a
+    /// warning. None when `id` names no expert, or more than one (`E1 (E2)`, `3` with both
+    /// `E3` and `X3`, `Anna` with two Annas). O(length of `id`).
     pub fn expert_read(&self, id: &str) -> Option<(usize, bool)> {
-        if let Some(&i) = self.experts.get(&normalize(id)) {
-            return Some((i, false));
-        }
-        match self.keys.lookup_cell(id).as_slice() {
-            [i] => Some((*i, true)),
+        match self.expert_candidates(id) {
+            (c, exact) if c.len() == 1 => Some((c[0], !exact)),
             _ => None,
         }
     }
+
+    /// Every expert `id` could name (sorted; empty for none, several when ambiguous), and
+    /// whether it is the id as written. O(length of `id`).
+    pub fn expert_candidates(&self, id: &str) -> (Vec<usize>, bool) {
+        if let Some(&i) = self.experts.get(&normalize(id)) {
+            return (vec![i], true);
+        }
+        (self.keys.read_cell(id), false)
+    }
+}
+
+/// The warning for an expert cell of a small file read another way than written (`E01`,
+/// `Anna de Vries` for `E1`): file, line, the cell and the id it was read as.
+pub fn expert_read_warning(file: &str, line: u64, written: &str, id: &str) -> super::Warning {
+    super::Warning::new(|lang| {
+        lang.fill(
+            crate::messages::Msg::BookedExpertRead,
+            &[
+                ("file", &file),
+                ("line", &line),
+                ("written", &format!("{written:?}")),
+                ("expert", &id),
+            ],
+        )
+    })
 }

@@ -547,6 +547,206 @@ impl<'t, 'e> Cells<'t, 'e> {
     }
 }
 
+impl Cells<'_, '_> {
+    /// The experts a history row's expert cell names, read as bookings and decisions read
+    /// theirs ([`crate::ingest::ids::IdKeys::read_cell`]): the id as written; else an id written
+    /// another way or a name naming one expert, with a note naming the cell; else an error
+    /// naming the cell, and the experts the row's load is counted for on the safe side where
+    /// bad rows are skipped: every expert an ambiguous cell could name, or the closest id.
+    /// Empty when the cell can name no expert of the batch. O(length), O(ids) for a hint.
+    pub(crate) fn expert_history(
+        &mut self,
+        col: &str,
+        id: &str,
+        experts: Option<&ExpertIds>,
+    ) -> Vec<usize> {
+        let Some(known) = experts else {
+            self.ok = false;
+            return Vec::new();
+        };
+        if known.index.contains_key(&normalize(id)) {
+            return self.expert_ref(col, id, experts).into_iter().collect();
+        }
+        match known.keys.read_cell(id).as_slice() {
+            [] => {
+                self.expert_ref(col, id, experts);
+                // The closest id (a typo of an expert of the batch), as the error just given
+                // names it (only the listed errors get one): counted for them.
+                let hint = match self.errs.found.last() {
+                    Some((_, e)) => match &e.problem {
+                        Problem::UnknownExpert(Some(h)) => Some(h.clone()),
+                        _ => None,
+                    },
+                    None => None,
+                };
+                hint.and_then(|h| known.index.get(&normalize(&h)).copied().flatten())
+                    .into_iter()
+                    .collect()
+            }
+            [one] => {
+                let (written, expert) = (format!("{id:?}"), known_id(known, *one));
+                self.errs.note_cell(self.t, self.line, col, |lang| {
+                    lang.fill(
+                        crate::messages::Msg::HistoryExpertRead,
+                        &[("written", &written), ("expert", &expert)],
+                    )
+                });
+                vec![*one]
+            }
+            several => {
+                let ids = several.iter().map(|&i| known_id(known, i)).collect();
+                self.err(col, id, Problem::AmbiguousExpert(ids));
+                several.to_vec()
+            }
+        }
+    }
+}
+
+/// The id of the parsed expert `i` as the experts file writes it.
+fn known_id(known: &ExpertIds, i: usize) -> String {
+    known.written.get(i).cloned().unwrap_or_default()
+}
+
+/// Cells that say "no wish" in a request's `gender_pref` or `language` (the fourth trial, #15).
+const NO_WISH: &[&str] = &[
+    "geen voorkeur",
+    "maakt niet uit",
+    "geen",
+    "nvt",
+    "n.v.t.",
+    "n.v.t",
+    "-",
+    "no preference",
+    "none",
+    "any",
+    "either",
+    "doesn't matter",
+    "does not matter",
+    "maakt niet uit.",
+    "om het even",
+    "alle",
+    "all",
+];
+
+/// Words before a wish that make it a preference (`liefst vrouw`).
+const PREFERENCE_LEADS: &[&str] = &[
+    "liefst een ",
+    "liefst ",
+    "bij voorkeur een ",
+    "bij voorkeur ",
+    "voorkeur voor een ",
+    "voorkeur voor ",
+    "voorkeur ",
+    "graag een ",
+    "graag ",
+    "preferably a ",
+    "preferably ",
+    "prefer ",
+];
+
+/// The parts of a cell naming several values as alternatives: `v/m`, `v of m`, `NL/EN`,
+/// `Engels of Nederlands`, `nl, en`.
+fn alternatives(n: &str) -> Vec<String> {
+    // Separators first, then words joining two values inside a part (`en` alone is English,
+    // not "and": only a joiner with a value on each side splits).
+    n.split(['/', '|', ',', ';'])
+        .flat_map(|part| {
+            [" of ", " or ", " en ", " and ", " & ", " + "]
+                .iter()
+                .fold(part.trim().to_string(), |acc, j| acc.replace(j, "/"))
+                .split('/')
+                .map(|p| p.trim().to_string())
+                .collect::<Vec<_>>()
+        })
+        .filter(|p| !p.is_empty())
+        .collect()
+}
+
+impl Cells<'_, '_> {
+    /// A request's `gender_pref` (rule 6): empty, or a "no wish" form (`geen voorkeur`, `maakt
+    /// niet uit`), is none; `v`, `vrouw`, `m`, `x` ... a wish; a list naming both `v` and `m`
+    /// (`v/m`, `man of vrouw`) is none, with a note; a preference (`liefst vrouw`) is read as
+    /// that wish, with a note (rule 6 holds it like any wish); anything else is an error
+    /// naming the cell and the accepted values. The gender code (`f`, `m`, `x`) or empty. O(length).
+    pub(crate) fn gender_pref(&mut self, col: &str) -> String {
+        let raw = self.get(col);
+        let n = normalize(raw);
+        let n = n.trim_matches(|c: char| c == '.' || c == '!' || c.is_whitespace());
+        if n.is_empty() || NO_WISH.contains(&n) {
+            return String::new();
+        }
+        let known = |g: &str| {
+            let g = parse_gender(g);
+            matches!(g.as_str(), "f" | "m" | "x").then_some(g)
+        };
+        if let Some(g) = known(n) {
+            return g;
+        }
+        let (line, value) = (self.line, raw.trim().to_string());
+        for lead in PREFERENCE_LEADS {
+            if let Some(g) = n.strip_prefix(lead).and_then(known) {
+                let wish = g.clone();
+                self.errs.note_cell(self.t, line, col, |lang| {
+                    lang.fill(
+                        crate::messages::Msg::WGenderPreference,
+                        &[("value", &format!("{value:?}")), ("gender", &wish)],
+                    )
+                });
+                return g;
+            }
+        }
+        let parts: Option<Vec<String>> = alternatives(n).iter().map(|p| known(p)).collect();
+        match parts {
+            Some(mut gs) if gs.len() > 1 => {
+                gs.sort_unstable();
+                gs.dedup();
+                if gs.len() == 1 {
+                    return gs.remove(0);
+                }
+                if gs.iter().any(|g| g == "f") && gs.iter().any(|g| g == "m") {
+                    self.errs.note_cell(self.t, line, col, |lang| {
+                        lang.fill(
+                            crate::messages::Msg::WGenderEither,
+                            &[("value", &format!("{value:?}"))],
+                        )
+                    });
+                    return String::new();
+                }
+                self.err(col, raw, Problem::NotGenderWish);
+                String::new()
+            }
+            _ => {
+                self.err(col, raw, Problem::NotGenderWish);
+                String::new()
+            }
+        }
+    }
+
+    /// A request's `language`: empty or a "no wish" form is `nl`; one language (`nl`,
+    /// `Nederlands`, `engels`) is that language; several as alternatives (`NL/EN`, `Engels of
+    /// Nederlands`) are an error naming the cell (a request has one language, the one the
+    /// conversation is in). O(length).
+    pub(crate) fn request_language(&mut self, col: &str) -> String {
+        let raw = self.get(col);
+        let n = normalize(raw);
+        let n = n.trim_matches(|c: char| c == '.' || c.is_whitespace());
+        if n.is_empty() || NO_WISH.contains(&n) {
+            return "nl".to_string();
+        }
+        let mut parts: Vec<String> = alternatives(n).iter().map(|p| parse_language(p)).collect();
+        parts.sort_unstable();
+        parts.dedup();
+        match parts.len() {
+            0 => "nl".to_string(),
+            1 => parts.remove(0),
+            _ => {
+                self.err(col, raw, Problem::OneLanguage);
+                "nl".to_string()
+            }
+        }
+    }
+}
+
 pub(crate) fn parse_gender(s: &str) -> String {
     let n = normalize(s);
     match n.as_str() {
@@ -566,9 +766,12 @@ pub(crate) fn parse_language(s: &str) -> String {
     }
 }
 
+/// An expert's `languages`: a list (`|`, `,`, `;`), each item also split where it joins
+/// languages (`NL/EN`, `Nederlands en Engels`: both). `nl` when empty. O(length).
 pub(crate) fn language_ids(v: &str, langs: &mut Interner) -> Vec<u32> {
     let mut ids: Vec<u32> = split_list(v)
-        .map(|l| langs.intern(&parse_language(l)))
+        .flat_map(|l| alternatives(&normalize(l)))
+        .map(|l| langs.intern(&parse_language(&l)))
         .collect();
     if ids.is_empty() {
         ids.push(langs.intern("nl"));

@@ -8,6 +8,12 @@
 //! that names nobody sends the pair together (#10). The rule only ever reads an id as an
 //! expert the roster has under the same letters and number; what matches nobody, or more
 //! than one expert, is left to the caller to refuse.
+//!
+//! [`IdKeys::read_cell`] adds names: a cell that is no id but an expert's full name, or a first
+//! name only one expert has, names that expert. Bookings, decisions and the history's expert
+//! column are read by it (the fourth trial, #7 and #13: `Anna de Vries` in history.csv counted
+//! for nobody, a decline written `Anna` was dropped); reading a name there only ever adds load or
+//! a decline, never frees an expert. `not_with` has its own wider reading on the safe side.
 
 use crate::model::normalize;
 use std::collections::HashMap;
@@ -64,6 +70,10 @@ pub fn id_key(written: &str) -> Option<IdKey> {
 pub struct IdKeys {
     full: HashMap<(String, String), Vec<usize>>,
     number: HashMap<String, Vec<usize>>,
+    /// Normalised full names ([`IdKeys::with_names`]).
+    names: HashMap<String, Vec<usize>>,
+    /// Normalised first words of the names.
+    first: HashMap<String, Vec<usize>>,
 }
 
 impl IdKeys {
@@ -85,6 +95,49 @@ impl IdKeys {
             v.dedup();
         }
         out
+    }
+
+    /// These keys with the experts' names (an expert's index and name), for
+    /// [`IdKeys::read_cell`]. O(names).
+    pub fn with_names<'a>(mut self, names: impl IntoIterator<Item = (usize, &'a str)>) -> Self {
+        for (i, name) in names {
+            let n = normalize(name);
+            if n.is_empty() {
+                continue;
+            }
+            if let Some(first) = n.split(' ').next() {
+                self.first.entry(first.to_string()).or_default().push(i);
+            }
+            self.names.entry(n).or_default().push(i);
+        }
+        for v in self.names.values_mut().chain(self.first.values_mut()) {
+            v.sort_unstable();
+            v.dedup();
+        }
+        self
+    }
+
+    /// The experts a cell of bookings, decisions or the history's expert column names, read
+    /// the one way ([`IdKeys::lookup_cell`]); else, with names ([`IdKeys::with_names`]), the
+    /// expert whose full name the cell is, or, for one word, every expert whose first name it
+    /// is. Sorted; empty when the cell names nobody, more than one when it is ambiguous (the
+    /// caller refuses it, or counts it for all on the safe side). O(length).
+    pub fn read_cell(&self, written: &str) -> Vec<usize> {
+        let by_id = self.lookup_cell(written);
+        if !by_id.is_empty() {
+            return by_id;
+        }
+        let n = normalize(written);
+        let n = n.trim_matches(|c: char| !c.is_alphanumeric());
+        if let Some(v) = self.names.get(n) {
+            return v.clone();
+        }
+        if !n.contains(' ') {
+            if let Some(v) = self.first.get(n) {
+                return v.clone();
+            }
+        }
+        Vec::new()
     }
 
     /// The experts `written` can name by its [`IdKey`]: the ids with its letters and number,
@@ -156,5 +209,20 @@ mod tests {
         assert_eq!(k.lookup("nr. 2"), [1, 2]);
         assert_eq!(k.lookup_cell("E1 (E2)"), [0, 1]);
         assert!(k.lookup_cell("Anna").is_empty());
+    }
+
+    #[test]
+    fn names_read() {
+        let k = IdKeys::new([(0, "E1"), (1, "E2"), (2, "E3")]).with_names([
+            (0, "Anna de Vries"),
+            (1, "Bram Jansen"),
+            (2, "Anna Smit"),
+        ]);
+        assert_eq!(k.read_cell("E01"), [0]);
+        assert_eq!(k.read_cell("anna  de vries"), [0]);
+        assert_eq!(k.read_cell("Bram"), [1]);
+        assert_eq!(k.read_cell("Anna"), [0, 2]);
+        assert!(k.read_cell("Carla").is_empty());
+        assert!(k.read_cell("Anna Jansen").is_empty());
     }
 }

@@ -41,6 +41,7 @@ mod cells;
 mod error;
 mod not_with;
 mod orgs;
+mod persons;
 mod problem;
 mod problem_kinds;
 mod rows;
@@ -258,8 +259,16 @@ pub fn load_with_organisations(
         );
     }
     let mut history = Vec::new();
+    let mut counted = HashMap::new();
     if let Some(t) = &history_t {
-        history = parse_history(t, policy, expert_ids.as_ref(), &mut inst, &mut errs);
+        history = parse_history(
+            t,
+            policy,
+            expert_ids.as_ref(),
+            &mut inst,
+            &mut errs,
+            &mut counted,
+        );
     }
     inst.requests = requests;
     inst.history = history;
@@ -295,21 +304,21 @@ pub fn load_with_organisations(
             // shown by the match point's commands too, and `check` lists them once it reads.
             return Err(errs.finish(warnings));
         }
-        // A bad history row's load is still counted (rows::parse_history); other rows are left out.
-        let history: std::collections::HashSet<(String, Option<u64>)> = errs
-            .found
-            .iter()
-            .filter(|(k, _)| *k == FileKind::History)
-            .map(|(_, e)| (e.file.clone(), e.line))
-            .collect();
+        // A bad history row's load is still counted (rows::parse_history) for the experts its
+        // cell could name, and the warning says for whom; other rows are left out.
+        let history_file = history_t.as_ref().map(|t| t.file.clone());
         let found = errs.finish(Vec::new());
         warnings.extend(found.errors.iter().map(|e| {
-            let msg = if history.contains(&(e.file.clone(), e.line)) {
-                Msg::WHistoryRowCounted
-            } else {
-                Msg::WRowLeftOut
+            let in_history = history_file.as_ref() == Some(&e.file);
+            let how = e.line.and_then(|l| counted.get(&l));
+            let ids = how.map(|c| c.ids.join(", ")).unwrap_or_default();
+            let msg = match how {
+                _ if !in_history => Msg::WRowLeftOut,
+                Some(c) if c.exactly => Msg::WHistoryRowCounted,
+                Some(_) => Msg::WHistoryRowCountedFor,
+                None => Msg::WHistoryRowNotCounted,
             };
-            Warning::new(|lang| lang.fill(msg, &[("error", &e.render(lang))]))
+            Warning::new(|lang| lang.fill(msg, &[("error", &e.render(lang)), ("ids", &ids)]))
         }));
         if found.not_listed > 0 {
             let n = found.not_listed;

@@ -150,6 +150,30 @@ pub enum Problem {
     AmbiguousPlace(Vec<(String, String)>),
     /// Not an expert id of the experts file, with the closest id.
     UnknownExpert(Option<String>),
+    /// An expert cell that names more than one expert by the one reading of ids and names
+    /// ([`crate::ingest::ids::IdKeys::read_cell`]): their ids.
+    AmbiguousExpert(Vec<String>),
+    /// An id that the one reading of ids takes as an id seen before (`E01` after `E1`): the
+    /// first's line and id as written.
+    DuplicateIdRead {
+        /// The line of the first.
+        first: u64,
+        /// The first's id as written.
+        first_id: String,
+    },
+    /// The same full name and birth year as the expert of another row: one person in two rows.
+    SamePerson {
+        /// The other row's line.
+        line: u64,
+        /// The other row's id.
+        id: String,
+        /// The birth year both rows have.
+        year: i32,
+    },
+    /// A request's `gender_pref` that is no gender wish.
+    NotGenderWish,
+    /// A request's `language` naming several languages.
+    OneLanguage,
     /// An id seen before, first on `first`.
     DuplicateId {
         /// The line of the first.
@@ -467,6 +491,19 @@ impl Problem {
                 lang.fill(Msg::InUnknownExpertNear, &[("id", &format!("{id:?}"))])
             }
             P::DuplicateId { first } => lang.fill(Msg::InDuplicateId, &[("first", first)]),
+            P::SamePerson { line, id, year } => lang.fill(
+                Msg::InSamePerson,
+                &[("line", line), ("id", &format!("{id:?}")), ("year", year)],
+            ),
+            P::NotGenderWish => t(Msg::InNotGenderWish),
+            P::OneLanguage => t(Msg::InOneLanguage),
+            P::AmbiguousExpert(ids) => {
+                lang.fill(Msg::InAmbiguousExpert, &[("ids", &ids.join(", "))])
+            }
+            P::DuplicateIdRead { first, first_id } => lang.fill(
+                Msg::InDuplicateIdRead,
+                &[("first", first), ("id", &format!("{first_id:?}"))],
+            ),
             P::MissingLocationColumn => t(Msg::InMissingLocationColumn),
             P::NotARole {
                 ervaringsdeskundige,

@@ -6,7 +6,7 @@ use crate::ingest::decode::Encoding;
 
 impl Problem {
     /// How many kinds there are ([`Problem::kind_index`] is below it).
-    pub const KINDS: usize = 79;
+    pub const KINDS: usize = 84;
 
     /// The kind's number, from 0 to [`Problem::KINDS`] - 1 (a variant's cases with different
     /// texts count apart). For a test that every kind renders in every language.
@@ -44,6 +44,11 @@ impl Problem {
             P::UnknownExpert(None) => 20,
             P::UnknownExpert(Some(_)) => 21,
             P::DuplicateId { .. } => 22,
+            P::AmbiguousExpert(_) => 79,
+            P::DuplicateIdRead { .. } => 80,
+            P::SamePerson { .. } => 81,
+            P::NotGenderWish => 82,
+            P::OneLanguage => 83,
             P::MissingLocationColumn => 23,
             P::NotARole {
                 ervaringsdeskundige: false,
@@ -150,6 +155,18 @@ impl Problem {
             P::UnknownExpert(None),
             P::UnknownExpert(Some(s("E0001"))),
             P::DuplicateId { first: 2 },
+            P::AmbiguousExpert(vec![s("E1"), s("E3")]),
+            P::NotGenderWish,
+            P::OneLanguage,
+            P::SamePerson {
+                line: 2,
+                id: s("E1"),
+                year: 2001,
+            },
+            P::DuplicateIdRead {
+                first: 2,
+                first_id: s("E1"),
+            },
             P::MissingLocationColumn,
             P::NotARole {
                 ervaringsdeskundige: false,

@@ -16,6 +16,10 @@ pub(crate) struct ExpertIds {
     /// "Did you mean" hints given per file: at most [`MAX_ERRORS_PER_FILE`], as no more errors
     /// of a file are listed (20,000 unknown ids took minutes when each got one).
     pub(crate) hints: std::cell::RefCell<HashMap<String, usize>>,
+    /// The parsed experts' ids and names, read the one way ([`crate::ingest::ids`]).
+    pub(crate) keys: crate::ingest::ids::IdKeys,
+    /// The parsed experts' ids as written, by index.
+    pub(crate) written: Vec<String>,
 }
 
 impl ExpertIds {
@@ -35,11 +39,22 @@ impl ExpertIds {
         }
         sorted.sort_unstable();
         sorted.dedup();
+        let keys = crate::ingest::ids::IdKeys::new(
+            experts.iter().enumerate().map(|(i, e)| (i, e.id.as_str())),
+        )
+        .with_names(
+            experts
+                .iter()
+                .enumerate()
+                .map(|(i, e)| (i, e.name.as_str())),
+        );
         ExpertIds {
             index,
             sorted,
             near: std::cell::OnceCell::new(),
             hints: std::cell::RefCell::new(HashMap::new()),
+            keys,
+            written: experts.iter().map(|e| e.id.clone()).collect(),
         }
     }
 }
@@ -80,6 +95,7 @@ pub(crate) fn parse_experts(
         return Vec::new();
     }
     let mut seen = HashMap::new();
+    let mut persons = super::persons::Persons::default();
     let mut rows = Vec::new();
     for (row_idx, (line, row)) in t.rows.iter().enumerate() {
         let mut ambiguous: Option<(String, crate::model::Week)> = None;
@@ -141,6 +157,16 @@ pub(crate) fn parse_experts(
             let v = c.get("last_supervision");
             if v.is_empty() {
                 Supervision::Never
+            } else if let Some(w) =
+                bare_year(v).and_then(|y| parse_week_or_date(&format!("{y}-01-01")))
+            {
+                // A bare year (2026) is no Excel date number (it would be 1905): its first day
+                // lapses soonest, the safe side (certified_on takes the last day, its safe side).
+                let value = v.trim().to_string();
+                c.errs.note_cell(t, *line, "last_supervision", |lang| {
+                    lang.fill(Msg::WSupervisionYear, &[("value", &value), ("week", &w)])
+                });
+                Supervision::Week(w)
             } else {
                 match parse_week_or_date(v) {
                     // 2/10/2026 is 2 October day-first and 10 February month-first: the
@@ -216,6 +242,7 @@ pub(crate) fn parse_experts(
             }
         };
         let deployments = c.uint("deployments", 0..=10_000);
+        persons.check(&mut c, id, birth_year);
         // Before the row's `expert` is taken: a note in the cell is an error of the row.
         let excluded = c.safety("excluded_orgs").to_string();
         c.org_ids("excluded_org_ids", true);
@@ -278,6 +305,16 @@ pub(crate) fn parse_experts(
                     &[("value", &value), ("week", &week)],
                 )
             });
+        }
+    }
+    // A row found to be another row's person after it was taken: out of every plan where bad
+    // rows are skipped (its error stops the batch otherwise), as the later row is.
+    for r in rows
+        .iter_mut()
+        .filter(|r| persons.doubled.contains(&r.line))
+    {
+        if let Some(i) = r.expert {
+            inst.experts[i].active = false;
         }
     }
     rows
@@ -385,14 +422,10 @@ pub(crate) fn parse_requests(
             c.err("priority", pr_cell, Problem::NotPriority);
             2
         });
-        let lang_cell = c.get("language");
-        let language = inst.languages.intern(&if lang_cell.is_empty() {
-            "nl".to_string()
-        } else {
-            parse_language(lang_cell)
-        });
+        let language = c.request_language("language");
+        let language = inst.languages.intern(&language);
         let client_age = c.uint("client_age", 0..=120);
-        let gender_pref = parse_gender(c.get("gender_pref"));
+        let gender_pref = c.gender_pref("gender_pref");
         let pref_cell = c.get("preferred_expert");
         let preferred_expert = if pref_cell.is_empty() {
             None
@@ -480,12 +513,23 @@ pub(crate) fn parse_requests(
     out
 }
 
+/// How a history row with a bad cell was counted where bad rows are skipped: for the one
+/// expert its cell names (`exactly`), or on the safe side for every expert it could name.
+#[derive(Clone, Debug)]
+pub(crate) struct Counted {
+    /// The expert cell named one expert with no error (another cell was bad).
+    pub(crate) exactly: bool,
+    /// The ids of the experts the row's load is counted for.
+    pub(crate) ids: Vec<String>,
+}
+
 pub(crate) fn parse_history(
     t: &Table,
     policy: &Policy,
     experts: Option<&ExpertIds>,
     inst: &mut Instance,
     errs: &mut Errs,
+    counted: &mut HashMap<u64, Counted>,
 ) -> Vec<HistoryRow> {
     let mut out = Vec::new();
     for (line, row) in &t.rows {
@@ -500,11 +544,13 @@ pub(crate) fn parse_history(
             c.err("week", week_cell, Problem::NotWeek);
         }
         let expert_cell = c.required_nonempty("expert", Expected::ExpertId);
-        let expert = if expert_cell.is_empty() {
-            None
+        let before = c.errs.found.len();
+        let named = if expert_cell.is_empty() {
+            Vec::new()
         } else {
-            c.expert_ref("expert", expert_cell, experts)
+            c.expert_history("expert", expert_cell, experts)
         };
+        let named_exactly = c.errs.found.len() == before;
         let org = c.required_nonempty("org", Expected::AnOrg);
         let role_cell = c.get("role");
         let role = Role::parse(role_cell);
@@ -531,7 +577,19 @@ pub(crate) fn parse_history(
         // the web form), its load still counts when its week and expert are known: at its own
         // intensity, or the highest default of any role, and as not declined (the safe side for
         // the rolling budget and the heavy-theme pause).
-        if let (Some(week), Some(expert)) = (week, expert) {
+        // An expert cell that names nobody for sure is counted for every expert it could name
+        // (`Counted`, said in the warning); one that names no expert of the batch, for nobody.
+        let Some(week) = week else { continue };
+        if !c.ok && !named.is_empty() {
+            counted.insert(
+                *line,
+                Counted {
+                    exactly: named_exactly,
+                    ids: named.iter().map(|&i| inst.experts[i].id.clone()).collect(),
+                },
+            );
+        }
+        for expert in named {
             let themes = crate::names::themes::split_cell(c.get("themes"), false);
             let themes = || themes.iter().map(String::as_str);
             // Written but not a whole number: a decimal rounded up (4,5 → 5); anything else
@@ -594,11 +652,22 @@ impl ExpertIds {
             .collect();
         let mut sorted: Vec<String> = index.keys().cloned().collect();
         sorted.sort_unstable();
+        let keys = crate::ingest::ids::IdKeys::new(
+            experts.iter().enumerate().map(|(i, e)| (i, e.id.as_str())),
+        )
+        .with_names(
+            experts
+                .iter()
+                .enumerate()
+                .map(|(i, e)| (i, e.name.as_str())),
+        );
         ExpertIds {
             index,
             sorted,
             near: std::cell::OnceCell::new(),
             hints: std::cell::RefCell::new(HashMap::new()),
+            keys,
+            written: experts.iter().map(|e| e.id.clone()).collect(),
         }
     }
 }

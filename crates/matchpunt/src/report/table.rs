@@ -102,12 +102,27 @@ impl Dialect {
 
 /// Text as a spreadsheet must show it: a value that starts with `=`, `+`, `-`, `@`, a tab or a
 /// carriage return gets a leading `'`, so that Excel and LibreOffice show it as text and never
-/// evaluate it (OWASP's CSV-injection guidance).
+/// evaluate it (OWASP's CSV-injection guidance). Except an international phone number: `+`
+/// followed only by digits and spaces (`+31612345678`, `+31 30 1234567`) names no cell and
+/// calls no function, and a mail merge or Excel would show the `'` (the fourth trial, #17).
 pub fn inert(s: &str) -> Cow<'_, str> {
     match s.chars().next() {
+        Some('+') if is_phone_number(s) => Cow::Borrowed(s),
         Some('=' | '+' | '-' | '@' | '\t' | '\r') => Cow::Owned(format!("'{s}")),
         _ => Cow::Borrowed(s),
     }
+}
+
+/// `+`, then digits and single spaces only, at least 6 digits, ending in a digit.
+fn is_phone_number(s: &str) -> bool {
+    let Some(rest) = s.strip_prefix('+') else {
+        return false;
+    };
+    rest.bytes().all(|b| b.is_ascii_digit() || b == b' ')
+        && rest.bytes().filter(u8::is_ascii_digit).count() >= 6
+        && rest.starts_with(|c: char| c.is_ascii_digit())
+        && rest.ends_with(|c: char| c.is_ascii_digit())
+        && !rest.contains("  ")
 }
 
 fn number(x: f64, decimals: u8, comma: bool) -> String {
@@ -313,8 +328,26 @@ mod tests {
 
     #[test]
     fn formulas_are_inert_and_numbers_are_not_touched() {
-        for s in ["=1+1", "+31 6", "-x", "@x", "\tx", "\rx"] {
+        for s in [
+            "=1+1",
+            "+31 6",
+            "-x",
+            "@x",
+            "\tx",
+            "\rx",
+            "+1+1",
+            "+A1",
+            "+31 Jeugdhulp",
+            "+31-6-1234",
+            "+ 31612345678",
+            "+316123456 ",
+            "+(31)612345678",
+        ] {
             assert!(inert(s).starts_with('\''), "{s}");
+        }
+        // Phone numbers as typed (trial 4, #17).
+        for s in ["+31612345678", "+31 30 1234567", "+44 20 7946 0958"] {
+            assert_eq!(inert(s), s);
         }
         assert_eq!(inert("Anouk"), "Anouk");
         assert_eq!(inert(""), "");

@@ -307,6 +307,26 @@ R3;Youké;maatje;angst;Utrecht;nee;vr-middag;1\r\n";
     crate::common::loaded(experts, requests).instance
 }
 
+/// A booking written with the expert's name (`Anna`, `anna`) is hers on both paths, with a
+/// warning naming the line (the fourth trial, #13: the one reading of expert cells).
+#[test]
+fn a_booking_written_with_the_experts_name_is_hers_on_every_path() {
+    let inst = bookings_batch();
+    for cell in ["Anna", "anna", " Anna "] {
+        let (booked, pairs) = read_bookings(&inst, &format!("aanvraag;deskundige\nR1;{cell}\n"));
+        let booked = booked.unwrap();
+        assert_eq!(booked.uses[0].count, 1, "{cell:?}");
+        assert!(
+            booked
+                .warnings
+                .iter()
+                .any(|w| w.to_string().contains("read as E1")),
+            "{cell:?}"
+        );
+        assert_eq!(pairs.unwrap(), vec![(0, 0, false)], "{cell:?}");
+    }
+}
+
 /// Both readers of a bookings file: (suggest's uses, explain's pairs), or both errors.
 type Read = (
     Result<matchpunt::explain::Booked, InputErrors>,
@@ -412,13 +432,13 @@ proptest! {
         prop_assert_eq!(warned, cell != "E1" && cell != "e1", "{:?}", booked.warnings);
     }
 
-    /// A booking whose expert cell names no expert of the batch (another id, a name, two
-    /// ids): an error naming line and column on every path, never a booking left out.
+    /// A booking whose expert cell names no expert of the batch (another id, a name nobody
+    /// has, two ids): an error naming line and column on every path, never a booking left out.
     #[test]
     fn a_booking_naming_no_expert_is_an_error_on_every_path(
         cell in prop_oneof![
             (3u32..99).prop_map(|n| format!("E{n}")),
-            Just("Anna".to_string()),
+            Just("Carla".to_string()),
             Just("E1 (E2)".to_string()),
             "[q-z]{3,8}",
         ],
