@@ -328,7 +328,7 @@ impl Ledger {
     }
 
     /// Erases expert `id` from every week: their rows dropped from every stored CSV input and
-    /// the references to them removed from other people's rows (see [`crate::person`]: their
+    /// the references to them removed from other people's rows (see `person`: their
     /// item of a `not_with`, preferred or pinned cell; their name in a note), every stored
     /// workbook input replaced by a note,
     /// their id replaced by a new anonymous id (`forgotten-N`) in proposals, standbys,

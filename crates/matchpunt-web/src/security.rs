@@ -154,7 +154,7 @@ const GUESSABLE_WORDS: &[&str] = &[
 
 /// What is left of a token after taking out what a guesser tries first (the fourth trial, #14:
 /// `passwordpassword1234567890`, the alphabet, the tool's name three times and
-/// `Utrecht-Jeugdzorg-2026-match` were accepted): the [`GUESSABLE_WORDS`] (any case), years
+/// `Utrecht-Jeugdzorg-2026-match` were accepted): the `GUESSABLE_WORDS` (any case), years
 /// 1900-2099, runs of 4 or more consecutive letters or digits up or down (`abcd`, `9876`), and a
 /// block repeated (`k3J9k3J9` keeps `k3J9`). A random token loses little. O(length × words).
 pub fn unguessable_rest(token: &str) -> String {

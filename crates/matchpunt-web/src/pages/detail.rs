@@ -97,7 +97,7 @@ pub const REFRESH_SECS: u32 = 1;
 /// request, who is assigned and why, the runners-up ranked, the never-eligible counts, with
 /// each cost, the fixes and the standbys marked as being computed, and a refresh of the page
 /// after [`REFRESH_SECS`] (no script: the CSP allows none). The first view to ask starts the
-/// re-solves ([`start_request_page`]) once per (snapshot, request, language); every later view
+/// re-solves (`start_request_page`) once per (snapshot, request, language); every later view
 /// shows the first view until they are done, then the complete page (`explain --request`'s
 /// view and the standbys), without a refresh.
 pub async fn request(State(app): State<App>, ui: Ui, Path(id): Path<String>) -> Response {

@@ -237,7 +237,7 @@ pub enum Problem {
     },
     /// A column of experts.csv that no known column name reads, whose cells name organisations
     /// or themes of the batch: it may be a safety column under another name, so it is never
-    /// silently ignored ([`crate::ingest::unknown_columns`]). The cells are never echoed.
+    /// silently ignored (`ingest::unknown_columns`). The cells are never echoed.
     UnknownColumnNamesBatch {
         /// 1-based column number.
         n: usize,
@@ -245,7 +245,7 @@ pub enum Problem {
         header: String,
     },
     /// A column of requests.csv that no known column name reads, whose cells name themes: a
-    /// second themes column would hide a theme from rule 3 ([`crate::ingest::unknown_columns`]).
+    /// second themes column would hide a theme from rule 3 (`ingest::unknown_columns`).
     UnknownRequestColumnNamesThemes {
         /// 1-based column number.
         n: usize,

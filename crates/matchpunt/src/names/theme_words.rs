@@ -97,7 +97,7 @@ pub const STEM_ENDINGS: &[&str] = &["ingen", "ing", "aties", "atie", "iteit", "i
 /// The stems of a theme's folded spellings: each spelling without an ending of
 /// [`STEM_ENDINGS`], where what is left has 5 letters or more (4 after `en`: `pest`), and is
 /// not a spelling itself. A word that begins with one stands for the theme on the safe side
-/// ([`Spelling::begins_word`]). O(spellings × length).
+/// (`Spelling::begins_word`). O(spellings × length).
 pub fn stems_of(forms: &[String]) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for f in forms {
@@ -236,7 +236,7 @@ pub fn avoid_scope(item: &str) -> Option<AvoidScope> {
 }
 
 /// Everyday words for a theme that are not spellings of it in the vocabulary: `(word, theme)`.
-/// They are part of the one avoid identity ([`Vocabulary::avoid_identity`]), read the same way on
+/// They are part of the one avoid identity ([`crate::names::themes::Vocabulary::avoid_identity`]), read the same way on
 /// the avoid side and the request side: `zelfmoord` avoided keeps the expert from a request on
 /// `zelfdoding`, and `verslaving` avoided from a request on `drugs`, where taking more as avoided
 /// is the safe side. Matching (a theme offered) and the shown theme names do not use them: a

@@ -397,7 +397,7 @@ pub enum Match {
     /// "Jeugdhulp Utrecht"), or for what [`abbrev::cut_expansions`] or a legal form it starts
     /// gives ("Ver. X" and "Vereniging X"). Excluded on the safe side, with a warning.
     Abbreviated,
-    /// None of these, but the two differ only by a place at the end ([`branch_base`]: "Kwintes
+    /// None of these, but the two differ only by a place at the end (`branch_base`: "Kwintes
     /// (Zeist)", "Kwintes Zeist" and "Kwintes locatie Utrecht"): one organisation's branches, for
     /// a name that is not just a kind of organisation ("Gemeente Zeist" and "Gemeente Utrecht"
     /// stay apart). Excluded on the safe side, with a warning.
