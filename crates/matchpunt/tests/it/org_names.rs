@@ -187,7 +187,10 @@ fn an_org_id_excludes_whatever_the_name() {
     // Another request without an id whose name holds the id's organisation's name is excluded
     // on the safe side, as it would be had the name been written (the fifth new-user trial: an
     // exclusion by id covers every name the batch gives that id, read as names are).
-    assert!(org_refused(i, 0, 1), "a longer name of the id's organisation, without the id");
+    assert!(
+        org_refused(i, 0, 1),
+        "a longer name of the id's organisation, without the id"
+    );
     assert!(!org_refused(i, 0, 2));
     assert!(!org_refused(i, 1, 0));
     // Inline, with the id under its Dutch name.

@@ -42,7 +42,8 @@ fn history(rows: &[(&str, i64, bool)]) -> String {
 }
 
 const EXPERTS: &str = "id,roles,certified,themes,place,availability\nE1,speaker,yes,pesten,Utrecht,*\nE2,speaker,yes,pesten,Amersfoort,*\nE3,speaker,yes,pesten,Utrecht,*\n";
-const ONE_REQUEST: &str = "id,org,role,themes,place,slot\nR1,Lister,speaker,pesten,Utrecht,mon-am\n";
+const ONE_REQUEST: &str =
+    "id,org,role,themes,place,slot\nR1,Lister,speaker,pesten,Utrecht,mon-am\n";
 
 #[test]
 fn weeks_without_a_seat_come_from_the_history() {
