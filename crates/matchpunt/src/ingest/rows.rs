@@ -402,20 +402,10 @@ pub(crate) fn parse_requests(
         };
         let experts_needed = c.uint("experts_needed", 1..=100).unwrap_or(1);
         let mut given_intensity = c.uint("intensity", 0..=100);
-        if given_intensity == Some(0) {
-            // A 0 on a heavy theme (what a formula without a value leaves) would let the seat
-            // weigh nothing against the load budget: an error naming the cell (trial 4 #10).
-            let split = crate::names::themes::split_cell(themes_cell, false);
-            let themes = || split.iter().map(String::as_str);
-            if policy.is_heavy(themes()) {
-                let default = role.map_or_else(
-                    || max_default_intensity(policy, themes()),
-                    |r| policy.default_intensity(r, themes()),
-                );
-                let raw = c.get("intensity");
-                c.err("intensity", raw, Problem::HeavyIntensityZero { default });
-                given_intensity = None;
-            }
+        // A 0 on a heavy theme (what a formula without a value leaves) would let the seat weigh
+        // nothing against the load budget: an error naming the cell (trial 4 #10).
+        if given_intensity == Some(0) && heavy_zero(&mut c, policy, role, themes_cell) {
+            given_intensity = None;
         }
         let pr_cell = c.get("priority");
         let priority = parse_priority(pr_cell).unwrap_or_else(|| {
@@ -558,19 +548,10 @@ pub(crate) fn parse_history(
             c.err("role", role_cell, Problem::NotHistoryRole);
         }
         let mut intensity = c.uint("intensity", 0..=100);
-        if intensity == Some(0) {
-            // The same rule as a request's: a heavy-theme seat that took place weighed.
-            let split = crate::names::themes::split_cell(c.get("themes"), false);
-            let themes = || split.iter().map(String::as_str);
-            if policy.is_heavy(themes()) {
-                let default = role.map_or_else(
-                    || max_default_intensity(policy, themes()),
-                    |r| policy.default_intensity(r, themes()),
-                );
-                let raw = c.get("intensity");
-                c.err("intensity", raw, Problem::HeavyIntensityZero { default });
-                intensity = None;
-            }
+        // The same rule as a request's: a heavy-theme seat that took place weighed.
+        let themes_cell = c.get("themes");
+        if intensity == Some(0) && heavy_zero(&mut c, policy, role, themes_cell) {
+            intensity = None;
         }
         let declined = c.bool_or("declined", false);
         // A row with a bad cell stops the batch; where bad rows are skipped instead (`suggest`,
@@ -627,6 +608,29 @@ pub(crate) fn parse_history(
         }
     }
     out
+}
+
+/// Whether an intensity of 0 in the row of `c` is on a seat with a heavy theme (`themes_cell`
+/// as written): then an error naming the cell, with the default intensity of `role` (or the
+/// highest of any role, when it is not known) as what an empty cell would give.
+fn heavy_zero(
+    c: &mut Cells<'_, '_>,
+    policy: &Policy,
+    role: Option<Role>,
+    themes_cell: &str,
+) -> bool {
+    let split = crate::names::themes::split_cell(themes_cell, false);
+    let themes = || split.iter().map(String::as_str);
+    if !policy.is_heavy(themes()) {
+        return false;
+    }
+    let default = role.map_or_else(
+        || max_default_intensity(policy, themes()),
+        |r| policy.default_intensity(r, themes()),
+    );
+    let raw = c.get("intensity");
+    c.err("intensity", raw, Problem::HeavyIntensityZero { default });
+    true
 }
 
 /// The highest default intensity of any role for a seat on `themes` (as written): the load of a
