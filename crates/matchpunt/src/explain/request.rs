@@ -389,31 +389,20 @@ impl Base<'_> {
         let label = expert_label(ex);
         let name = display_name(ex).to_string();
         let score = lang.num(s.score, 1);
-        let text = match weakest {
-            Some(w) => lang.fill(
-                Msg::RunnerUpLinePending,
-                &[
-                    ("who", &label),
-                    ("name", &name),
-                    ("score", &score),
-                    ("diff", &lang.signed(s.score - w.score)),
-                    (
-                        "other",
-                        &display_name(&inst.experts[w.pair.expert as usize]),
-                    ),
-                    ("status", &status),
-                ],
-            ),
-            None => lang.fill(
-                Msg::RunnerUpLineOpenPending,
-                &[
-                    ("who", &label),
-                    ("name", &name),
-                    ("score", &score),
-                    ("status", &status),
-                ],
-            ),
-        };
+        let msgs = (Msg::RunnerUpLinePending, Msg::RunnerUpLineOpenPending);
+        let text = runner_up_line(
+            inst,
+            lang,
+            s,
+            weakest,
+            msgs,
+            &[
+                ("who", &label),
+                ("name", &name),
+                ("score", &score),
+                ("status", &status),
+            ],
+        );
         RunnerUpView {
             expert: ex.id.clone(),
             name: ex.name.clone(),
@@ -538,41 +527,51 @@ impl Base<'_> {
             &[("list", &changes_text(&changes, lang))],
         );
         let name = display_name(ex).to_string();
-        let text = match weakest {
-            Some(w) => lang.fill(
-                Msg::RunnerUpLine,
-                &[
-                    ("who", &label),
-                    ("name", &name),
-                    ("score", &score),
-                    ("diff", &lang.signed(s.score - w.score)),
-                    (
-                        "other",
-                        &display_name(&inst.experts[w.pair.expert as usize]),
-                    ),
-                    ("status", &status),
-                    ("cost", &cost),
-                    ("changes", &changes_words),
-                ],
-            ),
-            None => lang.fill(
-                Msg::RunnerUpLineOpen,
-                &[
-                    ("who", &label),
-                    ("name", &name),
-                    ("score", &score),
-                    ("status", &status),
-                    ("cost", &cost),
-                    ("changes", &changes_words),
-                ],
-            ),
-        };
+        let msgs = (Msg::RunnerUpLine, Msg::RunnerUpLineOpen);
+        let text = runner_up_line(
+            inst,
+            lang,
+            s,
+            weakest,
+            msgs,
+            &[
+                ("who", &label),
+                ("name", &name),
+                ("score", &score),
+                ("status", &status),
+                ("cost", &cost),
+                ("changes", &changes_words),
+            ],
+        );
         RunnerUpView {
             objective_change: Some(round3(points(outcome.delta))),
             changes,
             text,
             ..view
         }
+    }
+}
+
+/// A runner-up's line: `msgs.0` beside the weakest assigned expert `weakest` (with the score
+/// difference and their name added to `args`), `msgs.1` for an open seat (no one to compare).
+fn runner_up_line(
+    inst: &Instance,
+    lang: Lang,
+    s: &Scored,
+    weakest: Option<&Scored>,
+    msgs: (Msg, Msg),
+    args: &[(&str, &dyn std::fmt::Display)],
+) -> String {
+    match weakest {
+        Some(w) => {
+            let diff = lang.signed(s.score - w.score);
+            let other = display_name(&inst.experts[w.pair.expert as usize]);
+            let mut all: Vec<(&str, &dyn std::fmt::Display)> = args.to_vec();
+            all.push(("diff", &diff));
+            all.push(("other", &other));
+            lang.fill(msgs.0, &all)
+        }
+        None => lang.fill(msgs.1, args),
     }
 }
 
